@@ -1,0 +1,27 @@
+/** URL slugs for desks and stories. */
+
+/** Paths the reader site uses itself, so no desk may take them. */
+export const RESERVED_SLUGS = new Set([
+  'api', 'newsroom', 'assets', 'static', 'stories', 'live', 'search', 'feeds', 'healthz', 'readyz',
+  'metrics', 'oembed', 'embed', 'media', 'login', 'logout', 'updates', 'desks', 'sitemap.xml', 'robots.txt',
+  'favicon.ico',
+]);
+
+const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** Turns a name into a lower-case, hyphenated ASCII slug ("Syria Daily" → "syria-daily"). */
+export function slugify(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80)
+    .replace(/-+$/, '');
+}
+
+/** Whether `slug` is well-formed (lower-case letters, digits, single hyphens). */
+export function isSlug(slug: string): boolean {
+  return slug.length > 0 && slug.length <= 80 && SLUG_PATTERN.test(slug);
+}

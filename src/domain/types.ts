@@ -1,0 +1,154 @@
+/** Core records of Dateline: desks, stories (a day's live page), updates, revisions and live events. */
+
+/** Claim statuses, from least to most settled; `false` means shown to be untrue. */
+export const CLAIM_STATUSES = ['unverified', 'claimed', 'verified', 'disputed', 'false'] as const;
+/** How far a reported claim has been checked. */
+export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
+
+/** Reader-facing wording of each claim status. */
+export const CLAIM_LABELS: Record<ClaimStatus, string> = {
+  unverified: 'Unverified',
+  claimed: 'Claimed',
+  verified: 'Verified',
+  disputed: 'Disputed',
+  false: 'False',
+};
+
+/** Lifecycle of a story: drafts are private, live ones take updates, ended ones are archived. */
+export const STORY_STATUSES = ['draft', 'live', 'ended'] as const;
+/** Lifecycle state of a story. */
+export type StoryStatus = (typeof STORY_STATUSES)[number];
+
+/** Roles an API token or user can carry. */
+export const ROLES = ['editor', 'admin'] as const;
+/** A role; admins can do everything editors can. */
+export type Role = (typeof ROLES)[number];
+
+/** A series of daily pages, e.g. "Syria Daily". */
+export interface Desk {
+  id: string;
+  slug: string;
+  name: string;
+  description: string;
+  /** IANA time zone in which the desk's days begin and end. */
+  timezone: string;
+  createdAt: string;
+}
+
+/** Optional photo at the top of a story. */
+export interface TopPhoto {
+  url: string;
+  alt: string;
+  caption: string;
+  credit: string;
+}
+
+/** A live page: a desk's day (`date` set) or a standalone story. */
+export interface Story {
+  id: string;
+  deskId: string | null;
+  /** Unique within the desk; a daily page's slug is its date. */
+  slug: string;
+  /** Calendar date (YYYY-MM-DD, desk time zone) for daily pages; null for standalone stories. */
+  date: string | null;
+  headline: string;
+  standfirst: string;
+  /** Analysis body as Markdown, and rendered, sanitised HTML. */
+  body: string;
+  bodyHtml: string;
+  topPhoto: TopPhoto | null;
+  status: StoryStatus;
+  openedAt: string | null;
+  endedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  /** Optimistic-concurrency version, bumped on each header change. */
+  version: number;
+  /** Sequence number of the story's newest live event. */
+  lastEventSeq: number;
+}
+
+/** A source cited by an update. */
+export interface Source {
+  label: string;
+  url: string;
+}
+
+/** One entry in a live page. */
+export interface Update {
+  id: string;
+  storyId: string;
+  /** Per-story order of creation, from 1. */
+  sequence: number;
+  headline: string | null;
+  body: string;
+  bodyHtml: string;
+  author: string;
+  publishedAt: string;
+  updatedAt: string;
+  pinned: boolean;
+  keyEvent: boolean;
+  claimStatus: ClaimStatus;
+  claimNote: string;
+  sources: Source[];
+  /** Link to a video or social post, shown as a click-to-load facade. */
+  videoUrl: string | null;
+  /** Set when deleted; deleted updates are tombstones and never shown. */
+  deletedAt: string | null;
+  version: number;
+}
+
+/** The fields of an update an author sets. */
+export interface UpdateContent {
+  headline: string | null;
+  body: string;
+  bodyHtml: string;
+  pinned: boolean;
+  keyEvent: boolean;
+  claimStatus: ClaimStatus;
+  claimNote: string;
+  sources: Source[];
+  videoUrl: string | null;
+}
+
+/** What one change to an update did: `changes` maps a field to its value before and after. */
+export interface Revision {
+  id: number;
+  updateId: string;
+  version: number;
+  kind: 'create' | 'edit' | 'delete';
+  actor: string;
+  at: string;
+  changes: Record<string, { from: unknown; to: unknown }>;
+}
+
+/** Types of live events pushed to readers. */
+export const LIVE_EVENT_TYPES = ['update', 'edit', 'delete', 'story'] as const;
+/** A live event type. */
+export type LiveEventType = (typeof LIVE_EVENT_TYPES)[number];
+
+/** Payload of a live event: the update as it now is, or the story header. */
+export type LiveEventData =
+  | { type: 'update' | 'edit'; update: Update }
+  | { type: 'delete'; update: { id: string; sequence: number } }
+  | { type: 'story'; story: Story };
+
+/**
+ * A change pushed to open pages. `seq` increases by one per story with every event; `globalId`
+ * orders all events on the site. Both come from the database so every node agrees.
+ */
+export interface LiveEvent {
+  globalId: number;
+  storyId: string;
+  seq: number;
+  at: string;
+  data: LiveEventData;
+}
+
+/** An API token; only the SHA-256 of its secret is stored. */
+export interface ApiToken {
+  id: string;
+  name: string;
+  role: Role;
+  createdAt: string;
+}

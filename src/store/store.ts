@@ -1,0 +1,144 @@
+/**
+ * Storage interfaces, shaped by what Dateline does rather than by tables. Every implementation
+ * (sqlite/, later postgres/) passes the contract suite in test/store/store-contract.ts.
+ *
+ * Guarantees every implementation keeps:
+ * - A method that resolves has committed durably: the write survives a crash of the process.
+ * - Each write to an update or story appends exactly one live event in the same transaction, with the
+ *   story's next `seq`; events are never lost or reordered within a story.
+ * - Optimistic concurrency: edits name the version they were based on and fail with a `conflict`
+ *   DomainError carrying the current record if it has moved on.
+ */
+import type {
+  ApiToken,
+  Desk,
+  LiveEvent,
+  Revision,
+  Role,
+  Story,
+  StoryStatus,
+  TopPhoto,
+  Update,
+  UpdateContent,
+} from '../domain/types.ts';
+
+/** A page of a newest-first list; pass `nextCursor` back to get the next (older) page. */
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+/** Fields of a new desk. */
+export interface NewDesk {
+  slug: string;
+  name: string;
+  description: string;
+  timezone: string;
+}
+
+/** Desks: the series of daily pages. */
+export interface DeskStore {
+  /** Creates a desk; a taken slug is a `conflict`. */
+  create(desk: NewDesk): Promise<Desk>;
+  getById(id: string): Promise<Desk | null>;
+  getBySlug(slug: string): Promise<Desk | null>;
+  /** All desks, by name. */
+  list(): Promise<Desk[]>;
+}
+
+/** Fields of a new story. */
+export interface NewStory {
+  deskId: string | null;
+  slug: string;
+  date: string | null;
+  headline: string;
+  standfirst: string;
+  body: string;
+  bodyHtml: string;
+  topPhoto: TopPhoto | null;
+  status: StoryStatus;
+}
+
+/** Header fields an editor may change; absent ones stay as they are. */
+export type StoryPatch = Partial<
+  Pick<Story, 'headline' | 'standfirst' | 'body' | 'bodyHtml' | 'topPhoto' | 'status'>
+>;
+
+/** Stories: live pages and their headers. */
+export interface StoryStore {
+  /** Creates a story; a slug taken within the desk is a `conflict`. */
+  create(story: NewStory): Promise<Story>;
+  getById(id: string): Promise<Story | null>;
+  getBySlug(deskId: string | null, slug: string): Promise<Story | null>;
+  /** The desk's daily page for `date`, created with `story` if missing (safe against concurrent callers). */
+  getOrCreateDaily(deskId: string, date: string, story: Omit<NewStory, 'deskId' | 'slug' | 'date'>): Promise<Story>;
+  /** The desk's stories, newest day first. Cursor-paginated. */
+  listByDesk(deskId: string, opts: { limit: number; cursor?: string | null; publicOnly: boolean }): Promise<Page<Story>>;
+  /** Stories in one of `statuses`, most recently opened first. */
+  listByStatus(statuses: StoryStatus[], limit: number): Promise<Story[]>;
+  /** Changes header fields if `baseVersion` is current; appends a `story` event. */
+  patch(id: string, baseVersion: number, patch: StoryPatch): Promise<{ story: Story; event: LiveEvent }>;
+}
+
+/** An update and the story it belongs to, for lists that span stories. */
+export interface UpdateInStory {
+  update: Update;
+  story: Story;
+}
+
+/** Updates, their revisions and tombstones. */
+export interface UpdateStore {
+  /** Publishes an update at the story's next sequence; records a `create` revision and an `update` event. */
+  create(storyId: string, content: UpdateContent, actor: string): Promise<{ update: Update; event: LiveEvent }>;
+  /** Changes fields if `baseVersion` is current; records an `edit` revision and event. */
+  edit(
+    id: string,
+    baseVersion: number,
+    patch: Partial<UpdateContent>,
+    actor: string,
+  ): Promise<{ update: Update; event: LiveEvent }>;
+  /** Turns the update into a tombstone; records a `delete` revision and event. Deleting twice is `not_found`. */
+  delete(id: string, actor: string): Promise<{ update: Update; event: LiveEvent }>;
+  /** The update, including tombstones. */
+  getById(id: string): Promise<Update | null>;
+  /** Live (not deleted) updates of a story, newest first by sequence; cursor-paginated. */
+  listByStory(storyId: string, opts: { limit: number; cursor?: string | null }): Promise<Page<Update>>;
+  /** The story's pinned and key-event updates (not deleted), newest first. */
+  listHighlights(storyId: string): Promise<{ pinned: Update[]; keyEvents: Update[] }>;
+  /** Newest updates across stories with one of `statuses`. */
+  listLatest(statuses: StoryStatus[], limit: number): Promise<UpdateInStory[]>;
+  /** Number of live (not deleted) updates in a story. */
+  countByStory(storyId: string): Promise<number>;
+  /** Every change of the update, oldest first. */
+  listRevisions(id: string): Promise<Revision[]>;
+}
+
+/** The durable log of live events: what a reader who reconnects missed. */
+export interface EventLog {
+  /** Events of a story with `seq > afterSeq`, oldest first, at most `limit`. */
+  listAfter(storyId: string, afterSeq: number, limit: number): Promise<LiveEvent[]>;
+  /** Events of all stories with `globalId > afterId`, oldest first, at most `limit`. */
+  listAfterGlobal(afterId: number, limit: number): Promise<LiveEvent[]>;
+  /** The newest event id across the site (0 when there are none). */
+  lastGlobalId(): Promise<number>;
+}
+
+/** API tokens: only a hash of each secret is kept. */
+export interface TokenStore {
+  create(token: { name: string; role: Role; secretHash: string }): Promise<ApiToken>;
+  /** The token whose secret hashes to `secretHash`, unless revoked. */
+  findBySecretHash(secretHash: string): Promise<ApiToken | null>;
+  list(): Promise<ApiToken[]>;
+}
+
+/** Everything Dateline stores, behind one handle opened at boot and closed at shutdown. */
+export interface Store {
+  desks: DeskStore;
+  stories: StoryStore;
+  updates: UpdateStore;
+  events: EventLog;
+  tokens: TokenStore;
+  /** Whether the database answers; for /readyz. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
