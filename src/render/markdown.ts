@@ -1,0 +1,42 @@
+/** Author Markdown → sanitised HTML. Everything an author writes passes through here before storage. */
+import MarkdownIt from 'markdown-it';
+import sanitizeHtml from 'sanitize-html';
+
+// Raw HTML is allowed in Markdown (authors paste it) but the result is always sanitised.
+const markdown = new MarkdownIt({ html: true, linkify: true, typographer: true, breaks: false });
+
+const SANITIZE: sanitizeHtml.IOptions = {
+  allowedTags: [
+    'p', 'br', 'strong', 'b', 'em', 'i', 'u', 's', 'del', 'blockquote', 'ul', 'ol', 'li', 'a', 'code', 'pre',
+    'h3', 'h4', 'h5', 'h6', 'hr', 'sup', 'sub', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'abbr', 'q', 'cite',
+  ],
+  allowedAttributes: { a: ['href', 'title', 'rel'], abbr: ['title'], th: ['scope'], td: ['colspan', 'rowspan'] },
+  allowedSchemes: ['http', 'https', 'mailto'],
+  allowProtocolRelative: false,
+  transformTags: {
+    // Headings in an update body must sit below the update's own heading.
+    h1: 'h3',
+    h2: 'h3',
+    a: (tagName, attribs) => ({
+      tagName,
+      attribs: { ...attribs, rel: 'noopener noreferrer nofollow' },
+    }),
+  },
+  allowedSchemesAppliedToAttributes: ['href'],
+};
+
+const TEXT_ENTITIES: Record<string, string> = { lt: '<', gt: '>', quot: '"', '#39': "'", amp: '&' };
+
+/** Renders author Markdown (which may contain raw HTML) to HTML safe to embed in a page. */
+export function renderMarkdown(source: string): string {
+  return sanitizeHtml(markdown.render(source), SANITIZE).trim();
+}
+
+/** Plain text of author Markdown, for meta descriptions, feeds and notifications. */
+export function markdownToText(source: string): string {
+  // sanitize-html entity-encodes its output; undo that, since callers escape when they render.
+  return sanitizeHtml(markdown.render(source), { allowedTags: [], allowedAttributes: {} })
+    .replace(/&(lt|gt|quot|#39|amp);/g, (_, name: string) => TEXT_ENTITIES[name] ?? '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

@@ -1,0 +1,208 @@
+/**
+ * The write path of a live page: validate domain rules, render Markdown, store (which appends the live
+ * event in the same transaction), then hand the committed event to the bus.
+ */
+import { dailyHeadline, dateInZone, isCalendarDate, isTimeZone } from '../domain/days.ts';
+import { DomainError, invalid, notFound } from '../domain/errors.ts';
+import { isSlug, RESERVED_SLUGS, slugify } from '../domain/slug.ts';
+import type { ClaimStatus, Desk, LiveEvent, Source, Story, StoryStatus, TopPhoto, Update } from '../domain/types.ts';
+import type { LiveBus } from '../live/bus.ts';
+import { renderMarkdown } from '../render/markdown.ts';
+import type { Store, StoryPatch } from '../store/store.ts';
+
+/** Input for a new desk. */
+export interface DeskInput {
+  name: string;
+  slug?: string | undefined;
+  description?: string | undefined;
+  timezone?: string | undefined;
+}
+
+/** Input for a new story. */
+export interface StoryInput {
+  desk?: string | undefined;
+  headline: string;
+  slug?: string | undefined;
+  standfirst?: string | undefined;
+  body?: string | undefined;
+  status?: StoryStatus | undefined;
+  topPhoto?: TopPhoto | null | undefined;
+}
+
+/** Input for a new update. */
+export interface UpdateInput {
+  body: string;
+  headline?: string | null | undefined;
+  claimStatus?: ClaimStatus | undefined;
+  claimNote?: string | undefined;
+  sources?: Source[] | undefined;
+  pinned?: boolean | undefined;
+  keyEvent?: boolean | undefined;
+  videoUrl?: string | null | undefined;
+}
+
+/** Changes to an update; absent fields stay as they are. */
+export type UpdatePatch = Partial<UpdateInput>;
+
+/** Changes to a story header. */
+export type StoryHeaderPatch = Partial<Pick<StoryInput, 'headline' | 'standfirst' | 'body' | 'status' | 'topPhoto'>>;
+
+/** Dependencies of the live-blog service. */
+export interface LiveBlogDeps {
+  store: Store;
+  bus: LiveBus;
+  now?: () => Date;
+}
+
+/** Creates desks, stories and updates and publishes their live events. */
+export class LiveBlogService {
+  readonly #store: Store;
+  readonly #bus: LiveBus;
+  readonly #now: () => Date;
+
+  constructor(deps: LiveBlogDeps) {
+    this.#store = deps.store;
+    this.#bus = deps.bus;
+    this.#now = deps.now ?? (() => new Date());
+  }
+
+  /** Creates a desk, deriving the slug from the name when none is given. */
+  async createDesk(input: DeskInput): Promise<Desk> {
+    const slug = input.slug ?? slugify(input.name);
+    if (!isSlug(slug)) throw invalid(input.slug === undefined ? 'name' : 'slug', 'slug must be lower-case letters, digits and single hyphens');
+    if (RESERVED_SLUGS.has(slug)) throw invalid('slug', `"${slug}" is reserved for the site's own pages`);
+    const timezone = input.timezone ?? 'UTC';
+    if (!isTimeZone(timezone)) throw invalid('timezone', `"${timezone}" is not an IANA time zone (e.g. Asia/Damascus)`);
+    return this.#store.desks.create({ slug, name: input.name, description: input.description ?? '', timezone });
+  }
+
+  /** Creates a story, standalone or in a desk. */
+  async createStory(input: StoryInput): Promise<Story> {
+    let deskId: string | null = null;
+    if (input.desk !== undefined) {
+      const desk = await this.#store.desks.getBySlug(input.desk);
+      if (!desk) throw new DomainError('validation', `desk "${input.desk}" does not exist`, { field: 'desk' });
+      deskId = desk.id;
+    }
+    const slug = input.slug ?? slugify(input.headline);
+    if (!isSlug(slug)) throw invalid(input.slug === undefined ? 'headline' : 'slug', 'slug must be lower-case letters, digits and single hyphens');
+    if (isCalendarDate(slug)) throw invalid('slug', 'dates are reserved for daily pages');
+    const status = input.status ?? 'live';
+    const body = input.body ?? '';
+    return this.#store.stories.create({
+      deskId,
+      slug,
+      date: null,
+      headline: input.headline,
+      standfirst: input.standfirst ?? '',
+      body,
+      bodyHtml: renderMarkdown(body),
+      topPhoto: input.topPhoto ?? null,
+      status,
+    });
+  }
+
+  /** Today's date in the desk's time zone. */
+  today(desk: Desk): string {
+    return dateInZone(this.#now(), desk.timezone);
+  }
+
+  /**
+   * The desk's page for `date`. Created ("Syria Daily, 27 May", live) when missing if `create` allows:
+   * readers may only cause today's page to exist, editors any date.
+   */
+  async openDaily(desk: Desk, date: string, create: 'today' | 'any' | 'never'): Promise<Story | null> {
+    if (!isCalendarDate(date)) throw invalid('date', 'date must be a calendar date as YYYY-MM-DD');
+    const existing = await this.#store.stories.getBySlug(desk.id, date);
+    if (existing) return existing;
+    if (create === 'never' || (create === 'today' && date !== this.today(desk))) return null;
+    return this.#store.stories.getOrCreateDaily(desk.id, date, {
+      headline: dailyHeadline(desk.name, date),
+      standfirst: '',
+      body: '',
+      bodyHtml: '',
+      topPhoto: null,
+      status: 'live',
+    });
+  }
+
+  /** Changes a story header if `version` is current; pushes a `story` event. */
+  async patchStory(id: string, version: number, patch: StoryHeaderPatch): Promise<Story> {
+    const change: StoryPatch = {};
+    if (patch.headline !== undefined) change.headline = patch.headline;
+    if (patch.standfirst !== undefined) change.standfirst = patch.standfirst;
+    if (patch.body !== undefined) {
+      change.body = patch.body;
+      change.bodyHtml = renderMarkdown(patch.body);
+    }
+    if (patch.status !== undefined) change.status = patch.status;
+    if (patch.topPhoto !== undefined) change.topPhoto = patch.topPhoto;
+    const { story, event } = await this.#store.stories.patch(id, version, change);
+    await this.#publish(event);
+    return story;
+  }
+
+  /** Publishes an update to a story that is not ended. */
+  async publishUpdate(storyId: string, input: UpdateInput, actor: string): Promise<Update> {
+    const story = await this.#store.stories.getById(storyId);
+    if (!story) throw notFound('story');
+    if (story.status === 'ended') throw new DomainError('conflict', 'story has ended; reopen it to add updates', { current: story });
+    const { update, event } = await this.#store.updates.create(
+      storyId,
+      {
+        headline: blankToNull(input.headline),
+        body: input.body,
+        bodyHtml: renderMarkdown(input.body),
+        pinned: input.pinned ?? false,
+        keyEvent: input.keyEvent ?? false,
+        claimStatus: input.claimStatus ?? 'unverified',
+        claimNote: input.claimNote ?? '',
+        sources: input.sources ?? [],
+        videoUrl: blankToNull(input.videoUrl),
+      },
+      actor,
+    );
+    await this.#publish(event);
+    return update;
+  }
+
+  /** Edits an update if `version` is current; pushes an `edit` event. */
+  async editUpdate(id: string, version: number, patch: UpdatePatch, actor: string): Promise<Update> {
+    const { body, headline, videoUrl, ...rest } = patch;
+    const change: Parameters<Store['updates']['edit']>[2] = { ...stripUndefined(rest) };
+    if (body !== undefined) {
+      change.body = body;
+      change.bodyHtml = renderMarkdown(body);
+    }
+    if (headline !== undefined) change.headline = blankToNull(headline);
+    if (videoUrl !== undefined) change.videoUrl = blankToNull(videoUrl);
+    const { update, event } = await this.#store.updates.edit(id, version, change, actor);
+    await this.#publish(event);
+    return update;
+  }
+
+  /** Deletes an update (keeps a tombstone); pushes a `delete` event. */
+  async deleteUpdate(id: string, actor: string): Promise<void> {
+    const { event } = await this.#store.updates.delete(id, actor);
+    await this.#publish(event);
+  }
+
+  // The event is already committed; if the bus fails, readers still get it on resume from the EventLog.
+  async #publish(event: LiveEvent): Promise<void> {
+    try {
+      await this.#bus.publish(event);
+    } catch {
+      /* covered by resume; /readyz reports the bus */
+    }
+  }
+}
+
+function blankToNull(value: string | null | undefined): string | null {
+  if (value === undefined || value === null) return null;
+  const trimmed = value.trim();
+  return trimmed === '' ? null : trimmed;
+}
+
+function stripUndefined<T extends object>(obj: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== undefined)) as never;
+}
