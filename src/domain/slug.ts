@@ -2,8 +2,26 @@
 
 /** Paths the reader site uses itself, so no desk may take them. */
 export const RESERVED_SLUGS = new Set([
-  'api', 'newsroom', 'assets', 'static', 'stories', 'live', 'search', 'feeds', 'healthz', 'readyz',
-  'metrics', 'oembed', 'embed', 'media', 'login', 'logout', 'updates', 'desks', 'sitemap.xml', 'robots.txt',
+  'api',
+  'newsroom',
+  'assets',
+  'static',
+  'stories',
+  'live',
+  'search',
+  'feeds',
+  'healthz',
+  'readyz',
+  'metrics',
+  'oembed',
+  'embed',
+  'media',
+  'login',
+  'logout',
+  'updates',
+  'desks',
+  'sitemap.xml',
+  'robots.txt',
   'favicon.ico',
 ]);
 

@@ -5,7 +5,16 @@
 import { dailyHeadline, dateInZone, isCalendarDate, isTimeZone } from '../domain/days.ts';
 import { DomainError, invalid, notFound } from '../domain/errors.ts';
 import { isSlug, RESERVED_SLUGS, slugify } from '../domain/slug.ts';
-import type { ClaimStatus, Desk, LiveEvent, Source, Story, StoryStatus, TopPhoto, Update } from '../domain/types.ts';
+import type {
+  ClaimStatus,
+  Desk,
+  LiveEvent,
+  Source,
+  Story,
+  StoryStatus,
+  TopPhoto,
+  Update,
+} from '../domain/types.ts';
 import type { LiveBus } from '../live/bus.ts';
 import { renderMarkdown } from '../render/markdown.ts';
 import type { Store, StoryPatch } from '../store/store.ts';
@@ -45,7 +54,9 @@ export interface UpdateInput {
 export type UpdatePatch = Partial<UpdateInput>;
 
 /** Changes to a story header. */
-export type StoryHeaderPatch = Partial<Pick<StoryInput, 'headline' | 'standfirst' | 'body' | 'status' | 'topPhoto'>>;
+export type StoryHeaderPatch = Partial<
+  Pick<StoryInput, 'headline' | 'standfirst' | 'body' | 'status' | 'topPhoto'>
+>;
 
 /** Dependencies of the live-blog service. */
 export interface LiveBlogDeps {
@@ -69,11 +80,21 @@ export class LiveBlogService {
   /** Creates a desk, deriving the slug from the name when none is given. */
   async createDesk(input: DeskInput): Promise<Desk> {
     const slug = input.slug ?? slugify(input.name);
-    if (!isSlug(slug)) throw invalid(input.slug === undefined ? 'name' : 'slug', 'slug must be lower-case letters, digits and single hyphens');
+    if (!isSlug(slug))
+      throw invalid(
+        input.slug === undefined ? 'name' : 'slug',
+        'slug must be lower-case letters, digits and single hyphens',
+      );
     if (RESERVED_SLUGS.has(slug)) throw invalid('slug', `"${slug}" is reserved for the site's own pages`);
     const timezone = input.timezone ?? 'UTC';
-    if (!isTimeZone(timezone)) throw invalid('timezone', `"${timezone}" is not an IANA time zone (e.g. Asia/Damascus)`);
-    return this.#store.desks.create({ slug, name: input.name, description: input.description ?? '', timezone });
+    if (!isTimeZone(timezone))
+      throw invalid('timezone', `"${timezone}" is not an IANA time zone (e.g. Asia/Damascus)`);
+    return this.#store.desks.create({
+      slug,
+      name: input.name,
+      description: input.description ?? '',
+      timezone,
+    });
   }
 
   /** Creates a story, standalone or in a desk. */
@@ -81,11 +102,16 @@ export class LiveBlogService {
     let deskId: string | null = null;
     if (input.desk !== undefined) {
       const desk = await this.#store.desks.getBySlug(input.desk);
-      if (!desk) throw new DomainError('validation', `desk "${input.desk}" does not exist`, { field: 'desk' });
+      if (!desk)
+        throw new DomainError('validation', `desk "${input.desk}" does not exist`, { field: 'desk' });
       deskId = desk.id;
     }
     const slug = input.slug ?? slugify(input.headline);
-    if (!isSlug(slug)) throw invalid(input.slug === undefined ? 'headline' : 'slug', 'slug must be lower-case letters, digits and single hyphens');
+    if (!isSlug(slug))
+      throw invalid(
+        input.slug === undefined ? 'headline' : 'slug',
+        'slug must be lower-case letters, digits and single hyphens',
+      );
     if (isCalendarDate(slug)) throw invalid('slug', 'dates are reserved for daily pages');
     const status = input.status ?? 'live';
     const body = input.body ?? '';
@@ -146,7 +172,8 @@ export class LiveBlogService {
   async publishUpdate(storyId: string, input: UpdateInput, actor: string): Promise<Update> {
     const story = await this.#store.stories.getById(storyId);
     if (!story) throw notFound('story');
-    if (story.status === 'ended') throw new DomainError('conflict', 'story has ended; reopen it to add updates', { current: story });
+    if (story.status === 'ended')
+      throw new DomainError('conflict', 'story has ended; reopen it to add updates', { current: story });
     const { update, event } = await this.#store.updates.create(
       storyId,
       {

@@ -71,9 +71,16 @@ export interface StoryStore {
   getById(id: string): Promise<Story | null>;
   getBySlug(deskId: string | null, slug: string): Promise<Story | null>;
   /** The desk's daily page for `date`, created with `story` if missing (safe against concurrent callers). */
-  getOrCreateDaily(deskId: string, date: string, story: Omit<NewStory, 'deskId' | 'slug' | 'date'>): Promise<Story>;
+  getOrCreateDaily(
+    deskId: string,
+    date: string,
+    story: Omit<NewStory, 'deskId' | 'slug' | 'date'>,
+  ): Promise<Story>;
   /** The desk's stories, newest day first. Cursor-paginated. */
-  listByDesk(deskId: string, opts: { limit: number; cursor?: string | null; publicOnly: boolean }): Promise<Page<Story>>;
+  listByDesk(
+    deskId: string,
+    opts: { limit: number; cursor?: string | null; publicOnly: boolean },
+  ): Promise<Page<Story>>;
   /** Stories in one of `statuses`, most recently opened first. */
   listByStatus(statuses: StoryStatus[], limit: number): Promise<Story[]>;
   /** Changes header fields if `baseVersion` is current; appends a `story` event. */
@@ -89,7 +96,11 @@ export interface UpdateInStory {
 /** Updates, their revisions and tombstones. */
 export interface UpdateStore {
   /** Publishes an update at the story's next sequence; records a `create` revision and an `update` event. */
-  create(storyId: string, content: UpdateContent, actor: string): Promise<{ update: Update; event: LiveEvent }>;
+  create(
+    storyId: string,
+    content: UpdateContent,
+    actor: string,
+  ): Promise<{ update: Update; event: LiveEvent }>;
   /** Changes fields if `baseVersion` is current; records an `edit` revision and event. */
   edit(
     id: string,

@@ -1,0 +1,119 @@
+/** Mapping between SQLite rows and domain records. */
+import type {
+  ClaimStatus,
+  Desk,
+  LiveEvent,
+  Revision,
+  Story,
+  StoryStatus,
+  Update,
+} from '../../domain/types.ts';
+import type { DeskRow, EventRow, RevisionRow, StoryRow, UpdateRow } from './schema.ts';
+
+/** Desk from its row. */
+export function toDesk(row: DeskRow): Desk {
+  return {
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    description: row.description,
+    timezone: row.timezone,
+    createdAt: row.created_at,
+  };
+}
+
+/** Story from its row. */
+export function toStory(row: StoryRow): Story {
+  return {
+    id: row.id,
+    deskId: row.desk_id,
+    slug: row.slug,
+    date: row.date,
+    headline: row.headline,
+    standfirst: row.standfirst,
+    body: row.body,
+    bodyHtml: row.body_html,
+    topPhoto: row.top_photo === null ? null : JSON.parse(row.top_photo),
+    status: row.status as StoryStatus,
+    openedAt: row.opened_at,
+    endedAt: row.ended_at,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    version: row.version,
+    lastEventSeq: row.last_event_seq,
+  };
+}
+
+/** Update from its row. */
+export function toUpdate(row: UpdateRow): Update {
+  return {
+    id: row.id,
+    storyId: row.story_id,
+    sequence: row.sequence,
+    headline: row.headline,
+    body: row.body,
+    bodyHtml: row.body_html,
+    author: row.author,
+    publishedAt: row.published_at,
+    updatedAt: row.updated_at,
+    pinned: row.pinned === 1,
+    keyEvent: row.key_event === 1,
+    claimStatus: row.claim_status as ClaimStatus,
+    claimNote: row.claim_note,
+    sources: JSON.parse(row.sources),
+    videoUrl: row.video_url,
+    deletedAt: row.deleted_at,
+    version: row.version,
+  };
+}
+
+/** Live event from its row. */
+export function toEvent(row: {
+  id: number;
+  story_id: string;
+  seq: number;
+  at: string;
+  data: string;
+}): LiveEvent {
+  return { globalId: row.id, storyId: row.story_id, seq: row.seq, at: row.at, data: JSON.parse(row.data) };
+}
+
+/** Revision from its row. */
+export function toRevision(row: {
+  id: number;
+  update_id: string;
+  version: number;
+  kind: string;
+  actor: string;
+  at: string;
+  changes: string;
+}): Revision {
+  return {
+    id: row.id,
+    updateId: row.update_id,
+    version: row.version,
+    kind: row.kind as Revision['kind'],
+    actor: row.actor,
+    at: row.at,
+    changes: JSON.parse(row.changes),
+  };
+}
+
+/** Opaque cursor for keyset pagination. */
+export function encodeCursor(parts: (string | number)[]): string {
+  return Buffer.from(JSON.stringify(parts)).toString('base64url');
+}
+
+/** Cursor parts, or null when the cursor is not one we made. */
+export function decodeCursor(cursor: string): (string | number)[] | null {
+  try {
+    const parts: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(parts) && parts.every((p) => typeof p === 'string' || typeof p === 'number'))
+      return parts;
+  } catch {
+    /* fall through */
+  }
+  return null;
+}
+
+export type { DeskRow, EventRow, RevisionRow, StoryRow, UpdateRow };

@@ -1,0 +1,269 @@
+/** Updates in SQLite: each write records a revision and appends a live event in one transaction. */
+import type { Kysely, Transaction } from 'kysely';
+import { conflict, DomainError, notFound } from '../../domain/errors.ts';
+import { createId } from '../../domain/ids.ts';
+import type { LiveEvent, Revision, StoryStatus, Update, UpdateContent } from '../../domain/types.ts';
+import type { Page, UpdateInStory, UpdateStore } from '../store.ts';
+import { decodeCursor, encodeCursor, toRevision, toStory, toUpdate } from './rows.ts';
+import type { Database, UpdateRow } from './schema.ts';
+import { appendEvent, type Clock } from './sqlite-store.ts';
+
+const CONTENT_FIELDS = [
+  'headline',
+  'body',
+  'bodyHtml',
+  'pinned',
+  'keyEvent',
+  'claimStatus',
+  'claimNote',
+  'sources',
+  'videoUrl',
+] as const satisfies readonly (keyof UpdateContent)[];
+
+/** SQLite implementation of UpdateStore. */
+export class SqliteUpdateStore implements UpdateStore {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly clock: Clock,
+  ) {}
+
+  async create(
+    storyId: string,
+    content: UpdateContent,
+    actor: string,
+  ): Promise<{ update: Update; event: LiveEvent }> {
+    return this.db.transaction().execute(async (trx) => {
+      const story = await trx
+        .updateTable('stories')
+        .set((eb) => ({ last_update_seq: eb('last_update_seq', '+', 1) }))
+        .where('id', '=', storyId)
+        .returning('last_update_seq')
+        .executeTakeFirst();
+      if (!story) throw notFound('story');
+      const now = this.clock();
+      const update: Update = {
+        id: createId(),
+        storyId,
+        sequence: story.last_update_seq,
+        ...content,
+        author: actor,
+        publishedAt: now,
+        updatedAt: now,
+        deletedAt: null,
+        version: 1,
+      };
+      await trx.insertInto('updates').values(toRow(update)).execute();
+      const changes = Object.fromEntries(CONTENT_FIELDS.map((f) => [f, { from: null, to: content[f] }]));
+      await insertRevision(trx, update, 'create', actor, now, changes);
+      const event = await appendEvent(trx, storyId, now, { type: 'update', update });
+      return { update, event };
+    });
+  }
+
+  async edit(
+    id: string,
+    baseVersion: number,
+    patch: Partial<UpdateContent>,
+    actor: string,
+  ): Promise<{ update: Update; event: LiveEvent }> {
+    return this.db.transaction().execute(async (trx) => {
+      const current = await this.#getLive(trx, id);
+      if (current.version !== baseVersion) {
+        throw conflict(`update is at version ${current.version}, not ${baseVersion}`, current);
+      }
+      const changes: Revision['changes'] = {};
+      for (const field of CONTENT_FIELDS) {
+        const to = patch[field];
+        if (to !== undefined && JSON.stringify(to) !== JSON.stringify(current[field])) {
+          changes[field] = { from: current[field], to };
+        }
+      }
+      const now = this.clock();
+      const update: Update = { ...current, ...patch, updatedAt: now, version: current.version + 1 };
+      await trx.updateTable('updates').set(toRow(update)).where('id', '=', id).execute();
+      await insertRevision(trx, update, 'edit', actor, now, changes);
+      const event = await appendEvent(trx, update.storyId, now, { type: 'edit', update });
+      return { update, event };
+    });
+  }
+
+  async delete(id: string, actor: string): Promise<{ update: Update; event: LiveEvent }> {
+    return this.db.transaction().execute(async (trx) => {
+      const current = await this.#getLive(trx, id);
+      const now = this.clock();
+      const update: Update = { ...current, deletedAt: now, updatedAt: now, version: current.version + 1 };
+      await trx.updateTable('updates').set(toRow(update)).where('id', '=', id).execute();
+      await insertRevision(trx, update, 'delete', actor, now, { deletedAt: { from: null, to: now } });
+      const event = await appendEvent(trx, update.storyId, now, {
+        type: 'delete',
+        update: { id, sequence: update.sequence },
+      });
+      return { update, event };
+    });
+  }
+
+  async getById(id: string): Promise<Update | null> {
+    const row = await this.db.selectFrom('updates').selectAll().where('id', '=', id).executeTakeFirst();
+    return row ? toUpdate(row) : null;
+  }
+
+  async listByStory(storyId: string, opts: { limit: number; cursor?: string | null }): Promise<Page<Update>> {
+    let query = this.db
+      .selectFrom('updates')
+      .selectAll()
+      .where('story_id', '=', storyId)
+      .where('deleted_at', 'is', null);
+    if (opts.cursor) {
+      const parts = decodeCursor(opts.cursor);
+      if (!parts || typeof parts[0] !== 'number') {
+        throw new DomainError('validation', 'cursor is not valid', { field: 'cursor' });
+      }
+      query = query.where('sequence', '<', parts[0]);
+    }
+    const rows = await query
+      .orderBy('sequence', 'desc')
+      .limit(opts.limit + 1)
+      .execute();
+    const more = rows.length > opts.limit;
+    const items = rows.slice(0, opts.limit).map(toUpdate);
+    const last = items.at(-1);
+    return { items, nextCursor: more && last ? encodeCursor([last.sequence]) : null };
+  }
+
+  async listHighlights(storyId: string): Promise<{ pinned: Update[]; keyEvents: Update[] }> {
+    const rows = await this.db
+      .selectFrom('updates')
+      .selectAll()
+      .where('story_id', '=', storyId)
+      .where('deleted_at', 'is', null)
+      .where((eb) => eb.or([eb('pinned', '=', 1), eb('key_event', '=', 1)]))
+      .orderBy('sequence', 'desc')
+      .execute();
+    const updates = rows.map(toUpdate);
+    return { pinned: updates.filter((u) => u.pinned), keyEvents: updates.filter((u) => u.keyEvent) };
+  }
+
+  async listLatest(statuses: StoryStatus[], limit: number): Promise<UpdateInStory[]> {
+    if (statuses.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('updates as u')
+      .innerJoin('stories as s', 's.id', 'u.story_id')
+      .selectAll('u')
+      .select([
+        's.id as s_id',
+        's.desk_id as s_desk_id',
+        's.slug as s_slug',
+        's.date as s_date',
+        's.headline as s_headline',
+        's.standfirst as s_standfirst',
+        's.body as s_body',
+        's.body_html as s_body_html',
+        's.top_photo as s_top_photo',
+        's.status as s_status',
+        's.opened_at as s_opened_at',
+        's.ended_at as s_ended_at',
+        's.created_at as s_created_at',
+        's.updated_at as s_updated_at',
+        's.version as s_version',
+        's.last_event_seq as s_last_event_seq',
+        's.last_update_seq as s_last_update_seq',
+      ])
+      .where('s.status', 'in', statuses)
+      .where('u.deleted_at', 'is', null)
+      .orderBy('u.published_at', 'desc')
+      .orderBy('u.id', 'desc')
+      .limit(limit)
+      .execute();
+    return rows.map((row) => ({
+      update: toUpdate(row),
+      story: toStory({
+        id: row.s_id,
+        desk_id: row.s_desk_id,
+        slug: row.s_slug,
+        date: row.s_date,
+        headline: row.s_headline,
+        standfirst: row.s_standfirst,
+        body: row.s_body,
+        body_html: row.s_body_html,
+        top_photo: row.s_top_photo,
+        status: row.s_status,
+        opened_at: row.s_opened_at,
+        ended_at: row.s_ended_at,
+        created_at: row.s_created_at,
+        updated_at: row.s_updated_at,
+        version: row.s_version,
+        last_event_seq: row.s_last_event_seq,
+        last_update_seq: row.s_last_update_seq,
+      }),
+    }));
+  }
+
+  async countByStory(storyId: string): Promise<number> {
+    const row = await this.db
+      .selectFrom('updates')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('story_id', '=', storyId)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  async listRevisions(id: string): Promise<Revision[]> {
+    const rows = await this.db
+      .selectFrom('revisions')
+      .selectAll()
+      .where('update_id', '=', id)
+      .orderBy('id')
+      .execute();
+    return rows.map(toRevision);
+  }
+
+  async #getLive(trx: Transaction<Database>, id: string): Promise<Update> {
+    const row = await trx.selectFrom('updates').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row || row.deleted_at !== null) throw notFound('update');
+    return toUpdate(row);
+  }
+}
+
+function toRow(update: Update): UpdateRow {
+  return {
+    id: update.id,
+    story_id: update.storyId,
+    sequence: update.sequence,
+    headline: update.headline,
+    body: update.body,
+    body_html: update.bodyHtml,
+    author: update.author,
+    published_at: update.publishedAt,
+    updated_at: update.updatedAt,
+    pinned: update.pinned ? 1 : 0,
+    key_event: update.keyEvent ? 1 : 0,
+    claim_status: update.claimStatus,
+    claim_note: update.claimNote,
+    sources: JSON.stringify(update.sources),
+    video_url: update.videoUrl,
+    deleted_at: update.deletedAt,
+    version: update.version,
+  };
+}
+
+async function insertRevision(
+  trx: Transaction<Database>,
+  update: Update,
+  kind: Revision['kind'],
+  actor: string,
+  at: string,
+  changes: Revision['changes'],
+): Promise<void> {
+  await trx
+    .insertInto('revisions')
+    .values({
+      update_id: update.id,
+      version: update.version,
+      kind,
+      actor,
+      at,
+      changes: JSON.stringify(changes),
+    })
+    .execute();
+}

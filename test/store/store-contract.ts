@@ -1,0 +1,318 @@
+/** The storage contract: every Store implementation must pass these. */
+import assert from 'node:assert/strict';
+import { describe, it, before, after } from 'node:test';
+import { DomainError } from '../../src/domain/errors.ts';
+import type { UpdateContent } from '../../src/domain/types.ts';
+import type { Store } from '../../src/store/store.ts';
+
+/** Content of a plain update with `body`. */
+export function content(body: string, extra: Partial<UpdateContent> = {}): UpdateContent {
+  return {
+    headline: null,
+    body,
+    bodyHtml: `<p>${body}</p>`,
+    pinned: false,
+    keyEvent: false,
+    claimStatus: 'unverified',
+    claimNote: '',
+    sources: [],
+    videoUrl: null,
+    ...extra,
+  };
+}
+
+async function rejectsWithCode(promise: Promise<unknown>, code: string): Promise<DomainError> {
+  try {
+    await promise;
+  } catch (error) {
+    assert.ok(error instanceof DomainError, `expected a DomainError, got ${String(error)}`);
+    assert.equal(error.code, code);
+    return error;
+  }
+  assert.fail(`expected a ${code} error`);
+}
+
+/** Runs the contract suite against stores made by `open` (each test group gets a fresh store). */
+export function runStoreContract(name: string, open: () => Promise<Store>): void {
+  describe(`store contract: ${name}`, () => {
+    let store: Store;
+    before(async () => {
+      store = await open();
+    });
+    after(async () => {
+      await store.close();
+    });
+
+    it('creates desks and refuses a taken slug', async () => {
+      const desk = await store.desks.create({
+        slug: 'syria',
+        name: 'Syria Daily',
+        description: '',
+        timezone: 'Asia/Damascus',
+      });
+      assert.equal((await store.desks.getBySlug('syria'))?.id, desk.id);
+      assert.equal((await store.desks.getById(desk.id))?.timezone, 'Asia/Damascus');
+      await rejectsWithCode(
+        store.desks.create({ slug: 'syria', name: 'Other', description: '', timezone: 'UTC' }),
+        'conflict',
+      );
+      assert.equal((await store.desks.list()).length, 1);
+    });
+
+    it('creates each daily page once, even when asked concurrently', async () => {
+      const desk = await store.desks.create({
+        slug: 'iran',
+        name: 'Iran Daily',
+        description: '',
+        timezone: 'Asia/Tehran',
+      });
+      const header = {
+        headline: 'Iran Daily, 27 May',
+        standfirst: '',
+        body: '',
+        bodyHtml: '',
+        topPhoto: null,
+        status: 'live' as const,
+      };
+      const pages = await Promise.all(
+        [1, 2, 3].map(() => store.stories.getOrCreateDaily(desk.id, '2026-05-27', header)),
+      );
+      assert.equal(new Set(pages.map((p) => p.id)).size, 1);
+      assert.equal(pages[0]?.date, '2026-05-27');
+      assert.equal(pages[0]?.slug, '2026-05-27');
+      assert.ok(pages[0]?.openedAt);
+    });
+
+    it('lists a desk’s days newest first with a cursor, hiding drafts from the public', async () => {
+      const desk = await store.desks.create({
+        slug: 'yemen',
+        name: 'Yemen Daily',
+        description: '',
+        timezone: 'UTC',
+      });
+      const header = {
+        headline: 'x',
+        standfirst: '',
+        body: '',
+        bodyHtml: '',
+        topPhoto: null,
+        status: 'live' as const,
+      };
+      for (const date of ['2026-05-01', '2026-05-03', '2026-05-02'])
+        await store.stories.getOrCreateDaily(desk.id, date, header);
+      await store.stories.getOrCreateDaily(desk.id, '2026-05-04', { ...header, status: 'draft' });
+      const first = await store.stories.listByDesk(desk.id, { limit: 2, publicOnly: true });
+      assert.deepEqual(
+        first.items.map((s) => s.date),
+        ['2026-05-03', '2026-05-02'],
+      );
+      assert.ok(first.nextCursor);
+      const second = await store.stories.listByDesk(desk.id, {
+        limit: 2,
+        cursor: first.nextCursor,
+        publicOnly: true,
+      });
+      assert.deepEqual(
+        second.items.map((s) => s.date),
+        ['2026-05-01'],
+      );
+      assert.equal(second.nextCursor, null);
+      const all = await store.stories.listByDesk(desk.id, { limit: 10, publicOnly: false });
+      assert.equal(all.items[0]?.date, '2026-05-04');
+      await rejectsWithCode(
+        store.stories.listByDesk(desk.id, { limit: 2, cursor: 'garbage', publicOnly: true }),
+        'validation',
+      );
+    });
+
+    it('keeps standalone story slugs unique and finds them without a desk', async () => {
+      const story = await store.stories.create({
+        deskId: null,
+        slug: 'ceasefire-talks',
+        date: null,
+        headline: 'Ceasefire talks',
+        standfirst: 'S',
+        body: '',
+        bodyHtml: '',
+        topPhoto: null,
+        status: 'live',
+      });
+      assert.equal((await store.stories.getBySlug(null, 'ceasefire-talks'))?.id, story.id);
+      await rejectsWithCode(
+        store.stories.create({
+          deskId: null,
+          slug: 'ceasefire-talks',
+          date: null,
+          headline: 'Again',
+          standfirst: '',
+          body: '',
+          bodyHtml: '',
+          topPhoto: null,
+          status: 'live',
+        }),
+        'conflict',
+      );
+    });
+
+    it('numbers updates and events per story, and logs every change as a revision', async () => {
+      const story = await store.stories.create({
+        deskId: null,
+        slug: 'events',
+        date: null,
+        headline: 'Events',
+        standfirst: '',
+        body: '',
+        bodyHtml: '',
+        topPhoto: null,
+        status: 'live',
+      });
+      const a = await store.updates.create(story.id, content('first'), 'alice');
+      const b = await store.updates.create(
+        story.id,
+        content('second', { pinned: true, keyEvent: true }),
+        'bob',
+      );
+      assert.deepEqual([a.update.sequence, b.update.sequence], [1, 2]);
+      assert.deepEqual([a.event.seq, b.event.seq], [1, 2]);
+      assert.ok(b.event.globalId > a.event.globalId);
+
+      const edited = await store.updates.edit(
+        a.update.id,
+        1,
+        { body: 'first, corrected', claimStatus: 'verified' },
+        'carol',
+      );
+      assert.equal(edited.update.version, 2);
+      assert.equal(edited.update.body, 'first, corrected');
+      assert.equal(edited.event.seq, 3);
+      assert.equal(edited.event.data.type, 'edit');
+
+      const stale = await rejectsWithCode(
+        store.updates.edit(a.update.id, 1, { body: 'lost edit' }, 'dave'),
+        'conflict',
+      );
+      assert.equal((stale.details.current as { body: string }).body, 'first, corrected');
+
+      const deleted = await store.updates.delete(b.update.id, 'alice');
+      assert.equal(deleted.event.seq, 4);
+      assert.deepEqual(deleted.event.data, { type: 'delete', update: { id: b.update.id, sequence: 2 } });
+      await rejectsWithCode(store.updates.delete(b.update.id, 'alice'), 'not_found');
+      await rejectsWithCode(store.updates.edit(b.update.id, 2, { body: 'x' }, 'alice'), 'not_found');
+      assert.ok((await store.updates.getById(b.update.id))?.deletedAt, 'a tombstone is kept');
+
+      const list = await store.updates.listByStory(story.id, { limit: 10 });
+      assert.deepEqual(
+        list.items.map((u) => u.body),
+        ['first, corrected'],
+      );
+      assert.equal(await store.updates.countByStory(story.id), 1);
+
+      const revisions = await store.updates.listRevisions(a.update.id);
+      assert.deepEqual(
+        revisions.map((r) => [r.kind, r.actor, r.version]),
+        [
+          ['create', 'alice', 1],
+          ['edit', 'carol', 2],
+        ],
+      );
+      assert.deepEqual(revisions[1]?.changes.claimStatus, { from: 'unverified', to: 'verified' });
+      assert.equal(revisions[1]?.changes.pinned, undefined, 'unchanged fields are not recorded');
+
+      const events = await store.events.listAfter(story.id, 1, 10);
+      assert.deepEqual(
+        events.map((e) => [e.seq, e.data.type]),
+        [
+          [2, 'update'],
+          [3, 'edit'],
+          [4, 'delete'],
+        ],
+      );
+      const global = await store.events.listAfterGlobal(a.event.globalId, 10);
+      assert.deepEqual(
+        global.map((e) => e.seq),
+        [2, 3, 4],
+      );
+      assert.equal(await store.events.lastGlobalId(), deleted.event.globalId);
+      assert.equal((await store.stories.getById(story.id))?.lastEventSeq, 4);
+    });
+
+    it('refuses an update for a story that does not exist', async () => {
+      await rejectsWithCode(store.updates.create('nope', content('x'), 'alice'), 'not_found');
+    });
+
+    it('paginates updates newest first and highlights pinned and key events', async () => {
+      const story = await store.stories.create({
+        deskId: null,
+        slug: 'paging',
+        date: null,
+        headline: 'Paging',
+        standfirst: '',
+        body: '',
+        bodyHtml: '',
+        topPhoto: null,
+        status: 'live',
+      });
+      for (let i = 1; i <= 5; i++)
+        await store.updates.create(
+          story.id,
+          content(`u${i}`, { keyEvent: i % 2 === 0, pinned: i === 1 }),
+          'a',
+        );
+      const p1 = await store.updates.listByStory(story.id, { limit: 2 });
+      const p2 = await store.updates.listByStory(story.id, { limit: 2, cursor: p1.nextCursor });
+      const p3 = await store.updates.listByStory(story.id, { limit: 2, cursor: p2.nextCursor });
+      assert.deepEqual(
+        [...p1.items, ...p2.items, ...p3.items].map((u) => u.body),
+        ['u5', 'u4', 'u3', 'u2', 'u1'],
+      );
+      assert.equal(p3.nextCursor, null);
+      const { pinned, keyEvents } = await store.updates.listHighlights(story.id);
+      assert.deepEqual(
+        pinned.map((u) => u.body),
+        ['u1'],
+      );
+      assert.deepEqual(
+        keyEvents.map((u) => u.body),
+        ['u4', 'u2'],
+      );
+    });
+
+    it('patches a story header with a version check and a story event', async () => {
+      const story = await store.stories.create({
+        deskId: null,
+        slug: 'header',
+        date: null,
+        headline: 'Old',
+        standfirst: '',
+        body: '',
+        bodyHtml: '',
+        topPhoto: null,
+        status: 'live',
+      });
+      const { story: patched, event } = await store.stories.patch(story.id, 1, {
+        headline: 'New',
+        status: 'ended',
+      });
+      assert.equal(patched.headline, 'New');
+      assert.equal(patched.version, 2);
+      assert.ok(patched.endedAt);
+      assert.equal(event.data.type, 'story');
+      await rejectsWithCode(store.stories.patch(story.id, 1, { headline: 'Stale' }), 'conflict');
+      assert.equal((await store.stories.getById(story.id))?.headline, 'New');
+      const ended = await store.stories.listByStatus(['ended'], 10);
+      assert.ok(ended.some((s) => s.id === story.id));
+      const latest = await store.updates.listLatest(['live'], 50);
+      assert.ok(latest.every((l) => l.story.status === 'live'));
+    });
+
+    it('stores only token hashes and finds tokens by them', async () => {
+      const token = await store.tokens.create({ name: 'desk-bot', role: 'editor', secretHash: 'abc123' });
+      assert.equal((await store.tokens.findBySecretHash('abc123'))?.id, token.id);
+      assert.equal(await store.tokens.findBySecretHash('nope'), null);
+      assert.deepEqual(
+        (await store.tokens.list()).map((t) => t.name),
+        ['desk-bot'],
+      );
+    });
+  });
+}
