@@ -1,0 +1,224 @@
+/** The OpenAPI 3.1 document of /api/v1, with request schemas generated from the zod schemas that enforce them. */
+import { z } from 'zod';
+import { CLAIM_STATUSES, STORY_STATUSES } from '../../domain/types.ts';
+import {
+  CreateDeskSchema,
+  CreateStorySchema,
+  CreateUpdateSchema,
+  PatchStorySchema,
+  PatchUpdateSchema,
+  SourceSchema,
+} from './schemas.ts';
+
+function schema(s: z.ZodType): object {
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  return rest;
+}
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const json = (s: object) => ({ 'application/json': { schema: s } });
+const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: ref('Problem') } } });
+const page = (item: string) => ({
+  type: 'object',
+  required: ['items', 'nextCursor'],
+  properties: { items: { type: 'array', items: ref(item) }, nextCursor: { type: ['string', 'null'] } },
+});
+const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
+const slugParam = { name: 'slug', in: 'path', required: true, schema: { type: 'string' } };
+const pageParams = [
+  { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 100, default: 20 } },
+  { name: 'cursor', in: 'query', schema: { type: 'string' }, description: 'nextCursor of the previous page' },
+];
+const errors = {
+  '400': problem('Invalid input; `field` names what is wrong'),
+  '401': problem('Missing or invalid token'),
+  '403': problem('The token’s role does not allow this'),
+  '404': problem('No such resource'),
+};
+const secured = [{ bearer: [] }];
+
+/** Builds the OpenAPI document. */
+export function createOpenApiDocument(): object {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Dateline API',
+      version: '1',
+      description:
+        'Live pages for conflict and foreign-affairs desks. Reads of live and ended stories are public; writes need `Authorization: Bearer <token>` from `dateline token create`. Errors are RFC 9457 problem documents. Lists are newest first and cursor-paginated. Edits carry the `version` they were based on and get 409 with the current record on conflict.',
+    },
+    servers: [{ url: '/api/v1' }],
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
+      schemas: {
+        Problem: {
+          type: 'object',
+          required: ['type', 'title', 'status', 'detail'],
+          properties: {
+            type: { type: 'string' },
+            title: { type: 'string' },
+            status: { type: 'integer' },
+            detail: { type: 'string' },
+            field: { type: 'string', description: 'the input at fault' },
+            current: { description: 'on 409: the record as it is now' },
+          },
+        },
+        Source: schema(SourceSchema),
+        Desk: {
+          type: 'object',
+          properties: {
+            id: { type: 'string' },
+            slug: { type: 'string' },
+            name: { type: 'string' },
+            description: { type: 'string' },
+            timezone: { type: 'string' },
+            url: { type: 'string' },
+            createdAt: { type: 'string', format: 'date-time' },
+          },
+        },
+        Story: {
+          type: 'object',
+          properties: {
+            id: { type: 'string' },
+            desk: { type: ['string', 'null'] },
+            slug: { type: 'string' },
+            date: { type: ['string', 'null'], format: 'date' },
+            url: { type: 'string', description: 'absolute path of the reader page' },
+            headline: { type: 'string' },
+            standfirst: { type: 'string' },
+            body: { type: 'string' },
+            bodyHtml: { type: 'string' },
+            status: { enum: [...STORY_STATUSES] },
+            openedAt: { type: ['string', 'null'] },
+            endedAt: { type: ['string', 'null'] },
+            version: { type: 'integer' },
+            lastEventSeq: { type: 'integer' },
+          },
+        },
+        Update: {
+          type: 'object',
+          properties: {
+            id: { type: 'string' },
+            storyId: { type: 'string' },
+            sequence: { type: 'integer' },
+            version: { type: 'integer' },
+            headline: { type: ['string', 'null'] },
+            body: { type: 'string' },
+            bodyHtml: { type: 'string' },
+            author: { type: 'string' },
+            publishedAt: { type: 'string', format: 'date-time' },
+            updatedAt: { type: 'string', format: 'date-time' },
+            pinned: { type: 'boolean' },
+            keyEvent: { type: 'boolean' },
+            claimStatus: { enum: [...CLAIM_STATUSES] },
+            claimNote: { type: 'string' },
+            sources: { type: 'array', items: ref('Source') },
+            videoUrl: { type: ['string', 'null'] },
+            url: { type: 'string', description: 'permalink page' },
+            anchor: { type: 'string', description: 'the update on its story page' },
+          },
+        },
+        CreateDesk: schema(CreateDeskSchema),
+        CreateStory: schema(CreateStorySchema),
+        PatchStory: schema(PatchStorySchema),
+        CreateUpdate: schema(CreateUpdateSchema),
+        PatchUpdate: schema(PatchUpdateSchema),
+      },
+    },
+    paths: {
+      '/desks': {
+        get: { summary: 'List desks', responses: { '200': { description: 'Desks', content: json(page('Desk')) } } },
+        post: {
+          summary: 'Create a desk (admin)',
+          security: secured,
+          requestBody: { required: true, content: json(ref('CreateDesk')) },
+          responses: { '201': { description: 'Created', content: json(ref('Desk')) }, '409': problem('Slug taken'), ...errors },
+        },
+      },
+      '/desks/{slug}': {
+        get: { summary: 'Get a desk', parameters: [slugParam], responses: { '200': { description: 'The desk', content: json(ref('Desk')) }, ...errors } },
+      },
+      '/desks/{slug}/stories': {
+        get: {
+          summary: 'A desk’s stories, newest day first',
+          parameters: [slugParam, ...pageParams],
+          responses: { '200': { description: 'Stories', content: json(page('Story')) }, ...errors },
+        },
+      },
+      '/desks/{slug}/days/{date}': {
+        put: {
+          summary: 'Open the desk’s page for a date, creating "<Desk>, <day Month>" if missing (editor)',
+          security: secured,
+          parameters: [slugParam, { name: 'date', in: 'path', required: true, schema: { type: 'string', format: 'date' } }],
+          responses: {
+            '200': { description: 'Existing page', content: json(ref('Story')) },
+            '201': { description: 'Created page', content: json(ref('Story')) },
+            ...errors,
+          },
+        },
+      },
+      '/stories': {
+        post: {
+          summary: 'Create a story (editor)',
+          security: secured,
+          requestBody: { required: true, content: json(ref('CreateStory')) },
+          responses: { '201': { description: 'Created', content: json(ref('Story')) }, '409': problem('Slug taken'), ...errors },
+        },
+      },
+      '/stories/{id}': {
+        get: { summary: 'Get a story', parameters: [idParam], responses: { '200': { description: 'The story', content: json(ref('Story')) }, ...errors } },
+        patch: {
+          summary: 'Edit a story header (editor)',
+          security: secured,
+          parameters: [idParam],
+          requestBody: { required: true, content: json(ref('PatchStory')) },
+          responses: { '200': { description: 'Edited', content: json(ref('Story')) }, '409': problem('Stale version; `current` holds the story'), ...errors },
+        },
+      },
+      '/stories/{id}/updates': {
+        get: {
+          summary: 'A story’s updates, newest first',
+          parameters: [idParam, ...pageParams],
+          responses: { '200': { description: 'Updates', content: json(page('Update')) }, ...errors },
+        },
+        post: {
+          summary: 'Publish an update (editor)',
+          security: secured,
+          parameters: [idParam],
+          requestBody: { required: true, content: json(ref('CreateUpdate')) },
+          responses: { '201': { description: 'Published', content: json(ref('Update')) }, '409': problem('The story has ended'), ...errors },
+        },
+      },
+      '/updates/{id}': {
+        get: { summary: 'Get an update', parameters: [idParam], responses: { '200': { description: 'The update', content: json(ref('Update')) }, ...errors } },
+        patch: {
+          summary: 'Edit an update (editor)',
+          security: secured,
+          parameters: [idParam],
+          requestBody: { required: true, content: json(ref('PatchUpdate')) },
+          responses: { '200': { description: 'Edited', content: json(ref('Update')) }, '409': problem('Stale version; `current` holds the update'), ...errors },
+        },
+        delete: { summary: 'Delete an update (editor); a tombstone is kept', security: secured, parameters: [idParam], responses: { '204': { description: 'Deleted' }, ...errors } },
+      },
+      '/updates/{id}/revisions': {
+        get: { summary: 'Every change of an update (editor)', security: secured, parameters: [idParam], responses: { '200': { description: 'Revisions, oldest first' }, ...errors } },
+      },
+      '/stories/{id}/live': {
+        get: {
+          summary: 'Live events of a story (Server-Sent Events)',
+          description:
+            'Events `update`, `edit`, `delete`, `story`; `id:` is the story’s event sequence. Reconnect with `Last-Event-ID` (or `?since=`) to receive exactly the events missed.',
+          parameters: [idParam, { name: 'since', in: 'query', schema: { type: 'integer' } }, { name: 'Last-Event-ID', in: 'header', schema: { type: 'string' } }],
+          responses: { '200': { description: 'An event stream', content: { 'text/event-stream': { schema: { type: 'string' } } } }, ...errors },
+        },
+      },
+      '/live': {
+        get: {
+          summary: 'Live events of all live stories (Server-Sent Events), for the LATEST rail',
+          parameters: [{ name: 'since', in: 'query', schema: { type: 'integer' } }, { name: 'Last-Event-ID', in: 'header', schema: { type: 'string' } }],
+          responses: { '200': { description: 'An event stream; `id:` is the site-wide event id', content: { 'text/event-stream': { schema: { type: 'string' } } } } },
+        },
+      },
+    },
+  };
+}

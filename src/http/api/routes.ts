@@ -1,0 +1,211 @@
+/** The JSON API under /api/v1. Reads of live and ended stories are public; writes need a token. */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { notFound } from '../../domain/errors.ts';
+import { storyPath } from '../../domain/paths.ts';
+import type { Story } from '../../domain/types.ts';
+import type { SseHub } from '../../live/sse-hub.ts';
+import type { LiveBlogService } from '../../service/live-blog.ts';
+import type { Store } from '../../store/store.ts';
+import { authenticate, requireRole } from '../auth.ts';
+import { sendProblem } from '../problem.ts';
+import { createOpenApiDocument } from './openapi.ts';
+import { deskJson, revisionJson, storyJson, updateJson } from './representations.ts';
+import {
+  CreateDeskSchema,
+  CreateStorySchema,
+  CreateUpdateSchema,
+  PageQuerySchema,
+  parseInput,
+  PatchStorySchema,
+  PatchUpdateSchema,
+} from './schemas.ts';
+
+/** What the API needs. */
+export interface ApiDeps {
+  store: Store;
+  liveBlog: LiveBlogService;
+  hub: SseHub;
+}
+
+const IdParams = z.object({ id: z.string().min(1).max(64) });
+const SlugParams = z.object({ slug: z.string().min(1).max(80) });
+const DayParams = z.object({ slug: z.string().min(1).max(80), date: z.string().max(10) });
+const LiveQuery = z.object({
+  since: z.string().regex(/^\d{1,15}$/, 'must be an event id (an integer)').optional(),
+});
+
+/** Registers the API routes on `app` (mounted under /api/v1). */
+export async function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): Promise<void> {
+  const { store, liveBlog, hub } = deps;
+
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(reply, {
+      type: '/api/v1/problems/not_found',
+      title: 'Not found',
+      status: 404,
+      detail: `no API route ${request.method} ${request.url.split('?')[0]}`,
+    }),
+  );
+
+  const openApi = JSON.stringify(createOpenApiDocument());
+  app.get('/openapi.json', async (_request, reply) => reply.type('application/json').send(openApi));
+
+  async function deskSlugOf(story: Story): Promise<string | null> {
+    if (story.deskId === null) return null;
+    return (await store.desks.getById(story.deskId))?.slug ?? null;
+  }
+
+  /** The story if the caller may read it: drafts only with a token. */
+  async function readableStory(request: FastifyRequest, id: string): Promise<Story> {
+    const story = await store.stories.getById(id);
+    if (!story) throw notFound('story');
+    if (story.status === 'draft' && !(await authenticate(store, request))) throw notFound('story');
+    return story;
+  }
+
+  // Desks
+  app.get('/desks', async () => ({ items: (await store.desks.list()).map(deskJson), nextCursor: null }));
+
+  app.post('/desks', async (request, reply) => {
+    await requireRole(store, request, 'admin');
+    const input = parseInput(CreateDeskSchema, request.body);
+    const desk = await liveBlog.createDesk(input);
+    return reply.code(201).header('location', `/api/v1/desks/${desk.slug}`).send(deskJson(desk));
+  });
+
+  app.get('/desks/:slug', async (request) => {
+    const { slug } = parseInput(SlugParams, request.params, 'path');
+    const desk = await store.desks.getBySlug(slug);
+    if (!desk) throw notFound('desk');
+    return deskJson(desk);
+  });
+
+  app.get('/desks/:slug/stories', async (request) => {
+    const { slug } = parseInput(SlugParams, request.params, 'path');
+    const { limit, cursor } = parseInput(PageQuerySchema, request.query, 'query');
+    const desk = await store.desks.getBySlug(slug);
+    if (!desk) throw notFound('desk');
+    const publicOnly = !(await authenticate(store, request));
+    const page = await store.stories.listByDesk(desk.id, { limit, cursor: cursor ?? null, publicOnly });
+    return { items: page.items.map((s) => storyJson(s, desk.slug)), nextCursor: page.nextCursor };
+  });
+
+  // Opens (creating if needed) the desk's page for a date: an editor preparing tomorrow's page.
+  app.put('/desks/:slug/days/:date', async (request, reply) => {
+    await requireRole(store, request, 'editor');
+    const { slug, date } = parseInput(DayParams, request.params, 'path');
+    const desk = await store.desks.getBySlug(slug);
+    if (!desk) throw notFound('desk');
+    const existed = await liveBlog.openDaily(desk, date, 'never');
+    const story = existed ?? (await liveBlog.openDaily(desk, date, 'any'));
+    if (!story) throw notFound('story');
+    return reply.code(existed ? 200 : 201).send(storyJson(story, desk.slug));
+  });
+
+  // Stories
+  app.post('/stories', async (request, reply) => {
+    await requireRole(store, request, 'editor');
+    const input = parseInput(CreateStorySchema, request.body);
+    const story = await liveBlog.createStory(input);
+    return reply
+      .code(201)
+      .header('location', `/api/v1/stories/${story.id}`)
+      .send(storyJson(story, input.desk ?? null));
+  });
+
+  app.get('/stories/:id', async (request) => {
+    const { id } = parseInput(IdParams, request.params, 'path');
+    const story = await readableStory(request, id);
+    return storyJson(story, await deskSlugOf(story));
+  });
+
+  app.patch('/stories/:id', async (request) => {
+    await requireRole(store, request, 'editor');
+    const { id } = parseInput(IdParams, request.params, 'path');
+    const { version, ...patch } = parseInput(PatchStorySchema, request.body);
+    const story = await liveBlog.patchStory(id, version, patch);
+    return storyJson(story, await deskSlugOf(story));
+  });
+
+  // Updates
+  app.get('/stories/:id/updates', async (request) => {
+    const { id } = parseInput(IdParams, request.params, 'path');
+    const { limit, cursor } = parseInput(PageQuerySchema, request.query, 'query');
+    const story = await readableStory(request, id);
+    const url = storyPath(await deskSlugOf(story), story.slug);
+    const page = await store.updates.listByStory(story.id, { limit, cursor: cursor ?? null });
+    return { items: page.items.map((u) => updateJson(u, url)), nextCursor: page.nextCursor };
+  });
+
+  app.post('/stories/:id/updates', async (request, reply) => {
+    const token = await requireRole(store, request, 'editor');
+    const { id } = parseInput(IdParams, request.params, 'path');
+    const input = parseInput(CreateUpdateSchema, request.body);
+    const update = await liveBlog.publishUpdate(id, input, token.name);
+    const story = await store.stories.getById(id);
+    const url = story ? storyPath(await deskSlugOf(story), story.slug) : '';
+    return reply
+      .code(201)
+      .header('location', `/api/v1/updates/${update.id}`)
+      .send(updateJson(update, url));
+  });
+
+  async function liveUpdate(request: FastifyRequest, id: string) {
+    const update = await store.updates.getById(id);
+    if (!update || update.deletedAt !== null) throw notFound('update');
+    const story = await readableStory(request, update.storyId);
+    return { update, url: storyPath(await deskSlugOf(story), story.slug) };
+  }
+
+  app.get('/updates/:id', async (request) => {
+    const { id } = parseInput(IdParams, request.params, 'path');
+    const { update, url } = await liveUpdate(request, id);
+    return updateJson(update, url);
+  });
+
+  app.get('/updates/:id/revisions', async (request) => {
+    await requireRole(store, request, 'editor');
+    const { id } = parseInput(IdParams, request.params, 'path');
+    if (!(await store.updates.getById(id))) throw notFound('update');
+    return { items: (await store.updates.listRevisions(id)).map(revisionJson), nextCursor: null };
+  });
+
+  app.patch('/updates/:id', async (request) => {
+    const token = await requireRole(store, request, 'editor');
+    const { id } = parseInput(IdParams, request.params, 'path');
+    const { version, ...patch } = parseInput(PatchUpdateSchema, request.body);
+    const update = await liveBlog.editUpdate(id, version, patch, token.name);
+    const { url } = await liveUpdate(request, update.id);
+    return updateJson(update, url);
+  });
+
+  app.delete('/updates/:id', async (request, reply) => {
+    const token = await requireRole(store, request, 'editor');
+    const { id } = parseInput(IdParams, request.params, 'path');
+    await liveBlog.deleteUpdate(id, token.name);
+    return reply.code(204).send();
+  });
+
+  // Live streams (Server-Sent Events)
+  app.get('/stories/:id/live', async (request, reply) => {
+    const { id } = parseInput(IdParams, request.params, 'path');
+    const { since } = parseInput(LiveQuery, request.query, 'query');
+    const story = await readableStory(request, id);
+    // The hub resumes from Last-Event-ID if sent, else from `since` (the page's last event when rendered).
+    return attach(reply, () => hub.attachStory(story.id, since, request.raw, reply.raw));
+  });
+
+  app.get('/live', async (request, reply) => {
+    const { since } = parseInput(LiveQuery, request.query, 'query');
+    return attach(reply, () => hub.attachSite(since, request.raw, reply.raw));
+  });
+}
+
+// The hub writes straight to the socket; Fastify must not touch the reply afterwards.
+function attach(reply: FastifyReply, start: () => void): FastifyReply {
+  reply.hijack();
+  start();
+  return reply;
+}
+

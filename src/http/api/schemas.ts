@@ -1,0 +1,105 @@
+/**
+ * Request schemas of the JSON API, with the size limits of every field. Types are inferred from them
+ * and the OpenAPI document is generated from them, so the docs cannot drift from what is enforced.
+ */
+import { z } from 'zod';
+import { invalid } from '../../domain/errors.ts';
+import { CLAIM_STATUSES, STORY_STATUSES } from '../../domain/types.ts';
+
+const text = (max: number) => z.string().max(max, `must be at most ${max} characters`);
+const required = (max: number) => text(max).trim().min(1, 'must not be empty');
+const httpUrl = z
+  .string()
+  .max(2000, 'must be at most 2000 characters')
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return url.protocol === 'https:' || url.protocol === 'http:';
+    } catch {
+      return false;
+    }
+  }, 'must be an absolute http(s) URL');
+
+/** A source cited by an update. */
+export const SourceSchema = z.strictObject({ label: required(200), url: httpUrl });
+
+/** Body of POST /desks. */
+export const CreateDeskSchema = z.strictObject({
+  name: required(100),
+  slug: text(80).optional(),
+  description: text(1000).optional(),
+  timezone: text(64).optional().describe('IANA time zone, default UTC'),
+});
+
+const TopPhotoSchema = z.strictObject({
+  url: httpUrl,
+  alt: required(500),
+  caption: text(1000),
+  credit: text(200),
+});
+
+/** Body of POST /stories. */
+export const CreateStorySchema = z.strictObject({
+  desk: text(80).optional().describe('slug of the desk; omit for a standalone story'),
+  headline: required(300),
+  slug: text(80).optional(),
+  standfirst: text(1000).optional(),
+  body: text(100_000).optional().describe('Markdown'),
+  status: z.enum(STORY_STATUSES).optional(),
+  topPhoto: TopPhotoSchema.nullable().optional(),
+});
+
+/** Body of PATCH /stories/{id}. */
+export const PatchStorySchema = z.strictObject({
+  version: z.int().min(1).describe('the version this edit is based on'),
+  headline: required(300).optional(),
+  standfirst: text(1000).optional(),
+  body: text(100_000).optional(),
+  status: z.enum(STORY_STATUSES).optional(),
+  topPhoto: TopPhotoSchema.nullable().optional(),
+});
+
+const updateFields = {
+  body: required(20_000).describe('Markdown; rendered to sanitised HTML'),
+  headline: text(300).nullable().optional(),
+  claimStatus: z.enum(CLAIM_STATUSES).optional(),
+  claimNote: text(2000).optional().describe('the evidence behind the claim status'),
+  sources: z.array(SourceSchema).max(20, 'at most 20 sources').optional(),
+  pinned: z.boolean().optional(),
+  keyEvent: z.boolean().optional(),
+  videoUrl: httpUrl.nullable().optional().describe('video or social post, shown as a click-to-load facade'),
+};
+
+/** Body of POST /stories/{id}/updates. */
+export const CreateUpdateSchema = z.strictObject(updateFields);
+
+/** Body of PATCH /updates/{id}. */
+export const PatchUpdateSchema = z.strictObject({
+  version: z.int().min(1).describe('the version this edit is based on'),
+  ...updateFields,
+  body: updateFields.body.optional(),
+});
+
+/** Query of list endpoints. */
+export const PageQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: text(200).optional(),
+});
+
+/** Parses `input` with `schema`, or throws a validation error naming the first field at fault. */
+export function parseInput<T extends z.ZodType>(schema: T, input: unknown, where = 'body'): z.infer<T> {
+  const result = schema.safeParse(input, {
+    error: (iss) => (iss.code === 'invalid_type' && iss.input === undefined ? 'is required' : undefined),
+  });
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  if (!issue) throw invalid(where, `${where} is not valid`);
+  if (issue.code === 'unrecognized_keys') {
+    const key = issue.keys[0] ?? '';
+    const path = [...issue.path, key].join('.');
+    throw invalid(path, `${path} is not a known field`);
+  }
+  if (issue.path.length === 0) throw invalid(where, `${where} must be a JSON object`);
+  const path = issue.path.join('.');
+  throw invalid(path, `${path}: ${issue.message}`);
+}

@@ -1,0 +1,36 @@
+/** A Dateline node on a temporary data directory, for tests. */
+import { pino } from 'pino';
+import { createApp, type App } from '../../src/app.ts';
+import { loadConfig } from '../../src/config.ts';
+import { createApiToken } from '../../src/http/auth.ts';
+import type { Role } from '../../src/domain/types.ts';
+import { createTempDir } from './temp-dir.ts';
+
+/** A test node and tokens for each role. */
+export interface TestApp extends App {
+  dataDir: string;
+  editorToken: string;
+  adminToken: string;
+  /** Authorization header for `token`. */
+  auth(token: string): { authorization: string };
+}
+
+/** Starts a node (not listening unless `listen` is set) with an empty store unless `sample` is set. */
+export async function createTestApp(options: { sample?: boolean; dataDir?: string } = {}): Promise<TestApp> {
+  const dataDir = options.dataDir ?? createTempDir();
+  const config = loadConfig({
+    DATELINE_DATA_DIR: dataDir,
+    DATELINE_SAMPLE: options.sample ? 'on' : 'off',
+    PORT: '0',
+    LOG_LEVEL: 'silent',
+  });
+  const node = await createApp(config, { logger: pino({ level: 'silent' }) });
+  const token = async (role: Role) => (await createApiToken(node.store, { name: `test-${role}`, role })).secret;
+  return {
+    ...node,
+    dataDir,
+    editorToken: await token('editor'),
+    adminToken: await token('admin'),
+    auth: (t: string) => ({ authorization: `Bearer ${t}` }),
+  };
+}
