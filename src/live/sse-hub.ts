@@ -1,0 +1,650 @@
+/**
+ * The SSE hub: one stream per story and one site-wide stream (the LATEST rail), fed by the live bus.
+ *
+ * Guarantees:
+ * - Each event is formatted once and serialised once per channel into a Buffer shared by every
+ *   connection; the hub writes it straight to the connection's socket.
+ * - Per story, events are delivered in `seq` order without duplicates: the bus is at-least-once, so
+ *   the hub drops `seq <= last seen` and fills gaps from the EventLog before delivering.
+ *   The site stream does the same with `globalId`.
+ * - A reader that resumes with Last-Event-ID (or `?since=`) gets exactly the events it missed, from
+ *   the channel's ring buffer when it still holds them, else from the EventLog. Events that arrive
+ *   while the replay is loading are held for that connection and sent after it, minus any the
+ *   replay already covered.
+ * - A reader whose socket buffers more than `maxBufferedBytes` is disconnected; its browser
+ *   reconnects and resumes from its Last-Event-ID.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+
+import type { LiveEvent } from '../domain/types.ts';
+import type { EventLog } from '../store/store.ts';
+import type { LiveBus } from './bus.ts';
+import { createRetryFrame, createSseFrame, HEARTBEAT_FRAME, jitterRetryMs } from './sse-frame.ts';
+
+/** Where the hub reports trouble; a pino logger fits. */
+export interface SseHubLogger {
+  info(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
+  error(obj: object, msg: string): void;
+}
+
+/** The `data:` text of one event for each stream; `site: null` keeps it off the site stream. */
+export interface FormattedEvent {
+  story: string;
+  site: string | null;
+}
+
+/** What the hub is built from. */
+export interface SseHubDeps {
+  bus: LiveBus;
+  events: EventLog;
+  /** Renders an event's payload (JSON text); called once per event, and for replays from the log. */
+  format: (event: LiveEvent) => Promise<FormattedEvent>;
+  /** Frames kept per channel for resume without a database read. Default 256. */
+  ringSize?: number;
+  /** Interval of comment frames on idle streams. Default 20 000. */
+  heartbeatMs?: number;
+  /** Bytes a socket may have queued in user space before the reader is cut off. Default 256 KiB. */
+  maxBufferedBytes?: number;
+  /** Reconnection delay suggested to readers, jittered per connection. Default 3000. */
+  retryMs?: number;
+  /** A story channel with no readers is dropped (ring and all) after this long idle. Default 10 min. */
+  channelIdleMs?: number;
+  /** Extra response headers, e.g. CORS for embeds. */
+  headers?: Record<string, string>;
+  logger?: SseHubLogger;
+}
+
+/** Open connections, for /metrics and tests. */
+export interface SseHubStats {
+  total: number;
+  site: number;
+  /** Connections per story id, only stories with at least one. */
+  stories: Record<string, number>;
+  /** Readers disconnected for not reading, since start. */
+  slowReadersCut: number;
+}
+
+interface Frame {
+  id: number;
+  bytes: Buffer;
+}
+
+interface Connection {
+  readonly socket: Socket;
+  readonly channel: Channel;
+  /** The id of the newest event this reader has been sent (or had before connecting). */
+  lastId: number;
+  /** Live frames held back while a replay is written; null once live. */
+  held: Frame[] | null;
+  heldBytes: number;
+  gone: boolean;
+}
+
+/** Ids are `seq` on story channels and `globalId` on the site channel. */
+type ChannelKind = 'story' | 'site';
+
+/** The newest frames of a channel, oldest evicted first. */
+class FrameRing {
+  readonly #slots: (Frame | undefined)[];
+  #start = 0;
+  #length = 0;
+  /**
+   * Every frame this channel delivered with an id above `floor` is in the ring; undefined until the
+   * channel knows where its history starts.
+   */
+  floor: number | undefined;
+
+  constructor(capacity: number, floor: number | undefined) {
+    this.#slots = new Array<Frame | undefined>(capacity);
+    this.floor = floor;
+  }
+
+  push(frame: Frame, previousId: number): void {
+    this.floor ??= previousId;
+    const capacity = this.#slots.length;
+    if (capacity === 0) {
+      this.floor = frame.id;
+      return;
+    }
+    if (this.#length === capacity) {
+      const evicted = this.#slots[this.#start];
+      if (evicted !== undefined) this.floor = evicted.id;
+      this.#slots[this.#start] = frame;
+      this.#start = (this.#start + 1) % capacity;
+    } else {
+      this.#slots[(this.#start + this.#length) % capacity] = frame;
+      this.#length++;
+    }
+  }
+
+  /** Frames with id above `afterId`, or null when the ring cannot prove it holds all of them. */
+  after(afterId: number): Frame[] | null {
+    if (this.floor === undefined || afterId < this.floor) return null;
+    const out: Frame[] = [];
+    for (let i = 0; i < this.#length; i++) {
+      const frame = this.#slots[(this.#start + i) % this.#slots.length];
+      if (frame !== undefined && frame.id > afterId) out.push(frame);
+    }
+    return out;
+  }
+}
+
+class Channel {
+  readonly conns = new Set<Connection>();
+  readonly ring: FrameRing;
+  idleSince = Date.now();
+
+  constructor(
+    readonly kind: ChannelKind,
+    /** Story id, or '' for the site channel. */
+    readonly storyId: string,
+    ringSize: number,
+    floor: number | undefined,
+  ) {
+    this.ring = new FrameRing(ringSize, floor);
+  }
+}
+
+const REPLAY_PAGE = 500;
+const CLOSE_GRACE_MS = 2000;
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
+/**
+ * Parses a resume point: a non-negative integer, else undefined. A malformed value is treated as no
+ * resume point at all (a fresh connection), because guessing could replay the wrong events.
+ */
+export function parseEventId(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const trimmed = value.trim();
+  if (!/^\d{1,15}$/.test(trimmed)) return undefined;
+  return Number(trimmed);
+}
+
+/**
+ * The id after which a connection resumes: the Last-Event-ID header when the request has one (a
+ * browser reconnecting), else `since` (the `?since=` the page embedded for its first connect, raw
+ * or already parsed).
+ */
+export function resumePoint(req: IncomingMessage, since: number | string | undefined): number | undefined {
+  const header = req.headers['last-event-id'];
+  if (typeof header === 'string' && header !== '') return parseEventId(header);
+  if (typeof since === 'number') return Number.isSafeInteger(since) && since >= 0 ? since : undefined;
+  return parseEventId(since);
+}
+
+/** Fans live events out to SSE readers; construct at boot, `start()`, and `close()` on shutdown. */
+export class SseHub {
+  readonly #bus: LiveBus;
+  readonly #events: EventLog;
+  readonly #format: (event: LiveEvent) => Promise<FormattedEvent>;
+  readonly #ringSize: number;
+  readonly #heartbeatMs: number;
+  readonly #maxBuffered: number;
+  readonly #retryMs: number;
+  readonly #channelIdleMs: number;
+  readonly #head: Buffer;
+  readonly #log: SseHubLogger;
+
+  readonly #stories = new Map<string, Channel>();
+  #site: Channel | undefined;
+  /** Newest `seq` delivered per story; absent until the hub sees an event of the story. */
+  readonly #storyLast = new Map<string, number>();
+  /** Newest `globalId` processed; undefined until `start()` reads it from the log. */
+  #siteLast: number | undefined;
+
+  #queue: Promise<void> = Promise.resolve();
+  #unsubscribe: (() => void) | undefined;
+  #heartbeat: NodeJS.Timeout | undefined;
+  #started = false;
+  #closed = false;
+  #slowReadersCut = 0;
+  /** In-flight first replay pages, shared by readers resuming from the same point at once. */
+  readonly #loading = new Map<string, Promise<{ frames: Frame[]; cursor: number; more: boolean }>>();
+
+  /** Validates options; does not subscribe until `start()`. */
+  constructor(deps: SseHubDeps) {
+    this.#bus = deps.bus;
+    this.#events = deps.events;
+    this.#format = deps.format;
+    this.#ringSize = checkInt('ringSize', deps.ringSize ?? 256, 0);
+    this.#heartbeatMs = checkInt('heartbeatMs', deps.heartbeatMs ?? 20_000, 1);
+    this.#maxBuffered = checkInt('maxBufferedBytes', deps.maxBufferedBytes ?? 256 * 1024, 1);
+    this.#retryMs = checkInt('retryMs', deps.retryMs ?? 3000, 0);
+    this.#channelIdleMs = checkInt('channelIdleMs', deps.channelIdleMs ?? 10 * 60_000, 0);
+    this.#log = deps.logger ?? CONSOLE_LOGGER;
+    let head =
+      'HTTP/1.1 200 OK\r\n' +
+      'content-type: text/event-stream; charset=utf-8\r\n' +
+      'cache-control: no-cache, no-transform\r\n' +
+      'x-accel-buffering: no\r\n' +
+      'connection: keep-alive\r\n';
+    for (const [name, value] of Object.entries(deps.headers ?? {})) {
+      if (!HEADER_NAME.test(name) || /[\r\n\0]/.test(value))
+        throw new TypeError(`invalid SSE header ${name}`);
+      head += `${name}: ${value}\r\n`;
+    }
+    this.#head = Buffer.from(head + '\r\n', 'latin1');
+  }
+
+  /** Subscribes to the bus and starts heartbeats; resolves once the site stream knows its position. */
+  async start(): Promise<void> {
+    if (this.#started) throw new Error('SseHub already started');
+    this.#started = true;
+    const positioned = this.#events.lastGlobalId().then((id) => {
+      this.#siteLast = id;
+    });
+    // Events published while the position loads queue up behind it.
+    this.#queue = positioned.catch(() => {});
+    this.#unsubscribe = this.#bus.subscribe((event) => this.#enqueue(event));
+    this.#heartbeat = setInterval(() => this.#tick(), this.#heartbeatMs);
+    this.#heartbeat.unref();
+    await positioned;
+  }
+
+  /**
+   * Streams a story to `res`, which must be untouched (the HTTP layer hijacks it). `since` is the
+   * `?since=` query value; the request's Last-Event-ID header takes precedence (see `resumePoint`).
+   */
+  attachStory(
+    storyId: string,
+    since: number | string | undefined,
+    req: IncomingMessage,
+    res: ServerResponse,
+  ): void {
+    this.#attach('story', storyId, resumePoint(req, since), res);
+  }
+
+  /** Streams the site-wide channel (ids are `globalId`) to `res`; `since` as for `attachStory`. */
+  attachSite(since: number | string | undefined, req: IncomingMessage, res: ServerResponse): void {
+    this.#attach('site', '', resumePoint(req, since), res);
+  }
+
+  /** Current connections per channel. */
+  stats(): SseHubStats {
+    const stories: Record<string, number> = {};
+    let total = 0;
+    for (const [id, channel] of this.#stories) {
+      if (channel.conns.size === 0) continue;
+      stories[id] = channel.conns.size;
+      total += channel.conns.size;
+    }
+    const site = this.#site?.conns.size ?? 0;
+    return { total: total + site, site, stories, slowReadersCut: this.#slowReadersCut };
+  }
+
+  /**
+   * Stops taking events and ends every stream (readers reconnect, with jitter, to another node or
+   * to this one restarted); resolves when all sockets have closed.
+   */
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    this.#unsubscribe?.();
+    clearInterval(this.#heartbeat);
+    const closing: Promise<void>[] = [];
+    for (const channel of this.#channels()) {
+      for (const conn of channel.conns) {
+        closing.push(new Promise((resolve) => conn.socket.once('close', () => resolve())));
+        conn.socket.end();
+      }
+    }
+    // end() waits for queued bytes to flush; a reader that stopped reading would hold close() forever.
+    const force = setTimeout(() => {
+      for (const channel of this.#channels()) for (const conn of channel.conns) conn.socket.destroy();
+    }, CLOSE_GRACE_MS);
+    force.unref();
+    await Promise.all(closing);
+    clearTimeout(force);
+  }
+
+  #enqueue(event: LiveEvent): void {
+    this.#queue = this.#queue
+      .then(() => this.#handle(event))
+      .catch((error: unknown) => {
+        this.#log.error({ err: error, storyId: event.storyId, seq: event.seq }, 'live event dropped');
+      });
+  }
+
+  /** Delivers one bus event, plus any earlier ones the bus lost, to its story and to the site. */
+  async #handle(event: LiveEvent): Promise<void> {
+    if (this.#closed) return;
+    const formatted = new Map<number, Promise<FormattedEvent>>();
+    const format = (e: LiveEvent): Promise<FormattedEvent> => {
+      let text = formatted.get(e.globalId);
+      if (text === undefined) {
+        text = this.#format(e);
+        formatted.set(e.globalId, text);
+      }
+      return text;
+    };
+
+    for (const e of await this.#storyBacklog(event)) {
+      // Nobody watching: skip formatting, but still advance, so a later channel knows where it starts.
+      const text = this.#stories.has(e.storyId) ? await this.#tryFormat(format, e) : undefined;
+      const previous = this.#storyLast.get(e.storyId) ?? e.seq - 1;
+      this.#storyLast.set(e.storyId, e.seq);
+      // Looked up again after the await: the channel may have been created or evicted meanwhile.
+      const channel = this.#stories.get(e.storyId);
+      if (channel === undefined || text === undefined) continue;
+      this.#deliver(channel, { id: e.seq, bytes: frameOf(e, e.seq, text.story) }, previous);
+    }
+
+    for (const e of await this.#siteBacklog(event)) {
+      const text = this.#site !== undefined ? await this.#tryFormat(format, e) : undefined;
+      const previous = this.#siteLast ?? e.globalId - 1;
+      this.#siteLast = e.globalId;
+      const channel = this.#site;
+      if (channel === undefined || text === undefined || text.site === null) continue;
+      this.#deliver(channel, { id: e.globalId, bytes: frameOf(e, e.globalId, text.site) }, previous);
+    }
+  }
+
+  async #tryFormat(
+    format: (e: LiveEvent) => Promise<FormattedEvent>,
+    event: LiveEvent,
+  ): Promise<FormattedEvent | undefined> {
+    try {
+      return await format(event);
+    } catch (error) {
+      this.#log.error(
+        { err: error, storyId: event.storyId, seq: event.seq },
+        'live event could not be formatted',
+      );
+      return undefined;
+    }
+  }
+
+  /** The story events to deliver for `event`: none if already seen, else the missing ones and it. */
+  async #storyBacklog(event: LiveEvent): Promise<LiveEvent[]> {
+    const last = this.#storyLast.get(event.storyId);
+    if (last !== undefined && event.seq <= last) return [];
+    if (last === undefined || event.seq === last + 1) return [event];
+    const missing = await this.#fill(
+      last,
+      event.seq,
+      (after, limit) => this.#events.listAfter(event.storyId, after, limit),
+      (e) => e.seq,
+    );
+    if (missing.length < event.seq - last - 1) {
+      this.#log.warn(
+        { storyId: event.storyId, after: last, before: event.seq },
+        'live events missing from the log',
+      );
+    }
+    return [...missing, event];
+  }
+
+  /** The events to pass through the site channel for `event`, in `globalId` order. */
+  async #siteBacklog(event: LiveEvent): Promise<LiveEvent[]> {
+    const last = this.#siteLast;
+    if (last !== undefined && event.globalId <= last) return [];
+    if (last === undefined || event.globalId === last + 1) return [event];
+    // Gaps in globalId are normal (other nodes' ids, rolled-back sequences); the log says which are real.
+    const missing = await this.#fill(
+      last,
+      event.globalId,
+      (after, limit) => this.#events.listAfterGlobal(after, limit),
+      (e) => e.globalId,
+    );
+    return [...missing, event];
+  }
+
+  /** Events with `after < id < before` from the log, oldest first; on a log error, what it got. */
+  async #fill(
+    after: number,
+    before: number,
+    list: (after: number, limit: number) => Promise<LiveEvent[]>,
+    idOf: (e: LiveEvent) => number,
+  ): Promise<LiveEvent[]> {
+    const missing: LiveEvent[] = [];
+    let cursor = after;
+    try {
+      while (cursor < before - 1) {
+        const page = await list(cursor, REPLAY_PAGE);
+        let progressed = false;
+        for (const e of page) {
+          const id = idOf(e);
+          if (id <= cursor || id >= before) continue;
+          missing.push(e);
+          cursor = id;
+          progressed = true;
+        }
+        if (!progressed || page.length < REPLAY_PAGE) break;
+      }
+    } catch (error) {
+      this.#log.error({ err: error, after, before }, 'could not fill a gap in live events from the log');
+    }
+    return missing;
+  }
+
+  /** Appends a frame to the channel's ring and writes it to every reader that has not had it. */
+  #deliver(channel: Channel, frame: Frame, previousId: number): void {
+    channel.ring.push(frame, previousId);
+    const bytes = frame.bytes;
+    const limit = this.#maxBuffered;
+    for (const conn of channel.conns) {
+      if (conn.held !== null) {
+        this.#hold(conn, frame);
+        continue;
+      }
+      if (frame.id <= conn.lastId) continue;
+      conn.lastId = frame.id;
+      const socket = conn.socket;
+      if (socket.writableLength > limit) this.#cut(conn);
+      else socket.write(bytes);
+    }
+  }
+
+  /** Queues a live frame behind a running replay; the same limit as for the socket applies. */
+  #hold(conn: Connection, frame: Frame): void {
+    const held = conn.held;
+    if (held === null) return;
+    if (conn.heldBytes + conn.socket.writableLength > this.#maxBuffered) {
+      this.#cut(conn);
+      return;
+    }
+    held.push(frame);
+    conn.heldBytes += frame.bytes.length;
+  }
+
+  /**
+   * Writes a frame unless the reader already has more than the limit queued, in which case it is cut
+   * off. Checking what is queued, not queued plus this frame, lets a frame larger than the limit through.
+   */
+  #send(conn: Connection, bytes: Buffer): void {
+    if (conn.socket.writableLength > this.#maxBuffered) this.#cut(conn);
+    else conn.socket.write(bytes);
+  }
+
+  #cut(conn: Connection): void {
+    if (conn.gone) return;
+    this.#slowReadersCut++;
+    this.#log.warn(
+      { storyId: conn.channel.storyId || undefined, buffered: conn.socket.writableLength + conn.heldBytes },
+      'slow SSE reader cut off',
+    );
+    this.#drop(conn);
+    conn.socket.destroy();
+  }
+
+  #drop(conn: Connection): void {
+    if (conn.gone) return;
+    conn.gone = true;
+    conn.held = null;
+    const channel = conn.channel;
+    channel.conns.delete(conn);
+    if (channel.conns.size === 0) channel.idleSince = Date.now();
+  }
+
+  #attach(kind: ChannelKind, storyId: string, after: number | undefined, res: ServerResponse): void {
+    const socket = res.socket;
+    if (socket === null || socket.destroyed) return;
+    if (res.headersSent) throw new Error('SseHub needs an untouched response');
+    if (this.#closed) {
+      res
+        .writeHead(503, { 'retry-after': '5', 'content-type': 'text/plain; charset=utf-8' })
+        .end('Shutting down');
+      return;
+    }
+    const channel = kind === 'site' ? this.#siteChannel() : this.#storyChannel(storyId);
+    const conn: Connection = { socket, channel, lastId: 0, held: null, heldBytes: 0, gone: false };
+    // The head is written on the raw socket, so there is no chunked encoding and the stream ends when
+    // the socket does: an HTTP/1.1 response without a length is delimited by connection close.
+    socket.setTimeout(0);
+    socket.setNoDelay(true);
+    socket.write(Buffer.concat([this.#head, createRetryFrame(jitterRetryMs(this.#retryMs))]));
+    socket.on('close', () => this.#drop(conn));
+    // 'close' follows every socket error; this listener only keeps the error from being unhandled.
+    socket.on('error', () => {});
+    channel.conns.add(conn);
+
+    if (after === undefined) return;
+    conn.lastId = after;
+    const fromRing = channel.ring.after(after);
+    if (fromRing !== null && byteLength(fromRing) <= this.#maxBuffered) {
+      for (const frame of fromRing) socket.write(frame.bytes);
+      const newest = fromRing.at(-1);
+      if (newest !== undefined) conn.lastId = newest.id;
+      return;
+    }
+    conn.held = [];
+    this.#replay(conn, fromRing).catch((error: unknown) => {
+      this.#log.error(
+        { err: error, storyId: storyId || undefined, after },
+        'SSE replay failed; reader disconnected',
+      );
+      this.#drop(conn);
+      socket.destroy();
+    });
+  }
+
+  /** Writes what the reader missed (from `fromRing`, else the log), then what arrived meanwhile. */
+  async #replay(conn: Connection, fromRing: Frame[] | null): Promise<void> {
+    if (fromRing !== null) {
+      for (const frame of fromRing) if (!(await this.#writeReplay(conn, frame))) return;
+    } else {
+      let cursor = conn.lastId;
+      for (;;) {
+        const page = await this.#loadPage(conn.channel, cursor);
+        if (conn.gone) return;
+        for (const frame of page.frames) if (!(await this.#writeReplay(conn, frame))) return;
+        cursor = page.cursor;
+        if (!page.more) break;
+      }
+    }
+    const held = conn.held ?? [];
+    conn.held = null;
+    conn.heldBytes = 0;
+    for (const frame of held) {
+      if (frame.id <= conn.lastId) continue;
+      conn.lastId = frame.id;
+      conn.socket.write(frame.bytes);
+    }
+  }
+
+  /** Writes one replayed frame, waiting for the socket to drain; false once the reader is gone. */
+  async #writeReplay(conn: Connection, frame: Frame): Promise<boolean> {
+    if (conn.gone) return false;
+    if (frame.id <= conn.lastId) return true;
+    conn.lastId = frame.id;
+    if (!conn.socket.write(frame.bytes)) {
+      await new Promise<void>((resolve) => {
+        const done = (): void => {
+          conn.socket.off('drain', done);
+          conn.socket.off('close', done);
+          resolve();
+        };
+        conn.socket.on('drain', done);
+        conn.socket.on('close', done);
+      });
+    }
+    return !conn.gone;
+  }
+
+  /** One page of a channel's history from the log, formatted; concurrent identical loads share work. */
+  #loadPage(channel: Channel, after: number): Promise<{ frames: Frame[]; cursor: number; more: boolean }> {
+    const key = `${channel.kind}:${channel.storyId}:${after}`;
+    let page = this.#loading.get(key);
+    if (page === undefined) {
+      page = this.#readPage(channel, after).finally(() => this.#loading.delete(key));
+      this.#loading.set(key, page);
+    }
+    return page;
+  }
+
+  async #readPage(
+    channel: Channel,
+    after: number,
+  ): Promise<{ frames: Frame[]; cursor: number; more: boolean }> {
+    const events =
+      channel.kind === 'story'
+        ? await this.#events.listAfter(channel.storyId, after, REPLAY_PAGE)
+        : await this.#events.listAfterGlobal(after, REPLAY_PAGE);
+    const frames: Frame[] = [];
+    let cursor = after;
+    for (const e of events) {
+      const id = channel.kind === 'story' ? e.seq : e.globalId;
+      if (id <= cursor) continue;
+      cursor = id;
+      // A formatting failure must fail the replay: skipping would silently lose the event for this reader.
+      const text = await this.#format(e);
+      const data = channel.kind === 'story' ? text.story : text.site;
+      if (data !== null) frames.push({ id, bytes: frameOf(e, id, data) });
+    }
+    return { frames, cursor, more: events.length === REPLAY_PAGE };
+  }
+
+  #storyChannel(storyId: string): Channel {
+    let channel = this.#stories.get(storyId);
+    if (channel === undefined) {
+      channel = new Channel('story', storyId, this.#ringSize, this.#storyLast.get(storyId));
+      this.#stories.set(storyId, channel);
+    }
+    return channel;
+  }
+
+  #siteChannel(): Channel {
+    this.#site ??= new Channel('site', '', this.#ringSize, this.#siteLast);
+    return this.#site;
+  }
+
+  *#channels(): Iterable<Channel> {
+    yield* this.#stories.values();
+    if (this.#site !== undefined) yield this.#site;
+  }
+
+  /** Heartbeats every live reader and forgets story channels nobody has watched for a while. */
+  #tick(): void {
+    const idleBefore = Date.now() - this.#channelIdleMs;
+    for (const channel of this.#channels()) {
+      for (const conn of channel.conns) if (conn.held === null) this.#send(conn, HEARTBEAT_FRAME);
+      if (channel.kind === 'story' && channel.conns.size === 0 && channel.idleSince < idleBefore) {
+        this.#stories.delete(channel.storyId);
+      }
+    }
+  }
+}
+
+function frameOf(event: LiveEvent, id: number, data: string): Buffer {
+  return createSseFrame({ event: event.data.type, id, data });
+}
+
+function byteLength(frames: Frame[]): number {
+  let total = 0;
+  for (const frame of frames) total += frame.bytes.length;
+  return total;
+}
+
+function checkInt(name: string, value: number, min: number): number {
+  if (!Number.isSafeInteger(value) || value < min)
+    throw new RangeError(`SseHub ${name} must be an integer >= ${min}`);
+  return value;
+}
+
+const CONSOLE_LOGGER: SseHubLogger = {
+  info: () => {},
+  warn: (obj, msg) => console.warn(msg, obj),
+  error: (obj, msg) => console.error(msg, obj),
+};
