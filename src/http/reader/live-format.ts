@@ -1,0 +1,117 @@
+/**
+ * Turns live events into the `data` of SSE frames, once per event for every reader (the hub sends the
+ * same string to all). Update HTML comes from the component the page renders, so live and reloaded
+ * pages never differ.
+ */
+import { h } from 'preact';
+import { renderToString } from 'preact-render-to-string';
+import type { Desk, LiveEvent, Story } from '../../domain/types.ts';
+import type { Store } from '../../store/store.ts';
+import { storyPlace } from './story-place.ts';
+import type { StoryPlace } from './story-place.ts';
+import { RailItem } from './views/rail.tsx';
+import { UpdateArticle } from './views/update-article.tsx';
+
+/** The JSON `data` of an event on the story's channel, and on the site channel (null: not sent there). */
+export interface FormattedEvent {
+  story: string;
+  site: string | null;
+}
+
+/** Formats one live event for the story and site channels. */
+export type LiveFormatter = (event: LiveEvent) => Promise<FormattedEvent>;
+
+/** Dependencies of the formatter; `ttlMs` bounds how long story and desk lookups are reused. */
+export interface LiveFormatterDeps {
+  store: Store;
+  ttlMs?: number;
+  now?: () => number;
+}
+
+interface CachedStory {
+  story: Story;
+  place: StoryPlace;
+}
+
+/** Creates a formatter that caches story and desk lookups briefly and refreshes a story on its `story` events. */
+export function createLiveFormatter(deps: LiveFormatterDeps): LiveFormatter {
+  const { store } = deps;
+  const ttl = deps.ttlMs ?? 10_000;
+  const now = deps.now ?? Date.now;
+  const stories = new Map<string, { expires: number; value: Promise<CachedStory | null> }>();
+  const desks = new Map<string, { expires: number; value: Promise<Desk | null> }>();
+
+  const deskById = (id: string): Promise<Desk | null> => {
+    const hit = desks.get(id);
+    if (hit && hit.expires > now()) return hit.value;
+    const value = store.desks.getById(id);
+    desks.set(id, { expires: now() + ttl, value });
+    value.catch(() => desks.delete(id));
+    return value;
+  };
+
+  const describe = async (story: Story): Promise<CachedStory> => {
+    const desk = story.deskId === null ? null : await deskById(story.deskId);
+    return { story, place: storyPlace(story, desk) };
+  };
+
+  const storyById = (id: string): Promise<CachedStory | null> => {
+    const hit = stories.get(id);
+    if (hit && hit.expires > now()) return hit.value;
+    if (stories.size > 1000) stories.clear();
+    const value = store.stories.getById(id).then((story) => (story ? describe(story) : null));
+    stories.set(id, { expires: now() + ttl, value });
+    value.catch(() => stories.delete(id));
+    return value;
+  };
+
+  return async (event) => {
+    const { data } = event;
+    if (data.type === 'story') {
+      // The event carries the new header: cache it rather than asking the store for what we hold.
+      const value = describe(data.story);
+      stories.set(event.storyId, { expires: now() + ttl, value });
+      const { story } = data;
+      return {
+        story: JSON.stringify({
+          headline: story.headline,
+          standfirst: story.standfirst,
+          bodyHtml: story.bodyHtml,
+          status: story.status,
+        }),
+        site: null,
+      };
+    }
+    const cached = await storyById(event.storyId);
+    const live = cached?.story.status === 'live';
+    if (data.type === 'delete') {
+      const { id } = data.update;
+      return {
+        story: JSON.stringify({ id }),
+        site: live ? JSON.stringify({ id, storyId: event.storyId }) : null,
+      };
+    }
+    const { update } = data;
+    const at = now();
+    const place = cached?.place ?? { path: '/', timezone: 'UTC', label: '' };
+    const html = renderToString(
+      h(UpdateArticle, { update, context: { storyPath: place.path, timezone: place.timezone, now: at } }),
+    );
+    return {
+      story: JSON.stringify({
+        id: update.id,
+        sequence: update.sequence,
+        pinned: update.pinned,
+        keyEvent: update.keyEvent,
+        html,
+      }),
+      site: live
+        ? JSON.stringify({
+            id: update.id,
+            storyId: event.storyId,
+            html: renderToString(h(RailItem, { update, story: place, now: at })),
+          })
+        : null,
+    };
+  };
+}

@@ -1,0 +1,445 @@
+/**
+ * The reader site: front page, desk pages, live pages, update permalinks, 404/error pages and the
+ * content-hashed assets. Pages are complete HTML without JavaScript; the live client only enhances them.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { VNode } from 'preact';
+import { z } from 'zod';
+import { addDays, dailyHeadline, isCalendarDate } from '../../domain/days.ts';
+import { DomainError } from '../../domain/errors.ts';
+import { storyPath } from '../../domain/paths.ts';
+import { isSlug } from '../../domain/slug.ts';
+import { CLAIM_STATUSES } from '../../domain/types.ts';
+import type { ClaimStatus, Desk, Revision, Story, Update } from '../../domain/types.ts';
+import type { LiveBlogService } from '../../service/live-blog.ts';
+import type { Store, UpdateInStory } from '../../store/store.ts';
+import { ASSETS_PREFIX } from '../../web/build-assets.ts';
+import type { Assets } from '../../web/build-assets.ts';
+import { excerpt, htmlToText } from './html-text.ts';
+import { jsonForScript, liveBlogPosting } from './json-ld.ts';
+import { isSitePath, isWebUrl } from './safe-url.ts';
+import { storyPlace } from './story-place.ts';
+import type { StoryPlace } from './story-place.ts';
+import { startOfDay } from './time-format.ts';
+import { DeskPage } from './views/desk-page.tsx';
+import { ErrorPage, errorWording } from './views/error-page.tsx';
+import { FrontPage } from './views/front-page.tsx';
+import type { StoryCard } from './views/front-page.tsx';
+import { Layout, renderDocument } from './views/layout.tsx';
+import type { PageMeta } from './views/layout.tsx';
+import { StoryPage } from './views/story-page.tsx';
+import type { DayLink, StoryView } from './views/story-page.tsx';
+import { UpdatePage } from './views/update-page.tsx';
+import type { ClaimChange } from './views/update-page.tsx';
+
+/** What the reader routes need; wired by the composition root. */
+export interface ReaderDeps {
+  store: Store;
+  liveBlog: LiveBlogService;
+  assets: Assets;
+  /** Name shown in the header, titles and sharing cards. */
+  siteName?: string;
+  /** Public origin ("https://news.example") for canonical and sharing URLs; else taken from the request. */
+  siteUrl?: string;
+}
+
+/** Updates on the first page of a story (pinned ones come first, within this budget). */
+export const UPDATES_PER_PAGE = 50;
+const STORIES_PER_DESK_PAGE = 30;
+const FRONT_LIVE_STORIES = 30;
+const FRONT_RAIL_ITEMS = 20;
+const STORY_RAIL_ITEMS = 8;
+const DESK_TTL_MS = 30_000;
+
+const CACHE = {
+  live: 'public, max-age=5',
+  listing: 'public, max-age=30',
+  error: 'public, max-age=5',
+  never: 'no-store',
+  asset: 'public, max-age=31536000, immutable',
+} as const;
+
+// Author content is sanitised, but the policy means a mistake there still cannot run script or frame
+// anything. JSON-LD is a data block, which script-src does not govern.
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: https:",
+  "connect-src 'self'",
+  "frame-src 'none'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'self'",
+].join('; ');
+
+const PAGE_QUERY = z.object({ before: z.string().min(1).max(300).optional() });
+const UPDATE_ID = /^[0-9a-z]{10,40}$/;
+
+type PageResult = { status?: number; html: string; cache: string } | null;
+
+/** A page asked for something that does not exist. */
+class NotFound extends Error {}
+
+function isClaimStatus(value: unknown): value is ClaimStatus {
+  return typeof value === 'string' && (CLAIM_STATUSES as readonly string[]).includes(value);
+}
+
+/** Registers the reader pages and assets on `app`. */
+export async function registerReaderRoutes(app: FastifyInstance, deps: ReaderDeps): Promise<void> {
+  const { store, liveBlog, assets } = deps;
+  const siteName = deps.siteName ?? 'Dateline';
+  const assetUrls = { css: assets.url('reader.css'), js: assets.url('reader-live.js') };
+
+  // Desks change rarely and every page needs one; a short-lived cache saves a query per rendered page.
+  const deskCache = new Map<string, { expires: number; desk: Promise<Desk | null> }>();
+  const deskById = (id: string): Promise<Desk | null> => {
+    const hit = deskCache.get(id);
+    if (hit && hit.expires > Date.now()) return hit.desk;
+    const desk = store.desks.getById(id);
+    deskCache.set(id, { expires: Date.now() + DESK_TTL_MS, desk });
+    desk.catch(() => deskCache.delete(id));
+    return desk;
+  };
+  const placeOf = async (story: Story): Promise<StoryPlace> =>
+    storyPlace(story, story.deskId === null ? null : await deskById(story.deskId));
+
+  const originOf = (request: FastifyRequest): string =>
+    (deps.siteUrl ?? `${request.protocol}://${request.host}`).replace(/\/+$/, '');
+
+  const page = (meta: PageMeta, content: VNode, script: boolean): string =>
+    renderDocument(
+      <Layout siteName={siteName} meta={meta} assets={assetUrls} script={script}>
+        {content}
+      </Layout>,
+    );
+
+  const errorHtml = (status: number): string =>
+    page(
+      {
+        title: `${errorWording(status).title} – ${siteName}`,
+        description: '',
+        canonicalUrl: null,
+        noindex: true,
+      },
+      <ErrorPage status={status} />,
+      false,
+    );
+
+  const send = (reply: FastifyReply, status: number, html: string, cache: string): FastifyReply =>
+    reply
+      .code(status)
+      .header('content-type', 'text/html; charset=utf-8')
+      .header('cache-control', cache)
+      .header('content-security-policy', CONTENT_SECURITY_POLICY)
+      .header('x-content-type-options', 'nosniff')
+      .header('referrer-policy', 'strict-origin-when-cross-origin')
+      .send(html);
+
+  /** Runs a page handler; missing things become the 404 page, bad query strings 400, anything else 500. */
+  const handle =
+    (render: (request: FastifyRequest) => Promise<PageResult>) =>
+    async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> => {
+      try {
+        const result = await render(request);
+        if (result === null) return send(reply, 404, errorHtml(404), CACHE.error);
+        return send(reply, result.status ?? 200, result.html, result.cache);
+      } catch (error) {
+        if (error instanceof NotFound || (error instanceof DomainError && error.code === 'not_found')) {
+          return send(reply, 404, errorHtml(404), CACHE.error);
+        }
+        if (error instanceof z.ZodError || (error instanceof DomainError && error.code === 'validation')) {
+          return send(reply, 400, errorHtml(400), CACHE.error);
+        }
+        request.log.error({ err: error }, 'reader page failed');
+        return send(reply, 500, errorHtml(500), CACHE.never);
+      }
+    };
+
+  const pageQuery = (request: FastifyRequest): { before: string | null } => ({
+    before: PAGE_QUERY.parse(request.query).before ?? null,
+  });
+
+  /** The story at a reader address, or null; a desk's today page is created on first visit. */
+  const resolveStory = async (deskSlug: string | null, slug: string): Promise<Story | null> => {
+    if (!isSlug(slug)) return null;
+    let story: Story | null;
+    if (deskSlug === null) {
+      story = await store.stories.getBySlug(null, slug);
+    } else {
+      if (!isSlug(deskSlug)) return null;
+      const desk = await store.desks.getBySlug(deskSlug);
+      if (!desk) return null;
+      story = isCalendarDate(slug)
+        ? await liveBlog.openDaily(desk, slug, 'today')
+        : await store.stories.getBySlug(desk.id, slug);
+    }
+    return story && story.status !== 'draft' ? story : null;
+  };
+
+  const dayLink = async (desk: Desk, date: string, today: string): Promise<DayLink | null> => {
+    if (date > today) return null;
+    const story = await liveBlog.openDaily(desk, date, 'never');
+    // Today's page is made on first visit, so a link to it works even before it exists.
+    if (story ? story.status === 'draft' : date !== today) return null;
+    return { path: storyPath(desk.slug, date), label: dailyHeadline(desk.name, date) };
+  };
+
+  const railItems = async (
+    latest: UpdateInStory[],
+    exclude: string | null,
+    limit: number,
+  ): Promise<{ update: Update; story: StoryPlace }[]> => {
+    const items = latest.filter((item) => item.story.id !== exclude).slice(0, limit);
+    return Promise.all(items.map(async ({ update, story }) => ({ update, story: await placeOf(story) })));
+  };
+
+  const storyPage = async (request: FastifyRequest, story: Story | null): Promise<PageResult> => {
+    if (!story) return null;
+    const { before } = pageQuery(request);
+    const desk = story.deskId === null ? null : await deskById(story.deskId);
+    const place = storyPlace(story, desk);
+    const first = before === null;
+    // `story` (and so data-last-event-seq) was read before the updates: an update published in between
+    // is then both on the page and replayed by the stream, and the client dedupes it by id.
+    const [highlights, list, latest, previousDay, nextDay] = await Promise.all([
+      first ? store.updates.listHighlights(story.id) : Promise.resolve({ pinned: [], keyEvents: [] }),
+      store.updates.listByStory(story.id, { limit: UPDATES_PER_PAGE, cursor: before }),
+      store.updates.listLatest(['live'], STORY_RAIL_ITEMS + 4),
+      desk && story.date !== null ? dayLink(desk, addDays(story.date, -1), liveBlog.today(desk)) : null,
+      desk && story.date !== null ? dayLink(desk, addDays(story.date, 1), liveBlog.today(desk)) : null,
+    ]);
+    const pinnedIds = new Set(highlights.pinned.map((u) => u.id));
+    const view: StoryView = {
+      story,
+      desk,
+      path: place.path,
+      timezone: place.timezone,
+      now: Date.now(),
+      pinned: highlights.pinned,
+      keyEvents: highlights.keyEvents,
+      updates: list.items.filter((u) => !pinnedIds.has(u.id)),
+      before,
+      nextCursor: list.nextCursor,
+      previousDay,
+      nextDay,
+      latest: await railItems(latest, story.id, STORY_RAIL_ITEMS),
+    };
+    const origin = originOf(request);
+    const canonicalUrl = `${origin}${place.path}`;
+    const photo = story.topPhoto;
+    const imageUrl =
+      photo && isWebUrl(photo.url)
+        ? photo.url
+        : photo && isSitePath(photo.url)
+          ? `${origin}${photo.url}`
+          : null;
+    const description =
+      story.standfirst !== '' ? story.standfirst : excerpt(htmlToText(story.bodyHtml), 200) || story.headline;
+    const jsonLd = liveBlogPosting(story, {
+      canonicalUrl,
+      siteName,
+      imageUrl,
+      plannedEnd: story.date !== null ? startOfDay(addDays(story.date, 1), place.timezone) : null,
+      updates: [...view.pinned, ...view.updates],
+    });
+    const meta: PageMeta = {
+      title: `${first ? '' : 'Older updates – '}${story.headline} – ${siteName}`,
+      description,
+      canonicalUrl,
+      ogType: 'article',
+      image: imageUrl !== null && photo ? { url: imageUrl, alt: photo.alt } : null,
+      jsonLd: jsonForScript(jsonLd),
+      noindex: !first,
+      publishedTime: story.openedAt ?? story.createdAt,
+      modifiedTime: story.updatedAt,
+    };
+    return { html: page(meta, <StoryPage view={view} />, true), cache: CACHE.live };
+  };
+
+  const updatePage = async (
+    request: FastifyRequest,
+    story: Story | null,
+    id: string,
+  ): Promise<PageResult> => {
+    if (!story || !UPDATE_ID.test(id)) return null;
+    const [update, revisions, place] = await Promise.all([
+      store.updates.getById(id),
+      store.updates.listRevisions(id),
+      placeOf(story),
+    ]);
+    if (!update || update.storyId !== story.id || update.deletedAt !== null) return null;
+    const desk = story.deskId === null ? null : await deskById(story.deskId);
+    const origin = originOf(request);
+    const text = htmlToText(update.bodyHtml);
+    const title = update.headline ?? excerpt(text, 90);
+    const canonicalUrl = `${origin}${place.path}/updates/${update.id}`;
+    const meta: PageMeta = {
+      title: `${title} – ${story.headline} – ${siteName}`,
+      description: excerpt(text, 200),
+      canonicalUrl,
+      ogType: 'article',
+      publishedTime: update.publishedAt,
+      modifiedTime: update.updatedAt,
+      jsonLd: jsonForScript({
+        '@context': 'https://schema.org',
+        '@type': 'BlogPosting',
+        '@id': canonicalUrl,
+        url: canonicalUrl,
+        headline: title,
+        datePublished: update.publishedAt,
+        dateModified: update.updatedAt,
+        articleBody: text,
+        isPartOf: { '@type': 'LiveBlogPosting', '@id': `${origin}${place.path}`, headline: story.headline },
+        ...(update.author !== '' && { author: { '@type': 'Person', name: update.author } }),
+      }),
+    };
+    const view = {
+      story,
+      desk,
+      storyPath: place.path,
+      timezone: place.timezone,
+      now: Date.now(),
+      update,
+      claimHistory: claimHistory(revisions),
+    };
+    return { html: page(meta, <UpdatePage view={view} />, true), cache: CACHE.listing };
+  };
+
+  app.get(
+    '/',
+    handle(async (request) => {
+      const [live, latest, desks] = await Promise.all([
+        store.stories.listByStatus(['live'], FRONT_LIVE_STORIES),
+        store.updates.listLatest(['live'], FRONT_RAIL_ITEMS),
+        store.desks.list(),
+      ]);
+      const cards: StoryCard[] = await Promise.all(
+        live.map(async (story) => {
+          const desk = story.deskId === null ? null : await deskById(story.deskId);
+          return { story, desk, path: storyPlace(story, desk).path };
+        }),
+      );
+      const origin = originOf(request);
+      const meta: PageMeta = {
+        title: `${siteName}: live coverage`,
+        description: `Live pages from ${siteName}: updates as they happen, sourced and with their claim status.`,
+        canonicalUrl: `${origin}/`,
+      };
+      const view = {
+        siteName,
+        now: Date.now(),
+        live: cards,
+        latest: await railItems(latest, null, FRONT_RAIL_ITEMS),
+        desks,
+      };
+      return { html: page(meta, <FrontPage view={view} />, true), cache: CACHE.live };
+    }),
+  );
+
+  app.get(
+    `${ASSETS_PREFIX}:file`,
+    async (request: FastifyRequest<{ Params: { file: string } }>, reply: FastifyReply) => {
+      const asset = assets.files.get(`${ASSETS_PREFIX}${request.params.file}`);
+      if (!asset) return send(reply, 404, errorHtml(404), CACHE.error);
+      reply.header('cache-control', CACHE.asset).header('etag', asset.etag);
+      if (request.headers['if-none-match'] === asset.etag) return reply.code(304).send();
+      return reply.header('content-type', asset.contentType).send(asset.body);
+    },
+  );
+
+  app.get(
+    '/stories/:slug',
+    handle(async (request) => {
+      const { slug } = request.params as { slug: string };
+      return storyPage(request, await resolveStory(null, slug));
+    }),
+  );
+
+  app.get(
+    '/stories/:slug/updates/:id',
+    handle(async (request) => {
+      const { slug, id } = request.params as { slug: string; id: string };
+      return updatePage(request, await resolveStory(null, slug), id);
+    }),
+  );
+
+  app.get(
+    '/:desk',
+    handle(async (request) => {
+      const { desk: deskSlug } = request.params as { desk: string };
+      if (!isSlug(deskSlug)) return null;
+      const desk = await store.desks.getBySlug(deskSlug);
+      if (!desk) return null;
+      const { before } = pageQuery(request);
+      const list = await store.stories.listByDesk(desk.id, {
+        limit: STORIES_PER_DESK_PAGE,
+        cursor: before,
+        publicOnly: true,
+      });
+      const today = liveBlog.today(desk);
+      const origin = originOf(request);
+      const meta: PageMeta = {
+        title: `${before === null ? '' : 'Earlier – '}${desk.name} – ${siteName}`,
+        description: desk.description,
+        canonicalUrl: `${origin}/${desk.slug}`,
+        noindex: before !== null,
+      };
+      const view = {
+        desk,
+        today,
+        todayPath: storyPath(desk.slug, today),
+        now: Date.now(),
+        stories: list.items
+          .filter((story) => story.status !== 'draft')
+          .map((story) => ({ story, desk, path: storyPath(desk.slug, story.slug) })),
+        before,
+        nextCursor: list.nextCursor,
+      };
+      return { html: page(meta, <DeskPage view={view} />, false), cache: CACHE.listing };
+    }),
+  );
+
+  app.get(
+    '/:desk/:slug',
+    handle(async (request) => {
+      const { desk, slug } = request.params as { desk: string; slug: string };
+      return storyPage(request, await resolveStory(desk, slug));
+    }),
+  );
+
+  app.get(
+    '/:desk/:slug/updates/:id',
+    handle(async (request) => {
+      const { desk, slug, id } = request.params as { desk: string; slug: string; id: string };
+      return updatePage(request, await resolveStory(desk, slug), id);
+    }),
+  );
+}
+
+/** The claim-status changes among an update's revisions, oldest first. */
+function claimHistory(revisions: Revision[]): ClaimChange[] {
+  const history: ClaimChange[] = [];
+  for (const revision of revisions) {
+    const change = revision.changes['claimStatus'];
+    if (!change || !isClaimStatus(change.to)) continue;
+    history.push({ at: revision.at, from: isClaimStatus(change.from) ? change.from : null, to: change.to });
+  }
+  return history;
+}
+
+/** The reader's 404 page as a complete document, for a not-found handler outside these routes. */
+export function renderReaderNotFound(deps: Pick<ReaderDeps, 'assets' | 'siteName'>): string {
+  const siteName = deps.siteName ?? 'Dateline';
+  return renderDocument(
+    <Layout
+      siteName={siteName}
+      meta={{ title: `Page not found – ${siteName}`, description: '', canonicalUrl: null, noindex: true }}
+      assets={{ css: deps.assets.url('reader.css'), js: deps.assets.url('reader-live.js') }}
+      script={false}
+    >
+      <ErrorPage status={404} />
+    </Layout>,
+  );
+}

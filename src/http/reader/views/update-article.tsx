@@ -1,0 +1,138 @@
+/** One update as readers see it: the same markup on the page, on its permalink page and in live events. */
+import type { JSX } from 'preact';
+import { updateAnchor, updatePath } from '../../../domain/paths.ts';
+import { CLAIM_LABELS } from '../../../domain/types.ts';
+import type { ClaimStatus, Update } from '../../../domain/types.ts';
+import { relativeTime } from '../../../web/relative-time.ts';
+import { hostOf, isWebUrl } from '../safe-url.ts';
+import { formatClock, formatDateTime } from '../time-format.ts';
+
+/** Glyph beside each claim label, so the status reads without colour (paired with a border style in CSS). */
+export const CLAIM_GLYPHS: Record<ClaimStatus, string> = {
+  unverified: '?',
+  claimed: '!',
+  verified: '✓',
+  disputed: '⇄',
+  false: '✕',
+};
+
+/** Where an update is shown: its story's path and time zone, and the moment the page was rendered. */
+export interface UpdateContext {
+  storyPath: string;
+  timezone: string;
+  now: number;
+}
+
+/** A claim status as a labelled badge (text + glyph + border style) with the evidence note behind it. */
+export function ClaimLabel(props: { status: ClaimStatus; note: string }): JSX.Element {
+  const { status, note } = props;
+  return (
+    <p class={`claim claim-${status}`}>
+      <span class="claim-badge">
+        <span class="claim-glyph" aria-hidden="true">
+          {CLAIM_GLYPHS[status]}
+        </span>
+        <span class="sr-only">Claim status: </span>
+        {CLAIM_LABELS[status]}
+      </span>
+      {note !== '' && <span class="claim-note">{note}</span>}
+    </p>
+  );
+}
+
+const MEDIA_KINDS: [RegExp, string][] = [
+  [/(^|\.)(youtube\.com|youtu\.be)$/, 'Video on YouTube'],
+  [/(^|\.)(x\.com|twitter\.com)$/, 'Post on X'],
+  [/(^|\.)t\.me$/, 'Post on Telegram'],
+  [/(^|\.)(facebook\.com|fb\.watch)$/, 'Post on Facebook'],
+  [/(^|\.)instagram\.com$/, 'Post on Instagram'],
+  [/(^|\.)tiktok\.com$/, 'Video on TikTok'],
+  [/(^|\.)vimeo\.com$/, 'Video on Vimeo'],
+];
+
+/**
+ * A video or social post as a plain link card. It loads nothing from the platform (no iframe, no
+ * thumbnail): readers' connections to third parties are theirs to choose.
+ */
+export function MediaCard(props: { url: string }): JSX.Element | null {
+  if (!isWebUrl(props.url)) return null;
+  const host = hostOf(props.url);
+  const kind = MEDIA_KINDS.find(([pattern]) => pattern.test(host))?.[1] ?? `Linked media on ${host}`;
+  return (
+    <p class="media-card">
+      <a class="media-link" href={props.url} rel="nofollow noopener noreferrer">
+        <span class="media-glyph" aria-hidden="true">
+          ▶
+        </span>
+        <span class="media-text">
+          <span class="media-kind">{kind}</span>
+          <span class="media-note">Opens {host}; nothing loads from there until you follow the link.</span>
+        </span>
+      </a>
+    </p>
+  );
+}
+
+/** An update's article: time (absolute and relative), flags, headline, claim, body, media, sources, author. */
+export function UpdateArticle(props: { update: Update; context: UpdateContext }): JSX.Element {
+  const { update, context } = props;
+  const anchor = updateAnchor(update.id);
+  const permalink = updatePath(context.storyPath, update.id);
+  const labelId = update.headline !== null ? `${anchor}-title` : `${anchor}-time`;
+  const classes = ['update'];
+  if (update.pinned) classes.push('is-pinned');
+  if (update.keyEvent) classes.push('is-key');
+  const sources = update.sources.filter((s) => isWebUrl(s.url));
+  return (
+    <article
+      class={classes.join(' ')}
+      id={anchor}
+      data-update-id={update.id}
+      data-sequence={update.sequence}
+      aria-labelledby={labelId}
+    >
+      <header class="update-head">
+        <p class="update-when">
+          <a class="update-time" id={`${anchor}-time`} href={permalink}>
+            <time dateTime={update.publishedAt} title={formatDateTime(update.publishedAt, context.timezone)}>
+              {formatClock(update.publishedAt, context.timezone)}
+            </time>
+            <span class="sr-only"> (link to this update)</span>
+          </a>
+          <span class="update-ago" data-rel-time={update.publishedAt}>
+            {relativeTime(Date.parse(update.publishedAt), context.now)}
+          </span>
+          {update.pinned && <span class="flag flag-pinned">Pinned</span>}
+          {update.keyEvent && <span class="flag flag-key">Key event</span>}
+        </p>
+        {update.headline !== null && (
+          <h3 class="update-title" id={`${anchor}-title`}>
+            {update.headline}
+          </h3>
+        )}
+      </header>
+      <ClaimLabel status={update.claimStatus} note={update.claimNote} />
+      <div class="update-body prose" dangerouslySetInnerHTML={{ __html: update.bodyHtml }} />
+      {update.videoUrl !== null && <MediaCard url={update.videoUrl} />}
+      <footer class="update-foot">
+        {sources.length > 0 && (
+          <div class="sources">
+            <span class="sources-title" id={`${anchor}-sources`}>
+              Sources:
+            </span>
+            <ul aria-labelledby={`${anchor}-sources`}>
+              {sources.map((source) => (
+                <li>
+                  <a href={source.url} rel="nofollow noopener">
+                    {source.label !== '' ? source.label : hostOf(source.url)}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+        {update.author !== '' && <p class="update-author">By {update.author}</p>}
+      </footer>
+    </article>
+  );
+}

@@ -1,0 +1,75 @@
+/** Builds the reader's browser assets at boot: the live client bundled and minified, and the stylesheet. */
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { build, transform } from 'esbuild';
+
+/** Names of the assets pages refer to. */
+export const ASSET_NAMES = ['reader-live.js', 'reader.css'] as const;
+/** One asset name. */
+export type AssetName = (typeof ASSET_NAMES)[number];
+
+/** A built file ready to send. */
+export interface Asset {
+  body: Buffer;
+  contentType: string;
+  /** Strong ETag (quoted content hash). */
+  etag: string;
+}
+
+/** The built assets: files by URL path, and the URL of each named asset. */
+export interface Assets {
+  /** Files keyed by URL path, e.g. "/assets/reader.3f2a9c1be0d4.css". */
+  files: ReadonlyMap<string, Asset>;
+  /** URL path of a named asset; the name carries a content hash, so it can be cached for ever. */
+  url(name: AssetName): string;
+}
+
+/** URL prefix under which assets are served. */
+export const ASSETS_PREFIX = '/assets/';
+
+const CLIENT_ENTRY = fileURLToPath(new URL('./reader-live.ts', import.meta.url));
+const STYLESHEET = fileURLToPath(new URL('./reader.css', import.meta.url));
+
+/** Bundles and minifies the live client and the stylesheet; call once at boot. */
+export async function buildAssets(): Promise<Assets> {
+  const [script, css] = await Promise.all([
+    build({
+      entryPoints: [CLIENT_ENTRY],
+      bundle: true,
+      minify: true,
+      format: 'iife',
+      platform: 'browser',
+      target: ['es2020'],
+      legalComments: 'none',
+      write: false,
+      logLevel: 'silent',
+    }),
+    readFile(STYLESHEET, 'utf8').then((source) =>
+      transform(source, { loader: 'css', minify: true, target: ['chrome90', 'firefox90', 'safari14'] }),
+    ),
+  ]);
+  const bundle = script.outputFiles[0];
+  if (!bundle) throw new Error('esbuild produced no output for the reader client');
+  const built: [AssetName, Buffer, string][] = [
+    ['reader-live.js', Buffer.from(bundle.contents), 'text/javascript; charset=utf-8'],
+    ['reader.css', Buffer.from(css.code), 'text/css; charset=utf-8'],
+  ];
+  const files = new Map<string, Asset>();
+  const urls = new Map<AssetName, string>();
+  for (const [name, body, contentType] of built) {
+    const hash = createHash('sha256').update(body).digest('hex').slice(0, 12);
+    const dot = name.lastIndexOf('.');
+    const path = `${ASSETS_PREFIX}${name.slice(0, dot)}.${hash}${name.slice(dot)}`;
+    files.set(path, { body, contentType, etag: `"${hash}"` });
+    urls.set(name, path);
+  }
+  return {
+    files,
+    url(name) {
+      const path = urls.get(name);
+      if (path === undefined) throw new Error(`unknown asset ${name}`);
+      return path;
+    },
+  };
+}
