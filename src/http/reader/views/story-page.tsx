@@ -53,11 +53,11 @@ function Kicker(props: { story: Story; desk: Desk | null }): JSX.Element {
 /** Live badge or the ended notice; the client rewrites it when the story's status changes. */
 export function StoryStatus(props: { status: Story['status'] }): JSX.Element {
   return props.status === 'ended' ? (
-    <p class="story-status is-ended" data-story-status>
+    <p class="story-status is-ended" data-story-status="">
       This page is no longer being updated
     </p>
   ) : (
-    <p class="story-status is-live" data-story-status>
+    <p class="story-status is-live" data-story-status="">
       <span class="live-dot" aria-hidden="true" />
       Live
     </p>
@@ -71,7 +71,7 @@ function KeyEvents(props: { view: StoryView; onPage: Set<string> }): JSX.Element
     <nav
       class="key-events"
       aria-labelledby="key-events-title"
-      data-key-events
+      data-key-events=""
       hidden={view.keyEvents.length === 0}
     >
       <h2 id="key-events-title">Key events</h2>
@@ -110,10 +110,10 @@ export function StoryPage(props: { view: StoryView }): JSX.Element {
       >
         <header class="story-head">
           <Kicker story={story} desk={view.desk} />
-          <h1 id="story-title" data-story-headline>
+          <h1 id="story-title" data-story-headline="">
             {story.headline}
           </h1>
-          <p class="standfirst" data-story-standfirst hidden={story.standfirst === ''}>
+          <p class="standfirst" data-story-standfirst="" hidden={story.standfirst === ''}>
             {story.standfirst}
           </p>
           <StoryStatus status={story.status} />
@@ -132,7 +132,7 @@ export function StoryPage(props: { view: StoryView }): JSX.Element {
         {first && (
           <div
             class="story-body prose"
-            data-story-body
+            data-story-body=""
             hidden={story.bodyHtml === ''}
             dangerouslySetInnerHTML={{ __html: story.bodyHtml }}
           />
@@ -147,18 +147,18 @@ export function StoryPage(props: { view: StoryView }): JSX.Element {
               <a href={view.path}>Back to the latest updates</a>
             </p>
           )}
-          <div class="pinned-updates" data-pinned-list>
+          <div class="pinned-updates" data-pinned-list="">
             {view.pinned.map((update) => (
               <UpdateArticle update={update} context={context} />
             ))}
           </div>
-          <div class="update-list" data-update-list>
+          <div class="update-list" data-update-list="">
             {view.updates.map((update) => (
               <UpdateArticle update={update} context={context} />
             ))}
           </div>
           {first && view.updates.length === 0 && view.pinned.length === 0 && (
-            <p class="no-updates" data-no-updates>
+            <p class="no-updates" data-no-updates="">
               No updates yet.
             </p>
           )}
@@ -167,7 +167,7 @@ export function StoryPage(props: { view: StoryView }): JSX.Element {
               <a
                 class="button load-older"
                 rel="next"
-                data-load-older
+                data-load-older=""
                 href={`${view.path}?before=${encodeURIComponent(view.nextCursor)}`}
               >
                 Load older updates
