@@ -1,0 +1,373 @@
+/**
+ * Fan-out bench: N SSE readers on one story, updates published through the HTTP API, on loopback.
+ * Prints publish→receive latency, lost and repeated events, server CPU per delivery and server memory
+ * per idle reader, for Dateline and for the minimal reference server, and Dateline's ratio to it.
+ *
+ *   npm run bench:fanout -- [--n 1000,5000,10000,19000] [--updates 10] [--interval 1000]
+ *                           [--servers reference,dateline] [--clients 2] [--json out.json]
+ */
+import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+import type { ClientCommand, ClientReply } from './fanout-client.ts';
+
+type ServerKind = 'reference' | 'dateline';
+
+interface RunningServer {
+  kind: ServerKind;
+  child: ChildProcess;
+  pid: number;
+  port: number;
+  token: string;
+  cleanup: () => void;
+}
+
+interface Result {
+  server: ServerKind;
+  readers: number;
+  updates: number;
+  connected: number;
+  connectMs: number;
+  p50: number;
+  p99: number;
+  max: number;
+  lost: number;
+  duplicates: number;
+  cutOff: number;
+  cpuUsPerDelivery: number;
+  kbPerReader: number;
+}
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const TSX = ['--import', 'tsx'];
+
+const { values: args } = parseArgs({
+  options: {
+    n: { type: 'string', default: '1000,5000,10000,19000' },
+    updates: { type: 'string', default: '10' },
+    interval: { type: 'string', default: '1000' },
+    servers: { type: 'string', default: 'reference,dateline' },
+    clients: { type: 'string', default: '2' },
+    json: { type: 'string' },
+  },
+});
+const SIZES = (args.n ?? '').split(',').map(Number);
+const UPDATES = Number(args.updates);
+const INTERVAL_MS = Number(args.interval);
+const SERVERS = (args.servers ?? '').split(',') as ServerKind[];
+const CLIENTS = Number(args.clients);
+if (SIZES.some((n) => !Number.isInteger(n) || n < 1) || !(UPDATES >= 1) || !(CLIENTS >= 1)) {
+  throw new Error('--n must be positive integers, --updates and --clients at least 1');
+}
+for (const s of SERVERS) if (s !== 'reference' && s !== 'dateline') throw new Error(`unknown server ${s}`);
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+const now = (): number => performance.timeOrigin + performance.now();
+
+async function freePort(): Promise<number> {
+  const probe = net.createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const port = (probe.address() as net.AddressInfo).port;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+/** CPU time of every thread of `pid`, in µs, from the scheduler's nanosecond counters. */
+function cpuMicros(pid: number): number {
+  let ns = 0;
+  for (const task of readdirSync(`/proc/${pid}/task`)) {
+    try {
+      ns += Number(readFileSync(`/proc/${pid}/task/${task}/schedstat`, 'utf8').split(' ')[0]);
+    } catch {
+      // A thread that exited between listing and reading.
+    }
+  }
+  return ns / 1000;
+}
+
+function rssKb(pid: number): number {
+  const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return Number(match?.[1] ?? NaN);
+}
+
+async function run(cmd: string[], env: NodeJS.ProcessEnv): Promise<string> {
+  const child = spawn(process.execPath, cmd, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  if (code !== 0) throw new Error(`${cmd.join(' ')} exited ${code}: ${err.trim()}`);
+  return out;
+}
+
+async function waitHealthy(port: number, child: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/healthz`);
+      if (res.ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await sleep(100);
+  }
+  throw new Error('server did not become healthy in 60 s');
+}
+
+async function startServer(kind: ServerKind): Promise<RunningServer> {
+  if (kind === 'reference') {
+    const child = spawn(process.execPath, [...TSX, 'bench/reference-sse-server.ts'], {
+      cwd: ROOT,
+      env: { ...process.env, PORT: '0' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const port = await new Promise<number>((resolve, reject) => {
+      child.stdout.once('data', (d: Buffer) => resolve((JSON.parse(d.toString()) as { port: number }).port));
+      child.once('exit', (code) => reject(new Error(`reference server exited ${code}`)));
+    });
+    return { kind, child, pid: child.pid ?? 0, port, token: 'reference', cleanup: () => {} };
+  }
+  const dataDir = mkdtempSync(join(os.tmpdir(), 'dateline-bench-'));
+  const port = await freePort();
+  const env = { ...process.env, PORT: String(port), DATELINE_DATA_DIR: dataDir, DATELINE_SAMPLE: 'off' };
+  const out = await run(
+    [...TSX, 'src/cli/main.ts', 'token', 'create', '--name', 'bench', '--role', 'admin'],
+    env,
+  );
+  const token = out.trim().split('\n').at(-1) ?? '';
+  const child = spawn(process.execPath, [...TSX, 'src/cli/main.ts', 'serve'], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  // Logs are read and dropped, so a full pipe never stalls the server.
+  child.stdout.resume();
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)));
+  try {
+    await waitHealthy(port, child);
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw new Error(`${(error as Error).message}\n${stderr}`, { cause: error });
+  }
+  const cleanup = (): void => rmSync(dataDir, { recursive: true, force: true });
+  return { kind, child, pid: child.pid ?? 0, port, token, cleanup };
+}
+
+async function stopServer(server: RunningServer): Promise<void> {
+  const exited = new Promise((resolve) => server.child.once('exit', resolve));
+  server.child.kill('SIGTERM');
+  const timer = setTimeout(() => server.child.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(timer);
+  server.cleanup();
+}
+
+async function api(server: RunningServer, path: string, body: unknown): Promise<Record<string, unknown>> {
+  const res = await fetch(`http://127.0.0.1:${server.port}/api/v1${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${server.token}` },
+    body: JSON.stringify(body),
+  });
+  const text = await res.text();
+  if (res.status !== 201) throw new Error(`POST ${path} → ${res.status}: ${text}`);
+  return JSON.parse(text) as Record<string, unknown>;
+}
+
+/** A reader process and the latest figures it reported. */
+class ClientProcess {
+  readonly child: ChildProcess;
+  frames = 0;
+  #waiters: ((reply: ClientReply) => void)[] = [];
+
+  constructor() {
+    this.child = fork(join(ROOT, 'bench/fanout-client.ts'), [], { execArgv: TSX, stdio: 'inherit' });
+    this.child.on('message', (reply: ClientReply) => {
+      if (reply.type === 'progress') this.frames = reply.frames;
+      else for (const wake of this.#waiters.splice(0)) wake(reply);
+    });
+  }
+
+  request<T extends ClientReply['type']>(
+    command: ClientCommand,
+    reply: T,
+  ): Promise<Extract<ClientReply, { type: T }>> {
+    return new Promise((resolve) => {
+      const wait = (r: ClientReply): void => {
+        if (r.type === reply) resolve(r as Extract<ClientReply, { type: T }>);
+        else this.#waiters.push(wait);
+      };
+      this.#waiters.push(wait);
+      this.child.send(command);
+    });
+  }
+
+  async close(): Promise<void> {
+    const exited = new Promise((resolve) => this.child.once('exit', resolve));
+    this.child.send({ type: 'close' } satisfies ClientCommand);
+    await exited;
+  }
+}
+
+function percentile(sorted: Float64Array, p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+}
+
+async function measure(kind: ServerKind, readers: number): Promise<Result> {
+  const server = await startServer(kind);
+  const clients: ClientProcess[] = [];
+  try {
+    const desk = await api(server, '/desks', { name: `Bench ${Date.now()}` });
+    const story = await api(server, '/stories', {
+      desk: desk.slug,
+      headline: 'Fan-out bench',
+      status: 'live',
+    });
+    const publish = async (): Promise<void> => {
+      await api(server, `/stories/${String(story.id)}/updates`, { body: `bench t=${now().toFixed(3)}` });
+    };
+    // Warm the publish path before measuring memory, so readers are not charged for JIT and caches.
+    for (let i = 0; i < 3; i++) await publish();
+    await sleep(500);
+    const rssBefore = rssKb(server.pid);
+
+    const processes = Math.min(CLIENTS, readers);
+    for (let i = 0; i < processes; i++) clients.push(new ClientProcess());
+    const connected = await Promise.all(
+      clients.map((client, i) => {
+        const count = Math.floor(readers / processes) + (i < readers % processes ? 1 : 0);
+        return client.request(
+          {
+            type: 'connect',
+            port: server.port,
+            path: `/api/v1/stories/${String(story.id)}/live`,
+            count,
+            concurrency: 200,
+          },
+          'connected',
+        );
+      }),
+    );
+    const open = connected.reduce((sum, c) => sum + c.open, 0);
+    const connectMs = Math.max(...connected.map((c) => c.ms));
+    await sleep(1000);
+    const rssAfter = rssKb(server.pid);
+
+    const cpuBefore = cpuMicros(server.pid);
+    const started = Date.now();
+    for (let i = 0; i < UPDATES; i++) {
+      await sleep(Math.max(0, started + i * INTERVAL_MS - Date.now()));
+      await publish();
+    }
+    const expected = open * UPDATES;
+    const deadline = Date.now() + 10_000;
+    while (clients.reduce((sum, c) => sum + c.frames, 0) < expected && Date.now() < deadline) await sleep(20);
+    const cpuAfter = cpuMicros(server.pid);
+
+    const reports = await Promise.all(clients.map((c) => c.request({ type: 'report' }, 'report')));
+    const all = new Float64Array(reports.reduce((sum, r) => sum + r.latencies.length, 0));
+    let offset = 0;
+    for (const r of reports) {
+      all.set(r.latencies, offset);
+      offset += r.latencies.length;
+    }
+    all.sort();
+    const sum = (f: (r: (typeof reports)[number]) => number): number => reports.reduce((s, r) => s + f(r), 0);
+    const delivered = sum((r) => r.frames) - sum((r) => r.duplicates);
+    return {
+      server: kind,
+      readers,
+      updates: UPDATES,
+      connected: open,
+      connectMs,
+      p50: percentile(all, 50),
+      p99: percentile(all, 99),
+      max: all.at(-1) ?? NaN,
+      lost: readers * UPDATES - delivered,
+      duplicates: sum((r) => r.duplicates),
+      cutOff: sum((r) => r.closed),
+      cpuUsPerDelivery: (cpuAfter - cpuBefore) / Math.max(1, delivered),
+      kbPerReader: (rssAfter - rssBefore) / Math.max(1, open),
+    };
+  } finally {
+    // The server closes first, so TIME_WAIT lands on its port rather than on the readers' ephemeral ones.
+    await stopServer(server);
+    await Promise.all(clients.map((c) => c.close()));
+  }
+}
+
+function row(cells: (string | number)[]): string {
+  return `| ${cells.join(' | ')} |`;
+}
+
+const fixed = (n: number, digits = 1): string => (Number.isFinite(n) ? n.toFixed(digits) : '–');
+
+async function main(): Promise<void> {
+  console.log(
+    `fan-out bench: ${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}, node ${process.version}, ` +
+      `${UPDATES} updates every ${INTERVAL_MS} ms, ${CLIENTS} reader processes`,
+  );
+  const results: Result[] = [];
+  for (const readers of SIZES) {
+    for (const kind of SERVERS) {
+      const result = await measure(kind, readers);
+      results.push(result);
+      console.log(
+        `${kind.padEnd(9)} N=${String(readers).padStart(5)}: connected ${result.connected} in ` +
+          `${fixed(result.connectMs / 1000, 1)} s, p50 ${fixed(result.p50)} ms, p99 ${fixed(result.p99)} ms, ` +
+          `max ${fixed(result.max)} ms, lost ${result.lost}, dup ${result.duplicates}, ` +
+          `cpu ${fixed(result.cpuUsPerDelivery, 2)} µs/delivery, ${fixed(result.kbPerReader, 2)} KB/reader`,
+      );
+    }
+  }
+
+  console.log('');
+  console.log(
+    row(['server', 'readers', 'p50 ms', 'p99 ms', 'max ms', 'lost', 'dup', 'CPU µs/delivery', 'KB/reader']),
+  );
+  console.log(row(['---', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:']));
+  for (const r of results) {
+    console.log(
+      row([
+        r.server,
+        r.readers,
+        fixed(r.p50),
+        fixed(r.p99),
+        fixed(r.max),
+        r.lost,
+        r.duplicates,
+        fixed(r.cpuUsPerDelivery, 2),
+        fixed(r.kbPerReader, 2),
+      ]),
+    );
+  }
+  const ratios = SIZES.flatMap((readers) => {
+    const d = results.find((r) => r.server === 'dateline' && r.readers === readers);
+    const ref = results.find((r) => r.server === 'reference' && r.readers === readers);
+    return d && ref ? [{ readers, d, ref }] : [];
+  });
+  if (ratios.length > 0) {
+    console.log('');
+    console.log('Dateline ÷ reference (below 1 is better than the reference):');
+    for (const { readers, d, ref } of ratios) {
+      console.log(
+        `  N=${readers}: p99 ×${fixed(d.p99 / ref.p99, 2)}, CPU/delivery ×${fixed(
+          d.cpuUsPerDelivery / ref.cpuUsPerDelivery,
+          2,
+        )}, memory/reader ×${fixed(d.kbPerReader / ref.kbPerReader, 2)}`,
+      );
+    }
+  }
+  if (args.json !== undefined) writeFileSync(args.json, JSON.stringify(results, null, 2));
+}
+
+await main();
