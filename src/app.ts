@@ -39,7 +39,8 @@ export async function createApp(config: Config, options: { logger?: Logger } = {
   hub.start();
   if (config.sample) {
     const { seeded } = await seedSampleContent({ store, liveBlog });
-    if (seeded) logger.info('seeded a fresh data directory with sample content (DATELINE_SAMPLE=off to skip)');
+    if (seeded)
+      logger.info('seeded a fresh data directory with sample content (DATELINE_SAMPLE=off to skip)');
   }
   const assets = await buildAssets();
   const app = await createServer({ store, liveBlog, hub, assets, logger });

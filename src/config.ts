@@ -13,11 +13,21 @@ export interface Config {
 }
 
 const EnvSchema = z.object({
-  PORT: z.string().regex(/^\d+$/, 'must be a whole number').transform(Number).pipe(z.number().int().min(0).max(65535, 'must be at most 65535')).default(8080),
+  PORT: z
+    .string()
+    .regex(/^\d+$/, 'must be a whole number')
+    .transform(Number)
+    .pipe(z.number().int().min(0).max(65535, 'must be at most 65535'))
+    .default(8080),
   HOST: z.string().min(1, 'must not be empty').default('127.0.0.1'),
   DATELINE_DATA_DIR: z.string().min(1, 'must not be empty').default('./data'),
   DATELINE_SAMPLE: z.enum(['on', 'off', 'true', 'false', '1', '0'], 'must be on or off').default('on'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'must be a pino level (info, warn, …)').default('info'),
+  LOG_LEVEL: z
+    .enum(
+      ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'],
+      'must be a pino level (info, warn, …)',
+    )
+    .default('info'),
 });
 
 /** A configuration problem, reported as one line. */
@@ -31,7 +41,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!result.success) {
     const issue = result.error.issues[0];
     const name = String(issue?.path[0] ?? 'environment');
-    throw new ConfigError(`invalid ${name}=${JSON.stringify(env[name] ?? '')}: ${issue?.message ?? 'not valid'}`);
+    throw new ConfigError(
+      `invalid ${name}=${JSON.stringify(env[name] ?? '')}: ${issue?.message ?? 'not valid'}`,
+    );
   }
   const e = result.data;
   return {

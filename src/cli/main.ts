@@ -47,7 +47,10 @@ program
     const config = configFrom(opts);
     const node = await createApp(config);
     const url = await node.listen();
-    node.logger.info({ dataDir: config.dataDir }, `Dateline is serving ${url.replace('127.0.0.1', 'localhost')}`);
+    node.logger.info(
+      { dataDir: config.dataDir },
+      `Dateline is serving ${url.replace('127.0.0.1', 'localhost')}`,
+    );
     let stopping = false;
     const stop = (signal: string) => {
       if (stopping) return;
@@ -74,11 +77,14 @@ token
   .addOption(dataDirOption())
   .action(async (opts: { name: string; role: (typeof ROLES)[number]; dataDir?: string }) => {
     const name = opts.name.trim();
-    if (name === '' || name.length > 100) throw new InvalidArgumentError('--name must be 1 to 100 characters');
+    if (name === '' || name.length > 100)
+      throw new InvalidArgumentError('--name must be 1 to 100 characters');
     const { secret, token: created } = await withStore(configFrom(opts), (store) =>
       createApiToken(store, { name, role: opts.role }),
     );
-    process.stderr.write(`Created ${created.role} token "${created.name}". Copy it now; it cannot be shown again:\n`);
+    process.stderr.write(
+      `Created ${created.role} token "${created.name}". Copy it now; it cannot be shown again:\n`,
+    );
     process.stdout.write(`${secret}\n`);
   });
 
@@ -91,17 +97,25 @@ desk
   .option('--timezone <zone>', 'IANA time zone in which the desk’s days run', 'UTC')
   .option('--description <text>', 'one line about the desk', '')
   .addOption(dataDirOption())
-  .action(async (opts: { name: string; slug?: string; timezone: string; description: string; dataDir?: string }) => {
-    const created = await withStore(configFrom(opts), (store) =>
-      new LiveBlogService({ store, bus: new MemoryBus() }).createDesk({
-        name: opts.name,
-        slug: opts.slug,
-        timezone: opts.timezone,
-        description: opts.description,
-      }),
-    );
-    process.stdout.write(`${created.slug}\n`);
-  });
+  .action(
+    async (opts: {
+      name: string;
+      slug?: string;
+      timezone: string;
+      description: string;
+      dataDir?: string;
+    }) => {
+      const created = await withStore(configFrom(opts), (store) =>
+        new LiveBlogService({ store, bus: new MemoryBus() }).createDesk({
+          name: opts.name,
+          slug: opts.slug,
+          timezone: opts.timezone,
+          description: opts.description,
+        }),
+      );
+      process.stdout.write(`${created.slug}\n`);
+    },
+  );
 
 try {
   await program.parseAsync(process.argv);

@@ -18,7 +18,11 @@ export async function createApiToken(
   input: { name: string; role: Role },
 ): Promise<{ token: ApiToken; secret: string }> {
   const secret = TOKEN_PREFIX + randomBytes(32).toString('base64url');
-  const token = await store.tokens.create({ name: input.name, role: input.role, secretHash: hashSecret(secret) });
+  const token = await store.tokens.create({
+    name: input.name,
+    role: input.role,
+    secretHash: hashSecret(secret),
+  });
   return { token, secret };
 }
 
@@ -38,7 +42,9 @@ const RANK: Record<Role, number> = { editor: 1, admin: 2 };
 /** The caller's token if it carries at least `role`; 401 without a token, 403 with too weak a one. */
 export async function requireRole(store: Store, request: FastifyRequest, role: Role): Promise<ApiToken> {
   const token = await authenticate(store, request);
-  if (!token) throw new DomainError('unauthorized', 'this request needs an API token (Authorization: Bearer …)');
-  if (RANK[token.role] < RANK[role]) throw new DomainError('forbidden', `this request needs the ${role} role`);
+  if (!token)
+    throw new DomainError('unauthorized', 'this request needs an API token (Authorization: Bearer …)');
+  if (RANK[token.role] < RANK[role])
+    throw new DomainError('forbidden', `this request needs the ${role} role`);
   return token;
 }

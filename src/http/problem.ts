@@ -49,14 +49,25 @@ function problemFromFastifyError(error: FastifyError): Problem | null {
   const status = error.statusCode ?? 500;
   if (status < 400 || status >= 500) return null;
   const code =
-    status === 413 ? 'payload_too_large' : status === 415 ? 'unsupported_media_type' : status === 404 ? 'not_found' : 'malformed';
+    status === 413
+      ? 'payload_too_large'
+      : status === 415
+        ? 'unsupported_media_type'
+        : status === 404
+          ? 'not_found'
+          : 'malformed';
   const detail =
     error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
       ? 'send JSON with content-type: application/json'
       : error instanceof SyntaxError || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
         ? `request body is not valid JSON: ${error.message}`
         : error.message;
-  return { type: typeUri(code), title: status === 413 ? 'Request too large' : 'Malformed request', status, detail };
+  return {
+    type: typeUri(code),
+    title: status === 413 ? 'Request too large' : 'Malformed request',
+    status,
+    detail,
+  };
 }
 
 /** Installs the central error handler on `app`. */

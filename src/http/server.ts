@@ -1,5 +1,5 @@
 /** Assembles the HTTP server: the JSON API under /api/v1, the reader site at /, one error envelope. */
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { registerApiRoutes, type ApiDeps } from './api/routes.ts';
 import { installErrorHandler } from './problem.ts';
@@ -14,7 +14,7 @@ const BODY_LIMIT = 256 * 1024;
 /** Builds the Fastify instance with every route registered (not yet listening). */
 export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
   const app = Fastify({
-    loggerInstance: deps.logger,
+    loggerInstance: deps.logger as FastifyBaseLogger,
     bodyLimit: BODY_LIMIT,
     // Per-request logs would cost more than an SSE delivery; errors are still logged.
     disableRequestLogging: deps.logger.level !== 'debug' && deps.logger.level !== 'trace',

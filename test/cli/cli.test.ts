@@ -8,14 +8,26 @@ import { runCli } from '../support/server-process.ts';
 describe('dateline command', () => {
   it('creates a token that is printed once and stored only as a hash', async () => {
     const dataDir = createTempDir();
-    const result = runCli(['token', 'create', '--name', 'syria-desk', '--role', 'editor', '--data-dir', dataDir]);
+    const result = runCli([
+      'token',
+      'create',
+      '--name',
+      'syria-desk',
+      '--role',
+      'editor',
+      '--data-dir',
+      dataDir,
+    ]);
     assert.equal(result.status, 0, result.stderr);
     const secret = result.stdout.trim();
     assert.match(secret, /^dl_[A-Za-z0-9_-]{43}$/);
     const store = await openSqliteStore({ filename: join(dataDir, 'dateline.db') });
     try {
       const tokens = await store.tokens.list();
-      assert.deepEqual(tokens.map((t) => [t.name, t.role]), [['syria-desk', 'editor']]);
+      assert.deepEqual(
+        tokens.map((t) => [t.name, t.role]),
+        [['syria-desk', 'editor']],
+      );
       assert.ok(!JSON.stringify(tokens).includes(secret));
     } finally {
       await store.close();
@@ -24,13 +36,31 @@ describe('dateline command', () => {
 
   it('creates a desk and refuses bad input with one line', () => {
     const dataDir = createTempDir();
-    const ok = runCli(['desk', 'create', '--name', 'Iran Daily', '--timezone', 'Asia/Tehran', '--data-dir', dataDir]);
+    const ok = runCli([
+      'desk',
+      'create',
+      '--name',
+      'Iran Daily',
+      '--timezone',
+      'Asia/Tehran',
+      '--data-dir',
+      dataDir,
+    ]);
     assert.equal(ok.status, 0, ok.stderr);
     assert.equal(ok.stdout.trim(), 'iran-daily');
     const taken = runCli(['desk', 'create', '--name', 'Iran Daily', '--data-dir', dataDir]);
     assert.notEqual(taken.status, 0);
     assert.equal(taken.stderr.trim(), 'dateline: a desk with slug "iran-daily" already exists');
-    const zone = runCli(['desk', 'create', '--name', 'Gaza Daily', '--timezone', 'Gaza', '--data-dir', dataDir]);
+    const zone = runCli([
+      'desk',
+      'create',
+      '--name',
+      'Gaza Daily',
+      '--timezone',
+      'Gaza',
+      '--data-dir',
+      dataDir,
+    ]);
     assert.match(zone.stderr.trim(), /^dateline: "Gaza" is not an IANA time zone/);
     assert.equal(zone.stderr.trim().split('\n').length, 1);
     const role = runCli(['token', 'create', '--name', 'x', '--role', 'owner', '--data-dir', dataDir]);
@@ -45,7 +75,12 @@ describe('dateline command', () => {
   });
 
   it('has --help on every command', () => {
-    for (const args of [['--help'], ['serve', '--help'], ['token', 'create', '--help'], ['desk', 'create', '--help']]) {
+    for (const args of [
+      ['--help'],
+      ['serve', '--help'],
+      ['token', 'create', '--help'],
+      ['desk', 'create', '--help'],
+    ]) {
       const result = runCli(args);
       assert.equal(result.status, 0, args.join(' '));
       assert.match(result.stdout, /Usage: dateline/);

@@ -6,7 +6,16 @@ import { runCli, startServer } from '../support/server-process.ts';
 describe('durability', () => {
   it('keeps every acknowledged update after the server is killed with SIGKILL', async () => {
     const dataDir = createTempDir();
-    const token = runCli(['token', 'create', '--name', 'crash', '--role', 'admin', '--data-dir', dataDir]).stdout.trim();
+    const token = runCli([
+      'token',
+      'create',
+      '--name',
+      'crash',
+      '--role',
+      'admin',
+      '--data-dir',
+      dataDir,
+    ]).stdout.trim();
     assert.match(token, /^dl_/);
     let server = await startServer(dataDir);
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };

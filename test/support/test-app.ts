@@ -25,7 +25,8 @@ export async function createTestApp(options: { sample?: boolean; dataDir?: strin
     LOG_LEVEL: 'silent',
   });
   const node = await createApp(config, { logger: pino({ level: 'silent' }) });
-  const token = async (role: Role) => (await createApiToken(node.store, { name: `test-${role}`, role })).secret;
+  const token = async (role: Role) =>
+    (await createApiToken(node.store, { name: `test-${role}`, role })).secret;
   return {
     ...node,
     dataDir,

@@ -11,13 +11,19 @@ import {
 } from './schemas.ts';
 
 function schema(s: z.ZodType): object {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' }) as Record<
+    string,
+    unknown
+  >;
   return rest;
 }
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (s: object) => ({ 'application/json': { schema: s } });
-const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: ref('Problem') } } });
+const problem = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: ref('Problem') } },
+});
 const page = (item: string) => ({
   type: 'object',
   required: ['items', 'nextCursor'],
@@ -127,16 +133,27 @@ export function createOpenApiDocument(): object {
     },
     paths: {
       '/desks': {
-        get: { summary: 'List desks', responses: { '200': { description: 'Desks', content: json(page('Desk')) } } },
+        get: {
+          summary: 'List desks',
+          responses: { '200': { description: 'Desks', content: json(page('Desk')) } },
+        },
         post: {
           summary: 'Create a desk (admin)',
           security: secured,
           requestBody: { required: true, content: json(ref('CreateDesk')) },
-          responses: { '201': { description: 'Created', content: json(ref('Desk')) }, '409': problem('Slug taken'), ...errors },
+          responses: {
+            '201': { description: 'Created', content: json(ref('Desk')) },
+            '409': problem('Slug taken'),
+            ...errors,
+          },
         },
       },
       '/desks/{slug}': {
-        get: { summary: 'Get a desk', parameters: [slugParam], responses: { '200': { description: 'The desk', content: json(ref('Desk')) }, ...errors } },
+        get: {
+          summary: 'Get a desk',
+          parameters: [slugParam],
+          responses: { '200': { description: 'The desk', content: json(ref('Desk')) }, ...errors },
+        },
       },
       '/desks/{slug}/stories': {
         get: {
@@ -149,7 +166,10 @@ export function createOpenApiDocument(): object {
         put: {
           summary: 'Open the desk’s page for a date, creating "<Desk>, <day Month>" if missing (editor)',
           security: secured,
-          parameters: [slugParam, { name: 'date', in: 'path', required: true, schema: { type: 'string', format: 'date' } }],
+          parameters: [
+            slugParam,
+            { name: 'date', in: 'path', required: true, schema: { type: 'string', format: 'date' } },
+          ],
           responses: {
             '200': { description: 'Existing page', content: json(ref('Story')) },
             '201': { description: 'Created page', content: json(ref('Story')) },
@@ -162,17 +182,29 @@ export function createOpenApiDocument(): object {
           summary: 'Create a story (editor)',
           security: secured,
           requestBody: { required: true, content: json(ref('CreateStory')) },
-          responses: { '201': { description: 'Created', content: json(ref('Story')) }, '409': problem('Slug taken'), ...errors },
+          responses: {
+            '201': { description: 'Created', content: json(ref('Story')) },
+            '409': problem('Slug taken'),
+            ...errors,
+          },
         },
       },
       '/stories/{id}': {
-        get: { summary: 'Get a story', parameters: [idParam], responses: { '200': { description: 'The story', content: json(ref('Story')) }, ...errors } },
+        get: {
+          summary: 'Get a story',
+          parameters: [idParam],
+          responses: { '200': { description: 'The story', content: json(ref('Story')) }, ...errors },
+        },
         patch: {
           summary: 'Edit a story header (editor)',
           security: secured,
           parameters: [idParam],
           requestBody: { required: true, content: json(ref('PatchStory')) },
-          responses: { '200': { description: 'Edited', content: json(ref('Story')) }, '409': problem('Stale version; `current` holds the story'), ...errors },
+          responses: {
+            '200': { description: 'Edited', content: json(ref('Story')) },
+            '409': problem('Stale version; `current` holds the story'),
+            ...errors,
+          },
         },
       },
       '/stories/{id}/updates': {
@@ -186,37 +218,77 @@ export function createOpenApiDocument(): object {
           security: secured,
           parameters: [idParam],
           requestBody: { required: true, content: json(ref('CreateUpdate')) },
-          responses: { '201': { description: 'Published', content: json(ref('Update')) }, '409': problem('The story has ended'), ...errors },
+          responses: {
+            '201': { description: 'Published', content: json(ref('Update')) },
+            '409': problem('The story has ended'),
+            ...errors,
+          },
         },
       },
       '/updates/{id}': {
-        get: { summary: 'Get an update', parameters: [idParam], responses: { '200': { description: 'The update', content: json(ref('Update')) }, ...errors } },
+        get: {
+          summary: 'Get an update',
+          parameters: [idParam],
+          responses: { '200': { description: 'The update', content: json(ref('Update')) }, ...errors },
+        },
         patch: {
           summary: 'Edit an update (editor)',
           security: secured,
           parameters: [idParam],
           requestBody: { required: true, content: json(ref('PatchUpdate')) },
-          responses: { '200': { description: 'Edited', content: json(ref('Update')) }, '409': problem('Stale version; `current` holds the update'), ...errors },
+          responses: {
+            '200': { description: 'Edited', content: json(ref('Update')) },
+            '409': problem('Stale version; `current` holds the update'),
+            ...errors,
+          },
         },
-        delete: { summary: 'Delete an update (editor); a tombstone is kept', security: secured, parameters: [idParam], responses: { '204': { description: 'Deleted' }, ...errors } },
+        delete: {
+          summary: 'Delete an update (editor); a tombstone is kept',
+          security: secured,
+          parameters: [idParam],
+          responses: { '204': { description: 'Deleted' }, ...errors },
+        },
       },
       '/updates/{id}/revisions': {
-        get: { summary: 'Every change of an update (editor)', security: secured, parameters: [idParam], responses: { '200': { description: 'Revisions, oldest first' }, ...errors } },
+        get: {
+          summary: 'Every change of an update (editor)',
+          security: secured,
+          parameters: [idParam],
+          responses: { '200': { description: 'Revisions, oldest first' }, ...errors },
+        },
       },
       '/stories/{id}/live': {
         get: {
           summary: 'Live events of a story (Server-Sent Events)',
           description:
             'Events `update`, `edit`, `delete`, `story`; `id:` is the story’s event sequence. Reconnect with `Last-Event-ID` (or `?since=`) to receive exactly the events missed.',
-          parameters: [idParam, { name: 'since', in: 'query', schema: { type: 'integer' } }, { name: 'Last-Event-ID', in: 'header', schema: { type: 'string' } }],
-          responses: { '200': { description: 'An event stream', content: { 'text/event-stream': { schema: { type: 'string' } } } }, ...errors },
+          parameters: [
+            idParam,
+            { name: 'since', in: 'query', schema: { type: 'integer' } },
+            { name: 'Last-Event-ID', in: 'header', schema: { type: 'string' } },
+          ],
+          responses: {
+            '200': {
+              description: 'An event stream',
+              content: { 'text/event-stream': { schema: { type: 'string' } } },
+            },
+            ...errors,
+          },
         },
       },
       '/live': {
         get: {
           summary: 'Live events of all live stories (Server-Sent Events), for the LATEST rail',
-          parameters: [{ name: 'since', in: 'query', schema: { type: 'integer' } }, { name: 'Last-Event-ID', in: 'header', schema: { type: 'string' } }],
-          responses: { '200': { description: 'An event stream; `id:` is the site-wide event id', content: { 'text/event-stream': { schema: { type: 'string' } } } } },
+          parameters: [
+            { name: 'since', in: 'query', schema: { type: 'integer' } },
+            { name: 'Last-Event-ID', in: 'header', schema: { type: 'string' } },
+          ],
+          responses: {
+            '200': {
+              description: 'An event stream; `id:` is the site-wide event id',
+              content: { 'text/event-stream': { schema: { type: 'string' } } },
+            },
+          },
         },
       },
     },

@@ -32,7 +32,10 @@ const IdParams = z.object({ id: z.string().min(1).max(64) });
 const SlugParams = z.object({ slug: z.string().min(1).max(80) });
 const DayParams = z.object({ slug: z.string().min(1).max(80), date: z.string().max(10) });
 const LiveQuery = z.object({
-  since: z.string().regex(/^\d{1,15}$/, 'must be an event id (an integer)').optional(),
+  since: z
+    .string()
+    .regex(/^\d{1,15}$/, 'must be an event id (an integer)')
+    .optional(),
 });
 
 /** Registers the API routes on `app` (mounted under /api/v1). */
@@ -145,10 +148,7 @@ export async function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): Pr
     const update = await liveBlog.publishUpdate(id, input, token.name);
     const story = await store.stories.getById(id);
     const url = story ? storyPath(await deskSlugOf(story), story.slug) : '';
-    return reply
-      .code(201)
-      .header('location', `/api/v1/updates/${update.id}`)
-      .send(updateJson(update, url));
+    return reply.code(201).header('location', `/api/v1/updates/${update.id}`).send(updateJson(update, url));
   });
 
   async function liveUpdate(request: FastifyRequest, id: string) {
@@ -208,4 +208,3 @@ function attach(reply: FastifyReply, start: () => void): FastifyReply {
   start();
   return reply;
 }
-
