@@ -588,10 +588,11 @@ export class SseHub {
       const id = channel.kind === 'story' ? e.seq : e.globalId;
       if (id <= cursor) continue;
       cursor = id;
-      // A formatting failure must fail the replay: skipping would silently lose the event for this reader.
-      const text = await this.#format(e);
-      const data = channel.kind === 'story' ? text.story : text.site;
-      if (data !== null) frames.push({ id, bytes: frameOf(e, id, data) });
+      // An event that cannot be formatted is skipped, as it was live; failing the replay instead would
+      // send the reader into a reconnect loop on the same Last-Event-ID.
+      const text = await this.#tryFormat(this.#format, e);
+      const data = channel.kind === 'story' ? text?.story : text?.site;
+      if (data !== undefined && data !== null) frames.push({ id, bytes: frameOf(e, id, data) });
     }
     return { frames, cursor, more: events.length === REPLAY_PAGE };
   }

@@ -52,6 +52,9 @@ class FakeEventLog implements EventLog {
 /** Pretty-printed JSON, so every test also crosses multi-line data; stories named draft-* stay off the site. */
 async function format(event: LiveEvent): Promise<FormattedEvent> {
   const data = event.data;
+  if ((data.type === 'update' || data.type === 'edit') && data.update.body === 'unformattable') {
+    throw new Error('renderer bug');
+  }
   const payload = data.type === 'story' ? { type: data.type } : { type: data.type, id: data.update.id };
   const body = data.type === 'update' || data.type === 'edit' ? data.update.body : null;
   const story = JSON.stringify({ ...payload, seq: event.seq, body }, null, 2);
@@ -80,9 +83,9 @@ class Harness {
         this.warnings.push(msg);
         this.waiter.notify();
       },
-      error: (obj, msg) => {
+      error: (_obj, msg) => {
         this.warnings.push(msg);
-        console.error(msg, obj);
+        this.waiter.notify();
       },
     };
     this.hub = new SseHub({ bus: this.bus, events: this.log, format, logger, ...options });
@@ -312,6 +315,22 @@ describe('SseHub story stream', () => {
     await healthy.waitForEvents(published + 1);
     assert.deepEqual(healthy.ids(), range(1, published + 1));
     stalled.destroy();
+  });
+
+  it('skips an event that cannot be formatted, live and on replay, instead of stalling the stream', async () => {
+    const h = await harness({ ringSize: 0 });
+    const live = await h.connect('/stories/syria/live');
+    await h.publish('syria');
+    await h.publish('syria', { body: 'unformattable' });
+    await h.publish('syria');
+    await live.waitForEvents(2);
+    assert.deepEqual(live.ids(), [1, 3]);
+    const resumed = await h.connect('/stories/syria/live', { lastEventId: '0' });
+    await resumed.waitForEvents(2);
+    await h.publish('syria');
+    await resumed.waitForEvents(3);
+    assert.deepEqual(resumed.ids(), [1, 3, 4]);
+    assert.equal(resumed.ended, false);
   });
 
   it('sends heartbeat comments on idle streams', async () => {
