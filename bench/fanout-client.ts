@@ -19,6 +19,10 @@ export type ClientReply =
   | {
       type: 'report';
       latencies: number[];
+      /** The publish stamp of each latency, to tell updates apart. */
+      stamps: number[];
+      /** This process's CPU time since it finished connecting, in µs. */
+      cpuUs: number;
       frames: number;
       duplicates: number;
       gaps: number;
@@ -32,6 +36,8 @@ const ID = Buffer.from('\nid: ');
 const STAMP = Buffer.from('t=');
 
 let latencies = new Float64Array(1 << 16);
+let stamps = new Float64Array(1 << 16);
+let cpuAtConnected = process.cpuUsage();
 let latencyCount = 0;
 let frames = 0;
 let duplicates = 0;
@@ -41,15 +47,19 @@ let badStatus = 0;
 const sockets: net.Socket[] = [];
 
 function send(reply: ClientReply): void {
-  process.send?.(reply);
+  if (process.connected) process.send?.(reply);
 }
 
-function record(ms: number): void {
+function record(ms: number, stamp: number): void {
   if (latencyCount === latencies.length) {
     const bigger = new Float64Array(latencies.length * 2);
     bigger.set(latencies);
     latencies = bigger;
+    const biggerStamps = new Float64Array(stamps.length * 2);
+    biggerStamps.set(stamps);
+    stamps = biggerStamps;
   }
+  stamps[latencyCount] = stamp;
   latencies[latencyCount++] = ms;
 }
 
@@ -126,7 +136,7 @@ class Reader {
     // The first frame fixes the baseline: readers connect after the story's earlier events.
     if (this.lastId !== 0 && id !== this.lastId + 1) gaps += id - this.lastId - 1;
     this.lastId = id;
-    if (!Number.isNaN(t)) record(now - t);
+    if (!Number.isNaN(t)) record(now - t, t);
   }
 }
 
@@ -171,6 +181,7 @@ async function connectAll(port: number, path: string, count: number, concurrency
     };
     launch();
   });
+  cpuAtConnected = process.cpuUsage();
   send({ type: 'connected', open, failed, ms: performance.now() - started });
 }
 
@@ -181,6 +192,8 @@ process.on('message', (command: ClientCommand) => {
     send({
       type: 'report',
       latencies: Array.from(latencies.subarray(0, latencyCount)),
+      stamps: Array.from(stamps.subarray(0, latencyCount)),
+      cpuUs: ((usage) => usage.user + usage.system)(process.cpuUsage(cpuAtConnected)),
       frames,
       duplicates,
       gaps,
@@ -188,10 +201,12 @@ process.on('message', (command: ClientCommand) => {
       badStatus,
     });
   } else {
+    clearInterval(progress);
     for (const socket of sockets) socket.destroy();
-    process.disconnect();
+    process.exit(0);
   }
 });
 
 // Lets the bench wait for deliveries without asking: a cheap heartbeat of this process's count.
-setInterval(() => send({ type: 'progress', frames }), 50).unref();
+const progress = setInterval(() => send({ type: 'progress', frames }), 50);
+progress.unref();

@@ -41,7 +41,11 @@ interface Result {
   duplicates: number;
   cutOff: number;
   cpuUsPerDelivery: number;
+  /** CPU of all reader processes per delivery: the other half of the loopback cost. */
+  clientCpuUsPerDelivery: number;
   kbPerReader: number;
+  /** Slowest delivery of each update, in publish order. */
+  maxPerUpdate: number[];
 }
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -283,6 +287,12 @@ async function measure(kind: ServerKind, readers: number): Promise<Result> {
     all.sort();
     const sum = (f: (r: (typeof reports)[number]) => number): number => reports.reduce((s, r) => s + f(r), 0);
     const delivered = sum((r) => r.frames) - sum((r) => r.duplicates);
+    const slowest = new Map<number, number>();
+    for (const r of reports) {
+      r.stamps.forEach((stamp, i) =>
+        slowest.set(stamp, Math.max(slowest.get(stamp) ?? 0, r.latencies[i] ?? 0)),
+      );
+    }
     return {
       server: kind,
       readers,
@@ -296,6 +306,8 @@ async function measure(kind: ServerKind, readers: number): Promise<Result> {
       duplicates: sum((r) => r.duplicates),
       cutOff: sum((r) => r.closed),
       cpuUsPerDelivery: (cpuAfter - cpuBefore) / Math.max(1, delivered),
+      clientCpuUsPerDelivery: sum((r) => r.cpuUs) / Math.max(1, delivered),
+      maxPerUpdate: [...slowest.entries()].sort((a, b) => a[0] - b[0]).map(([, ms]) => ms),
       kbPerReader: (rssAfter - rssBefore) / Math.max(1, open),
     };
   } finally {
@@ -325,7 +337,8 @@ async function main(): Promise<void> {
         `${kind.padEnd(9)} N=${String(readers).padStart(5)}: connected ${result.connected} in ` +
           `${fixed(result.connectMs / 1000, 1)} s, p50 ${fixed(result.p50)} ms, p99 ${fixed(result.p99)} ms, ` +
           `max ${fixed(result.max)} ms, lost ${result.lost}, dup ${result.duplicates}, ` +
-          `cpu ${fixed(result.cpuUsPerDelivery, 2)} µs/delivery, ${fixed(result.kbPerReader, 2)} KB/reader`,
+          `cpu ${fixed(result.cpuUsPerDelivery, 2)} µs/delivery (readers ${fixed(result.clientCpuUsPerDelivery, 2)}), ` +
+          `${fixed(result.kbPerReader, 2)} KB/reader; slowest per update ${result.maxPerUpdate.map((ms) => fixed(ms, 0)).join(' ')} ms`,
       );
     }
   }
