@@ -1,5 +1,5 @@
 /** Assembles the HTTP server: the JSON API under /api/v1, the reader site at /, one error envelope. */
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { registerApiRoutes, type ApiDeps } from './api/routes.ts';
 import { installErrorHandler } from './problem.ts';
@@ -17,7 +17,9 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
     loggerInstance: deps.logger as FastifyBaseLogger,
     bodyLimit: BODY_LIMIT,
     // Per-request logs would cost more than an SSE delivery; errors are still logged.
-    disableRequestLogging: deps.logger.level !== 'debug' && deps.logger.level !== 'trace',
+    logController: new LogController({
+      disableRequestLogging: deps.logger.level !== 'debug' && deps.logger.level !== 'trace',
+    }),
     return503OnClosing: true,
   });
   installErrorHandler(app);
