@@ -36,7 +36,7 @@ export async function createApp(config: Config, options: { logger?: Logger } = {
   const bus = new MemoryBus();
   const liveBlog = new LiveBlogService({ store, bus });
   const hub = new SseHub({ bus, events: store.events, format: createLiveFormatter({ store }), logger });
-  hub.start();
+  await hub.start();
   if (config.sample) {
     const { seeded } = await seedSampleContent({ store, liveBlog });
     if (seeded)
