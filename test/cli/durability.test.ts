@@ -51,8 +51,11 @@ describe('durability', () => {
     }
   });
 
-  it('closes cleanly on SIGTERM', async () => {
-    const server = await startServer(createTempDir());
+  it('serves sample content from any working directory and closes cleanly on SIGTERM', async () => {
+    const server = await startServer(createTempDir(), { DATELINE_SAMPLE: 'on' });
+    const front = await fetch(`${server.url}/`);
+    assert.equal(front.status, 200);
+    assert.match(await front.text(), /Sample/);
     assert.equal(await server.stop('SIGTERM'), 0);
   });
 });

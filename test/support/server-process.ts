@@ -28,6 +28,8 @@ export interface ServerProcess {
 export async function startServer(dataDir: string, env: Record<string, string> = {}): Promise<ServerProcess> {
   const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--data-dir', dataDir], {
     env: { ...process.env, DATELINE_SAMPLE: 'off', LOG_LEVEL: 'info', ...env },
+    // Not the checkout: the command must work from wherever an operator runs it.
+    cwd: dataDir,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';

@@ -247,7 +247,7 @@ describe('reader pages', () => {
   it('shows live pages and a LATEST rail linking into them on the front page', async () => {
     const res = await get('/');
     assert.equal(res.statusCode, 200);
-    assert.match(res.body, /<ol class="rail-list" data-live-rail>/);
+    assert.match(res.body, /<ol class="rail-list" data-live-rail data-last-event-id="\d+">/);
     const newest = published.at(-1)!;
     assert.match(res.body, new RegExp(`<a class="rail-link" href="${storyUrl}#update-${newest.id}">`));
     assert.match(res.body, /Talks &lt;script>/);
