@@ -360,10 +360,12 @@ function startRail(rail: HTMLElement): void {
       find(String(data['id']))?.remove();
     },
   };
-  openStream(
-    (lastId) => (lastId === null ? '/api/v1/live' : `/api/v1/live?since=${encodeURIComponent(lastId)}`),
-    handlers,
-  );
+  // The page says which site event it was rendered at, so nothing published since is missed.
+  let since = rail.dataset['lastEventId'] ?? '';
+  openStream((lastId) => {
+    if (lastId !== null) since = lastId;
+    return since === '' ? '/api/v1/live' : `/api/v1/live?since=${encodeURIComponent(since)}`;
+  }, handlers);
 }
 
 function start(): void {

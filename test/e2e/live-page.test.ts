@@ -9,6 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { CLAIM_LABELS, CLAIM_STATUSES } from '../../src/domain/types.ts';
 import type { Story } from '../../src/domain/types.ts';
+import { SAMPLE_AUTHOR, SAMPLE_NOTICE } from '../../src/sample/sample-content.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -21,7 +22,7 @@ describe('live page in Chromium', { skip: SKIP }, () => {
   let base: string;
   let browser: Browser;
   let sample: { story: Story; path: string };
-  let archive: { story: Story; path: string; count: number };
+  let archived: Promise<{ story: Story; path: string; count: number }> | undefined;
 
   const api = async (method: string, path: string, body?: unknown): Promise<Record<string, unknown>> => {
     const res = await fetch(`${base}/api/v1${path}`, {
@@ -48,6 +49,37 @@ describe('live page in Chromium', { skip: SKIP }, () => {
     return page;
   };
 
+  // A long page with every part a reader should see, for the no-JavaScript and paging checks. Made on
+  // first use, after the screenshots, so it does not show in the sample page's rail.
+  const archive = () => {
+    archived ??= (async () => {
+      const archiveDesk = await t.liveBlog.createDesk({ name: 'Archive Desk', timezone: 'Asia/Damascus' });
+      const archiveStory = await t.liveBlog.createStory({
+        desk: archiveDesk.slug,
+        headline: 'A long day of updates',
+        standfirst: 'Sixty updates, enough for a second page',
+      });
+      const count = 60;
+      for (let i = 0; i < count; i++) {
+        await t.liveBlog.publishUpdate(
+          archiveStory.id,
+          {
+            headline: i === 0 ? 'Summary so far' : i % 7 === 0 ? `Development ${i}` : null,
+            body: `Update ${i}: the situation at the crossing, described in a few words.`,
+            claimStatus: CLAIM_STATUSES[i % CLAIM_STATUSES.length]!,
+            claimNote: `Evidence note ${i}`,
+            sources: [{ label: `Source ${i}`, url: `https://example.org/source/${i}` }],
+            pinned: i === 0,
+            keyEvent: i === 57 || i === 42,
+          },
+          'Archive Reporter',
+        );
+      }
+      return { story: archiveStory, path: `/${archiveDesk.slug}/${archiveStory.slug}`, count };
+    })();
+    return archived;
+  };
+
   before(async () => {
     if (!HAS_CHROMIUM) assert.fail(`${CHROMIUM} is missing; with CI=true the browser tests must run`);
     t = await createTestApp({ sample: true });
@@ -57,30 +89,18 @@ describe('live page in Chromium', { skip: SKIP }, () => {
     const desk = (await t.store.desks.getById(story.deskId!))!;
     sample = { story, path: `/${desk.slug}/${story.slug}` };
 
-    // A long page with every part a reader should see, for the no-JavaScript and paging checks.
-    const archiveDesk = await t.liveBlog.createDesk({ name: 'Archive Desk', timezone: 'Asia/Damascus' });
-    const archiveStory = await t.liveBlog.createStory({
-      desk: archiveDesk.slug,
-      headline: 'A long day of updates',
-      standfirst: 'Sixty updates, enough for a second page',
+    // A second sample-like page, so the sample page's LATEST rail has something to show.
+    const talks = await t.liveBlog.createStory({
+      headline: 'Port Amsel talks: delegations begin to arrive',
+      standfirst: `Preparations for the first meeting between Kestria and Drevana. ${SAMPLE_NOTICE}`,
     });
-    const count = 60;
-    for (let i = 0; i < count; i++) {
-      await t.liveBlog.publishUpdate(
-        archiveStory.id,
-        {
-          headline: i === 0 ? 'Summary so far' : i % 7 === 0 ? `Development ${i}` : null,
-          body: `Update ${i}: the situation at the crossing, described in a few words.`,
-          claimStatus: CLAIM_STATUSES[i % CLAIM_STATUSES.length]!,
-          claimNote: `Evidence note ${i}`,
-          sources: [{ label: `Source ${i}`, url: `https://example.org/source/${i}` }],
-          pinned: i === 0,
-          keyEvent: i === 57 || i === 42,
-        },
-        'Archive Reporter',
-      );
+    for (const body of [
+      'The Drevanan advance team has checked into the conference hotel on the waterfront.',
+      'Mediators say the agenda will be agreed at deputy-minister level before any meeting of ministers.',
+      'Kestria names its delegation: a deputy foreign minister, two generals and a legal adviser.',
+    ]) {
+      await t.liveBlog.publishUpdate(talks.id, { body, claimStatus: 'claimed' }, SAMPLE_AUTHOR);
     }
-    archive = { story: archiveStory, path: `/${archiveDesk.slug}/${archiveStory.slug}`, count };
 
     browser = await chromium.launch({
       executablePath: CHROMIUM,
@@ -201,7 +221,8 @@ describe('live page in Chromium', { skip: SKIP }, () => {
       javaScriptEnabled: false,
       viewport: { width: 1280, height: 900 },
     });
-    const page = await open(context, archive.path);
+    const { path, count } = await archive();
+    const page = await open(context, path);
     assert.equal(await page.locator('h1').textContent(), 'A long day of updates');
     assert.equal(await page.locator('.standfirst').textContent(), 'Sixty updates, enough for a second page');
     assert.equal(await page.locator('nav.key-events a').count(), 2);
@@ -229,19 +250,17 @@ describe('live page in Chromium', { skip: SKIP }, () => {
     await page.locator('a.load-older').click();
     await page.waitForURL(/\?before=/);
     const everything = new Set([...firstPage, ...(await ids())]);
-    assert.equal(everything.size, archive.count, 'the second page holds the rest');
+    assert.equal(everything.size, count, 'the second page holds the rest');
     await context.close();
   });
 
   it('loads older updates in place with JavaScript', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await open(context, archive.path);
+    const { path, count } = await archive();
+    const page = await open(context, path);
     await page.locator('a.load-older').click();
     // The pinned update is on both pages; the client keeps one copy.
-    await page.waitForFunction(
-      (n) => document.querySelectorAll('article.update').length === n,
-      archive.count,
-    );
+    await page.waitForFunction((n) => document.querySelectorAll('article.update').length === n, count);
     assert.equal(new URL(page.url()).search, '', 'stayed on the page');
     assert.equal(await page.locator('a.load-older').count(), 0, 'no more pages');
     await context.close();

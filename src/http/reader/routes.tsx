@@ -310,6 +310,8 @@ export async function registerReaderRoutes(app: FastifyInstance, deps: ReaderDep
   app.get(
     '/',
     handle(async (request) => {
+      // Read first: an update published while the lists load is then replayed to the rail, not lost.
+      const lastGlobalId = await store.events.lastGlobalId();
       const [live, latest, desks] = await Promise.all([
         store.stories.listByStatus(['live'], FRONT_LIVE_STORIES),
         store.updates.listLatest(['live'], FRONT_RAIL_ITEMS),
@@ -330,6 +332,7 @@ export async function registerReaderRoutes(app: FastifyInstance, deps: ReaderDep
       const view = {
         siteName,
         now: Date.now(),
+        lastGlobalId,
         live: cards,
         latest: await railItems(latest, null, FRONT_RAIL_ITEMS),
         desks,

@@ -18,6 +18,8 @@ export interface StoryCard {
 export interface FrontView {
   siteName: string;
   now: number;
+  /** Newest site-wide event id when the page was read, where the rail's live stream resumes. */
+  lastGlobalId: number;
   live: StoryCard[];
   latest: { update: Update; story: RailStory }[];
   desks: Desk[];
@@ -79,7 +81,12 @@ export function FrontPage(props: { view: FrontView }): JSX.Element {
             </nav>
           )}
         </section>
-        <LatestRail items={view.latest} now={view.now} live empty="No live pages right now." />
+        <LatestRail
+          items={view.latest}
+          now={view.now}
+          live={view.lastGlobalId}
+          empty="No live pages right now."
+        />
       </div>
     </div>
   );

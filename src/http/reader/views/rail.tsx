@@ -30,11 +30,11 @@ export function RailItem(props: { update: Update; story: RailStory; now: number 
   );
 }
 
-/** The rail as a whole; `live` marks it for the browser client to keep it fresh. */
+/** The rail as a whole; `live` (the site event id it was read at) has the browser client keep it fresh. */
 export function LatestRail(props: {
   items: { update: Update; story: RailStory }[];
   now: number;
-  live: boolean;
+  live: number | null;
   empty: string;
 }): JSX.Element {
   return (
@@ -42,7 +42,11 @@ export function LatestRail(props: {
       <h2 class="rail-title" id="latest-title">
         Latest
       </h2>
-      <ol class="rail-list" data-live-rail={props.live ? '' : undefined}>
+      <ol
+        class="rail-list"
+        data-live-rail={props.live === null ? undefined : ''}
+        data-last-event-id={props.live ?? undefined}
+      >
         {props.items.map(({ update, story }) => (
           <RailItem update={update} story={story} now={props.now} />
         ))}

@@ -3,6 +3,7 @@ import type { JSX } from 'preact';
 import { updateAnchor, updatePath } from '../../../domain/paths.ts';
 import type { Desk, Story, Update } from '../../../domain/types.ts';
 import { excerpt, htmlToText } from '../html-text.ts';
+import { isSitePath, isWebUrl } from '../safe-url.ts';
 import { formatClock, formatLongDate } from '../time-format.ts';
 import { LatestRail } from './rail.tsx';
 import type { RailStory } from './rail.tsx';
@@ -97,7 +98,10 @@ export function StoryPage(props: { view: StoryView }): JSX.Element {
   const { story } = view;
   const context: UpdateContext = { storyPath: view.path, timezone: view.timezone, now: view.now };
   const onPage = new Set([...view.pinned, ...view.updates].map((u) => u.id));
-  const photo = story.topPhoto;
+  const photo =
+    story.topPhoto && (isWebUrl(story.topPhoto.url) || isSitePath(story.topPhoto.url))
+      ? story.topPhoto
+      : null;
   const first = view.before === null;
   return (
     <div class="story-layout">
@@ -192,7 +196,7 @@ export function StoryPage(props: { view: StoryView }): JSX.Element {
           </nav>
         )}
       </article>
-      {view.latest.length > 0 && <LatestRail items={view.latest} now={view.now} live={false} empty="" />}
+      {view.latest.length > 0 && <LatestRail items={view.latest} now={view.now} live={null} empty="" />}
     </div>
   );
 }
