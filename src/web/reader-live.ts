@@ -125,6 +125,7 @@ function startStory(root: HTMLElement): void {
   const section = list?.closest('section') ?? list;
   if (storyId === undefined || !list || !pinnedList || !section) return;
   const announce = createAnnouncer();
+  const olderPage = root.dataset['olderPage'] !== undefined;
   const keyEvents = root.querySelector<HTMLElement>('[data-key-events]');
   const pending = new Map<string, { article: HTMLElement; data: UpdateData }>();
   let baseTitle = document.title;
@@ -165,7 +166,10 @@ function startStory(root: HTMLElement): void {
       li.dataset['updateId'] = data.id;
       li.dataset['sequence'] = String(data.sequence);
       const link = document.createElement('a');
-      link.href = `#update-${data.id}`;
+      const here = find(data.id) !== null || pending.has(data.id);
+      link.href = here
+        ? `#update-${data.id}`
+        : (article.querySelector('a.update-time')?.getAttribute('href') ?? '#');
       const time = article.querySelector('time')?.cloneNode(true);
       if (time instanceof HTMLElement) {
         time.removeAttribute('title');
@@ -205,6 +209,8 @@ function startStory(root: HTMLElement): void {
       onEdit(raw);
       return;
     }
+    // A page of older updates only follows changes to what it shows.
+    if (olderPage) return;
     if (isAtTop()) {
       place(article, data, true);
     } else {

@@ -7,13 +7,16 @@ import { excerpt, htmlToText } from './html-text.ts';
  * element ("</script>") or open a comment; U+2028/9 for old parsers that treat them as line ends.
  */
 export function jsonForScript(value: unknown): string {
-  return JSON.stringify(value)
-    .replace(/</g, '\\u003c')
-    .replace(/>/g, '\\u003e')
-    .replace(/&/g, '\\u0026')
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => SCRIPT_ESCAPES[c] ?? c);
 }
+
+const SCRIPT_ESCAPES: Record<string, string> = {
+  '<': '\\u003c',
+  '>': '\\u003e',
+  '&': '\\u0026',
+  '\u2028': '\\u2028',
+  '\u2029': '\\u2029',
+};
 
 /** What the LiveBlogPosting describes beyond the story itself. */
 export interface LiveBlogContext {
@@ -24,6 +27,8 @@ export interface LiveBlogContext {
   /** When coverage ends if the story does not say: the end of a daily page's day. */
   plannedEnd: string | null;
   updates: Update[];
+  /** Plain text of an update's body (callers may cache it). */
+  textOf?: (update: Update) => string;
 }
 
 /** A schema.org LiveBlogPosting with its updates as BlogPosting items. */
@@ -33,6 +38,7 @@ export function liveBlogPosting(story: Story, context: LiveBlogContext): Record<
   for (const update of context.updates) if (update.updatedAt > modified) modified = update.updatedAt;
   const end = story.endedAt ?? context.plannedEnd;
   const publisher = { '@type': 'Organization', name: context.siteName };
+  const textOf = context.textOf ?? ((update: Update) => htmlToText(update.bodyHtml));
   return {
     '@context': 'https://schema.org',
     '@type': 'LiveBlogPosting',
@@ -48,7 +54,7 @@ export function liveBlogPosting(story: Story, context: LiveBlogContext): Record<
     ...(end !== null && { coverageEndTime: end }),
     publisher,
     liveBlogUpdate: context.updates.map((update) => {
-      const text = htmlToText(update.bodyHtml);
+      const text = textOf(update);
       return {
         '@type': 'BlogPosting',
         '@id': `${context.canonicalUrl}#update-${update.id}`,

@@ -15,6 +15,7 @@ import type { LiveBlogService } from '../../service/live-blog.ts';
 import type { Store, UpdateInStory } from '../../store/store.ts';
 import { ASSETS_PREFIX } from '../../web/build-assets.ts';
 import type { Assets } from '../../web/build-assets.ts';
+import { createArticleCache } from './article-cache.ts';
 import { excerpt, htmlToText } from './html-text.ts';
 import { jsonForScript, liveBlogPosting } from './json-ld.ts';
 import { isSitePath, isWebUrl } from './safe-url.ts';
@@ -50,6 +51,9 @@ const FRONT_LIVE_STORIES = 30;
 const FRONT_RAIL_ITEMS = 20;
 const STORY_RAIL_ITEMS = 8;
 const DESK_TTL_MS = 30_000;
+// The rail is secondary content shared by every page: reading it at most once a second per node
+// keeps the story page's cost to its own updates. Readers with JavaScript get it live anyway.
+const RAIL_TTL_MS = 1_000;
 
 const CACHE = {
   live: 'public, max-age=5',
@@ -79,6 +83,21 @@ const UPDATE_ID = /^[0-9a-z]{10,40}$/;
 
 type PageResult = { status?: number; html: string; cache: string } | null;
 
+/** `load`, called at most once per `ttlMs`; a failed load is not kept. */
+function memoize<T>(ttlMs: number, load: () => Promise<T>): () => Promise<T> {
+  let cached: { expires: number; value: Promise<T> } | null = null;
+  return () => {
+    if (cached && cached.expires > Date.now()) return cached.value;
+    const value = load();
+    const entry = { expires: Date.now() + ttlMs, value };
+    cached = entry;
+    value.catch(() => {
+      if (cached === entry) cached = null;
+    });
+    return value;
+  };
+}
+
 /** A page asked for something that does not exist. */
 class NotFound extends Error {}
 
@@ -104,6 +123,19 @@ export async function registerReaderRoutes(app: FastifyInstance, deps: ReaderDep
   };
   const placeOf = async (story: Story): Promise<StoryPlace> =>
     storyPlace(story, story.deskId === null ? null : await deskById(story.deskId));
+
+  const articles = createArticleCache();
+  const storyRail = memoize(RAIL_TTL_MS, () => store.updates.listLatest(['live'], STORY_RAIL_ITEMS * 4));
+  const frontData = memoize(RAIL_TTL_MS, async () => {
+    // Read first: an update published while the lists load is then replayed to the rail, not lost.
+    const lastGlobalId = await store.events.lastGlobalId();
+    const [live, latest, desks] = await Promise.all([
+      store.stories.listByStatus(['live'], FRONT_LIVE_STORIES),
+      store.updates.listLatest(['live'], FRONT_RAIL_ITEMS),
+      store.desks.list(),
+    ]);
+    return { lastGlobalId, live, latest, desks };
+  });
 
   const originOf = (request: FastifyRequest): string =>
     (deps.siteUrl ?? `${request.protocol}://${request.host}`).replace(/\/+$/, '');
@@ -206,17 +238,18 @@ export async function registerReaderRoutes(app: FastifyInstance, deps: ReaderDep
     const [highlights, list, latest, previousDay, nextDay] = await Promise.all([
       first ? store.updates.listHighlights(story.id) : Promise.resolve({ pinned: [], keyEvents: [] }),
       store.updates.listByStory(story.id, { limit: UPDATES_PER_PAGE, cursor: before }),
-      store.updates.listLatest(['live'], STORY_RAIL_ITEMS + 4),
+      storyRail(),
       desk && story.date !== null ? dayLink(desk, addDays(story.date, -1), liveBlog.today(desk)) : null,
       desk && story.date !== null ? dayLink(desk, addDays(story.date, 1), liveBlog.today(desk)) : null,
     ]);
     const pinnedIds = new Set(highlights.pinned.map((u) => u.id));
+    const now = Date.now();
     const view: StoryView = {
       story,
       desk,
       path: place.path,
       timezone: place.timezone,
-      now: Date.now(),
+      now,
       pinned: highlights.pinned,
       keyEvents: highlights.keyEvents,
       updates: list.items.filter((u) => !pinnedIds.has(u.id)),
@@ -225,6 +258,7 @@ export async function registerReaderRoutes(app: FastifyInstance, deps: ReaderDep
       previousDay,
       nextDay,
       latest: await railItems(latest, story.id, STORY_RAIL_ITEMS),
+      renderUpdate: (update) => articles.html(update, place, now),
     };
     const origin = originOf(request);
     const canonicalUrl = `${origin}${place.path}`;
@@ -243,6 +277,7 @@ export async function registerReaderRoutes(app: FastifyInstance, deps: ReaderDep
       imageUrl,
       plannedEnd: story.date !== null ? startOfDay(addDays(story.date, 1), place.timezone) : null,
       updates: [...view.pinned, ...view.updates],
+      textOf: articles.text,
     });
     const meta: PageMeta = {
       title: `${first ? '' : 'Older updates – '}${story.headline} – ${siteName}`,
@@ -310,13 +345,7 @@ export async function registerReaderRoutes(app: FastifyInstance, deps: ReaderDep
   app.get(
     '/',
     handle(async (request) => {
-      // Read first: an update published while the lists load is then replayed to the rail, not lost.
-      const lastGlobalId = await store.events.lastGlobalId();
-      const [live, latest, desks] = await Promise.all([
-        store.stories.listByStatus(['live'], FRONT_LIVE_STORIES),
-        store.updates.listLatest(['live'], FRONT_RAIL_ITEMS),
-        store.desks.list(),
-      ]);
+      const { lastGlobalId, live, latest, desks } = await frontData();
       const cards: StoryCard[] = await Promise.all(
         live.map(async (story) => {
           const desk = story.deskId === null ? null : await deskById(story.deskId);

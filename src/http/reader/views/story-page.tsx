@@ -7,8 +7,6 @@ import { isSitePath, isWebUrl } from '../safe-url.ts';
 import { formatClock, formatLongDate } from '../time-format.ts';
 import { LatestRail } from './rail.tsx';
 import type { RailStory } from './rail.tsx';
-import { UpdateArticle } from './update-article.tsx';
-import type { UpdateContext } from './update-article.tsx';
 
 /** A link to a neighbouring daily page. */
 export interface DayLink {
@@ -33,6 +31,8 @@ export interface StoryView {
   previousDay: DayLink | null;
   nextDay: DayLink | null;
   latest: { update: Update; story: RailStory }[];
+  /** The `<article>` HTML of an update at this page's path, time zone and render time. */
+  renderUpdate: (update: Update) => string;
 }
 
 /** "Syria Daily · Wednesday 27 May 2026", or the desk alone for standalone stories. */
@@ -96,7 +96,6 @@ function KeyEvents(props: { view: StoryView; onPage: Set<string> }): JSX.Element
 export function StoryPage(props: { view: StoryView }): JSX.Element {
   const { view } = props;
   const { story } = view;
-  const context: UpdateContext = { storyPath: view.path, timezone: view.timezone, now: view.now };
   const onPage = new Set([...view.pinned, ...view.updates].map((u) => u.id));
   const photo =
     story.topPhoto && (isWebUrl(story.topPhoto.url) || isSitePath(story.topPhoto.url))
@@ -110,6 +109,7 @@ export function StoryPage(props: { view: StoryView }): JSX.Element {
         data-story-id={story.id}
         data-last-event-seq={story.lastEventSeq}
         data-story-path={view.path}
+        data-older-page={first ? undefined : ''}
         aria-labelledby="story-title"
       >
         <header class="story-head">
@@ -151,16 +151,16 @@ export function StoryPage(props: { view: StoryView }): JSX.Element {
               <a href={view.path}>Back to the latest updates</a>
             </p>
           )}
-          <div class="pinned-updates" data-pinned-list="">
-            {view.pinned.map((update) => (
-              <UpdateArticle update={update} context={context} />
-            ))}
-          </div>
-          <div class="update-list" data-update-list="">
-            {view.updates.map((update) => (
-              <UpdateArticle update={update} context={context} />
-            ))}
-          </div>
+          <div
+            class="pinned-updates"
+            data-pinned-list=""
+            dangerouslySetInnerHTML={{ __html: view.pinned.map(view.renderUpdate).join('') }}
+          />
+          <div
+            class="update-list"
+            data-update-list=""
+            dangerouslySetInnerHTML={{ __html: view.updates.map(view.renderUpdate).join('') }}
+          />
           {first && view.updates.length === 0 && view.pinned.length === 0 && (
             <p class="no-updates" data-no-updates="">
               No updates yet.

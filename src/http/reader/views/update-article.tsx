@@ -16,11 +16,15 @@ export const CLAIM_GLYPHS: Record<ClaimStatus, string> = {
   false: '✕',
 };
 
+/** Stands in for the relative time in markup rendered once and reused (see article-cache.ts). */
+export const RELATIVE_TIME_SLOT = '\u0000relative-time\u0000';
+
 /** Where an update is shown: its story's path and time zone, and the moment the page was rendered. */
 export interface UpdateContext {
   storyPath: string;
   timezone: string;
-  now: number;
+  /** Render time for "5 min ago"; null renders RELATIVE_TIME_SLOT for the caller to fill in. */
+  now: number | null;
 }
 
 /** A claim status as a labelled badge (text + glyph + border style) with the evidence note behind it. */
@@ -100,7 +104,9 @@ export function UpdateArticle(props: { update: Update; context: UpdateContext })
             <span class="sr-only"> (link to this update)</span>
           </a>
           <span class="update-ago" data-rel-time={update.publishedAt}>
-            {relativeTime(Date.parse(update.publishedAt), context.now)}
+            {context.now === null
+              ? RELATIVE_TIME_SLOT
+              : relativeTime(Date.parse(update.publishedAt), context.now)}
           </span>
           {update.pinned && <span class="flag flag-pinned">Pinned</span>}
           {update.keyEvent && <span class="flag flag-key">Key event</span>}

@@ -39,6 +39,7 @@ export function UpdatePage(props: { view: UpdateView }): JSX.Element {
         <span class="sr-only">An update on </span>
         <a href={view.storyPath}>{story.headline}</a>
       </h1>
+      <h2 class="sr-only">The update</h2>
       <UpdateArticle update={view.update} context={view} />
       {view.claimHistory.length > 1 && (
         <section class="claim-history" aria-labelledby="claim-history-title">
