@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { addDays, dailyHeadline, isCalendarDate } from '../../domain/days.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { storyPath } from '../../domain/paths.ts';
-import { isSlug } from '../../domain/slug.ts';
+import { isSlug, RESERVED_SLUGS } from '../../domain/slug.ts';
 import { CLAIM_STATUSES } from '../../domain/types.ts';
 import type { ClaimStatus, Desk, Revision, Story, Update } from '../../domain/types.ts';
 import type { LiveBlogService } from '../../service/live-blog.ts';
@@ -196,6 +196,7 @@ export async function registerReaderRoutes(app: FastifyInstance, deps: ReaderDep
   /** The story at a reader address, or null; a desk's today page is created on first visit. */
   const resolveStory = async (deskSlug: string | null, slug: string): Promise<Story | null> => {
     if (!isSlug(slug)) return null;
+    if (deskSlug !== null && RESERVED_SLUGS.has(deskSlug)) return null;
     let story: Story | null;
     if (deskSlug === null) {
       story = await store.stories.getBySlug(null, slug);
@@ -401,7 +402,7 @@ export async function registerReaderRoutes(app: FastifyInstance, deps: ReaderDep
     '/:desk',
     handle(async (request) => {
       const { desk: deskSlug } = request.params as { desk: string };
-      if (!isSlug(deskSlug)) return null;
+      if (!isSlug(deskSlug) || RESERVED_SLUGS.has(deskSlug)) return null;
       const desk = await store.desks.getBySlug(deskSlug);
       if (!desk) return null;
       const { before } = pageQuery(request);

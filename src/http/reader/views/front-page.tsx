@@ -25,9 +25,10 @@ export interface FrontView {
   desks: Desk[];
 }
 
-/** A story's card: desk and date, headline link, standfirst, when it last changed. */
+/** A story's card: desk and date, headline link, standfirst, status and when it opened. */
 export function StoryCardItem(props: { card: StoryCard; now: number }): JSX.Element {
   const { story, desk, path } = props.card;
+  const opened = story.openedAt ?? story.createdAt;
   return (
     <li class="card">
       <p class="kicker">
@@ -40,8 +41,8 @@ export function StoryCardItem(props: { card: StoryCard; now: number }): JSX.Elem
       {story.standfirst !== '' && <p class="card-standfirst">{story.standfirst}</p>}
       <p class="card-meta">
         {story.status === 'live' ? <span class="live-tag">Live</span> : <span class="ended-tag">Ended</span>}
-        {' · updated '}
-        <span data-rel-time={story.updatedAt}>{relativeTime(Date.parse(story.updatedAt), props.now)}</span>
+        {' · opened '}
+        <span data-rel-time={opened}>{relativeTime(Date.parse(opened), props.now)}</span>
       </p>
     </li>
   );
