@@ -134,7 +134,8 @@ function startStory(root: HTMLElement): void {
   button.type = 'button';
   button.className = 'button new-updates';
   button.hidden = true;
-  document.body.append(button);
+  // Fixed on screen, but placed before the updates so keyboard and screen-reader order make sense.
+  pinnedList.before(button);
 
   const find = (id: string): HTMLElement | null => document.getElementById(`update-${id}`);
 

@@ -266,6 +266,24 @@ describe('live page in Chromium', { skip: SKIP }, () => {
     await context.close();
   });
 
+  it('keeps relative times fresh', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    await page.clock.install({ time: Date.now() });
+    await page.goto(`${base}${sample.path}`);
+    const update = await publish(sample.story.id, { body: 'A fresh update to watch age.' });
+    const ago = page.locator(`#update-${update.id} .update-ago`);
+    await ago.waitFor();
+    assert.equal(await ago.textContent(), 'just now');
+    await page.clock.fastForward('05:00');
+    await page.waitForFunction(
+      (id) => document.querySelector(`#update-${id} .update-ago`)?.textContent === '5 min ago',
+      update.id,
+    );
+    await context.close();
+  });
+
   it('raised no script errors on any page', () => {
     assert.deepEqual(scriptErrors, []);
   });

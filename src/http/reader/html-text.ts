@@ -28,3 +28,15 @@ export function excerpt(text: string, max: number): string {
   const space = cut.lastIndexOf(' ');
   return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,.;:–—-]+$/, '')}…`;
 }
+
+/**
+ * A story body's sanitised HTML with headings one level up. The renderer turns Markdown h1/h2 into h3
+ * so update bodies sit under their h3 headline; a story body sits directly under the page's h1, so
+ * its sections are h2. Safe on sanitiser output, whose heading tags carry no attributes.
+ */
+export function storyBodyHtml(bodyHtml: string): string {
+  return bodyHtml.replace(
+    /<(\/?)h([3-6])>/g,
+    (_, slash: string, level: string) => `<${slash}h${Number(level) - 1}>`,
+  );
+}

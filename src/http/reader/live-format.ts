@@ -7,6 +7,7 @@ import { h } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import type { Desk, LiveEvent, Story } from '../../domain/types.ts';
 import type { Store } from '../../store/store.ts';
+import { storyBodyHtml } from './html-text.ts';
 import { storyPlace } from './story-place.ts';
 import type { StoryPlace } from './story-place.ts';
 import { RailItem } from './views/rail.tsx';
@@ -76,7 +77,7 @@ export function createLiveFormatter(deps: LiveFormatterDeps): LiveFormatter {
         story: JSON.stringify({
           headline: story.headline,
           standfirst: story.standfirst,
-          bodyHtml: story.bodyHtml,
+          bodyHtml: storyBodyHtml(story.bodyHtml),
           status: story.status,
         }),
         site: null,

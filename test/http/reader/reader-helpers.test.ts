@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { excerpt, htmlToText } from '../../../src/http/reader/html-text.ts';
+import { excerpt, htmlToText, storyBodyHtml } from '../../../src/http/reader/html-text.ts';
 import { jsonForScript } from '../../../src/http/reader/json-ld.ts';
 import { isSitePath, isWebUrl } from '../../../src/http/reader/safe-url.ts';
 import { formatClock, startOfDay } from '../../../src/http/reader/time-format.ts';
@@ -21,6 +21,10 @@ describe('reader helpers', () => {
     );
     assert.equal(excerpt('one two three four', 12), 'one two…');
     assert.equal(excerpt('short', 12), 'short');
+    assert.equal(
+      storyBodyHtml('<h3>Analysis</h3><p>x</p><h4>Detail</h4>'),
+      '<h2>Analysis</h2><p>x</p><h3>Detail</h3>',
+    );
   });
 
   it('words relative times the same way on server and client', () => {

@@ -2,7 +2,7 @@
 import type { JSX } from 'preact';
 import { updateAnchor, updatePath } from '../../../domain/paths.ts';
 import type { Desk, Story, Update } from '../../../domain/types.ts';
-import { excerpt, htmlToText } from '../html-text.ts';
+import { excerpt, htmlToText, storyBodyHtml } from '../html-text.ts';
 import { isSitePath, isWebUrl } from '../safe-url.ts';
 import { formatClock, formatLongDate } from '../time-format.ts';
 import { LatestRail } from './rail.tsx';
@@ -138,7 +138,7 @@ export function StoryPage(props: { view: StoryView }): JSX.Element {
             class="story-body prose"
             data-story-body=""
             hidden={story.bodyHtml === ''}
-            dangerouslySetInnerHTML={{ __html: story.bodyHtml }}
+            dangerouslySetInnerHTML={{ __html: storyBodyHtml(story.bodyHtml) }}
           />
         )}
         {first && <KeyEvents view={view} onPage={onPage} />}
