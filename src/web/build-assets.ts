@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 import { build, transform } from 'esbuild';
 
 /** Names of the assets pages refer to. */
@@ -9,9 +10,12 @@ export const ASSET_NAMES = ['reader-live.js', 'reader.css'] as const;
 /** One asset name. */
 export type AssetName = (typeof ASSET_NAMES)[number];
 
-/** A built file ready to send. */
+/** A built file ready to send, with precompressed copies for readers on slow links. */
 export interface Asset {
   body: Buffer;
+  /** Brotli and gzip encodings of `body`, made once at boot. */
+  br: Buffer;
+  gzip: Buffer;
   contentType: string;
   /** Strong ETag (quoted content hash). */
   etag: string;
@@ -61,7 +65,13 @@ export async function buildAssets(): Promise<Assets> {
     const hash = createHash('sha256').update(body).digest('hex').slice(0, 12);
     const dot = name.lastIndexOf('.');
     const path = `${ASSETS_PREFIX}${name.slice(0, dot)}.${hash}${name.slice(dot)}`;
-    files.set(path, { body, contentType, etag: `"${hash}"` });
+    files.set(path, {
+      body,
+      br: brotliCompressSync(body, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11 } }),
+      gzip: gzipSync(body, { level: 9 }),
+      contentType,
+      etag: `"${hash}"`,
+    });
     urls.set(name, path);
   }
   return {

@@ -376,9 +376,13 @@ export async function registerReaderRoutes(app: FastifyInstance, deps: ReaderDep
     async (request: FastifyRequest<{ Params: { file: string } }>, reply: FastifyReply) => {
       const asset = assets.files.get(`${ASSETS_PREFIX}${request.params.file}`);
       if (!asset) return send(reply, 404, errorHtml(404), CACHE.error);
-      reply.header('cache-control', CACHE.asset).header('etag', asset.etag);
+      reply.header('cache-control', CACHE.asset).header('etag', asset.etag).header('vary', 'accept-encoding');
       if (request.headers['if-none-match'] === asset.etag) return reply.code(304).send();
-      return reply.header('content-type', asset.contentType).send(asset.body);
+      reply.header('content-type', asset.contentType);
+      const accepted = String(request.headers['accept-encoding'] ?? '');
+      if (/\bbr\b/.test(accepted)) return reply.header('content-encoding', 'br').send(asset.br);
+      if (/\bgzip\b/.test(accepted)) return reply.header('content-encoding', 'gzip').send(asset.gzip);
+      return reply.send(asset.body);
     },
   );
 

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { brotliDecompressSync } from 'node:zlib';
 import { addDays } from '../../../src/domain/days.ts';
 import { CLAIM_STATUSES } from '../../../src/domain/types.ts';
 import type { Desk, Story, Update } from '../../../src/domain/types.ts';
@@ -267,6 +268,9 @@ describe('reader pages', () => {
     const again = await t.app.inject({ url: js!, headers: { 'if-none-match': String(res.headers['etag']) } });
     assert.equal(again.statusCode, 304);
     assert.equal((await get('/assets/reader.000000000000.css')).statusCode, 404);
+    const compressed = await t.app.inject({ url: css!, headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    assert.equal(compressed.headers['content-encoding'], 'br');
+    assert.equal(brotliDecompressSync(compressed.rawPayload).toString(), (await get(css!)).body);
   });
 
   it('formats live events with the same markup as the page', async () => {
