@@ -266,6 +266,31 @@ describe('live page in Chromium', { skip: SKIP }, () => {
     await context.close();
   });
 
+  it('reconnects with backoff after the stream fails, without losing updates', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    let refused = 0;
+    let allow = false;
+    // The first connections get a 503, which makes EventSource give up (readyState CLOSED).
+    await context.route('**/api/v1/stories/*/live*', async (route) => {
+      if (allow) return route.continue();
+      refused += 1;
+      return route.fulfill({ status: 503, body: 'unavailable' });
+    });
+    const page = await open(context, sample.path);
+    await page.waitForFunction(() =>
+      performance.getEntriesByType('resource').some((e) => e.name.includes('/live')),
+    );
+    // Published while the reader is cut off: it must arrive once the client reconnects on its own.
+    const update = await publish(sample.story.id, { body: 'Published during the outage.' });
+    const reconnected = page.waitForRequest((request) => request.url().includes('/live?since='));
+    allow = true;
+    const request = await reconnected;
+    assert.match(request.url(), /since=\d+/);
+    await page.waitForSelector(`#update-${update.id}`, { timeout: 40_000 });
+    assert.ok(refused >= 1, 'the stream was refused at least once');
+    await context.close();
+  });
+
   it('keeps relative times fresh', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
