@@ -98,9 +98,6 @@ function memoize<T>(ttlMs: number, load: () => Promise<T>): () => Promise<T> {
   };
 }
 
-/** A page asked for something that does not exist. */
-class NotFound extends Error {}
-
 function isClaimStatus(value: unknown): value is ClaimStatus {
   return typeof value === 'string' && (CLAIM_STATUSES as readonly string[]).includes(value);
 }
@@ -147,8 +144,12 @@ export async function registerReaderRoutes(app: FastifyInstance, deps: ReaderDep
       </Layout>,
     );
 
-  const errorHtml = (status: number): string =>
-    page(
+  // Error pages do not vary by request; junk traffic should not cost a render each.
+  const errorPages = new Map<number, string>();
+  const errorHtml = (status: number): string => {
+    const cached = errorPages.get(status);
+    if (cached !== undefined) return cached;
+    const html = page(
       {
         title: `${errorWording(status).title} – ${siteName}`,
         description: '',
@@ -158,6 +159,9 @@ export async function registerReaderRoutes(app: FastifyInstance, deps: ReaderDep
       <ErrorPage status={status} />,
       false,
     );
+    errorPages.set(status, html);
+    return html;
+  };
 
   const send = (reply: FastifyReply, status: number, html: string, cache: string): FastifyReply =>
     reply
@@ -178,7 +182,7 @@ export async function registerReaderRoutes(app: FastifyInstance, deps: ReaderDep
         if (result === null) return send(reply, 404, errorHtml(404), CACHE.error);
         return send(reply, result.status ?? 200, result.html, result.cache);
       } catch (error) {
-        if (error instanceof NotFound || (error instanceof DomainError && error.code === 'not_found')) {
+        if (error instanceof DomainError && error.code === 'not_found') {
           return send(reply, 404, errorHtml(404), CACHE.error);
         }
         if (error instanceof z.ZodError || (error instanceof DomainError && error.code === 'validation')) {
