@@ -380,6 +380,8 @@ function start(): void {
   if (story && 'EventSource' in window) startStory(story);
   const rail = document.querySelector<HTMLElement>('[data-live-rail]');
   if (rail && 'EventSource' in window) startRail(rail);
+  // Pages may come from a cache a little while after they were rendered.
+  refreshRelativeTimes(document);
   window.setInterval(() => refreshRelativeTimes(document), RELATIVE_REFRESH_MS);
 }
 
