@@ -1,5 +1,13 @@
-/** Row types of the SQLite database, as Kysely sees them. */
+/**
+ * Row types as the shared repositories see them, whichever engine is behind them. Each engine's
+ * migrations and driver set-up make its rows look like this: timestamps are ISO-8601 strings with
+ * milliseconds (`Date#toISOString()`), `date` is `YYYY-MM-DD`, JSON columns hold the text the
+ * repositories wrote, ids and counts are numbers. Only booleans keep the engine's own form.
+ */
 import type { Generated } from 'kysely';
+
+/** A boolean as the engine stores it (0/1 in SQLite, boolean in PostgreSQL); write it with `SqlAdapter.bool`. */
+export type SqlBool = number | boolean;
 
 /** Desks table. */
 export interface DeskRow {
@@ -32,7 +40,7 @@ export interface StoryRow {
   last_update_seq: number;
 }
 
-/** Updates table; booleans are 0/1 and `sources` is JSON. */
+/** Updates table; `sources` is JSON. */
 export interface UpdateRow {
   id: string;
   story_id: string;
@@ -43,8 +51,8 @@ export interface UpdateRow {
   author: string;
   published_at: string;
   updated_at: string;
-  pinned: number;
-  key_event: number;
+  pinned: SqlBool;
+  key_event: SqlBool;
   claim_status: string;
   claim_note: string;
   sources: string;

@@ -1,29 +1,30 @@
-/** Stories in SQLite: creation, daily pages, header patches with their `story` events. */
-import { sql, type Kysely } from 'kysely';
+/** Stories: creation, daily pages, header patches with their `story` events. */
+import { sql, type RawBuilder } from 'kysely';
+import { isCalendarDate } from '../../domain/days.ts';
 import { conflict, DomainError, notFound } from '../../domain/errors.ts';
 import { createId } from '../../domain/ids.ts';
 import type { LiveEvent, Story, StoryStatus } from '../../domain/types.ts';
 import type { NewStory, Page, StoryPatch, StoryStore } from '../store.ts';
 import { decodeCursor, encodeCursor, toStory } from './rows.ts';
-import type { Database, StoryRow } from './schema.ts';
-import { appendEvent, isUniqueViolation, type Clock } from './sqlite-store.ts';
+import type { SqlDeps } from './sql-adapter.ts';
+import { appendEvent } from './sql-event-log.ts';
+import type { StoryRow } from './schema.ts';
 
-// Daily pages sort by their date; standalone stories by the day they were created.
-const DAY_KEY = sql<string>`coalesce(date, substr(created_at, 1, 10))`;
+/** StoryStore over the `stories` table. */
+export class SqlStoryStore implements StoryStore {
+  // Daily pages sort by their date; standalone stories by the day they were created.
+  readonly #dayKey: RawBuilder<string>;
 
-/** SQLite implementation of StoryStore. */
-export class SqliteStoryStore implements StoryStore {
-  constructor(
-    private readonly db: Kysely<Database>,
-    private readonly clock: Clock,
-  ) {}
+  constructor(private readonly deps: SqlDeps) {
+    this.#dayKey = sql<string>`coalesce(date, ${deps.adapter.utcDay('created_at')})`;
+  }
 
   async create(story: NewStory): Promise<Story> {
     const row = this.#newRow(story);
     try {
-      await this.db.insertInto('stories').values(row).execute();
+      await this.deps.db.insertInto('stories').values(row).execute();
     } catch (error) {
-      if (isUniqueViolation(error)) {
+      if (this.deps.adapter.isUniqueViolation(error)) {
         throw new DomainError('conflict', `a story with slug "${story.slug}" already exists here`, {
           field: 'slug',
         });
@@ -34,12 +35,12 @@ export class SqliteStoryStore implements StoryStore {
   }
 
   async getById(id: string): Promise<Story | null> {
-    const row = await this.db.selectFrom('stories').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await this.deps.db.selectFrom('stories').selectAll().where('id', '=', id).executeTakeFirst();
     return row ? toStory(row) : null;
   }
 
   async getBySlug(deskId: string | null, slug: string): Promise<Story | null> {
-    const row = await this.db
+    const row = await this.deps.db
       .selectFrom('stories')
       .selectAll()
       .where(sql<string>`coalesce(desk_id, '')`, '=', deskId ?? '')
@@ -54,7 +55,7 @@ export class SqliteStoryStore implements StoryStore {
     story: Omit<NewStory, 'deskId' | 'slug' | 'date'>,
   ): Promise<Story> {
     // Two readers may open the same new day at once: insert-or-ignore, then read whichever row won.
-    await this.db
+    await this.deps.db
       .insertInto('stories')
       .values(this.#newRow({ ...story, deskId, slug: date, date }))
       .onConflict((oc) => oc.doNothing())
@@ -68,20 +69,25 @@ export class SqliteStoryStore implements StoryStore {
     deskId: string,
     opts: { limit: number; cursor?: string | null; publicOnly: boolean },
   ): Promise<Page<Story>> {
-    let query = this.db.selectFrom('stories').selectAll().where('desk_id', '=', deskId);
+    let query = this.deps.db.selectFrom('stories').selectAll().where('desk_id', '=', deskId);
     if (opts.publicOnly) query = query.where('status', 'in', ['live', 'ended']);
     if (opts.cursor) {
       const parts = decodeCursor(opts.cursor);
-      if (!parts || typeof parts[0] !== 'string' || typeof parts[1] !== 'string') {
+      if (
+        !parts ||
+        typeof parts[0] !== 'string' ||
+        !isCalendarDate(parts[0]) ||
+        typeof parts[1] !== 'string'
+      ) {
         throw new DomainError('validation', 'cursor is not valid', { field: 'cursor' });
       }
       const [day, id] = parts as [string, string];
       query = query.where((eb) =>
-        eb.or([eb(DAY_KEY, '<', day), eb.and([eb(DAY_KEY, '=', day), eb('id', '<', id)])]),
+        eb.or([eb(this.#dayKey, '<', day), eb.and([eb(this.#dayKey, '=', day), eb('id', '<', id)])]),
       );
     }
     const rows = await query
-      .orderBy(DAY_KEY, 'desc')
+      .orderBy(this.#dayKey, 'desc')
       .orderBy('id', 'desc')
       .limit(opts.limit + 1)
       .execute();
@@ -90,11 +96,12 @@ export class SqliteStoryStore implements StoryStore {
 
   async listByStatus(statuses: StoryStatus[], limit: number): Promise<Story[]> {
     if (statuses.length === 0) return [];
-    const rows = await this.db
+    const rows = await this.deps.db
       .selectFrom('stories')
       .selectAll()
       .where('status', 'in', statuses)
-      .orderBy('opened_at', 'desc')
+      // Engines disagree on where NULLs sort; drafts were never opened and come last on both.
+      .orderBy('opened_at', (ob) => ob.desc().nullsLast())
       .orderBy('id', 'desc')
       .limit(limit)
       .execute();
@@ -106,13 +113,11 @@ export class SqliteStoryStore implements StoryStore {
     baseVersion: number,
     patch: StoryPatch,
   ): Promise<{ story: Story; event: LiveEvent }> {
-    return this.db.transaction().execute(async (trx) => {
+    return this.deps.db.transaction().execute(async (trx) => {
       const current = await trx.selectFrom('stories').selectAll().where('id', '=', id).executeTakeFirst();
       if (!current) throw notFound('story');
-      if (current.version !== baseVersion) {
-        throw conflict(`story is at version ${current.version}, not ${baseVersion}`, toStory(current));
-      }
-      const now = this.clock();
+      if (current.version !== baseVersion) throw this.#stale(toStory(current), baseVersion);
+      const now = this.deps.clock();
       const changes: Partial<StoryRow> = { updated_at: now, version: current.version + 1 };
       if (patch.headline !== undefined) changes.headline = patch.headline;
       if (patch.standfirst !== undefined) changes.standfirst = patch.standfirst;
@@ -128,19 +133,37 @@ export class SqliteStoryStore implements StoryStore {
         }
         if (patch.status === 'ended') changes.ended_at = now;
       }
-      await trx.updateTable('stories').set(changes).where('id', '=', id).execute();
+      // Where writers run concurrently (PostgreSQL), another patch may land between the read and
+      // this write; the version condition turns that into a conflict instead of a lost edit.
       const updated = await trx
-        .selectFrom('stories')
-        .selectAll()
+        .updateTable('stories')
+        .set(changes)
         .where('id', '=', id)
-        .executeTakeFirstOrThrow();
-      const event = await appendEvent(trx, id, now, { type: 'story', story: toStory(updated) });
+        .where('version', '=', current.version)
+        .returningAll()
+        .executeTakeFirst();
+      if (!updated) {
+        const latest = await trx
+          .selectFrom('stories')
+          .selectAll()
+          .where('id', '=', id)
+          .executeTakeFirstOrThrow();
+        throw this.#stale(toStory(latest), baseVersion);
+      }
+      const event = await appendEvent(trx, this.deps.adapter, id, now, {
+        type: 'story',
+        story: toStory(updated),
+      });
       return { story: { ...toStory(updated), lastEventSeq: event.seq }, event };
     });
   }
 
+  #stale(current: Story, baseVersion: number): DomainError {
+    return conflict(`story is at version ${current.version}, not ${baseVersion}`, current);
+  }
+
   #newRow(story: NewStory): StoryRow {
-    const now = this.clock();
+    const now = this.deps.clock();
     return {
       id: createId(),
       desk_id: story.deskId,

@@ -1,12 +1,13 @@
-/** Updates in SQLite: each write records a revision and appends a live event in one transaction. */
-import type { Kysely, Transaction } from 'kysely';
+/** Updates: each write records a revision and appends a live event in one transaction. */
+import type { Transaction } from 'kysely';
 import { conflict, DomainError, notFound } from '../../domain/errors.ts';
 import { createId } from '../../domain/ids.ts';
 import type { LiveEvent, Revision, StoryStatus, Update, UpdateContent } from '../../domain/types.ts';
 import type { Page, UpdateInStory, UpdateStore } from '../store.ts';
 import { decodeCursor, encodeCursor, toRevision, toStory, toUpdate } from './rows.ts';
+import type { SqlAdapter, SqlDeps } from './sql-adapter.ts';
+import { appendEvent } from './sql-event-log.ts';
 import type { Database, UpdateRow } from './schema.ts';
-import { appendEvent, type Clock } from './sqlite-store.ts';
 
 const CONTENT_FIELDS = [
   'headline',
@@ -20,19 +21,16 @@ const CONTENT_FIELDS = [
   'videoUrl',
 ] as const satisfies readonly (keyof UpdateContent)[];
 
-/** SQLite implementation of UpdateStore. */
-export class SqliteUpdateStore implements UpdateStore {
-  constructor(
-    private readonly db: Kysely<Database>,
-    private readonly clock: Clock,
-  ) {}
+/** UpdateStore over the `updates` and `revisions` tables. */
+export class SqlUpdateStore implements UpdateStore {
+  constructor(private readonly deps: SqlDeps) {}
 
   async create(
     storyId: string,
     content: UpdateContent,
     actor: string,
   ): Promise<{ update: Update; event: LiveEvent }> {
-    return this.db.transaction().execute(async (trx) => {
+    return this.deps.db.transaction().execute(async (trx) => {
       const story = await trx
         .updateTable('stories')
         .set((eb) => ({ last_update_seq: eb('last_update_seq', '+', 1) }))
@@ -40,7 +38,7 @@ export class SqliteUpdateStore implements UpdateStore {
         .returning('last_update_seq')
         .executeTakeFirst();
       if (!story) throw notFound('story');
-      const now = this.clock();
+      const now = this.deps.clock();
       const update: Update = {
         id: createId(),
         storyId,
@@ -52,10 +50,10 @@ export class SqliteUpdateStore implements UpdateStore {
         deletedAt: null,
         version: 1,
       };
-      await trx.insertInto('updates').values(toRow(update)).execute();
+      await trx.insertInto('updates').values(toRow(update, this.deps.adapter)).execute();
       const changes = Object.fromEntries(CONTENT_FIELDS.map((f) => [f, { from: null, to: content[f] }]));
       await insertRevision(trx, update, 'create', actor, now, changes);
-      const event = await appendEvent(trx, storyId, now, { type: 'update', update });
+      const event = await appendEvent(trx, this.deps.adapter, storyId, now, { type: 'update', update });
       return { update, event };
     });
   }
@@ -66,7 +64,7 @@ export class SqliteUpdateStore implements UpdateStore {
     patch: Partial<UpdateContent>,
     actor: string,
   ): Promise<{ update: Update; event: LiveEvent }> {
-    return this.db.transaction().execute(async (trx) => {
+    return this.deps.db.transaction().execute(async (trx) => {
       const current = await this.#getLive(trx, id);
       if (current.version !== baseVersion) {
         throw conflict(`update is at version ${current.version}, not ${baseVersion}`, current);
@@ -78,23 +76,30 @@ export class SqliteUpdateStore implements UpdateStore {
           changes[field] = { from: current[field], to };
         }
       }
-      const now = this.clock();
+      const now = this.deps.clock();
       const update: Update = { ...current, ...patch, updatedAt: now, version: current.version + 1 };
-      await trx.updateTable('updates').set(toRow(update)).where('id', '=', id).execute();
+      await this.#write(trx, update, baseVersion);
       await insertRevision(trx, update, 'edit', actor, now, changes);
-      const event = await appendEvent(trx, update.storyId, now, { type: 'edit', update });
+      const event = await appendEvent(trx, this.deps.adapter, update.storyId, now, { type: 'edit', update });
       return { update, event };
     });
   }
 
   async delete(id: string, actor: string): Promise<{ update: Update; event: LiveEvent }> {
-    return this.db.transaction().execute(async (trx) => {
-      const current = await this.#getLive(trx, id);
-      const now = this.clock();
-      const update: Update = { ...current, deletedAt: now, updatedAt: now, version: current.version + 1 };
-      await trx.updateTable('updates').set(toRow(update)).where('id', '=', id).execute();
+    return this.deps.db.transaction().execute(async (trx) => {
+      const now = this.deps.clock();
+      // One statement, so that of two concurrent deletes exactly one finds the update still live.
+      const row = await trx
+        .updateTable('updates')
+        .set((eb) => ({ deleted_at: now, updated_at: now, version: eb('version', '+', 1) }))
+        .where('id', '=', id)
+        .where('deleted_at', 'is', null)
+        .returningAll()
+        .executeTakeFirst();
+      if (!row) throw notFound('update');
+      const update = toUpdate(row);
       await insertRevision(trx, update, 'delete', actor, now, { deletedAt: { from: null, to: now } });
-      const event = await appendEvent(trx, update.storyId, now, {
+      const event = await appendEvent(trx, this.deps.adapter, update.storyId, now, {
         type: 'delete',
         update: { id, sequence: update.sequence },
       });
@@ -103,12 +108,12 @@ export class SqliteUpdateStore implements UpdateStore {
   }
 
   async getById(id: string): Promise<Update | null> {
-    const row = await this.db.selectFrom('updates').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await this.deps.db.selectFrom('updates').selectAll().where('id', '=', id).executeTakeFirst();
     return row ? toUpdate(row) : null;
   }
 
   async listByStory(storyId: string, opts: { limit: number; cursor?: string | null }): Promise<Page<Update>> {
-    let query = this.db
+    let query = this.deps.db
       .selectFrom('updates')
       .selectAll()
       .where('story_id', '=', storyId)
@@ -131,12 +136,17 @@ export class SqliteUpdateStore implements UpdateStore {
   }
 
   async listHighlights(storyId: string): Promise<{ pinned: Update[]; keyEvents: Update[] }> {
-    const rows = await this.db
+    const rows = await this.deps.db
       .selectFrom('updates')
       .selectAll()
       .where('story_id', '=', storyId)
       .where('deleted_at', 'is', null)
-      .where((eb) => eb.or([eb('pinned', '=', 1), eb('key_event', '=', 1)]))
+      .where((eb) =>
+        eb.or([
+          eb('pinned', '=', this.deps.adapter.bool(true)),
+          eb('key_event', '=', this.deps.adapter.bool(true)),
+        ]),
+      )
       .orderBy('sequence', 'desc')
       .execute();
     const updates = rows.map(toUpdate);
@@ -145,7 +155,7 @@ export class SqliteUpdateStore implements UpdateStore {
 
   async listLatest(statuses: StoryStatus[], limit: number): Promise<UpdateInStory[]> {
     if (statuses.length === 0) return [];
-    const rows = await this.db
+    const rows = await this.deps.db
       .selectFrom('updates as u')
       .innerJoin('stories as s', 's.id', 'u.story_id')
       .selectAll('u')
@@ -199,7 +209,7 @@ export class SqliteUpdateStore implements UpdateStore {
   }
 
   async countByStory(storyId: string): Promise<number> {
-    const row = await this.db
+    const row = await this.deps.db
       .selectFrom('updates')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('story_id', '=', storyId)
@@ -209,7 +219,7 @@ export class SqliteUpdateStore implements UpdateStore {
   }
 
   async listRevisions(id: string): Promise<Revision[]> {
-    const rows = await this.db
+    const rows = await this.deps.db
       .selectFrom('revisions')
       .selectAll()
       .where('update_id', '=', id)
@@ -223,9 +233,26 @@ export class SqliteUpdateStore implements UpdateStore {
     if (!row || row.deleted_at !== null) throw notFound('update');
     return toUpdate(row);
   }
+
+  /**
+   * Stores the edited `update` over the row at `baseVersion`. Where writers run concurrently
+   * (PostgreSQL), another edit or a delete may land between the read and this write; the version
+   * condition fails the later one as if it had come second, instead of silently overwriting.
+   */
+  async #write(trx: Transaction<Database>, update: Update, baseVersion: number): Promise<void> {
+    const result = await trx
+      .updateTable('updates')
+      .set(toRow(update, this.deps.adapter))
+      .where('id', '=', update.id)
+      .where('version', '=', baseVersion)
+      .executeTakeFirst();
+    if (result.numUpdatedRows > 0n) return;
+    const latest = await this.#getLive(trx, update.id);
+    throw conflict(`update is at version ${latest.version}, not ${baseVersion}`, latest);
+  }
 }
 
-function toRow(update: Update): UpdateRow {
+function toRow(update: Update, adapter: SqlAdapter): UpdateRow {
   return {
     id: update.id,
     story_id: update.storyId,
@@ -236,8 +263,8 @@ function toRow(update: Update): UpdateRow {
     author: update.author,
     published_at: update.publishedAt,
     updated_at: update.updatedAt,
-    pinned: update.pinned ? 1 : 0,
-    key_event: update.keyEvent ? 1 : 0,
+    pinned: adapter.bool(update.pinned),
+    key_event: adapter.bool(update.keyEvent),
     claim_status: update.claimStatus,
     claim_note: update.claimNote,
     sources: JSON.stringify(update.sources),

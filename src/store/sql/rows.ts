@@ -1,4 +1,4 @@
-/** Mapping between SQLite rows and domain records. */
+/** Mapping between rows and domain records, and the opaque cursors of paginated lists. */
 import type {
   ClaimStatus,
   Desk,
@@ -8,7 +8,7 @@ import type {
   StoryStatus,
   Update,
 } from '../../domain/types.ts';
-import type { DeskRow, EventRow, RevisionRow, StoryRow, UpdateRow } from './schema.ts';
+import type { DeskRow, StoryRow, UpdateRow } from './schema.ts';
 
 /** Desk from its row. */
 export function toDesk(row: DeskRow): Desk {
@@ -56,8 +56,9 @@ export function toUpdate(row: UpdateRow): Update {
     author: row.author,
     publishedAt: row.published_at,
     updatedAt: row.updated_at,
-    pinned: row.pinned === 1,
-    keyEvent: row.key_event === 1,
+    // 0/1 from SQLite, false/true from PostgreSQL.
+    pinned: Boolean(row.pinned),
+    keyEvent: Boolean(row.key_event),
     claimStatus: row.claim_status as ClaimStatus,
     claimNote: row.claim_note,
     sources: JSON.parse(row.sources),
@@ -115,5 +116,3 @@ export function decodeCursor(cursor: string): (string | number)[] | null {
   }
   return null;
 }
-
-export type { DeskRow, EventRow, RevisionRow, StoryRow, UpdateRow };

@@ -1,0 +1,117 @@
+/** Assembles a Store from the shared Kysely repositories and one engine's adapter and connection. */
+import type { Kysely } from 'kysely';
+import { DomainError } from '../../domain/errors.ts';
+import { createId } from '../../domain/ids.ts';
+import type { ApiToken, Desk, Role } from '../../domain/types.ts';
+import type { DeskStore, NewDesk, Store, TokenStore } from '../store.ts';
+import { toDesk } from './rows.ts';
+import type { Clock, SqlAdapter, SqlDeps } from './sql-adapter.ts';
+import { SqlEventLog } from './sql-event-log.ts';
+import { SqlStoryStore } from './sql-story-store.ts';
+import { SqlUpdateStore } from './sql-update-store.ts';
+import type { Database } from './schema.ts';
+
+/** What an engine hands over once its database is open and migrated. */
+export interface SqlStoreParts {
+  db: Kysely<Database>;
+  adapter: SqlAdapter;
+  clock: Clock;
+  /** Whether the database answers; must fail fast when it does not. */
+  ping(): Promise<void>;
+}
+
+/** The Store over an open, migrated database; `close()` destroys `db`. */
+export function createSqlStore(parts: SqlStoreParts): Store {
+  const deps: SqlDeps = { db: parts.db, adapter: parts.adapter, clock: parts.clock };
+  return {
+    desks: new SqlDeskStore(deps),
+    stories: new SqlStoryStore(deps),
+    updates: new SqlUpdateStore(deps),
+    events: new SqlEventLog(parts.db),
+    tokens: new SqlTokenStore(deps),
+    ping: parts.ping,
+    async close() {
+      await parts.db.destroy();
+    },
+  };
+}
+
+class SqlDeskStore implements DeskStore {
+  constructor(private readonly deps: SqlDeps) {}
+
+  async create(desk: NewDesk): Promise<Desk> {
+    const row = { id: createId(), ...desk, created_at: this.deps.clock() };
+    try {
+      await this.deps.db.insertInto('desks').values(row).execute();
+    } catch (error) {
+      if (this.deps.adapter.isUniqueViolation(error)) {
+        throw new DomainError('conflict', `a desk with slug "${desk.slug}" already exists`, {
+          field: 'slug',
+        });
+      }
+      throw error;
+    }
+    return toDesk(row);
+  }
+
+  async getById(id: string): Promise<Desk | null> {
+    const row = await this.deps.db.selectFrom('desks').selectAll().where('id', '=', id).executeTakeFirst();
+    return row ? toDesk(row) : null;
+  }
+
+  async getBySlug(slug: string): Promise<Desk | null> {
+    const row = await this.deps.db
+      .selectFrom('desks')
+      .selectAll()
+      .where('slug', '=', slug)
+      .executeTakeFirst();
+    return row ? toDesk(row) : null;
+  }
+
+  async list(): Promise<Desk[]> {
+    const rows = await this.deps.db.selectFrom('desks').selectAll().orderBy('name').execute();
+    return rows.map(toDesk);
+  }
+}
+
+class SqlTokenStore implements TokenStore {
+  constructor(private readonly deps: SqlDeps) {}
+
+  async create(token: { name: string; role: Role; secretHash: string }): Promise<ApiToken> {
+    const row = {
+      id: createId(),
+      name: token.name,
+      role: token.role,
+      secret_hash: token.secretHash,
+      created_at: this.deps.clock(),
+      revoked_at: null,
+    };
+    await this.deps.db.insertInto('api_tokens').values(row).execute();
+    return { id: row.id, name: row.name, role: token.role, createdAt: row.created_at };
+  }
+
+  async findBySecretHash(secretHash: string): Promise<ApiToken | null> {
+    const row = await this.deps.db
+      .selectFrom('api_tokens')
+      .selectAll()
+      .where('secret_hash', '=', secretHash)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
+    return row ? { id: row.id, name: row.name, role: row.role as Role, createdAt: row.created_at } : null;
+  }
+
+  async list(): Promise<ApiToken[]> {
+    const rows = await this.deps.db
+      .selectFrom('api_tokens')
+      .selectAll()
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+    return rows.map((row) => ({
+      id: row.id,
+      name: row.name,
+      role: row.role as Role,
+      createdAt: row.created_at,
+    }));
+  }
+}
