@@ -1,0 +1,29 @@
+/** Chooses the storage engine from a database URL; only the chosen engine's driver is loaded. */
+import { join } from 'node:path';
+import type { Store } from './store.ts';
+
+/**
+ * Opens the store `url` names: unset or empty means SQLite at `<dataDir>/dateline.db`, `sqlite:PATH` a
+ * SQLite file elsewhere, `postgres://…` or `postgresql://…` PostgreSQL. Anything else is refused.
+ */
+export async function openStore(url: string | undefined, dataDir: string): Promise<Store> {
+  if (url === undefined || url === '') return openSqlite(join(dataDir, 'dateline.db'));
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase();
+  if (scheme === 'sqlite') {
+    const filename = url.slice('sqlite:'.length);
+    if (filename === '') throw new Error('a sqlite: database URL needs a path, e.g. sqlite:/srv/dateline.db');
+    return openSqlite(filename);
+  }
+  if (scheme === 'postgres' || scheme === 'postgresql') {
+    const { openPostgresStore } = await import('./postgres/postgres-store.ts');
+    return openPostgresStore({ url });
+  }
+  // Name only the scheme: the rest of the URL may carry a password.
+  const given = scheme === undefined ? 'has no scheme' : `has scheme "${scheme}:"`;
+  throw new Error(`database URL ${given}; use postgres://… or postgresql://…, or leave it unset for SQLite`);
+}
+
+async function openSqlite(filename: string): Promise<Store> {
+  const { openSqliteStore } = await import('./sqlite/sqlite-store.ts');
+  return openSqliteStore({ filename });
+}
