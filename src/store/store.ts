@@ -1,11 +1,15 @@
 /**
  * Storage interfaces, shaped by what Dateline does rather than by tables. Every implementation
- * (sqlite/, later postgres/) passes the contract suite in test/store/store-contract.ts.
+ * (sqlite/ and postgres/, sharing the repositories in sql/) passes the contract suite in
+ * test/store/store-contract.ts; open-store.ts picks one from the database URL.
  *
  * Guarantees every implementation keeps:
  * - A method that resolves has committed durably: the write survives a crash of the process.
  * - Each write to an update or story appends exactly one live event in the same transaction, with the
  *   story's next `seq`; events are never lost or reordered within a story.
+ * - Event `globalId`s become visible in increasing order, so a reader resuming the site-wide log from
+ *   the last id it saw misses nothing.
+ * - Concurrent writes to one record serialise: of edits based on the same version exactly one wins.
  * - Optimistic concurrency: edits name the version they were based on and fail with a `conflict`
  *   DomainError carrying the current record if it has moved on.
  */
