@@ -1,5 +1,4 @@
 /** The `dateline` command: serve, token, desk. Errors are one line on stderr and a non-zero exit. */
-import { join } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { createApp } from '../app.ts';
 import { ConfigError, loadConfig, type Config } from '../config.ts';
@@ -8,7 +7,7 @@ import { ROLES } from '../domain/types.ts';
 import { createApiToken } from '../http/auth.ts';
 import { MemoryBus } from '../live/memory/memory-bus.ts';
 import { LiveBlogService } from '../service/live-blog.ts';
-import { openSqliteStore } from '../store/sqlite/sqlite-store.ts';
+import { openStore } from '../store/open-store.ts';
 import type { Store } from '../store/store.ts';
 
 const program = new Command('dateline')
@@ -29,7 +28,7 @@ function configFrom(opts: { dataDir?: string; port?: string; host?: string }): C
 }
 
 async function withStore<T>(config: Config, run: (store: Store) => Promise<T>): Promise<T> {
-  const store = await openSqliteStore({ filename: join(config.dataDir, 'dateline.db') });
+  const store = await openStore(config.databaseUrl, config.dataDir);
   try {
     return await run(store);
   } finally {

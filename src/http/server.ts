@@ -1,12 +1,13 @@
 /** Assembles the HTTP server: the JSON API under /api/v1, the reader site at /, one error envelope. */
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
+import type { LiveBus } from '../live/bus.ts';
 import { registerApiRoutes, type ApiDeps } from './api/routes.ts';
 import { installErrorHandler } from './problem.ts';
 import { registerReaderRoutes, type ReaderDeps } from './reader/routes.tsx';
 
 /** Everything the HTTP layer needs, built by the composition root. */
-export type ServerDeps = ApiDeps & ReaderDeps & { logger: Logger };
+export type ServerDeps = ApiDeps & ReaderDeps & { logger: Logger; bus: LiveBus };
 
 // Bodies are JSON updates of at most a few tens of KB; anything bigger is refused before parsing.
 const BODY_LIMIT = 256 * 1024;
@@ -34,13 +35,13 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
   });
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
-    const checks = { database: 'ok', bus: deps.hub ? 'ok' : 'down' };
+    const checks = { database: 'ok', bus: deps.bus.isReady() ? 'ok' : 'down' };
     try {
       await deps.store.ping();
     } catch {
       checks.database = 'down';
     }
-    const ready = checks.database === 'ok';
+    const ready = checks.database === 'ok' && checks.bus === 'ok';
     return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not ready', checks });
   });
   return app;

@@ -196,6 +196,7 @@ export class SseHub {
 
   #queue: Promise<void> = Promise.resolve();
   #unsubscribe: (() => void) | undefined;
+  #stopResync: (() => void) | undefined;
   #heartbeat: NodeJS.Timeout | undefined;
   #started = false;
   #closed = false;
@@ -238,6 +239,7 @@ export class SseHub {
     // Events published while the position loads queue up behind it.
     this.#queue = positioned.catch(() => {});
     this.#unsubscribe = this.#bus.subscribe((event) => this.#enqueue(event));
+    this.#stopResync = this.#bus.onReconnect?.(() => this.resync());
     this.#heartbeat = setInterval(() => this.#tick(), this.#heartbeatMs);
     this.#heartbeat.unref();
     await positioned;
@@ -282,6 +284,7 @@ export class SseHub {
     if (this.#closed) return;
     this.#closed = true;
     this.#unsubscribe?.();
+    this.#stopResync?.();
     clearInterval(this.#heartbeat);
     const closing: Promise<void>[] = [];
     for (const channel of this.#channels()) {
@@ -297,6 +300,30 @@ export class SseHub {
     force.unref();
     await Promise.all(closing);
     clearTimeout(force);
+  }
+
+  /**
+   * Delivers every event in the log after the newest one this hub has seen, as if the bus had
+   * carried them: for a bus that reconnected after losing what it cannot replay. Duplicates are
+   * dropped by the usual `(storyId, seq)` check.
+   */
+  resync(): Promise<void> {
+    const done = this.#queue.then(async () => {
+      let after = this.#siteLast ?? 0;
+      for (;;) {
+        if (this.#closed) return;
+        const page = await this.#events.listAfterGlobal(after, REPLAY_PAGE);
+        for (const event of page) {
+          await this.#handle(event);
+          after = Math.max(after, event.globalId);
+        }
+        if (page.length < REPLAY_PAGE) return;
+      }
+    });
+    this.#queue = done.catch((error: unknown) => {
+      this.#log.error({ err: error }, 'could not re-read live events from the log after a reconnect');
+    });
+    return this.#queue;
   }
 
   #enqueue(event: LiveEvent): void {

@@ -4,7 +4,8 @@ import type { Store } from './store.ts';
 
 /**
  * Opens the store `url` names: unset or empty means SQLite at `<dataDir>/dateline.db`, `sqlite:PATH` a
- * SQLite file elsewhere, `postgres://…` or `postgresql://…` PostgreSQL. Anything else is refused.
+ * SQLite file elsewhere, `postgres://…` or `postgresql://…` PostgreSQL, where `?schema=NAME` keeps the
+ * tables in that (existing) schema, so several deployments can share a database. Anything else is refused.
  */
 export async function openStore(url: string | undefined, dataDir: string): Promise<Store> {
   if (url === undefined || url === '') return openSqlite(join(dataDir, 'dateline.db'));
@@ -15,8 +16,12 @@ export async function openStore(url: string | undefined, dataDir: string): Promi
     return openSqlite(filename);
   }
   if (scheme === 'postgres' || scheme === 'postgresql') {
+    const parsed = new URL(url);
+    const schema = parsed.searchParams.get('schema');
+    // node-postgres reads query parameters as connection options, so ours must not reach it.
+    parsed.searchParams.delete('schema');
     const { openPostgresStore } = await import('./postgres/postgres-store.ts');
-    return openPostgresStore({ url });
+    return openPostgresStore({ url: parsed.toString(), ...(schema === null ? {} : { schema }) });
   }
   // Name only the scheme: the rest of the URL may carry a password.
   const given = scheme === undefined ? 'has no scheme' : `has scheme "${scheme}:"`;
