@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import type { LiveBus } from '../live/bus.ts';
 import { registerApiRoutes, type ApiDeps } from './api/routes.ts';
 import { installErrorHandler } from './problem.ts';
-import { registerReaderRoutes, type ReaderDeps } from './reader/routes.tsx';
+import { registerReaderRoutes, renderReaderNotFound, type ReaderDeps } from './reader/routes.tsx';
 
 /** Everything the HTTP layer needs, built by the composition root. */
 export type ServerDeps = ApiDeps & ReaderDeps & { logger: Logger; bus: LiveBus };
@@ -33,6 +33,11 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(async (site) => {
     await registerReaderRoutes(site, deps);
   });
+  // Paths no route knows, outside the API (which answers problem+json): the reader's 404 page.
+  const notFoundPage = renderReaderNotFound(deps);
+  app.setNotFoundHandler((_request, reply) =>
+    reply.code(404).type('text/html; charset=utf-8').send(notFoundPage),
+  );
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
     const checks = { database: 'ok', bus: deps.bus.isReady() ? 'ok' : 'down' };
