@@ -10,6 +10,7 @@ import { createServer } from './http/server.ts';
 import type { LiveBus } from './live/bus.ts';
 import { openBus } from './live/open-bus.ts';
 import { SseHub } from './live/sse-hub.ts';
+import { createMetrics } from './ops/metrics.ts';
 import { seedSampleContent } from './sample/sample-content.ts';
 import { LiveBlogService } from './service/live-blog.ts';
 import { openStore } from './store/open-store.ts';
@@ -33,7 +34,8 @@ export interface App {
 /** Builds a Dateline node from `config`. */
 export async function createApp(config: Config, options: { logger?: Logger } = {}): Promise<App> {
   const logger = options.logger ?? pino({ level: config.logLevel });
-  const store = await openStore(config.databaseUrl, config.dataDir);
+  const metrics = createMetrics();
+  const store = await openStore(config.databaseUrl, config.dataDir, { onQuery: metrics.observeQuery });
   let bus: LiveBus;
   try {
     bus = await openBus(config.busUrl, {
@@ -45,7 +47,14 @@ export async function createApp(config: Config, options: { logger?: Logger } = {
     throw error;
   }
   const liveBlog = new LiveBlogService({ store, bus });
-  const hub = new SseHub({ bus, events: store.events, format: createLiveFormatter({ store }), logger });
+  const hub = new SseHub({
+    bus,
+    events: store.events,
+    format: createLiveFormatter({ store }),
+    logger,
+    onDelivered: (event, readers, channel) => metrics.observeDelivery(event, readers, channel),
+  });
+  metrics.watchStreams(() => hub.stats());
   await hub.start();
   if (config.sample) {
     const { seeded } = await seedSampleContent({ store, liveBlog });
@@ -53,7 +62,7 @@ export async function createApp(config: Config, options: { logger?: Logger } = {
       logger.info('seeded a fresh data directory with sample content (DATELINE_SAMPLE=off to skip)');
   }
   const assets = await buildAssets();
-  const app = await createServer({ store, bus, liveBlog, hub, assets, logger });
+  const app = await createServer({ store, bus, liveBlog, hub, assets, logger, metrics });
   let closed = false;
   return {
     app,

@@ -2,12 +2,13 @@
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { LiveBus } from '../live/bus.ts';
+import type { Metrics } from '../ops/metrics.ts';
 import { registerApiRoutes, type ApiDeps } from './api/routes.ts';
 import { installErrorHandler } from './problem.ts';
 import { registerReaderRoutes, renderReaderNotFound, type ReaderDeps } from './reader/routes.tsx';
 
 /** Everything the HTTP layer needs, built by the composition root. */
-export type ServerDeps = ApiDeps & ReaderDeps & { logger: Logger; bus: LiveBus };
+export type ServerDeps = ApiDeps & ReaderDeps & { logger: Logger; bus: LiveBus; metrics: Metrics };
 
 // Bodies are JSON updates of at most a few tens of KB; anything bigger is refused before parsing.
 const BODY_LIMIT = 256 * 1024;
@@ -37,6 +38,10 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
   const notFoundPage = renderReaderNotFound(deps);
   app.setNotFoundHandler((_request, reply) =>
     reply.code(404).type('text/html; charset=utf-8').send(notFoundPage),
+  );
+  // For Prometheus; an operator's proxy keeps it off the public site (docs/operations.md).
+  app.get('/metrics', async (_request, reply) =>
+    reply.type(deps.metrics.contentType).send(await deps.metrics.render()),
   );
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {

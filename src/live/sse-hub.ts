@@ -54,6 +54,8 @@ export interface SseHubDeps {
   /** Extra response headers, e.g. CORS for embeds. */
   headers?: Record<string, string>;
   logger?: SseHubLogger;
+  /** Told of each event once it has been written to every reader of a channel, for /metrics. */
+  onDelivered?: (event: LiveEvent, readers: number, channel: 'story' | 'site') => void;
 }
 
 /** Open connections, for /metrics and tests. */
@@ -186,6 +188,7 @@ export class SseHub {
   readonly #channelIdleMs: number;
   readonly #head: Buffer;
   readonly #log: SseHubLogger;
+  readonly #onDelivered: NonNullable<SseHubDeps['onDelivered']>;
 
   readonly #stories = new Map<string, Channel>();
   #site: Channel | undefined;
@@ -215,6 +218,7 @@ export class SseHub {
     this.#retryMs = checkInt('retryMs', deps.retryMs ?? 3000, 0);
     this.#channelIdleMs = checkInt('channelIdleMs', deps.channelIdleMs ?? 10 * 60_000, 0);
     this.#log = deps.logger ?? CONSOLE_LOGGER;
+    this.#onDelivered = deps.onDelivered ?? (() => {});
     let head =
       'HTTP/1.1 200 OK\r\n' +
       'content-type: text/event-stream; charset=utf-8\r\n' +
@@ -356,6 +360,7 @@ export class SseHub {
       const channel = this.#stories.get(e.storyId);
       if (channel === undefined || text === undefined) continue;
       this.#deliver(channel, { id: e.seq, bytes: frameOf(e, e.seq, text.story) }, previous);
+      this.#onDelivered(e, channel.conns.size, 'story');
     }
 
     for (const e of await this.#siteBacklog(event)) {
@@ -365,6 +370,7 @@ export class SseHub {
       const channel = this.#site;
       if (channel === undefined || text === undefined || text.site === null) continue;
       this.#deliver(channel, { id: e.globalId, bytes: frameOf(e, e.globalId, text.site) }, previous);
+      this.#onDelivered(e, channel.conns.size, 'site');
     }
   }
 

@@ -6,6 +6,7 @@
 import { Kysely, Migrator, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from '../sql/schema.ts';
+import { queryLog, type QueryObserver } from '../sql/query-log.ts';
 import { createSqlStore } from '../sql/sql-store.ts';
 import type { Store } from '../store.ts';
 import { MIGRATIONS } from './migrations.ts';
@@ -23,6 +24,8 @@ export interface PostgresStoreOptions {
   pingTimeoutMs?: number;
   /** Clock for timestamps; tests pass a fixed one. */
   now?: () => Date;
+  /** Told the duration of every query, for /metrics. */
+  onQuery?: QueryObserver;
 }
 
 const { builtins } = pg.types;
@@ -41,7 +44,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
   // An idle connection that breaks (server restart, failover) is reported here; the pool has already
   // dropped it and the next query opens a new one, so there is nothing to do but not crash.
   pool.on('error', () => {});
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), ...queryLog(options.onQuery) });
   const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
   const { error } = await migrator.migrateToLatest();
   if (error) {
