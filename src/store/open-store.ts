@@ -27,16 +27,21 @@ export async function openStore(
     return openSqlite(filename, options);
   }
   if (scheme === 'postgres' || scheme === 'postgresql') {
-    const parsed = new URL(url);
-    const schema = parsed.searchParams.get('schema');
-    // node-postgres reads query parameters as connection options, so ours must not reach it.
-    parsed.searchParams.delete('schema');
     const { openPostgresStore } = await import('./postgres/postgres-store.ts');
-    return openPostgresStore({ url: parsed.toString(), ...(schema === null ? {} : { schema }), ...options });
+    return openPostgresStore({ ...postgresTarget(url), ...options });
   }
   // Name only the scheme: the rest of the URL may carry a password.
   const given = scheme === undefined ? 'has no scheme' : `has scheme "${scheme}:"`;
   throw new Error(`database URL ${given}; use postgres://… or postgresql://…, or leave it unset for SQLite`);
+}
+
+/** A postgres:// URL split into what node-postgres takes and our `?schema=`. */
+export function postgresTarget(url: string): { url: string; schema?: string } {
+  const parsed = new URL(url);
+  const schema = parsed.searchParams.get('schema');
+  // node-postgres reads query parameters as connection options, so ours must not reach it.
+  parsed.searchParams.delete('schema');
+  return { url: parsed.toString(), ...(schema === null ? {} : { schema }) };
 }
 
 async function openSqlite(filename: string, options: OpenStoreOptions): Promise<Store> {

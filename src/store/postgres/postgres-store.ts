@@ -32,15 +32,7 @@ const { builtins } = pg.types;
 
 /** Connects, applies migrations and returns the store. */
 export async function openPostgresStore(options: PostgresStoreOptions): Promise<Store> {
-  const pool = new pg.Pool({
-    ...connectionOf(options),
-    max: options.maxConnections ?? 10,
-    application_name: 'dateline',
-    // Without it a query waits for a connection to an unreachable server until TCP gives up (minutes).
-    connectionTimeoutMillis: 5000,
-    keepAlive: true,
-    types: { getTypeParser },
-  });
+  const pool = new pg.Pool({ ...postgresPoolConfig(options), max: options.maxConnections ?? 10 });
   // An idle connection that breaks (server restart, failover) is reported here; the pool has already
   // dropped it and the next query opens a new one, so there is nothing to do but not crash.
   pool.on('error', () => {});
@@ -71,8 +63,26 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
   });
 }
 
+/**
+ * Pool settings that make rows look as sql/schema.ts describes; for the store and for tools that read
+ * its tables directly (migrate-data).
+ */
+export function postgresPoolConfig(options: Pick<PostgresStoreOptions, 'url' | 'schema'>): pg.PoolConfig {
+  return {
+    ...connectionOf(options),
+    application_name: 'dateline',
+    // Without it a query waits for a connection to an unreachable server until TCP gives up (minutes).
+    connectionTimeoutMillis: 5000,
+    keepAlive: true,
+    types: { getTypeParser },
+  };
+}
+
 /** Connection settings: the URL, plus session settings the store's guarantees depend on. */
-function connectionOf(options: PostgresStoreOptions): { connectionString: string; options: string } {
+function connectionOf(options: Pick<PostgresStoreOptions, 'url' | 'schema'>): {
+  connectionString: string;
+  options: string;
+} {
   // Acknowledged writes must survive a crash, so commits wait for the WAL flush whatever the server's
   // default; newsroom write rates make the cost invisible.
   const settings = ['-c synchronous_commit=on'];
