@@ -4,91 +4,33 @@
  * reachable, except under CI=true, where that is a failure.
  */
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import { Redis } from 'ioredis';
-import pg from 'pg';
 import { SseTestClient } from '../live/sse-client.ts';
-import { runCli, startServer, type ServerProcess } from '../support/server-process.ts';
-import { createTempDir } from '../support/temp-dir.ts';
+import { clusterUnavailable, postJson, startCluster, type Cluster } from '../support/cluster.ts';
+import type { ServerProcess } from '../support/server-process.ts';
 
-const POSTGRES_URL = process.env.DATELINE_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const REDIS_URL = process.env.DATELINE_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-
-async function adminQuery(statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: POSTGRES_URL, connectionTimeoutMillis: 3000 });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
-
-/** Why the cluster cannot be run here, or null. */
-async function missingService(): Promise<string | null> {
-  try {
-    await adminQuery('select 1');
-  } catch (error) {
-    return `PostgreSQL unreachable: ${error instanceof Error ? error.message : String(error)}`;
-  }
-  const redis = new Redis(REDIS_URL, { lazyConnect: true, connectTimeout: 2000, retryStrategy: () => null });
-  redis.on('error', () => {});
-  try {
-    await redis.connect();
-    await redis.ping();
-  } catch (error) {
-    return `Redis unreachable: ${error instanceof Error ? error.message : String(error)}`;
-  } finally {
-    redis.disconnect();
-  }
-  return null;
-}
-
-const missing = await missingService();
+const missing = await clusterUnavailable();
 
 if (missing !== null && process.env.CI === 'true') {
   it('reaches PostgreSQL and Redis for the cluster test (required in CI)', () => assert.fail(missing));
 } else {
   describe('three nodes sharing PostgreSQL and Redis', { skip: missing ?? false }, () => {
-    const schema = `dl_cluster_${randomBytes(5).toString('hex')}`;
-    const databaseUrl = `${POSTGRES_URL}?schema=${schema}`;
-    const env = {
-      DATABASE_URL: databaseUrl,
-      DATELINE_BUS_URL: `${REDIS_URL}/?prefix=${schema}`,
-    };
-    const nodes: ServerProcess[] = [];
+    let cluster: Cluster;
+    let nodes: ServerProcess[];
     const clients: SseTestClient[] = [];
-    let headers: Record<string, string>;
 
     before(async () => {
-      await adminQuery(`create schema ${schema}`);
-      const dataDir = createTempDir();
-      const created = runCli(
-        ['token', 'create', '--name', 'cluster', '--role', 'admin', '--data-dir', dataDir],
-        env,
-      );
-      assert.equal(created.status, 0, created.stderr);
-      headers = { authorization: `Bearer ${created.stdout.trim()}`, 'content-type': 'application/json' };
-      // One at a time: the first applies the migrations, the others find them applied.
-      for (let i = 0; i < 3; i++) nodes.push(await startServer(createTempDir(), env));
+      cluster = await startCluster(3);
+      nodes = cluster.nodes;
     });
 
     after(async () => {
       for (const client of clients) await client.close();
-      for (const node of nodes) await node.stop('SIGKILL');
-      await adminQuery(`drop schema ${schema} cascade`);
+      await cluster.close();
     });
 
-    async function post<T>(node: ServerProcess, path: string, body: unknown): Promise<T> {
-      const res = await fetch(`${node.url}/api/v1${path}`, {
-        method: 'POST',
-        headers,
-        body: JSON.stringify(body),
-      });
-      assert.equal(res.status, 201, await res.clone().text());
-      return (await res.json()) as T;
-    }
+    const post = <T>(node: ServerProcess, path: string, body: unknown): Promise<T> =>
+      postJson<T>(node.url, cluster.headers, path, body);
 
     function reader(node: ServerProcess, storyId: string, lastEventId?: string): SseTestClient {
       const client = new SseTestClient(

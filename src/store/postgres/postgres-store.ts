@@ -3,7 +3,7 @@
  * the shared Kysely repositories. Every node of a cluster opens one pool against the same database;
  * sequence numbers and event ids come from the database, so all nodes agree on them.
  */
-import { Kysely, Migrator, PostgresDialect } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Database } from '../sql/schema.ts';
 import { queryLog, type QueryObserver } from '../sql/query-log.ts';
@@ -37,7 +37,21 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
   // dropped it and the next query opens a new one, so there is nothing to do but not crash.
   pool.on('error', () => {});
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), ...queryLog(options.onQuery) });
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
+  // Kysely looks for its bookkeeping tables in every schema unless told which; another deployment's
+  // schema in the same database would make it skip creating them in ours.
+  let migrationTableSchema: string | undefined;
+  try {
+    const { rows } = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(db);
+    migrationTableSchema = rows[0]?.schema ?? undefined;
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => MIGRATIONS },
+    ...(migrationTableSchema === undefined ? {} : { migrationTableSchema }),
+  });
   const { error } = await migrator.migrateToLatest();
   if (error) {
     await db.destroy();
