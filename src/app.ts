@@ -7,7 +7,9 @@ import { pino, type Logger } from 'pino';
 import type { Config } from './config.ts';
 import { createLiveFormatter } from './http/reader/live-format.ts';
 import { createServer } from './http/server.ts';
+import cluster from 'node:cluster';
 import type { LiveBus } from './live/bus.ts';
+import type { IpcChannel } from './live/ipc/ipc-bus.ts';
 import { openBus } from './live/open-bus.ts';
 import { SseHub } from './live/sse-hub.ts';
 import { createMetrics } from './ops/metrics.ts';
@@ -41,6 +43,7 @@ export async function createApp(config: Config, options: { logger?: Logger } = {
     bus = await openBus(config.busUrl, {
       onError: (error, event) => logger.error({ err: error, storyId: event?.storyId }, 'live bus error'),
       logger,
+      ...(cluster.isWorker ? { ipc: process as IpcChannel } : {}),
     });
   } catch (error) {
     await store.close();

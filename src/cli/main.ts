@@ -1,6 +1,5 @@
 /** The `dateline` command: serve, token, desk. Errors are one line on stderr and a non-zero exit. */
 import { Command, CommanderError, Option } from 'commander';
-import { createApp } from '../app.ts';
 import { ConfigError, loadConfig, type Config } from '../config.ts';
 import { DomainError } from '../domain/errors.ts';
 import { ROLES } from '../domain/types.ts';
@@ -8,6 +7,7 @@ import { createApiToken } from '../http/auth.ts';
 import { MemoryBus } from '../live/memory/memory-bus.ts';
 import { LiveBlogService } from '../service/live-blog.ts';
 import { openStore } from '../store/open-store.ts';
+import { serve } from './serve.ts';
 import type { Store } from '../store/store.ts';
 
 /**
@@ -26,12 +26,13 @@ const program = new Command('dateline')
 const dataDirOption = () =>
   new Option('--data-dir <dir>', 'data directory (default: $DATELINE_DATA_DIR or ./data)');
 
-function configFrom(opts: { dataDir?: string; port?: string; host?: string }): Config {
+function configFrom(opts: { dataDir?: string; port?: string; host?: string; workers?: string }): Config {
   return loadConfig({
     ...process.env,
     ...(opts.dataDir !== undefined && { DATELINE_DATA_DIR: opts.dataDir }),
     ...(opts.port !== undefined && { PORT: opts.port }),
     ...(opts.host !== undefined && { HOST: opts.host }),
+    ...(opts.workers !== undefined && { DATELINE_WORKERS: opts.workers }),
   });
 }
 
@@ -49,30 +50,11 @@ program
   .description('serve the reader site, the newsroom API and live streams')
   .option('--port <port>', 'port to listen on (default: $PORT or 8080)')
   .option('--host <host>', 'address to bind (default: $HOST or 127.0.0.1)')
+  .option('--workers <n>', 'processes sharing the port, e.g. one per core (default: $DATELINE_WORKERS or 1)')
   .addOption(dataDirOption())
-  .action(async (opts: { port?: string; host?: string; dataDir?: string }) => {
+  .action(async (opts: { port?: string; host?: string; dataDir?: string; workers?: string }) => {
     const config = configFrom(opts);
-    const node = await createApp(config);
-    const url = await node.listen();
-    node.logger.info(
-      { dataDir: config.dataDir },
-      `Dateline is serving ${url.replace('127.0.0.1', 'localhost')}`,
-    );
-    let stopping = false;
-    const stop = (signal: string) => {
-      if (stopping) return;
-      stopping = true;
-      node.logger.info(`${signal}: closing live streams, finishing writes, closing the database`);
-      node.close().then(
-        () => process.exit(0),
-        (error: unknown) => {
-          node.logger.error({ err: error }, 'shutdown failed');
-          process.exit(1);
-        },
-      );
-    };
-    process.on('SIGTERM', () => stop('SIGTERM'));
-    process.on('SIGINT', () => stop('SIGINT'));
+    await serve(config, config.workers);
   });
 
 const token = program.command('token').description('manage API tokens');
