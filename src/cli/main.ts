@@ -10,6 +10,7 @@ import { MemoryBus } from '../live/memory/memory-bus.ts';
 import { LiveBlogService } from '../service/live-blog.ts';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.ts';
 import type { Store } from '../store/store.ts';
+import { registerEnrichCommand } from './enrich-command.ts';
 
 const program = new Command('dateline')
   .description('Dateline: live pages for conflict and foreign-affairs desks')
@@ -116,6 +117,8 @@ desk
       process.stdout.write(`${created.slug}\n`);
     },
   );
+
+registerEnrichCommand(program);
 
 try {
   await program.parseAsync(process.argv);
