@@ -170,7 +170,9 @@ export function findMentions(text: string, tokens: Token[], lexicon: Lexicon): R
   if (named.size > 0) {
     const surnames = new Lexicon();
     for (const person of named.keys())
-      for (const surname of surnamesOf(person)) surnames.add(surname, { kind: 'person', person });
+      for (const surname of surnamesOf(person))
+        // "Houthi" stays the movement even after "Abdul-Malik al-Houthi" was named
+        if (!lexicon.get(surname)) surnames.add(surname, { kind: 'person', person });
     matches = lexicon.match(text, tokens, surnames).filter((m) => {
       // a surname alone names the person only after the full name
       const viaSurname = !m.entries.some((e) => e.kind !== 'person' || lexicon.get(m.text)?.includes(e));

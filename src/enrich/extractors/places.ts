@@ -1,8 +1,8 @@
 /**
  * Places: each place name resolved to one gazetteer entry. Candidates in the countries the
  * story and the text are about win ("Palmyra" in a Syria story is Tadmur, not the town in
- * Missouri); among them the place's own name beats an alias, a town beats a region of the
- * same name unless "province"/"region" follows, and the larger town wins. A candidate in
+ * Missouri); among them a town beats a region of the same name unless "province"/"region"
+ * follows, the place's own name beats an alias, and the larger town wins. A candidate in
  * another country is kept only if it is a big city, since small foreign towns that share a
  * name are mostly false pins.
  */
@@ -34,8 +34,8 @@ function choose(m: Extract<Resolved, { kind: 'place' }>, context: Map<string, nu
   if (m.preferRegion) candidates = candidates.filter((c) => c.place.kind === 'region');
   const score = ({ place, canonical }: { place: Place; canonical: boolean }) =>
     (context.get(place.iso2) ?? 0) * 1e12 +
-    (canonical ? 1e11 : 0) +
-    (place.kind === 'city' ? 1e10 : 0) +
+    (place.kind === 'city' ? 1e11 : 0) +
+    (canonical ? 1e10 : 0) +
     place.population;
   const best = [...candidates].sort((a, b) => score(b) - score(a))[0];
   if (!best) return undefined;
