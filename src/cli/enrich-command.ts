@@ -1,6 +1,6 @@
 /** `dateline enrich [--published ISO-TIME] [FILE]`: prints the enrichment of a text as JSON. */
 import { readFile } from 'node:fs/promises';
-import { type Command, InvalidArgumentError } from 'commander';
+import type { Command } from 'commander';
 import { parseReference } from '../enrich/dates/report-dates.ts';
 import { createEnricher } from '../enrich/pipeline.ts';
 
@@ -12,16 +12,14 @@ async function readStdin(): Promise<string> {
 
 function parsePublished(value: string): string {
   if (!/^\d{4}-\d{2}-\d{2}/.test(value) || !parseReference(value))
-    throw new InvalidArgumentError('--published must be an ISO 8601 time, e.g. 2026-05-27T10:00:00+03:00');
+    throw new Error('--published must be an ISO 8601 time, e.g. 2026-05-27T10:00:00+03:00');
   return value;
 }
 
 function parseCountries(value: string): string[] {
   const codes = value.split(',').map((c) => c.trim().toUpperCase());
   if (codes.some((c) => !/^[A-Z]{2}$/.test(c)))
-    throw new InvalidArgumentError(
-      '--countries must be ISO 3166 alpha-2 codes separated by commas, e.g. SD,TD',
-    );
+    throw new Error('--countries must be ISO 3166 alpha-2 codes separated by commas, e.g. SD,TD');
   return codes;
 }
 
@@ -31,22 +29,18 @@ export function registerEnrichCommand(program: Command): void {
     .command('enrich')
     .description('print the people, organisations, places, dates and events in a text as JSON')
     .argument('[file]', 'text file to read (default: standard input)')
-    .option(
-      '--published <iso-time>',
-      'publication time relative dates resolve against (default: now)',
-      parsePublished,
-    )
-    .option(
-      '--countries <iso2,...>',
-      "the story's countries, to tell places of the same name apart",
-      parseCountries,
-    )
+    .option('--published <iso-time>', 'publication time relative dates resolve against (default: now)')
+    .option('--countries <iso2,...>', "the story's countries, to tell places of the same name apart")
     .option('--suggestions', 'add "suggestions": capitalised names no dictionary knows')
     .action(
       async (
         file: string | undefined,
-        opts: { published?: string; countries?: string[]; suggestions?: boolean },
+        opts: { published?: string; countries?: string; suggestions?: boolean },
       ) => {
+        // Checked here rather than by option parsers so that a bad value is one `dateline: …` line.
+        const published =
+          opts.published === undefined ? new Date().toISOString() : parsePublished(opts.published);
+        const storyCountries = opts.countries === undefined ? [] : parseCountries(opts.countries);
         let text: string;
         try {
           text = file === undefined ? await readStdin() : await readFile(file, 'utf8');
@@ -57,8 +51,8 @@ export function registerEnrichCommand(program: Command): void {
         }
         const enricher = createEnricher();
         const result = enricher.enrich(text, {
-          published: opts.published ?? new Date().toISOString(),
-          storyCountries: opts.countries ?? [],
+          published,
+          storyCountries,
         });
         const output = opts.suggestions ? { ...result, suggestions: enricher.suggest(text) } : result;
         process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
