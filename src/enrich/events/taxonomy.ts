@@ -62,7 +62,7 @@ export const EVENT_CUES: Record<EventType, RegExp> = {
     'arrest|detain|abduct|kidnap|round(?:ed)? up|took .{0,20} into custody|jailed|imprison|sentenced',
   ),
   withdraw: cues(
-    'withdr[ae]w|retreat|pull(?:ed|s|ing)? (?:out|back)|evacuat(?:ed|es) (?:its|their) (?:troops|forces)|handed over',
+    'withdr[ae]w|retreat|left the|abandon|pull(?:ed|s|ing)? (?:out|back)|evacuat(?:ed|es) (?:its|their) (?:troops|forces)|handed over',
   ),
   aid: cues(
     'aid convoy|humanitarian aid|deliver(?:ed|s|y)? (?:aid|food|medic)|food aid|relief|pledg|donat|airdrop|shipment of (?:aid|food)',
