@@ -2,17 +2,18 @@
  * The composition root: opens storage, the live bus and hub, builds the HTTP server, seeds sample
  * content, and closes it all in the right order on shutdown.
  */
-import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { pino, type Logger } from 'pino';
 import type { Config } from './config.ts';
 import { createLiveFormatter } from './http/reader/live-format.ts';
 import { createServer } from './http/server.ts';
-import { MemoryBus } from './live/memory/memory-bus.ts';
+import type { LiveBus } from './live/bus.ts';
+import { openBus } from './live/open-bus.ts';
 import { SseHub } from './live/sse-hub.ts';
+import { createMetrics } from './ops/metrics.ts';
 import { seedSampleContent } from './sample/sample-content.ts';
 import { LiveBlogService } from './service/live-blog.ts';
-import { openSqliteStore } from './store/sqlite/sqlite-store.ts';
+import { openStore } from './store/open-store.ts';
 import type { Store } from './store/store.ts';
 import { buildAssets } from './web/build-assets.ts';
 
@@ -20,6 +21,7 @@ import { buildAssets } from './web/build-assets.ts';
 export interface App {
   app: FastifyInstance;
   store: Store;
+  bus: LiveBus;
   liveBlog: LiveBlogService;
   hub: SseHub;
   logger: Logger;
@@ -32,10 +34,27 @@ export interface App {
 /** Builds a Dateline node from `config`. */
 export async function createApp(config: Config, options: { logger?: Logger } = {}): Promise<App> {
   const logger = options.logger ?? pino({ level: config.logLevel });
-  const store = await openSqliteStore({ filename: join(config.dataDir, 'dateline.db') });
-  const bus = new MemoryBus();
+  const metrics = createMetrics();
+  const store = await openStore(config.databaseUrl, config.dataDir, { onQuery: metrics.observeQuery });
+  let bus: LiveBus;
+  try {
+    bus = await openBus(config.busUrl, {
+      onError: (error, event) => logger.error({ err: error, storyId: event?.storyId }, 'live bus error'),
+      logger,
+    });
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
   const liveBlog = new LiveBlogService({ store, bus });
-  const hub = new SseHub({ bus, events: store.events, format: createLiveFormatter({ store }), logger });
+  const hub = new SseHub({
+    bus,
+    events: store.events,
+    format: createLiveFormatter({ store }),
+    logger,
+    onDelivered: (event, readers, channel) => metrics.observeDelivery(event, readers, channel),
+  });
+  metrics.watchStreams(() => hub.stats());
   await hub.start();
   if (config.sample) {
     const { seeded } = await seedSampleContent({ store, liveBlog });
@@ -43,11 +62,12 @@ export async function createApp(config: Config, options: { logger?: Logger } = {
       logger.info('seeded a fresh data directory with sample content (DATELINE_SAMPLE=off to skip)');
   }
   const assets = await buildAssets();
-  const app = await createServer({ store, liveBlog, hub, assets, logger });
+  const app = await createServer({ store, bus, liveBlog, hub, assets, logger, metrics });
   let closed = false;
   return {
     app,
     store,
+    bus,
     liveBlog,
     hub,
     logger,
