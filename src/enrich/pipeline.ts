@@ -95,3 +95,15 @@ export function createEnricher(dataDir: string = DEFAULT_DATA_DIR): Enricher {
     },
   };
 }
+
+const loaded = new Map<string, Enricher>();
+
+/** The enricher for `dataDir`, loaded once per process (the data is read-only). */
+export function loadEnricher(dataDir: string = DEFAULT_DATA_DIR): Enricher {
+  let enricher = loaded.get(dataDir);
+  if (!enricher) {
+    enricher = createEnricher(dataDir);
+    loaded.set(dataDir, enricher);
+  }
+  return enricher;
+}
