@@ -5,6 +5,8 @@
 import type { FastifyInstance } from 'fastify';
 import { pino, type Logger } from 'pino';
 import type { Config } from './config.ts';
+import { EnrichmentWorker } from './enrich/enrichment-worker.ts';
+import { loadEnricher } from './enrich/pipeline.ts';
 import { createLiveFormatter } from './http/reader/live-format.ts';
 import { createServer } from './http/server.ts';
 import cluster from 'node:cluster';
@@ -26,6 +28,8 @@ export interface App {
   bus: LiveBus;
   liveBlog: LiveBlogService;
   hub: SseHub;
+  /** Enriches published and edited updates in the background. */
+  enrichment: EnrichmentWorker;
   logger: Logger;
   /** Starts listening; resolves to the base URL. */
   listen(): Promise<string>;
@@ -50,6 +54,8 @@ export async function createApp(config: Config, options: { logger?: Logger } = {
     throw error;
   }
   const liveBlog = new LiveBlogService({ store, bus });
+  const enrichment = new EnrichmentWorker({ bus, store, enricher: loadEnricher(), logger });
+  enrichment.start();
   const hub = new SseHub({
     bus,
     events: store.events,
@@ -73,6 +79,7 @@ export async function createApp(config: Config, options: { logger?: Logger } = {
     bus,
     liveBlog,
     hub,
+    enrichment,
     logger,
     async listen() {
       return app.listen({ port: config.port, host: config.host });
@@ -83,6 +90,7 @@ export async function createApp(config: Config, options: { logger?: Logger } = {
       // Streams first, so app.close() is not held open by readers; then requests; the database last.
       await hub.close();
       await app.close();
+      await enrichment.close();
       await bus.close();
       await store.close();
     },

@@ -9,6 +9,7 @@ import { LiveBlogService } from '../service/live-blog.ts';
 import { openStore } from '../store/open-store.ts';
 import { serve } from './serve.ts';
 import type { Store } from '../store/store.ts';
+import { registerEnrichCommand } from './enrich-command.ts';
 
 /**
  * A bad argument found by a command's own checks. Not commander's InvalidArgumentError: that is a
@@ -130,6 +131,8 @@ program
       `verified: ${total} rows in ${reports.length} tables match in SQLite and PostgreSQL\n`,
     );
   });
+
+registerEnrichCommand(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -3,6 +3,7 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } 
 import type { Logger } from 'pino';
 import type { LiveBus } from '../live/bus.ts';
 import type { Metrics } from '../ops/metrics.ts';
+import { registerEventsExport } from './api/events-export.ts';
 import { registerApiRoutes, type ApiDeps } from './api/routes.ts';
 import { installErrorHandler } from './problem.ts';
 import { registerReaderRoutes, renderReaderNotFound, type ReaderDeps } from './reader/routes.tsx';
@@ -28,6 +29,7 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(
     async (api) => {
       await registerApiRoutes(api, deps);
+      await registerEventsExport(api, deps);
     },
     { prefix: '/api/v1' },
   );

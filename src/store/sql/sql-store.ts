@@ -6,6 +6,7 @@ import type { ApiToken, Desk, Role } from '../../domain/types.ts';
 import type { DeskStore, NewDesk, Store, TokenStore } from '../store.ts';
 import { toDesk } from './rows.ts';
 import type { Clock, SqlAdapter, SqlDeps } from './sql-adapter.ts';
+import { SqlEnrichmentStore } from './sql-enrichment-store.ts';
 import { SqlEventLog } from './sql-event-log.ts';
 import { SqlStoryStore } from './sql-story-store.ts';
 import { SqlUpdateStore } from './sql-update-store.ts';
@@ -29,6 +30,7 @@ export function createSqlStore(parts: SqlStoreParts): Store {
     updates: new SqlUpdateStore(deps),
     events: new SqlEventLog(parts.db),
     tokens: new SqlTokenStore(deps),
+    enrichments: new SqlEnrichmentStore(deps),
     ping: parts.ping,
     async close() {
       await parts.db.destroy();

@@ -90,4 +90,23 @@ export const MIGRATIONS: Record<string, Migration> = {
         .execute();
     },
   },
+  '0040-update-enrichments': {
+    async up(db: Kysely<unknown>) {
+      // One row per update: the enrichment of the latest version enriched (see EnrichmentStore).
+      await db.schema
+        .createTable('update_enrichments')
+        .addColumn('update_id', 'text', (c) => c.primaryKey().references('updates.id'))
+        .addColumn('story_id', 'text', (c) => c.notNull().references('stories.id'))
+        .addColumn('update_version', 'integer', (c) => c.notNull())
+        .addColumn('data_version', 'text', (c) => c.notNull())
+        .addColumn('enriched_at', 'text', (c) => c.notNull())
+        .addColumn('enrichment', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('update_enrichments_story')
+        .on('update_enrichments')
+        .column('story_id')
+        .execute();
+    },
+  },
 };
