@@ -25,6 +25,8 @@ import type {
   Update,
   UpdateContent,
 } from '../domain/types.ts';
+import type { StatementFeedStore } from '../statements/feeds/feed-store.ts';
+import type { StatementStore } from '../statements/statement-store.ts';
 
 /** A page of a newest-first list; pass `nextCursor` back to get the next (older) page. */
 export interface Page<T> {
@@ -153,6 +155,10 @@ export interface Store {
   updates: UpdateStore;
   events: EventLog;
   tokens: TokenStore;
+  /** Official statements and their near-duplicate index. */
+  statements: StatementStore;
+  /** Feeds that statements are ingested from. */
+  statementFeeds: StatementFeedStore;
   /** Whether the database answers; for /readyz. */
   ping(): Promise<void>;
   close(): Promise<void>;

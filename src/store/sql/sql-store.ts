@@ -7,6 +7,8 @@ import type { DeskStore, NewDesk, Store, TokenStore } from '../store.ts';
 import { toDesk } from './rows.ts';
 import type { Clock, SqlAdapter, SqlDeps } from './sql-adapter.ts';
 import { SqlEventLog } from './sql-event-log.ts';
+import { SqlStatementFeedStore } from './sql-statement-feed-store.ts';
+import { SqlStatementStore } from './sql-statement-store.ts';
 import { SqlStoryStore } from './sql-story-store.ts';
 import { SqlUpdateStore } from './sql-update-store.ts';
 import type { Database } from './schema.ts';
@@ -29,6 +31,8 @@ export function createSqlStore(parts: SqlStoreParts): Store {
     updates: new SqlUpdateStore(deps),
     events: new SqlEventLog(parts.db),
     tokens: new SqlTokenStore(deps),
+    statements: new SqlStatementStore(deps),
+    statementFeeds: new SqlStatementFeedStore(deps),
     ping: parts.ping,
     async close() {
       await parts.db.destroy();

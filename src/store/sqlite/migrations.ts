@@ -90,4 +90,80 @@ export const MIGRATIONS: Record<string, Migration> = {
         .execute();
     },
   },
+  '0010-statements': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('statement_feeds')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('url', 'text', (c) => c.notNull().unique())
+        .addColumn('issuer', 'text', (c) => c.notNull())
+        .addColumn('language', 'text', (c) => c.notNull())
+        .addColumn('interval_seconds', 'integer', (c) => c.notNull())
+        .addColumn('etag', 'text')
+        .addColumn('last_modified', 'text')
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('last_error', 'text')
+        .addColumn('last_polled_at', 'text')
+        .addColumn('last_success_at', 'text')
+        .addColumn('next_poll_at', 'text', (c) => c.notNull())
+        .addColumn('failures', 'integer', (c) => c.notNull())
+        .addColumn('statements_added', 'integer', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('statements')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('issuer', 'text', (c) => c.notNull())
+        .addColumn('title', 'text', (c) => c.notNull())
+        .addColumn('published_at', 'text', (c) => c.notNull())
+        .addColumn('url', 'text')
+        .addColumn('language', 'text', (c) => c.notNull())
+        .addColumn('text', 'text', (c) => c.notNull())
+        .addColumn('parties', 'text', (c) => c.notNull())
+        .addColumn('tags', 'text', (c) => c.notNull())
+        .addColumn('feed_id', 'text', (c) => c.references('statement_feeds.id'))
+        .addColumn('guid', 'text')
+        .addColumn('content_hash', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('shingle_count', 'integer', (c) => c.notNull())
+        .addColumn('fingerprint', 'blob', (c) => c.notNull())
+        .addColumn('masked_shingle_count', 'integer', (c) => c.notNull())
+        .addColumn('masked_fingerprint', 'blob', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('statements_published')
+        .on('statements')
+        .columns(['published_at', 'id'])
+        .execute();
+      await db.schema
+        .createIndex('statements_issuer')
+        .on('statements')
+        .columns(['issuer', 'published_at', 'id'])
+        .execute();
+      await db.schema
+        .createIndex('statements_content_hash')
+        .on('statements')
+        .column('content_hash')
+        .execute();
+      await db.schema.createIndex('statements_url').on('statements').column('url').execute();
+      await db.schema
+        .createIndex('statements_feed_guid')
+        .on('statements')
+        .columns(['feed_id', 'guid'])
+        .execute();
+      // Clustered on (shingle, statement): a posting list is one contiguous range of the table.
+      await db.schema
+        .createTable('statement_shingles')
+        .addColumn('shingle', 'integer', (c) => c.notNull())
+        .addColumn('statement_id', 'text', (c) => c.notNull().references('statements.id'))
+        .addPrimaryKeyConstraint('statement_shingles_pk', ['shingle', 'statement_id'])
+        .modifyEnd(sql`without rowid`)
+        .execute();
+      await db.schema
+        .createTable('statement_shingle_df')
+        .addColumn('shingle', 'integer', (c) => c.primaryKey())
+        .addColumn('df', 'integer', (c) => c.notNull())
+        .execute();
+    },
+  },
 };
