@@ -5,6 +5,7 @@ import { createApp } from '../app.ts';
 import { ConfigError, loadConfig, type Config } from '../config.ts';
 import { DomainError } from '../domain/errors.ts';
 import { ROLES } from '../domain/types.ts';
+import { registerStatementsCommand } from './statements-command.ts';
 import { createApiToken } from '../http/auth.ts';
 import { MemoryBus } from '../live/memory/memory-bus.ts';
 import { LiveBlogService } from '../service/live-blog.ts';
@@ -116,6 +117,11 @@ desk
       process.stdout.write(`${created.slug}\n`);
     },
   );
+
+registerStatementsCommand(program, {
+  withStore: (opts, run) => withStore(configFrom(opts), run),
+  dataDirOption,
+});
 
 try {
   await program.parseAsync(process.argv);
