@@ -61,6 +61,10 @@ export interface DuplicateKeys {
 export interface StatementStore {
   /** Stores a statement and indexes its fingerprints, in one transaction. */
   create(statement: NewStatement, fingerprints: StatementFingerprints): Promise<Statement>;
+  /** Stores several statements in one transaction (bulk import, a feed's new items): all or none. */
+  createMany(
+    items: readonly { statement: NewStatement; fingerprints: StatementFingerprints }[],
+  ): Promise<Statement[]>;
   getById(id: string): Promise<Statement | null>;
   /** Statements with these ids, in the order given; unknown ids are left out. */
   getMany(ids: readonly string[]): Promise<Statement[]>;

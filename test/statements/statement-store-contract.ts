@@ -225,6 +225,55 @@ export function runStatementStoreContract(name: string, open: () => Promise<Stor
       });
     });
 
+    it('stores a batch in one transaction: all of it, or none when one item is refused', async () => {
+      const before = await store.statements.count();
+      const texts = ['First decree on the grain reserve.', 'Second decree on the grain reserve and fuel.'];
+      const made = await store.statements.createMany(
+        texts.map((text, i) => ({
+          statement: newStatement(text, `2026-04-0${i + 4}T08:00:00.000Z`),
+          fingerprints: fingerprintsOf(text),
+        })),
+      );
+      assert.deepEqual(
+        made.map((s) => s.text),
+        texts,
+      );
+      assert.equal(await store.statements.count(), before + 2);
+      const hits = await store.statements.findSimilar({
+        fingerprints: fingerprintsOf(texts[0]!),
+        metric: 'containment',
+        threshold: 0.5,
+        maskNames: false,
+        limit: 5,
+      });
+      assert.deepEqual(hits.map((h) => h.statementId).sort(), made.map((s) => s.id).sort());
+      await assert.rejects(
+        store.statements.createMany([
+          {
+            statement: newStatement('A third decree.', '2026-04-06T08:00:00.000Z'),
+            fingerprints: fingerprintsOf('A third decree.'),
+          },
+          {
+            statement: newStatement('A fourth decree.', '2026-04-06T08:00:00.000Z', {
+              feedId: 'no-such-feed',
+            }),
+            fingerprints: fingerprintsOf('A fourth decree.'),
+          },
+        ]),
+      );
+      assert.equal(await store.statements.count(), before + 2);
+      assert.deepEqual(
+        await store.statements.findSimilar({
+          fingerprints: fingerprintsOf('A third decree.'),
+          metric: 'jaccard',
+          threshold: 0.5,
+          maskNames: false,
+          limit: 5,
+        }),
+        [],
+      );
+    });
+
     it('recognises a duplicate by feed GUID, by URL or by text', async () => {
       const feed = await store.statementFeeds.create({
         url: 'https://presidency.example/rss',

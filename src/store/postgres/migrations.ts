@@ -144,10 +144,6 @@ export const MIGRATIONS: Record<string, Migration> = {
         .addColumn('guid', 'text')
         .addColumn('content_hash', 'text', (c) => c.notNull())
         .addColumn('created_at', 'timestamptz', (c) => c.notNull())
-        .addColumn('shingle_count', 'integer', (c) => c.notNull())
-        .addColumn('fingerprint', 'bytea', (c) => c.notNull())
-        .addColumn('masked_shingle_count', 'integer', (c) => c.notNull())
-        .addColumn('masked_fingerprint', 'bytea', (c) => c.notNull())
         .execute();
       await db.schema
         .createIndex('statements_published')
@@ -172,10 +168,22 @@ export const MIGRATIONS: Record<string, Migration> = {
         .execute();
       // The primary key's B-tree answers a posting-list read with an index-only scan.
       await db.schema
+        .createTable('statement_fingerprints')
+        .addColumn('doc', 'bigint', (c) => c.primaryKey().generatedAlwaysAsIdentity())
+        .addColumn('statement_id', ID, (c) => c.notNull().references('statements.id'))
+        .addColumn('variant', 'integer', (c) => c.notNull())
+        .addColumn('published_at', 'timestamptz', (c) => c.notNull())
+        .addColumn('shingle_count', 'integer', (c) => c.notNull())
+        .addColumn('fingerprint', 'bytea', (c) => c.notNull())
+        .addUniqueConstraint('statement_fingerprints_statement', ['statement_id', 'variant'])
+        .execute();
+      // Postings carry the fingerprint's bigint `doc` (see the SQLite migration for why, and why no
+      // foreign key); the primary key's B-tree answers a posting-list read with an index-only scan.
+      await db.schema
         .createTable('statement_shingles')
         .addColumn('shingle', 'bigint', (c) => c.notNull())
-        .addColumn('statement_id', ID, (c) => c.notNull().references('statements.id'))
-        .addPrimaryKeyConstraint('statement_shingles_pk', ['shingle', 'statement_id'])
+        .addColumn('doc', 'bigint', (c) => c.notNull())
+        .addPrimaryKeyConstraint('statement_shingles_pk', ['shingle', 'doc'])
         .execute();
       await db.schema
         .createTable('statement_shingle_df')

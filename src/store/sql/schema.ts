@@ -91,7 +91,7 @@ export interface TokenRow {
   revoked_at: string | null;
 }
 
-/** Official statements; `parties` and `tags` are JSON arrays, fingerprints sorted shingle hashes. */
+/** Official statements; `parties` and `tags` are JSON arrays. */
 export interface StatementRow {
   id: string;
   issuer: string;
@@ -106,16 +106,25 @@ export interface StatementRow {
   guid: string | null;
   content_hash: string;
   created_at: string;
-  shingle_count: number;
-  fingerprint: Uint8Array;
-  masked_shingle_count: number;
-  masked_fingerprint: Uint8Array;
 }
 
-/** The inverted shingle index: one row per shingle hash of a statement (plain and masked). */
+/**
+ * A statement's sorted shingle hashes (`variant` 0 plain, 1 names masked), apart from its text so the
+ * index verifies candidates by reading small rows.
+ */
+export interface StatementFingerprintRow {
+  doc: Generated<number>;
+  statement_id: string;
+  variant: number;
+  published_at: string;
+  shingle_count: number;
+  fingerprint: Uint8Array;
+}
+
+/** The inverted shingle index: one row per shingle hash of a fingerprint (`doc`). */
 export interface StatementShingleRow {
   shingle: number;
-  statement_id: string;
+  doc: number;
 }
 
 /** How many statements hold each shingle, so a query reads the postings of its rarest ones. */
@@ -152,6 +161,7 @@ export interface Database {
   events: EventRow;
   api_tokens: TokenRow;
   statements: StatementRow;
+  statement_fingerprints: StatementFingerprintRow;
   statement_shingles: StatementShingleRow;
   statement_shingle_df: StatementShingleDfRow;
   statement_feeds: StatementFeedRow;

@@ -35,53 +35,71 @@ export class SqlStatementStore implements StatementStore {
   constructor(private readonly deps: SqlDeps) {}
 
   async create(input: NewStatement, fingerprints: StatementFingerprints): Promise<Statement> {
-    const statement: Statement = {
-      ...input,
+    const [statement] = await this.createMany([{ statement: input, fingerprints }]);
+    return statement!;
+  }
+
+  async createMany(
+    items: readonly { statement: NewStatement; fingerprints: StatementFingerprints }[],
+  ): Promise<Statement[]> {
+    const created = items.map(({ statement }) => ({
+      ...statement,
       id: createId(),
-      contentHash: contentHashOf(input.text),
+      contentHash: contentHashOf(statement.text),
       createdAt: this.deps.clock(),
-    };
-    // Plain and masked hashes are salted apart; a Set still guards the primary key against a collision.
-    const shingles = [...new Set([...fingerprints.plain, ...fingerprints.masked])].sort((a, b) => a - b);
+    }));
+    if (created.length === 0) return [];
+    const df = new Map<number, number>();
+    for (const { fingerprints } of items) {
+      for (const shingle of [...fingerprints.plain, ...fingerprints.masked])
+        df.set(shingle, (df.get(shingle) ?? 0) + 1);
+    }
     await this.deps.db.transaction().execute(async (trx) => {
-      await trx
-        .insertInto('statements')
-        .values({
-          id: statement.id,
-          issuer: statement.issuer,
-          title: statement.title,
+      for (const batch of chunks(created, 50)) {
+        await trx.insertInto('statements').values(batch.map(toRow)).execute();
+      }
+      const prints = created.flatMap((statement, n) =>
+        [items[n]!.fingerprints.plain, items[n]!.fingerprints.masked].map((hashes, variant) => ({
+          statement_id: statement.id,
+          variant,
           published_at: statement.publishedAt,
-          url: statement.url,
-          language: statement.language,
-          text: statement.text,
-          parties: JSON.stringify(statement.parties),
-          tags: JSON.stringify(statement.tags),
-          feed_id: statement.feedId,
-          guid: statement.guid,
-          content_hash: statement.contentHash,
-          created_at: statement.createdAt,
-          shingle_count: fingerprints.plain.length,
-          fingerprint: encodeFingerprint(fingerprints.plain),
-          masked_shingle_count: fingerprints.masked.length,
-          masked_fingerprint: encodeFingerprint(fingerprints.masked),
-        })
-        .execute();
-      for (const batch of chunks(shingles, BATCH)) {
-        await trx
-          .insertInto('statement_shingles')
-          .values(batch.map((shingle) => ({ shingle, statement_id: statement.id })))
+          shingle_count: hashes.length,
+          fingerprint: encodeFingerprint(hashes),
+        })),
+      );
+      const docs = new Map<string, number>();
+      for (const batch of chunks(prints, 100)) {
+        const rows = await trx
+          .insertInto('statement_fingerprints')
+          .values(batch)
+          .returning(['doc', 'statement_id', 'variant'])
           .execute();
-        // Ascending order, so concurrent PostgreSQL writers lock shared rows in one order (no deadlock).
+        for (const row of rows) docs.set(`${row.statement_id} ${row.variant}`, Number(row.doc));
+      }
+      const postings = created.flatMap((statement, n) =>
+        [items[n]!.fingerprints.plain, items[n]!.fingerprints.masked].flatMap((hashes, variant) => {
+          const doc = docs.get(`${statement.id} ${variant}`)!;
+          return hashes.map((shingle) => ({ shingle, doc }));
+        }),
+      );
+      for (const batch of chunks(postings, BATCH)) {
+        await trx.insertInto('statement_shingles').values(batch).execute();
+      }
+      // Ascending order, so concurrent PostgreSQL writers lock shared rows in one order (no deadlock).
+      const counts = [...df].sort((a, b) => a[0] - b[0]);
+      for (const batch of chunks(counts, BATCH)) {
         await trx
           .insertInto('statement_shingle_df')
-          .values(batch.map((shingle) => ({ shingle, df: 1 })))
+          .values(batch.map(([shingle, n]) => ({ shingle, df: n })))
           .onConflict((oc) =>
-            oc.column('shingle').doUpdateSet((eb) => ({ df: eb('statement_shingle_df.df', '+', 1) })),
+            oc
+              .column('shingle')
+              .doUpdateSet((eb) => ({ df: eb('statement_shingle_df.df', '+', eb.ref('excluded.df')) })),
           )
           .execute();
       }
     });
-    return statement;
+    return created;
   }
 
   async getById(id: string): Promise<Statement | null> {
@@ -132,13 +150,15 @@ export class SqlStatementStore implements StatementStore {
   }
 
   async fingerprintsOf(id: string): Promise<StatementFingerprints | null> {
-    const row = await this.deps.db
-      .selectFrom('statements')
-      .select(['fingerprint', 'masked_fingerprint'])
-      .where('id', '=', id)
-      .executeTakeFirst();
-    return row
-      ? { plain: decodeFingerprint(row.fingerprint), masked: decodeFingerprint(row.masked_fingerprint) }
+    const rows = await this.deps.db
+      .selectFrom('statement_fingerprints')
+      .select(['variant', 'fingerprint'])
+      .where('statement_id', '=', id)
+      .execute();
+    const plain = rows.find((row) => row.variant === 0);
+    const masked = rows.find((row) => row.variant === 1);
+    return plain && masked
+      ? { plain: decodeFingerprint(plain.fingerprint), masked: decodeFingerprint(masked.fingerprint) }
       : null;
   }
 
@@ -154,32 +174,31 @@ export class SqlStatementStore implements StatementStore {
       .sort((a, b) => (df.get(a) ?? 0) - (df.get(b) ?? 0) || a - b)
       .slice(0, prefixSize)
       .filter((shingle) => (df.get(shingle) ?? 0) > 0);
-    const candidates = new Set<string>();
+    const candidates = new Set<number>();
     for (const batch of chunks(rarest, BATCH)) {
       const rows = await this.deps.db
         .selectFrom('statement_shingles')
-        .select('statement_id')
+        .select('doc')
         .distinct()
         .where('shingle', 'in', batch)
         .execute();
-      for (const row of rows) candidates.add(row.statement_id);
+      for (const row of rows) candidates.add(Number(row.doc));
     }
-    if (query.excludeId !== undefined) candidates.delete(query.excludeId);
     // Jaccard >= t also bounds the other's size: t|q| <= |y| <= |q|/t.
     const minSize = minOverlap;
     const maxSize = query.metric === 'jaccard' ? Math.floor(shingles.length / threshold + EPSILON) : null;
-    const countColumn = query.maskNames ? 'masked_shingle_count' : 'shingle_count';
-    const fingerprintColumn = query.maskNames ? 'masked_fingerprint' : 'fingerprint';
     const hits: (SimilarHit & { publishedAt: string })[] = [];
     for (const batch of chunks([...candidates], BATCH)) {
       let rows = this.deps.db
-        .selectFrom('statements')
-        .select(['id', 'published_at', `${fingerprintColumn} as fingerprint`])
-        .where('id', 'in', batch)
-        .where(countColumn, '>=', minSize);
-      if (maxSize !== null) rows = rows.where(countColumn, '<=', maxSize);
+        .selectFrom('statement_fingerprints')
+        .select(['statement_id as id', 'published_at', 'fingerprint'])
+        .where('variant', '=', query.maskNames ? 1 : 0)
+        .where('doc', 'in', batch)
+        .where('shingle_count', '>=', minSize);
+      if (maxSize !== null) rows = rows.where('shingle_count', '<=', maxSize);
       if (query.publishedUpTo !== undefined) rows = rows.where('published_at', '<=', query.publishedUpTo);
       for (const row of await rows.execute()) {
+        if (row.id === query.excludeId) continue;
         const similarity = similarityOf(shingles, decodeFingerprint(row.fingerprint));
         const score = query.metric === 'jaccard' ? similarity.jaccard : similarity.containment;
         if (score + EPSILON >= threshold) {
@@ -253,7 +272,25 @@ const STATEMENT_COLUMNS = [
   'created_at',
 ] as const;
 
-function toStatement(row: Pick<StatementRow, (typeof STATEMENT_COLUMNS)[number]>): Statement {
+function toRow(statement: Statement): StatementRow {
+  return {
+    id: statement.id,
+    issuer: statement.issuer,
+    title: statement.title,
+    published_at: statement.publishedAt,
+    url: statement.url,
+    language: statement.language,
+    text: statement.text,
+    parties: JSON.stringify(statement.parties),
+    tags: JSON.stringify(statement.tags),
+    feed_id: statement.feedId,
+    guid: statement.guid,
+    content_hash: statement.contentHash,
+    created_at: statement.createdAt,
+  };
+}
+
+function toStatement(row: StatementRow): Statement {
   return {
     id: row.id,
     issuer: row.issuer,
