@@ -3,6 +3,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { ConfigError, loadConfig, type Config } from '../config.ts';
 import { DomainError } from '../domain/errors.ts';
 import { ROLES } from '../domain/types.ts';
+import { registerStatementsCommand } from './statements-command.ts';
 import { createApiToken } from '../http/auth.ts';
 import { MemoryBus } from '../live/memory/memory-bus.ts';
 import { LiveBlogService } from '../service/live-blog.ts';
@@ -133,6 +134,10 @@ program
   });
 
 registerEnrichCommand(program);
+registerStatementsCommand(program, {
+  withStore: (opts, run) => withStore(configFrom(opts), run),
+  dataDirOption,
+});
 
 try {
   await program.parseAsync(process.argv);

@@ -26,6 +26,8 @@ import type {
   UpdateContent,
 } from '../domain/types.ts';
 import type { Enrichment } from '../enrich/types.ts';
+import type { StatementFeedStore } from '../statements/feeds/feed-store.ts';
+import type { StatementStore } from '../statements/statement-store.ts';
 
 /** A page of a newest-first list; pass `nextCursor` back to get the next (older) page. */
 export interface Page<T> {
@@ -155,6 +157,10 @@ export interface Store {
   events: EventLog;
   tokens: TokenStore;
   enrichments: EnrichmentStore;
+  /** Official statements and their near-duplicate index. */
+  statements: StatementStore;
+  /** Feeds that statements are ingested from. */
+  statementFeeds: StatementFeedStore;
   /** Whether the database answers; for /readyz. */
   ping(): Promise<void>;
   close(): Promise<void>;

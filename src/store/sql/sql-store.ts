@@ -8,6 +8,8 @@ import { toDesk } from './rows.ts';
 import type { Clock, SqlAdapter, SqlDeps } from './sql-adapter.ts';
 import { SqlEnrichmentStore } from './sql-enrichment-store.ts';
 import { SqlEventLog } from './sql-event-log.ts';
+import { SqlStatementFeedStore } from './sql-statement-feed-store.ts';
+import { SqlStatementStore } from './sql-statement-store.ts';
 import { SqlStoryStore } from './sql-story-store.ts';
 import { SqlUpdateStore } from './sql-update-store.ts';
 import type { Database } from './schema.ts';
@@ -31,6 +33,8 @@ export function createSqlStore(parts: SqlStoreParts): Store {
     events: new SqlEventLog(parts.db),
     tokens: new SqlTokenStore(deps),
     enrichments: new SqlEnrichmentStore(deps),
+    statements: new SqlStatementStore(deps),
+    statementFeeds: new SqlStatementFeedStore(deps),
     ping: parts.ping,
     async close() {
       await parts.db.destroy();
