@@ -3,6 +3,7 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } 
 import type { Logger } from 'pino';
 import { registerApiRoutes, type ApiDeps } from './api/routes.ts';
 import { installErrorHandler } from './problem.ts';
+import { registerFeedRoutes } from './reader/feeds/feed-routes.ts';
 import { registerReaderRoutes, type ReaderDeps } from './reader/routes.tsx';
 
 /** Everything the HTTP layer needs, built by the composition root. */
@@ -32,6 +33,7 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(async (site) => {
     await registerReaderRoutes(site, deps);
   });
+  await app.register(async (feeds) => registerFeedRoutes(feeds, deps));
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
     const checks = { database: 'ok', bus: deps.hub ? 'ok' : 'down' };
