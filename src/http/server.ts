@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { registerApiRoutes, type ApiDeps } from './api/routes.ts';
 import { installErrorHandler } from './problem.ts';
 import { registerFeedRoutes } from './reader/feeds/feed-routes.ts';
+import { registerSearchRoutes } from './search/search-routes.tsx';
 import { registerReaderRoutes, type ReaderDeps } from './reader/routes.tsx';
 
 /** Everything the HTTP layer needs, built by the composition root. */
@@ -34,6 +35,7 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
     await registerReaderRoutes(site, deps);
   });
   await app.register(async (feeds) => registerFeedRoutes(feeds, deps));
+  await app.register(async (search) => registerSearchRoutes(search, deps));
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
     const checks = { database: 'ok', bus: deps.hub ? 'ok' : 'down' };

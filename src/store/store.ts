@@ -25,6 +25,7 @@ import type {
   Update,
   UpdateContent,
 } from '../domain/types.ts';
+import type { SearchStore } from './search.ts';
 
 /** A page of a newest-first list; pass `nextCursor` back to get the next (older) page. */
 export interface Page<T> {
@@ -153,6 +154,8 @@ export interface Store {
   updates: UpdateStore;
   events: EventLog;
   tokens: TokenStore;
+  /** Full-text search over public updates and stories (see search.ts). */
+  search: SearchStore;
   /** Whether the database answers; for /readyz. */
   ping(): Promise<void>;
   close(): Promise<void>;

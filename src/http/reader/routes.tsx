@@ -66,7 +66,8 @@ const CACHE = {
 
 // Author content is sanitised, but the policy means a mistake there still cannot run script or frame
 // anything. JSON-LD is a data block, which script-src does not govern.
-const CONTENT_SECURITY_POLICY = [
+/** The Content-Security-Policy of every reader page. */
+export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self'",

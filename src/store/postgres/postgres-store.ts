@@ -9,6 +9,7 @@ import type { Database } from '../sql/schema.ts';
 import { createSqlStore } from '../sql/sql-store.ts';
 import type { Store } from '../store.ts';
 import { MIGRATIONS } from './migrations.ts';
+import { PostgresSearch } from './postgres-search.ts';
 import { POSTGRES_ADAPTER } from './postgres-adapter.ts';
 
 /** Options for opening the PostgreSQL store. */
@@ -54,6 +55,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     db,
     adapter: POSTGRES_ADAPTER,
     clock: () => now().toISOString(),
+    search: (deps) => new PostgresSearch(deps),
     async ping() {
       const client = await within(pool.connect(), pingTimeoutMs, (late) => late.release());
       try {
