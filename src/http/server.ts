@@ -7,6 +7,8 @@ import { registerEventsExport } from './api/events-export.ts';
 import { registerApiRoutes, type ApiDeps } from './api/routes.ts';
 import { installErrorHandler } from './problem.ts';
 import { registerReaderRoutes, renderReaderNotFound, type ReaderDeps } from './reader/routes.tsx';
+import { registerFeedRoutes } from './reader/feeds/feed-routes.ts';
+import { registerSearchRoutes } from './search/search-routes.tsx';
 
 /** Everything the HTTP layer needs, built by the composition root. */
 export type ServerDeps = ApiDeps & ReaderDeps & { logger: Logger; bus: LiveBus; metrics: Metrics };
@@ -45,6 +47,8 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
   app.get('/metrics', async (_request, reply) =>
     reply.type(deps.metrics.contentType).send(await deps.metrics.render()),
   );
+  await app.register(async (feeds) => registerFeedRoutes(feeds, deps));
+  await app.register(async (search) => registerSearchRoutes(search, deps));
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
     const checks = { database: 'ok', bus: deps.bus.isReady() ? 'ok' : 'down' };

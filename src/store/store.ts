@@ -28,6 +28,7 @@ import type {
 import type { Enrichment } from '../enrich/types.ts';
 import type { StatementFeedStore } from '../statements/feeds/feed-store.ts';
 import type { StatementStore } from '../statements/statement-store.ts';
+import type { SearchStore } from './search.ts';
 
 /** A page of a newest-first list; pass `nextCursor` back to get the next (older) page. */
 export interface Page<T> {
@@ -161,6 +162,8 @@ export interface Store {
   statements: StatementStore;
   /** Feeds that statements are ingested from. */
   statementFeeds: StatementFeedStore;
+  /** Full-text search over public updates and stories (see search.ts). */
+  search: SearchStore;
   /** Whether the database answers; for /readyz. */
   ping(): Promise<void>;
   close(): Promise<void>;

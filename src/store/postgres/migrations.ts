@@ -109,6 +109,21 @@ export const MIGRATIONS: Record<string, Migration> = {
         .execute();
     },
   },
+  '0020-search': {
+    // Full-text search (see store/search.ts): GIN indexes on the tsvector expressions that
+    // postgres/postgres-search.ts queries. An expression index is maintained by PostgreSQL in the
+    // writing transaction and adds no column that every `select *` would carry.
+    async up(db: Kysely<unknown>) {
+      await sql`create index updates_search on updates using gin ((
+        setweight(to_tsvector('english', coalesce(headline, '')), 'A') ||
+        setweight(to_tsvector('english', body), 'B')
+      ))`.execute(db);
+      await sql`create index stories_search on stories using gin ((
+        setweight(to_tsvector('english', headline), 'A') ||
+        setweight(to_tsvector('english', standfirst || ' ' || body), 'B')
+      ))`.execute(db);
+    },
+  },
   '0010-statements': {
     async up(db: Kysely<unknown>) {
       await db.schema
