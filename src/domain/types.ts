@@ -19,9 +19,12 @@ export const STORY_STATUSES = ['draft', 'live', 'ended'] as const;
 /** Lifecycle state of a story. */
 export type StoryStatus = (typeof STORY_STATUSES)[number];
 
-/** Roles an API token or user can carry. */
-export const ROLES = ['editor', 'admin'] as const;
-/** A role; admins can do everything editors can. */
+/** Roles an API token or user can carry, weakest first. */
+export const ROLES = ['contributor', 'editor', 'admin'] as const;
+/**
+ * A role. Contributors submit updates for an editor to approve; editors publish, edit, delete, approve
+ * and set claims; admins can do everything editors can, plus desks, users and settings.
+ */
 export type Role = (typeof ROLES)[number];
 
 /** A series of daily pages, e.g. "Syria Daily". */
@@ -151,4 +154,28 @@ export interface ApiToken {
   name: string;
   role: Role;
   createdAt: string;
+}
+
+/** States of a pending update: waiting for an editor (or its time), published, or turned down. */
+export const SUBMISSION_STATUSES = ['pending', 'approved', 'rejected', 'withdrawn'] as const;
+/** State of a submission. */
+export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
+
+/**
+ * An update not yet on the page: a contributor's submission waiting for an editor. Its id becomes the
+ * published update's id on approval, so links made while it waited keep working.
+ */
+export interface Submission {
+  id: string;
+  storyId: string;
+  content: UpdateContent;
+  author: string;
+  /** Who submitted it ("token:ID" or "user:ID"), so contributors can see and withdraw only their own. */
+  authorKey: string;
+  status: SubmissionStatus;
+  createdAt: string;
+  decidedAt: string | null;
+  decidedBy: string | null;
+  /** Why it was rejected, for the contributor. */
+  reason: string;
 }

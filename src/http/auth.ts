@@ -26,25 +26,53 @@ export async function createApiToken(
   return { token, secret };
 }
 
-/** The token presented in the Authorization header, or null if none was sent. Invalid ones are 401. */
-export async function authenticate(store: Store, request: FastifyRequest): Promise<ApiToken | null> {
+/** Who is making a request: an API token or a signed-in user, with the role and desks it may use. */
+export interface Principal {
+  /** "token:ID" or "user:ID": stable, for "own work" checks. */
+  key: string;
+  /** Shown as the author of what they write. */
+  name: string;
+  role: Role;
+  /** Desk ids an admin limited them to; null means every desk. */
+  desks: string[] | null;
+}
+
+/** The principal of an API token. */
+export function tokenPrincipal(token: ApiToken): Principal {
+  return { key: `token:${token.id}`, name: token.name, role: token.role, desks: null };
+}
+
+/** The caller presented in the Authorization header, or null if none was sent. Invalid ones are 401. */
+export async function authenticate(store: Store, request: FastifyRequest): Promise<Principal | null> {
   const header = request.headers.authorization;
   if (header === undefined) return null;
   const match = /^Bearer\s+(\S+)$/i.exec(header);
   if (!match?.[1]) throw new DomainError('unauthorized', 'Authorization must be "Bearer <token>"');
   const token = await store.tokens.findBySecretHash(hashSecret(match[1]));
   if (!token) throw new DomainError('unauthorized', 'the token is not valid or has been revoked');
-  return token;
+  return tokenPrincipal(token);
 }
 
-const RANK: Record<Role, number> = { editor: 1, admin: 2 };
+const RANK: Record<Role, number> = { contributor: 1, editor: 2, admin: 3 };
 
-/** The caller's token if it carries at least `role`; 401 without a token, 403 with too weak a one. */
-export async function requireRole(store: Store, request: FastifyRequest, role: Role): Promise<ApiToken> {
-  const token = await authenticate(store, request);
-  if (!token)
+/** Whether `role` includes everything `needed` may do. */
+export function hasRole(role: Role, needed: Role): boolean {
+  return RANK[role] >= RANK[needed];
+}
+
+/** The caller if it carries at least `role`; 401 without credentials, 403 with too weak a role. */
+export async function requireRole(store: Store, request: FastifyRequest, role: Role): Promise<Principal> {
+  const principal = await authenticate(store, request);
+  if (!principal)
     throw new DomainError('unauthorized', 'this request needs an API token (Authorization: Bearer …)');
-  if (RANK[token.role] < RANK[role])
+  if (!hasRole(principal.role, role))
     throw new DomainError('forbidden', `this request needs the ${role} role`);
-  return token;
+  return principal;
+}
+
+/** 403 unless the caller may work on the desk `deskId` (null: a standalone story, open to all). */
+export function requireDesk(principal: Principal, deskId: string | null): void {
+  if (principal.desks === null || principal.role === 'admin') return;
+  if (deskId === null || principal.desks.includes(deskId)) return;
+  throw new DomainError('forbidden', 'you are not assigned to this desk', { field: 'desk' });
 }

@@ -21,6 +21,8 @@ import type {
   Role,
   Story,
   StoryStatus,
+  Submission,
+  SubmissionStatus,
   TopPhoto,
   Update,
   UpdateContent,
@@ -146,6 +148,38 @@ export interface TokenStore {
   list(): Promise<ApiToken[]>;
 }
 
+/** Fields of a new submission. */
+export interface NewSubmission {
+  storyId: string;
+  content: UpdateContent;
+  author: string;
+  authorKey: string;
+}
+
+/** Contributors' updates waiting for an editor; nothing here is public until approved. */
+export interface SubmissionStore {
+  create(submission: NewSubmission): Promise<Submission>;
+  getById(id: string): Promise<Submission | null>;
+  /** The story's pending submissions, oldest first (the order an editor works through them). */
+  listPending(storyId: string): Promise<Submission[]>;
+  /**
+   * Publishes a pending submission as an update with the same id and `content` (the editor may have
+   * changed it), in one transaction. Not pending: `conflict` with the current record; unknown: `not_found`.
+   */
+  approve(
+    id: string,
+    content: UpdateContent,
+    actor: string,
+  ): Promise<{ submission: Submission; update: Update; event: LiveEvent }>;
+  /** Rejects or withdraws a pending submission; same errors as `approve`. */
+  close(
+    id: string,
+    status: Extract<SubmissionStatus, 'rejected' | 'withdrawn'>,
+    actor: string,
+    reason: string,
+  ): Promise<Submission>;
+}
+
 /** Everything Dateline stores, behind one handle opened at boot and closed at shutdown. */
 export interface Store {
   desks: DeskStore;
@@ -153,6 +187,7 @@ export interface Store {
   updates: UpdateStore;
   events: EventLog;
   tokens: TokenStore;
+  submissions: SubmissionStore;
   /** Whether the database answers; for /readyz. */
   ping(): Promise<void>;
   close(): Promise<void>;

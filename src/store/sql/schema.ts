@@ -91,6 +91,20 @@ export interface TokenRow {
   revoked_at: string | null;
 }
 
+/** Contributors' submissions; `content` is JSON (UpdateContent). */
+export interface SubmissionRow {
+  id: string;
+  story_id: string;
+  content: string;
+  author: string;
+  author_key: string;
+  status: string;
+  created_at: string;
+  decided_at: string | null;
+  decided_by: string | null;
+  reason: string;
+}
+
 /** The whole database. */
 export interface Database {
   desks: DeskRow;
@@ -99,4 +113,5 @@ export interface Database {
   revisions: RevisionRow;
   events: EventRow;
   api_tokens: TokenRow;
+  submissions: SubmissionRow;
 }

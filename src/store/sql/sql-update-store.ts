@@ -30,32 +30,7 @@ export class SqlUpdateStore implements UpdateStore {
     content: UpdateContent,
     actor: string,
   ): Promise<{ update: Update; event: LiveEvent }> {
-    return this.deps.db.transaction().execute(async (trx) => {
-      const story = await trx
-        .updateTable('stories')
-        .set((eb) => ({ last_update_seq: eb('last_update_seq', '+', 1) }))
-        .where('id', '=', storyId)
-        .returning('last_update_seq')
-        .executeTakeFirst();
-      if (!story) throw notFound('story');
-      const now = this.deps.clock();
-      const update: Update = {
-        id: createId(),
-        storyId,
-        sequence: story.last_update_seq,
-        ...content,
-        author: actor,
-        publishedAt: now,
-        updatedAt: now,
-        deletedAt: null,
-        version: 1,
-      };
-      await trx.insertInto('updates').values(toRow(update, this.deps.adapter)).execute();
-      const changes = Object.fromEntries(CONTENT_FIELDS.map((f) => [f, { from: null, to: content[f] }]));
-      await insertRevision(trx, update, 'create', actor, now, changes);
-      const event = await appendEvent(trx, this.deps.adapter, storyId, now, { type: 'update', update });
-      return { update, event };
-    });
+    return this.deps.db.transaction().execute((trx) => insertUpdate(trx, this.deps, storyId, content, actor));
   }
 
   async edit(
@@ -250,6 +225,44 @@ export class SqlUpdateStore implements UpdateStore {
     const latest = await this.#getLive(trx, update.id);
     throw conflict(`update is at version ${latest.version}, not ${baseVersion}`, latest);
   }
+}
+
+/**
+ * Inserts an update at the story's next sequence inside `trx`, with its `create` revision and `update`
+ * event. `id` is given when a submission is approved, so the update keeps the submission's id.
+ */
+export async function insertUpdate(
+  trx: Transaction<Database>,
+  deps: SqlDeps,
+  storyId: string,
+  content: UpdateContent,
+  actor: string,
+  id: string = createId(),
+): Promise<{ update: Update; event: LiveEvent }> {
+  const story = await trx
+    .updateTable('stories')
+    .set((eb) => ({ last_update_seq: eb('last_update_seq', '+', 1) }))
+    .where('id', '=', storyId)
+    .returning('last_update_seq')
+    .executeTakeFirst();
+  if (!story) throw notFound('story');
+  const now = deps.clock();
+  const update: Update = {
+    id,
+    storyId,
+    sequence: story.last_update_seq,
+    ...content,
+    author: actor,
+    publishedAt: now,
+    updatedAt: now,
+    deletedAt: null,
+    version: 1,
+  };
+  await trx.insertInto('updates').values(toRow(update, deps.adapter)).execute();
+  const changes = Object.fromEntries(CONTENT_FIELDS.map((f) => [f, { from: null, to: content[f] }]));
+  await insertRevision(trx, update, 'create', actor, now, changes);
+  const event = await appendEvent(trx, deps.adapter, storyId, now, { type: 'update', update });
+  return { update, event };
 }
 
 function toRow(update: Update, adapter: SqlAdapter): UpdateRow {

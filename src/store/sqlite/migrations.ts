@@ -90,4 +90,27 @@ export const MIGRATIONS: Record<string, Migration> = {
         .execute();
     },
   },
+  // Contributors' submissions wait here, outside `updates`, so they take no sequence until approved.
+  '0030-newsroom-1-submissions': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('submissions')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('story_id', 'text', (c) => c.notNull().references('stories.id'))
+        .addColumn('content', 'text', (c) => c.notNull())
+        .addColumn('author', 'text', (c) => c.notNull())
+        .addColumn('author_key', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('decided_at', 'text')
+        .addColumn('decided_by', 'text')
+        .addColumn('reason', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('submissions_story_status')
+        .on('submissions')
+        .columns(['story_id', 'status', 'created_at'])
+        .execute();
+    },
+  },
 };
