@@ -77,6 +77,16 @@ export interface Source {
   url: string;
 }
 
+/** One change of an update's claim status or evidence note: who, when, from → to, and why. */
+export interface ClaimChange {
+  at: string;
+  by: string;
+  /** Null for the status the update was published with. */
+  from: ClaimStatus | null;
+  to: ClaimStatus;
+  note: string;
+}
+
 /** One entry in a live page. */
 export interface Update {
   id: string;
@@ -93,6 +103,8 @@ export interface Update {
   keyEvent: boolean;
   claimStatus: ClaimStatus;
   claimNote: string;
+  /** Every claim change, oldest first; shown to readers under the label. */
+  claimHistory: ClaimChange[];
   sources: Source[];
   /** Link to a video or social post, shown as a click-to-load facade. */
   videoUrl: string | null;

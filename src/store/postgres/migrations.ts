@@ -132,4 +132,13 @@ export const MIGRATIONS: Record<string, Migration> = {
         .execute();
     },
   },
+  // Claim changes live on the update row, so every reader of an update (page, event) has its history.
+  '0030-newsroom-2-claim-history': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .alterTable('updates')
+        .addColumn('claim_history', 'json', (c) => c.notNull().defaultTo('[]'))
+        .execute();
+    },
+  },
 };

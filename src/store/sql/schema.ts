@@ -55,6 +55,8 @@ export interface UpdateRow {
   key_event: SqlBool;
   claim_status: string;
   claim_note: string;
+  /** JSON array of ClaimChange. */
+  claim_history: string;
   sources: string;
   video_url: string | null;
   deleted_at: string | null;

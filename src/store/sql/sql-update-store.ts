@@ -53,6 +53,12 @@ export class SqlUpdateStore implements UpdateStore {
       }
       const now = this.deps.clock();
       const update: Update = { ...current, ...patch, updatedAt: now, version: current.version + 1 };
+      if (update.claimStatus !== current.claimStatus || update.claimNote !== current.claimNote) {
+        update.claimHistory = [
+          ...current.claimHistory,
+          { at: now, by: actor, from: current.claimStatus, to: update.claimStatus, note: update.claimNote },
+        ];
+      }
       await this.#write(trx, update, baseVersion);
       await insertRevision(trx, update, 'edit', actor, now, changes);
       const event = await appendEvent(trx, this.deps.adapter, update.storyId, now, { type: 'edit', update });
@@ -252,6 +258,7 @@ export async function insertUpdate(
     storyId,
     sequence: story.last_update_seq,
     ...content,
+    claimHistory: [{ at: now, by: actor, from: null, to: content.claimStatus, note: content.claimNote }],
     author: actor,
     publishedAt: now,
     updatedAt: now,
@@ -280,6 +287,7 @@ function toRow(update: Update, adapter: SqlAdapter): UpdateRow {
     key_event: adapter.bool(update.keyEvent),
     claim_status: update.claimStatus,
     claim_note: update.claimNote,
+    claim_history: JSON.stringify(update.claimHistory),
     sources: JSON.stringify(update.sources),
     video_url: update.videoUrl,
     deleted_at: update.deletedAt,
