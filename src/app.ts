@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { pino, type Logger } from 'pino';
+import { AccountService } from './accounts/account-service.ts';
 import type { Config } from './config.ts';
 import { createLiveFormatter } from './http/reader/live-format.ts';
 import { createServer } from './http/server.ts';
@@ -21,6 +22,7 @@ export interface App {
   app: FastifyInstance;
   store: Store;
   liveBlog: LiveBlogService;
+  accounts: AccountService;
   hub: SseHub;
   logger: Logger;
   /** Starts listening; resolves to the base URL. */
@@ -35,6 +37,7 @@ export async function createApp(config: Config, options: { logger?: Logger } = {
   const store = await openSqliteStore({ filename: join(config.dataDir, 'dateline.db') });
   const bus = new MemoryBus();
   const liveBlog = new LiveBlogService({ store, bus });
+  const accounts = new AccountService({ store });
   const hub = new SseHub({ bus, events: store.events, format: createLiveFormatter({ store }), logger });
   await hub.start();
   if (config.sample) {
@@ -43,12 +46,13 @@ export async function createApp(config: Config, options: { logger?: Logger } = {
       logger.info('seeded a fresh data directory with sample content (DATELINE_SAMPLE=off to skip)');
   }
   const assets = await buildAssets();
-  const app = await createServer({ store, liveBlog, hub, assets, logger });
+  const app = await createServer({ store, liveBlog, accounts, hub, assets, logger });
   let closed = false;
   return {
     app,
     store,
     liveBlog,
+    accounts,
     hub,
     logger,
     async listen() {

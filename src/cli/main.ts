@@ -10,6 +10,7 @@ import { MemoryBus } from '../live/memory/memory-bus.ts';
 import { LiveBlogService } from '../service/live-blog.ts';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.ts';
 import type { Store } from '../store/store.ts';
+import { registerUserCommands } from './user-commands.ts';
 
 const program = new Command('dateline')
   .description('Dateline: live pages for conflict and foreign-affairs desks')
@@ -116,6 +117,11 @@ desk
       process.stdout.write(`${created.slug}\n`);
     },
   );
+
+registerUserCommands(program, {
+  dataDirOption,
+  withStore: (opts, run) => withStore(configFrom(opts), run),
+});
 
 try {
   await program.parseAsync(process.argv);

@@ -191,3 +191,25 @@ export interface Submission {
   /** Why it was rejected, for the contributor. */
   reason: string;
 }
+
+/** A newsroom account. Passwords are kept only as argon2id hashes, never in this record. */
+export interface User {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  /** Desk ids an admin limited the user to; null means every desk. */
+  desks: string[] | null;
+  disabledAt: string | null;
+  createdAt: string;
+}
+
+/** A signed-in browser. Only the SHA-256 of the cookie's secret is stored. */
+export interface Session {
+  id: string;
+  userId: string;
+  /** Sent back in `x-csrf-token` on every write made with the cookie. */
+  csrfToken: string;
+  createdAt: string;
+  expiresAt: string;
+}

@@ -19,6 +19,7 @@ import type {
   LiveEvent,
   Revision,
   Role,
+  Session,
   Story,
   StoryStatus,
   Submission,
@@ -26,6 +27,7 @@ import type {
   TopPhoto,
   Update,
   UpdateContent,
+  User,
 } from '../domain/types.ts';
 
 /** A page of a newest-first list; pass `nextCursor` back to get the next (older) page. */
@@ -180,6 +182,36 @@ export interface SubmissionStore {
   ): Promise<Submission>;
 }
 
+/** Fields of a new user. */
+export interface NewUser {
+  email: string;
+  name: string;
+  role: Role;
+  passwordHash: string;
+}
+
+/** Newsroom accounts and their browser sessions. Emails are compared lower-cased. */
+export interface AccountStore {
+  /** Creates a user; a taken email is a `conflict` naming `email`. */
+  createUser(user: NewUser): Promise<User>;
+  getUser(id: string): Promise<User | null>;
+  /** The user and their password hash, for signing in; disabled users too (the caller refuses them). */
+  findLogin(email: string): Promise<{ user: User; passwordHash: string } | null>;
+  /** All users, by email. */
+  listUsers(): Promise<User[]>;
+  /** Changes what is given; an unknown id is `not_found`. */
+  changeUser(
+    id: string,
+    change: { role?: Role; desks?: string[] | null; passwordHash?: string; disabled?: boolean },
+  ): Promise<User>;
+  createSession(session: Omit<Session, 'createdAt'> & { secretHash: string }): Promise<Session>;
+  /** The live session whose secret hashes to `secretHash`, with its user (unless expired or disabled). */
+  findSession(secretHash: string, now: string): Promise<{ session: Session; user: User } | null>;
+  deleteSession(id: string): Promise<void>;
+  /** Ends every session of the user ("log out everywhere"); returns how many there were. */
+  deleteSessionsOf(userId: string): Promise<number>;
+}
+
 /** Everything Dateline stores, behind one handle opened at boot and closed at shutdown. */
 export interface Store {
   desks: DeskStore;
@@ -188,6 +220,7 @@ export interface Store {
   events: EventLog;
   tokens: TokenStore;
   submissions: SubmissionStore;
+  accounts: AccountStore;
   /** Whether the database answers; for /readyz. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -102,5 +102,49 @@ export function runNewsroomContract(name: string, open: () => Promise<Store>): v
       assert.equal(await codeOf(store.submissions.close('nope', 'withdrawn', 'E', '')), 'not_found');
       assert.equal(await store.updates.countByStory(s.id), 0);
     });
+
+    it('keeps users by lower-cased email, refuses a taken one, and ends sessions', async () => {
+      const user = await store.accounts.createUser({
+        email: 'ed@example.org',
+        name: 'Ed',
+        role: 'editor',
+        passwordHash: '$argon2id$fake',
+      });
+      assert.equal(
+        await codeOf(
+          store.accounts.createUser({
+            email: 'ed@example.org',
+            name: 'E2',
+            role: 'admin',
+            passwordHash: 'x',
+          }),
+        ),
+        'conflict',
+      );
+      assert.equal((await store.accounts.findLogin('ED@example.org'))?.user.id, user.id);
+      const limited = await store.accounts.changeUser(user.id, { desks: ['d1'], role: 'contributor' });
+      assert.deepEqual([limited.role, limited.desks], ['contributor', ['d1']]);
+      const now = new Date().toISOString();
+      const later = new Date(Date.now() + 60_000).toISOString();
+      await store.accounts.createSession({
+        id: 's1',
+        userId: user.id,
+        secretHash: 'h1',
+        csrfToken: 'c',
+        expiresAt: later,
+      });
+      await store.accounts.createSession({
+        id: 's2',
+        userId: user.id,
+        secretHash: 'h2',
+        csrfToken: 'c',
+        expiresAt: now,
+      });
+      assert.equal((await store.accounts.findSession('h1', now))?.user.email, 'ed@example.org');
+      assert.equal(await store.accounts.findSession('h2', now), null, 'expired');
+      await store.accounts.changeUser(user.id, { disabled: true });
+      assert.equal(await store.accounts.findSession('h1', now), null, 'disabled');
+      assert.equal(await store.accounts.deleteSessionsOf(user.id), 2);
+    });
   });
 }

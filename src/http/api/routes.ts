@@ -4,12 +4,14 @@ import { z } from 'zod';
 import { DomainError, notFound } from '../../domain/errors.ts';
 import { storyPath } from '../../domain/paths.ts';
 import type { Story, Update } from '../../domain/types.ts';
+import type { AccountService } from '../../accounts/account-service.ts';
 import type { SseHub } from '../../live/sse-hub.ts';
 import type { LiveBlogService } from '../../service/live-blog.ts';
 import type { Store } from '../../store/store.ts';
 import { authenticate, hasRole, requireDesk, requireRole, type Principal } from '../auth.ts';
 import { sendProblem } from '../problem.ts';
 import { createOpenApiDocument } from './openapi.ts';
+import { registerSessionRoutes } from './session-routes.ts';
 import { deskJson, revisionJson, storyJson, submissionJson, updateJson } from './representations.ts';
 import {
   CreateDeskSchema,
@@ -26,6 +28,7 @@ import {
 /** What the API needs. */
 export interface ApiDeps {
   store: Store;
+  accounts: AccountService;
   liveBlog: LiveBlogService;
   hub: SseHub;
 }
@@ -52,6 +55,8 @@ export async function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): Pr
       detail: `no API route ${request.method} ${request.url.split('?')[0]}`,
     }),
   );
+
+  await registerSessionRoutes(app, deps);
 
   const openApi = JSON.stringify(createOpenApiDocument());
   app.get('/openapi.json', async (_request, reply) => reply.type('application/json').send(openApi));

@@ -107,6 +107,28 @@ export interface SubmissionRow {
   reason: string;
 }
 
+/** Newsroom users; `desks` is a JSON array of desk ids, or null for every desk. */
+export interface UserRow {
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+  password_hash: string;
+  desks: string | null;
+  disabled_at: string | null;
+  created_at: string;
+}
+
+/** Browser sessions; the id is public (for listing), the secret only hashed. */
+export interface SessionRow {
+  id: string;
+  user_id: string;
+  secret_hash: string;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+}
+
 /** The whole database. */
 export interface Database {
   desks: DeskRow;
@@ -116,4 +138,6 @@ export interface Database {
   events: EventRow;
   api_tokens: TokenRow;
   submissions: SubmissionRow;
+  users: UserRow;
+  sessions: SessionRow;
 }

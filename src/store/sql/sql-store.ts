@@ -7,6 +7,7 @@ import type { DeskStore, NewDesk, Store, TokenStore } from '../store.ts';
 import { toDesk } from './rows.ts';
 import type { Clock, SqlAdapter, SqlDeps } from './sql-adapter.ts';
 import { SqlEventLog } from './sql-event-log.ts';
+import { SqlAccountStore } from './sql-account-store.ts';
 import { SqlSubmissionStore } from './sql-submission-store.ts';
 import { SqlStoryStore } from './sql-story-store.ts';
 import { SqlUpdateStore } from './sql-update-store.ts';
@@ -31,6 +32,7 @@ export function createSqlStore(parts: SqlStoreParts): Store {
     events: new SqlEventLog(parts.db),
     tokens: new SqlTokenStore(deps),
     submissions: new SqlSubmissionStore(deps),
+    accounts: new SqlAccountStore(deps),
     ping: parts.ping,
     async close() {
       await parts.db.destroy();
