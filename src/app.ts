@@ -4,6 +4,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { pino, type Logger } from 'pino';
+import { AccountService } from './accounts/account-service.ts';
 import type { Config } from './config.ts';
 import { EnrichmentWorker } from './enrich/enrichment-worker.ts';
 import { loadEnricher } from './enrich/pipeline.ts';
@@ -27,6 +28,7 @@ export interface App {
   store: Store;
   bus: LiveBus;
   liveBlog: LiveBlogService;
+  accounts: AccountService;
   hub: SseHub;
   /** Enriches published and edited updates in the background. */
   enrichment: EnrichmentWorker;
@@ -54,6 +56,7 @@ export async function createApp(config: Config, options: { logger?: Logger } = {
     throw error;
   }
   const liveBlog = new LiveBlogService({ store, bus });
+  const accounts = new AccountService({ store });
   const enrichment = new EnrichmentWorker({ bus, store, enricher: loadEnricher(), logger });
   enrichment.start();
   const hub = new SseHub({
@@ -71,13 +74,14 @@ export async function createApp(config: Config, options: { logger?: Logger } = {
       logger.info('seeded a fresh data directory with sample content (DATELINE_SAMPLE=off to skip)');
   }
   const assets = await buildAssets();
-  const app = await createServer({ store, bus, liveBlog, hub, assets, logger, metrics });
+  const app = await createServer({ store, bus, liveBlog, accounts, hub, assets, logger, metrics });
   let closed = false;
   return {
     app,
     store,
     bus,
     liveBlog,
+    accounts,
     hub,
     enrichment,
     logger,

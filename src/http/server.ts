@@ -1,4 +1,5 @@
 /** Assembles the HTTP server: the JSON API under /api/v1, the reader site at /, one error envelope. */
+import fastifyCookie from '@fastify/cookie';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { LiveBus } from '../live/bus.ts';
@@ -28,6 +29,9 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
     return503OnClosing: true,
   });
   installErrorHandler(app);
+  // Parses the newsroom session cookie; cookies are not signed: the value is a 256-bit random secret
+  // looked up by its hash, so a forged one matches nothing.
+  await app.register(fastifyCookie);
   await app.register(
     async (api) => {
       await registerApiRoutes(api, deps);

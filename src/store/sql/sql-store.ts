@@ -11,6 +11,8 @@ import { SqlEnrichmentStore } from './sql-enrichment-store.ts';
 import { SqlEventLog } from './sql-event-log.ts';
 import { SqlStatementFeedStore } from './sql-statement-feed-store.ts';
 import { SqlStatementStore } from './sql-statement-store.ts';
+import { SqlAccountStore } from './sql-account-store.ts';
+import { SqlSubmissionStore } from './sql-submission-store.ts';
 import { SqlStoryStore } from './sql-story-store.ts';
 import { SqlUpdateStore } from './sql-update-store.ts';
 import type { Database } from './schema.ts';
@@ -39,6 +41,8 @@ export function createSqlStore(parts: SqlStoreParts): Store {
     statements: new SqlStatementStore(deps),
     statementFeeds: new SqlStatementFeedStore(deps),
     search: parts.search(deps),
+    submissions: new SqlSubmissionStore(deps),
+    accounts: new SqlAccountStore(deps),
     ping: parts.ping,
     async close() {
       await parts.db.destroy();
