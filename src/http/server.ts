@@ -8,6 +8,7 @@ import { registerEventsExport } from './api/events-export.ts';
 import { registerApiRoutes, type ApiDeps } from './api/routes.ts';
 import { installErrorHandler } from './problem.ts';
 import { registerReaderRoutes, renderReaderNotFound, type ReaderDeps } from './reader/routes.tsx';
+import { registerMapRoutes } from './map/map-routes.tsx';
 import { registerFeedRoutes } from './reader/feeds/feed-routes.ts';
 import { registerSearchRoutes } from './search/search-routes.tsx';
 
@@ -52,6 +53,7 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
     reply.type(deps.metrics.contentType).send(await deps.metrics.render()),
   );
   await app.register(async (feeds) => registerFeedRoutes(feeds, deps));
+  await app.register(async (map) => registerMapRoutes(map, deps));
   await app.register(async (search) => registerSearchRoutes(search, deps));
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
