@@ -28,6 +28,10 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
       disableRequestLogging: deps.logger.level !== 'debug' && deps.logger.level !== 'trace',
     }),
     return503OnClosing: true,
+    // A whole request (headers and body) must arrive within this, so a stalled client cannot hold a
+    // connection (or shutdown) for ever; generous for photo uploads on slow links. Live streams are
+    // long responses, not long requests, and are not affected.
+    requestTimeout: 120_000,
   });
   installErrorHandler(app);
   // Parses the newsroom session cookie; cookies are not signed: the value is a 256-bit random secret
