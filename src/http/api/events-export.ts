@@ -44,3 +44,45 @@ export async function registerEventsExport(app: FastifyInstance, deps: { store: 
       .send(toCsv(events));
   });
 }
+
+/** OpenAPI paths of the export, merged into the API document. */
+export function eventsExportPaths(): Record<string, object> {
+  const parameters = [
+    { name: 'desk', in: 'query', description: 'only this desk (slug)', schema: { type: 'string' } },
+    {
+      name: 'limit',
+      in: 'query',
+      description: 'how many of the newest enriched updates (1–5000, default 1000)',
+      schema: { type: 'integer', minimum: 1, maximum: 5000 },
+    },
+  ];
+  const summary = (format: string) =>
+    `Events extracted from updates of live and ended stories, one ACLED-like row per event (${format}); ` +
+    `columns: ${EVENT_ROW_FIELDS.join(', ')}`;
+  return {
+    '/events.json': {
+      get: {
+        summary: summary('JSON'),
+        parameters,
+        responses: {
+          '200': {
+            description: '`{ fields, count, events }`, newest update first',
+            content: { 'application/json': { schema: { type: 'object' } } },
+          },
+        },
+      },
+    },
+    '/events.csv': {
+      get: {
+        summary: summary('CSV, RFC 4180'),
+        parameters,
+        responses: {
+          '200': {
+            description: 'CSV with a header line',
+            content: { 'text/csv': { schema: { type: 'string' } } },
+          },
+        },
+      },
+    },
+  };
+}
