@@ -82,6 +82,10 @@ describe('enrichment pipeline', () => {
       result.countries.map((c) => c.iso2),
       ['RU', 'IR', 'TR'],
     );
+    assert.deepEqual(
+      enrich('Many Syrians and Afghans returned.').countries.map((c) => c.iso2),
+      ['SY', 'AF'],
+    );
   });
 
   it('keeps a town-like word inside an unknown name out of the places and offers the name', () => {
@@ -91,6 +95,9 @@ describe('enrichment pipeline', () => {
       ['Kutum'],
     );
     assert.deepEqual(enricher.suggest(text), [{ text: 'Jibril Adam Hassan', title: 'commander' }]);
+    assert.deepEqual(enricher.suggest('He said Mayor Ivan Fedorov left the city.'), [
+      { text: 'Ivan Fedorov', title: 'Mayor' },
+    ]);
   });
 
   it('assigns each sentence an event type with its actors, place and date', () => {
