@@ -86,6 +86,15 @@ describe('enrichment pipeline', () => {
       enrich('Many Syrians and Afghans returned.').countries.map((c) => c.iso2),
       ['SY', 'AF'],
     );
+    const backed = enrich("Chinese-backed port projects, Iran's foreign ministry said.");
+    assert.deepEqual(
+      backed.countries.map((c) => c.iso2),
+      ['CN'],
+    );
+    assert.deepEqual(
+      backed.organizations.map((o) => [o.name, o.matched]),
+      [['Iranian Foreign Ministry', ["Iran's foreign ministry"]]],
+    );
   });
 
   it('keeps a town-like word inside an unknown name out of the places and offers the name', () => {
