@@ -65,6 +65,13 @@ describe('enrichment pipeline', () => {
       country: 'UA',
     });
     assert.equal(after.people[1]?.name, 'Marco Rubio');
+    // Agar is also a town in India; after the full name it is the person.
+    const agar = enrich('Malik Agar met the envoys in Port Sudan. Agar said talks went well.', ['SD']);
+    assert.deepEqual(agar.people[0]?.matched, ['Malik Agar', 'Agar']);
+    assert.deepEqual(
+      agar.places.map((p) => p.name),
+      ['Port Sudan'],
+    );
   });
 
   it('handles title chains, possessives, transliterations and pro-/anti- prefixes', () => {
