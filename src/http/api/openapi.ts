@@ -9,7 +9,7 @@ import {
   PatchUpdateSchema,
   SourceSchema,
 } from './schemas.ts';
-import { eventsExportPaths } from './events-export.ts';
+import { enrichmentPaths } from './enrichment-routes.ts';
 
 function schema(s: z.ZodType): object {
   const { $schema: _ignored, ...rest } = z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' }) as Record<
@@ -292,7 +292,7 @@ export function createOpenApiDocument(): object {
           },
         },
       },
-      ...eventsExportPaths(),
+      ...enrichmentPaths(),
     },
   };
 }

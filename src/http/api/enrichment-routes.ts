@@ -1,9 +1,14 @@
-/** `GET /api/v1/events.json` and `/api/v1/events.csv`: the events of public stories' updates. */
+/**
+ * Enrichment over HTTP: `GET /api/v1/updates/{id}/enrichment` (what was extracted from one update,
+ * the schema `dateline enrich` prints) and `GET /api/v1/events.json` / `.csv` (the events of public
+ * stories' updates as ACLED-like rows).
+ */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { notFound } from '../../domain/errors.ts';
 import { toCsv, toEventRows, EVENT_ROW_FIELDS } from '../../enrich/export/event-rows.ts';
 import type { Store } from '../../store/store.ts';
+import { authenticate } from '../auth.ts';
 import { parseInput } from './schemas.ts';
 
 const ExportQuery = z.object({
@@ -12,8 +17,8 @@ const ExportQuery = z.object({
   limit: z.coerce.number().int().min(1).max(5000).default(1000),
 });
 
-/** Registers the events export routes. */
-export async function registerEventsExport(app: FastifyInstance, deps: { store: Store }): Promise<void> {
+/** Registers the enrichment and events export routes. */
+export async function registerEnrichmentRoutes(app: FastifyInstance, deps: { store: Store }): Promise<void> {
   const rowsFor = async (request: FastifyRequest) => {
     const query = parseInput(ExportQuery, request.query, 'query');
     let deskId: string | undefined;
@@ -31,6 +36,26 @@ export async function registerEventsExport(app: FastifyInstance, deps: { store: 
     return enriched.flatMap((e) => toEventRows(e, origin));
   };
 
+  app.get('/updates/:id/enrichment', async (request) => {
+    const { id } = parseInput(z.object({ id: z.string().min(1).max(64) }), request.params, 'path');
+    const update = await deps.store.updates.getById(id);
+    if (!update || update.deletedAt !== null) throw notFound('update');
+    const story = await deps.store.stories.getById(update.storyId);
+    // Drafts are readable with a token only, as for the update itself.
+    if (!story || (story.status === 'draft' && !(await authenticate(deps.store, request))))
+      throw notFound('update');
+    const stored = await deps.store.enrichments.get(id);
+    if (!stored) throw notFound('enrichment');
+    return {
+      updateId: stored.updateId,
+      updateVersion: stored.updateVersion,
+      current: stored.updateVersion === update.version,
+      dataVersion: stored.dataVersion,
+      enrichedAt: stored.enrichedAt,
+      ...stored.enrichment,
+    };
+  });
+
   app.get('/events.json', async (request) => {
     const events = await rowsFor(request);
     return { fields: EVENT_ROW_FIELDS, count: events.length, events };
@@ -46,7 +71,7 @@ export async function registerEventsExport(app: FastifyInstance, deps: { store: 
 }
 
 /** OpenAPI paths of the export, merged into the API document. */
-export function eventsExportPaths(): Record<string, object> {
+export function enrichmentPaths(): Record<string, object> {
   const parameters = [
     { name: 'desk', in: 'query', description: 'only this desk (slug)', schema: { type: 'string' } },
     {
@@ -60,6 +85,20 @@ export function eventsExportPaths(): Record<string, object> {
     `Events extracted from updates of live and ended stories, one ACLED-like row per event (${format}); ` +
     `columns: ${EVENT_ROW_FIELDS.join(', ')}`;
   return {
+    '/updates/{id}/enrichment': {
+      get: {
+        summary:
+          'People, organisations, countries, places, dates and events extracted from an update (the schema `dateline enrich` prints), with the update version it was taken from',
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: {
+          '200': {
+            description: 'The enrichment',
+            content: { 'application/json': { schema: { type: 'object' } } },
+          },
+          '404': { description: 'No such update, or not enriched yet' },
+        },
+      },
+    },
     '/events.json': {
       get: {
         summary: summary('JSON'),
