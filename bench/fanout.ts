@@ -4,7 +4,7 @@
  * per idle reader, for Dateline and for the minimal reference server, and Dateline's ratio to it.
  *
  *   npm run bench:fanout -- [--n 1000,5000,10000,19000] [--updates 10] [--interval 1000]
- *                           [--servers reference,dateline] [--clients 2] [--json out.json]
+ *                           [--servers reference,dateline,dateline-2w] [--clients 2] [--json out.json]
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,20 +14,21 @@ import { parseArgs } from 'node:util';
 
 import {
   ClientProcess,
-  cpuMicros,
   freePort,
   now,
   percentile,
   postApi,
   ROOT,
-  rssKb,
   run,
   sleep,
+  treeCpuMicros,
+  treeRssKb,
   TSX,
   waitHealthy,
 } from './sse-bench-kit.ts';
 
-type ServerKind = 'reference' | 'dateline';
+/** `dateline-2w` is `dateline serve --workers 2`. */
+type ServerKind = 'reference' | 'dateline' | 'dateline-2w';
 
 interface RunningServer {
   kind: ServerKind;
@@ -63,7 +64,7 @@ const { values: args } = parseArgs({
     n: { type: 'string', default: '1000,5000,10000,19000' },
     updates: { type: 'string', default: '10' },
     interval: { type: 'string', default: '1000' },
-    servers: { type: 'string', default: 'reference,dateline' },
+    servers: { type: 'string', default: 'reference,dateline,dateline-2w' },
     clients: { type: 'string', default: '2' },
     json: { type: 'string' },
   },
@@ -76,7 +77,8 @@ const CLIENTS = Number(args.clients);
 if (SIZES.some((n) => !Number.isInteger(n) || n < 1) || !(UPDATES >= 1) || !(CLIENTS >= 1)) {
   throw new Error('--n must be positive integers, --updates and --clients at least 1');
 }
-for (const s of SERVERS) if (s !== 'reference' && s !== 'dateline') throw new Error(`unknown server ${s}`);
+for (const s of SERVERS)
+  if (!['reference', 'dateline', 'dateline-2w'].includes(s)) throw new Error(`unknown server ${s}`);
 
 async function startServer(kind: ServerKind): Promise<RunningServer> {
   if (kind === 'reference') {
@@ -93,7 +95,13 @@ async function startServer(kind: ServerKind): Promise<RunningServer> {
   }
   const dataDir = mkdtempSync(join(os.tmpdir(), 'dateline-bench-'));
   const port = await freePort();
-  const env = { ...process.env, PORT: String(port), DATELINE_DATA_DIR: dataDir, DATELINE_SAMPLE: 'off' };
+  const env = {
+    ...process.env,
+    PORT: String(port),
+    DATELINE_DATA_DIR: dataDir,
+    DATELINE_SAMPLE: 'off',
+    DATELINE_WORKERS: kind === 'dateline-2w' ? '2' : '1',
+  };
   const out = await run(
     [...TSX, 'src/cli/main.ts', 'token', 'create', '--name', 'bench', '--role', 'admin'],
     env,
@@ -147,7 +155,7 @@ async function measure(kind: ServerKind, readers: number): Promise<Result> {
     // Warm the publish path before measuring memory, so readers are not charged for JIT and caches.
     for (let i = 0; i < 3; i++) await publish();
     await sleep(500);
-    const rssBefore = rssKb(server.pid);
+    const rssBefore = treeRssKb(server.pid);
 
     const processes = Math.min(CLIENTS, readers);
     for (let i = 0; i < processes; i++) clients.push(new ClientProcess());
@@ -169,9 +177,9 @@ async function measure(kind: ServerKind, readers: number): Promise<Result> {
     const open = connected.reduce((sum, c) => sum + c.open, 0);
     const connectMs = Math.max(...connected.map((c) => c.ms));
     await sleep(1000);
-    const rssAfter = rssKb(server.pid);
+    const rssAfter = treeRssKb(server.pid);
 
-    const cpuBefore = cpuMicros(server.pid);
+    const cpuBefore = treeCpuMicros(server.pid);
     const started = Date.now();
     for (let i = 0; i < UPDATES; i++) {
       await sleep(Math.max(0, started + i * INTERVAL_MS - Date.now()));
@@ -180,7 +188,7 @@ async function measure(kind: ServerKind, readers: number): Promise<Result> {
     const expected = open * UPDATES;
     const deadline = Date.now() + 10_000;
     while (clients.reduce((sum, c) => sum + c.frames, 0) < expected && Date.now() < deadline) await sleep(20);
-    const cpuAfter = cpuMicros(server.pid);
+    const cpuAfter = treeCpuMicros(server.pid);
 
     const reports = await Promise.all(clients.map((c) => c.request({ type: 'report' }, 'report')));
     const all = new Float64Array(reports.reduce((sum, r) => sum + r.latencies.length, 0));
@@ -268,20 +276,20 @@ async function main(): Promise<void> {
       ]),
     );
   }
-  const ratios = SIZES.flatMap((readers) => {
-    const d = results.find((r) => r.server === 'dateline' && r.readers === readers);
-    const ref = results.find((r) => r.server === 'reference' && r.readers === readers);
-    return d && ref ? [{ readers, d, ref }] : [];
-  });
-  if (ratios.length > 0) {
+  for (const kind of ['dateline', 'dateline-2w'] as const) {
+    const ratios = SIZES.flatMap((readers) => {
+      const d = results.find((r) => r.server === kind && r.readers === readers);
+      const ref = results.find((r) => r.server === 'reference' && r.readers === readers);
+      return d && ref ? [{ readers, d, ref }] : [];
+    });
+    if (ratios.length === 0) continue;
     console.log('');
-    console.log('Dateline ÷ reference (below 1 is better than the reference):');
+    console.log(`${kind} ÷ reference (below 1 is better than the reference):`);
     for (const { readers, d, ref } of ratios) {
       console.log(
-        `  N=${readers}: p99 ×${fixed(d.p99 / ref.p99, 2)}, CPU/delivery ×${fixed(
-          d.cpuUsPerDelivery / ref.cpuUsPerDelivery,
-          2,
-        )}, memory/reader ×${fixed(d.kbPerReader / ref.kbPerReader, 2)}`,
+        `  N=${readers}: p99 ×${fixed(d.p99 / ref.p99, 2)}, slowest delivery ×${fixed(d.max / ref.max, 2)}, ` +
+          `CPU/delivery ×${fixed(d.cpuUsPerDelivery / ref.cpuUsPerDelivery, 2)}, ` +
+          `memory/reader ×${fixed(d.kbPerReader / ref.kbPerReader, 2)}`,
       );
     }
   }

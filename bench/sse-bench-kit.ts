@@ -35,6 +35,32 @@ export function cpuMicros(pid: number): number {
   return ns / 1000;
 }
 
+/** `pid` and its child processes (the workers of `serve --workers`). */
+export function processTree(pid: number): number[] {
+  const pids = [pid];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      // The command name may hold spaces; the fields after its closing parenthesis are fixed.
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid) pids.push(Number(entry));
+    } catch {
+      // Exited while we looked.
+    }
+  }
+  return pids;
+}
+
+/** CPU µs of `pid` and its children. */
+export function treeCpuMicros(pid: number): number {
+  return processTree(pid).reduce((sum, p) => sum + cpuMicros(p), 0);
+}
+
+/** Resident memory of `pid` and its children, in KB. */
+export function treeRssKb(pid: number): number {
+  return processTree(pid).reduce((sum, p) => sum + rssKb(p), 0);
+}
+
 export function rssKb(pid: number): number {
   const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return Number(match?.[1] ?? NaN);

@@ -4,12 +4,15 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { pino, type Logger } from 'pino';
+import { AccountService } from './accounts/account-service.ts';
 import type { Config } from './config.ts';
 import { EnrichmentWorker } from './enrich/enrichment-worker.ts';
 import { loadEnricher } from './enrich/pipeline.ts';
 import { createLiveFormatter } from './http/reader/live-format.ts';
 import { createServer } from './http/server.ts';
+import cluster from 'node:cluster';
 import type { LiveBus } from './live/bus.ts';
+import type { IpcChannel } from './live/ipc/ipc-bus.ts';
 import { openBus } from './live/open-bus.ts';
 import { SseHub } from './live/sse-hub.ts';
 import { createMetrics } from './ops/metrics.ts';
@@ -25,6 +28,7 @@ export interface App {
   store: Store;
   bus: LiveBus;
   liveBlog: LiveBlogService;
+  accounts: AccountService;
   hub: SseHub;
   /** Enriches published and edited updates in the background. */
   enrichment: EnrichmentWorker;
@@ -45,12 +49,14 @@ export async function createApp(config: Config, options: { logger?: Logger } = {
     bus = await openBus(config.busUrl, {
       onError: (error, event) => logger.error({ err: error, storyId: event?.storyId }, 'live bus error'),
       logger,
+      ...(cluster.isWorker ? { ipc: process as IpcChannel } : {}),
     });
   } catch (error) {
     await store.close();
     throw error;
   }
   const liveBlog = new LiveBlogService({ store, bus });
+  const accounts = new AccountService({ store });
   const enrichment = new EnrichmentWorker({ bus, store, enricher: loadEnricher(), logger });
   enrichment.start();
   const hub = new SseHub({
@@ -68,13 +74,14 @@ export async function createApp(config: Config, options: { logger?: Logger } = {
       logger.info('seeded a fresh data directory with sample content (DATELINE_SAMPLE=off to skip)');
   }
   const assets = await buildAssets();
-  const app = await createServer({ store, bus, liveBlog, hub, assets, logger, metrics });
+  const app = await createServer({ store, bus, liveBlog, accounts, hub, assets, logger, metrics });
   let closed = false;
   return {
     app,
     store,
     bus,
     liveBlog,
+    accounts,
     hub,
     enrichment,
     logger,

@@ -1,13 +1,14 @@
 /** The `dateline` command: serve, token, desk. Errors are one line on stderr and a non-zero exit. */
 import { Command, CommanderError, Option } from 'commander';
-import { createApp } from '../app.ts';
 import { ConfigError, loadConfig, type Config } from '../config.ts';
 import { DomainError } from '../domain/errors.ts';
 import { ROLES } from '../domain/types.ts';
+import { registerStatementsCommand } from './statements-command.ts';
 import { createApiToken } from '../http/auth.ts';
 import { MemoryBus } from '../live/memory/memory-bus.ts';
 import { LiveBlogService } from '../service/live-blog.ts';
 import { openStore } from '../store/open-store.ts';
+import { serve } from './serve.ts';
 import type { Store } from '../store/store.ts';
 import { registerEnrichCommand } from './enrich-command.ts';
 
@@ -18,6 +19,7 @@ import { registerEnrichCommand } from './enrich-command.ts';
 class UsageError extends Error {
   override name = 'UsageError';
 }
+import { registerUserCommands } from './user-commands.ts';
 
 const program = new Command('dateline')
   .description('Dateline: live pages for conflict and foreign-affairs desks')
@@ -27,12 +29,13 @@ const program = new Command('dateline')
 const dataDirOption = () =>
   new Option('--data-dir <dir>', 'data directory (default: $DATELINE_DATA_DIR or ./data)');
 
-function configFrom(opts: { dataDir?: string; port?: string; host?: string }): Config {
+function configFrom(opts: { dataDir?: string; port?: string; host?: string; workers?: string }): Config {
   return loadConfig({
     ...process.env,
     ...(opts.dataDir !== undefined && { DATELINE_DATA_DIR: opts.dataDir }),
     ...(opts.port !== undefined && { PORT: opts.port }),
     ...(opts.host !== undefined && { HOST: opts.host }),
+    ...(opts.workers !== undefined && { DATELINE_WORKERS: opts.workers }),
   });
 }
 
@@ -50,30 +53,11 @@ program
   .description('serve the reader site, the newsroom API and live streams')
   .option('--port <port>', 'port to listen on (default: $PORT or 8080)')
   .option('--host <host>', 'address to bind (default: $HOST or 127.0.0.1)')
+  .option('--workers <n>', 'processes sharing the port, e.g. one per core (default: $DATELINE_WORKERS or 1)')
   .addOption(dataDirOption())
-  .action(async (opts: { port?: string; host?: string; dataDir?: string }) => {
+  .action(async (opts: { port?: string; host?: string; dataDir?: string; workers?: string }) => {
     const config = configFrom(opts);
-    const node = await createApp(config);
-    const url = await node.listen();
-    node.logger.info(
-      { dataDir: config.dataDir },
-      `Dateline is serving ${url.replace('127.0.0.1', 'localhost')}`,
-    );
-    let stopping = false;
-    const stop = (signal: string) => {
-      if (stopping) return;
-      stopping = true;
-      node.logger.info(`${signal}: closing live streams, finishing writes, closing the database`);
-      node.close().then(
-        () => process.exit(0),
-        (error: unknown) => {
-          node.logger.error({ err: error }, 'shutdown failed');
-          process.exit(1);
-        },
-      );
-    };
-    process.on('SIGTERM', () => stop('SIGTERM'));
-    process.on('SIGINT', () => stop('SIGINT'));
+    await serve(config, config.workers);
   });
 
 const token = program.command('token').description('manage API tokens');
@@ -151,6 +135,14 @@ program
   });
 
 registerEnrichCommand(program);
+registerStatementsCommand(program, {
+  withStore: (opts, run) => withStore(configFrom(opts), run),
+  dataDirOption,
+});
+registerUserCommands(program, {
+  dataDirOption,
+  withStore: (opts, run) => withStore(configFrom(opts), run),
+});
 
 try {
   await program.parseAsync(process.argv);

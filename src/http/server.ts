@@ -1,4 +1,5 @@
 /** Assembles the HTTP server: the JSON API under /api/v1, the reader site at /, one error envelope. */
+import fastifyCookie from '@fastify/cookie';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { LiveBus } from '../live/bus.ts';
@@ -7,6 +8,8 @@ import { registerEnrichmentRoutes } from './api/enrichment-routes.ts';
 import { registerApiRoutes, type ApiDeps } from './api/routes.ts';
 import { installErrorHandler } from './problem.ts';
 import { registerReaderRoutes, renderReaderNotFound, type ReaderDeps } from './reader/routes.tsx';
+import { registerFeedRoutes } from './reader/feeds/feed-routes.ts';
+import { registerSearchRoutes } from './search/search-routes.tsx';
 
 /** Everything the HTTP layer needs, built by the composition root. */
 export type ServerDeps = ApiDeps & ReaderDeps & { logger: Logger; bus: LiveBus; metrics: Metrics };
@@ -26,6 +29,9 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
     return503OnClosing: true,
   });
   installErrorHandler(app);
+  // Parses the newsroom session cookie; cookies are not signed: the value is a 256-bit random secret
+  // looked up by its hash, so a forged one matches nothing.
+  await app.register(fastifyCookie);
   await app.register(
     async (api) => {
       await registerApiRoutes(api, deps);
@@ -45,6 +51,8 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
   app.get('/metrics', async (_request, reply) =>
     reply.type(deps.metrics.contentType).send(await deps.metrics.render()),
   );
+  await app.register(async (feeds) => registerFeedRoutes(feeds, deps));
+  await app.register(async (search) => registerSearchRoutes(search, deps));
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
     const checks = { database: 'ok', bus: deps.bus.isReady() ? 'ok' : 'down' };

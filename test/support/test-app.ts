@@ -9,6 +9,7 @@ import { createTempDir } from './temp-dir.ts';
 /** A test node and tokens for each role. */
 export interface TestApp extends App {
   dataDir: string;
+  contributorToken: string;
   editorToken: string;
   adminToken: string;
   /** Authorization header for `token`. */
@@ -33,6 +34,7 @@ export async function createTestApp(
   return {
     ...node,
     dataDir,
+    contributorToken: await token('contributor'),
     editorToken: await token('editor'),
     adminToken: await token('admin'),
     auth: (t: string) => ({ authorization: `Bearer ${t}` }),

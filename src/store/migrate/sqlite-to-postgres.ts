@@ -36,6 +36,9 @@ interface TableShape {
 const BATCH_ROWS = 500;
 // Kysely's own bookkeeping: the target has its own, from running the same migrations.
 const SKIPPED = /^kysely_/;
+// SQLite-only tables derived from others, which PostgreSQL replaces with its own indexes: the keys of
+// the FTS5 search index (sqlite migration 0020-search; PostgreSQL uses expression GIN indexes).
+const DERIVED_IN_SQLITE = new Set(['search_docs']);
 
 /** Copies `sqlitePath` into the (empty) PostgreSQL database `postgresUrl`; throws if anything differs. */
 export async function migrateSqliteToPostgres(
@@ -123,7 +126,14 @@ async function tableShapes(pool: pg.Pool, source: BetterSqlite3.Database): Promi
   );
   const copyable = tables
     .map((t) => t.name)
-    .filter((t) => !SKIPPED.test(t) && !t.startsWith('sqlite_') && !virtual.includes(t) && !ftsShadow.has(t));
+    .filter(
+      (t) =>
+        !SKIPPED.test(t) &&
+        !t.startsWith('sqlite_') &&
+        !virtual.includes(t) &&
+        !ftsShadow.has(t) &&
+        !DERIVED_IN_SQLITE.has(t),
+    );
   const sourceColumns = new Map(
     copyable.map((t) => [
       t,

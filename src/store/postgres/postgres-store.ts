@@ -10,6 +10,7 @@ import { queryLog, type QueryObserver } from '../sql/query-log.ts';
 import { createSqlStore } from '../sql/sql-store.ts';
 import type { Store } from '../store.ts';
 import { MIGRATIONS } from './migrations.ts';
+import { PostgresSearch } from './postgres-search.ts';
 import { POSTGRES_ADAPTER } from './postgres-adapter.ts';
 
 /** Options for opening the PostgreSQL store. */
@@ -63,6 +64,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     db,
     adapter: POSTGRES_ADAPTER,
     clock: () => now().toISOString(),
+    search: (deps) => new PostgresSearch(deps),
     async ping() {
       const client = await within(pool.connect(), pingTimeoutMs, (late) => late.release());
       try {

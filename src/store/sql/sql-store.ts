@@ -3,11 +3,16 @@ import type { Kysely } from 'kysely';
 import { DomainError } from '../../domain/errors.ts';
 import { createId } from '../../domain/ids.ts';
 import type { ApiToken, Desk, Role } from '../../domain/types.ts';
+import type { SearchStore } from '../search.ts';
 import type { DeskStore, NewDesk, Store, TokenStore } from '../store.ts';
 import { toDesk } from './rows.ts';
 import type { Clock, SqlAdapter, SqlDeps } from './sql-adapter.ts';
 import { SqlEnrichmentStore } from './sql-enrichment-store.ts';
 import { SqlEventLog } from './sql-event-log.ts';
+import { SqlStatementFeedStore } from './sql-statement-feed-store.ts';
+import { SqlStatementStore } from './sql-statement-store.ts';
+import { SqlAccountStore } from './sql-account-store.ts';
+import { SqlSubmissionStore } from './sql-submission-store.ts';
 import { SqlStoryStore } from './sql-story-store.ts';
 import { SqlUpdateStore } from './sql-update-store.ts';
 import type { Database } from './schema.ts';
@@ -17,6 +22,8 @@ export interface SqlStoreParts {
   db: Kysely<Database>;
   adapter: SqlAdapter;
   clock: Clock;
+  /** The engine's full-text search (its index comes with the engine's migrations). */
+  search: (deps: SqlDeps) => SearchStore;
   /** Whether the database answers; must fail fast when it does not. */
   ping(): Promise<void>;
 }
@@ -31,6 +38,11 @@ export function createSqlStore(parts: SqlStoreParts): Store {
     events: new SqlEventLog(parts.db),
     tokens: new SqlTokenStore(deps),
     enrichments: new SqlEnrichmentStore(deps),
+    statements: new SqlStatementStore(deps),
+    statementFeeds: new SqlStatementFeedStore(deps),
+    search: parts.search(deps),
+    submissions: new SqlSubmissionStore(deps),
+    accounts: new SqlAccountStore(deps),
     ping: parts.ping,
     async close() {
       await parts.db.destroy();

@@ -12,6 +12,7 @@ import { queryLog, type QueryObserver } from '../sql/query-log.ts';
 import { createSqlStore } from '../sql/sql-store.ts';
 import type { Store } from '../store.ts';
 import { MIGRATIONS } from './migrations.ts';
+import { SqliteSearch } from './sqlite-search.ts';
 import { SQLITE_ADAPTER } from './sqlite-adapter.ts';
 
 /** Options for opening the SQLite store. */
@@ -48,6 +49,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
     db,
     adapter: SQLITE_ADAPTER,
     clock: () => now().toISOString(),
+    search: (deps) => new SqliteSearch(deps),
     async ping() {
       sqlite.prepare('select 1').get();
     },
