@@ -138,6 +138,21 @@ describe('enrichment pipeline', () => {
     ]);
   });
 
+  it('matches names written with slashes and initials whole', () => {
+    const result = enrich('AFC/M23 fighters held talks with U.S. officials and the U.N. in Doha.', ['CD']);
+    assert.deepEqual(
+      result.organizations.map((o) => [o.name, o.matched]),
+      [
+        ['Congo River Alliance', ['AFC/M23']],
+        ['United Nations', ['U.N.']],
+      ],
+    );
+    assert.deepEqual(
+      result.countries.map((c) => [c.iso2, c.name]),
+      [['US', 'United States']],
+    );
+  });
+
   it('returns every field of the schema, empty when nothing is found', () => {
     assert.deepEqual(enrich('nothing here at all'), {
       people: [],

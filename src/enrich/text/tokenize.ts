@@ -66,6 +66,17 @@ const NO_BREAK = new Set([
   'Mt',
 ]);
 
+/** The first word of a phrase as a token, and how many tokens the phrase has. */
+export function tokenShape(phrase: string): { first: string; count: number } {
+  let first = '';
+  let count = 0;
+  for (const match of phrase.matchAll(WORD)) {
+    if (count === 0) first = match[0].replace(POSSESSIVE, '');
+    count++;
+  }
+  return { first, count };
+}
+
 /** Splits text into sentences at ., ! or ? followed by space and a capital, quote or digit. */
 export function splitSentences(text: string): Sentence[] {
   const sentences: Sentence[] = [];
