@@ -22,6 +22,9 @@ import { openStore } from './store/open-store.ts';
 import type { Store } from './store/store.ts';
 import { buildAssets } from './web/build-assets.ts';
 
+/** How long in-flight requests get to finish on shutdown before their connections are closed. */
+const CLOSE_GRACE_MS = 10_000;
+
 /** A running (or ready to run) Dateline node. */
 export interface App {
   app: FastifyInstance;
@@ -93,7 +96,10 @@ export async function createApp(config: Config, options: { logger?: Logger } = {
       closed = true;
       // Streams first, so app.close() is not held open by readers; then requests; the database last.
       await hub.close();
+      // A client that never finishes sending its request must not hold shutdown for ever.
+      const force = setTimeout(() => app.server.closeAllConnections(), CLOSE_GRACE_MS);
       await app.close();
+      clearTimeout(force);
       await enrichment.close();
       await bus.close();
       await store.close();

@@ -8,6 +8,7 @@ import { registerEnrichmentRoutes } from './api/enrichment-routes.ts';
 import { registerApiRoutes, type ApiDeps } from './api/routes.ts';
 import { installErrorHandler } from './problem.ts';
 import { registerReaderRoutes, renderReaderNotFound, type ReaderDeps } from './reader/routes.tsx';
+import { registerMapRoutes } from './map/map-routes.tsx';
 import { registerFeedRoutes } from './reader/feeds/feed-routes.ts';
 import { registerSearchRoutes } from './search/search-routes.tsx';
 
@@ -27,6 +28,10 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
       disableRequestLogging: deps.logger.level !== 'debug' && deps.logger.level !== 'trace',
     }),
     return503OnClosing: true,
+    // A whole request (headers and body) must arrive within this, so a stalled client cannot hold a
+    // connection (or shutdown) for ever; generous for photo uploads on slow links. Live streams are
+    // long responses, not long requests, and are not affected.
+    requestTimeout: 120_000,
   });
   installErrorHandler(app);
   // Parses the newsroom session cookie; cookies are not signed: the value is a 256-bit random secret
@@ -52,6 +57,7 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
     reply.type(deps.metrics.contentType).send(await deps.metrics.render()),
   );
   await app.register(async (feeds) => registerFeedRoutes(feeds, deps));
+  await app.register(async (map) => registerMapRoutes(map, deps));
   await app.register(async (search) => registerSearchRoutes(search, deps));
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
