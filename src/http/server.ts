@@ -4,7 +4,7 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } 
 import type { Logger } from 'pino';
 import type { LiveBus } from '../live/bus.ts';
 import type { Metrics } from '../ops/metrics.ts';
-import { registerEventsExport } from './api/events-export.ts';
+import { registerEnrichmentRoutes } from './api/enrichment-routes.ts';
 import { registerApiRoutes, type ApiDeps } from './api/routes.ts';
 import { installErrorHandler } from './problem.ts';
 import { registerReaderRoutes, renderReaderNotFound, type ReaderDeps } from './reader/routes.tsx';
@@ -40,7 +40,7 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(
     async (api) => {
       await registerApiRoutes(api, deps);
-      await registerEventsExport(api, deps);
+      await registerEnrichmentRoutes(api, deps);
     },
     { prefix: '/api/v1' },
   );

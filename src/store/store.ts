@@ -266,6 +266,11 @@ export interface EnrichmentStore {
   /** Stores the enrichment unless one of a newer update version is stored; says whether it did. */
   save(enrichment: StoredEnrichment): Promise<boolean>;
   get(updateId: string): Promise<StoredEnrichment | null>;
+  /**
+   * Not deleted updates with no enrichment of their current version (never enriched, or edited
+   * since), oldest first: what a worker that was down, or a node that crashed mid-queue, missed.
+   */
+  listStale(limit: number): Promise<Update[]>;
   /** Enriched, not deleted updates in stories with one of `statuses`, newest publication first. */
   listEnriched(opts: { statuses: StoryStatus[]; limit: number; deskId?: string }): Promise<EnrichedUpdate[]>;
 }

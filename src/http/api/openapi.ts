@@ -12,6 +12,7 @@ import {
   SourceSchema,
 } from './schemas.ts';
 import { SEARCH_OPENAPI } from '../search/search-openapi.ts';
+import { enrichmentPaths } from './enrichment-routes.ts';
 
 function schema(s: z.ZodType): object {
   const { $schema: _ignored, ...rest } = z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' }) as Record<
@@ -326,6 +327,7 @@ export function createOpenApiDocument(): object {
           },
         },
       },
+      ...enrichmentPaths(),
     },
   };
 }
