@@ -3,6 +3,7 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } 
 import type { Logger } from 'pino';
 import { registerApiRoutes, type ApiDeps } from './api/routes.ts';
 import { installErrorHandler } from './problem.ts';
+import { registerArchiveRoutes } from './reader/archive/archive-routes.tsx';
 import { registerFeedRoutes } from './reader/feeds/feed-routes.ts';
 import { registerSearchRoutes } from './search/search-routes.tsx';
 import { registerReaderRoutes, type ReaderDeps } from './reader/routes.tsx';
@@ -36,6 +37,7 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
   });
   await app.register(async (feeds) => registerFeedRoutes(feeds, deps));
   await app.register(async (search) => registerSearchRoutes(search, deps));
+  await app.register(async (archive) => registerArchiveRoutes(archive, deps));
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
     const checks = { database: 'ok', bus: deps.hub ? 'ok' : 'down' };

@@ -25,6 +25,7 @@ import type {
   Update,
   UpdateContent,
 } from '../domain/types.ts';
+import type { ArchiveStore } from './archive.ts';
 import type { SearchStore } from './search.ts';
 
 /** A page of a newest-first list; pass `nextCursor` back to get the next (older) page. */
@@ -156,6 +157,8 @@ export interface Store {
   tokens: TokenStore;
   /** Full-text search over public updates and stories (see search.ts). */
   search: SearchStore;
+  /** Public stories by desk and day, for the archive and sitemaps (see archive.ts). */
+  archive: ArchiveStore;
   /** Whether the database answers; for /readyz. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -7,6 +7,7 @@ import type { SearchStore } from '../search.ts';
 import type { DeskStore, NewDesk, Store, TokenStore } from '../store.ts';
 import { toDesk } from './rows.ts';
 import type { Clock, SqlAdapter, SqlDeps } from './sql-adapter.ts';
+import { SqlArchive } from './sql-archive.ts';
 import { SqlEventLog } from './sql-event-log.ts';
 import { SqlStoryStore } from './sql-story-store.ts';
 import { SqlUpdateStore } from './sql-update-store.ts';
@@ -33,6 +34,7 @@ export function createSqlStore(parts: SqlStoreParts): Store {
     events: new SqlEventLog(parts.db),
     tokens: new SqlTokenStore(deps),
     search: parts.search(deps),
+    archive: new SqlArchive(deps),
     ping: parts.ping,
     async close() {
       await parts.db.destroy();
