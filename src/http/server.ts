@@ -5,6 +5,7 @@ import { registerApiRoutes, type ApiDeps } from './api/routes.ts';
 import { installErrorHandler } from './problem.ts';
 import { registerArchiveRoutes } from './reader/archive/archive-routes.tsx';
 import { registerFeedRoutes } from './reader/feeds/feed-routes.ts';
+import { registerEmbedRoutes } from './embed/embed-routes.tsx';
 import { registerSearchRoutes } from './search/search-routes.tsx';
 import { registerReaderRoutes, type ReaderDeps } from './reader/routes.tsx';
 
@@ -38,6 +39,7 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(async (feeds) => registerFeedRoutes(feeds, deps));
   await app.register(async (search) => registerSearchRoutes(search, deps));
   await app.register(async (archive) => registerArchiveRoutes(archive, deps));
+  await app.register(async (embed) => registerEmbedRoutes(embed, deps));
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
     const checks = { database: 'ok', bus: deps.hub ? 'ok' : 'down' };
