@@ -15,6 +15,7 @@ import { LiveBlogService } from './service/live-blog.ts';
 import { openSqliteStore } from './store/sqlite/sqlite-store.ts';
 import type { Store } from './store/store.ts';
 import { buildAssets } from './web/build-assets.ts';
+import { WebhookDispatcher, type DispatcherOptions } from './webhooks/webhook-dispatcher.ts';
 
 /** A running (or ready to run) Dateline node. */
 export interface App {
@@ -22,6 +23,8 @@ export interface App {
   store: Store;
   liveBlog: LiveBlogService;
   hub: SseHub;
+  /** Sends outbound webhooks from the database queue. */
+  webhooks: WebhookDispatcher;
   logger: Logger;
   /** Starts listening; resolves to the base URL. */
   listen(): Promise<string>;
@@ -30,13 +33,18 @@ export interface App {
 }
 
 /** Builds a Dateline node from `config`. */
-export async function createApp(config: Config, options: { logger?: Logger } = {}): Promise<App> {
+export async function createApp(
+  config: Config,
+  options: { logger?: Logger; webhooks?: Partial<DispatcherOptions> } = {},
+): Promise<App> {
   const logger = options.logger ?? pino({ level: config.logLevel });
   const store = await openSqliteStore({ filename: join(config.dataDir, 'dateline.db') });
   const bus = new MemoryBus();
   const liveBlog = new LiveBlogService({ store, bus });
   const hub = new SseHub({ bus, events: store.events, format: createLiveFormatter({ store }), logger });
   await hub.start();
+  const webhooks = new WebhookDispatcher({ store, bus, logger, options: options.webhooks ?? {} });
+  webhooks.start();
   if (config.sample) {
     const { seeded } = await seedSampleContent({ store, liveBlog });
     if (seeded)
@@ -50,6 +58,7 @@ export async function createApp(config: Config, options: { logger?: Logger } = {
     store,
     liveBlog,
     hub,
+    webhooks,
     logger,
     async listen() {
       return app.listen({ port: config.port, host: config.host });
@@ -60,6 +69,7 @@ export async function createApp(config: Config, options: { logger?: Logger } = {
       // Streams first, so app.close() is not held open by readers; then requests; the database last.
       await hub.close();
       await app.close();
+      await webhooks.close();
       await bus.close();
       await store.close();
     },

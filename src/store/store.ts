@@ -27,6 +27,7 @@ import type {
 } from '../domain/types.ts';
 import type { ArchiveStore } from './archive.ts';
 import type { SearchStore } from './search.ts';
+import type { WebhookStore } from './webhooks.ts';
 
 /** A page of a newest-first list; pass `nextCursor` back to get the next (older) page. */
 export interface Page<T> {
@@ -159,6 +160,8 @@ export interface Store {
   search: SearchStore;
   /** Public stories by desk and day, for the archive and sitemaps (see archive.ts). */
   archive: ArchiveStore;
+  /** Outbound webhook subscribers and their delivery queue (see webhooks.ts). */
+  webhooks: WebhookStore;
   /** Whether the database answers; for /readyz. */
   ping(): Promise<void>;
   close(): Promise<void>;

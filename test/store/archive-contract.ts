@@ -69,7 +69,9 @@ export function runArchiveContract(name: string, open: OpenWithClock): void {
       assert.equal(all.find(({ story }) => story.slug === '2026-05-02')?.deskSlug, 'syria');
       clock = new Date('2026-05-02T09:30:00.000Z');
       await store.updates.create(s['may2']!.id, content('An update'), 'desk');
-      const may2 = (await store.archive.listPublic({ limit: 100 })).find(({ story }) => story.slug === '2026-05-02');
+      const may2 = (await store.archive.listPublic({ limit: 100 })).find(
+        ({ story }) => story.slug === '2026-05-02',
+      );
       assert.equal(may2?.lastChangedAt, '2026-05-02T09:30:00.000Z', 'an update changes the page');
       const recent = await store.archive.listPublic({ limit: 100, openedSince: '2026-05-01T00:00:00.000Z' });
       assert.deepEqual(

@@ -8,6 +8,7 @@ import { it } from 'node:test';
 import pg from 'pg';
 import { openPostgresStore } from '../../src/store/postgres/postgres-store.ts';
 import { runArchiveContract } from './archive-contract.ts';
+import { runWebhookContract } from './webhook-contract.ts';
 import { runSearchContract, type OpenWithClock } from './search-contract.ts';
 
 const URL_ENV = 'DATELINE_TEST_POSTGRES_URL';
@@ -43,6 +44,7 @@ if (unreachable === null) {
   };
   runSearchContract('postgres', open);
   runArchiveContract('postgres', open);
+  runWebhookContract('postgres', open);
 } else if (process.env.CI === 'true') {
   it('reaches PostgreSQL (required in CI)', () => {
     assert.fail(`PostgreSQL at ${URL_ENV} is unreachable: ${unreachable}`);

@@ -3,8 +3,10 @@ import { join } from 'node:path';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
 import { createTempDir } from '../support/temp-dir.ts';
 import { runArchiveContract } from './archive-contract.ts';
+import { runWebhookContract } from './webhook-contract.ts';
 import { runSearchContract, type OpenWithClock } from './search-contract.ts';
 
 const open: OpenWithClock = (now) => openSqliteStore({ filename: join(createTempDir(), 'dateline.db'), now });
 runSearchContract('sqlite', open);
 runArchiveContract('sqlite', open);
+runWebhookContract('sqlite', open);

@@ -11,6 +11,7 @@ import { SqlArchive } from './sql-archive.ts';
 import { SqlEventLog } from './sql-event-log.ts';
 import { SqlStoryStore } from './sql-story-store.ts';
 import { SqlUpdateStore } from './sql-update-store.ts';
+import { SqlWebhookStore } from './sql-webhook-store.ts';
 import type { Database } from './schema.ts';
 
 /** What an engine hands over once its database is open and migrated. */
@@ -35,6 +36,7 @@ export function createSqlStore(parts: SqlStoreParts): Store {
     tokens: new SqlTokenStore(deps),
     search: parts.search(deps),
     archive: new SqlArchive(deps),
+    webhooks: new SqlWebhookStore(deps),
     ping: parts.ping,
     async close() {
       await parts.db.destroy();
