@@ -69,7 +69,12 @@ describe('outbound webhooks', () => {
     receivers.push(r);
     return r;
   };
-  const api = (method: 'GET' | 'POST' | 'DELETE', url: string, token: string, payload?: unknown) =>
+  const api = (
+    method: 'GET' | 'POST' | 'DELETE',
+    url: string,
+    token: string,
+    payload?: Record<string, unknown>,
+  ) =>
     t.app.inject({
       method,
       url: `/api/v1${url}`,
