@@ -2,17 +2,23 @@
  * The composition root: opens storage, the live bus and hub, builds the HTTP server, seeds sample
  * content, and closes it all in the right order on shutdown.
  */
-import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { pino, type Logger } from 'pino';
+import { AccountService } from './accounts/account-service.ts';
 import type { Config } from './config.ts';
+import { EnrichmentWorker } from './enrich/enrichment-worker.ts';
+import { loadEnricher } from './enrich/pipeline.ts';
 import { createLiveFormatter } from './http/reader/live-format.ts';
 import { createServer } from './http/server.ts';
-import { MemoryBus } from './live/memory/memory-bus.ts';
+import cluster from 'node:cluster';
+import type { LiveBus } from './live/bus.ts';
+import type { IpcChannel } from './live/ipc/ipc-bus.ts';
+import { openBus } from './live/open-bus.ts';
 import { SseHub } from './live/sse-hub.ts';
+import { createMetrics } from './ops/metrics.ts';
 import { seedSampleContent } from './sample/sample-content.ts';
 import { LiveBlogService } from './service/live-blog.ts';
-import { openSqliteStore } from './store/sqlite/sqlite-store.ts';
+import { openStore } from './store/open-store.ts';
 import type { Store } from './store/store.ts';
 import { buildAssets } from './web/build-assets.ts';
 import { WebhookDispatcher, type DispatcherOptions } from './webhooks/webhook-dispatcher.ts';
@@ -21,10 +27,14 @@ import { WebhookDispatcher, type DispatcherOptions } from './webhooks/webhook-di
 export interface App {
   app: FastifyInstance;
   store: Store;
+  bus: LiveBus;
   liveBlog: LiveBlogService;
+  accounts: AccountService;
   hub: SseHub;
   /** Sends outbound webhooks from the database queue. */
   webhooks: WebhookDispatcher;
+  /** Enriches published and edited updates in the background. */
+  enrichment: EnrichmentWorker;
   logger: Logger;
   /** Starts listening; resolves to the base URL. */
   listen(): Promise<string>;
@@ -38,10 +48,31 @@ export async function createApp(
   options: { logger?: Logger; webhooks?: Partial<DispatcherOptions> } = {},
 ): Promise<App> {
   const logger = options.logger ?? pino({ level: config.logLevel });
-  const store = await openSqliteStore({ filename: join(config.dataDir, 'dateline.db') });
-  const bus = new MemoryBus();
+  const metrics = createMetrics();
+  const store = await openStore(config.databaseUrl, config.dataDir, { onQuery: metrics.observeQuery });
+  let bus: LiveBus;
+  try {
+    bus = await openBus(config.busUrl, {
+      onError: (error, event) => logger.error({ err: error, storyId: event?.storyId }, 'live bus error'),
+      logger,
+      ...(cluster.isWorker ? { ipc: process as IpcChannel } : {}),
+    });
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
   const liveBlog = new LiveBlogService({ store, bus });
-  const hub = new SseHub({ bus, events: store.events, format: createLiveFormatter({ store }), logger });
+  const accounts = new AccountService({ store });
+  const enrichment = new EnrichmentWorker({ bus, store, enricher: loadEnricher(), logger });
+  enrichment.start();
+  const hub = new SseHub({
+    bus,
+    events: store.events,
+    format: createLiveFormatter({ store }),
+    logger,
+    onDelivered: (event, readers, channel) => metrics.observeDelivery(event, readers, channel),
+  });
+  metrics.watchStreams(() => hub.stats());
   await hub.start();
   const webhooks = new WebhookDispatcher({ store, bus, logger, options: options.webhooks ?? {} });
   webhooks.start();
@@ -51,14 +82,17 @@ export async function createApp(
       logger.info('seeded a fresh data directory with sample content (DATELINE_SAMPLE=off to skip)');
   }
   const assets = await buildAssets();
-  const app = await createServer({ store, liveBlog, hub, assets, logger });
+  const app = await createServer({ store, bus, liveBlog, accounts, hub, assets, logger, metrics });
   let closed = false;
   return {
     app,
     store,
+    bus,
     liveBlog,
+    accounts,
     hub,
     webhooks,
+    enrichment,
     logger,
     async listen() {
       return app.listen({ port: config.port, host: config.host });
@@ -70,6 +104,7 @@ export async function createApp(
       await hub.close();
       await app.close();
       await webhooks.close();
+      await enrichment.close();
       await bus.close();
       await store.close();
     },

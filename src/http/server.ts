@@ -1,17 +1,21 @@
 /** Assembles the HTTP server: the JSON API under /api/v1, the reader site at /, one error envelope. */
+import fastifyCookie from '@fastify/cookie';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
+import type { LiveBus } from '../live/bus.ts';
+import type { Metrics } from '../ops/metrics.ts';
+import { registerEventsExport } from './api/events-export.ts';
 import { registerApiRoutes, type ApiDeps } from './api/routes.ts';
 import { registerWebhookRoutes } from './api/webhook-routes.ts';
 import { installErrorHandler } from './problem.ts';
 import { registerArchiveRoutes } from './reader/archive/archive-routes.tsx';
+import { registerReaderRoutes, renderReaderNotFound, type ReaderDeps } from './reader/routes.tsx';
 import { registerFeedRoutes } from './reader/feeds/feed-routes.ts';
 import { registerEmbedRoutes } from './embed/embed-routes.tsx';
 import { registerSearchRoutes } from './search/search-routes.tsx';
-import { registerReaderRoutes, type ReaderDeps } from './reader/routes.tsx';
 
 /** Everything the HTTP layer needs, built by the composition root. */
-export type ServerDeps = ApiDeps & ReaderDeps & { logger: Logger };
+export type ServerDeps = ApiDeps & ReaderDeps & { logger: Logger; bus: LiveBus; metrics: Metrics };
 
 // Bodies are JSON updates of at most a few tens of KB; anything bigger is refused before parsing.
 const BODY_LIMIT = 256 * 1024;
@@ -28,15 +32,28 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
     return503OnClosing: true,
   });
   installErrorHandler(app);
+  // Parses the newsroom session cookie; cookies are not signed: the value is a 256-bit random secret
+  // looked up by its hash, so a forged one matches nothing.
+  await app.register(fastifyCookie);
   await app.register(
     async (api) => {
       await registerApiRoutes(api, deps);
+      await registerEventsExport(api, deps);
     },
     { prefix: '/api/v1' },
   );
   await app.register(async (site) => {
     await registerReaderRoutes(site, deps);
   });
+  // Paths no route knows, outside the API (which answers problem+json): the reader's 404 page.
+  const notFoundPage = renderReaderNotFound(deps);
+  app.setNotFoundHandler((_request, reply) =>
+    reply.code(404).type('text/html; charset=utf-8').send(notFoundPage),
+  );
+  // For Prometheus; an operator's proxy keeps it off the public site (docs/operations.md).
+  app.get('/metrics', async (_request, reply) =>
+    reply.type(deps.metrics.contentType).send(await deps.metrics.render()),
+  );
   await app.register(async (feeds) => registerFeedRoutes(feeds, deps));
   await app.register(async (search) => registerSearchRoutes(search, deps));
   await app.register(async (archive) => registerArchiveRoutes(archive, deps));
@@ -44,13 +61,13 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(async (api) => registerWebhookRoutes(api, deps), { prefix: '/api/v1' });
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
-    const checks = { database: 'ok', bus: deps.hub ? 'ok' : 'down' };
+    const checks = { database: 'ok', bus: deps.bus.isReady() ? 'ok' : 'down' };
     try {
       await deps.store.ping();
     } catch {
       checks.database = 'down';
     }
-    const ready = checks.database === 'ok';
+    const ready = checks.database === 'ok' && checks.bus === 'ok';
     return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not ready', checks });
   });
   return app;

@@ -8,6 +8,7 @@ import { describe, it } from 'node:test';
 import pg from 'pg';
 import { openPostgresStore, type PostgresStoreOptions } from '../../src/store/postgres/postgres-store.ts';
 import type { Store } from '../../src/store/store.ts';
+import { runNewsroomContract } from './newsroom-contract.ts';
 import { content, runStoreContract } from './store-contract.ts';
 import { createTcpProxy } from './tcp-proxy.ts';
 
@@ -46,6 +47,7 @@ const unreachable = await admin('select 1').then(
 
 if (unreachable === null) {
   runStoreContract('postgres', () => openFresh());
+  runNewsroomContract('postgres', () => openFresh());
   describe('postgres store', () => {
     it('reports a database that stops answering within the ping timeout, and recovers by itself', async () => {
       const target = new URL(url);
@@ -66,6 +68,19 @@ if (unreachable === null) {
         proxy.release();
         await store.close();
         await proxy.close();
+      }
+    });
+
+    it('migrates a fresh schema while another deployment keeps its tables in another schema', async () => {
+      const other = await openFresh();
+      try {
+        const store = await openFresh();
+        await store.desks.create({ slug: 'second', name: 'Second', description: '', timezone: 'UTC' });
+        assert.equal((await store.desks.list()).length, 1);
+        assert.equal((await other.desks.list()).length, 0);
+        await store.close();
+      } finally {
+        await other.close();
       }
     });
 

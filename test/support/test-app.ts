@@ -10,6 +10,7 @@ import { createTempDir } from './temp-dir.ts';
 /** A test node and tokens for each role. */
 export interface TestApp extends App {
   dataDir: string;
+  contributorToken: string;
   editorToken: string;
   adminToken: string;
   /** Authorization header for `token`. */
@@ -18,7 +19,12 @@ export interface TestApp extends App {
 
 /** Starts a node (not listening unless `listen` is set) with an empty store unless `sample` is set. */
 export async function createTestApp(
-  options: { sample?: boolean; dataDir?: string; webhooks?: Partial<DispatcherOptions> } = {},
+  options: {
+    sample?: boolean;
+    dataDir?: string;
+    env?: Record<string, string>;
+    webhooks?: Partial<DispatcherOptions>;
+  } = {},
 ): Promise<TestApp> {
   const dataDir = options.dataDir ?? createTempDir();
   const config = loadConfig({
@@ -26,6 +32,7 @@ export async function createTestApp(
     DATELINE_SAMPLE: options.sample ? 'on' : 'off',
     PORT: '0',
     LOG_LEVEL: 'silent',
+    ...options.env,
   });
   const node = await createApp(config, {
     logger: pino({ level: 'silent' }),
@@ -36,6 +43,7 @@ export async function createTestApp(
   return {
     ...node,
     dataDir,
+    contributorToken: await token('contributor'),
     editorToken: await token('editor'),
     adminToken: await token('admin'),
     auth: (t: string) => ({ authorization: `Bearer ${t}` }),

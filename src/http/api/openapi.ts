@@ -2,11 +2,13 @@
 import { z } from 'zod';
 import { CLAIM_STATUSES, STORY_STATUSES } from '../../domain/types.ts';
 import {
+  ApproveSchema,
   CreateDeskSchema,
   CreateStorySchema,
   CreateUpdateSchema,
   PatchStorySchema,
   PatchUpdateSchema,
+  RejectSchema,
   SourceSchema,
 } from './schemas.ts';
 import { SEARCH_OPENAPI } from '../search/search-openapi.ts';
@@ -250,6 +252,36 @@ export function createOpenApiDocument(): object {
           security: secured,
           parameters: [idParam],
           responses: { '204': { description: 'Deleted' }, ...errors },
+        },
+      },
+      '/updates/{id}/approve': {
+        post: {
+          summary: 'Publish a contributor’s submission (editor); optional changes apply first',
+          security: secured,
+          parameters: [idParam],
+          requestBody: { required: false, content: json(schema(ApproveSchema)) },
+          responses: {
+            '200': { description: 'Published under the submission’s id', content: json(ref('Update')) },
+            '409': problem('Not pending any more; `current` holds the submission'),
+            ...errors,
+          },
+        },
+      },
+      '/updates/{id}/reject': {
+        post: {
+          summary: 'Turn down a submission with a reason the contributor sees (editor)',
+          security: secured,
+          parameters: [idParam],
+          requestBody: { required: true, content: json(schema(RejectSchema)) },
+          responses: { '200': { description: 'The rejected submission' }, ...errors },
+        },
+      },
+      '/stories/{id}/submissions': {
+        get: {
+          summary: 'Pending submissions, oldest first (editors: all; contributors: their own)',
+          security: secured,
+          parameters: [idParam],
+          responses: { '200': { description: 'Submissions' }, ...errors },
         },
       },
       '/updates/{id}/revisions': {

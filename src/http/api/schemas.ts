@@ -80,6 +80,14 @@ export const PatchUpdateSchema = z.strictObject({
   body: updateFields.body.optional(),
 });
 
+/** Body of POST /updates/{id}/approve: optional changes the editor makes while approving. */
+export const ApproveSchema = z.strictObject({ ...updateFields, body: updateFields.body.optional() });
+
+/** Body of POST /updates/{id}/reject. */
+export const RejectSchema = z.strictObject({
+  reason: required(1000).describe('why, shown to the contributor'),
+});
+
 /** Query of list endpoints. */
 export const PageQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),

@@ -109,6 +109,63 @@ export const MIGRATIONS: Record<string, Migration> = {
         .execute();
     },
   },
+  // Contributors' submissions wait here, outside `updates`, so they take no sequence until approved.
+  '0030-newsroom-1-submissions': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('submissions')
+        .addColumn('id', ID, (c) => c.primaryKey())
+        .addColumn('story_id', ID, (c) => c.notNull().references('stories.id'))
+        .addColumn('content', 'json', (c) => c.notNull())
+        .addColumn('author', 'text', (c) => c.notNull())
+        .addColumn('author_key', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'timestamptz', (c) => c.notNull())
+        .addColumn('decided_at', 'timestamptz')
+        .addColumn('decided_by', 'text')
+        .addColumn('reason', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('submissions_story_status')
+        .on('submissions')
+        .columns(['story_id', 'status', 'created_at'])
+        .execute();
+    },
+  },
+  // Claim changes live on the update row, so every reader of an update (page, event) has its history.
+  '0030-newsroom-2-claim-history': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .alterTable('updates')
+        .addColumn('claim_history', 'json', (c) => c.notNull().defaultTo('[]'))
+        .execute();
+    },
+  },
+  '0030-newsroom-3-accounts': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('users')
+        .addColumn('id', ID, (c) => c.primaryKey())
+        .addColumn('email', 'text', (c) => c.notNull().unique())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('role', 'text', (c) => c.notNull())
+        .addColumn('password_hash', 'text', (c) => c.notNull())
+        .addColumn('desks', 'json')
+        .addColumn('disabled_at', 'timestamptz')
+        .addColumn('created_at', 'timestamptz', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('sessions')
+        .addColumn('id', ID, (c) => c.primaryKey())
+        .addColumn('user_id', ID, (c) => c.notNull().references('users.id'))
+        .addColumn('secret_hash', 'text', (c) => c.notNull().unique())
+        .addColumn('csrf_token', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'timestamptz', (c) => c.notNull())
+        .addColumn('expires_at', 'timestamptz', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('sessions_user').on('sessions').columns(['user_id']).execute();
+    },
+  },
   '0020-search': {
     // Full-text search (see store/search.ts): GIN indexes on the tsvector expressions that
     // postgres/postgres-search.ts queries. An expression index is maintained by PostgreSQL in the
@@ -172,6 +229,108 @@ export const MIGRATIONS: Record<string, Migration> = {
       await sql`insert into webhook_cursor (id, last_event_id) select 1, coalesce(max(id), 0) from events`.execute(
         db,
       );
+    },
+  },
+  '0010-statements': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('statement_feeds')
+        .addColumn('id', ID, (c) => c.primaryKey())
+        .addColumn('url', 'text', (c) => c.notNull().unique())
+        .addColumn('issuer', 'text', (c) => c.notNull())
+        .addColumn('language', 'text', (c) => c.notNull())
+        .addColumn('interval_seconds', 'integer', (c) => c.notNull())
+        .addColumn('etag', 'text')
+        .addColumn('last_modified', 'text')
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('last_error', 'text')
+        .addColumn('last_polled_at', 'timestamptz')
+        .addColumn('last_success_at', 'timestamptz')
+        .addColumn('next_poll_at', 'timestamptz', (c) => c.notNull())
+        .addColumn('failures', 'integer', (c) => c.notNull())
+        .addColumn('statements_added', 'integer', (c) => c.notNull())
+        .addColumn('created_at', 'timestamptz', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('statements')
+        .addColumn('id', ID, (c) => c.primaryKey())
+        .addColumn('issuer', 'text', (c) => c.notNull())
+        .addColumn('title', 'text', (c) => c.notNull())
+        .addColumn('published_at', 'timestamptz', (c) => c.notNull())
+        .addColumn('url', 'text')
+        .addColumn('language', 'text', (c) => c.notNull())
+        .addColumn('text', 'text', (c) => c.notNull())
+        .addColumn('parties', 'json', (c) => c.notNull())
+        .addColumn('tags', 'json', (c) => c.notNull())
+        .addColumn('feed_id', ID, (c) => c.references('statement_feeds.id'))
+        .addColumn('guid', 'text')
+        .addColumn('content_hash', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'timestamptz', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('statements_published')
+        .on('statements')
+        .columns(['published_at', 'id'])
+        .execute();
+      await db.schema
+        .createIndex('statements_issuer')
+        .on('statements')
+        .columns(['issuer', 'published_at', 'id'])
+        .execute();
+      await db.schema
+        .createIndex('statements_content_hash')
+        .on('statements')
+        .column('content_hash')
+        .execute();
+      await db.schema.createIndex('statements_url').on('statements').column('url').execute();
+      await db.schema
+        .createIndex('statements_feed_guid')
+        .on('statements')
+        .columns(['feed_id', 'guid'])
+        .execute();
+      // The primary key's B-tree answers a posting-list read with an index-only scan.
+      await db.schema
+        .createTable('statement_fingerprints')
+        .addColumn('doc', 'bigint', (c) => c.primaryKey().generatedAlwaysAsIdentity())
+        .addColumn('statement_id', ID, (c) => c.notNull().references('statements.id'))
+        .addColumn('variant', 'integer', (c) => c.notNull())
+        .addColumn('published_at', 'timestamptz', (c) => c.notNull())
+        .addColumn('shingle_count', 'integer', (c) => c.notNull())
+        .addColumn('fingerprint', 'bytea', (c) => c.notNull())
+        .addUniqueConstraint('statement_fingerprints_statement', ['statement_id', 'variant'])
+        .execute();
+      // Postings carry the fingerprint's bigint `doc` (see the SQLite migration for why, and why no
+      // foreign key); the primary key's B-tree answers a posting-list read with an index-only scan.
+      await db.schema
+        .createTable('statement_shingles')
+        .addColumn('shingle', 'bigint', (c) => c.notNull())
+        .addColumn('doc', 'bigint', (c) => c.notNull())
+        .addPrimaryKeyConstraint('statement_shingles_pk', ['shingle', 'doc'])
+        .execute();
+      await db.schema
+        .createTable('statement_shingle_df')
+        .addColumn('shingle', 'bigint', (c) => c.primaryKey())
+        .addColumn('df', 'integer', (c) => c.notNull())
+        .execute();
+    },
+  },
+  '0040-update-enrichments': {
+    async up(db: Kysely<unknown>) {
+      // One row per update: the enrichment of the latest version enriched (see EnrichmentStore).
+      await db.schema
+        .createTable('update_enrichments')
+        .addColumn('update_id', ID, (c) => c.primaryKey().references('updates.id'))
+        .addColumn('story_id', ID, (c) => c.notNull().references('stories.id'))
+        .addColumn('update_version', 'integer', (c) => c.notNull())
+        .addColumn('data_version', 'text', (c) => c.notNull())
+        .addColumn('enriched_at', 'timestamptz', (c) => c.notNull())
+        .addColumn('enrichment', 'json', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('update_enrichments_story')
+        .on('update_enrichments')
+        .column('story_id')
+        .execute();
     },
   },
 };

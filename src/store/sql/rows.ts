@@ -61,6 +61,7 @@ export function toUpdate(row: UpdateRow): Update {
     keyEvent: Boolean(row.key_event),
     claimStatus: row.claim_status as ClaimStatus,
     claimNote: row.claim_note,
+    claimHistory: JSON.parse(row.claim_history),
     sources: JSON.parse(row.sources),
     videoUrl: row.video_url,
     deletedAt: row.deleted_at,

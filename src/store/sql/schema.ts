@@ -55,6 +55,8 @@ export interface UpdateRow {
   key_event: SqlBool;
   claim_status: string;
   claim_note: string;
+  /** JSON array of ClaimChange. */
+  claim_history: string;
   sources: string;
   video_url: string | null;
   deleted_at: string | null;
@@ -124,8 +126,116 @@ export interface WebhookCursorRow {
   last_event_id: number;
 }
 
+/** Contributors' submissions; `content` is JSON (UpdateContent). */
+export interface SubmissionRow {
+  id: string;
+  story_id: string;
+  content: string;
+  author: string;
+  author_key: string;
+  status: string;
+  created_at: string;
+  decided_at: string | null;
+  decided_by: string | null;
+  reason: string;
+}
+
+/** Newsroom users; `desks` is a JSON array of desk ids, or null for every desk. */
+export interface UserRow {
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+  password_hash: string;
+  desks: string | null;
+  disabled_at: string | null;
+  created_at: string;
+}
+
+/** Browser sessions; the id is public (for listing), the secret only hashed. */
+export interface SessionRow {
+  id: string;
+  user_id: string;
+  secret_hash: string;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+}
+
+/** Official statements; `parties` and `tags` are JSON arrays. */
+export interface StatementRow {
+  id: string;
+  issuer: string;
+  title: string;
+  published_at: string;
+  url: string | null;
+  language: string;
+  text: string;
+  parties: string;
+  tags: string;
+  feed_id: string | null;
+  guid: string | null;
+  content_hash: string;
+  created_at: string;
+}
+
+/**
+ * A statement's sorted shingle hashes (`variant` 0 plain, 1 names masked), apart from its text so the
+ * index verifies candidates by reading small rows.
+ */
+export interface StatementFingerprintRow {
+  doc: Generated<number>;
+  statement_id: string;
+  variant: number;
+  published_at: string;
+  shingle_count: number;
+  fingerprint: Uint8Array;
+}
+
+/** The inverted shingle index: one row per shingle hash of a fingerprint (`doc`). */
+export interface StatementShingleRow {
+  shingle: number;
+  doc: number;
+}
+
+/** How many statements hold each shingle, so a query reads the postings of its rarest ones. */
+export interface StatementShingleDfRow {
+  shingle: number;
+  df: number;
+}
+
+/** Feeds of official statements polled on a schedule, with their last outcome. */
+export interface StatementFeedRow {
+  id: string;
+  url: string;
+  issuer: string;
+  language: string;
+  interval_seconds: number;
+  etag: string | null;
+  last_modified: string | null;
+  status: string;
+  last_error: string | null;
+  last_polled_at: string | null;
+  last_success_at: string | null;
+  next_poll_at: string;
+  failures: number;
+  statements_added: number;
+  created_at: string;
+}
+
+/** Enrichment of an update's latest enriched version; `enrichment` is JSON. */
+export interface UpdateEnrichmentRow {
+  update_id: string;
+  story_id: string;
+  update_version: number;
+  data_version: string;
+  enriched_at: string;
+  enrichment: string;
+}
+
 /** The whole database. */
 export interface Database {
+  update_enrichments: UpdateEnrichmentRow;
   desks: DeskRow;
   stories: StoryRow;
   updates: UpdateRow;
@@ -135,4 +245,12 @@ export interface Database {
   webhook_subscribers: WebhookSubscriberRow;
   webhook_deliveries: WebhookDeliveryRow;
   webhook_cursor: WebhookCursorRow;
+  submissions: SubmissionRow;
+  users: UserRow;
+  sessions: SessionRow;
+  statements: StatementRow;
+  statement_fingerprints: StatementFingerprintRow;
+  statement_shingles: StatementShingleRow;
+  statement_shingle_df: StatementShingleDfRow;
+  statement_feeds: StatementFeedRow;
 }

@@ -90,6 +90,63 @@ export const MIGRATIONS: Record<string, Migration> = {
         .execute();
     },
   },
+  // Contributors' submissions wait here, outside `updates`, so they take no sequence until approved.
+  '0030-newsroom-1-submissions': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('submissions')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('story_id', 'text', (c) => c.notNull().references('stories.id'))
+        .addColumn('content', 'text', (c) => c.notNull())
+        .addColumn('author', 'text', (c) => c.notNull())
+        .addColumn('author_key', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('decided_at', 'text')
+        .addColumn('decided_by', 'text')
+        .addColumn('reason', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('submissions_story_status')
+        .on('submissions')
+        .columns(['story_id', 'status', 'created_at'])
+        .execute();
+    },
+  },
+  // Claim changes live on the update row, so every reader of an update (page, event) has its history.
+  '0030-newsroom-2-claim-history': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .alterTable('updates')
+        .addColumn('claim_history', 'text', (c) => c.notNull().defaultTo('[]'))
+        .execute();
+    },
+  },
+  '0030-newsroom-3-accounts': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('users')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('email', 'text', (c) => c.notNull().unique())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('role', 'text', (c) => c.notNull())
+        .addColumn('password_hash', 'text', (c) => c.notNull())
+        .addColumn('desks', 'text')
+        .addColumn('disabled_at', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('sessions')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
+        .addColumn('secret_hash', 'text', (c) => c.notNull().unique())
+        .addColumn('csrf_token', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('sessions_user').on('sessions').columns(['user_id']).execute();
+    },
+  },
   '0020-search': {
     // Full-text search (see store/search.ts) over FTS5. One index holds updates and stories so their
     // bm25 ranks compare; `search_docs` gives each record a stable integer key for the index (the
@@ -189,6 +246,111 @@ export const MIGRATIONS: Record<string, Migration> = {
       await sql`insert into webhook_cursor (id, last_event_id) select 1, coalesce(max(id), 0) from events`.execute(
         db,
       );
+    },
+  },
+  '0010-statements': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('statement_feeds')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('url', 'text', (c) => c.notNull().unique())
+        .addColumn('issuer', 'text', (c) => c.notNull())
+        .addColumn('language', 'text', (c) => c.notNull())
+        .addColumn('interval_seconds', 'integer', (c) => c.notNull())
+        .addColumn('etag', 'text')
+        .addColumn('last_modified', 'text')
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('last_error', 'text')
+        .addColumn('last_polled_at', 'text')
+        .addColumn('last_success_at', 'text')
+        .addColumn('next_poll_at', 'text', (c) => c.notNull())
+        .addColumn('failures', 'integer', (c) => c.notNull())
+        .addColumn('statements_added', 'integer', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('statements')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('issuer', 'text', (c) => c.notNull())
+        .addColumn('title', 'text', (c) => c.notNull())
+        .addColumn('published_at', 'text', (c) => c.notNull())
+        .addColumn('url', 'text')
+        .addColumn('language', 'text', (c) => c.notNull())
+        .addColumn('text', 'text', (c) => c.notNull())
+        .addColumn('parties', 'text', (c) => c.notNull())
+        .addColumn('tags', 'text', (c) => c.notNull())
+        .addColumn('feed_id', 'text', (c) => c.references('statement_feeds.id'))
+        .addColumn('guid', 'text')
+        .addColumn('content_hash', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('statements_published')
+        .on('statements')
+        .columns(['published_at', 'id'])
+        .execute();
+      await db.schema
+        .createIndex('statements_issuer')
+        .on('statements')
+        .columns(['issuer', 'published_at', 'id'])
+        .execute();
+      await db.schema
+        .createIndex('statements_content_hash')
+        .on('statements')
+        .column('content_hash')
+        .execute();
+      await db.schema.createIndex('statements_url').on('statements').column('url').execute();
+      await db.schema
+        .createIndex('statements_feed_guid')
+        .on('statements')
+        .columns(['feed_id', 'guid'])
+        .execute();
+      // Clustered on (shingle, statement): a posting list is one contiguous range of the table.
+      await db.schema
+        .createTable('statement_fingerprints')
+        .addColumn('doc', 'integer', (c) => c.primaryKey())
+        .addColumn('statement_id', 'text', (c) => c.notNull().references('statements.id'))
+        .addColumn('variant', 'integer', (c) => c.notNull())
+        .addColumn('published_at', 'text', (c) => c.notNull())
+        .addColumn('shingle_count', 'integer', (c) => c.notNull())
+        .addColumn('fingerprint', 'blob', (c) => c.notNull())
+        .addUniqueConstraint('statement_fingerprints_statement', ['statement_id', 'variant'])
+        .execute();
+      // Postings carry the fingerprint's integer `doc`, not the 26-character statement id: a third of the
+      // size at ~220 rows per statement. Clustered on (shingle, doc), a posting list is one range of the
+      // table. No foreign key: checking one per posting would double the cost of ingest, and postings are
+      // only written in the transaction that writes their fingerprint.
+      await db.schema
+        .createTable('statement_shingles')
+        .addColumn('shingle', 'integer', (c) => c.notNull())
+        .addColumn('doc', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('statement_shingles_pk', ['shingle', 'doc'])
+        .modifyEnd(sql`without rowid`)
+        .execute();
+      await db.schema
+        .createTable('statement_shingle_df')
+        .addColumn('shingle', 'integer', (c) => c.primaryKey())
+        .addColumn('df', 'integer', (c) => c.notNull())
+        .execute();
+    },
+  },
+  '0040-update-enrichments': {
+    async up(db: Kysely<unknown>) {
+      // One row per update: the enrichment of the latest version enriched (see EnrichmentStore).
+      await db.schema
+        .createTable('update_enrichments')
+        .addColumn('update_id', 'text', (c) => c.primaryKey().references('updates.id'))
+        .addColumn('story_id', 'text', (c) => c.notNull().references('stories.id'))
+        .addColumn('update_version', 'integer', (c) => c.notNull())
+        .addColumn('data_version', 'text', (c) => c.notNull())
+        .addColumn('enriched_at', 'text', (c) => c.notNull())
+        .addColumn('enrichment', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('update_enrichments_story')
+        .on('update_enrichments')
+        .column('story_id')
+        .execute();
     },
   },
 };

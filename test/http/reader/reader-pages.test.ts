@@ -175,12 +175,20 @@ describe('reader pages', () => {
 
   it('serves a permalink page per update, with its claim history', async () => {
     const target = published[3]!;
-    await t.liveBlog.editUpdate(target.id, target.version, { claimStatus: 'verified' }, 'Editor');
+    await t.liveBlog.editUpdate(
+      target.id,
+      target.version,
+      { claimStatus: 'verified', claimNote: 'Geolocated by the desk' },
+      'Editor',
+    );
     const res = await get(`${storyUrl}/updates/${target.id}`);
     assert.equal(res.statusCode, 200);
     assert.deepEqual(articleIds(res.body), [target.id]);
-    assert.match(res.body, /Claim status history/);
-    assert.match(res.body, /Disputed → Verified/);
+    assert.match(res.body, /How this was checked \(1 change\)/);
+    assert.match(
+      res.body,
+      /Disputed<\/span> <time[^>]*>[^<]+<\/time>.*Verified<\/span> <time[^>]*>[^<]+<\/time> — Geolocated by the desk/s,
+    );
     assert.match(res.body, new RegExp(`href="${storyUrl}#update-${target.id}"`));
   });
 
@@ -203,6 +211,7 @@ describe('reader pages', () => {
       `${storyUrl}/updates/not-an-id!`,
       '/stories/geneva-talks',
       '/Bad_Slug',
+      '/a/path/no/route/knows',
     ]) {
       const res = await get(url);
       assert.equal(res.statusCode, 404, url);
