@@ -7,6 +7,7 @@ import type { Metrics } from '../ops/metrics.ts';
 import { registerEventsExport } from './api/events-export.ts';
 import { registerApiRoutes, type ApiDeps } from './api/routes.ts';
 import { registerWebhookRoutes } from './api/webhook-routes.ts';
+import { registerRelatedRoutes } from './api/related-routes.ts';
 import { installErrorHandler } from './problem.ts';
 import { registerArchiveRoutes } from './reader/archive/archive-routes.tsx';
 import { registerReaderRoutes, renderReaderNotFound, type ReaderDeps } from './reader/routes.tsx';
@@ -59,6 +60,7 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(async (archive) => registerArchiveRoutes(archive, deps));
   await app.register(async (embed) => registerEmbedRoutes(embed, deps));
   await app.register(async (api) => registerWebhookRoutes(api, deps), { prefix: '/api/v1' });
+  await app.register(async (api) => registerRelatedRoutes(api, deps), { prefix: '/api/v1' });
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
     const checks = { database: 'ok', bus: deps.bus.isReady() ? 'ok' : 'down' };
