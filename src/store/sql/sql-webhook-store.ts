@@ -59,6 +59,12 @@ export class SqlWebhookStore implements WebhookStore {
       removed_at: null,
     };
     await db.insertInto('webhook_subscribers').values(row).execute();
+    // The first subscriber starts the cursor; later ones leave it where the dispatcher has it.
+    await db
+      .insertInto('webhook_cursor')
+      .values({ id: 1, last_event_id: row.after_event_id })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
     return toSubscriber(row);
   }
 
@@ -108,8 +114,14 @@ export class SqlWebhookStore implements WebhookStore {
       .selectFrom('webhook_cursor')
       .select('last_event_id')
       .where('id', '=', 1)
-      .executeTakeFirstOrThrow();
-    return Number(row.last_event_id);
+      .executeTakeFirst();
+    if (row) return Number(row.last_event_id);
+    // No subscriber yet: nothing before now will ever be delivered.
+    const last = await this.deps.db
+      .selectFrom('events')
+      .select((eb) => eb.fn.max('id').as('id'))
+      .executeTakeFirst();
+    return Number(last?.id ?? 0);
   }
 
   async enqueue(from: number, to: number, deliveries: NewDelivery[]): Promise<boolean> {
@@ -122,7 +134,14 @@ export class SqlWebhookStore implements WebhookStore {
         .where('id', '=', 1)
         .where('last_event_id', '=', from)
         .executeTakeFirst();
-      if (moved.numUpdatedRows === 0n) return false;
+      if (moved.numUpdatedRows === 0n) {
+        const started = await trx
+          .insertInto('webhook_cursor')
+          .values({ id: 1, last_event_id: to })
+          .onConflict((oc) => oc.doNothing())
+          .executeTakeFirst();
+        if ((started.numInsertedOrUpdatedRows ?? 0n) === 0n) return false;
+      }
       if (deliveries.length === 0) return true;
       const now = this.deps.clock();
       await trx
