@@ -11,6 +11,7 @@ import { registerRelatedRoutes } from './api/related-routes.ts';
 import { installErrorHandler } from './problem.ts';
 import { registerArchiveRoutes } from './reader/archive/archive-routes.tsx';
 import { registerReaderRoutes, renderReaderNotFound, type ReaderDeps } from './reader/routes.tsx';
+import { registerMapRoutes } from './map/map-routes.tsx';
 import { registerFeedRoutes } from './reader/feeds/feed-routes.ts';
 import { registerEmbedRoutes } from './embed/embed-routes.tsx';
 import { registerSearchRoutes } from './search/search-routes.tsx';
@@ -56,6 +57,7 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
     reply.type(deps.metrics.contentType).send(await deps.metrics.render()),
   );
   await app.register(async (feeds) => registerFeedRoutes(feeds, deps));
+  await app.register(async (map) => registerMapRoutes(map, deps));
   await app.register(async (search) => registerSearchRoutes(search, deps));
   await app.register(async (archive) => registerArchiveRoutes(archive, deps));
   await app.register(async (embed) => registerEmbedRoutes(embed, deps));

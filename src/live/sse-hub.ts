@@ -361,6 +361,11 @@ export class SseHub {
       if (channel === undefined || text === undefined) continue;
       this.#deliver(channel, { id: e.seq, bytes: frameOf(e, e.seq, text.story) }, previous);
       this.#onDelivered(e, channel.conns.size, 'story');
+      // Access is checked when a stream opens. A story taken back to draft is no longer public: end
+      // every stream of it; those allowed to read drafts reconnect and resume, the rest get a 404.
+      if (e.data.type === 'story' && e.data.story.status === 'draft') {
+        for (const conn of channel.conns) conn.socket.end();
+      }
     }
 
     for (const e of await this.#siteBacklog(event)) {
