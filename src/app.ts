@@ -21,6 +21,7 @@ import { LiveBlogService } from './service/live-blog.ts';
 import { openStore } from './store/open-store.ts';
 import type { Store } from './store/store.ts';
 import { buildAssets } from './web/build-assets.ts';
+import { WebhookDispatcher, type DispatcherOptions } from './webhooks/webhook-dispatcher.ts';
 
 /** How long in-flight requests get to finish on shutdown before their connections are closed. */
 const CLOSE_GRACE_MS = 10_000;
@@ -33,6 +34,8 @@ export interface App {
   liveBlog: LiveBlogService;
   accounts: AccountService;
   hub: SseHub;
+  /** Sends outbound webhooks from the database queue. */
+  webhooks: WebhookDispatcher;
   /** Enriches published and edited updates in the background. */
   enrichment: EnrichmentWorker;
   logger: Logger;
@@ -43,7 +46,10 @@ export interface App {
 }
 
 /** Builds a Dateline node from `config`. */
-export async function createApp(config: Config, options: { logger?: Logger } = {}): Promise<App> {
+export async function createApp(
+  config: Config,
+  options: { logger?: Logger; webhooks?: Partial<DispatcherOptions> } = {},
+): Promise<App> {
   const logger = options.logger ?? pino({ level: config.logLevel });
   const metrics = createMetrics();
   const store = await openStore(config.databaseUrl, config.dataDir, { onQuery: metrics.observeQuery });
@@ -71,6 +77,8 @@ export async function createApp(config: Config, options: { logger?: Logger } = {
   });
   metrics.watchStreams(() => hub.stats());
   await hub.start();
+  const webhooks = new WebhookDispatcher({ store, bus, logger, options: options.webhooks ?? {} });
+  webhooks.start();
   if (config.sample) {
     const { seeded } = await seedSampleContent({ store, liveBlog });
     if (seeded)
@@ -86,6 +94,7 @@ export async function createApp(config: Config, options: { logger?: Logger } = {
     liveBlog,
     accounts,
     hub,
+    webhooks,
     enrichment,
     logger,
     async listen() {
@@ -100,6 +109,7 @@ export async function createApp(config: Config, options: { logger?: Logger } = {
       const force = setTimeout(() => app.server.closeAllConnections(), CLOSE_GRACE_MS);
       await app.close();
       clearTimeout(force);
+      await webhooks.close();
       await enrichment.close();
       await bus.close();
       await store.close();

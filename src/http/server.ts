@@ -6,10 +6,14 @@ import type { LiveBus } from '../live/bus.ts';
 import type { Metrics } from '../ops/metrics.ts';
 import { registerEnrichmentRoutes } from './api/enrichment-routes.ts';
 import { registerApiRoutes, type ApiDeps } from './api/routes.ts';
+import { registerWebhookRoutes } from './api/webhook-routes.ts';
+import { registerRelatedRoutes } from './api/related-routes.ts';
 import { installErrorHandler } from './problem.ts';
+import { registerArchiveRoutes } from './reader/archive/archive-routes.tsx';
 import { registerReaderRoutes, renderReaderNotFound, type ReaderDeps } from './reader/routes.tsx';
 import { registerMapRoutes } from './map/map-routes.tsx';
 import { registerFeedRoutes } from './reader/feeds/feed-routes.ts';
+import { registerEmbedRoutes } from './embed/embed-routes.tsx';
 import { registerSearchRoutes } from './search/search-routes.tsx';
 
 /** Everything the HTTP layer needs, built by the composition root. */
@@ -59,6 +63,10 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(async (feeds) => registerFeedRoutes(feeds, deps));
   await app.register(async (map) => registerMapRoutes(map, deps));
   await app.register(async (search) => registerSearchRoutes(search, deps));
+  await app.register(async (archive) => registerArchiveRoutes(archive, deps));
+  await app.register(async (embed) => registerEmbedRoutes(embed, deps));
+  await app.register(async (api) => registerWebhookRoutes(api, deps), { prefix: '/api/v1' });
+  await app.register(async (api) => registerRelatedRoutes(api, deps), { prefix: '/api/v1' });
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
     const checks = { database: 'ok', bus: deps.bus.isReady() ? 'ok' : 'down' };

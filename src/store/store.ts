@@ -29,10 +29,12 @@ import type {
   UpdateContent,
   User,
 } from '../domain/types.ts';
+import type { ArchiveStore } from './archive.ts';
 import type { Enrichment } from '../enrich/types.ts';
 import type { StatementFeedStore } from '../statements/feeds/feed-store.ts';
 import type { StatementStore } from '../statements/statement-store.ts';
 import type { SearchStore } from './search.ts';
+import type { WebhookStore } from './webhooks.ts';
 
 /** A page of a newest-first list; pass `nextCursor` back to get the next (older) page. */
 export interface Page<T> {
@@ -230,6 +232,10 @@ export interface Store {
   statementFeeds: StatementFeedStore;
   /** Full-text search over public updates and stories (see search.ts). */
   search: SearchStore;
+  /** Public stories by desk and day, for the archive and sitemaps (see archive.ts). */
+  archive: ArchiveStore;
+  /** Outbound webhook subscribers and their delivery queue (see webhooks.ts). */
+  webhooks: WebhookStore;
   submissions: SubmissionStore;
   accounts: AccountStore;
   /** Whether the database answers; for /readyz. */
