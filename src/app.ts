@@ -11,6 +11,8 @@ import { createServer } from './http/server.ts';
 import { MemoryBus } from './live/memory/memory-bus.ts';
 import { SseHub } from './live/sse-hub.ts';
 import { seedSampleContent } from './sample/sample-content.ts';
+import { FeedPoller } from './statements/feeds/feed-poller.ts';
+import { StatementService } from './statements/statement-service.ts';
 import { LiveBlogService } from './service/live-blog.ts';
 import { openSqliteStore } from './store/sqlite/sqlite-store.ts';
 import type { Store } from './store/store.ts';
@@ -22,6 +24,9 @@ export interface App {
   store: Store;
   liveBlog: LiveBlogService;
   hub: SseHub;
+  statements: StatementService;
+  /** Polls statement feeds once the node listens. */
+  feedPoller: FeedPoller;
   logger: Logger;
   /** Starts listening; resolves to the base URL. */
   listen(): Promise<string>;
@@ -42,17 +47,23 @@ export async function createApp(config: Config, options: { logger?: Logger } = {
     if (seeded)
       logger.info('seeded a fresh data directory with sample content (DATELINE_SAMPLE=off to skip)');
   }
+  const statements = new StatementService({ statements: store.statements });
+  const feedPoller = new FeedPoller({ store, statements, logger });
   const assets = await buildAssets();
-  const app = await createServer({ store, liveBlog, hub, assets, logger });
+  const app = await createServer({ store, liveBlog, hub, assets, logger, statements, feedPoller });
   let closed = false;
   return {
     app,
     store,
     liveBlog,
     hub,
+    statements,
+    feedPoller,
     logger,
     async listen() {
-      return app.listen({ port: config.port, host: config.host });
+      const url = await app.listen({ port: config.port, host: config.host });
+      feedPoller.start();
+      return url;
     },
     async close() {
       if (closed) return;
@@ -60,6 +71,7 @@ export async function createApp(config: Config, options: { logger?: Logger } = {
       // Streams first, so app.close() is not held open by readers; then requests; the database last.
       await hub.close();
       await app.close();
+      await feedPoller.close();
       await bus.close();
       await store.close();
     },

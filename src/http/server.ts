@@ -2,11 +2,13 @@
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { registerApiRoutes, type ApiDeps } from './api/routes.ts';
+import { registerStatementApiRoutes, type StatementApiDeps } from './api/statements-routes.ts';
 import { installErrorHandler } from './problem.ts';
 import { registerReaderRoutes, type ReaderDeps } from './reader/routes.tsx';
+import { registerStatementPages } from './reader/statements/statement-pages.tsx';
 
 /** Everything the HTTP layer needs, built by the composition root. */
-export type ServerDeps = ApiDeps & ReaderDeps & { logger: Logger };
+export type ServerDeps = ApiDeps & ReaderDeps & StatementApiDeps & { logger: Logger };
 
 // Bodies are JSON updates of at most a few tens of KB; anything bigger is refused before parsing.
 const BODY_LIMIT = 256 * 1024;
@@ -26,11 +28,13 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(
     async (api) => {
       await registerApiRoutes(api, deps);
+      await registerStatementApiRoutes(api, deps);
     },
     { prefix: '/api/v1' },
   );
   await app.register(async (site) => {
     await registerReaderRoutes(site, deps);
+    await registerStatementPages(site, deps);
   });
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {

@@ -9,6 +9,7 @@ import {
   PatchUpdateSchema,
   SourceSchema,
 } from './schemas.ts';
+import { statementsOpenApi } from './statements-openapi.ts';
 
 function schema(s: z.ZodType): object {
   const { $schema: _ignored, ...rest } = z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' }) as Record<
@@ -45,6 +46,7 @@ const secured = [{ bearer: [] }];
 
 /** Builds the OpenAPI document. */
 export function createOpenApiDocument(): object {
+  const statements = statementsOpenApi();
   return {
     openapi: '3.1.0',
     info: {
@@ -129,6 +131,7 @@ export function createOpenApiDocument(): object {
         PatchStory: schema(PatchStorySchema),
         CreateUpdate: schema(CreateUpdateSchema),
         PatchUpdate: schema(PatchUpdateSchema),
+        ...statements.schemas,
       },
     },
     paths: {
@@ -291,6 +294,7 @@ export function createOpenApiDocument(): object {
           },
         },
       },
+      ...statements.paths,
     },
   };
 }
