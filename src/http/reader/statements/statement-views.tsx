@@ -97,18 +97,22 @@ function TemplateText(props: { segments: TemplateSegment[]; labels: string[] }):
     <p class="template">
       {props.segments.map((segment, i) =>
         segment.kind === 'text' ? (
-          <span key={i}>{` ${segment.text} `}</span>
+          <span key={i}>{`${/^[,.;:!?)]/.test(segment.text) ? '' : ' '}${segment.text} `}</span>
         ) : (
           <span key={i} class="slot">
             <span class="sr-only">varies: </span>[
             {segment.variants.map((variant, v) => (
               <span key={v}>
-                {v > 0 && <span aria-hidden="true"> | </span>}
+                {v > 0 && (
+                  <>
+                    <span aria-hidden="true"> | </span>
+                    <span class="sr-only">, </span>
+                  </>
+                )}
                 <span class="slot-variant">
                   <span class="sr-only">{props.labels[v]}: </span>
                   {variant === '' ? <em>nothing</em> : variant}
                 </span>
-                {v > 0 && <span class="sr-only">;</span>}
               </span>
             ))}
             ]
