@@ -2,19 +2,24 @@
  * The composition root: opens storage, the live bus and hub, builds the HTTP server, seeds sample
  * content, and closes it all in the right order on shutdown.
  */
-import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { pino, type Logger } from 'pino';
 import type { Config } from './config.ts';
+import { EnrichmentWorker } from './enrich/enrichment-worker.ts';
+import { loadEnricher } from './enrich/pipeline.ts';
 import { createLiveFormatter } from './http/reader/live-format.ts';
 import { createServer } from './http/server.ts';
-import { MemoryBus } from './live/memory/memory-bus.ts';
+import cluster from 'node:cluster';
+import type { LiveBus } from './live/bus.ts';
+import type { IpcChannel } from './live/ipc/ipc-bus.ts';
+import { openBus } from './live/open-bus.ts';
 import { SseHub } from './live/sse-hub.ts';
+import { createMetrics } from './ops/metrics.ts';
 import { seedSampleContent } from './sample/sample-content.ts';
 import { FeedPoller } from './statements/feeds/feed-poller.ts';
 import { StatementService } from './statements/statement-service.ts';
 import { LiveBlogService } from './service/live-blog.ts';
-import { openSqliteStore } from './store/sqlite/sqlite-store.ts';
+import { openStore } from './store/open-store.ts';
 import type { Store } from './store/store.ts';
 import { buildAssets } from './web/build-assets.ts';
 
@@ -22,8 +27,11 @@ import { buildAssets } from './web/build-assets.ts';
 export interface App {
   app: FastifyInstance;
   store: Store;
+  bus: LiveBus;
   liveBlog: LiveBlogService;
   hub: SseHub;
+  /** Enriches published and edited updates in the background. */
+  enrichment: EnrichmentWorker;
   statements: StatementService;
   /** Polls statement feeds once the node listens. */
   feedPoller: FeedPoller;
@@ -37,10 +45,30 @@ export interface App {
 /** Builds a Dateline node from `config`. */
 export async function createApp(config: Config, options: { logger?: Logger } = {}): Promise<App> {
   const logger = options.logger ?? pino({ level: config.logLevel });
-  const store = await openSqliteStore({ filename: join(config.dataDir, 'dateline.db') });
-  const bus = new MemoryBus();
+  const metrics = createMetrics();
+  const store = await openStore(config.databaseUrl, config.dataDir, { onQuery: metrics.observeQuery });
+  let bus: LiveBus;
+  try {
+    bus = await openBus(config.busUrl, {
+      onError: (error, event) => logger.error({ err: error, storyId: event?.storyId }, 'live bus error'),
+      logger,
+      ...(cluster.isWorker ? { ipc: process as IpcChannel } : {}),
+    });
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
   const liveBlog = new LiveBlogService({ store, bus });
-  const hub = new SseHub({ bus, events: store.events, format: createLiveFormatter({ store }), logger });
+  const enrichment = new EnrichmentWorker({ bus, store, enricher: loadEnricher(), logger });
+  enrichment.start();
+  const hub = new SseHub({
+    bus,
+    events: store.events,
+    format: createLiveFormatter({ store }),
+    logger,
+    onDelivered: (event, readers, channel) => metrics.observeDelivery(event, readers, channel),
+  });
+  metrics.watchStreams(() => hub.stats());
   await hub.start();
   if (config.sample) {
     const { seeded } = await seedSampleContent({ store, liveBlog });
@@ -50,19 +78,32 @@ export async function createApp(config: Config, options: { logger?: Logger } = {
   const statements = new StatementService({ statements: store.statements });
   const feedPoller = new FeedPoller({ store, statements, logger });
   const assets = await buildAssets();
-  const app = await createServer({ store, liveBlog, hub, assets, logger, statements, feedPoller });
+  const app = await createServer({
+    store,
+    bus,
+    liveBlog,
+    hub,
+    assets,
+    logger,
+    metrics,
+    statements,
+    feedPoller,
+  });
   let closed = false;
   return {
     app,
     store,
+    bus,
     liveBlog,
     hub,
+    enrichment,
     statements,
     feedPoller,
     logger,
     async listen() {
       const url = await app.listen({ port: config.port, host: config.host });
-      feedPoller.start();
+      // With `serve --workers`, one worker polls feeds (dedupe would absorb a second, but not for free).
+      if (!cluster.isWorker || cluster.worker?.id === 1) feedPoller.start();
       return url;
     },
     async close() {
@@ -71,6 +112,7 @@ export async function createApp(config: Config, options: { logger?: Logger } = {
       // Streams first, so app.close() is not held open by readers; then requests; the database last.
       await hub.close();
       await app.close();
+      await enrichment.close();
       await feedPoller.close();
       await bus.close();
       await store.close();

@@ -1,14 +1,21 @@
 /** Assembles the HTTP server: the JSON API under /api/v1, the reader site at /, one error envelope. */
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
+import type { LiveBus } from '../live/bus.ts';
+import type { Metrics } from '../ops/metrics.ts';
+import { registerEventsExport } from './api/events-export.ts';
 import { registerApiRoutes, type ApiDeps } from './api/routes.ts';
 import { registerStatementApiRoutes, type StatementApiDeps } from './api/statements-routes.ts';
 import { installErrorHandler } from './problem.ts';
-import { registerReaderRoutes, type ReaderDeps } from './reader/routes.tsx';
+import { registerReaderRoutes, renderReaderNotFound, type ReaderDeps } from './reader/routes.tsx';
+import { registerFeedRoutes } from './reader/feeds/feed-routes.ts';
 import { registerStatementPages } from './reader/statements/statement-pages.tsx';
+import { registerSearchRoutes } from './search/search-routes.tsx';
 
 /** Everything the HTTP layer needs, built by the composition root. */
-export type ServerDeps = ApiDeps & ReaderDeps & StatementApiDeps & { logger: Logger };
+export type ServerDeps = ApiDeps &
+  ReaderDeps &
+  StatementApiDeps & { logger: Logger; bus: LiveBus; metrics: Metrics };
 
 // Bodies are JSON updates of at most a few tens of KB; anything bigger is refused before parsing.
 const BODY_LIMIT = 256 * 1024;
@@ -28,6 +35,7 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(
     async (api) => {
       await registerApiRoutes(api, deps);
+      await registerEventsExport(api, deps);
       await registerStatementApiRoutes(api, deps);
     },
     { prefix: '/api/v1' },
@@ -36,15 +44,26 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
     await registerReaderRoutes(site, deps);
     await registerStatementPages(site, deps);
   });
+  // Paths no route knows, outside the API (which answers problem+json): the reader's 404 page.
+  const notFoundPage = renderReaderNotFound(deps);
+  app.setNotFoundHandler((_request, reply) =>
+    reply.code(404).type('text/html; charset=utf-8').send(notFoundPage),
+  );
+  // For Prometheus; an operator's proxy keeps it off the public site (docs/operations.md).
+  app.get('/metrics', async (_request, reply) =>
+    reply.type(deps.metrics.contentType).send(await deps.metrics.render()),
+  );
+  await app.register(async (feeds) => registerFeedRoutes(feeds, deps));
+  await app.register(async (search) => registerSearchRoutes(search, deps));
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
-    const checks = { database: 'ok', bus: deps.hub ? 'ok' : 'down' };
+    const checks = { database: 'ok', bus: deps.bus.isReady() ? 'ok' : 'down' };
     try {
       await deps.store.ping();
     } catch {
       checks.database = 'down';
     }
-    const ready = checks.database === 'ok';
+    const ready = checks.database === 'ok' && checks.bus === 'ok';
     return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not ready', checks });
   });
   return app;

@@ -9,6 +9,7 @@ import {
   PatchUpdateSchema,
   SourceSchema,
 } from './schemas.ts';
+import { SEARCH_OPENAPI } from '../search/search-openapi.ts';
 import { statementsOpenApi } from './statements-openapi.ts';
 
 function schema(s: z.ZodType): object {
@@ -131,10 +132,12 @@ export function createOpenApiDocument(): object {
         PatchStory: schema(PatchStorySchema),
         CreateUpdate: schema(CreateUpdateSchema),
         PatchUpdate: schema(PatchUpdateSchema),
+        ...SEARCH_OPENAPI.schemas,
         ...statements.schemas,
       },
     },
     paths: {
+      ...SEARCH_OPENAPI.paths,
       '/desks': {
         get: {
           summary: 'List desks',

@@ -109,6 +109,21 @@ export const MIGRATIONS: Record<string, Migration> = {
         .execute();
     },
   },
+  '0020-search': {
+    // Full-text search (see store/search.ts): GIN indexes on the tsvector expressions that
+    // postgres/postgres-search.ts queries. An expression index is maintained by PostgreSQL in the
+    // writing transaction and adds no column that every `select *` would carry.
+    async up(db: Kysely<unknown>) {
+      await sql`create index updates_search on updates using gin ((
+        setweight(to_tsvector('english', coalesce(headline, '')), 'A') ||
+        setweight(to_tsvector('english', body), 'B')
+      ))`.execute(db);
+      await sql`create index stories_search on stories using gin ((
+        setweight(to_tsvector('english', headline), 'A') ||
+        setweight(to_tsvector('english', standfirst || ' ' || body), 'B')
+      ))`.execute(db);
+    },
+  },
   '0010-statements': {
     async up(db: Kysely<unknown>) {
       await db.schema
@@ -189,6 +204,25 @@ export const MIGRATIONS: Record<string, Migration> = {
         .createTable('statement_shingle_df')
         .addColumn('shingle', 'bigint', (c) => c.primaryKey())
         .addColumn('df', 'integer', (c) => c.notNull())
+        .execute();
+    },
+  },
+  '0040-update-enrichments': {
+    async up(db: Kysely<unknown>) {
+      // One row per update: the enrichment of the latest version enriched (see EnrichmentStore).
+      await db.schema
+        .createTable('update_enrichments')
+        .addColumn('update_id', ID, (c) => c.primaryKey().references('updates.id'))
+        .addColumn('story_id', ID, (c) => c.notNull().references('stories.id'))
+        .addColumn('update_version', 'integer', (c) => c.notNull())
+        .addColumn('data_version', 'text', (c) => c.notNull())
+        .addColumn('enriched_at', 'timestamptz', (c) => c.notNull())
+        .addColumn('enrichment', 'json', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('update_enrichments_story')
+        .on('update_enrichments')
+        .column('story_id')
         .execute();
     },
   },

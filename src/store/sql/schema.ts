@@ -152,8 +152,19 @@ export interface StatementFeedRow {
   created_at: string;
 }
 
+/** Enrichment of an update's latest enriched version; `enrichment` is JSON. */
+export interface UpdateEnrichmentRow {
+  update_id: string;
+  story_id: string;
+  update_version: number;
+  data_version: string;
+  enriched_at: string;
+  enrichment: string;
+}
+
 /** The whole database. */
 export interface Database {
+  update_enrichments: UpdateEnrichmentRow;
   desks: DeskRow;
   stories: StoryRow;
   updates: UpdateRow;

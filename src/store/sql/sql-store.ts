@@ -3,9 +3,11 @@ import type { Kysely } from 'kysely';
 import { DomainError } from '../../domain/errors.ts';
 import { createId } from '../../domain/ids.ts';
 import type { ApiToken, Desk, Role } from '../../domain/types.ts';
+import type { SearchStore } from '../search.ts';
 import type { DeskStore, NewDesk, Store, TokenStore } from '../store.ts';
 import { toDesk } from './rows.ts';
 import type { Clock, SqlAdapter, SqlDeps } from './sql-adapter.ts';
+import { SqlEnrichmentStore } from './sql-enrichment-store.ts';
 import { SqlEventLog } from './sql-event-log.ts';
 import { SqlStatementFeedStore } from './sql-statement-feed-store.ts';
 import { SqlStatementStore } from './sql-statement-store.ts';
@@ -18,6 +20,8 @@ export interface SqlStoreParts {
   db: Kysely<Database>;
   adapter: SqlAdapter;
   clock: Clock;
+  /** The engine's full-text search (its index comes with the engine's migrations). */
+  search: (deps: SqlDeps) => SearchStore;
   /** Whether the database answers; must fail fast when it does not. */
   ping(): Promise<void>;
 }
@@ -31,8 +35,10 @@ export function createSqlStore(parts: SqlStoreParts): Store {
     updates: new SqlUpdateStore(deps),
     events: new SqlEventLog(parts.db),
     tokens: new SqlTokenStore(deps),
+    enrichments: new SqlEnrichmentStore(deps),
     statements: new SqlStatementStore(deps),
     statementFeeds: new SqlStatementFeedStore(deps),
+    search: parts.search(deps),
     ping: parts.ping,
     async close() {
       await parts.db.destroy();
