@@ -17,6 +17,7 @@ import { SseHub } from './live/sse-hub.ts';
 import { createMetrics } from './ops/metrics.ts';
 import { seedSampleContent } from './sample/sample-content.ts';
 import { FeedPoller } from './statements/feeds/feed-poller.ts';
+import { partiesFromEnricher } from './statements/statement-parties.ts';
 import { StatementService } from './statements/statement-service.ts';
 import { LiveBlogService } from './service/live-blog.ts';
 import { openStore } from './store/open-store.ts';
@@ -75,7 +76,10 @@ export async function createApp(config: Config, options: { logger?: Logger } = {
     if (seeded)
       logger.info('seeded a fresh data directory with sample content (DATELINE_SAMPLE=off to skip)');
   }
-  const statements = new StatementService({ statements: store.statements });
+  const statements = new StatementService({
+    statements: store.statements,
+    partiesOf: partiesFromEnricher(loadEnricher()),
+  });
   const feedPoller = new FeedPoller({ store, statements, logger });
   const assets = await buildAssets();
   const app = await createServer({

@@ -101,6 +101,25 @@ describe('statements API', () => {
     );
   });
 
+  it('fills the parties a statement names from enrichment when none are given', async () => {
+    const response = await create({
+      issuer: 'Presidency of Valdoria',
+      publishedAt: '2026-05-04T10:00:00Z',
+      text: 'President Aurel Vantić spoke by telephone with the President of Turkey Recep Tayyip Erdogan about the United Nations mission.',
+    });
+    assert.equal(response.statusCode, 201, response.body);
+    const parties: string[] = response.json().parties;
+    assert.ok(parties.includes('Recep Tayyip Erdogan'), parties.join(', '));
+    assert.ok(parties.includes('Turkey'), parties.join(', '));
+    const given = await create({
+      issuer: 'X',
+      publishedAt: '2026-05-04T10:00:00Z',
+      text: 'A call with Turkey.',
+      parties: ['Given'],
+    });
+    assert.deepEqual(given.json().parties, ['Given']);
+  });
+
   it('refuses bad input with a problem naming the field, and writes without a token', async () => {
     const noToken = await create({ issuer: 'X', publishedAt: '2026-03-12T16:05:00Z', text: 'words' }, null);
     assert.equal(noToken.statusCode, 401);
