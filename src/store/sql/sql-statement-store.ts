@@ -74,6 +74,8 @@ export class SqlStatementStore implements StatementStore {
           return hashes.map((shingle) => ({ shingle, doc }));
         }),
       );
+      // In key order: postings of one shingle from a batch's statements land on the same page together.
+      postings.sort((a, b) => a.shingle - b.shingle || a.doc - b.doc);
       for (const batch of chunks(postings, BATCH)) {
         await trx.insertInto('statement_shingles').values(batch).execute();
       }
