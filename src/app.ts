@@ -4,6 +4,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { pino, type Logger } from 'pino';
+import { AccountService } from './accounts/account-service.ts';
 import type { Config } from './config.ts';
 import { EnrichmentWorker } from './enrich/enrichment-worker.ts';
 import { loadEnricher } from './enrich/pipeline.ts';
@@ -23,6 +24,10 @@ import { LiveBlogService } from './service/live-blog.ts';
 import { openStore } from './store/open-store.ts';
 import type { Store } from './store/store.ts';
 import { buildAssets } from './web/build-assets.ts';
+import { WebhookDispatcher, type DispatcherOptions } from './webhooks/webhook-dispatcher.ts';
+
+/** How long in-flight requests get to finish on shutdown before their connections are closed. */
+const CLOSE_GRACE_MS = 10_000;
 
 /** A running (or ready to run) Dateline node. */
 export interface App {
@@ -30,7 +35,10 @@ export interface App {
   store: Store;
   bus: LiveBus;
   liveBlog: LiveBlogService;
+  accounts: AccountService;
   hub: SseHub;
+  /** Sends outbound webhooks from the database queue. */
+  webhooks: WebhookDispatcher;
   /** Enriches published and edited updates in the background. */
   enrichment: EnrichmentWorker;
   statements: StatementService;
@@ -44,7 +52,10 @@ export interface App {
 }
 
 /** Builds a Dateline node from `config`. */
-export async function createApp(config: Config, options: { logger?: Logger } = {}): Promise<App> {
+export async function createApp(
+  config: Config,
+  options: { logger?: Logger; webhooks?: Partial<DispatcherOptions> } = {},
+): Promise<App> {
   const logger = options.logger ?? pino({ level: config.logLevel });
   const metrics = createMetrics();
   const store = await openStore(config.databaseUrl, config.dataDir, { onQuery: metrics.observeQuery });
@@ -60,6 +71,7 @@ export async function createApp(config: Config, options: { logger?: Logger } = {
     throw error;
   }
   const liveBlog = new LiveBlogService({ store, bus });
+  const accounts = new AccountService({ store });
   const enrichment = new EnrichmentWorker({ bus, store, enricher: loadEnricher(), logger });
   enrichment.start();
   const hub = new SseHub({
@@ -71,6 +83,8 @@ export async function createApp(config: Config, options: { logger?: Logger } = {
   });
   metrics.watchStreams(() => hub.stats());
   await hub.start();
+  const webhooks = new WebhookDispatcher({ store, bus, logger, options: options.webhooks ?? {} });
+  webhooks.start();
   if (config.sample) {
     const { seeded } = await seedSampleContent({ store, liveBlog });
     if (seeded)
@@ -86,6 +100,7 @@ export async function createApp(config: Config, options: { logger?: Logger } = {
     store,
     bus,
     liveBlog,
+    accounts,
     hub,
     assets,
     logger,
@@ -99,7 +114,9 @@ export async function createApp(config: Config, options: { logger?: Logger } = {
     store,
     bus,
     liveBlog,
+    accounts,
     hub,
+    webhooks,
     enrichment,
     statements,
     feedPoller,
@@ -115,7 +132,11 @@ export async function createApp(config: Config, options: { logger?: Logger } = {
       closed = true;
       // Streams first, so app.close() is not held open by readers; then requests; the database last.
       await hub.close();
+      // A client that never finishes sending its request must not hold shutdown for ever.
+      const force = setTimeout(() => app.server.closeAllConnections(), CLOSE_GRACE_MS);
       await app.close();
+      clearTimeout(force);
+      await webhooks.close();
       await enrichment.close();
       await feedPoller.close();
       await bus.close();

@@ -19,6 +19,7 @@ import { registerEnrichCommand } from './enrich-command.ts';
 class UsageError extends Error {
   override name = 'UsageError';
 }
+import { registerUserCommands } from './user-commands.ts';
 
 const program = new Command('dateline')
   .description('Dateline: live pages for conflict and foreign-affairs desks')
@@ -137,6 +138,10 @@ registerEnrichCommand(program);
 registerStatementsCommand(program, {
   withStore: (opts, run) => withStore(configFrom(opts), run),
   dataDirOption,
+});
+registerUserCommands(program, {
+  dataDirOption,
+  withStore: (opts, run) => withStore(configFrom(opts), run),
 });
 
 try {

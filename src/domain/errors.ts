@@ -8,6 +8,8 @@ export const ERROR_CODES = [
   'unauthorized',
   'forbidden',
   'payload_too_large',
+  'rate_limited',
+  'unsupported_media_type',
 ] as const;
 /** One stable error code. */
 export type ErrorCode = (typeof ERROR_CODES)[number];

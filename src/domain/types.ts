@@ -19,9 +19,12 @@ export const STORY_STATUSES = ['draft', 'live', 'ended'] as const;
 /** Lifecycle state of a story. */
 export type StoryStatus = (typeof STORY_STATUSES)[number];
 
-/** Roles an API token or user can carry. */
-export const ROLES = ['editor', 'admin'] as const;
-/** A role; admins can do everything editors can. */
+/** Roles an API token or user can carry, weakest first. */
+export const ROLES = ['contributor', 'editor', 'admin'] as const;
+/**
+ * A role. Contributors submit updates for an editor to approve; editors publish, edit, delete, approve
+ * and set claims; admins can do everything editors can, plus desks, users and settings.
+ */
 export type Role = (typeof ROLES)[number];
 
 /** A series of daily pages, e.g. "Syria Daily". */
@@ -74,6 +77,16 @@ export interface Source {
   url: string;
 }
 
+/** One change of an update's claim status or evidence note: who, when, from → to, and why. */
+export interface ClaimChange {
+  at: string;
+  by: string;
+  /** Null for the status the update was published with. */
+  from: ClaimStatus | null;
+  to: ClaimStatus;
+  note: string;
+}
+
 /** One entry in a live page. */
 export interface Update {
   id: string;
@@ -90,6 +103,8 @@ export interface Update {
   keyEvent: boolean;
   claimStatus: ClaimStatus;
   claimNote: string;
+  /** Every claim change, oldest first; shown to readers under the label. */
+  claimHistory: ClaimChange[];
   sources: Source[];
   /** Link to a video or social post, shown as a click-to-load facade. */
   videoUrl: string | null;
@@ -151,4 +166,50 @@ export interface ApiToken {
   name: string;
   role: Role;
   createdAt: string;
+}
+
+/** States of a pending update: waiting for an editor (or its time), published, or turned down. */
+export const SUBMISSION_STATUSES = ['pending', 'approved', 'rejected', 'withdrawn'] as const;
+/** State of a submission. */
+export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
+
+/**
+ * An update not yet on the page: a contributor's submission waiting for an editor. Its id becomes the
+ * published update's id on approval, so links made while it waited keep working.
+ */
+export interface Submission {
+  id: string;
+  storyId: string;
+  content: UpdateContent;
+  author: string;
+  /** Who submitted it ("token:ID" or "user:ID"), so contributors can see and withdraw only their own. */
+  authorKey: string;
+  status: SubmissionStatus;
+  createdAt: string;
+  decidedAt: string | null;
+  decidedBy: string | null;
+  /** Why it was rejected, for the contributor. */
+  reason: string;
+}
+
+/** A newsroom account. Passwords are kept only as argon2id hashes, never in this record. */
+export interface User {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  /** Desk ids an admin limited the user to; null means every desk. */
+  desks: string[] | null;
+  disabledAt: string | null;
+  createdAt: string;
+}
+
+/** A signed-in browser. Only the SHA-256 of the cookie's secret is stored. */
+export interface Session {
+  id: string;
+  userId: string;
+  /** Sent back in `x-csrf-token` on every write made with the cookie. */
+  csrfToken: string;
+  createdAt: string;
+  expiresAt: string;
 }

@@ -1,6 +1,10 @@
-/** API tokens: random secrets shown once; only their SHA-256 is stored. Roles are checked here. */
-import { createHash, randomBytes } from 'node:crypto';
+/**
+ * Who is calling: an API token (Authorization: Bearer) or a newsroom session cookie. Roles, desks and,
+ * for cookie-authenticated writes, the CSRF token are checked here.
+ */
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
+import { hashSessionSecret } from '../accounts/account-service.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { ApiToken, Role } from '../domain/types.ts';
 import type { Store } from '../store/store.ts';
@@ -26,25 +30,106 @@ export async function createApiToken(
   return { token, secret };
 }
 
-/** The token presented in the Authorization header, or null if none was sent. Invalid ones are 401. */
-export async function authenticate(store: Store, request: FastifyRequest): Promise<ApiToken | null> {
+/** Who is making a request: an API token or a signed-in user, with the role and desks it may use. */
+export interface Principal {
+  /** "token:ID" or "user:ID": stable, for "own work" checks. */
+  key: string;
+  /** Shown as the author of what they write. */
+  name: string;
+  role: Role;
+  /** Desk ids an admin limited them to; null means every desk. */
+  desks: string[] | null;
+  /** Set when signed in with a cookie: the session and its user. */
+  sessionId?: string;
+  userId?: string;
+  csrfToken?: string;
+}
+
+/** Name of the newsroom session cookie. */
+export const SESSION_COOKIE = 'dateline_session';
+/** Header that must carry the session's CSRF token on every write made with the cookie. */
+export const CSRF_HEADER = 'x-csrf-token';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** The principal of an API token. */
+export function tokenPrincipal(token: ApiToken): Principal {
+  return { key: `token:${token.id}`, name: token.name, role: token.role, desks: null };
+}
+
+/**
+ * The caller, from the Authorization header or else the session cookie; null if neither was sent.
+ * An invalid token is 401. A write made with the cookie must carry the session's CSRF token in
+ * `x-csrf-token` (a cross-site form cannot set headers), or it is 403.
+ */
+export async function authenticate(store: Store, request: FastifyRequest): Promise<Principal | null> {
   const header = request.headers.authorization;
-  if (header === undefined) return null;
+  if (header === undefined) return sessionPrincipal(store, request);
   const match = /^Bearer\s+(\S+)$/i.exec(header);
   if (!match?.[1]) throw new DomainError('unauthorized', 'Authorization must be "Bearer <token>"');
   const token = await store.tokens.findBySecretHash(hashSecret(match[1]));
   if (!token) throw new DomainError('unauthorized', 'the token is not valid or has been revoked');
-  return token;
+  return tokenPrincipal(token);
 }
 
-const RANK: Record<Role, number> = { editor: 1, admin: 2 };
+async function sessionPrincipal(store: Store, request: FastifyRequest): Promise<Principal | null> {
+  const secret = request.cookies?.[SESSION_COOKIE];
+  if (secret === undefined || secret === '') return null;
+  const found = await store.accounts.findSession(hashSessionSecret(secret), new Date().toISOString());
+  if (!found) return null;
+  const { session, user } = found;
+  if (!SAFE_METHODS.has(request.method)) {
+    const sent = request.headers[CSRF_HEADER];
+    if (typeof sent !== 'string' || !sameSecret(sent, session.csrfToken))
+      throw new DomainError(
+        'forbidden',
+        `writes made with the session cookie need the ${CSRF_HEADER} header`,
+        {
+          field: CSRF_HEADER,
+        },
+      );
+  }
+  return {
+    key: `user:${user.id}`,
+    name: user.name,
+    role: user.role,
+    desks: user.desks,
+    sessionId: session.id,
+    userId: user.id,
+    csrfToken: session.csrfToken,
+  };
+}
 
-/** The caller's token if it carries at least `role`; 401 without a token, 403 with too weak a one. */
-export async function requireRole(store: Store, request: FastifyRequest, role: Role): Promise<ApiToken> {
-  const token = await authenticate(store, request);
-  if (!token)
-    throw new DomainError('unauthorized', 'this request needs an API token (Authorization: Bearer …)');
-  if (RANK[token.role] < RANK[role])
+/** Constant-time comparison of two secrets. */
+export function sameSecret(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+const RANK: Record<Role, number> = { contributor: 1, editor: 2, admin: 3 };
+
+/** Whether `role` includes everything `needed` may do. */
+export function hasRole(role: Role, needed: Role): boolean {
+  return RANK[role] >= RANK[needed];
+}
+
+/** The caller if it carries at least `role`; 401 without credentials, 403 with too weak a role. */
+export async function requireRole(store: Store, request: FastifyRequest, role: Role): Promise<Principal> {
+  const principal = await authenticate(store, request);
+  if (!principal)
+    throw new DomainError(
+      'unauthorized',
+      'this request needs an API token (Authorization: Bearer …) or a newsroom sign-in',
+    );
+  if (!hasRole(principal.role, role))
     throw new DomainError('forbidden', `this request needs the ${role} role`);
-  return token;
+  return principal;
+}
+
+/** 403 unless the caller may work on the desk `deskId` (null: a standalone story, open to all). */
+export function requireDesk(principal: Principal, deskId: string | null): void {
+  if (principal.desks === null || principal.role === 'admin') return;
+  if (deskId === null || principal.desks.includes(deskId)) return;
+  throw new DomainError('forbidden', 'you are not assigned to this desk', { field: 'desk' });
 }

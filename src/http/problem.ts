@@ -22,6 +22,8 @@ const STATUS: Record<ErrorCode, { status: number; title: string }> = {
   not_found: { status: 404, title: 'Not found' },
   conflict: { status: 409, title: 'Conflict' },
   payload_too_large: { status: 413, title: 'Request too large' },
+  rate_limited: { status: 429, title: 'Too many attempts' },
+  unsupported_media_type: { status: 415, title: 'Unsupported media type' },
 };
 
 /** Problem type URIs are relative to the API's own docs. */

@@ -1,14 +1,20 @@
 /** Assembles the HTTP server: the JSON API under /api/v1, the reader site at /, one error envelope. */
+import fastifyCookie from '@fastify/cookie';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { LiveBus } from '../live/bus.ts';
 import type { Metrics } from '../ops/metrics.ts';
-import { registerEventsExport } from './api/events-export.ts';
+import { registerEnrichmentRoutes } from './api/enrichment-routes.ts';
 import { registerApiRoutes, type ApiDeps } from './api/routes.ts';
+import { registerWebhookRoutes } from './api/webhook-routes.ts';
+import { registerRelatedRoutes } from './api/related-routes.ts';
 import { registerStatementApiRoutes, type StatementApiDeps } from './api/statements-routes.ts';
 import { installErrorHandler } from './problem.ts';
+import { registerArchiveRoutes } from './reader/archive/archive-routes.tsx';
 import { registerReaderRoutes, renderReaderNotFound, type ReaderDeps } from './reader/routes.tsx';
+import { registerMapRoutes } from './map/map-routes.tsx';
 import { registerFeedRoutes } from './reader/feeds/feed-routes.ts';
+import { registerEmbedRoutes } from './embed/embed-routes.tsx';
 import { registerStatementPages } from './reader/statements/statement-pages.tsx';
 import { registerSearchRoutes } from './search/search-routes.tsx';
 
@@ -30,12 +36,19 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
       disableRequestLogging: deps.logger.level !== 'debug' && deps.logger.level !== 'trace',
     }),
     return503OnClosing: true,
+    // A whole request (headers and body) must arrive within this, so a stalled client cannot hold a
+    // connection (or shutdown) for ever; generous for photo uploads on slow links. Live streams are
+    // long responses, not long requests, and are not affected.
+    requestTimeout: 120_000,
   });
   installErrorHandler(app);
+  // Parses the newsroom session cookie; cookies are not signed: the value is a 256-bit random secret
+  // looked up by its hash, so a forged one matches nothing.
+  await app.register(fastifyCookie);
   await app.register(
     async (api) => {
       await registerApiRoutes(api, deps);
-      await registerEventsExport(api, deps);
+      await registerEnrichmentRoutes(api, deps);
       await registerStatementApiRoutes(api, deps);
     },
     { prefix: '/api/v1' },
@@ -54,7 +67,12 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
     reply.type(deps.metrics.contentType).send(await deps.metrics.render()),
   );
   await app.register(async (feeds) => registerFeedRoutes(feeds, deps));
+  await app.register(async (map) => registerMapRoutes(map, deps));
   await app.register(async (search) => registerSearchRoutes(search, deps));
+  await app.register(async (archive) => registerArchiveRoutes(archive, deps));
+  await app.register(async (embed) => registerEmbedRoutes(embed, deps));
+  await app.register(async (api) => registerWebhookRoutes(api, deps), { prefix: '/api/v1' });
+  await app.register(async (api) => registerRelatedRoutes(api, deps), { prefix: '/api/v1' });
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
     const checks = { database: 'ok', bus: deps.bus.isReady() ? 'ok' : 'down' };

@@ -12,8 +12,10 @@ import type {
   Source,
   Story,
   StoryStatus,
+  Submission,
   TopPhoto,
   Update,
+  UpdateContent,
 } from '../domain/types.ts';
 import type { LiveBus } from '../live/bus.ts';
 import { renderMarkdown } from '../render/markdown.ts';
@@ -170,27 +172,54 @@ export class LiveBlogService {
 
   /** Publishes an update to a story that is not ended. */
   async publishUpdate(storyId: string, input: UpdateInput, actor: string): Promise<Update> {
+    await this.#openStory(storyId);
+    const { update, event } = await this.#store.updates.create(storyId, updateContent(input), actor);
+    await this.#publish(event);
+    return update;
+  }
+
+  /** Files a contributor's update for an editor to approve; nothing is published. */
+  async submitUpdate(
+    storyId: string,
+    input: UpdateInput,
+    author: { name: string; key: string },
+  ): Promise<Submission> {
+    await this.#openStory(storyId);
+    return this.#store.submissions.create({
+      storyId,
+      content: updateContent(input),
+      author: author.name,
+      authorKey: author.key,
+    });
+  }
+
+  /** Publishes a pending submission, with the editor's changes applied; pushes an `update` event. */
+  async approveSubmission(id: string, changes: UpdatePatch, actor: string): Promise<Update> {
+    const submission = await this.#store.submissions.getById(id);
+    if (!submission) throw notFound('submission');
+    await this.#openStory(submission.storyId);
+    const content = updateContent({ ...submission.content, ...stripUndefined(changes) });
+    const { update, event } = await this.#store.submissions.approve(id, content, actor);
+    await this.#publish(event);
+    return update;
+  }
+
+  /** Turns down a pending submission with a reason the contributor sees. */
+  async rejectSubmission(id: string, reason: string, actor: string): Promise<Submission> {
+    return this.#store.submissions.close(id, 'rejected', actor, reason);
+  }
+
+  /** Withdraws a pending submission (its author changed their mind, or an editor cleared it). */
+  async withdrawSubmission(id: string, actor: string): Promise<Submission> {
+    return this.#store.submissions.close(id, 'withdrawn', actor, '');
+  }
+
+  async #openStory(storyId: string): Promise<Story> {
     const story = await this.#store.stories.getById(storyId);
     if (!story) throw notFound('story');
     if (story.status === 'ended')
       throw new DomainError('conflict', 'story has ended; reopen it to add updates', { current: story });
-    const { update, event } = await this.#store.updates.create(
-      storyId,
-      {
-        headline: blankToNull(input.headline),
-        body: input.body,
-        bodyHtml: renderMarkdown(input.body),
-        pinned: input.pinned ?? false,
-        keyEvent: input.keyEvent ?? false,
-        claimStatus: input.claimStatus ?? 'unverified',
-        claimNote: input.claimNote ?? '',
-        sources: input.sources ?? [],
-        videoUrl: blankToNull(input.videoUrl),
-      },
-      actor,
-    );
-    await this.#publish(event);
-    return update;
+    return story;
   }
 
   /** Edits an update if `version` is current; pushes an `edit` event. */
@@ -222,6 +251,21 @@ export class LiveBlogService {
       /* covered by resume; /readyz reports the bus */
     }
   }
+}
+
+/** The stored content of an update from what an author sent: Markdown rendered, defaults filled in. */
+function updateContent(input: UpdateInput): UpdateContent {
+  return {
+    headline: blankToNull(input.headline),
+    body: input.body,
+    bodyHtml: renderMarkdown(input.body),
+    pinned: input.pinned ?? false,
+    keyEvent: input.keyEvent ?? false,
+    claimStatus: input.claimStatus ?? 'unverified',
+    claimNote: input.claimNote ?? '',
+    sources: input.sources ?? [],
+    videoUrl: blankToNull(input.videoUrl),
+  };
 }
 
 function blankToNull(value: string | null | undefined): string | null {

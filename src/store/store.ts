@@ -19,16 +19,22 @@ import type {
   LiveEvent,
   Revision,
   Role,
+  Session,
   Story,
   StoryStatus,
+  Submission,
+  SubmissionStatus,
   TopPhoto,
   Update,
   UpdateContent,
+  User,
 } from '../domain/types.ts';
+import type { ArchiveStore } from './archive.ts';
 import type { Enrichment } from '../enrich/types.ts';
 import type { StatementFeedStore } from '../statements/feeds/feed-store.ts';
 import type { StatementStore } from '../statements/statement-store.ts';
 import type { SearchStore } from './search.ts';
+import type { WebhookStore } from './webhooks.ts';
 
 /** A page of a newest-first list; pass `nextCursor` back to get the next (older) page. */
 export interface Page<T> {
@@ -150,6 +156,68 @@ export interface TokenStore {
   list(): Promise<ApiToken[]>;
 }
 
+/** Fields of a new submission. */
+export interface NewSubmission {
+  storyId: string;
+  content: UpdateContent;
+  author: string;
+  authorKey: string;
+}
+
+/** Contributors' updates waiting for an editor; nothing here is public until approved. */
+export interface SubmissionStore {
+  create(submission: NewSubmission): Promise<Submission>;
+  getById(id: string): Promise<Submission | null>;
+  /** The story's pending submissions, oldest first (the order an editor works through them). */
+  listPending(storyId: string): Promise<Submission[]>;
+  /**
+   * Publishes a pending submission as an update with the same id and `content` (the editor may have
+   * changed it), in one transaction. Not pending: `conflict` with the current record; unknown: `not_found`.
+   */
+  approve(
+    id: string,
+    content: UpdateContent,
+    actor: string,
+  ): Promise<{ submission: Submission; update: Update; event: LiveEvent }>;
+  /** Rejects or withdraws a pending submission; same errors as `approve`. */
+  close(
+    id: string,
+    status: Extract<SubmissionStatus, 'rejected' | 'withdrawn'>,
+    actor: string,
+    reason: string,
+  ): Promise<Submission>;
+}
+
+/** Fields of a new user. */
+export interface NewUser {
+  email: string;
+  name: string;
+  role: Role;
+  passwordHash: string;
+}
+
+/** Newsroom accounts and their browser sessions. Emails are compared lower-cased. */
+export interface AccountStore {
+  /** Creates a user; a taken email is a `conflict` naming `email`. */
+  createUser(user: NewUser): Promise<User>;
+  getUser(id: string): Promise<User | null>;
+  /** The user and their password hash, for signing in; disabled users too (the caller refuses them). */
+  findLogin(email: string): Promise<{ user: User; passwordHash: string } | null>;
+  /** All users, by email. */
+  listUsers(): Promise<User[]>;
+  /** Changes what is given; an unknown id is `not_found`. */
+  changeUser(
+    id: string,
+    change: { role?: Role; desks?: string[] | null; passwordHash?: string; disabled?: boolean },
+  ): Promise<User>;
+  createSession(session: Omit<Session, 'createdAt'> & { secretHash: string }): Promise<Session>;
+  /** The live session whose secret hashes to `secretHash`, with its user (unless expired or disabled). */
+  findSession(secretHash: string, now: string): Promise<{ session: Session; user: User } | null>;
+  deleteSession(id: string): Promise<void>;
+  /** Ends every session of the user ("log out everywhere"); returns how many there were. */
+  deleteSessionsOf(userId: string): Promise<number>;
+}
+
 /** Everything Dateline stores, behind one handle opened at boot and closed at shutdown. */
 export interface Store {
   desks: DeskStore;
@@ -164,6 +232,12 @@ export interface Store {
   statementFeeds: StatementFeedStore;
   /** Full-text search over public updates and stories (see search.ts). */
   search: SearchStore;
+  /** Public stories by desk and day, for the archive and sitemaps (see archive.ts). */
+  archive: ArchiveStore;
+  /** Outbound webhook subscribers and their delivery queue (see webhooks.ts). */
+  webhooks: WebhookStore;
+  submissions: SubmissionStore;
+  accounts: AccountStore;
   /** Whether the database answers; for /readyz. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -198,6 +272,11 @@ export interface EnrichmentStore {
   /** Stores the enrichment unless one of a newer update version is stored; says whether it did. */
   save(enrichment: StoredEnrichment): Promise<boolean>;
   get(updateId: string): Promise<StoredEnrichment | null>;
+  /**
+   * Not deleted updates with no enrichment of their current version (never enriched, or edited
+   * since), oldest first: what a worker that was down, or a node that crashed mid-queue, missed.
+   */
+  listStale(limit: number): Promise<Update[]>;
   /** Enriched, not deleted updates in stories with one of `statuses`, newest publication first. */
   listEnriched(opts: { statuses: StoryStatus[]; limit: number; deskId?: string }): Promise<EnrichedUpdate[]>;
 }

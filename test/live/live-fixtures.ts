@@ -18,6 +18,7 @@ export function makeUpdate(storyId: string, sequence: number, body: string): Upd
     keyEvent: false,
     claimStatus: 'unverified',
     claimNote: '',
+    claimHistory: [],
     sources: [],
     videoUrl: null,
     deletedAt: null,

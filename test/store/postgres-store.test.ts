@@ -8,6 +8,7 @@ import { describe, it } from 'node:test';
 import pg from 'pg';
 import { openPostgresStore, type PostgresStoreOptions } from '../../src/store/postgres/postgres-store.ts';
 import type { Store } from '../../src/store/store.ts';
+import { runNewsroomContract } from './newsroom-contract.ts';
 import { content, runStoreContract } from './store-contract.ts';
 import { createTcpProxy } from './tcp-proxy.ts';
 
@@ -46,6 +47,7 @@ const unreachable = await admin('select 1').then(
 
 if (unreachable === null) {
   runStoreContract('postgres', () => openFresh());
+  runNewsroomContract('postgres', () => openFresh());
   describe('postgres store', () => {
     it('reports a database that stops answering within the ping timeout, and recovers by itself', async () => {
       const target = new URL(url);

@@ -2,14 +2,18 @@
 import { z } from 'zod';
 import { CLAIM_STATUSES, STORY_STATUSES } from '../../domain/types.ts';
 import {
+  ApproveSchema,
   CreateDeskSchema,
   CreateStorySchema,
   CreateUpdateSchema,
   PatchStorySchema,
   PatchUpdateSchema,
+  RejectSchema,
   SourceSchema,
 } from './schemas.ts';
 import { SEARCH_OPENAPI } from '../search/search-openapi.ts';
+import { enrichmentPaths } from './enrichment-routes.ts';
+import { REACH_OPENAPI_PATHS } from './reach-openapi.ts';
 import { statementsOpenApi } from './statements-openapi.ts';
 
 function schema(s: z.ZodType): object {
@@ -138,6 +142,7 @@ export function createOpenApiDocument(): object {
     },
     paths: {
       ...SEARCH_OPENAPI.paths,
+      ...REACH_OPENAPI_PATHS,
       '/desks': {
         get: {
           summary: 'List desks',
@@ -255,6 +260,36 @@ export function createOpenApiDocument(): object {
           responses: { '204': { description: 'Deleted' }, ...errors },
         },
       },
+      '/updates/{id}/approve': {
+        post: {
+          summary: 'Publish a contributor’s submission (editor); optional changes apply first',
+          security: secured,
+          parameters: [idParam],
+          requestBody: { required: false, content: json(schema(ApproveSchema)) },
+          responses: {
+            '200': { description: 'Published under the submission’s id', content: json(ref('Update')) },
+            '409': problem('Not pending any more; `current` holds the submission'),
+            ...errors,
+          },
+        },
+      },
+      '/updates/{id}/reject': {
+        post: {
+          summary: 'Turn down a submission with a reason the contributor sees (editor)',
+          security: secured,
+          parameters: [idParam],
+          requestBody: { required: true, content: json(schema(RejectSchema)) },
+          responses: { '200': { description: 'The rejected submission' }, ...errors },
+        },
+      },
+      '/stories/{id}/submissions': {
+        get: {
+          summary: 'Pending submissions, oldest first (editors: all; contributors: their own)',
+          security: secured,
+          parameters: [idParam],
+          responses: { '200': { description: 'Submissions' }, ...errors },
+        },
+      },
       '/updates/{id}/revisions': {
         get: {
           summary: 'Every change of an update (editor)',
@@ -297,6 +332,7 @@ export function createOpenApiDocument(): object {
           },
         },
       },
+      ...enrichmentPaths(),
       ...statements.paths,
     },
   };

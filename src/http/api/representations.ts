@@ -1,6 +1,6 @@
 /** JSON shapes of desks, stories and updates as the API returns them. */
 import { storyPath, updateAnchor, updatePath } from '../../domain/paths.ts';
-import type { Desk, Revision, Story, Update } from '../../domain/types.ts';
+import type { Desk, Revision, Story, Submission, Update } from '../../domain/types.ts';
 
 /** A desk in API responses. */
 export function deskJson(desk: Desk) {
@@ -15,7 +15,21 @@ export function storyJson(story: Story, deskSlug: string | null) {
 /** An update in API responses; `url` is its permalink page, `anchor` its place on the story page. */
 export function updateJson(update: Update, storyUrl: string) {
   const { deletedAt: _deletedAt, ...rest } = update;
-  return { ...rest, url: updatePath(storyUrl, update.id), anchor: `${storyUrl}#${updateAnchor(update.id)}` };
+  return {
+    ...rest,
+    status: 'published' as const,
+    url: updatePath(storyUrl, update.id),
+    anchor: `${storyUrl}#${updateAnchor(update.id)}`,
+  };
+}
+
+/**
+ * A submission in API responses: shaped like an update so clients handle both, with `status` telling
+ * them apart and no sequence or URL until an editor approves it.
+ */
+export function submissionJson(submission: Submission) {
+  const { content, ...rest } = submission;
+  return { ...content, ...rest, sequence: null, url: null, anchor: null };
 }
 
 /** A revision in API responses. */

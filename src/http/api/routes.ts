@@ -1,29 +1,34 @@
 /** The JSON API under /api/v1. Reads of live and ended stories are public; writes need a token. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { notFound } from '../../domain/errors.ts';
+import { DomainError, notFound } from '../../domain/errors.ts';
 import { storyPath } from '../../domain/paths.ts';
-import type { Story } from '../../domain/types.ts';
+import type { Story, Update } from '../../domain/types.ts';
+import type { AccountService } from '../../accounts/account-service.ts';
 import type { SseHub } from '../../live/sse-hub.ts';
 import type { LiveBlogService } from '../../service/live-blog.ts';
 import type { Store } from '../../store/store.ts';
-import { authenticate, requireRole } from '../auth.ts';
+import { authenticate, hasRole, requireDesk, requireRole, type Principal } from '../auth.ts';
 import { sendProblem } from '../problem.ts';
 import { createOpenApiDocument } from './openapi.ts';
-import { deskJson, revisionJson, storyJson, updateJson } from './representations.ts';
+import { registerSessionRoutes } from './session-routes.ts';
+import { deskJson, revisionJson, storyJson, submissionJson, updateJson } from './representations.ts';
 import {
   CreateDeskSchema,
   CreateStorySchema,
   CreateUpdateSchema,
+  ApproveSchema,
   PageQuerySchema,
   parseInput,
   PatchStorySchema,
   PatchUpdateSchema,
+  RejectSchema,
 } from './schemas.ts';
 
 /** What the API needs. */
 export interface ApiDeps {
   store: Store;
+  accounts: AccountService;
   liveBlog: LiveBlogService;
   hub: SseHub;
 }
@@ -50,6 +55,8 @@ export async function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): Pr
       detail: `no API route ${request.method} ${request.url.split('?')[0]}`,
     }),
   );
+
+  await registerSessionRoutes(app, deps);
 
   const openApi = JSON.stringify(createOpenApiDocument());
   app.get('/openapi.json', async (_request, reply) => reply.type('application/json').send(openApi));
@@ -96,10 +103,11 @@ export async function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): Pr
 
   // Opens (creating if needed) the desk's page for a date: an editor preparing tomorrow's page.
   app.put('/desks/:slug/days/:date', async (request, reply) => {
-    await requireRole(store, request, 'editor');
+    const principal = await requireRole(store, request, 'editor');
     const { slug, date } = parseInput(DayParams, request.params, 'path');
     const desk = await store.desks.getBySlug(slug);
     if (!desk) throw notFound('desk');
+    requireDesk(principal, desk.id);
     const existed = await liveBlog.openDaily(desk, date, 'never');
     const story = existed ?? (await liveBlog.openDaily(desk, date, 'any'));
     if (!story) throw notFound('story');
@@ -108,8 +116,12 @@ export async function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): Pr
 
   // Stories
   app.post('/stories', async (request, reply) => {
-    await requireRole(store, request, 'editor');
+    const principal = await requireRole(store, request, 'editor');
     const input = parseInput(CreateStorySchema, request.body);
+    if (input.desk !== undefined) {
+      const desk = await store.desks.getBySlug(input.desk);
+      if (desk) requireDesk(principal, desk.id);
+    }
     const story = await liveBlog.createStory(input);
     return reply
       .code(201)
@@ -124,9 +136,10 @@ export async function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): Pr
   });
 
   app.patch('/stories/:id', async (request) => {
-    await requireRole(store, request, 'editor');
+    const principal = await requireRole(store, request, 'editor');
     const { id } = parseInput(IdParams, request.params, 'path');
     const { version, ...patch } = parseInput(PatchStorySchema, request.body);
+    await writableStory(principal, id);
     const story = await liveBlog.patchStory(id, version, patch);
     return storyJson(story, await deskSlugOf(story));
   });
@@ -141,15 +154,73 @@ export async function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): Pr
     return { items: page.items.map((u) => updateJson(u, url)), nextCursor: page.nextCursor };
   });
 
+  // An editor's update is published at once; a contributor's is a submission for an editor to approve.
   app.post('/stories/:id/updates', async (request, reply) => {
-    const token = await requireRole(store, request, 'editor');
+    const principal = await requireRole(store, request, 'contributor');
     const { id } = parseInput(IdParams, request.params, 'path');
     const input = parseInput(CreateUpdateSchema, request.body);
-    const update = await liveBlog.publishUpdate(id, input, token.name);
-    const story = await store.stories.getById(id);
-    const url = story ? storyPath(await deskSlugOf(story), story.slug) : '';
+    const story = await writableStory(principal, id);
+    if (!hasRole(principal.role, 'editor')) {
+      requireClaimAllowed(principal, input.claimStatus);
+      const submission = await liveBlog.submitUpdate(id, input, principal);
+      return reply
+        .code(201)
+        .header('location', `/api/v1/updates/${submission.id}`)
+        .send(submissionJson(submission));
+    }
+    const update = await liveBlog.publishUpdate(id, input, principal.name);
+    const url = storyPath(await deskSlugOf(story), story.slug);
     return reply.code(201).header('location', `/api/v1/updates/${update.id}`).send(updateJson(update, url));
   });
+
+  app.get('/stories/:id/submissions', async (request) => {
+    const principal = await requireRole(store, request, 'contributor');
+    const { id } = parseInput(IdParams, request.params, 'path');
+    await writableStory(principal, id);
+    const pending = await store.submissions.listPending(id);
+    // Contributors see their own; editors the whole queue.
+    const visible = hasRole(principal.role, 'editor')
+      ? pending
+      : pending.filter((s) => s.authorKey === principal.key);
+    return { items: visible.map(submissionJson), nextCursor: null };
+  });
+
+  app.post('/updates/:id/approve', async (request) => {
+    const principal = await requireRole(store, request, 'editor');
+    const { id } = parseInput(IdParams, request.params, 'path');
+    const changes = parseInput(ApproveSchema, request.body ?? {});
+    const submission = await store.submissions.getById(id);
+    if (!submission) throw notFound('submission');
+    const story = await writableStory(principal, submission.storyId);
+    const update = await liveBlog.approveSubmission(id, changes, principal.name);
+    return updateJson(update, storyPath(await deskSlugOf(story), story.slug));
+  });
+
+  app.post('/updates/:id/reject', async (request) => {
+    const principal = await requireRole(store, request, 'editor');
+    const { id } = parseInput(IdParams, request.params, 'path');
+    const { reason } = parseInput(RejectSchema, request.body ?? {});
+    const submission = await store.submissions.getById(id);
+    if (!submission) throw notFound('submission');
+    await writableStory(principal, submission.storyId);
+    return submissionJson(await liveBlog.rejectSubmission(id, reason, principal.name));
+  });
+
+  /** The story if it exists and the caller may write to its desk. */
+  async function writableStory(principal: Principal, id: string): Promise<Story> {
+    const story = await store.stories.getById(id);
+    if (!story) throw notFound('story');
+    requireDesk(principal, story.deskId);
+    return story;
+  }
+
+  /** The update (not deleted) if the caller may change it. */
+  async function writableUpdate(principal: Principal, id: string): Promise<Update> {
+    const update = await store.updates.getById(id);
+    if (!update || update.deletedAt !== null) throw notFound('update');
+    await writableStory(principal, update.storyId);
+    return update;
+  }
 
   async function liveUpdate(request: FastifyRequest, id: string) {
     const update = await store.updates.getById(id);
@@ -160,6 +231,15 @@ export async function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): Pr
 
   app.get('/updates/:id', async (request) => {
     const { id } = parseInput(IdParams, request.params, 'path');
+    const submission = await store.submissions.getById(id);
+    // A submission is seen by editors and its author until it is published under the same id.
+    if (submission && submission.status !== 'approved') {
+      const principal = await authenticate(store, request);
+      const mayRead =
+        principal !== null && (hasRole(principal.role, 'editor') || principal.key === submission.authorKey);
+      if (!mayRead) throw notFound('update');
+      return submissionJson(submission);
+    }
     const { update, url } = await liveUpdate(request, id);
     return updateJson(update, url);
   });
@@ -172,18 +252,32 @@ export async function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): Pr
   });
 
   app.patch('/updates/:id', async (request) => {
-    const token = await requireRole(store, request, 'editor');
+    const principal = await requireRole(store, request, 'contributor');
     const { id } = parseInput(IdParams, request.params, 'path');
     const { version, ...patch } = parseInput(PatchUpdateSchema, request.body);
-    const update = await liveBlog.editUpdate(id, version, patch, token.name);
+    await writableUpdate(principal, id);
+    if (!hasRole(principal.role, 'editor'))
+      throw new DomainError('forbidden', 'contributors cannot edit published updates; ask an editor');
+    const update = await liveBlog.editUpdate(id, version, patch, principal.name);
     const { url } = await liveUpdate(request, update.id);
     return updateJson(update, url);
   });
 
   app.delete('/updates/:id', async (request, reply) => {
-    const token = await requireRole(store, request, 'editor');
+    const principal = await requireRole(store, request, 'contributor');
     const { id } = parseInput(IdParams, request.params, 'path');
-    await liveBlog.deleteUpdate(id, token.name);
+    const submission = await store.submissions.getById(id);
+    if (submission && submission.status === 'pending') {
+      await writableStory(principal, submission.storyId);
+      if (!hasRole(principal.role, 'editor') && submission.authorKey !== principal.key)
+        throw new DomainError('forbidden', 'contributors can withdraw only their own submissions');
+      await liveBlog.withdrawSubmission(id, principal.name);
+      return reply.code(204).send();
+    }
+    await writableUpdate(principal, id);
+    if (!hasRole(principal.role, 'editor'))
+      throw new DomainError('forbidden', 'contributors cannot delete published updates');
+    await liveBlog.deleteUpdate(id, principal.name);
     return reply.code(204).send();
   });
 
@@ -200,6 +294,14 @@ export async function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): Pr
     const { since } = parseInput(LiveQuery, request.query, 'query');
     return attach(reply, () => hub.attachSite(since, request.raw, reply.raw));
   });
+}
+
+/** Contributors may not mark a claim verified: that is an editor's judgement. */
+function requireClaimAllowed(principal: Principal, claimStatus: string | undefined): void {
+  if (claimStatus === 'verified' && !hasRole(principal.role, 'editor'))
+    throw new DomainError('forbidden', 'only an editor can set claimStatus to verified', {
+      field: 'claimStatus',
+    });
 }
 
 // The hub writes straight to the socket; Fastify must not touch the reply afterwards.

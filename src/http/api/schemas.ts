@@ -6,7 +6,12 @@ import { z } from 'zod';
 import { invalid } from '../../domain/errors.ts';
 import { CLAIM_STATUSES, STORY_STATUSES } from '../../domain/types.ts';
 
-const text = (max: number) => z.string().max(max, `must be at most ${max} characters`);
+// NUL is refused here: PostgreSQL cannot store it in text, and no author means to type it.
+const text = (max: number) =>
+  z
+    .string()
+    .max(max, `must be at most ${max} characters`)
+    .refine((value) => !value.includes('\u0000'), 'must not contain the NUL character');
 const required = (max: number) => text(max).trim().min(1, 'must not be empty');
 const httpUrl = z
   .string()
@@ -78,6 +83,14 @@ export const PatchUpdateSchema = z.strictObject({
   version: z.int().min(1).describe('the version this edit is based on'),
   ...updateFields,
   body: updateFields.body.optional(),
+});
+
+/** Body of POST /updates/{id}/approve: optional changes the editor makes while approving. */
+export const ApproveSchema = z.strictObject({ ...updateFields, body: updateFields.body.optional() });
+
+/** Body of POST /updates/{id}/reject. */
+export const RejectSchema = z.strictObject({
+  reason: required(1000).describe('why, shown to the contributor'),
 });
 
 /** Query of list endpoints. */

@@ -109,6 +109,63 @@ export const MIGRATIONS: Record<string, Migration> = {
         .execute();
     },
   },
+  // Contributors' submissions wait here, outside `updates`, so they take no sequence until approved.
+  '0030-newsroom-1-submissions': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('submissions')
+        .addColumn('id', ID, (c) => c.primaryKey())
+        .addColumn('story_id', ID, (c) => c.notNull().references('stories.id'))
+        .addColumn('content', 'json', (c) => c.notNull())
+        .addColumn('author', 'text', (c) => c.notNull())
+        .addColumn('author_key', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'timestamptz', (c) => c.notNull())
+        .addColumn('decided_at', 'timestamptz')
+        .addColumn('decided_by', 'text')
+        .addColumn('reason', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('submissions_story_status')
+        .on('submissions')
+        .columns(['story_id', 'status', 'created_at'])
+        .execute();
+    },
+  },
+  // Claim changes live on the update row, so every reader of an update (page, event) has its history.
+  '0030-newsroom-2-claim-history': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .alterTable('updates')
+        .addColumn('claim_history', 'json', (c) => c.notNull().defaultTo('[]'))
+        .execute();
+    },
+  },
+  '0030-newsroom-3-accounts': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('users')
+        .addColumn('id', ID, (c) => c.primaryKey())
+        .addColumn('email', 'text', (c) => c.notNull().unique())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('role', 'text', (c) => c.notNull())
+        .addColumn('password_hash', 'text', (c) => c.notNull())
+        .addColumn('desks', 'json')
+        .addColumn('disabled_at', 'timestamptz')
+        .addColumn('created_at', 'timestamptz', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('sessions')
+        .addColumn('id', ID, (c) => c.primaryKey())
+        .addColumn('user_id', ID, (c) => c.notNull().references('users.id'))
+        .addColumn('secret_hash', 'text', (c) => c.notNull().unique())
+        .addColumn('csrf_token', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'timestamptz', (c) => c.notNull())
+        .addColumn('expires_at', 'timestamptz', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('sessions_user').on('sessions').columns(['user_id']).execute();
+    },
+  },
   '0020-search': {
     // Full-text search (see store/search.ts): GIN indexes on the tsvector expressions that
     // postgres/postgres-search.ts queries. An expression index is maintained by PostgreSQL in the
@@ -122,6 +179,54 @@ export const MIGRATIONS: Record<string, Migration> = {
         setweight(to_tsvector('english', headline), 'A') ||
         setweight(to_tsvector('english', standfirst || ' ' || body), 'B')
       ))`.execute(db);
+    },
+  },
+  '0020-webhooks': {
+    // Outbound webhooks (store/webhooks.ts): subscribers, the delivery queue and log, and the cursor
+    // into the event log from which the queue is filled (its one row is written with the first
+    // subscriber, so a fresh database stays empty for `dateline migrate-data`).
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('webhook_subscribers')
+        .addColumn('id', ID, (c) => c.primaryKey())
+        .addColumn('url', 'text', (c) => c.notNull())
+        .addColumn('secret', 'text', (c) => c.notNull())
+        .addColumn('after_event_id', 'bigint', (c) => c.notNull())
+        .addColumn('created_at', 'timestamptz', (c) => c.notNull())
+        .addColumn('removed_at', 'timestamptz')
+        .execute();
+      await db.schema
+        .createTable('webhook_deliveries')
+        .addColumn('id', 'bigint', (c) => c.primaryKey().generatedAlwaysAsIdentity())
+        .addColumn('subscriber_id', ID, (c) => c.notNull().references('webhook_subscribers.id'))
+        .addColumn('event_id', 'bigint', (c) => c.notNull())
+        .addColumn('type', 'text', (c) => c.notNull())
+        .addColumn('payload', 'json', (c) => c.notNull())
+        .addColumn('state', 'text', (c) => c.notNull())
+        .addColumn('attempts', 'integer', (c) => c.notNull())
+        .addColumn('next_attempt_at', 'timestamptz')
+        .addColumn('lease_until', 'timestamptz')
+        .addColumn('last_attempt_at', 'timestamptz')
+        .addColumn('last_status', 'integer')
+        .addColumn('last_error', 'text')
+        .addColumn('created_at', 'timestamptz', (c) => c.notNull())
+        .addUniqueConstraint('webhook_deliveries_once', ['subscriber_id', 'event_id', 'type'])
+        .execute();
+      await db.schema
+        .createIndex('webhook_deliveries_due')
+        .on('webhook_deliveries')
+        .columns(['state', 'next_attempt_at'])
+        .execute();
+      await db.schema
+        .createIndex('webhook_deliveries_log')
+        .on('webhook_deliveries')
+        .columns(['subscriber_id', 'id'])
+        .execute();
+      await db.schema
+        .createTable('webhook_cursor')
+        .addColumn('id', 'integer', (c) => c.primaryKey())
+        .addColumn('last_event_id', 'bigint', (c) => c.notNull())
+        .execute();
     },
   },
   '0010-statements': {

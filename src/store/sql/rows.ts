@@ -61,6 +61,7 @@ export function toUpdate(row: UpdateRow): Update {
     keyEvent: Boolean(row.key_event),
     claimStatus: row.claim_status as ClaimStatus,
     claimNote: row.claim_note,
+    claimHistory: JSON.parse(row.claim_history),
     sources: JSON.parse(row.sources),
     videoUrl: row.video_url,
     deletedAt: row.deleted_at,
@@ -109,8 +110,11 @@ export function encodeCursor(parts: (string | number)[]): string {
 export function decodeCursor(cursor: string): (string | number)[] | null {
   try {
     const parts: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(parts) && parts.every((p) => typeof p === 'string' || typeof p === 'number'))
-      return parts;
+    // Numbers must be what we put there (sequences, ids): a 1.5 or 1e300 would reach the database.
+    const valid = (p: unknown) =>
+      (typeof p === 'string' && p.length <= 200 && !p.includes('\u0000')) ||
+      (typeof p === 'number' && Number.isSafeInteger(p) && p >= 0 && p <= 2 ** 31 - 1);
+    if (Array.isArray(parts) && parts.length <= 4 && parts.every(valid)) return parts;
   } catch {
     /* fall through */
   }

@@ -55,6 +55,8 @@ export interface UpdateRow {
   key_event: SqlBool;
   claim_status: string;
   claim_note: string;
+  /** JSON array of ClaimChange. */
+  claim_history: string;
   sources: string;
   video_url: string | null;
   deleted_at: string | null;
@@ -89,6 +91,75 @@ export interface TokenRow {
   secret_hash: string;
   created_at: string;
   revoked_at: string | null;
+}
+
+/** Webhook subscribers (migration 0020-webhooks). */
+export interface WebhookSubscriberRow {
+  id: string;
+  url: string;
+  secret: string;
+  after_event_id: number;
+  created_at: string;
+  removed_at: string | null;
+}
+
+/** Webhook delivery queue and log; `payload` is the JSON body as sent. */
+export interface WebhookDeliveryRow {
+  id: Generated<number>;
+  subscriber_id: string;
+  event_id: number;
+  type: string;
+  payload: string;
+  state: string;
+  attempts: number;
+  next_attempt_at: string | null;
+  lease_until: string | null;
+  last_attempt_at: string | null;
+  last_status: number | null;
+  last_error: string | null;
+  created_at: string;
+}
+
+/** The one-row cursor: the last event id turned into deliveries. */
+export interface WebhookCursorRow {
+  id: number;
+  last_event_id: number;
+}
+
+/** Contributors' submissions; `content` is JSON (UpdateContent). */
+export interface SubmissionRow {
+  id: string;
+  story_id: string;
+  content: string;
+  author: string;
+  author_key: string;
+  status: string;
+  created_at: string;
+  decided_at: string | null;
+  decided_by: string | null;
+  reason: string;
+}
+
+/** Newsroom users; `desks` is a JSON array of desk ids, or null for every desk. */
+export interface UserRow {
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+  password_hash: string;
+  desks: string | null;
+  disabled_at: string | null;
+  created_at: string;
+}
+
+/** Browser sessions; the id is public (for listing), the secret only hashed. */
+export interface SessionRow {
+  id: string;
+  user_id: string;
+  secret_hash: string;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
 }
 
 /** Official statements; `parties` and `tags` are JSON arrays. */
@@ -171,6 +242,12 @@ export interface Database {
   revisions: RevisionRow;
   events: EventRow;
   api_tokens: TokenRow;
+  webhook_subscribers: WebhookSubscriberRow;
+  webhook_deliveries: WebhookDeliveryRow;
+  webhook_cursor: WebhookCursorRow;
+  submissions: SubmissionRow;
+  users: UserRow;
+  sessions: SessionRow;
   statements: StatementRow;
   statement_fingerprints: StatementFingerprintRow;
   statement_shingles: StatementShingleRow;

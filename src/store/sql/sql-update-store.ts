@@ -30,32 +30,7 @@ export class SqlUpdateStore implements UpdateStore {
     content: UpdateContent,
     actor: string,
   ): Promise<{ update: Update; event: LiveEvent }> {
-    return this.deps.db.transaction().execute(async (trx) => {
-      const story = await trx
-        .updateTable('stories')
-        .set((eb) => ({ last_update_seq: eb('last_update_seq', '+', 1) }))
-        .where('id', '=', storyId)
-        .returning('last_update_seq')
-        .executeTakeFirst();
-      if (!story) throw notFound('story');
-      const now = this.deps.clock();
-      const update: Update = {
-        id: createId(),
-        storyId,
-        sequence: story.last_update_seq,
-        ...content,
-        author: actor,
-        publishedAt: now,
-        updatedAt: now,
-        deletedAt: null,
-        version: 1,
-      };
-      await trx.insertInto('updates').values(toRow(update, this.deps.adapter)).execute();
-      const changes = Object.fromEntries(CONTENT_FIELDS.map((f) => [f, { from: null, to: content[f] }]));
-      await insertRevision(trx, update, 'create', actor, now, changes);
-      const event = await appendEvent(trx, this.deps.adapter, storyId, now, { type: 'update', update });
-      return { update, event };
-    });
+    return this.deps.db.transaction().execute((trx) => insertUpdate(trx, this.deps, storyId, content, actor));
   }
 
   async edit(
@@ -78,6 +53,12 @@ export class SqlUpdateStore implements UpdateStore {
       }
       const now = this.deps.clock();
       const update: Update = { ...current, ...patch, updatedAt: now, version: current.version + 1 };
+      if (update.claimStatus !== current.claimStatus || update.claimNote !== current.claimNote) {
+        update.claimHistory = [
+          ...current.claimHistory,
+          { at: now, by: actor, from: current.claimStatus, to: update.claimStatus, note: update.claimNote },
+        ];
+      }
       await this.#write(trx, update, baseVersion);
       await insertRevision(trx, update, 'edit', actor, now, changes);
       const event = await appendEvent(trx, this.deps.adapter, update.storyId, now, { type: 'edit', update });
@@ -252,6 +233,45 @@ export class SqlUpdateStore implements UpdateStore {
   }
 }
 
+/**
+ * Inserts an update at the story's next sequence inside `trx`, with its `create` revision and `update`
+ * event. `id` is given when a submission is approved, so the update keeps the submission's id.
+ */
+export async function insertUpdate(
+  trx: Transaction<Database>,
+  deps: SqlDeps,
+  storyId: string,
+  content: UpdateContent,
+  actor: string,
+  id: string = createId(),
+): Promise<{ update: Update; event: LiveEvent }> {
+  const story = await trx
+    .updateTable('stories')
+    .set((eb) => ({ last_update_seq: eb('last_update_seq', '+', 1) }))
+    .where('id', '=', storyId)
+    .returning('last_update_seq')
+    .executeTakeFirst();
+  if (!story) throw notFound('story');
+  const now = deps.clock();
+  const update: Update = {
+    id,
+    storyId,
+    sequence: story.last_update_seq,
+    ...content,
+    claimHistory: [{ at: now, by: actor, from: null, to: content.claimStatus, note: content.claimNote }],
+    author: actor,
+    publishedAt: now,
+    updatedAt: now,
+    deletedAt: null,
+    version: 1,
+  };
+  await trx.insertInto('updates').values(toRow(update, deps.adapter)).execute();
+  const changes = Object.fromEntries(CONTENT_FIELDS.map((f) => [f, { from: null, to: content[f] }]));
+  await insertRevision(trx, update, 'create', actor, now, changes);
+  const event = await appendEvent(trx, deps.adapter, storyId, now, { type: 'update', update });
+  return { update, event };
+}
+
 function toRow(update: Update, adapter: SqlAdapter): UpdateRow {
   return {
     id: update.id,
@@ -267,6 +287,7 @@ function toRow(update: Update, adapter: SqlAdapter): UpdateRow {
     key_event: adapter.bool(update.keyEvent),
     claim_status: update.claimStatus,
     claim_note: update.claimNote,
+    claim_history: JSON.stringify(update.claimHistory),
     sources: JSON.stringify(update.sources),
     video_url: update.videoUrl,
     deleted_at: update.deletedAt,

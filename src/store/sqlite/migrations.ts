@@ -90,6 +90,63 @@ export const MIGRATIONS: Record<string, Migration> = {
         .execute();
     },
   },
+  // Contributors' submissions wait here, outside `updates`, so they take no sequence until approved.
+  '0030-newsroom-1-submissions': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('submissions')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('story_id', 'text', (c) => c.notNull().references('stories.id'))
+        .addColumn('content', 'text', (c) => c.notNull())
+        .addColumn('author', 'text', (c) => c.notNull())
+        .addColumn('author_key', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('decided_at', 'text')
+        .addColumn('decided_by', 'text')
+        .addColumn('reason', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('submissions_story_status')
+        .on('submissions')
+        .columns(['story_id', 'status', 'created_at'])
+        .execute();
+    },
+  },
+  // Claim changes live on the update row, so every reader of an update (page, event) has its history.
+  '0030-newsroom-2-claim-history': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .alterTable('updates')
+        .addColumn('claim_history', 'text', (c) => c.notNull().defaultTo('[]'))
+        .execute();
+    },
+  },
+  '0030-newsroom-3-accounts': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('users')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('email', 'text', (c) => c.notNull().unique())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('role', 'text', (c) => c.notNull())
+        .addColumn('password_hash', 'text', (c) => c.notNull())
+        .addColumn('desks', 'text')
+        .addColumn('disabled_at', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('sessions')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
+        .addColumn('secret_hash', 'text', (c) => c.notNull().unique())
+        .addColumn('csrf_token', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('sessions_user').on('sessions').columns(['user_id']).execute();
+    },
+  },
   '0020-search': {
     // Full-text search (see store/search.ts) over FTS5. One index holds updates and stories so their
     // bm25 ranks compare; `search_docs` gives each record a stable integer key for the index (the
@@ -139,6 +196,54 @@ export const MIGRATIONS: Record<string, Migration> = {
         select d.id, coalesce(u.headline, ''), u.body
         from search_docs d join updates u on d.kind = 'update' and u.id = d.ref
         where u.deleted_at is null`.execute(db);
+    },
+  },
+  '0020-webhooks': {
+    // Outbound webhooks (store/webhooks.ts): subscribers, the delivery queue and log, and the cursor
+    // into the event log from which the queue is filled (its one row is written with the first
+    // subscriber, so a fresh database stays empty for `dateline migrate-data`).
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('webhook_subscribers')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('url', 'text', (c) => c.notNull())
+        .addColumn('secret', 'text', (c) => c.notNull())
+        .addColumn('after_event_id', 'integer', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('removed_at', 'text')
+        .execute();
+      await db.schema
+        .createTable('webhook_deliveries')
+        .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('subscriber_id', 'text', (c) => c.notNull().references('webhook_subscribers.id'))
+        .addColumn('event_id', 'integer', (c) => c.notNull())
+        .addColumn('type', 'text', (c) => c.notNull())
+        .addColumn('payload', 'text', (c) => c.notNull())
+        .addColumn('state', 'text', (c) => c.notNull())
+        .addColumn('attempts', 'integer', (c) => c.notNull())
+        .addColumn('next_attempt_at', 'text')
+        .addColumn('lease_until', 'text')
+        .addColumn('last_attempt_at', 'text')
+        .addColumn('last_status', 'integer')
+        .addColumn('last_error', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addUniqueConstraint('webhook_deliveries_once', ['subscriber_id', 'event_id', 'type'])
+        .execute();
+      await db.schema
+        .createIndex('webhook_deliveries_due')
+        .on('webhook_deliveries')
+        .columns(['state', 'next_attempt_at'])
+        .execute();
+      await db.schema
+        .createIndex('webhook_deliveries_log')
+        .on('webhook_deliveries')
+        .columns(['subscriber_id', 'id'])
+        .execute();
+      await db.schema
+        .createTable('webhook_cursor')
+        .addColumn('id', 'integer', (c) => c.primaryKey())
+        .addColumn('last_event_id', 'integer', (c) => c.notNull())
+        .execute();
     },
   },
   '0010-statements': {

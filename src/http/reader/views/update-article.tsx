@@ -2,7 +2,7 @@
 import type { JSX } from 'preact';
 import { updateAnchor, updatePath } from '../../../domain/paths.ts';
 import { CLAIM_LABELS } from '../../../domain/types.ts';
-import type { ClaimStatus, Update } from '../../../domain/types.ts';
+import type { ClaimChange, ClaimStatus, Update } from '../../../domain/types.ts';
 import { relativeTime } from '../../../web/relative-time.ts';
 import { hostOf, isWebUrl } from '../safe-url.ts';
 import { formatClock, formatDateTime } from '../time-format.ts';
@@ -25,6 +25,33 @@ export interface UpdateContext {
   timezone: string;
   /** Render time for "5 min ago"; null renders RELATIVE_TIME_SLOT for the caller to fill in. */
   now: number | null;
+}
+
+/**
+ * How the claim got to where it is ("Claimed 13:10 — posted by residents", "Verified 14:05 — geolocated
+ * to …"), oldest first. Shown only once the status or its evidence has changed since publication.
+ */
+export function ClaimHistory(props: { history: ClaimChange[]; timezone: string }): JSX.Element | null {
+  const { history, timezone } = props;
+  if (history.length < 2) return null;
+  return (
+    <details class="claim-history">
+      <summary>
+        How this was checked ({history.length - 1} {history.length === 2 ? 'change' : 'changes'})
+      </summary>
+      <ol>
+        {history.map((change) => (
+          <li>
+            <span class={`claim-step claim-step-${change.to}`}>{CLAIM_LABELS[change.to]}</span>{' '}
+            <time dateTime={change.at} title={formatDateTime(change.at, timezone)}>
+              {formatClock(change.at, timezone)}
+            </time>
+            {change.note !== '' && ` — ${change.note}`}
+          </li>
+        ))}
+      </ol>
+    </details>
+  );
 }
 
 /** A claim status as a labelled badge (text + glyph + border style) with the evidence note behind it. */
@@ -118,6 +145,7 @@ export function UpdateArticle(props: { update: Update; context: UpdateContext })
         )}
       </header>
       <ClaimLabel status={update.claimStatus} note={update.claimNote} />
+      <ClaimHistory history={update.claimHistory ?? []} timezone={context.timezone} />
       <div class="update-body prose" dangerouslySetInnerHTML={{ __html: update.bodyHtml }} />
       {update.videoUrl !== null && <MediaCard url={update.videoUrl} />}
       <footer class="update-foot">

@@ -41,7 +41,8 @@ export function UpdatePage(props: { view: UpdateView }): JSX.Element {
       </h1>
       <h2 class="sr-only">The update</h2>
       <UpdateArticle update={view.update} context={view} />
-      {view.claimHistory.length > 1 && (
+      {/* Updates published before claim history was kept on the update: derived from revisions. */}
+      {view.update.claimHistory.length === 0 && view.claimHistory.length > 1 && (
         <section class="claim-history" aria-labelledby="claim-history-title">
           <h2 id="claim-history-title">Claim status history</h2>
           <ol>

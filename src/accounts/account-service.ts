@@ -1,0 +1,165 @@
+/**
+ * Newsroom accounts: argon2id password hashes (@node-rs/argon2, at its OWASP-level defaults), sessions
+ * whose secret lives only in the browser's cookie (the database keeps its SHA-256), throttled sign-in.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { hash, verify } from '@node-rs/argon2';
+import { DomainError, invalid, notFound } from '../domain/errors.ts';
+import { createId } from '../domain/ids.ts';
+import type { Role, Session, User } from '../domain/types.ts';
+import type { Store } from '../store/store.ts';
+import { LoginThrottle } from './login-throttle.ts';
+
+/** Shortest password accepted: long enough to resist guessing, short enough for a passphrase. */
+export const MIN_PASSWORD_LENGTH = 12;
+/** How long a sign-in lasts. */
+export const SESSION_TTL_MS = 14 * 24 * 60 * 60_000;
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** Dependencies of the account service. */
+export interface AccountDeps {
+  store: Store;
+  throttle?: LoginThrottle;
+  now?: () => Date;
+}
+
+/** A new sign-in: the cookie secret (shown to no one else) and its session. */
+export interface SignIn {
+  user: User;
+  session: Session;
+  secret: string;
+}
+
+/** SHA-256 of a session secret (256 random bits, so a fast hash suffices). */
+export function hashSessionSecret(secret: string): string {
+  return createHash('sha256').update(secret).digest('hex');
+}
+
+/** Creates users, checks passwords, opens and ends sessions. */
+export class AccountService {
+  readonly #store: Store;
+  readonly #throttle: LoginThrottle;
+  readonly #now: () => Date;
+  // Verified against when the email is unknown, so a miss takes as long as a wrong password.
+  #decoy: Promise<string> | null = null;
+
+  constructor(deps: AccountDeps) {
+    this.#store = deps.store;
+    this.#throttle = deps.throttle ?? new LoginThrottle();
+    this.#now = deps.now ?? (() => new Date());
+  }
+
+  /** Creates a user with an argon2id hash of `password`. */
+  async addUser(input: { email: string; name: string; role: Role; password: string }): Promise<User> {
+    const email = input.email.trim().toLowerCase();
+    if (!EMAIL.test(email) || email.length > 200)
+      throw invalid('email', 'email must be an address like a@b.org');
+    const name = input.name.trim();
+    if (name === '' || name.length > 100) throw invalid('name', 'name must be 1 to 100 characters');
+    return this.#store.accounts.createUser({
+      email,
+      name,
+      role: input.role,
+      passwordHash: await hashPassword(input.password),
+    });
+  }
+
+  /** The user with `email`, or `not_found`. */
+  async userByEmail(email: string): Promise<User> {
+    const found = await this.#store.accounts.findLogin(email);
+    if (!found) throw notFound(`user ${email.trim().toLowerCase()}`);
+    return found.user;
+  }
+
+  /** Sets a new password and ends every session of the user. */
+  async setPassword(email: string, password: string): Promise<User> {
+    const user = await this.userByEmail(email);
+    const changed = await this.#store.accounts.changeUser(user.id, {
+      passwordHash: await hashPassword(password),
+    });
+    await this.#store.accounts.deleteSessionsOf(user.id);
+    return changed;
+  }
+
+  /** Changes a user's role; their sessions pick it up on the next request. */
+  async setRole(email: string, role: Role): Promise<User> {
+    return this.#store.accounts.changeUser((await this.userByEmail(email)).id, { role });
+  }
+
+  /** Limits a user to desks by slug, or (null) lets them work on every desk. */
+  async setDesks(email: string, deskSlugs: string[] | null): Promise<User> {
+    const user = await this.userByEmail(email);
+    if (deskSlugs === null) return this.#store.accounts.changeUser(user.id, { desks: null });
+    const ids: string[] = [];
+    for (const slug of deskSlugs) {
+      const desk = await this.#store.desks.getBySlug(slug);
+      if (!desk) throw invalid('desks', `desk "${slug}" does not exist`);
+      ids.push(desk.id);
+    }
+    return this.#store.accounts.changeUser(user.id, { desks: ids });
+  }
+
+  /** Disables (or re-enables) a user; disabling ends their sessions. */
+  async setDisabled(email: string, disabled: boolean): Promise<User> {
+    const user = await this.userByEmail(email);
+    const changed = await this.#store.accounts.changeUser(user.id, { disabled });
+    if (disabled) await this.#store.accounts.deleteSessionsOf(user.id);
+    return changed;
+  }
+
+  /**
+   * Signs in, or throws `unauthorized` with one message for every kind of failure (so it does not tell
+   * which emails exist) and `rate_limited` after too many failures for the account or the address.
+   */
+  async signIn(email: string, password: string, address: string): Promise<SignIn> {
+    const account = email.trim().toLowerCase();
+    this.#throttle.check(account, address);
+    const found = await this.#store.accounts.findLogin(account);
+    const ok = found
+      ? await verify(found.passwordHash, password)
+      : await verify(await this.#decoyHash(), password).then(() => false);
+    if (!found || !ok || found.user.disabledAt !== null) {
+      this.#throttle.fail(account, address);
+      throw new DomainError('unauthorized', 'email or password is wrong, or the account is disabled');
+    }
+    this.#throttle.succeed(account);
+    const secret = randomBytes(32).toString('base64url');
+    const session = await this.#store.accounts.createSession({
+      id: createId(),
+      userId: found.user.id,
+      secretHash: hashSessionSecret(secret),
+      csrfToken: randomBytes(24).toString('base64url'),
+      expiresAt: new Date(this.#now().getTime() + SESSION_TTL_MS).toISOString(),
+    });
+    return { user: found.user, session, secret };
+  }
+
+  /** The session and user behind a cookie secret, or null. */
+  async resume(secret: string): Promise<{ session: Session; user: User } | null> {
+    return this.#store.accounts.findSession(hashSessionSecret(secret), this.#now().toISOString());
+  }
+
+  /** Ends one session. */
+  async signOut(sessionId: string): Promise<void> {
+    await this.#store.accounts.deleteSession(sessionId);
+  }
+
+  /** Ends every session of the user, on every device. */
+  async signOutEverywhere(userId: string): Promise<number> {
+    return this.#store.accounts.deleteSessionsOf(userId);
+  }
+
+  #decoyHash(): Promise<string> {
+    this.#decoy ??= hash(randomBytes(16).toString('hex'));
+    return this.#decoy;
+  }
+}
+
+/** argon2id hash of a password that meets the length rule. */
+async function hashPassword(password: string): Promise<string> {
+  if (password.length < MIN_PASSWORD_LENGTH)
+    throw invalid('password', `password must be at least ${MIN_PASSWORD_LENGTH} characters`);
+  if (password.length > 1000) throw invalid('password', 'password must be at most 1000 characters');
+  return hash(password);
+}

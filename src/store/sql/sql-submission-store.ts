@@ -1,0 +1,114 @@
+/** Submissions: contributors' updates waiting for an editor, published in one transaction on approval. */
+import type { Kysely } from 'kysely';
+import { conflict, notFound } from '../../domain/errors.ts';
+import { createId } from '../../domain/ids.ts';
+import type { LiveEvent, Submission, SubmissionStatus, Update, UpdateContent } from '../../domain/types.ts';
+import type { NewSubmission, SubmissionStore } from '../store.ts';
+import type { SqlDeps } from './sql-adapter.ts';
+import { insertUpdate } from './sql-update-store.ts';
+import type { Database, SubmissionRow } from './schema.ts';
+
+/** SubmissionStore over the `submissions` table. */
+export class SqlSubmissionStore implements SubmissionStore {
+  constructor(private readonly deps: SqlDeps) {}
+
+  async create(input: NewSubmission): Promise<Submission> {
+    const row: SubmissionRow = {
+      id: createId(),
+      story_id: input.storyId,
+      content: JSON.stringify(input.content),
+      author: input.author,
+      author_key: input.authorKey,
+      status: 'pending',
+      created_at: this.deps.clock(),
+      decided_at: null,
+      decided_by: null,
+      reason: '',
+    };
+    await this.deps.db.insertInto('submissions').values(row).execute();
+    return toSubmission(row);
+  }
+
+  async getById(id: string): Promise<Submission | null> {
+    const row = await this.deps.db
+      .selectFrom('submissions')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row ? toSubmission(row) : null;
+  }
+
+  async listPending(storyId: string): Promise<Submission[]> {
+    const rows = await this.deps.db
+      .selectFrom('submissions')
+      .selectAll()
+      .where('story_id', '=', storyId)
+      .where('status', '=', 'pending')
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+    return rows.map(toSubmission);
+  }
+
+  async approve(
+    id: string,
+    content: UpdateContent,
+    actor: string,
+  ): Promise<{ submission: Submission; update: Update; event: LiveEvent }> {
+    return this.deps.db.transaction().execute(async (trx) => {
+      const now = this.deps.clock();
+      // One statement, so that of two editors approving at once exactly one publishes it.
+      const row = await trx
+        .updateTable('submissions')
+        .set({ status: 'approved', decided_at: now, decided_by: actor })
+        .where('id', '=', id)
+        .where('status', '=', 'pending')
+        .returningAll()
+        .executeTakeFirst();
+      if (!row) throw await notPending(trx, id);
+      const submission = toSubmission(row);
+      // The update is by the contributor; the approving editor is recorded on the submission.
+      const { update, event } = await insertUpdate(trx, this.deps, row.story_id, content, row.author, id);
+      return { submission, update, event };
+    });
+  }
+
+  async close(
+    id: string,
+    status: Extract<SubmissionStatus, 'rejected' | 'withdrawn'>,
+    actor: string,
+    reason: string,
+  ): Promise<Submission> {
+    const row = await this.deps.db
+      .updateTable('submissions')
+      .set({ status, decided_at: this.deps.clock(), decided_by: actor, reason })
+      .where('id', '=', id)
+      .where('status', '=', 'pending')
+      .returningAll()
+      .executeTakeFirst();
+    if (!row) throw await notPending(this.deps.db, id);
+    return toSubmission(row);
+  }
+}
+
+/** The error for acting on a submission that is not pending; reads with `db` (the open transaction, if any). */
+async function notPending(db: Kysely<Database>, id: string): Promise<Error> {
+  const row = await db.selectFrom('submissions').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) return notFound('submission');
+  return conflict(`submission is already ${row.status}`, toSubmission(row));
+}
+
+function toSubmission(row: SubmissionRow): Submission {
+  return {
+    id: row.id,
+    storyId: row.story_id,
+    content: JSON.parse(row.content) as UpdateContent,
+    author: row.author,
+    authorKey: row.author_key,
+    status: row.status as SubmissionStatus,
+    createdAt: row.created_at,
+    decidedAt: row.decided_at,
+    decidedBy: row.decided_by,
+    reason: row.reason,
+  };
+}

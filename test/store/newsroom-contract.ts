@@ -1,0 +1,150 @@
+/** The newsroom part of the storage contract (submissions; later accounts and media), for every engine. */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { DomainError } from '../../src/domain/errors.ts';
+import type { Store } from '../../src/store/store.ts';
+import { content } from './store-contract.ts';
+
+async function codeOf(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof DomainError) return error.code;
+    throw error;
+  }
+  return 'ok';
+}
+
+/** Runs the newsroom contract against stores made by `open`. */
+export function runNewsroomContract(name: string, open: () => Promise<Store>): void {
+  describe(`newsroom store contract: ${name}`, () => {
+    let store: Store;
+    before(async () => {
+      store = await open();
+    });
+    after(() => store.close());
+
+    const story = (slug: string) =>
+      store.stories.create({
+        deskId: null,
+        slug,
+        date: null,
+        headline: slug,
+        standfirst: '',
+        body: '',
+        bodyHtml: '',
+        topPhoto: null,
+        status: 'live',
+      });
+
+    it('keeps submissions out of the story until approved, then publishes under the same id', async () => {
+      const s = await story('submissions');
+      const submitted = await store.submissions.create({
+        storyId: s.id,
+        content: content('From the field', {
+          claimStatus: 'claimed',
+          sources: [{ label: 'A', url: 'https://a.example/' }],
+        }),
+        author: 'Rana',
+        authorKey: 'user:r1',
+      });
+      assert.equal(submitted.status, 'pending');
+      assert.equal(await store.updates.countByStory(s.id), 0);
+      assert.deepEqual(await store.events.listAfter(s.id, 0, 10), []);
+      assert.deepEqual(
+        (await store.submissions.listPending(s.id)).map((x) => x.id),
+        [submitted.id],
+      );
+
+      const { update, event, submission } = await store.submissions.approve(
+        submitted.id,
+        { ...submitted.content, claimNote: 'Checked by the desk' },
+        'Editor',
+      );
+      assert.equal(update.id, submitted.id);
+      assert.equal(update.sequence, 1);
+      assert.equal(update.author, 'Rana');
+      assert.equal(update.claimNote, 'Checked by the desk');
+      assert.equal(event.data.type, 'update');
+      assert.equal(submission.decidedBy, 'Editor');
+      assert.deepEqual(await store.submissions.listPending(s.id), []);
+      assert.equal((await store.submissions.getById(submitted.id))?.status, 'approved');
+    });
+
+    it('publishes a submission once when two editors approve it at the same time', async () => {
+      const s = await story('double-approve');
+      const submitted = await store.submissions.create({
+        storyId: s.id,
+        content: content('Once'),
+        author: 'Rana',
+        authorKey: 'user:r1',
+      });
+      const codes = await Promise.all([
+        codeOf(store.submissions.approve(submitted.id, submitted.content, 'A')),
+        codeOf(store.submissions.approve(submitted.id, submitted.content, 'B')),
+      ]);
+      assert.deepEqual(codes.sort(), ['conflict', 'ok']);
+      assert.equal(await store.updates.countByStory(s.id), 1);
+    });
+
+    it('rejects with a reason, and refuses to act on what is not pending', async () => {
+      const s = await story('reject');
+      const submitted = await store.submissions.create({
+        storyId: s.id,
+        content: content('Unsourced'),
+        author: 'Rana',
+        authorKey: 'user:r1',
+      });
+      const rejected = await store.submissions.close(submitted.id, 'rejected', 'Editor', 'No source');
+      assert.equal(rejected.status, 'rejected');
+      assert.equal(rejected.reason, 'No source');
+      assert.equal(await codeOf(store.submissions.approve(submitted.id, submitted.content, 'E')), 'conflict');
+      assert.equal(await codeOf(store.submissions.close('nope', 'withdrawn', 'E', '')), 'not_found');
+      assert.equal(await store.updates.countByStory(s.id), 0);
+    });
+
+    it('keeps users by lower-cased email, refuses a taken one, and ends sessions', async () => {
+      const user = await store.accounts.createUser({
+        email: 'ed@example.org',
+        name: 'Ed',
+        role: 'editor',
+        passwordHash: '$argon2id$fake',
+      });
+      assert.equal(
+        await codeOf(
+          store.accounts.createUser({
+            email: 'ed@example.org',
+            name: 'E2',
+            role: 'admin',
+            passwordHash: 'x',
+          }),
+        ),
+        'conflict',
+      );
+      assert.equal((await store.accounts.findLogin('ED@example.org'))?.user.id, user.id);
+      const limited = await store.accounts.changeUser(user.id, { desks: ['d1'], role: 'contributor' });
+      assert.deepEqual([limited.role, limited.desks], ['contributor', ['d1']]);
+      const now = new Date().toISOString();
+      const later = new Date(Date.now() + 60_000).toISOString();
+      await store.accounts.createSession({
+        id: 's1',
+        userId: user.id,
+        secretHash: 'h1',
+        csrfToken: 'c',
+        expiresAt: later,
+      });
+      await store.accounts.createSession({
+        id: 's2',
+        userId: user.id,
+        secretHash: 'h2',
+        csrfToken: 'c',
+        expiresAt: now,
+      });
+      assert.equal((await store.accounts.findSession('h1', now))?.user.email, 'ed@example.org');
+      assert.equal(await store.accounts.findSession('h2', now), null, 'expired');
+      await store.accounts.changeUser(user.id, { disabled: true });
+      assert.equal(await store.accounts.findSession('h1', now), null, 'disabled');
+      assert.equal(await store.accounts.deleteSessionsOf(user.id), 2);
+    });
+  });
+}
