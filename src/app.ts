@@ -17,6 +17,9 @@ import { openBus } from './live/open-bus.ts';
 import { SseHub } from './live/sse-hub.ts';
 import { createMetrics } from './ops/metrics.ts';
 import { seedSampleContent } from './sample/sample-content.ts';
+import { FeedPoller } from './statements/feeds/feed-poller.ts';
+import { partiesFromEnricher } from './statements/statement-parties.ts';
+import { StatementService } from './statements/statement-service.ts';
 import { LiveBlogService } from './service/live-blog.ts';
 import { openStore } from './store/open-store.ts';
 import type { Store } from './store/store.ts';
@@ -38,6 +41,9 @@ export interface App {
   webhooks: WebhookDispatcher;
   /** Enriches published and edited updates in the background. */
   enrichment: EnrichmentWorker;
+  statements: StatementService;
+  /** Polls statement feeds once the node listens. */
+  feedPoller: FeedPoller;
   logger: Logger;
   /** Starts listening; resolves to the base URL. */
   listen(): Promise<string>;
@@ -84,8 +90,24 @@ export async function createApp(
     if (seeded)
       logger.info('seeded a fresh data directory with sample content (DATELINE_SAMPLE=off to skip)');
   }
+  const statements = new StatementService({
+    statements: store.statements,
+    partiesOf: partiesFromEnricher(loadEnricher()),
+  });
+  const feedPoller = new FeedPoller({ store, statements, logger });
   const assets = await buildAssets();
-  const app = await createServer({ store, bus, liveBlog, accounts, hub, assets, logger, metrics });
+  const app = await createServer({
+    store,
+    bus,
+    liveBlog,
+    accounts,
+    hub,
+    assets,
+    logger,
+    metrics,
+    statements,
+    feedPoller,
+  });
   let closed = false;
   return {
     app,
@@ -96,9 +118,14 @@ export async function createApp(
     hub,
     webhooks,
     enrichment,
+    statements,
+    feedPoller,
     logger,
     async listen() {
-      return app.listen({ port: config.port, host: config.host });
+      const url = await app.listen({ port: config.port, host: config.host });
+      // With `serve --workers`, one worker polls feeds (dedupe would absorb a second, but not for free).
+      if (!cluster.isWorker || cluster.worker?.id === 1) feedPoller.start();
+      return url;
     },
     async close() {
       if (closed) return;
@@ -111,6 +138,7 @@ export async function createApp(
       clearTimeout(force);
       await webhooks.close();
       await enrichment.close();
+      await feedPoller.close();
       await bus.close();
       await store.close();
     },
