@@ -10,6 +10,7 @@ import type { Config } from './config.ts';
 import { createLiveFormatter } from './http/reader/live-format.ts';
 import { createServer } from './http/server.ts';
 import { MemoryBus } from './live/memory/memory-bus.ts';
+import { MediaService } from './media/media-service.ts';
 import { SseHub } from './live/sse-hub.ts';
 import { seedSampleContent } from './sample/sample-content.ts';
 import { LiveBlogService } from './service/live-blog.ts';
@@ -38,6 +39,7 @@ export async function createApp(config: Config, options: { logger?: Logger } = {
   const bus = new MemoryBus();
   const liveBlog = new LiveBlogService({ store, bus });
   const accounts = new AccountService({ store });
+  const media = new MediaService({ store, dataDir: config.dataDir });
   const hub = new SseHub({ bus, events: store.events, format: createLiveFormatter({ store }), logger });
   await hub.start();
   if (config.sample) {
@@ -46,7 +48,7 @@ export async function createApp(config: Config, options: { logger?: Logger } = {
       logger.info('seeded a fresh data directory with sample content (DATELINE_SAMPLE=off to skip)');
   }
   const assets = await buildAssets();
-  const app = await createServer({ store, liveBlog, accounts, hub, assets, logger });
+  const app = await createServer({ store, liveBlog, accounts, media, hub, assets, logger });
   let closed = false;
   return {
     app,

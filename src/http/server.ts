@@ -36,6 +36,16 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(async (site) => {
     await registerReaderRoutes(site, deps);
   });
+  // Uploaded photos: content-addressed by id, never change, so cache for ever.
+  app.get('/media/:id/:file', async (request, reply) => {
+    const { id, file } = request.params as { id: string; file: string };
+    const { data, type } = await deps.media.read(id, file);
+    return reply
+      .type(type)
+      .header('cache-control', 'public, max-age=31536000, immutable')
+      .header('x-content-type-options', 'nosniff')
+      .send(data);
+  });
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
     const checks = { database: 'ok', bus: deps.hub ? 'ok' : 'down' };

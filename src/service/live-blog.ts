@@ -9,6 +9,7 @@ import type {
   ClaimStatus,
   Desk,
   LiveEvent,
+  MediaRef,
   Source,
   Story,
   StoryStatus,
@@ -50,6 +51,7 @@ export interface UpdateInput {
   pinned?: boolean | undefined;
   keyEvent?: boolean | undefined;
   videoUrl?: string | null | undefined;
+  media?: MediaRef | null | undefined;
 }
 
 /** Changes to an update; absent fields stay as they are. */
@@ -265,6 +267,7 @@ function updateContent(input: UpdateInput): UpdateContent {
     claimNote: input.claimNote ?? '',
     sources: input.sources ?? [],
     videoUrl: blankToNull(input.videoUrl),
+    media: input.media ?? null,
   };
 }
 

@@ -17,6 +17,7 @@ import type {
   ApiToken,
   Desk,
   LiveEvent,
+  Media,
   Revision,
   Role,
   Session,
@@ -212,6 +213,12 @@ export interface AccountStore {
   deleteSessionsOf(userId: string): Promise<number>;
 }
 
+/** Uploaded photos' records (the image files themselves are kept by media/media-files.ts). */
+export interface MediaStore {
+  create(media: Media): Promise<Media>;
+  getById(id: string): Promise<Media | null>;
+}
+
 /** Everything Dateline stores, behind one handle opened at boot and closed at shutdown. */
 export interface Store {
   desks: DeskStore;
@@ -221,6 +228,7 @@ export interface Store {
   tokens: TokenStore;
   submissions: SubmissionStore;
   accounts: AccountStore;
+  media: MediaStore;
   /** Whether the database answers; for /readyz. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -5,12 +5,14 @@ import { DomainError, notFound } from '../../domain/errors.ts';
 import { storyPath } from '../../domain/paths.ts';
 import type { Story, Update } from '../../domain/types.ts';
 import type { AccountService } from '../../accounts/account-service.ts';
+import type { MediaService } from '../../media/media-service.ts';
 import type { SseHub } from '../../live/sse-hub.ts';
 import type { LiveBlogService } from '../../service/live-blog.ts';
 import type { Store } from '../../store/store.ts';
 import { authenticate, hasRole, requireDesk, requireRole, type Principal } from '../auth.ts';
 import { sendProblem } from '../problem.ts';
 import { createOpenApiDocument } from './openapi.ts';
+import { mediaFor, registerMediaRoutes, topPhotoFor } from './media-routes.ts';
 import { registerSessionRoutes } from './session-routes.ts';
 import { deskJson, revisionJson, storyJson, submissionJson, updateJson } from './representations.ts';
 import {
@@ -29,6 +31,7 @@ import {
 export interface ApiDeps {
   store: Store;
   accounts: AccountService;
+  media: MediaService;
   liveBlog: LiveBlogService;
   hub: SseHub;
 }
@@ -57,6 +60,7 @@ export async function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): Pr
   );
 
   await registerSessionRoutes(app, deps);
+  await registerMediaRoutes(app, deps);
 
   const openApi = JSON.stringify(createOpenApiDocument());
   app.get('/openapi.json', async (_request, reply) => reply.type('application/json').send(openApi));
@@ -117,7 +121,9 @@ export async function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): Pr
   // Stories
   app.post('/stories', async (request, reply) => {
     const principal = await requireRole(store, request, 'editor');
-    const input = parseInput(CreateStorySchema, request.body);
+    const { topPhotoId, ...input } = parseInput(CreateStorySchema, request.body);
+    const topPhoto = await topPhotoFor(deps.media, topPhotoId);
+    if (topPhoto !== undefined) input.topPhoto = topPhoto;
     if (input.desk !== undefined) {
       const desk = await store.desks.getBySlug(input.desk);
       if (desk) requireDesk(principal, desk.id);
@@ -138,8 +144,10 @@ export async function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): Pr
   app.patch('/stories/:id', async (request) => {
     const principal = await requireRole(store, request, 'editor');
     const { id } = parseInput(IdParams, request.params, 'path');
-    const { version, ...patch } = parseInput(PatchStorySchema, request.body);
+    const { version, topPhotoId, ...patch } = parseInput(PatchStorySchema, request.body);
     await writableStory(principal, id);
+    const topPhoto = await topPhotoFor(deps.media, topPhotoId);
+    if (topPhoto !== undefined) patch.topPhoto = topPhoto;
     const story = await liveBlog.patchStory(id, version, patch);
     return storyJson(story, await deskSlugOf(story));
   });
@@ -158,17 +166,18 @@ export async function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): Pr
   app.post('/stories/:id/updates', async (request, reply) => {
     const principal = await requireRole(store, request, 'contributor');
     const { id } = parseInput(IdParams, request.params, 'path');
-    const input = parseInput(CreateUpdateSchema, request.body);
+    const { mediaId, ...input } = parseInput(CreateUpdateSchema, request.body);
     const story = await writableStory(principal, id);
+    const media = await mediaFor(deps.media, mediaId);
     if (!hasRole(principal.role, 'editor')) {
       requireClaimAllowed(principal, input.claimStatus);
-      const submission = await liveBlog.submitUpdate(id, input, principal);
+      const submission = await liveBlog.submitUpdate(id, { ...input, media }, principal);
       return reply
         .code(201)
         .header('location', `/api/v1/updates/${submission.id}`)
         .send(submissionJson(submission));
     }
-    const update = await liveBlog.publishUpdate(id, input, principal.name);
+    const update = await liveBlog.publishUpdate(id, { ...input, media }, principal.name);
     const url = storyPath(await deskSlugOf(story), story.slug);
     return reply.code(201).header('location', `/api/v1/updates/${update.id}`).send(updateJson(update, url));
   });
@@ -188,11 +197,12 @@ export async function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): Pr
   app.post('/updates/:id/approve', async (request) => {
     const principal = await requireRole(store, request, 'editor');
     const { id } = parseInput(IdParams, request.params, 'path');
-    const changes = parseInput(ApproveSchema, request.body ?? {});
+    const { mediaId, ...changes } = parseInput(ApproveSchema, request.body ?? {});
     const submission = await store.submissions.getById(id);
     if (!submission) throw notFound('submission');
     const story = await writableStory(principal, submission.storyId);
-    const update = await liveBlog.approveSubmission(id, changes, principal.name);
+    const media = await mediaFor(deps.media, mediaId);
+    const update = await liveBlog.approveSubmission(id, { ...changes, media }, principal.name);
     return updateJson(update, storyPath(await deskSlugOf(story), story.slug));
   });
 
@@ -254,11 +264,12 @@ export async function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): Pr
   app.patch('/updates/:id', async (request) => {
     const principal = await requireRole(store, request, 'contributor');
     const { id } = parseInput(IdParams, request.params, 'path');
-    const { version, ...patch } = parseInput(PatchUpdateSchema, request.body);
+    const { version, mediaId, ...patch } = parseInput(PatchUpdateSchema, request.body);
     await writableUpdate(principal, id);
+    const media = await mediaFor(deps.media, mediaId);
     if (!hasRole(principal.role, 'editor'))
       throw new DomainError('forbidden', 'contributors cannot edit published updates; ask an editor');
-    const update = await liveBlog.editUpdate(id, version, patch, principal.name);
+    const update = await liveBlog.editUpdate(id, version, { ...patch, media }, principal.name);
     const { url } = await liveUpdate(request, update.id);
     return updateJson(update, url);
   });

@@ -47,6 +47,7 @@ export const CreateStorySchema = z.strictObject({
   body: text(100_000).optional().describe('Markdown'),
   status: z.enum(STORY_STATUSES).optional(),
   topPhoto: TopPhotoSchema.nullable().optional(),
+  topPhotoId: text(64).nullable().optional().describe('id of a photo from POST /media; replaces topPhoto'),
 });
 
 /** Body of PATCH /stories/{id}. */
@@ -57,6 +58,7 @@ export const PatchStorySchema = z.strictObject({
   body: text(100_000).optional(),
   status: z.enum(STORY_STATUSES).optional(),
   topPhoto: TopPhotoSchema.nullable().optional(),
+  topPhotoId: text(64).nullable().optional().describe('id of a photo from POST /media; replaces topPhoto'),
 });
 
 const updateFields = {
@@ -68,6 +70,7 @@ const updateFields = {
   pinned: z.boolean().optional(),
   keyEvent: z.boolean().optional(),
   videoUrl: httpUrl.nullable().optional().describe('video or social post, shown as a click-to-load facade'),
+  mediaId: text(64).nullable().optional().describe('id of a photo from POST /media'),
 };
 
 /** Body of POST /stories/{id}/updates. */

@@ -166,4 +166,21 @@ export const MIGRATIONS: Record<string, Migration> = {
       await db.schema.createIndex('sessions_user').on('sessions').columns(['user_id']).execute();
     },
   },
+  '0030-newsroom-4-media': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('media')
+        .addColumn('id', ID, (c) => c.primaryKey())
+        .addColumn('alt', 'text', (c) => c.notNull())
+        .addColumn('caption', 'text', (c) => c.notNull())
+        .addColumn('credit', 'text', (c) => c.notNull())
+        .addColumn('width', 'integer', (c) => c.notNull())
+        .addColumn('height', 'integer', (c) => c.notNull())
+        .addColumn('variants', 'json', (c) => c.notNull())
+        .addColumn('uploaded_by', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'timestamptz', (c) => c.notNull())
+        .execute();
+      await db.schema.alterTable('updates').addColumn('media', 'json').execute();
+    },
+  },
 };

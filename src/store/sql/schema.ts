@@ -59,6 +59,8 @@ export interface UpdateRow {
   claim_history: string;
   sources: string;
   video_url: string | null;
+  /** JSON MediaRef, or null. */
+  media: string | null;
   deleted_at: string | null;
   version: number;
 }
@@ -129,6 +131,19 @@ export interface SessionRow {
   expires_at: string;
 }
 
+/** Uploaded photos; `variants` is JSON. The files live in the data directory's media/ folder. */
+export interface MediaRow {
+  id: string;
+  alt: string;
+  caption: string;
+  credit: string;
+  width: number;
+  height: number;
+  variants: string;
+  uploaded_by: string;
+  created_at: string;
+}
+
 /** The whole database. */
 export interface Database {
   desks: DeskRow;
@@ -140,4 +155,5 @@ export interface Database {
   submissions: SubmissionRow;
   users: UserRow;
   sessions: SessionRow;
+  media: MediaRow;
 }

@@ -8,6 +8,7 @@ import { toDesk } from './rows.ts';
 import type { Clock, SqlAdapter, SqlDeps } from './sql-adapter.ts';
 import { SqlEventLog } from './sql-event-log.ts';
 import { SqlAccountStore } from './sql-account-store.ts';
+import { SqlMediaStore } from './sql-media-store.ts';
 import { SqlSubmissionStore } from './sql-submission-store.ts';
 import { SqlStoryStore } from './sql-story-store.ts';
 import { SqlUpdateStore } from './sql-update-store.ts';
@@ -33,6 +34,7 @@ export function createSqlStore(parts: SqlStoreParts): Store {
     tokens: new SqlTokenStore(deps),
     submissions: new SqlSubmissionStore(deps),
     accounts: new SqlAccountStore(deps),
+    media: new SqlMediaStore(deps),
     ping: parts.ping,
     async close() {
       await parts.db.destroy();
