@@ -4,20 +4,31 @@
  * per idle reader, for Dateline and for the minimal reference server, and Dateline's ratio to it.
  *
  *   npm run bench:fanout -- [--n 1000,5000,10000,19000] [--updates 10] [--interval 1000]
- *                           [--servers reference,dateline] [--clients 2] [--json out.json]
+ *                           [--servers reference,dateline,dateline-2w] [--clients 2] [--json out.json]
  */
-import { fork, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
-import type { ClientCommand, ClientReply } from './fanout-client.ts';
+import {
+  ClientProcess,
+  freePort,
+  now,
+  percentile,
+  postApi,
+  ROOT,
+  run,
+  sleep,
+  treeCpuMicros,
+  treeRssKb,
+  TSX,
+  waitHealthy,
+} from './sse-bench-kit.ts';
 
-type ServerKind = 'reference' | 'dateline';
+/** `dateline-2w` is `dateline serve --workers 2`. */
+type ServerKind = 'reference' | 'dateline' | 'dateline-2w';
 
 interface RunningServer {
   kind: ServerKind;
@@ -48,15 +59,12 @@ interface Result {
   maxPerUpdate: number[];
 }
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const TSX = ['--import', 'tsx'];
-
 const { values: args } = parseArgs({
   options: {
     n: { type: 'string', default: '1000,5000,10000,19000' },
     updates: { type: 'string', default: '10' },
     interval: { type: 'string', default: '1000' },
-    servers: { type: 'string', default: 'reference,dateline' },
+    servers: { type: 'string', default: 'reference,dateline,dateline-2w' },
     clients: { type: 'string', default: '2' },
     json: { type: 'string' },
   },
@@ -69,62 +77,8 @@ const CLIENTS = Number(args.clients);
 if (SIZES.some((n) => !Number.isInteger(n) || n < 1) || !(UPDATES >= 1) || !(CLIENTS >= 1)) {
   throw new Error('--n must be positive integers, --updates and --clients at least 1');
 }
-for (const s of SERVERS) if (s !== 'reference' && s !== 'dateline') throw new Error(`unknown server ${s}`);
-
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-const now = (): number => performance.timeOrigin + performance.now();
-
-async function freePort(): Promise<number> {
-  const probe = net.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const port = (probe.address() as net.AddressInfo).port;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
-
-/** CPU time of every thread of `pid`, in µs, from the scheduler's nanosecond counters. */
-function cpuMicros(pid: number): number {
-  let ns = 0;
-  for (const task of readdirSync(`/proc/${pid}/task`)) {
-    try {
-      ns += Number(readFileSync(`/proc/${pid}/task/${task}/schedstat`, 'utf8').split(' ')[0]);
-    } catch {
-      // A thread that exited between listing and reading.
-    }
-  }
-  return ns / 1000;
-}
-
-function rssKb(pid: number): number {
-  const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return Number(match?.[1] ?? NaN);
-}
-
-async function run(cmd: string[], env: NodeJS.ProcessEnv): Promise<string> {
-  const child = spawn(process.execPath, cmd, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  let err = '';
-  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-  if (code !== 0) throw new Error(`${cmd.join(' ')} exited ${code}: ${err.trim()}`);
-  return out;
-}
-
-async function waitHealthy(port: number, child: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    try {
-      const res = await fetch(`http://127.0.0.1:${port}/healthz`);
-      if (res.ok) return;
-    } catch {
-      // Not listening yet.
-    }
-    await sleep(100);
-  }
-  throw new Error('server did not become healthy in 60 s');
-}
+for (const s of SERVERS)
+  if (!['reference', 'dateline', 'dateline-2w'].includes(s)) throw new Error(`unknown server ${s}`);
 
 async function startServer(kind: ServerKind): Promise<RunningServer> {
   if (kind === 'reference') {
@@ -141,7 +95,13 @@ async function startServer(kind: ServerKind): Promise<RunningServer> {
   }
   const dataDir = mkdtempSync(join(os.tmpdir(), 'dateline-bench-'));
   const port = await freePort();
-  const env = { ...process.env, PORT: String(port), DATELINE_DATA_DIR: dataDir, DATELINE_SAMPLE: 'off' };
+  const env = {
+    ...process.env,
+    PORT: String(port),
+    DATELINE_DATA_DIR: dataDir,
+    DATELINE_SAMPLE: 'off',
+    DATELINE_WORKERS: kind === 'dateline-2w' ? '2' : '1',
+  };
   const out = await run(
     [...TSX, 'src/cli/main.ts', 'token', 'create', '--name', 'bench', '--role', 'admin'],
     env,
@@ -175,55 +135,8 @@ async function stopServer(server: RunningServer): Promise<void> {
   server.cleanup();
 }
 
-async function api(server: RunningServer, path: string, body: unknown): Promise<Record<string, unknown>> {
-  const res = await fetch(`http://127.0.0.1:${server.port}/api/v1${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${server.token}` },
-    body: JSON.stringify(body),
-  });
-  const text = await res.text();
-  if (res.status !== 201) throw new Error(`POST ${path} → ${res.status}: ${text}`);
-  return JSON.parse(text) as Record<string, unknown>;
-}
-
-/** A reader process and the latest figures it reported. */
-class ClientProcess {
-  readonly child: ChildProcess;
-  frames = 0;
-  #waiters: ((reply: ClientReply) => void)[] = [];
-
-  constructor() {
-    this.child = fork(join(ROOT, 'bench/fanout-client.ts'), [], { execArgv: TSX, stdio: 'inherit' });
-    this.child.on('message', (reply: ClientReply) => {
-      if (reply.type === 'progress') this.frames = reply.frames;
-      else for (const wake of this.#waiters.splice(0)) wake(reply);
-    });
-  }
-
-  request<T extends ClientReply['type']>(
-    command: ClientCommand,
-    reply: T,
-  ): Promise<Extract<ClientReply, { type: T }>> {
-    return new Promise((resolve) => {
-      const wait = (r: ClientReply): void => {
-        if (r.type === reply) resolve(r as Extract<ClientReply, { type: T }>);
-        else this.#waiters.push(wait);
-      };
-      this.#waiters.push(wait);
-      this.child.send(command);
-    });
-  }
-
-  async close(): Promise<void> {
-    const exited = new Promise((resolve) => this.child.once('exit', resolve));
-    this.child.send({ type: 'close' } satisfies ClientCommand);
-    await exited;
-  }
-}
-
-function percentile(sorted: Float64Array, p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+function api(server: RunningServer, path: string, body: unknown): Promise<Record<string, unknown>> {
+  return postApi(server.port, server.token, path, body);
 }
 
 async function measure(kind: ServerKind, readers: number): Promise<Result> {
@@ -242,7 +155,7 @@ async function measure(kind: ServerKind, readers: number): Promise<Result> {
     // Warm the publish path before measuring memory, so readers are not charged for JIT and caches.
     for (let i = 0; i < 3; i++) await publish();
     await sleep(500);
-    const rssBefore = rssKb(server.pid);
+    const rssBefore = treeRssKb(server.pid);
 
     const processes = Math.min(CLIENTS, readers);
     for (let i = 0; i < processes; i++) clients.push(new ClientProcess());
@@ -264,9 +177,9 @@ async function measure(kind: ServerKind, readers: number): Promise<Result> {
     const open = connected.reduce((sum, c) => sum + c.open, 0);
     const connectMs = Math.max(...connected.map((c) => c.ms));
     await sleep(1000);
-    const rssAfter = rssKb(server.pid);
+    const rssAfter = treeRssKb(server.pid);
 
-    const cpuBefore = cpuMicros(server.pid);
+    const cpuBefore = treeCpuMicros(server.pid);
     const started = Date.now();
     for (let i = 0; i < UPDATES; i++) {
       await sleep(Math.max(0, started + i * INTERVAL_MS - Date.now()));
@@ -275,7 +188,7 @@ async function measure(kind: ServerKind, readers: number): Promise<Result> {
     const expected = open * UPDATES;
     const deadline = Date.now() + 10_000;
     while (clients.reduce((sum, c) => sum + c.frames, 0) < expected && Date.now() < deadline) await sleep(20);
-    const cpuAfter = cpuMicros(server.pid);
+    const cpuAfter = treeCpuMicros(server.pid);
 
     const reports = await Promise.all(clients.map((c) => c.request({ type: 'report' }, 'report')));
     const all = new Float64Array(reports.reduce((sum, r) => sum + r.latencies.length, 0));
@@ -363,20 +276,20 @@ async function main(): Promise<void> {
       ]),
     );
   }
-  const ratios = SIZES.flatMap((readers) => {
-    const d = results.find((r) => r.server === 'dateline' && r.readers === readers);
-    const ref = results.find((r) => r.server === 'reference' && r.readers === readers);
-    return d && ref ? [{ readers, d, ref }] : [];
-  });
-  if (ratios.length > 0) {
+  for (const kind of ['dateline', 'dateline-2w'] as const) {
+    const ratios = SIZES.flatMap((readers) => {
+      const d = results.find((r) => r.server === kind && r.readers === readers);
+      const ref = results.find((r) => r.server === 'reference' && r.readers === readers);
+      return d && ref ? [{ readers, d, ref }] : [];
+    });
+    if (ratios.length === 0) continue;
     console.log('');
-    console.log('Dateline ÷ reference (below 1 is better than the reference):');
+    console.log(`${kind} ÷ reference (below 1 is better than the reference):`);
     for (const { readers, d, ref } of ratios) {
       console.log(
-        `  N=${readers}: p99 ×${fixed(d.p99 / ref.p99, 2)}, CPU/delivery ×${fixed(
-          d.cpuUsPerDelivery / ref.cpuUsPerDelivery,
-          2,
-        )}, memory/reader ×${fixed(d.kbPerReader / ref.kbPerReader, 2)}`,
+        `  N=${readers}: p99 ×${fixed(d.p99 / ref.p99, 2)}, slowest delivery ×${fixed(d.max / ref.max, 2)}, ` +
+          `CPU/delivery ×${fixed(d.cpuUsPerDelivery / ref.cpuUsPerDelivery, 2)}, ` +
+          `memory/reader ×${fixed(d.kbPerReader / ref.kbPerReader, 2)}`,
       );
     }
   }

@@ -2,19 +2,24 @@
  * The composition root: opens storage, the live bus and hub, builds the HTTP server, seeds sample
  * content, and closes it all in the right order on shutdown.
  */
-import { join } from 'node:path';
+import cluster from 'node:cluster';
 import type { FastifyInstance } from 'fastify';
 import { pino, type Logger } from 'pino';
 import { AccountService } from './accounts/account-service.ts';
 import type { Config } from './config.ts';
+import { EnrichmentWorker } from './enrich/enrichment-worker.ts';
+import { loadEnricher } from './enrich/pipeline.ts';
 import { createLiveFormatter } from './http/reader/live-format.ts';
 import { createServer } from './http/server.ts';
-import { MemoryBus } from './live/memory/memory-bus.ts';
-import { MediaService } from './media/media-service.ts';
+import type { LiveBus } from './live/bus.ts';
+import type { IpcChannel } from './live/ipc/ipc-bus.ts';
+import { openBus } from './live/open-bus.ts';
 import { SseHub } from './live/sse-hub.ts';
+import { MediaService } from './media/media-service.ts';
+import { createMetrics } from './ops/metrics.ts';
 import { seedSampleContent } from './sample/sample-content.ts';
 import { LiveBlogService } from './service/live-blog.ts';
-import { openSqliteStore } from './store/sqlite/sqlite-store.ts';
+import { openStore } from './store/open-store.ts';
 import type { Store } from './store/store.ts';
 import { buildAssets } from './web/build-assets.ts';
 
@@ -22,9 +27,12 @@ import { buildAssets } from './web/build-assets.ts';
 export interface App {
   app: FastifyInstance;
   store: Store;
+  bus: LiveBus;
   liveBlog: LiveBlogService;
   accounts: AccountService;
   hub: SseHub;
+  /** Enriches published and edited updates in the background. */
+  enrichment: EnrichmentWorker;
   logger: Logger;
   /** Starts listening; resolves to the base URL. */
   listen(): Promise<string>;
@@ -35,12 +43,32 @@ export interface App {
 /** Builds a Dateline node from `config`. */
 export async function createApp(config: Config, options: { logger?: Logger } = {}): Promise<App> {
   const logger = options.logger ?? pino({ level: config.logLevel });
-  const store = await openSqliteStore({ filename: join(config.dataDir, 'dateline.db') });
-  const bus = new MemoryBus();
+  const metrics = createMetrics();
+  const store = await openStore(config.databaseUrl, config.dataDir, { onQuery: metrics.observeQuery });
+  let bus: LiveBus;
+  try {
+    bus = await openBus(config.busUrl, {
+      onError: (error, event) => logger.error({ err: error, storyId: event?.storyId }, 'live bus error'),
+      logger,
+      ...(cluster.isWorker ? { ipc: process as IpcChannel } : {}),
+    });
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
   const liveBlog = new LiveBlogService({ store, bus });
   const accounts = new AccountService({ store });
   const media = new MediaService({ store, dataDir: config.dataDir });
-  const hub = new SseHub({ bus, events: store.events, format: createLiveFormatter({ store }), logger });
+  const enrichment = new EnrichmentWorker({ bus, store, enricher: loadEnricher(), logger });
+  enrichment.start();
+  const hub = new SseHub({
+    bus,
+    events: store.events,
+    format: createLiveFormatter({ store }),
+    logger,
+    onDelivered: (event, readers, channel) => metrics.observeDelivery(event, readers, channel),
+  });
+  metrics.watchStreams(() => hub.stats());
   await hub.start();
   if (config.sample) {
     const { seeded } = await seedSampleContent({ store, liveBlog });
@@ -48,14 +76,16 @@ export async function createApp(config: Config, options: { logger?: Logger } = {
       logger.info('seeded a fresh data directory with sample content (DATELINE_SAMPLE=off to skip)');
   }
   const assets = await buildAssets();
-  const app = await createServer({ store, liveBlog, accounts, media, hub, assets, logger });
+  const app = await createServer({ store, bus, liveBlog, accounts, media, hub, assets, logger, metrics });
   let closed = false;
   return {
     app,
     store,
+    bus,
     liveBlog,
     accounts,
     hub,
+    enrichment,
     logger,
     async listen() {
       return app.listen({ port: config.port, host: config.host });
@@ -66,6 +96,7 @@ export async function createApp(config: Config, options: { logger?: Logger } = {
       // Streams first, so app.close() is not held open by readers; then requests; the database last.
       await hub.close();
       await app.close();
+      await enrichment.close();
       await bus.close();
       await store.close();
     },

@@ -10,6 +10,12 @@ export interface Config {
   /** Seed a fresh data directory with the sample desk and story. */
   sample: boolean;
   logLevel: string;
+  /** `postgres://…` or `sqlite:PATH`; unset means SQLite in `dataDir`. */
+  databaseUrl: string | undefined;
+  /** `redis://…` to share live events between nodes; unset means in-process (one node). */
+  busUrl: string | undefined;
+  /** Processes `serve` runs, sharing the port. */
+  workers: number;
 }
 
 const EnvSchema = z.object({
@@ -28,6 +34,14 @@ const EnvSchema = z.object({
       'must be a pino level (info, warn, …)',
     )
     .default('info'),
+  DATELINE_WORKERS: z
+    .string()
+    .regex(/^\d+$/, 'must be a whole number')
+    .transform(Number)
+    .pipe(z.number().int().min(1, 'must be at least 1').max(64, 'must be at most 64'))
+    .default(1),
+  DATABASE_URL: z.string().optional(),
+  DATELINE_BUS_URL: z.string().optional(),
 });
 
 /** A configuration problem, reported as one line. */
@@ -52,5 +66,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir: resolve(e.DATELINE_DATA_DIR),
     sample: ['on', 'true', '1'].includes(e.DATELINE_SAMPLE),
     logLevel: e.LOG_LEVEL,
+    databaseUrl: e.DATABASE_URL === '' ? undefined : e.DATABASE_URL,
+    busUrl: e.DATELINE_BUS_URL === '' ? undefined : e.DATELINE_BUS_URL,
+    workers: e.DATELINE_WORKERS,
   };
 }

@@ -1,16 +1,25 @@
 /** The `dateline` command: serve, token, desk. Errors are one line on stderr and a non-zero exit. */
-import { join } from 'node:path';
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { createApp } from '../app.ts';
+import { Command, CommanderError, Option } from 'commander';
 import { ConfigError, loadConfig, type Config } from '../config.ts';
 import { DomainError } from '../domain/errors.ts';
 import { ROLES } from '../domain/types.ts';
+import { registerStatementsCommand } from './statements-command.ts';
 import { createApiToken } from '../http/auth.ts';
 import { MemoryBus } from '../live/memory/memory-bus.ts';
 import { LiveBlogService } from '../service/live-blog.ts';
-import { openSqliteStore } from '../store/sqlite/sqlite-store.ts';
+import { openStore } from '../store/open-store.ts';
+import { serve } from './serve.ts';
 import type { Store } from '../store/store.ts';
 import { registerUserCommands } from './user-commands.ts';
+import { registerEnrichCommand } from './enrich-command.ts';
+
+/**
+ * A bad argument found by a command's own checks. Not commander's InvalidArgumentError: that is a
+ * CommanderError, which the handler below treats as already printed.
+ */
+class UsageError extends Error {
+  override name = 'UsageError';
+}
 
 const program = new Command('dateline')
   .description('Dateline: live pages for conflict and foreign-affairs desks')
@@ -20,17 +29,18 @@ const program = new Command('dateline')
 const dataDirOption = () =>
   new Option('--data-dir <dir>', 'data directory (default: $DATELINE_DATA_DIR or ./data)');
 
-function configFrom(opts: { dataDir?: string; port?: string; host?: string }): Config {
+function configFrom(opts: { dataDir?: string; port?: string; host?: string; workers?: string }): Config {
   return loadConfig({
     ...process.env,
     ...(opts.dataDir !== undefined && { DATELINE_DATA_DIR: opts.dataDir }),
     ...(opts.port !== undefined && { PORT: opts.port }),
     ...(opts.host !== undefined && { HOST: opts.host }),
+    ...(opts.workers !== undefined && { DATELINE_WORKERS: opts.workers }),
   });
 }
 
 async function withStore<T>(config: Config, run: (store: Store) => Promise<T>): Promise<T> {
-  const store = await openSqliteStore({ filename: join(config.dataDir, 'dateline.db') });
+  const store = await openStore(config.databaseUrl, config.dataDir);
   try {
     return await run(store);
   } finally {
@@ -43,30 +53,11 @@ program
   .description('serve the reader site, the newsroom API and live streams')
   .option('--port <port>', 'port to listen on (default: $PORT or 8080)')
   .option('--host <host>', 'address to bind (default: $HOST or 127.0.0.1)')
+  .option('--workers <n>', 'processes sharing the port, e.g. one per core (default: $DATELINE_WORKERS or 1)')
   .addOption(dataDirOption())
-  .action(async (opts: { port?: string; host?: string; dataDir?: string }) => {
+  .action(async (opts: { port?: string; host?: string; dataDir?: string; workers?: string }) => {
     const config = configFrom(opts);
-    const node = await createApp(config);
-    const url = await node.listen();
-    node.logger.info(
-      { dataDir: config.dataDir },
-      `Dateline is serving ${url.replace('127.0.0.1', 'localhost')}`,
-    );
-    let stopping = false;
-    const stop = (signal: string) => {
-      if (stopping) return;
-      stopping = true;
-      node.logger.info(`${signal}: closing live streams, finishing writes, closing the database`);
-      node.close().then(
-        () => process.exit(0),
-        (error: unknown) => {
-          node.logger.error({ err: error }, 'shutdown failed');
-          process.exit(1);
-        },
-      );
-    };
-    process.on('SIGTERM', () => stop('SIGTERM'));
-    process.on('SIGINT', () => stop('SIGINT'));
+    await serve(config, config.workers);
   });
 
 const token = program.command('token').description('manage API tokens');
@@ -78,8 +69,7 @@ token
   .addOption(dataDirOption())
   .action(async (opts: { name: string; role: (typeof ROLES)[number]; dataDir?: string }) => {
     const name = opts.name.trim();
-    if (name === '' || name.length > 100)
-      throw new InvalidArgumentError('--name must be 1 to 100 characters');
+    if (name === '' || name.length > 100) throw new UsageError('--name must be 1 to 100 characters');
     const { secret, token: created } = await withStore(configFrom(opts), (store) =>
       createApiToken(store, { name, role: opts.role }),
     );
@@ -123,6 +113,38 @@ registerUserCommands(program, {
   withStore: (opts, run) => withStore(configFrom(opts), run),
 });
 
+program
+  .command('migrate-data')
+  .description(
+    'copy an embedded (SQLite) deployment into an empty PostgreSQL database, verified by checksums',
+  )
+  .requiredOption('--from <url>', 'sqlite:PATH of the source database, e.g. sqlite:./data/dateline.db')
+  .requiredOption('--to <url>', 'postgres://… of the target (add ?schema=NAME to use a schema)')
+  .action(async (opts: { from: string; to: string }) => {
+    if (!opts.from.startsWith('sqlite:') || opts.from.length === 'sqlite:'.length)
+      throw new UsageError('--from must be sqlite:PATH');
+    if (!/^postgres(ql)?:\/\//.test(opts.to)) throw new UsageError('--to must be a postgres:// URL');
+    const { migrateSqliteToPostgres } = await import('../store/migrate/sqlite-to-postgres.ts');
+    const reports = await migrateSqliteToPostgres(opts.from.slice('sqlite:'.length), opts.to, (line) =>
+      process.stderr.write(`${line}\n`),
+    );
+    const width = Math.max(...reports.map((r) => r.table.length), 5);
+    process.stdout.write(`${'table'.padEnd(width)}  ${'rows'.padStart(8)}  sha-256 (same in both)\n`);
+    for (const r of reports) {
+      process.stdout.write(`${r.table.padEnd(width)}  ${String(r.rows).padStart(8)}  ${r.checksum}\n`);
+    }
+    const total = reports.reduce((sum, r) => sum + r.rows, 0);
+    process.stdout.write(
+      `verified: ${total} rows in ${reports.length} tables match in SQLite and PostgreSQL\n`,
+    );
+  });
+
+registerEnrichCommand(program);
+registerStatementsCommand(program, {
+  withStore: (opts, run) => withStore(configFrom(opts), run),
+  dataDirOption,
+});
+
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
@@ -131,11 +153,11 @@ try {
     process.exit(error.exitCode);
   }
   const message =
-    error instanceof ConfigError || error instanceof DomainError || error instanceof InvalidArgumentError
+    error instanceof ConfigError || error instanceof DomainError || error instanceof UsageError
       ? error.message
       : error instanceof Error
         ? error.message
         : String(error);
   process.stderr.write(`dateline: ${message}\n`);
-  process.exit(error instanceof ConfigError || error instanceof InvalidArgumentError ? 2 : 1);
+  process.exit(error instanceof ConfigError || error instanceof UsageError ? 2 : 1);
 }

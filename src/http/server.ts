@@ -2,12 +2,17 @@
 import fastifyCookie from '@fastify/cookie';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
+import type { LiveBus } from '../live/bus.ts';
+import type { Metrics } from '../ops/metrics.ts';
+import { registerEventsExport } from './api/events-export.ts';
 import { registerApiRoutes, type ApiDeps } from './api/routes.ts';
 import { installErrorHandler } from './problem.ts';
-import { registerReaderRoutes, type ReaderDeps } from './reader/routes.tsx';
+import { registerReaderRoutes, renderReaderNotFound, type ReaderDeps } from './reader/routes.tsx';
+import { registerFeedRoutes } from './reader/feeds/feed-routes.ts';
+import { registerSearchRoutes } from './search/search-routes.tsx';
 
 /** Everything the HTTP layer needs, built by the composition root. */
-export type ServerDeps = ApiDeps & ReaderDeps & { logger: Logger };
+export type ServerDeps = ApiDeps & ReaderDeps & { logger: Logger; bus: LiveBus; metrics: Metrics };
 
 // Bodies are JSON updates of at most a few tens of KB; anything bigger is refused before parsing.
 const BODY_LIMIT = 256 * 1024;
@@ -30,6 +35,7 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(
     async (api) => {
       await registerApiRoutes(api, deps);
+      await registerEventsExport(api, deps);
     },
     { prefix: '/api/v1' },
   );
@@ -46,15 +52,26 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
       .header('x-content-type-options', 'nosniff')
       .send(data);
   });
+  // Paths no route knows, outside the API (which answers problem+json): the reader's 404 page.
+  const notFoundPage = renderReaderNotFound(deps);
+  app.setNotFoundHandler((_request, reply) =>
+    reply.code(404).type('text/html; charset=utf-8').send(notFoundPage),
+  );
+  // For Prometheus; an operator's proxy keeps it off the public site (docs/operations.md).
+  app.get('/metrics', async (_request, reply) =>
+    reply.type(deps.metrics.contentType).send(await deps.metrics.render()),
+  );
+  await app.register(async (feeds) => registerFeedRoutes(feeds, deps));
+  await app.register(async (search) => registerSearchRoutes(search, deps));
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
-    const checks = { database: 'ok', bus: deps.hub ? 'ok' : 'down' };
+    const checks = { database: 'ok', bus: deps.bus.isReady() ? 'ok' : 'down' };
     try {
       await deps.store.ping();
     } catch {
       checks.database = 'down';
     }
-    const ready = checks.database === 'ok';
+    const ready = checks.database === 'ok' && checks.bus === 'ok';
     return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not ready', checks });
   });
   return app;

@@ -1,6 +1,6 @@
 /**
  * The live bus carries events from the node that wrote them to every node's SSE hub.
- * Implementations: memory/ (one process, the default); redis/ or nats/ for several nodes (later).
+ * Implementations: memory/ (one process, the default); redis/ (Redis Streams) for several nodes.
  *
  * Delivery is at-least-once and ordered per story within one bus connection; subscribers dedupe by
  * `(storyId, seq)` and fill gaps from the EventLog, which is the source of truth.
@@ -15,5 +15,11 @@ export interface LiveBus {
   subscribe(handler: (event: LiveEvent) => void): () => void;
   /** Whether the bus is connected; for /readyz. */
   isReady(): boolean;
+  /**
+   * Calls `handler` after the bus reconnected and may have missed events it cannot replay itself,
+   * so the subscriber can re-read the EventLog; returns a function that stops it. In-process buses
+   * never lose events and omit it.
+   */
+  onReconnect?(handler: () => void): () => void;
   close(): Promise<void>;
 }

@@ -1,6 +1,7 @@
 /** Chooses the live bus from a URL; only the chosen engine's client is loaded. */
 import type { LiveEvent } from '../domain/types.ts';
 import type { LiveBus } from './bus.ts';
+import { IpcBus, type IpcChannel } from './ipc/ipc-bus.ts';
 import { MemoryBus } from './memory/memory-bus.ts';
 import type { RedisBusLogger } from './redis/redis-bus.ts';
 
@@ -14,17 +15,24 @@ export interface OpenBusOptions {
   /** Receives exceptions thrown by subscribers (and, on a network bus, entries that are not events). */
   onError?: (error: unknown, event: LiveEvent | undefined) => void;
   logger?: RedisBusLogger;
+  /** In a worker of `dateline serve --workers N`: its channel to the primary, which links the workers. */
+  ipc?: IpcChannel;
 }
 
 /**
- * Opens the bus `url` names: unset or empty means the in-process MemoryBus (one node); `redis://…` or
+ * Opens the bus `url` names: unset or empty means the in-process MemoryBus (one node), or the IpcBus
+ * between the workers of one `serve --workers N` when `ipc` is given; `redis://…` or
  * `rediss://…` the Redis Streams bus for several nodes, resolved once connected. Anything else is
  * refused, and so is a Redis that cannot be reached (boot fails fast; later outages are ridden out).
  */
 export async function openBus(url: string | undefined, options: OpenBusOptions = {}): Promise<LiveBus> {
   const onError = options.onError;
   if (url === undefined || url === '') {
-    return new MemoryBus(onError === undefined ? {} : { onError: (error, event) => onError(error, event) });
+    const handler =
+      onError === undefined ? {} : { onError: (error: unknown, event: LiveEvent) => onError(error, event) };
+    return options.ipc === undefined
+      ? new MemoryBus(handler)
+      : new IpcBus({ channel: options.ipc, ...handler });
   }
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase();
   if (scheme === 'redis' || scheme === 'rediss') {

@@ -54,6 +54,8 @@ export interface SseHubDeps {
   /** Extra response headers, e.g. CORS for embeds. */
   headers?: Record<string, string>;
   logger?: SseHubLogger;
+  /** Told of each event once it has been written to every reader of a channel, for /metrics. */
+  onDelivered?: (event: LiveEvent, readers: number, channel: 'story' | 'site') => void;
 }
 
 /** Open connections, for /metrics and tests. */
@@ -186,6 +188,7 @@ export class SseHub {
   readonly #channelIdleMs: number;
   readonly #head: Buffer;
   readonly #log: SseHubLogger;
+  readonly #onDelivered: NonNullable<SseHubDeps['onDelivered']>;
 
   readonly #stories = new Map<string, Channel>();
   #site: Channel | undefined;
@@ -196,6 +199,7 @@ export class SseHub {
 
   #queue: Promise<void> = Promise.resolve();
   #unsubscribe: (() => void) | undefined;
+  #stopResync: (() => void) | undefined;
   #heartbeat: NodeJS.Timeout | undefined;
   #started = false;
   #closed = false;
@@ -214,6 +218,7 @@ export class SseHub {
     this.#retryMs = checkInt('retryMs', deps.retryMs ?? 3000, 0);
     this.#channelIdleMs = checkInt('channelIdleMs', deps.channelIdleMs ?? 10 * 60_000, 0);
     this.#log = deps.logger ?? CONSOLE_LOGGER;
+    this.#onDelivered = deps.onDelivered ?? (() => {});
     let head =
       'HTTP/1.1 200 OK\r\n' +
       'content-type: text/event-stream; charset=utf-8\r\n' +
@@ -238,6 +243,7 @@ export class SseHub {
     // Events published while the position loads queue up behind it.
     this.#queue = positioned.catch(() => {});
     this.#unsubscribe = this.#bus.subscribe((event) => this.#enqueue(event));
+    this.#stopResync = this.#bus.onReconnect?.(() => this.resync());
     this.#heartbeat = setInterval(() => this.#tick(), this.#heartbeatMs);
     this.#heartbeat.unref();
     await positioned;
@@ -282,6 +288,7 @@ export class SseHub {
     if (this.#closed) return;
     this.#closed = true;
     this.#unsubscribe?.();
+    this.#stopResync?.();
     clearInterval(this.#heartbeat);
     const closing: Promise<void>[] = [];
     for (const channel of this.#channels()) {
@@ -297,6 +304,30 @@ export class SseHub {
     force.unref();
     await Promise.all(closing);
     clearTimeout(force);
+  }
+
+  /**
+   * Delivers every event in the log after the newest one this hub has seen, as if the bus had
+   * carried them: for a bus that reconnected after losing what it cannot replay. Duplicates are
+   * dropped by the usual `(storyId, seq)` check.
+   */
+  resync(): Promise<void> {
+    const done = this.#queue.then(async () => {
+      let after = this.#siteLast ?? 0;
+      for (;;) {
+        if (this.#closed) return;
+        const page = await this.#events.listAfterGlobal(after, REPLAY_PAGE);
+        for (const event of page) {
+          await this.#handle(event);
+          after = Math.max(after, event.globalId);
+        }
+        if (page.length < REPLAY_PAGE) return;
+      }
+    });
+    this.#queue = done.catch((error: unknown) => {
+      this.#log.error({ err: error }, 'could not re-read live events from the log after a reconnect');
+    });
+    return this.#queue;
   }
 
   #enqueue(event: LiveEvent): void {
@@ -329,6 +360,7 @@ export class SseHub {
       const channel = this.#stories.get(e.storyId);
       if (channel === undefined || text === undefined) continue;
       this.#deliver(channel, { id: e.seq, bytes: frameOf(e, e.seq, text.story) }, previous);
+      this.#onDelivered(e, channel.conns.size, 'story');
     }
 
     for (const e of await this.#siteBacklog(event)) {
@@ -338,6 +370,7 @@ export class SseHub {
       const channel = this.#site;
       if (channel === undefined || text === undefined || text.site === null) continue;
       this.#deliver(channel, { id: e.globalId, bytes: frameOf(e, e.globalId, text.site) }, previous);
+      this.#onDelivered(e, channel.conns.size, 'site');
     }
   }
 

@@ -30,6 +30,10 @@ import type {
   UpdateContent,
   User,
 } from '../domain/types.ts';
+import type { Enrichment } from '../enrich/types.ts';
+import type { StatementFeedStore } from '../statements/feeds/feed-store.ts';
+import type { StatementStore } from '../statements/statement-store.ts';
+import type { SearchStore } from './search.ts';
 
 /** A page of a newest-first list; pass `nextCursor` back to get the next (older) page. */
 export interface Page<T> {
@@ -229,7 +233,47 @@ export interface Store {
   submissions: SubmissionStore;
   accounts: AccountStore;
   media: MediaStore;
+  enrichments: EnrichmentStore;
+  /** Official statements and their near-duplicate index. */
+  statements: StatementStore;
+  /** Feeds that statements are ingested from. */
+  statementFeeds: StatementFeedStore;
+  /** Full-text search over public updates and stories (see search.ts). */
+  search: SearchStore;
   /** Whether the database answers; for /readyz. */
   ping(): Promise<void>;
   close(): Promise<void>;
+}
+
+/** The people, places, dates and events extracted from one version of an update. */
+export interface StoredEnrichment {
+  updateId: string;
+  storyId: string;
+  /** The update version the text was taken from. */
+  updateVersion: number;
+  /** Versions of the names data the enrichment used ("people@…,organizations@…"). */
+  dataVersion: string;
+  enrichedAt: string;
+  enrichment: Enrichment;
+}
+
+/** An enriched update with its story and desk, as an events export needs them. */
+export interface EnrichedUpdate {
+  enrichment: StoredEnrichment;
+  update: Update;
+  story: Story;
+  desk: Desk | null;
+}
+
+/**
+ * Enrichments, one per update (the latest version enriched). Saving is idempotent and
+ * order-insensitive: an enrichment of an older version never replaces a newer one, so several
+ * nodes (or a retry) may enrich the same event.
+ */
+export interface EnrichmentStore {
+  /** Stores the enrichment unless one of a newer update version is stored; says whether it did. */
+  save(enrichment: StoredEnrichment): Promise<boolean>;
+  get(updateId: string): Promise<StoredEnrichment | null>;
+  /** Enriched, not deleted updates in stories with one of `statuses`, newest publication first. */
+  listEnriched(opts: { statuses: StoryStatus[]; limit: number; deskId?: string }): Promise<EnrichedUpdate[]>;
 }

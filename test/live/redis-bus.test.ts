@@ -15,6 +15,7 @@ import type { LiveBus } from '../../src/live/bus.ts';
 import { MemoryBus } from '../../src/live/memory/memory-bus.ts';
 import { openBus } from '../../src/live/open-bus.ts';
 import { RedisBus, type RedisBusOptions } from '../../src/live/redis/redis-bus.ts';
+import { createTestApp } from '../support/test-app.ts';
 import { runBusContract } from './bus-contract.ts';
 import { makeEvent, pollUntil, Waiter } from './live-fixtures.ts';
 
@@ -227,6 +228,28 @@ describe('RedisBus', { skip: reason ?? false }, () => {
       Array.from({ length: 22 }, (_, i) => i + 1),
     );
     assert.equal(reconnects, 1);
+  });
+
+  it('a node whose bus is cut says so on /readyz and is ready again by itself when it comes back', async () => {
+    const [cut, viaProxy] = await proxy();
+    const url = new URL(viaProxy);
+    url.searchParams.set('prefix', randomPrefix());
+    const node = await createTestApp({ env: { DATELINE_BUS_URL: url.toString() } });
+    try {
+      const readyz = async () => {
+        const res = await node.app.inject({ url: '/readyz' });
+        return { status: res.statusCode, checks: res.json<{ checks: unknown }>().checks };
+      };
+      assert.deepEqual(await readyz(), { status: 200, checks: { database: 'ok', bus: 'ok' } });
+      cut.cut();
+      await pollUntil('bus reported down', () => !node.bus.isReady());
+      assert.deepEqual(await readyz(), { status: 503, checks: { database: 'ok', bus: 'down' } });
+      cut.restore();
+      await pollUntil('bus back', () => node.bus.isReady());
+      assert.equal((await readyz()).status, 200);
+    } finally {
+      await node.close();
+    }
   });
 
   it('sends what it published while its connection was down once it is back', async () => {

@@ -64,9 +64,23 @@ async function format(event: LiveEvent): Promise<FormattedEvent> {
   return { story, site };
 }
 
+/** An in-process bus that can announce a reconnect, as a network bus does after an outage. */
+class ReconnectingBus extends MemoryBus {
+  readonly #handlers = new Set<() => void>();
+
+  onReconnect(handler: () => void): () => void {
+    this.#handlers.add(handler);
+    return () => this.#handlers.delete(handler);
+  }
+
+  reconnected(): void {
+    for (const handler of this.#handlers) handler();
+  }
+}
+
 /** A hub behind a real HTTP server, with a publisher that writes to the log and then the bus. */
 class Harness {
-  readonly bus = new MemoryBus();
+  readonly bus = new ReconnectingBus();
   readonly log = new FakeEventLog();
   readonly warnings: string[] = [];
   readonly hub: SseHub;
@@ -232,6 +246,25 @@ describe('SseHub story stream', () => {
     await h.publish('syria');
     await client.waitForEvents(5);
     assert.deepEqual(client.ids(), [1, 2, 3, 4, 5]);
+  });
+
+  it('after the bus reconnects, delivers from the log what the bus lost, to story and site readers', async () => {
+    const h = await harness();
+    const story = await h.connect('/stories/syria/live');
+    const site = await h.connect('/live');
+    await h.publish('syria');
+    await h.publish('syria', { publish: false });
+    await h.publish('iran', { publish: false });
+    await story.waitForEvents(1);
+    h.bus.reconnected();
+    await story.waitForEvents(2);
+    await site.waitForEvents(3);
+    assert.deepEqual(story.ids(), [1, 2]);
+    assert.deepEqual(site.ids(), [1, 2, 3]);
+    h.bus.reconnected();
+    await h.publish('syria');
+    await story.waitForEvents(3);
+    assert.deepEqual(story.ids(), [1, 2, 3], 'a second re-sync repeats nothing');
   });
 
   it('resumes from the ring: a reconnecting reader gets exactly what it missed, without reading the log', async () => {

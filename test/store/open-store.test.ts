@@ -51,8 +51,9 @@ describe('openStore', () => {
     try {
       for (const scheme of ['postgres', 'postgresql']) {
         const url = new URL(postgresUrl.replace(/^postgres(ql)?:/, `${scheme}:`));
-        // The store keeps options given in the URL alongside its own session settings.
-        url.searchParams.set('options', `-c search_path=${schema}`);
+        // Either our ?schema= or libpq's options, which the store keeps alongside its own settings.
+        if (scheme === 'postgres') url.searchParams.set('options', `-c search_path=${schema}`);
+        else url.searchParams.set('schema', schema);
         const store = await openStore(url.toString(), createTempDir());
         await store.desks.create({ slug: scheme, name: scheme, description: '', timezone: 'UTC' });
         await store.close();

@@ -71,6 +71,19 @@ if (unreachable === null) {
       }
     });
 
+    it('migrates a fresh schema while another deployment keeps its tables in another schema', async () => {
+      const other = await openFresh();
+      try {
+        const store = await openFresh();
+        await store.desks.create({ slug: 'second', name: 'Second', description: '', timezone: 'UTC' });
+        assert.equal((await store.desks.list()).length, 1);
+        assert.equal((await other.desks.list()).length, 0);
+        await store.close();
+      } finally {
+        await other.close();
+      }
+    });
+
     it('ends its pool on close', async () => {
       const store = await openFresh();
       await store.close();

@@ -17,13 +17,16 @@ export interface TestApp extends App {
 }
 
 /** Starts a node (not listening unless `listen` is set) with an empty store unless `sample` is set. */
-export async function createTestApp(options: { sample?: boolean; dataDir?: string } = {}): Promise<TestApp> {
+export async function createTestApp(
+  options: { sample?: boolean; dataDir?: string; env?: Record<string, string> } = {},
+): Promise<TestApp> {
   const dataDir = options.dataDir ?? createTempDir();
   const config = loadConfig({
     DATELINE_DATA_DIR: dataDir,
     DATELINE_SAMPLE: options.sample ? 'on' : 'off',
     PORT: '0',
     LOG_LEVEL: 'silent',
+    ...options.env,
   });
   const node = await createApp(config, { logger: pino({ level: 'silent' }) });
   const token = async (role: Role) =>

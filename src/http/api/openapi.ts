@@ -11,6 +11,7 @@ import {
   RejectSchema,
   SourceSchema,
 } from './schemas.ts';
+import { SEARCH_OPENAPI } from '../search/search-openapi.ts';
 
 function schema(s: z.ZodType): object {
   const { $schema: _ignored, ...rest } = z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' }) as Record<
@@ -131,9 +132,11 @@ export function createOpenApiDocument(): object {
         PatchStory: schema(PatchStorySchema),
         CreateUpdate: schema(CreateUpdateSchema),
         PatchUpdate: schema(PatchUpdateSchema),
+        ...SEARCH_OPENAPI.schemas,
       },
     },
     paths: {
+      ...SEARCH_OPENAPI.paths,
       '/desks': {
         get: {
           summary: 'List desks',

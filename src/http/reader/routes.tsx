@@ -16,6 +16,7 @@ import type { Store, UpdateInStory } from '../../store/store.ts';
 import { ASSETS_PREFIX } from '../../web/build-assets.ts';
 import type { Assets } from '../../web/build-assets.ts';
 import { createArticleCache } from './article-cache.ts';
+import { feedAlternates } from './feeds/feed-model.ts';
 import { excerpt, htmlToText } from './html-text.ts';
 import { jsonForScript, liveBlogPosting } from './json-ld.ts';
 import { isSitePath, isWebUrl } from './safe-url.ts';
@@ -65,7 +66,8 @@ const CACHE = {
 
 // Author content is sanitised, but the policy means a mistake there still cannot run script or frame
 // anything. JSON-LD is a data block, which script-src does not govern.
-const CONTENT_SECURITY_POLICY = [
+/** The Content-Security-Policy of every reader page. */
+export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self'",
@@ -294,6 +296,7 @@ export async function registerReaderRoutes(app: FastifyInstance, deps: ReaderDep
       noindex: !first,
       publishedTime: story.openedAt ?? story.createdAt,
       modifiedTime: story.updatedAt,
+      alternates: feedAlternates(place.path, story.headline),
     };
     return { html: page(meta, <StoryPage view={view} />, true), cache: CACHE.live };
   };
@@ -362,6 +365,7 @@ export async function registerReaderRoutes(app: FastifyInstance, deps: ReaderDep
         title: `${siteName}: live coverage`,
         description: `Live pages from ${siteName}: updates as they happen, sourced and with their claim status.`,
         canonicalUrl: `${origin}/`,
+        alternates: feedAlternates('/', `${siteName}: latest updates`),
       };
       const view = {
         siteName,
@@ -426,6 +430,7 @@ export async function registerReaderRoutes(app: FastifyInstance, deps: ReaderDep
         description: desk.description,
         canonicalUrl: `${origin}/${desk.slug}`,
         noindex: before !== null,
+        alternates: feedAlternates(`/${desk.slug}`, desk.name),
       };
       const view = {
         desk,

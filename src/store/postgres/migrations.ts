@@ -183,4 +183,121 @@ export const MIGRATIONS: Record<string, Migration> = {
       await db.schema.alterTable('updates').addColumn('media', 'json').execute();
     },
   },
+  '0020-search': {
+    // Full-text search (see store/search.ts): GIN indexes on the tsvector expressions that
+    // postgres/postgres-search.ts queries. An expression index is maintained by PostgreSQL in the
+    // writing transaction and adds no column that every `select *` would carry.
+    async up(db: Kysely<unknown>) {
+      await sql`create index updates_search on updates using gin ((
+        setweight(to_tsvector('english', coalesce(headline, '')), 'A') ||
+        setweight(to_tsvector('english', body), 'B')
+      ))`.execute(db);
+      await sql`create index stories_search on stories using gin ((
+        setweight(to_tsvector('english', headline), 'A') ||
+        setweight(to_tsvector('english', standfirst || ' ' || body), 'B')
+      ))`.execute(db);
+    },
+  },
+  '0010-statements': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('statement_feeds')
+        .addColumn('id', ID, (c) => c.primaryKey())
+        .addColumn('url', 'text', (c) => c.notNull().unique())
+        .addColumn('issuer', 'text', (c) => c.notNull())
+        .addColumn('language', 'text', (c) => c.notNull())
+        .addColumn('interval_seconds', 'integer', (c) => c.notNull())
+        .addColumn('etag', 'text')
+        .addColumn('last_modified', 'text')
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('last_error', 'text')
+        .addColumn('last_polled_at', 'timestamptz')
+        .addColumn('last_success_at', 'timestamptz')
+        .addColumn('next_poll_at', 'timestamptz', (c) => c.notNull())
+        .addColumn('failures', 'integer', (c) => c.notNull())
+        .addColumn('statements_added', 'integer', (c) => c.notNull())
+        .addColumn('created_at', 'timestamptz', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('statements')
+        .addColumn('id', ID, (c) => c.primaryKey())
+        .addColumn('issuer', 'text', (c) => c.notNull())
+        .addColumn('title', 'text', (c) => c.notNull())
+        .addColumn('published_at', 'timestamptz', (c) => c.notNull())
+        .addColumn('url', 'text')
+        .addColumn('language', 'text', (c) => c.notNull())
+        .addColumn('text', 'text', (c) => c.notNull())
+        .addColumn('parties', 'json', (c) => c.notNull())
+        .addColumn('tags', 'json', (c) => c.notNull())
+        .addColumn('feed_id', ID, (c) => c.references('statement_feeds.id'))
+        .addColumn('guid', 'text')
+        .addColumn('content_hash', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'timestamptz', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('statements_published')
+        .on('statements')
+        .columns(['published_at', 'id'])
+        .execute();
+      await db.schema
+        .createIndex('statements_issuer')
+        .on('statements')
+        .columns(['issuer', 'published_at', 'id'])
+        .execute();
+      await db.schema
+        .createIndex('statements_content_hash')
+        .on('statements')
+        .column('content_hash')
+        .execute();
+      await db.schema.createIndex('statements_url').on('statements').column('url').execute();
+      await db.schema
+        .createIndex('statements_feed_guid')
+        .on('statements')
+        .columns(['feed_id', 'guid'])
+        .execute();
+      // The primary key's B-tree answers a posting-list read with an index-only scan.
+      await db.schema
+        .createTable('statement_fingerprints')
+        .addColumn('doc', 'bigint', (c) => c.primaryKey().generatedAlwaysAsIdentity())
+        .addColumn('statement_id', ID, (c) => c.notNull().references('statements.id'))
+        .addColumn('variant', 'integer', (c) => c.notNull())
+        .addColumn('published_at', 'timestamptz', (c) => c.notNull())
+        .addColumn('shingle_count', 'integer', (c) => c.notNull())
+        .addColumn('fingerprint', 'bytea', (c) => c.notNull())
+        .addUniqueConstraint('statement_fingerprints_statement', ['statement_id', 'variant'])
+        .execute();
+      // Postings carry the fingerprint's bigint `doc` (see the SQLite migration for why, and why no
+      // foreign key); the primary key's B-tree answers a posting-list read with an index-only scan.
+      await db.schema
+        .createTable('statement_shingles')
+        .addColumn('shingle', 'bigint', (c) => c.notNull())
+        .addColumn('doc', 'bigint', (c) => c.notNull())
+        .addPrimaryKeyConstraint('statement_shingles_pk', ['shingle', 'doc'])
+        .execute();
+      await db.schema
+        .createTable('statement_shingle_df')
+        .addColumn('shingle', 'bigint', (c) => c.primaryKey())
+        .addColumn('df', 'integer', (c) => c.notNull())
+        .execute();
+    },
+  },
+  '0040-update-enrichments': {
+    async up(db: Kysely<unknown>) {
+      // One row per update: the enrichment of the latest version enriched (see EnrichmentStore).
+      await db.schema
+        .createTable('update_enrichments')
+        .addColumn('update_id', ID, (c) => c.primaryKey().references('updates.id'))
+        .addColumn('story_id', ID, (c) => c.notNull().references('stories.id'))
+        .addColumn('update_version', 'integer', (c) => c.notNull())
+        .addColumn('data_version', 'text', (c) => c.notNull())
+        .addColumn('enriched_at', 'timestamptz', (c) => c.notNull())
+        .addColumn('enrichment', 'json', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('update_enrichments_story')
+        .on('update_enrichments')
+        .column('story_id')
+        .execute();
+    },
+  },
 };

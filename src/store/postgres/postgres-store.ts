@@ -3,12 +3,14 @@
  * the shared Kysely repositories. Every node of a cluster opens one pool against the same database;
  * sequence numbers and event ids come from the database, so all nodes agree on them.
  */
-import { Kysely, Migrator, PostgresDialect } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Database } from '../sql/schema.ts';
+import { queryLog, type QueryObserver } from '../sql/query-log.ts';
 import { createSqlStore } from '../sql/sql-store.ts';
 import type { Store } from '../store.ts';
 import { MIGRATIONS } from './migrations.ts';
+import { PostgresSearch } from './postgres-search.ts';
 import { POSTGRES_ADAPTER } from './postgres-adapter.ts';
 
 /** Options for opening the PostgreSQL store. */
@@ -23,26 +25,34 @@ export interface PostgresStoreOptions {
   pingTimeoutMs?: number;
   /** Clock for timestamps; tests pass a fixed one. */
   now?: () => Date;
+  /** Told the duration of every query, for /metrics. */
+  onQuery?: QueryObserver;
 }
 
 const { builtins } = pg.types;
 
 /** Connects, applies migrations and returns the store. */
 export async function openPostgresStore(options: PostgresStoreOptions): Promise<Store> {
-  const pool = new pg.Pool({
-    ...connectionOf(options),
-    max: options.maxConnections ?? 10,
-    application_name: 'dateline',
-    // Without it a query waits for a connection to an unreachable server until TCP gives up (minutes).
-    connectionTimeoutMillis: 5000,
-    keepAlive: true,
-    types: { getTypeParser },
-  });
+  const pool = new pg.Pool({ ...postgresPoolConfig(options), max: options.maxConnections ?? 10 });
   // An idle connection that breaks (server restart, failover) is reported here; the pool has already
   // dropped it and the next query opens a new one, so there is nothing to do but not crash.
   pool.on('error', () => {});
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), ...queryLog(options.onQuery) });
+  // Kysely looks for its bookkeeping tables in every schema unless told which; another deployment's
+  // schema in the same database would make it skip creating them in ours.
+  let migrationTableSchema: string | undefined;
+  try {
+    const { rows } = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(db);
+    migrationTableSchema = rows[0]?.schema ?? undefined;
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => MIGRATIONS },
+    ...(migrationTableSchema === undefined ? {} : { migrationTableSchema }),
+  });
   const { error } = await migrator.migrateToLatest();
   if (error) {
     await db.destroy();
@@ -54,6 +64,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     db,
     adapter: POSTGRES_ADAPTER,
     clock: () => now().toISOString(),
+    search: (deps) => new PostgresSearch(deps),
     async ping() {
       const client = await within(pool.connect(), pingTimeoutMs, (late) => late.release());
       try {
@@ -68,8 +79,26 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
   });
 }
 
+/**
+ * Pool settings that make rows look as sql/schema.ts describes; for the store and for tools that read
+ * its tables directly (migrate-data).
+ */
+export function postgresPoolConfig(options: Pick<PostgresStoreOptions, 'url' | 'schema'>): pg.PoolConfig {
+  return {
+    ...connectionOf(options),
+    application_name: 'dateline',
+    // Without it a query waits for a connection to an unreachable server until TCP gives up (minutes).
+    connectionTimeoutMillis: 5000,
+    keepAlive: true,
+    types: { getTypeParser },
+  };
+}
+
 /** Connection settings: the URL, plus session settings the store's guarantees depend on. */
-function connectionOf(options: PostgresStoreOptions): { connectionString: string; options: string } {
+function connectionOf(options: Pick<PostgresStoreOptions, 'url' | 'schema'>): {
+  connectionString: string;
+  options: string;
+} {
   // Acknowledged writes must survive a crash, so commits wait for the WAL flush whatever the server's
   // default; newsroom write rates make the cost invisible.
   const settings = ['-c synchronous_commit=on'];

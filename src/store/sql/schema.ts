@@ -144,8 +144,80 @@ export interface MediaRow {
   created_at: string;
 }
 
+/** Official statements; `parties` and `tags` are JSON arrays. */
+export interface StatementRow {
+  id: string;
+  issuer: string;
+  title: string;
+  published_at: string;
+  url: string | null;
+  language: string;
+  text: string;
+  parties: string;
+  tags: string;
+  feed_id: string | null;
+  guid: string | null;
+  content_hash: string;
+  created_at: string;
+}
+
+/**
+ * A statement's sorted shingle hashes (`variant` 0 plain, 1 names masked), apart from its text so the
+ * index verifies candidates by reading small rows.
+ */
+export interface StatementFingerprintRow {
+  doc: Generated<number>;
+  statement_id: string;
+  variant: number;
+  published_at: string;
+  shingle_count: number;
+  fingerprint: Uint8Array;
+}
+
+/** The inverted shingle index: one row per shingle hash of a fingerprint (`doc`). */
+export interface StatementShingleRow {
+  shingle: number;
+  doc: number;
+}
+
+/** How many statements hold each shingle, so a query reads the postings of its rarest ones. */
+export interface StatementShingleDfRow {
+  shingle: number;
+  df: number;
+}
+
+/** Feeds of official statements polled on a schedule, with their last outcome. */
+export interface StatementFeedRow {
+  id: string;
+  url: string;
+  issuer: string;
+  language: string;
+  interval_seconds: number;
+  etag: string | null;
+  last_modified: string | null;
+  status: string;
+  last_error: string | null;
+  last_polled_at: string | null;
+  last_success_at: string | null;
+  next_poll_at: string;
+  failures: number;
+  statements_added: number;
+  created_at: string;
+}
+
+/** Enrichment of an update's latest enriched version; `enrichment` is JSON. */
+export interface UpdateEnrichmentRow {
+  update_id: string;
+  story_id: string;
+  update_version: number;
+  data_version: string;
+  enriched_at: string;
+  enrichment: string;
+}
+
 /** The whole database. */
 export interface Database {
+  update_enrichments: UpdateEnrichmentRow;
   desks: DeskRow;
   stories: StoryRow;
   updates: UpdateRow;
@@ -156,4 +228,9 @@ export interface Database {
   users: UserRow;
   sessions: SessionRow;
   media: MediaRow;
+  statements: StatementRow;
+  statement_fingerprints: StatementFingerprintRow;
+  statement_shingles: StatementShingleRow;
+  statement_shingle_df: StatementShingleDfRow;
+  statement_feeds: StatementFeedRow;
 }

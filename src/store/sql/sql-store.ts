@@ -3,13 +3,17 @@ import type { Kysely } from 'kysely';
 import { DomainError } from '../../domain/errors.ts';
 import { createId } from '../../domain/ids.ts';
 import type { ApiToken, Desk, Role } from '../../domain/types.ts';
+import type { SearchStore } from '../search.ts';
 import type { DeskStore, NewDesk, Store, TokenStore } from '../store.ts';
 import { toDesk } from './rows.ts';
 import type { Clock, SqlAdapter, SqlDeps } from './sql-adapter.ts';
+import { SqlEnrichmentStore } from './sql-enrichment-store.ts';
 import { SqlEventLog } from './sql-event-log.ts';
 import { SqlAccountStore } from './sql-account-store.ts';
 import { SqlMediaStore } from './sql-media-store.ts';
 import { SqlSubmissionStore } from './sql-submission-store.ts';
+import { SqlStatementFeedStore } from './sql-statement-feed-store.ts';
+import { SqlStatementStore } from './sql-statement-store.ts';
 import { SqlStoryStore } from './sql-story-store.ts';
 import { SqlUpdateStore } from './sql-update-store.ts';
 import type { Database } from './schema.ts';
@@ -19,6 +23,8 @@ export interface SqlStoreParts {
   db: Kysely<Database>;
   adapter: SqlAdapter;
   clock: Clock;
+  /** The engine's full-text search (its index comes with the engine's migrations). */
+  search: (deps: SqlDeps) => SearchStore;
   /** Whether the database answers; must fail fast when it does not. */
   ping(): Promise<void>;
 }
@@ -35,6 +41,10 @@ export function createSqlStore(parts: SqlStoreParts): Store {
     submissions: new SqlSubmissionStore(deps),
     accounts: new SqlAccountStore(deps),
     media: new SqlMediaStore(deps),
+    enrichments: new SqlEnrichmentStore(deps),
+    statements: new SqlStatementStore(deps),
+    statementFeeds: new SqlStatementFeedStore(deps),
+    search: parts.search(deps),
     ping: parts.ping,
     async close() {
       await parts.db.destroy();

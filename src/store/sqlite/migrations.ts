@@ -164,4 +164,160 @@ export const MIGRATIONS: Record<string, Migration> = {
       await db.schema.alterTable('updates').addColumn('media', 'text').execute();
     },
   },
+  '0020-search': {
+    // Full-text search (see store/search.ts) over FTS5. One index holds updates and stories so their
+    // bm25 ranks compare; `search_docs` gives each record a stable integer key for the index (the
+    // implicit rowid of a text-keyed table may change on VACUUM). Triggers keep the index in the
+    // writing transaction: deleted updates leave it, edits replace their entry.
+    async up(db: Kysely<unknown>) {
+      await sql`create table search_docs (
+        id integer primary key autoincrement,
+        kind text not null,
+        ref text not null,
+        unique (kind, ref)
+      )`.execute(db);
+      await sql`create virtual table search_fts using fts5(
+        title, body, tokenize = 'porter unicode61 remove_diacritics 2'
+      )`.execute(db);
+      await sql`create trigger search_update_insert after insert on updates begin
+        insert into search_docs (kind, ref) values ('update', new.id);
+        insert into search_fts (rowid, title, body)
+          select id, coalesce(new.headline, ''), new.body from search_docs
+          where kind = 'update' and ref = new.id and new.deleted_at is null;
+      end`.execute(db);
+      await sql`create trigger search_update_change after update of headline, body, deleted_at on updates begin
+        delete from search_fts where rowid = (select id from search_docs where kind = 'update' and ref = old.id);
+        insert into search_fts (rowid, title, body)
+          select id, coalesce(new.headline, ''), new.body from search_docs
+          where kind = 'update' and ref = new.id and new.deleted_at is null;
+      end`.execute(db);
+      await sql`create trigger search_story_insert after insert on stories begin
+        insert into search_docs (kind, ref) values ('story', new.id);
+        insert into search_fts (rowid, title, body)
+          select id, new.headline, new.standfirst || char(10) || new.body from search_docs
+          where kind = 'story' and ref = new.id;
+      end`.execute(db);
+      await sql`create trigger search_story_change after update of headline, standfirst, body on stories begin
+        delete from search_fts where rowid = (select id from search_docs where kind = 'story' and ref = old.id);
+        insert into search_fts (rowid, title, body)
+          select id, new.headline, new.standfirst || char(10) || new.body from search_docs
+          where kind = 'story' and ref = new.id;
+      end`.execute(db);
+      // Records written before this migration.
+      await sql`insert into search_docs (kind, ref) select 'story', id from stories`.execute(db);
+      await sql`insert into search_docs (kind, ref) select 'update', id from updates`.execute(db);
+      await sql`insert into search_fts (rowid, title, body)
+        select d.id, s.headline, s.standfirst || char(10) || s.body
+        from search_docs d join stories s on d.kind = 'story' and s.id = d.ref`.execute(db);
+      await sql`insert into search_fts (rowid, title, body)
+        select d.id, coalesce(u.headline, ''), u.body
+        from search_docs d join updates u on d.kind = 'update' and u.id = d.ref
+        where u.deleted_at is null`.execute(db);
+    },
+  },
+  '0010-statements': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('statement_feeds')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('url', 'text', (c) => c.notNull().unique())
+        .addColumn('issuer', 'text', (c) => c.notNull())
+        .addColumn('language', 'text', (c) => c.notNull())
+        .addColumn('interval_seconds', 'integer', (c) => c.notNull())
+        .addColumn('etag', 'text')
+        .addColumn('last_modified', 'text')
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('last_error', 'text')
+        .addColumn('last_polled_at', 'text')
+        .addColumn('last_success_at', 'text')
+        .addColumn('next_poll_at', 'text', (c) => c.notNull())
+        .addColumn('failures', 'integer', (c) => c.notNull())
+        .addColumn('statements_added', 'integer', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('statements')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('issuer', 'text', (c) => c.notNull())
+        .addColumn('title', 'text', (c) => c.notNull())
+        .addColumn('published_at', 'text', (c) => c.notNull())
+        .addColumn('url', 'text')
+        .addColumn('language', 'text', (c) => c.notNull())
+        .addColumn('text', 'text', (c) => c.notNull())
+        .addColumn('parties', 'text', (c) => c.notNull())
+        .addColumn('tags', 'text', (c) => c.notNull())
+        .addColumn('feed_id', 'text', (c) => c.references('statement_feeds.id'))
+        .addColumn('guid', 'text')
+        .addColumn('content_hash', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('statements_published')
+        .on('statements')
+        .columns(['published_at', 'id'])
+        .execute();
+      await db.schema
+        .createIndex('statements_issuer')
+        .on('statements')
+        .columns(['issuer', 'published_at', 'id'])
+        .execute();
+      await db.schema
+        .createIndex('statements_content_hash')
+        .on('statements')
+        .column('content_hash')
+        .execute();
+      await db.schema.createIndex('statements_url').on('statements').column('url').execute();
+      await db.schema
+        .createIndex('statements_feed_guid')
+        .on('statements')
+        .columns(['feed_id', 'guid'])
+        .execute();
+      // Clustered on (shingle, statement): a posting list is one contiguous range of the table.
+      await db.schema
+        .createTable('statement_fingerprints')
+        .addColumn('doc', 'integer', (c) => c.primaryKey())
+        .addColumn('statement_id', 'text', (c) => c.notNull().references('statements.id'))
+        .addColumn('variant', 'integer', (c) => c.notNull())
+        .addColumn('published_at', 'text', (c) => c.notNull())
+        .addColumn('shingle_count', 'integer', (c) => c.notNull())
+        .addColumn('fingerprint', 'blob', (c) => c.notNull())
+        .addUniqueConstraint('statement_fingerprints_statement', ['statement_id', 'variant'])
+        .execute();
+      // Postings carry the fingerprint's integer `doc`, not the 26-character statement id: a third of the
+      // size at ~220 rows per statement. Clustered on (shingle, doc), a posting list is one range of the
+      // table. No foreign key: checking one per posting would double the cost of ingest, and postings are
+      // only written in the transaction that writes their fingerprint.
+      await db.schema
+        .createTable('statement_shingles')
+        .addColumn('shingle', 'integer', (c) => c.notNull())
+        .addColumn('doc', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('statement_shingles_pk', ['shingle', 'doc'])
+        .modifyEnd(sql`without rowid`)
+        .execute();
+      await db.schema
+        .createTable('statement_shingle_df')
+        .addColumn('shingle', 'integer', (c) => c.primaryKey())
+        .addColumn('df', 'integer', (c) => c.notNull())
+        .execute();
+    },
+  },
+  '0040-update-enrichments': {
+    async up(db: Kysely<unknown>) {
+      // One row per update: the enrichment of the latest version enriched (see EnrichmentStore).
+      await db.schema
+        .createTable('update_enrichments')
+        .addColumn('update_id', 'text', (c) => c.primaryKey().references('updates.id'))
+        .addColumn('story_id', 'text', (c) => c.notNull().references('stories.id'))
+        .addColumn('update_version', 'integer', (c) => c.notNull())
+        .addColumn('data_version', 'text', (c) => c.notNull())
+        .addColumn('enriched_at', 'text', (c) => c.notNull())
+        .addColumn('enrichment', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('update_enrichments_story')
+        .on('update_enrichments')
+        .column('story_id')
+        .execute();
+    },
+  },
 };

@@ -8,9 +8,11 @@ import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import type { Database } from '../sql/schema.ts';
+import { queryLog, type QueryObserver } from '../sql/query-log.ts';
 import { createSqlStore } from '../sql/sql-store.ts';
 import type { Store } from '../store.ts';
 import { MIGRATIONS } from './migrations.ts';
+import { SqliteSearch } from './sqlite-search.ts';
 import { SQLITE_ADAPTER } from './sqlite-adapter.ts';
 
 /** Options for opening the SQLite store. */
@@ -19,6 +21,8 @@ export interface SqliteStoreOptions {
   filename: string;
   /** Clock for timestamps; tests pass a fixed one. */
   now?: () => Date;
+  /** Told the duration of every query, for /metrics. */
+  onQuery?: QueryObserver;
 }
 
 /** Opens (creating if needed) the database, applies migrations and returns the store. */
@@ -30,7 +34,10 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
   sqlite.pragma('foreign_keys = ON');
   // Another process (the CLI) may write while the server runs; wait rather than fail.
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: sqlite }),
+    ...queryLog(options.onQuery),
+  });
   const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
   const { error } = await migrator.migrateToLatest();
   if (error) {
@@ -42,6 +49,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
     db,
     adapter: SQLITE_ADAPTER,
     clock: () => now().toISOString(),
+    search: (deps) => new SqliteSearch(deps),
     async ping() {
       sqlite.prepare('select 1').get();
     },

@@ -211,6 +211,7 @@ describe('reader pages', () => {
       `${storyUrl}/updates/not-an-id!`,
       '/stories/geneva-talks',
       '/Bad_Slug',
+      '/a/path/no/route/knows',
     ]) {
       const res = await get(url);
       assert.equal(res.statusCode, 404, url);

@@ -15,6 +15,8 @@ export interface PageMeta {
   noindex?: boolean;
   publishedTime?: string;
   modifiedTime?: string;
+  /** Other representations of the page: feeds, oEmbed discovery. */
+  alternates?: { type: string; title: string; href: string }[];
 }
 
 /** Where the stylesheet and the client script are served from (content-hashed). */
@@ -64,6 +66,9 @@ export function Layout(props: LayoutProps): JSX.Element {
         {meta.description !== '' && <meta name="twitter:description" content={meta.description} />}
         {/* No favicon yet: an empty data URL stops browsers asking for /favicon.ico on every visit. */}
         <link rel="icon" href="data:," />
+        {meta.alternates?.map((alt) => (
+          <link rel="alternate" type={alt.type} title={alt.title} href={alt.href} />
+        ))}
         <link rel="stylesheet" href={props.assets.css} />
         {meta.jsonLd != null && (
           <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: meta.jsonLd }} />
@@ -78,6 +83,9 @@ export function Layout(props: LayoutProps): JSX.Element {
           <div class="wrap">
             <a class="site-name" href="/">
               {siteName}
+            </a>
+            <a class="site-search" href="/search">
+              Search
             </a>
           </div>
         </header>

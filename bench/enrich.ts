@@ -1,0 +1,88 @@
+/**
+ * `npm run bench:enrich`: speed of the enrichment pipeline on one core (a single thread).
+ * - start-up: a fresh `node --import tsx` process importing the pipeline and loading the data,
+ *   median of 5 in wall-clock time and in CPU time, plus the createEnricher() call alone;
+ * - throughput: the gold-set texts (update-length, 40–60 words) enriched round-robin for
+ *   BENCH_SECONDS (default 10) after a warm-up, as updates/s;
+ * - memory: heap used after a forced GC with the enricher loaded, and the peak seen while running.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { createEnricher } from '../src/enrich/pipeline.ts';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const MB = 1024 * 1024;
+
+const gc = (globalThis as { gc?: () => void }).gc;
+if (!gc) throw new Error('run with --expose-gc (npm run bench:enrich does)');
+
+function startupMs(): { wall: number; cpu: number } {
+  const script = `
+    const t0 = performance.now();
+    const { createEnricher } = await import(${JSON.stringify(new URL('../src/enrich/pipeline.ts', import.meta.url).href)});
+    const e = createEnricher();
+    e.enrich('Sergei Lavrov met Hakan Fidan in Ankara on Monday.', { published: '2026-05-27T10:00:00Z' });
+    const cpu = process.cpuUsage();
+    process.stdout.write(JSON.stringify({ wall: performance.now(), cpu: (cpu.user + cpu.system) / 1000 }));
+  `;
+  const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+    encoding: 'utf8',
+  });
+  if (run.status !== 0) throw new Error(run.stderr);
+  return JSON.parse(run.stdout) as { wall: number; cpu: number };
+}
+
+const runs = Array.from({ length: 5 }, startupMs);
+const startups = runs.map((r) => r.wall).sort((a, b) => a - b);
+const startupCpu = runs.map((r) => r.cpu).sort((a, b) => a - b);
+
+gc();
+const heapBefore = process.memoryUsage().heapUsed;
+const t0 = performance.now();
+const enricher = createEnricher();
+const loadMs = performance.now() - t0;
+gc();
+const heapLoaded = process.memoryUsage().heapUsed;
+
+const gold = JSON.parse(
+  readFileSync(join(import.meta.dirname, '..', 'eval', 'enrich', 'gold.json'), 'utf8'),
+) as {
+  items: { text: string; published: string; storyCountries: string[] }[];
+};
+const texts = gold.items;
+const words = texts.reduce((n, t) => n + t.text.split(/\s+/).length, 0) / texts.length;
+
+const runFor = (ms: number) => {
+  let done = 0;
+  let peak = 0;
+  const end = performance.now() + ms;
+  while (performance.now() < end) {
+    for (const t of texts)
+      enricher.enrich(t.text, { published: t.published, storyCountries: t.storyCountries });
+    done += texts.length;
+    peak = Math.max(peak, process.memoryUsage().heapUsed);
+  }
+  return { done, peak };
+};
+runFor(2000);
+const started = performance.now();
+const { done, peak } = runFor(SECONDS * 1000);
+const elapsed = (performance.now() - started) / 1000;
+
+const cpu = cpus()[0]?.model ?? 'unknown CPU';
+console.log(`enrichment bench — Node ${process.version}, ${cpu}, ${cpus().length} vCPU, single thread`);
+console.log(
+  `start-up (fresh process: import + load data + first text), median of 5: ${startups[2]?.toFixed(0)} ms (min ${startups[0]?.toFixed(0)}, max ${startups[4]?.toFixed(0)})`,
+);
+console.log(
+  `start-up CPU time (user+system of that process; less sensitive to other load), median: ${startupCpu[2]?.toFixed(0)} ms`,
+);
+console.log(`createEnricher() alone (data load, modules already imported): ${loadMs.toFixed(0)} ms`);
+console.log(
+  `throughput: ${(done / elapsed).toFixed(0)} updates/s (${done} updates of ~${words.toFixed(0)} words in ${elapsed.toFixed(1)} s)`,
+);
+console.log(
+  `heap: ${(heapLoaded / MB).toFixed(1)} MB used with the enricher loaded (+${((heapLoaded - heapBefore) / MB).toFixed(1)} MB for its data); peak while running ${(peak / MB).toFixed(1)} MB`,
+);

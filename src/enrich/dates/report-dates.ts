@@ -1,0 +1,227 @@
+/**
+ * Dates in news copy, resolved against the publication time. chrono-node parses most
+ * expressions; a reporting layer decides the ones news uses differently from chrono: a bare
+ * weekday or month is the most recent one (never a future one), "early/mid/late May" is a
+ * third of the month, and a weekend is a Saturday–Sunday range.
+ */
+import * as chrono from 'chrono-node/en';
+import type { DateGranularity, DateMention } from '../types.ts';
+import { addDays, compareDays, dayAt, daysInMonth, formatDay, weekday, type Day } from './calendar.ts';
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const MONTH = `(${MONTHS.join('|')})`;
+const ORDINAL = '(\\d{1,2})(?:st|nd|rd|th)?';
+
+interface Span {
+  start: number;
+  end: number;
+}
+const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
+
+/** The publication time and the UTC offset its calendar day is reckoned in. */
+export interface Reference {
+  instant: Date;
+  offsetMinutes: number;
+}
+
+/** Reads an ISO 8601 time with its offset ("2026-05-27T10:00:00+03:00"); Z or none is UTC. */
+export function parseReference(iso: string): Reference | undefined {
+  const instant = new Date(iso);
+  if (Number.isNaN(instant.getTime())) return undefined;
+  const zone = /([+-])(\d{2}):?(\d{2})$/.exec(iso);
+  const offsetMinutes = zone ? (zone[1] === '-' ? -1 : 1) * (Number(zone[2]) * 60 + Number(zone[3])) : 0;
+  return { instant, offsetMinutes };
+}
+
+const monthIndex = (name: string) => MONTHS.indexOf(name) + 1;
+
+/** The most recent month called `m` (this month counts), as its year. */
+function recentYear(today: Day, m: number): number {
+  return m <= today.m ? today.y : today.y - 1;
+}
+
+function range(text: string, span: Span, start: Day, end: Day, granularity: DateGranularity) {
+  return { span, mention: { text, start: formatDay(start), end: formatDay(end), granularity } };
+}
+
+type Found = { span: Span; mention: DateMention };
+
+/** Reporting expressions chrono gets wrong or misses. */
+function reportingDates(text: string, today: Day): Found[] {
+  const found: Found[] = [];
+  const add = (f: Found) => {
+    if (!found.some((other) => overlaps(other.span, f.span))) found.push(f);
+  };
+  const at = (m: RegExpMatchArray): Span => ({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
+
+  // "between 3 and 5 May", "from 3 to 5 May"
+  for (const m of text.matchAll(
+    new RegExp(`\\b(?:between|from) ${ORDINAL} (?:and|to) ${ORDINAL} ${MONTH}(?: (\\d{4}))?`, 'gi'),
+  )) {
+    const month = monthIndex(capitalise(m[3] ?? ''));
+    const y = m[4] ? Number(m[4]) : recentYear(today, month);
+    add(range(m[0], at(m), { y, m: month, d: Number(m[1]) }, { y, m: month, d: Number(m[2]) }, 'day'));
+  }
+  // "early May", "mid-May", "late May 2025", "the end of May"
+  for (const m of text.matchAll(
+    new RegExp(
+      `\\b(early|mid|late|the start of|the beginning of|the middle of|the end of)[- ]${MONTH}(?: (\\d{4}))?\\b`,
+      'gi',
+    ),
+  )) {
+    const month = monthIndex(capitalise(m[2] ?? ''));
+    if (month === 0) continue;
+    const y = m[3] ? Number(m[3]) : recentYear(today, month);
+    const part = (m[1] ?? '').toLowerCase();
+    const last = daysInMonth(y, month);
+    const [from, to] =
+      part === 'early' || part.includes('start') || part.includes('beginning')
+        ? [1, 10]
+        : part === 'mid' || part.includes('middle')
+          ? [11, 20]
+          : [21, last];
+    add(range(m[0], at(m), { y, m: month, d: from }, { y, m: month, d: to }, 'part-of-month'));
+  }
+  // weekends: "last weekend" is the one before the current week's; "the weekend" the most recent
+  for (const m of text.matchAll(/\b(last|this|the|over the|at the|on the)\s+weekend\b/gi)) {
+    const wd = weekday(today);
+    const daysSinceSaturday = (wd + 1) % 7;
+    let saturday = addDays(today, -daysSinceSaturday);
+    if ((m[1] ?? '').toLowerCase() === 'last' && (wd === 6 || wd === 0)) saturday = addDays(saturday, -7);
+    add(range(m[0], at(m), saturday, addDays(saturday, 1), 'weekend'));
+  }
+  // bare weekdays: the most recent one; "last Tuesday" never means today
+  const weekdayPattern = new RegExp(
+    `\\b(?:(last|on|this|early|late)\\s+)?(${WEEKDAYS.join('|')})(?:\\s+(morning|afternoon|evening|night))?\\b(?!,?\\s+(?:\\d|${MONTHS.join('|')}))`,
+    'g',
+  );
+  for (const m of text.matchAll(weekdayPattern)) {
+    const target = WEEKDAYS.indexOf(m[2] ?? '');
+    let back = (weekday(today) - target + 7) % 7;
+    if (back === 0 && m[1] === 'last') back = 7;
+    const day = addDays(today, -back);
+    add(range(m[0], at(m), day, day, 'day'));
+  }
+  // "last month", "this month", "last year", "last week"
+  for (const m of text.matchAll(/\b(last|this|earlier this|past) (week|month|year)\b/g)) {
+    const which = m[2];
+    const previous = m[1] === 'last' || m[1] === 'past';
+    if (which === 'month') {
+      const month = previous ? (today.m === 1 ? 12 : today.m - 1) : today.m;
+      const y = previous && today.m === 1 ? today.y - 1 : today.y;
+      add(range(m[0], at(m), { y, m: month, d: 1 }, { y, m: month, d: daysInMonth(y, month) }, 'month'));
+    } else if (which === 'year') {
+      const y = previous ? today.y - 1 : today.y;
+      add(range(m[0], at(m), { y, m: 1, d: 1 }, { y, m: 12, d: 31 }, 'year'));
+    } else {
+      const monday = addDays(today, -((weekday(today) + 6) % 7) - (previous ? 7 : 0));
+      add(range(m[0], at(m), monday, addDays(monday, 6), 'week'));
+    }
+  }
+  // a bare month ("in May", "since March 2024"): the most recent one
+  for (const m of text.matchAll(new RegExp(`\\b${MONTH}(?: (\\d{4}))?\\b(?!\\s*\\d)`, 'g'))) {
+    const before = text.slice(Math.max(0, (m.index ?? 0) - 4), m.index);
+    if (/\d\s*$/.test(before)) continue; // "12 May" is a day: chrono's
+    const month = monthIndex(m[1] ?? '');
+    if (
+      m[1] === 'May' &&
+      !/\b(?:in|since|of|until|by|during|early|late|mid|last|this|next)\s+$/i.test(
+        text.slice(Math.max(0, (m.index ?? 0) - 8), m.index),
+      )
+    )
+      continue; // "May" is more often the verb
+    const y = m[2] ? Number(m[2]) : recentYear(today, month);
+    add(range(m[0], at(m), { y, m: month, d: 1 }, { y, m: month, d: daysInMonth(y, month) }, 'month'));
+  }
+  // a bare year ("in 2023")
+  for (const m of text.matchAll(/\b(?:in|since|during|of|until) ((?:19|20)\d{2})\b/g)) {
+    const y = Number(m[1]);
+    const span = { start: (m.index ?? 0) + m[0].length - 4, end: (m.index ?? 0) + m[0].length };
+    add(range(m[1] ?? '', span, { y, m: 1, d: 1 }, { y, m: 12, d: 31 }, 'year'));
+  }
+  return found;
+}
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1).toLowerCase();
+
+// chrono reads "at 10" in "killed at least 10" as a time; keep only results that say a date word.
+const DATE_WORD = new RegExp(
+  `${MONTHS.join('|')}|${WEEKDAYS.join('|')}|\\b(?:yesterday|today|tonight|tomorrow|ago|morning|evening|night|noon|midnight)\\b|\\d:\\d|\\d\\s*(?:am|pm|a\\.m\\.|p\\.m\\.)|\\d{4}-\\d{2}`,
+  'i',
+);
+
+const KNOWN = ['year', 'month', 'day', 'weekday', 'hour'] as const;
+
+function chronoDates(text: string, reference: Reference, taken: Found[]): Found[] {
+  const found: Found[] = [];
+  const results = chrono.parse(text, { instant: reference.instant, timezone: reference.offsetMinutes });
+  for (const result of results) {
+    let { start } = result;
+    let spanStart = result.index;
+    if (!KNOWN.some((c) => start.isCertain(c))) {
+      // "the night of 24 May": chrono keeps the night and drops the date; parse what follows "of"
+      const of = /\bof\s+/.exec(result.text);
+      const retry = of ? chrono.parse(result.text.slice(of.index + of[0].length), reference)[0] : undefined;
+      if (!retry) continue;
+      start = retry.start;
+      spanStart = result.index;
+    }
+    const span = { start: spanStart, end: result.index + result.text.length };
+    if (!DATE_WORD.test(result.text) || taken.some((t) => overlaps(t.span, span))) continue;
+    const day = { y: start.get('year') ?? 0, m: start.get('month') ?? 1, d: start.get('day') ?? 1 };
+    const endDay = result.end
+      ? {
+          y: result.end.get('year') ?? day.y,
+          m: result.end.get('month') ?? day.m,
+          d: result.end.get('day') ?? day.d,
+        }
+      : day;
+    const granularity: DateGranularity = start.isCertain('hour')
+      ? 'time'
+      : start.isCertain('day') || start.isCertain('weekday')
+        ? 'day'
+        : start.isCertain('month')
+          ? 'month'
+          : 'year';
+    if (granularity === 'time') {
+      const startIso = start.date().toISOString();
+      found.push({
+        span,
+        mention: {
+          text: result.text,
+          start: startIso,
+          end: result.end?.date().toISOString() ?? startIso,
+          granularity,
+        },
+      });
+    } else if (granularity === 'month') {
+      const last = daysInMonth(day.y, day.m);
+      found.push(range(result.text, span, { ...day, d: 1 }, { ...day, d: last }, 'month'));
+    } else found.push(range(result.text, span, day, endDay, granularity));
+  }
+  return found;
+}
+
+/** Every date the text refers to, in text order. */
+export function extractDates(text: string, reference: Reference): DateMention[] {
+  const today = dayAt(reference.instant, reference.offsetMinutes);
+  const reporting = reportingDates(text, today);
+  const all = [...reporting, ...chronoDates(text, reference, reporting)];
+  return all.sort((a, b) => a.span.start - b.span.start).map((f) => f.mention);
+}
+
+export { compareDays };

@@ -1,0 +1,186 @@
+/**
+ * Finds the names in a text: longest dictionary matches, then each match resolved to one
+ * kind (a person before an organisation before a country before a place). A bare surname
+ * counts only after the person was named in full earlier in the text.
+ */
+import { surnamesOf } from './names/name-data.ts';
+import {
+  Lexicon,
+  type Country,
+  type LexEntry,
+  type Match,
+  type Organization,
+  type Person,
+  type Place,
+} from './lexicon.ts';
+import type { Token } from './text/tokenize.ts';
+
+/** A match resolved to what it names. Places keep every candidate for disambiguation. */
+export type Resolved =
+  | { kind: 'person'; match: Match; person: Person }
+  | { kind: 'org'; match: Match; org: Organization }
+  | { kind: 'country'; match: Match; country: Country; demonym: boolean }
+  | {
+      kind: 'place';
+      match: Match;
+      candidates: { place: Place; canonical: boolean }[];
+      preferRegion: boolean;
+    };
+
+const REGION_WORD =
+  /^(?:[Pp]rovince|[Gg]overnorate|[Rr]egion|[Ss]tate|[Oo]blast|[Dd]istrict|[Cc]ounty|[Dd]ivision)$/;
+const REGION_WORDS = /^(?:[Pp]rovinces|[Gg]overnorates|[Rr]egions|[Ss]tates|[Oo]blasts|[Dd]istricts)$/;
+
+// Capitalised at the start of a sentence these are ordinary words, not the towns of that name.
+const SENTENCE_START_WORDS = new Set([
+  'Police',
+  'Mobile',
+  'Reading',
+  'Split',
+  'Sale',
+  'Bath',
+  'Nice',
+  'Of',
+  'Many',
+  'Most',
+  'Both',
+  'Hope',
+  'Victoria',
+  'Union',
+  'Independence',
+  'Liberty',
+  'Unity',
+  'Progress',
+  'Aid',
+  'Troops',
+  'Forces',
+]);
+// Never places: compass words and bodies of water that admin-1 names or aliases collide with.
+const NOT_PLACES = new Set([
+  'Central',
+  'North',
+  'South',
+  'East',
+  'West',
+  'Northern',
+  'Southern',
+  'Eastern',
+  'Western',
+  'Centre',
+  'Capital',
+  'Coast',
+  'Red Sea',
+  'Nile',
+  'Mon',
+  'Chin',
+  'Shan',
+  'Karen',
+  'Dali',
+  'Sada',
+  'Rashid',
+  'Of',
+  'Ocean',
+  'Saint',
+  'Union',
+  'Mercy',
+  'Police',
+  'Gap',
+  'Sur',
+  'Minister',
+  'President',
+  'General',
+]);
+
+// Capitalised words that often stand next to a place name without being part of a person's name.
+const PLACE_NEIGHBOURS =
+  /^(?:In|At|On|From|Near|Outside|Inside|The|North|South|East|West|Northern|Southern|Eastern|Western|Central|Greater|Upper|Lower|Old|New|City|Strip|Bank|Valley|Province|Region|State|Governorate|Oblast|District|Camp|Airport|Port|Street|Square|Road|Bridge|Dam|Base|Crossing|Hospital|University|Mosque|Church|Market|Front)$/;
+
+/** A town name inside a run of capitalised words ("Jibril Adam Hassan") is part of a name. */
+function insideUnknownName(match: Match, tokens: Token[]): boolean {
+  const neighbour = (i: number, gapFrom: number, gapTo: number) => {
+    const t = tokens[i];
+    const first = tokens[match.firstToken];
+    if (!t || !first || t.sentence !== first.sentence || gapTo - gapFrom !== 1) return false;
+    return (
+      /^\p{Lu}/u.test(t.text) && !PLACE_NEIGHBOURS.test(t.text) && !(t.sentenceStart && i < match.firstToken)
+    );
+  };
+  const prev = tokens[match.firstToken - 1];
+  const next = tokens[match.lastToken + 1];
+  return (
+    (prev !== undefined && neighbour(match.firstToken - 1, prev.end, match.start)) ||
+    (next !== undefined && neighbour(match.lastToken + 1, match.end, next.start))
+  );
+}
+
+function resolve(match: Match, tokens: Token[], mainHasPerson: boolean): Resolved | undefined {
+  const entries = match.entries;
+  const person = entries.find((e): e is Extract<LexEntry, { kind: 'person' }> => e.kind === 'person');
+  if (person) return { kind: 'person', match, person: person.person };
+  const org = entries.find((e): e is Extract<LexEntry, { kind: 'org' }> => e.kind === 'org');
+  if (org) return { kind: 'org', match, org: org.org };
+  const country = entries.find((e): e is Extract<LexEntry, { kind: 'country' }> => e.kind === 'country');
+  if (country) return { kind: 'country', match, country: country.country, demonym: country.demonym };
+  void mainHasPerson;
+  const first = tokens[match.firstToken];
+  if (NOT_PLACES.has(match.text)) return undefined;
+  if (first?.sentenceStart && match.firstToken === match.lastToken && SENTENCE_START_WORDS.has(match.text))
+    return undefined;
+  const candidates = entries
+    .filter((e): e is Extract<LexEntry, { kind: 'place' }> => e.kind === 'place')
+    .map((e) => ({ place: e.place, canonical: e.canonical }));
+  if (candidates.length === 0) return undefined;
+  const next = tokens[match.lastToken + 1];
+  if (insideUnknownName(match, tokens)) return undefined;
+  const preferRegion = Boolean(
+    next && REGION_WORD.test(next.text) && candidates.some((c) => c.place.kind === 'region'),
+  );
+  if (preferRegion && next) match.end = next.end;
+  return { kind: 'place', match, candidates, preferRegion };
+}
+
+/** "Idlib, Hama and Latakia provinces": each name before a plural region word is a region. */
+function markRegionLists(text: string, resolved: Resolved[], tokens: Token[]): void {
+  for (let i = 0; i < resolved.length; i++) {
+    const last = resolved[i];
+    if (last?.kind !== 'place') continue;
+    const next = tokens[last.match.lastToken + 1];
+    if (!next || !REGION_WORDS.test(next.text)) continue;
+    for (let j = i; j >= 0; j--) {
+      const item = resolved[j];
+      if (item?.kind !== 'place') break;
+      if (item.candidates.some((c) => c.place.kind === 'region')) item.preferRegion = true;
+      const before = resolved[j - 1];
+      if (!before) break;
+      const gap = text.slice(before.match.end, item.match.start);
+      if (!/^\s*(?:,|and|, and)\s*$/.test(gap)) break;
+    }
+  }
+}
+
+/** All names in the text, resolved, in order. */
+export function findMentions(text: string, tokens: Token[], lexicon: Lexicon): Resolved[] {
+  const first = lexicon.match(text, tokens);
+  const named = new Map<Person, number>();
+  for (const m of first) {
+    const resolved = resolve(m, tokens, true);
+    if (resolved?.kind === 'person' && !named.has(resolved.person)) named.set(resolved.person, m.end);
+  }
+  let matches = first;
+  if (named.size > 0) {
+    const surnames = new Lexicon();
+    for (const person of named.keys())
+      for (const surname of surnamesOf(person))
+        // "Houthi" stays the movement even after "Abdul-Malik al-Houthi" was named
+        if (!lexicon.get(surname)) surnames.add(surname, { kind: 'person', person });
+    matches = lexicon.match(text, tokens, surnames).filter((m) => {
+      // a surname alone names the person only after the full name
+      const viaSurname = !m.entries.some((e) => e.kind !== 'person' || lexicon.get(m.text)?.includes(e));
+      const person = m.entries.find((e) => e.kind === 'person');
+      return !viaSurname || (person?.kind === 'person' && (named.get(person.person) ?? Infinity) <= m.start);
+    });
+  }
+  const resolved = matches.map((m) => resolve(m, tokens, true)).filter((r): r is Resolved => r !== undefined);
+  markRegionLists(text, resolved, tokens);
+  return resolved;
+}

@@ -1,0 +1,96 @@
+/** Loads and validates the curated people and organisations (data/names/*.json). */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import type { Lexicon, Organization, Person } from '../lexicon.ts';
+
+const ISO2 = z.string().regex(/^[A-Z]{2}$/);
+const DAY = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/);
+
+const PEOPLE_FILE = z.object({
+  version: z.string(),
+  people: z.array(
+    z.object({
+      name: z.string().min(2),
+      aliases: z.array(z.string().min(2)),
+      role: z.string().optional(),
+      country: ISO2.optional(),
+      from: DAY.optional(),
+      to: DAY.optional(),
+    }),
+  ),
+});
+
+const ORGANIZATIONS_FILE = z.object({
+  version: z.string(),
+  organizations: z.array(
+    z.object({
+      name: z.string().min(2),
+      aliases: z.array(z.string().min(1)),
+      kind: z.enum([
+        'state',
+        'military',
+        'armed-group',
+        'international',
+        'political',
+        'humanitarian',
+        'media',
+      ]),
+      country: ISO2.optional(),
+    }),
+  ),
+});
+
+/** The curated names with their data versions. */
+export interface NameData {
+  people: Person[];
+  organizations: Organization[];
+  versions: { people: string; organizations: string };
+}
+
+function readJson<T>(file: string, schema: z.ZodType<T>): T {
+  const parsed = schema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`${file}: ${issue?.path.join('.')}: ${issue?.message}`);
+  }
+  return parsed.data;
+}
+
+// "the Kremlin" is stored as "Kremlin": matching starts at a capital letter.
+const withoutArticle = (alias: string) => alias.replace(/^the /, '');
+
+/** Reads the name files from `dir` (data/names) into `lexicon`. */
+export function loadNameData(dir: string, lexicon: Lexicon): NameData {
+  const people = readJson(join(dir, 'people.json'), PEOPLE_FILE);
+  const organizations = readJson(join(dir, 'organizations.json'), ORGANIZATIONS_FILE);
+  for (const person of people.people)
+    for (const surface of [person.name, ...person.aliases]) lexicon.add(surface, { kind: 'person', person });
+  for (const org of organizations.organizations)
+    for (const surface of [org.name, ...org.aliases])
+      lexicon.add(withoutArticle(surface), { kind: 'org', org });
+  return {
+    people: people.people,
+    organizations: organizations.organizations,
+    versions: { people: people.version, organizations: organizations.version },
+  };
+}
+
+const PARTICLE = /^(?:al|el|an|ar|as|ad|ash|at|az)-/;
+
+/**
+ * The short forms by which a person is named after the first full mention: the last word
+ * ("Lavrov"), and without its Arabic article ("al-Burhan" → "Burhan").
+ */
+export function surnamesOf(person: Person): string[] {
+  const out = new Set<string>();
+  for (const full of [person.name, ...person.aliases]) {
+    const words = full.split(' ');
+    if (words.length < 2) continue;
+    const last = words[words.length - 1] ?? '';
+    if (/^(?:II|III|Jr|bin|Al)$/.test(last) || last.length < 3) continue;
+    out.add(last);
+    if (PARTICLE.test(last)) out.add(last.replace(PARTICLE, ''));
+  }
+  return [...out];
+}

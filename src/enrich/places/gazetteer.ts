@@ -1,0 +1,123 @@
+/** Loads the built gazetteer (data/gazetteer/*.tsv) and the hand-written news spellings. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Country, Lexicon, Place } from '../lexicon.ts';
+import { spellingVariants } from '../spelling.ts';
+
+/** Countries and places by key, for naming a town's region and a place's country. */
+export interface Gazetteer {
+  countries: Map<string, Country>;
+  /** Admin-1 regions by `${iso2}.${admin1Code}`. */
+  regions: Map<string, Place>;
+  /** Capital-city names by country, which a story abroad may still name. */
+  placeCount: number;
+}
+
+const rows = (file: string) =>
+  readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line !== '' && !line.startsWith('#'))
+    .map((line) => line.split('\t'));
+
+const list = (field: string | undefined) => (field ? field.split('|').filter((s) => s !== '') : []);
+
+/** Reads the gazetteer from `dir` (data/gazetteer) into `lexicon`. */
+export function loadGazetteer(dir: string, lexicon: Lexicon): Gazetteer {
+  const countries = new Map<string, Country>();
+  const regions = new Map<string, Place>();
+  const byName = new Map<string, Place[]>();
+  let placeCount = 0;
+
+  const renames = new Map<string, string>();
+  const aliasRows = rows(join(dir, 'news-aliases.tsv'));
+  for (const [alias, kind, iso2] of aliasRows)
+    if (alias?.startsWith('=') && kind === 'country' && iso2) renames.set(iso2, alias.slice(1));
+
+  for (const [iso2, name, lat, lon, aliases, demonyms] of rows(join(dir, 'countries.tsv'))) {
+    if (!iso2 || !name) continue;
+    const country: Country = { iso2, name: renames.get(iso2) ?? name, lat: Number(lat), lon: Number(lon) };
+    countries.set(iso2, country);
+    for (const surface of [name, country.name, ...list(aliases)])
+      lexicon.add(surface, { kind: 'country', country, demonym: false });
+    for (const demonym of list(demonyms)) lexicon.add(demonym, { kind: 'country', country, demonym: true });
+  }
+
+  // Only the places the news aliases point at need finding by name.
+  const targeted = new Set(aliasRows.map(([, kind, iso2, target]) => `${kind}:${iso2}:${target}`));
+  const addPlace = (place: Place, surfaces: string[]) => {
+    placeCount++;
+    lexicon.add(place.name, { kind: 'place', place, canonical: true });
+    for (const surface of surfaces)
+      if (surface !== place.name) lexicon.add(surface, { kind: 'place', place, canonical: false });
+    const key = `${place.kind}:${place.iso2}:${place.name}`;
+    if (targeted.has(key)) byName.set(key, [...(byName.get(key) ?? []), place]);
+  };
+
+  for (const [code, iso2, name, lat, lon, aliases] of rows(join(dir, 'admin1.tsv'))) {
+    if (!iso2 || !name || code === undefined) continue;
+    const place: Place = {
+      kind: 'region',
+      name,
+      iso2,
+      admin1Code: code,
+      lat: Number(lat),
+      lon: Number(lon),
+      population: 0,
+    };
+    regions.set(`${iso2}.${code}`, place);
+    addPlace(place, list(aliases));
+  }
+  for (const line of readFileSync(join(dir, 'cities.tsv'), 'utf8').split('\n')) {
+    if (line === '') continue;
+    const [name, iso2, code, lat, lon, population, variants] = line.split('\t');
+    if (!iso2 || !name) continue;
+    const place: Place = {
+      kind: 'city',
+      name,
+      iso2,
+      admin1Code: code ?? '',
+      lat: Number(lat),
+      lon: Number(lon),
+      population: Number(population),
+    };
+    addPlace(place, list(variants));
+  }
+
+  // News spellings: an alias of a place the gazetteer has, or a place it lacks (with coordinates).
+  for (const [alias, kind, iso2, target] of aliasRows) {
+    if (!alias || !kind || !iso2 || !target || (alias.startsWith('=') && kind === 'country')) continue;
+    if (kind === 'country') {
+      const country = countries.get(iso2);
+      if (country) lexicon.add(alias, { kind: 'country', country, demonym: target === 'demonym' });
+      continue;
+    }
+    const placeKind = kind === 'region' ? 'region' : 'city';
+    const coordinates = /^@(-?[\d.]+),(-?[\d.]+),(\w*),?(\d*)$/.exec(target);
+    if (coordinates) {
+      const [, lat, lon, admin1Code, population] = coordinates;
+      const place: Place = {
+        kind: placeKind,
+        name: alias,
+        iso2,
+        admin1Code: admin1Code ?? '',
+        lat: Number(lat),
+        lon: Number(lon),
+        population: Number(population || 0),
+      };
+      addPlace(place, spellingVariants(alias));
+      continue;
+    }
+    const targets = byName.get(`${placeKind}:${iso2}:${target}`);
+    if (!targets)
+      throw new Error(`news-aliases.tsv: no ${placeKind} "${target}" in ${iso2} for alias "${alias}"`);
+    const [best] = [...targets].sort((a, b) => b.population - a.population);
+    if (best && alias.startsWith('=')) {
+      // A renamed place ("Nur-Sultan" is Astana again): the news name becomes its canonical one.
+      best.name = alias.slice(1);
+      lexicon.add(best.name, { kind: 'place', place: best, canonical: true });
+    } else if (best)
+      for (const variant of spellingVariants(alias))
+        lexicon.add(variant, { kind: 'place', place: best, canonical: true });
+  }
+  return { countries, regions, placeCount };
+}

@@ -1,0 +1,106 @@
+/** Word tokens and sentences with their offsets, enough for dictionary matching. */
+
+/** A word with its position in the text. */
+export interface Token {
+  text: string;
+  start: number;
+  end: number;
+  /** Index of the sentence the token is in. */
+  sentence: number;
+  /** True for the first word of a sentence, whose capital letter says nothing. */
+  sentenceStart: boolean;
+}
+
+/** A sentence with its offsets. */
+export interface Sentence {
+  text: string;
+  start: number;
+  end: number;
+}
+
+// Letters and digits joined by inner hyphens or apostrophes ("al-Burhan", "Ta'izz"), or an
+// initialism written with dots ("U.S.", "U.N.").
+const WORD = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}]+(?:[-'’‘][\p{L}\p{N}]+)*/gu;
+const POSSESSIVE = /['’]s$/;
+// Abbreviations after which a full stop does not end a sentence.
+const NO_BREAK = new Set([
+  'Gen',
+  'Lt',
+  'Col',
+  'Maj',
+  'Capt',
+  'Sgt',
+  'Mr',
+  'Mrs',
+  'Ms',
+  'Dr',
+  'Prof',
+  'St',
+  'Sen',
+  'Rep',
+  'Gov',
+  'Adm',
+  'Brig',
+  'Cpl',
+  'No',
+  'Jan',
+  'Feb',
+  'Mar',
+  'Apr',
+  'Jun',
+  'Jul',
+  'Aug',
+  'Sep',
+  'Sept',
+  'Oct',
+  'Nov',
+  'Dec',
+  'vs',
+  'approx',
+  'Fr',
+  'Jr',
+  'Sr',
+  'Mt',
+]);
+
+/** Splits text into sentences at ., ! or ? followed by space and a capital, quote or digit. */
+export function splitSentences(text: string): Sentence[] {
+  const sentences: Sentence[] = [];
+  const boundary = /[.!?]["”’)]*(?=\s+["“‘(]?[\p{Lu}\p{N}])|\n\s*\n/gu;
+  let start = 0;
+  for (const match of text.matchAll(boundary)) {
+    const end = match.index + match[0].length;
+    if (match[0].startsWith('.')) {
+      const before = /([\p{L}]+)\.$/u.exec(text.slice(Math.max(0, match.index - 12), match.index + 1));
+      if (before && (NO_BREAK.has(before[1] ?? '') || (before[1] ?? '').length === 1)) continue;
+    }
+    pushSentence(text, start, end, sentences);
+    start = end;
+  }
+  pushSentence(text, start, text.length, sentences);
+  return sentences;
+}
+
+function pushSentence(text: string, from: number, to: number, out: Sentence[]): void {
+  let start = from;
+  let end = to;
+  while (start < end && /\s/.test(text[start] ?? '')) start++;
+  while (end > start && /\s/.test(text[end - 1] ?? '')) end--;
+  if (end > start) out.push({ text: text.slice(start, end), start, end });
+}
+
+/** Tokenises every sentence; a possessive "'s" is cut off the word it follows. */
+export function tokenize(text: string, sentences: Sentence[]): Token[] {
+  const tokens: Token[] = [];
+  sentences.forEach((sentence, index) => {
+    let first = true;
+    for (const match of sentence.text.matchAll(WORD)) {
+      let word = match[0];
+      if (POSSESSIVE.test(word)) word = word.slice(0, -2);
+      const start = sentence.start + match.index;
+      tokens.push({ text: word, start, end: start + word.length, sentence: index, sentenceStart: first });
+      first = false;
+    }
+  });
+  return tokens;
+}

@@ -1,0 +1,84 @@
+/** The structure extracted from one update: the schema the CLI prints and the API returns. */
+
+/** A person named in the text; `name` is canonical, `matched` the spellings found. */
+export interface PersonMention {
+  name: string;
+  matched: string[];
+  role?: string;
+  country?: string;
+}
+
+/** An organisation named in the text. */
+export interface OrganizationMention {
+  name: string;
+  matched: string[];
+}
+
+/** A country named (or referred to by its demonym) in the text. */
+export interface CountryMention {
+  name: string;
+  iso2: string;
+}
+
+export const PLACE_KINDS = ['city', 'region', 'country'] as const;
+/** How precisely a place is located: a town's point, a region's or a country's centroid. */
+export type PlaceKind = (typeof PLACE_KINDS)[number];
+
+/** A geocoded place; `precision` equals `kind` (the granularity of the coordinates). */
+export interface PlaceMention {
+  name: string;
+  matched: string;
+  kind: PlaceKind;
+  country: string;
+  admin1?: string;
+  lat: number;
+  lon: number;
+  precision: PlaceKind;
+}
+
+export const DATE_GRANULARITIES = [
+  'time',
+  'day',
+  'weekend',
+  'week',
+  'part-of-month',
+  'month',
+  'year',
+] as const;
+/** How much of the date the text gave: "Saturday" is a day, "early May" part of a month. */
+export type DateGranularity = (typeof DATE_GRANULARITIES)[number];
+
+/** A date or period the text refers to, resolved against the publication time. `start` and
+ * `end` are calendar dates (YYYY-MM-DD) except for granularity `time`, where they are ISO instants. */
+export interface DateMention {
+  text: string;
+  start: string;
+  end: string;
+  granularity: DateGranularity;
+}
+
+/** One sentence's event: a coarse type with the actors, place and date the sentence gives. */
+export interface EventMention {
+  type: string;
+  actors: string[];
+  place?: string;
+  date?: string;
+  sentence: string;
+}
+
+/** Everything extracted from one text. */
+export interface Enrichment {
+  people: PersonMention[];
+  organizations: OrganizationMention[];
+  countries: CountryMention[];
+  places: PlaceMention[];
+  dates: DateMention[];
+  events: EventMention[];
+}
+
+/** A capitalised run the dictionaries do not know: offered to the editor as "new name?". */
+export interface NameSuggestion {
+  text: string;
+  /** A title found right before it ("commander", "Foreign Minister"), a hint at what it is. */
+  title?: string;
+}

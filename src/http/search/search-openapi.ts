@@ -1,0 +1,94 @@
+/** The OpenAPI description of `GET /search`, merged into the API document by api/openapi.ts. */
+import { CLAIM_STATUSES } from '../../domain/types.ts';
+import { SEARCH_KINDS } from '../../store/search.ts';
+
+const problem = { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } };
+
+/** Paths and component schemas of search. */
+export const SEARCH_OPENAPI = {
+  schemas: {
+    SearchHit: {
+      type: 'object',
+      required: ['kind', 'id', 'url', 'story', 'snippetHtml', 'at'],
+      properties: {
+        kind: { enum: [...SEARCH_KINDS] },
+        id: { type: 'string' },
+        url: { type: 'string', description: 'reader path: update permalink or story page' },
+        story: {
+          type: 'object',
+          properties: {
+            id: { type: 'string' },
+            headline: { type: 'string' },
+            desk: { type: ['string', 'null'] },
+            url: { type: 'string' },
+          },
+        },
+        titleHtml: { type: ['string', 'null'], description: 'escaped HTML; matches in <mark>' },
+        snippetHtml: { type: 'string', description: 'escaped HTML; matches in <mark>' },
+        at: { type: 'string', format: 'date-time' },
+        claimStatus: { enum: [...CLAIM_STATUSES, null] },
+        keyEvent: { type: 'boolean' },
+      },
+    },
+  },
+  paths: {
+    '/search': {
+      get: {
+        summary: 'Full-text search over public updates and live pages, best match first',
+        parameters: [
+          {
+            name: 'q',
+            in: 'query',
+            required: true,
+            schema: { type: 'string', maxLength: 200 },
+            description: 'words (all must match), "quoted phrases", -excluded words',
+          },
+          { name: 'desk', in: 'query', schema: { type: 'string' }, description: 'desk slug' },
+          {
+            name: 'from',
+            in: 'query',
+            schema: { type: 'string', format: 'date' },
+            description: 'first UTC day',
+          },
+          {
+            name: 'to',
+            in: 'query',
+            schema: { type: 'string', format: 'date' },
+            description: 'last UTC day',
+          },
+          {
+            name: 'claim',
+            in: 'query',
+            schema: { type: 'array', items: { enum: [...CLAIM_STATUSES] } },
+            style: 'form',
+            explode: true,
+            description: 'only updates with these claim statuses (repeat or comma-separate)',
+          },
+          { name: 'keyEvents', in: 'query', schema: { type: 'boolean' }, description: 'only key events' },
+          { name: 'kind', in: 'query', schema: { enum: [...SEARCH_KINDS] } },
+          { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 50, default: 20 } },
+          { name: 'offset', in: 'query', schema: { type: 'integer', minimum: 0, maximum: 1000, default: 0 } },
+        ],
+        responses: {
+          '200': {
+            description: 'A page of hits',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['query', 'items', 'nextOffset'],
+                  properties: {
+                    query: { type: 'string' },
+                    items: { type: 'array', items: { $ref: '#/components/schemas/SearchHit' } },
+                    nextOffset: { type: ['integer', 'null'] },
+                  },
+                },
+              },
+            },
+          },
+          '400': { description: 'Invalid query; `field` names what is wrong', content: problem },
+        },
+      },
+    },
+  },
+};

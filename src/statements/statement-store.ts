@@ -1,0 +1,81 @@
+/**
+ * Storage of the statements library and its near-duplicate index. Implementations (store/sql/, on SQLite
+ * and PostgreSQL) pass the contract in test/statements/statement-store-contract.ts and return the same
+ * results on both engines.
+ *
+ * The index is an inverted shingle index: every shingle hash of every statement is a row keyed by
+ * (shingle, statement). `findSimilar` is exact — it returns every statement above the threshold — yet
+ * never compares against every document, by prefix filtering (from set-similarity joins): a statement
+ * sharing at least `ceil(t·|q|)` of the query's `|q|` shingles must share one of any `|q| − ceil(t·|q|) + 1`
+ * of them, so only the postings of that many of the query's *rarest* shingles are read, and the
+ * candidates they give are verified exactly against their stored fingerprints. Why this and not
+ * MinHash-LSH is measured in bench/README.md ("Statements").
+ */
+import type { Page } from '../store/store.ts';
+import type { Similarity } from './shingles.ts';
+import type { NewStatement, Statement } from './statement.ts';
+
+/** A statement's shingle hashes, sorted and distinct, plain and with names masked. */
+export interface StatementFingerprints {
+  plain: number[];
+  masked: number[];
+}
+
+/** What a similarity query measures against its threshold. */
+export const SIMILARITY_METRICS = ['jaccard', 'containment'] as const;
+/** Jaccard of the two shingle sets, or the share of the query's shingles found in the other. */
+export type SimilarityMetric = (typeof SIMILARITY_METRICS)[number];
+
+/** A similarity query. */
+export interface SimilarQuery {
+  fingerprints: StatementFingerprints;
+  metric: SimilarityMetric;
+  /** Lowest score returned, in (0, 1]. */
+  threshold: number;
+  /** Compare with names masked (templates across counterparts) instead of the plain wording. */
+  maskNames: boolean;
+  /** Only statements published at or before this instant (the earlier ones), if set. */
+  publishedUpTo?: string;
+  /** Leave this statement out (the query's own). */
+  excludeId?: string;
+  /** Most results, best first. */
+  limit: number;
+}
+
+/** A statement found similar, with its scores against the query. */
+export interface SimilarHit extends Similarity {
+  statementId: string;
+  /** The score the query asked for (jaccard or containment). */
+  score: number;
+}
+
+/** Identifying marks of an item from a feed, to recognise it when it comes round again. */
+export interface DuplicateKeys {
+  feedId?: string | null;
+  guid?: string | null;
+  url?: string | null;
+  contentHash: string;
+}
+
+/** The statements library. */
+export interface StatementStore {
+  /** Stores a statement and indexes its fingerprints, in one transaction. */
+  create(statement: NewStatement, fingerprints: StatementFingerprints): Promise<Statement>;
+  /** Stores several statements in one transaction (bulk import, a feed's new items): all or none. */
+  createMany(
+    items: readonly { statement: NewStatement; fingerprints: StatementFingerprints }[],
+  ): Promise<Statement[]>;
+  getById(id: string): Promise<Statement | null>;
+  /** Statements with these ids, in the order given; unknown ids are left out. */
+  getMany(ids: readonly string[]): Promise<Statement[]>;
+  /** Newest published first, cursor-paginated, optionally one issuer's. */
+  list(opts: { limit: number; cursor?: string | null; issuer?: string }): Promise<Page<Statement>>;
+  /** The stored fingerprints of a statement, or null when there is none by that id. */
+  fingerprintsOf(id: string): Promise<StatementFingerprints | null>;
+  /** Every statement scoring at least `threshold` (best first, at most `limit`), without a full scan. */
+  findSimilar(query: SimilarQuery): Promise<SimilarHit[]>;
+  /** An existing statement with the same GUID in the same feed, the same URL, or the same text. */
+  findDuplicate(keys: DuplicateKeys): Promise<Statement | null>;
+  /** Number of statements stored. */
+  count(): Promise<number>;
+}

@@ -1,0 +1,117 @@
+/** EnrichmentStore over the `update_enrichments` table. */
+import type { StoryStatus } from '../../domain/types.ts';
+import type { Enrichment } from '../../enrich/types.ts';
+import type { EnrichedUpdate, EnrichmentStore, StoredEnrichment } from '../store.ts';
+import { toDesk, toStory, toUpdate } from './rows.ts';
+import type { SqlDeps } from './sql-adapter.ts';
+import type { UpdateEnrichmentRow } from './schema.ts';
+
+function toStored(row: UpdateEnrichmentRow): StoredEnrichment {
+  return {
+    updateId: row.update_id,
+    storyId: row.story_id,
+    updateVersion: row.update_version,
+    dataVersion: row.data_version,
+    enrichedAt: row.enriched_at,
+    enrichment: JSON.parse(row.enrichment) as Enrichment,
+  };
+}
+
+/** Stores one enrichment per update in the shared SQL schema. */
+export class SqlEnrichmentStore implements EnrichmentStore {
+  constructor(private readonly deps: SqlDeps) {}
+
+  async save(e: StoredEnrichment): Promise<boolean> {
+    const row: UpdateEnrichmentRow = {
+      update_id: e.updateId,
+      story_id: e.storyId,
+      update_version: e.updateVersion,
+      data_version: e.dataVersion,
+      enriched_at: e.enrichedAt,
+      enrichment: JSON.stringify(e.enrichment),
+    };
+    // One statement, so two nodes saving at once cannot interleave: the newer version wins.
+    const saved = await this.deps.db
+      .insertInto('update_enrichments')
+      .values(row)
+      .onConflict((oc) =>
+        oc
+          .column('update_id')
+          .doUpdateSet((eb) => ({
+            update_version: eb.ref('excluded.update_version'),
+            data_version: eb.ref('excluded.data_version'),
+            enriched_at: eb.ref('excluded.enriched_at'),
+            enrichment: eb.ref('excluded.enrichment'),
+          }))
+          .where('update_enrichments.update_version', '<=', (eb) => eb.ref('excluded.update_version')),
+      )
+      .returning('update_id')
+      .executeTakeFirst();
+    return saved !== undefined;
+  }
+
+  async get(updateId: string): Promise<StoredEnrichment | null> {
+    const row = await this.deps.db
+      .selectFrom('update_enrichments')
+      .selectAll()
+      .where('update_id', '=', updateId)
+      .executeTakeFirst();
+    return row ? toStored(row) : null;
+  }
+
+  async listEnriched(opts: {
+    statuses: StoryStatus[];
+    limit: number;
+    deskId?: string;
+  }): Promise<EnrichedUpdate[]> {
+    if (opts.statuses.length === 0) return [];
+    const { db } = this.deps;
+    let query = db
+      .selectFrom('update_enrichments as e')
+      .innerJoin('updates as u', 'u.id', 'e.update_id')
+      .innerJoin('stories as s', 's.id', 'e.story_id')
+      .selectAll('e')
+      .where('u.deleted_at', 'is', null)
+      .where('s.status', 'in', opts.statuses)
+      .orderBy('u.published_at', 'desc')
+      // Updates of one story published in the same millisecond still list in their order.
+      .orderBy('u.sequence', 'desc')
+      .orderBy('u.id', 'desc')
+      .limit(opts.limit);
+    if (opts.deskId !== undefined) query = query.where('s.desk_id', '=', opts.deskId);
+    const rows = await query.execute();
+    if (rows.length === 0) return [];
+    // Three keyed reads instead of one wide join: the row mappers take whole rows of one table.
+    const [updates, stories] = await Promise.all([
+      db
+        .selectFrom('updates')
+        .selectAll()
+        .where(
+          'id',
+          'in',
+          rows.map((r) => r.update_id),
+        )
+        .execute(),
+      db
+        .selectFrom('stories')
+        .selectAll()
+        .where('id', 'in', [...new Set(rows.map((r) => r.story_id))])
+        .execute(),
+    ]);
+    const deskIds = [...new Set(stories.map((s) => s.desk_id).filter((id): id is string => id !== null))];
+    const desks =
+      deskIds.length === 0
+        ? []
+        : await db.selectFrom('desks').selectAll().where('id', 'in', deskIds).execute();
+    const updateById = new Map(updates.map((u) => [u.id, toUpdate(u)]));
+    const storyById = new Map(stories.map((s) => [s.id, toStory(s)]));
+    const deskById = new Map(desks.map((d) => [d.id, toDesk(d)]));
+    return rows.flatMap((row) => {
+      const update = updateById.get(row.update_id);
+      const story = storyById.get(row.story_id);
+      if (!update || !story) return [];
+      const desk = story.deskId === null ? null : (deskById.get(story.deskId) ?? null);
+      return [{ enrichment: toStored(row), update, story, desk }];
+    });
+  }
+}

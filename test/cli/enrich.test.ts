@@ -1,0 +1,57 @@
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { runCli } from '../support/server-process.ts';
+import { createTempDir } from '../support/temp-dir.ts';
+
+const TEXT = 'Russian Foreign Minister Sergei Lavrov met Hakan Fidan in Ankara on Monday.';
+
+describe('dateline enrich', () => {
+  it('prints one JSON object for a text on standard input, dates resolved against --published', () => {
+    const result = runCli(['enrich', '--published', '2026-05-27T10:00:00+03:00'], {}, TEXT);
+    assert.equal(result.status, 0, result.stderr);
+    const output = JSON.parse(result.stdout) as Record<string, unknown[]>;
+    assert.deepEqual(Object.keys(output), [
+      'people',
+      'organizations',
+      'countries',
+      'places',
+      'dates',
+      'events',
+    ]);
+    assert.deepEqual(
+      (output.people as { name: string }[]).map((p) => p.name),
+      ['Sergei Lavrov', 'Hakan Fidan'],
+    );
+    assert.deepEqual(output.dates, [
+      { text: 'on Monday', start: '2026-05-25', end: '2026-05-25', granularity: 'day' },
+    ]);
+    assert.equal((output.events as { type: string }[])[0]?.type, 'meet');
+  });
+
+  it('reads a file, and adds name suggestions when asked', () => {
+    const file = join(createTempDir(), 'update.txt');
+    writeFileSync(file, 'Militia leader Abu Khalil Zeidan said his men left the town.');
+    const result = runCli(['enrich', '--suggestions', '--published', '2026-05-27T10:00:00Z', file]);
+    assert.equal(result.status, 0, result.stderr);
+    const output = JSON.parse(result.stdout) as { suggestions: unknown[]; events: { type: string }[] };
+    assert.deepEqual(output.suggestions, [{ text: 'Abu Khalil Zeidan', title: 'leader' }]);
+    assert.equal(output.events[0]?.type, 'withdraw');
+  });
+
+  it('refuses a bad publication time, bad country codes and a missing file with one line', () => {
+    const time = runCli(['enrich', '--published', 'yesterday'], {}, TEXT);
+    assert.notEqual(time.status, 0);
+    assert.equal(
+      time.stderr.trim(),
+      'dateline: --published must be an ISO 8601 time, e.g. 2026-05-27T10:00:00+03:00',
+    );
+    const countries = runCli(['enrich', '--countries', 'Syria'], {}, TEXT);
+    assert.notEqual(countries.status, 0);
+    assert.match(countries.stderr.trim(), /^dateline: --countries must be ISO 3166 alpha-2 codes/);
+    const missing = runCli(['enrich', join(createTempDir(), 'none.txt')]);
+    assert.notEqual(missing.status, 0);
+    assert.match(missing.stderr.trim(), /^dateline: cannot read .*none\.txt: ENOENT$/);
+  });
+});

@@ -1,0 +1,128 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { createEnricher } from '../../src/enrich/pipeline.ts';
+
+const enricher = createEnricher();
+// A Wednesday, three hours ahead of UTC.
+const published = '2026-05-27T10:00:00+03:00';
+const enrich = (text: string, storyCountries: string[] = []) =>
+  enricher.enrich(text, { published, storyCountries });
+
+describe('enrichment pipeline', () => {
+  it('pins a Darfur town nobody curated, with its state, from the built gazetteer alone', () => {
+    const result = enrich('RSF fighters entered Umm Kaddadah on Saturday, residents said.');
+    const [place] = result.places;
+    assert.equal(place?.name, 'Umm Kaddadah');
+    assert.equal(place?.country, 'SD');
+    assert.equal(place?.admin1, 'North Darfur');
+    assert.equal(place?.precision, 'city');
+    assert.ok(Math.abs((place?.lat ?? 0) - 13.6) < 0.2 && Math.abs((place?.lon ?? 0) - 26.69) < 0.2);
+    assert.deepEqual(result.organizations, [{ name: 'Rapid Support Forces', matched: ['RSF'] }]);
+  });
+
+  it("tells places of the same name apart by the story's and the text's countries", () => {
+    const lebanon = enrich('Shelling was reported near Tripoli overnight.', ['LB']);
+    assert.equal(lebanon.places[0]?.country, 'LB');
+    const libya = enrich('Armed groups clashed in Tripoli, the Government of National Unity said.');
+    assert.equal(libya.places[0]?.country, 'LY');
+    const syria = enrich('Islamic State attacked an army post outside Palmyra, Syrian officials said.');
+    assert.deepEqual(
+      syria.places.map((p) => [p.name, p.country, p.matched]),
+      [['Tadmur', 'SY', 'Palmyra']],
+    );
+  });
+
+  it('reads "X Province" and "A, B and C provinces" as regions', () => {
+    const list = enrich('Clashes were reported in Idlib, Hama and Latakia provinces.', ['SY']);
+    assert.deepEqual(
+      list.places.map((p) => [p.name, p.kind]),
+      [
+        ['Idlib', 'region'],
+        ['Hama', 'region'],
+        ['Latakia', 'region'],
+      ],
+    );
+    const single = enrich('Fighting continued in Kherson Province and in Kherson city.', ['UA']);
+    assert.deepEqual(
+      single.places.map((p) => [p.name, p.kind]),
+      [
+        ['Kherson', 'region'],
+        ['Kherson', 'city'],
+      ],
+    );
+  });
+
+  it('resolves a bare surname only after the full name, and keeps every spelling', () => {
+    const before = enrich('Sybiha arrived on Monday.');
+    assert.deepEqual(before.people, []);
+    const after = enrich(
+      "Foreign Minister Andrii Sybiha met Marco Rubio. Sybiha's aides said talks went well.",
+    );
+    assert.deepEqual(after.people[0], {
+      name: 'Andrii Sybiha',
+      matched: ['Andrii Sybiha', 'Sybiha'],
+      role: 'Foreign Minister',
+      country: 'UA',
+    });
+    assert.equal(after.people[1]?.name, 'Marco Rubio');
+  });
+
+  it('handles title chains, possessives, transliterations and pro-/anti- prefixes', () => {
+    const result = enrich(
+      "Russian Foreign Minister Sergey Lavrov said Zelenskyy's plan was dead; pro-Iranian militias and anti-Turkish groups protested.",
+    );
+    assert.deepEqual(
+      result.people.map((p) => [p.name, p.matched]),
+      [
+        ['Sergei Lavrov', ['Sergey Lavrov']],
+        ['Volodymyr Zelensky', ['Zelenskyy']],
+      ],
+    );
+    assert.deepEqual(
+      result.countries.map((c) => c.iso2),
+      ['RU', 'IR', 'TR'],
+    );
+  });
+
+  it('keeps a town-like word inside an unknown name out of the places and offers the name', () => {
+    const text = 'Local commander Jibril Adam Hassan said the RSF shelled Kutum.';
+    assert.deepEqual(
+      enrich(text, ['SD']).places.map((p) => p.name),
+      ['Kutum'],
+    );
+    assert.deepEqual(enricher.suggest(text), [{ text: 'Jibril Adam Hassan', title: 'commander' }]);
+  });
+
+  it('assigns each sentence an event type with its actors, place and date', () => {
+    const result = enrich(
+      'Abdel Fattah al-Burhan spoke by phone with Abdel Fattah el-Sisi on Monday. RSF fighters stormed Kutum on Saturday.',
+      ['SD'],
+    );
+    assert.deepEqual(result.events, [
+      {
+        type: 'consult',
+        actors: ['Abdel Fattah al-Burhan', 'Abdel Fattah el-Sisi'],
+        date: '2026-05-25',
+        sentence: 'Abdel Fattah al-Burhan spoke by phone with Abdel Fattah el-Sisi on Monday.',
+      },
+      {
+        type: 'fight',
+        actors: ['Rapid Support Forces'],
+        place: 'Kutum',
+        date: '2026-05-23',
+        sentence: 'RSF fighters stormed Kutum on Saturday.',
+      },
+    ]);
+  });
+
+  it('returns every field of the schema, empty when nothing is found', () => {
+    assert.deepEqual(enrich('nothing here at all'), {
+      people: [],
+      organizations: [],
+      countries: [],
+      places: [],
+      dates: [],
+      events: [],
+    });
+  });
+});

@@ -1,0 +1,120 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { createTestApp, type TestApp } from '../support/test-app.ts';
+
+describe('events export', () => {
+  let t: TestApp;
+  let storyId: string;
+
+  before(async () => {
+    t = await createTestApp();
+    const desk = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/desks',
+      headers: t.auth(t.adminToken),
+      payload: { name: 'Sudan Daily', timezone: 'Africa/Khartoum' },
+    });
+    assert.equal(desk.statusCode, 201, desk.body);
+    const story = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/stories',
+      headers: t.auth(t.editorToken),
+      payload: { desk: 'sudan-daily', headline: 'Darfur', status: 'live' },
+    });
+    assert.equal(story.statusCode, 201, story.body);
+    storyId = story.json().id;
+  });
+  after(() => t.close());
+
+  const publish = async (body: string) => {
+    const response = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/stories/${storyId}/updates`,
+      headers: t.auth(t.editorToken),
+      payload: {
+        body,
+        claimStatus: 'claimed',
+        sources: [{ label: 'Sudan Doctors Network', url: 'https://example.org/sdn' }],
+      },
+    });
+    assert.equal(response.statusCode, 201, response.body);
+    return response.json() as { id: string; version: number };
+  };
+
+  it('exports each event of a published update, geocoded, once the background enrichment has run', async () => {
+    const update = await publish(
+      'RSF fighters **stormed** Kutum on 12 May 2026, killing at least 12 people.',
+    );
+    await t.enrichment.idle();
+    const response = await t.app.inject({ url: '/api/v1/events.json' });
+    assert.equal(response.statusCode, 200);
+    const { events } = response.json() as { events: Record<string, unknown>[] };
+    const row = events.find((e) => String(e.update_url).endsWith(`/updates/${update.id}`));
+    assert.ok(row, JSON.stringify(events));
+    assert.equal(row.event_date, '2026-05-12');
+    assert.equal(row.date_precision, 'day');
+    assert.equal(row.event_type, 'fight');
+    assert.equal(row.plover, 'ASSAULT');
+    assert.equal(row.actor1, 'Rapid Support Forces');
+    assert.equal(row.location, 'Kutum');
+    assert.equal(row.admin1, 'North Darfur');
+    assert.equal(row.country, 'SD');
+    assert.equal(row.geo_precision, 'city');
+    assert.equal(row.claim_status, 'claimed');
+    assert.equal(row.sources, 'Sudan Doctors Network <https://example.org/sdn>');
+    assert.match(String(row.update_url), /^http:\/\/localhost(:\d+)?\/sudan-daily\/darfur\/updates\//);
+  });
+
+  it('re-enriches an edited update and drops a deleted one', async () => {
+    const update = await publish('Shelling hit Nyala, residents said.');
+    const edit = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/updates/${update.id}`,
+      headers: t.auth(t.editorToken),
+      payload: { version: update.version, body: 'Shelling hit Geneina, residents said.' },
+    });
+    assert.equal(edit.statusCode, 200, edit.body);
+    await t.enrichment.idle();
+    const rowsOf = async () =>
+      (
+        (await t.app.inject({ url: '/api/v1/events.json?desk=sudan-daily' })).json() as {
+          events: Record<string, unknown>[];
+        }
+      ).events.filter((e) => String(e.update_url).endsWith(`/updates/${update.id}`));
+    assert.deepEqual(
+      (await rowsOf()).map((r) => r.location),
+      ['Geneina'],
+    );
+    const deleted = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/updates/${update.id}`,
+      headers: t.auth(t.editorToken),
+    });
+    assert.ok(deleted.statusCode < 300, deleted.body);
+    assert.deepEqual(await rowsOf(), []);
+  });
+
+  it('serves the same rows as CSV, quoting fields with commas', async () => {
+    await publish('Army drones struck Nyala airport, the RSF said.');
+    await t.enrichment.idle();
+    const response = await t.app.inject({ url: '/api/v1/events.csv' });
+    assert.equal(response.statusCode, 200);
+    assert.match(String(response.headers['content-type']), /^text\/csv/);
+    const [header, ...lines] = response.body.trimEnd().split('\r\n');
+    assert.equal(header?.split(',')[0], 'event_id');
+    assert.ok(header?.split(',').includes('claim_status'));
+    assert.ok(
+      lines.some((l) => l.endsWith(',"Army drones struck Nyala airport, the RSF said."')),
+      response.body,
+    );
+  });
+
+  it('refuses a bad limit and an unknown desk as problems naming them', async () => {
+    const limit = await t.app.inject({ url: '/api/v1/events.json?limit=0' });
+    assert.equal(limit.statusCode, 400);
+    assert.match(String(limit.headers['content-type']), /application\/problem\+json/);
+    assert.equal(limit.json().field, 'limit');
+    const desk = await t.app.inject({ url: '/api/v1/events.csv?desk=atlantis-daily' });
+    assert.equal(desk.statusCode, 404);
+  });
+});

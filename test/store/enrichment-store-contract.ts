@@ -1,0 +1,107 @@
+/** The EnrichmentStore contract: every engine must pass these. */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Enrichment } from '../../src/enrich/types.ts';
+import type { Store, StoredEnrichment } from '../../src/store/store.ts';
+import { content } from './store-contract.ts';
+
+const EMPTY: Enrichment = { people: [], organizations: [], countries: [], places: [], dates: [], events: [] };
+
+function enrichmentOf(updateId: string, storyId: string, version: number, place: string): StoredEnrichment {
+  return {
+    updateId,
+    storyId,
+    updateVersion: version,
+    dataVersion: 'people@1,organizations@1',
+    enrichedAt: new Date().toISOString(),
+    enrichment: {
+      ...EMPTY,
+      places: [
+        {
+          name: place,
+          matched: place,
+          kind: 'city',
+          country: 'SD',
+          lat: 14.2,
+          lon: 24.66,
+          precision: 'city',
+        },
+      ],
+    },
+  };
+}
+
+/** Runs the suite against stores made by `open`. */
+export function runEnrichmentStoreContract(name: string, open: () => Promise<Store>): void {
+  describe(`enrichment store contract: ${name}`, () => {
+    let store: Store;
+    before(async () => {
+      store = await open();
+    });
+    after(async () => {
+      await store.close();
+    });
+
+    async function liveStoryWithUpdate(body: string) {
+      const desk = await store.desks.create({
+        slug: `sudan-${Math.random().toString(36).slice(2, 8)}`,
+        name: 'Sudan Daily',
+        description: '',
+        timezone: 'Africa/Khartoum',
+      });
+      const story = await store.stories.create({
+        deskId: desk.id,
+        slug: 'day',
+        date: '2026-05-27',
+        headline: 'Sudan, 27 May',
+        standfirst: '',
+        body: '',
+        bodyHtml: '',
+        topPhoto: null,
+        status: 'live',
+      });
+      const { update } = await store.updates.create(story.id, content(body), 'editor');
+      return { desk, story, update };
+    }
+
+    it('keeps the enrichment of the newest version, whatever order saves arrive in', async () => {
+      const { story, update } = await liveStoryWithUpdate('RSF shelled Kutum.');
+      assert.equal(await store.enrichments.get(update.id), null);
+      assert.equal(await store.enrichments.save(enrichmentOf(update.id, story.id, 2, 'Kutum')), true);
+      assert.equal(await store.enrichments.save(enrichmentOf(update.id, story.id, 1, 'Nyala')), false);
+      const stored = await store.enrichments.get(update.id);
+      assert.equal(stored?.updateVersion, 2);
+      assert.equal(stored?.enrichment.places[0]?.name, 'Kutum');
+      assert.deepEqual(stored?.enrichment, enrichmentOf(update.id, story.id, 2, 'Kutum').enrichment);
+      // The same version again (another node, a retry) is accepted and changes nothing visible.
+      assert.equal(await store.enrichments.save(enrichmentOf(update.id, story.id, 2, 'Kutum')), true);
+      assert.equal(await store.enrichments.save(enrichmentOf(update.id, story.id, 3, 'Tawila')), true);
+      assert.equal((await store.enrichments.get(update.id))?.enrichment.places[0]?.name, 'Tawila');
+    });
+
+    it('lists enriched updates of public stories with their story and desk, newest first, without deleted ones', async () => {
+      const { desk, story, update: first } = await liveStoryWithUpdate('First.');
+      const { update: second } = await store.updates.create(story.id, content('Second.'), 'editor');
+      const { update: gone } = await store.updates.create(story.id, content('Gone.'), 'editor');
+      for (const u of [first, second, gone])
+        await store.enrichments.save(enrichmentOf(u.id, story.id, 1, 'Kutum'));
+      await store.updates.delete(gone.id, 'editor');
+      const listed = await store.enrichments.listEnriched({ statuses: ['live'], limit: 10, deskId: desk.id });
+      assert.deepEqual(
+        listed.map((e) => e.update.id),
+        [second.id, first.id],
+      );
+      assert.equal(listed[0]?.story.id, story.id);
+      assert.equal(listed[0]?.desk?.slug, desk.slug);
+      assert.equal(listed[0]?.enrichment.updateId, second.id);
+      assert.deepEqual(
+        await store.enrichments.listEnriched({ statuses: ['draft'], limit: 10, deskId: desk.id }),
+        [],
+      );
+      assert.equal(
+        (await store.enrichments.listEnriched({ statuses: ['live'], limit: 1, deskId: desk.id })).length,
+        1,
+      );
+    });
+  });
+}
