@@ -6,13 +6,16 @@ import type { LiveBus } from '../live/bus.ts';
 import type { Metrics } from '../ops/metrics.ts';
 import { registerEventsExport } from './api/events-export.ts';
 import { registerApiRoutes, type ApiDeps } from './api/routes.ts';
+import { registerNewsroomRoutes, type NewsroomDeps } from './newsroom/routes.tsx';
 import { installErrorHandler } from './problem.ts';
 import { registerReaderRoutes, renderReaderNotFound, type ReaderDeps } from './reader/routes.tsx';
 import { registerFeedRoutes } from './reader/feeds/feed-routes.ts';
 import { registerSearchRoutes } from './search/search-routes.tsx';
 
 /** Everything the HTTP layer needs, built by the composition root. */
-export type ServerDeps = ApiDeps & ReaderDeps & { logger: Logger; bus: LiveBus; metrics: Metrics };
+export type ServerDeps = ApiDeps &
+  ReaderDeps &
+  NewsroomDeps & { logger: Logger; bus: LiveBus; metrics: Metrics };
 
 // Bodies are JSON updates of at most a few tens of KB; anything bigger is refused before parsing.
 const BODY_LIMIT = 256 * 1024;
@@ -63,6 +66,7 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
   );
   await app.register(async (feeds) => registerFeedRoutes(feeds, deps));
   await app.register(async (search) => registerSearchRoutes(search, deps));
+  await app.register(async (newsroom) => registerNewsroomRoutes(newsroom, deps));
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
     const checks = { database: 'ok', bus: deps.bus.isReady() ? 'ok' : 'down' };

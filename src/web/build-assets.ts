@@ -6,7 +6,7 @@ import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:z
 import { build, transform } from 'esbuild';
 
 /** Names of the assets pages refer to. */
-export const ASSET_NAMES = ['reader-live.js', 'reader.css'] as const;
+export const ASSET_NAMES = ['reader-live.js', 'reader.css', 'newsroom.js', 'newsroom.css'] as const;
 /** One asset name. */
 export type AssetName = (typeof ASSET_NAMES)[number];
 
@@ -34,10 +34,12 @@ export const ASSETS_PREFIX = '/assets/';
 
 const CLIENT_ENTRY = fileURLToPath(new URL('./reader-live.ts', import.meta.url));
 const STYLESHEET = fileURLToPath(new URL('./reader.css', import.meta.url));
+const NEWSROOM_ENTRY = fileURLToPath(new URL('./newsroom.ts', import.meta.url));
+const NEWSROOM_STYLESHEET = fileURLToPath(new URL('./newsroom.css', import.meta.url));
 
 /** Bundles and minifies the live client and the stylesheet; call once at boot. */
 export async function buildAssets(): Promise<Assets> {
-  const [script, css] = await Promise.all([
+  const [script, css, newsroomScript, newsroomCss] = await Promise.all([
     build({
       entryPoints: [CLIENT_ENTRY],
       bundle: true,
@@ -52,12 +54,31 @@ export async function buildAssets(): Promise<Assets> {
     readFile(STYLESHEET, 'utf8').then((source) =>
       transform(source, { loader: 'css', minify: true, target: ['chrome90', 'firefox90', 'safari14'] }),
     ),
+    // The newsroom editor: its own bundle, so readers never download it.
+    build({
+      entryPoints: [NEWSROOM_ENTRY],
+      bundle: true,
+      minify: true,
+      format: 'iife',
+      platform: 'browser',
+      target: ['es2020'],
+      legalComments: 'none',
+      write: false,
+      logLevel: 'silent',
+    }),
+    readFile(NEWSROOM_STYLESHEET, 'utf8').then((source) =>
+      transform(source, { loader: 'css', minify: true, target: ['chrome90', 'firefox90', 'safari14'] }),
+    ),
   ]);
+  const newsroomBundle = newsroomScript.outputFiles[0];
+  if (!newsroomBundle) throw new Error('esbuild produced no output for the newsroom editor');
   const bundle = script.outputFiles[0];
   if (!bundle) throw new Error('esbuild produced no output for the reader client');
   const built: [AssetName, Buffer, string][] = [
     ['reader-live.js', Buffer.from(bundle.contents), 'text/javascript; charset=utf-8'],
     ['reader.css', Buffer.from(css.code), 'text/css; charset=utf-8'],
+    ['newsroom.js', Buffer.from(newsroomBundle.contents), 'text/javascript; charset=utf-8'],
+    ['newsroom.css', Buffer.from(newsroomCss.code), 'text/css; charset=utf-8'],
   ];
   const files = new Map<string, Asset>();
   const urls = new Map<AssetName, string>();
