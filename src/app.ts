@@ -19,6 +19,7 @@ import { MediaService } from './media/media-service.ts';
 import { createMetrics } from './ops/metrics.ts';
 import { seedSampleContent } from './sample/sample-content.ts';
 import { LiveBlogService } from './service/live-blog.ts';
+import { Scheduler } from './service/scheduler.ts';
 import { openStore } from './store/open-store.ts';
 import type { Store } from './store/store.ts';
 import { buildAssets } from './web/build-assets.ts';
@@ -70,6 +71,8 @@ export async function createApp(config: Config, options: { logger?: Logger } = {
   });
   metrics.watchStreams(() => hub.stats());
   await hub.start();
+  const scheduler = new Scheduler({ store, liveBlog, logger });
+  scheduler.start();
   if (config.sample) {
     const { seeded } = await seedSampleContent({ store, liveBlog });
     if (seeded)
@@ -94,6 +97,7 @@ export async function createApp(config: Config, options: { logger?: Logger } = {
       if (closed) return;
       closed = true;
       // Streams first, so app.close() is not held open by readers; then requests; the database last.
+      await scheduler.close();
       await hub.close();
       await app.close();
       await enrichment.close();

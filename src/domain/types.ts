@@ -223,6 +223,8 @@ export interface Submission {
   decidedBy: string | null;
   /** Why it was rejected, for the contributor. */
   reason: string;
+  /** Set when an editor scheduled it: it publishes itself at this time. */
+  publishAt: string | null;
 }
 
 /** A newsroom account. Passwords are kept only as argon2id hashes, never in this record. */

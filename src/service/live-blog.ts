@@ -195,6 +195,25 @@ export class LiveBlogService {
     });
   }
 
+  /** Schedules an editor's update to publish itself at `publishAt` (see scheduler.ts). */
+  async scheduleUpdate(
+    storyId: string,
+    input: UpdateInput,
+    author: { name: string; key: string },
+    publishAt: string,
+  ): Promise<Submission> {
+    await this.#openStory(storyId);
+    if (Date.parse(publishAt) <= this.#now().getTime())
+      throw invalid('publishAt', 'publishAt must be in the future; omit it to publish now');
+    return this.#store.submissions.create({
+      storyId,
+      content: updateContent(input),
+      author: author.name,
+      authorKey: author.key,
+      publishAt,
+    });
+  }
+
   /** Publishes a pending submission, with the editor's changes applied; pushes an `update` event. */
   async approveSubmission(id: string, changes: UpdatePatch, actor: string): Promise<Update> {
     const submission = await this.#store.submissions.getById(id);

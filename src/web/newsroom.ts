@@ -167,6 +167,9 @@ function startEditor(root: HTMLElement): void {
     if (isEditor) {
       payload['pinned'] = checked('pinned');
       payload['keyEvent'] = checked('keyEvent');
+      // datetime-local is the editor's local time; the API takes an instant.
+      if (!editing && value('publishAt') !== '')
+        payload['publishAt'] = new Date(value('publishAt')).toISOString();
     }
     submitButton.disabled = true;
     try {
@@ -177,8 +180,12 @@ function startEditor(root: HTMLElement): void {
         say(compose, 'Saved.');
       } else {
         const created = await api<{ status: string }>('POST', `/stories/${storyId}/updates`, payload);
-        say(compose, created.status === 'pending' ? 'Submitted; an editor will review it.' : 'Published.');
-        if (created.status === 'pending') location.reload();
+        const said: Record<string, string> = {
+          pending: 'Submitted; an editor will review it.',
+          scheduled: 'Scheduled.',
+        };
+        say(compose, said[created.status] ?? 'Published.');
+        if (created.status !== 'published') location.reload();
       }
       resetCompose();
     } catch (error) {
@@ -279,13 +286,16 @@ function startEditor(root: HTMLElement): void {
   // Submissions queue.
   root.querySelector('.nr-queue')?.addEventListener('click', async (event) => {
     const button = (event.target as Element).closest<HTMLButtonElement>(
-      'button[data-approve], button[data-reject]',
+      'button[data-approve], button[data-reject], button[data-withdraw]',
     );
     if (!button) return;
     const item = button.closest('li');
     try {
       if (button.dataset['approve'] !== undefined) {
         await api('POST', `/updates/${button.dataset['approve']}/approve`, {});
+      } else if (button.dataset['withdraw'] !== undefined) {
+        if (!confirm('Cancel this scheduled update?')) return;
+        await api('DELETE', `/updates/${button.dataset['withdraw']}`);
       } else {
         const reason = prompt('Why is it rejected? The contributor sees this.');
         if (reason === null || reason.trim() === '') return;

@@ -155,6 +155,26 @@ describe('newsroom in Chromium', { skip: SKIP }, () => {
     await readerContext.close();
   });
 
+  it('publishes a scheduled update by itself at the set time', async () => {
+    const { page: editor } = await signIn('editor@example.org');
+    await editor.goto(editorUrl);
+    const readerContext = await browser.newContext();
+    const reader = await open(readerContext, storyPath);
+    await editor.locator('#compose-form textarea[name="body"]').fill('Scheduled briefing: ministers meet.');
+    // Three seconds from now, as the browser's local datetime-local value.
+    // (A string, so the test runner's transform adds no helpers the page lacks.)
+    const at = await editor.evaluate<string>(
+      `(() => { const d = new Date(Date.now() + 3000); const p = (n) => String(n).padStart(2, '0');
+        return d.getFullYear() + '-' + p(d.getMonth() + 1) + '-' + p(d.getDate()) + 'T' + p(d.getHours()) + ':' + p(d.getMinutes()) + ':' + p(d.getSeconds()); })()`,
+    );
+    await editor.getByLabel('Publish at (optional)').fill(at);
+    await editor.getByRole('button', { name: 'Publish' }).click();
+    await editor.locator('.nr-submission', { hasText: 'Scheduled for' }).waitFor();
+    assert.equal(await reader.locator('article.update', { hasText: 'Scheduled briefing' }).count(), 0);
+    await reader.locator('article.update', { hasText: 'Scheduled briefing' }).waitFor({ timeout: 15_000 });
+    await readerContext.close();
+  });
+
   it('runs no author-supplied script in the reader or the editor, and stores none for rendering', async () => {
     const storyId = editorUrl.split('/').at(-1) ?? '';
     const photo = await sharp({ create: { width: 1200, height: 800, channels: 3, background: '#6b7f5a' } })

@@ -74,7 +74,13 @@ const updateFields = {
 };
 
 /** Body of POST /stories/{id}/updates. */
-export const CreateUpdateSchema = z.strictObject(updateFields);
+export const CreateUpdateSchema = z.strictObject({
+  ...updateFields,
+  publishAt: z.iso
+    .datetime({ offset: true, message: 'must be an ISO 8601 date-time, e.g. 2026-05-27T14:00:00Z' })
+    .optional()
+    .describe('editors: publish at this time instead of now'),
+});
 
 /** Body of PATCH /updates/{id}. */
 export const PatchUpdateSchema = z.strictObject({

@@ -2,6 +2,7 @@
 import type { ComponentChildren, JSX } from 'preact';
 import { CLAIM_LABELS, CLAIM_STATUSES, STORY_STATUSES } from '../../domain/types.ts';
 import type { Desk, Role, Story, Submission, Update } from '../../domain/types.ts';
+import { formatDateTime } from '../reader/time-format.ts';
 import { UpdateArticle } from '../reader/views/update-article.tsx';
 
 /** Asset URLs and the signed-in user, for every page. */
@@ -262,6 +263,11 @@ export function StoryEditorPage(props: { view: EditorView }): JSX.Element {
               <label>
                 <input type="checkbox" name="keyEvent" /> Key event
               </label>
+              {field(
+                'Publish at (optional)',
+                <input type="datetime-local" name="publishAt" step={1} />,
+                'Your local time; leave empty to publish now',
+              )}
             </div>
           )}
           <button type="submit" class="nr-primary">
@@ -276,6 +282,13 @@ export function StoryEditorPage(props: { view: EditorView }): JSX.Element {
           {submissions.map((s) => (
             <li class="nr-submission" data-submission-id={s.id}>
               <p class="nr-meta">
+                {s.publishAt !== null && (
+                  <strong>
+                    Scheduled for{' '}
+                    <time dateTime={s.publishAt}>{formatDateTime(s.publishAt, props.view.timezone)}</time>{' '}
+                    ·{' '}
+                  </strong>
+                )}
                 {s.author} · {CLAIM_LABELS[s.content.claimStatus]}
                 {s.content.headline !== null && ` · ${s.content.headline}`}
               </p>
@@ -283,11 +296,17 @@ export function StoryEditorPage(props: { view: EditorView }): JSX.Element {
               {editor && (
                 <p>
                   <button type="button" data-approve={s.id} class="nr-primary">
-                    Approve
+                    {s.publishAt === null ? 'Approve' : 'Publish now'}
                   </button>{' '}
-                  <button type="button" data-reject={s.id}>
-                    Reject…
-                  </button>
+                  {s.publishAt === null ? (
+                    <button type="button" data-reject={s.id}>
+                      Reject…
+                    </button>
+                  ) : (
+                    <button type="button" data-withdraw={s.id}>
+                      Cancel schedule
+                    </button>
+                  )}
                 </p>
               )}
             </li>

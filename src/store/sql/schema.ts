@@ -107,6 +107,7 @@ export interface SubmissionRow {
   decided_at: string | null;
   decided_by: string | null;
   reason: string;
+  publish_at: string | null;
 }
 
 /** Newsroom users; `desks` is a JSON array of desk ids, or null for every desk. */
@@ -215,6 +216,17 @@ export interface UpdateEnrichmentRow {
   enrichment: string;
 }
 
+/** What admins see of who did what; `detail` is JSON. */
+export interface AuditRow {
+  id: Generated<number>;
+  at: string;
+  actor: string;
+  actor_key: string;
+  action: string;
+  target: string;
+  detail: string;
+}
+
 /** The whole database. */
 export interface Database {
   update_enrichments: UpdateEnrichmentRow;
@@ -228,6 +240,7 @@ export interface Database {
   users: UserRow;
   sessions: SessionRow;
   media: MediaRow;
+  audit_log: AuditRow;
   statements: StatementRow;
   statement_fingerprints: StatementFingerprintRow;
   statement_shingles: StatementShingleRow;

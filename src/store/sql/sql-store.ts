@@ -10,6 +10,7 @@ import type { Clock, SqlAdapter, SqlDeps } from './sql-adapter.ts';
 import { SqlEnrichmentStore } from './sql-enrichment-store.ts';
 import { SqlEventLog } from './sql-event-log.ts';
 import { SqlAccountStore } from './sql-account-store.ts';
+import { SqlAuditStore } from './sql-audit-store.ts';
 import { SqlMediaStore } from './sql-media-store.ts';
 import { SqlSubmissionStore } from './sql-submission-store.ts';
 import { SqlStatementFeedStore } from './sql-statement-feed-store.ts';
@@ -41,6 +42,7 @@ export function createSqlStore(parts: SqlStoreParts): Store {
     submissions: new SqlSubmissionStore(deps),
     accounts: new SqlAccountStore(deps),
     media: new SqlMediaStore(deps),
+    audit: new SqlAuditStore(deps),
     enrichments: new SqlEnrichmentStore(deps),
     statements: new SqlStatementStore(deps),
     statementFeeds: new SqlStatementFeedStore(deps),
