@@ -5,7 +5,17 @@
  * API with the session cookie and the CSRF token from the page.
  */
 
+import { diffWords } from 'diff';
+
 const csrf = document.querySelector<HTMLMetaElement>('meta[name="csrf-token"]')?.content ?? '';
+
+interface Revision {
+  version: number;
+  kind: 'create' | 'edit' | 'delete';
+  actor: string;
+  at: string;
+  changes: Record<string, { from: unknown; to: unknown }>;
+}
 
 interface Problem {
   status: number;
@@ -253,6 +263,7 @@ function startEditor(root: HTMLElement): void {
     bar.className = 'nr-controls';
     for (const [action, label] of [
       ['edit', 'Edit'],
+      ['history', 'History'],
       ['delete', 'Delete'],
     ] as const) {
       const button = document.createElement('button');
@@ -273,6 +284,8 @@ function startEditor(root: HTMLElement): void {
     if (button.dataset['action'] === 'edit') {
       fill(await api('GET', `/updates/${id}`));
       compose.scrollIntoView({ block: 'start' });
+    } else if (button.dataset['action'] === 'history') {
+      await showHistory(article, id);
     } else if (confirm('Delete this update? It disappears from every reader’s page.')) {
       try {
         await api('DELETE', `/updates/${id}`);
@@ -282,6 +295,62 @@ function startEditor(root: HTMLElement): void {
       }
     }
   });
+
+  /**
+   * Every revision of an update: what changed (the body as a word diff), and a button that loads the
+   * update as it was then into the form, to save as a new revision (with the usual conflict check).
+   */
+  async function showHistory(article: HTMLElement, id: string): Promise<void> {
+    article.querySelector('.nr-history')?.remove();
+    const [{ items }, current] = await Promise.all([
+      api<{ items: Revision[] }>('GET', `/updates/${id}/revisions`),
+      api<Record<string, unknown>>('GET', `/updates/${id}`),
+    ]);
+    const panel = document.createElement('div');
+    panel.className = 'nr-history';
+    const list = document.createElement('ol');
+    const state: Record<string, unknown> = {};
+    for (const revision of items) {
+      for (const [field, change] of Object.entries(revision.changes)) state[field] = change.to;
+      const snapshot = { ...state };
+      const item = document.createElement('li');
+      const head = document.createElement('p');
+      head.textContent = `Version ${revision.version}: ${revision.kind} by ${revision.actor}, ${new Date(revision.at).toLocaleString()}`;
+      item.append(head);
+      for (const [field, change] of Object.entries(revision.changes)) {
+        if (field === 'bodyHtml' || revision.kind === 'create') continue;
+        const line = document.createElement('p');
+        line.className = 'nr-change';
+        const name = document.createElement('strong');
+        name.textContent = `${field}: `;
+        line.append(name);
+        if (typeof change.from === 'string' && typeof change.to === 'string') {
+          for (const part of diffWords(change.from, change.to)) {
+            const span = document.createElement(part.added ? 'ins' : part.removed ? 'del' : 'span');
+            span.textContent = part.value;
+            line.append(span);
+          }
+        } else {
+          line.append(`${JSON.stringify(change.from)} → ${JSON.stringify(change.to)}`);
+        }
+        item.append(line);
+      }
+      if (revision.kind !== 'delete' && revision.version !== current['version']) {
+        const restore = document.createElement('button');
+        restore.type = 'button';
+        restore.textContent = `Restore version ${revision.version}`;
+        restore.addEventListener('click', () => {
+          fill({ ...current, ...snapshot, id, version: current['version'] });
+          say(compose, `Version ${revision.version} loaded; save to restore it.`);
+          compose.scrollIntoView({ block: 'start' });
+        });
+        item.append(restore);
+      }
+      list.append(item);
+    }
+    panel.append(list);
+    article.append(panel);
+  }
 
   // Submissions queue.
   root.querySelector('.nr-queue')?.addEventListener('click', async (event) => {

@@ -155,6 +155,42 @@ describe('newsroom in Chromium', { skip: SKIP }, () => {
     await readerContext.close();
   });
 
+  it('shows a conflict when someone else saved first, and restores an earlier revision from the history', async () => {
+    const storyId = editorUrl.split('/').at(-1) ?? '';
+    const original = await t.liveBlog.publishUpdate(
+      storyId,
+      { body: 'Ceasefire holds in the north.' },
+      'Desk',
+    );
+    const { page: editor } = await signIn('editor@example.org');
+    await editor.goto(editorUrl);
+    const article = editor.locator(`article[data-update-id="${original.id}"]`);
+    await article.getByRole('button', { name: 'Edit' }).click();
+    const body = editor.locator('#compose-form textarea[name="body"]');
+    await body.fill('Ceasefire holds in the north and east.');
+    // A colleague saves first.
+    await t.liveBlog.editUpdate(original.id, 1, { body: 'Ceasefire broken near the coast.' }, 'Colleague');
+    await editor.getByRole('button', { name: 'Save changes' }).click();
+    const conflict = editor.locator('.nr-conflict');
+    await conflict.getByText('Someone else saved this update first').waitFor();
+    assert.match(await conflict.innerText(), /Ceasefire broken near the coast/);
+    assert.equal(await body.inputValue(), 'Ceasefire holds in the north and east.', 'nothing typed is lost');
+    assert.equal((await t.store.updates.getById(original.id))?.body, 'Ceasefire broken near the coast.');
+
+    await editor.getByRole('button', { name: 'Save mine over theirs' }).click();
+    await article.getByText('north and east').waitFor();
+    await article.getByRole('button', { name: 'History' }).click();
+    const history = article.locator('.nr-history');
+    await history.locator('ins', { hasText: 'north' }).first().waitFor();
+    await history.getByRole('button', { name: 'Restore version 1' }).click();
+    assert.equal(await body.inputValue(), 'Ceasefire holds in the north.');
+    await editor.getByRole('button', { name: 'Save changes' }).click();
+    await editor
+      .locator(`article[data-update-id="${original.id}"]`, { hasText: 'Ceasefire holds in the north.' })
+      .waitFor();
+    assert.equal((await t.store.updates.getById(original.id))?.version, 4);
+  });
+
   it('publishes a scheduled update by itself at the set time', async () => {
     const { page: editor } = await signIn('editor@example.org');
     await editor.goto(editorUrl);
