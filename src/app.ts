@@ -23,6 +23,10 @@ import { Scheduler } from './service/scheduler.ts';
 import { openStore } from './store/open-store.ts';
 import type { Store } from './store/store.ts';
 import { buildAssets } from './web/build-assets.ts';
+import { WebhookDispatcher, type DispatcherOptions } from './webhooks/webhook-dispatcher.ts';
+
+/** How long in-flight requests get to finish on shutdown before their connections are closed. */
+const CLOSE_GRACE_MS = 10_000;
 
 /** A running (or ready to run) Dateline node. */
 export interface App {
@@ -32,6 +36,8 @@ export interface App {
   liveBlog: LiveBlogService;
   accounts: AccountService;
   hub: SseHub;
+  /** Sends outbound webhooks from the database queue. */
+  webhooks: WebhookDispatcher;
   /** Enriches published and edited updates in the background. */
   enrichment: EnrichmentWorker;
   logger: Logger;
@@ -42,7 +48,10 @@ export interface App {
 }
 
 /** Builds a Dateline node from `config`. */
-export async function createApp(config: Config, options: { logger?: Logger } = {}): Promise<App> {
+export async function createApp(
+  config: Config,
+  options: { logger?: Logger; webhooks?: Partial<DispatcherOptions> } = {},
+): Promise<App> {
   const logger = options.logger ?? pino({ level: config.logLevel });
   const metrics = createMetrics();
   const store = await openStore(config.databaseUrl, config.dataDir, { onQuery: metrics.observeQuery });
@@ -73,6 +82,8 @@ export async function createApp(config: Config, options: { logger?: Logger } = {
   await hub.start();
   const scheduler = new Scheduler({ store, liveBlog, logger });
   scheduler.start();
+  const webhooks = new WebhookDispatcher({ store, bus, logger, options: options.webhooks ?? {} });
+  webhooks.start();
   if (config.sample) {
     const { seeded } = await seedSampleContent({ store, liveBlog });
     if (seeded)
@@ -88,6 +99,7 @@ export async function createApp(config: Config, options: { logger?: Logger } = {
     liveBlog,
     accounts,
     hub,
+    webhooks,
     enrichment,
     logger,
     async listen() {
@@ -99,7 +111,11 @@ export async function createApp(config: Config, options: { logger?: Logger } = {
       // Streams first, so app.close() is not held open by readers; then requests; the database last.
       await scheduler.close();
       await hub.close();
+      // A client that never finishes sending its request must not hold shutdown for ever.
+      const force = setTimeout(() => app.server.closeAllConnections(), CLOSE_GRACE_MS);
       await app.close();
+      clearTimeout(force);
+      await webhooks.close();
       await enrichment.close();
       await bus.close();
       await store.close();

@@ -10,7 +10,6 @@ import { LiveBlogService } from '../service/live-blog.ts';
 import { openStore } from '../store/open-store.ts';
 import { serve } from './serve.ts';
 import type { Store } from '../store/store.ts';
-import { registerUserCommands } from './user-commands.ts';
 import { registerEnrichCommand } from './enrich-command.ts';
 
 /**
@@ -20,6 +19,7 @@ import { registerEnrichCommand } from './enrich-command.ts';
 class UsageError extends Error {
   override name = 'UsageError';
 }
+import { registerUserCommands } from './user-commands.ts';
 
 const program = new Command('dateline')
   .description('Dateline: live pages for conflict and foreign-affairs desks')
@@ -108,11 +108,6 @@ desk
     },
   );
 
-registerUserCommands(program, {
-  dataDirOption,
-  withStore: (opts, run) => withStore(configFrom(opts), run),
-});
-
 program
   .command('migrate-data')
   .description(
@@ -143,6 +138,10 @@ registerEnrichCommand(program);
 registerStatementsCommand(program, {
   withStore: (opts, run) => withStore(configFrom(opts), run),
   dataDirOption,
+});
+registerUserCommands(program, {
+  dataDirOption,
+  withStore: (opts, run) => withStore(configFrom(opts), run),
 });
 
 try {

@@ -56,6 +56,8 @@ async function servePrimary(config: Config, workers: number): Promise<void> {
   relayLiveEvents(cluster);
   let stopping = false;
   let announced = false;
+  let exitCode = 0;
+  let restarts = 0;
   const listening = new Set<Worker>();
   const fork = () => cluster.fork({ DATELINE_SAMPLE: 'off' });
   cluster.on('message', (worker, message: { kind?: string; url?: string }) => {
@@ -63,23 +65,37 @@ async function servePrimary(config: Config, workers: number): Promise<void> {
     listening.add(worker);
     if (!announced && listening.size === workers) {
       announced = true;
+      restarts = 0;
       logger.info({ dataDir: config.dataDir, workers }, `Dateline is serving ${displayUrl(message.url)}`);
     }
   });
   cluster.on('exit', (worker, code, signal) => {
-    listening.delete(worker);
+    const hadListened = listening.delete(worker);
     if (stopping) {
-      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(exitCode);
       return;
     }
-    logger.error({ pid: worker.process.pid, code, signal }, 'a worker exited; starting another');
-    fork();
+    if (!hadListened && !announced) {
+      // It failed before it could serve (port taken, database or bus unreachable): so will the others.
+      logger.error({ pid: worker.process.pid, code, signal }, 'a worker failed to start; stopping');
+      exitCode = 1;
+      stop('SIGTERM');
+      return;
+    }
+    // A crash while serving: replace it, backing off if workers keep dying.
+    const delay = Math.min(30_000, 250 * 2 ** Math.min(restarts++, 7));
+    logger.error({ pid: worker.process.pid, code, signal, delay }, 'a worker exited; starting another');
+    setTimeout(() => {
+      if (!stopping) fork();
+    }, delay);
   });
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
     logger.info(`${signal}: stopping ${workers} workers`);
-    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM');
+    const running = Object.values(cluster.workers ?? {});
+    if (running.length === 0) process.exit(exitCode);
+    for (const worker of running) worker?.process.kill('SIGTERM');
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));

@@ -10,6 +10,7 @@ export const RESERVED_SLUGS = new Set([
   'live',
   'search',
   'feeds',
+  'archive',
   'healthz',
   'readyz',
   'metrics',

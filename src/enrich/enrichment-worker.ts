@@ -10,6 +10,9 @@ import type { Store } from '../store/store.ts';
 import type { Enricher } from './pipeline.ts';
 import { localIso, markdownToText } from './plain-text.ts';
 
+/** How many missed updates one start-up catches up on (the oldest first); the rest wait for the next. */
+const CATCH_UP_LIMIT = 2000;
+
 /** What the worker needs, built by the composition root. */
 export interface EnrichmentWorkerDeps {
   bus: LiveBus;
@@ -24,14 +27,28 @@ export class EnrichmentWorker {
   readonly #queue: Update[] = [];
   #unsubscribe: (() => void) | undefined;
   #draining: Promise<void> | undefined;
+  #catchingUp: Promise<void> | undefined;
 
   constructor(deps: EnrichmentWorkerDeps) {
     this.#deps = deps;
   }
 
-  /** Starts listening for published and edited updates. */
+  /**
+   * Starts listening for published and edited updates, and queues what was missed while no
+   * worker ran (updates from before the feature, or queued on a node that stopped).
+   */
   start(): void {
     this.#unsubscribe = this.#deps.bus.subscribe((event) => this.#onEvent(event));
+    this.#catchingUp = this.#catchUp().catch((error: unknown) =>
+      this.#deps.logger.error({ err: error }, 'enrichment catch-up failed'),
+    );
+  }
+
+  async #catchUp(): Promise<void> {
+    const stale = await this.#deps.store.enrichments.listStale(CATCH_UP_LIMIT);
+    if (stale.length > 0)
+      this.#deps.logger.info(`enriching ${stale.length} updates published while no worker ran`);
+    for (const update of stale) this.enqueue(update);
   }
 
   /** Queues one update (also used to enrich updates published before the worker ran). */
@@ -44,6 +61,7 @@ export class EnrichmentWorker {
 
   /** Resolves once every queued update is enriched and stored. */
   async idle(): Promise<void> {
+    await this.#catchingUp;
     while (this.#draining) await this.#draining;
   }
 

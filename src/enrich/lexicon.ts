@@ -1,5 +1,5 @@
 /** A case-sensitive dictionary of surface forms, matched longest-first over word tokens. */
-import type { Token } from './text/tokenize.ts';
+import { tokenShape, type Token } from './text/tokenize.ts';
 
 /** A country as the gazetteer knows it. */
 export interface Country {
@@ -58,28 +58,48 @@ export interface Match {
 
 /** Normalises a surface form the way keys are stored: curly apostrophes straightened, spaces collapsed. */
 export function surfaceKey(text: string): string {
+  // Most surfaces need no change; testing first keeps matching cheap.
+  if (!/[’‘]|\s\s|[\t\n\r]|\.$/.test(text)) return text;
   return text.replace(/[’‘]/g, "'").replace(/\s+/g, ' ').replace(/\.$/, '');
 }
 
 const PREFIX = /^(?:pro|anti|Pro|Anti|non|ex)-(?=\p{Lu})/u;
 
-/** A map of surface forms to entries, with the longest form's length in tokens. */
+/** tokenShape for a phrase of plain words: split at spaces (most of the gazetteer). */
+function plainShape(key: string): { first: string; count: number } {
+  let count = 1;
+  let firstEnd = -1;
+  for (let i = 0; i < key.length; i++)
+    if (key.charCodeAt(i) === 32) {
+      if (firstEnd === -1) firstEnd = i;
+      count++;
+    }
+  const first = firstEnd === -1 ? key : key.slice(0, firstEnd);
+  return { first: first.endsWith("'s") ? first.slice(0, -2) : first, count };
+}
+
+/**
+ * A map of surface forms to entries. Matching is longest-first from each token; it only tries
+ * tokens that begin some form, and only as many tokens ahead as that form's longest entry has
+ * (profiling showed building and normalising every candidate span was 40% of the pipeline).
+ */
 export class Lexicon {
   private readonly entries = new Map<string, LexEntry[]>();
-  private maxTokens = 1;
+  /** For each first word, the most tokens a form starting with it can span. */
+  private readonly spans = new Map<string, number>();
 
   /** Adds one surface form; several entries may share it (ambiguous place names). */
   add(surface: string, entry: LexEntry): void {
-    const key = /[’‘\s]|\.$/.test(surface) ? surfaceKey(surface) : surface;
+    const key = surfaceKey(surface);
     if (key.length < 2) return;
     const list = this.entries.get(key);
     if (list) {
       if (!list.includes(entry)) list.push(entry);
     } else this.entries.set(key, [entry]);
-    // Upper bound on the words in a form: spaces plus the hyphens and apostrophes that may split it.
-    let words = 1;
-    for (let i = 0; i < key.length; i++) if (key.charCodeAt(i) === 32) words++;
-    if (words + 1 > this.maxTokens) this.maxTokens = Math.min(words + 1, 10);
+    // Tokenised as text is, so "AFC/M23" starts at "AFC" and "U.S." at "U.S".
+    const { first, count } = /[^\p{L}\p{N} '’‘-]/u.test(surface) ? tokenShape(surface) : plainShape(key);
+    const word = surfaceKey(first);
+    if ((this.spans.get(word) ?? 0) < count) this.spans.set(word, count);
   }
 
   /** The entries for an exact surface form. */
@@ -94,7 +114,6 @@ export class Lexicon {
    */
   match(text: string, tokens: Token[], extra?: Lexicon): Match[] {
     const out: Match[] = [];
-    const maxTokens = Math.max(this.maxTokens, extra?.maxTokens ?? 1);
     for (let i = 0; i < tokens.length; i++) {
       const first = tokens[i];
       if (!first) continue;
@@ -107,15 +126,20 @@ export class Lexicon {
         !/^(?:al|el|an|ar|as|ad|ash|at|az)-/.test(text.slice(start, start + 4))
       )
         continue;
+      const word = surfaceKey(text.slice(start, first.end)).replace(/\.$/, '');
+      const span = Math.max(this.spans.get(word) ?? 0, extra?.spans.get(word) ?? 0);
+      if (span === 0) continue;
       let found: Match | undefined;
-      const last = Math.min(tokens.length, i + maxTokens) - 1;
+      const last = Math.min(tokens.length, i + span) - 1;
       for (let j = last; j >= i && !found; j--) {
         const end = tokens[j];
         if (!end || end.sentence !== first.sentence) continue;
         const surface = text.slice(start, end.end);
         const key = surfaceKey(surface);
-        const entries = [...(this.entries.get(key) ?? []), ...(extra?.entries.get(key) ?? [])];
-        if (entries.length > 0)
+        const own = this.entries.get(key);
+        const more = extra?.entries.get(key);
+        const entries = more ? [...(own ?? []), ...more] : own;
+        if (entries && entries.length > 0)
           found = { text: surface, start, end: end.end, firstToken: i, lastToken: j, entries };
       }
       if (found) {

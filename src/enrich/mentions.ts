@@ -113,7 +113,7 @@ function insideUnknownName(match: Match, tokens: Token[]): boolean {
   );
 }
 
-function resolve(match: Match, tokens: Token[], mainHasPerson: boolean): Resolved | undefined {
+function resolve(match: Match, tokens: Token[]): Resolved | undefined {
   const entries = match.entries;
   const person = entries.find((e): e is Extract<LexEntry, { kind: 'person' }> => e.kind === 'person');
   if (person) return { kind: 'person', match, person: person.person };
@@ -121,7 +121,6 @@ function resolve(match: Match, tokens: Token[], mainHasPerson: boolean): Resolve
   if (org) return { kind: 'org', match, org: org.org };
   const country = entries.find((e): e is Extract<LexEntry, { kind: 'country' }> => e.kind === 'country');
   if (country) return { kind: 'country', match, country: country.country, demonym: country.demonym };
-  void mainHasPerson;
   const first = tokens[match.firstToken];
   if (NOT_PLACES.has(match.text)) return undefined;
   if (first?.sentenceStart && match.firstToken === match.lastToken && SENTENCE_START_WORDS.has(match.text))
@@ -163,7 +162,7 @@ export function findMentions(text: string, tokens: Token[], lexicon: Lexicon): R
   const first = lexicon.match(text, tokens);
   const named = new Map<Person, number>();
   for (const m of first) {
-    const resolved = resolve(m, tokens, true);
+    const resolved = resolve(m, tokens);
     if (resolved?.kind === 'person' && !named.has(resolved.person)) named.set(resolved.person, m.end);
   }
   let matches = first;
@@ -171,8 +170,10 @@ export function findMentions(text: string, tokens: Token[], lexicon: Lexicon): R
     const surnames = new Lexicon();
     for (const person of named.keys())
       for (const surname of surnamesOf(person))
-        // "Houthi" stays the movement even after "Abdul-Malik al-Houthi" was named
-        if (!lexicon.get(surname)) surnames.add(surname, { kind: 'person', person });
+        // "Houthi" stays the movement after "Abdul-Malik al-Houthi" was named; a town called
+        // like the surname ("Rashad" after "Hassan Rashad") gives way to the person.
+        if (!lexicon.get(surname)?.some((e) => e.kind !== 'place'))
+          surnames.add(surname, { kind: 'person', person });
     matches = lexicon.match(text, tokens, surnames).filter((m) => {
       // a surname alone names the person only after the full name
       const viaSurname = !m.entries.some((e) => e.kind !== 'person' || lexicon.get(m.text)?.includes(e));
@@ -180,7 +181,7 @@ export function findMentions(text: string, tokens: Token[], lexicon: Lexicon): R
       return !viaSurname || (person?.kind === 'person' && (named.get(person.person) ?? Infinity) <= m.start);
     });
   }
-  const resolved = matches.map((m) => resolve(m, tokens, true)).filter((r): r is Resolved => r !== undefined);
+  const resolved = matches.map((m) => resolve(m, tokens)).filter((r): r is Resolved => r !== undefined);
   markRegionLists(text, resolved, tokens);
   return resolved;
 }

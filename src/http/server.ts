@@ -4,12 +4,17 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } 
 import type { Logger } from 'pino';
 import type { LiveBus } from '../live/bus.ts';
 import type { Metrics } from '../ops/metrics.ts';
-import { registerEventsExport } from './api/events-export.ts';
+import { registerEnrichmentRoutes } from './api/enrichment-routes.ts';
 import { registerApiRoutes, type ApiDeps } from './api/routes.ts';
 import { registerNewsroomRoutes, type NewsroomDeps } from './newsroom/routes.tsx';
+import { registerWebhookRoutes } from './api/webhook-routes.ts';
+import { registerRelatedRoutes } from './api/related-routes.ts';
 import { installErrorHandler } from './problem.ts';
+import { registerArchiveRoutes } from './reader/archive/archive-routes.tsx';
 import { registerReaderRoutes, renderReaderNotFound, type ReaderDeps } from './reader/routes.tsx';
+import { registerMapRoutes } from './map/map-routes.tsx';
 import { registerFeedRoutes } from './reader/feeds/feed-routes.ts';
+import { registerEmbedRoutes } from './embed/embed-routes.tsx';
 import { registerSearchRoutes } from './search/search-routes.tsx';
 
 /** Everything the HTTP layer needs, built by the composition root. */
@@ -30,6 +35,10 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
       disableRequestLogging: deps.logger.level !== 'debug' && deps.logger.level !== 'trace',
     }),
     return503OnClosing: true,
+    // A whole request (headers and body) must arrive within this, so a stalled client cannot hold a
+    // connection (or shutdown) for ever; generous for photo uploads on slow links. Live streams are
+    // long responses, not long requests, and are not affected.
+    requestTimeout: 120_000,
   });
   installErrorHandler(app);
   // Parses the newsroom session cookie; cookies are not signed: the value is a 256-bit random secret
@@ -38,7 +47,7 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(
     async (api) => {
       await registerApiRoutes(api, deps);
-      await registerEventsExport(api, deps);
+      await registerEnrichmentRoutes(api, deps);
     },
     { prefix: '/api/v1' },
   );
@@ -65,8 +74,13 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
     reply.type(deps.metrics.contentType).send(await deps.metrics.render()),
   );
   await app.register(async (feeds) => registerFeedRoutes(feeds, deps));
+  await app.register(async (map) => registerMapRoutes(map, deps));
   await app.register(async (search) => registerSearchRoutes(search, deps));
   await app.register(async (newsroom) => registerNewsroomRoutes(newsroom, deps));
+  await app.register(async (archive) => registerArchiveRoutes(archive, deps));
+  await app.register(async (embed) => registerEmbedRoutes(embed, deps));
+  await app.register(async (api) => registerWebhookRoutes(api, deps), { prefix: '/api/v1' });
+  await app.register(async (api) => registerRelatedRoutes(api, deps), { prefix: '/api/v1' });
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
     const checks = { database: 'ok', bus: deps.bus.isReady() ? 'ok' : 'down' };

@@ -361,6 +361,11 @@ export class SseHub {
       if (channel === undefined || text === undefined) continue;
       this.#deliver(channel, { id: e.seq, bytes: frameOf(e, e.seq, text.story) }, previous);
       this.#onDelivered(e, channel.conns.size, 'story');
+      // Access is checked when a stream opens. A story taken back to draft is no longer public: end
+      // every stream of it; those allowed to read drafts reconnect and resume, the rest get a 404.
+      if (e.data.type === 'story' && e.data.story.status === 'draft') {
+        for (const conn of channel.conns) conn.socket.end();
+      }
     }
 
     for (const e of await this.#siteBacklog(event)) {
@@ -513,8 +518,14 @@ export class SseHub {
 
   #attach(kind: ChannelKind, storyId: string, after: number | undefined, res: ServerResponse): void {
     const socket = res.socket;
-    if (socket === null || socket.destroyed) return;
+    if (socket?.destroyed === true) return;
     if (res.headersSent) throw new Error('SseHub needs an untouched response');
+    if (socket === null) {
+      // Pipelined behind another response on the same connection: the socket is not ours to write to
+      // yet. Answer through the response queue; EventSource retries with a fresh connection.
+      res.writeHead(503, { 'retry-after': '1', 'content-type': 'text/plain; charset=utf-8' }).end('Retry');
+      return;
+    }
     if (this.#closed) {
       res
         .writeHead(503, { 'retry-after': '5', 'content-type': 'text/plain; charset=utf-8' })

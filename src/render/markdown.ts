@@ -5,6 +5,9 @@ import sanitizeHtml from 'sanitize-html';
 // Raw HTML is allowed in Markdown (authors paste it) but the result is always sanitised.
 const markdown = new MarkdownIt({ html: true, linkify: true, typographer: true, breaks: false });
 
+// Site paths of a story page or an update permalink: /desk/slug, /stories/slug, …/updates/id.
+const CROSS_LINK = /^\/[a-z0-9-]+\/[a-z0-9-]+(\/updates\/[0-9a-z]+)?(#[\w-]+)?$/;
+
 const SANITIZE: sanitizeHtml.IOptions = {
   allowedTags: [
     'p',
@@ -41,21 +44,24 @@ const SANITIZE: sanitizeHtml.IOptions = {
     'cite',
   ],
   allowedAttributes: {
-    a: ['href', 'title', 'rel'],
+    a: ['href', 'title', 'rel', 'class'],
     abbr: ['title'],
     th: ['scope'],
     td: ['colspan', 'rowspan'],
   },
+  allowedClasses: { a: ['cross-link'] },
   allowedSchemes: ['http', 'https', 'mailto'],
   allowProtocolRelative: false,
   transformTags: {
     // Headings in an update body must sit below the update's own heading.
     h1: 'h3',
     h2: 'h3',
-    a: (tagName, attribs) => ({
-      tagName,
-      attribs: { ...attribs, rel: 'noopener noreferrer nofollow' },
-    }),
+    // A link to one of the site's own stories or updates is a cross-link to earlier coverage
+    // ("See Iran Daily, 24 May: …"), styled as such; any class an author wrote is dropped.
+    a: (tagName, { class: _class, ...attribs }) =>
+      attribs['href'] !== undefined && CROSS_LINK.test(attribs['href'])
+        ? { tagName, attribs: { ...attribs, class: 'cross-link' } }
+        : { tagName, attribs: { ...attribs, rel: 'noopener noreferrer nofollow' } },
   },
   allowedSchemesAppliedToAttributes: ['href'],
 };

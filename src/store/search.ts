@@ -31,6 +31,8 @@ export interface SearchQuery {
   keyEventsOnly?: boolean | undefined;
   /** Only these kinds. */
   kinds?: SearchKind[] | undefined;
+  /** `all` (default): every word must match; `any`: one is enough, and sharing more ranks higher. */
+  match?: 'all' | 'any' | undefined;
   limit: number;
   offset: number;
 }

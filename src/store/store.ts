@@ -30,10 +30,12 @@ import type {
   UpdateContent,
   User,
 } from '../domain/types.ts';
+import type { ArchiveStore } from './archive.ts';
 import type { Enrichment } from '../enrich/types.ts';
 import type { StatementFeedStore } from '../statements/feeds/feed-store.ts';
 import type { StatementStore } from '../statements/statement-store.ts';
 import type { SearchStore } from './search.ts';
+import type { WebhookStore } from './webhooks.ts';
 
 /** A page of a newest-first list; pass `nextCursor` back to get the next (older) page. */
 export interface Page<T> {
@@ -252,10 +254,6 @@ export interface Store {
   updates: UpdateStore;
   events: EventLog;
   tokens: TokenStore;
-  submissions: SubmissionStore;
-  accounts: AccountStore;
-  media: MediaStore;
-  audit: AuditStore;
   enrichments: EnrichmentStore;
   /** Official statements and their near-duplicate index. */
   statements: StatementStore;
@@ -263,6 +261,14 @@ export interface Store {
   statementFeeds: StatementFeedStore;
   /** Full-text search over public updates and stories (see search.ts). */
   search: SearchStore;
+  /** Public stories by desk and day, for the archive and sitemaps (see archive.ts). */
+  archive: ArchiveStore;
+  /** Outbound webhook subscribers and their delivery queue (see webhooks.ts). */
+  webhooks: WebhookStore;
+  submissions: SubmissionStore;
+  accounts: AccountStore;
+  media: MediaStore;
+  audit: AuditStore;
   /** Whether the database answers; for /readyz. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -297,6 +303,11 @@ export interface EnrichmentStore {
   /** Stores the enrichment unless one of a newer update version is stored; says whether it did. */
   save(enrichment: StoredEnrichment): Promise<boolean>;
   get(updateId: string): Promise<StoredEnrichment | null>;
+  /**
+   * Not deleted updates with no enrichment of their current version (never enriched, or edited
+   * since), oldest first: what a worker that was down, or a node that crashed mid-queue, missed.
+   */
+  listStale(limit: number): Promise<Update[]>;
   /** Enriched, not deleted updates in stories with one of `statuses`, newest publication first. */
   listEnriched(opts: { statuses: StoryStatus[]; limit: number; deskId?: string }): Promise<EnrichedUpdate[]>;
 }

@@ -6,7 +6,15 @@ import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:z
 import { build, transform } from 'esbuild';
 
 /** Names of the assets pages refer to. */
-export const ASSET_NAMES = ['reader-live.js', 'reader.css', 'newsroom.js', 'newsroom.css'] as const;
+export const ASSET_NAMES = [
+  'reader-live.js',
+  'reader.css',
+  'embed.js',
+  'embed-live.js',
+  'embed.css',
+  'newsroom.js',
+  'newsroom.css',
+] as const;
 /** One asset name. */
 export type AssetName = (typeof ASSET_NAMES)[number];
 
@@ -34,12 +42,46 @@ export const ASSETS_PREFIX = '/assets/';
 
 const CLIENT_ENTRY = fileURLToPath(new URL('./reader-live.ts', import.meta.url));
 const STYLESHEET = fileURLToPath(new URL('./reader.css', import.meta.url));
+// The embeddable widget (src/web/embed/): the loader partner pages include, the framed page's live client and its styles.
+const EMBED_LOADER = fileURLToPath(new URL('./embed/embed-loader.ts', import.meta.url));
+const EMBED_CLIENT = fileURLToPath(new URL('./embed/embed-live.ts', import.meta.url));
+const EMBED_STYLESHEET = fileURLToPath(new URL('./embed/embed.css', import.meta.url));
+// The newsroom editor: its own bundle, so readers never download it.
 const NEWSROOM_ENTRY = fileURLToPath(new URL('./newsroom.ts', import.meta.url));
 const NEWSROOM_STYLESHEET = fileURLToPath(new URL('./newsroom.css', import.meta.url));
 
+const bundleEntry = (entry: string) =>
+  build({
+    entryPoints: [entry],
+    bundle: true,
+    minify: true,
+    format: 'iife',
+    platform: 'browser',
+    target: ['es2020'],
+    legalComments: 'none',
+    write: false,
+    logLevel: 'silent',
+  }).then((result) => {
+    const file = result.outputFiles[0];
+    if (!file) throw new Error(`esbuild produced no output for ${entry}`);
+    return Buffer.from(file.contents);
+  });
+const minifyCss = (path: string) =>
+  readFile(path, 'utf8').then(async (source) =>
+    Buffer.from(
+      (
+        await transform(source, {
+          loader: 'css',
+          minify: true,
+          target: ['chrome90', 'firefox90', 'safari14'],
+        })
+      ).code,
+    ),
+  );
+
 /** Bundles and minifies the live client and the stylesheet; call once at boot. */
 export async function buildAssets(): Promise<Assets> {
-  const [script, css, newsroomScript, newsroomCss] = await Promise.all([
+  const [script, css] = await Promise.all([
     build({
       entryPoints: [CLIENT_ENTRY],
       bundle: true,
@@ -54,31 +96,24 @@ export async function buildAssets(): Promise<Assets> {
     readFile(STYLESHEET, 'utf8').then((source) =>
       transform(source, { loader: 'css', minify: true, target: ['chrome90', 'firefox90', 'safari14'] }),
     ),
-    // The newsroom editor: its own bundle, so readers never download it.
-    build({
-      entryPoints: [NEWSROOM_ENTRY],
-      bundle: true,
-      minify: true,
-      format: 'iife',
-      platform: 'browser',
-      target: ['es2020'],
-      legalComments: 'none',
-      write: false,
-      logLevel: 'silent',
-    }),
-    readFile(NEWSROOM_STYLESHEET, 'utf8').then((source) =>
-      transform(source, { loader: 'css', minify: true, target: ['chrome90', 'firefox90', 'safari14'] }),
-    ),
   ]);
-  const newsroomBundle = newsroomScript.outputFiles[0];
-  if (!newsroomBundle) throw new Error('esbuild produced no output for the newsroom editor');
   const bundle = script.outputFiles[0];
   if (!bundle) throw new Error('esbuild produced no output for the reader client');
+  const [embedLoader, embedClient, embedCss, newsroomJs, newsroomCss] = await Promise.all([
+    bundleEntry(EMBED_LOADER),
+    bundleEntry(EMBED_CLIENT),
+    minifyCss(EMBED_STYLESHEET),
+    bundleEntry(NEWSROOM_ENTRY),
+    minifyCss(NEWSROOM_STYLESHEET),
+  ]);
   const built: [AssetName, Buffer, string][] = [
     ['reader-live.js', Buffer.from(bundle.contents), 'text/javascript; charset=utf-8'],
     ['reader.css', Buffer.from(css.code), 'text/css; charset=utf-8'],
-    ['newsroom.js', Buffer.from(newsroomBundle.contents), 'text/javascript; charset=utf-8'],
-    ['newsroom.css', Buffer.from(newsroomCss.code), 'text/css; charset=utf-8'],
+    ['embed.js', embedLoader, 'text/javascript; charset=utf-8'],
+    ['embed-live.js', embedClient, 'text/javascript; charset=utf-8'],
+    ['embed.css', embedCss, 'text/css; charset=utf-8'],
+    ['newsroom.js', newsroomJs, 'text/javascript; charset=utf-8'],
+    ['newsroom.css', newsroomCss, 'text/css; charset=utf-8'],
   ];
   const files = new Map<string, Asset>();
   const urls = new Map<AssetName, string>();

@@ -3,6 +3,7 @@
  * LATEST rail live over Server-Sent Events, refreshes relative times, and loads older updates in place.
  * Pages are complete without it; every change here is an enhancement of server-rendered HTML.
  */
+import { startMap } from './map-client.ts';
 import { relativeTime } from './relative-time.ts';
 
 const RELATIVE_REFRESH_MS = 30_000;
@@ -380,6 +381,8 @@ function start(): void {
   if (story && 'EventSource' in window) startStory(story);
   const rail = document.querySelector<HTMLElement>('[data-live-rail]');
   if (rail && 'EventSource' in window) startRail(rail);
+  const map = document.querySelector<HTMLElement>('[data-live-map]');
+  if (map) startMap(map, 'EventSource' in window ? openStream : null);
   // Pages may come from a cache a little while after they were rendered.
   refreshRelativeTimes(document);
   window.setInterval(() => refreshRelativeTimes(document), RELATIVE_REFRESH_MS);

@@ -4,6 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
+import net from 'node:net';
 import { describe, it } from 'node:test';
 import { pollUntil } from '../live/live-fixtures.ts';
 import { SseTestClient } from '../live/sse-client.ts';
@@ -96,6 +97,19 @@ describe('dateline serve --workers', () => {
       }
     };
     await pollUntil('workers gone', () => workers.every((pid) => !alive(pid)));
+  });
+
+  it('exits with status 1 when the workers cannot start, instead of restarting them for ever', async () => {
+    const taken = net.createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const { port } = taken.address() as net.AddressInfo;
+    try {
+      const run = runCli(['serve', '--workers', '2', '--port', String(port), '--data-dir', createTempDir()]);
+      assert.equal(run.status, 1);
+      assert.match(run.stderr, /^dateline: (listen|bind) EADDRINUSE/m);
+    } finally {
+      taken.close();
+    }
   });
 
   it('refuses a worker count that is not a whole number from 1 to 64 in one line', () => {

@@ -65,6 +65,13 @@ describe('enrichment pipeline', () => {
       country: 'UA',
     });
     assert.equal(after.people[1]?.name, 'Marco Rubio');
+    // Agar is also a town in India; after the full name it is the person.
+    const agar = enrich('Malik Agar met the envoys in Port Sudan. Agar said talks went well.', ['SD']);
+    assert.deepEqual(agar.people[0]?.matched, ['Malik Agar', 'Agar']);
+    assert.deepEqual(
+      agar.places.map((p) => p.name),
+      ['Port Sudan'],
+    );
   });
 
   it('handles title chains, possessives, transliterations and pro-/anti- prefixes', () => {
@@ -82,6 +89,19 @@ describe('enrichment pipeline', () => {
       result.countries.map((c) => c.iso2),
       ['RU', 'IR', 'TR'],
     );
+    assert.deepEqual(
+      enrich('Many Syrians and Afghans returned.').countries.map((c) => c.iso2),
+      ['SY', 'AF'],
+    );
+    const backed = enrich("Chinese-backed port projects, Iran's foreign ministry said.");
+    assert.deepEqual(
+      backed.countries.map((c) => c.iso2),
+      ['CN'],
+    );
+    assert.deepEqual(
+      backed.organizations.map((o) => [o.name, o.matched]),
+      [['Iranian Foreign Ministry', ["Iran's foreign ministry"]]],
+    );
   });
 
   it('keeps a town-like word inside an unknown name out of the places and offers the name', () => {
@@ -91,6 +111,9 @@ describe('enrichment pipeline', () => {
       ['Kutum'],
     );
     assert.deepEqual(enricher.suggest(text), [{ text: 'Jibril Adam Hassan', title: 'commander' }]);
+    assert.deepEqual(enricher.suggest('He said Mayor Ivan Fedorov left the city.'), [
+      { text: 'Ivan Fedorov', title: 'Mayor' },
+    ]);
   });
 
   it('assigns each sentence an event type with its actors, place and date', () => {
@@ -113,6 +136,21 @@ describe('enrichment pipeline', () => {
         sentence: 'RSF fighters stormed Kutum on Saturday.',
       },
     ]);
+  });
+
+  it('matches names written with slashes and initials whole', () => {
+    const result = enrich('AFC/M23 fighters held talks with U.S. officials and the U.N. in Doha.', ['CD']);
+    assert.deepEqual(
+      result.organizations.map((o) => [o.name, o.matched]),
+      [
+        ['Congo River Alliance', ['AFC/M23']],
+        ['United Nations', ['U.N.']],
+      ],
+    );
+    assert.deepEqual(
+      result.countries.map((c) => [c.iso2, c.name]),
+      [['US', 'United States']],
+    );
   });
 
   it('returns every field of the schema, empty when nothing is found', () => {

@@ -32,6 +32,18 @@ describe('dates for reporting', () => {
     ]);
   });
 
+  it('looks ahead only where the text does ("by late September", "until Friday")', () => {
+    assert.deepEqual(wednesday('Europe will act by late September.'), [
+      ['late September', '2026-09-21', '2026-09-30', 'part-of-month'],
+    ]);
+    assert.deepEqual(wednesday('The truce holds until Friday.'), [
+      ['Friday', '2026-05-29', '2026-05-29', 'day'],
+    ]);
+    assert.deepEqual(wednesday('Aid was cut in late September.'), [
+      ['late September', '2025-09-21', '2025-09-30', 'part-of-month'],
+    ]);
+  });
+
   it('gives early, mid and late months and weekends as ranges', () => {
     assert.deepEqual(wednesday('in early May, mid-April and late February'), [
       ['early May', '2026-05-01', '2026-05-10', 'part-of-month'],

@@ -97,6 +97,9 @@ describe('search over HTTP', () => {
   it('is in the OpenAPI document', async () => {
     const doc = (await get('/api/v1/openapi.json')).json<{ paths: Record<string, unknown> }>();
     assert.ok(doc.paths['/search'], 'GET /search is documented');
+    for (const path of ['/webhooks', '/webhooks/{id}', '/webhooks/{id}/deliveries', '/related']) {
+      assert.ok(doc.paths[path], `${path} is documented`);
+    }
   });
 
   it('serves a /search page with a labelled form, results and a next-page link, without JavaScript', async () => {

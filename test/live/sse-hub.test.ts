@@ -86,6 +86,9 @@ class Harness {
   readonly hub: SseHub;
   readonly server: http.Server;
   readonly waiter = new Waiter();
+  /** Responses to /held wait for `release()`. */
+  release: () => void = () => {};
+  readonly held = new Promise<void>((resolve) => (this.release = resolve));
   readonly #seqs = new Map<string, number>();
   #globalId = 0;
   #clients: SseTestClient[] = [];
@@ -109,6 +112,7 @@ class Harness {
       const story = /^\/stories\/([^/]+)\/live$/.exec(url.pathname)?.[1];
       if (story !== undefined) this.hub.attachStory(story, since, req, res);
       else if (url.pathname === '/live') this.hub.attachSite(since, req, res);
+      else if (url.pathname === '/held') void this.held.then(() => res.writeHead(200).end('held'));
       else res.writeHead(404).end();
     });
   }
@@ -448,6 +452,23 @@ describe('SseHub lifecycle', () => {
     await a.close();
     await h.publish('syria');
     await pollUntil('3 attached', () => h.hub.stats().total === 3);
+  });
+
+  it('answers a stream request pipelined behind another on one connection with 503, not silence', async () => {
+    const h = await harness();
+    const port = Number(new URL(h.url('/')).port);
+    const socket = net.connect(port, '127.0.0.1');
+    let received = '';
+    socket.on('data', (chunk: Buffer) => {
+      received += chunk.toString();
+      h.waiter.notify();
+    });
+    // The stream request arrives while the first response is still being prepared.
+    socket.write('GET /held HTTP/1.1\r\nHost: x\r\n\r\nGET /live HTTP/1.1\r\nHost: x\r\n\r\n');
+    h.release();
+    await h.waiter.until('two responses', () => /HTTP\/1\.1 503[\s\S]*Retry/.test(received));
+    assert.match(received, /^HTTP\/1\.1 200[\s\S]*held/);
+    socket.destroy();
   });
 
   it('close() ends every stream and refuses new ones', async () => {

@@ -79,6 +79,27 @@ export function runEnrichmentStoreContract(name: string, open: () => Promise<Sto
       assert.equal((await store.enrichments.get(update.id))?.enrichment.places[0]?.name, 'Tawila');
     });
 
+    it('lists the updates whose current version has no enrichment, oldest first', async () => {
+      const { story, update: done } = await liveStoryWithUpdate('Enriched.');
+      const { update: never } = await store.updates.create(story.id, content('Never enriched.'), 'editor');
+      const { update: edited } = await store.updates.create(story.id, content('Edited since.'), 'editor');
+      const { update: gone } = await store.updates.create(story.id, content('Deleted.'), 'editor');
+      await store.enrichments.save(enrichmentOf(done.id, story.id, 1, 'Kutum'));
+      await store.enrichments.save(enrichmentOf(edited.id, story.id, 1, 'Kutum'));
+      await store.updates.edit(
+        edited.id,
+        1,
+        { body: 'Edited since, twice.', bodyHtml: '<p>Edited</p>' },
+        'editor',
+      );
+      await store.updates.delete(gone.id, 'editor');
+      const stale = (await store.enrichments.listStale(1000)).map((u) => u.id);
+      assert.ok(stale.includes(never.id) && stale.includes(edited.id), JSON.stringify(stale));
+      assert.ok(!stale.includes(done.id) && !stale.includes(gone.id));
+      assert.ok(stale.indexOf(never.id) < stale.indexOf(edited.id));
+      assert.equal((await store.enrichments.listStale(1)).length, 1);
+    });
+
     it('lists enriched updates of public stories with their story and desk, newest first, without deleted ones', async () => {
       const { desk, story, update: first } = await liveStoryWithUpdate('First.');
       const { update: second } = await store.updates.create(story.id, content('Second.'), 'editor');

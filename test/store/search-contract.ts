@@ -162,6 +162,13 @@ export function runSearchContract(name: string, open: OpenWithClock): void {
       assert.deepEqual(await ids('talks', { kinds: ['story'] }), [iranDay.id]);
     });
 
+    it('matches any word when asked, ranking texts that share more of them first', async () => {
+      assert.deepEqual(await ids('residents shelling'), [u['mention']!.id], 'all words by default');
+      const any = await ids('residents shelling', { match: 'any' });
+      assert.deepEqual(new Set(any), new Set([u['mention']!.id, u['markup']!.id]));
+      assert.equal(any[0], u['mention']!.id, 'the text with both words first');
+    });
+
     it('pages through results', async () => {
       const all = await ids('ceasefire');
       const first = await search('ceasefire', { limit: 2 });

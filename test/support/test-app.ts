@@ -4,6 +4,7 @@ import { createApp, type App } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import { createApiToken } from '../../src/http/auth.ts';
 import type { Role } from '../../src/domain/types.ts';
+import type { DispatcherOptions } from '../../src/webhooks/webhook-dispatcher.ts';
 import { createTempDir } from './temp-dir.ts';
 
 /** A test node and tokens for each role. */
@@ -18,7 +19,12 @@ export interface TestApp extends App {
 
 /** Starts a node (not listening unless `listen` is set) with an empty store unless `sample` is set. */
 export async function createTestApp(
-  options: { sample?: boolean; dataDir?: string; env?: Record<string, string> } = {},
+  options: {
+    sample?: boolean;
+    dataDir?: string;
+    env?: Record<string, string>;
+    webhooks?: Partial<DispatcherOptions>;
+  } = {},
 ): Promise<TestApp> {
   const dataDir = options.dataDir ?? createTempDir();
   const config = loadConfig({
@@ -28,7 +34,10 @@ export async function createTestApp(
     LOG_LEVEL: 'silent',
     ...options.env,
   });
-  const node = await createApp(config, { logger: pino({ level: 'silent' }) });
+  const node = await createApp(config, {
+    logger: pino({ level: 'silent' }),
+    webhooks: options.webhooks ?? {},
+  });
   const token = async (role: Role) =>
     (await createApiToken(node.store, { name: `test-${role}`, role })).secret;
   return {

@@ -54,6 +54,20 @@ function recentYear(today: Day, m: number): number {
   return m <= today.m ? today.y : today.y - 1;
 }
 
+// "by late September", "until Friday": these point ahead, not back.
+const AHEAD = /\b(?:by|until|till|before|next|coming|due|scheduled for|expected in)\s+(?:the\s+)?$/i;
+
+/** Whether the words just before `index` point to the future. */
+function pointsAhead(text: string, index: number): boolean {
+  return AHEAD.test(text.slice(Math.max(0, index - 24), index));
+}
+
+/** The year of month `m`: the most recent one, or the coming one when the text points ahead. */
+function yearOf(text: string, index: number, today: Day, m: number): number {
+  if (pointsAhead(text, index)) return m >= today.m ? today.y : today.y + 1;
+  return recentYear(today, m);
+}
+
 function range(text: string, span: Span, start: Day, end: Day, granularity: DateGranularity) {
   return { span, mention: { text, start: formatDay(start), end: formatDay(end), granularity } };
 }
@@ -73,7 +87,7 @@ function reportingDates(text: string, today: Day): Found[] {
     new RegExp(`\\b(?:between|from) ${ORDINAL} (?:and|to) ${ORDINAL} ${MONTH}(?: (\\d{4}))?`, 'gi'),
   )) {
     const month = monthIndex(capitalise(m[3] ?? ''));
-    const y = m[4] ? Number(m[4]) : recentYear(today, month);
+    const y = m[4] ? Number(m[4]) : yearOf(text, m.index ?? 0, today, month);
     add(range(m[0], at(m), { y, m: month, d: Number(m[1]) }, { y, m: month, d: Number(m[2]) }, 'day'));
   }
   // "early May", "mid-May", "late May 2025", "the end of May"
@@ -85,7 +99,7 @@ function reportingDates(text: string, today: Day): Found[] {
   )) {
     const month = monthIndex(capitalise(m[2] ?? ''));
     if (month === 0) continue;
-    const y = m[3] ? Number(m[3]) : recentYear(today, month);
+    const y = m[3] ? Number(m[3]) : yearOf(text, m.index ?? 0, today, month);
     const part = (m[1] ?? '').toLowerCase();
     const last = daysInMonth(y, month);
     const [from, to] =
@@ -111,9 +125,13 @@ function reportingDates(text: string, today: Day): Found[] {
   );
   for (const m of text.matchAll(weekdayPattern)) {
     const target = WEEKDAYS.indexOf(m[2] ?? '');
-    let back = (weekday(today) - target + 7) % 7;
-    if (back === 0 && m[1] === 'last') back = 7;
-    const day = addDays(today, -back);
+    let day: Day;
+    if (pointsAhead(text, m.index ?? 0)) day = addDays(today, (target - weekday(today) + 7) % 7 || 7);
+    else {
+      let back = (weekday(today) - target + 7) % 7;
+      if (back === 0 && m[1] === 'last') back = 7;
+      day = addDays(today, -back);
+    }
     add(range(m[0], at(m), day, day, 'day'));
   }
   // "last month", "this month", "last year", "last week"
@@ -144,7 +162,7 @@ function reportingDates(text: string, today: Day): Found[] {
       )
     )
       continue; // "May" is more often the verb
-    const y = m[2] ? Number(m[2]) : recentYear(today, month);
+    const y = m[2] ? Number(m[2]) : yearOf(text, m.index ?? 0, today, month);
     add(range(m[0], at(m), { y, m: month, d: 1 }, { y, m: month, d: daysInMonth(y, month) }, 'month'));
   }
   // a bare year ("in 2023")

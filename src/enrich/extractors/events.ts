@@ -1,13 +1,12 @@
 /** Events: one per sentence that has an event cue, with the actors, place and date it names. */
-import { extractDates } from '../dates/report-dates.ts';
 import { classifySentence } from '../events/taxonomy.ts';
 import type { Extractor } from '../extractor.ts';
 import type { EventMention } from '../types.ts';
 
-/** Lists the events in sentence order; needs the people, organisations and places first. */
+/** Lists the events in sentence order; needs the names, places and dates first. */
 export const eventsExtractor: Extractor<'events'> = {
   field: 'events',
-  extract({ sentences, mentions, reference, result }) {
+  extract({ sentences, mentions, result }) {
     const places = result.places ?? [];
     const events: EventMention[] = [];
     for (const sentence of sentences) {
@@ -30,7 +29,8 @@ export const eventsExtractor: Extractor<'events'> = {
         .filter((m) => m.kind === 'place')
         .map((m) => places.find((p) => p.matched === m.match.text))
         .find((p) => p !== undefined);
-      const [date] = extractDates(sentence.text, reference);
+      // The dates extractor already parsed the whole text; parsing each sentence again doubled the cost.
+      const date = (result.dates ?? []).find((d) => sentence.text.includes(d.text));
       events.push({
         type,
         actors,

@@ -57,6 +57,9 @@ function readJson<T>(file: string, schema: z.ZodType<T>): T {
   return parsed.data;
 }
 
+const GENERIC_INSTITUTION =
+  /\b(?:Foreign|Defence|Defense|Interior|Health) Ministry\b|\bMinistry of (?:Foreign Affairs|Defence|Defense)\b|\bGeneral Staff\b/g;
+
 // "the Kremlin" is stored as "Kremlin": matching starts at a capital letter.
 const withoutArticle = (alias: string) => alias.replace(/^the /, '');
 
@@ -67,8 +70,12 @@ export function loadNameData(dir: string, lexicon: Lexicon): NameData {
   for (const person of people.people)
     for (const surface of [person.name, ...person.aliases]) lexicon.add(surface, { kind: 'person', person });
   for (const org of organizations.organizations)
-    for (const surface of [org.name, ...org.aliases])
+    for (const surface of [org.name, ...org.aliases]) {
       lexicon.add(withoutArticle(surface), { kind: 'org', org });
+      // News writes "Iran's foreign ministry" as often as "Iran's Foreign Ministry".
+      const lower = surface.replace(GENERIC_INSTITUTION, (words) => words.toLowerCase());
+      if (lower !== surface) lexicon.add(withoutArticle(lower), { kind: 'org', org });
+    }
   return {
     people: people.people,
     organizations: organizations.organizations,

@@ -126,13 +126,16 @@ export function suggestNames(tokens: Token[], mentions: Resolved[]): NameSuggest
         j += 2;
       else break;
     }
-    const run = tokens.slice(i, j + 1);
+    let run = tokens.slice(i, j + 1);
+    // "Mayor Ivan Fedorov": a leading title is the hint, not part of the name.
+    const leading = run[0] && run.length > 1 && TITLE.test(run[0].text) ? run[0] : undefined;
+    if (leading) run = run.slice(1);
     const text = run.map((t) => t.text).join(' ');
     i = j;
     if (run.length === 1 && token.sentenceStart) continue;
     if (seen.has(text)) continue;
     seen.add(text);
-    const before = tokens[i - run.length];
+    const before = leading ?? tokens[i - run.length];
     out.push({ text, ...(before && TITLE.test(before.text) && { title: before.text }) });
   }
   return out;

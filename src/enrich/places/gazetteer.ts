@@ -39,7 +39,12 @@ export function loadGazetteer(dir: string, lexicon: Lexicon): Gazetteer {
     countries.set(iso2, country);
     for (const surface of [name, country.name, ...list(aliases)])
       lexicon.add(surface, { kind: 'country', country, demonym: false });
-    for (const demonym of list(demonyms)) lexicon.add(demonym, { kind: 'country', country, demonym: true });
+    for (const demonym of list(demonyms)) {
+      lexicon.add(demonym, { kind: 'country', country, demonym: true });
+      // "Syrians", "Israelis", "Afghans": people of the country, still a mention of it
+      if (/(?:[aeiouy]n|i)$/.test(demonym))
+        lexicon.add(`${demonym}s`, { kind: 'country', country, demonym: true });
+    }
   }
 
   // Only the places the news aliases point at need finding by name.

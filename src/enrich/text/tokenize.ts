@@ -22,6 +22,9 @@ export interface Sentence {
 // initialism written with dots ("U.S.", "U.N.").
 const WORD = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}]+(?:[-'’‘][\p{L}\p{N}]+)*/gu;
 const POSSESSIVE = /['’]s$/;
+// "Chinese-backed", "Saudi-led": the name before the suffix is what is named.
+const AFFILIATION =
+  /-(?:backed|led|based|owned|brokered|made|born|run|held|controlled|aligned|allied|supported|funded|sponsored|linked|affiliated|bound)$/;
 // Abbreviations after which a full stop does not end a sentence.
 const NO_BREAK = new Set([
   'Gen',
@@ -63,6 +66,17 @@ const NO_BREAK = new Set([
   'Mt',
 ]);
 
+/** The first word of a phrase as a token, and how many tokens the phrase has. */
+export function tokenShape(phrase: string): { first: string; count: number } {
+  let first = '';
+  let count = 0;
+  for (const match of phrase.matchAll(WORD)) {
+    if (count === 0) first = match[0].replace(POSSESSIVE, '');
+    count++;
+  }
+  return { first, count };
+}
+
 /** Splits text into sentences at ., ! or ? followed by space and a capital, quote or digit. */
 export function splitSentences(text: string): Sentence[] {
   const sentences: Sentence[] = [];
@@ -97,6 +111,8 @@ export function tokenize(text: string, sentences: Sentence[]): Token[] {
     for (const match of sentence.text.matchAll(WORD)) {
       let word = match[0];
       if (POSSESSIVE.test(word)) word = word.slice(0, -2);
+      const suffix = AFFILIATION.exec(word);
+      if (suffix) word = word.slice(0, suffix.index);
       const start = sentence.start + match.index;
       tokens.push({ text: word, start, end: start + word.length, sentence: index, sentenceStart: first });
       first = false;

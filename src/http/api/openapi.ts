@@ -12,6 +12,8 @@ import {
   SourceSchema,
 } from './schemas.ts';
 import { SEARCH_OPENAPI } from '../search/search-openapi.ts';
+import { enrichmentPaths } from './enrichment-routes.ts';
+import { REACH_OPENAPI_PATHS } from './reach-openapi.ts';
 
 function schema(s: z.ZodType): object {
   const { $schema: _ignored, ...rest } = z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' }) as Record<
@@ -137,6 +139,7 @@ export function createOpenApiDocument(): object {
     },
     paths: {
       ...SEARCH_OPENAPI.paths,
+      ...REACH_OPENAPI_PATHS,
       '/desks': {
         get: {
           summary: 'List desks',
@@ -326,6 +329,7 @@ export function createOpenApiDocument(): object {
           },
         },
       },
+      ...enrichmentPaths(),
     },
   };
 }

@@ -6,7 +6,12 @@ import { z } from 'zod';
 import { invalid } from '../../domain/errors.ts';
 import { CLAIM_STATUSES, STORY_STATUSES } from '../../domain/types.ts';
 
-const text = (max: number) => z.string().max(max, `must be at most ${max} characters`);
+// NUL is refused here: PostgreSQL cannot store it in text, and no author means to type it.
+const text = (max: number) =>
+  z
+    .string()
+    .max(max, `must be at most ${max} characters`)
+    .refine((value) => !value.includes('\u0000'), 'must not contain the NUL character');
 const required = (max: number) => text(max).trim().min(1, 'must not be empty');
 const httpUrl = z
   .string()

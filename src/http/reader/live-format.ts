@@ -39,7 +39,11 @@ export function createLiveFormatter(deps: LiveFormatterDeps): LiveFormatter {
   const { store } = deps;
   const ttl = deps.ttlMs ?? 10_000;
   const now = deps.now ?? Date.now;
-  const stories = new Map<string, { expires: number; value: Promise<CachedStory | null> }>();
+  // `version` is the cached header's, once known: a replayed old `story` event must not replace a newer one.
+  const stories = new Map<
+    string,
+    { expires: number; value: Promise<CachedStory | null>; version: number | undefined }
+  >();
   const desks = new Map<string, { expires: number; value: Promise<Desk | null> }>();
 
   const deskById = (id: string): Promise<Desk | null> => {
@@ -60,18 +64,29 @@ export function createLiveFormatter(deps: LiveFormatterDeps): LiveFormatter {
     const hit = stories.get(id);
     if (hit && hit.expires > now()) return hit.value;
     if (stories.size > 1000) stories.clear();
-    const value = store.stories.getById(id).then((story) => (story ? describe(story) : null));
-    stories.set(id, { expires: now() + ttl, value });
-    value.catch(() => stories.delete(id));
-    return value;
+    const entry: { expires: number; value: Promise<CachedStory | null>; version: number | undefined } = {
+      expires: now() + ttl,
+      value: store.stories.getById(id).then((story) => {
+        entry.version = story?.version;
+        return story ? describe(story) : null;
+      }),
+      version: undefined,
+    };
+    stories.set(id, entry);
+    entry.value.catch(() => stories.delete(id));
+    return entry.value;
   };
 
   return async (event) => {
     const { data } = event;
     if (data.type === 'story') {
-      // The event carries the new header: cache it rather than asking the store for what we hold.
+      // The event carries the new header: cache it rather than asking the store for what we hold, unless
+      // this is a replay of an older header (a reader resuming from long ago).
       const value = describe(data.story);
-      stories.set(event.storyId, { expires: now() + ttl, value });
+      const cached = stories.get(event.storyId);
+      if (cached === undefined || cached.version === undefined || cached.version <= data.story.version) {
+        stories.set(event.storyId, { expires: now() + ttl, value, version: data.story.version });
+      }
       const { story } = data;
       return {
         story: JSON.stringify({

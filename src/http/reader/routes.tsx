@@ -16,6 +16,7 @@ import type { Store, UpdateInStory } from '../../store/store.ts';
 import { ASSETS_PREFIX } from '../../web/build-assets.ts';
 import type { Assets } from '../../web/build-assets.ts';
 import { createArticleCache } from './article-cache.ts';
+import { oembedAlternate } from '../embed/embed-routes.tsx';
 import { feedAlternates } from './feeds/feed-model.ts';
 import { excerpt, htmlToText } from './html-text.ts';
 import { jsonForScript, liveBlogPosting } from './json-ld.ts';
@@ -296,7 +297,10 @@ export async function registerReaderRoutes(app: FastifyInstance, deps: ReaderDep
       noindex: !first,
       publishedTime: story.openedAt ?? story.createdAt,
       modifiedTime: story.updatedAt,
-      alternates: feedAlternates(place.path, story.headline),
+      alternates: [
+        ...feedAlternates(place.path, story.headline),
+        ...(first ? [oembedAlternate(canonicalUrl, story.headline)] : []),
+      ],
     };
     return { html: page(meta, <StoryPage view={view} />, true), cache: CACHE.live };
   };

@@ -4,7 +4,7 @@ import { DomainError } from '../../domain/errors.ts';
 import type { Store } from '../../store/store.ts';
 import type { Assets } from '../../web/build-assets.ts';
 import { parseInput } from '../api/schemas.ts';
-import { CONTENT_SECURITY_POLICY } from '../reader/routes.tsx';
+import { sendPage } from '../reader/send-page.ts';
 import { Layout, renderDocument } from '../reader/views/layout.tsx';
 import { hitPath, SearchPage } from './search-page.tsx';
 import { SearchQuerySchema, toSearchQuery, type SearchParams } from './search-query.ts';
@@ -85,12 +85,6 @@ export async function registerSearchRoutes(app: FastifyInstance, deps: SearchDep
         <SearchPage view={{ params, desks, results, error }} />
       </Layout>,
     );
-    return reply
-      .code(error === null ? 200 : 400)
-      .header('content-type', 'text/html; charset=utf-8')
-      .header('cache-control', 'public, max-age=30')
-      .header('content-security-policy', CONTENT_SECURITY_POLICY)
-      .header('x-content-type-options', 'nosniff')
-      .send(html);
+    return sendPage(reply, error === null ? 200 : 400, html, 'public, max-age=30');
   });
 }

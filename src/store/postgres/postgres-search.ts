@@ -32,7 +32,7 @@ export class PostgresSearch implements SearchStore {
       deskSlug: 'k.slug',
     });
     const { rows } = await sql<HitRow>`
-      with q as (select to_tsquery('english', ${toTsquery(parsed)}) as q),
+      with q as (select to_tsquery('english', ${toTsquery(parsed, query.match)}) as q),
       hits as (
         select 'update' as kind, u.id, u.story_id, ts_rank_cd(${UPDATE_VECTOR}, q.q) as rank,
           u.published_at as at, u.claim_status, u.key_event

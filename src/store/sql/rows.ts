@@ -111,8 +111,11 @@ export function encodeCursor(parts: (string | number)[]): string {
 export function decodeCursor(cursor: string): (string | number)[] | null {
   try {
     const parts: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(parts) && parts.every((p) => typeof p === 'string' || typeof p === 'number'))
-      return parts;
+    // Numbers must be what we put there (sequences, ids): a 1.5 or 1e300 would reach the database.
+    const valid = (p: unknown) =>
+      (typeof p === 'string' && p.length <= 200 && !p.includes('\u0000')) ||
+      (typeof p === 'number' && Number.isSafeInteger(p) && p >= 0 && p <= 2 ** 31 - 1);
+    if (Array.isArray(parts) && parts.length <= 4 && parts.every(valid)) return parts;
   } catch {
     /* fall through */
   }

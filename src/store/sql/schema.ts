@@ -95,6 +95,39 @@ export interface TokenRow {
   revoked_at: string | null;
 }
 
+/** Webhook subscribers (migration 0020-webhooks). */
+export interface WebhookSubscriberRow {
+  id: string;
+  url: string;
+  secret: string;
+  after_event_id: number;
+  created_at: string;
+  removed_at: string | null;
+}
+
+/** Webhook delivery queue and log; `payload` is the JSON body as sent. */
+export interface WebhookDeliveryRow {
+  id: Generated<number>;
+  subscriber_id: string;
+  event_id: number;
+  type: string;
+  payload: string;
+  state: string;
+  attempts: number;
+  next_attempt_at: string | null;
+  lease_until: string | null;
+  last_attempt_at: string | null;
+  last_status: number | null;
+  last_error: string | null;
+  created_at: string;
+}
+
+/** The one-row cursor: the last event id turned into deliveries. */
+export interface WebhookCursorRow {
+  id: number;
+  last_event_id: number;
+}
+
 /** Contributors' submissions; `content` is JSON (UpdateContent). */
 export interface SubmissionRow {
   id: string;
@@ -236,6 +269,9 @@ export interface Database {
   revisions: RevisionRow;
   events: EventRow;
   api_tokens: TokenRow;
+  webhook_subscribers: WebhookSubscriberRow;
+  webhook_deliveries: WebhookDeliveryRow;
+  webhook_cursor: WebhookCursorRow;
   submissions: SubmissionRow;
   users: UserRow;
   sessions: SessionRow;

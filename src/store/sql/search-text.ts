@@ -41,19 +41,19 @@ export function parseQuery(text: string): ParsedQuery {
 }
 
 /** The FTS5 MATCH expression for a parsed query; every word is quoted, so nothing is FTS syntax. */
-export function toFts5(query: ParsedQuery): string {
+export function toFts5(query: ParsedQuery, match: 'all' | 'any' = 'all'): string {
   const quote = (phrase: string[]) => `"${phrase.join(' ')}"`;
-  const positive = query.include.map(quote).join(' AND ');
+  const positive = query.include.map(quote).join(match === 'all' ? ' AND ' : ' OR ');
   return query.exclude.length === 0
     ? positive
     : `(${positive}) NOT (${query.exclude.map((w) => quote([w])).join(' OR ')})`;
 }
 
 /** The PostgreSQL tsquery text for a parsed query (input to `to_tsquery`, words already plain). */
-export function toTsquery(query: ParsedQuery): string {
+export function toTsquery(query: ParsedQuery, match: 'all' | 'any' = 'all'): string {
   const phrase = (p: string[]) => (p.length === 1 ? p[0]! : `(${p.join(' <-> ')})`);
-  const positive = query.include.map(phrase).join(' & ');
-  return [positive, ...query.exclude.map((w) => `!${w}`)].join(' & ');
+  const positive = query.include.map(phrase).join(match === 'all' ? ' & ' : ' | ');
+  return [`(${positive})`, ...query.exclude.map((w) => `!${w}`)].join(' & ');
 }
 
 const ESCAPES: Record<string, string> = {

@@ -1,5 +1,5 @@
 /** EnrichmentStore over the `update_enrichments` table. */
-import type { StoryStatus } from '../../domain/types.ts';
+import type { StoryStatus, Update } from '../../domain/types.ts';
 import type { Enrichment } from '../../enrich/types.ts';
 import type { EnrichedUpdate, EnrichmentStore, StoredEnrichment } from '../store.ts';
 import { toDesk, toStory, toUpdate } from './rows.ts';
@@ -57,6 +57,20 @@ export class SqlEnrichmentStore implements EnrichmentStore {
       .where('update_id', '=', updateId)
       .executeTakeFirst();
     return row ? toStored(row) : null;
+  }
+
+  async listStale(limit: number): Promise<Update[]> {
+    const rows = await this.deps.db
+      .selectFrom('updates as u')
+      .leftJoin('update_enrichments as e', 'e.update_id', 'u.id')
+      .selectAll('u')
+      .where('u.deleted_at', 'is', null)
+      .where((eb) => eb.or([eb('e.update_id', 'is', null), eb('e.update_version', '<', eb.ref('u.version'))]))
+      .orderBy('u.published_at')
+      .orderBy('u.id')
+      .limit(limit)
+      .execute();
+    return rows.map(toUpdate);
   }
 
   async listEnriched(opts: {

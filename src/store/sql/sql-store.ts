@@ -7,6 +7,7 @@ import type { SearchStore } from '../search.ts';
 import type { DeskStore, NewDesk, Store, TokenStore } from '../store.ts';
 import { toDesk } from './rows.ts';
 import type { Clock, SqlAdapter, SqlDeps } from './sql-adapter.ts';
+import { SqlArchive } from './sql-archive.ts';
 import { SqlEnrichmentStore } from './sql-enrichment-store.ts';
 import { SqlEventLog } from './sql-event-log.ts';
 import { SqlAccountStore } from './sql-account-store.ts';
@@ -17,6 +18,7 @@ import { SqlStatementFeedStore } from './sql-statement-feed-store.ts';
 import { SqlStatementStore } from './sql-statement-store.ts';
 import { SqlStoryStore } from './sql-story-store.ts';
 import { SqlUpdateStore } from './sql-update-store.ts';
+import { SqlWebhookStore } from './sql-webhook-store.ts';
 import type { Database } from './schema.ts';
 
 /** What an engine hands over once its database is open and migrated. */
@@ -39,14 +41,16 @@ export function createSqlStore(parts: SqlStoreParts): Store {
     updates: new SqlUpdateStore(deps),
     events: new SqlEventLog(parts.db),
     tokens: new SqlTokenStore(deps),
-    submissions: new SqlSubmissionStore(deps),
-    accounts: new SqlAccountStore(deps),
-    media: new SqlMediaStore(deps),
-    audit: new SqlAuditStore(deps),
     enrichments: new SqlEnrichmentStore(deps),
     statements: new SqlStatementStore(deps),
     statementFeeds: new SqlStatementFeedStore(deps),
     search: parts.search(deps),
+    archive: new SqlArchive(deps),
+    webhooks: new SqlWebhookStore(deps),
+    submissions: new SqlSubmissionStore(deps),
+    accounts: new SqlAccountStore(deps),
+    media: new SqlMediaStore(deps),
+    audit: new SqlAuditStore(deps),
     ping: parts.ping,
     async close() {
       await parts.db.destroy();

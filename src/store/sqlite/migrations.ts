@@ -235,6 +235,54 @@ export const MIGRATIONS: Record<string, Migration> = {
         where u.deleted_at is null`.execute(db);
     },
   },
+  '0020-webhooks': {
+    // Outbound webhooks (store/webhooks.ts): subscribers, the delivery queue and log, and the cursor
+    // into the event log from which the queue is filled (its one row is written with the first
+    // subscriber, so a fresh database stays empty for `dateline migrate-data`).
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('webhook_subscribers')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('url', 'text', (c) => c.notNull())
+        .addColumn('secret', 'text', (c) => c.notNull())
+        .addColumn('after_event_id', 'integer', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('removed_at', 'text')
+        .execute();
+      await db.schema
+        .createTable('webhook_deliveries')
+        .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('subscriber_id', 'text', (c) => c.notNull().references('webhook_subscribers.id'))
+        .addColumn('event_id', 'integer', (c) => c.notNull())
+        .addColumn('type', 'text', (c) => c.notNull())
+        .addColumn('payload', 'text', (c) => c.notNull())
+        .addColumn('state', 'text', (c) => c.notNull())
+        .addColumn('attempts', 'integer', (c) => c.notNull())
+        .addColumn('next_attempt_at', 'text')
+        .addColumn('lease_until', 'text')
+        .addColumn('last_attempt_at', 'text')
+        .addColumn('last_status', 'integer')
+        .addColumn('last_error', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addUniqueConstraint('webhook_deliveries_once', ['subscriber_id', 'event_id', 'type'])
+        .execute();
+      await db.schema
+        .createIndex('webhook_deliveries_due')
+        .on('webhook_deliveries')
+        .columns(['state', 'next_attempt_at'])
+        .execute();
+      await db.schema
+        .createIndex('webhook_deliveries_log')
+        .on('webhook_deliveries')
+        .columns(['subscriber_id', 'id'])
+        .execute();
+      await db.schema
+        .createTable('webhook_cursor')
+        .addColumn('id', 'integer', (c) => c.primaryKey())
+        .addColumn('last_event_id', 'integer', (c) => c.notNull())
+        .execute();
+    },
+  },
   '0010-statements': {
     async up(db: Kysely<unknown>) {
       await db.schema

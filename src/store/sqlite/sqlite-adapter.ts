@@ -10,7 +10,8 @@ export const SQLITE_ADAPTER: SqlAdapter = {
   utcDay: (column) => sql<string>`substr(${sql.ref(column)}, 1, 10)`,
   isUniqueViolation: (error) =>
     error instanceof BetterSqlite3.SqliteError && error.code.startsWith('SQLITE_CONSTRAINT_UNIQUE'),
-  // A write transaction already excludes every other writer (Kysely runs one connection, other
-  // processes wait on the database lock), so events commit in id order without more locking.
+  // A write transaction already excludes every other writer (Kysely runs one connection, and each
+  // transaction takes the database's write lock as it begins: see sqlite-store.ts), so events commit
+  // in id order without more locking.
   lockEventLog: async () => {},
 };

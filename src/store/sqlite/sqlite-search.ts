@@ -37,7 +37,7 @@ export class SqliteSearch implements SearchStore {
       left join updates u on d.kind = 'update' and u.id = d.ref
       join stories s on s.id = (case when d.kind = 'update' then u.story_id else d.ref end)
       left join desks k on k.id = s.desk_id
-      where search_fts match ${toFts5(parsed)} and ${filters}
+      where search_fts match ${toFts5(parsed, query.match)} and ${filters}
       order by bm25(search_fts, ${TITLE_WEIGHT}, 1.0), at desc
       limit ${query.limit + 1} offset ${query.offset}
     `.execute(this.deps.db);

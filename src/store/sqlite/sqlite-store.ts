@@ -6,7 +6,14 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect } from 'kysely';
+import {
+  CompiledQuery,
+  Kysely,
+  Migrator,
+  SqliteDialect,
+  type Dialect,
+  type SqliteDialectConfig,
+} from 'kysely';
 import type { Database } from '../sql/schema.ts';
 import { queryLog, type QueryObserver } from '../sql/query-log.ts';
 import { createSqlStore } from '../sql/sql-store.ts';
@@ -35,7 +42,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
   // Another process (the CLI) may write while the server runs; wait rather than fail.
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: sqlite }),
+    dialect: immediateSqliteDialect({ database: sqlite }),
     ...queryLog(options.onQuery),
   });
   const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
@@ -54,4 +61,26 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
       sqlite.prepare('select 1').get();
     },
   });
+}
+
+/**
+ * Write transactions take SQLite's write lock when they begin (`begin immediate`), not at their first
+ * write. With a plain `begin`, a transaction that reads first (every edit checks the version) fails at
+ * once with "database is locked" when another process wrote meanwhile, and busy_timeout cannot help;
+ * several processes (`serve --workers`, the CLI beside the server) write to one file.
+ */
+function immediateSqliteDialect(config: SqliteDialectConfig): Dialect {
+  const base = new SqliteDialect(config);
+  return {
+    createAdapter: () => base.createAdapter(),
+    createIntrospector: (db) => base.createIntrospector(db),
+    createQueryCompiler: () => base.createQueryCompiler(),
+    createDriver() {
+      const driver = base.createDriver();
+      driver.beginTransaction = async (connection) => {
+        await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+      };
+      return driver;
+    },
+  };
 }

@@ -4,6 +4,7 @@ import { brotliDecompressSync } from 'node:zlib';
 import { addDays } from '../../../src/domain/days.ts';
 import { CLAIM_STATUSES } from '../../../src/domain/types.ts';
 import type { Desk, Story, Update } from '../../../src/domain/types.ts';
+import { content } from '../../store/store-contract.ts';
 import { createLiveFormatter } from '../../../src/http/reader/live-format.ts';
 import { createTestApp, type TestApp } from '../../support/test-app.ts';
 import { articleIds, articles, attribute, jsonLd, text } from './html.ts';
@@ -280,6 +281,20 @@ describe('reader pages', () => {
     const compressed = await t.app.inject({ url: css!, headers: { 'accept-encoding': 'gzip, deflate, br' } });
     assert.equal(compressed.headers['content-encoding'], 'br');
     assert.equal(brotliDecompressSync(compressed.rawPayload).toString(), (await get(css!)).body);
+  });
+
+  it("keeps a draft off the site stream even after replaying the story's older public header", async () => {
+    const format = createLiveFormatter({ store: t.store });
+    const s = await t.liveBlog.createStory({ desk: desk.slug, headline: 'Pulled back' });
+    const renamed = await t.liveBlog.patchStory(s.id, s.version, { headline: 'Pulled back, renamed' });
+    await t.liveBlog.patchStory(s.id, renamed.version, { status: 'draft' });
+    const events = await t.store.events.listAfter(s.id, 0, 100);
+    const [publicHeader, draftHeader] = events.filter((e) => e.data.type === 'story');
+    await format(draftHeader!);
+    // A reader resuming from long ago replays the older, public header.
+    await format(publicHeader!);
+    const update = await t.store.updates.create(s.id, { ...content('secret'), headline: null }, 'R');
+    assert.equal((await format(update.event)).site, null, 'an update of a draft never goes to the site');
   });
 
   it('formats live events with the same markup as the page', async () => {

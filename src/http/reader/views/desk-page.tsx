@@ -30,6 +30,9 @@ export function DeskPage(props: { view: DeskView }): JSX.Element {
             Today’s page: {dailyHeadline(desk.name, view.today)}
           </a>
         </p>
+        <p>
+          <a href={`/archive/${desk.slug}`}>Archive: every day by month</a>
+        </p>
       </header>
       <section aria-labelledby="days-title">
         <h2 id="days-title">{view.before === null ? 'Days and stories' : 'Earlier days and stories'}</h2>

@@ -40,7 +40,11 @@ export function StoryCardItem(props: { card: StoryCard; now: number }): JSX.Elem
       </h3>
       {story.standfirst !== '' && <p class="card-standfirst">{story.standfirst}</p>}
       <p class="card-meta">
-        {story.status === 'live' ? <span class="live-tag">Live</span> : <span class="ended-tag">Ended</span>}
+        {story.status === 'live' ? (
+          <span class="live-tag">Live</span>
+        ) : (
+          <span class="ended-tag">Ended · no longer updated</span>
+        )}
         {' · opened '}
         <span data-rel-time={opened}>{relativeTime(Date.parse(opened), props.now)}</span>
       </p>

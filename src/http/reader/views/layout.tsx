@@ -84,6 +84,9 @@ export function Layout(props: LayoutProps): JSX.Element {
             <a class="site-name" href="/">
               {siteName}
             </a>
+            <a class="site-search" href="/map">
+              Map
+            </a>
             <a class="site-search" href="/search">
               Search
             </a>

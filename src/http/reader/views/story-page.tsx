@@ -153,6 +153,11 @@ export function StoryPage(props: { view: StoryView }): JSX.Element {
           />
         )}
         {first && <KeyEvents view={view} onPage={onPage} />}
+        {first && (
+          <p class="story-map-link">
+            <a href={`/map?story=${encodeURIComponent(story.id)}`}>Map of this page’s updates</a>
+          </p>
+        )}
         <section class="updates" aria-labelledby="updates-title">
           <h2 id="updates-title" class="updates-title">
             {first ? 'Updates' : 'Older updates'}

@@ -1,5 +1,5 @@
 /**
- * The search contract against PostgreSQL at DATELINE_TEST_POSTGRES_URL, in a fresh schema dropped
+ * The search and archive contracts against PostgreSQL at DATELINE_TEST_POSTGRES_URL, in a fresh schema dropped
  * afterwards. Skipped with the reason when PostgreSQL is unreachable, except in CI.
  */
 import assert from 'node:assert/strict';
@@ -7,7 +7,9 @@ import { randomBytes } from 'node:crypto';
 import { it } from 'node:test';
 import pg from 'pg';
 import { openPostgresStore } from '../../src/store/postgres/postgres-store.ts';
-import { runSearchContract } from './search-contract.ts';
+import { runArchiveContract } from './archive-contract.ts';
+import { runWebhookContract } from './webhook-contract.ts';
+import { runSearchContract, type OpenWithClock } from './search-contract.ts';
 
 const URL_ENV = 'DATELINE_TEST_POSTGRES_URL';
 const url = process.env[URL_ENV] ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -28,7 +30,7 @@ const unreachable = await admin('select 1').then(
 );
 
 if (unreachable === null) {
-  runSearchContract('postgres', async (now) => {
+  const open: OpenWithClock = async (now) => {
     const schema = `dl_test_${randomBytes(6).toString('hex')}`;
     await admin(`create schema ${schema}`);
     const store = await openPostgresStore({ url, schema, now });
@@ -39,7 +41,10 @@ if (unreachable === null) {
         await admin(`drop schema ${schema} cascade`);
       },
     };
-  });
+  };
+  runSearchContract('postgres', open);
+  runArchiveContract('postgres', open);
+  runWebhookContract('postgres', open);
 } else if (process.env.CI === 'true') {
   it('reaches PostgreSQL (required in CI)', () => {
     assert.fail(`PostgreSQL at ${URL_ENV} is unreachable: ${unreachable}`);

@@ -94,6 +94,30 @@ describe('events export', () => {
     assert.deepEqual(await rowsOf(), []);
   });
 
+  it("serves an update's enrichment, marked current until the update is edited", async () => {
+    const update = await publish('Abdel Fattah al-Burhan visited Omdurman on 3 May 2026.');
+    await t.enrichment.idle();
+    const response = await t.app.inject({ url: `/api/v1/updates/${update.id}/enrichment` });
+    assert.equal(response.statusCode, 200, response.body);
+    const body = response.json();
+    assert.equal(body.current, true);
+    assert.equal(body.updateVersion, 1);
+    assert.deepEqual(
+      body.people.map((p: { name: string }) => p.name),
+      ['Abdel Fattah al-Burhan'],
+    );
+    assert.equal(body.places[0].name, 'Omdurman');
+    assert.deepEqual(body.dates[0], {
+      text: 'on 3 May 2026',
+      start: '2026-05-03',
+      end: '2026-05-03',
+      granularity: 'day',
+    });
+    assert.equal(body.events[0].type, 'meet');
+    const missing = await t.app.inject({ url: '/api/v1/updates/nope/enrichment' });
+    assert.equal(missing.statusCode, 404);
+  });
+
   it('serves the same rows as CSV, quoting fields with commas', async () => {
     await publish('Army drones struck Nyala airport, the RSF said.');
     await t.enrichment.idle();

@@ -1,0 +1,26 @@
+/** `POST /api/v1/related`: related earlier coverage for a draft, for the composer (editors). */
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { suggestRelated } from '../../related/related-coverage.ts';
+import type { Store } from '../../store/store.ts';
+import { requireRole } from '../auth.ts';
+import { parseInput } from './schemas.ts';
+
+const RelatedSchema = z.strictObject({
+  text: z.string().max(20_000, 'must be at most 20000 characters'),
+  storyId: z
+    .string()
+    .max(64)
+    .optional()
+    .describe('the story being written for; its own updates are left out'),
+  limit: z.int().min(1).max(20).default(5),
+});
+
+/** Registers the related-coverage route (mounted under /api/v1). */
+export async function registerRelatedRoutes(app: FastifyInstance, deps: { store: Store }): Promise<void> {
+  app.post('/related', async (request) => {
+    await requireRole(deps.store, request, 'editor');
+    const input = parseInput(RelatedSchema, request.body);
+    return { items: await suggestRelated(deps.store.search, input) };
+  });
+}

@@ -1,0 +1,145 @@
+/** `/map`: located updates on a map drawn on the server; `/map/basemap.svg`; `/map/markers` for live refresh. */
+import { createHash } from 'node:crypto';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { renderToString } from 'preact-render-to-string';
+import type { Store } from '../../store/store.ts';
+import type { Assets } from '../../web/build-assets.ts';
+import { ErrorPage } from '../reader/views/error-page.tsx';
+import { Layout, renderDocument } from '../reader/views/layout.tsx';
+import { basemap } from './basemap.ts';
+import { locateUpdates, MapFilterSchema, type MapFilter } from './located-updates.ts';
+import { MapPage, MarkerList, Markers } from './map-view.tsx';
+
+/** What the map needs. */
+export interface MapDeps {
+  store: Store;
+  assets: Assets;
+  siteName?: string;
+}
+
+// The newest enriched updates the map considers; filters apply to these.
+const MAP_WINDOW = 2000;
+
+/** Registers the map routes. */
+export async function registerMapRoutes(app: FastifyInstance, deps: MapDeps): Promise<void> {
+  const siteName = deps.siteName ?? 'Dateline';
+  const assetUrls = { css: deps.assets.url('reader.css'), js: deps.assets.url('reader-live.js') };
+  // Drawn on the first request that needs it, so start-up does not wait for it.
+  let drawn: { svg: Buffer; hash: string; br: Buffer; gzip: Buffer } | undefined;
+  const base = () => {
+    if (drawn === undefined) {
+      const svg = Buffer.from(basemap().svg);
+      const hash = createHash('sha256').update(svg).digest('hex').slice(0, 12);
+      drawn = { svg, hash, br: brotliCompressSync(svg), gzip: gzipSync(svg, { level: 9 }) };
+    }
+    return drawn;
+  };
+
+  app.get('/map/basemap.svg', async (request, reply) => {
+    const { svg, hash, br, gzip } = base();
+    reply
+      .header('content-type', 'image/svg+xml')
+      .header('vary', 'accept-encoding')
+      .header('etag', `"${hash}"`);
+    // Page links carry the hash (?v=…), so a linked copy never changes.
+    reply.header('cache-control', 'public, max-age=31536000, immutable');
+    const accepts = String(request.headers['accept-encoding'] ?? '');
+    if (/\bbr\b/.test(accepts)) return reply.header('content-encoding', 'br').send(br);
+    if (/\bgzip\b/.test(accepts)) return reply.header('content-encoding', 'gzip').send(gzip);
+    return reply.send(svg);
+  });
+
+  const located = async (filter: MapFilter) => {
+    let deskId: string | undefined;
+    if (filter.desk !== undefined && filter.desk !== '') {
+      const desk = await deps.store.desks.getBySlug(filter.desk);
+      if (!desk) return null;
+      deskId = desk.id;
+    }
+    const enriched = await deps.store.enrichments.listEnriched({
+      statuses: ['live', 'ended'],
+      limit: MAP_WINDOW,
+      ...(deskId !== undefined && { deskId }),
+    });
+    return locateUpdates(enriched, filter);
+  };
+
+  /** The query's filters, with empty form fields treated as absent; null when one is malformed. */
+  const filterOf = (request: FastifyRequest): MapFilter | null => {
+    const raw = Object.fromEntries(
+      Object.entries(request.query as Record<string, string>).filter(([, v]) => v !== ''),
+    );
+    const parsed = MapFilterSchema.safeParse(raw);
+    return parsed.success ? parsed.data : null;
+  };
+
+  const htmlError = (reply: FastifyReply, status: number) =>
+    reply
+      .code(status)
+      .type('text/html; charset=utf-8')
+      .send(
+        renderDocument(
+          <Layout
+            siteName={siteName}
+            meta={{ title: `Map – ${siteName}`, description: '', canonicalUrl: null, noindex: true }}
+            assets={assetUrls}
+            script={false}
+          >
+            <ErrorPage status={status} />
+          </Layout>,
+        ),
+      );
+
+  app.get('/map', async (request, reply) => {
+    const filter = filterOf(request);
+    if (filter === null) return htmlError(reply, 400);
+    const [items, desks, live, story] = await Promise.all([
+      located(filter),
+      deps.store.desks.list(),
+      deps.store.events.lastGlobalId(),
+      filter.story === undefined ? null : deps.store.stories.getById(filter.story),
+    ]);
+    if (items === null || (filter.story !== undefined && (story === null || story.status === 'draft')))
+      return htmlError(reply, 404);
+    const html = renderDocument(
+      <Layout
+        siteName={siteName}
+        meta={{
+          title: `${story === null ? 'Map' : `Map: ${story.headline}`} – ${siteName}`,
+          description: 'Updates placed on a map by the places their text names, with claim status.',
+          canonicalUrl: null,
+          noindex: Object.keys(filter).length > 0,
+        }}
+        assets={assetUrls}
+        script={true}
+      >
+        <MapPage
+          view={{
+            filter,
+            desks,
+            located: items,
+            basemapUrl: `/map/basemap.svg?v=${base().hash}`,
+            project: basemap().project,
+            live,
+            storyHeadline: story?.headline ?? null,
+          }}
+        />
+      </Layout>,
+    );
+    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);
+  });
+
+  // The markers and list of the same filters, for open map pages to swap in when updates arrive.
+  app.get('/map/markers', async (request, reply) => {
+    const filter = filterOf(request);
+    if (filter === null) return htmlError(reply, 400);
+    const items = await located(filter);
+    if (items === null) return htmlError(reply, 404);
+    return reply.header('cache-control', 'no-store').send({
+      count: items.length,
+      markers: renderToString(<Markers located={items} project={basemap().project} />),
+      list: renderToString(<MarkerList located={items} />),
+    });
+  });
+}

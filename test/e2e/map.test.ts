@@ -1,0 +1,91 @@
+/**
+ * The map in a real Chromium: a newly published update that names a place appears as a marker without a
+ * reload, zoom changes the view, and nothing on the page is fetched from another origin.
+ */
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { after, before, describe, it } from 'node:test';
+import { chromium, type Browser } from 'playwright-core';
+import { createTestApp, type TestApp } from '../support/test-app.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const HAS_CHROMIUM = existsSync(CHROMIUM);
+const SKIP = !HAS_CHROMIUM && process.env['CI'] !== 'true' ? `${CHROMIUM} is not installed` : false;
+
+describe('map in Chromium', { skip: SKIP }, () => {
+  let t: TestApp;
+  let base: string;
+  let browser: Browser;
+
+  before(async () => {
+    if (!HAS_CHROMIUM) assert.fail(`${CHROMIUM} is missing; with CI=true the browser tests must run`);
+    t = await createTestApp();
+    base = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('shows a new located update live, zooms, and loads nothing from another origin', async () => {
+    const story = await t.liveBlog.createStory({ headline: 'Ukraine, 12 May' });
+    const first = await t.liveBlog.publishUpdate(
+      story.id,
+      { body: 'Russian forces shelled Kharkiv.' },
+      'Desk',
+    );
+    await t.enrichment.idle();
+
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    const errors: string[] = [];
+    const foreign: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('request', (request) => {
+      if (!request.url().startsWith(base) && !request.url().startsWith('data:')) foreign.push(request.url());
+    });
+    await page.goto(`${base}/map`);
+    await page.locator(`.map-marker[data-update-id="${first.id}"]`).waitFor();
+    await page.locator('.map-controls').waitFor();
+
+    const update = await t.liveBlog.publishUpdate(
+      story.id,
+      { body: 'A drone strike hit Odesa port overnight, the governor said.', claimStatus: 'claimed' },
+      'Desk',
+    );
+    const marker = page.locator(`.map-marker[data-update-id="${update.id}"]`);
+    await marker.waitFor();
+    assert.equal(await marker.getAttribute('class'), 'map-marker claim-claimed');
+    await page.locator(`.map-list li[data-update-id="${update.id}"]`).waitFor();
+    assert.equal(await page.locator('.map-list-title').textContent(), '2 located updates');
+
+    const before = await page.locator('svg.map-svg').getAttribute('viewBox');
+    await page.getByRole('button', { name: 'Zoom in' }).click();
+    const zoomed = await page.locator('svg.map-svg').getAttribute('viewBox');
+    assert.notEqual(zoomed, before);
+    assert.equal(Number(zoomed!.split(' ')[2]), 480, 'twice as close: half the width in view');
+
+    await page.getByRole('button', { name: 'Show the whole map' }).click();
+    assert.equal(await page.locator('svg.map-svg').getAttribute('viewBox'), before);
+    await marker.locator('a').click();
+    await page.waitForURL(/\/updates\//);
+    assert.deepEqual(errors, []);
+    assert.deepEqual(foreign, [], 'no tile server or other third party');
+    await context.close();
+  });
+});

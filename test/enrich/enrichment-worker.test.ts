@@ -1,0 +1,64 @@
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { pino } from 'pino';
+import { EnrichmentWorker } from '../../src/enrich/enrichment-worker.ts';
+import { loadEnricher } from '../../src/enrich/pipeline.ts';
+import { MemoryBus } from '../../src/live/memory/memory-bus.ts';
+import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
+import { content } from '../store/store-contract.ts';
+import { createTempDir } from '../support/temp-dir.ts';
+
+describe('enrichment worker', () => {
+  it('catches up at start on updates published while no worker ran, in the desk time zone', async () => {
+    const store = await openSqliteStore({ filename: join(createTempDir(), 'dateline.db') });
+    try {
+      const desk = await store.desks.create({
+        slug: 'syria-daily',
+        name: 'Syria Daily',
+        description: '',
+        timezone: 'Asia/Damascus',
+      });
+      const story = await store.stories.create({
+        deskId: desk.id,
+        slug: 'day',
+        date: null,
+        headline: 'Live',
+        standfirst: '',
+        body: '',
+        bodyHtml: '',
+        topPhoto: null,
+        status: 'live',
+      });
+      // Written straight to the store: no bus event, as if the worker had been down.
+      const { update } = await store.updates.create(
+        story.id,
+        content('Islamic State attacked an army post outside **Quneitra** today.'),
+        'editor',
+      );
+      const worker = new EnrichmentWorker({
+        bus: new MemoryBus(),
+        store,
+        enricher: loadEnricher(),
+        logger: pino({ level: 'silent' }),
+      });
+      worker.start();
+      await worker.idle();
+      const stored = await store.enrichments.get(update.id);
+      assert.equal(stored?.updateVersion, 1);
+      // Only the desk's name puts the story in Syria; a town this small is not pinned without it.
+      assert.deepEqual(
+        stored?.enrichment.places.map((p) => [p.name, p.country]),
+        [['Al Qunaytirah', 'SY']],
+      );
+      const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Damascus' }).format(
+        new Date(update.publishedAt),
+      );
+      assert.equal(stored?.enrichment.dates[0]?.start, today);
+      assert.match(stored?.dataVersion ?? '', /^people@.+,organizations@.+$/);
+      await worker.close();
+    } finally {
+      await store.close();
+    }
+  });
+});

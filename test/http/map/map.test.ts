@@ -1,0 +1,118 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { createTestApp, type TestApp } from '../../support/test-app.ts';
+
+describe('/map', () => {
+  let t: TestApp;
+  let storyId: string;
+  const ids: Record<string, string> = {};
+
+  before(async () => {
+    t = await createTestApp();
+    const desk = await t.liveBlog.createDesk({ name: 'Sudan Daily', timezone: 'Africa/Khartoum' });
+    const story = await t.liveBlog.createStory({ desk: desk.slug, headline: 'Sudan, 12 May' });
+    storyId = story.id;
+    const publish = async (key: string, body: string, claimStatus: 'verified' | 'claimed' | 'unverified') => {
+      ids[key] = (await t.liveBlog.publishUpdate(story.id, { body, claimStatus }, 'Desk')).id;
+    };
+    await publish(
+      'fasher',
+      'The RSF attacked El Fasher in North Darfur overnight, killing at least 12 civilians.',
+      'claimed',
+    );
+    await publish(
+      'talks',
+      'Sudanese and Egyptian foreign ministers met in Cairo to discuss aid corridors.',
+      'verified',
+    );
+    await publish('nowhere', 'The desk will publish a summary of the day at six.', 'unverified');
+    const other = await t.liveBlog.createStory({ headline: 'Elsewhere' });
+    ids['kharkiv'] = (
+      await t.liveBlog.publishUpdate(
+        other.id,
+        { body: 'Russian forces shelled Kharkiv on Saturday.' },
+        'Desk',
+      )
+    ).id;
+    const draft = await t.liveBlog.createStory({ headline: 'Embargoed', status: 'draft' });
+    ids['draft'] = (await t.liveBlog.publishUpdate(draft.id, { body: 'Shelling hit Odesa.' }, 'Desk')).id;
+    ids['draftStory'] = draft.id;
+    await t.enrichment.idle();
+  });
+  after(async () => t.close());
+
+  const get = (url: string, headers: Record<string, string> = {}) => t.app.inject({ url, headers });
+  const markerIds = (html: string) =>
+    [...html.matchAll(/class="map-marker[^"]*" data-update-id="([^"]+)"/g)].map((m) => m[1]);
+
+  it('puts each public update that names a place on the map, shaped by claim status, with a list to match', async () => {
+    const res = await get('/map');
+    assert.equal(res.statusCode, 200);
+    assert.equal(res.headers['content-type'], 'text/html; charset=utf-8');
+    const markers = markerIds(res.body);
+    assert.deepEqual(new Set(markers), new Set([ids['fasher'], ids['talks'], ids['kharkiv']]));
+    assert.ok(!markers.includes(ids['nowhere']), 'no place, no marker');
+    assert.ok(!markers.includes(ids['draft']), 'drafts stay off the map');
+    assert.match(
+      res.body,
+      /class="map-marker claim-claimed" data-update-id="[^"]+"[^>]*><a href="\/sudan-daily\/[^"]+\/updates\//,
+    );
+    assert.match(res.body, /<use class="map-marker-shape" href="#m-claimed"/);
+    assert.match(
+      res.body,
+      /aria-label="Claimed: The RSF attacked El Fasher[^"]*\(El Fasher, \d{4}-\d\d-\d\d\)"/,
+    );
+    assert.match(res.body, /<h2 class="map-list-title">3 located updates<\/h2>/);
+    assert.match(res.body, /<image href="\/map\/basemap\.svg\?v=[0-9a-f]{12}"/);
+  });
+
+  it('filters by claim status, event type, desk, date and story, in a form that works without JavaScript', async () => {
+    assert.deepEqual(markerIds((await get('/map?claim=verified')).body), [ids['talks']]);
+    assert.deepEqual(
+      new Set(markerIds((await get('/map?desk=sudan-daily')).body)),
+      new Set([ids['fasher'], ids['talks']]),
+    );
+    assert.deepEqual(markerIds((await get(`/map?story=${storyId}&type=fight`)).body), [ids['fasher']]);
+    assert.deepEqual(markerIds((await get('/map?from=2001-01-01&to=2001-01-31')).body), []);
+    // Empty fields of a submitted form mean "any".
+    assert.equal(markerIds((await get('/map?desk=&from=&to=&type=&claim=')).body).length, 3);
+    const form = (await get('/map?claim=verified')).body;
+    assert.match(form, /<form class="map-filters" method="get" action="\/map">/);
+    assert.match(form, /<option value="verified" selected>Verified<\/option>/);
+  });
+
+  it('answers a malformed filter with 400 and an unknown desk or a draft story with 404, as pages', async () => {
+    for (const [url, status] of [
+      ['/map?from=12-05-2025', 400],
+      ['/map?claim=maybe', 400],
+      ['/map?desk=no-such-desk', 404],
+      [`/map?story=${ids['draftStory']}`, 404],
+    ] as const) {
+      const res = await get(url);
+      assert.equal(res.statusCode, status, url);
+      assert.match(res.headers['content-type'] as string, /^text\/html/);
+    }
+  });
+
+  it('serves the base layer as one immutable SVG, compressed when the reader accepts it', async () => {
+    const page = (await get('/map')).body;
+    const url = /<image href="([^"]+)"/.exec(page)![1]!;
+    const plain = await get(url);
+    assert.equal(plain.statusCode, 200);
+    assert.equal(plain.headers['content-type'], 'image/svg+xml');
+    assert.match(plain.headers['cache-control'] as string, /immutable/);
+    assert.match(plain.body, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" viewBox="0 0 960 500">/);
+    const br = await get(url, { 'accept-encoding': 'gzip, br' });
+    assert.equal(br.headers['content-encoding'], 'br');
+    assert.ok(br.rawPayload.length < plain.rawPayload.length / 3);
+  });
+
+  it('gives open pages the markers and list of the same filters as JSON', async () => {
+    const res = await get('/map/markers?claim=claimed');
+    assert.equal(res.statusCode, 200);
+    const body = res.json<{ count: number; markers: string; list: string }>();
+    assert.equal(body.count, 1);
+    assert.match(body.markers, /^<g class="map-markers" data-map-markers>/);
+    assert.match(body.list, /^<ol class="map-list" data-map-list>/);
+  });
+});
