@@ -194,6 +194,8 @@ export class SseHub {
   #site: Channel | undefined;
   /** Newest `seq` delivered per story; absent until the hub sees an event of the story. */
   readonly #storyLast = new Map<string, number>();
+  /** A watched story's newest `seq` in the log when its channel opened, until its first live event. */
+  readonly #storyStart = new Map<string, Promise<number | undefined>>();
   /** Newest `globalId` processed; undefined until `start()` reads it from the log. */
   #siteLast: number | undefined;
 
@@ -396,11 +398,18 @@ export class SseHub {
 
   /** The story events to deliver for `event`: none if already seen, else the missing ones and it. */
   async #storyBacklog(event: LiveEvent): Promise<LiveEvent[]> {
-    const last = this.#storyLast.get(event.storyId);
+    let last = this.#storyLast.get(event.storyId);
+    if (last === undefined) {
+      // The first event of a story this hub sees. With several writers (nodes, workers) the bus may bring
+      // seq 2 before 1, so start from where the log stood when readers began watching, not from this event.
+      const start = this.#storyStart.get(event.storyId);
+      this.#storyStart.delete(event.storyId);
+      const position = start === undefined ? undefined : await start;
+      if (position !== undefined && position < event.seq) last = position;
+      const known = this.#storyLast.get(event.storyId);
+      if (known !== undefined) last = known;
+    }
     if (last !== undefined && event.seq <= last) return [];
-    // Known gap: the first event this hub sees of a story sets its position. If several nodes write the
-    // story at that moment and the bus brings seq 2 before 1, live readers here skip 1 (a resume from
-    // the log still has it). Fix: read the story's position from the log when its channel opens.
     if (last === undefined || event.seq === last + 1) return [event];
     const missing = await this.#fill(
       last,
@@ -647,6 +656,12 @@ export class SseHub {
   #storyChannel(storyId: string): Channel {
     let channel = this.#stories.get(storyId);
     if (channel === undefined) {
+      if (!this.#storyLast.has(storyId) && !this.#storyStart.has(storyId)) {
+        this.#storyStart.set(
+          storyId,
+          this.#events.lastSeq(storyId).catch(() => undefined),
+        );
+      }
       channel = new Channel('story', storyId, this.#ringSize, this.#storyLast.get(storyId));
       this.#stories.set(storyId, channel);
     }
@@ -670,6 +685,7 @@ export class SseHub {
       for (const conn of channel.conns) if (conn.held === null) this.#send(conn, HEARTBEAT_FRAME);
       if (channel.kind === 'story' && channel.conns.size === 0 && channel.idleSince < idleBefore) {
         this.#stories.delete(channel.storyId);
+        this.#storyStart.delete(channel.storyId);
       }
     }
   }

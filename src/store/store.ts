@@ -145,6 +145,8 @@ export interface EventLog {
   listAfter(storyId: string, afterSeq: number, limit: number): Promise<LiveEvent[]>;
   /** Events of all stories with `globalId > afterId`, oldest first, at most `limit`. */
   listAfterGlobal(afterId: number, limit: number): Promise<LiveEvent[]>;
+  /** The newest `seq` of a story's events (0 when it has none). */
+  lastSeq(storyId: string): Promise<number>;
   /** The newest event id across the site (0 when there are none). */
   lastGlobalId(): Promise<number>;
 }

@@ -47,6 +47,10 @@ class FakeEventLog implements EventLog {
   async lastGlobalId(): Promise<number> {
     return this.events.at(-1)?.globalId ?? 0;
   }
+
+  async lastSeq(storyId: string): Promise<number> {
+    return Math.max(0, ...this.events.filter((e) => e.storyId === storyId).map((e) => e.seq));
+  }
 }
 
 /** Pretty-printed JSON, so every test also crosses multi-line data; stories named draft-* stay off the site. */
@@ -269,6 +273,18 @@ describe('SseHub story stream', () => {
     await h.publish('syria');
     await story.waitForEvents(3);
     assert.deepEqual(story.ids(), [1, 2, 3], 'a second re-sync repeats nothing');
+  });
+
+  it("delivers a story's first events in order even when the bus brings them out of order", async () => {
+    const h = await harness();
+    const reader = await h.connect('/stories/syria/live');
+    const first = await h.publish('syria', { publish: false });
+    const second = await h.publish('syria', { publish: false });
+    // Another node's write (seq 2) reaches this node before the earlier one (seq 1).
+    await h.bus.publish(second);
+    await h.bus.publish(first);
+    await reader.waitForEvents(2);
+    assert.deepEqual(reader.ids(), [1, 2]);
   });
 
   it('resumes from the ring: a reconnecting reader gets exactly what it missed, without reading the log', async () => {

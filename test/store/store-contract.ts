@@ -264,6 +264,8 @@ export function runStoreContract(name: string, open: () => Promise<Store>): void
       );
       assert.equal(await store.events.lastGlobalId(), deleted.event.globalId);
       assert.equal((await store.stories.getById(story.id))?.lastEventSeq, 4);
+      assert.equal(await store.events.lastSeq(story.id), 4);
+      assert.equal(await store.events.lastSeq('no-such-story'), 0);
     });
 
     it('refuses an update for a story that does not exist', async () => {

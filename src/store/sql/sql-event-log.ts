@@ -61,6 +61,15 @@ export class SqlEventLog implements EventLog {
     return rows.map(toEvent);
   }
 
+  async lastSeq(storyId: string): Promise<number> {
+    const row = await this.db
+      .selectFrom('events')
+      .select((eb) => eb.fn.max('seq').as('seq'))
+      .where('story_id', '=', storyId)
+      .executeTakeFirst();
+    return row?.seq ?? 0;
+  }
+
   async lastGlobalId(): Promise<number> {
     const row = await this.db
       .selectFrom('events')
