@@ -2,6 +2,7 @@
  * The composition root: opens storage, the live bus and hub, builds the HTTP server, seeds sample
  * content, and closes it all in the right order on shutdown.
  */
+import cluster from 'node:cluster';
 import type { FastifyInstance } from 'fastify';
 import { pino, type Logger } from 'pino';
 import { AccountService } from './accounts/account-service.ts';
@@ -10,17 +11,18 @@ import { EnrichmentWorker } from './enrich/enrichment-worker.ts';
 import { loadEnricher } from './enrich/pipeline.ts';
 import { createLiveFormatter } from './http/reader/live-format.ts';
 import { createServer } from './http/server.ts';
-import cluster from 'node:cluster';
 import type { LiveBus } from './live/bus.ts';
 import type { IpcChannel } from './live/ipc/ipc-bus.ts';
 import { openBus } from './live/open-bus.ts';
 import { SseHub } from './live/sse-hub.ts';
+import { MediaService } from './media/media-service.ts';
 import { createMetrics } from './ops/metrics.ts';
 import { seedSampleContent } from './sample/sample-content.ts';
 import { FeedPoller } from './statements/feeds/feed-poller.ts';
 import { partiesFromEnricher } from './statements/statement-parties.ts';
 import { StatementService } from './statements/statement-service.ts';
 import { LiveBlogService } from './service/live-blog.ts';
+import { Scheduler } from './service/scheduler.ts';
 import { openStore } from './store/open-store.ts';
 import type { Store } from './store/store.ts';
 import { buildAssets } from './web/build-assets.ts';
@@ -72,6 +74,7 @@ export async function createApp(
   }
   const liveBlog = new LiveBlogService({ store, bus });
   const accounts = new AccountService({ store });
+  const media = new MediaService({ store, dataDir: config.dataDir });
   const enrichment = new EnrichmentWorker({ bus, store, enricher: loadEnricher(), logger });
   enrichment.start();
   const hub = new SseHub({
@@ -83,6 +86,8 @@ export async function createApp(
   });
   metrics.watchStreams(() => hub.stats());
   await hub.start();
+  const scheduler = new Scheduler({ store, liveBlog, logger });
+  scheduler.start();
   const webhooks = new WebhookDispatcher({ store, bus, logger, options: options.webhooks ?? {} });
   webhooks.start();
   if (config.sample) {
@@ -101,6 +106,7 @@ export async function createApp(
     bus,
     liveBlog,
     accounts,
+    media,
     hub,
     assets,
     logger,
@@ -131,6 +137,7 @@ export async function createApp(
       if (closed) return;
       closed = true;
       // Streams first, so app.close() is not held open by readers; then requests; the database last.
+      await scheduler.close();
       await hub.close();
       // A client that never finishes sending its request must not hold shutdown for ever.
       const force = setTimeout(() => app.server.closeAllConnections(), CLOSE_GRACE_MS);

@@ -57,12 +57,14 @@ export class AccountService {
       throw invalid('email', 'email must be an address like a@b.org');
     const name = input.name.trim();
     if (name === '' || name.length > 100) throw invalid('name', 'name must be 1 to 100 characters');
-    return this.#store.accounts.createUser({
+    const user = await this.#store.accounts.createUser({
       email,
       name,
       role: input.role,
       passwordHash: await hashPassword(input.password),
     });
+    await this.#audit('user.add', user, { role: user.role });
+    return user;
   }
 
   /** The user with `email`, or `not_found`. */
@@ -79,24 +81,32 @@ export class AccountService {
       passwordHash: await hashPassword(password),
     });
     await this.#store.accounts.deleteSessionsOf(user.id);
+    await this.#audit('user.password', user);
     return changed;
   }
 
   /** Changes a user's role; their sessions pick it up on the next request. */
   async setRole(email: string, role: Role): Promise<User> {
-    return this.#store.accounts.changeUser((await this.userByEmail(email)).id, { role });
+    const user = await this.userByEmail(email);
+    const changed = await this.#store.accounts.changeUser(user.id, { role });
+    await this.#audit('user.role', user, { from: user.role, to: role });
+    return changed;
   }
 
   /** Limits a user to desks by slug, or (null) lets them work on every desk. */
   async setDesks(email: string, deskSlugs: string[] | null): Promise<User> {
     const user = await this.userByEmail(email);
-    if (deskSlugs === null) return this.#store.accounts.changeUser(user.id, { desks: null });
+    if (deskSlugs === null) {
+      await this.#audit('user.desks', user, { desks: 'all' });
+      return this.#store.accounts.changeUser(user.id, { desks: null });
+    }
     const ids: string[] = [];
     for (const slug of deskSlugs) {
       const desk = await this.#store.desks.getBySlug(slug);
       if (!desk) throw invalid('desks', `desk "${slug}" does not exist`);
       ids.push(desk.id);
     }
+    await this.#audit('user.desks', user, { desks: deskSlugs });
     return this.#store.accounts.changeUser(user.id, { desks: ids });
   }
 
@@ -105,6 +115,7 @@ export class AccountService {
     const user = await this.userByEmail(email);
     const changed = await this.#store.accounts.changeUser(user.id, { disabled });
     if (disabled) await this.#store.accounts.deleteSessionsOf(user.id);
+    await this.#audit(disabled ? 'user.disable' : 'user.enable', user);
     return changed;
   }
 
@@ -121,6 +132,13 @@ export class AccountService {
       : await verify(await this.#decoyHash(), password).then(() => false);
     if (!found || !ok || found.user.disabledAt !== null) {
       this.#throttle.fail(account, address);
+      await this.#store.audit.record({
+        actor: account,
+        actorKey: found ? `user:${found.user.id}` : 'unknown',
+        action: 'login.failed',
+        target: account,
+        detail: { address },
+      });
       throw new DomainError('unauthorized', 'email or password is wrong, or the account is disabled');
     }
     this.#throttle.succeed(account);
@@ -132,6 +150,7 @@ export class AccountService {
       csrfToken: randomBytes(24).toString('base64url'),
       expiresAt: new Date(this.#now().getTime() + SESSION_TTL_MS).toISOString(),
     });
+    await this.#audit('login', found.user, { address }, found.user.name);
     return { user: found.user, session, secret };
   }
 
@@ -148,6 +167,17 @@ export class AccountService {
   /** Ends every session of the user, on every device. */
   async signOutEverywhere(userId: string): Promise<number> {
     return this.#store.accounts.deleteSessionsOf(userId);
+  }
+
+  /** Records an account event in the audit log; `actor` is who did it (the command line for CLI changes). */
+  async #audit(action: string, user: User, detail: Record<string, unknown> = {}, actor = 'command line') {
+    await this.#store.audit.record({
+      actor,
+      actorKey: actor === 'command line' ? 'cli' : `user:${user.id}`,
+      action,
+      target: user.email,
+      detail,
+    });
   }
 
   #decoyHash(): Promise<string> {

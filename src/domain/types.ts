@@ -38,12 +38,42 @@ export interface Desk {
   createdAt: string;
 }
 
+/** One served size of an uploaded photo. */
+export interface MediaVariant {
+  width: number;
+  url: string;
+  type: 'image/webp' | 'image/jpeg';
+}
+
+/** An uploaded photo: orientation applied, every metadata block stripped, served in several sizes. */
+export interface Media {
+  id: string;
+  alt: string;
+  caption: string;
+  credit: string;
+  width: number;
+  height: number;
+  /** The default (JPEG) rendition's URL, for clients that take one. */
+  url: string;
+  variants: MediaVariant[];
+  uploadedBy: string;
+  createdAt: string;
+}
+
+/** What an update or story keeps of a photo it shows: a snapshot, so pages render without a lookup. */
+export type MediaRef = Omit<Media, 'uploadedBy' | 'createdAt'>;
+
 /** Optional photo at the top of a story. */
 export interface TopPhoto {
   url: string;
   alt: string;
   caption: string;
   credit: string;
+  /** Set when the photo was uploaded here: its id and sizes for `srcset`. */
+  mediaId?: string;
+  width?: number;
+  height?: number;
+  variants?: MediaVariant[];
 }
 
 /** A live page: a desk's day (`date` set) or a standalone story. */
@@ -108,6 +138,8 @@ export interface Update {
   sources: Source[];
   /** Link to a video or social post, shown as a click-to-load facade. */
   videoUrl: string | null;
+  /** Uploaded photo shown with the update. */
+  media?: MediaRef | null;
   /** Set when deleted; deleted updates are tombstones and never shown. */
   deletedAt: string | null;
   version: number;
@@ -124,6 +156,7 @@ export interface UpdateContent {
   claimNote: string;
   sources: Source[];
   videoUrl: string | null;
+  media?: MediaRef | null;
 }
 
 /** What one change to an update did: `changes` maps a field to its value before and after. */
@@ -190,6 +223,8 @@ export interface Submission {
   decidedBy: string | null;
   /** Why it was rejected, for the contributor. */
   reason: string;
+  /** Set when an editor scheduled it: it publishes itself at this time. */
+  publishAt: string | null;
 }
 
 /** A newsroom account. Passwords are kept only as argon2id hashes, never in this record. */

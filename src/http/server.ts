@@ -6,6 +6,7 @@ import type { LiveBus } from '../live/bus.ts';
 import type { Metrics } from '../ops/metrics.ts';
 import { registerEnrichmentRoutes } from './api/enrichment-routes.ts';
 import { registerApiRoutes, type ApiDeps } from './api/routes.ts';
+import { registerNewsroomRoutes, type NewsroomDeps } from './newsroom/routes.tsx';
 import { registerWebhookRoutes } from './api/webhook-routes.ts';
 import { registerRelatedRoutes } from './api/related-routes.ts';
 import { registerStatementApiRoutes, type StatementApiDeps } from './api/statements-routes.ts';
@@ -21,7 +22,8 @@ import { registerSearchRoutes } from './search/search-routes.tsx';
 /** Everything the HTTP layer needs, built by the composition root. */
 export type ServerDeps = ApiDeps &
   ReaderDeps &
-  StatementApiDeps & { logger: Logger; bus: LiveBus; metrics: Metrics };
+  StatementApiDeps &
+  NewsroomDeps & { logger: Logger; bus: LiveBus; metrics: Metrics };
 
 // Bodies are JSON updates of at most a few tens of KB; anything bigger is refused before parsing.
 const BODY_LIMIT = 256 * 1024;
@@ -57,6 +59,16 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
     await registerReaderRoutes(site, deps);
     await registerStatementPages(site, deps);
   });
+  // Uploaded photos: content-addressed by id, never change, so cache for ever.
+  app.get('/media/:id/:file', async (request, reply) => {
+    const { id, file } = request.params as { id: string; file: string };
+    const { data, type } = await deps.media.read(id, file);
+    return reply
+      .type(type)
+      .header('cache-control', 'public, max-age=31536000, immutable')
+      .header('x-content-type-options', 'nosniff')
+      .send(data);
+  });
   // Paths no route knows, outside the API (which answers problem+json): the reader's 404 page.
   const notFoundPage = renderReaderNotFound(deps);
   app.setNotFoundHandler((_request, reply) =>
@@ -69,6 +81,7 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(async (feeds) => registerFeedRoutes(feeds, deps));
   await app.register(async (map) => registerMapRoutes(map, deps));
   await app.register(async (search) => registerSearchRoutes(search, deps));
+  await app.register(async (newsroom) => registerNewsroomRoutes(newsroom, deps));
   await app.register(async (archive) => registerArchiveRoutes(archive, deps));
   await app.register(async (embed) => registerEmbedRoutes(embed, deps));
   await app.register(async (api) => registerWebhookRoutes(api, deps), { prefix: '/api/v1' });

@@ -9,6 +9,7 @@ import type {
   ClaimStatus,
   Desk,
   LiveEvent,
+  MediaRef,
   Source,
   Story,
   StoryStatus,
@@ -50,6 +51,7 @@ export interface UpdateInput {
   pinned?: boolean | undefined;
   keyEvent?: boolean | undefined;
   videoUrl?: string | null | undefined;
+  media?: MediaRef | null | undefined;
 }
 
 /** Changes to an update; absent fields stay as they are. */
@@ -193,6 +195,25 @@ export class LiveBlogService {
     });
   }
 
+  /** Schedules an editor's update to publish itself at `publishAt` (see scheduler.ts). */
+  async scheduleUpdate(
+    storyId: string,
+    input: UpdateInput,
+    author: { name: string; key: string },
+    publishAt: string,
+  ): Promise<Submission> {
+    await this.#openStory(storyId);
+    if (Date.parse(publishAt) <= this.#now().getTime())
+      throw invalid('publishAt', 'publishAt must be in the future; omit it to publish now');
+    return this.#store.submissions.create({
+      storyId,
+      content: updateContent(input),
+      author: author.name,
+      authorKey: author.key,
+      publishAt,
+    });
+  }
+
   /** Publishes a pending submission, with the editor's changes applied; pushes an `update` event. */
   async approveSubmission(id: string, changes: UpdatePatch, actor: string): Promise<Update> {
     const submission = await this.#store.submissions.getById(id);
@@ -265,6 +286,7 @@ function updateContent(input: UpdateInput): UpdateContent {
     claimNote: input.claimNote ?? '',
     sources: input.sources ?? [],
     videoUrl: blankToNull(input.videoUrl),
+    media: input.media ?? null,
   };
 }
 

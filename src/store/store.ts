@@ -17,6 +17,7 @@ import type {
   ApiToken,
   Desk,
   LiveEvent,
+  Media,
   Revision,
   Role,
   Session,
@@ -162,14 +163,18 @@ export interface NewSubmission {
   content: UpdateContent;
   author: string;
   authorKey: string;
+  /** An editor's scheduled update: published by itself at this time. */
+  publishAt?: string | null;
 }
 
 /** Contributors' updates waiting for an editor; nothing here is public until approved. */
 export interface SubmissionStore {
   create(submission: NewSubmission): Promise<Submission>;
   getById(id: string): Promise<Submission | null>;
-  /** The story's pending submissions, oldest first (the order an editor works through them). */
+  /** The story's pending submissions and scheduled updates, oldest first (scheduled ones by time). */
   listPending(storyId: string): Promise<Submission[]>;
+  /** Scheduled updates whose time has come (`publishAt <= now`), across stories, soonest first. */
+  listDue(now: string, limit: number): Promise<Submission[]>;
   /**
    * Publishes a pending submission as an update with the same id and `content` (the editor may have
    * changed it), in one transaction. Not pending: `conflict` with the current record; unknown: `not_found`.
@@ -218,6 +223,30 @@ export interface AccountStore {
   deleteSessionsOf(userId: string): Promise<number>;
 }
 
+/** Uploaded photos' records (the image files themselves are kept by media/media-files.ts). */
+export interface MediaStore {
+  create(media: Media): Promise<Media>;
+  getById(id: string): Promise<Media | null>;
+}
+
+/** One entry of the audit log. */
+export interface AuditEntry {
+  id: number;
+  at: string;
+  actor: string;
+  actorKey: string;
+  action: string;
+  target: string;
+  detail: Record<string, unknown>;
+}
+
+/** The audit log: append-only, read by admins. */
+export interface AuditStore {
+  record(entry: Omit<AuditEntry, 'id' | 'at'>): Promise<void>;
+  /** Newest first; `beforeId` pages back. */
+  list(opts: { limit: number; beforeId?: number | null }): Promise<AuditEntry[]>;
+}
+
 /** Everything Dateline stores, behind one handle opened at boot and closed at shutdown. */
 export interface Store {
   desks: DeskStore;
@@ -238,6 +267,8 @@ export interface Store {
   webhooks: WebhookStore;
   submissions: SubmissionStore;
   accounts: AccountStore;
+  media: MediaStore;
+  audit: AuditStore;
   /** Whether the database answers; for /readyz. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -12,6 +12,8 @@ export const ASSET_NAMES = [
   'embed.js',
   'embed-live.js',
   'embed.css',
+  'newsroom.js',
+  'newsroom.css',
 ] as const;
 /** One asset name. */
 export type AssetName = (typeof ASSET_NAMES)[number];
@@ -44,6 +46,9 @@ const STYLESHEET = fileURLToPath(new URL('./reader.css', import.meta.url));
 const EMBED_LOADER = fileURLToPath(new URL('./embed/embed-loader.ts', import.meta.url));
 const EMBED_CLIENT = fileURLToPath(new URL('./embed/embed-live.ts', import.meta.url));
 const EMBED_STYLESHEET = fileURLToPath(new URL('./embed/embed.css', import.meta.url));
+// The newsroom editor: its own bundle, so readers never download it.
+const NEWSROOM_ENTRY = fileURLToPath(new URL('./newsroom.ts', import.meta.url));
+const NEWSROOM_STYLESHEET = fileURLToPath(new URL('./newsroom.css', import.meta.url));
 
 const bundleEntry = (entry: string) =>
   build({
@@ -94,10 +99,12 @@ export async function buildAssets(): Promise<Assets> {
   ]);
   const bundle = script.outputFiles[0];
   if (!bundle) throw new Error('esbuild produced no output for the reader client');
-  const [embedLoader, embedClient, embedCss] = await Promise.all([
+  const [embedLoader, embedClient, embedCss, newsroomJs, newsroomCss] = await Promise.all([
     bundleEntry(EMBED_LOADER),
     bundleEntry(EMBED_CLIENT),
     minifyCss(EMBED_STYLESHEET),
+    bundleEntry(NEWSROOM_ENTRY),
+    minifyCss(NEWSROOM_STYLESHEET),
   ]);
   const built: [AssetName, Buffer, string][] = [
     ['reader-live.js', Buffer.from(bundle.contents), 'text/javascript; charset=utf-8'],
@@ -105,6 +112,8 @@ export async function buildAssets(): Promise<Assets> {
     ['embed.js', embedLoader, 'text/javascript; charset=utf-8'],
     ['embed-live.js', embedClient, 'text/javascript; charset=utf-8'],
     ['embed.css', embedCss, 'text/css; charset=utf-8'],
+    ['newsroom.js', newsroomJs, 'text/javascript; charset=utf-8'],
+    ['newsroom.css', newsroomCss, 'text/css; charset=utf-8'],
   ];
   const files = new Map<string, Asset>();
   const urls = new Map<AssetName, string>();

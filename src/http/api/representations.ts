@@ -29,7 +29,9 @@ export function updateJson(update: Update, storyUrl: string) {
  */
 export function submissionJson(submission: Submission) {
   const { content, ...rest } = submission;
-  return { ...content, ...rest, sequence: null, url: null, anchor: null };
+  const status =
+    submission.status === 'pending' && submission.publishAt !== null ? 'scheduled' : submission.status;
+  return { ...content, ...rest, status, sequence: null, url: null, anchor: null };
 }
 
 /** A revision in API responses. */

@@ -5,12 +5,14 @@ import { DomainError, notFound } from '../../domain/errors.ts';
 import { storyPath } from '../../domain/paths.ts';
 import type { Story, Update } from '../../domain/types.ts';
 import type { AccountService } from '../../accounts/account-service.ts';
+import type { MediaService } from '../../media/media-service.ts';
 import type { SseHub } from '../../live/sse-hub.ts';
 import type { LiveBlogService } from '../../service/live-blog.ts';
 import type { Store } from '../../store/store.ts';
 import { authenticate, hasRole, requireDesk, requireRole, type Principal } from '../auth.ts';
 import { sendProblem } from '../problem.ts';
 import { createOpenApiDocument } from './openapi.ts';
+import { mediaFor, registerMediaRoutes, topPhotoFor } from './media-routes.ts';
 import { registerSessionRoutes } from './session-routes.ts';
 import { deskJson, revisionJson, storyJson, submissionJson, updateJson } from './representations.ts';
 import {
@@ -29,6 +31,7 @@ import {
 export interface ApiDeps {
   store: Store;
   accounts: AccountService;
+  media: MediaService;
   liveBlog: LiveBlogService;
   hub: SseHub;
 }
@@ -57,6 +60,7 @@ export async function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): Pr
   );
 
   await registerSessionRoutes(app, deps);
+  await registerMediaRoutes(app, deps);
 
   const openApi = JSON.stringify(createOpenApiDocument());
   app.get('/openapi.json', async (_request, reply) => reply.type('application/json').send(openApi));
@@ -117,7 +121,9 @@ export async function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): Pr
   // Stories
   app.post('/stories', async (request, reply) => {
     const principal = await requireRole(store, request, 'editor');
-    const input = parseInput(CreateStorySchema, request.body);
+    const { topPhotoId, ...input } = parseInput(CreateStorySchema, request.body);
+    const topPhoto = await topPhotoFor(deps.media, topPhotoId);
+    if (topPhoto !== undefined) input.topPhoto = topPhoto;
     if (input.desk !== undefined) {
       const desk = await store.desks.getBySlug(input.desk);
       if (desk) requireDesk(principal, desk.id);
@@ -138,8 +144,10 @@ export async function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): Pr
   app.patch('/stories/:id', async (request) => {
     const principal = await requireRole(store, request, 'editor');
     const { id } = parseInput(IdParams, request.params, 'path');
-    const { version, ...patch } = parseInput(PatchStorySchema, request.body);
+    const { version, topPhotoId, ...patch } = parseInput(PatchStorySchema, request.body);
     await writableStory(principal, id);
+    const topPhoto = await topPhotoFor(deps.media, topPhotoId);
+    if (topPhoto !== undefined) patch.topPhoto = topPhoto;
     const story = await liveBlog.patchStory(id, version, patch);
     return storyJson(story, await deskSlugOf(story));
   });
@@ -158,17 +166,30 @@ export async function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): Pr
   app.post('/stories/:id/updates', async (request, reply) => {
     const principal = await requireRole(store, request, 'contributor');
     const { id } = parseInput(IdParams, request.params, 'path');
-    const input = parseInput(CreateUpdateSchema, request.body);
+    const { mediaId, publishAt, ...input } = parseInput(CreateUpdateSchema, request.body);
     const story = await writableStory(principal, id);
+    const media = await mediaFor(deps.media, mediaId);
     if (!hasRole(principal.role, 'editor')) {
       requireClaimAllowed(principal, input.claimStatus);
-      const submission = await liveBlog.submitUpdate(id, input, principal);
+      if (publishAt !== undefined)
+        throw new DomainError('forbidden', 'only an editor can schedule an update', { field: 'publishAt' });
+      const submission = await liveBlog.submitUpdate(id, { ...input, media }, principal);
+      await audit(principal, 'update.submit', submission.id, { storyId: id });
       return reply
         .code(201)
         .header('location', `/api/v1/updates/${submission.id}`)
         .send(submissionJson(submission));
     }
-    const update = await liveBlog.publishUpdate(id, input, principal.name);
+    if (publishAt !== undefined) {
+      const scheduled = await liveBlog.scheduleUpdate(id, { ...input, media }, principal, publishAt);
+      await audit(principal, 'update.schedule', scheduled.id, { storyId: id, publishAt });
+      return reply
+        .code(201)
+        .header('location', `/api/v1/updates/${scheduled.id}`)
+        .send(submissionJson(scheduled));
+    }
+    const update = await liveBlog.publishUpdate(id, { ...input, media }, principal.name);
+    await audit(principal, 'update.publish', update.id, { storyId: id, claimStatus: update.claimStatus });
     const url = storyPath(await deskSlugOf(story), story.slug);
     return reply.code(201).header('location', `/api/v1/updates/${update.id}`).send(updateJson(update, url));
   });
@@ -188,11 +209,13 @@ export async function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): Pr
   app.post('/updates/:id/approve', async (request) => {
     const principal = await requireRole(store, request, 'editor');
     const { id } = parseInput(IdParams, request.params, 'path');
-    const changes = parseInput(ApproveSchema, request.body ?? {});
+    const { mediaId, ...changes } = parseInput(ApproveSchema, request.body ?? {});
     const submission = await store.submissions.getById(id);
     if (!submission) throw notFound('submission');
     const story = await writableStory(principal, submission.storyId);
-    const update = await liveBlog.approveSubmission(id, changes, principal.name);
+    const media = await mediaFor(deps.media, mediaId);
+    const update = await liveBlog.approveSubmission(id, { ...changes, media }, principal.name);
+    await audit(principal, 'update.approve', id, { storyId: update.storyId });
     return updateJson(update, storyPath(await deskSlugOf(story), story.slug));
   });
 
@@ -203,7 +226,44 @@ export async function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): Pr
     const submission = await store.submissions.getById(id);
     if (!submission) throw notFound('submission');
     await writableStory(principal, submission.storyId);
-    return submissionJson(await liveBlog.rejectSubmission(id, reason, principal.name));
+    const rejected = await liveBlog.rejectSubmission(id, reason, principal.name);
+    await audit(principal, 'update.reject', id, { reason });
+    return submissionJson(rejected);
+  });
+
+  /** Records who did what for the admins' audit log. */
+  async function audit(
+    principal: Principal,
+    action: string,
+    target: string,
+    detail: Record<string, unknown>,
+  ) {
+    await store.audit.record({ actor: principal.name, actorKey: principal.key, action, target, detail });
+  }
+
+  // The audit log for admins: JSON pages, or the whole of it as CSV for export.
+  app.get('/audit', async (request, reply) => {
+    await requireRole(store, request, 'admin');
+    const { format, limit, before } = parseInput(AuditQuery, request.query, 'query');
+    if (format === 'csv') {
+      reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="audit.csv"');
+      const lines = ['id,at,actor,actor_key,action,target,detail'];
+      let beforeId: number | null = null;
+      for (;;) {
+        const page = await store.audit.list({ limit: 500, beforeId });
+        for (const e of page)
+          lines.push(
+            [e.id, e.at, e.actor, e.actorKey, e.action, e.target, JSON.stringify(e.detail)]
+              .map(csvCell)
+              .join(','),
+          );
+        if (page.length < 500) break;
+        beforeId = page.at(-1)?.id ?? null;
+      }
+      return `${lines.join('\r\n')}\r\n`;
+    }
+    const items = await store.audit.list({ limit, beforeId: before ?? null });
+    return { items, nextCursor: items.length === limit ? String(items.at(-1)?.id) : null };
   });
 
   /** The story if it exists and the caller may write to its desk. */
@@ -245,20 +305,31 @@ export async function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): Pr
   });
 
   app.get('/updates/:id/revisions', async (request) => {
-    await requireRole(store, request, 'editor');
+    const principal = await requireRole(store, request, 'editor');
     const { id } = parseInput(IdParams, request.params, 'path');
-    if (!(await store.updates.getById(id))) throw notFound('update');
+    const update = await store.updates.getById(id);
+    if (!update) throw notFound('update');
+    // Revisions hold deleted and earlier text: only for editors of the update's desk.
+    await writableStory(principal, update.storyId);
     return { items: (await store.updates.listRevisions(id)).map(revisionJson), nextCursor: null };
   });
 
   app.patch('/updates/:id', async (request) => {
     const principal = await requireRole(store, request, 'contributor');
     const { id } = parseInput(IdParams, request.params, 'path');
-    const { version, ...patch } = parseInput(PatchUpdateSchema, request.body);
-    await writableUpdate(principal, id);
+    const { version, mediaId, ...patch } = parseInput(PatchUpdateSchema, request.body);
+    const before = await writableUpdate(principal, id);
+    const media = await mediaFor(deps.media, mediaId);
     if (!hasRole(principal.role, 'editor'))
       throw new DomainError('forbidden', 'contributors cannot edit published updates; ask an editor');
-    const update = await liveBlog.editUpdate(id, version, patch, principal.name);
+    const update = await liveBlog.editUpdate(id, version, { ...patch, media }, principal.name);
+    await audit(principal, 'update.edit', id, { version: update.version });
+    if (update.claimStatus !== before.claimStatus || update.claimNote !== before.claimNote)
+      await audit(principal, 'update.claim', id, {
+        from: before.claimStatus,
+        to: update.claimStatus,
+        note: update.claimNote,
+      });
     const { url } = await liveUpdate(request, update.id);
     return updateJson(update, url);
   });
@@ -272,12 +343,14 @@ export async function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): Pr
       if (!hasRole(principal.role, 'editor') && submission.authorKey !== principal.key)
         throw new DomainError('forbidden', 'contributors can withdraw only their own submissions');
       await liveBlog.withdrawSubmission(id, principal.name);
+      await audit(principal, 'update.withdraw', id, {});
       return reply.code(204).send();
     }
     await writableUpdate(principal, id);
     if (!hasRole(principal.role, 'editor'))
       throw new DomainError('forbidden', 'contributors cannot delete published updates');
     await liveBlog.deleteUpdate(id, principal.name);
+    await audit(principal, 'update.delete', id, {});
     return reply.code(204).send();
   });
 
@@ -294,6 +367,19 @@ export async function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): Pr
     const { since } = parseInput(LiveQuery, request.query, 'query');
     return attach(reply, () => hub.attachSite(since, request.raw, reply.raw));
   });
+}
+
+const AuditQuery = z.object({
+  format: z.enum(['json', 'csv']).default('json'),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  before: z.coerce.number().int().min(1).optional(),
+});
+
+/** A CSV cell (RFC 4180), with spreadsheet formulas defused: a leading =, +, - or @ is prefixed by '. */
+function csvCell(value: string | number): string {
+  let text = String(value);
+  if (/^[=+\-@]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 /** Contributors may not mark a claim verified: that is an editor's judgement. */

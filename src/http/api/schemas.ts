@@ -52,6 +52,7 @@ export const CreateStorySchema = z.strictObject({
   body: text(100_000).optional().describe('Markdown'),
   status: z.enum(STORY_STATUSES).optional(),
   topPhoto: TopPhotoSchema.nullable().optional(),
+  topPhotoId: text(64).nullable().optional().describe('id of a photo from POST /media; replaces topPhoto'),
 });
 
 /** Body of PATCH /stories/{id}. */
@@ -62,6 +63,7 @@ export const PatchStorySchema = z.strictObject({
   body: text(100_000).optional(),
   status: z.enum(STORY_STATUSES).optional(),
   topPhoto: TopPhotoSchema.nullable().optional(),
+  topPhotoId: text(64).nullable().optional().describe('id of a photo from POST /media; replaces topPhoto'),
 });
 
 const updateFields = {
@@ -73,10 +75,17 @@ const updateFields = {
   pinned: z.boolean().optional(),
   keyEvent: z.boolean().optional(),
   videoUrl: httpUrl.nullable().optional().describe('video or social post, shown as a click-to-load facade'),
+  mediaId: text(64).nullable().optional().describe('id of a photo from POST /media'),
 };
 
 /** Body of POST /stories/{id}/updates. */
-export const CreateUpdateSchema = z.strictObject(updateFields);
+export const CreateUpdateSchema = z.strictObject({
+  ...updateFields,
+  publishAt: z.iso
+    .datetime({ offset: true, message: 'must be an ISO 8601 date-time, e.g. 2026-05-27T14:00:00Z' })
+    .optional()
+    .describe('editors: publish at this time instead of now'),
+});
 
 /** Body of PATCH /updates/{id}. */
 export const PatchUpdateSchema = z.strictObject({

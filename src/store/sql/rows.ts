@@ -64,6 +64,7 @@ export function toUpdate(row: UpdateRow): Update {
     claimHistory: JSON.parse(row.claim_history),
     sources: JSON.parse(row.sources),
     videoUrl: row.video_url,
+    media: row.media === null ? null : JSON.parse(row.media),
     deletedAt: row.deleted_at,
     version: row.version,
   };

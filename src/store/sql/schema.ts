@@ -59,6 +59,8 @@ export interface UpdateRow {
   claim_history: string;
   sources: string;
   video_url: string | null;
+  /** JSON MediaRef, or null. */
+  media: string | null;
   deleted_at: string | null;
   version: number;
 }
@@ -138,6 +140,7 @@ export interface SubmissionRow {
   decided_at: string | null;
   decided_by: string | null;
   reason: string;
+  publish_at: string | null;
 }
 
 /** Newsroom users; `desks` is a JSON array of desk ids, or null for every desk. */
@@ -160,6 +163,19 @@ export interface SessionRow {
   csrf_token: string;
   created_at: string;
   expires_at: string;
+}
+
+/** Uploaded photos; `variants` is JSON. The files live in the data directory's media/ folder. */
+export interface MediaRow {
+  id: string;
+  alt: string;
+  caption: string;
+  credit: string;
+  width: number;
+  height: number;
+  variants: string;
+  uploaded_by: string;
+  created_at: string;
 }
 
 /** Official statements; `parties` and `tags` are JSON arrays. */
@@ -233,6 +249,17 @@ export interface UpdateEnrichmentRow {
   enrichment: string;
 }
 
+/** What admins see of who did what; `detail` is JSON. */
+export interface AuditRow {
+  id: Generated<number>;
+  at: string;
+  actor: string;
+  actor_key: string;
+  action: string;
+  target: string;
+  detail: string;
+}
+
 /** The whole database. */
 export interface Database {
   update_enrichments: UpdateEnrichmentRow;
@@ -248,6 +275,8 @@ export interface Database {
   submissions: SubmissionRow;
   users: UserRow;
   sessions: SessionRow;
+  media: MediaRow;
+  audit_log: AuditRow;
   statements: StatementRow;
   statement_fingerprints: StatementFingerprintRow;
   statement_shingles: StatementShingleRow;

@@ -10,10 +10,12 @@ import type { Clock, SqlAdapter, SqlDeps } from './sql-adapter.ts';
 import { SqlArchive } from './sql-archive.ts';
 import { SqlEnrichmentStore } from './sql-enrichment-store.ts';
 import { SqlEventLog } from './sql-event-log.ts';
+import { SqlAccountStore } from './sql-account-store.ts';
+import { SqlAuditStore } from './sql-audit-store.ts';
+import { SqlMediaStore } from './sql-media-store.ts';
+import { SqlSubmissionStore } from './sql-submission-store.ts';
 import { SqlStatementFeedStore } from './sql-statement-feed-store.ts';
 import { SqlStatementStore } from './sql-statement-store.ts';
-import { SqlAccountStore } from './sql-account-store.ts';
-import { SqlSubmissionStore } from './sql-submission-store.ts';
 import { SqlStoryStore } from './sql-story-store.ts';
 import { SqlUpdateStore } from './sql-update-store.ts';
 import { SqlWebhookStore } from './sql-webhook-store.ts';
@@ -47,6 +49,8 @@ export function createSqlStore(parts: SqlStoreParts): Store {
     webhooks: new SqlWebhookStore(deps),
     submissions: new SqlSubmissionStore(deps),
     accounts: new SqlAccountStore(deps),
+    media: new SqlMediaStore(deps),
+    audit: new SqlAuditStore(deps),
     ping: parts.ping,
     async close() {
       await parts.db.destroy();

@@ -24,6 +24,7 @@ export class SqlSubmissionStore implements SubmissionStore {
       decided_at: null,
       decided_by: null,
       reason: '',
+      publish_at: input.publishAt ?? null,
     };
     await this.deps.db.insertInto('submissions').values(row).execute();
     return toSubmission(row);
@@ -44,8 +45,22 @@ export class SqlSubmissionStore implements SubmissionStore {
       .selectAll()
       .where('story_id', '=', storyId)
       .where('status', '=', 'pending')
+      .orderBy('publish_at')
       .orderBy('created_at')
       .orderBy('id')
+      .execute();
+    return rows.map(toSubmission);
+  }
+
+  async listDue(now: string, limit: number): Promise<Submission[]> {
+    const rows = await this.deps.db
+      .selectFrom('submissions')
+      .selectAll()
+      .where('status', '=', 'pending')
+      .where('publish_at', 'is not', null)
+      .where('publish_at', '<=', now)
+      .orderBy('publish_at')
+      .limit(limit)
       .execute();
     return rows.map(toSubmission);
   }
@@ -110,5 +125,6 @@ function toSubmission(row: SubmissionRow): Submission {
     decidedAt: row.decided_at,
     decidedBy: row.decided_by,
     reason: row.reason,
+    publishAt: row.publish_at,
   };
 }

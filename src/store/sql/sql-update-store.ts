@@ -19,6 +19,7 @@ const CONTENT_FIELDS = [
   'claimNote',
   'sources',
   'videoUrl',
+  'media',
 ] as const satisfies readonly (keyof UpdateContent)[];
 
 /** UpdateStore over the `updates` and `revisions` tables. */
@@ -258,6 +259,7 @@ export async function insertUpdate(
     storyId,
     sequence: story.last_update_seq,
     ...content,
+    media: content.media ?? null,
     claimHistory: [{ at: now, by: actor, from: null, to: content.claimStatus, note: content.claimNote }],
     author: actor,
     publishedAt: now,
@@ -290,6 +292,7 @@ function toRow(update: Update, adapter: SqlAdapter): UpdateRow {
     claim_history: JSON.stringify(update.claimHistory),
     sources: JSON.stringify(update.sources),
     video_url: update.videoUrl,
+    media: update.media ? JSON.stringify(update.media) : null,
     deleted_at: update.deletedAt,
     version: update.version,
   };

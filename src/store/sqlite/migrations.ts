@@ -147,6 +147,43 @@ export const MIGRATIONS: Record<string, Migration> = {
       await db.schema.createIndex('sessions_user').on('sessions').columns(['user_id']).execute();
     },
   },
+  '0030-newsroom-4-media': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('media')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('alt', 'text', (c) => c.notNull())
+        .addColumn('caption', 'text', (c) => c.notNull())
+        .addColumn('credit', 'text', (c) => c.notNull())
+        .addColumn('width', 'integer', (c) => c.notNull())
+        .addColumn('height', 'integer', (c) => c.notNull())
+        .addColumn('variants', 'text', (c) => c.notNull())
+        .addColumn('uploaded_by', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.alterTable('updates').addColumn('media', 'text').execute();
+    },
+  },
+  '0030-newsroom-5-schedule-audit': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('submissions').addColumn('publish_at', 'text').execute();
+      await db.schema
+        .createIndex('submissions_due')
+        .on('submissions')
+        .columns(['status', 'publish_at'])
+        .execute();
+      await db.schema
+        .createTable('audit_log')
+        .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('at', 'text', (c) => c.notNull())
+        .addColumn('actor', 'text', (c) => c.notNull())
+        .addColumn('actor_key', 'text', (c) => c.notNull())
+        .addColumn('action', 'text', (c) => c.notNull())
+        .addColumn('target', 'text', (c) => c.notNull())
+        .addColumn('detail', 'text', (c) => c.notNull())
+        .execute();
+    },
+  },
   '0020-search': {
     // Full-text search (see store/search.ts) over FTS5. One index holds updates and stories so their
     // bm25 ranks compare; `search_docs` gives each record a stable integer key for the index (the

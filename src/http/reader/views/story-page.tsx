@@ -1,5 +1,6 @@
 /** A live page: header, top photo, analysis body, key events, pinned update, then updates newest first. */
 import type { JSX } from 'preact';
+import { Picture } from './photo.tsx';
 import { updateAnchor, updatePath } from '../../../domain/paths.ts';
 import type { Desk, Story, Update } from '../../../domain/types.ts';
 import { excerpt, htmlToText, storyBodyHtml } from '../html-text.ts';
@@ -124,7 +125,17 @@ export function StoryPage(props: { view: StoryView }): JSX.Element {
         </header>
         {first && photo && (
           <figure class="top-photo">
-            <img src={photo.url} alt={photo.alt} decoding="async" />
+            {photo.variants ? (
+              <Picture
+                variants={photo.variants}
+                fallback={photo.url}
+                alt={photo.alt}
+                width={photo.width}
+                height={photo.height}
+              />
+            ) : (
+              <img src={photo.url} alt={photo.alt} decoding="async" />
+            )}
             {(photo.caption !== '' || photo.credit !== '') && (
               <figcaption>
                 {photo.caption}

@@ -4,7 +4,8 @@ import { updateAnchor, updatePath } from '../../../domain/paths.ts';
 import { CLAIM_LABELS } from '../../../domain/types.ts';
 import type { ClaimChange, ClaimStatus, Update } from '../../../domain/types.ts';
 import { relativeTime } from '../../../web/relative-time.ts';
-import { hostOf, isWebUrl } from '../safe-url.ts';
+import { hostOf, isSitePath, isWebUrl } from '../safe-url.ts';
+import { Picture } from './photo.tsx';
 import { formatClock, formatDateTime } from '../time-format.ts';
 
 /** Glyph beside each claim label, so the status reads without colour (paired with a border style in CSS). */
@@ -71,36 +72,77 @@ export function ClaimLabel(props: { status: ClaimStatus; note: string }): JSX.El
   );
 }
 
-const MEDIA_KINDS: [RegExp, string][] = [
-  [/(^|\.)(youtube\.com|youtu\.be)$/, 'Video on YouTube'],
-  [/(^|\.)(x\.com|twitter\.com)$/, 'Post on X'],
-  [/(^|\.)t\.me$/, 'Post on Telegram'],
-  [/(^|\.)(facebook\.com|fb\.watch)$/, 'Post on Facebook'],
-  [/(^|\.)instagram\.com$/, 'Post on Instagram'],
-  [/(^|\.)tiktok\.com$/, 'Video on TikTok'],
-  [/(^|\.)vimeo\.com$/, 'Video on Vimeo'],
+/** Platforms recognised in video and social links: what to call the post, and whether it is a video. */
+const MEDIA_KINDS: [RegExp, string, 'video' | 'post'][] = [
+  [/(^|\.)(youtube\.com|youtu\.be)$/, 'YouTube', 'video'],
+  [/(^|\.)(x\.com|twitter\.com)$/, 'X', 'post'],
+  [/(^|\.)t\.me$/, 'Telegram', 'post'],
+  [/(^|\.)(facebook\.com|fb\.watch)$/, 'Facebook', 'post'],
+  [/(^|\.)instagram\.com$/, 'Instagram', 'post'],
+  [/(^|\.)tiktok\.com$/, 'TikTok', 'video'],
+  [/(^|\.)vimeo\.com$/, 'Vimeo', 'video'],
 ];
 
+/** Lower-case claim wording for a facade: "Claimed video — unverified". */
+const FACADE_CLAIM: Record<ClaimStatus, string> = {
+  unverified: 'unverified',
+  claimed: 'claimed, not verified',
+  verified: 'verified',
+  disputed: 'disputed',
+  false: 'shown to be false',
+};
+
 /**
- * A video or social post as a plain link card. It loads nothing from the platform (no iframe, no
- * thumbnail): readers' connections to third parties are theirs to choose.
+ * A video or social post as a click-to-load facade. It loads nothing from the platform (no iframe, no
+ * thumbnail, no script): the reader's connection to a third party happens only when they click, and
+ * the card carries the update's claim label so an unverified video never looks verified.
  */
-export function MediaCard(props: { url: string }): JSX.Element | null {
+export function MediaCard(props: { url: string; claimStatus?: ClaimStatus }): JSX.Element | null {
   if (!isWebUrl(props.url)) return null;
   const host = hostOf(props.url);
-  const kind = MEDIA_KINDS.find(([pattern]) => pattern.test(host))?.[1] ?? `Linked media on ${host}`;
+  const known = MEDIA_KINDS.find(([pattern]) => pattern.test(host));
+  const what = known ? (known[2] === 'video' ? 'video' : 'post') : 'link';
+  const status = props.claimStatus ?? 'unverified';
+  const label = `${CLAIM_LABELS[status]} ${what} — ${FACADE_CLAIM[status]}`;
   return (
-    <p class="media-card">
-      <a class="media-link" href={props.url} rel="nofollow noopener noreferrer">
+    <p class={`media-card media-card-${status}`}>
+      <a class="media-link" href={props.url} rel="nofollow noopener noreferrer" target="_blank">
         <span class="media-glyph" aria-hidden="true">
-          ▶
+          {what === 'link' ? '↗' : '▶'}
         </span>
         <span class="media-text">
-          <span class="media-kind">{kind}</span>
-          <span class="media-note">Opens {host}; nothing loads from there until you follow the link.</span>
+          <span class="media-claim">{label}</span>
+          <span class="media-kind">
+            {known ? `${known[2] === 'video' ? 'Video' : 'Post'} on ${known[1]}` : host}
+          </span>
+          <span class="media-note">Opens {host}; nothing loads from there until you click.</span>
         </span>
       </a>
     </p>
+  );
+}
+
+/** An uploaded photo with caption and credit. */
+function UpdatePhoto(props: { media: NonNullable<Update['media']> }): JSX.Element | null {
+  const { media } = props;
+  if (!isSitePath(media.url)) return null;
+  return (
+    <figure class="update-photo">
+      <Picture
+        variants={media.variants}
+        fallback={media.url}
+        alt={media.alt}
+        width={media.width}
+        height={media.height}
+        lazy
+      />
+      {(media.caption !== '' || media.credit !== '') && (
+        <figcaption>
+          {media.caption}
+          {media.credit !== '' && <span class="credit"> Photo: {media.credit}</span>}
+        </figcaption>
+      )}
+    </figure>
   );
 }
 
@@ -147,7 +189,8 @@ export function UpdateArticle(props: { update: Update; context: UpdateContext })
       <ClaimLabel status={update.claimStatus} note={update.claimNote} />
       <ClaimHistory history={update.claimHistory ?? []} timezone={context.timezone} />
       <div class="update-body prose" dangerouslySetInnerHTML={{ __html: update.bodyHtml }} />
-      {update.videoUrl !== null && <MediaCard url={update.videoUrl} />}
+      {update.media && <UpdatePhoto media={update.media} />}
+      {update.videoUrl !== null && <MediaCard url={update.videoUrl} claimStatus={update.claimStatus} />}
       <footer class="update-foot">
         {sources.length > 0 && (
           <div class="sources">

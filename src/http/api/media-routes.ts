@@ -1,0 +1,87 @@
+/** POST /media: photo upload (multipart), and how updates and stories refer to photos by id. */
+import fastifyMultipart from '@fastify/multipart';
+import type { FastifyInstance } from 'fastify';
+import { DomainError, invalid } from '../../domain/errors.ts';
+import type { MediaRef, TopPhoto } from '../../domain/types.ts';
+import { MAX_UPLOAD_BYTES } from '../../media/image-pipeline.ts';
+import type { MediaService } from '../../media/media-service.ts';
+import type { Store } from '../../store/store.ts';
+import { requireRole } from '../auth.ts';
+
+/** What the media routes need. */
+export interface MediaDeps {
+  store: Store;
+  media: MediaService;
+}
+
+const TEXT_FIELDS = ['alt', 'caption', 'credit'] as const;
+
+/** Registers the upload route (in its own scope, so multipart parsing applies only here). */
+export async function registerMediaRoutes(app: FastifyInstance, deps: MediaDeps): Promise<void> {
+  await app.register(async (scope) => {
+    await scope.register(fastifyMultipart, {
+      limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5, fieldSize: 4000, parts: 6 },
+    });
+
+    scope.post('/media', async (request, reply) => {
+      const principal = await requireRole(deps.store, request, 'contributor');
+      if (!request.isMultipart())
+        throw new DomainError('unsupported_media_type', 'send multipart/form-data with a `file` field', {
+          field: 'file',
+        });
+      const text: Record<(typeof TEXT_FIELDS)[number], string> = { alt: '', caption: '', credit: '' };
+      let file: Buffer | null = null;
+      for await (const part of request.parts()) {
+        if (part.type === 'file') {
+          if (part.fieldname !== 'file')
+            throw invalid(part.fieldname, `${part.fieldname} is not a known field`);
+          file = await part.toBuffer();
+          if (part.file.truncated)
+            throw new DomainError(
+              'payload_too_large',
+              `file is larger than ${MAX_UPLOAD_BYTES / 1048576} MB`,
+              {
+                field: 'file',
+              },
+            );
+        } else if ((TEXT_FIELDS as readonly string[]).includes(part.fieldname)) {
+          text[part.fieldname as (typeof TEXT_FIELDS)[number]] = String(part.value);
+        } else {
+          throw invalid(part.fieldname, `${part.fieldname} is not a known field`);
+        }
+      }
+      if (file === null) throw invalid('file', 'file is required');
+      const media = await deps.media.upload(file, text, principal.name);
+      const { uploadedBy: _by, ...json } = media;
+      return reply.code(201).header('location', media.url).send(json);
+    });
+  });
+}
+
+/** The photo snapshot for an update's `mediaId` (undefined: unchanged; null: none). */
+export async function mediaFor(
+  media: MediaService,
+  mediaId: string | null | undefined,
+): Promise<MediaRef | null | undefined> {
+  if (mediaId === undefined || mediaId === null) return mediaId;
+  return media.ref(mediaId, 'mediaId');
+}
+
+/** The story's top photo for `topPhotoId` (undefined: unchanged; null: none). */
+export async function topPhotoFor(
+  media: MediaService,
+  topPhotoId: string | null | undefined,
+): Promise<TopPhoto | null | undefined> {
+  if (topPhotoId === undefined || topPhotoId === null) return topPhotoId;
+  const ref = await media.ref(topPhotoId, 'topPhotoId');
+  return {
+    url: ref.url,
+    alt: ref.alt,
+    caption: ref.caption,
+    credit: ref.credit,
+    mediaId: ref.id,
+    width: ref.width,
+    height: ref.height,
+    variants: ref.variants,
+  };
+}

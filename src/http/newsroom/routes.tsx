@@ -1,0 +1,185 @@
+/**
+ * The newsroom editor at /newsroom: sign-in and sign-out forms, the desks page and a story's editor.
+ * Pages are server-rendered; src/web/newsroom.ts drives them through the JSON API with the session cookie
+ * and its CSRF token.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { VNode } from 'preact';
+import { z } from 'zod';
+import type { AccountService } from '../../accounts/account-service.ts';
+import { DomainError, notFound } from '../../domain/errors.ts';
+import { storyPath } from '../../domain/paths.ts';
+import { renderMarkdown } from '../../render/markdown.ts';
+import type { LiveBlogService } from '../../service/live-blog.ts';
+import type { Store } from '../../store/store.ts';
+import type { Assets } from '../../web/build-assets.ts';
+import { clearSessionCookie, setSessionCookie } from '../api/session-routes.ts';
+import { parseInput } from '../api/schemas.ts';
+import {
+  authenticate,
+  requireDesk,
+  requireRole,
+  sameSecret,
+  SESSION_COOKIE,
+  type Principal,
+} from '../auth.ts';
+import { DEFAULT_TIMEZONE } from '../reader/story-place.ts';
+import { renderDocument } from '../reader/views/layout.tsx';
+import { DashboardPage, LoginPage, NewsroomLayout, StoryEditorPage, type NewsroomChrome } from './views.tsx';
+
+/** What the newsroom needs. */
+export interface NewsroomDeps {
+  store: Store;
+  liveBlog: LiveBlogService;
+  accounts: AccountService;
+  assets: Assets;
+}
+
+// Scripts, styles and images only from this site; nothing may frame the editor.
+const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
+  "frame-src 'none'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+const LoginForm = z.object({
+  email: z.string().max(200).default(''),
+  password: z.string().max(1000).default(''),
+});
+const LogoutForm = z.object({ _csrf: z.string().max(200).default(''), everywhere: z.string().optional() });
+const PreviewSchema = z.strictObject({ body: z.string().max(20_000, 'must be at most 20000 characters') });
+
+/** Registers the newsroom routes. */
+export async function registerNewsroomRoutes(app: FastifyInstance, deps: NewsroomDeps): Promise<void> {
+  const { store, accounts, assets, liveBlog } = deps;
+
+  // HTML forms post url-encoded bodies; three lines of URLSearchParams rather than another plugin.
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) =>
+    done(null, Object.fromEntries(new URLSearchParams(body as string))),
+  );
+
+  const chrome = (principal: Principal | null, script: boolean): NewsroomChrome => ({
+    css: [assets.url('reader.css'), assets.url('newsroom.css')],
+    js: script ? assets.url('newsroom.js') : null,
+    user: principal ? { name: principal.name, role: principal.role } : null,
+    csrfToken: principal?.csrfToken ?? null,
+  });
+
+  const send = (reply: FastifyReply, status: number, title: string, c: NewsroomChrome, body: VNode) =>
+    reply
+      .code(status)
+      .type('text/html; charset=utf-8')
+      .header('content-security-policy', CSP)
+      .header('cache-control', 'no-store')
+      .header('x-frame-options', 'DENY')
+      .header('referrer-policy', 'same-origin')
+      .send(
+        renderDocument(
+          <NewsroomLayout title={title} chrome={c}>
+            {body}
+          </NewsroomLayout>,
+        ),
+      );
+
+  /** The signed-in user, or a redirect to the sign-in page. */
+  async function signedIn(request: FastifyRequest, reply: FastifyReply): Promise<Principal | null> {
+    const principal = await authenticate(store, request).catch(() => null);
+    if (principal?.userId) return principal;
+    await reply.redirect('/newsroom/login', 303);
+    return null;
+  }
+
+  app.get('/newsroom/login', async (_request, reply) =>
+    send(reply, 200, 'Sign in', chrome(null, false), <LoginPage error={null} email="" />),
+  );
+
+  app.post('/newsroom/login', async (request, reply) => {
+    // A page on another site must not sign a browser in to an account of the attacker's choosing.
+    const origin = request.headers.origin;
+    if (origin !== undefined && origin !== 'null' && new URL(origin).host !== request.headers.host)
+      throw new DomainError('forbidden', 'sign in from this site’s own form', { field: 'origin' });
+    const { email, password } = parseInput(LoginForm, request.body ?? {});
+    try {
+      const signIn = await accounts.signIn(email, password, request.ip);
+      setSessionCookie(request, reply, signIn);
+      return reply.redirect('/newsroom', 303);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      const status = error.code === 'rate_limited' ? 429 : 401;
+      return send(
+        reply,
+        status,
+        'Sign in',
+        chrome(null, false),
+        <LoginPage error={error.message} email={email} />,
+      );
+    }
+  });
+
+  // A plain form (works without JavaScript), so the CSRF token comes in the body, not a header.
+  app.post('/newsroom/logout', async (request, reply) => {
+    const { _csrf, everywhere } = parseInput(LogoutForm, request.body ?? {});
+    const secret = request.cookies[SESSION_COOKIE];
+    const found = secret ? await accounts.resume(secret) : null;
+    if (found) {
+      if (!sameSecret(_csrf, found.session.csrfToken))
+        throw new DomainError('forbidden', 'the sign-out form has expired; reload and try again', {
+          field: '_csrf',
+        });
+      if (everywhere === '1') await accounts.signOutEverywhere(found.user.id);
+      else await accounts.signOut(found.session.id);
+    }
+    clearSessionCookie(request, reply);
+    return reply.redirect('/newsroom/login', 303);
+  });
+
+  app.get('/newsroom', async (request, reply) => {
+    const principal = await signedIn(request, reply);
+    if (!principal) return reply;
+    const desks = (await store.desks.list()).filter(
+      (d) => principal.desks === null || principal.role === 'admin' || principal.desks.includes(d.id),
+    );
+    const withDays = await Promise.all(
+      desks.map(async (desk) => ({
+        desk,
+        today: liveBlog.today(desk),
+        days: (await store.stories.listByDesk(desk.id, { limit: 7, publicOnly: false })).items,
+      })),
+    );
+    const stories = (await store.stories.listByStatus(['live'], 30)).filter((s) => s.deskId === null);
+    return send(
+      reply,
+      200,
+      'Desks',
+      chrome(principal, true),
+      <DashboardPage desks={withDays} stories={stories} />,
+    );
+  });
+
+  app.get('/newsroom/stories/:id', async (request, reply) => {
+    const principal = await signedIn(request, reply);
+    if (!principal) return reply;
+    const { id } = request.params as { id: string };
+    const story = await store.stories.getById(id);
+    if (!story) throw notFound('story');
+    requireDesk(principal, story.deskId);
+    const desk = story.deskId === null ? null : await store.desks.getById(story.deskId);
+    const updates = (await store.updates.listByStory(story.id, { limit: 100 })).items;
+    const pending = await store.submissions.listPending(story.id);
+    const view = {
+      story,
+      readerPath: storyPath(desk?.slug ?? null, story.slug),
+      timezone: desk?.timezone ?? DEFAULT_TIMEZONE,
+      role: principal.role,
+      updates,
+      submissions:
+        principal.role === 'contributor' ? pending.filter((s) => s.authorKey === principal.key) : pending,
+    };
+    return send(reply, 200, story.headline, chrome(principal, true), <StoryEditorPage view={view} />);
+  });
+
+  // The compose form's live preview: the same Markdown renderer and sanitiser as publishing.
+  app.post('/api/v1/preview', async (request) => {
+    await requireRole(store, request, 'contributor');
+    const { body } = parseInput(PreviewSchema, request.body);
+    return { html: renderMarkdown(body) };
+  });
+}

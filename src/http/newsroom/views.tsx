@@ -1,0 +1,327 @@
+/** Server-rendered newsroom pages: sign-in, desks and days, and one story's editor. */
+import type { ComponentChildren, JSX } from 'preact';
+import { CLAIM_LABELS, CLAIM_STATUSES, STORY_STATUSES } from '../../domain/types.ts';
+import type { Desk, Role, Story, Submission, Update } from '../../domain/types.ts';
+import { formatDateTime } from '../reader/time-format.ts';
+import { UpdateArticle } from '../reader/views/update-article.tsx';
+
+/** Asset URLs and the signed-in user, for every page. */
+export interface NewsroomChrome {
+  css: string[];
+  js: string | null;
+  user: { name: string; role: Role } | null;
+  csrfToken: string | null;
+}
+
+/** The page shell: header with the user and sign-out, main content. */
+export function NewsroomLayout(props: {
+  title: string;
+  chrome: NewsroomChrome;
+  children: ComponentChildren;
+}) {
+  const { chrome } = props;
+  return (
+    <html lang="en-GB">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="robots" content="noindex, nofollow" />
+        <title>{`${props.title} – Dateline newsroom`}</title>
+        <link rel="icon" href="data:," />
+        {chrome.csrfToken !== null && <meta name="csrf-token" content={chrome.csrfToken} />}
+        {chrome.css.map((href) => (
+          <link rel="stylesheet" href={href} />
+        ))}
+        {chrome.js !== null && <script src={chrome.js} defer />}
+      </head>
+      <body class="newsroom">
+        <a class="skip-link" href="#main">
+          Skip to content
+        </a>
+        <header class="nr-bar">
+          <a class="nr-home" href="/newsroom">
+            Dateline newsroom
+          </a>
+          {chrome.user && (
+            <div class="nr-user">
+              <span>
+                {chrome.user.name} ({chrome.user.role})
+              </span>
+              <form method="post" action="/newsroom/logout">
+                <input type="hidden" name="_csrf" value={chrome.csrfToken ?? ''} />
+                <button type="submit">Log out</button>
+                <button type="submit" name="everywhere" value="1">
+                  Log out everywhere
+                </button>
+              </form>
+            </div>
+          )}
+        </header>
+        <main id="main" class="nr-main">
+          {props.children}
+        </main>
+      </body>
+    </html>
+  );
+}
+
+/** The sign-in form; `error` explains a failed attempt. */
+export function LoginPage(props: { error: string | null; email: string }): JSX.Element {
+  return (
+    <section class="nr-login" aria-labelledby="login-title">
+      <h1 id="login-title">Sign in</h1>
+      {props.error !== null && (
+        <p class="nr-error" role="alert">
+          {props.error}
+        </p>
+      )}
+      <form method="post" action="/newsroom/login">
+        <label>
+          Email
+          <input type="email" name="email" autocomplete="username" required value={props.email} />
+        </label>
+        <label>
+          Password
+          <input type="password" name="password" autocomplete="current-password" required />
+        </label>
+        <button type="submit">Sign in</button>
+      </form>
+    </section>
+  );
+}
+
+/** A desk with its recent days. */
+export interface DeskDays {
+  desk: Desk;
+  today: string;
+  days: Story[];
+}
+
+/** The start page: every desk the user may work on, with today's page and recent days. */
+export function DashboardPage(props: { desks: DeskDays[]; stories: Story[] }): JSX.Element {
+  return (
+    <>
+      <h1>Desks</h1>
+      {props.desks.length === 0 && <p>No desks yet. An admin creates them with `dateline desk create`.</p>}
+      <ul class="nr-desks">
+        {props.desks.map(({ desk, today, days }) => (
+          <li class="nr-desk">
+            <h2>{desk.name}</h2>
+            <button type="button" class="nr-primary" data-open-day={desk.slug} data-date={today}>
+              Open today’s page ({today})
+            </button>
+            <ul class="nr-days">
+              {days.map((day) => (
+                <li>
+                  <a href={`/newsroom/stories/${day.id}`}>{day.headline}</a> <small>{day.status}</small>
+                </li>
+              ))}
+            </ul>
+          </li>
+        ))}
+      </ul>
+      {props.stories.length > 0 && (
+        <>
+          <h2>Other live stories</h2>
+          <ul class="nr-days">
+            {props.stories.map((story) => (
+              <li>
+                <a href={`/newsroom/stories/${story.id}`}>{story.headline}</a>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </>
+  );
+}
+
+/** Everything the story editor shows. */
+export interface EditorView {
+  story: Story;
+  readerPath: string;
+  timezone: string;
+  role: Role;
+  updates: Update[];
+  submissions: Submission[];
+}
+
+const field = (label: string, control: JSX.Element, hint?: string) => (
+  <label class="nr-field">
+    <span>{label}</span>
+    {control}
+    {hint !== undefined && <small>{hint}</small>}
+  </label>
+);
+
+/** The story editor: header, compose, submissions queue and the stream as readers see it. */
+export function StoryEditorPage(props: { view: EditorView }): JSX.Element {
+  const { story, role, updates, submissions } = props.view;
+  const editor = role !== 'contributor';
+  const context = { storyPath: props.view.readerPath, timezone: props.view.timezone, now: Date.now() };
+  return (
+    <div
+      class="nr-editor"
+      data-story-id={story.id}
+      data-last-event-seq={story.lastEventSeq}
+      data-role={role}
+      data-story-version={story.version}
+    >
+      <div class="nr-title">
+        <h1>{story.headline}</h1>
+        <a href={props.view.readerPath} target="_blank" rel="noopener">
+          Reader page ↗
+        </a>
+      </div>
+      {editor && (
+        <details class="nr-panel" id="header-panel">
+          <summary>Story header</summary>
+          <form id="header-form">
+            {field('Headline', <input name="headline" required maxLength={300} value={story.headline} />)}
+            {field(
+              'Standfirst',
+              <textarea name="standfirst" rows={2} maxLength={1000}>
+                {story.standfirst}
+              </textarea>,
+            )}
+            {field(
+              'Analysis body (Markdown)',
+              <textarea name="body" rows={5}>
+                {story.body}
+              </textarea>,
+            )}
+            {field(
+              'Status',
+              <select name="status">
+                {STORY_STATUSES.map((s) => (
+                  <option value={s} selected={s === story.status}>
+                    {s}
+                  </option>
+                ))}
+              </select>,
+            )}
+            <fieldset>
+              <legend>Top photo {story.topPhoto ? `(now: ${story.topPhoto.alt})` : ''}</legend>
+              {field('Photo', <input type="file" name="photo" accept="image/*" />)}
+              {field('Alt text', <input name="photoAlt" maxLength={500} />)}
+              {field('Caption', <input name="photoCaption" maxLength={1000} />)}
+              {field('Credit', <input name="photoCredit" maxLength={200} />)}
+            </fieldset>
+            <button type="submit">Save header</button>
+            <p class="nr-status" role="status" aria-live="polite" />
+          </form>
+        </details>
+      )}
+      <section class="nr-panel nr-compose" aria-labelledby="compose-title">
+        <h2 id="compose-title">{editor ? 'New update' : 'Submit an update for approval'}</h2>
+        <p class="nr-editing" hidden>
+          Editing an update.{' '}
+          <button type="button" data-cancel-edit>
+            Cancel edit
+          </button>
+        </p>
+        <div class="nr-conflict" role="alert" hidden />
+        <form id="compose-form">
+          {field('Headline (optional)', <input name="headline" maxLength={300} />)}
+          <div class="nr-split">
+            {field(
+              'Body (Markdown)',
+              <textarea name="body" rows={7} required maxLength={20000} />,
+              'Ctrl+Enter publishes',
+            )}
+            <div class="nr-preview-wrap">
+              <span>Preview</span>
+              <div class="nr-preview prose" aria-live="polite" />
+            </div>
+          </div>
+          {field(
+            'Sources',
+            <textarea name="sources" rows={2} placeholder="Label | https://…" />,
+            'One per line: label | URL',
+          )}
+          <div class="nr-row">
+            {field(
+              'Claim status',
+              <select name="claimStatus">
+                {CLAIM_STATUSES.filter((s) => editor || s !== 'verified').map((s) => (
+                  <option value={s}>{CLAIM_LABELS[s]}</option>
+                ))}
+              </select>,
+            )}
+            {field('Evidence note', <input name="claimNote" maxLength={2000} />)}
+          </div>
+          <div class="nr-row">
+            {field('Video or social link', <input name="videoUrl" type="url" placeholder="https://…" />)}
+            {field('Photo', <input type="file" name="photo" accept="image/*" />)}
+            {field('Photo alt text', <input name="photoAlt" maxLength={500} />)}
+          </div>
+          {editor && (
+            <div class="nr-row nr-checks">
+              <label>
+                <input type="checkbox" name="pinned" /> Pin
+              </label>
+              <label>
+                <input type="checkbox" name="keyEvent" /> Key event
+              </label>
+              {field(
+                'Publish at (optional)',
+                <input type="datetime-local" name="publishAt" step={1} />,
+                'Your local time; leave empty to publish now',
+              )}
+            </div>
+          )}
+          <button type="submit" class="nr-primary">
+            {editor ? 'Publish' : 'Submit for approval'}
+          </button>
+          <p class="nr-status" role="status" aria-live="polite" />
+        </form>
+      </section>
+      <section class="nr-panel" aria-labelledby="queue-title">
+        <h2 id="queue-title">{editor ? 'Submissions waiting' : 'Your submissions waiting'}</h2>
+        <ul class="nr-queue">
+          {submissions.map((s) => (
+            <li class="nr-submission" data-submission-id={s.id}>
+              <p class="nr-meta">
+                {s.publishAt !== null && (
+                  <strong>
+                    Scheduled for{' '}
+                    <time dateTime={s.publishAt}>{formatDateTime(s.publishAt, props.view.timezone)}</time>{' '}
+                    ·{' '}
+                  </strong>
+                )}
+                {s.author} · {CLAIM_LABELS[s.content.claimStatus]}
+                {s.content.headline !== null && ` · ${s.content.headline}`}
+              </p>
+              <div class="prose" dangerouslySetInnerHTML={{ __html: s.content.bodyHtml }} />
+              {editor && (
+                <p>
+                  <button type="button" data-approve={s.id} class="nr-primary">
+                    {s.publishAt === null ? 'Approve' : 'Publish now'}
+                  </button>{' '}
+                  {s.publishAt === null ? (
+                    <button type="button" data-reject={s.id}>
+                      Reject…
+                    </button>
+                  ) : (
+                    <button type="button" data-withdraw={s.id}>
+                      Cancel schedule
+                    </button>
+                  )}
+                </p>
+              )}
+            </li>
+          ))}
+        </ul>
+        {submissions.length === 0 && <p class="nr-empty">None.</p>}
+      </section>
+      <section class="nr-panel" aria-labelledby="stream-title">
+        <h2 id="stream-title">The page as readers see it</h2>
+        <div class="nr-stream updates-list">
+          {updates.map((update) => (
+            <UpdateArticle update={update} context={context} />
+          ))}
+        </div>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,89 @@
+/** Stores uploaded photos: files under `<dataDir>/media/<id>/`, the record in the database. */
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { invalid, notFound } from '../domain/errors.ts';
+import { createId } from '../domain/ids.ts';
+import type { Media, MediaRef, MediaVariant } from '../domain/types.ts';
+import type { Store } from '../store/store.ts';
+import { processImage } from './image-pipeline.ts';
+
+/** URL prefix of served photo files. */
+export const MEDIA_PREFIX = '/media/';
+
+/** What a photo needs besides the file. */
+export interface MediaText {
+  alt: string;
+  caption: string;
+  credit: string;
+}
+
+const FILE_NAME = /^(\d{1,5})\.(webp|jpg)$/;
+
+/** Uploads and serves photos. */
+export class MediaService {
+  readonly #store: Store;
+  readonly #dir: string;
+
+  constructor(deps: { store: Store; dataDir: string }) {
+    this.#store = deps.store;
+    this.#dir = join(deps.dataDir, 'media');
+  }
+
+  /** Processes and stores a photo; alt text is required because screen-reader users read the page too. */
+  async upload(file: Buffer, text: MediaText, uploadedBy: string): Promise<Media> {
+    const alt = text.alt.trim();
+    if (alt === '') throw invalid('alt', 'alt must describe the photo for readers who cannot see it');
+    if (alt.length > 500) throw invalid('alt', 'alt must be at most 500 characters');
+    if (text.caption.length > 1000) throw invalid('caption', 'caption must be at most 1000 characters');
+    if (text.credit.length > 200) throw invalid('credit', 'credit must be at most 200 characters');
+    const image = await processImage(file);
+    const id = createId();
+    // Written to a temporary folder and renamed, so a crash never leaves a half-written photo served.
+    const temp = join(this.#dir, `.tmp-${id}`);
+    await mkdir(temp, { recursive: true });
+    const variants: MediaVariant[] = [];
+    try {
+      for (const r of image.renditions) {
+        await writeFile(join(temp, `${r.width}.${r.ext}`), r.data, { flush: true });
+        variants.push({ width: r.width, type: r.type, url: `${MEDIA_PREFIX}${id}/${r.width}.${r.ext}` });
+      }
+      await rename(temp, join(this.#dir, id));
+    } catch (error) {
+      await rm(temp, { recursive: true, force: true });
+      throw error;
+    }
+    const jpegs = variants.filter((v) => v.type === 'image/jpeg');
+    return this.#store.media.create({
+      id,
+      alt,
+      caption: text.caption.trim(),
+      credit: text.credit.trim(),
+      width: image.width,
+      height: image.height,
+      url: (jpegs[Math.min(1, jpegs.length - 1)] ?? variants[0])?.url ?? '',
+      variants,
+      uploadedBy,
+      createdAt: new Date().toISOString(),
+    });
+  }
+
+  /** The snapshot an update or story keeps of photo `id`; unknown ids are a validation error on `field`. */
+  async ref(id: string, field: string): Promise<MediaRef> {
+    const media = await this.#store.media.getById(id);
+    if (!media) throw invalid(field, `${field}: no uploaded photo has id "${id}"`);
+    const { uploadedBy: _by, createdAt: _at, ...ref } = media;
+    return ref;
+  }
+
+  /** The bytes and type of a served file, or `not_found`. */
+  async read(id: string, file: string): Promise<{ data: Buffer; type: string }> {
+    const match = FILE_NAME.exec(file);
+    if (!/^[a-z0-9]{1,40}$/.test(id) || !match) throw notFound('photo');
+    try {
+      const data = await readFile(join(this.#dir, id, file));
+      return { data, type: match[2] === 'webp' ? 'image/webp' : 'image/jpeg' };
+    } catch {
+      throw notFound('photo');
+    }
+  }
+}

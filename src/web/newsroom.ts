@@ -1,0 +1,436 @@
+/**
+ * The newsroom editor in the browser: compose with live preview and Ctrl+Enter, the story's stream with
+ * colleagues' updates arriving live, edit in place with a clear conflict when someone saved first,
+ * delete with confirmation, approve or reject submissions, and the story header. It talks to the JSON
+ * API with the session cookie and the CSRF token from the page.
+ */
+
+import { diffWords } from 'diff';
+
+const csrf = document.querySelector<HTMLMetaElement>('meta[name="csrf-token"]')?.content ?? '';
+
+interface Revision {
+  version: number;
+  kind: 'create' | 'edit' | 'delete';
+  actor: string;
+  at: string;
+  changes: Record<string, { from: unknown; to: unknown }>;
+}
+
+interface Problem {
+  status: number;
+  detail?: string;
+  field?: string;
+  current?: Record<string, unknown>;
+}
+
+/** Calls the API; resolves to the JSON body, or throws the problem document. */
+async function api<T = Record<string, unknown>>(method: string, path: string, body?: unknown): Promise<T> {
+  const isForm = body instanceof FormData;
+  const response = await fetch(`/api/v1${path}`, {
+    method,
+    credentials: 'same-origin',
+    headers: {
+      'x-csrf-token': csrf,
+      ...(body === undefined || isForm ? {} : { 'content-type': 'application/json' }),
+    },
+    body: body === undefined ? null : isForm ? body : JSON.stringify(body),
+  });
+  if (response.status === 204) return {} as T;
+  const json = (await response.json().catch(() => ({}))) as T & Problem;
+  if (!response.ok) throw { ...json, status: response.status } as Problem;
+  return json;
+}
+
+function say(form: Element | null, message: string, bad = false): void {
+  const status = form?.querySelector<HTMLElement>('.nr-status');
+  if (!status) return;
+  status.textContent = message;
+  status.classList.toggle('nr-bad', bad);
+}
+
+function problemText(error: unknown): string {
+  const p = error as Problem;
+  return p.detail ?? (error instanceof Error ? error.message : 'something went wrong');
+}
+
+/** Uploads the photo chosen in `form` (fields `photo`, `photoAlt`, …), if any; resolves to its id. */
+async function uploadPhoto(form: HTMLFormElement): Promise<string | undefined> {
+  const input = form.elements.namedItem('photo') as HTMLInputElement | null;
+  const file = input?.files?.[0];
+  if (!file) return undefined;
+  const data = new FormData();
+  data.append('file', file);
+  for (const [name, field] of [
+    ['alt', 'photoAlt'],
+    ['caption', 'photoCaption'],
+    ['credit', 'photoCredit'],
+  ] as const) {
+    const value = (form.elements.namedItem(field) as HTMLInputElement | null)?.value;
+    if (value !== undefined) data.append(name, value);
+  }
+  const media = await api<{ id: string }>('POST', '/media', data);
+  input.value = '';
+  return media.id;
+}
+
+// Desks page: "Open today's page" opens (creating if needed) the day and goes to its editor.
+for (const button of document.querySelectorAll<HTMLButtonElement>('[data-open-day]')) {
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    try {
+      const story = await api<{ id: string }>(
+        'PUT',
+        `/desks/${button.dataset['openDay']}/days/${button.dataset['date']}`,
+      );
+      location.assign(`/newsroom/stories/${story.id}`);
+    } catch (error) {
+      button.disabled = false;
+      alert(problemText(error));
+    }
+  });
+}
+
+const root = document.querySelector<HTMLElement>('.nr-editor');
+if (root) startEditor(root);
+
+function startEditor(root: HTMLElement): void {
+  const storyId = root.dataset['storyId'] ?? '';
+  const isEditor = root.dataset['role'] !== 'contributor';
+  const stream = root.querySelector<HTMLElement>('.nr-stream')!;
+  const compose = root.querySelector<HTMLFormElement>('#compose-form')!;
+  const preview = root.querySelector<HTMLElement>('.nr-preview')!;
+  const conflictBox = root.querySelector<HTMLElement>('.nr-conflict')!;
+  const editingNote = root.querySelector<HTMLElement>('.nr-editing')!;
+  const submitButton = compose.querySelector<HTMLButtonElement>('button[type="submit"]')!;
+  const publishLabel = submitButton.textContent ?? 'Publish';
+  let editing: { id: string; version: number } | null = null;
+  const bodyField = compose.elements.namedItem('body') as HTMLTextAreaElement;
+
+  const value = (name: string) => (compose.elements.namedItem(name) as HTMLInputElement | null)?.value ?? '';
+  const checked = (name: string) =>
+    (compose.elements.namedItem(name) as HTMLInputElement | null)?.checked ?? false;
+  const setValue = (name: string, v: string | boolean) => {
+    const el = compose.elements.namedItem(name) as HTMLInputElement | null;
+    if (!el) return;
+    if (el.type === 'checkbox') el.checked = v === true;
+    else el.value = String(v);
+  };
+
+  function sources(): { label: string; url: string }[] {
+    return value('sources')
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean)
+      .map((line) => {
+        const bar = line.lastIndexOf('|');
+        return bar < 0
+          ? { label: line, url: line }
+          : { label: line.slice(0, bar).trim(), url: line.slice(bar + 1).trim() };
+      });
+  }
+
+  // Live preview, rendered by the server with the same sanitiser as publishing.
+  let previewTimer: ReturnType<typeof setTimeout> | undefined;
+  bodyField.addEventListener('input', () => {
+    clearTimeout(previewTimer);
+    previewTimer = setTimeout(async () => {
+      const body = value('body');
+      if (body.trim() === '') {
+        preview.innerHTML = '';
+        return;
+      }
+      try {
+        preview.innerHTML = (await api<{ html: string }>('POST', '/preview', { body })).html;
+      } catch {
+        /* the preview is a convenience; publishing reports errors */
+      }
+    }, 200);
+  });
+
+  // Ctrl+Enter (Cmd+Enter on a Mac) publishes from anywhere in the form.
+  compose.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      compose.requestSubmit();
+    }
+  });
+
+  function resetCompose(): void {
+    compose.reset();
+    preview.innerHTML = '';
+    editing = null;
+    editingNote.hidden = true;
+    conflictBox.hidden = true;
+    submitButton.textContent = publishLabel;
+  }
+
+  async function save(): Promise<void> {
+    const payload: Record<string, unknown> = {
+      headline: value('headline') || null,
+      body: value('body'),
+      claimStatus: value('claimStatus'),
+      claimNote: value('claimNote'),
+      sources: sources(),
+      videoUrl: value('videoUrl') || null,
+    };
+    if (isEditor) {
+      payload['pinned'] = checked('pinned');
+      payload['keyEvent'] = checked('keyEvent');
+      // datetime-local is the editor's local time; the API takes an instant.
+      if (!editing && value('publishAt') !== '')
+        payload['publishAt'] = new Date(value('publishAt')).toISOString();
+    }
+    submitButton.disabled = true;
+    try {
+      const mediaId = await uploadPhoto(compose);
+      if (mediaId !== undefined) payload['mediaId'] = mediaId;
+      if (editing) {
+        await api('PATCH', `/updates/${editing.id}`, { ...payload, version: editing.version });
+        say(compose, 'Saved.');
+      } else {
+        const created = await api<{ status: string }>('POST', `/stories/${storyId}/updates`, payload);
+        const said: Record<string, string> = {
+          pending: 'Submitted; an editor will review it.',
+          scheduled: 'Scheduled.',
+        };
+        say(compose, said[created.status] ?? 'Published.');
+        if (created.status !== 'published') location.reload();
+      }
+      resetCompose();
+    } catch (error) {
+      const p = error as Problem;
+      if (p.status === 409 && p.current && editing) showConflict(p.current);
+      else say(compose, problemText(error), true);
+    } finally {
+      submitButton.disabled = false;
+    }
+  }
+
+  /** Someone else saved first: show their version; nothing is overwritten unless the editor says so. */
+  function showConflict(current: Record<string, unknown>): void {
+    conflictBox.hidden = false;
+    conflictBox.replaceChildren();
+    const head = document.createElement('p');
+    head.textContent = `Someone else saved this update first (now version ${String(current['version'])}). Your text is still in the form; their version is:`;
+    const theirs = document.createElement('blockquote');
+    theirs.textContent = String(current['body'] ?? '');
+    const keepMine = document.createElement('button');
+    keepMine.type = 'button';
+    keepMine.textContent = 'Save mine over theirs';
+    keepMine.addEventListener('click', () => {
+      if (editing) editing.version = Number(current['version']);
+      conflictBox.hidden = true;
+      void save();
+    });
+    const takeTheirs = document.createElement('button');
+    takeTheirs.type = 'button';
+    takeTheirs.textContent = 'Load their version';
+    takeTheirs.addEventListener('click', () => {
+      fill(current);
+      conflictBox.hidden = true;
+    });
+    conflictBox.append(head, theirs, keepMine, ' ', takeTheirs);
+  }
+
+  function fill(update: Record<string, unknown>): void {
+    editing = { id: String(update['id']), version: Number(update['version']) };
+    setValue('headline', (update['headline'] as string | null) ?? '');
+    setValue('body', String(update['body'] ?? ''));
+    setValue('claimStatus', String(update['claimStatus'] ?? 'unverified'));
+    setValue('claimNote', String(update['claimNote'] ?? ''));
+    setValue('videoUrl', (update['videoUrl'] as string | null) ?? '');
+    setValue('pinned', update['pinned'] === true);
+    setValue('keyEvent', update['keyEvent'] === true);
+    const list = (update['sources'] as { label: string; url: string }[] | undefined) ?? [];
+    setValue('sources', list.map((s) => `${s.label} | ${s.url}`).join('\n'));
+    editingNote.hidden = false;
+    submitButton.textContent = 'Save changes';
+    bodyField.dispatchEvent(new Event('input'));
+    bodyField.focus();
+  }
+
+  compose.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void save();
+  });
+  root.querySelector('[data-cancel-edit]')?.addEventListener('click', resetCompose);
+
+  // Edit and delete controls on each update in the stream.
+  function addControls(article: HTMLElement): void {
+    if (!isEditor || article.querySelector('.nr-controls')) return;
+    const bar = document.createElement('p');
+    bar.className = 'nr-controls';
+    for (const [action, label] of [
+      ['edit', 'Edit'],
+      ['history', 'History'],
+      ['delete', 'Delete'],
+    ] as const) {
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.dataset['action'] = action;
+      button.textContent = label;
+      bar.append(button, ' ');
+    }
+    article.append(bar);
+  }
+  stream.querySelectorAll<HTMLElement>('article[data-update-id]').forEach(addControls);
+
+  stream.addEventListener('click', async (event) => {
+    const button = (event.target as Element).closest<HTMLButtonElement>('button[data-action]');
+    const article = button?.closest<HTMLElement>('article[data-update-id]');
+    if (!button || !article) return;
+    const id = article.dataset['updateId'] ?? '';
+    if (button.dataset['action'] === 'edit') {
+      fill(await api('GET', `/updates/${id}`));
+      compose.scrollIntoView({ block: 'start' });
+    } else if (button.dataset['action'] === 'history') {
+      await showHistory(article, id);
+    } else if (confirm('Delete this update? It disappears from every reader’s page.')) {
+      try {
+        await api('DELETE', `/updates/${id}`);
+        article.remove();
+      } catch (error) {
+        alert(problemText(error));
+      }
+    }
+  });
+
+  /**
+   * Every revision of an update: what changed (the body as a word diff), and a button that loads the
+   * update as it was then into the form, to save as a new revision (with the usual conflict check).
+   */
+  async function showHistory(article: HTMLElement, id: string): Promise<void> {
+    article.querySelector('.nr-history')?.remove();
+    const [{ items }, current] = await Promise.all([
+      api<{ items: Revision[] }>('GET', `/updates/${id}/revisions`),
+      api<Record<string, unknown>>('GET', `/updates/${id}`),
+    ]);
+    const panel = document.createElement('div');
+    panel.className = 'nr-history';
+    const list = document.createElement('ol');
+    const state: Record<string, unknown> = {};
+    for (const revision of items) {
+      for (const [field, change] of Object.entries(revision.changes)) state[field] = change.to;
+      const snapshot = { ...state };
+      const item = document.createElement('li');
+      const head = document.createElement('p');
+      head.textContent = `Version ${revision.version}: ${revision.kind} by ${revision.actor}, ${new Date(revision.at).toLocaleString()}`;
+      item.append(head);
+      for (const [field, change] of Object.entries(revision.changes)) {
+        if (field === 'bodyHtml' || revision.kind === 'create') continue;
+        const line = document.createElement('p');
+        line.className = 'nr-change';
+        const name = document.createElement('strong');
+        name.textContent = `${field}: `;
+        line.append(name);
+        if (typeof change.from === 'string' && typeof change.to === 'string') {
+          for (const part of diffWords(change.from, change.to)) {
+            const span = document.createElement(part.added ? 'ins' : part.removed ? 'del' : 'span');
+            span.textContent = part.value;
+            line.append(span);
+          }
+        } else {
+          line.append(`${JSON.stringify(change.from)} → ${JSON.stringify(change.to)}`);
+        }
+        item.append(line);
+      }
+      if (revision.kind !== 'delete' && revision.version !== current['version']) {
+        const restore = document.createElement('button');
+        restore.type = 'button';
+        restore.textContent = `Restore version ${revision.version}`;
+        restore.addEventListener('click', () => {
+          fill({ ...current, ...snapshot, id, version: current['version'] });
+          say(compose, `Version ${revision.version} loaded; save to restore it.`);
+          compose.scrollIntoView({ block: 'start' });
+        });
+        item.append(restore);
+      }
+      list.append(item);
+    }
+    panel.append(list);
+    article.append(panel);
+  }
+
+  // Submissions queue.
+  root.querySelector('.nr-queue')?.addEventListener('click', async (event) => {
+    const button = (event.target as Element).closest<HTMLButtonElement>(
+      'button[data-approve], button[data-reject], button[data-withdraw]',
+    );
+    if (!button) return;
+    const item = button.closest('li');
+    try {
+      if (button.dataset['approve'] !== undefined) {
+        await api('POST', `/updates/${button.dataset['approve']}/approve`, {});
+      } else if (button.dataset['withdraw'] !== undefined) {
+        if (!confirm('Cancel this scheduled update?')) return;
+        await api('DELETE', `/updates/${button.dataset['withdraw']}`);
+      } else {
+        const reason = prompt('Why is it rejected? The contributor sees this.');
+        if (reason === null || reason.trim() === '') return;
+        await api('POST', `/updates/${button.dataset['reject']}/reject`, { reason });
+      }
+      item?.remove();
+    } catch (error) {
+      alert(problemText(error));
+    }
+  });
+
+  // Story header.
+  const header = root.querySelector<HTMLFormElement>('#header-form');
+  header?.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const get = (name: string) => (header.elements.namedItem(name) as HTMLInputElement).value;
+    try {
+      const topPhotoId = await uploadPhoto(header);
+      const story = await api<{ version: number }>('PATCH', `/stories/${storyId}`, {
+        version: Number(root.dataset['storyVersion']),
+        headline: get('headline'),
+        standfirst: get('standfirst'),
+        body: get('body'),
+        status: get('status'),
+        ...(topPhotoId === undefined ? {} : { topPhotoId }),
+      });
+      root.dataset['storyVersion'] = String(story.version);
+      say(header, 'Header saved.');
+    } catch (error) {
+      const p = error as Problem;
+      say(
+        header,
+        p.status === 409
+          ? 'Someone else changed the header first; reload to see their version.'
+          : problemText(error),
+        true,
+      );
+    }
+  });
+
+  // Colleagues' updates, edits and deletions arrive live, as on the reader page.
+  const since = root.dataset['lastEventSeq'] ?? '0';
+  const source = new EventSource(`/api/v1/stories/${storyId}/live?since=${since}`);
+  const place = (html: string): HTMLElement | null => {
+    const template = document.createElement('template');
+    template.innerHTML = html;
+    return template.content.querySelector<HTMLElement>('article');
+  };
+  source.addEventListener('update', (event) => {
+    const data = JSON.parse((event as MessageEvent<string>).data) as { id: string; html: string };
+    if (stream.querySelector(`[data-update-id="${CSS.escape(data.id)}"]`)) return;
+    const article = place(data.html);
+    if (!article) return;
+    addControls(article);
+    stream.prepend(article);
+  });
+  source.addEventListener('edit', (event) => {
+    const data = JSON.parse((event as MessageEvent<string>).data) as { id: string; html: string };
+    const existing = stream.querySelector(`[data-update-id="${CSS.escape(data.id)}"]`);
+    const article = place(data.html);
+    if (!existing || !article) return;
+    addControls(article);
+    existing.replaceWith(article);
+  });
+  source.addEventListener('delete', (event) => {
+    const data = JSON.parse((event as MessageEvent<string>).data) as { id: string };
+    stream.querySelector(`[data-update-id="${CSS.escape(data.id)}"]`)?.remove();
+  });
+}
