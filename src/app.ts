@@ -18,6 +18,9 @@ import { SseHub } from './live/sse-hub.ts';
 import { MediaService } from './media/media-service.ts';
 import { createMetrics } from './ops/metrics.ts';
 import { seedSampleContent } from './sample/sample-content.ts';
+import { FeedPoller } from './statements/feeds/feed-poller.ts';
+import { partiesFromEnricher } from './statements/statement-parties.ts';
+import { StatementService } from './statements/statement-service.ts';
 import { LiveBlogService } from './service/live-blog.ts';
 import { Scheduler } from './service/scheduler.ts';
 import { openStore } from './store/open-store.ts';
@@ -40,6 +43,9 @@ export interface App {
   webhooks: WebhookDispatcher;
   /** Enriches published and edited updates in the background. */
   enrichment: EnrichmentWorker;
+  statements: StatementService;
+  /** Polls statement feeds once the node listens. */
+  feedPoller: FeedPoller;
   logger: Logger;
   /** Starts listening; resolves to the base URL. */
   listen(): Promise<string>;
@@ -89,8 +95,25 @@ export async function createApp(
     if (seeded)
       logger.info('seeded a fresh data directory with sample content (DATELINE_SAMPLE=off to skip)');
   }
+  const statements = new StatementService({
+    statements: store.statements,
+    partiesOf: partiesFromEnricher(loadEnricher()),
+  });
+  const feedPoller = new FeedPoller({ store, statements, logger });
   const assets = await buildAssets();
-  const app = await createServer({ store, bus, liveBlog, accounts, media, hub, assets, logger, metrics });
+  const app = await createServer({
+    store,
+    bus,
+    liveBlog,
+    accounts,
+    media,
+    hub,
+    assets,
+    logger,
+    metrics,
+    statements,
+    feedPoller,
+  });
   let closed = false;
   return {
     app,
@@ -101,9 +124,14 @@ export async function createApp(
     hub,
     webhooks,
     enrichment,
+    statements,
+    feedPoller,
     logger,
     async listen() {
-      return app.listen({ port: config.port, host: config.host });
+      const url = await app.listen({ port: config.port, host: config.host });
+      // With `serve --workers`, one worker polls feeds (dedupe would absorb a second, but not for free).
+      if (!cluster.isWorker || cluster.worker?.id === 1) feedPoller.start();
+      return url;
     },
     async close() {
       if (closed) return;
@@ -117,6 +145,7 @@ export async function createApp(
       clearTimeout(force);
       await webhooks.close();
       await enrichment.close();
+      await feedPoller.close();
       await bus.close();
       await store.close();
     },

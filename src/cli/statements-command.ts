@@ -5,6 +5,8 @@
 import { readFile } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
 import { DomainError, invalid } from '../domain/errors.ts';
+import { loadEnricher } from '../enrich/pipeline.ts';
+import { partiesFromEnricher } from '../statements/statement-parties.ts';
 import type { DiffPart } from '../statements/compare.ts';
 import { StatementService, type Comparison, type SimilarStatement } from '../statements/statement-service.ts';
 import type { Store } from '../store/store.ts';
@@ -62,8 +64,12 @@ export function registerStatementsCommand(program: Command, deps: StatementsComm
       ) => {
         const text = await readText(file);
         const { statement, similar } = await deps.withStore(opts, async (store) => {
+          const adding = new StatementService({
+            statements: store.statements,
+            partiesOf: partiesFromEnricher(loadEnricher()),
+          });
           const added = await withFlags(() =>
-            service(store).add({
+            adding.add({
               issuer: opts.issuer,
               publishedAt: opts.published,
               text,

@@ -7,6 +7,7 @@ export const RESERVED_SLUGS = new Set([
   'assets',
   'static',
   'stories',
+  'statements',
   'live',
   'search',
   'feeds',

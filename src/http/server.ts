@@ -9,18 +9,21 @@ import { registerApiRoutes, type ApiDeps } from './api/routes.ts';
 import { registerNewsroomRoutes, type NewsroomDeps } from './newsroom/routes.tsx';
 import { registerWebhookRoutes } from './api/webhook-routes.ts';
 import { registerRelatedRoutes } from './api/related-routes.ts';
+import { registerStatementApiRoutes, type StatementApiDeps } from './api/statements-routes.ts';
 import { installErrorHandler } from './problem.ts';
 import { registerArchiveRoutes } from './reader/archive/archive-routes.tsx';
 import { registerReaderRoutes, renderReaderNotFound, type ReaderDeps } from './reader/routes.tsx';
 import { registerMapRoutes } from './map/map-routes.tsx';
 import { registerFeedRoutes } from './reader/feeds/feed-routes.ts';
 import { registerEmbedRoutes } from './embed/embed-routes.tsx';
+import { registerStatementPages } from './reader/statements/statement-pages.tsx';
 import { registerSearchRoutes } from './search/search-routes.tsx';
 
 /** Everything the HTTP layer needs, built by the composition root. */
 export type ServerDeps = ApiDeps &
   ReaderDeps &
-  NewsroomDeps & { logger: Logger; bus: LiveBus; metrics: Metrics };
+  NewsroomDeps &
+  StatementApiDeps & { logger: Logger; bus: LiveBus; metrics: Metrics };
 
 // Bodies are JSON updates of at most a few tens of KB; anything bigger is refused before parsing.
 const BODY_LIMIT = 256 * 1024;
@@ -48,11 +51,13 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
     async (api) => {
       await registerApiRoutes(api, deps);
       await registerEnrichmentRoutes(api, deps);
+      await registerStatementApiRoutes(api, deps);
     },
     { prefix: '/api/v1' },
   );
   await app.register(async (site) => {
     await registerReaderRoutes(site, deps);
+    await registerStatementPages(site, deps);
   });
   // Uploaded photos: content-addressed by id, never change, so cache for ever.
   app.get('/media/:id/:file', async (request, reply) => {

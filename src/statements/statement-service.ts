@@ -13,6 +13,7 @@ import {
 } from './compare.ts';
 import { fingerprint, similarityOf, type Similarity } from './shingles.ts';
 import { CreateStatementSchema, SimilarOptionsSchema, type SimilarOptions } from './statement-input.ts';
+import type { PartiesOf } from './statement-parties.ts';
 import type { StatementFingerprints, StatementStore } from './statement-store.ts';
 import type { Statement } from './statement.ts';
 
@@ -49,7 +50,13 @@ export function fingerprintsOf(text: string): StatementFingerprints {
 
 /** The statements use cases over a store. */
 export class StatementService {
-  constructor(private readonly deps: { statements: StatementStore }) {}
+  constructor(
+    private readonly deps: {
+      statements: StatementStore;
+      /** Fills `parties` when the input names none (enrichment, when the node has it). */
+      partiesOf?: PartiesOf;
+    },
+  ) {}
 
   /** Validates and stores a statement; the same text already in the library is a `conflict`. */
   async add(input: unknown, origin: { feedId?: string; guid?: string } = {}): Promise<Statement> {
@@ -64,7 +71,7 @@ export class StatementService {
       url: parsed.url ?? null,
       language: parsed.language ?? 'en',
       text: textValue,
-      parties: parsed.parties ?? [],
+      parties: parsed.parties ?? this.partiesIn(textValue, parsed.publishedAt),
       tags: parsed.tags ?? [],
       feedId: origin.feedId ?? null,
       guid: origin.guid ?? null,
@@ -110,6 +117,16 @@ export class StatementService {
     const missing = ids.find((id) => !statements.some((s) => s.id === id));
     if (missing !== undefined) throw new DomainError('not_found', `statement ${missing} not found`);
     return compareStatements(statements);
+  }
+
+  private partiesIn(text: string, publishedAt: string): string[] {
+    if (!this.deps.partiesOf) return [];
+    try {
+      return this.deps.partiesOf(text, publishedAt);
+    } catch {
+      // Parties are a help, not a condition: a statement is never refused because enrichment failed.
+      return [];
+    }
   }
 
   private async resolve(

@@ -4,12 +4,13 @@
  * results on both engines.
  *
  * The index is an inverted shingle index: every shingle hash of every statement is a row keyed by
- * (shingle, statement). `findSimilar` is exact — it returns every statement above the threshold — yet
- * never compares against every document, by prefix filtering (from set-similarity joins): a statement
- * sharing at least `ceil(t·|q|)` of the query's `|q|` shingles must share one of any `|q| − ceil(t·|q|) + 1`
- * of them, so only the postings of that many of the query's *rarest* shingles are read, and the
- * candidates they give are verified exactly against their stored fingerprints. Why this and not
- * MinHash-LSH is measured in bench/README.md ("Statements").
+ * (shingle, fingerprint of the statement, plain or masked). `findSimilar` is exact (it returns every
+ * statement above the threshold) yet never compares against every document, by prefix filtering,
+ * from set-similarity joins: a statement sharing at least `ceil(t·|q|)` of the query's `|q|` shingles
+ * must share one of any `|q| − ceil(t·|q|) + 1` of them, so only the postings of that many of the
+ * query's *rarest* shingles are read, and the candidates they give are verified exactly against their
+ * stored fingerprints. Why this and not MinHash-LSH (exactness, one table for both metrics and both
+ * variants) is measured in bench/README.md ("Statements").
  */
 import type { Page } from '../store/store.ts';
 import type { Similarity } from './shingles.ts';

@@ -1,4 +1,5 @@
 /** Official statements: readouts and communiqués kept in a library and compared with each other. */
+import { createHash } from 'node:crypto';
 
 /** An official statement as stored. */
 export interface Statement {
@@ -30,3 +31,10 @@ export type NewStatement = Omit<Statement, 'id' | 'createdAt' | 'contentHash'>;
 
 /** Largest statement text accepted, in characters: long communiqués fit, whole reports do not. */
 export const MAX_STATEMENT_TEXT = 50_000;
+
+/** SHA-256 of a statement's text with whitespace and case normalised: the same text pasted twice matches. */
+export function contentHashOf(text: string): string {
+  return createHash('sha256')
+    .update(text.normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase())
+    .digest('hex');
+}

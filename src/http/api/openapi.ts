@@ -14,6 +14,7 @@ import {
 import { SEARCH_OPENAPI } from '../search/search-openapi.ts';
 import { enrichmentPaths } from './enrichment-routes.ts';
 import { REACH_OPENAPI_PATHS } from './reach-openapi.ts';
+import { statementsOpenApi } from './statements-openapi.ts';
 
 function schema(s: z.ZodType): object {
   const { $schema: _ignored, ...rest } = z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' }) as Record<
@@ -50,6 +51,7 @@ const secured = [{ bearer: [] }];
 
 /** Builds the OpenAPI document. */
 export function createOpenApiDocument(): object {
+  const statements = statementsOpenApi();
   return {
     openapi: '3.1.0',
     info: {
@@ -135,6 +137,7 @@ export function createOpenApiDocument(): object {
         CreateUpdate: schema(CreateUpdateSchema),
         PatchUpdate: schema(PatchUpdateSchema),
         ...SEARCH_OPENAPI.schemas,
+        ...statements.schemas,
       },
     },
     paths: {
@@ -330,6 +333,7 @@ export function createOpenApiDocument(): object {
         },
       },
       ...enrichmentPaths(),
+      ...statements.paths,
     },
   };
 }

@@ -2,10 +2,9 @@
  * The statements library and its inverted shingle index over the shared Kysely repositories. How the
  * index answers a query without a full scan is explained on the interface (statements/statement-store.ts).
  */
-import { createHash } from 'node:crypto';
 import { createId } from '../../domain/ids.ts';
 import { decodeFingerprint, encodeFingerprint, similarityOf } from '../../statements/shingles.ts';
-import type { NewStatement, Statement } from '../../statements/statement.ts';
+import { contentHashOf, type NewStatement, type Statement } from '../../statements/statement.ts';
 import type {
   DuplicateKeys,
   SimilarHit,
@@ -22,13 +21,6 @@ import type { StatementRow } from './schema.ts';
 const BATCH = 500;
 // Scores are ratios of integers; a hair of tolerance keeps 0.5 = 0.5 whatever the rounding.
 const EPSILON = 1e-9;
-
-/** SHA-256 of a statement's text with whitespace and case normalised: the same text pasted twice matches. */
-export function contentHashOf(text: string): string {
-  return createHash('sha256')
-    .update(text.normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase())
-    .digest('hex');
-}
 
 /** StatementStore over `statements`, `statement_shingles` and `statement_shingle_df`. */
 export class SqlStatementStore implements StatementStore {
@@ -82,6 +74,8 @@ export class SqlStatementStore implements StatementStore {
           return hashes.map((shingle) => ({ shingle, doc }));
         }),
       );
+      // In key order: postings of one shingle from a batch's statements land on the same page together.
+      postings.sort((a, b) => a.shingle - b.shingle || a.doc - b.doc);
       for (const batch of chunks(postings, BATCH)) {
         await trx.insertInto('statement_shingles').values(batch).execute();
       }

@@ -1,0 +1,192 @@
+/**
+ * Polls the configured statement feeds on a schedule. Each feed is fetched, parsed and ingested on its
+ * own: whatever one feed does (hangs, errors, sends garbage or a huge item) ends up in that feed's
+ * status and last error, never in another's. A failing feed is retried with exponential backoff.
+ */
+import type { Logger } from 'pino';
+import type { Store } from '../../store/store.ts';
+import type { StatementService } from '../statement-service.ts';
+import { contentHashOf, MAX_STATEMENT_TEXT } from '../statement.ts';
+import { DEFAULT_FETCH_LIMITS, fetchFeed, type FetchLimits } from './feed-fetcher.ts';
+import { parseFeedItems, type FeedItem } from './feed-parser.ts';
+import type { StatementFeed } from './feed-store.ts';
+
+/** What the poller needs. */
+export interface FeedPollerDeps {
+  store: Store;
+  statements: StatementService;
+  logger: Logger;
+  limits?: Partial<FetchLimits>;
+  /** How often due feeds are looked for (default 30 s). */
+  tickMs?: number;
+  /** Feeds fetched at the same time (default 4). */
+  concurrency?: number;
+  now?: () => Date;
+}
+
+// A failing feed waits interval·2^failures, but never more than a day.
+const MAX_BACKOFF_SECONDS = 86_400;
+
+/** Schedules and runs feed polls. */
+export class FeedPoller {
+  private readonly limits: FetchLimits;
+  private readonly now: () => Date;
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private closed = false;
+  private readonly inFlight = new Map<string, Promise<StatementFeed>>();
+
+  constructor(private readonly deps: FeedPollerDeps) {
+    this.limits = { ...DEFAULT_FETCH_LIMITS, ...deps.limits };
+    this.now = deps.now ?? (() => new Date());
+  }
+
+  /** Starts polling: due feeds now, then every tick. */
+  start(): void {
+    this.schedule(0);
+  }
+
+  /** Looks for due feeds soon (a feed was just added). */
+  wake(): void {
+    if (this.timer !== null) this.schedule(0);
+  }
+
+  /** Polls every due feed once; resolves when all are done. */
+  async pollDue(): Promise<void> {
+    const due = await this.deps.store.statementFeeds.listDue(this.now().toISOString(), 100);
+    const queue = [...due];
+    const worker = async () => {
+      for (let feed = queue.shift(); feed; feed = queue.shift()) await this.poll(feed);
+    };
+    await Promise.all(Array.from({ length: this.deps.concurrency ?? 4 }, worker));
+  }
+
+  /** Polls one feed now and records the outcome; never throws for the feed's own failures. */
+  poll(feed: StatementFeed): Promise<StatementFeed> {
+    const running = this.inFlight.get(feed.id);
+    if (running) return running;
+    const poll = this.pollOnce(feed).finally(() => this.inFlight.delete(feed.id));
+    this.inFlight.set(feed.id, poll);
+    return poll;
+  }
+
+  /** Stops the schedule and waits for polls in flight. */
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+    await this.running;
+    await Promise.allSettled(this.inFlight.values());
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.closed) return;
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      if (this.running) return this.schedule(this.deps.tickMs ?? 30_000);
+      this.running = this.pollDue()
+        .catch((error: unknown) => this.deps.logger.error({ err: error }, 'statement feed polling failed'))
+        .finally(() => {
+          this.running = null;
+          this.schedule(this.deps.tickMs ?? 30_000);
+        });
+    }, delayMs);
+    this.timer.unref();
+  }
+
+  private async pollOnce(feed: StatementFeed): Promise<StatementFeed> {
+    const polledAt = this.now();
+    const at = (seconds: number) => new Date(polledAt.getTime() + seconds * 1000).toISOString();
+    try {
+      const result = await fetchFeed(
+        feed.url,
+        { etag: feed.etag, lastModified: feed.lastModified },
+        this.limits,
+      );
+      if (result.kind === 'not-modified') {
+        return await this.deps.store.statementFeeds.recordPoll(feed.id, {
+          status: 'ok',
+          lastError: null,
+          polledAt: polledAt.toISOString(),
+          nextPollAt: at(feed.intervalSeconds),
+          failures: 0,
+          added: 0,
+        });
+      }
+      const items = parseFeedItems(result.body);
+      const { added, problems } = await this.ingest(feed, items, polledAt.toISOString());
+      return await this.deps.store.statementFeeds.recordPoll(feed.id, {
+        status: 'ok',
+        lastError: problems.length === 0 ? null : problems.join('; '),
+        polledAt: polledAt.toISOString(),
+        nextPollAt: at(feed.intervalSeconds),
+        failures: 0,
+        etag: result.etag,
+        lastModified: result.lastModified,
+        added,
+      });
+    } catch (error) {
+      const failures = feed.failures + 1;
+      const message = error instanceof Error ? error.message : String(error);
+      this.deps.logger.warn({ feed: feed.url, failures }, `statement feed failed: ${message}`);
+      return this.deps.store.statementFeeds.recordPoll(feed.id, {
+        status: 'error',
+        lastError: message,
+        polledAt: polledAt.toISOString(),
+        nextPollAt: at(Math.min(feed.intervalSeconds * 2 ** failures, MAX_BACKOFF_SECONDS)),
+        failures,
+        added: 0,
+      });
+    }
+  }
+
+  /** Adds the items not seen before (by GUID, URL or text), oldest first; reports the ones refused. */
+  private async ingest(
+    feed: StatementFeed,
+    items: FeedItem[],
+    polledAt: string,
+  ): Promise<{ added: number; problems: string[] }> {
+    let added = 0;
+    const problems: string[] = [];
+    const ordered = [...items].sort((a, b) =>
+      (a.publishedAt ?? polledAt).localeCompare(b.publishedAt ?? polledAt),
+    );
+    for (const item of ordered) {
+      const name = item.guid ?? item.url ?? (item.title || 'untitled item');
+      if (item.text === '') {
+        problems.push(`item ${name} skipped: it has no text`);
+        continue;
+      }
+      if (item.text.length > MAX_STATEMENT_TEXT) {
+        problems.push(`item ${name} skipped: its text is over ${MAX_STATEMENT_TEXT} characters`);
+        continue;
+      }
+      const duplicate = await this.deps.store.statements.findDuplicate({
+        feedId: feed.id,
+        guid: item.guid,
+        url: item.url,
+        contentHash: contentHashOf(item.text),
+      });
+      if (duplicate) continue;
+      try {
+        await this.deps.statements.add(
+          {
+            issuer: feed.issuer,
+            publishedAt: item.publishedAt ?? polledAt,
+            title: item.title.slice(0, 500),
+            text: item.text,
+            language: feed.language,
+            ...(item.url !== null &&
+              /^https?:\/\//i.test(item.url) &&
+              item.url.length <= 2000 && { url: item.url }),
+          },
+          { ...(item.guid !== null && { guid: item.guid }), feedId: feed.id },
+        );
+        added++;
+      } catch (error) {
+        problems.push(`item ${name} skipped: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+    return { added, problems };
+  }
+}
