@@ -22,8 +22,8 @@ import { registerSearchRoutes } from './search/search-routes.tsx';
 /** Everything the HTTP layer needs, built by the composition root. */
 export type ServerDeps = ApiDeps &
   ReaderDeps &
-  NewsroomDeps &
-  StatementApiDeps & { logger: Logger; bus: LiveBus; metrics: Metrics };
+  StatementApiDeps &
+  NewsroomDeps & { logger: Logger; bus: LiveBus; metrics: Metrics };
 
 // Bodies are JSON updates of at most a few tens of KB; anything bigger is refused before parsing.
 const BODY_LIMIT = 256 * 1024;

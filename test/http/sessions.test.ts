@@ -137,5 +137,18 @@ describe('newsroom sessions', () => {
       });
     assert.equal((await open('syria-daily')).statusCode, 201);
     assert.equal((await open('iran-daily')).statusCode, 403);
+    // Nor may they read another desk's edit history, which keeps deleted text.
+    const iranDay = await t.liveBlog.openDaily(
+      (await t.store.desks.getBySlug('iran-daily'))!,
+      '2026-05-27',
+      'any',
+    );
+    const update = await t.liveBlog.publishUpdate(iranDay!.id, { body: 'later deleted' }, 'Iran desk');
+    await t.liveBlog.deleteUpdate(update.id, 'Iran desk');
+    const history = await t.app.inject({
+      url: `/api/v1/updates/${update.id}/revisions`,
+      headers: { cookie },
+    });
+    assert.equal(history.statusCode, 403);
   });
 });

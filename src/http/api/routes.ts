@@ -305,9 +305,12 @@ export async function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): Pr
   });
 
   app.get('/updates/:id/revisions', async (request) => {
-    await requireRole(store, request, 'editor');
+    const principal = await requireRole(store, request, 'editor');
     const { id } = parseInput(IdParams, request.params, 'path');
-    if (!(await store.updates.getById(id))) throw notFound('update');
+    const update = await store.updates.getById(id);
+    if (!update) throw notFound('update');
+    // Revisions hold deleted and earlier text: only for editors of the update's desk.
+    await writableStory(principal, update.storyId);
     return { items: (await store.updates.listRevisions(id)).map(revisionJson), nextCursor: null };
   });
 

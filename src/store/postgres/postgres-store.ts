@@ -51,6 +51,8 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => MIGRATIONS },
+    // Features number migrations in their own ranges; see sqlite-store.ts.
+    allowUnorderedMigrations: true,
     ...(migrationTableSchema === undefined ? {} : { migrationTableSchema }),
   });
   const { error } = await migrator.migrateToLatest();

@@ -45,7 +45,13 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
     dialect: immediateSqliteDialect({ database: sqlite }),
     ...queryLog(options.onQuery),
   });
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
+  // Each feature numbers its migrations in its own range (0010 statements, 0020 reach, 0030 newsroom,
+  // 0040 enrichment), so a later feature's first migration can sort before one already applied.
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => MIGRATIONS },
+    allowUnorderedMigrations: true,
+  });
   const { error } = await migrator.migrateToLatest();
   if (error) {
     await db.destroy();
