@@ -66,10 +66,13 @@ const ESCAPES: Record<string, string> = {
 
 /**
  * HTML of an engine's snippet: Markdown punctuation dropped (the index holds the Markdown source, so
- * `**Idlib**` reads as Idlib), everything escaped, then the match markers turned into `<mark>`.
+ * `**Idlib**` reads as Idlib and a quoted readout loses its `>`), everything escaped, then the match markers turned into `<mark>`.
  */
 export function snippetHtml(raw: string): string {
   const text = raw
+    // Block markers at line starts: quotes ("> "), list items ("- ", "1. ").
+    .replace(/^[ \t]*(?:>[ \t]?)+/gm, '')
+    .replace(/^[ \t]*(?:[-+*]|\d+[.)])[ \t]+/gm, '')
     .replace(/!?\[([^\]]*)\]\([^)]*\)?/g, '$1')
     .replace(/[*_`~]+|^#+\s*|\s#+\s/gm, (m) => (m.trim() === '' || /^\s/.test(m) ? ' ' : ''))
     .replace(/\s+/g, ' ')
