@@ -223,6 +223,12 @@ export function runStatementStoreContract(name: string, open: () => Promise<Stor
         items: [],
         nextCursor: null,
       });
+      // A well-formed cursor whose time is not a timestamp never reaches the database.
+      const crafted = Buffer.from(JSON.stringify(['not a time', 'x'])).toString('base64url');
+      assert.deepEqual(await store.statements.list({ limit: 5, cursor: crafted }), {
+        items: [],
+        nextCursor: null,
+      });
     });
 
     it('stores a batch in one transaction: all of it, or none when one item is refused', async () => {

@@ -129,7 +129,12 @@ export class SqlStatementStore implements StatementStore {
     if (opts.cursor) {
       const parts = decodeCursor(opts.cursor);
       const [at, id] = parts ?? [];
-      if (typeof at !== 'string' || typeof id !== 'string') return { items: [], nextCursor: null };
+      // `at` reaches a timestamptz comparison on PostgreSQL: only a timestamp as we write them may.
+      const isTimestamp =
+        typeof at === 'string' &&
+        /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/.test(at) &&
+        !Number.isNaN(Date.parse(at));
+      if (!isTimestamp || typeof id !== 'string') return { items: [], nextCursor: null };
       query = query.where((eb) =>
         eb.or([eb('published_at', '<', at), eb.and([eb('published_at', '=', at), eb('id', '<', id)])]),
       );
