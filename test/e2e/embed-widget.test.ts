@@ -4,19 +4,15 @@
  * update appears in it live. No cookie is set on either origin.
  */
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser } from 'playwright-core';
+import { type Browser } from 'playwright-core';
 import type { Desk, Story } from '../../src/domain/types.ts';
+import { CHROMIUM_SKIP, launchChromium } from '../support/chromium.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const HAS_CHROMIUM = existsSync(CHROMIUM);
-const SKIP = !HAS_CHROMIUM && process.env['CI'] !== 'true' ? `${CHROMIUM} is not installed` : false;
-
-describe('embed widget in Chromium', { skip: SKIP }, () => {
+describe('embed widget in Chromium', { skip: CHROMIUM_SKIP }, () => {
   let t: TestApp;
   let base: string;
   let partner: Server;
@@ -26,7 +22,6 @@ describe('embed widget in Chromium', { skip: SKIP }, () => {
   let story: Story;
 
   before(async () => {
-    if (!HAS_CHROMIUM) assert.fail(`${CHROMIUM} is missing; with CI=true the browser tests must run`);
     t = await createTestApp();
     base = await t.app.listen({ port: 0, host: '127.0.0.1' });
     desk = await t.liveBlog.createDesk({ name: 'Syria Daily' });
@@ -44,19 +39,7 @@ describe('embed widget in Chromium', { skip: SKIP }, () => {
     });
     await new Promise<void>((resolve) => partner.listen(0, '127.0.0.1', resolve));
     partnerUrl = `http://localhost:${(partner.address() as AddressInfo).port}/`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   });
 
   after(async () => {

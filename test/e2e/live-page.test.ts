@@ -4,20 +4,18 @@
  * JavaScript. Set DATELINE_SCREENSHOTS=1 to refresh docs/screenshots/.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { CLAIM_LABELS, CLAIM_STATUSES } from '../../src/domain/types.ts';
 import type { Story } from '../../src/domain/types.ts';
 import { SAMPLE_AUTHOR, SAMPLE_NOTICE } from '../../src/sample/sample-content.ts';
+import { CHROMIUM_SKIP, launchChromium } from '../support/chromium.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const HAS_CHROMIUM = existsSync(CHROMIUM);
-const SKIP = !HAS_CHROMIUM && process.env['CI'] !== 'true' ? `${CHROMIUM} is not installed` : false;
 const SCREENSHOTS = new URL('../../docs/screenshots/', import.meta.url);
 
-describe('live page in Chromium', { skip: SKIP }, () => {
+describe('live page in Chromium', { skip: CHROMIUM_SKIP }, () => {
   let t: TestApp;
   let base: string;
   let browser: Browser;
@@ -81,7 +79,6 @@ describe('live page in Chromium', { skip: SKIP }, () => {
   };
 
   before(async () => {
-    if (!HAS_CHROMIUM) assert.fail(`${CHROMIUM} is missing; with CI=true the browser tests must run`);
     t = await createTestApp({ sample: true });
     base = await t.app.listen({ port: 0, host: '127.0.0.1' });
     const story = (await t.store.stories.listByStatus(['live'], 1))[0];
@@ -102,19 +99,7 @@ describe('live page in Chromium', { skip: SKIP }, () => {
       await t.liveBlog.publishUpdate(talks.id, { body, claimStatus: 'claimed' }, SAMPLE_AUTHOR);
     }
 
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   });
 
   after(async () => {

@@ -4,14 +4,12 @@
  * payloads run no script in the reader or the editor. Set DATELINE_SCREENSHOTS=1 to refresh docs/screenshots/.
  */
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import sharp from 'sharp';
+import { CHROMIUM_SKIP, launchChromium } from '../support/chromium.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const SKIP = !existsSync(CHROMIUM) && process.env['CI'] !== 'true' ? `${CHROMIUM} is not installed` : false;
 const SCREENSHOTS = new URL('../../docs/screenshots/', import.meta.url);
 const PASSWORD = 'newsroom passphrase 2026';
 
@@ -31,7 +29,7 @@ const XSS = {
   sourceLabel: '<b onmouseover=alert("source")>Ministry</b>',
 };
 
-describe('newsroom in Chromium', { skip: SKIP }, () => {
+describe('newsroom in Chromium', { skip: CHROMIUM_SKIP }, () => {
   let t: TestApp;
   let base: string;
   let browser: Browser;
@@ -54,19 +52,7 @@ describe('newsroom in Chromium', { skip: SKIP }, () => {
       role: 'contributor',
       password: PASSWORD,
     });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   });
   after(async () => {
     await browser?.close();

@@ -3,24 +3,19 @@
  * the front, desk, story, update, search and archive pages, in light and dark colour schemes.
  */
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type Browser } from 'playwright-core';
+import { type Browser } from 'playwright-core';
+import { CHROMIUM_SKIP, launchChromium } from '../support/chromium.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const HAS_CHROMIUM = existsSync(CHROMIUM);
-const SKIP = !HAS_CHROMIUM && process.env['CI'] !== 'true' ? `${CHROMIUM} is not installed` : false;
-
-describe('reader pages pass axe-core', { skip: SKIP }, () => {
+describe('reader pages pass axe-core', { skip: CHROMIUM_SKIP }, () => {
   let t: TestApp;
   let base: string;
   let browser: Browser;
   const pages: Record<string, string> = {};
 
   before(async () => {
-    if (!HAS_CHROMIUM) assert.fail(`${CHROMIUM} is missing; with CI=true the browser tests must run`);
     t = await createTestApp({ sample: true });
     base = await t.app.listen({ port: 0, host: '127.0.0.1' });
     const story = (await t.store.stories.listByStatus(['live'], 1))[0];
@@ -38,19 +33,7 @@ describe('reader pages pass axe-core', { skip: SKIP }, () => {
       archive: `/archive/${desk.slug}`,
       'archive month': `/archive/${desk.slug}/${(story.date ?? story.createdAt).slice(0, 7)}`,
     });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   });
 
   after(async () => {
