@@ -113,6 +113,7 @@ export async function createApp(
     metrics,
     statements,
     feedPoller,
+    trustProxy: config.trustProxy,
   });
   let closed = false;
   return {

@@ -16,6 +16,12 @@ export interface Config {
   busUrl: string | undefined;
   /** Processes `serve` runs, sharing the port. */
   workers: number;
+  /**
+   * Which proxies' X-Forwarded-* headers to believe (Fastify's `trustProxy`): false (none), true (any),
+   * a list of addresses/CIDRs, or a number of hops. Behind a TLS-terminating proxy this is what makes
+   * the session cookie Secure and the sign-in throttle count the reader's address, not the proxy's.
+   */
+  trustProxy: boolean | string | number;
 }
 
 const EnvSchema = z.object({
@@ -40,6 +46,13 @@ const EnvSchema = z.object({
     .transform(Number)
     .pipe(z.number().int().min(1, 'must be at least 1').max(64, 'must be at most 64'))
     .default(1),
+  DATELINE_TRUST_PROXY: z
+    .string()
+    .regex(
+      /^(on|off|true|false|\d{1,2}|[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*)$/,
+      'must be off, on, a number of proxy hops, or proxy addresses/CIDRs separated by commas',
+    )
+    .default('off'),
   DATABASE_URL: z.string().optional(),
   DATELINE_BUS_URL: z.string().optional(),
 });
@@ -69,5 +82,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseUrl: e.DATABASE_URL === '' ? undefined : e.DATABASE_URL,
     busUrl: e.DATELINE_BUS_URL === '' ? undefined : e.DATELINE_BUS_URL,
     workers: e.DATELINE_WORKERS,
+    trustProxy: parseTrustProxy(e.DATELINE_TRUST_PROXY),
   };
+}
+
+/** DATELINE_TRUST_PROXY as Fastify takes it: off/on, a hop count, or the proxies' addresses. */
+function parseTrustProxy(value: string): boolean | string | number {
+  if (value === 'off' || value === 'false') return false;
+  if (value === 'on' || value === 'true') return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value.replace(/\s+/g, '');
 }

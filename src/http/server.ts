@@ -23,7 +23,13 @@ import { registerSearchRoutes } from './search/search-routes.tsx';
 export type ServerDeps = ApiDeps &
   ReaderDeps &
   StatementApiDeps &
-  NewsroomDeps & { logger: Logger; bus: LiveBus; metrics: Metrics };
+  NewsroomDeps & {
+    logger: Logger;
+    bus: LiveBus;
+    metrics: Metrics;
+    /** Fastify's `trustProxy` (config DATELINE_TRUST_PROXY): whose X-Forwarded-Proto/-For to believe. */
+    trustProxy?: boolean | string | number;
+  };
 
 // Bodies are JSON updates of at most a few tens of KB; anything bigger is refused before parsing.
 const BODY_LIMIT = 256 * 1024;
@@ -38,6 +44,9 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
       disableRequestLogging: deps.logger.level !== 'debug' && deps.logger.level !== 'trace',
     }),
     return503OnClosing: true,
+    // Behind a TLS-terminating proxy, X-Forwarded-Proto tells request.protocol (and so the Secure
+    // cookie flag) that the browser used HTTPS; believed only from the proxies configured.
+    trustProxy: deps.trustProxy ?? false,
     // A whole request (headers and body) must arrive within this, so a stalled client cannot hold a
     // connection (or shutdown) for ever; generous for photo uploads on slow links. Live streams are
     // long responses, not long requests, and are not affected.
