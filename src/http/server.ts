@@ -34,6 +34,11 @@ export type ServerDeps = ApiDeps &
 // Bodies are JSON updates of at most a few tens of KB; anything bigger is refused before parsing.
 const BODY_LIMIT = 256 * 1024;
 
+// A hop count as a function: Fastify accepts a number at run time but its types do not.
+function fastifyTrustProxy(setting: boolean | string | number) {
+  return typeof setting === 'number' ? (_address: string, hop: number) => hop < setting : setting;
+}
+
 /** Builds the Fastify instance with every route registered (not yet listening). */
 export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
   const app = Fastify({
@@ -46,7 +51,7 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
     return503OnClosing: true,
     // Behind a TLS-terminating proxy, X-Forwarded-Proto tells request.protocol (and so the Secure
     // cookie flag) that the browser used HTTPS; believed only from the proxies configured.
-    trustProxy: deps.trustProxy ?? false,
+    trustProxy: fastifyTrustProxy(deps.trustProxy ?? false),
     // A whole request (headers and body) must arrive within this, so a stalled client cannot hold a
     // connection (or shutdown) for ever; generous for photo uploads on slow links. Live streams are
     // long responses, not long requests, and are not affected.

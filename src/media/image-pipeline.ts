@@ -9,7 +9,10 @@ import { DomainError, invalid } from '../domain/errors.ts';
 
 /** Widths served, for `srcset`. A photo narrower than one is served at its own width instead. */
 export const MEDIA_WIDTHS = [480, 960, 1600] as const;
-/** Formats an upload may be in. HEIC when sharp's libvips was built with it (the prebuilt one reads HEIF/AVIF). */
+/**
+ * Formats an upload may be in. `heif` covers AVIF; HEIC (HEVC-compressed HEIF) is decoded only when sharp's
+ * libvips was built with an HEVC decoder, which the prebuilt one is not (refused with 415, see below).
+ */
 export const ACCEPTED_FORMATS = new Set(['jpeg', 'png', 'webp', 'avif', 'heif']);
 /** Largest upload, in bytes. */
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
@@ -80,6 +83,14 @@ export async function processImage(input: Buffer): Promise<ProcessedImage> {
     );
     return { width, height, renditions };
   } catch {
+    // Apple's HEIC is HEIF with HEVC compression. sharp's prebuilt libvips reads HEIF containers and
+    // decodes AV1 (AVIF) but carries no HEVC decoder (patents), so a HEIC photo fails here: say so.
+    if (meta.format === 'heif' && meta.compression === 'hevc')
+      throw new DomainError(
+        'unsupported_media_type',
+        'file is HEIC (HEIF with HEVC compression), which this server cannot decode; export it as JPEG (on an iPhone: Settings › Camera › Formats › Most Compatible) and upload that',
+        { field: 'file' },
+      );
     throw invalid('file', 'the image could not be decoded; it may be truncated or corrupt');
   }
 }

@@ -1,7 +1,7 @@
 /** Stores uploaded photos: files under `<dataDir>/media/<id>/`, the record in the database. */
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { invalid, notFound } from '../domain/errors.ts';
+import { conflict, invalid, notFound } from '../domain/errors.ts';
 import { createId } from '../domain/ids.ts';
 import type { Media, MediaRef, MediaVariant } from '../domain/types.ts';
 import type { Store } from '../store/store.ts';
@@ -73,6 +73,27 @@ export class MediaService {
     if (!media) throw invalid(field, `${field}: no uploaded photo has id "${id}"`);
     const { uploadedBy: _by, createdAt: _at, ...ref } = media;
     return ref;
+  }
+
+  /**
+   * Deletes a photo nothing shows any more: the record, then its files (a crash in between leaves
+   * unreachable files, never a record whose files are gone). Shown by an update, a story header or a
+   * pending submission: `conflict` naming them, with the list as `current`.
+   */
+  async delete(id: string): Promise<void> {
+    const media = await this.#store.media.getById(id);
+    if (!media) throw notFound('photo');
+    const references = await this.#store.media.findReferences(id);
+    if (references.length > 0) {
+      const names = references.map((r) =>
+        r.kind === 'story' ? `the header of story ${r.id}` : `${r.kind} ${r.id} (story ${r.storyId})`,
+      );
+      throw conflict(`the photo is still shown by ${names.join(', ')}; remove it there first`, {
+        references,
+      });
+    }
+    await this.#store.media.delete(id);
+    await rm(join(this.#dir, id), { recursive: true, force: true });
   }
 
   /** The bytes and type of a served file, or `not_found`. */

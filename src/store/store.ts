@@ -186,6 +186,13 @@ export interface SubmissionStore {
     content: UpdateContent,
     actor: string,
   ): Promise<{ submission: Submission; update: Update; event: LiveEvent }>;
+  /**
+   * Replaces the content of a pending submission (its author correcting it before an editor decides).
+   * Not pending: `conflict` with the current record; unknown: `not_found`.
+   */
+  edit(id: string, content: UpdateContent): Promise<Submission>;
+  /** The author's submissions to the story in any state, newest first: what they sent and what became of it. */
+  listByAuthor(storyId: string, authorKey: string, limit: number): Promise<Submission[]>;
   /** Rejects or withdraws a pending submission; same errors as `approve`. */
   close(
     id: string,
@@ -229,6 +236,19 @@ export interface AccountStore {
 export interface MediaStore {
   create(media: Media): Promise<Media>;
   getById(id: string): Promise<Media | null>;
+  /** Newest first, for the newsroom's photo list. */
+  list(limit: number): Promise<Media[]>;
+  /** What shows photo `id` now: updates not deleted, story headers, pending submissions. */
+  findReferences(id: string): Promise<MediaReference[]>;
+  /** Removes the record; unknown ids are `not_found`. The caller checks references and removes files. */
+  delete(id: string): Promise<void>;
+}
+
+/** Something that shows an uploaded photo, so deleting the photo would break it. */
+export interface MediaReference {
+  kind: 'update' | 'story' | 'submission';
+  id: string;
+  storyId: string;
 }
 
 /** One entry of the audit log. */
@@ -242,11 +262,22 @@ export interface AuditEntry {
   detail: Record<string, unknown>;
 }
 
+/** Which audit entries to list: all given conditions hold. */
+export interface AuditFilter {
+  /** Entries made by this actor ("user:ID", "token:ID", "cli") or naming this target (an email). */
+  actor?: string | undefined;
+  /** Exact action ("login") or a family ending in a dot ("update." for every update action). */
+  action?: string | undefined;
+  /** ISO timestamps: `from` inclusive, `to` exclusive. */
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
 /** The audit log: append-only, read by admins. */
 export interface AuditStore {
   record(entry: Omit<AuditEntry, 'id' | 'at'>): Promise<void>;
   /** Newest first; `beforeId` pages back. */
-  list(opts: { limit: number; beforeId?: number | null }): Promise<AuditEntry[]>;
+  list(opts: { limit: number; beforeId?: number | null } & AuditFilter): Promise<AuditEntry[]>;
 }
 
 /** Everything Dateline stores, behind one handle opened at boot and closed at shutdown. */

@@ -1,7 +1,7 @@
 /** POST /media: photo upload (multipart), and how updates and stories refer to photos by id. */
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
-import { DomainError, invalid } from '../../domain/errors.ts';
+import { DomainError, invalid, notFound } from '../../domain/errors.ts';
 import type { MediaRef, TopPhoto } from '../../domain/types.ts';
 import { MAX_UPLOAD_BYTES } from '../../media/image-pipeline.ts';
 import type { MediaService } from '../../media/media-service.ts';
@@ -54,6 +54,28 @@ export async function registerMediaRoutes(app: FastifyInstance, deps: MediaDeps)
       const media = await deps.media.upload(file, text, principal.name);
       const { uploadedBy: _by, ...json } = media;
       return reply.code(201).header('location', media.url).send(json);
+    });
+
+    // Editors tidy up photos nothing shows (a wrong upload, a face that must not be published).
+    scope.get('/media', async (request) => {
+      await requireRole(deps.store, request, 'editor');
+      const items = await deps.store.media.list(100);
+      return { items: items.map(({ uploadedBy: _by, ...m }) => m), nextCursor: null };
+    });
+
+    scope.delete('/media/:id', async (request, reply) => {
+      const principal = await requireRole(deps.store, request, 'editor');
+      const { id } = request.params as { id: string };
+      if (!/^[a-z0-9]{1,40}$/.test(id)) throw notFound('photo');
+      await deps.media.delete(id);
+      await deps.store.audit.record({
+        actor: principal.name,
+        actorKey: principal.key,
+        action: 'media.delete',
+        target: id,
+        detail: {},
+      });
+      return reply.code(204).send();
     });
   });
 }

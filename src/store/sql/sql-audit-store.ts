@@ -1,5 +1,5 @@
 /** The audit log over the `audit_log` table. */
-import type { AuditEntry, AuditStore } from '../store.ts';
+import type { AuditEntry, AuditFilter, AuditStore } from '../store.ts';
 import type { SqlDeps } from './sql-adapter.ts';
 
 /** AuditStore over SQL. */
@@ -20,9 +20,19 @@ export class SqlAuditStore implements AuditStore {
       .execute();
   }
 
-  async list(opts: { limit: number; beforeId?: number | null }): Promise<AuditEntry[]> {
+  async list(opts: { limit: number; beforeId?: number | null } & AuditFilter): Promise<AuditEntry[]> {
     let query = this.deps.db.selectFrom('audit_log').selectAll();
     if (opts.beforeId) query = query.where('id', '<', opts.beforeId);
+    const { actor, action, from, to } = opts;
+    if (actor !== undefined)
+      query = query.where((eb) => eb.or([eb('actor_key', '=', actor), eb('target', '=', actor)]));
+    if (action !== undefined)
+      query = action.endsWith('.')
+        ? // A family: "update." matches "update.publish" etc.; substr avoids LIKE's own wildcards.
+          query.where((eb) => eb(eb.fn('substr', ['action', eb.val(1), eb.val(action.length)]), '=', action))
+        : query.where('action', '=', action);
+    if (from !== undefined) query = query.where('at', '>=', from);
+    if (to !== undefined) query = query.where('at', '<', to);
     const rows = await query.orderBy('id', 'desc').limit(opts.limit).execute();
     return rows.map((row) => ({
       id: row.id,

@@ -1,6 +1,8 @@
 /** Photo records over the `media` table. */
+import { sql, type RawBuilder } from 'kysely';
 import type { Media, MediaVariant } from '../../domain/types.ts';
-import type { MediaStore } from '../store.ts';
+import { notFound } from '../../domain/errors.ts';
+import type { MediaReference, MediaStore } from '../store.ts';
 import type { SqlDeps } from './sql-adapter.ts';
 import type { MediaRow } from './schema.ts';
 
@@ -30,6 +32,59 @@ export class SqlMediaStore implements MediaStore {
     const row = await this.deps.db.selectFrom('media').selectAll().where('id', '=', id).executeTakeFirst();
     return row ? toMedia(row) : null;
   }
+
+  async list(limit: number): Promise<Media[]> {
+    const rows = await this.deps.db
+      .selectFrom('media')
+      .selectAll()
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .execute();
+    return rows.map(toMedia);
+  }
+
+  // Updates, headers and submissions keep a JSON snapshot of the photo (see MediaRef), not a foreign
+  // key; ids are [a-z0-9] only (createId), so they need no LIKE escaping. The snapshot's JSON starts
+  // with the id, and a top photo names it as "mediaId".
+  async findReferences(id: string): Promise<MediaReference[]> {
+    if (!/^[a-z0-9]{1,40}$/.test(id)) return [];
+    const { db } = this.deps;
+    const [updates, stories, submissions] = await Promise.all([
+      db
+        .selectFrom('updates')
+        .select(['id', 'story_id'])
+        .where(asText('media'), 'like', `{"id":"${id}"%`)
+        .where('deleted_at', 'is', null)
+        .execute(),
+      db
+        .selectFrom('stories')
+        .select(['id'])
+        .where(asText('top_photo'), 'like', `%"mediaId":"${id}"%`)
+        .execute(),
+      db
+        .selectFrom('submissions')
+        .select(['id', 'story_id'])
+        .where('status', '=', 'pending')
+        .where(asText('content'), 'like', `%"media":{"id":"${id}"%`)
+        .execute(),
+    ]);
+    return [
+      ...updates.map((r): MediaReference => ({ kind: 'update', id: r.id, storyId: r.story_id })),
+      ...stories.map((r): MediaReference => ({ kind: 'story', id: r.id, storyId: r.id })),
+      ...submissions.map((r): MediaReference => ({ kind: 'submission', id: r.id, storyId: r.story_id })),
+    ];
+  }
+
+  async delete(id: string): Promise<void> {
+    const result = await this.deps.db.deleteFrom('media').where('id', '=', id).executeTakeFirst();
+    if (Number(result.numDeletedRows) === 0) throw notFound('photo');
+  }
+}
+
+// PostgreSQL keeps these documents as `json`, which LIKE does not take; SQLite as text. CAST works on both.
+function asText(column: string): RawBuilder<string> {
+  return sql<string>`cast(${sql.ref(column)} as text)`;
 }
 
 function toMedia(row: MediaRow): Media {

@@ -88,6 +88,32 @@ export class SqlSubmissionStore implements SubmissionStore {
     });
   }
 
+  async edit(id: string, content: UpdateContent): Promise<Submission> {
+    // One statement guarded by status, so an edit racing an approval either lands first or is refused.
+    const row = await this.deps.db
+      .updateTable('submissions')
+      .set({ content: JSON.stringify(content) })
+      .where('id', '=', id)
+      .where('status', '=', 'pending')
+      .returningAll()
+      .executeTakeFirst();
+    if (!row) throw await notPending(this.deps.db, id);
+    return toSubmission(row);
+  }
+
+  async listByAuthor(storyId: string, authorKey: string, limit: number): Promise<Submission[]> {
+    const rows = await this.deps.db
+      .selectFrom('submissions')
+      .selectAll()
+      .where('story_id', '=', storyId)
+      .where('author_key', '=', authorKey)
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .execute();
+    return rows.map(toSubmission);
+  }
+
   async close(
     id: string,
     status: Extract<SubmissionStatus, 'rejected' | 'withdrawn'>,
