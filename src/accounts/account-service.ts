@@ -31,6 +31,12 @@ export interface SignIn {
   secret: string;
 }
 
+/** Who made an account change: an admin in the newsroom, or (absent) the command line. */
+export interface ChangedBy {
+  name: string;
+  key: string;
+}
+
 /** SHA-256 of a session secret (256 random bits, so a fast hash suffices). */
 export function hashSessionSecret(secret: string): string {
   return createHash('sha256').update(secret).digest('hex');
@@ -51,7 +57,10 @@ export class AccountService {
   }
 
   /** Creates a user with an argon2id hash of `password`. */
-  async addUser(input: { email: string; name: string; role: Role; password: string }): Promise<User> {
+  async addUser(
+    input: { email: string; name: string; role: Role; password: string },
+    by?: ChangedBy,
+  ): Promise<User> {
     const email = input.email.trim().toLowerCase();
     if (!EMAIL.test(email) || email.length > 200)
       throw invalid('email', 'email must be an address like a@b.org');
@@ -63,7 +72,7 @@ export class AccountService {
       role: input.role,
       passwordHash: await hashPassword(input.password),
     });
-    await this.#audit('user.add', user, { role: user.role });
+    await this.#audit('user.add', user, { role: user.role }, by);
     return user;
   }
 
@@ -75,29 +84,29 @@ export class AccountService {
   }
 
   /** Sets a new password and ends every session of the user. */
-  async setPassword(email: string, password: string): Promise<User> {
+  async setPassword(email: string, password: string, by?: ChangedBy): Promise<User> {
     const user = await this.userByEmail(email);
     const changed = await this.#store.accounts.changeUser(user.id, {
       passwordHash: await hashPassword(password),
     });
     await this.#store.accounts.deleteSessionsOf(user.id);
-    await this.#audit('user.password', user);
+    await this.#audit('user.password', user, {}, by);
     return changed;
   }
 
   /** Changes a user's role; their sessions pick it up on the next request. */
-  async setRole(email: string, role: Role): Promise<User> {
+  async setRole(email: string, role: Role, by?: ChangedBy): Promise<User> {
     const user = await this.userByEmail(email);
     const changed = await this.#store.accounts.changeUser(user.id, { role });
-    await this.#audit('user.role', user, { from: user.role, to: role });
+    await this.#audit('user.role', user, { from: user.role, to: role }, by);
     return changed;
   }
 
   /** Limits a user to desks by slug, or (null) lets them work on every desk. */
-  async setDesks(email: string, deskSlugs: string[] | null): Promise<User> {
+  async setDesks(email: string, deskSlugs: string[] | null, by?: ChangedBy): Promise<User> {
     const user = await this.userByEmail(email);
     if (deskSlugs === null) {
-      await this.#audit('user.desks', user, { desks: 'all' });
+      await this.#audit('user.desks', user, { desks: 'all' }, by);
       return this.#store.accounts.changeUser(user.id, { desks: null });
     }
     const ids: string[] = [];
@@ -106,16 +115,16 @@ export class AccountService {
       if (!desk) throw invalid('desks', `desk "${slug}" does not exist`);
       ids.push(desk.id);
     }
-    await this.#audit('user.desks', user, { desks: deskSlugs });
+    await this.#audit('user.desks', user, { desks: deskSlugs }, by);
     return this.#store.accounts.changeUser(user.id, { desks: ids });
   }
 
   /** Disables (or re-enables) a user; disabling ends their sessions. */
-  async setDisabled(email: string, disabled: boolean): Promise<User> {
+  async setDisabled(email: string, disabled: boolean, by?: ChangedBy): Promise<User> {
     const user = await this.userByEmail(email);
     const changed = await this.#store.accounts.changeUser(user.id, { disabled });
     if (disabled) await this.#store.accounts.deleteSessionsOf(user.id);
-    await this.#audit(disabled ? 'user.disable' : 'user.enable', user);
+    await this.#audit(disabled ? 'user.disable' : 'user.enable', user, {}, by);
     return changed;
   }
 
@@ -150,7 +159,15 @@ export class AccountService {
       csrfToken: randomBytes(24).toString('base64url'),
       expiresAt: new Date(this.#now().getTime() + SESSION_TTL_MS).toISOString(),
     });
-    await this.#audit('login', found.user, { address }, found.user.name);
+    await this.#audit(
+      'login',
+      found.user,
+      { address },
+      {
+        name: found.user.name,
+        key: `user:${found.user.id}`,
+      },
+    );
     return { user: found.user, session, secret };
   }
 
@@ -169,11 +186,11 @@ export class AccountService {
     return this.#store.accounts.deleteSessionsOf(userId);
   }
 
-  /** Records an account event in the audit log; `actor` is who did it (the command line for CLI changes). */
-  async #audit(action: string, user: User, detail: Record<string, unknown> = {}, actor = 'command line') {
+  /** Records an account event in the audit log; `by` is who did it (absent: the command line). */
+  async #audit(action: string, user: User, detail: Record<string, unknown> = {}, by?: ChangedBy) {
     await this.#store.audit.record({
-      actor,
-      actorKey: actor === 'command line' ? 'cli' : `user:${user.id}`,
+      actor: by?.name ?? 'command line',
+      actorKey: by?.key ?? 'cli',
       action,
       target: user.email,
       detail,

@@ -225,6 +225,14 @@ export class LiveBlogService {
     return update;
   }
 
+  /** Changes a pending submission before an editor decides (Markdown re-rendered); nothing is published. */
+  async editSubmission(id: string, changes: UpdatePatch): Promise<Submission> {
+    const submission = await this.#store.submissions.getById(id);
+    if (!submission) throw notFound('submission');
+    const content = updateContent({ ...submission.content, ...stripUndefined(changes) });
+    return this.#store.submissions.edit(id, content);
+  }
+
   /** Turns down a pending submission with a reason the contributor sees. */
   async rejectSubmission(id: string, reason: string, actor: string): Promise<Submission> {
     return this.#store.submissions.close(id, 'rejected', actor, reason);

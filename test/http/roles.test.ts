@@ -10,6 +10,8 @@ interface Fixture {
   storyId: string;
   updateId: string;
   submissionId: string;
+  userId: string;
+  mediaId: string;
 }
 
 /** One write route: how to call it fresh for each caller, and the status each caller gets. */
@@ -78,6 +80,39 @@ const CASES: RouteCase[] = [
     expect: { anonymous: 401, contributor: 403, editor: 200, admin: 200 },
   },
   {
+    route: 'PATCH /updates/{id} of a pending submission (the contributor is its author)',
+    request: (f) => ({
+      method: 'PATCH',
+      url: `/api/v1/updates/${f.submissionId}`,
+      payload: { body: 'Corrected' },
+    }),
+    expect: { anonymous: 401, contributor: 200, editor: 200, admin: 200 },
+  },
+  {
+    route: 'DELETE /media/{id}',
+    request: (f) => ({ method: 'DELETE', url: `/api/v1/media/${f.mediaId}` }),
+    expect: { anonymous: 401, contributor: 403, editor: 204, admin: 204 },
+  },
+  {
+    route: 'POST /users',
+    request: (_f, n) => ({
+      method: 'POST',
+      url: '/api/v1/users',
+      payload: { email: `new${n}@example.org`, name: `New ${n}`, role: 'contributor' },
+    }),
+    expect: { anonymous: 401, contributor: 403, editor: 403, admin: 201 },
+  },
+  {
+    route: 'PATCH /users/{id}',
+    request: (f) => ({ method: 'PATCH', url: `/api/v1/users/${f.userId}`, payload: { role: 'editor' } }),
+    expect: { anonymous: 401, contributor: 403, editor: 403, admin: 200 },
+  },
+  {
+    route: 'POST /users/{id}/password',
+    request: (f) => ({ method: 'POST', url: `/api/v1/users/${f.userId}/password`, payload: {} }),
+    expect: { anonymous: 401, contributor: 403, editor: 403, admin: 200 },
+  },
+  {
     route: 'POST /updates/{id}/reject',
     request: (f) => ({
       method: 'POST',
@@ -133,7 +168,32 @@ describe('roles at the API', () => {
       payload: { body: 'Submitted' },
     });
     assert.equal(submission.json().status, 'pending');
-    return { storyId, updateId: update.json().id, submissionId: submission.json().id };
+    const user = await t.accounts.addUser({
+      email: `fixture${n}@example.org`,
+      name: `Fixture ${n}`,
+      role: 'contributor',
+      password: 'fixture passphrase',
+    });
+    // A photo record nothing shows (the files are not needed to test who may delete it).
+    const media = await t.store.media.create({
+      id: `fixturephoto${n}`,
+      alt: 'Fixture',
+      caption: '',
+      credit: '',
+      width: 10,
+      height: 10,
+      url: '',
+      variants: [],
+      uploadedBy: 'test',
+      createdAt: new Date().toISOString(),
+    });
+    return {
+      storyId,
+      updateId: update.json().id,
+      submissionId: submission.json().id,
+      userId: user.id,
+      mediaId: media.id,
+    };
   }
 
   for (const c of CASES) {

@@ -14,12 +14,14 @@ import { sendProblem } from '../problem.ts';
 import { createOpenApiDocument } from './openapi.ts';
 import { mediaFor, registerMediaRoutes, topPhotoFor } from './media-routes.ts';
 import { registerSessionRoutes } from './session-routes.ts';
+import { registerAdminRoutes } from './admin-routes.ts';
 import { deskJson, revisionJson, storyJson, submissionJson, updateJson } from './representations.ts';
 import {
   CreateDeskSchema,
   CreateStorySchema,
   CreateUpdateSchema,
   ApproveSchema,
+  EditSubmissionSchema,
   PageQuerySchema,
   parseInput,
   PatchStorySchema,
@@ -61,6 +63,7 @@ export async function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): Pr
 
   await registerSessionRoutes(app, deps);
   await registerMediaRoutes(app, deps);
+  await registerAdminRoutes(app, deps);
 
   const openApi = JSON.stringify(createOpenApiDocument());
   app.get('/openapi.json', async (_request, reply) => reply.type('application/json').send(openApi));
@@ -198,6 +201,11 @@ export async function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): Pr
     const principal = await requireRole(store, request, 'contributor');
     const { id } = parseInput(IdParams, request.params, 'path');
     await writableStory(principal, id);
+    // ?mine=1: the caller's own, in any state, newest first (a contributor sees why one was rejected).
+    if ((request.query as { mine?: string }).mine === '1') {
+      const mine = await store.submissions.listByAuthor(id, principal.key, 50);
+      return { items: mine.map(submissionJson), nextCursor: null };
+    }
     const pending = await store.submissions.listPending(id);
     // Contributors see their own; editors the whole queue.
     const visible = hasRole(principal.role, 'editor')
@@ -240,31 +248,6 @@ export async function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): Pr
   ) {
     await store.audit.record({ actor: principal.name, actorKey: principal.key, action, target, detail });
   }
-
-  // The audit log for admins: JSON pages, or the whole of it as CSV for export.
-  app.get('/audit', async (request, reply) => {
-    await requireRole(store, request, 'admin');
-    const { format, limit, before } = parseInput(AuditQuery, request.query, 'query');
-    if (format === 'csv') {
-      reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="audit.csv"');
-      const lines = ['id,at,actor,actor_key,action,target,detail'];
-      let beforeId: number | null = null;
-      for (;;) {
-        const page = await store.audit.list({ limit: 500, beforeId });
-        for (const e of page)
-          lines.push(
-            [e.id, e.at, e.actor, e.actorKey, e.action, e.target, JSON.stringify(e.detail)]
-              .map(csvCell)
-              .join(','),
-          );
-        if (page.length < 500) break;
-        beforeId = page.at(-1)?.id ?? null;
-      }
-      return `${lines.join('\r\n')}\r\n`;
-    }
-    const items = await store.audit.list({ limit, beforeId: before ?? null });
-    return { items, nextCursor: items.length === limit ? String(items.at(-1)?.id) : null };
-  });
 
   /** The story if it exists and the caller may write to its desk. */
   async function writableStory(principal: Principal, id: string): Promise<Story> {
@@ -317,6 +300,21 @@ export async function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): Pr
   app.patch('/updates/:id', async (request) => {
     const principal = await requireRole(store, request, 'contributor');
     const { id } = parseInput(IdParams, request.params, 'path');
+    const pending = await store.submissions.getById(id);
+    if (pending && pending.status !== 'approved') {
+      // A waiting submission (or scheduled update): its author corrects it, or an editor does.
+      await writableStory(principal, pending.storyId);
+      if (!hasRole(principal.role, 'editor') && pending.authorKey !== principal.key)
+        throw new DomainError('forbidden', 'contributors can edit only their own submissions');
+      if (pending.status !== 'pending')
+        throw new DomainError('conflict', `submission is already ${pending.status}`);
+      const { mediaId, ...changes } = parseInput(EditSubmissionSchema, request.body);
+      requireClaimAllowed(principal, changes.claimStatus);
+      const media = await mediaFor(deps.media, mediaId);
+      const edited = await liveBlog.editSubmission(id, { ...changes, media });
+      await audit(principal, 'update.submission_edit', id, { storyId: edited.storyId });
+      return submissionJson(edited);
+    }
     const { version, mediaId, ...patch } = parseInput(PatchUpdateSchema, request.body);
     const before = await writableUpdate(principal, id);
     const media = await mediaFor(deps.media, mediaId);
@@ -367,19 +365,6 @@ export async function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): Pr
     const { since } = parseInput(LiveQuery, request.query, 'query');
     return attach(reply, () => hub.attachSite(since, request.raw, reply.raw));
   });
-}
-
-const AuditQuery = z.object({
-  format: z.enum(['json', 'csv']).default('json'),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-  before: z.coerce.number().int().min(1).optional(),
-});
-
-/** A CSV cell (RFC 4180), with spreadsheet formulas defused: a leading =, +, - or @ is prefixed by '. */
-function csvCell(value: string | number): string {
-  let text = String(value);
-  if (/^[=+\-@]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 /** Contributors may not mark a claim verified: that is an editor's judgement. */

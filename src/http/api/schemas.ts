@@ -97,6 +97,9 @@ export const PatchUpdateSchema = z.strictObject({
 /** Body of POST /updates/{id}/approve: optional changes the editor makes while approving. */
 export const ApproveSchema = z.strictObject({ ...updateFields, body: updateFields.body.optional() });
 
+/** Body of PATCH /updates/{id} for a pending submission: like an edit; `version` is accepted and ignored. */
+export const EditSubmissionSchema = ApproveSchema.extend({ version: z.int().min(1).optional() });
+
 /** Body of POST /updates/{id}/reject. */
 export const RejectSchema = z.strictObject({
   reason: required(1000).describe('why, shown to the contributor'),

@@ -1,0 +1,204 @@
+/**
+ * Admin-only API: newsroom users (list, add with a one-time password, change role, desks, disable,
+ * reset password) and the audit log (filtered pages, and whole exports as CSV or JSON). Every route
+ * checks the admin role on the server; the newsroom's admin pages are only a face on these.
+ */
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { z } from 'zod';
+import type { AccountService } from '../../accounts/account-service.ts';
+import { DomainError, notFound } from '../../domain/errors.ts';
+import { ROLES, type User } from '../../domain/types.ts';
+import type { AuditEntry, AuditFilter, Store } from '../../store/store.ts';
+import { requireRole, type Principal } from '../auth.ts';
+import { parseInput } from './schemas.ts';
+
+/** What the admin routes need. */
+export interface AdminDeps {
+  store: Store;
+  accounts: AccountService;
+}
+
+const IdParams = z.object({ id: z.string().min(1).max(64) });
+
+const AddUserSchema = z.strictObject({
+  email: z.string().max(200, 'must be at most 200 characters'),
+  name: z.string().max(100, 'must be at most 100 characters'),
+  role: z.enum(ROLES),
+  desks: z.array(z.string().max(80)).max(100).nullable().optional().describe('desk slugs; null: every desk'),
+});
+
+const ChangeUserSchema = z.strictObject({
+  role: z.enum(ROLES).optional(),
+  desks: z.array(z.string().max(80)).max(100).nullable().optional(),
+  disabled: z.boolean().optional(),
+});
+
+const day = z.iso.date('must be a date as YYYY-MM-DD');
+const AuditFilterSchema = z.object({
+  actor: z.string().min(1).max(200).optional().describe('actor key (user:ID, token:ID, cli) or target email'),
+  action: z
+    .string()
+    .regex(/^[a-z_.]{1,60}$/, 'must be an action such as login or update. (a family)')
+    .optional(),
+  from: day.optional().describe('first UTC day, inclusive'),
+  to: day.optional().describe('last UTC day, inclusive'),
+});
+const AuditQuery = AuditFilterSchema.extend({
+  format: z.enum(['json', 'csv']).default('json'),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  before: z.coerce.number().int().min(1).optional(),
+});
+const ExportQuery = AuditFilterSchema.extend({ format: z.enum(['json', 'csv']).default('csv') });
+
+/** A user as admins see them. */
+function adminUserJson(user: User) {
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    desks: user.desks,
+    disabled: user.disabledAt !== null,
+    disabledAt: user.disabledAt,
+    createdAt: user.createdAt,
+  };
+}
+
+/** A password for a new or reset account, shown once to the admin to hand over; 128 random bits. */
+export function oneTimePassword(): string {
+  return randomBytes(16).toString('base64url');
+}
+
+/** The store's filter from query days (inclusive UTC days). */
+function auditFilter(q: z.infer<typeof AuditFilterSchema>): AuditFilter {
+  let to: string | undefined;
+  if (q.to !== undefined) {
+    const next = new Date(`${q.to}T00:00:00Z`);
+    next.setUTCDate(next.getUTCDate() + 1);
+    to = next.toISOString();
+  }
+  if (q.from !== undefined && q.to !== undefined && q.from > q.to)
+    throw new DomainError('validation', 'from must not be after to', { field: 'from' });
+  return {
+    actor: q.actor,
+    action: q.action,
+    from: q.from === undefined ? undefined : `${q.from}T00:00:00.000Z`,
+    to,
+  };
+}
+
+const CSV_HEADER = 'id,at,actor,actor_key,action,target,detail';
+
+/** A CSV cell (RFC 4180), with spreadsheet formulas defused: a leading =, +, - or @ is prefixed by '. */
+export function csvCell(value: string | number): string {
+  let text = String(value);
+  if (/^[=+\-@]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+function csvLine(e: AuditEntry): string {
+  return [e.id, e.at, e.actor, e.actorKey, e.action, e.target, JSON.stringify(e.detail)]
+    .map(csvCell)
+    .join(',');
+}
+
+/** Registers the admin routes (mounted under /api/v1). */
+export async function registerAdminRoutes(app: FastifyInstance, deps: AdminDeps): Promise<void> {
+  const { store, accounts } = deps;
+  const by = (p: Principal) => ({ name: p.name, key: p.key });
+
+  async function userById(id: string): Promise<User> {
+    const user = await store.accounts.getUser(id);
+    if (!user) throw notFound('user');
+    return user;
+  }
+
+  /** Desk slugs of a user's desk ids, for the API (ids of deleted desks drop out). */
+  async function withDeskSlugs(user: User) {
+    const json = adminUserJson(user);
+    if (user.desks === null) return { ...json, desks: null };
+    const desks = await store.desks.list();
+    return { ...json, desks: desks.filter((d) => user.desks?.includes(d.id)).map((d) => d.slug) };
+  }
+
+  app.get('/users', async (request) => {
+    await requireRole(store, request, 'admin');
+    const users = await store.accounts.listUsers();
+    return { items: await Promise.all(users.map(withDeskSlugs)), nextCursor: null };
+  });
+
+  // No default password anywhere: the account gets a random one, shown once in this response for the
+  // admin to hand over (only its argon2id hash is stored).
+  app.post('/users', async (request, reply) => {
+    const principal = await requireRole(store, request, 'admin');
+    const input = parseInput(AddUserSchema, request.body);
+    const password = oneTimePassword();
+    let user = await accounts.addUser({ ...input, password }, by(principal));
+    if (input.desks !== undefined && input.desks !== null)
+      user = await accounts.setDesks(user.email, input.desks, by(principal));
+    return reply
+      .code(201)
+      .header('location', `/api/v1/users/${user.id}`)
+      .send({ user: await withDeskSlugs(user), password });
+  });
+
+  app.patch('/users/:id', async (request) => {
+    const principal = await requireRole(store, request, 'admin');
+    const { id } = parseInput(IdParams, request.params, 'path');
+    const change = parseInput(ChangeUserSchema, request.body);
+    let user = await userById(id);
+    // An admin cannot lock themself out by accident; another admin (or the CLI) can.
+    if (principal.userId === user.id && (change.disabled === true || (change.role ?? 'admin') !== 'admin'))
+      throw new DomainError('conflict', 'you cannot disable yourself or give up your own admin role', {
+        field: change.disabled === true ? 'disabled' : 'role',
+      });
+    if (change.role !== undefined && change.role !== user.role)
+      user = await accounts.setRole(user.email, change.role, by(principal));
+    if (change.desks !== undefined) user = await accounts.setDesks(user.email, change.desks, by(principal));
+    if (change.disabled !== undefined && change.disabled !== (user.disabledAt !== null))
+      user = await accounts.setDisabled(user.email, change.disabled, by(principal));
+    return withDeskSlugs(user);
+  });
+
+  // A forgotten password: a new one-time password, and every session of the user ends.
+  app.post('/users/:id/password', async (request) => {
+    const principal = await requireRole(store, request, 'admin');
+    const { id } = parseInput(IdParams, request.params, 'path');
+    const user = await userById(id);
+    const password = oneTimePassword();
+    await accounts.setPassword(user.email, password, by(principal));
+    return { user: await withDeskSlugs(user), password };
+  });
+
+  // The audit log: newest first, filtered, a page at a time (`before` = the last id of the previous page).
+  app.get('/audit', async (request, reply) => {
+    await requireRole(store, request, 'admin');
+    const { format, limit, before, ...filter } = parseInput(AuditQuery, request.query, 'query');
+    if (format === 'csv') return sendExport(reply, 'csv', auditFilter(filter));
+    const items = await store.audit.list({ limit, beforeId: before ?? null, ...auditFilter(filter) });
+    return { items, nextCursor: items.length === limit ? String(items.at(-1)?.id) : null };
+  });
+
+  // Everything that matches the filter, as a download.
+  app.get('/audit/export', async (request, reply) => {
+    await requireRole(store, request, 'admin');
+    const { format, ...filter } = parseInput(ExportQuery, request.query, 'query');
+    return sendExport(reply, format, auditFilter(filter));
+  });
+
+  async function sendExport(reply: FastifyReply, format: 'csv' | 'json', filter: AuditFilter) {
+    const entries: AuditEntry[] = [];
+    let beforeId: number | null = null;
+    for (;;) {
+      const page = await store.audit.list({ limit: 500, beforeId, ...filter });
+      entries.push(...page);
+      if (page.length < 500) break;
+      beforeId = page.at(-1)?.id ?? null;
+    }
+    reply.header('content-disposition', `attachment; filename="audit.${format}"`);
+    if (format === 'json') return reply.type('application/json').send(JSON.stringify(entries));
+    reply.type('text/csv; charset=utf-8');
+    return [CSV_HEADER, ...entries.map(csvLine)].join('\r\n') + '\r\n';
+  }
+}
