@@ -7,7 +7,10 @@
 
 import { diffWords } from 'diff';
 
-const csrf = document.querySelector<HTMLMetaElement>('meta[name="csrf-token"]')?.content ?? '';
+import { api, problemText, say, uploadPhoto, type Problem } from './newsroom/api.ts';
+import { startUsersAdmin } from './newsroom/admin.ts';
+import { startQueue } from './newsroom/queue.ts';
+import { startStoryHeader } from './newsroom/story-header.ts';
 
 interface Revision {
   version: number;
@@ -15,63 +18,6 @@ interface Revision {
   actor: string;
   at: string;
   changes: Record<string, { from: unknown; to: unknown }>;
-}
-
-interface Problem {
-  status: number;
-  detail?: string;
-  field?: string;
-  current?: Record<string, unknown>;
-}
-
-/** Calls the API; resolves to the JSON body, or throws the problem document. */
-async function api<T = Record<string, unknown>>(method: string, path: string, body?: unknown): Promise<T> {
-  const isForm = body instanceof FormData;
-  const response = await fetch(`/api/v1${path}`, {
-    method,
-    credentials: 'same-origin',
-    headers: {
-      'x-csrf-token': csrf,
-      ...(body === undefined || isForm ? {} : { 'content-type': 'application/json' }),
-    },
-    body: body === undefined ? null : isForm ? body : JSON.stringify(body),
-  });
-  if (response.status === 204) return {} as T;
-  const json = (await response.json().catch(() => ({}))) as T & Problem;
-  if (!response.ok) throw { ...json, status: response.status } as Problem;
-  return json;
-}
-
-function say(form: Element | null, message: string, bad = false): void {
-  const status = form?.querySelector<HTMLElement>('.nr-status');
-  if (!status) return;
-  status.textContent = message;
-  status.classList.toggle('nr-bad', bad);
-}
-
-function problemText(error: unknown): string {
-  const p = error as Problem;
-  return p.detail ?? (error instanceof Error ? error.message : 'something went wrong');
-}
-
-/** Uploads the photo chosen in `form` (fields `photo`, `photoAlt`, …), if any; resolves to its id. */
-async function uploadPhoto(form: HTMLFormElement): Promise<string | undefined> {
-  const input = form.elements.namedItem('photo') as HTMLInputElement | null;
-  const file = input?.files?.[0];
-  if (!file) return undefined;
-  const data = new FormData();
-  data.append('file', file);
-  for (const [name, field] of [
-    ['alt', 'photoAlt'],
-    ['caption', 'photoCaption'],
-    ['credit', 'photoCredit'],
-  ] as const) {
-    const value = (form.elements.namedItem(field) as HTMLInputElement | null)?.value;
-    if (value !== undefined) data.append(name, value);
-  }
-  const media = await api<{ id: string }>('POST', '/media', data);
-  input.value = '';
-  return media.id;
 }
 
 // Desks page: "Open today's page" opens (creating if needed) the day and goes to its editor.
@@ -93,6 +39,17 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('[data-open-da
 
 const root = document.querySelector<HTMLElement>('.nr-editor');
 if (root) startEditor(root);
+const usersAdmin = document.querySelector<HTMLElement>('[data-admin="users"]');
+if (usersAdmin) startUsersAdmin(usersAdmin);
+
+/**
+ * What the compose form is doing: a new update (null), editing a published update (with the version it
+ * was based on), changing a waiting submission or scheduled update, or an editor's edit-and-approve.
+ */
+type Editing =
+  | { kind: 'update'; id: string; version: number }
+  | { kind: 'submission'; id: string }
+  | { kind: 'approve'; id: string; author: string };
 
 function startEditor(root: HTMLElement): void {
   const storyId = root.dataset['storyId'] ?? '';
@@ -104,7 +61,9 @@ function startEditor(root: HTMLElement): void {
   const editingNote = root.querySelector<HTMLElement>('.nr-editing')!;
   const submitButton = compose.querySelector<HTMLButtonElement>('button[type="submit"]')!;
   const publishLabel = submitButton.textContent ?? 'Publish';
-  let editing: { id: string; version: number } | null = null;
+  let editing: Editing | null = null;
+  let refreshQueue: (() => Promise<void>) | null = null;
+  const editingText = editingNote.querySelector<HTMLElement>('.nr-editing-what');
   const bodyField = compose.elements.namedItem('body') as HTMLTextAreaElement;
 
   const value = (name: string) => (compose.elements.namedItem(name) as HTMLInputElement | null)?.value ?? '';
@@ -185,9 +144,17 @@ function startEditor(root: HTMLElement): void {
     try {
       const mediaId = await uploadPhoto(compose);
       if (mediaId !== undefined) payload['mediaId'] = mediaId;
-      if (editing) {
+      if (editing?.kind === 'update') {
         await api('PATCH', `/updates/${editing.id}`, { ...payload, version: editing.version });
         say(compose, 'Saved.');
+      } else if (editing?.kind === 'submission') {
+        await api('PATCH', `/updates/${editing.id}`, payload);
+        say(compose, 'Saved; it still waits for an editor.');
+        void refreshQueue?.();
+      } else if (editing?.kind === 'approve') {
+        await api('POST', `/updates/${editing.id}/approve`, payload);
+        say(compose, 'Approved with your changes and published.');
+        void refreshQueue?.();
       } else {
         const created = await api<{ status: string }>('POST', `/stories/${storyId}/updates`, payload);
         const said: Record<string, string> = {
@@ -195,12 +162,13 @@ function startEditor(root: HTMLElement): void {
           scheduled: 'Scheduled.',
         };
         say(compose, said[created.status] ?? 'Published.');
-        if (created.status !== 'published') location.reload();
+        // A submission or scheduled update joins the queue below (no reload; the form stays put).
+        if (created.status !== 'published') void refreshQueue?.();
       }
       resetCompose();
     } catch (error) {
       const p = error as Problem;
-      if (p.status === 409 && p.current && editing) showConflict(p.current);
+      if (p.status === 409 && p.current && editing?.kind === 'update') showConflict(p.current);
       else say(compose, problemText(error), true);
     } finally {
       submitButton.disabled = false;
@@ -219,7 +187,7 @@ function startEditor(root: HTMLElement): void {
     keepMine.type = 'button';
     keepMine.textContent = 'Save mine over theirs';
     keepMine.addEventListener('click', () => {
-      if (editing) editing.version = Number(current['version']);
+      if (editing?.kind === 'update') editing.version = Number(current['version']);
       conflictBox.hidden = true;
       void save();
     });
@@ -233,8 +201,26 @@ function startEditor(root: HTMLElement): void {
     conflictBox.append(head, theirs, keepMine, ' ', takeTheirs);
   }
 
-  function fill(update: Record<string, unknown>): void {
-    editing = { id: String(update['id']), version: Number(update['version']) };
+  const EDITING_TEXT: Record<Editing['kind'], string> = {
+    update: 'Editing an update.',
+    submission: 'Changing a waiting update; it is not published by saving.',
+    approve: 'Reviewing a submission: approving publishes it with your changes.',
+  };
+  const EDITING_BUTTON: Record<Editing['kind'], string> = {
+    update: 'Save changes',
+    submission: 'Save',
+    approve: 'Approve with changes',
+  };
+
+  function fill(update: Record<string, unknown>, kind: Editing['kind'] = 'update'): void {
+    const id = String(update['id']);
+    editing =
+      kind === 'update'
+        ? { kind, id, version: Number(update['version']) }
+        : kind === 'submission'
+          ? { kind, id }
+          : { kind, id, author: String(update['author'] ?? '') };
+    if (editingText) editingText.textContent = EDITING_TEXT[kind];
     setValue('headline', (update['headline'] as string | null) ?? '');
     setValue('body', String(update['body'] ?? ''));
     setValue('claimStatus', String(update['claimStatus'] ?? 'unverified'));
@@ -245,7 +231,7 @@ function startEditor(root: HTMLElement): void {
     const list = (update['sources'] as { label: string; url: string }[] | undefined) ?? [];
     setValue('sources', list.map((s) => `${s.label} | ${s.url}`).join('\n'));
     editingNote.hidden = false;
-    submitButton.textContent = 'Save changes';
+    submitButton.textContent = EDITING_BUTTON[kind];
     bodyField.dispatchEvent(new Event('input'));
     bodyField.focus();
   }
@@ -352,58 +338,20 @@ function startEditor(root: HTMLElement): void {
     article.append(panel);
   }
 
-  // Submissions queue.
-  root.querySelector('.nr-queue')?.addEventListener('click', async (event) => {
-    const button = (event.target as Element).closest<HTMLButtonElement>(
-      'button[data-approve], button[data-reject], button[data-withdraw]',
-    );
-    if (!button) return;
-    const item = button.closest('li');
-    try {
-      if (button.dataset['approve'] !== undefined) {
-        await api('POST', `/updates/${button.dataset['approve']}/approve`, {});
-      } else if (button.dataset['withdraw'] !== undefined) {
-        if (!confirm('Cancel this scheduled update?')) return;
-        await api('DELETE', `/updates/${button.dataset['withdraw']}`);
-      } else {
-        const reason = prompt('Why is it rejected? The contributor sees this.');
-        if (reason === null || reason.trim() === '') return;
-        await api('POST', `/updates/${button.dataset['reject']}/reject`, { reason });
-      }
-      item?.remove();
-    } catch (error) {
-      alert(problemText(error));
-    }
-  });
+  // Submissions queue: kept fresh while open; its edit buttons load a submission into the form.
+  const queueWrap = root.querySelector<HTMLElement>('.nr-queue-wrap');
+  const loadInto = async (id: string, kind: Editing['kind']) => {
+    fill(await api('GET', `/updates/${id}`), kind);
+    compose.scrollIntoView({ block: 'start' });
+  };
+  refreshQueue = queueWrap
+    ? startQueue(queueWrap, {
+        review: (id) => loadInto(id, 'approve'),
+        edit: (id) => loadInto(id, 'submission'),
+      })
+    : null;
 
-  // Story header.
-  const header = root.querySelector<HTMLFormElement>('#header-form');
-  header?.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    const get = (name: string) => (header.elements.namedItem(name) as HTMLInputElement).value;
-    try {
-      const topPhotoId = await uploadPhoto(header);
-      const story = await api<{ version: number }>('PATCH', `/stories/${storyId}`, {
-        version: Number(root.dataset['storyVersion']),
-        headline: get('headline'),
-        standfirst: get('standfirst'),
-        body: get('body'),
-        status: get('status'),
-        ...(topPhotoId === undefined ? {} : { topPhotoId }),
-      });
-      root.dataset['storyVersion'] = String(story.version);
-      say(header, 'Header saved.');
-    } catch (error) {
-      const p = error as Problem;
-      say(
-        header,
-        p.status === 409
-          ? 'Someone else changed the header first; reload to see their version.'
-          : problemText(error),
-        true,
-      );
-    }
-  });
+  startStoryHeader(root, storyId);
 
   // Colleagues' updates, edits and deletions arrive live, as on the reader page.
   const since = root.dataset['lastEventSeq'] ?? '0';

@@ -35,7 +35,8 @@ const ChangeUserSchema = z.strictObject({
 });
 
 const day = z.iso.date('must be a date as YYYY-MM-DD');
-const AuditFilterSchema = z.object({
+/** Filters of the audit log in a query string (the API's and the admin page's). */
+export const AuditFilterSchema = z.object({
   actor: z.string().min(1).max(200).optional().describe('actor key (user:ID, token:ID, cli) or target email'),
   action: z
     .string()
@@ -71,7 +72,7 @@ export function oneTimePassword(): string {
 }
 
 /** The store's filter from query days (inclusive UTC days). */
-function auditFilter(q: z.infer<typeof AuditFilterSchema>): AuditFilter {
+export function auditFilter(q: z.infer<typeof AuditFilterSchema>): AuditFilter {
   let to: string | undefined;
   if (q.to !== undefined) {
     const next = new Date(`${q.to}T00:00:00Z`);

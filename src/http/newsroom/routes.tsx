@@ -25,6 +25,9 @@ import {
 } from '../auth.ts';
 import { DEFAULT_TIMEZONE } from '../reader/story-place.ts';
 import { renderDocument } from '../reader/views/layout.tsx';
+import { renderToString } from 'preact-render-to-string';
+import { registerAdminPages } from './admin-pages.tsx';
+import { SubmissionQueue, type QueueView } from './queue-view.tsx';
 import { DashboardPage, LoginPage, NewsroomLayout, StoryEditorPage, type NewsroomChrome } from './views.tsx';
 
 /** What the newsroom needs. */
@@ -163,17 +166,55 @@ export async function registerNewsroomRoutes(app: FastifyInstance, deps: Newsroo
     requireDesk(principal, story.deskId);
     const desk = story.deskId === null ? null : await store.desks.getById(story.deskId);
     const updates = (await store.updates.listByStory(story.id, { limit: 100 })).items;
-    const pending = await store.submissions.listPending(story.id);
+    const queue = await queueView(principal, story.id, desk?.timezone ?? DEFAULT_TIMEZONE);
     const view = {
       story,
       readerPath: storyPath(desk?.slug ?? null, story.slug),
-      timezone: desk?.timezone ?? DEFAULT_TIMEZONE,
+      timezone: queue.timezone,
       role: principal.role,
       updates,
-      submissions:
-        principal.role === 'contributor' ? pending.filter((s) => s.authorKey === principal.key) : pending,
+      submissions: queue.pending,
+      decided: queue.decided,
     };
     return send(reply, 200, story.headline, chrome(principal, true), <StoryEditorPage view={view} />);
+  });
+
+  /** What the submissions queue shows this user: editors every waiting one, contributors their own. */
+  async function queueView(principal: Principal, storyId: string, timezone: string): Promise<QueueView> {
+    const pending = await store.submissions.listPending(storyId);
+    if (principal.role !== 'contributor') return { role: principal.role, timezone, pending, decided: [] };
+    const mine = await store.submissions.listByAuthor(storyId, principal.key, 20);
+    return {
+      role: principal.role,
+      timezone,
+      pending: pending.filter((s) => s.authorKey === principal.key),
+      decided: mine.filter((s) => s.status !== 'pending').slice(0, 10),
+    };
+  }
+
+  // The queue as a fragment: the editor page re-fetches it while open, so submissions and decisions
+  // appear without a reload (submissions are not public, so they never travel on the readers' stream).
+  app.get('/newsroom/stories/:id/queue', async (request, reply) => {
+    const principal = await authenticate(store, request).catch(() => null);
+    if (!principal?.userId) return reply.code(401).send();
+    const { id } = request.params as { id: string };
+    const story = await store.stories.getById(id);
+    if (!story) throw notFound('story');
+    requireDesk(principal, story.deskId);
+    const desk = story.deskId === null ? null : await store.desks.getById(story.deskId);
+    const view = await queueView(principal, story.id, desk?.timezone ?? DEFAULT_TIMEZONE);
+    return reply
+      .type('text/html; charset=utf-8')
+      .header('cache-control', 'no-store')
+      .header('content-security-policy', CSP)
+      .send(renderToString(<SubmissionQueue view={view} />));
+  });
+
+  registerAdminPages(app, {
+    store,
+    signedIn,
+    page: (reply, status, title, principal, body) =>
+      send(reply, status, title, chrome(principal, true), body),
   });
 
   // The compose form's live preview: the same Markdown renderer and sanitiser as publishing.

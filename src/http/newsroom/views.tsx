@@ -2,8 +2,8 @@
 import type { ComponentChildren, JSX } from 'preact';
 import { CLAIM_LABELS, CLAIM_STATUSES, STORY_STATUSES } from '../../domain/types.ts';
 import type { Desk, Role, Story, Submission, Update } from '../../domain/types.ts';
-import { formatDateTime } from '../reader/time-format.ts';
 import { UpdateArticle } from '../reader/views/update-article.tsx';
+import { SubmissionQueue } from './queue-view.tsx';
 
 /** Asset URLs and the signed-in user, for every page. */
 export interface NewsroomChrome {
@@ -42,6 +42,11 @@ export function NewsroomLayout(props: {
           <a class="nr-home" href="/newsroom">
             Dateline newsroom
           </a>
+          {chrome.user?.role === 'admin' && (
+            <nav class="nr-admin-links" aria-label="Administration">
+              <a href="/newsroom/admin/users">Users</a> <a href="/newsroom/admin/audit">Audit log</a>
+            </nav>
+          )}
           {chrome.user && (
             <div class="nr-user">
               <span>
@@ -144,6 +149,8 @@ export interface EditorView {
   role: Role;
   updates: Update[];
   submissions: Submission[];
+  /** A contributor's own decided submissions (with an editor's reason), newest first. */
+  decided: Submission[];
 }
 
 const field = (label: string, control: JSX.Element, hint?: string) => (
@@ -207,6 +214,7 @@ export function StoryEditorPage(props: { view: EditorView }): JSX.Element {
               {field('Caption', <input name="photoCaption" maxLength={1000} />)}
               {field('Credit', <input name="photoCredit" maxLength={200} />)}
             </fieldset>
+            <div class="nr-conflict" role="alert" hidden />
             <button type="submit">Save header</button>
             <p class="nr-status" role="status" aria-live="polite" />
           </form>
@@ -215,7 +223,7 @@ export function StoryEditorPage(props: { view: EditorView }): JSX.Element {
       <section class="nr-panel nr-compose" aria-labelledby="compose-title">
         <h2 id="compose-title">{editor ? 'New update' : 'Submit an update for approval'}</h2>
         <p class="nr-editing" hidden>
-          Editing an update.{' '}
+          <span class="nr-editing-what">Editing an update.</span>{' '}
           <button type="button" data-cancel-edit>
             Cancel edit
           </button>
@@ -278,41 +286,11 @@ export function StoryEditorPage(props: { view: EditorView }): JSX.Element {
       </section>
       <section class="nr-panel" aria-labelledby="queue-title">
         <h2 id="queue-title">{editor ? 'Submissions waiting' : 'Your submissions waiting'}</h2>
-        <ul class="nr-queue">
-          {submissions.map((s) => (
-            <li class="nr-submission" data-submission-id={s.id}>
-              <p class="nr-meta">
-                {s.publishAt !== null && (
-                  <strong>
-                    Scheduled for{' '}
-                    <time dateTime={s.publishAt}>{formatDateTime(s.publishAt, props.view.timezone)}</time>{' '}
-                    ·{' '}
-                  </strong>
-                )}
-                {s.author} · {CLAIM_LABELS[s.content.claimStatus]}
-                {s.content.headline !== null && ` · ${s.content.headline}`}
-              </p>
-              <div class="prose" dangerouslySetInnerHTML={{ __html: s.content.bodyHtml }} />
-              {editor && (
-                <p>
-                  <button type="button" data-approve={s.id} class="nr-primary">
-                    {s.publishAt === null ? 'Approve' : 'Publish now'}
-                  </button>{' '}
-                  {s.publishAt === null ? (
-                    <button type="button" data-reject={s.id}>
-                      Reject…
-                    </button>
-                  ) : (
-                    <button type="button" data-withdraw={s.id}>
-                      Cancel schedule
-                    </button>
-                  )}
-                </p>
-              )}
-            </li>
-          ))}
-        </ul>
-        {submissions.length === 0 && <p class="nr-empty">None.</p>}
+        <div class="nr-queue-wrap" data-queue-url={`/newsroom/stories/${story.id}/queue`}>
+          <SubmissionQueue
+            view={{ role, timezone: props.view.timezone, pending: submissions, decided: props.view.decided }}
+          />
+        </div>
       </section>
       <section class="nr-panel" aria-labelledby="stream-title">
         <h2 id="stream-title">The page as readers see it</h2>

@@ -1,0 +1,278 @@
+/** The admins' pages in the newsroom: users, and the audit log with filters, pages and exports. */
+import type { JSX } from 'preact';
+import { ROLES } from '../../domain/types.ts';
+import type { Desk, User } from '../../domain/types.ts';
+import type { AuditEntry } from '../../store/store.ts';
+
+/** Links between the admin pages; `current` is marked for screen readers too. */
+export function AdminNav(props: { current: 'users' | 'audit' }): JSX.Element {
+  const link = (key: 'users' | 'audit', href: string, label: string) => (
+    <a href={href} aria-current={props.current === key ? 'page' : undefined}>
+      {label}
+    </a>
+  );
+  return (
+    <nav class="nr-admin-nav" aria-label="Admin">
+      {link('users', '/newsroom/admin/users', 'Users')} {link('audit', '/newsroom/admin/audit', 'Audit log')}
+    </nav>
+  );
+}
+
+/** Users: a row per account with its role, desks and state, changed in place; a form to add one. */
+export function UsersPage(props: { users: User[]; desks: Desk[]; selfId: string | null }): JSX.Element {
+  const { users, desks } = props;
+  const deskName = new Map(desks.map((d) => [d.id, d.name]));
+  return (
+    <div class="nr-admin" data-admin="users">
+      <AdminNav current="users" />
+      <h1>Users</h1>
+      <p class="nr-status" role="status" aria-live="polite" />
+      <div class="nr-password" role="alert" hidden />
+      <table class="nr-table">
+        <thead>
+          <tr>
+            <th scope="col">Name and email</th>
+            <th scope="col">Role</th>
+            <th scope="col">Desks</th>
+            <th scope="col">State</th>
+            <th scope="col">Actions</th>
+          </tr>
+        </thead>
+        <tbody>
+          {users.map((user) => (
+            <tr data-user-id={user.id} data-email={user.email} class={user.disabledAt ? 'is-disabled' : ''}>
+              <td>
+                <strong>{user.name}</strong>
+                <br />
+                <small>{user.email}</small>
+              </td>
+              <td>
+                <select name="role" aria-label={`Role of ${user.name}`} disabled={user.id === props.selfId}>
+                  {ROLES.map((r) => (
+                    <option value={r} selected={r === user.role}>
+                      {r}
+                    </option>
+                  ))}
+                </select>
+              </td>
+              <td>
+                <fieldset class="nr-desk-picks">
+                  <legend class="sr-only">Desks of {user.name}</legend>
+                  <label>
+                    <input type="checkbox" name="allDesks" checked={user.desks === null} /> All desks
+                  </label>
+                  {desks.map((d) => (
+                    <label>
+                      <input
+                        type="checkbox"
+                        name="desk"
+                        value={d.slug}
+                        checked={user.desks?.includes(d.id) ?? false}
+                        disabled={user.desks === null}
+                      />{' '}
+                      {d.name}
+                    </label>
+                  ))}
+                </fieldset>
+                {user.desks !== null && (
+                  <small class="nr-desk-summary">
+                    {user.desks.map((id) => deskName.get(id) ?? id).join(', ') || 'no desk'}
+                  </small>
+                )}
+              </td>
+              <td class="nr-user-state">{user.disabledAt ? 'Disabled' : 'Active'}</td>
+              <td>
+                <button type="button" data-save-user>
+                  Save
+                </button>{' '}
+                {user.id !== props.selfId && (
+                  <button type="button" data-toggle-user>
+                    {user.disabledAt ? 'Enable' : 'Disable'}
+                  </button>
+                )}{' '}
+                <button type="button" data-reset-password>
+                  New password
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <section class="nr-panel" aria-labelledby="add-user-title">
+        <h2 id="add-user-title">Add a user</h2>
+        <p>
+          There is no default password: the new account gets a random one, shown here once for you to hand
+          over in person or over a channel you trust.
+        </p>
+        <form id="add-user-form" class="nr-row">
+          <label class="nr-field">
+            <span>Email</span>
+            <input type="email" name="email" required maxLength={200} autocomplete="off" />
+          </label>
+          <label class="nr-field">
+            <span>Name</span>
+            <input name="name" required maxLength={100} autocomplete="off" />
+          </label>
+          <label class="nr-field">
+            <span>Role</span>
+            <select name="role">
+              {ROLES.map((r) => (
+                <option value={r} selected={r === 'contributor'}>
+                  {r}
+                </option>
+              ))}
+            </select>
+          </label>
+          <fieldset class="nr-desk-picks">
+            <legend>Desks</legend>
+            <label>
+              <input type="checkbox" name="allDesks" checked /> All desks
+            </label>
+            {desks.map((d) => (
+              <label>
+                <input type="checkbox" name="desk" value={d.slug} disabled /> {d.name}
+              </label>
+            ))}
+          </fieldset>
+          <p>
+            <button type="submit" class="nr-primary">
+              Add user
+            </button>
+          </p>
+        </form>
+      </section>
+    </div>
+  );
+}
+
+/** The audit page's filter, as given in the query string. */
+export interface AuditView {
+  entries: AuditEntry[];
+  filter: { actor: string; action: string; from: string; to: string };
+  /** Query string of the next (older) page, or null on the last page. */
+  olderQuery: string | null;
+  /** Query string of the filter alone, for the export links and "newest" link. */
+  filterQuery: string;
+  error: string | null;
+  users: User[];
+}
+
+const ACTIONS = [
+  ['', 'Any action'],
+  ['login', 'Sign-ins'],
+  ['login.failed', 'Failed sign-ins'],
+  ['user.', 'Account changes (all)'],
+  ['user.role', 'Role changes'],
+  ['update.', 'Update actions (all)'],
+  ['update.publish', 'Published'],
+  ['update.edit', 'Edited'],
+  ['update.delete', 'Deleted'],
+  ['update.approve', 'Approved'],
+  ['update.reject', 'Rejected'],
+  ['update.claim', 'Claim changes'],
+  ['media.delete', 'Photos deleted'],
+] as const;
+
+/** The audit log: a filter form that works without JavaScript, the entries, older pages and exports. */
+export function AuditPage(props: { view: AuditView }): JSX.Element {
+  const { entries, filter, olderQuery, filterQuery, error, users } = props.view;
+  return (
+    <div class="nr-admin">
+      <AdminNav current="audit" />
+      <h1>Audit log</h1>
+      <form method="get" action="/newsroom/admin/audit" class="nr-row nr-filter">
+        <label class="nr-field">
+          <span>User</span>
+          <select name="actor">
+            <option value="">Anyone</option>
+            {users.map((u) => (
+              <option value={`user:${u.id}`} selected={filter.actor === `user:${u.id}`}>
+                {u.name} ({u.email})
+              </option>
+            ))}
+            <option value="cli" selected={filter.actor === 'cli'}>
+              Command line
+            </option>
+          </select>
+        </label>
+        <label class="nr-field">
+          <span>Action</span>
+          <select name="action">
+            {ACTIONS.map(([value, label]) => (
+              <option value={value} selected={filter.action === value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label class="nr-field">
+          <span>From (UTC day)</span>
+          <input type="date" name="from" value={filter.from} />
+        </label>
+        <label class="nr-field">
+          <span>To (UTC day)</span>
+          <input type="date" name="to" value={filter.to} />
+        </label>
+        <p>
+          <button type="submit" class="nr-primary">
+            Filter
+          </button>
+        </p>
+      </form>
+      {error !== null && (
+        <p class="nr-error" role="alert">
+          {error}
+        </p>
+      )}
+      <p class="nr-exports">
+        Export everything that matches:{' '}
+        <a href={`/api/v1/audit/export?format=csv${filterQuery ? `&${filterQuery}` : ''}`} download>
+          CSV
+        </a>{' '}
+        ·{' '}
+        <a href={`/api/v1/audit/export?format=json${filterQuery ? `&${filterQuery}` : ''}`} download>
+          JSON
+        </a>
+      </p>
+      <table class="nr-table nr-audit">
+        <thead>
+          <tr>
+            <th scope="col">When (UTC)</th>
+            <th scope="col">Who</th>
+            <th scope="col">Action</th>
+            <th scope="col">On</th>
+            <th scope="col">Detail</th>
+          </tr>
+        </thead>
+        <tbody>
+          {entries.map((e) => (
+            <tr data-audit-id={e.id}>
+              <td>
+                <time dateTime={e.at}>{e.at.slice(0, 19).replace('T', ' ')}</time>
+              </td>
+              <td>{e.actor}</td>
+              <td>
+                <code>{e.action}</code>
+              </td>
+              <td>{e.target}</td>
+              <td>
+                <code class="nr-detail">{Object.keys(e.detail).length ? JSON.stringify(e.detail) : ''}</code>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {entries.length === 0 && <p class="nr-empty">Nothing matches.</p>}
+      <nav class="nr-pages" aria-label="Audit log pages">
+        {filterQuery !== '' || olderQuery !== null ? (
+          <a href={`/newsroom/admin/audit${filterQuery ? `?${filterQuery}` : ''}`}>Newest</a>
+        ) : null}{' '}
+        {olderQuery !== null && (
+          <a href={`/newsroom/admin/audit?${olderQuery}`} rel="next">
+            Older entries →
+          </a>
+        )}
+      </nav>
+    </div>
+  );
+}

@@ -1,0 +1,138 @@
+/**
+ * The submissions queue while the editor is open: re-fetched every few seconds (and when the tab comes
+ * back into view) so new submissions and decisions appear without a reload, and its buttons: approve,
+ * edit & approve, reject with a reason, edit or withdraw one's own.
+ *
+ * Why polling and not the story's live stream: submissions are not public, and the stream is. A few
+ * signed-in editors asking for a small fragment every 3 s costs nothing next to the readers' stream.
+ */
+import { api, problemText } from './api.ts';
+
+/** How often the queue is re-fetched while the page is visible. */
+export const QUEUE_POLL_MS = 3000;
+
+/** What the queue asks of the compose form. */
+export interface QueueHooks {
+  /** Load submission `id` into the compose form to approve it with changes. */
+  review(id: string): Promise<void>;
+  /** Load one's own submission (or a scheduled update) into the compose form to change it. */
+  edit(id: string): Promise<void>;
+}
+
+/** Starts the queue in `wrap` (the element with `data-queue-url`); returns a function that refreshes it now. */
+export function startQueue(wrap: HTMLElement, hooks: QueueHooks): () => Promise<void> {
+  const url = wrap.dataset['queueUrl'] ?? '';
+  let last = '';
+  let running: Promise<void> | null = null;
+
+  /** An item the user is working in (an open reject form, a focused field) is left alone. */
+  const busy = (item: Element) =>
+    item.querySelector('.nr-reject-form:not([hidden])') !== null || item.contains(document.activeElement);
+
+  /** Brings `current` (a list in the page) in line with `next` (from the fragment), item by item. */
+  function merge(current: HTMLElement, next: HTMLElement): void {
+    const existing = new Map(
+      [...current.querySelectorAll<HTMLElement>(':scope > li[data-submission-id]')].map((li) => [
+        li.dataset['submissionId'],
+        li,
+      ]),
+    );
+    const wanted = [...next.querySelectorAll<HTMLElement>(':scope > li[data-submission-id]')].map((li) => {
+      const old = existing.get(li.dataset['submissionId']);
+      return old && (old.dataset['sig'] === li.dataset['sig'] || busy(old)) ? old : li;
+    });
+    const now = [...current.children];
+    if (now.length !== wanted.length || now.some((child, i) => child !== wanted[i]))
+      current.replaceChildren(...wanted);
+  }
+
+  async function refresh(): Promise<void> {
+    const response = await fetch(url, { credentials: 'same-origin' }).catch(() => null);
+    if (!response?.ok) return;
+    const html = await response.text();
+    if (html === last) return;
+    last = html;
+    const next = document.createElement('div');
+    next.innerHTML = html; // server-rendered, escaped, author HTML sanitised: as trusted as the page
+    const lists = ['.nr-queue:not(.nr-decided)', '.nr-decided'];
+    const structureChanged = lists.some(
+      (sel) => (wrap.querySelector(sel) === null) !== (next.querySelector(sel) === null),
+    );
+    if (structureChanged && ![...wrap.querySelectorAll('li')].some(busy)) {
+      wrap.replaceChildren(...next.childNodes);
+      return;
+    }
+    for (const sel of lists) {
+      const mine = wrap.querySelector<HTMLElement>(sel);
+      const theirs = next.querySelector<HTMLElement>(sel);
+      if (mine && theirs) merge(mine, theirs);
+    }
+    const empty = wrap.querySelector<HTMLElement>('.nr-empty');
+    if (empty) empty.hidden = (wrap.querySelector('.nr-queue:not(.nr-decided) > li') ?? null) !== null;
+  }
+
+  const refreshNow = () => (running ??= refresh().finally(() => (running = null)));
+  const timer = setInterval(() => {
+    if (document.visibilityState === 'visible') void refreshNow();
+  }, QUEUE_POLL_MS);
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') void refreshNow();
+  });
+  window.addEventListener('pagehide', () => clearInterval(timer));
+
+  wrap.addEventListener('click', async (event) => {
+    const button = (event.target as Element).closest<HTMLButtonElement>('button');
+    if (!button) return;
+    const item = button.closest<HTMLElement>('li[data-submission-id]');
+    const id = item?.dataset['submissionId'] ?? '';
+    const d = button.dataset;
+    try {
+      if (d['approve'] !== undefined) {
+        button.disabled = true;
+        await api('POST', `/updates/${id}/approve`, {});
+        item?.remove();
+      } else if (d['review'] !== undefined) {
+        await hooks.review(id);
+      } else if (d['editSubmission'] !== undefined) {
+        await hooks.edit(id);
+      } else if (d['withdraw'] !== undefined) {
+        if (!confirm('Withdraw this? It will not be published.')) return;
+        await api('DELETE', `/updates/${id}`);
+        item?.remove();
+      } else if (d['reject'] !== undefined) {
+        const form = item?.querySelector<HTMLFormElement>('.nr-reject-form');
+        if (!form) return;
+        form.hidden = !form.hidden;
+        button.setAttribute('aria-expanded', String(!form.hidden));
+        if (!form.hidden) form.querySelector('textarea')?.focus();
+      } else if (d['cancelReject'] !== undefined) {
+        const form = item?.querySelector<HTMLFormElement>('.nr-reject-form');
+        if (form) form.hidden = true;
+      } else {
+        return;
+      }
+      await refreshNow();
+    } catch (error) {
+      button.disabled = false;
+      alert(problemText(error));
+    }
+  });
+
+  wrap.addEventListener('submit', async (event) => {
+    const form = (event.target as Element).closest<HTMLFormElement>('.nr-reject-form');
+    if (!form) return;
+    event.preventDefault();
+    const id = form.dataset['rejectForm'] ?? '';
+    const reason = (form.elements.namedItem('reason') as HTMLTextAreaElement).value.trim();
+    if (reason === '') return;
+    try {
+      await api('POST', `/updates/${id}/reject`, { reason });
+      form.closest('li')?.remove();
+      await refreshNow();
+    } catch (error) {
+      alert(problemText(error));
+    }
+  });
+
+  return refreshNow;
+}
