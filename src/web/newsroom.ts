@@ -57,7 +57,7 @@ function startEditor(root: HTMLElement): void {
   const stream = root.querySelector<HTMLElement>('.nr-stream')!;
   const compose = root.querySelector<HTMLFormElement>('#compose-form')!;
   const preview = root.querySelector<HTMLElement>('.nr-preview')!;
-  const conflictBox = root.querySelector<HTMLElement>('.nr-conflict')!;
+  const conflictBox = root.querySelector<HTMLElement>('.nr-compose .nr-conflict')!;
   const editingNote = root.querySelector<HTMLElement>('.nr-editing')!;
   const submitButton = compose.querySelector<HTMLButtonElement>('button[type="submit"]')!;
   const publishLabel = submitButton.textContent ?? 'Publish';

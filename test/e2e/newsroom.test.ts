@@ -128,7 +128,7 @@ describe('newsroom in Chromium', { skip: CHROMIUM_SKIP }, () => {
     const { page: editor } = await signIn('editor@example.org');
     await editor.goto(editorUrl);
     const item = editor.locator('.nr-submission', { hasText: 'Shelling heard' });
-    await item.getByRole('button', { name: 'Approve' }).click();
+    await item.getByRole('button', { name: 'Approve', exact: true }).click();
     await reader.locator('article.update', { hasText: 'Shelling heard' }).waitFor();
     assert.match(
       await reader.locator('article.update', { hasText: 'Shelling heard' }).innerText(),
@@ -157,7 +157,7 @@ describe('newsroom in Chromium', { skip: CHROMIUM_SKIP }, () => {
     // A colleague saves first.
     await t.liveBlog.editUpdate(original.id, 1, { body: 'Ceasefire broken near the coast.' }, 'Colleague');
     await editor.getByRole('button', { name: 'Save changes' }).click();
-    const conflict = editor.locator('.nr-conflict');
+    const conflict = editor.locator('.nr-compose .nr-conflict');
     await conflict.getByText('Someone else saved this update first').waitFor();
     assert.match(await conflict.innerText(), /Ceasefire broken near the coast/);
     assert.equal(await body.inputValue(), 'Ceasefire holds in the north and east.', 'nothing typed is lost');
