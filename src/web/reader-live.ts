@@ -5,6 +5,7 @@
  */
 import { startMap } from './map-client.ts';
 import { relativeTime } from './relative-time.ts';
+import { startVideoFacades } from './video-facade.ts';
 
 const RELATIVE_REFRESH_MS = 30_000;
 const RAIL_MAX_ITEMS = 20;
@@ -389,3 +390,4 @@ function start(): void {
 }
 
 start();
+startVideoFacades();

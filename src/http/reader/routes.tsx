@@ -25,6 +25,7 @@ import { storyPlace } from './story-place.ts';
 import type { StoryPlace } from './story-place.ts';
 import { startOfDay } from './time-format.ts';
 import { DeskPage } from './views/desk-page.tsx';
+import { EMBED_ORIGINS } from '../../media/video-embeds.ts';
 import { ErrorPage, errorWording } from './views/error-page.tsx';
 import { FrontPage } from './views/front-page.tsx';
 import type { StoryCard } from './views/front-page.tsx';
@@ -74,7 +75,8 @@ export const CONTENT_SECURITY_POLICY = [
   "style-src 'self'",
   "img-src 'self' data: https:",
   "connect-src 'self'",
-  "frame-src 'none'",
+  // Only the video players a reader chose to load by clicking a facade (media/video-embeds.ts).
+  `frame-src ${EMBED_ORIGINS.join(' ')}`,
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'self'",

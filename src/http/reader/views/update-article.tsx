@@ -5,6 +5,7 @@ import { CLAIM_LABELS } from '../../../domain/types.ts';
 import type { ClaimChange, ClaimStatus, Update } from '../../../domain/types.ts';
 import { relativeTime } from '../../../web/relative-time.ts';
 import { hostOf, isSitePath, isWebUrl } from '../safe-url.ts';
+import { videoEmbed } from '../../../media/video-embeds.ts';
 import { Picture } from './photo.tsx';
 import { formatClock, formatDateTime } from '../time-format.ts';
 
@@ -95,7 +96,9 @@ const FACADE_CLAIM: Record<ClaimStatus, string> = {
 /**
  * A video or social post as a click-to-load facade. It loads nothing from the platform (no iframe, no
  * thumbnail, no script): the reader's connection to a third party happens only when they click, and
- * the card carries the update's claim label so an unverified video never looks verified.
+ * the card carries the update's claim label so an unverified video never looks verified. YouTube and
+ * Vimeo then play in the page (reader-live's video-facade.ts swaps in the player under the same label);
+ * without JavaScript, and for every other platform, the card is a link that opens the original.
  */
 export function MediaCard(props: { url: string; claimStatus?: ClaimStatus }): JSX.Element | null {
   if (!isWebUrl(props.url)) return null;
@@ -104,6 +107,29 @@ export function MediaCard(props: { url: string; claimStatus?: ClaimStatus }): JS
   const what = known ? (known[2] === 'video' ? 'video' : 'post') : 'link';
   const status = props.claimStatus ?? 'unverified';
   const label = `${CLAIM_LABELS[status]} ${what} — ${FACADE_CLAIM[status]}`;
+  const embed = videoEmbed(props.url);
+  const kind = known ? `${known[2] === 'video' ? 'Video' : 'Post'} on ${known[1]}` : host;
+  if (embed)
+    return (
+      <figure
+        class={`media-card media-card-${status} media-embed`}
+        data-embed-src={embed.src}
+        data-embed-title={`${label} (${embed.provider})`}
+      >
+        <a class="media-link media-play" href={props.url} rel="nofollow noopener noreferrer" target="_blank">
+          <span class="media-glyph" aria-hidden="true">
+            ▶
+          </span>
+          <span class="media-text">
+            <span class="media-claim">{label}</span>
+            <span class="media-kind">{kind}</span>
+            <span class="media-note">
+              Plays here when you click; nothing loads from {embed.provider} until then.
+            </span>
+          </span>
+        </a>
+      </figure>
+    );
   return (
     <p class={`media-card media-card-${status}`}>
       <a class="media-link" href={props.url} rel="nofollow noopener noreferrer" target="_blank">
@@ -112,9 +138,7 @@ export function MediaCard(props: { url: string; claimStatus?: ClaimStatus }): JS
         </span>
         <span class="media-text">
           <span class="media-claim">{label}</span>
-          <span class="media-kind">
-            {known ? `${known[2] === 'video' ? 'Video' : 'Post'} on ${known[1]}` : host}
-          </span>
+          <span class="media-kind">{kind}</span>
           <span class="media-note">Opens {host}; nothing loads from there until you click.</span>
         </span>
       </a>
