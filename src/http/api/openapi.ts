@@ -1,4 +1,5 @@
 /** The OpenAPI 3.1 document of /api/v1, with request schemas generated from the zod schemas that enforce them. */
+import { NEWSROOM_OPENAPI_PATHS } from './newsroom-openapi.ts';
 import { z } from 'zod';
 import { CLAIM_STATUSES, STORY_STATUSES } from '../../domain/types.ts';
 import {
@@ -143,6 +144,7 @@ export function createOpenApiDocument(): object {
     paths: {
       ...SEARCH_OPENAPI.paths,
       ...REACH_OPENAPI_PATHS,
+      ...NEWSROOM_OPENAPI_PATHS,
       '/desks': {
         get: {
           summary: 'List desks',
@@ -243,7 +245,8 @@ export function createOpenApiDocument(): object {
           responses: { '200': { description: 'The update', content: json(ref('Update')) }, ...errors },
         },
         patch: {
-          summary: 'Edit an update (editor)',
+          summary:
+            'Edit an update (editor), or a pending submission (its author, or an editor; `version` not needed)',
           security: secured,
           parameters: [idParam],
           requestBody: { required: true, content: json(ref('PatchUpdate')) },
@@ -284,7 +287,8 @@ export function createOpenApiDocument(): object {
       },
       '/stories/{id}/submissions': {
         get: {
-          summary: 'Pending submissions, oldest first (editors: all; contributors: their own)',
+          summary:
+            'Pending submissions, oldest first (editors: all; contributors: their own); `?mine=1`: the caller’s own in any state, newest first, with rejection reasons',
           security: secured,
           parameters: [idParam],
           responses: { '200': { description: 'Submissions' }, ...errors },
