@@ -146,5 +146,142 @@ export function runNewsroomContract(name: string, open: () => Promise<Store>): v
       assert.equal(await store.accounts.findSession('h1', now), null, 'disabled');
       assert.equal(await store.accounts.deleteSessionsOf(user.id), 2);
     });
+
+    it('edits only pending submissions, and lists an author’s own newest first', async () => {
+      const s = await story('author-list');
+      const first = await store.submissions.create({
+        storyId: s.id,
+        content: content('First'),
+        author: 'Rana',
+        authorKey: 'user:rana',
+      });
+      const other = await store.submissions.create({
+        storyId: s.id,
+        content: content('Not hers'),
+        author: 'Omar',
+        authorKey: 'user:omar',
+      });
+      const second = await store.submissions.create({
+        storyId: s.id,
+        content: content('Second'),
+        author: 'Rana',
+        authorKey: 'user:rana',
+      });
+      const edited = await store.submissions.edit(first.id, content('First, corrected'));
+      assert.equal(edited.content.body, 'First, corrected');
+      assert.equal((await store.submissions.getById(first.id))?.content.body, 'First, corrected');
+      await store.submissions.close(second.id, 'rejected', 'Editor', 'Unsourced');
+      assert.equal(await codeOf(store.submissions.edit(second.id, content('Too late'))), 'conflict');
+      assert.equal(await codeOf(store.submissions.edit('nope', content('x'))), 'not_found');
+      const mine = await store.submissions.listByAuthor(s.id, 'user:rana', 10);
+      assert.deepEqual(
+        mine.map((x) => [x.content.body, x.status, x.reason]),
+        [
+          ['Second', 'rejected', 'Unsourced'],
+          ['First, corrected', 'pending', ''],
+        ],
+      );
+      assert.deepEqual(
+        (await store.submissions.listByAuthor(s.id, 'user:omar', 10)).map((x) => x.id),
+        [other.id],
+      );
+    });
+
+    it('finds what shows a photo, and deletes only its record', async () => {
+      const s = await story('photo-refs');
+      const photo = {
+        id: 'photoref1',
+        alt: 'Street',
+        caption: '',
+        credit: '',
+        width: 480,
+        height: 320,
+        url: '/media/photoref1/480.jpg',
+        variants: [{ width: 480, url: '/media/photoref1/480.jpg', type: 'image/jpeg' as const }],
+        uploadedBy: 'Ed',
+        createdAt: new Date().toISOString(),
+      };
+      await store.media.create(photo);
+      await store.media.create({ ...photo, id: 'photoref10' });
+      const { uploadedBy: _u, createdAt: _c, ...ref } = photo;
+      assert.deepEqual(await store.media.findReferences('photoref1'), []);
+      const { update } = await store.updates.create(s.id, content('With photo', { media: ref }), 'Ed');
+      const pending = await store.submissions.create({
+        storyId: s.id,
+        content: content('Also', { media: ref }),
+        author: 'R',
+        authorKey: 'user:r',
+      });
+      await store.stories.patch(s.id, s.version, {
+        topPhoto: { url: ref.url, alt: 'Street', caption: '', credit: '', mediaId: 'photoref1' },
+      });
+      const refs = await store.media.findReferences('photoref1');
+      assert.deepEqual(
+        refs.map((r) => [r.kind, r.id]).sort(),
+        [
+          ['story', s.id],
+          ['submission', pending.id],
+          ['update', update.id],
+        ].sort(),
+      );
+      assert.deepEqual(
+        await store.media.findReferences('photoref10'),
+        [],
+        'an id that extends another is not it',
+      );
+      assert.deepEqual(
+        (await store.media.list(10))
+          .map((m) => m.id)
+          .filter((id) => id.startsWith('photoref'))
+          .sort(),
+        ['photoref1', 'photoref10'],
+      );
+      await store.media.delete('photoref10');
+      assert.equal(await store.media.getById('photoref10'), null);
+      assert.equal(await codeOf(store.media.delete('photoref10')), 'not_found');
+    });
+
+    it('filters the audit log by actor or target, action or family, and time', async () => {
+      await store.audit.record({
+        actor: 'A',
+        actorKey: 'user:a',
+        action: 'login',
+        target: 'a@x.org',
+        detail: {},
+      });
+      await store.audit.record({
+        actor: 'A',
+        actorKey: 'user:a',
+        action: 'update.publish',
+        target: 'u1',
+        detail: {},
+      });
+      await store.audit.record({
+        actor: 'cli',
+        actorKey: 'cli',
+        action: 'user.role',
+        target: 'a@x.org',
+        detail: {},
+      });
+      await store.audit.record({
+        actor: 'B',
+        actorKey: 'user:b',
+        action: 'update_x',
+        target: 'u2',
+        detail: {},
+      });
+      const actions = async (filter: Parameters<Store['audit']['list']>[0]) =>
+        (await store.audit.list(filter)).map((e) => e.action);
+      assert.deepEqual(await actions({ limit: 10, actor: 'user:a' }), ['update.publish', 'login']);
+      assert.deepEqual(await actions({ limit: 10, actor: 'a@x.org' }), ['user.role', 'login']);
+      assert.deepEqual(
+        await actions({ limit: 10, action: 'update.' }),
+        ['update.publish'],
+        'a family, not LIKE',
+      );
+      assert.deepEqual(await actions({ limit: 10, action: 'login' }), ['login']);
+      assert.deepEqual(await actions({ limit: 10, to: '2000-01-01T00:00:00.000Z' }), []);
+      assert.equal((await actions({ limit: 10, from: '2000-01-01T00:00:00.000Z' })).length, 4);
+    });
   });
 }
