@@ -11,6 +11,8 @@ import { CHROMIUM_SKIP, launchChromium } from '../support/chromium.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 
 const PASSWORD = 'workflow passphrase 2026';
+const SCREENSHOTS = new URL('../../docs/screenshots/', import.meta.url);
+const shoot = process.env['DATELINE_SCREENSHOTS'] === '1';
 
 describe('newsroom workflow in Chromium', { skip: CHROMIUM_SKIP }, () => {
   let t: TestApp;
@@ -92,6 +94,13 @@ describe('newsroom workflow in Chromium', { skip: CHROMIUM_SKIP }, () => {
     await row.getByRole('button', { name: 'Disable' }).click();
     await row.getByText('Disabled').waitFor();
     assert.notEqual((await t.store.accounts.findLogin('nadia@example.org'))?.user.disabledAt, null);
+    if (shoot) {
+      await page.reload();
+      await page.screenshot({
+        path: new URL('newsroom-admin-users.png', SCREENSHOTS).pathname,
+        fullPage: true,
+      });
+    }
     await context.close();
   });
 
@@ -111,6 +120,11 @@ describe('newsroom workflow in Chromium', { skip: CHROMIUM_SKIP }, () => {
     assert.equal(csv, '/api/v1/audit/export?format=csv&action=login');
     const exported = await page.evaluate(async (href) => (await fetch(href)).text(), csv ?? '');
     assert.equal(exported.trim().split('\r\n').length - 1, actions.length);
+    if (shoot)
+      await page.screenshot({
+        path: new URL('newsroom-audit-log.png', SCREENSHOTS).pathname,
+        fullPage: true,
+      });
 
     // More than a page of entries: "Older entries" goes on without repeating one.
     for (let i = 0; i < 55; i++)
@@ -150,6 +164,8 @@ describe('newsroom workflow in Chromium', { skip: CHROMIUM_SKIP }, () => {
     await stringer.getByRole('button', { name: 'Submit for approval' }).click();
     const item = editor.locator('.nr-submission', { hasText: 'El Fasher market' });
     await item.waitFor();
+    if (shoot)
+      await editor.screenshot({ path: new URL('newsroom-queue.png', SCREENSHOTS).pathname, fullPage: true });
 
     // The contributor corrects it before anyone decides; the editor's queue follows.
     const own = stringer.locator('.nr-queue .nr-submission', { hasText: 'El Fasher market' });
