@@ -58,7 +58,7 @@ export class AccountService {
 
   /** Creates a user with an argon2id hash of `password`. */
   async addUser(
-    input: { email: string; name: string; role: Role; password: string },
+    input: { email: string; name: string; role: Role; password: string; temporary?: boolean },
     by?: ChangedBy,
   ): Promise<User> {
     const email = input.email.trim().toLowerCase();
@@ -71,6 +71,7 @@ export class AccountService {
       name,
       role: input.role,
       passwordHash: await hashPassword(input.password),
+      passwordTemporary: input.temporary ?? false,
     });
     await this.#audit('user.add', user, { role: user.role }, by);
     return user;
@@ -83,11 +84,15 @@ export class AccountService {
     return found.user;
   }
 
-  /** Sets a new password and ends every session of the user. */
-  async setPassword(email: string, password: string, by?: ChangedBy): Promise<User> {
+  /**
+   * Sets a new password and ends every session of the user. `temporary`: one an admin hands over, which
+   * its owner must replace with their own at the next sign-in.
+   */
+  async setPassword(email: string, password: string, by?: ChangedBy, temporary = false): Promise<User> {
     const user = await this.userByEmail(email);
     const changed = await this.#store.accounts.changeUser(user.id, {
       passwordHash: await hashPassword(password),
+      passwordTemporary: temporary,
     });
     await this.#store.accounts.deleteSessionsOf(user.id);
     await this.#audit('user.password', user, {}, by);
@@ -171,6 +176,24 @@ export class AccountService {
     return { user: found.user, session, secret };
   }
 
+  /**
+   * A signed-in user replaces their own password (the one-time one an admin gave them, or any): the
+   * current one must be right. Every session ends, this one too, so they sign in with the new one.
+   */
+  async changeOwnPassword(userId: string, current: string, next: string): Promise<void> {
+    const user = await this.#store.accounts.getUser(userId);
+    const found = user ? await this.#store.accounts.findLogin(user.email) : null;
+    if (!user || !found || !(await verify(found.passwordHash, current)))
+      throw invalid('currentPassword', 'the current password is wrong');
+    if (next === current) throw invalid('newPassword', 'choose a password different from the current one');
+    await this.#store.accounts.changeUser(user.id, {
+      passwordHash: await hashPassword(next, 'newPassword'),
+      passwordTemporary: false,
+    });
+    await this.#store.accounts.deleteSessionsOf(user.id);
+    await this.#audit('user.password', user, { own: true }, { name: user.name, key: `user:${user.id}` });
+  }
+
   /** The session and user behind a cookie secret, or null. */
   async resume(secret: string): Promise<{ session: Session; user: User } | null> {
     return this.#store.accounts.findSession(hashSessionSecret(secret), this.#now().toISOString());
@@ -204,9 +227,9 @@ export class AccountService {
 }
 
 /** argon2id hash of a password that meets the length rule. */
-async function hashPassword(password: string): Promise<string> {
+async function hashPassword(password: string, field = 'password'): Promise<string> {
   if (password.length < MIN_PASSWORD_LENGTH)
-    throw invalid('password', `password must be at least ${MIN_PASSWORD_LENGTH} characters`);
-  if (password.length > 1000) throw invalid('password', 'password must be at most 1000 characters');
+    throw invalid(field, `${field} must be at least ${MIN_PASSWORD_LENGTH} characters`);
+  if (password.length > 1000) throw invalid(field, `${field} must be at most 1000 characters`);
   return hash(password);
 }

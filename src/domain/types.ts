@@ -237,6 +237,8 @@ export interface User {
   desks: string[] | null;
   disabledAt: string | null;
   createdAt: string;
+  /** The password is one an admin handed over: its owner must set their own before working. */
+  passwordTemporary: boolean;
 }
 
 /** A signed-in browser. Only the SHA-256 of the cookie's secret is stored. */

@@ -43,6 +43,8 @@ export interface Principal {
   sessionId?: string;
   userId?: string;
   csrfToken?: string;
+  /** Signed in with a one-time password from an admin: must set their own before writing anything. */
+  passwordTemporary?: boolean;
 }
 
 /** Name of the newsroom session cookie. */
@@ -51,6 +53,12 @@ export const SESSION_COOKIE = 'dateline_session';
 export const CSRF_HEADER = 'x-csrf-token';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+// What someone holding a one-time password may still write: set their own, or sign out.
+const TEMPORARY_PASSWORD_WRITES = new Set([
+  '/api/v1/session/password',
+  '/api/v1/session',
+  '/api/v1/session/everywhere',
+]);
 
 /** The principal of an API token. */
 export function tokenPrincipal(token: ApiToken): Principal {
@@ -88,6 +96,12 @@ async function sessionPrincipal(store: Store, request: FastifyRequest): Promise<
           field: CSRF_HEADER,
         },
       );
+    if (user.passwordTemporary && !TEMPORARY_PASSWORD_WRITES.has(request.url.split('?')[0] ?? ''))
+      throw new DomainError(
+        'forbidden',
+        'you signed in with a one-time password: set your own first (POST /api/v1/session/password)',
+        { field: 'password' },
+      );
   }
   return {
     key: `user:${user.id}`,
@@ -97,6 +111,7 @@ async function sessionPrincipal(store: Store, request: FastifyRequest): Promise<
     sessionId: session.id,
     userId: user.id,
     csrfToken: session.csrfToken,
+    passwordTemporary: user.passwordTemporary,
   };
 }
 

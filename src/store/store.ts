@@ -208,6 +208,8 @@ export interface NewUser {
   name: string;
   role: Role;
   passwordHash: string;
+  /** An admin's one-time password (default false). */
+  passwordTemporary?: boolean;
 }
 
 /** Newsroom accounts and their browser sessions. Emails are compared lower-cased. */
@@ -222,7 +224,13 @@ export interface AccountStore {
   /** Changes what is given; an unknown id is `not_found`. */
   changeUser(
     id: string,
-    change: { role?: Role; desks?: string[] | null; passwordHash?: string; disabled?: boolean },
+    change: {
+      role?: Role;
+      desks?: string[] | null;
+      passwordHash?: string;
+      passwordTemporary?: boolean;
+      disabled?: boolean;
+    },
   ): Promise<User>;
   createSession(session: Omit<Session, 'createdAt'> & { secretHash: string }): Promise<Session>;
   /** The live session whose secret hashes to `secretHash`, with its user (unless expired or disabled). */

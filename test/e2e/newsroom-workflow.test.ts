@@ -76,8 +76,31 @@ describe('newsroom workflow in Chromium', { skip: CHROMIUM_SKIP }, () => {
     assert.equal(nadia?.user.role, 'contributor');
     assert.equal(nadia?.user.desks?.length, 1);
 
-    // The new person signs in with it.
-    const { context: hers } = await signIn('nadia@example.org', secret);
+    // The new person signs in with it once, and is made to choose their own before anything else.
+    const hers = await browser.newContext();
+    const nadiaPage = await hers.newPage();
+    nadiaPage.setDefaultTimeout(10_000);
+    await nadiaPage.goto(`${base}/newsroom/login`);
+    await nadiaPage.getByLabel('Email').fill('nadia@example.org');
+    await nadiaPage.getByLabel('Password').fill(secret);
+    await nadiaPage.getByRole('button', { name: 'Sign in' }).click();
+    await nadiaPage.waitForURL(`${base}/newsroom/password`);
+    await nadiaPage.goto(`${base}/newsroom`);
+    await nadiaPage.waitForURL(`${base}/newsroom/password`);
+    await nadiaPage.getByLabel('Current password').fill(secret);
+    await nadiaPage.getByLabel('New password', { exact: true }).fill('nadia chooses her own words');
+    await nadiaPage.getByLabel('New password again').fill('nadia chooses her own word');
+    await nadiaPage.getByRole('button', { name: 'Set password' }).click();
+    await nadiaPage.getByText('the two new passwords differ').waitFor();
+    await nadiaPage.getByLabel('Current password').fill(secret);
+    await nadiaPage.getByLabel('New password', { exact: true }).fill('nadia chooses her own words');
+    await nadiaPage.getByLabel('New password again').fill('nadia chooses her own words');
+    await nadiaPage.getByRole('button', { name: 'Set password' }).click();
+    await nadiaPage.getByText('Your password is set. Sign in with it.').waitFor();
+    await nadiaPage.getByLabel('Email').fill('nadia@example.org');
+    await nadiaPage.getByLabel('Password').fill('nadia chooses her own words');
+    await nadiaPage.getByRole('button', { name: 'Sign in' }).click();
+    await nadiaPage.waitForURL(`${base}/newsroom`);
     await hers.close();
 
     await page.reload();

@@ -33,7 +33,61 @@ for (const engine of ENGINES) {
       assert.equal(user.email, 'lina@example.org');
       assert.deepEqual(user.desks, ['syria-daily']);
       assert.ok(password.length >= 16, 'a long random password');
-      assert.equal((await signIn('lina@example.org', password)).statusCode, 200);
+      // The one-time password signs in, but nothing can be written until its owner sets their own.
+      const first = await signIn('lina@example.org', password);
+      assert.equal(first.statusCode, 200);
+      assert.equal(first.json().user.passwordTemporary, true);
+      const headers = {
+        cookie: `dateline_session=${first.cookies.find((c) => c.name === 'dateline_session')?.value}`,
+        'x-csrf-token': first.json().csrfToken,
+      };
+      const blocked = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/preview',
+        headers,
+        payload: { body: 'x' },
+      });
+      assert.equal(blocked.statusCode, 403);
+      assert.equal(blocked.json().field, 'password');
+      const wrong = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/session/password',
+        headers,
+        payload: { currentPassword: 'not it at all', newPassword: 'lina passphrase of her own' },
+      });
+      assert.equal(wrong.json().field, 'currentPassword');
+      const short = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/session/password',
+        headers,
+        payload: { currentPassword: password, newPassword: 'short' },
+      });
+      assert.equal(short.json().field, 'newPassword');
+      const set = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/session/password',
+        headers,
+        payload: { currentPassword: password, newPassword: 'lina passphrase of her own' },
+      });
+      assert.equal(set.statusCode, 204, set.body);
+      assert.equal((await t.app.inject({ url: '/api/v1/session', headers })).statusCode, 401, 'signed out');
+      assert.equal(
+        (await signIn('lina@example.org', password)).statusCode,
+        401,
+        'the one-time password is spent',
+      );
+      const hers = await signIn('lina@example.org', 'lina passphrase of her own');
+      assert.equal(hers.json().user.passwordTemporary, false);
+      const works = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/preview',
+        headers: {
+          cookie: `dateline_session=${hers.cookies.find((c) => c.name === 'dateline_session')?.value}`,
+          'x-csrf-token': hers.json().csrfToken,
+        },
+        payload: { body: '**ok**' },
+      });
+      assert.equal(works.statusCode, 200, works.body);
       // Shown once: the list never carries a password or a hash.
       const list = await admin('GET', '/api/v1/users');
       assert.doesNotMatch(list.body, /password|argon2/i);
@@ -98,7 +152,19 @@ for (const engine of ENGINES) {
       const { user, password } = (
         await admin('POST', '/api/v1/users', { email: 'root@example.org', name: 'Root', role: 'admin' })
       ).json();
-      const session = await signIn('root@example.org', password);
+      const first = await signIn('root@example.org', password);
+      const own = 'root passphrase of my own';
+      const changed = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/session/password',
+        headers: {
+          cookie: `dateline_session=${first.cookies.find((c) => c.name === 'dateline_session')?.value}`,
+          'x-csrf-token': first.json().csrfToken,
+        },
+        payload: { currentPassword: password, newPassword: own },
+      });
+      assert.equal(changed.statusCode, 204, changed.body);
+      const session = await signIn('root@example.org', own);
       const headers = {
         cookie: `dateline_session=${session.cookies.find((c) => c.name === 'dateline_session')?.value}`,
         'x-csrf-token': session.json().csrfToken,

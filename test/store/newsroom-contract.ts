@@ -241,6 +241,29 @@ export function runNewsroomContract(name: string, open: () => Promise<Store>): v
       assert.equal(await codeOf(store.media.delete('photoref10')), 'not_found');
     });
 
+    it('keeps whether a password is an admin’s one-time one, through sign-in lookups', async () => {
+      const user = await store.accounts.createUser({
+        email: 'temp@example.org',
+        name: 'Temp',
+        role: 'contributor',
+        passwordHash: '$argon2id$fake',
+        passwordTemporary: true,
+      });
+      assert.equal(user.passwordTemporary, true);
+      await store.accounts.createSession({
+        id: 'st1',
+        userId: user.id,
+        secretHash: 'ht1',
+        csrfToken: 'c',
+        expiresAt: new Date(Date.now() + 60_000).toISOString(),
+      });
+      const now = new Date().toISOString();
+      assert.equal((await store.accounts.findSession('ht1', now))?.user.passwordTemporary, true);
+      await store.accounts.changeUser(user.id, { passwordHash: '$argon2id$own', passwordTemporary: false });
+      assert.equal((await store.accounts.findLogin('temp@example.org'))?.user.passwordTemporary, false);
+      assert.equal((await store.accounts.findSession('ht1', now))?.user.passwordTemporary, false);
+    });
+
     it('filters the audit log by actor or target, action or family, and time', async () => {
       await store.audit.record({
         actor: 'A',

@@ -135,7 +135,7 @@ export async function registerAdminRoutes(app: FastifyInstance, deps: AdminDeps)
     const principal = await requireRole(store, request, 'admin');
     const input = parseInput(AddUserSchema, request.body);
     const password = oneTimePassword();
-    let user = await accounts.addUser({ ...input, password }, by(principal));
+    let user = await accounts.addUser({ ...input, password, temporary: true }, by(principal));
     if (input.desks !== undefined && input.desks !== null)
       user = await accounts.setDesks(user.email, input.desks, by(principal));
     return reply
@@ -168,7 +168,7 @@ export async function registerAdminRoutes(app: FastifyInstance, deps: AdminDeps)
     const { id } = parseInput(IdParams, request.params, 'path');
     const user = await userById(id);
     const password = oneTimePassword();
-    await accounts.setPassword(user.email, password, by(principal));
+    await accounts.setPassword(user.email, password, by(principal), true);
     return { user: await withDeskSlugs(user), password };
   });
 

@@ -21,7 +21,14 @@ const SignInSchema = z.strictObject({
 
 /** A user as the API shows them (never the hash). */
 export function userJson(user: User) {
-  return { id: user.id, email: user.email, name: user.name, role: user.role, desks: user.desks };
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    desks: user.desks,
+    passwordTemporary: user.passwordTemporary,
+  };
 }
 
 /** Sets the session cookie: HttpOnly, SameSite=Lax, Secure when the request came over HTTPS. */
@@ -45,6 +52,11 @@ export function clearSessionCookie(request: FastifyRequest, reply: FastifyReply)
   });
 }
 
+const ChangePasswordSchema = z.strictObject({
+  currentPassword: z.string().max(1000, 'must be at most 1000 characters'),
+  newPassword: z.string().max(1000, 'must be at most 1000 characters'),
+});
+
 /** Registers /session routes on the API. */
 export async function registerSessionRoutes(app: FastifyInstance, deps: SessionDeps): Promise<void> {
   const { store, accounts } = deps;
@@ -67,6 +79,17 @@ export async function registerSessionRoutes(app: FastifyInstance, deps: SessionD
   app.delete('/session', async (request, reply) => {
     const principal = await authenticate(store, request);
     if (principal?.sessionId) await accounts.signOut(principal.sessionId);
+    clearSessionCookie(request, reply);
+    return reply.code(204).send();
+  });
+
+  // Set one's own password (required after signing in with an admin's one-time password). Every
+  // session ends, this one too: sign in again with the new password.
+  app.post('/session/password', async (request, reply) => {
+    const principal = await authenticate(store, request);
+    if (!principal?.userId) throw new DomainError('unauthorized', 'sign in to change your password');
+    const { currentPassword, newPassword } = parseInput(ChangePasswordSchema, request.body);
+    await accounts.changeOwnPassword(principal.userId, currentPassword, newPassword);
     clearSessionCookie(request, reply);
     return reply.code(204).send();
   });

@@ -28,7 +28,14 @@ import { renderDocument } from '../reader/views/layout.tsx';
 import { renderToString } from 'preact-render-to-string';
 import { registerAdminPages } from './admin-pages.tsx';
 import { SubmissionQueue, type QueueView } from './queue-view.tsx';
-import { DashboardPage, LoginPage, NewsroomLayout, StoryEditorPage, type NewsroomChrome } from './views.tsx';
+import {
+  DashboardPage,
+  LoginPage,
+  PasswordPage,
+  NewsroomLayout,
+  StoryEditorPage,
+  type NewsroomChrome,
+} from './views.tsx';
 
 /** What the newsroom needs. */
 export interface NewsroomDeps {
@@ -46,6 +53,12 @@ const CSP =
 const LoginForm = z.object({
   email: z.string().max(200).default(''),
   password: z.string().max(1000).default(''),
+});
+const PasswordForm = z.object({
+  _csrf: z.string().max(200).default(''),
+  currentPassword: z.string().max(1000).default(''),
+  newPassword: z.string().max(1000).default(''),
+  repeatPassword: z.string().max(1000).default(''),
 });
 const LogoutForm = z.object({ _csrf: z.string().max(200).default(''), everywhere: z.string().optional() });
 const PreviewSchema = z.strictObject({ body: z.string().max(20_000, 'must be at most 20000 characters') });
@@ -85,14 +98,81 @@ export async function registerNewsroomRoutes(app: FastifyInstance, deps: Newsroo
   /** The signed-in user, or a redirect to the sign-in page. */
   async function signedIn(request: FastifyRequest, reply: FastifyReply): Promise<Principal | null> {
     const principal = await authenticate(store, request).catch(() => null);
-    if (principal?.userId) return principal;
-    await reply.redirect('/newsroom/login', 303);
+    if (principal?.userId && !principal.passwordTemporary) return principal;
+    await reply.redirect(principal?.userId ? '/newsroom/password' : '/newsroom/login', 303);
     return null;
   }
 
-  app.get('/newsroom/login', async (_request, reply) =>
-    send(reply, 200, 'Sign in', chrome(null, false), <LoginPage error={null} email="" />),
-  );
+  // Choosing one's own password: required after an admin's one-time password, open to everyone.
+  // A plain form (works without JavaScript), so the CSRF token comes in the body.
+  app.get('/newsroom/password', async (request, reply) => {
+    const principal = await authenticate(store, request).catch(() => null);
+    if (!principal?.userId) return reply.redirect('/newsroom/login', 303);
+    return send(
+      reply,
+      200,
+      'Password',
+      chrome(principal, false),
+      <PasswordPage
+        error={null}
+        forced={principal.passwordTemporary === true}
+        csrf={principal.csrfToken ?? ''}
+      />,
+    );
+  });
+
+  app.post('/newsroom/password', async (request, reply) => {
+    const form = parseInput(PasswordForm, request.body ?? {});
+    const secret = request.cookies[SESSION_COOKIE];
+    const found = secret ? await accounts.resume(secret) : null;
+    if (!found) return reply.redirect('/newsroom/login', 303);
+    if (!sameSecret(form._csrf, found.session.csrfToken))
+      throw new DomainError('forbidden', 'the password form has expired; reload and try again', {
+        field: '_csrf',
+      });
+    const principal: Principal = {
+      key: `user:${found.user.id}`,
+      name: found.user.name,
+      role: found.user.role,
+      desks: found.user.desks,
+      csrfToken: found.session.csrfToken,
+    };
+    try {
+      if (form.newPassword !== form.repeatPassword)
+        throw new DomainError('validation', 'the two new passwords differ', { field: 'repeatPassword' });
+      await accounts.changeOwnPassword(found.user.id, form.currentPassword, form.newPassword);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      return send(
+        reply,
+        400,
+        'Password',
+        chrome(principal, false),
+        <PasswordPage
+          error={error.message}
+          forced={found.user.passwordTemporary}
+          csrf={found.session.csrfToken}
+        />,
+      );
+    }
+    clearSessionCookie(request, reply);
+    return reply.redirect('/newsroom/login?changed=1', 303);
+  });
+
+  app.get('/newsroom/login', async (request, reply) => {
+    const changed = (request.query as { changed?: string }).changed === '1';
+    return send(
+      reply,
+      200,
+      'Sign in',
+      chrome(null, false),
+      changed ? (
+        <LoginPage error={null} email="" notice="Your password is set. Sign in with it." />
+      ) : (
+        <LoginPage error={null} email="" />
+      ),
+    );
+  });
 
   app.post('/newsroom/login', async (request, reply) => {
     // A page on another site must not sign a browser in to an account of the attacker's choosing.

@@ -52,6 +52,7 @@ export function NewsroomLayout(props: {
               <span>
                 {chrome.user.name} ({chrome.user.role})
               </span>
+              <a href="/newsroom/password">Password</a>
               <form method="post" action="/newsroom/logout">
                 <input type="hidden" name="_csrf" value={chrome.csrfToken ?? ''} />
                 <button type="submit">Log out</button>
@@ -70,11 +71,52 @@ export function NewsroomLayout(props: {
   );
 }
 
-/** The sign-in form; `error` explains a failed attempt. */
-export function LoginPage(props: { error: string | null; email: string }): JSX.Element {
+/** Setting one's own password; `forced` after signing in with an admin's one-time password. */
+export function PasswordPage(props: { error: string | null; forced: boolean; csrf: string }): JSX.Element {
+  return (
+    <section class="nr-login" aria-labelledby="password-title">
+      <h1 id="password-title">{props.forced ? 'Choose your own password' : 'Change your password'}</h1>
+      {props.forced && (
+        <p>
+          You signed in with a one-time password from an admin. Choose your own (at least 12 characters; a few
+          words make a good one) to start working. You then sign in again with it.
+        </p>
+      )}
+      {props.error !== null && (
+        <p class="nr-error" role="alert">
+          {props.error}
+        </p>
+      )}
+      <form method="post" action="/newsroom/password">
+        <input type="hidden" name="_csrf" value={props.csrf} />
+        <label>
+          Current password
+          <input type="password" name="currentPassword" autocomplete="current-password" required />
+        </label>
+        <label>
+          New password
+          <input type="password" name="newPassword" autocomplete="new-password" required minLength={12} />
+        </label>
+        <label>
+          New password again
+          <input type="password" name="repeatPassword" autocomplete="new-password" required minLength={12} />
+        </label>
+        <button type="submit">Set password</button>
+      </form>
+    </section>
+  );
+}
+
+/** The sign-in form; `error` explains a failed attempt, `notice` a finished step. */
+export function LoginPage(props: { error: string | null; email: string; notice?: string }): JSX.Element {
   return (
     <section class="nr-login" aria-labelledby="login-title">
       <h1 id="login-title">Sign in</h1>
+      {props.notice !== undefined && (
+        <p class="nr-notice" role="status">
+          {props.notice}
+        </p>
+      )}
       {props.error !== null && (
         <p class="nr-error" role="alert">
           {props.error}

@@ -203,6 +203,15 @@ export const MIGRATIONS: Record<string, Migration> = {
         .execute();
     },
   },
+  // A password an admin handed over (new account, or a reset) works for one sign-in: then its owner sets their own.
+  '0031-newsroom-temporary-passwords': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .alterTable('users')
+        .addColumn('password_temporary', 'integer', (c) => c.notNull().defaultTo(0))
+        .execute();
+    },
+  },
   '0020-search': {
     // Full-text search (see store/search.ts): GIN indexes on the tsvector expressions that
     // postgres/postgres-search.ts queries. An expression index is maintained by PostgreSQL in the

@@ -153,6 +153,8 @@ export interface UserRow {
   desks: string | null;
   disabled_at: string | null;
   created_at: string;
+  /** 1 while the password is one an admin handed over (see migration 0031). */
+  password_temporary: number;
 }
 
 /** Browser sessions; the id is public (for listing), the secret only hashed. */

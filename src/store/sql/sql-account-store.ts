@@ -20,6 +20,7 @@ export class SqlAccountStore implements AccountStore {
       desks: null,
       disabled_at: null,
       created_at: this.deps.clock(),
+      password_temporary: user.passwordTemporary ? 1 : 0,
     };
     try {
       await this.deps.db.insertInto('users').values(row).execute();
@@ -54,12 +55,19 @@ export class SqlAccountStore implements AccountStore {
 
   async changeUser(
     id: string,
-    change: { role?: Role; desks?: string[] | null; passwordHash?: string; disabled?: boolean },
+    change: {
+      role?: Role;
+      desks?: string[] | null;
+      passwordHash?: string;
+      passwordTemporary?: boolean;
+      disabled?: boolean;
+    },
   ): Promise<User> {
     const set: Partial<UserRow> = {};
     if (change.role !== undefined) set.role = change.role;
     if (change.desks !== undefined) set.desks = change.desks === null ? null : JSON.stringify(change.desks);
     if (change.passwordHash !== undefined) set.password_hash = change.passwordHash;
+    if (change.passwordTemporary !== undefined) set.password_temporary = change.passwordTemporary ? 1 : 0;
     if (change.disabled !== undefined) set.disabled_at = change.disabled ? this.deps.clock() : null;
     const row =
       Object.keys(set).length === 0
@@ -99,6 +107,7 @@ export class SqlAccountStore implements AccountStore {
         'u.password_hash',
         'u.desks',
         'u.disabled_at',
+        'u.password_temporary',
         'u.created_at as user_created_at',
       ])
       .where('s.secret_hash', '=', secretHash)
@@ -129,6 +138,7 @@ function toUser(row: UserRow): User {
     desks: row.desks === null ? null : (JSON.parse(row.desks) as string[]),
     disabledAt: row.disabled_at,
     createdAt: row.created_at,
+    passwordTemporary: Number(row.password_temporary) === 1,
   };
 }
 
