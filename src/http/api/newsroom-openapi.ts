@@ -81,6 +81,24 @@ export const NEWSROOM_OPENAPI_PATHS = {
       responses: { '200': { description: '`{user, password}`' }, ...denied },
     },
   },
+  '/session/password': {
+    post: {
+      summary:
+        'Set one’s own password (signed in with the cookie; required after an admin’s one-time password); ends every session',
+      requestBody: {
+        required: true,
+        content: json({
+          type: 'object',
+          required: ['currentPassword', 'newPassword'],
+          properties: { currentPassword: { type: 'string' }, newPassword: { type: 'string', minLength: 12 } },
+        }),
+      },
+      responses: {
+        '204': { description: 'Set; sign in again' },
+        '400': problem('Wrong current password, or too short'),
+      },
+    },
+  },
   '/audit': {
     get: {
       summary: 'The audit log, newest first, filtered and paged (admin)',
