@@ -113,6 +113,16 @@ const CASES: RouteCase[] = [
     expect: { anonymous: 401, contributor: 403, editor: 403, admin: 200 },
   },
   {
+    // Only a signed-in person sets their own password; a token has none (see admin-api.test.ts).
+    route: 'POST /session/password',
+    request: () => ({
+      method: 'POST',
+      url: '/api/v1/session/password',
+      payload: { currentPassword: 'whatever it is', newPassword: 'something new and long' },
+    }),
+    expect: { anonymous: 401, contributor: 401, editor: 401, admin: 401 },
+  },
+  {
     route: 'POST /updates/{id}/reject',
     request: (f) => ({
       method: 'POST',
