@@ -12,7 +12,7 @@ export const NAME_KINDS = ['person', 'organization'] as const;
 export type NameKind = (typeof NAME_KINDS)[number];
 
 /** A gazetteer place (or country) an editor chose for a spelling; kept whole, so a rebuilt gazetteer cannot lose it. */
-export const PlaceChoiceSchema = z.strictObject({
+export const PlaceChoiceSchema = z.object({
   kind: z.enum(['city', 'region', 'country']),
   name: z.string().min(1).max(200),
   iso2: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code'),

@@ -264,7 +264,10 @@ export function createEnricher(dataDir: string = DEFAULT_DATA_DIR): Enricher {
       return out.sort((a, b) => rank(b) - rank(a)).slice(0, limit);
     },
     findNames(query, limit = 10, corrections) {
-      const q = query.trim().toLowerCase();
+      const q = query
+        .trim()
+        .toLowerCase()
+        .replace(/[\s-]+/g, ' ');
       if (q.length < 2) return [];
       const out = new Map<string, NameCandidate>();
       const consider = (kind: 'person' | 'organization', entity: Person | Organization) => {

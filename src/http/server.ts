@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import type { LiveBus } from '../live/bus.ts';
 import type { Metrics } from '../ops/metrics.ts';
 import { registerEnrichmentRoutes } from './api/enrichment-routes.ts';
+import { registerSuggestionRoutes, type SuggestionDeps } from './api/suggestion-routes.ts';
 import { registerApiRoutes, type ApiDeps } from './api/routes.ts';
 import { registerNewsroomRoutes, type NewsroomDeps } from './newsroom/routes.tsx';
 import { registerWebhookRoutes } from './api/webhook-routes.ts';
@@ -23,7 +24,8 @@ import { registerSearchRoutes } from './search/search-routes.tsx';
 export type ServerDeps = ApiDeps &
   ReaderDeps &
   StatementApiDeps &
-  NewsroomDeps & { logger: Logger; bus: LiveBus; metrics: Metrics };
+  NewsroomDeps &
+  SuggestionDeps & { logger: Logger; bus: LiveBus; metrics: Metrics };
 
 // Bodies are JSON updates of at most a few tens of KB; anything bigger is refused before parsing.
 const BODY_LIMIT = 256 * 1024;
@@ -51,6 +53,7 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
     async (api) => {
       await registerApiRoutes(api, deps);
       await registerEnrichmentRoutes(api, deps);
+      await registerSuggestionRoutes(api, deps);
       await registerStatementApiRoutes(api, deps);
     },
     { prefix: '/api/v1' },
