@@ -18,6 +18,7 @@ import { registerMapRoutes } from './map/map-routes.tsx';
 import { registerFeedRoutes } from './reader/feeds/feed-routes.ts';
 import { registerEmbedRoutes } from './embed/embed-routes.tsx';
 import { registerStatementPages } from './reader/statements/statement-pages.tsx';
+import { registerEntityPages } from './reader/entities/entity-pages.tsx';
 import { registerSearchRoutes } from './search/search-routes.tsx';
 
 /** Everything the HTTP layer needs, built by the composition root. */
@@ -61,6 +62,7 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(async (site) => {
     await registerReaderRoutes(site, deps);
     await registerStatementPages(site, deps);
+    await registerEntityPages(site, deps);
   });
   // Uploaded photos: content-addressed by id, never change, so cache for ever.
   app.get('/media/:id/:file', async (request, reply) => {
