@@ -134,7 +134,13 @@ export class EnrichmentWorker {
     if (claim) {
       const owner = this.#deps.owner ?? `pid:${process.pid}`;
       const staleBefore = new Date(Date.now() - STALE_CLAIM_MS).toISOString();
-      if (!(await store.enrichments.claim(update.id, update.version, owner, staleBefore))) return;
+      if (!(await store.enrichments.claim(update.id, update.version, owner, staleBefore))) {
+        this.#deps.logger.debug(
+          { updateId: update.id, version: update.version },
+          'enrichment claimed by another process',
+        );
+        return;
+      }
     }
     const story = await store.stories.getById(update.storyId);
     if (!story) return;
@@ -166,6 +172,7 @@ export class EnrichmentWorker {
       enrichedAt: new Date().toISOString(),
       enrichment,
     });
+    this.#deps.logger.debug({ updateId: update.id, version: update.version, saved }, 'enriched update');
     if (saved)
       this.#deps.notices?.emit({
         storyId: update.storyId,
