@@ -126,9 +126,9 @@ export async function registerSuggestionRoutes(app: FastifyInstance, deps: Sugge
     const action = parseInput(SuggestionActionSchema, request.body);
     const found = (await suggestionsOf(update)).items.find((s) => s.item === action.item);
     if (!found) throw invalid('item', 'item is not one of this update’s suggestions (reload them)');
+    const compiled = enricher.compile(await store.corrections.list());
     const known = (kind: 'person' | 'organization', name: string) =>
       enricher.findNames(name, 50, compiled).some((c) => c.kind === kind && c.name === name);
-    const compiled = enricher.compile(await store.corrections.list());
     const { corrections, verdict, value } = correctionsFor(action, found, principal, update.id, known);
     for (const correction of corrections) await store.corrections.put(correction);
     await store.corrections.review({
