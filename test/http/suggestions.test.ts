@@ -259,3 +259,28 @@ describe('enrichment suggestions for editors', () => {
       assert.ok(openapi.paths[path], path);
   });
 });
+
+describe('the suggestions stream', () => {
+  it('ends when the server shuts down, so open newsroom pages do not hold shutdown', async () => {
+    const t = await createTestApp();
+    const story = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/stories',
+      headers: t.auth(t.editorToken),
+      payload: { headline: 'Shutdown', status: 'live' },
+    });
+    const base = await t.listen();
+    const response = await fetch(`${base}/api/v1/stories/${story.json().id}/suggestions/live`, {
+      headers: { authorization: `Bearer ${t.editorToken}` },
+    });
+    assert.equal(response.status, 200);
+    const reader = response.body!.getReader();
+    await reader.read(); // the opening comment: the stream is attached
+    // A clean end (done), not a connection cut after the shutdown grace period ("terminated").
+    const ended = (async () => {
+      for (;;) if ((await reader.read()).done) return true;
+    })();
+    await t.close();
+    assert.equal(await ended, true);
+  });
+});

@@ -9,6 +9,7 @@
  * - `GET /stories/{id}/suggestions/live`: Server-Sent Events, one `suggestions` event each time an
  *   update of the story is enriched.
  */
+import type { ServerResponse } from 'node:http';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { DomainError, invalid, notFound } from '../../domain/errors.ts';
@@ -184,6 +185,13 @@ export async function registerSuggestionRoutes(app: FastifyInstance, deps: Sugge
     return reply.code(204).send();
   });
 
+  // Open streams end when the server closes, so shutdown does not wait out its grace period for them.
+  const streams = new Set<ServerResponse>();
+  app.addHook('preClose', (done) => {
+    for (const res of streams) res.end();
+    done();
+  });
+
   app.get('/stories/:id/suggestions/live', async (request, reply) => {
     const principal = await requireRole(store, request, 'editor');
     const { id } = parseInput(IdParams, request.params, 'path');
@@ -198,6 +206,7 @@ export async function registerSuggestionRoutes(app: FastifyInstance, deps: Sugge
       'x-accel-buffering': 'no',
     });
     res.write(createCommentFrame('suggestions'));
+    streams.add(res);
     let closed = false;
     // Versions already sent, so a local notice and the wait for a remote one never send twice.
     const sent = new Map<string, string>();
@@ -231,6 +240,7 @@ export async function registerSuggestionRoutes(app: FastifyInstance, deps: Sugge
     const heartbeat = setInterval(() => res.write(createCommentFrame('heartbeat')), HEARTBEAT_MS);
     res.on('close', () => {
       closed = true;
+      streams.delete(res);
       clearInterval(heartbeat);
       stopNotices();
       stopBus();
