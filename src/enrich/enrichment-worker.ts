@@ -62,6 +62,8 @@ export class EnrichmentWorker {
   #unsubscribe: (() => void) | undefined;
   #draining: Promise<void> | undefined;
   #catchingUp: Promise<void> | undefined;
+  /** Re-enrichment of earlier updates after a correction, one at a time. */
+  #refreshing: Promise<void> = Promise.resolve();
 
   constructor(deps: EnrichmentWorkerDeps) {
     this.#deps = deps;
@@ -96,6 +98,7 @@ export class EnrichmentWorker {
   /** Resolves once every queued update is enriched and stored. */
   async idle(): Promise<void> {
     await this.#catchingUp;
+    await this.#refreshing;
     while (this.#draining) await this.#draining;
   }
 
@@ -111,6 +114,30 @@ export class EnrichmentWorker {
    */
   async refresh(update: Update): Promise<void> {
     await this.#enrich(update, false);
+  }
+
+  /**
+   * In the background, enriches again the most recent updates (up to `limit`, any story status)
+   * whose text contains one of `spellings`, so a correction reaches the map, the export and the
+   * entity pages for what was already published, not only for what comes next.
+   */
+  refreshNaming(spellings: string[], exceptId: string, limit = 500): void {
+    if (spellings.length === 0) return;
+    this.#refreshing = this.#refreshing.then(async () => {
+      try {
+        const recent = await this.#deps.store.enrichments.listEnriched({
+          statuses: ['draft', 'live', 'ended'],
+          limit,
+        });
+        for (const { update } of recent) {
+          if (update.id === exceptId) continue;
+          const text = enrichmentText(update);
+          if (spellings.some((s) => text.includes(s))) await this.#enrich(update, false);
+        }
+      } catch (error) {
+        this.#deps.logger.error({ err: error }, 're-enrichment after a correction failed');
+      }
+    });
   }
 
   #onEvent(event: LiveEvent): void {

@@ -109,6 +109,28 @@ describe('enrichment suggestions for editors', () => {
     ]);
   });
 
+  it('applies a correction to earlier updates with the same spelling too', async () => {
+    const earlier = await publish('Sources close to Jafar Hamdi Idris said the road to Kutum was cut.');
+    const later = await publish('Commander Jafar Hamdi Idris said his men held the bridge.');
+    const before = (await t.app.inject({ url: `/api/v1/updates/${earlier.id}/enrichment` })).json();
+    assert.deepEqual(before.people, []);
+    const response = await act(later.id, {
+      action: 'add-name',
+      item: 'names:Jafar Hamdi Idris',
+      name: { kind: 'person', name: 'Jafar Hamdi Idris' },
+    });
+    assert.equal(response.statusCode, 200, response.body);
+    await t.enrichment.idle();
+    const after = (await t.app.inject({ url: `/api/v1/updates/${earlier.id}/enrichment` })).json();
+    assert.deepEqual(
+      after.people.map((p: { name: string }) => p.name),
+      ['Jafar Hamdi Idris'],
+    );
+    const page = await t.app.inject({ url: '/people/jafar-hamdi-idris' });
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /road to Kutum was cut/);
+  });
+
   it('adds an alias that is matched in later updates', async () => {
     const first = await publish('Fighters loyal to Hmeidti said they would hold El Fasher.');
     const before = (await suggestions(first.id)).json() as Suggestions;

@@ -147,8 +147,13 @@ export async function registerSuggestionRoutes(app: FastifyInstance, deps: Sugge
       target: update.id,
       detail: { item: action.item, ...(value !== null && { value }) },
     });
-    // Enrich the update again with the correction in force, so what the editor sees next is its effect.
+    // Enrich the update again with the correction in force, so what the editor sees next is its effect;
+    // earlier updates with the same spelling follow in the background.
     await enrichment.refresh(update);
+    enrichment.refreshNaming(
+      corrections.map((c) => c.surface),
+      update.id,
+    );
     return suggestionsOf(update);
   });
 
