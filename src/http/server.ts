@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import type { LiveBus } from '../live/bus.ts';
 import type { Metrics } from '../ops/metrics.ts';
 import { registerEnrichmentRoutes } from './api/enrichment-routes.ts';
+import { registerSuggestionRoutes, type SuggestionDeps } from './api/suggestion-routes.ts';
 import { registerApiRoutes, type ApiDeps } from './api/routes.ts';
 import { registerNewsroomRoutes, type NewsroomDeps } from './newsroom/routes.tsx';
 import { registerWebhookRoutes } from './api/webhook-routes.ts';
@@ -17,13 +18,15 @@ import { registerMapRoutes } from './map/map-routes.tsx';
 import { registerFeedRoutes } from './reader/feeds/feed-routes.ts';
 import { registerEmbedRoutes } from './embed/embed-routes.tsx';
 import { registerStatementPages } from './reader/statements/statement-pages.tsx';
+import { registerEntityPages } from './reader/entities/entity-pages.tsx';
 import { registerSearchRoutes } from './search/search-routes.tsx';
 
 /** Everything the HTTP layer needs, built by the composition root. */
 export type ServerDeps = ApiDeps &
   ReaderDeps &
   StatementApiDeps &
-  NewsroomDeps & { logger: Logger; bus: LiveBus; metrics: Metrics };
+  NewsroomDeps &
+  SuggestionDeps & { logger: Logger; bus: LiveBus; metrics: Metrics };
 
 // Bodies are JSON updates of at most a few tens of KB; anything bigger is refused before parsing.
 const BODY_LIMIT = 256 * 1024;
@@ -51,6 +54,7 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
     async (api) => {
       await registerApiRoutes(api, deps);
       await registerEnrichmentRoutes(api, deps);
+      await registerSuggestionRoutes(api, deps);
       await registerStatementApiRoutes(api, deps);
     },
     { prefix: '/api/v1' },
@@ -58,6 +62,7 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(async (site) => {
     await registerReaderRoutes(site, deps);
     await registerStatementPages(site, deps);
+    await registerEntityPages(site, deps);
   });
   // Uploaded photos: content-addressed by id, never change, so cache for ever.
   app.get('/media/:id/:file', async (request, reply) => {

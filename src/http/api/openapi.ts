@@ -13,6 +13,7 @@ import {
 } from './schemas.ts';
 import { SEARCH_OPENAPI } from '../search/search-openapi.ts';
 import { enrichmentPaths } from './enrichment-routes.ts';
+import { suggestionPaths } from './suggestion-openapi.ts';
 import { REACH_OPENAPI_PATHS } from './reach-openapi.ts';
 import { statementsOpenApi } from './statements-openapi.ts';
 
@@ -333,6 +334,7 @@ export function createOpenApiDocument(): object {
         },
       },
       ...enrichmentPaths(),
+      ...suggestionPaths(),
       ...statements.paths,
     },
   };

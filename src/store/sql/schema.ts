@@ -249,6 +249,44 @@ export interface UpdateEnrichmentRow {
   enrichment: string;
 }
 
+/** An editor's correction used by later enrichments; `target` is JSON. */
+export interface EnrichmentCorrectionRow {
+  id: string;
+  field: string;
+  surface: string;
+  action: string;
+  target: string;
+  update_id: string | null;
+  actor: string;
+  created_at: string;
+}
+
+/** An editor's verdict on one suggestion of one update; `value` is JSON. */
+export interface EnrichmentReviewRow {
+  update_id: string;
+  item: string;
+  verdict: string;
+  value: string;
+  actor: string;
+  at: string;
+}
+
+/** A person, organisation or place an enriched update names. */
+export interface EnrichmentEntityRow {
+  update_id: string;
+  kind: string;
+  slug: string;
+  name: string;
+}
+
+/** The node that took on enriching one update version. */
+export interface EnrichmentClaimRow {
+  update_id: string;
+  update_version: number;
+  owner: string;
+  claimed_at: string;
+}
+
 /** What admins see of who did what; `detail` is JSON. */
 export interface AuditRow {
   id: Generated<number>;
@@ -263,6 +301,10 @@ export interface AuditRow {
 /** The whole database. */
 export interface Database {
   update_enrichments: UpdateEnrichmentRow;
+  enrichment_corrections: EnrichmentCorrectionRow;
+  enrichment_reviews: EnrichmentReviewRow;
+  enrichment_entities: EnrichmentEntityRow;
+  enrichment_claims: EnrichmentClaimRow;
   desks: DeskRow;
   stories: StoryRow;
   updates: UpdateRow;
