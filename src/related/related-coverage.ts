@@ -61,12 +61,21 @@ export function relatedTerms(text: string): string[] {
 
 /** "Syria Daily, 24 May" pages are labelled by headline; an update adds its own title. */
 function labelOf(hit: CoverageHit): string {
-  const title = (hit.titleHtml ?? '').replace(/<\/?mark>/g, '');
-  const text = title !== '' ? decodeEntities(title) : null;
+  const title = decodeEntities((hit.titleHtml ?? '').replace(/<\/?mark>/g, ''));
   if (hit.kind === 'story') return `See ${hit.story.headline}`;
-  return text !== null && text !== hit.story.headline
-    ? `See ${hit.story.headline}: ${text}`
-    : `See ${hit.story.headline}`;
+  if (title !== '' && title !== hit.story.headline) return `See ${hit.story.headline}: ${title}`;
+  // An update without a headline is named by the start of its passage, so two differ at a glance.
+  const excerpt = shorten(decodeEntities(hit.snippetHtml.replace(/<\/?mark>/g, '')).replace(/^…\s*/, ''));
+  return excerpt === '' ? `See ${hit.story.headline}` : `See ${hit.story.headline}: ${excerpt}`;
+}
+
+const EXCERPT_CHARS = 60;
+
+/** `text` cut at a word boundary to about EXCERPT_CHARS characters, with an ellipsis if cut. */
+function shorten(text: string): string {
+  if (text.length <= EXCERPT_CHARS) return text;
+  const cut = text.slice(0, EXCERPT_CHARS).replace(/\s+\S*$/, '');
+  return `${cut}…`;
 }
 
 function decodeEntities(html: string): string {
@@ -77,7 +86,7 @@ function decodeEntities(html: string): string {
 
 /** Markdown link text with the characters that would end or break it escaped. */
 function markdownText(text: string): string {
-  return text.replace(/[[\]\\*_`]/g, (c) => `\\${c}`);
+  return text.replace(/[[\]\\*_`<]/g, (c) => `\\${c}`);
 }
 
 /** What suggestions are made from. */

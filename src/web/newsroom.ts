@@ -6,6 +6,7 @@
  */
 
 import { diffWords } from 'diff';
+import { mountRelatedCoverage } from './newsroom-related.ts';
 
 const csrf = document.querySelector<HTMLMetaElement>('meta[name="csrf-token"]')?.content ?? '';
 
@@ -93,6 +94,7 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('[data-open-da
 
 const root = document.querySelector<HTMLElement>('.nr-editor');
 if (root) startEditor(root);
+if (root) mountRelatedCoverage(root);
 
 function startEditor(root: HTMLElement): void {
   const storyId = root.dataset['storyId'] ?? '';

@@ -1,6 +1,7 @@
 /**
  * Accessibility of reader pages in Chromium: axe-core (WCAG 2.1 A and AA rules) finds no violation on
- * the front, desk, story, update, search and archive pages, in light and dark colour schemes.
+ * the front, desk, story, update, search (with statements and name filters) and archive pages, in light
+ * and dark colour schemes.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -23,6 +24,19 @@ describe('reader pages pass axe-core', { skip: CHROMIUM_SKIP }, () => {
     const desk = (await t.store.desks.getById(story.deskId!))!;
     const update = (await t.store.updates.listByStory(story.id, { limit: 1 })).items[0]!;
     const storyPath = `/${desk.slug}/${story.slug}`;
+    // Search results with every kind, and the names found in them offered as filters.
+    await t.liveBlog.publishUpdate(
+      story.id,
+      { body: 'RSF fighters stormed Kutum after heavy fighting, General Abdel Fattah al-Burhan said.' },
+      'desk',
+    );
+    await t.enrichment.idle();
+    await t.statements.add({
+      issuer: 'Ministry of Foreign Affairs of Valdoria',
+      publishedAt: '2026-05-28T09:00:00Z',
+      title: 'On the fighting in Darfur',
+      text: 'The Ministry is alarmed by the fighting around Kutum.',
+    });
     Object.assign(pages, {
       front: '/',
       desk: `/${desk.slug}`,
@@ -30,6 +44,8 @@ describe('reader pages pass axe-core', { skip: CHROMIUM_SKIP }, () => {
       update: `${storyPath}/updates/${update.id}`,
       search: `/search?q=${encodeURIComponent(update.body.split(/\s+/)[1] ?? 'the')}`,
       'empty search': '/search',
+      'search with statements and names': '/search?q=fighting',
+      'search by a name': '/search?q=fighting&place=Kutum',
       archive: `/archive/${desk.slug}`,
       'archive month': `/archive/${desk.slug}/${(story.date ?? story.createdAt).slice(0, 7)}`,
     });

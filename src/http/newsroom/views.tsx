@@ -234,6 +234,7 @@ export function StoryEditorPage(props: { view: EditorView }): JSX.Element {
               <div class="nr-preview prose" aria-live="polite" />
             </div>
           </div>
+          {editor && <section class="nr-related" data-related hidden />}
           {field(
             'Sources',
             <textarea name="sources" rows={2} placeholder="Label | https://…" />,
