@@ -123,7 +123,8 @@ export interface SearchStore {
   search(query: SearchQuery): Promise<SearchResults>;
   /**
    * People, organisations and places named by the best `FACET_SAMPLE` updates matching `query`
-   * (its limit and offset ignored), most often named first, at most `perType` of each type.
+   * (its limit and offset ignored), most often named first, at most `perType` of each type; none
+   * when `query.kinds` leaves updates out.
    */
   facets(query: SearchQuery, perType: number): Promise<SearchFacet[]>;
 }

@@ -187,6 +187,11 @@ export function runSearchEntitiesContract(name: string, open: OpenWithClock): vo
         'place:Jeddah:1',
         'place:Saudi Arabia:1',
       ]);
+      assert.deepEqual(
+        await store.search.facets({ text: 'fighting', kinds: ['statement'], limit: 20, offset: 0 }, 10),
+        [],
+        'statements have no names to offer',
+      );
       const one = await store.search.facets({ text: 'fighting', limit: 20, offset: 0 }, 1);
       assert.equal(one.filter((f) => f.type === 'place').length, 1, 'at most perType of each');
       await store.updates.delete(u['kutum2']!.id, 'desk');

@@ -99,7 +99,7 @@ export async function registerSearchRoutes(app: FastifyInstance, deps: SearchDep
         siteName={siteName}
         meta={{
           title,
-          description: `Search every update and live page on ${siteName}.`,
+          description: `Search every update, live page and official statement on ${siteName}.`,
           canonicalUrl: `${originOf(request)}/search`,
           noindex: true,
         }}

@@ -44,6 +44,7 @@ export class SqliteSearch implements SearchStore {
   }
 
   async facets(query: SearchQuery, perType: number): Promise<SearchFacet[]> {
+    if (query.kinds !== undefined && !query.kinds.includes('update')) return [];
     const rows = await this.rows({ ...query, kinds: ['update'], limit: FACET_SAMPLE, offset: 0 }, false);
     return countFacets(
       this.deps,
