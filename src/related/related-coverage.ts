@@ -10,6 +10,7 @@
  */
 import { storyPath, updatePath } from '../domain/paths.ts';
 import type { Enricher } from '../enrich/pipeline.ts';
+import { markdownToText } from '../render/markdown.ts';
 import type { CoverageHit, SearchStore } from '../store/search.ts';
 import { entityNames } from '../store/sql/sql-search.ts';
 import type { EnrichmentStore } from '../store/store.ts';
@@ -110,11 +111,13 @@ export async function suggestRelated(
   deps: RelatedDeps,
   input: { text: string; storyId?: string | undefined; limit: number; now?: Date },
 ): Promise<RelatedSuggestion[]> {
-  const entities = draftEntities(deps.enricher, input.text.slice(0, 5000), input.now ?? new Date());
+  // The draft is Markdown: its link targets (an inserted cross-link's path) are not words of the story.
+  const text = markdownToText(input.text);
+  const entities = draftEntities(deps.enricher, text.slice(0, 5000), input.now ?? new Date());
   const entityWords = entities.flatMap((name) =>
     relatedTerms(name.replace(/^\p{Ll}/u, (c) => c.toUpperCase())),
   );
-  const terms = [...new Set([...entityWords, ...relatedTerms(input.text)])].slice(0, 16);
+  const terms = [...new Set([...entityWords, ...relatedTerms(text)])].slice(0, 16);
   if (terms.length === 0) return [];
   const { hits } = await deps.search.search({
     text: terms.join(' '),
