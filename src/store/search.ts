@@ -9,8 +9,8 @@
  *
  * Statements (the official statements library) are a third kind, indexed by each engine's migration
  * 0021-search-statements. People, places and organisations filter updates by the canonical names
- * their enrichment (store/store.ts EnrichmentStore) found; `facets` counts those names over the best
- * matching updates, so a page can offer them as filters.
+ * their enrichment (store/store.ts EnrichmentStore) found, and statements by their parties; `facets`
+ * counts the names over the best matching updates, so a page can offer them as filters.
  */
 import type { ClaimStatus } from '../domain/types.ts';
 
@@ -32,9 +32,10 @@ export interface SearchQuery {
   /** Only key-event updates (stories are left out). */
   keyEventsOnly?: boolean | undefined;
   /**
-   * Only updates whose enrichment names every one of these people / organisations / places, by
-   * canonical name, case-insensitively (stories and statements are left out). A place matches a
-   * geocoded place or a country.
+   * Only updates whose enrichment, and statements whose parties, name every one of these people /
+   * organisations / places, by canonical name, case-insensitively (stories are left out). For an
+   * update a place matches a geocoded place or a country; a statement's parties (people,
+   * organisations and countries, from the same pipeline) carry no type, so any of them matches.
    */
   people?: string[] | undefined;
   organizations?: string[] | undefined;

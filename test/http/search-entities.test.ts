@@ -29,6 +29,7 @@ describe('search over HTTP: statements and names', () => {
   let kutum: Update;
   let jeddah: Update;
   let statement: Statement;
+  let appeal: Statement;
   const get = (url: string) => t.app.inject({ url });
   const ids = async (url: string) => new Set((await get(url)).json<SearchJson>().items.map((i) => i.id));
 
@@ -53,6 +54,12 @@ describe('search over HTTP: statements and names', () => {
       title: 'On the fighting in Darfur',
       text: 'The Ministry is alarmed by the fighting around <Kutum> and calls for an immediate ceasefire.',
     });
+    // Its parties are filled by the enrichment pipeline: the RSF among them.
+    appeal = await t.statements.add({
+      issuer: 'Office of the Special Envoy',
+      publishedAt: '2026-05-29T09:00:00Z',
+      text: 'The fighting must stop, and the Rapid Support Forces must let aid through.',
+    });
   });
   after(() => t.close());
 
@@ -70,7 +77,10 @@ describe('search over HTTP: statements and names', () => {
     assert.match(hit.snippetHtml, /<mark>fighting<\/mark>/);
     assert.match(hit.snippetHtml, /&lt;Kutum&gt;/, 'statement text is escaped');
     assert.equal((await get(hit.url)).statusCode, 200, 'the URL opens the statement');
-    assert.deepEqual(await ids('/api/v1/search?q=fighting&kind=statement'), new Set([statement.id]));
+    assert.deepEqual(
+      await ids('/api/v1/search?q=fighting&kind=statement'),
+      new Set([statement.id, appeal.id]),
+    );
     assert.ok(!(await ids('/api/v1/search?q=fighting&kind=update')).has(statement.id));
     const bad = await get('/api/v1/search?q=fighting&kind=rumour');
     assert.equal(bad.statusCode, 400);
@@ -84,8 +94,8 @@ describe('search over HTTP: statements and names', () => {
     );
     assert.deepEqual(
       await ids(`/api/v1/search?q=fighting&organization=${encodeURIComponent('Rapid Support Forces')}`),
-      new Set([kutum.id]),
-      'the RSF, by its canonical name',
+      new Set([kutum.id, appeal.id]),
+      'the RSF, by its canonical name, in an update and a statement’s parties',
     );
     assert.deepEqual(await ids('/api/v1/search?q=fighting&place=kutum'), new Set([kutum.id]));
     assert.deepEqual(await ids('/api/v1/search?q=fighting&place=Kutum&place=Jeddah'), new Set());

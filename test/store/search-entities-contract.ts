@@ -1,7 +1,8 @@
 /**
  * The search contract for statements and for the people / organisation / place filters: every
  * SearchStore (SQLite FTS5, PostgreSQL tsvector) must pass these too. Enrichments are stored as the
- * enrichment worker stores them; which names the pipeline finds is tested in test/enrich/.
+ * enrichment worker stores them, and statement parties as the statements service fills them; which
+ * names the pipeline finds is tested in test/enrich/.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -100,7 +101,11 @@ export function runSearchEntitiesContract(name: string, open: OpenWithClock): vo
         newStatement(
           'The Ministry condemns the fighting in Kutum and calls on the Rapid Support Forces to withdraw.',
           '2026-05-22T11:30:00.000Z',
-          { issuer: 'Ministry of Foreign Affairs of Sudan', title: 'Statement on the fighting in Kutum' },
+          {
+            issuer: 'Ministry of Foreign Affairs of Sudan',
+            title: 'Statement on the fighting in Kutum',
+            parties: [RSF, 'Sudan'],
+          },
         ),
         fingerprintsOf('The Ministry condemns the fighting in Kutum'),
       );
@@ -127,7 +132,7 @@ export function runSearchEntitiesContract(name: string, open: OpenWithClock): vo
       assert.deepEqual(await ids('ministry foreign affairs'), new Set([statement.id]), 'by its issuer');
     });
 
-    it('filters statements by kind and date, and leaves them out of desk, claim and entity filters', async () => {
+    it('filters statements by kind, date and the parties they name, and leaves them out of desk and claim filters', async () => {
       assert.ok(!(await ids('kutum', { kinds: ['update', 'story'] })).has(statement.id));
       assert.deepEqual(await ids('kutum', { kinds: ['statement'], from: '2026-05-23' }), new Set());
       assert.deepEqual(
@@ -136,7 +141,13 @@ export function runSearchEntitiesContract(name: string, open: OpenWithClock): vo
       );
       assert.ok(!(await ids('kutum', { deskSlug: 'sudan' })).has(statement.id), 'statements have no desk');
       assert.ok(!(await ids('kutum', { claimStatuses: ['unverified'] })).has(statement.id));
-      assert.ok(!(await ids('kutum', { places: ['Kutum'] })).has(statement.id));
+      assert.ok(!(await ids('kutum', { places: ['Kutum'] })).has(statement.id), 'Kutum is not a party');
+      assert.deepEqual(
+        await ids('kutum', { places: ['sudan'] }),
+        new Set([u['kutum']!.id, statement.id]),
+        'the country the update names and the statement’s party',
+      );
+      assert.deepEqual(await ids('kutum', { kinds: ['statement'], people: [BURHAN] }), new Set());
     });
 
     it('filters updates by the people, organisations and places their enrichment names', async () => {
@@ -149,7 +160,11 @@ export function runSearchEntitiesContract(name: string, open: OpenWithClock): vo
         new Set([u['kutum']!.id, u['jeddah']!.id]),
         'names match whatever their case',
       );
-      assert.deepEqual(await ids('fighting', { organizations: [RSF] }), new Set([u['kutum']!.id]));
+      assert.deepEqual(
+        await ids('fighting', { organizations: [RSF] }),
+        new Set([u['kutum']!.id, statement.id]),
+        'and statements naming it among their parties',
+      );
       assert.deepEqual(
         await ids('fighting', { places: ['Kutum'] }),
         new Set([u['kutum']!.id, u['kutum2']!.id]),
@@ -166,7 +181,11 @@ export function runSearchEntitiesContract(name: string, open: OpenWithClock): vo
         'every filter must hold',
       );
       assert.deepEqual(await ids('fighting', { people: ['Nobody Known'] }), new Set());
-      assert.deepEqual(await ids('fighting', { places: ['Kutum'], kinds: ['story'] }), new Set());
+      assert.deepEqual(
+        await ids('fighting', { places: ['Kutum'], kinds: ['story'] }),
+        new Set(),
+        'never stories',
+      );
     });
 
     it('counts the names the matching updates share, most named first, within the filters', async () => {

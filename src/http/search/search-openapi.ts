@@ -8,7 +8,7 @@ const entityParam = (name: string, what: string) => ({
   schema: { type: 'array', items: { type: 'string', maxLength: 200 }, maxItems: 5 },
   style: 'form',
   explode: true,
-  description: `only updates whose extracted entities name this ${what} (canonical name as in /api/v1/updates/{id}/enrichment, any case); repeat to require several. Stories and statements are left out.`,
+  description: `only updates whose extracted entities, and statements whose parties, name this ${what} (canonical name as in /api/v1/updates/{id}/enrichment, any case); repeat to require several. Stories are left out; statement parties carry no type, so any party of that name matches.`,
 });
 
 const problem = { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } };

@@ -2,7 +2,8 @@
  * Search over PostgreSQL full text: the tsvector expressions below are the ones migrations
  * 0020-search and 0021-search-statements index with GIN (they must stay identical, or the planner
  * cannot use the indexes). Ranked by ts_rank_cd; snippets by ts_headline, computed only for the page
- * of hits returned. Entity filters read the enrichment JSON with json_array_elements.
+ * of hits returned. Entity filters read the enrichment JSON and statements' parties with
+ * json_array_elements.
  */
 import { sql, type RawBuilder } from 'kysely';
 import type { SqlDeps } from '../sql/sql-adapter.ts';
@@ -32,14 +33,16 @@ const ENTITY_KEYS = {
   place: ['places', 'countries'],
 } as const;
 
-const entityCondition: EntityCondition = (type, updateId, name) =>
-  sql`(${sql.join(
+const entityCondition: EntityCondition = (type, record, name) =>
+  sql`((${record.kind} = 'update' and (${sql.join(
     ENTITY_KEYS[type].map(
       (key) => sql`exists (select 1 from update_enrichments e, json_array_elements(e.enrichment -> ${key}) j
-        where e.update_id = ${updateId} and lower(j ->> 'name') = lower(${name}))`,
+        where e.update_id = ${record.id} and lower(j ->> 'name') = lower(${name}))`,
     ),
     sql` or `,
-  )})`;
+  )}))
+  or (${record.kind} = 'statement' and exists (select 1 from statements p, json_array_elements_text(p.parties) j(v)
+    where p.id = ${record.id} and lower(j.v) = lower(${name}))))`;
 
 /** SearchStore over GIN-indexed tsvector expressions. */
 export class PostgresSearch implements SearchStore {
@@ -69,7 +72,7 @@ export class PostgresSearch implements SearchStore {
       this.deps.adapter,
       {
         kind: 'h.kind',
-        updateId: 'h.id',
+        id: 'h.id',
         at: 'h.at',
         claimStatus: 'h.claim_status',
         keyEvent: 'h.key_event',

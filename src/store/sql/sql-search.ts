@@ -15,8 +15,8 @@ import { snippetHtml } from './search-text.ts';
 /** Columns of an engine's hit list that the filters apply to. */
 export interface HitColumns {
   kind: string;
-  /** The update's id (null for other kinds), for the entity filters. */
-  updateId: string;
+  /** The record's id (update, story or statement, as `kind` says), for the entity filters. */
+  id: string;
   at: string;
   claimStatus: string;
   keyEvent: string;
@@ -25,12 +25,14 @@ export interface HitColumns {
 }
 
 /**
- * How an engine asks whether update `updateId`'s stored enrichment names `name` (compared with SQL `lower()` on both sides)
- * as an entity of `type`: an SQL condition over the `update_enrichments` JSON document.
+ * How an engine asks whether the record (`kind`, `id`) names `name` (compared with SQL `lower()` on
+ * both sides) as an entity of `type`: an update by its stored enrichment (update_enrichments), a
+ * statement by its `parties` (canonical names from the same pipeline, untyped, so any type matches);
+ * stories never do.
  */
 export type EntityCondition = (
   type: SearchEntityType,
-  updateId: RawBuilder<unknown>,
+  record: { kind: RawBuilder<unknown>; id: RawBuilder<unknown> },
   name: string,
 ) => RawBuilder<unknown>;
 
@@ -58,10 +60,13 @@ export function searchFilters(
   if (query.from !== undefined) conditions.push(sql`${sql.ref(c.at)} >= ${`${query.from}T00:00:00.000Z`}`);
   if (query.to !== undefined)
     conditions.push(sql`${sql.ref(c.at)} < ${`${addDays(query.to, 1)}T00:00:00.000Z`}`);
-  const updatesOnly =
-    (query.claimStatuses?.length ?? 0) > 0 || query.keyEventsOnly === true || hasEntityFilter(query);
+  const updatesOnly = (query.claimStatuses?.length ?? 0) > 0 || query.keyEventsOnly === true;
+  const named = hasEntityFilter(query);
   const kinds: SearchKind[] = (query.kinds ?? ['update', 'story', 'statement']).filter(
-    (kind) => (!updatesOnly || kind === 'update') && (query.deskSlug === undefined || kind !== 'statement'),
+    (kind) =>
+      (!updatesOnly || kind === 'update') &&
+      (!named || kind !== 'story') &&
+      (query.deskSlug === undefined || kind !== 'statement'),
   );
   if (kinds.length === 0) return sql`1 = 0`;
   conditions.push(sql`${sql.ref(c.kind)} in (${sql.join(kinds)})`);
@@ -74,7 +79,8 @@ export function searchFilters(
     ['place', query.places],
   ];
   for (const [type, names] of entities)
-    for (const name of names ?? []) conditions.push(entity(type, sql.ref(c.updateId), name));
+    for (const name of names ?? [])
+      conditions.push(entity(type, { kind: sql.ref(c.kind), id: sql.ref(c.id) }, name));
   return sql.join(conditions, sql` and `);
 }
 

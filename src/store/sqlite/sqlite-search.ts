@@ -1,6 +1,6 @@
 /**
  * Search over SQLite FTS5 (index and triggers in migrations 0020-search and 0021-search-statements),
- * ranked by bm25. Entity filters read the enrichment JSON with json_each.
+ * ranked by bm25. Entity filters read the enrichment JSON and statements' parties with json_each.
  */
 import { sql, type RawBuilder } from 'kysely';
 import type { SqlDeps } from '../sql/sql-adapter.ts';
@@ -25,14 +25,16 @@ const ENTITY_PATHS = {
   place: ['$.places', '$.countries'],
 } as const;
 
-const entityCondition: EntityCondition = (type, updateId, name) =>
-  sql`(${sql.join(
+const entityCondition: EntityCondition = (type, record, name) =>
+  sql`((${record.kind} = 'update' and (${sql.join(
     ENTITY_PATHS[type].map(
       (path) => sql`exists (select 1 from update_enrichments e, json_each(e.enrichment, ${path}) j
-        where e.update_id = ${updateId} and lower(json_extract(j.value, '$.name')) = lower(${name}))`,
+        where e.update_id = ${record.id} and lower(json_extract(j.value, '$.name')) = lower(${name}))`,
     ),
     sql` or `,
-  )})`;
+  )}))
+  or (${record.kind} = 'statement' and exists (select 1 from statements p, json_each(p.parties) j
+    where p.id = ${record.id} and lower(j.value) = lower(${name}))))`;
 
 /** SearchStore over the `search_fts` FTS5 table. */
 export class SqliteSearch implements SearchStore {
@@ -62,7 +64,7 @@ export class SqliteSearch implements SearchStore {
       this.deps.adapter,
       {
         kind: 'd.kind',
-        updateId: 'u.id',
+        id: 'd.ref',
         at: 'at',
         claimStatus: 'u.claim_status',
         keyEvent: 'u.key_event',
