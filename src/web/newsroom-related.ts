@@ -27,7 +27,8 @@ const MIN_CHARS = 12;
 const SUGGESTIONS = 5;
 
 /** Mounts the suggestions on an editor page's `[data-related]` element, for editors only. */
-export function mountRelatedCoverage(root: HTMLElement): void {
+export function mountRelatedCoverage(root: HTMLElement | null): void {
+  if (!root) return;
   const box = root.querySelector<HTMLElement>('[data-related]');
   const form = root.querySelector<HTMLFormElement>('#compose-form');
   if (!box || !form || root.dataset['role'] === 'contributor') return;

@@ -5,8 +5,8 @@
  * API with the session cookie and the CSRF token from the page.
  */
 
-import { diffWords } from 'diff';
 import { mountRelatedCoverage } from './newsroom-related.ts';
+import { diffWords } from 'diff';
 
 const csrf = document.querySelector<HTMLMetaElement>('meta[name="csrf-token"]')?.content ?? '';
 
@@ -92,9 +92,10 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('[data-open-da
   });
 }
 
+mountRelatedCoverage(document.querySelector<HTMLElement>('.nr-editor'));
+
 const root = document.querySelector<HTMLElement>('.nr-editor');
 if (root) startEditor(root);
-if (root) mountRelatedCoverage(root);
 
 function startEditor(root: HTMLElement): void {
   const storyId = root.dataset['storyId'] ?? '';

@@ -1,7 +1,6 @@
 /**
  * Accessibility of reader pages in Chromium: axe-core (WCAG 2.1 A and AA rules) finds no violation on
- * the front, desk, story, update, search (with statements and name filters) and archive pages, in light
- * and dark colour schemes.
+ * the front, desk, story, update, search and archive pages, in light and dark colour schemes.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
