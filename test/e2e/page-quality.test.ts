@@ -23,6 +23,16 @@ describe('reader pages pass axe-core', { skip: CHROMIUM_SKIP }, () => {
     const desk = (await t.store.desks.getById(story.deskId!))!;
     const update = (await t.store.updates.listByStory(story.id, { limit: 1 })).items[0]!;
     const storyPath = `/${desk.slug}/${story.slug}`;
+    Object.assign(pages, {
+      front: '/',
+      desk: `/${desk.slug}`,
+      story: storyPath,
+      update: `${storyPath}/updates/${update.id}`,
+      search: `/search?q=${encodeURIComponent(update.body.split(/\s+/)[1] ?? 'the')}`,
+      'empty search': '/search',
+      archive: `/archive/${desk.slug}`,
+      'archive month': `/archive/${desk.slug}/${(story.date ?? story.createdAt).slice(0, 7)}`,
+    });
     // Search results with every kind, and the names found in them offered as filters.
     await t.liveBlog.publishUpdate(
       story.id,
@@ -37,16 +47,8 @@ describe('reader pages pass axe-core', { skip: CHROMIUM_SKIP }, () => {
       text: 'The Ministry is alarmed by the fighting around Kutum.',
     });
     Object.assign(pages, {
-      front: '/',
-      desk: `/${desk.slug}`,
-      story: storyPath,
-      update: `${storyPath}/updates/${update.id}`,
-      search: `/search?q=${encodeURIComponent(update.body.split(/\s+/)[1] ?? 'the')}`,
-      'empty search': '/search',
       'search with statements and names': '/search?q=fighting',
       'search by a name': '/search?q=fighting&place=Kutum',
-      archive: `/archive/${desk.slug}`,
-      'archive month': `/archive/${desk.slug}/${(story.date ?? story.createdAt).slice(0, 7)}`,
     });
     browser = await launchChromium();
   });

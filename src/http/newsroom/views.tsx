@@ -232,9 +232,9 @@ export function StoryEditorPage(props: { view: EditorView }): JSX.Element {
             <div class="nr-preview-wrap">
               <span>Preview</span>
               <div class="nr-preview prose" aria-live="polite" />
+              {editor && <section class="nr-related" data-related hidden />}
             </div>
           </div>
-          {editor && <section class="nr-related" data-related hidden />}
           {field(
             'Sources',
             <textarea name="sources" rows={2} placeholder="Label | https://…" />,
