@@ -5,6 +5,7 @@
  * API with the session cookie and the CSRF token from the page.
  */
 
+import { mountRelatedCoverage } from './newsroom-related.ts';
 import { diffWords } from 'diff';
 import { mountEnrichment } from './newsroom-enrichment.ts';
 
@@ -91,6 +92,8 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('[data-open-da
     }
   });
 }
+
+mountRelatedCoverage(document.querySelector<HTMLElement>('.nr-editor'));
 
 const root = document.querySelector<HTMLElement>('.nr-editor');
 if (root) startEditor(root);

@@ -47,6 +47,23 @@ describe('reader pages pass axe-core', { skip: CHROMIUM_SKIP }, () => {
       archive: `/archive/${desk.slug}`,
       'archive month': `/archive/${desk.slug}/${(story.date ?? story.createdAt).slice(0, 7)}`,
     });
+    // Search results with every kind, and the names found in them offered as filters.
+    await t.liveBlog.publishUpdate(
+      story.id,
+      { body: 'RSF fighters stormed Kutum after heavy fighting, General Abdel Fattah al-Burhan said.' },
+      'desk',
+    );
+    await t.enrichment.idle();
+    await t.statements.add({
+      issuer: 'Ministry of Foreign Affairs of Valdoria',
+      publishedAt: '2026-05-28T09:00:00Z',
+      title: 'On the fighting in Darfur',
+      text: 'The Ministry is alarmed by the fighting around Kutum.',
+    });
+    Object.assign(pages, {
+      'search with statements and names': '/search?q=fighting',
+      'search by a name': '/search?q=fighting&place=Kutum',
+    });
     browser = await launchChromium();
   });
 

@@ -232,6 +232,7 @@ export function StoryEditorPage(props: { view: EditorView }): JSX.Element {
             <div class="nr-preview-wrap">
               <span>Preview</span>
               <div class="nr-preview prose" aria-live="polite" />
+              {editor && <section class="nr-related" data-related hidden />}
             </div>
           </div>
           {field(

@@ -266,6 +266,16 @@ export const MIGRATIONS: Record<string, Migration> = {
         .execute();
     },
   },
+  '0021-search-statements': {
+    // Statements in full-text search (store/search.ts): a GIN index on the tsvector expression that
+    // postgres/postgres-search.ts queries (title weighted A; issuer and text B).
+    async up(db: Kysely<unknown>) {
+      await sql`create index statements_search on statements using gin ((
+        setweight(to_tsvector('english', title), 'A') ||
+        setweight(to_tsvector('english', issuer || ' ' || text), 'B')
+      ))`.execute(db);
+    },
+  },
   '0010-statements': {
     async up(db: Kysely<unknown>) {
       await db.schema

@@ -283,6 +283,36 @@ export const MIGRATIONS: Record<string, Migration> = {
         .execute();
     },
   },
+  '0021-search-statements': {
+    // Statements join the one FTS5 index (store/search.ts), so their bm25 ranks compare with updates'
+    // and stories'. The title is the statement's title; the body its text, then its issuer (so an
+    // issuer's name finds its statements, and snippets open on the text). Triggers cover edits and
+    // deletions too, although statements are written once today: the index must never show text that
+    // is no longer stored.
+    async up(db: Kysely<unknown>) {
+      await sql`create trigger search_statement_insert after insert on statements begin
+        insert into search_docs (kind, ref) values ('statement', new.id);
+        insert into search_fts (rowid, title, body)
+          select id, new.title, new.text || char(10) || new.issuer from search_docs
+          where kind = 'statement' and ref = new.id;
+      end`.execute(db);
+      await sql`create trigger search_statement_change after update of title, issuer, text on statements begin
+        delete from search_fts where rowid = (select id from search_docs where kind = 'statement' and ref = old.id);
+        insert into search_fts (rowid, title, body)
+          select id, new.title, new.text || char(10) || new.issuer from search_docs
+          where kind = 'statement' and ref = new.id;
+      end`.execute(db);
+      await sql`create trigger search_statement_delete after delete on statements begin
+        delete from search_fts where rowid = (select id from search_docs where kind = 'statement' and ref = old.id);
+        delete from search_docs where kind = 'statement' and ref = old.id;
+      end`.execute(db);
+      // Statements stored before this migration.
+      await sql`insert into search_docs (kind, ref) select 'statement', id from statements`.execute(db);
+      await sql`insert into search_fts (rowid, title, body)
+        select d.id, st.title, st.text || char(10) || st.issuer
+        from search_docs d join statements st on d.kind = 'statement' and st.id = d.ref`.execute(db);
+    },
+  },
   '0010-statements': {
     async up(db: Kysely<unknown>) {
       await db.schema
