@@ -58,6 +58,13 @@ export interface DuplicateKeys {
   contentHash: string;
 }
 
+/** A statement as stored by `createUnlessDuplicate`: the new one, or the one that already held its keys. */
+export interface StoredOnce {
+  statement: Statement;
+  /** False when an earlier statement already held one of its dedupe keys; nothing was written. */
+  created: boolean;
+}
+
 /** The statements library. */
 export interface StatementStore {
   /** Stores a statement and indexes its fingerprints, in one transaction. */
@@ -66,6 +73,14 @@ export interface StatementStore {
   createMany(
     items: readonly { statement: NewStatement; fingerprints: StatementFingerprints }[],
   ): Promise<Statement[]>;
+  /**
+   * Stores a statement unless one already holds one of its dedupe keys: its GUID in its feed, its URL
+   * or its text's hash. The check and the write are one atomic step across processes and nodes (each key
+   * is claimed with insert-or-ignore on a unique key, in the transaction that stores the statement), so
+   * two pollers ingesting the same item at once store it once. `create` claims the keys it can and
+   * never refuses.
+   */
+  createUnlessDuplicate(statement: NewStatement, fingerprints: StatementFingerprints): Promise<StoredOnce>;
   getById(id: string): Promise<Statement | null>;
   /** Statements with these ids, in the order given; unknown ids are left out. */
   getMany(ids: readonly string[]): Promise<Statement[]>;
@@ -77,6 +92,10 @@ export interface StatementStore {
   findSimilar(query: SimilarQuery): Promise<SimilarHit[]>;
   /** An existing statement with the same GUID in the same feed, the same URL, or the same text. */
   findDuplicate(keys: DuplicateKeys): Promise<Statement | null>;
+  /** Replaces the statements an update (or the submission it comes from) cites, in order; [] removes them. */
+  setCitations(updateId: string, statementIds: readonly string[]): Promise<void>;
+  /** The statements each of these updates cites, in citation order; updates citing none are left out. */
+  citationsOf(updateIds: readonly string[]): Promise<Map<string, Statement[]>>;
   /** Number of statements stored. */
   count(): Promise<number>;
 }

@@ -11,6 +11,7 @@ import type {
   SimilarQuery,
   StatementFingerprints,
   StatementStore,
+  StoredOnce,
 } from '../../statements/statement-store.ts';
 import type { Page } from '../store.ts';
 import { decodeCursor, encodeCursor } from './rows.ts';
@@ -31,8 +32,35 @@ export class SqlStatementStore implements StatementStore {
     return statement!;
   }
 
-  async createMany(
+  async createUnlessDuplicate(input: NewStatement, fingerprints: StatementFingerprints): Promise<StoredOnce> {
+    try {
+      const [statement] = await this.insert([{ statement: input, fingerprints }], true);
+      return { statement: statement!, created: true };
+    } catch (error) {
+      if (!(error instanceof KeyTaken)) throw error;
+    }
+    // The transaction that holds the key has committed (PostgreSQL made ours wait for it), so it is seen.
+    const held = await this.deps.db
+      .selectFrom('statement_keys')
+      .select('statement_id')
+      .where('key', 'in', keysOf({ ...input, contentHash: contentHashOf(input.text) }))
+      .orderBy('key')
+      .executeTakeFirst();
+    const existing = held ? await this.getById(held.statement_id) : null;
+    if (!existing) throw new Error('a dedupe key is held by no statement');
+    return { statement: existing, created: false };
+  }
+
+  createMany(
     items: readonly { statement: NewStatement; fingerprints: StatementFingerprints }[],
+  ): Promise<Statement[]> {
+    return this.insert(items, false);
+  }
+
+  /** Writes statements, their keys, fingerprints and postings; `exclusive`: roll back if a key is taken. */
+  private async insert(
+    items: readonly { statement: NewStatement; fingerprints: StatementFingerprints }[],
+    exclusive: boolean,
   ): Promise<Statement[]> {
     const created = items.map(({ statement }) => ({
       ...statement,
@@ -49,6 +77,20 @@ export class SqlStatementStore implements StatementStore {
     await this.deps.db.transaction().execute(async (trx) => {
       for (const batch of chunks(created, 50)) {
         await trx.insertInto('statements').values(batch.map(toRow)).execute();
+      }
+      // Claimed before the index is written, so a losing writer waits here, not after costly work; in
+      // sorted order, so concurrent writers take the key locks in one order.
+      const claims = created
+        .flatMap((statement) => keysOf(statement).map((key) => ({ key, statement_id: statement.id })))
+        .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+      for (const batch of chunks(claims, BATCH)) {
+        const claimed = await trx
+          .insertInto('statement_keys')
+          .values(batch)
+          .onConflict((oc) => oc.column('key').doNothing())
+          .returning('key')
+          .execute();
+        if (exclusive && claimed.length < batch.length) throw new KeyTaken();
       }
       const prints = created.flatMap((statement, n) =>
         [items[n]!.fingerprints.plain, items[n]!.fingerprints.masked].map((hashes, variant) => ({
@@ -233,6 +275,41 @@ export class SqlStatementStore implements StatementStore {
     return row ? toStatement(row) : null;
   }
 
+  async setCitations(updateId: string, statementIds: readonly string[]): Promise<void> {
+    const ids = [...new Set(statementIds)];
+    await this.deps.db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('update_statements').where('update_id', '=', updateId).execute();
+      if (ids.length === 0) return;
+      await trx
+        .insertInto('update_statements')
+        .values(
+          ids.map((statementId, position) => ({ update_id: updateId, statement_id: statementId, position })),
+        )
+        .execute();
+    });
+  }
+
+  async citationsOf(updateIds: readonly string[]): Promise<Map<string, Statement[]>> {
+    const cited = new Map<string, Statement[]>();
+    for (const batch of chunks([...new Set(updateIds)], BATCH)) {
+      const rows = await this.deps.db
+        .selectFrom('update_statements')
+        .innerJoin('statements', 'statements.id', 'update_statements.statement_id')
+        .select(STATEMENT_COLUMNS.map((column) => `statements.${column}` as const))
+        .select('update_statements.update_id')
+        .where('update_statements.update_id', 'in', batch)
+        .orderBy('update_statements.update_id')
+        .orderBy('update_statements.position')
+        .execute();
+      for (const { update_id: updateId, ...row } of rows) {
+        const list = cited.get(updateId) ?? [];
+        list.push(toStatement(row));
+        cited.set(updateId, list);
+      }
+    }
+    return cited;
+  }
+
   async count(): Promise<number> {
     const row = await this.deps.db
       .selectFrom('statements')
@@ -270,6 +347,18 @@ const STATEMENT_COLUMNS = [
   'content_hash',
   'created_at',
 ] as const;
+
+/** Thrown inside `insert` to roll back when another statement already holds a dedupe key. */
+class KeyTaken extends Error {}
+
+/** The dedupe keys of a statement (see StatementStore.createUnlessDuplicate). */
+function keysOf(statement: Pick<Statement, 'feedId' | 'guid' | 'url' | 'contentHash'>): string[] {
+  const keys = [`text:${statement.contentHash}`];
+  if (statement.url !== null) keys.push(`url:${statement.url}`);
+  if (statement.feedId !== null && statement.guid !== null)
+    keys.push(`guid:${statement.feedId}:${statement.guid}`);
+  return keys;
+}
 
 function toRow(statement: Statement): StatementRow {
   return {
