@@ -207,7 +207,7 @@ export function statementsOpenApi(): { schemas: Record<string, object>; paths: R
       },
       '/statements/similar': {
         post: {
-          summary: 'Statements sharing the wording of pasted text (editor)',
+          summary: 'Statements sharing the wording of pasted text (contributor)',
           security: secured,
           requestBody: { required: true, content: json(ref('SimilarText')) },
           responses: {

@@ -147,8 +147,9 @@ export async function registerStatementApiRoutes(
     return comparisonJson(await statements.compare(ids));
   });
 
+  // Contributors write updates too, and what they paste may be a readout; statements themselves are public.
   app.post('/statements/similar', async (request) => {
-    await requireRole(store, request, 'editor');
+    await requireRole(store, request, 'contributor');
     const { text, ...options } = parseWith(SimilarTextSchema, request.body);
     const hits = await statements.similarToText(text, options);
     return { items: hits.map((hit) => similarJson(hit, null)) };

@@ -251,6 +251,7 @@ export async function registerReaderRoutes(app: FastifyInstance, deps: ReaderDep
       desk && story.date !== null ? dayLink(desk, addDays(story.date, 1), liveBlog.today(desk)) : null,
     ]);
     const pinnedIds = new Set(highlights.pinned.map((u) => u.id));
+    const cited = await store.statements.citationsOf([...highlights.pinned, ...list.items].map((u) => u.id));
     const now = Date.now();
     const view: StoryView = {
       story,
@@ -266,7 +267,7 @@ export async function registerReaderRoutes(app: FastifyInstance, deps: ReaderDep
       previousDay,
       nextDay,
       latest: await railItems(latest, story.id, STORY_RAIL_ITEMS),
-      renderUpdate: (update) => articles.html(update, place, now),
+      renderUpdate: (update) => articles.html(update, place, now, cited.get(update.id)),
     };
     const origin = originOf(request);
     const canonicalUrl = `${origin}${place.path}`;
@@ -311,10 +312,11 @@ export async function registerReaderRoutes(app: FastifyInstance, deps: ReaderDep
     id: string,
   ): Promise<PageResult> => {
     if (!story || !UPDATE_ID.test(id)) return null;
-    const [update, revisions, place] = await Promise.all([
+    const [update, revisions, place, citations] = await Promise.all([
       store.updates.getById(id),
       store.updates.listRevisions(id),
       placeOf(story),
+      store.statements.citationsOf([id]),
     ]);
     if (!update || update.storyId !== story.id || update.deletedAt !== null) return null;
     const desk = story.deskId === null ? null : await deskById(story.deskId);
@@ -350,6 +352,7 @@ export async function registerReaderRoutes(app: FastifyInstance, deps: ReaderDep
       now: Date.now(),
       update,
       claimHistory: claimHistory(revisions),
+      citations,
     };
     return { html: page(meta, <UpdatePage view={view} />, true), cache: CACHE.listing };
   };
