@@ -452,6 +452,27 @@ export function runStatementStoreContract(name: string, open: () => Promise<Stor
       assert.equal(fromFeed.created, false);
     });
 
+    it('stops polling a disabled feed and makes it due at once when resumed', async () => {
+      const feed = await store.statementFeeds.create({
+        url: 'https://presidency.example/disabled.xml',
+        issuer: 'Presidency of Valdoria',
+        language: 'en',
+        intervalSeconds: 600,
+      });
+      assert.equal(feed.disabledAt, null);
+      const far = '2999-01-01T00:00:00.000Z';
+      const due = async () => (await store.statementFeeds.listDue(far, 100)).some((f) => f.id === feed.id);
+      assert.equal(await due(), true);
+      const disabled = await store.statementFeeds.setDisabled(feed.id, '2026-05-01T10:00:00.000Z');
+      assert.equal(disabled.disabledAt, '2026-05-01T10:00:00.000Z');
+      assert.deepEqual(await store.statementFeeds.getById(feed.id), disabled);
+      assert.equal(await due(), false);
+      const resumed = await store.statementFeeds.setDisabled(feed.id, null);
+      assert.equal(resumed.disabledAt, null);
+      assert.equal(await due(), true);
+      await assert.rejects(store.statementFeeds.setDisabled('nope', null), { code: 'not_found' });
+    });
+
     it('keeps the statements an update cites, in order, and replaces them', async () => {
       const [a, b, c] = (await store.statements.list({ limit: 3 })).items;
       assert.ok(a && b && c);

@@ -249,6 +249,8 @@ export interface StatementFeedRow {
   next_poll_at: string;
   failures: number;
   statements_added: number;
+  /** Set while an admin has stopped polling the feed. */
+  disabled_at: string | null;
   created_at: string;
 }
 

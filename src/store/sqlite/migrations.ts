@@ -414,6 +414,12 @@ export const MIGRATIONS: Record<string, Migration> = {
         .execute();
     },
   },
+  // An admin can stop polling a feed without losing its history or its statements.
+  '0013-statements-feed-disabled': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('statement_feeds').addColumn('disabled_at', 'text').execute();
+    },
+  },
   '0040-update-enrichments': {
     async up(db: Kysely<unknown>) {
       // One row per update: the enrichment of the latest version enriched (see EnrichmentStore).

@@ -124,7 +124,11 @@ function TemplateText(props: { segments: TemplateSegment[]; labels: string[] }):
 }
 
 /** Statements compared: the shared template with its slots, then each against the first, side by side. */
-export function ComparePage(props: { comparison: Comparison }): JSX.Element {
+export function ComparePage(props: {
+  comparison: Comparison;
+  /** Ids of statements with no page to link to (an unsaved draft). */
+  unlinked?: string[];
+}): JSX.Element {
   const { comparison } = props;
   const { statements } = comparison;
   const labels = statements.map((_, i) => `statement ${i + 1}`);
@@ -137,8 +141,12 @@ export function ComparePage(props: { comparison: Comparison }): JSX.Element {
         {statements.map((s, i) => (
           <li key={s.id}>
             <span class="compare-label">Statement {i + 1}:</span>{' '}
-            <a href={`/statements/${s.id}`}>{statementTitle(s)}</a> — {s.issuer},{' '}
-            {formatDateTime(s.publishedAt, 'UTC')}
+            {props.unlinked?.includes(s.id) ? (
+              statementTitle(s)
+            ) : (
+              <a href={`/statements/${s.id}`}>{statementTitle(s)}</a>
+            )}{' '}
+            — {s.issuer}, {formatDateTime(s.publishedAt, 'UTC')}
           </li>
         ))}
       </ol>
