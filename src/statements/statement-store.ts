@@ -86,6 +86,8 @@ export interface StatementStore {
   getMany(ids: readonly string[]): Promise<Statement[]>;
   /** Newest published first, cursor-paginated, optionally one issuer's. */
   list(opts: { limit: number; cursor?: string | null; issuer?: string }): Promise<Page<Statement>>;
+  /** Every issuer in the library with how many statements it has, by name (at most `limit`). */
+  listIssuers(limit: number): Promise<{ issuer: string; count: number }[]>;
   /** The stored fingerprints of a statement, or null when there is none by that id. */
   fingerprintsOf(id: string): Promise<StatementFingerprints | null>;
   /** Every statement scoring at least `threshold` (best first, at most `limit`), without a full scan. */

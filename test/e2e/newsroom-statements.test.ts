@@ -5,6 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { AxeBuilder } from '@axe-core/playwright';
 import { type Browser } from 'playwright-core';
 import { CHROMIUM_SKIP, launchChromium } from '../support/chromium.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
@@ -115,5 +116,29 @@ describe('reused wording in the newsroom composer, in Chromium', { skip: CHROMIU
       .waitFor();
     assert.deepEqual(errors, []);
     await context.close();
+  });
+
+  it('has an accessible statements library page (axe-core finds no violation)', async () => {
+    const context = await browser.newContext();
+    const found: string[] = [];
+    for (const path of [
+      '/statements',
+      `/statements?issuer=${encodeURIComponent('Presidency of Valdoria')}`,
+    ]) {
+      const page = await context.newPage();
+      await page.goto(`${base}${path}`);
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      const results = await new AxeBuilder({ page })
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+        .analyze();
+      assert.ok(results.passes.length > 20, `axe ran its rules on ${path}`);
+      for (const violation of results.violations)
+        found.push(
+          `${path}: ${violation.id} – ${violation.help}: ${violation.nodes.map((n) => n.target.join(' ')).join('; ')}`,
+        );
+      await page.close();
+    }
+    await context.close();
+    assert.deepEqual(found, []);
   });
 });

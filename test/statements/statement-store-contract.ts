@@ -452,6 +452,18 @@ export function runStatementStoreContract(name: string, open: () => Promise<Stor
       assert.equal(fromFeed.created, false);
     });
 
+    it('lists the issuers with their statement counts, by name', async () => {
+      const issuers = await store.statements.listIssuers(100);
+      assert.deepEqual(
+        issuers.map((i) => i.issuer),
+        [...issuers.map((i) => i.issuer)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)),
+      );
+      const total = issuers.reduce((sum, i) => sum + i.count, 0);
+      assert.equal(total, await store.statements.count());
+      assert.ok(issuers.some((i) => i.issuer === 'Ministry of Foreign Affairs of Elbonia' && i.count >= 1));
+      assert.equal((await store.statements.listIssuers(1)).length, 1);
+    });
+
     it('stops polling a disabled feed and makes it due at once when resumed', async () => {
       const feed = await store.statementFeeds.create({
         url: 'https://presidency.example/disabled.xml',

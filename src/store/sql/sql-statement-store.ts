@@ -190,6 +190,19 @@ export class SqlStatementStore implements StatementStore {
     };
   }
 
+  async listIssuers(limit: number): Promise<{ issuer: string; count: number }[]> {
+    const rows = await this.deps.db
+      .selectFrom('statements')
+      .select((eb) => ['issuer', eb.fn.countAll<number | string>().as('n')])
+      .groupBy('issuer')
+      .execute();
+    // Sorted here, by code point: the engines' collations order case and accents differently.
+    return rows
+      .map((row) => ({ issuer: row.issuer, count: Number(row.n) }))
+      .sort((a, b) => (a.issuer < b.issuer ? -1 : a.issuer > b.issuer ? 1 : 0))
+      .slice(0, limit);
+  }
+
   async fingerprintsOf(id: string): Promise<StatementFingerprints | null> {
     const rows = await this.deps.db
       .selectFrom('statement_fingerprints')
