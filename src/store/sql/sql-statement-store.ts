@@ -228,31 +228,28 @@ export class SqlStatementStore implements StatementStore {
       .sort((a, b) => (df.get(a) ?? 0) - (df.get(b) ?? 0) || a - b)
       .slice(0, prefixSize)
       .filter((shingle) => (df.get(shingle) ?? 0) > 0);
-    const candidates = new Set<number>();
-    for (const batch of chunks(rarest, BATCH)) {
-      const rows = await this.deps.db
-        .selectFrom('statement_shingles')
-        .select('doc')
-        .distinct()
-        .where('shingle', 'in', batch)
-        .execute();
-      for (const row of rows) candidates.add(Number(row.doc));
-    }
     // Jaccard >= t also bounds the other's size: t|q| <= |y| <= |q|/t.
     const minSize = minOverlap;
     const maxSize = query.metric === 'jaccard' ? Math.floor(shingles.length / threshold + EPSILON) : null;
     const hits: (SimilarHit & { publishedAt: string })[] = [];
-    for (const batch of chunks([...candidates], BATCH)) {
+    const seen = new Set<number>();
+    // Candidates (the postings of the rarest shingles) and their fingerprints in one query: one round
+    // trip, no list of candidate ids through the driver. The prefix fits one batch unless |q| > 1000.
+    for (const batch of chunks(rarest, BATCH)) {
       let rows = this.deps.db
         .selectFrom('statement_fingerprints')
-        .select(['statement_id as id', 'published_at', 'fingerprint'])
+        .select(['doc', 'statement_id as id', 'published_at', 'fingerprint'])
+        .where('doc', 'in', (eb) =>
+          eb.selectFrom('statement_shingles').select('doc').where('shingle', 'in', batch),
+        )
         .where('variant', '=', query.maskNames ? 1 : 0)
-        .where('doc', 'in', batch)
         .where('shingle_count', '>=', minSize);
       if (maxSize !== null) rows = rows.where('shingle_count', '<=', maxSize);
       if (query.publishedUpTo !== undefined) rows = rows.where('published_at', '<=', query.publishedUpTo);
       for (const row of await rows.execute()) {
-        if (row.id === query.excludeId) continue;
+        const doc = Number(row.doc);
+        if (row.id === query.excludeId || seen.has(doc)) continue;
+        seen.add(doc);
         const similarity = similarityOf(shingles, decodeFingerprint(row.fingerprint));
         const score = query.metric === 'jaccard' ? similarity.jaccard : similarity.containment;
         if (score + EPSILON >= threshold) {
