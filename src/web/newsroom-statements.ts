@@ -10,7 +10,8 @@
 type Api = <T = Record<string, unknown>>(method: string, path: string, body?: unknown) => Promise<T>;
 
 interface Hit {
-  statement: { id: string; title: string; issuer: string; publishedAt: string; text: string };
+  /** `text` is left out where an update lists what it cites. */
+  statement: { id: string; title: string; issuer: string; publishedAt: string; text?: string };
   score: number;
 }
 
@@ -61,6 +62,27 @@ export function mountStatementHints(form: HTMLFormElement, api: Api): void {
     timer = setTimeout(() => void check(), DEBOUNCE_MS);
   });
   box.addEventListener('change', () => (box.dataset['touched'] = '1'));
+  // Editing an update: show what it cites, ticked, so the editor can see and change it. Listens beside
+  // newsroom.ts's own handler rather than inside it (which loads the update into the form).
+  document.querySelector('.nr-stream')?.addEventListener('click', async (event) => {
+    const button = (event.target as Element).closest<HTMLButtonElement>('button[data-action="edit"]');
+    const id = button?.closest<HTMLElement>('article[data-update-id]')?.dataset['updateId'];
+    if (!id) return;
+    try {
+      const update = await api<{ statements?: Hit['statement'][] }>('GET', `/updates/${id}`);
+      const cited = update.statements ?? [];
+      const ids = new Set(cited.map((statement) => statement.id));
+      // Suggestions for the text already shown (by a check that finished first) stay, unticked.
+      const others = [...box.querySelectorAll<HTMLElement>('.nr-hint')].filter(
+        (node) => !ids.has(node.dataset['statementId'] ?? ''),
+      );
+      for (const node of others) node.querySelector<HTMLInputElement>('input[data-cite]')!.checked = false;
+      delete box.dataset['touched'];
+      box.replaceChildren(...cited.map((statement) => citedNode(statement, body)), ...others);
+    } catch {
+      /* the form still edits the text; citations stay as they are unless touched */
+    }
+  });
   form.addEventListener('reset', () => {
     clearTimeout(timer);
     asked++;
@@ -99,9 +121,20 @@ function render(box: HTMLElement, hits: Hit[], body: HTMLTextAreaElement): void 
   box.replaceChildren(...nodes, ...kept.values());
 }
 
+/** A statement the update already cites, ticked. */
+function citedNode(statement: Hit['statement'], body: HTMLTextAreaElement): HTMLElement {
+  const node = hintFor({ statement, score: 1 }, body);
+  const line = node.querySelector('p')!;
+  const link = line.querySelector('a')!;
+  const compare = line.querySelector('button')!;
+  line.replaceChildren('Cited: ', link, ' ', compare);
+  node.querySelector<HTMLInputElement>('input[data-cite]')!.checked = true;
+  return node;
+}
+
 function hintFor(hit: Hit, body: HTMLTextAreaElement): HTMLElement {
   const { statement } = hit;
-  const title = statement.title !== '' ? statement.title : `${statement.text.slice(0, 80)}…`;
+  const title = statement.title !== '' ? statement.title : `${(statement.text ?? '').slice(0, 80)}…`;
   const node = document.createElement('div');
   node.className = 'nr-hint';
   node.dataset['statementId'] = statement.id;

@@ -114,6 +114,22 @@ describe('reused wording in the newsroom composer, in Chromium', { skip: CHROMIU
     await reader
       .getByRole('heading', { level: 1, name: 'Telephone conversation with the President of Norland' })
       .waitFor();
+
+    // Editing the update shows what it cites, ticked; unticking it and saving removes the citation.
+    await page
+      .locator('.nr-stream article', { hasText: 'Readout from the presidency' })
+      .getByRole('button', { name: 'Edit' })
+      .click();
+    const citedBox = `.nr-hint[data-statement-id="${norlandId}"] input[data-cite]`;
+    await page.waitForFunction(
+      (selector) => document.querySelector<HTMLInputElement>(selector)?.checked === true,
+      citedBox,
+    );
+    await page.locator(citedBox).uncheck();
+    await body.press('Control+Enter');
+    await page.locator('.nr-compose .nr-status', { hasText: 'Saved.' }).waitFor();
+    const after = await t.store.statements.citationsOf(updates.items.map((u) => u.id));
+    assert.equal(after.size, 0);
     assert.deepEqual(errors, []);
     await context.close();
   });
