@@ -21,6 +21,17 @@ const EMPTY: FormState = { values: {}, error: null };
 
 const when = (iso: string | null) => (iso === null ? '—' : formatDateTime(iso, 'UTC'));
 
+/** A compact UTC time for the feeds table ("2026-03-19 11:30 UTC"), the full one on hover. */
+function Short(props: { iso: string | null }): JSX.Element {
+  const { iso } = props;
+  if (iso === null) return <>—</>;
+  return (
+    <time class="nr-nowrap" dateTime={iso} title={formatDateTime(iso, 'UTC')}>
+      {`${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`}
+    </time>
+  );
+}
+
 function Field(props: {
   label: string;
   name: string;
@@ -201,11 +212,16 @@ export function StatementDeskPage(props: { statement: Statement; similar: Simila
 /** When a feed is next polled, and why then. */
 function NextAttempt(props: { feed: StatementFeed }): JSX.Element {
   const { feed } = props;
-  if (feed.disabledAt !== null) return <>Disabled {when(feed.disabledAt)}</>;
-  if (feed.failures === 0) return <>{when(feed.nextPollAt)}</>;
+  if (feed.disabledAt !== null)
+    return (
+      <>
+        Disabled <Short iso={feed.disabledAt} />
+      </>
+    );
+  if (feed.failures === 0) return <Short iso={feed.nextPollAt} />;
   return (
     <>
-      {when(feed.nextPollAt)}{' '}
+      <Short iso={feed.nextPollAt} />{' '}
       <small>
         (backing off after {feed.failures} failed {feed.failures === 1 ? 'poll' : 'polls'} in a row)
       </small>
@@ -243,12 +259,12 @@ export function FeedStatusPage(props: {
               <tr>
                 <th scope="col">Feed</th>
                 <th scope="col">Status</th>
+                {admin && <th scope="col">Actions</th>}
+                <th scope="col">Statements added</th>
                 <th scope="col">Last poll</th>
                 <th scope="col">Last success</th>
-                <th scope="col">Last error</th>
                 <th scope="col">Next attempt</th>
-                <th scope="col">Statements added</th>
-                {admin && <th scope="col">Actions</th>}
+                <th scope="col">Last error</th>
               </tr>
             </thead>
             <tbody>
@@ -263,13 +279,6 @@ export function FeedStatusPage(props: {
                     <small>{feed.url}</small>
                   </th>
                   <td>{feed.disabledAt !== null ? 'Disabled' : STATUS_WORDING[feed.status]}</td>
-                  <td>{when(feed.lastPolledAt)}</td>
-                  <td>{when(feed.lastSuccessAt)}</td>
-                  <td>{feed.lastError ?? '—'}</td>
-                  <td>
-                    <NextAttempt feed={feed} />
-                  </td>
-                  <td>{feed.statementsAdded}</td>
                   {admin && (
                     <td>
                       <form method="post" action={`/newsroom/statement-feeds/${feed.id}/disabled`}>
@@ -288,6 +297,17 @@ export function FeedStatusPage(props: {
                       </form>
                     </td>
                   )}
+                  <td>{feed.statementsAdded}</td>
+                  <td>
+                    <Short iso={feed.lastPolledAt} />
+                  </td>
+                  <td>
+                    <Short iso={feed.lastSuccessAt} />
+                  </td>
+                  <td>
+                    <NextAttempt feed={feed} />
+                  </td>
+                  <td>{feed.lastError ?? '—'}</td>
                 </tr>
               ))}
             </tbody>
