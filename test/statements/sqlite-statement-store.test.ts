@@ -35,8 +35,8 @@ function racer(args: string[]) {
   return { ready, done, go: () => child.stdin.end('go\n') };
 }
 
-// Two processes (`serve --workers 2`, or the CLI beside a server) polling the same feed at once.
-it('stores each feed item once when two processes ingest the same items at once: sqlite', async () => {
+/** Two racers ingest the same `rounds` items into a fresh file; every item must be stored exactly once. */
+async function raceOnce(rounds: number): Promise<{ overlapped: boolean }> {
   const filename = join(createTempDir(), 'dateline.db');
   const store = await openSqliteStore({ filename });
   const feed = await store.statementFeeds.create({
@@ -46,7 +46,6 @@ it('stores each feed item once when two processes ingest the same items at once:
     intervalSeconds: 600,
   });
   await store.close();
-  const rounds = 40;
   const racers = ['forward', 'reverse'].map((order) => racer([filename, feed.id, String(rounds), order]));
   await Promise.all(racers.map((r) => r.ready));
   for (const r of racers) r.go();
@@ -59,8 +58,6 @@ it('stores each feed item once when two processes ingest the same items at once:
   // Every item was stored by exactly one of the two; the other found that one.
   assert.equal(created.length, rounds);
   assert.equal(new Set(created).size, rounds);
-  // They did race: each process stored some items and found some stored by the other.
-  for (const o of outcomes) assert.ok(o.created.length > 0 && o.found.length > 0, JSON.stringify(o));
   for (const o of outcomes) for (const id of o.found) assert.ok(created.includes(id));
   const after = await openSqliteStore({ filename });
   try {
@@ -68,4 +65,15 @@ it('stores each feed item once when two processes ingest the same items at once:
   } finally {
     await after.close();
   }
+  return { overlapped: outcomes.every((o) => o.created.length > 0) };
+}
+
+// Two processes (`serve --workers 2`, or the CLI beside a server) polling the same feed at once.
+it('stores each feed item once when two processes ingest the same items at once: sqlite', async () => {
+  // On a loaded machine one process can finish before the other is scheduled at all; the guarantee is
+  // checked every time, and the test insists on seeing the two overlap (each storing some) within
+  // three tries.
+  let overlapped = false;
+  for (let attempt = 0; attempt < 3 && !overlapped; attempt++) ({ overlapped } = await raceOnce(100));
+  assert.ok(overlapped, 'the two processes never ran at the same time in three tries');
 });
