@@ -8,6 +8,7 @@ import { registerEnrichmentRoutes } from './api/enrichment-routes.ts';
 import { registerSuggestionRoutes, type SuggestionDeps } from './api/suggestion-routes.ts';
 import { registerApiRoutes, type ApiDeps } from './api/routes.ts';
 import { registerNewsroomRoutes, type NewsroomDeps } from './newsroom/routes.tsx';
+import { registerNewsroomStatementPages } from './newsroom/statements-pages.tsx';
 import { registerWebhookRoutes } from './api/webhook-routes.ts';
 import { registerRelatedRoutes } from './api/related-routes.ts';
 import { registerStatementApiRoutes, type StatementApiDeps } from './api/statements-routes.ts';
@@ -87,6 +88,7 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(async (map) => registerMapRoutes(map, deps));
   await app.register(async (search) => registerSearchRoutes(search, deps));
   await app.register(async (newsroom) => registerNewsroomRoutes(newsroom, deps));
+  await app.register(async (newsroom) => registerNewsroomStatementPages(newsroom, deps));
   await app.register(async (archive) => registerArchiveRoutes(archive, deps));
   await app.register(async (embed) => registerEmbedRoutes(embed, deps));
   await app.register(async (api) => registerWebhookRoutes(api, deps), { prefix: '/api/v1' });

@@ -8,6 +8,7 @@
 import { mountRelatedCoverage } from './newsroom-related.ts';
 import { diffWords } from 'diff';
 import { mountEnrichment } from './newsroom-enrichment.ts';
+import { citedStatementIds, mountStatementHints } from './newsroom-statements.ts';
 
 const csrf = document.querySelector<HTMLMetaElement>('meta[name="csrf-token"]')?.content ?? '';
 
@@ -111,6 +112,7 @@ function startEditor(root: HTMLElement): void {
   const publishLabel = submitButton.textContent ?? 'Publish';
   let editing: { id: string; version: number } | null = null;
   const bodyField = compose.elements.namedItem('body') as HTMLTextAreaElement;
+  mountStatementHints(compose, api);
 
   const value = (name: string) => (compose.elements.namedItem(name) as HTMLInputElement | null)?.value ?? '';
   const checked = (name: string) =>
@@ -178,6 +180,7 @@ function startEditor(root: HTMLElement): void {
       claimNote: value('claimNote'),
       sources: sources(),
       videoUrl: value('videoUrl') || null,
+      statementIds: citedStatementIds(compose),
     };
     if (isEditor) {
       payload['pinned'] = checked('pinned');

@@ -130,6 +130,12 @@ export function createOpenApiDocument(): object {
             videoUrl: { type: ['string', 'null'] },
             url: { type: 'string', description: 'permalink page' },
             anchor: { type: 'string', description: 'the update on its story page' },
+            statementIds: { type: 'array', items: { type: 'string' }, description: 'statements it cites' },
+            statements: {
+              type: 'array',
+              description: 'the statements it cites: id, title, issuer, publishedAt, page',
+              items: { type: 'object' },
+            },
           },
         },
         CreateDesk: schema(CreateDeskSchema),

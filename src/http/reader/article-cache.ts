@@ -8,6 +8,7 @@ import { renderToString } from 'preact-render-to-string';
 import type { Update } from '../../domain/types.ts';
 import type { StoredEnrichment } from '../../store/store.ts';
 import { linkEntityNames } from './entity-links.ts';
+import type { Statement } from '../../statements/statement.ts';
 import { relativeTime } from '../../web/relative-time.ts';
 import { htmlToText } from './html-text.ts';
 import { RELATIVE_TIME_SLOT, UpdateArticle } from './views/update-article.tsx';
@@ -23,6 +24,7 @@ export interface ArticleCache {
     place: { path: string; timezone: string },
     now: number,
     enrichment?: StoredEnrichment,
+    cited?: readonly Statement[],
   ): string;
   /** The update body as plain text. */
   text(update: Update): string;
@@ -51,13 +53,20 @@ export function createArticleCache(max = 5000): ArticleCache {
   const keyOf = (update: Update): string => `${update.id}\u0000${update.version}\u0000${update.updatedAt}`;
 
   return {
-    html(update, place, now, enrichment) {
+    html(update, place, now, enrichment, cited = []) {
       // Only an enrichment of this very version links names: an older one may name what the edit removed.
       const names = enrichment?.updateVersion === update.version ? enrichment : undefined;
-      const key = `${keyOf(update)}\u0000${place.path}\u0000${place.timezone}\u0000${names?.enrichedAt ?? ''}`;
+      // Statements never change once stored, so their ids stand for what the article shows of them.
+      const citedKey = cited.map((s) => s.id).join(',');
+      const key = `${keyOf(update)}\u0000${place.path}\u0000${place.timezone}\u0000${names?.enrichedAt ?? ''}\u0000${citedKey}`;
       let parts = articles.get(key);
       if (!parts) {
-        const context = { storyPath: place.path, timezone: place.timezone, now: null };
+        const context = {
+          storyPath: place.path,
+          timezone: place.timezone,
+          now: null,
+          citations: new Map([[update.id, cited]]),
+        };
         const shown = names
           ? { ...update, bodyHtml: linkEntityNames(update.bodyHtml, names.enrichment) }
           : update;

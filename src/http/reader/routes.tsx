@@ -254,6 +254,7 @@ export async function registerReaderRoutes(app: FastifyInstance, deps: ReaderDep
     const pinnedIds = new Set(highlights.pinned.map((u) => u.id));
     // Names in updates link to their entity pages (see entity-links.ts).
     const enriched = await store.enrichments.getMany([...highlights.pinned, ...list.items].map((u) => u.id));
+    const cited = await store.statements.citationsOf([...highlights.pinned, ...list.items].map((u) => u.id));
     const now = Date.now();
     const view: StoryView = {
       story,
@@ -269,7 +270,8 @@ export async function registerReaderRoutes(app: FastifyInstance, deps: ReaderDep
       previousDay,
       nextDay,
       latest: await railItems(latest, story.id, STORY_RAIL_ITEMS),
-      renderUpdate: (update) => articles.html(update, place, now, enriched.get(update.id)),
+      renderUpdate: (update) =>
+        articles.html(update, place, now, enriched.get(update.id), cited.get(update.id)),
     };
     const origin = originOf(request);
     const canonicalUrl = `${origin}${place.path}`;
@@ -314,10 +316,11 @@ export async function registerReaderRoutes(app: FastifyInstance, deps: ReaderDep
     id: string,
   ): Promise<PageResult> => {
     if (!story || !UPDATE_ID.test(id)) return null;
-    const [update, revisions, place] = await Promise.all([
+    const [update, revisions, place, citations] = await Promise.all([
       store.updates.getById(id),
       store.updates.listRevisions(id),
       placeOf(story),
+      store.statements.citationsOf([id]),
     ]);
     if (!update || update.storyId !== story.id || update.deletedAt !== null) return null;
     const desk = story.deskId === null ? null : await deskById(story.deskId);
@@ -359,6 +362,7 @@ export async function registerReaderRoutes(app: FastifyInstance, deps: ReaderDep
       now: Date.now(),
       update: shown,
       claimHistory: claimHistory(revisions),
+      citations,
     };
     return { html: page(meta, <UpdatePage view={view} />, true), cache: CACHE.listing };
   };

@@ -359,6 +359,57 @@ export const MIGRATIONS: Record<string, Migration> = {
         .execute();
     },
   },
+  // Dedupe keys claimed in the transaction that stores a statement: a feed item's GUID in its feed, its URL
+  // and its text's hash. The primary key makes the claim atomic across processes and nodes (insert, on
+  // conflict do nothing): two pollers ingesting the same item at once store it once. A table of keys
+  // rather than unique indexes on `statements`, so a library that already holds the same text twice
+  // (pasted twice) still migrates; the backfill keeps the earliest statement's claim.
+  '0011-statements-dedupe-keys': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('statement_keys')
+        .addColumn('key', 'text', (c) => c.primaryKey())
+        .addColumn('statement_id', ID, (c) => c.notNull().references('statements.id'))
+        .execute();
+      await sql`
+        insert into statement_keys (key, statement_id)
+        select key, statement_id from (
+          select 'text:' || content_hash as key, id as statement_id, published_at, id from statements
+          union all
+          select 'url:' || url, id, published_at, id from statements where url is not null
+          union all
+          select 'guid:' || feed_id || ':' || guid, id, published_at, id
+            from statements where feed_id is not null and guid is not null
+        ) as claims
+        where true
+        order by published_at, id
+        on conflict (key) do nothing`.execute(db);
+    },
+  },
+  // Updates citing statements. `update_id` has no foreign key: a contributor's submission is cited under
+  // the id it is later published with (see SubmissionStore).
+  '0012-statements-citations': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('update_statements')
+        .addColumn('update_id', ID, (c) => c.notNull())
+        .addColumn('statement_id', ID, (c) => c.notNull().references('statements.id'))
+        .addColumn('position', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('update_statements_pk', ['update_id', 'statement_id'])
+        .execute();
+      await db.schema
+        .createIndex('update_statements_statement')
+        .on('update_statements')
+        .column('statement_id')
+        .execute();
+    },
+  },
+  // An admin can stop polling a feed without losing its history or its statements.
+  '0013-statements-feed-disabled': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('statement_feeds').addColumn('disabled_at', 'timestamptz').execute();
+    },
+  },
   '0040-update-enrichments': {
     async up(db: Kysely<unknown>) {
       // One row per update: the enrichment of the latest version enriched (see EnrichmentStore).

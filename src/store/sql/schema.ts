@@ -220,6 +220,19 @@ export interface StatementShingleDfRow {
   df: number;
 }
 
+/** A dedupe key ("guid:FEED:GUID", "url:URL", "text:HASH") and the statement that claimed it first. */
+export interface StatementKeyRow {
+  key: string;
+  statement_id: string;
+}
+
+/** A statement cited by an update (or by the submission it is published from), in the order cited. */
+export interface UpdateStatementRow {
+  update_id: string;
+  statement_id: string;
+  position: number;
+}
+
 /** Feeds of official statements polled on a schedule, with their last outcome. */
 export interface StatementFeedRow {
   id: string;
@@ -236,6 +249,8 @@ export interface StatementFeedRow {
   next_poll_at: string;
   failures: number;
   statements_added: number;
+  /** Set while an admin has stopped polling the feed. */
+  disabled_at: string | null;
   created_at: string;
 }
 
@@ -324,4 +339,6 @@ export interface Database {
   statement_shingles: StatementShingleRow;
   statement_shingle_df: StatementShingleDfRow;
   statement_feeds: StatementFeedRow;
+  statement_keys: StatementKeyRow;
+  update_statements: UpdateStatementRow;
 }
