@@ -3,10 +3,13 @@
  * content, and closes it all in the right order on shutdown.
  */
 import cluster from 'node:cluster';
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import type { FastifyInstance } from 'fastify';
 import { pino, type Logger } from 'pino';
 import { AccountService } from './accounts/account-service.ts';
 import type { Config } from './config.ts';
+import { EnrichmentNotices } from './enrich/enrichment-notices.ts';
 import { EnrichmentWorker } from './enrich/enrichment-worker.ts';
 import { loadEnricher } from './enrich/pipeline.ts';
 import { createLiveFormatter } from './http/reader/live-format.ts';
@@ -75,7 +78,15 @@ export async function createApp(
   const liveBlog = new LiveBlogService({ store, bus });
   const accounts = new AccountService({ store });
   const media = new MediaService({ store, dataDir: config.dataDir });
-  const enrichment = new EnrichmentWorker({ bus, store, enricher: loadEnricher(), logger });
+  const enrichmentNotices = new EnrichmentNotices();
+  const enrichment = new EnrichmentWorker({
+    bus,
+    store,
+    enricher: loadEnricher(),
+    logger,
+    owner: `${hostname()}:${process.pid}:${randomUUID()}`,
+    notices: enrichmentNotices,
+  });
   enrichment.start();
   const hub = new SseHub({
     bus,
@@ -113,6 +124,9 @@ export async function createApp(
     metrics,
     statements,
     feedPoller,
+    enrichment,
+    enricher: loadEnricher(),
+    enrichmentNotices,
     trustProxy: config.trustProxy,
   });
   let closed = false;

@@ -7,7 +7,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { EVENT_TYPES } from '../../src/enrich/events/taxonomy.ts';
 import { createEnricher } from '../../src/enrich/pipeline.ts';
+import { splitSentences } from '../../src/enrich/text/tokenize.ts';
 import { foldDiacritics } from '../../src/enrich/spelling.ts';
 import type { Enrichment } from '../../src/enrich/types.ts';
 
@@ -30,6 +32,8 @@ const GOLD_ITEM = z.object({
   countries: z.array(z.string()),
   places: z.array(GOLD_PLACE),
   dates: z.array(z.object({ text: z.string(), start: z.string(), end: z.string() })),
+  /** The event type of each sentence, as the pipeline splits them, or "none". */
+  eventTypes: z.array(z.enum([...EVENT_TYPES, 'none'])),
 });
 type GoldItem = z.infer<typeof GOLD_ITEM>;
 
@@ -74,6 +78,9 @@ interface SplitResult {
   places: Score;
   placesWithin: { within: number; paired: number };
   dates: { correct: number; gold: number; system: number };
+  /** Per sentence: the type (or none) right; and typed events scored as a set of (sentence, type). */
+  eventSentences: { correct: number; total: number };
+  events: Score;
   errors: string[];
 }
 
@@ -176,6 +183,22 @@ function scoreItem(item: GoldItem, result: Enrichment, into: SplitResult): void 
   for (const d of result.dates)
     if (!item.dates.some((g) => norm(d.text).includes(norm(g.text)) || norm(g.text).includes(norm(d.text))))
       errors.push(`  date extra: "${d.text}"`);
+
+  const sentences = splitSentences(item.text);
+  if (sentences.length !== item.eventTypes.length)
+    throw new Error(`${item.id}: ${item.eventTypes.length} event types for ${sentences.length} sentences`);
+  sentences.forEach((sentence, i) => {
+    const want = item.eventTypes[i] ?? 'none';
+    const got = result.events.find((e) => e.sentence === sentence.text)?.type ?? 'none';
+    into.eventSentences.total++;
+    if (got === want) into.eventSentences.correct++;
+    else errors.push(`  event type of sentence ${i}: want ${want}, got ${got}`);
+    if (got === want && want !== 'none') into.events.tp++;
+    else {
+      if (got !== 'none') into.events.fp++;
+      if (want !== 'none') into.events.fn++;
+    }
+  });
   if (errors.length > 0) into.errors.push(`${item.id}:`, ...errors);
 }
 
@@ -189,6 +212,7 @@ function report(name: string, r: SplitResult, items: number): void {
     ['organizations', r.organizations],
     ['countries', r.countries],
     ['places', r.places],
+    ['event types', r.events],
   ] as const)
     console.log(
       `${label.padEnd(14)} ${pct(s.precision).padEnd(10)} ${pct(s.recall).padEnd(7)} ${pct(s.f1).padEnd(6)} (${s.tp}/${s.fp}/${s.fn})`,
@@ -196,6 +220,10 @@ function report(name: string, r: SplitResult, items: number): void {
   const { correct, gold, system } = r.dates;
   console.log(
     `dates          accuracy ${pct(gold === 0 ? 1 : correct / gold)} (${correct}/${gold} gold dates resolved right; ${system} found)`,
+  );
+  const { correct: right, total } = r.eventSentences;
+  console.log(
+    `event types    accuracy ${pct(total === 0 ? 1 : right / total)} (${right}/${total} sentences typed right, "none" included)`,
   );
   const { within, paired } = r.placesWithin;
   console.log(
@@ -213,6 +241,8 @@ const empty = (): SplitResult => ({
   places: new Score(),
   placesWithin: { within: 0, paired: 0 },
   dates: { correct: 0, gold: 0, system: 0 },
+  eventSentences: { correct: 0, total: 0 },
+  events: new Score(),
   errors: [],
 });
 const splits = { dev: empty(), heldout: empty() };

@@ -1,17 +1,47 @@
 /**
  * Enriches updates off the request path: subscribes to the live bus and, for every published or
- * edited update, extracts its people, places, dates and events and stores them. Saving is
- * idempotent (the newest update version wins), so every node of a deployment may run a worker.
+ * edited update, extracts its people, places, dates and events and stores them, with the editors'
+ * corrections applied. Every node of a deployment (and every worker of `serve --workers N`) hears
+ * every event; a claim in the database makes exactly one of them enrich each update version.
+ * Saving is idempotent too (the newest update version wins), so a retaken stale claim is harmless.
  */
 import type { Logger } from 'pino';
 import type { LiveEvent, Update } from '../domain/types.ts';
 import type { LiveBus } from '../live/bus.ts';
 import type { Store } from '../store/store.ts';
+import type { Review } from './corrections.ts';
+import type { EnrichmentNotices } from './enrichment-notices.ts';
 import type { Enricher } from './pipeline.ts';
+import type { Enrichment } from './types.ts';
 import { localIso, markdownToText } from './plain-text.ts';
 
 /** How many missed updates one start-up catches up on (the oldest first); the rest wait for the next. */
 const CATCH_UP_LIMIT = 2000;
+
+/** The text of an update that is enriched: its headline and its body without Markdown. */
+export function enrichmentText(update: Pick<Update, 'headline' | 'body'>): string {
+  return [update.headline ?? '', markdownToText(update.body)].filter((t) => t !== '').join('\n\n');
+}
+
+/** A claim this old was left by a node that died before saving; another may take it over. */
+const STALE_CLAIM_MS = 5 * 60_000;
+
+/** Takes the editors' verdicts on this update's dates and events out of (or into) its enrichment. */
+export function applyReviews(enrichment: Enrichment, reviews: readonly Review[]): Enrichment {
+  if (reviews.length === 0) return enrichment;
+  const verdict = new Map(reviews.map((r) => [r.item, r]));
+  return {
+    ...enrichment,
+    dates: enrichment.dates.filter((d) => verdict.get(`dates:${d.text}`)?.verdict !== 'rejected'),
+    events: enrichment.events.flatMap((e) => {
+      const review = verdict.get(`events:${e.sentence}`);
+      if (review?.verdict === 'rejected') return [];
+      if (review?.verdict === 'corrected' && typeof review.value === 'string')
+        return [{ ...e, type: review.value }];
+      return [e];
+    }),
+  };
+}
 
 /** What the worker needs, built by the composition root. */
 export interface EnrichmentWorkerDeps {
@@ -19,6 +49,10 @@ export interface EnrichmentWorkerDeps {
   store: Store;
   enricher: Enricher;
   logger: Logger;
+  /** Who claims updates: unique per process of the deployment. */
+  owner?: string;
+  /** Told of every enrichment stored, for the newsroom's live suggestions. */
+  notices?: EnrichmentNotices;
 }
 
 /** A queue of updates to enrich, drained one at a time between other work. */
@@ -28,6 +62,8 @@ export class EnrichmentWorker {
   #unsubscribe: (() => void) | undefined;
   #draining: Promise<void> | undefined;
   #catchingUp: Promise<void> | undefined;
+  /** Re-enrichment of earlier updates after a correction, one at a time. */
+  #refreshing: Promise<void> = Promise.resolve();
 
   constructor(deps: EnrichmentWorkerDeps) {
     this.#deps = deps;
@@ -62,6 +98,7 @@ export class EnrichmentWorker {
   /** Resolves once every queued update is enriched and stored. */
   async idle(): Promise<void> {
     await this.#catchingUp;
+    await this.#refreshing;
     while (this.#draining) await this.#draining;
   }
 
@@ -69,6 +106,38 @@ export class EnrichmentWorker {
   async close(): Promise<void> {
     this.#unsubscribe?.();
     await this.idle();
+  }
+
+  /**
+   * Enriches one update again now, with the corrections as they stand (an editor just made one),
+   * whoever enriched it before; resolves once it is stored.
+   */
+  async refresh(update: Update): Promise<void> {
+    await this.#enrich(update, false);
+  }
+
+  /**
+   * In the background, enriches again the most recent updates (up to `limit`, any story status)
+   * whose text contains one of `spellings`, so a correction reaches the map, the export and the
+   * entity pages for what was already published, not only for what comes next.
+   */
+  refreshNaming(spellings: string[], exceptId: string, limit = 500): void {
+    if (spellings.length === 0) return;
+    this.#refreshing = this.#refreshing.then(async () => {
+      try {
+        const recent = await this.#deps.store.enrichments.listEnriched({
+          statuses: ['draft', 'live', 'ended'],
+          limit,
+        });
+        for (const { update } of recent) {
+          if (update.id === exceptId) continue;
+          const text = enrichmentText(update);
+          if (spellings.some((s) => text.includes(s))) await this.#enrich(update, false);
+        }
+      } catch (error) {
+        this.#deps.logger.error({ err: error }, 're-enrichment after a correction failed');
+      }
+    });
   }
 
   #onEvent(event: LiveEvent): void {
@@ -80,15 +149,26 @@ export class EnrichmentWorker {
       // Yield first: the bus may call us inside the request that published the update.
       await new Promise((resolve) => setImmediate(resolve));
       try {
-        await this.#enrich(update);
+        await this.#enrich(update, true);
       } catch (error) {
         this.#deps.logger.error({ err: error, updateId: update.id }, 'enrichment failed');
       }
     }
   }
 
-  async #enrich(update: Update): Promise<void> {
+  async #enrich(update: Update, claim: boolean): Promise<void> {
     const { store, enricher } = this.#deps;
+    if (claim) {
+      const owner = this.#deps.owner ?? `pid:${process.pid}`;
+      const staleBefore = new Date(Date.now() - STALE_CLAIM_MS).toISOString();
+      if (!(await store.enrichments.claim(update.id, update.version, owner, staleBefore))) {
+        this.#deps.logger.debug(
+          { updateId: update.id, version: update.version },
+          'enrichment claimed by another process',
+        );
+        return;
+      }
+    }
     const story = await store.stories.getById(update.storyId);
     if (!story) return;
     const desk = story.deskId === null ? null : await store.desks.getById(story.deskId);
@@ -97,19 +177,34 @@ export class EnrichmentWorker {
     const storyCountries = enricher
       .enrich(`${desk?.name ?? ''}. ${story.headline}`, { published: update.publishedAt })
       .countries.map((c) => c.iso2);
-    const text = [update.headline ?? '', markdownToText(update.body)].filter((t) => t !== '').join('\n\n');
-    const enrichment = enricher.enrich(text, {
-      published: localIso(new Date(update.publishedAt), timeZone),
-      storyCountries,
-    });
+    const text = enrichmentText(update);
+    const [corrections, reviews] = await Promise.all([
+      store.corrections.list(),
+      store.corrections.reviewsOf(update.id),
+    ]);
+    const enrichment = applyReviews(
+      enricher.enrich(text, {
+        published: localIso(new Date(update.publishedAt), timeZone),
+        storyCountries,
+        corrections: enricher.compile(corrections),
+      }),
+      reviews,
+    );
     const { people, organizations } = enricher.versions;
-    await store.enrichments.save({
+    const saved = await store.enrichments.save({
       updateId: update.id,
       storyId: update.storyId,
       updateVersion: update.version,
-      dataVersion: `people@${people},organizations@${organizations}`,
+      dataVersion: `people@${people},organizations@${organizations},corrections@${corrections.length}`,
       enrichedAt: new Date().toISOString(),
       enrichment,
     });
+    this.#deps.logger.debug({ updateId: update.id, version: update.version, saved }, 'enriched update');
+    if (saved)
+      this.#deps.notices?.emit({
+        storyId: update.storyId,
+        updateId: update.id,
+        updateVersion: update.version,
+      });
   }
 }

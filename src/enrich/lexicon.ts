@@ -54,6 +54,8 @@ export interface Match {
   firstToken: number;
   lastToken: number;
   entries: LexEntry[];
+  /** An editor's correction says what this spelling is: it wins over the dictionaries. */
+  override?: boolean;
 }
 
 /** Normalises a surface form the way keys are stored: curly apostrophes straightened, spaces collapsed. */
@@ -100,6 +102,18 @@ export class Lexicon {
     const { first, count } = /[^\p{L}\p{N} '’‘-]/u.test(surface) ? tokenShape(surface) : plainShape(key);
     const word = surfaceKey(first);
     if ((this.spans.get(word) ?? 0) < count) this.spans.set(word, count);
+  }
+
+  /** Adds every form of `other` (editors' corrections layered over the shipped data). */
+  addAll(other: Lexicon): void {
+    for (const [key, entries] of other.entries) for (const entry of entries) this.add(key, entry);
+  }
+
+  /** Every entry, once each. */
+  all(): Set<LexEntry> {
+    const out = new Set<LexEntry>();
+    for (const entries of this.entries.values()) for (const entry of entries) out.add(entry);
+    return out;
   }
 
   /** The entries for an exact surface form. */

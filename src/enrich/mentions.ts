@@ -25,6 +25,8 @@ export type Resolved =
       match: Match;
       candidates: { place: Place; canonical: boolean }[];
       preferRegion: boolean;
+      /** An editor chose this place for the spelling: no disambiguation, no filtering. */
+      chosen: boolean;
     };
 
 const REGION_WORD =
@@ -122,20 +124,21 @@ function resolve(match: Match, tokens: Token[]): Resolved | undefined {
   const country = entries.find((e): e is Extract<LexEntry, { kind: 'country' }> => e.kind === 'country');
   if (country) return { kind: 'country', match, country: country.country, demonym: country.demonym };
   const first = tokens[match.firstToken];
-  if (NOT_PLACES.has(match.text)) return undefined;
-  if (first?.sentenceStart && match.firstToken === match.lastToken && SENTENCE_START_WORDS.has(match.text))
-    return undefined;
   const candidates = entries
     .filter((e): e is Extract<LexEntry, { kind: 'place' }> => e.kind === 'place')
     .map((e) => ({ place: e.place, canonical: e.canonical }));
   if (candidates.length === 0) return undefined;
+  if (match.override) return { kind: 'place', match, candidates, preferRegion: false, chosen: true };
+  if (NOT_PLACES.has(match.text)) return undefined;
+  if (first?.sentenceStart && match.firstToken === match.lastToken && SENTENCE_START_WORDS.has(match.text))
+    return undefined;
   const next = tokens[match.lastToken + 1];
   if (insideUnknownName(match, tokens)) return undefined;
   const preferRegion = Boolean(
     next && REGION_WORD.test(next.text) && candidates.some((c) => c.place.kind === 'region'),
   );
   if (preferRegion && next) match.end = next.end;
-  return { kind: 'place', match, candidates, preferRegion };
+  return { kind: 'place', match, candidates, preferRegion, chosen: false };
 }
 
 /** "Idlib, Hama and Latakia provinces": each name before a plural region word is a region. */
@@ -157,9 +160,25 @@ function markRegionLists(text: string, resolved: Resolved[], tokens: Token[]): v
   }
 }
 
-/** All names in the text, resolved, in order. */
-export function findMentions(text: string, tokens: Token[], lexicon: Lexicon): Resolved[] {
-  const first = lexicon.match(text, tokens);
+/** A match of a spelling an editor corrected means only what the correction says. */
+function overridden(matches: Match[], overlay: Lexicon | undefined): Match[] {
+  if (!overlay) return matches;
+  for (const m of matches) {
+    const entries = overlay.get(m.text);
+    if (entries) {
+      m.entries = entries;
+      m.override = true;
+    }
+  }
+  return matches;
+}
+
+/**
+ * All names in the text, resolved, in order. `overlay` holds editors' corrections (aliases, added
+ * names, chosen places), which win over `lexicon` for their spellings.
+ */
+export function findMentions(text: string, tokens: Token[], lexicon: Lexicon, overlay?: Lexicon): Resolved[] {
+  const first = overridden(lexicon.match(text, tokens, overlay), overlay);
   const named = new Map<Person, number>();
   for (const m of first) {
     const resolved = resolve(m, tokens);
@@ -168,13 +187,15 @@ export function findMentions(text: string, tokens: Token[], lexicon: Lexicon): R
   let matches = first;
   if (named.size > 0) {
     const surnames = new Lexicon();
+    if (overlay) surnames.addAll(overlay);
     for (const person of named.keys())
       for (const surname of surnamesOf(person))
         // "Houthi" stays the movement after "Abdul-Malik al-Houthi" was named; a town called
         // like the surname ("Rashad" after "Hassan Rashad") gives way to the person.
         if (!lexicon.get(surname)?.some((e) => e.kind !== 'place'))
           surnames.add(surname, { kind: 'person', person });
-    matches = lexicon.match(text, tokens, surnames).filter((m) => {
+    matches = overridden(lexicon.match(text, tokens, surnames), overlay).filter((m) => {
+      if (m.override) return true;
       // a surname alone names the person only after the full name
       const viaSurname = !m.entries.some((e) => e.kind !== 'person' || lexicon.get(m.text)?.includes(e));
       const person = m.entries.find((e) => e.kind === 'person');

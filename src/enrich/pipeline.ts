@@ -3,6 +3,8 @@
  * extractors in order over each text (places need the names, events need everything).
  */
 import { join } from 'node:path';
+import type { Correction } from './corrections.ts';
+import { normaliseSurface } from './corrections.ts';
 import { parseReference, type Reference } from './dates/report-dates.ts';
 import type { EnrichContext, Extractor } from './extractor.ts';
 import { countriesExtractor } from './extractors/countries.ts';
@@ -11,8 +13,15 @@ import { eventsExtractor } from './extractors/events.ts';
 import { organizationsExtractor } from './extractors/organizations.ts';
 import { peopleExtractor } from './extractors/people.ts';
 import { createPlacesExtractor } from './extractors/places.ts';
-import { Lexicon } from './lexicon.ts';
-import { findMentions } from './mentions.ts';
+import {
+  Lexicon,
+  type Country,
+  type LexEntry,
+  type Organization,
+  type Person,
+  type Place,
+} from './lexicon.ts';
+import { findMentions, type Resolved } from './mentions.ts';
 import { loadNameData, type NameData } from './names/name-data.ts';
 import { suggestNames } from './names/suggest.ts';
 import { loadGazetteer, type Gazetteer } from './places/gazetteer.ts';
@@ -28,14 +37,81 @@ export interface EnrichOptions {
   published: Date | string;
   /** ISO2 codes of the story's countries (its desk), which disambiguate place names. */
   storyCountries?: string[];
+  /** Editors' corrections, compiled by `Enricher.compile`. */
+  corrections?: CompiledCorrections;
+}
+
+/** Editors' corrections in the form the matcher uses them; build with `Enricher.compile`. */
+export interface CompiledCorrections {
+  /** Aliases, added names and chosen places, matched over the shipped data and winning over it. */
+  overlay: Lexicon;
+  /** Spellings that are not names, and spellings that are not places. */
+  rejectedNames: Set<string>;
+  rejectedPlaces: Set<string>;
+}
+
+/** A gazetteer entry offered to an editor correcting a place. */
+export interface PlaceCandidate {
+  kind: 'city' | 'region' | 'country';
+  name: string;
+  iso2: string;
+  admin1Code: string;
+  /** The admin-1 region's name, for telling same-named towns apart. */
+  admin1?: string;
+  lat: number;
+  lon: number;
+  population: number;
+}
+
+/** A curated (or added) person or organisation offered to an editor correcting a name. */
+export interface NameCandidate {
+  kind: 'person' | 'organization';
+  name: string;
+  role?: string;
+  country?: string;
 }
 
 /** Extracts people, organisations, countries, places, dates and events from update text. */
 export interface Enricher {
   enrich(text: string, options: EnrichOptions): Enrichment;
   /** Capitalised names no dictionary knows, offered to the editor as "new name?". */
-  suggest(text: string): NameSuggestion[];
+  suggest(text: string, corrections?: CompiledCorrections): NameSuggestion[];
   readonly versions: NameData['versions'];
+  /** Turns stored corrections into what `enrich` and `suggest` take. */
+  compile(corrections: readonly Correction[]): CompiledCorrections;
+  /** Gazetteer entries (countries, regions, towns) spelled `name`, biggest first, at most `limit`. */
+  placeCandidates(name: string, limit?: number, corrections?: CompiledCorrections): PlaceCandidate[];
+  /** People and organisations whose name or an alias starts with `query` (any case), at most `limit`. */
+  findNames(query: string, limit?: number, corrections?: CompiledCorrections): NameCandidate[];
+}
+
+/** Drops the matches of spellings editors rejected. */
+function withoutRejected(mentions: Resolved[], corrections: CompiledCorrections | undefined): Resolved[] {
+  if (!corrections) return mentions;
+  const { rejectedNames, rejectedPlaces } = corrections;
+  if (rejectedNames.size === 0 && rejectedPlaces.size === 0) return mentions;
+  return mentions.filter((m) => {
+    const surface = normaliseSurface(m.match.text);
+    if (m.kind === 'person' || m.kind === 'org') return !rejectedNames.has(surface);
+    return !rejectedPlaces.has(surface);
+  });
+}
+
+function placeFromChoice(choice: Extract<Correction, { action: 'choose' }>['target']): LexEntry {
+  if (choice.kind === 'country') {
+    const country: Country = { iso2: choice.iso2, name: choice.name, lat: choice.lat, lon: choice.lon };
+    return { kind: 'country', country, demonym: false };
+  }
+  const place: Place = {
+    kind: choice.kind,
+    name: choice.name,
+    iso2: choice.iso2,
+    admin1Code: choice.admin1Code,
+    lat: choice.lat,
+    lon: choice.lon,
+    population: choice.population,
+  };
+  return { kind: 'place', place, canonical: true };
 }
 
 function referenceOf(published: Date | string): Reference {
@@ -60,10 +136,83 @@ export function createEnricher(dataDir: string = DEFAULT_DATA_DIR): Enricher {
     eventsExtractor,
   ];
 
-  const prepare = (text: string) => {
+  const prepare = (text: string, corrections?: CompiledCorrections) => {
     const sentences = splitSentences(text);
     const tokens = tokenize(text, sentences);
-    return { sentences, tokens, mentions: findMentions(text, tokens, lexicon) };
+    const mentions = findMentions(text, tokens, lexicon, corrections?.overlay);
+    return { sentences, tokens, mentions: withoutRejected(mentions, corrections) };
+  };
+
+  const curatedPeople = new Map(names.people.map((p) => [p.name, p]));
+  const curatedOrgs = new Map(names.organizations.map((o) => [o.name, o]));
+
+  const compile = (corrections: readonly Correction[]): CompiledCorrections => {
+    const overlay = new Lexicon();
+    const rejectedNames = new Set<string>();
+    const rejectedPlaces = new Set<string>();
+    // Added names first, so an alias may point at a name added by another correction.
+    const addedPeople = new Map<string, Person>();
+    const addedOrgs = new Map<string, Organization>();
+    for (const c of corrections) {
+      if (c.field !== 'name' || c.action !== 'add') continue;
+      const t = c.target;
+      if (t.kind === 'person') {
+        const person: Person = {
+          name: t.name,
+          aliases: [],
+          ...(t.role !== undefined && { role: t.role }),
+          ...(t.country !== undefined && { country: t.country }),
+        };
+        addedPeople.set(t.name, person);
+        overlay.add(c.surface, { kind: 'person', person });
+        if (t.name !== c.surface) overlay.add(t.name, { kind: 'person', person });
+      } else {
+        const org: Organization = {
+          name: t.name,
+          aliases: [],
+          kind: 'political',
+          ...(t.country !== undefined && { country: t.country }),
+        };
+        addedOrgs.set(t.name, org);
+        overlay.add(c.surface, { kind: 'org', org });
+        if (t.name !== c.surface) overlay.add(t.name, { kind: 'org', org });
+      }
+    }
+    for (const c of corrections) {
+      if (c.field === 'name' && c.action === 'reject') rejectedNames.add(c.surface);
+      else if (c.field === 'place' && c.action === 'reject') rejectedPlaces.add(c.surface);
+      else if (c.field === 'place' && c.action === 'choose')
+        overlay.add(c.surface, placeFromChoice(c.target));
+      else if (c.field === 'name' && c.action === 'alias') {
+        const { kind, name } = c.target;
+        if (kind === 'person') {
+          const person = curatedPeople.get(name) ?? addedPeople.get(name);
+          if (person) overlay.add(c.surface, { kind: 'person', person });
+        } else {
+          const org = curatedOrgs.get(name) ?? addedOrgs.get(name);
+          if (org) overlay.add(c.surface, { kind: 'org', org });
+        }
+      }
+    }
+    return { overlay, rejectedNames, rejectedPlaces };
+  };
+
+  const candidateOf = (entry: LexEntry): PlaceCandidate | undefined => {
+    if (entry.kind === 'country')
+      return entry.demonym ? undefined : { kind: 'country', ...entry.country, admin1Code: '', population: 0 };
+    if (entry.kind !== 'place') return undefined;
+    const { place } = entry;
+    const region = place.kind === 'city' ? gazetteer.regions.get(`${place.iso2}.${place.admin1Code}`) : place;
+    return {
+      kind: place.kind,
+      name: place.name,
+      iso2: place.iso2,
+      admin1Code: place.admin1Code,
+      ...(region && { admin1: region.name }),
+      lat: place.lat,
+      lon: place.lon,
+      population: place.population,
+    };
   };
 
   return {
@@ -72,7 +221,7 @@ export function createEnricher(dataDir: string = DEFAULT_DATA_DIR): Enricher {
       storyCountries = options.storyCountries ?? [];
       const context: EnrichContext = {
         text,
-        ...prepare(text),
+        ...prepare(text, options.corrections),
         reference: referenceOf(options.published),
         gazetteer,
         result: {},
@@ -89,11 +238,68 @@ export function createEnricher(dataDir: string = DEFAULT_DATA_DIR): Enricher {
         events: r.events ?? [],
       };
     },
-    suggest(text) {
-      const { tokens, mentions } = prepare(text);
-      return suggestNames(tokens, mentions);
+    suggest(text, corrections) {
+      const { tokens, mentions } = prepare(text, corrections);
+      const suggestions = suggestNames(tokens, mentions);
+      return corrections
+        ? suggestions.filter((s) => !corrections.rejectedNames.has(normaliseSurface(s.text)))
+        : suggestions;
+    },
+    compile,
+    placeCandidates(name, limit = 12, corrections) {
+      const key = normaliseSurface(name);
+      const entries = [...(corrections?.overlay.get(key) ?? []), ...(lexicon.get(key) ?? [])];
+      const seen = new Set<string>();
+      const out: PlaceCandidate[] = [];
+      for (const entry of entries) {
+        const candidate = candidateOf(entry);
+        if (!candidate) continue;
+        const id = `${candidate.kind}:${candidate.iso2}:${candidate.name}:${candidate.lat}:${candidate.lon}`;
+        if (seen.has(id)) continue;
+        seen.add(id);
+        out.push(candidate);
+      }
+      const rank = (c: PlaceCandidate) =>
+        (c.kind === 'country' ? 1e12 : c.kind === 'region' ? 1e9 : 0) + c.population;
+      return out.sort((a, b) => rank(b) - rank(a)).slice(0, limit);
+    },
+    findNames(query, limit = 10, corrections) {
+      const q = query
+        .trim()
+        .toLowerCase()
+        .replace(/[\s-]+/g, ' ');
+      if (q.length < 2) return [];
+      const out = new Map<string, NameCandidate>();
+      const consider = (kind: 'person' | 'organization', entity: Person | Organization) => {
+        if (out.size >= limit) return;
+        const hit = [entity.name, ...entity.aliases].some((n) =>
+          n
+            .toLowerCase()
+            .split(/[\s-]+/)
+            .some((_, i, words) => words.slice(i).join(' ').startsWith(q)),
+        );
+        if (!hit) return;
+        const role = kind === 'person' ? (entity as Person).role : undefined;
+        out.set(`${kind}:${entity.name}`, {
+          kind,
+          name: entity.name,
+          ...(role !== undefined && { role }),
+          ...(entity.country !== undefined && { country: entity.country }),
+        });
+      };
+      const added = corrections ? [...addedNames(corrections.overlay)] : [];
+      for (const e of added) if (e.kind === 'person') consider('person', e.person);
+      for (const e of added) if (e.kind === 'org') consider('organization', e.org);
+      for (const person of names.people) consider('person', person);
+      for (const org of names.organizations) consider('organization', org);
+      return [...out.values()];
     },
   };
+}
+
+/** The people and organisations in an overlay of corrections. */
+function* addedNames(overlay: Lexicon): Iterable<Extract<LexEntry, { kind: 'person' | 'org' }>> {
+  for (const entry of overlay.all()) if (entry.kind === 'person' || entry.kind === 'org') yield entry;
 }
 
 const loaded = new Map<string, Enricher>();

@@ -5,8 +5,10 @@ import type { Logger } from 'pino';
 import type { LiveBus } from '../live/bus.ts';
 import type { Metrics } from '../ops/metrics.ts';
 import { registerEnrichmentRoutes } from './api/enrichment-routes.ts';
+import { registerSuggestionRoutes, type SuggestionDeps } from './api/suggestion-routes.ts';
 import { registerApiRoutes, type ApiDeps } from './api/routes.ts';
 import { registerNewsroomRoutes, type NewsroomDeps } from './newsroom/routes.tsx';
+import { registerNewsroomStatementPages } from './newsroom/statements-pages.tsx';
 import { registerWebhookRoutes } from './api/webhook-routes.ts';
 import { registerRelatedRoutes } from './api/related-routes.ts';
 import { registerStatementApiRoutes, type StatementApiDeps } from './api/statements-routes.ts';
@@ -17,13 +19,15 @@ import { registerMapRoutes } from './map/map-routes.tsx';
 import { registerFeedRoutes } from './reader/feeds/feed-routes.ts';
 import { registerEmbedRoutes } from './embed/embed-routes.tsx';
 import { registerStatementPages } from './reader/statements/statement-pages.tsx';
+import { registerEntityPages } from './reader/entities/entity-pages.tsx';
 import { registerSearchRoutes } from './search/search-routes.tsx';
 
 /** Everything the HTTP layer needs, built by the composition root. */
 export type ServerDeps = ApiDeps &
   ReaderDeps &
   StatementApiDeps &
-  NewsroomDeps & {
+  NewsroomDeps &
+  SuggestionDeps & {
     logger: Logger;
     bus: LiveBus;
     metrics: Metrics;
@@ -65,6 +69,7 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
     async (api) => {
       await registerApiRoutes(api, deps);
       await registerEnrichmentRoutes(api, deps);
+      await registerSuggestionRoutes(api, deps);
       await registerStatementApiRoutes(api, deps);
     },
     { prefix: '/api/v1' },
@@ -72,6 +77,7 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(async (site) => {
     await registerReaderRoutes(site, deps);
     await registerStatementPages(site, deps);
+    await registerEntityPages(site, deps);
   });
   // Uploaded photos: content-addressed by id, never change, so cache for ever.
   app.get('/media/:id/:file', async (request, reply) => {
@@ -96,6 +102,7 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(async (map) => registerMapRoutes(map, deps));
   await app.register(async (search) => registerSearchRoutes(search, deps));
   await app.register(async (newsroom) => registerNewsroomRoutes(newsroom, deps));
+  await app.register(async (newsroom) => registerNewsroomStatementPages(newsroom, deps));
   await app.register(async (archive) => registerArchiveRoutes(archive, deps));
   await app.register(async (embed) => registerEmbedRoutes(embed, deps));
   await app.register(async (api) => registerWebhookRoutes(api, deps), { prefix: '/api/v1' });

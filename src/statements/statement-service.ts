@@ -14,8 +14,8 @@ import {
 import { fingerprint, similarityOf, type Similarity } from './shingles.ts';
 import { CreateStatementSchema, SimilarOptionsSchema, type SimilarOptions } from './statement-input.ts';
 import type { PartiesOf } from './statement-parties.ts';
-import type { StatementFingerprints, StatementStore } from './statement-store.ts';
-import type { Statement } from './statement.ts';
+import type { StatementFingerprints, StatementStore, StoredOnce } from './statement-store.ts';
+import type { NewStatement, Statement } from './statement.ts';
 
 /** An earlier statement found similar, with its scores. */
 export interface SimilarStatement extends Similarity {
@@ -58,8 +58,38 @@ export class StatementService {
     },
   ) {}
 
-  /** Validates and stores a statement; the same text already in the library is a `conflict`. */
+  /** Validates and stores a statement (the same text may be pasted twice; feeds use `addOnce`). */
   async add(input: unknown, origin: { feedId?: string; guid?: string } = {}): Promise<Statement> {
+    const { statement, fingerprints } = this.prepare(input, origin);
+    return this.deps.statements.create(statement, fingerprints);
+  }
+
+  /**
+   * Validates and stores a statement unless the library already holds its GUID (in its feed), URL or
+   * text, atomically across processes and nodes; `created` says which happened.
+   */
+  async addOnce(input: unknown, origin: { feedId?: string; guid?: string } = {}): Promise<StoredOnce> {
+    const { statement, fingerprints } = this.prepare(input, origin);
+    return this.deps.statements.createUnlessDuplicate(statement, fingerprints);
+  }
+
+  /**
+   * Checks that statements an update is to cite exist; throws a validation error naming the first
+   * unknown one (`statementIds.N`). Returns the ids without repeats, in the order given.
+   */
+  async checkCitations(ids: readonly string[]): Promise<string[]> {
+    const unique = [...new Set(ids)];
+    const found = new Set((await this.deps.statements.getMany(unique)).map((s) => s.id));
+    const missing = ids.findIndex((id) => !found.has(id));
+    if (missing !== -1)
+      throw invalid(`statementIds.${missing}`, `statementIds.${missing}: no statement ${ids[missing]}`);
+    return unique;
+  }
+
+  private prepare(
+    input: unknown,
+    origin: { feedId?: string; guid?: string },
+  ): { statement: NewStatement; fingerprints: StatementFingerprints } {
     const parsed = parseWith(CreateStatementSchema, input);
     const textValue = parsed.text.trim();
     const fingerprints = fingerprintsOf(textValue);
@@ -76,7 +106,7 @@ export class StatementService {
       feedId: origin.feedId ?? null,
       guid: origin.guid ?? null,
     };
-    return this.deps.statements.create(statement, fingerprints);
+    return { statement, fingerprints };
   }
 
   async get(id: string): Promise<Statement> {

@@ -58,6 +58,13 @@ export interface DuplicateKeys {
   contentHash: string;
 }
 
+/** A statement as stored by `createUnlessDuplicate`: the new one, or the one that already held its keys. */
+export interface StoredOnce {
+  statement: Statement;
+  /** False when an earlier statement already held one of its dedupe keys; nothing was written. */
+  created: boolean;
+}
+
 /** The statements library. */
 export interface StatementStore {
   /** Stores a statement and indexes its fingerprints, in one transaction. */
@@ -66,17 +73,31 @@ export interface StatementStore {
   createMany(
     items: readonly { statement: NewStatement; fingerprints: StatementFingerprints }[],
   ): Promise<Statement[]>;
+  /**
+   * Stores a statement unless one already holds one of its dedupe keys: its GUID in its feed, its URL
+   * or its text's hash. The check and the write are one atomic step across processes and nodes (each key
+   * is claimed with insert-or-ignore on a unique key, in the transaction that stores the statement), so
+   * two pollers ingesting the same item at once store it once. `create` claims the keys it can and
+   * never refuses.
+   */
+  createUnlessDuplicate(statement: NewStatement, fingerprints: StatementFingerprints): Promise<StoredOnce>;
   getById(id: string): Promise<Statement | null>;
   /** Statements with these ids, in the order given; unknown ids are left out. */
   getMany(ids: readonly string[]): Promise<Statement[]>;
   /** Newest published first, cursor-paginated, optionally one issuer's. */
   list(opts: { limit: number; cursor?: string | null; issuer?: string }): Promise<Page<Statement>>;
+  /** Every issuer in the library with how many statements it has, by name (at most `limit`). */
+  listIssuers(limit: number): Promise<{ issuer: string; count: number }[]>;
   /** The stored fingerprints of a statement, or null when there is none by that id. */
   fingerprintsOf(id: string): Promise<StatementFingerprints | null>;
   /** Every statement scoring at least `threshold` (best first, at most `limit`), without a full scan. */
   findSimilar(query: SimilarQuery): Promise<SimilarHit[]>;
   /** An existing statement with the same GUID in the same feed, the same URL, or the same text. */
   findDuplicate(keys: DuplicateKeys): Promise<Statement | null>;
+  /** Replaces the statements an update (or the submission it comes from) cites, in order; [] removes them. */
+  setCitations(updateId: string, statementIds: readonly string[]): Promise<void>;
+  /** The statements each of these updates cites, in citation order; updates citing none are left out. */
+  citationsOf(updateIds: readonly string[]): Promise<Map<string, Statement[]>>;
   /** Number of statements stored. */
   count(): Promise<number>;
 }

@@ -31,6 +31,8 @@ import type {
   User,
 } from '../domain/types.ts';
 import type { ArchiveStore } from './archive.ts';
+import type { CorrectionStore } from './corrections.ts';
+import type { EntityKind } from '../enrich/entities.ts';
 import type { Enrichment } from '../enrich/types.ts';
 import type { StatementFeedStore } from '../statements/feeds/feed-store.ts';
 import type { StatementStore } from '../statements/statement-store.ts';
@@ -296,6 +298,8 @@ export interface Store {
   events: EventLog;
   tokens: TokenStore;
   enrichments: EnrichmentStore;
+  /** Editors' enrichment corrections and verdicts (see corrections.ts). */
+  corrections: CorrectionStore;
   /** Official statements and their near-duplicate index. */
   statements: StatementStore;
   /** Feeds that statements are ingested from. */
@@ -351,4 +355,23 @@ export interface EnrichmentStore {
   listStale(limit: number): Promise<Update[]>;
   /** Enriched, not deleted updates in stories with one of `statuses`, newest publication first. */
   listEnriched(opts: { statuses: StoryStatus[]; limit: number; deskId?: string }): Promise<EnrichedUpdate[]>;
+  /**
+   * Enriched, not deleted updates whose enrichment names the entity (its kind and slug, see
+   * enrich/entities.ts), in stories with one of `statuses`, newest publication first; `before`
+   * (an ISO time) pages back.
+   */
+  listByEntity(opts: {
+    kind: EntityKind;
+    slug: string;
+    statuses: StoryStatus[];
+    limit: number;
+    before?: string;
+  }): Promise<EnrichedUpdate[]>;
+  /** The stored enrichments of those of `updateIds` that have one (for linking names on reader pages). */
+  getMany(updateIds: string[]): Promise<Map<string, StoredEnrichment>>;
+  /**
+   * Takes on enriching one update version for `owner`; true for exactly one caller, unless the
+   * earlier claim is older than `staleBefore` (its node died before saving), when it may be retaken.
+   */
+  claim(updateId: string, updateVersion: number, owner: string, staleBefore: string): Promise<boolean>;
 }

@@ -5,7 +5,10 @@
  * API with the session cookie and the CSRF token from the page.
  */
 
+import { mountRelatedCoverage } from './newsroom-related.ts';
 import { diffWords } from 'diff';
+import { mountEnrichment } from './newsroom-enrichment.ts';
+import { citedStatementIds, mountStatementHints } from './newsroom-statements.ts';
 
 import { api, problemText, say, uploadPhoto, type Problem } from './newsroom/api.ts';
 import { startUsersAdmin } from './newsroom/admin.ts';
@@ -37,8 +40,11 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('[data-open-da
   });
 }
 
+mountRelatedCoverage(document.querySelector<HTMLElement>('.nr-editor'));
+
 const root = document.querySelector<HTMLElement>('.nr-editor');
 if (root) startEditor(root);
+if (root) mountEnrichment(root);
 const usersAdmin = document.querySelector<HTMLElement>('[data-admin="users"]');
 if (usersAdmin) startUsersAdmin(usersAdmin);
 
@@ -65,6 +71,7 @@ function startEditor(root: HTMLElement): void {
   let refreshQueue: (() => Promise<void>) | null = null;
   const editingText = editingNote.querySelector<HTMLElement>('.nr-editing-what');
   const bodyField = compose.elements.namedItem('body') as HTMLTextAreaElement;
+  mountStatementHints(compose, api);
 
   const value = (name: string) => (compose.elements.namedItem(name) as HTMLInputElement | null)?.value ?? '';
   const checked = (name: string) =>
@@ -132,6 +139,7 @@ function startEditor(root: HTMLElement): void {
       claimNote: value('claimNote'),
       sources: sources(),
       videoUrl: value('videoUrl') || null,
+      statementIds: citedStatementIds(compose),
     };
     if (isEditor) {
       payload['pinned'] = checked('pinned');

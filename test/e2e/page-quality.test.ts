@@ -1,11 +1,12 @@
 /**
  * Accessibility of reader pages in Chromium: axe-core (WCAG 2.1 A and AA rules) finds no violation on
- * the front, desk, story, update, search and archive pages, in light and dark colour schemes.
+ * the front, desk, story, update, search, archive and entity pages, in light and dark colour schemes.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { AxeBuilder } from '@axe-core/playwright';
 import { type Browser } from 'playwright-core';
+import { entitiesOf, entityPath } from '../../src/enrich/entities.ts';
 import { CHROMIUM_SKIP, launchChromium } from '../support/chromium.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 
@@ -23,7 +24,20 @@ describe('reader pages pass axe-core', { skip: CHROMIUM_SKIP }, () => {
     const desk = (await t.store.desks.getById(story.deskId!))!;
     const update = (await t.store.updates.listByStory(story.id, { limit: 1 })).items[0]!;
     const storyPath = `/${desk.slug}/${story.slug}`;
+    // The sample's places are made up: an update naming a real town gives an entity page, and a linked name.
+    const named = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/stories/${story.id}/updates`,
+      headers: t.auth(t.editorToken),
+      payload: { body: 'Shelling was reported near Kutum in Sudan, residents said.', claimStatus: 'claimed' },
+    });
+    assert.equal(named.statusCode, 201, named.body);
+    await t.enrichment.idle();
+    const enriched = await t.store.enrichments.get(named.json().id);
+    const place = entitiesOf(enriched!.enrichment).find((e) => e.kind === 'place');
+    assert.ok(place, 'the update names a place');
     Object.assign(pages, {
+      entity: entityPath(place.kind, place.slug),
       front: '/',
       desk: `/${desk.slug}`,
       story: storyPath,
@@ -32,6 +46,23 @@ describe('reader pages pass axe-core', { skip: CHROMIUM_SKIP }, () => {
       'empty search': '/search',
       archive: `/archive/${desk.slug}`,
       'archive month': `/archive/${desk.slug}/${(story.date ?? story.createdAt).slice(0, 7)}`,
+    });
+    // Search results with every kind, and the names found in them offered as filters.
+    await t.liveBlog.publishUpdate(
+      story.id,
+      { body: 'RSF fighters stormed Kutum after heavy fighting, General Abdel Fattah al-Burhan said.' },
+      'desk',
+    );
+    await t.enrichment.idle();
+    await t.statements.add({
+      issuer: 'Ministry of Foreign Affairs of Valdoria',
+      publishedAt: '2026-05-28T09:00:00Z',
+      title: 'On the fighting in Darfur',
+      text: 'The Ministry is alarmed by the fighting around Kutum.',
+    });
+    Object.assign(pages, {
+      'search with statements and names': '/search?q=fighting',
+      'search by a name': '/search?q=fighting&place=Kutum',
     });
     browser = await launchChromium();
   });

@@ -78,6 +78,56 @@ describe('related coverage', () => {
     assert.match(page.body, /class="cross-link"/);
   });
 
+  it('finds earlier coverage by the names the pipeline reads in the draft, whatever the spelling', async () => {
+    const yemen = await t.liveBlog.createDesk({ name: 'Yemen Daily', timezone: 'Asia/Aden' });
+    const before = (await t.liveBlog.openDaily(yemen, '2026-05-20', 'any'))!;
+    const strike = await t.liveBlog.publishUpdate(
+      before.id,
+      { body: 'The Houthis claimed a strike on a tanker off Hodeidah.' },
+      'desk',
+    );
+    await t.liveBlog.publishUpdate(before.id, { body: 'A tanker ran aground off Aden.' }, 'desk');
+    await t.enrichment.idle();
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/related',
+      headers: t.auth(t.editorToken),
+      // "Ansar Allah" is the movement's own name; earlier copy called it the Houthis.
+      payload: { text: 'Ansar Allah says it fired missiles at a tanker.' },
+    });
+    assert.equal(res.statusCode, 200, res.body);
+    const [first] = res.json<{ items: (Suggestion & { shared: string[] })[] }>().items;
+    assert.equal(first?.id, strike.id, 'the update naming the same movement first, above a shared word');
+    assert.deepEqual(first?.shared, ['Houthis']);
+    assert.equal(
+      first?.label,
+      'See Yemen Daily, 20 May: The Houthis claimed a strike on a tanker off Hodeidah.',
+    );
+  });
+
+  it('keeps an earlier headline’s markup as text in the cross-link it suggests', async () => {
+    const story = (await t.liveBlog.openDaily(iran, '2026-05-25', 'any'))!;
+    const odd = await t.liveBlog.publishUpdate(
+      story.id,
+      { headline: 'Zahedan <img src=x onerror=alert(1)> [notes]', body: 'Protests in Zahedan.' },
+      'desk',
+    );
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/related',
+      headers: t.auth(t.editorToken),
+      payload: { text: 'More protests reported in Zahedan.' },
+    });
+    const item = res.json<{ items: Suggestion[] }>().items.find((i) => i.id === odd.id);
+    assert.ok(item);
+    const html = renderMarkdown(item.markdown);
+    assert.doesNotMatch(html, /<img/);
+    assert.match(
+      html,
+      /class="cross-link">See Iran Daily, 25 May: Zahedan &lt;img src=x onerror=alert\(1\)&gt; \[notes\]<\/a>/,
+    );
+  });
+
   it('styles only links to the site’s own stories and updates', () => {
     assert.match(renderMarkdown('[See Syria Daily](/syria-daily/2026-05-20)'), /class="cross-link"/);
     const external = renderMarkdown('<a href="https://example.org/x" class="cross-link">elsewhere</a>');

@@ -8,7 +8,7 @@ import { it } from 'node:test';
 import pg from 'pg';
 import { openPostgresStore } from '../../src/store/postgres/postgres-store.ts';
 import type { Store } from '../../src/store/store.ts';
-import { runStatementStoreContract } from './statement-store-contract.ts';
+import { runCrossNodeDedupe, runStatementStoreContract } from './statement-store-contract.ts';
 
 const URL_ENV = 'DATELINE_TEST_POSTGRES_URL';
 const url = process.env[URL_ENV] ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -43,6 +43,22 @@ const unreachable = await admin('select 1').then(
 
 if (unreachable === null) {
   runStatementStoreContract('postgres', openFresh);
+  // Two connection pools on one schema, as two nodes behind a load balancer have.
+  runCrossNodeDedupe('postgres', async () => {
+    const schema = `dl_test_${randomBytes(6).toString('hex')}`;
+    await admin(`create schema ${schema}`);
+    const one = await openPostgresStore({ url, schema });
+    const two = await openPostgresStore({ url, schema });
+    return [
+      one,
+      two,
+      async () => {
+        await one.close();
+        await two.close();
+        await admin(`drop schema ${schema} cascade`);
+      },
+    ];
+  });
 } else if (process.env.CI === 'true') {
   it('reaches PostgreSQL (required in CI)', () => {
     assert.fail(`PostgreSQL at ${URL_ENV} is unreachable: ${unreachable}`);

@@ -381,6 +381,176 @@ export function runStatementStoreContract(name: string, open: () => Promise<Stor
         false,
       );
     });
+
+    it('stores a feed item once when it arrives many times at once, and answers with the first', async () => {
+      const feed = await store.statementFeeds.create({
+        url: 'https://presidency.example/once.xml',
+        issuer: 'Presidency of Valdoria',
+        language: 'en',
+        intervalSeconds: 600,
+      });
+      const text = callReadout({
+        counterpart: 'the Prime Minister of Ostland Mira Kallen',
+        day: '2 May',
+        topic: 'The sides discussed grain exports through the Ostland ports.',
+        closing: 'Mira Kallen invited the President to Ostland.',
+      });
+      const item = newStatement(text, '2026-05-02T10:00:00.000Z', {
+        feedId: feed.id,
+        guid: 'once-1',
+        url: 'https://presidency.example/news/once-1',
+      });
+      const countBefore = await store.statements.count();
+      const results = await Promise.all(
+        Array.from({ length: 6 }, () => store.statements.createUnlessDuplicate(item, fingerprintsOf(text))),
+      );
+      assert.equal(results.filter((r) => r.created).length, 1);
+      assert.equal(new Set(results.map((r) => r.statement.id)).size, 1);
+      assert.equal(await store.statements.count(), countBefore + 1);
+      // Nothing of the losers reached the index: the text finds itself once.
+      const hits = await store.statements.findSimilar({
+        fingerprints: fingerprintsOf(text),
+        metric: 'jaccard',
+        threshold: 0.99,
+        maskNames: false,
+        limit: 10,
+      });
+      assert.deepEqual(
+        hits.map((h) => h.statementId),
+        [results[0]!.statement.id],
+      );
+      // The same GUID with edited text, the same URL from another GUID, the same text under another URL:
+      // each is the item already stored.
+      for (const extra of [
+        { text: `${text} Updated.`, guid: 'once-1', url: null },
+        { text: `${text} Corrected.`, guid: 'once-2', url: 'https://presidency.example/news/once-1' },
+        { text, guid: 'once-3', url: 'https://presidency.example/news/once-3' },
+      ]) {
+        const again = await store.statements.createUnlessDuplicate(
+          newStatement(extra.text, '2026-05-02T11:00:00.000Z', { ...extra, feedId: feed.id }),
+          fingerprintsOf(extra.text),
+        );
+        assert.deepEqual(again, { statement: results[0]!.statement, created: false });
+      }
+      assert.equal(await store.statements.count(), countBefore + 1);
+      const fresh = await store.statements.createUnlessDuplicate(
+        newStatement('A new decree on reservists.', '2026-05-03T10:00:00.000Z', {
+          feedId: feed.id,
+          guid: 'once-4',
+        }),
+        fingerprintsOf('A new decree on reservists.'),
+      );
+      assert.equal(fresh.created, true);
+      // A text pasted twice through `create` is kept twice (an editor's choice), yet still claims its keys.
+      const pasted = 'The Ministry recalled its ambassador for consultations.';
+      await add(pasted, '2026-05-04T10:00:00.000Z');
+      await add(pasted, '2026-05-04T10:01:00.000Z');
+      const fromFeed = await store.statements.createUnlessDuplicate(
+        newStatement(pasted, '2026-05-04T10:02:00.000Z', { feedId: feed.id, guid: 'once-5' }),
+        fingerprintsOf(pasted),
+      );
+      assert.equal(fromFeed.created, false);
+    });
+
+    it('lists the issuers with their statement counts, by name', async () => {
+      const issuers = await store.statements.listIssuers(100);
+      assert.deepEqual(
+        issuers.map((i) => i.issuer),
+        [...issuers.map((i) => i.issuer)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)),
+      );
+      const total = issuers.reduce((sum, i) => sum + i.count, 0);
+      assert.equal(total, await store.statements.count());
+      assert.ok(issuers.some((i) => i.issuer === 'Ministry of Foreign Affairs of Elbonia' && i.count >= 1));
+      assert.equal((await store.statements.listIssuers(1)).length, 1);
+    });
+
+    it('stops polling a disabled feed and makes it due at once when resumed', async () => {
+      const feed = await store.statementFeeds.create({
+        url: 'https://presidency.example/disabled.xml',
+        issuer: 'Presidency of Valdoria',
+        language: 'en',
+        intervalSeconds: 600,
+      });
+      assert.equal(feed.disabledAt, null);
+      const far = '2999-01-01T00:00:00.000Z';
+      const due = async () => (await store.statementFeeds.listDue(far, 100)).some((f) => f.id === feed.id);
+      assert.equal(await due(), true);
+      const disabled = await store.statementFeeds.setDisabled(feed.id, '2026-05-01T10:00:00.000Z');
+      assert.equal(disabled.disabledAt, '2026-05-01T10:00:00.000Z');
+      assert.deepEqual(await store.statementFeeds.getById(feed.id), disabled);
+      assert.equal(await due(), false);
+      const resumed = await store.statementFeeds.setDisabled(feed.id, null);
+      assert.equal(resumed.disabledAt, null);
+      assert.equal(await due(), true);
+      await assert.rejects(store.statementFeeds.setDisabled('nope', null), { code: 'not_found' });
+    });
+
+    it('keeps the statements an update cites, in order, and replaces them', async () => {
+      const [a, b, c] = (await store.statements.list({ limit: 3 })).items;
+      assert.ok(a && b && c);
+      assert.deepEqual(await store.statements.citationsOf(['update-1']), new Map());
+      await store.statements.setCitations('update-1', [c.id, a.id, c.id]);
+      await store.statements.setCitations('update-2', [b.id]);
+      const cited = await store.statements.citationsOf(['update-1', 'update-2', 'update-3']);
+      assert.deepEqual(
+        cited.get('update-1')?.map((s) => s.id),
+        [c.id, a.id],
+      );
+      assert.deepEqual(cited.get('update-1')?.[0], c);
+      assert.deepEqual(
+        cited.get('update-2')?.map((s) => s.id),
+        [b.id],
+      );
+      assert.equal(cited.has('update-3'), false);
+      await store.statements.setCitations('update-1', [b.id]);
+      await store.statements.setCitations('update-2', []);
+      const replaced = await store.statements.citationsOf(['update-1', 'update-2']);
+      assert.deepEqual(
+        replaced.get('update-1')?.map((s) => s.id),
+        [b.id],
+      );
+      assert.equal(replaced.has('update-2'), false);
+    });
+  });
+}
+
+/**
+ * Two handles on one database (two processes or nodes) ingest the same feed item at the same moment,
+ * many times over: it is stored once. `openPair` opens two stores on the same database.
+ */
+export function runCrossNodeDedupe(
+  name: string,
+  openPair: () => Promise<[Store, Store, () => Promise<void>]>,
+): void {
+  it(`stores a feed item once when two nodes ingest it at once: ${name}`, async () => {
+    const [one, two, close] = await openPair();
+    try {
+      const feed = await one.statementFeeds.create({
+        url: 'https://presidency.example/race.xml',
+        issuer: 'Presidency of Valdoria',
+        language: 'en',
+        intervalSeconds: 600,
+      });
+      for (let round = 0; round < 10; round++) {
+        const text = `${CALL_NORLAND} Round ${'x'.repeat(round + 1)} of talks.`;
+        const item = newStatement(text, '2026-05-05T10:00:00.000Z', {
+          feedId: feed.id,
+          guid: `race-${round}`,
+          url: `https://presidency.example/news/race-${round}`,
+        });
+        const results = await Promise.all(
+          [one, two, one, two].map((store) =>
+            store.statements.createUnlessDuplicate(item, fingerprintsOf(text)),
+          ),
+        );
+        assert.equal(results.filter((r) => r.created).length, 1, `round ${round}`);
+        assert.equal(new Set(results.map((r) => r.statement.id)).size, 1, `round ${round}`);
+      }
+      assert.equal(await one.statements.count(), 10);
+      assert.equal(await two.statements.count(), 10);
+    } finally {
+      await close();
+    }
   });
 }
 

@@ -124,5 +124,147 @@ export function runEnrichmentStoreContract(name: string, open: () => Promise<Sto
         1,
       );
     });
+
+    it('finds the updates naming an entity, newest first, only in the statuses asked and not deleted', async () => {
+      const { story, update: first } = await liveStoryWithUpdate('In Kutum.');
+      const { update: second } = await store.updates.create(story.id, content('Kutum again.'), 'editor');
+      const { update: elsewhere } = await store.updates.create(story.id, content('Nyala.'), 'editor');
+      const { update: gone } = await store.updates.create(story.id, content('Kutum, deleted.'), 'editor');
+      await store.enrichments.save(enrichmentOf(first.id, story.id, 1, 'Kutum'));
+      await store.enrichments.save(enrichmentOf(second.id, story.id, 1, 'Kutum'));
+      await store.enrichments.save(enrichmentOf(elsewhere.id, story.id, 1, 'Nyala'));
+      await store.enrichments.save(enrichmentOf(gone.id, story.id, 1, 'Kutum'));
+      await store.updates.delete(gone.id, 'editor');
+      const byKutum = await store.enrichments.listByEntity({
+        kind: 'place',
+        slug: 'kutum-sd',
+        statuses: ['live'],
+        limit: 10,
+      });
+      const ids = byKutum.map((e) => e.update.id);
+      assert.ok(ids.indexOf(second.id) >= 0 && ids.indexOf(second.id) < ids.indexOf(first.id), String(ids));
+      assert.ok(!ids.includes(elsewhere.id) && !ids.includes(gone.id));
+      assert.deepEqual(
+        await store.enrichments.listByEntity({
+          kind: 'place',
+          slug: 'kutum-sd',
+          statuses: ['draft'],
+          limit: 10,
+        }),
+        [],
+      );
+      // A new version that no longer names the place takes the update off the entity's list.
+      await store.enrichments.save(enrichmentOf(first.id, story.id, 2, 'Nyala'));
+      const after = await store.enrichments.listByEntity({
+        kind: 'place',
+        slug: 'kutum-sd',
+        statuses: ['live'],
+        limit: 10,
+      });
+      assert.ok(!after.some((e) => e.update.id === first.id));
+      const many = await store.enrichments.getMany([first.id, elsewhere.id, 'nope']);
+      assert.deepEqual([...many.keys()].sort(), [first.id, elsewhere.id].sort());
+      assert.equal(many.get(first.id)?.enrichment.places[0]?.name, 'Nyala');
+    });
+
+    it('lets exactly one caller claim an update version, and another retake a stale claim', async () => {
+      const { update } = await liveStoryWithUpdate('Claimed.');
+      const past = new Date(Date.now() - 60_000).toISOString();
+      const results = await Promise.all(
+        ['a', 'b', 'c', 'd'].map((owner) => store.enrichments.claim(update.id, 1, owner, past)),
+      );
+      assert.equal(results.filter(Boolean).length, 1, String(results));
+      assert.equal(
+        await store.enrichments.claim(update.id, 2, 'b', past),
+        true,
+        'a new version is a new claim',
+      );
+      const future = new Date(Date.now() + 60_000).toISOString();
+      assert.equal(
+        await store.enrichments.claim(update.id, 1, 'e', future),
+        true,
+        'stale claims can be retaken',
+      );
+    });
+
+    it('keeps one correction per field and spelling, the latest winning, and verdicts per update', async () => {
+      const { update } = await liveStoryWithUpdate('Corrections.');
+      const surface = `Palmyra-${Math.random().toString(36).slice(2, 8)}`;
+      await store.corrections.put({
+        field: 'place',
+        action: 'reject',
+        target: null,
+        surface,
+        updateId: update.id,
+        actor: 'Editor One',
+      });
+      const chosen = await store.corrections.put({
+        field: 'place',
+        action: 'choose',
+        target: {
+          kind: 'city',
+          name: 'Tadmur',
+          iso2: 'SY',
+          admin1Code: '08',
+          lat: 34.56,
+          lon: 38.28,
+          population: 51323,
+        },
+        surface,
+        updateId: update.id,
+        actor: 'Editor Two',
+      });
+      await store.corrections.put({
+        field: 'name',
+        action: 'add',
+        target: { kind: 'person', name: surface },
+        surface,
+        updateId: null,
+        actor: 'Editor One',
+      });
+      const mine = (await store.corrections.list()).filter((c) => c.surface === surface);
+      assert.equal(mine.length, 2);
+      const place = mine.find((c) => c.field === 'place');
+      assert.equal(place?.action, 'choose');
+      assert.equal(place?.actor, 'Editor Two');
+      assert.deepEqual(place?.target, chosen.target);
+      assert.equal(await store.corrections.remove(chosen.id), true);
+      assert.equal(await store.corrections.remove(chosen.id), false);
+      assert.equal((await store.corrections.list()).filter((c) => c.surface === surface).length, 1);
+
+      const at = new Date().toISOString();
+      await store.corrections.review({
+        updateId: update.id,
+        item: 'dates:Saturday',
+        verdict: 'confirmed',
+        value: null,
+        actor: 'A',
+        at,
+      });
+      await store.corrections.review({
+        updateId: update.id,
+        item: 'events:It burned.',
+        verdict: 'corrected',
+        value: 'fight',
+        actor: 'A',
+        at,
+      });
+      await store.corrections.review({
+        updateId: update.id,
+        item: 'dates:Saturday',
+        verdict: 'rejected',
+        value: null,
+        actor: 'B',
+        at,
+      });
+      const reviews = await store.corrections.reviewsOf(update.id);
+      assert.deepEqual(
+        reviews.map((r) => [r.item, r.verdict, r.value, r.actor]),
+        [
+          ['dates:Saturday', 'rejected', null, 'B'],
+          ['events:It burned.', 'corrected', 'fight', 'A'],
+        ],
+      );
+    });
   });
 }

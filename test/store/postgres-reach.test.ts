@@ -10,6 +10,7 @@ import { openPostgresStore } from '../../src/store/postgres/postgres-store.ts';
 import { runArchiveContract } from './archive-contract.ts';
 import { runWebhookContract } from './webhook-contract.ts';
 import { runSearchContract, type OpenWithClock } from './search-contract.ts';
+import { runSearchEntitiesContract } from './search-entities-contract.ts';
 
 const URL_ENV = 'DATELINE_TEST_POSTGRES_URL';
 const url = process.env[URL_ENV] ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -43,6 +44,7 @@ if (unreachable === null) {
     };
   };
   runSearchContract('postgres', open);
+  runSearchEntitiesContract('postgres', open);
   runArchiveContract('postgres', open);
   runWebhookContract('postgres', open);
 } else if (process.env.CI === 'true') {

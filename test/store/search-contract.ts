@@ -122,8 +122,8 @@ export function runSearchContract(name: string, open: OpenWithClock): void {
       assert.doesNotMatch(hit.snippetHtml, /\*\*/, 'Markdown punctuation dropped');
       const [titled] = (await search('idlib')).hits;
       assert.match(titled?.titleHtml ?? '', /<mark>Idlib<\/mark>/);
-      assert.equal(titled?.story.deskSlug, 'syria');
-      assert.equal(titled?.story.slug, '2026-05-20');
+      assert.equal(titled?.story?.deskSlug, 'syria');
+      assert.equal(titled?.story?.slug, '2026-05-20');
       assert.equal(titled?.claimStatus, 'verified');
       assert.equal(titled?.keyEvent, true);
     });

@@ -20,6 +20,8 @@ export function runCli(args: string[], env: Record<string, string> = {}, input?:
 export interface ServerProcess {
   child: ChildProcess;
   url: string;
+  /** Every line the process wrote to standard output so far (its JSON log lines). */
+  output: string[];
   /** Sends `signal` and waits for the process to exit; resolves to its exit code. */
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
@@ -35,6 +37,8 @@ export async function startServer(dataDir: string, env: Record<string, string> =
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const lines = createInterface({ input: child.stdout! });
+  const output: string[] = [];
+  lines.on('line', (line) => output.push(line));
   const exited = once(child, 'exit');
   const url = await new Promise<string>((resolve, reject) => {
     lines.on('line', (line) => {
@@ -46,6 +50,7 @@ export async function startServer(dataDir: string, env: Record<string, string> =
   return {
     child,
     url,
+    output,
     async stop(signal = 'SIGTERM') {
       if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
       child.kill(signal);

@@ -56,7 +56,7 @@ const cues = (words: string) => new RegExp(`\\b(?:${words})`, 'i');
 /** Cue stems per type, matched at word starts. */
 export const EVENT_CUES: Record<EventType, RegExp> = {
   fight: cues(
-    'attack|shell|strike|struck|airstrike|drone strike|bomb|fight|clash|kill|wound|injur|fire[ds]? (?:on|at)|opened fire|storm|assault|advanc|captur|seiz|overr[au]n|ambush|raid|besieg|siege|massacre|shot down|intercept|missile|rocket|mortar|artillery|offensive|retook|recaptur|took control|took over',
+    '(?:had|has|have) taken|explosion|downed|surround|blockade|exchanged fire|lost .{0,30}(?:men|soldiers|troops)|attack|shell|strike|struck|airstrike|drone strike|bomb|fight|clash|kill|wound|injur|fire[ds]? (?:on|at)|opened fire|storm|assault|advanc|captur|seiz|overr[au]n|ambush|raid|besieg|siege|massacre|shot down|intercept|missile|rocket|mortar|artillery|offensive|retook|recaptur|took control|took over',
   ),
   arrest: cues(
     'arrest|detain|abduct|kidnap|round(?:ed)? up|took .{0,20} into custody|jailed|imprison|sentenced',
@@ -71,7 +71,7 @@ export const EVENT_CUES: Record<EventType, RegExp> = {
     'agree|signed|sign |deal|accord|truce|ceasefire (?:took effect|was agreed|agreement)|memorandum|exchange of (?:prisoners|bodies)|prisoner swap|swap|released .{0,30}(?:hostages|prisoners|detainees)|handover',
   ),
   meet: cues(
-    'met |meet|meeting|visit|hosted|received .{0,40}(?:delegation|minister|envoy|president)|summit|held talks',
+    'travell?ed to|arrived in|gathered in|met |meet|meeting|visit|hosted|received .{0,40}(?:delegation|minister|envoy|president)|summit|held talks',
   ),
   consult: cues(
     'phone call|telephone|called|spoke (?:with|to|by phone)|talks|discuss|consult|negotiat|video call',
@@ -79,7 +79,9 @@ export const EVENT_CUES: Record<EventType, RegExp> = {
   threaten: cues(
     'threat|warn|ultimatum|mobilis|mobiliz|deploy|mass(?:ed|ing) (?:troops|forces)|drill|exercise',
   ),
-  reject: cues('reject|refus|den(?:y|ied|ies)|dismiss|condemn|denounc|criticis|criticiz|accus|blam|veto'),
+  reject: cues(
+    'reject|refus|den(?:y|ied|ies)|dismiss|condemn|denounc|criticis|criticiz|accus|blam|veto|summon|no basis for talks|no truce|(?:would|will) not (?:withdraw|disarm|negotiat|accept)',
+  ),
   protest: cues('protest|demonstrat|rally|rallied|march(?:ed|es)? |strike action|sit-in|boycott'),
   appeal: cues('call(?:ed|s)? (?:on|for)|urg|appeal|demand|ask(?:ed|s)? .{0,20} to|request'),
   statement: cues(
@@ -87,7 +89,22 @@ export const EVENT_CUES: Record<EventType, RegExp> = {
   ),
 };
 
-/** The event type of one sentence, or undefined when it has no cue. */
+/** Reactions to an event: when one comes first in the sentence, the event is the reaction. */
+const REACTIONS: readonly EventType[] = ['reject', 'appeal'];
+
+/**
+ * The event type of one sentence, or undefined when it has no cue. Types are tried in order, except
+ * that a rejection or appeal cue that comes before every other cue wins: "Abbas condemned the
+ * raids" is a rejection, "called on Damascus to withdraw its forces" an appeal.
+ */
 export function classifySentence(sentence: string): EventType | undefined {
-  return EVENT_TYPES.find((type) => EVENT_CUES[type].test(sentence));
+  const at = new Map<EventType, number>();
+  for (const type of EVENT_TYPES) {
+    const match = EVENT_CUES[type].exec(sentence);
+    if (match) at.set(type, match.index);
+  }
+  if (at.size === 0) return undefined;
+  const first = Math.min(...[...at].filter(([type]) => type !== 'statement').map(([, index]) => index));
+  const reaction = REACTIONS.find((type) => at.get(type) === first);
+  return reaction ?? EVENT_TYPES.find((type) => at.has(type));
 }

@@ -30,6 +30,7 @@ export function contextCountries(context: EnrichContext, storyCountries: string[
 }
 
 function choose(m: Extract<Resolved, { kind: 'place' }>, context: Map<string, number>): Place | undefined {
+  if (m.chosen) return m.candidates[0]?.place;
   let candidates = m.candidates;
   if (m.preferRegion) candidates = candidates.filter((c) => c.place.kind === 'region');
   const score = ({ place, canonical }: { place: Place; canonical: boolean }) =>

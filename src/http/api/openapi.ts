@@ -14,6 +14,7 @@ import {
 } from './schemas.ts';
 import { SEARCH_OPENAPI } from '../search/search-openapi.ts';
 import { enrichmentPaths } from './enrichment-routes.ts';
+import { suggestionPaths } from './suggestion-openapi.ts';
 import { REACH_OPENAPI_PATHS } from './reach-openapi.ts';
 import { statementsOpenApi } from './statements-openapi.ts';
 
@@ -130,6 +131,12 @@ export function createOpenApiDocument(): object {
             videoUrl: { type: ['string', 'null'] },
             url: { type: 'string', description: 'permalink page' },
             anchor: { type: 'string', description: 'the update on its story page' },
+            statementIds: { type: 'array', items: { type: 'string' }, description: 'statements it cites' },
+            statements: {
+              type: 'array',
+              description: 'the statements it cites: id, title, issuer, publishedAt, page',
+              items: { type: 'object' },
+            },
           },
         },
         CreateDesk: schema(CreateDeskSchema),
@@ -337,6 +344,7 @@ export function createOpenApiDocument(): object {
         },
       },
       ...enrichmentPaths(),
+      ...suggestionPaths(),
       ...statements.paths,
     },
   };

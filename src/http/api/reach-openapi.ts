@@ -73,6 +73,8 @@ export const REACH_OPENAPI_PATHS = {
   '/related': {
     post: {
       summary: 'Earlier stories and updates related to a draft, with "See …" cross-links to insert (editor)',
+      description:
+        'The enrichment pipeline reads the unsaved draft; earlier updates whose stored enrichment names the same people, organisations and places (by canonical name, so another spelling still matches) come first, then those sharing its terms.',
       security: secured,
       requestBody: {
         required: true,
@@ -91,7 +93,10 @@ export const REACH_OPENAPI_PATHS = {
         },
       },
       responses: {
-        '200': { description: 'Suggestions: kind, id, url, label, snippetHtml, at, markdown' },
+        '200': {
+          description:
+            'Suggestions: kind, id, url, label, snippetHtml, at, markdown, shared (the canonical names the draft and the update both name)',
+        },
         '400': problem('Invalid input; `field` names what is wrong'),
       },
     },

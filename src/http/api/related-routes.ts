@@ -1,6 +1,7 @@
 /** `POST /api/v1/related`: related earlier coverage for a draft, for the composer (editors). */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { loadEnricher } from '../../enrich/pipeline.ts';
 import { suggestRelated } from '../../related/related-coverage.ts';
 import type { Store } from '../../store/store.ts';
 import { requireRole } from '../auth.ts';
@@ -18,9 +19,17 @@ const RelatedSchema = z.strictObject({
 
 /** Registers the related-coverage route (mounted under /api/v1). */
 export async function registerRelatedRoutes(app: FastifyInstance, deps: { store: Store }): Promise<void> {
+  // The process's one enricher (app.ts has loaded it at boot for the enrichment worker): the draft's
+  // names are found by the same pipeline that enriched the earlier updates.
+  const enricher = loadEnricher();
   app.post('/related', async (request) => {
     await requireRole(deps.store, request, 'editor');
     const input = parseInput(RelatedSchema, request.body);
-    return { items: await suggestRelated(deps.store.search, input) };
+    return {
+      items: await suggestRelated(
+        { search: deps.store.search, enrichments: deps.store.enrichments, enricher },
+        input,
+      ),
+    };
   });
 }

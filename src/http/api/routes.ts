@@ -16,6 +16,7 @@ import { mediaFor, registerMediaRoutes, topPhotoFor } from './media-routes.ts';
 import { registerSessionRoutes } from './session-routes.ts';
 import { registerAdminRoutes } from './admin-routes.ts';
 import { deskJson, revisionJson, storyJson, submissionJson, updateJson } from './representations.ts';
+import { checkCitations, saveCitations, withCitations, withCitationsOne } from './update-citations.ts';
 import {
   CreateDeskSchema,
   CreateStorySchema,
@@ -162,39 +163,50 @@ export async function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): Pr
     const story = await readableStory(request, id);
     const url = storyPath(await deskSlugOf(story), story.slug);
     const page = await store.updates.listByStory(story.id, { limit, cursor: cursor ?? null });
-    return { items: page.items.map((u) => updateJson(u, url)), nextCursor: page.nextCursor };
+    const items = await withCitations(
+      store,
+      page.items.map((u) => updateJson(u, url)),
+    );
+    return { items, nextCursor: page.nextCursor };
   });
 
   // An editor's update is published at once; a contributor's is a submission for an editor to approve.
   app.post('/stories/:id/updates', async (request, reply) => {
     const principal = await requireRole(store, request, 'contributor');
     const { id } = parseInput(IdParams, request.params, 'path');
-    const { mediaId, publishAt, ...input } = parseInput(CreateUpdateSchema, request.body);
+    const { mediaId, publishAt, statementIds, ...input } = parseInput(CreateUpdateSchema, request.body);
     const story = await writableStory(principal, id);
     const media = await mediaFor(deps.media, mediaId);
+    const cited = await checkCitations(store, statementIds);
     if (!hasRole(principal.role, 'editor')) {
       requireClaimAllowed(principal, input.claimStatus);
       if (publishAt !== undefined)
         throw new DomainError('forbidden', 'only an editor can schedule an update', { field: 'publishAt' });
       const submission = await liveBlog.submitUpdate(id, { ...input, media }, principal);
+      await saveCitations(store, submission.id, cited);
       await audit(principal, 'update.submit', submission.id, { storyId: id });
       return reply
         .code(201)
         .header('location', `/api/v1/updates/${submission.id}`)
-        .send(submissionJson(submission));
+        .send(await withCitationsOne(store, submissionJson(submission)));
     }
     if (publishAt !== undefined) {
       const scheduled = await liveBlog.scheduleUpdate(id, { ...input, media }, principal, publishAt);
+      await saveCitations(store, scheduled.id, cited);
       await audit(principal, 'update.schedule', scheduled.id, { storyId: id, publishAt });
       return reply
         .code(201)
         .header('location', `/api/v1/updates/${scheduled.id}`)
-        .send(submissionJson(scheduled));
+        .send(await withCitationsOne(store, submissionJson(scheduled)));
     }
     const update = await liveBlog.publishUpdate(id, { ...input, media }, principal.name);
+    await saveCitations(store, update.id, cited);
     await audit(principal, 'update.publish', update.id, { storyId: id, claimStatus: update.claimStatus });
     const url = storyPath(await deskSlugOf(story), story.slug);
-    return reply.code(201).header('location', `/api/v1/updates/${update.id}`).send(updateJson(update, url));
+    return reply
+      .code(201)
+      .header('location', `/api/v1/updates/${update.id}`)
+      .send(await withCitationsOne(store, updateJson(update, url)));
   });
 
   app.get('/stories/:id/submissions', async (request) => {
@@ -204,27 +216,29 @@ export async function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): Pr
     // ?mine=1: the caller's own, in any state, newest first (a contributor sees why one was rejected).
     if ((request.query as { mine?: string }).mine === '1') {
       const mine = await store.submissions.listByAuthor(id, principal.key, 50);
-      return { items: mine.map(submissionJson), nextCursor: null };
+      return { items: await withCitations(store, mine.map(submissionJson)), nextCursor: null };
     }
     const pending = await store.submissions.listPending(id);
     // Contributors see their own; editors the whole queue.
     const visible = hasRole(principal.role, 'editor')
       ? pending
       : pending.filter((s) => s.authorKey === principal.key);
-    return { items: visible.map(submissionJson), nextCursor: null };
+    return { items: await withCitations(store, visible.map(submissionJson)), nextCursor: null };
   });
 
   app.post('/updates/:id/approve', async (request) => {
     const principal = await requireRole(store, request, 'editor');
     const { id } = parseInput(IdParams, request.params, 'path');
-    const { mediaId, ...changes } = parseInput(ApproveSchema, request.body ?? {});
+    const { mediaId, statementIds, ...changes } = parseInput(ApproveSchema, request.body ?? {});
     const submission = await store.submissions.getById(id);
     if (!submission) throw notFound('submission');
     const story = await writableStory(principal, submission.storyId);
     const media = await mediaFor(deps.media, mediaId);
+    const cited = await checkCitations(store, statementIds);
     const update = await liveBlog.approveSubmission(id, { ...changes, media }, principal.name);
+    await saveCitations(store, update.id, cited);
     await audit(principal, 'update.approve', id, { storyId: update.storyId });
-    return updateJson(update, storyPath(await deskSlugOf(story), story.slug));
+    return withCitationsOne(store, updateJson(update, storyPath(await deskSlugOf(story), story.slug)));
   });
 
   app.post('/updates/:id/reject', async (request) => {
@@ -281,10 +295,10 @@ export async function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): Pr
       const mayRead =
         principal !== null && (hasRole(principal.role, 'editor') || principal.key === submission.authorKey);
       if (!mayRead) throw notFound('update');
-      return submissionJson(submission);
+      return withCitationsOne(store, submissionJson(submission));
     }
     const { update, url } = await liveUpdate(request, id);
-    return updateJson(update, url);
+    return withCitationsOne(store, updateJson(update, url));
   });
 
   app.get('/updates/:id/revisions', async (request) => {
@@ -308,19 +322,23 @@ export async function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): Pr
         throw new DomainError('forbidden', 'contributors can edit only their own submissions');
       if (pending.status !== 'pending')
         throw new DomainError('conflict', `submission is already ${pending.status}`);
-      const { mediaId, ...changes } = parseInput(EditSubmissionSchema, request.body);
+      const { mediaId, statementIds, ...changes } = parseInput(EditSubmissionSchema, request.body);
       requireClaimAllowed(principal, changes.claimStatus);
       const media = await mediaFor(deps.media, mediaId);
+      const cited = await checkCitations(store, statementIds);
       const edited = await liveBlog.editSubmission(id, { ...changes, media });
+      await saveCitations(store, edited.id, cited);
       await audit(principal, 'update.submission_edit', id, { storyId: edited.storyId });
-      return submissionJson(edited);
+      return withCitationsOne(store, submissionJson(edited));
     }
-    const { version, mediaId, ...patch } = parseInput(PatchUpdateSchema, request.body);
+    const { version, mediaId, statementIds, ...patch } = parseInput(PatchUpdateSchema, request.body);
     const before = await writableUpdate(principal, id);
     const media = await mediaFor(deps.media, mediaId);
     if (!hasRole(principal.role, 'editor'))
       throw new DomainError('forbidden', 'contributors cannot edit published updates; ask an editor');
+    const cited = await checkCitations(store, statementIds);
     const update = await liveBlog.editUpdate(id, version, { ...patch, media }, principal.name);
+    await saveCitations(store, update.id, cited);
     await audit(principal, 'update.edit', id, { version: update.version });
     if (update.claimStatus !== before.claimStatus || update.claimNote !== before.claimNote)
       await audit(principal, 'update.claim', id, {
@@ -329,7 +347,7 @@ export async function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): Pr
         note: update.claimNote,
       });
     const { url } = await liveUpdate(request, update.id);
-    return updateJson(update, url);
+    return withCitationsOne(store, updateJson(update, url));
   });
 
   app.delete('/updates/:id', async (request, reply) => {

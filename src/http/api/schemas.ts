@@ -76,6 +76,11 @@ const updateFields = {
   keyEvent: z.boolean().optional(),
   videoUrl: httpUrl.nullable().optional().describe('video or social post, shown as a click-to-load facade'),
   mediaId: text(64).nullable().optional().describe('id of a photo from POST /media'),
+  statementIds: z
+    .array(z.string().regex(/^[0-9a-z]{10,40}$/, 'must be a statement id'))
+    .max(20, 'at most 20 statements')
+    .optional()
+    .describe('official statements the update cites (see /statements); [] removes them'),
 };
 
 /** Body of POST /stories/{id}/updates. */

@@ -4,7 +4,7 @@ import { CreateFeedSchema } from '../../statements/feeds/feed-input.ts';
 import { FEED_STATUSES } from '../../statements/feeds/feed-store.ts';
 import { CreateStatementSchema } from '../../statements/statement-input.ts';
 import { SIMILARITY_METRICS } from '../../statements/statement-store.ts';
-import { SimilarTextSchema } from './statements-routes.ts';
+import { PatchFeedSchema, SimilarTextSchema } from './statements-routes.ts';
 
 function schema(s: z.ZodType): object {
   const { $schema: _ignored, ...rest } = z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' }) as Record<
@@ -146,11 +146,13 @@ export function statementsOpenApi(): { schemas: Record<string, object>; paths: R
           nextPollAt: { type: 'string' },
           failures: { type: 'integer', description: 'failed polls in a row (the backoff doubles with each)' },
           statementsAdded: { type: 'integer' },
+          disabledAt: { type: ['string', 'null'], description: 'set while an admin has stopped polling it' },
         },
       },
       CreateStatement: schema(CreateStatementSchema),
       SimilarText: schema(SimilarTextSchema),
       CreateStatementFeed: schema(CreateFeedSchema),
+      PatchStatementFeed: schema(PatchFeedSchema),
     },
     paths: {
       '/statements': {
@@ -207,7 +209,7 @@ export function statementsOpenApi(): { schemas: Record<string, object>; paths: R
       },
       '/statements/similar': {
         post: {
-          summary: 'Statements sharing the wording of pasted text (editor)',
+          summary: 'Statements sharing the wording of pasted text (contributor)',
           security: secured,
           requestBody: { required: true, content: json(ref('SimilarText')) },
           responses: {
@@ -257,6 +259,13 @@ export function statementsOpenApi(): { schemas: Record<string, object>; paths: R
           summary: 'A feed and its last outcome (editor)',
           security: secured,
           parameters: [idParam],
+          responses: { '200': { description: 'The feed', content: json(ref('StatementFeed')) }, ...errors },
+        },
+        patch: {
+          summary: 'Stop or resume polling a feed (admin)',
+          security: secured,
+          parameters: [idParam],
+          requestBody: { required: true, content: json(ref('PatchStatementFeed')) },
           responses: { '200': { description: 'The feed', content: json(ref('StatementFeed')) }, ...errors },
         },
       },

@@ -59,6 +59,11 @@ export const SimilarTextSchema = z.strictObject({
   limit: SimilarOptionsSchema.shape.limit,
 });
 
+/** Body of PATCH /statement-feeds/{id}. */
+export const PatchFeedSchema = z.strictObject({
+  disabled: z.boolean().describe('true stops polling the feed, false resumes it'),
+});
+
 /** A statement as the API returns it. */
 export function statementJson(statement: Statement) {
   return {
@@ -147,8 +152,9 @@ export async function registerStatementApiRoutes(
     return comparisonJson(await statements.compare(ids));
   });
 
+  // Contributors write updates too, and what they paste may be a readout; statements themselves are public.
   app.post('/statements/similar', async (request) => {
-    await requireRole(store, request, 'editor');
+    await requireRole(store, request, 'contributor');
     const { text, ...options } = parseWith(SimilarTextSchema, request.body);
     const hits = await statements.similarToText(text, options);
     return { items: hits.map((hit) => similarJson(hit, null)) };
@@ -190,6 +196,16 @@ export async function registerStatementApiRoutes(
     const { id } = parseWith(IdParams, request.params, 'path');
     const feed = await store.statementFeeds.getById(id);
     if (!feed) throw notFound('feed');
+    return feedJson(feed);
+  });
+
+  // Stops or resumes polling a feed; its statements and history stay.
+  app.patch('/statement-feeds/:id', async (request) => {
+    await requireRole(store, request, 'admin');
+    const { id } = parseWith(IdParams, request.params, 'path');
+    const { disabled } = parseWith(PatchFeedSchema, request.body);
+    const feed = await store.statementFeeds.setDisabled(id, disabled ? new Date().toISOString() : null);
+    if (!disabled) feedPoller.wake();
     return feedJson(feed);
   });
 

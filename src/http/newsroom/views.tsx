@@ -150,6 +150,10 @@ export function DashboardPage(props: { desks: DeskDays[]; stories: Story[] }): J
     <>
       <h1>Desks</h1>
       {props.desks.length === 0 && <p>No desks yet. An admin creates them with `dateline desk create`.</p>}
+      <p class="nr-links">
+        <a href="/newsroom/statements">Official statements</a> ·{' '}
+        <a href="/newsroom/statement-feeds">Statement feeds</a>
+      </p>
       <ul class="nr-desks">
         {props.desks.map(({ desk, today, days }) => (
           <li class="nr-desk">
@@ -282,8 +286,10 @@ export function StoryEditorPage(props: { view: EditorView }): JSX.Element {
             <div class="nr-preview-wrap">
               <span>Preview</span>
               <div class="nr-preview prose" aria-live="polite" />
+              {editor && <section class="nr-related" data-related hidden />}
             </div>
           </div>
+          <div class="nr-statement-hints" data-statement-hints aria-live="polite" />
           {field(
             'Sources',
             <textarea name="sources" rows={2} placeholder="Label | https://…" />,

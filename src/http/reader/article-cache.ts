@@ -6,14 +6,26 @@
 import { h } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import type { Update } from '../../domain/types.ts';
+import type { StoredEnrichment } from '../../store/store.ts';
+import { linkEntityNames } from './entity-links.ts';
+import type { Statement } from '../../statements/statement.ts';
 import { relativeTime } from '../../web/relative-time.ts';
 import { htmlToText } from './html-text.ts';
 import { RELATIVE_TIME_SLOT, UpdateArticle } from './views/update-article.tsx';
 
 /** Article HTML and text of updates, cached by id, version and where they are shown. */
 export interface ArticleCache {
-  /** The update's `<article>`, identical to rendering UpdateArticle at `now`. */
-  html(update: Update, place: { path: string; timezone: string }, now: number): string;
+  /**
+   * The update's `<article>`, identical to rendering UpdateArticle at `now`; with `enrichment`, the
+   * names it found link to their entity pages.
+   */
+  html(
+    update: Update,
+    place: { path: string; timezone: string },
+    now: number,
+    enrichment?: StoredEnrichment,
+    cited?: readonly Statement[],
+  ): string;
   /** The update body as plain text. */
   text(update: Update): string;
 }
@@ -41,12 +53,24 @@ export function createArticleCache(max = 5000): ArticleCache {
   const keyOf = (update: Update): string => `${update.id}\u0000${update.version}\u0000${update.updatedAt}`;
 
   return {
-    html(update, place, now) {
-      const key = `${keyOf(update)}\u0000${place.path}\u0000${place.timezone}`;
+    html(update, place, now, enrichment, cited = []) {
+      // Only an enrichment of this very version links names: an older one may name what the edit removed.
+      const names = enrichment?.updateVersion === update.version ? enrichment : undefined;
+      // Statements never change once stored, so their ids stand for what the article shows of them.
+      const citedKey = cited.map((s) => s.id).join(',');
+      const key = `${keyOf(update)}\u0000${place.path}\u0000${place.timezone}\u0000${names?.enrichedAt ?? ''}\u0000${citedKey}`;
       let parts = articles.get(key);
       if (!parts) {
-        const context = { storyPath: place.path, timezone: place.timezone, now: null };
-        const html = renderToString(h(UpdateArticle, { update, context }));
+        const context = {
+          storyPath: place.path,
+          timezone: place.timezone,
+          now: null,
+          citations: new Map([[update.id, cited]]),
+        };
+        const shown = names
+          ? { ...update, bodyHtml: linkEntityNames(update.bodyHtml, names.enrichment) }
+          : update;
+        const html = renderToString(h(UpdateArticle, { update: shown, context }));
         // The slot comes before any author text in the markup, so the first occurrence is ours.
         const at = html.indexOf(RELATIVE_TIME_SLOT);
         parts = at < 0 ? [html, null] : [html.slice(0, at), html.slice(at + RELATIVE_TIME_SLOT.length)];

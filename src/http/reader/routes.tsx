@@ -18,6 +18,7 @@ import type { Assets } from '../../web/build-assets.ts';
 import { createArticleCache } from './article-cache.ts';
 import { oembedAlternate } from '../embed/embed-routes.tsx';
 import { feedAlternates } from './feeds/feed-model.ts';
+import { linkEntityNames } from './entity-links.ts';
 import { excerpt, htmlToText } from './html-text.ts';
 import { jsonForScript, liveBlogPosting } from './json-ld.ts';
 import { isSitePath, isWebUrl } from './safe-url.ts';
@@ -253,6 +254,9 @@ export async function registerReaderRoutes(app: FastifyInstance, deps: ReaderDep
       desk && story.date !== null ? dayLink(desk, addDays(story.date, 1), liveBlog.today(desk)) : null,
     ]);
     const pinnedIds = new Set(highlights.pinned.map((u) => u.id));
+    // Names in updates link to their entity pages (see entity-links.ts).
+    const enriched = await store.enrichments.getMany([...highlights.pinned, ...list.items].map((u) => u.id));
+    const cited = await store.statements.citationsOf([...highlights.pinned, ...list.items].map((u) => u.id));
     const now = Date.now();
     const view: StoryView = {
       story,
@@ -268,7 +272,8 @@ export async function registerReaderRoutes(app: FastifyInstance, deps: ReaderDep
       previousDay,
       nextDay,
       latest: await railItems(latest, story.id, STORY_RAIL_ITEMS),
-      renderUpdate: (update) => articles.html(update, place, now),
+      renderUpdate: (update) =>
+        articles.html(update, place, now, enriched.get(update.id), cited.get(update.id)),
     };
     const origin = originOf(request);
     const canonicalUrl = `${origin}${place.path}`;
@@ -313,13 +318,20 @@ export async function registerReaderRoutes(app: FastifyInstance, deps: ReaderDep
     id: string,
   ): Promise<PageResult> => {
     if (!story || !UPDATE_ID.test(id)) return null;
-    const [update, revisions, place] = await Promise.all([
+    const [update, revisions, place, citations] = await Promise.all([
       store.updates.getById(id),
       store.updates.listRevisions(id),
       placeOf(story),
+      store.statements.citationsOf([id]),
     ]);
     if (!update || update.storyId !== story.id || update.deletedAt !== null) return null;
     const desk = story.deskId === null ? null : await deskById(story.deskId);
+    // Names in the update link to their entity pages, when the enrichment is of this version.
+    const enrichment = await store.enrichments.get(update.id);
+    const shown =
+      enrichment?.updateVersion === update.version
+        ? { ...update, bodyHtml: linkEntityNames(update.bodyHtml, enrichment.enrichment) }
+        : update;
     const origin = originOf(request);
     const text = htmlToText(update.bodyHtml);
     const title = update.headline ?? excerpt(text, 90);
@@ -350,8 +362,9 @@ export async function registerReaderRoutes(app: FastifyInstance, deps: ReaderDep
       storyPath: place.path,
       timezone: place.timezone,
       now: Date.now(),
-      update,
+      update: shown,
       claimHistory: claimHistory(revisions),
+      citations,
     };
     return { html: page(meta, <UpdatePage view={view} />, true), cache: CACHE.listing };
   };

@@ -3,9 +3,9 @@ import type { JSX } from 'preact';
 import { storyPath, updatePath } from '../../domain/paths.ts';
 import { CLAIM_LABELS, CLAIM_STATUSES } from '../../domain/types.ts';
 import type { Desk } from '../../domain/types.ts';
-import type { SearchHit, SearchResults } from '../../store/search.ts';
+import type { SearchFacet, SearchHit, SearchKind, SearchResults } from '../../store/search.ts';
 import { formatDateTime } from '../reader/time-format.ts';
-import { searchHref, type SearchParams } from './search-query.ts';
+import { ENTITY_PARAMS, searchHref, type SearchParams } from './search-query.ts';
 
 /** Everything the search page shows. */
 export interface SearchView {
@@ -15,34 +15,64 @@ export interface SearchView {
   results: SearchResults | null;
   /** What was wrong with the query string, shown above the form. */
   error: string | null;
+  /** People, organisations and places named by the matching updates (empty without results). */
+  facets: SearchFacet[];
 }
 
-/** Reader path of a hit: the update's permalink, or the story page. */
+/** What each kind is called on the page. */
+const KIND_LABELS: Record<SearchKind, string> = {
+  update: 'Update',
+  story: 'Live page',
+  statement: 'Statement',
+};
+
+/** Reader path of a statement page. */
+export function statementPath(id: string): string {
+  return `/statements/${encodeURIComponent(id)}`;
+}
+
+/** Reader path of a hit: the update's permalink, the story page, or the statement page. */
 export function hitPath(hit: SearchHit): string {
+  if (hit.kind === 'statement') return statementPath(hit.id);
   const story = storyPath(hit.story.deskSlug, hit.story.slug);
   return hit.kind === 'update' ? updatePath(story, hit.id) : story;
 }
 
+/** Reader path of the story a hit belongs to (null for statements). */
+export function hitStoryPath(hit: SearchHit): string | null {
+  return hit.kind === 'statement' ? null : storyPath(hit.story.deskSlug, hit.story.slug);
+}
+
 function Result(props: { hit: SearchHit }): JSX.Element {
   const { hit } = props;
-  const kicker = [hit.story.deskName ?? 'Live coverage', hit.kind === 'update' ? hit.story.headline : null]
-    .filter((part) => part !== null)
-    .join(' · ');
+  const kicker =
+    hit.kind === 'statement'
+      ? hit.statement.issuer
+      : [hit.story.deskName ?? 'Live coverage', hit.kind === 'update' ? hit.story.headline : null]
+          .filter((part) => part !== null)
+          .join(' · ');
+  const fallbackTitle =
+    hit.kind === 'statement'
+      ? hit.statement.title !== ''
+        ? hit.statement.title
+        : `Statement by ${hit.statement.issuer}`
+      : `Update on ${hit.story.headline}`;
   return (
-    <li class="search-hit">
-      <p class="kicker">{kicker}</p>
+    <li class={`search-hit search-hit-${hit.kind}`}>
+      <p class="kicker">
+        <span class="search-kind">{KIND_LABELS[hit.kind]}</span> {kicker}
+      </p>
       <h3 class="card-title">
         {/* Title and snippet HTML come from store/sql/search-text.ts snippetHtml: escaped, with <mark> only. */}
         {hit.titleHtml !== null ? (
           <a href={hitPath(hit)} dangerouslySetInnerHTML={{ __html: hit.titleHtml }} />
         ) : (
-          <a href={hitPath(hit)}>Update on {hit.story.headline}</a>
+          <a href={hitPath(hit)}>{fallbackTitle}</a>
         )}
       </h3>
       <p class="search-snippet" dangerouslySetInnerHTML={{ __html: hit.snippetHtml }} />
       <p class="search-meta">
-        {hit.kind === 'update' ? 'Update' : 'Live page'} ·{' '}
-        <time dateTime={hit.at}>{formatDateTime(hit.at, 'UTC')}</time>
+        {KIND_LABELS[hit.kind]} · <time dateTime={hit.at}>{formatDateTime(hit.at, 'UTC')}</time>
         {hit.claimStatus !== null && ` · ${CLAIM_LABELS[hit.claimStatus]}`}
         {hit.keyEvent && ' · Key event'}
       </p>
@@ -50,10 +80,57 @@ function Result(props: { hit: SearchHit }): JSX.Element {
   );
 }
 
+/** Names the matching updates share, as links that narrow the search to each (no JavaScript needed). */
+function Facets(props: { params: SearchParams; facets: SearchFacet[] }): JSX.Element | null {
+  const { params, facets } = props;
+  const groups = ENTITY_PARAMS.map((entity) => ({
+    ...entity,
+    items: facets.filter((facet) => facet.type === entity.type),
+  })).filter((group) => group.items.length > 0);
+  if (groups.length === 0) return null;
+  return (
+    <nav class="search-facets" aria-labelledby="facets-title">
+      <h2 id="facets-title">Names in these results</h2>
+      {groups.map((group) => (
+        <div class="search-facet-group">
+          <h3>{group.plural}</h3>
+          <ul>
+            {group.items.map((facet) => {
+              const active = (params[group.param] ?? []).some(
+                (name) => name.toLowerCase() === facet.name.toLowerCase(),
+              );
+              const href = searchHref(
+                {
+                  ...params,
+                  [group.param]: active
+                    ? (params[group.param] ?? []).filter((n) => n.toLowerCase() !== facet.name.toLowerCase())
+                    : [...(params[group.param] ?? []), facet.name],
+                },
+                0,
+              );
+              return (
+                <li>
+                  <a href={href} aria-current={active ? 'true' : undefined}>
+                    {active ? `${facet.name} (remove)` : facet.name}
+                  </a>{' '}
+                  <span class="search-facet-count">
+                    {facet.count} {facet.count === 1 ? 'update' : 'updates'}
+                  </span>
+                </li>
+              );
+            })}
+          </ul>
+        </div>
+      ))}
+    </nav>
+  );
+}
+
 /** The search page's content. */
 export function SearchPage(props: { view: SearchView }): JSX.Element {
-  const { params, desks, results, error } = props.view;
+  const { params, desks, results, error, facets } = props.view;
   const claims = new Set(params.claim ?? []);
+  const entityFiltered = ENTITY_PARAMS.some(({ param }) => (params[param]?.length ?? 0) > 0);
   return (
     <div class="search">
       <h1>Search</h1>
@@ -77,10 +154,27 @@ export function SearchPage(props: { view: SearchView }): JSX.Element {
             params.from !== undefined ||
             params.to !== undefined ||
             claims.size > 0 ||
-            params.keyEvents === true
+            params.keyEvents === true ||
+            params.kind !== undefined ||
+            entityFiltered
           }
         >
           <summary>Filters</summary>
+          <p>
+            <label for="search-kind">Show</label>
+            <select id="search-kind" name="kind">
+              <option value="">Everything</option>
+              <option value="update" selected={params.kind === 'update'}>
+                Updates
+              </option>
+              <option value="story" selected={params.kind === 'story'}>
+                Live pages
+              </option>
+              <option value="statement" selected={params.kind === 'statement'}>
+                Official statements
+              </option>
+            </select>
+          </p>
           <p>
             <label for="search-desk">Desk</label>
             <select id="search-desk" name="desk">
@@ -113,8 +207,29 @@ export function SearchPage(props: { view: SearchView }): JSX.Element {
               events only
             </label>
           </p>
+          {ENTITY_PARAMS.map(({ param, type, label }) => {
+            // Offered: the names the current results share, and whatever is already chosen.
+            const chosen = params[param] ?? [];
+            const offered = [
+              ...new Set([...chosen, ...facets.filter((f) => f.type === type).map((f) => f.name)]),
+            ];
+            return (
+              <p>
+                <label for={`search-${param}`}>{label}</label>
+                <select id={`search-${param}`} name={param}>
+                  <option value="">Any {label.toLowerCase()}</option>
+                  {offered.map((name) => (
+                    <option value={name} selected={chosen.includes(name)}>
+                      {name}
+                    </option>
+                  ))}
+                </select>
+              </p>
+            );
+          })}
         </details>
       </form>
+      {results !== null && <Facets params={params} facets={facets} />}
       {results !== null && (
         <section aria-labelledby="results-title">
           <h2 id="results-title">

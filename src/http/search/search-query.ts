@@ -1,6 +1,7 @@
 /**
  * The search query string, shared by `GET /api/v1/search` and the `/search` page so both accept the
- * same thing: q, desk, from, to, claim (repeated or comma-separated), keyEvents, kind, limit, offset.
+ * same thing: q, desk, from, to, claim (repeated or comma-separated), keyEvents, kind, person,
+ * organization, place (each repeatable; canonical names), limit, offset.
  */
 import { z } from 'zod';
 import { isCalendarDate } from '../../domain/days.ts';
@@ -18,6 +19,11 @@ const list = z
   .transform((value) =>
     (Array.isArray(value) ? value : [value]).flatMap((v) => v.split(',')).filter((v) => v !== ''),
   );
+// Canonical names may hold commas ("Washington, D.C."), so entity filters are repeated, never split.
+const names = z
+  .union([z.string().max(200, 'must be at most 200 characters'), z.array(z.string().max(200))])
+  .transform((value) => (Array.isArray(value) ? value : [value]).map((v) => v.trim()).filter((v) => v !== ''))
+  .pipe(z.array(z.string()).max(5, 'at most 5 names'));
 const day = z.string().refine(isCalendarDate, 'must be a date as YYYY-MM-DD');
 const flag = z
   .enum(['true', 'false', '1', '0', 'on'])
@@ -41,7 +47,13 @@ export const SearchQuerySchema = z.object({
     .transform((v) => (v === '' ? undefined : v)),
   claim: list.pipe(z.array(z.enum(CLAIM_STATUSES, `must be one of ${CLAIM_STATUSES.join(', ')}`))).optional(),
   keyEvents: flag.optional(),
-  kind: z.enum(SEARCH_KINDS).optional(),
+  kind: z
+    .union([z.literal(''), z.enum(SEARCH_KINDS, `must be one of ${SEARCH_KINDS.join(', ')}`)])
+    .optional()
+    .transform((v) => (v === '' ? undefined : v)),
+  person: names.optional(),
+  organization: names.optional(),
+  place: names.optional(),
   limit: z.coerce.number().int().min(1).max(50).default(SEARCH_PAGE_SIZE),
   offset: z.coerce.number().int().min(0).max(MAX_OFFSET).default(0),
 });
@@ -58,10 +70,20 @@ export function toSearchQuery(params: SearchParams): SearchQuery {
     claimStatuses: params.claim as ClaimStatus[] | undefined,
     keyEventsOnly: params.keyEvents,
     kinds: params.kind === undefined ? undefined : [params.kind],
+    people: params.person,
+    organizations: params.organization,
+    places: params.place,
     limit: params.limit,
     offset: params.offset,
   };
 }
+
+/** The entity filter parameters and what the page calls them. */
+export const ENTITY_PARAMS = [
+  { param: 'person', type: 'person', label: 'Person', plural: 'People' },
+  { param: 'organization', type: 'organization', label: 'Organisation', plural: 'Organisations' },
+  { param: 'place', type: 'place', label: 'Place', plural: 'Places' },
+] as const;
 
 /** The query string of `params` with `offset` changed, for "more results" links. */
 export function searchHref(params: SearchParams, offset: number): string {
@@ -73,6 +95,7 @@ export function searchHref(params: SearchParams, offset: number): string {
   for (const status of params.claim ?? []) query.append('claim', status);
   if (params.keyEvents === true) query.set('keyEvents', 'on');
   if (params.kind !== undefined) query.set('kind', params.kind);
+  for (const { param } of ENTITY_PARAMS) for (const name of params[param] ?? []) query.append(param, name);
   if (params.limit !== SEARCH_PAGE_SIZE) query.set('limit', String(params.limit));
   if (offset > 0) query.set('offset', String(offset));
   return `/search?${query.toString()}`;

@@ -6,8 +6,20 @@ import type { Assets } from '../../web/build-assets.ts';
 import { parseInput } from '../api/schemas.ts';
 import { sendPage } from '../reader/send-page.ts';
 import { Layout, renderDocument } from '../reader/views/layout.tsx';
-import { hitPath, SearchPage } from './search-page.tsx';
+import { z } from 'zod';
+import { hitPath, hitStoryPath, SearchPage } from './search-page.tsx';
 import { SearchQuerySchema, toSearchQuery, type SearchParams } from './search-query.ts';
+
+/** Names of each type a page or an API answer offers as filters. */
+const FACETS_PER_TYPE = 12;
+
+// The API's own parameter: whether to count facets (they cost a second query).
+const ApiExtra = z.object({
+  facets: z
+    .enum(['true', 'false', '1', '0'], 'must be true or false')
+    .optional()
+    .transform((v) => v === 'true' || v === '1'),
+});
 
 /** What search needs. */
 export interface SearchDeps {
@@ -26,26 +38,36 @@ export async function registerSearchRoutes(app: FastifyInstance, deps: SearchDep
 
   app.get('/api/v1/search', async (request, reply) => {
     const params = parseInput(SearchQuerySchema, request.query, 'query');
+    const extra = parseInput(ApiExtra, request.query, 'query');
     if (params.q === '') throw new DomainError('validation', 'q: is required', { field: 'q' });
-    const results = await store.search.search(toSearchQuery(params));
+    const query = toSearchQuery(params);
+    const [results, facets] = await Promise.all([
+      store.search.search(query),
+      extra.facets ? store.search.facets(query, FACETS_PER_TYPE) : undefined,
+    ]);
     return reply.header('cache-control', 'public, max-age=30').send({
       query: params.q,
       items: results.hits.map((hit) => ({
         kind: hit.kind,
         id: hit.id,
         url: hitPath(hit),
-        story: {
-          id: hit.story.id,
-          headline: hit.story.headline,
-          desk: hit.story.deskSlug,
-          url: hitPath({ ...hit, kind: 'story' }),
-        },
+        story:
+          hit.kind === 'statement'
+            ? null
+            : {
+                id: hit.story.id,
+                headline: hit.story.headline,
+                desk: hit.story.deskSlug,
+                url: hitStoryPath(hit),
+              },
+        statement: hit.kind === 'statement' ? hit.statement : null,
         titleHtml: hit.titleHtml,
         snippetHtml: hit.snippetHtml,
         at: hit.at,
         claimStatus: hit.claimStatus,
         keyEvent: hit.keyEvent,
       })),
+      ...(facets !== undefined && { facets }),
       nextOffset: results.more ? params.offset + params.limit : null,
     });
   });
@@ -65,9 +87,11 @@ export async function registerSearchRoutes(app: FastifyInstance, deps: SearchDep
             : '',
       });
     }
-    const [desks, results] = await Promise.all([
+    const searching = error === null && params.q !== '';
+    const [desks, results, facets] = await Promise.all([
       store.desks.list(),
-      error === null && params.q !== '' ? store.search.search(toSearchQuery(params)) : null,
+      searching ? store.search.search(toSearchQuery(params)) : null,
+      searching ? store.search.facets(toSearchQuery(params), FACETS_PER_TYPE) : [],
     ]);
     const title = params.q === '' ? `Search – ${siteName}` : `${params.q} – Search – ${siteName}`;
     const html = renderDocument(
@@ -75,14 +99,14 @@ export async function registerSearchRoutes(app: FastifyInstance, deps: SearchDep
         siteName={siteName}
         meta={{
           title,
-          description: `Search every update and live page on ${siteName}.`,
+          description: `Search every update, live page and official statement on ${siteName}.`,
           canonicalUrl: `${originOf(request)}/search`,
           noindex: true,
         }}
         assets={{ css: deps.assets.url('reader.css'), js: deps.assets.url('reader-live.js') }}
         script={false}
       >
-        <SearchPage view={{ params, desks, results, error }} />
+        <SearchPage view={{ params, desks, results, error, facets }} />
       </Layout>,
     );
     return sendPage(reply, error === null ? 200 : 400, html, 'public, max-age=30');

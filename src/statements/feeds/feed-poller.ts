@@ -169,7 +169,8 @@ export class FeedPoller {
       });
       if (duplicate) continue;
       try {
-        await this.deps.statements.add(
+        // The check above skips known items cheaply; this one is atomic, for another node polling too.
+        const stored = await this.deps.statements.addOnce(
           {
             issuer: feed.issuer,
             publishedAt: item.publishedAt ?? polledAt,
@@ -182,7 +183,7 @@ export class FeedPoller {
           },
           { ...(item.guid !== null && { guid: item.guid }), feedId: feed.id },
         );
-        added++;
+        if (stored.created) added++;
       } catch (error) {
         problems.push(`item ${name} skipped: ${error instanceof Error ? error.message : String(error)}`);
       }

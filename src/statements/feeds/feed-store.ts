@@ -27,6 +27,8 @@ export interface StatementFeed {
   failures: number;
   /** Statements this feed has added, in all. */
   statementsAdded: number;
+  /** When an admin stopped polling it; null while it is polled. */
+  disabledAt: string | null;
   createdAt: string;
 }
 
@@ -58,7 +60,9 @@ export interface StatementFeedStore {
   getById(id: string): Promise<StatementFeed | null>;
   /** All feeds, oldest first. */
   list(): Promise<StatementFeed[]>;
-  /** Feeds whose next poll is at or before `now`, soonest first. */
+  /** Stops (a time) or resumes (null) polling a feed; when resumed it is due at once. */
+  setDisabled(id: string, disabledAt: string | null): Promise<StatementFeed>;
+  /** Feeds not disabled whose next poll is at or before `now`, soonest first. */
   listDue(now: string, limit: number): Promise<StatementFeed[]>;
   /** Records a poll's outcome. */
   recordPoll(id: string, outcome: FeedPollOutcome): Promise<StatementFeed>;

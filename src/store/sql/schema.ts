@@ -222,6 +222,19 @@ export interface StatementShingleDfRow {
   df: number;
 }
 
+/** A dedupe key ("guid:FEED:GUID", "url:URL", "text:HASH") and the statement that claimed it first. */
+export interface StatementKeyRow {
+  key: string;
+  statement_id: string;
+}
+
+/** A statement cited by an update (or by the submission it is published from), in the order cited. */
+export interface UpdateStatementRow {
+  update_id: string;
+  statement_id: string;
+  position: number;
+}
+
 /** Feeds of official statements polled on a schedule, with their last outcome. */
 export interface StatementFeedRow {
   id: string;
@@ -238,6 +251,8 @@ export interface StatementFeedRow {
   next_poll_at: string;
   failures: number;
   statements_added: number;
+  /** Set while an admin has stopped polling the feed. */
+  disabled_at: string | null;
   created_at: string;
 }
 
@@ -249,6 +264,44 @@ export interface UpdateEnrichmentRow {
   data_version: string;
   enriched_at: string;
   enrichment: string;
+}
+
+/** An editor's correction used by later enrichments; `target` is JSON. */
+export interface EnrichmentCorrectionRow {
+  id: string;
+  field: string;
+  surface: string;
+  action: string;
+  target: string;
+  update_id: string | null;
+  actor: string;
+  created_at: string;
+}
+
+/** An editor's verdict on one suggestion of one update; `value` is JSON. */
+export interface EnrichmentReviewRow {
+  update_id: string;
+  item: string;
+  verdict: string;
+  value: string;
+  actor: string;
+  at: string;
+}
+
+/** A person, organisation or place an enriched update names. */
+export interface EnrichmentEntityRow {
+  update_id: string;
+  kind: string;
+  slug: string;
+  name: string;
+}
+
+/** The node that took on enriching one update version. */
+export interface EnrichmentClaimRow {
+  update_id: string;
+  update_version: number;
+  owner: string;
+  claimed_at: string;
 }
 
 /** What admins see of who did what; `detail` is JSON. */
@@ -265,6 +318,10 @@ export interface AuditRow {
 /** The whole database. */
 export interface Database {
   update_enrichments: UpdateEnrichmentRow;
+  enrichment_corrections: EnrichmentCorrectionRow;
+  enrichment_reviews: EnrichmentReviewRow;
+  enrichment_entities: EnrichmentEntityRow;
+  enrichment_claims: EnrichmentClaimRow;
   desks: DeskRow;
   stories: StoryRow;
   updates: UpdateRow;
@@ -284,4 +341,6 @@ export interface Database {
   statement_shingles: StatementShingleRow;
   statement_shingle_df: StatementShingleDfRow;
   statement_feeds: StatementFeedRow;
+  statement_keys: StatementKeyRow;
+  update_statements: UpdateStatementRow;
 }

@@ -1,5 +1,6 @@
 /** EnrichmentStore over the `update_enrichments` table. */
 import type { StoryStatus, Update } from '../../domain/types.ts';
+import { entitiesOf, type EntityKind } from '../../enrich/entities.ts';
 import type { Enrichment } from '../../enrich/types.ts';
 import type { EnrichedUpdate, EnrichmentStore, StoredEnrichment } from '../store.ts';
 import { toDesk, toStory, toUpdate } from './rows.ts';
@@ -30,24 +31,36 @@ export class SqlEnrichmentStore implements EnrichmentStore {
       enriched_at: e.enrichedAt,
       enrichment: JSON.stringify(e.enrichment),
     };
-    // One statement, so two nodes saving at once cannot interleave: the newer version wins.
-    const saved = await this.deps.db
-      .insertInto('update_enrichments')
-      .values(row)
-      .onConflict((oc) =>
-        oc
-          .column('update_id')
-          .doUpdateSet((eb) => ({
-            update_version: eb.ref('excluded.update_version'),
-            data_version: eb.ref('excluded.data_version'),
-            enriched_at: eb.ref('excluded.enriched_at'),
-            enrichment: eb.ref('excluded.enrichment'),
-          }))
-          .where('update_enrichments.update_version', '<=', (eb) => eb.ref('excluded.update_version')),
-      )
-      .returning('update_id')
-      .executeTakeFirst();
-    return saved !== undefined;
+    // The upsert is one statement, so two nodes saving at once cannot interleave: the newer version
+    // wins. The entity index is replaced in the same transaction, so it always matches the row.
+    return this.deps.db.transaction().execute(async (trx) => {
+      const saved = await trx
+        .insertInto('update_enrichments')
+        .values(row)
+        .onConflict((oc) =>
+          oc
+            .column('update_id')
+            .doUpdateSet((eb) => ({
+              update_version: eb.ref('excluded.update_version'),
+              data_version: eb.ref('excluded.data_version'),
+              enriched_at: eb.ref('excluded.enriched_at'),
+              enrichment: eb.ref('excluded.enrichment'),
+            }))
+            .where('update_enrichments.update_version', '<=', (eb) => eb.ref('excluded.update_version')),
+        )
+        .returning('update_id')
+        .executeTakeFirst();
+      if (saved === undefined) return false;
+      await trx.deleteFrom('enrichment_entities').where('update_id', '=', e.updateId).execute();
+      const entities = entitiesOf(e.enrichment).map((entity) => ({
+        update_id: e.updateId,
+        kind: entity.kind,
+        slug: entity.slug,
+        name: entity.name,
+      }));
+      if (entities.length > 0) await trx.insertInto('enrichment_entities').values(entities).execute();
+      return true;
+    });
   }
 
   async get(updateId: string): Promise<StoredEnrichment | null> {
@@ -93,7 +106,64 @@ export class SqlEnrichmentStore implements EnrichmentStore {
       .orderBy('u.id', 'desc')
       .limit(opts.limit);
     if (opts.deskId !== undefined) query = query.where('s.desk_id', '=', opts.deskId);
-    const rows = await query.execute();
+    return this.#hydrate(await query.execute());
+  }
+
+  async listByEntity(opts: {
+    kind: EntityKind;
+    slug: string;
+    statuses: StoryStatus[];
+    limit: number;
+    before?: string;
+  }): Promise<EnrichedUpdate[]> {
+    if (opts.statuses.length === 0) return [];
+    let query = this.deps.db
+      .selectFrom('enrichment_entities as x')
+      .innerJoin('update_enrichments as e', 'e.update_id', 'x.update_id')
+      .innerJoin('updates as u', 'u.id', 'e.update_id')
+      .innerJoin('stories as s', 's.id', 'e.story_id')
+      .selectAll('e')
+      .where('x.kind', '=', opts.kind)
+      .where('x.slug', '=', opts.slug)
+      .where('u.deleted_at', 'is', null)
+      .where('s.status', 'in', opts.statuses)
+      .orderBy('u.published_at', 'desc')
+      .orderBy('u.id', 'desc')
+      .limit(opts.limit);
+    if (opts.before !== undefined) query = query.where('u.published_at', '<', opts.before);
+    return this.#hydrate(await query.execute());
+  }
+
+  async getMany(updateIds: string[]): Promise<Map<string, StoredEnrichment>> {
+    if (updateIds.length === 0) return new Map();
+    const rows = await this.deps.db
+      .selectFrom('update_enrichments')
+      .selectAll()
+      .where('update_id', 'in', updateIds)
+      .execute();
+    return new Map(rows.map((row) => [row.update_id, toStored(row)]));
+  }
+
+  async claim(updateId: string, updateVersion: number, owner: string, staleBefore: string): Promise<boolean> {
+    const claimed = await this.deps.db
+      .insertInto('enrichment_claims')
+      .values({ update_id: updateId, update_version: updateVersion, owner, claimed_at: this.deps.clock() })
+      .onConflict((oc) =>
+        oc
+          .columns(['update_id', 'update_version'])
+          .doUpdateSet((eb) => ({
+            owner: eb.ref('excluded.owner'),
+            claimed_at: eb.ref('excluded.claimed_at'),
+          }))
+          .where('enrichment_claims.claimed_at', '<', staleBefore),
+      )
+      .returning('owner')
+      .executeTakeFirst();
+    return claimed !== undefined;
+  }
+
+  async #hydrate(rows: UpdateEnrichmentRow[]): Promise<EnrichedUpdate[]> {
+    const { db } = this.deps;
     if (rows.length === 0) return [];
     // Three keyed reads instead of one wide join: the row mappers take whole rows of one table.
     const [updates, stories] = await Promise.all([

@@ -33,6 +33,7 @@ export class SqlStatementFeedStore implements StatementFeedStore {
       failures: 0,
       statements_added: 0,
       created_at: now,
+      disabled_at: null,
     };
     try {
       await this.deps.db.insertInto('statement_feeds').values(row).execute();
@@ -71,11 +72,26 @@ export class SqlStatementFeedStore implements StatementFeedStore {
       .selectFrom('statement_feeds')
       .selectAll()
       .where('next_poll_at', '<=', now)
+      .where('disabled_at', 'is', null)
       .orderBy('next_poll_at')
       .orderBy('id')
       .limit(limit)
       .execute();
     return rows.map(toFeed);
+  }
+
+  async setDisabled(id: string, disabledAt: string | null): Promise<StatementFeed> {
+    const row = await this.deps.db
+      .updateTable('statement_feeds')
+      .set({
+        disabled_at: disabledAt,
+        ...(disabledAt === null && { next_poll_at: this.deps.clock(), failures: 0 }),
+      })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirst();
+    if (!row) throw notFound('feed');
+    return toFeed(row);
   }
 
   async recordPoll(id: string, outcome: FeedPollOutcome): Promise<StatementFeed> {
@@ -116,6 +132,7 @@ function toFeed(row: StatementFeedRow): StatementFeed {
     nextPollAt: row.next_poll_at,
     failures: row.failures,
     statementsAdded: row.statements_added,
+    disabledAt: row.disabled_at,
     createdAt: row.created_at,
   };
 }

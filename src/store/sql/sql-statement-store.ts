@@ -11,6 +11,7 @@ import type {
   SimilarQuery,
   StatementFingerprints,
   StatementStore,
+  StoredOnce,
 } from '../../statements/statement-store.ts';
 import type { Page } from '../store.ts';
 import { decodeCursor, encodeCursor } from './rows.ts';
@@ -31,8 +32,35 @@ export class SqlStatementStore implements StatementStore {
     return statement!;
   }
 
-  async createMany(
+  async createUnlessDuplicate(input: NewStatement, fingerprints: StatementFingerprints): Promise<StoredOnce> {
+    try {
+      const [statement] = await this.insert([{ statement: input, fingerprints }], true);
+      return { statement: statement!, created: true };
+    } catch (error) {
+      if (!(error instanceof KeyTaken)) throw error;
+    }
+    // The transaction that holds the key has committed (PostgreSQL made ours wait for it), so it is seen.
+    const held = await this.deps.db
+      .selectFrom('statement_keys')
+      .select('statement_id')
+      .where('key', 'in', keysOf({ ...input, contentHash: contentHashOf(input.text) }))
+      .orderBy('key')
+      .executeTakeFirst();
+    const existing = held ? await this.getById(held.statement_id) : null;
+    if (!existing) throw new Error('a dedupe key is held by no statement');
+    return { statement: existing, created: false };
+  }
+
+  createMany(
     items: readonly { statement: NewStatement; fingerprints: StatementFingerprints }[],
+  ): Promise<Statement[]> {
+    return this.insert(items, false);
+  }
+
+  /** Writes statements, their keys, fingerprints and postings; `exclusive`: roll back if a key is taken. */
+  private async insert(
+    items: readonly { statement: NewStatement; fingerprints: StatementFingerprints }[],
+    exclusive: boolean,
   ): Promise<Statement[]> {
     const created = items.map(({ statement }) => ({
       ...statement,
@@ -49,6 +77,20 @@ export class SqlStatementStore implements StatementStore {
     await this.deps.db.transaction().execute(async (trx) => {
       for (const batch of chunks(created, 50)) {
         await trx.insertInto('statements').values(batch.map(toRow)).execute();
+      }
+      // Claimed before the index is written, so a losing writer waits here, not after costly work; in
+      // sorted order, so concurrent writers take the key locks in one order.
+      const claims = created
+        .flatMap((statement) => keysOf(statement).map((key) => ({ key, statement_id: statement.id })))
+        .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+      for (const batch of chunks(claims, BATCH)) {
+        const claimed = await trx
+          .insertInto('statement_keys')
+          .values(batch)
+          .onConflict((oc) => oc.column('key').doNothing())
+          .returning('key')
+          .execute();
+        if (exclusive && claimed.length < batch.length) throw new KeyTaken();
       }
       const prints = created.flatMap((statement, n) =>
         [items[n]!.fingerprints.plain, items[n]!.fingerprints.masked].map((hashes, variant) => ({
@@ -148,6 +190,19 @@ export class SqlStatementStore implements StatementStore {
     };
   }
 
+  async listIssuers(limit: number): Promise<{ issuer: string; count: number }[]> {
+    const rows = await this.deps.db
+      .selectFrom('statements')
+      .select((eb) => ['issuer', eb.fn.countAll<number | string>().as('n')])
+      .groupBy('issuer')
+      .execute();
+    // Sorted here, by code point: the engines' collations order case and accents differently.
+    return rows
+      .map((row) => ({ issuer: row.issuer, count: Number(row.n) }))
+      .sort((a, b) => (a.issuer < b.issuer ? -1 : a.issuer > b.issuer ? 1 : 0))
+      .slice(0, limit);
+  }
+
   async fingerprintsOf(id: string): Promise<StatementFingerprints | null> {
     const rows = await this.deps.db
       .selectFrom('statement_fingerprints')
@@ -173,31 +228,28 @@ export class SqlStatementStore implements StatementStore {
       .sort((a, b) => (df.get(a) ?? 0) - (df.get(b) ?? 0) || a - b)
       .slice(0, prefixSize)
       .filter((shingle) => (df.get(shingle) ?? 0) > 0);
-    const candidates = new Set<number>();
-    for (const batch of chunks(rarest, BATCH)) {
-      const rows = await this.deps.db
-        .selectFrom('statement_shingles')
-        .select('doc')
-        .distinct()
-        .where('shingle', 'in', batch)
-        .execute();
-      for (const row of rows) candidates.add(Number(row.doc));
-    }
     // Jaccard >= t also bounds the other's size: t|q| <= |y| <= |q|/t.
     const minSize = minOverlap;
     const maxSize = query.metric === 'jaccard' ? Math.floor(shingles.length / threshold + EPSILON) : null;
     const hits: (SimilarHit & { publishedAt: string })[] = [];
-    for (const batch of chunks([...candidates], BATCH)) {
+    const seen = new Set<number>();
+    // Candidates (the postings of the rarest shingles) and their fingerprints in one query: one round
+    // trip, no list of candidate ids through the driver. The prefix fits one batch unless |q| > 1000.
+    for (const batch of chunks(rarest, BATCH)) {
       let rows = this.deps.db
         .selectFrom('statement_fingerprints')
-        .select(['statement_id as id', 'published_at', 'fingerprint'])
+        .select(['doc', 'statement_id as id', 'published_at', 'fingerprint'])
+        .where('doc', 'in', (eb) =>
+          eb.selectFrom('statement_shingles').select('doc').where('shingle', 'in', batch),
+        )
         .where('variant', '=', query.maskNames ? 1 : 0)
-        .where('doc', 'in', batch)
         .where('shingle_count', '>=', minSize);
       if (maxSize !== null) rows = rows.where('shingle_count', '<=', maxSize);
       if (query.publishedUpTo !== undefined) rows = rows.where('published_at', '<=', query.publishedUpTo);
       for (const row of await rows.execute()) {
-        if (row.id === query.excludeId) continue;
+        const doc = Number(row.doc);
+        if (row.id === query.excludeId || seen.has(doc)) continue;
+        seen.add(doc);
         const similarity = similarityOf(shingles, decodeFingerprint(row.fingerprint));
         const score = query.metric === 'jaccard' ? similarity.jaccard : similarity.containment;
         if (score + EPSILON >= threshold) {
@@ -231,6 +283,41 @@ export class SqlStatementStore implements StatementStore {
       .limit(1)
       .executeTakeFirst();
     return row ? toStatement(row) : null;
+  }
+
+  async setCitations(updateId: string, statementIds: readonly string[]): Promise<void> {
+    const ids = [...new Set(statementIds)];
+    await this.deps.db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('update_statements').where('update_id', '=', updateId).execute();
+      if (ids.length === 0) return;
+      await trx
+        .insertInto('update_statements')
+        .values(
+          ids.map((statementId, position) => ({ update_id: updateId, statement_id: statementId, position })),
+        )
+        .execute();
+    });
+  }
+
+  async citationsOf(updateIds: readonly string[]): Promise<Map<string, Statement[]>> {
+    const cited = new Map<string, Statement[]>();
+    for (const batch of chunks([...new Set(updateIds)], BATCH)) {
+      const rows = await this.deps.db
+        .selectFrom('update_statements')
+        .innerJoin('statements', 'statements.id', 'update_statements.statement_id')
+        .select(STATEMENT_COLUMNS.map((column) => `statements.${column}` as const))
+        .select('update_statements.update_id')
+        .where('update_statements.update_id', 'in', batch)
+        .orderBy('update_statements.update_id')
+        .orderBy('update_statements.position')
+        .execute();
+      for (const { update_id: updateId, ...row } of rows) {
+        const list = cited.get(updateId) ?? [];
+        list.push(toStatement(row));
+        cited.set(updateId, list);
+      }
+    }
+    return cited;
   }
 
   async count(): Promise<number> {
@@ -270,6 +357,18 @@ const STATEMENT_COLUMNS = [
   'content_hash',
   'created_at',
 ] as const;
+
+/** Thrown inside `insert` to roll back when another statement already holds a dedupe key. */
+class KeyTaken extends Error {}
+
+/** The dedupe keys of a statement (see StatementStore.createUnlessDuplicate). */
+function keysOf(statement: Pick<Statement, 'feedId' | 'guid' | 'url' | 'contentHash'>): string[] {
+  const keys = [`text:${statement.contentHash}`];
+  if (statement.url !== null) keys.push(`url:${statement.url}`);
+  if (statement.feedId !== null && statement.guid !== null)
+    keys.push(`guid:${statement.feedId}:${statement.guid}`);
+  return keys;
+}
 
 function toRow(statement: Statement): StatementRow {
   return {

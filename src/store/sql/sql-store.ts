@@ -8,6 +8,7 @@ import type { DeskStore, NewDesk, Store, TokenStore } from '../store.ts';
 import { toDesk } from './rows.ts';
 import type { Clock, SqlAdapter, SqlDeps } from './sql-adapter.ts';
 import { SqlArchive } from './sql-archive.ts';
+import { SqlCorrectionStore } from './sql-correction-store.ts';
 import { SqlEnrichmentStore } from './sql-enrichment-store.ts';
 import { SqlEventLog } from './sql-event-log.ts';
 import { SqlAccountStore } from './sql-account-store.ts';
@@ -42,6 +43,7 @@ export function createSqlStore(parts: SqlStoreParts): Store {
     events: new SqlEventLog(parts.db),
     tokens: new SqlTokenStore(deps),
     enrichments: new SqlEnrichmentStore(deps),
+    corrections: new SqlCorrectionStore(deps),
     statements: new SqlStatementStore(deps),
     statementFeeds: new SqlStatementFeedStore(deps),
     search: parts.search(deps),

@@ -292,6 +292,36 @@ export const MIGRATIONS: Record<string, Migration> = {
         .execute();
     },
   },
+  '0021-search-statements': {
+    // Statements join the one FTS5 index (store/search.ts), so their bm25 ranks compare with updates'
+    // and stories'. The title is the statement's title; the body its text, then its issuer (so an
+    // issuer's name finds its statements, and snippets open on the text). Triggers cover edits and
+    // deletions too, although statements are written once today: the index must never show text that
+    // is no longer stored.
+    async up(db: Kysely<unknown>) {
+      await sql`create trigger search_statement_insert after insert on statements begin
+        insert into search_docs (kind, ref) values ('statement', new.id);
+        insert into search_fts (rowid, title, body)
+          select id, new.title, new.text || char(10) || new.issuer from search_docs
+          where kind = 'statement' and ref = new.id;
+      end`.execute(db);
+      await sql`create trigger search_statement_change after update of title, issuer, text on statements begin
+        delete from search_fts where rowid = (select id from search_docs where kind = 'statement' and ref = old.id);
+        insert into search_fts (rowid, title, body)
+          select id, new.title, new.text || char(10) || new.issuer from search_docs
+          where kind = 'statement' and ref = new.id;
+      end`.execute(db);
+      await sql`create trigger search_statement_delete after delete on statements begin
+        delete from search_fts where rowid = (select id from search_docs where kind = 'statement' and ref = old.id);
+        delete from search_docs where kind = 'statement' and ref = old.id;
+      end`.execute(db);
+      // Statements stored before this migration.
+      await sql`insert into search_docs (kind, ref) select 'statement', id from statements`.execute(db);
+      await sql`insert into search_fts (rowid, title, body)
+        select d.id, st.title, st.text || char(10) || st.issuer
+        from search_docs d join statements st on d.kind = 'statement' and st.id = d.ref`.execute(db);
+    },
+  },
   '0010-statements': {
     async up(db: Kysely<unknown>) {
       await db.schema
@@ -378,6 +408,57 @@ export const MIGRATIONS: Record<string, Migration> = {
         .execute();
     },
   },
+  // Dedupe keys claimed in the transaction that stores a statement: a feed item's GUID in its feed, its URL
+  // and its text's hash. The primary key makes the claim atomic across processes and nodes (insert, on
+  // conflict do nothing): two pollers ingesting the same item at once store it once. A table of keys
+  // rather than unique indexes on `statements`, so a library that already holds the same text twice
+  // (pasted twice) still migrates; the backfill keeps the earliest statement's claim.
+  '0011-statements-dedupe-keys': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('statement_keys')
+        .addColumn('key', 'text', (c) => c.primaryKey())
+        .addColumn('statement_id', 'text', (c) => c.notNull().references('statements.id'))
+        .execute();
+      await sql`
+        insert into statement_keys (key, statement_id)
+        select key, statement_id from (
+          select 'text:' || content_hash as key, id as statement_id, published_at, id from statements
+          union all
+          select 'url:' || url, id, published_at, id from statements where url is not null
+          union all
+          select 'guid:' || feed_id || ':' || guid, id, published_at, id
+            from statements where feed_id is not null and guid is not null
+        ) as claims
+        where true
+        order by published_at, id
+        on conflict (key) do nothing`.execute(db);
+    },
+  },
+  // Updates citing statements. `update_id` has no foreign key: a contributor's submission is cited under
+  // the id it is later published with (see SubmissionStore).
+  '0012-statements-citations': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('update_statements')
+        .addColumn('update_id', 'text', (c) => c.notNull())
+        .addColumn('statement_id', 'text', (c) => c.notNull().references('statements.id'))
+        .addColumn('position', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('update_statements_pk', ['update_id', 'statement_id'])
+        .execute();
+      await db.schema
+        .createIndex('update_statements_statement')
+        .on('update_statements')
+        .column('statement_id')
+        .execute();
+    },
+  },
+  // An admin can stop polling a feed without losing its history or its statements.
+  '0013-statements-feed-disabled': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('statement_feeds').addColumn('disabled_at', 'text').execute();
+    },
+  },
   '0040-update-enrichments': {
     async up(db: Kysely<unknown>) {
       // One row per update: the enrichment of the latest version enriched (see EnrichmentStore).
@@ -394,6 +475,58 @@ export const MIGRATIONS: Record<string, Migration> = {
         .createIndex('update_enrichments_story')
         .on('update_enrichments')
         .column('story_id')
+        .execute();
+    },
+  },
+  '0041-enrichment-corrections': {
+    async up(db: Kysely<unknown>) {
+      // Editors' corrections, per deployment, used by every later enrichment: one per spelling and field
+      // ("name" or "place"), the latest wins (see CorrectionStore).
+      await db.schema
+        .createTable('enrichment_corrections')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('field', 'text', (c) => c.notNull())
+        .addColumn('surface', 'text', (c) => c.notNull())
+        .addColumn('action', 'text', (c) => c.notNull())
+        .addColumn('target', 'text', (c) => c.notNull())
+        .addColumn('update_id', 'text')
+        .addColumn('actor', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addUniqueConstraint('enrichment_corrections_surface', ['field', 'surface'])
+        .execute();
+      // What an editor decided about one suggestion of one update.
+      await db.schema
+        .createTable('enrichment_reviews')
+        .addColumn('update_id', 'text', (c) => c.notNull().references('updates.id'))
+        .addColumn('item', 'text', (c) => c.notNull())
+        .addColumn('verdict', 'text', (c) => c.notNull())
+        .addColumn('value', 'text', (c) => c.notNull())
+        .addColumn('actor', 'text', (c) => c.notNull())
+        .addColumn('at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('enrichment_reviews_pk', ['update_id', 'item'])
+        .execute();
+      // The people, organisations and places each enriched update names, for the entity pages.
+      await db.schema
+        .createTable('enrichment_entities')
+        .addColumn('update_id', 'text', (c) => c.notNull().references('updates.id'))
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('slug', 'text', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('enrichment_entities_pk', ['update_id', 'kind', 'slug'])
+        .execute();
+      await db.schema
+        .createIndex('enrichment_entities_slug')
+        .on('enrichment_entities')
+        .columns(['kind', 'slug'])
+        .execute();
+      // Which node enriches which update version: the first to insert the row does it.
+      await db.schema
+        .createTable('enrichment_claims')
+        .addColumn('update_id', 'text', (c) => c.notNull())
+        .addColumn('update_version', 'integer', (c) => c.notNull())
+        .addColumn('owner', 'text', (c) => c.notNull())
+        .addColumn('claimed_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('enrichment_claims_pk', ['update_id', 'update_version'])
         .execute();
     },
   },

@@ -8,11 +8,13 @@ import type { Assets } from '../../../web/build-assets.ts';
 import { excerpt } from '../html-text.ts';
 import { ErrorPage, errorWording } from '../views/error-page.tsx';
 import { Layout, renderDocument, type PageMeta } from '../views/layout.tsx';
-import { ComparePage, StatementPage, statementTitle } from './statement-views.tsx';
+import { ComparePage, StatementListPage, StatementPage, statementTitle } from './statement-views.tsx';
+import type { Store } from '../../../store/store.ts';
 
 /** What the statement pages need. */
 export interface StatementPageDeps {
   statements: StatementService;
+  store: Store;
   assets: Assets;
   siteName?: string;
 }
@@ -22,6 +24,12 @@ const CONTENT_SECURITY_POLICY =
   "default-src 'self'; script-src 'none'; style-src 'self'; img-src 'self' data:; frame-src 'none'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'";
 const ID = /^[0-9a-z]{10,40}$/;
 const CompareQuery = z.object({ ids: z.string().max(1000) });
+const ListQuery = z.object({
+  issuer: z.string().max(200).optional(),
+  before: z.string().max(300).optional(),
+});
+// Statements per page of the library.
+const PER_PAGE = 20;
 
 /** Registers the statement pages on the reader site. */
 export async function registerStatementPages(app: FastifyInstance, deps: StatementPageDeps): Promise<void> {
@@ -69,6 +77,39 @@ export async function registerStatementPages(app: FastifyInstance, deps: Stateme
         return errorPage(reply, 500);
       }
     };
+
+  app.get(
+    '/statements',
+    handle(async (request) => {
+      const parsed = ListQuery.safeParse(request.query);
+      if (!parsed.success) throw new DomainError('validation', 'issuer or before is not valid');
+      const issuer = parsed.data.issuer?.trim() || null;
+      const before = parsed.data.before ?? null;
+      const [listed, issuers] = await Promise.all([
+        deps.store.statements.list({ limit: PER_PAGE, cursor: before, ...(issuer !== null && { issuer }) }),
+        deps.store.statements.listIssuers(500),
+      ]);
+      const query = (cursor: string) =>
+        `/statements?${new URLSearchParams({ ...(issuer !== null && { issuer }), before: cursor }).toString()}`;
+      return page(
+        {
+          title: `${issuer === null ? 'Statements library' : `Statements by ${issuer}`} – ${siteName}`,
+          description: 'Official readouts and statements, with the earlier ones that share their wording.',
+          canonicalUrl: null,
+          noindex: before !== null,
+        },
+        <StatementListPage
+          view={{
+            statements: listed.items,
+            issuers,
+            issuer,
+            olderHref: listed.nextCursor === null ? null : query(listed.nextCursor),
+            later: before !== null,
+          }}
+        />,
+      );
+    }),
+  );
 
   app.get(
     '/statements/compare',

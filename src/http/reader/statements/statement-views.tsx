@@ -124,7 +124,11 @@ function TemplateText(props: { segments: TemplateSegment[]; labels: string[] }):
 }
 
 /** Statements compared: the shared template with its slots, then each against the first, side by side. */
-export function ComparePage(props: { comparison: Comparison }): JSX.Element {
+export function ComparePage(props: {
+  comparison: Comparison;
+  /** Ids of statements with no page to link to (an unsaved draft). */
+  unlinked?: string[];
+}): JSX.Element {
   const { comparison } = props;
   const { statements } = comparison;
   const labels = statements.map((_, i) => `statement ${i + 1}`);
@@ -137,8 +141,12 @@ export function ComparePage(props: { comparison: Comparison }): JSX.Element {
         {statements.map((s, i) => (
           <li key={s.id}>
             <span class="compare-label">Statement {i + 1}:</span>{' '}
-            <a href={`/statements/${s.id}`}>{statementTitle(s)}</a> — {s.issuer},{' '}
-            {formatDateTime(s.publishedAt, 'UTC')}
+            {props.unlinked?.includes(s.id) ? (
+              statementTitle(s)
+            ) : (
+              <a href={`/statements/${s.id}`}>{statementTitle(s)}</a>
+            )}{' '}
+            — {s.issuer}, {formatDateTime(s.publishedAt, 'UTC')}
           </li>
         ))}
       </ol>
@@ -187,5 +195,78 @@ export function ComparePage(props: { comparison: Comparison }): JSX.Element {
         );
       })}
     </article>
+  );
+}
+
+/** One page of the library: newest first, optionally one issuer's, with a link to older ones. */
+export interface StatementListView {
+  statements: Statement[];
+  issuers: { issuer: string; count: number }[];
+  issuer: string | null;
+  /** Query string of the next (older) page, or null on the last. */
+  olderHref: string | null;
+  /** Whether this is a later page (so "Newest" leads back to the first). */
+  later: boolean;
+}
+
+/** The statements library: the filter by issuer, then each statement with links to it and its similar ones. */
+export function StatementListPage(props: { view: StatementListView }): JSX.Element {
+  const { statements, issuers, issuer, olderHref, later } = props.view;
+  const firstHref = issuer === null ? '/statements' : `/statements?issuer=${encodeURIComponent(issuer)}`;
+  return (
+    <div class="statement-list-page">
+      <p class="kicker">Official statements</p>
+      <h1>{issuer === null ? 'Statements library' : `Statements by ${issuer}`}</h1>
+      <p>
+        Readouts and statements by governments and officials, newest first. Each statement’s page lists the
+        earlier statements that share its wording and compares them word by word.
+      </p>
+      <form class="statement-filter" method="get" action="/statements">
+        <label for="issuer-filter">Issuer</label>{' '}
+        <select id="issuer-filter" name="issuer">
+          <option value="" selected={issuer === null}>
+            All issuers
+          </option>
+          {issuers.map((i) => (
+            <option value={i.issuer} selected={i.issuer === issuer}>
+              {i.issuer} ({i.count})
+            </option>
+          ))}
+        </select>{' '}
+        <button type="submit">Show</button>
+      </form>
+      {statements.length === 0 ? (
+        <p>No statements{issuer === null ? '' : ` by ${issuer}`} here.</p>
+      ) : (
+        <ol class="statement-list">
+          {statements.map((statement) => (
+            <li key={statement.id}>
+              <h2 class="statement-list-title">
+                <a href={`/statements/${statement.id}`}>{statementTitle(statement)}</a>
+              </h2>
+              <p class="statement-meta">
+                {statement.issuer} ·{' '}
+                <time dateTime={statement.publishedAt}>{formatDateTime(statement.publishedAt, 'UTC')}</time> ·{' '}
+                <a href={`/statements/${statement.id}#similar-heading`}>
+                  Similar statements<span class="sr-only"> to {statementTitle(statement)}</span>
+                </a>
+              </p>
+              <p class="statement-excerpt">{excerpt(statement.text.replace(/\s+/g, ' '), 240)}</p>
+            </li>
+          ))}
+        </ol>
+      )}
+      {(olderHref !== null || later) && (
+        <nav class="pager" aria-label="More statements">
+          {later && <a href={firstHref}>Newest statements</a>}
+          {later && olderHref !== null && ' · '}
+          {olderHref !== null && (
+            <a href={olderHref} rel="next">
+              Older statements
+            </a>
+          )}
+        </nav>
+      )}
+    </div>
   );
 }

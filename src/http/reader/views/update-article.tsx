@@ -6,6 +6,8 @@ import type { ClaimChange, ClaimStatus, Update } from '../../../domain/types.ts'
 import { relativeTime } from '../../../web/relative-time.ts';
 import { hostOf, isSitePath, isWebUrl } from '../safe-url.ts';
 import { videoEmbed } from '../../../media/video-embeds.ts';
+import type { Statement } from '../../../statements/statement.ts';
+import { CitedStatements } from '../statements/cited-statements.tsx';
 import { Picture } from './photo.tsx';
 import { formatClock, formatDateTime } from '../time-format.ts';
 
@@ -27,6 +29,8 @@ export interface UpdateContext {
   timezone: string;
   /** Render time for "5 min ago"; null renders RELATIVE_TIME_SLOT for the caller to fill in. */
   now: number | null;
+  /** Official statements each update cites, by update id (see statements/cited-statements.tsx). */
+  citations?: ReadonlyMap<string, readonly Statement[]>;
 }
 
 /**
@@ -232,6 +236,7 @@ export function UpdateArticle(props: { update: Update; context: UpdateContext })
             </ul>
           </div>
         )}
+        <CitedStatements statements={context.citations?.get(update.id)} anchor={anchor} />
         {update.author !== '' && <p class="update-author">By {update.author}</p>}
       </footer>
     </article>

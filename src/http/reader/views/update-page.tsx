@@ -4,7 +4,7 @@ import { updateAnchor } from '../../../domain/paths.ts';
 import { CLAIM_LABELS } from '../../../domain/types.ts';
 import type { ClaimStatus, Desk, Story, Update } from '../../../domain/types.ts';
 import { formatDateTime, formatLongDate } from '../time-format.ts';
-import { UpdateArticle } from './update-article.tsx';
+import { UpdateArticle, type UpdateContext } from './update-article.tsx';
 
 /** One change of claim status, as shown in the history. */
 export interface ClaimChange {
@@ -22,6 +22,8 @@ export interface UpdateView {
   now: number;
   update: Update;
   claimHistory: ClaimChange[];
+  /** Official statements the update cites (passed on to its article). */
+  citations?: UpdateContext['citations'];
 }
 
 /** The update page's content. */

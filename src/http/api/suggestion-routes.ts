@@ -1,0 +1,336 @@
+/**
+ * The newsroom's enrichment suggestions over HTTP, for editors and admins only:
+ * - `GET /updates/{id}/suggestions`: what was extracted from an update, with the verdicts so far;
+ * - `POST /updates/{id}/suggestions`: confirm, reject or correct one suggestion. Rejections and
+ *   corrections of names and places are kept per deployment and used by every later enrichment;
+ *   the update is enriched again at once and the fresh suggestions returned;
+ * - `GET /enrichment/places?q=`, `GET /enrichment/names?q=`: gazetteer and name look-ups for corrections;
+ * - `GET /enrichment/corrections`, `DELETE /enrichment/corrections/{id}`: the deployment's corrections;
+ * - `GET /stories/{id}/suggestions/live`: Server-Sent Events, one `suggestions` event each time an
+ *   update of the story is enriched.
+ */
+import type { ServerResponse } from 'node:http';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { DomainError, invalid, notFound } from '../../domain/errors.ts';
+import type { Story, Update } from '../../domain/types.ts';
+import {
+  NewNameSchema,
+  PlaceChoiceSchema,
+  normaliseSurface,
+  type NewCorrection,
+  type ReviewVerdict,
+} from '../../enrich/corrections.ts';
+import type { EnrichmentNotices } from '../../enrich/enrichment-notices.ts';
+import { enrichmentText, type EnrichmentWorker } from '../../enrich/enrichment-worker.ts';
+import { EVENT_TYPES } from '../../enrich/events/taxonomy.ts';
+import type { Enricher } from '../../enrich/pipeline.ts';
+import { buildSuggestions, type SuggestionItem, type Suggestions } from '../../enrich/suggestions.ts';
+import type { LiveBus } from '../../live/bus.ts';
+import { createCommentFrame, createSseFrame } from '../../live/sse-frame.ts';
+import type { Store } from '../../store/store.ts';
+import { requireDesk, requireRole, type Principal } from '../auth.ts';
+import { parseInput } from './schemas.ts';
+
+/** What the suggestion routes need, built by the composition root. */
+export interface SuggestionDeps {
+  store: Store;
+  bus: LiveBus;
+  enrichment: EnrichmentWorker;
+  enricher: Enricher;
+  enrichmentNotices: EnrichmentNotices;
+}
+
+const IdParams = z.object({ id: z.string().min(1).max(64) });
+const item = z.string().min(3).max(2000);
+const surface = z
+  .string()
+  .trim()
+  .min(2, 'must be at least 2 characters')
+  .max(200, 'must be at most 200 characters');
+
+/** Body of POST /updates/{id}/suggestions: one verdict or correction. */
+export const SuggestionActionSchema = z.discriminatedUnion('action', [
+  z.strictObject({ action: z.literal('confirm'), item }),
+  /** Names and places: never suggested again for that spelling; dates and events: dropped from this update. */
+  z.strictObject({ action: z.literal('reject'), item }),
+  /** A spelling (the one matched, or another one to add) names this person or organisation. */
+  z.strictObject({
+    action: z.literal('alias'),
+    item,
+    surface,
+    entity: z.strictObject({ kind: z.enum(['person', 'organization']), name: z.string().min(2).max(200) }),
+  }),
+  /** A "new name?" is a new person or organisation. */
+  z.strictObject({ action: z.literal('add-name'), item, name: NewNameSchema }),
+  /** A place's spelling is this gazetteer entry. */
+  z.strictObject({ action: z.literal('choose-place'), item, place: PlaceChoiceSchema }),
+  /** An event's sentence is of this type. */
+  z.strictObject({ action: z.literal('event-type'), item, type: z.enum(EVENT_TYPES) }),
+]);
+type SuggestionAction = z.infer<typeof SuggestionActionSchema>;
+
+const LookupQuery = z.object({
+  q: z.string().trim().min(2, 'must be at least 2 characters').max(200, 'must be at most 200 characters'),
+});
+
+/** Heartbeat interval of the suggestions stream, so proxies keep it open. */
+const HEARTBEAT_MS = 20_000;
+/** How long a node waits for another node to store an enrichment before it stops looking. */
+const REMOTE_WAIT_MS = [50, 100, 200, 400, 800, 1600, 3200, 6400];
+
+/** Registers the suggestion routes under /api/v1. */
+export async function registerSuggestionRoutes(app: FastifyInstance, deps: SuggestionDeps): Promise<void> {
+  const { store, enricher, enrichment } = deps;
+
+  /** The update and its story, for an editor assigned to the story's desk. */
+  async function editable(
+    request: FastifyRequest,
+    id: string,
+  ): Promise<{ principal: Principal; update: Update }> {
+    const principal = await requireRole(store, request, 'editor');
+    const update = await store.updates.getById(id);
+    if (!update || update.deletedAt !== null) throw notFound('update');
+    const story = await store.stories.getById(update.storyId);
+    if (!story) throw notFound('update');
+    requireDesk(principal, story.deskId);
+    return { principal, update };
+  }
+
+  async function suggestionsOf(update: Update): Promise<Suggestions> {
+    const [stored, corrections, reviews] = await Promise.all([
+      store.enrichments.get(update.id),
+      store.corrections.list(),
+      store.corrections.reviewsOf(update.id),
+    ]);
+    if (!stored) throw notFound('enrichment');
+    return buildSuggestions({
+      updateId: update.id,
+      updateVersion: stored.updateVersion,
+      current: stored.updateVersion === update.version,
+      enrichedAt: stored.enrichedAt,
+      enrichment: stored.enrichment,
+      newNames: enricher.suggest(enrichmentText(update), enricher.compile(corrections)),
+      reviews,
+    });
+  }
+
+  app.get('/updates/:id/suggestions', async (request) => {
+    const { id } = parseInput(IdParams, request.params, 'path');
+    const { update } = await editable(request, id);
+    return suggestionsOf(update);
+  });
+
+  app.post('/updates/:id/suggestions', async (request) => {
+    const { id } = parseInput(IdParams, request.params, 'path');
+    const { principal, update } = await editable(request, id);
+    const action = parseInput(SuggestionActionSchema, request.body);
+    const found = (await suggestionsOf(update)).items.find((s) => s.item === action.item);
+    if (!found) throw invalid('item', 'item is not one of this update’s suggestions (reload them)');
+    const compiled = enricher.compile(await store.corrections.list());
+    const known = (kind: 'person' | 'organization', name: string) =>
+      enricher.findNames(name, 50, compiled).some((c) => c.kind === kind && c.name === name);
+    const { corrections, verdict, value } = correctionsFor(action, found, principal, update.id, known);
+    for (const correction of corrections) await store.corrections.put(correction);
+    await store.corrections.review({
+      updateId: update.id,
+      item: action.item,
+      verdict,
+      value,
+      actor: principal.name,
+      at: new Date().toISOString(),
+    });
+    await store.audit.record({
+      actor: principal.name,
+      actorKey: principal.key,
+      action: `enrichment.${action.action}`,
+      target: update.id,
+      detail: { item: action.item, ...(value !== null && { value }) },
+    });
+    // Enrich the update again with the correction in force, so what the editor sees next is its effect;
+    // earlier updates with the same spelling follow in the background.
+    await enrichment.refresh(update);
+    enrichment.refreshNaming(
+      corrections.map((c) => c.surface),
+      update.id,
+    );
+    return suggestionsOf(update);
+  });
+
+  app.get('/enrichment/places', async (request) => {
+    await requireRole(store, request, 'editor');
+    const { q } = parseInput(LookupQuery, request.query, 'query');
+    const corrections = enricher.compile(await store.corrections.list());
+    return { items: enricher.placeCandidates(q, 20, corrections) };
+  });
+
+  app.get('/enrichment/names', async (request) => {
+    await requireRole(store, request, 'editor');
+    const { q } = parseInput(LookupQuery, request.query, 'query');
+    const corrections = enricher.compile(await store.corrections.list());
+    return { items: enricher.findNames(q, 20, corrections) };
+  });
+
+  app.get('/enrichment/corrections', async (request) => {
+    await requireRole(store, request, 'editor');
+    return { items: await store.corrections.list() };
+  });
+
+  app.delete('/enrichment/corrections/:id', async (request, reply) => {
+    const principal = await requireRole(store, request, 'editor');
+    const { id } = parseInput(IdParams, request.params, 'path');
+    if (!(await store.corrections.remove(id))) throw notFound('correction');
+    await store.audit.record({
+      actor: principal.name,
+      actorKey: principal.key,
+      action: 'enrichment.correction_removed',
+      target: id,
+      detail: {},
+    });
+    return reply.code(204).send();
+  });
+
+  // Open streams end when the server closes, so shutdown does not wait out its grace period for them.
+  const streams = new Set<ServerResponse>();
+  app.addHook('preClose', (done) => {
+    for (const res of streams) res.end();
+    done();
+  });
+
+  app.get('/stories/:id/suggestions/live', async (request, reply) => {
+    const principal = await requireRole(store, request, 'editor');
+    const { id } = parseInput(IdParams, request.params, 'path');
+    const story: Story | null = await store.stories.getById(id);
+    if (!story) throw notFound('story');
+    requireDesk(principal, story.deskId);
+    reply.hijack();
+    const res = reply.raw;
+    res.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-store',
+      'x-accel-buffering': 'no',
+    });
+    res.write(createCommentFrame('suggestions'));
+    streams.add(res);
+    let closed = false;
+    // Versions already sent, so a local notice and the wait for a remote one never send twice.
+    const sent = new Map<string, string>();
+    const send = async (updateId: string, minVersion: number): Promise<boolean> => {
+      const update = await store.updates.getById(updateId);
+      const stored = await store.enrichments.get(updateId);
+      if (closed || !update || update.deletedAt !== null || !stored || stored.updateVersion < minVersion)
+        return false;
+      const key = `${stored.updateVersion}@${stored.enrichedAt}`;
+      if (sent.get(updateId) === key) return true;
+      sent.set(updateId, key);
+      const suggestions = await suggestionsOf(update);
+      if (!closed) res.write(createSseFrame({ event: 'suggestions', data: JSON.stringify(suggestions) }));
+      return true;
+    };
+    const fail = (error: unknown) => request.log.error({ err: error }, 'suggestions stream');
+    const stopNotices = deps.enrichmentNotices.subscribe(story.id, (notice) => {
+      void send(notice.updateId, notice.updateVersion).catch(fail);
+    });
+    // Another node may enrich an update published or edited through it: wait for its result.
+    const stopBus = deps.bus.subscribe((event) => {
+      if (event.storyId !== story.id || (event.data.type !== 'update' && event.data.type !== 'edit')) return;
+      const { id: updateId, version } = event.data.update;
+      void (async () => {
+        for (const ms of REMOTE_WAIT_MS) {
+          await new Promise((resolve) => setTimeout(resolve, ms));
+          if (closed || (await send(updateId, version))) return;
+        }
+      })().catch(fail);
+    });
+    const heartbeat = setInterval(() => res.write(createCommentFrame('heartbeat')), HEARTBEAT_MS);
+    res.on('close', () => {
+      closed = true;
+      streams.delete(res);
+      clearInterval(heartbeat);
+      stopNotices();
+      stopBus();
+    });
+    return reply;
+  });
+}
+
+/** The corrections an action stores, and the verdict it records on the update's item. */
+function correctionsFor(
+  action: SuggestionAction,
+  found: SuggestionItem,
+  principal: Principal,
+  updateId: string,
+  known: (kind: 'person' | 'organization', name: string) => boolean,
+): { corrections: NewCorrection[]; verdict: ReviewVerdict; value: unknown } {
+  const base = { updateId, actor: principal.name };
+  const spellings = [...new Set(found.matched.map(normaliseSurface))];
+  const onlyFor = (fields: SuggestionItem['field'][]) => {
+    if (!fields.includes(found.field))
+      throw new DomainError('validation', `${action.action} does not apply to ${found.field}`, {
+        field: 'action',
+      });
+  };
+  switch (action.action) {
+    case 'confirm':
+      return { corrections: [], verdict: 'confirmed', value: null };
+    case 'reject': {
+      const field = found.field;
+      const corrections: NewCorrection[] =
+        field === 'people' || field === 'organizations' || field === 'names'
+          ? spellings.map((s) => ({ ...base, field: 'name', action: 'reject', target: null, surface: s }))
+          : field === 'places'
+            ? spellings.map((s) => ({ ...base, field: 'place', action: 'reject', target: null, surface: s }))
+            : [];
+      return { corrections, verdict: 'rejected', value: null };
+    }
+    case 'alias': {
+      onlyFor(['people', 'organizations', 'names']);
+      if (!known(action.entity.kind, action.entity.name))
+        throw invalid('entity.name', `no ${action.entity.kind} called "${action.entity.name}" is known`);
+      return {
+        corrections: [
+          {
+            ...base,
+            field: 'name',
+            action: 'alias',
+            target: action.entity,
+            surface: normaliseSurface(action.surface),
+          },
+        ],
+        verdict: 'corrected',
+        value: { surface: normaliseSurface(action.surface), ...action.entity },
+      };
+    }
+    case 'add-name':
+      onlyFor(['names']);
+      return {
+        corrections: [
+          {
+            ...base,
+            field: 'name',
+            action: 'add',
+            target: action.name,
+            surface: normaliseSurface(found.label),
+          },
+        ],
+        verdict: 'corrected',
+        value: action.name,
+      };
+    case 'choose-place':
+      onlyFor(['places', 'names']);
+      return {
+        corrections: spellings.map((s) => ({
+          ...base,
+          field: 'place',
+          action: 'choose',
+          target: action.place,
+          surface: s,
+        })),
+        verdict: 'corrected',
+        value: action.place,
+      };
+    case 'event-type':
+      onlyFor(['events']);
+      return { corrections: [], verdict: 'corrected', value: action.type };
+  }
+}
