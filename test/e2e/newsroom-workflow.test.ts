@@ -193,6 +193,8 @@ describe('newsroom workflow in Chromium', { skip: CHROMIUM_SKIP }, () => {
     // The contributor corrects it before anyone decides; the editor's queue follows.
     const own = stringer.locator('.nr-queue .nr-submission', { hasText: 'El Fasher market' });
     await own.getByRole('button', { name: 'Edit' }).click();
+    // The form is filled once the submission has been fetched; the "editing" note says so.
+    await stringer.locator('.nr-editing', { hasText: 'Changing a waiting update' }).waitFor();
     const stringerBody = stringer.locator('#compose-form textarea[name="body"]');
     assert.equal(await stringerBody.inputValue(), 'RSF fighters seen in El Fasher market.');
     await stringerBody.fill('RSF fighters seen in El Fasher central market.');
@@ -205,6 +207,7 @@ describe('newsroom workflow in Chromium', { skip: CHROMIUM_SKIP }, () => {
       .locator('.nr-submission', { hasText: 'central market' })
       .getByRole('button', { name: 'Edit & approve' })
       .click();
+    await editor.locator('.nr-editing', { hasText: 'Reviewing a submission' }).waitFor();
     const body = editor.locator('#compose-form textarea[name="body"]');
     assert.equal(await body.inputValue(), 'RSF fighters seen in El Fasher central market.');
     await body.fill('RSF fighters were seen in El Fasher’s central market on Tuesday.');
