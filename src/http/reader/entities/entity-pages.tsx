@@ -43,6 +43,17 @@ interface EntityHeader {
   detail: string;
 }
 
+// Readers see "Sudan", not "SD"; Node ships full ICU, so no country table of our own.
+const countryNames = new Intl.DisplayNames(['en-GB'], { type: 'region' });
+const countryName = (iso2: string | undefined): string | undefined => {
+  if (!iso2) return undefined;
+  try {
+    return countryNames.of(iso2) ?? iso2;
+  } catch {
+    return iso2;
+  }
+};
+
 function headerOf(kind: EntityKind, slug: string, newest: EnrichedUpdate): EntityHeader | null {
   const { enrichment } = newest.enrichment;
   const entity = entitiesOf(enrichment).find((e) => e.kind === kind && e.slug === slug);
@@ -50,14 +61,14 @@ function headerOf(kind: EntityKind, slug: string, newest: EnrichedUpdate): Entit
   let detail = '';
   if (kind === 'person') {
     const person = enrichment.people.find((p) => p.name === entity.name);
-    detail = [person?.role, person?.country].filter(Boolean).join(', ');
+    detail = [person?.role, countryName(person?.country)].filter(Boolean).join(', ');
   } else if (kind === 'place') {
     const place = enrichment.places.find((p) => p.name === entity.name);
     if (place)
       detail = [
         place.kind === 'city' ? 'Town' : place.kind === 'region' ? 'Region' : 'Country',
-        place.admin1,
-        place.country,
+        place.admin1 === place.name ? undefined : place.admin1,
+        countryName(place.country),
       ]
         .filter(Boolean)
         .join(', ');
