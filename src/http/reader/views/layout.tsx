@@ -87,6 +87,9 @@ export function Layout(props: LayoutProps): JSX.Element {
             <a class="site-search" href="/map">
               Map
             </a>
+            <a class="site-search" href="/statements">
+              Statements
+            </a>
             <a class="site-search" href="/search">
               Search
             </a>
