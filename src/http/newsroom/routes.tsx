@@ -4,7 +4,6 @@
  * and its CSRF token.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { VNode } from 'preact';
 import { z } from 'zod';
 import type { AccountService } from '../../accounts/account-service.ts';
 import { DomainError, notFound } from '../../domain/errors.ts';
@@ -24,18 +23,11 @@ import {
   type Principal,
 } from '../auth.ts';
 import { DEFAULT_TIMEZONE } from '../reader/story-place.ts';
-import { renderDocument } from '../reader/views/layout.tsx';
 import { renderToString } from 'preact-render-to-string';
 import { registerAdminPages } from './admin-pages.tsx';
+import { NEWSROOM_CSP, sendNewsroomPage } from './send-page.tsx';
 import { SubmissionQueue, type QueueView } from './queue-view.tsx';
-import {
-  DashboardPage,
-  LoginPage,
-  PasswordPage,
-  NewsroomLayout,
-  StoryEditorPage,
-  type NewsroomChrome,
-} from './views.tsx';
+import { DashboardPage, LoginPage, PasswordPage, StoryEditorPage, type NewsroomChrome } from './views.tsx';
 
 /** What the newsroom needs. */
 export interface NewsroomDeps {
@@ -44,11 +36,6 @@ export interface NewsroomDeps {
   accounts: AccountService;
   assets: Assets;
 }
-
-// Scripts, styles and images only from this site; nothing may frame the editor.
-const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
-  "frame-src 'none'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 const LoginForm = z.object({
   email: z.string().max(200).default(''),
@@ -79,21 +66,7 @@ export async function registerNewsroomRoutes(app: FastifyInstance, deps: Newsroo
     csrfToken: principal?.csrfToken ?? null,
   });
 
-  const send = (reply: FastifyReply, status: number, title: string, c: NewsroomChrome, body: VNode) =>
-    reply
-      .code(status)
-      .type('text/html; charset=utf-8')
-      .header('content-security-policy', CSP)
-      .header('cache-control', 'no-store')
-      .header('x-frame-options', 'DENY')
-      .header('referrer-policy', 'same-origin')
-      .send(
-        renderDocument(
-          <NewsroomLayout title={title} chrome={c}>
-            {body}
-          </NewsroomLayout>,
-        ),
-      );
+  const send = sendNewsroomPage;
 
   /** The signed-in user, or a redirect to the sign-in page. */
   async function signedIn(request: FastifyRequest, reply: FastifyReply): Promise<Principal | null> {
@@ -286,7 +259,7 @@ export async function registerNewsroomRoutes(app: FastifyInstance, deps: Newsroo
     return reply
       .type('text/html; charset=utf-8')
       .header('cache-control', 'no-store')
-      .header('content-security-policy', CSP)
+      .header('content-security-policy', NEWSROOM_CSP)
       .send(renderToString(<SubmissionQueue view={view} />));
   });
 

@@ -18,14 +18,13 @@ import type { Store } from '../../store/store.ts';
 import type { Assets } from '../../web/build-assets.ts';
 import { authenticate, CSRF_HEADER, hasRole, type Principal } from '../auth.ts';
 import { ComparePage } from '../reader/statements/statement-views.tsx';
-import { renderDocument } from '../reader/views/layout.tsx';
 import {
   FeedStatusPage,
   StatementDeskPage,
   StatementsDeskPage,
   type FormState,
 } from './statements-views.tsx';
-import { NewsroomLayout } from './views.tsx';
+import { sendNewsroomPage } from './send-page.tsx';
 
 /** What the newsroom's statement pages need. */
 export interface NewsroomStatementDeps {
@@ -35,10 +34,6 @@ export interface NewsroomStatementDeps {
   assets: Assets;
 }
 
-// As the rest of the newsroom: nothing from elsewhere, nothing may frame it. These pages need no script.
-const CSP =
-  "default-src 'self'; script-src 'none'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
-  "frame-src 'none'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 const ID = /^[0-9a-z]{10,40}$/;
 
 const StatementForm = z.object({
@@ -76,29 +71,20 @@ export async function registerNewsroomStatementPages(
     done(null, Object.fromEntries(new URLSearchParams(body as string))),
   );
 
+  // These pages need no script.
   const send = (reply: FastifyReply, status: number, title: string, principal: Principal, body: VNode) =>
-    reply
-      .code(status)
-      .type('text/html; charset=utf-8')
-      .header('content-security-policy', CSP)
-      .header('cache-control', 'no-store')
-      .header('x-frame-options', 'DENY')
-      .header('referrer-policy', 'same-origin')
-      .send(
-        renderDocument(
-          <NewsroomLayout
-            title={title}
-            chrome={{
-              css: [assets.url('reader.css'), assets.url('newsroom.css')],
-              js: null,
-              user: { name: principal.name, role: principal.role },
-              csrfToken: principal.csrfToken ?? null,
-            }}
-          >
-            {body}
-          </NewsroomLayout>,
-        ),
-      );
+    sendNewsroomPage(
+      reply,
+      status,
+      title,
+      {
+        css: [assets.url('reader.css'), assets.url('newsroom.css')],
+        js: null,
+        user: { name: principal.name, role: principal.role },
+        csrfToken: principal.csrfToken ?? null,
+      },
+      body,
+    );
 
   /**
    * The signed-in user if they have `role`; otherwise a redirect to sign in (null) or a 403. A form's
