@@ -125,6 +125,16 @@ describe('search over HTTP', () => {
     assert.match(text(none.body), /No results for “zanzibar”/);
   });
 
+  it('names a daily page once above its hits, and a standalone story after its desk', async () => {
+    const daily = await t.liveBlog.openDaily(desk, '2026-05-27', 'any');
+    assert.ok(daily);
+    await t.liveBlog.publishUpdate(daily.id, { body: 'Marmalade shipment reached the port.' }, 'desk');
+    const kickers = (body: string) =>
+      [...body.matchAll(/<p class="kicker">([\s\S]*?)<\/p>/g)].map((m) => text(m[1]!).trim());
+    assert.deepEqual(kickers((await get('/search?q=marmalade')).body), ['Update Syria Daily, 27 May']);
+    assert.ok(kickers((await get('/search?q=turned')).body).includes('Update Syria Daily · Ceasefire watch'));
+  });
+
   it('shows a bad filter on the page instead of failing', async () => {
     const res = await get('/search?q=convoy&from=not-a-date');
     assert.equal(res.statusCode, 400);

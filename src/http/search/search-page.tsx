@@ -43,14 +43,16 @@ export function hitStoryPath(hit: SearchHit): string | null {
   return hit.kind === 'statement' ? null : storyPath(hit.story.deskSlug, hit.story.slug);
 }
 
+/** "Syria Daily · <story headline>", or only the headline when it already names the desk ("Syria Daily, 27 May"). */
+function coverageKicker(hit: Exclude<SearchHit, { kind: 'statement' }>): string {
+  const desk = hit.story.deskName ?? 'Live coverage';
+  if (hit.kind === 'story' || hit.story.headline === '') return desk;
+  return hit.story.headline.startsWith(desk) ? hit.story.headline : `${desk} · ${hit.story.headline}`;
+}
+
 function Result(props: { hit: SearchHit }): JSX.Element {
   const { hit } = props;
-  const kicker =
-    hit.kind === 'statement'
-      ? hit.statement.issuer
-      : [hit.story.deskName ?? 'Live coverage', hit.kind === 'update' ? hit.story.headline : null]
-          .filter((part) => part !== null)
-          .join(' · ');
+  const kicker = hit.kind === 'statement' ? hit.statement.issuer : coverageKicker(hit);
   const fallbackTitle =
     hit.kind === 'statement'
       ? hit.statement.title !== ''
