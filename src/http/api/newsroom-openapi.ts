@@ -1,12 +1,6 @@
 /** OpenAPI paths of the newsroom's admin and media routes (admin-routes.ts, media-routes.ts). */
+import { json, problem, idParam, secured } from './openapi-parts.ts';
 
-const json = (schema: object) => ({ 'application/json': { schema } });
-const problem = (description: string) => ({
-  description,
-  content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
-});
-const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
-const secured = [{ bearer: [] }];
 const denied = {
   '400': problem('Invalid input; `field` names it'),
   '401': problem('No credentials'),

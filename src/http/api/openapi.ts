@@ -1,6 +1,5 @@
 /** The OpenAPI 3.1 document of /api/v1, with request schemas generated from the zod schemas that enforce them. */
 import { NEWSROOM_OPENAPI_PATHS } from './newsroom-openapi.ts';
-import { z } from 'zod';
 import { CLAIM_STATUSES, STORY_STATUSES } from '../../domain/types.ts';
 import {
   ApproveSchema,
@@ -17,27 +16,13 @@ import { enrichmentPaths } from './enrichment-routes.ts';
 import { suggestionPaths } from './suggestion-openapi.ts';
 import { REACH_OPENAPI_PATHS } from './reach-openapi.ts';
 import { statementsOpenApi } from './statements-openapi.ts';
+import { schema, ref, json, problem, idParam, secured } from './openapi-parts.ts';
 
-function schema(s: z.ZodType): object {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' }) as Record<
-    string,
-    unknown
-  >;
-  return rest;
-}
-
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const json = (s: object) => ({ 'application/json': { schema: s } });
-const problem = (description: string) => ({
-  description,
-  content: { 'application/problem+json': { schema: ref('Problem') } },
-});
 const page = (item: string) => ({
   type: 'object',
   required: ['items', 'nextCursor'],
   properties: { items: { type: 'array', items: ref(item) }, nextCursor: { type: ['string', 'null'] } },
 });
-const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
 const slugParam = { name: 'slug', in: 'path', required: true, schema: { type: 'string' } };
 const pageParams = [
   { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 100, default: 20 } },
@@ -49,7 +34,6 @@ const errors = {
   '403': problem('The token’s role does not allow this'),
   '404': problem('No such resource'),
 };
-const secured = [{ bearer: [] }];
 
 /** Builds the OpenAPI document. */
 export function createOpenApiDocument(): object {

@@ -1,11 +1,6 @@
 /** OpenAPI paths of the webhook admin API and related coverage, merged into the document by openapi.ts. */
+import { problem, idParam, secured } from './openapi-parts.ts';
 
-const problem = (description: string) => ({
-  description,
-  content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
-});
-const secured = [{ bearer: [] }];
-const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
 const subscriber = {
   type: 'object',
   properties: { id: { type: 'string' }, url: { type: 'string' }, createdAt: { type: 'string' } },

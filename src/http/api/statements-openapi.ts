@@ -1,25 +1,11 @@
 /** The statements part of the OpenAPI document, merged into it by openapi.ts. */
-import { z } from 'zod';
 import { CreateFeedSchema } from '../../statements/feeds/feed-input.ts';
 import { FEED_STATUSES } from '../../statements/feeds/feed-store.ts';
 import { CreateStatementSchema } from '../../statements/statement-input.ts';
 import { SIMILARITY_METRICS } from '../../statements/statement-store.ts';
 import { PatchFeedSchema, SimilarTextSchema } from './statements-routes.ts';
+import { schema, ref, json, problem, idParam, secured } from './openapi-parts.ts';
 
-function schema(s: z.ZodType): object {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' }) as Record<
-    string,
-    unknown
-  >;
-  return rest;
-}
-
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const json = (s: object) => ({ 'application/json': { schema: s } });
-const problem = (description: string) => ({
-  description,
-  content: { 'application/problem+json': { schema: ref('Problem') } },
-});
 const list = (item: string) => ({
   type: 'object',
   required: ['items'],
@@ -31,8 +17,6 @@ const errors = {
   '403': problem('The token’s role does not allow this'),
   '404': problem('No such resource'),
 };
-const secured = [{ bearer: [] }];
-const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
 const similarParams = [
   { name: 'metric', in: 'query', schema: { enum: [...SIMILARITY_METRICS], default: 'jaccard' } },
   {

@@ -1,26 +1,13 @@
 /** OpenAPI paths of the newsroom's enrichment suggestions (see suggestion-routes.ts), merged into the API document. */
-import { z } from 'zod';
+import { schema, problem, idParam, secured } from './openapi-parts.ts';
 import { SuggestionActionSchema } from './suggestion-routes.ts';
 
-const body = (s: z.ZodType) => {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' }) as Record<
-    string,
-    unknown
-  >;
-  return rest;
-};
-const problem = (description: string) => ({
-  description,
-  content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
-});
 const errors = {
   '400': problem('Invalid input; `field` names what is wrong'),
   '401': problem('Missing or invalid credentials'),
   '403': problem('Editors and admins only (and only on their desks)'),
   '404': problem('No such update, story or correction, or not enriched yet'),
 };
-const secured = [{ bearer: [] }];
-const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
 const jsonObject = { 'application/json': { schema: { type: 'object' } } };
 const lookup = (what: string) => ({
   get: {
@@ -57,7 +44,7 @@ export function suggestionPaths(): Record<string, object> {
         parameters: [idParam],
         requestBody: {
           required: true,
-          content: { 'application/json': { schema: body(SuggestionActionSchema) } },
+          content: { 'application/json': { schema: schema(SuggestionActionSchema) } },
         },
         responses: {
           '200': { description: 'The update’s suggestions after the change', content: jsonObject },
