@@ -3,14 +3,15 @@
  * the shared Kysely repositories. Every node of a cluster opens one pool against the same database;
  * sequence numbers and event ids come from the database, so all nodes agree on them.
  */
-import { Kysely, Migrator, PostgresDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Database } from '../sql/schema.ts';
 import { queryLog, type QueryObserver } from '../sql/query-log.ts';
 import { createSqlStore } from '../sql/sql-store.ts';
 import type { Store } from '../store.ts';
-import { MIGRATIONS } from './migrations.ts';
+import { migrateToLatest } from '../migrations/migration-list.ts';
 import { PostgresSearch } from './postgres-search.ts';
+import { POSTGRES_SCHEMA } from './postgres-schema.ts';
 import { POSTGRES_ADAPTER } from './postgres-adapter.ts';
 
 /** Options for opening the PostgreSQL store. */
@@ -48,17 +49,15 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     await db.destroy();
     throw error;
   }
-  const migrator = new Migrator({
-    db,
-    provider: { getMigrations: async () => MIGRATIONS },
-    // Features number migrations in their own ranges; see sqlite-store.ts.
-    allowUnorderedMigrations: true,
-    ...(migrationTableSchema === undefined ? {} : { migrationTableSchema }),
-  });
-  const { error } = await migrator.migrateToLatest();
-  if (error) {
+  try {
+    await migrateToLatest(
+      db as Kysely<unknown>,
+      POSTGRES_SCHEMA,
+      migrationTableSchema === undefined ? {} : { migrationTableSchema },
+    );
+  } catch (error) {
     await db.destroy();
-    throw new Error(`database migration failed: ${error instanceof Error ? error.message : String(error)}`);
+    throw error;
   }
   const now = options.now ?? (() => new Date());
   const pingTimeoutMs = options.pingTimeoutMs ?? 2000;

@@ -6,21 +6,15 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import {
-  CompiledQuery,
-  Kysely,
-  Migrator,
-  SqliteDialect,
-  type Dialect,
-  type SqliteDialectConfig,
-} from 'kysely';
+import { CompiledQuery, Kysely, SqliteDialect, type Dialect, type SqliteDialectConfig } from 'kysely';
 import type { Database } from '../sql/schema.ts';
 import { queryLog, type QueryObserver } from '../sql/query-log.ts';
 import { createSqlStore } from '../sql/sql-store.ts';
 import type { Store } from '../store.ts';
-import { MIGRATIONS } from './migrations.ts';
+import { migrateToLatest } from '../migrations/migration-list.ts';
 import { SqliteSearch } from './sqlite-search.ts';
 import { SQLITE_ADAPTER } from './sqlite-adapter.ts';
+import { SQLITE_SCHEMA } from './sqlite-schema.ts';
 
 /** Options for opening the SQLite store. */
 export interface SqliteStoreOptions {
@@ -45,17 +39,11 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
     dialect: immediateSqliteDialect({ database: sqlite }),
     ...queryLog(options.onQuery),
   });
-  // Each feature numbers its migrations in its own range (0010 statements, 0020 reach, 0030 newsroom,
-  // 0040 enrichment), so a later feature's first migration can sort before one already applied.
-  const migrator = new Migrator({
-    db,
-    provider: { getMigrations: async () => MIGRATIONS },
-    allowUnorderedMigrations: true,
-  });
-  const { error } = await migrator.migrateToLatest();
-  if (error) {
+  try {
+    await migrateToLatest(db as Kysely<unknown>, SQLITE_SCHEMA);
+  } catch (error) {
     await db.destroy();
-    throw new Error(`database migration failed: ${error instanceof Error ? error.message : String(error)}`);
+    throw error;
   }
   const now = options.now ?? (() => new Date());
   return createSqlStore({
