@@ -14,4 +14,39 @@ export default tseslint.config(
       'no-console': 'off',
     },
   },
+  // Layer rules: what a folder must never import, so that the structure cannot quietly grow back into
+  // circles. domain/ is the ground: pure types and rules, importing nothing of ours.
+  {
+    files: ['src/domain/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['../*'], message: 'domain/ imports nothing of ours: it is the ground floor.' },
+          ],
+        },
+      ],
+    },
+  },
+  // Browser code: its own tsconfig (DOM, no Node); server code only as types (web/shared/wire.ts names
+  // the payloads), except domain/'s pure rules and the event-type table the editor offers.
+  {
+    files: ['src/web/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['../../*', '!../../domain', '!../../enrich', '../../enrich/*', '!../../enrich/events'],
+              allowTypeImports: true,
+              message: 'Browser code takes server code as types only (see web/shared/wire.ts).',
+            },
+            { group: ['node:*'], message: 'Browser code runs in the browser.' },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -28,7 +28,7 @@ import { LiveBlogService } from './service/live-blog.ts';
 import { Scheduler } from './service/scheduler.ts';
 import { openStore } from './store/open-store.ts';
 import type { Store } from './store/store.ts';
-import { buildAssets } from './web/build-assets.ts';
+import { buildAssets } from './http/assets/build-assets.ts';
 import { WebhookDispatcher, type DispatcherOptions } from './webhooks/webhook-dispatcher.ts';
 
 /** How long in-flight requests get to finish on shutdown before their connections are closed. */

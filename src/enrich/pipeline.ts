@@ -26,7 +26,7 @@ import { loadNameData, type NameData } from './names/name-data.ts';
 import { suggestNames } from './names/suggest.ts';
 import { loadGazetteer, type Gazetteer } from './places/gazetteer.ts';
 import { splitSentences, tokenize } from './text/tokenize.ts';
-import type { Enrichment, NameSuggestion } from './types.ts';
+import type { Enrichment, NameCandidate, NameSuggestion, PlaceCandidate } from './types.ts';
 
 /** The shipped data directory (data/ at the repository root). */
 export const DEFAULT_DATA_DIR = join(import.meta.dirname, '..', '..', 'data');
@@ -48,27 +48,6 @@ export interface CompiledCorrections {
   /** Spellings that are not names, and spellings that are not places. */
   rejectedNames: Set<string>;
   rejectedPlaces: Set<string>;
-}
-
-/** A gazetteer entry offered to an editor correcting a place. */
-export interface PlaceCandidate {
-  kind: 'city' | 'region' | 'country';
-  name: string;
-  iso2: string;
-  admin1Code: string;
-  /** The admin-1 region's name, for telling same-named towns apart. */
-  admin1?: string;
-  lat: number;
-  lon: number;
-  population: number;
-}
-
-/** A curated (or added) person or organisation offered to an editor correcting a name. */
-export interface NameCandidate {
-  kind: 'person' | 'organization';
-  name: string;
-  role?: string;
-  country?: string;
 }
 
 /** Extracts people, organisations, countries, places, dates and events from update text. */

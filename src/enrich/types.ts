@@ -82,3 +82,24 @@ export interface NameSuggestion {
   /** A title found right before it ("commander", "Foreign Minister"), a hint at what it is. */
   title?: string;
 }
+
+/** A gazetteer entry offered to an editor correcting a place. */
+export interface PlaceCandidate {
+  kind: 'city' | 'region' | 'country';
+  name: string;
+  iso2: string;
+  admin1Code: string;
+  /** The admin-1 region's name, for telling same-named towns apart. */
+  admin1?: string;
+  lat: number;
+  lon: number;
+  population: number;
+}
+
+/** A curated (or added) person or organisation offered to an editor correcting a name. */
+export interface NameCandidate {
+  kind: 'person' | 'organization';
+  name: string;
+  role?: string;
+  country?: string;
+}

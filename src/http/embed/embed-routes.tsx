@@ -11,7 +11,7 @@ import { DomainError } from '../../domain/errors.ts';
 import { isSlug, RESERVED_SLUGS } from '../../domain/slug.ts';
 import type { Desk, Story } from '../../domain/types.ts';
 import type { Store } from '../../store/store.ts';
-import type { Assets } from '../../web/build-assets.ts';
+import type { Assets } from '../assets/build-assets.ts';
 import { parseInput } from '../api/schemas.ts';
 import { storyPlace } from '../reader/story-place.ts';
 import { UpdateArticle } from '../reader/views/update-article.tsx';

@@ -4,7 +4,7 @@ import { brotliCompressSync, gzipSync } from 'node:zlib';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { renderToString } from 'preact-render-to-string';
 import type { Store } from '../../store/store.ts';
-import type { Assets } from '../../web/build-assets.ts';
+import type { Assets } from '../assets/build-assets.ts';
 import { ErrorPage } from '../reader/views/error-page.tsx';
 import { Layout, renderDocument } from '../reader/views/layout.tsx';
 import { basemap } from './basemap.ts';

@@ -1,6 +1,6 @@
 /**
  * The newsroom editor at /newsroom: sign-in and sign-out forms, the desks page and a story's editor.
- * Pages are server-rendered; src/web/newsroom.ts drives them through the JSON API with the session cookie
+ * Pages are server-rendered; src/web/newsroom/newsroom.ts drives them through the JSON API with the session cookie
  * and its CSRF token.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -11,7 +11,7 @@ import { storyPath } from '../../domain/paths.ts';
 import { renderMarkdown } from '../../render/markdown.ts';
 import type { LiveBlogService } from '../../service/live-blog.ts';
 import type { Store } from '../../store/store.ts';
-import type { Assets } from '../../web/build-assets.ts';
+import type { Assets } from '../assets/build-assets.ts';
 import { clearSessionCookie, setSessionCookie } from '../api/session-routes.ts';
 import { parseInput } from '../api/schemas.ts';
 import {

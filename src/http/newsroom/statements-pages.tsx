@@ -15,7 +15,7 @@ import type { FeedPoller } from '../../statements/feeds/feed-poller.ts';
 import { compareStatements, parseWith, type StatementService } from '../../statements/statement-service.ts';
 import { contentHashOf, MAX_STATEMENT_TEXT, type Statement } from '../../statements/statement.ts';
 import type { Store } from '../../store/store.ts';
-import type { Assets } from '../../web/build-assets.ts';
+import type { Assets } from '../assets/build-assets.ts';
 import { authenticate, CSRF_HEADER, hasRole, type Principal } from '../auth.ts';
 import { ComparePage } from '../reader/statements/statement-views.tsx';
 import {

@@ -9,7 +9,7 @@ import type { Update } from '../../domain/types.ts';
 import type { StoredEnrichment } from '../../store/store.ts';
 import { linkEntityNames } from './entity-links.ts';
 import type { Statement } from '../../statements/statement.ts';
-import { relativeTime } from '../../web/relative-time.ts';
+import { relativeTime } from '../../domain/relative-time.ts';
 import { htmlToText } from './html-text.ts';
 import { RELATIVE_TIME_SLOT, UpdateArticle } from './views/update-article.tsx';
 

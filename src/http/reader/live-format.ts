@@ -12,6 +12,13 @@ import { storyPlace } from './story-place.ts';
 import type { StoryPlace } from './story-place.ts';
 import { RailItem } from './views/rail.tsx';
 import { UpdateArticle } from './views/update-article.tsx';
+import type {
+  LiveDeleteFrame,
+  LiveStoryFrame,
+  LiveUpdateFrame,
+  SiteDeleteFrame,
+  SiteUpdateFrame,
+} from '../../web/shared/wire.ts';
 
 /** The JSON `data` of an event on the story's channel, and on the site channel (null: not sent there). */
 export interface FormattedEvent {
@@ -94,7 +101,7 @@ export function createLiveFormatter(deps: LiveFormatterDeps): LiveFormatter {
           standfirst: story.standfirst,
           bodyHtml: storyBodyHtml(story.bodyHtml),
           status: story.status,
-        }),
+        } satisfies LiveStoryFrame),
         site: null,
       };
     }
@@ -103,8 +110,8 @@ export function createLiveFormatter(deps: LiveFormatterDeps): LiveFormatter {
     if (data.type === 'delete') {
       const { id } = data.update;
       return {
-        story: JSON.stringify({ id }),
-        site: live ? JSON.stringify({ id, storyId: event.storyId }) : null,
+        story: JSON.stringify({ id } satisfies LiveDeleteFrame),
+        site: live ? JSON.stringify({ id, storyId: event.storyId } satisfies SiteDeleteFrame) : null,
       };
     }
     const { update } = data;
@@ -120,13 +127,13 @@ export function createLiveFormatter(deps: LiveFormatterDeps): LiveFormatter {
         pinned: update.pinned,
         keyEvent: update.keyEvent,
         html,
-      }),
+      } satisfies LiveUpdateFrame),
       site: live
         ? JSON.stringify({
             id: update.id,
             storyId: event.storyId,
             html: renderToString(h(RailItem, { update, story: place, now: at })),
-          })
+          } satisfies SiteUpdateFrame)
         : null,
     };
   };

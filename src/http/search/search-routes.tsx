@@ -2,7 +2,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { DomainError } from '../../domain/errors.ts';
 import type { Store } from '../../store/store.ts';
-import type { Assets } from '../../web/build-assets.ts';
+import type { Assets } from '../assets/build-assets.ts';
 import { parseInput } from '../api/schemas.ts';
 import { sendPage } from '../reader/send-page.ts';
 import { Layout, renderDocument } from '../reader/views/layout.tsx';

@@ -3,12 +3,7 @@
  * story's SSE stream, and tells the embedding page its height. Same origin as the stream, so no CORS
  * and no cookies are involved.
  */
-
-interface UpdateData {
-  id: string;
-  sequence: number;
-  html: string;
-}
+import type { LiveUpdateFrame as UpdateData } from '../shared/wire.ts';
 
 const root = document.querySelector<HTMLElement>('[data-embed-story]');
 const MAX_BACKOFF_MS = 30_000;

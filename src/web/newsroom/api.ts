@@ -2,13 +2,10 @@
 
 const csrf = document.querySelector<HTMLMetaElement>('meta[name="csrf-token"]')?.content ?? '';
 
+import type { Problem } from '../shared/wire.ts';
+
 /** A problem+json answer, thrown by `api`. */
-export interface Problem {
-  status: number;
-  detail?: string;
-  field?: string;
-  current?: Record<string, unknown>;
-}
+export type { Problem };
 
 /** Calls the API; resolves to the JSON body, or throws the problem document. */
 export async function api<T = Record<string, unknown>>(

@@ -4,7 +4,7 @@ import { excerpt, htmlToText, storyBodyHtml } from '../../../src/http/reader/htm
 import { jsonForScript } from '../../../src/http/reader/json-ld.ts';
 import { isSitePath, isWebUrl } from '../../../src/http/reader/safe-url.ts';
 import { formatClock, startOfDay } from '../../../src/http/reader/time-format.ts';
-import { relativeTime } from '../../../src/web/relative-time.ts';
+import { relativeTime } from '../../../src/domain/relative-time.ts';
 
 describe('reader helpers', () => {
   it('serialises JSON that cannot end its script element and parses back unchanged', () => {

@@ -9,7 +9,7 @@ import { deskPath, storyPath } from '../../../domain/paths.ts';
 import { isSlug, RESERVED_SLUGS } from '../../../domain/slug.ts';
 import type { Desk } from '../../../domain/types.ts';
 import type { Store } from '../../../store/store.ts';
-import type { Assets } from '../../../web/build-assets.ts';
+import type { Assets } from '../../assets/build-assets.ts';
 import { sendPage } from '../send-page.ts';
 import { Layout, renderDocument, type PageMeta } from '../views/layout.tsx';
 import { ErrorPage } from '../views/error-page.tsx';

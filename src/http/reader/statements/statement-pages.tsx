@@ -4,7 +4,7 @@ import type { VNode } from 'preact';
 import { z } from 'zod';
 import { DomainError } from '../../../domain/errors.ts';
 import { MAX_COMPARED, type StatementService } from '../../../statements/statement-service.ts';
-import type { Assets } from '../../../web/build-assets.ts';
+import type { Assets } from '../../assets/build-assets.ts';
 import { excerpt } from '../html-text.ts';
 import { ErrorPage, errorWording } from '../views/error-page.tsx';
 import { Layout, renderDocument, type PageMeta } from '../views/layout.tsx';

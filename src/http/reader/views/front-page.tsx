@@ -1,7 +1,7 @@
 /** The front page: live pages now, the LATEST rail across them, and the desks. */
 import type { JSX } from 'preact';
 import type { Desk, Story } from '../../../domain/types.ts';
-import { relativeTime } from '../../../web/relative-time.ts';
+import { relativeTime } from '../../../domain/relative-time.ts';
 import { formatLongDate } from '../time-format.ts';
 import { LatestRail } from './rail.tsx';
 import type { RailStory } from './rail.tsx';

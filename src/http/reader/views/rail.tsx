@@ -2,7 +2,7 @@
 import type { JSX } from 'preact';
 import { updateAnchor } from '../../../domain/paths.ts';
 import type { Update } from '../../../domain/types.ts';
-import { relativeTime } from '../../../web/relative-time.ts';
+import { relativeTime } from '../../../domain/relative-time.ts';
 import type { StoryPlace } from '../story-place.ts';
 import { excerpt, htmlToText } from '../html-text.ts';
 import { formatClock } from '../time-format.ts';

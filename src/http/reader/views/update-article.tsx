@@ -3,7 +3,7 @@ import type { JSX } from 'preact';
 import { updateAnchor, updatePath } from '../../../domain/paths.ts';
 import { CLAIM_LABELS } from '../../../domain/types.ts';
 import type { ClaimChange, ClaimStatus, Update } from '../../../domain/types.ts';
-import { relativeTime } from '../../../web/relative-time.ts';
+import { relativeTime } from '../../../domain/relative-time.ts';
 import { hostOf, isSitePath, isWebUrl } from '../safe-url.ts';
 import { videoEmbed } from '../../../media/video-embeds.ts';
 import type { Statement } from '../../../statements/statement.ts';

@@ -5,15 +5,15 @@
  * API with the session cookie and the CSRF token from the page.
  */
 
-import { mountRelatedCoverage } from './newsroom-related.ts';
+import { mountRelatedCoverage } from './related.ts';
 import { diffWords } from 'diff';
-import { mountEnrichment } from './newsroom-enrichment.ts';
-import { citedStatementIds, mountStatementHints } from './newsroom-statements.ts';
+import { mountEnrichment } from './enrichment.ts';
+import { citedStatementIds, mountStatementHints } from './statements.ts';
 
-import { api, problemText, say, uploadPhoto, type Problem } from './newsroom/api.ts';
-import { startUsersAdmin } from './newsroom/admin.ts';
-import { startQueue } from './newsroom/queue.ts';
-import { startStoryHeader } from './newsroom/story-header.ts';
+import { api, problemText, say, uploadPhoto, type Problem } from './api.ts';
+import { startUsersAdmin } from './admin.ts';
+import { startQueue } from './queue.ts';
+import { startStoryHeader } from './story-header.ts';
 
 interface Revision {
   version: number;

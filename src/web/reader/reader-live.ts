@@ -1,11 +1,12 @@
 /**
- * Browser client of reader pages (bundled by build-assets.ts): keeps a story page or the front page's
+ * Browser client of reader pages (bundled by http/assets/build-assets.ts): keeps a story page or the front page's
  * LATEST rail live over Server-Sent Events, refreshes relative times, and loads older updates in place.
  * Pages are complete without it; every change here is an enhancement of server-rendered HTML.
  */
 import { startMap } from './map-client.ts';
-import { relativeTime } from './relative-time.ts';
+import { relativeTime } from '../../domain/relative-time.ts';
 import { startVideoFacades } from './video-facade.ts';
+import type { LiveStoryFrame, LiveUpdateFrame } from '../shared/wire.ts';
 
 const RELATIVE_REFRESH_MS = 30_000;
 const RAIL_MAX_ITEMS = 20;
@@ -13,20 +14,8 @@ const MAX_BACKOFF_MS = 30_000;
 // How far (px) the top of the updates may have scrolled above the viewport and still count as "at the top".
 const AT_TOP_SLACK = 80;
 
-interface UpdateData {
-  id: string;
-  sequence: number;
-  pinned: boolean;
-  keyEvent: boolean;
-  html: string;
-}
-
-interface StoryData {
-  headline: string;
-  standfirst: string;
-  bodyHtml: string;
-  status: 'draft' | 'live' | 'ended';
-}
+type UpdateData = LiveUpdateFrame;
+type StoryData = LiveStoryFrame;
 
 type Handlers = Record<string, (data: Record<string, unknown>) => void>;
 

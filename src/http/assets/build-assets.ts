@@ -40,15 +40,15 @@ export interface Assets {
 /** URL prefix under which assets are served. */
 export const ASSETS_PREFIX = '/assets/';
 
-const CLIENT_ENTRY = fileURLToPath(new URL('./reader-live.ts', import.meta.url));
-const STYLESHEET = fileURLToPath(new URL('./reader.css', import.meta.url));
+const CLIENT_ENTRY = fileURLToPath(new URL('../../web/reader/reader-live.ts', import.meta.url));
+const STYLESHEET = fileURLToPath(new URL('../../web/reader/reader.css', import.meta.url));
 // The embeddable widget (src/web/embed/): the loader partner pages include, the framed page's live client and its styles.
-const EMBED_LOADER = fileURLToPath(new URL('./embed/embed-loader.ts', import.meta.url));
-const EMBED_CLIENT = fileURLToPath(new URL('./embed/embed-live.ts', import.meta.url));
-const EMBED_STYLESHEET = fileURLToPath(new URL('./embed/embed.css', import.meta.url));
+const EMBED_LOADER = fileURLToPath(new URL('../../web/embed/embed-loader.ts', import.meta.url));
+const EMBED_CLIENT = fileURLToPath(new URL('../../web/embed/embed-live.ts', import.meta.url));
+const EMBED_STYLESHEET = fileURLToPath(new URL('../../web/embed/embed.css', import.meta.url));
 // The newsroom editor: its own bundle, so readers never download it.
-const NEWSROOM_ENTRY = fileURLToPath(new URL('./newsroom.ts', import.meta.url));
-const NEWSROOM_STYLESHEET = fileURLToPath(new URL('./newsroom.css', import.meta.url));
+const NEWSROOM_ENTRY = fileURLToPath(new URL('../../web/newsroom/newsroom.ts', import.meta.url));
+const NEWSROOM_STYLESHEET = fileURLToPath(new URL('../../web/newsroom/newsroom.css', import.meta.url));
 
 const bundleEntry = (entry: string) =>
   build({

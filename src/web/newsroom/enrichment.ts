@@ -5,32 +5,15 @@
  * enriches the update again; suggestions for new and edited updates arrive live. Editors only (the
  * server enforces it; contributors never get the panel).
  */
-import { EVENT_TYPES } from '../enrich/events/taxonomy.ts';
-import type { SuggestionField, SuggestionItem, Suggestions } from '../enrich/suggestions.ts';
-import type { PlaceCandidate, NameCandidate } from '../enrich/pipeline.ts';
-
-const csrf = (): string => document.querySelector<HTMLMetaElement>('meta[name="csrf-token"]')?.content ?? '';
-
-interface Problem {
-  status: number;
-  detail?: string;
-  field?: string;
-}
-
-async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`/api/v1${path}`, {
-    method,
-    credentials: 'same-origin',
-    headers: {
-      'x-csrf-token': csrf(),
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    body: body === undefined ? null : JSON.stringify(body),
-  });
-  const json = (await response.json().catch(() => ({}))) as T & Problem;
-  if (!response.ok) throw { ...json, status: response.status } as Problem;
-  return json;
-}
+import { EVENT_TYPES } from '../../enrich/events/taxonomy.ts';
+import type {
+  NameCandidate,
+  PlaceCandidate,
+  SuggestionField,
+  SuggestionItem,
+  Suggestions,
+} from '../shared/wire.ts';
+import { api, type Problem } from './api.ts';
 
 const HEADINGS: Record<SuggestionField, string> = {
   people: 'People',
@@ -191,7 +174,7 @@ export function mountEnrichment(root: HTMLElement): void {
 
   const load = async (id: string): Promise<void> => {
     try {
-      render(await call<Suggestions>('GET', `/updates/${encodeURIComponent(id)}/suggestions`));
+      render(await api<Suggestions>('GET', `/updates/${encodeURIComponent(id)}/suggestions`));
     } catch (error) {
       // 404 until the background enrichment has run; the live stream brings it then.
       if ((error as Problem).status !== 404) {
@@ -204,11 +187,7 @@ export function mountEnrichment(root: HTMLElement): void {
   const act = async (panel: HTMLElement, payload: Record<string, unknown>, done: string): Promise<void> => {
     const id = panel.dataset['updateId'] ?? '';
     try {
-      const fresh = await call<Suggestions>(
-        'POST',
-        `/updates/${encodeURIComponent(id)}/suggestions`,
-        payload,
-      );
+      const fresh = await api<Suggestions>('POST', `/updates/${encodeURIComponent(id)}/suggestions`, payload);
       render(fresh);
       say(panel, done);
     } catch (error) {
@@ -270,7 +249,7 @@ export function mountEnrichment(root: HTMLElement): void {
       if (input.value.trim().length < 2) return;
       try {
         found = (
-          await call<{ items: NameCandidate[] }>(
+          await api<{ items: NameCandidate[] }>(
             'GET',
             `/enrichment/names?q=${encodeURIComponent(input.value)}`,
           )
@@ -311,7 +290,7 @@ export function mountEnrichment(root: HTMLElement): void {
     const fill = async () => {
       try {
         candidates = (
-          await call<{ items: PlaceCandidate[] }>(
+          await api<{ items: PlaceCandidate[] }>(
             'GET',
             `/enrichment/places?q=${encodeURIComponent(search.value)}`,
           )
