@@ -103,7 +103,9 @@ describe('outbound webhooks', () => {
 
   before(async () => {
     t = await createTestApp({
-      webhooks: { timeoutMs: 1500, retryBaseMs: 30, retryMaxMs: 200, maxAttempts: 3, pollMs: 20 },
+      // A long timeout: on a busy machine a slow answer must not count as a failed attempt (nor its
+      // lease, twice the timeout, run out and the delivery be taken again).
+      webhooks: { timeoutMs: 30_000, retryBaseMs: 30, retryMaxMs: 200, maxAttempts: 3, pollMs: 20 },
     });
     story = await t.liveBlog.createStory({ headline: 'Border crossing' });
   });
