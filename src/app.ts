@@ -11,7 +11,7 @@ import { AccountService } from './accounts/account-service.ts';
 import type { Config } from './config.ts';
 import { EnrichmentNotices } from './enrich/enrichment-notices.ts';
 import { EnrichmentWorker } from './enrich/enrichment-worker.ts';
-import { loadEnricher } from './enrich/pipeline.ts';
+import { loadEnricher, type Enricher } from './enrich/pipeline.ts';
 import { createLiveFormatter } from './http/reader/live-format.ts';
 import { createServer } from './http/server.ts';
 import type { LiveBus } from './live/bus.ts';
@@ -59,9 +59,15 @@ export interface App {
 /** Builds a Dateline node from `config`. */
 export async function createApp(
   config: Config,
-  options: { logger?: Logger; webhooks?: Partial<DispatcherOptions> } = {},
+  options: {
+    logger?: Logger;
+    webhooks?: Partial<DispatcherOptions>;
+    /** Default: the shipped reference data's, loaded here at boot. Tests of other parts pass a small one. */
+    enricher?: Enricher;
+  } = {},
 ): Promise<App> {
   const logger = options.logger ?? pino({ level: config.logLevel });
+  const enricher = options.enricher ?? loadEnricher();
   const metrics = createMetrics();
   const store = await openStore(config.databaseUrl, config.dataDir, { onQuery: metrics.observeQuery });
   let bus: LiveBus;
@@ -82,7 +88,7 @@ export async function createApp(
   const enrichment = new EnrichmentWorker({
     bus,
     store,
-    enricher: loadEnricher(),
+    enricher,
     logger,
     owner: `${hostname()}:${process.pid}:${randomUUID()}`,
     notices: enrichmentNotices,
@@ -108,7 +114,7 @@ export async function createApp(
   }
   const statements = new StatementService({
     statements: store.statements,
-    partiesOf: partiesFromEnricher(loadEnricher()),
+    partiesOf: partiesFromEnricher(enricher),
   });
   const feedPoller = new FeedPoller({ store, statements, logger });
   const assets = await buildAssets();
@@ -125,7 +131,7 @@ export async function createApp(
     statements,
     feedPoller,
     enrichment,
-    enricher: loadEnricher(),
+    enricher,
     enrichmentNotices,
     trustProxy: config.trustProxy,
   });

@@ -1,8 +1,6 @@
 /** `dateline enrich [--published ISO-TIME] [FILE]`: prints the enrichment of a text as JSON. */
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { parseReference } from '../enrich/dates/report-dates.ts';
-import { createEnricher } from '../enrich/pipeline.ts';
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -10,7 +8,9 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-function parsePublished(value: string): string {
+async function parsePublished(value: string): Promise<string> {
+  // Loaded here, not at the top: registering the command must not load chrono-node for every command.
+  const { parseReference } = await import('../enrich/dates/report-dates.ts');
   if (!/^\d{4}-\d{2}-\d{2}/.test(value) || !parseReference(value))
     throw new Error('--published must be an ISO 8601 time, e.g. 2026-05-27T10:00:00+03:00');
   return value;
@@ -39,7 +39,7 @@ export function registerEnrichCommand(program: Command): void {
       ) => {
         // Checked here rather than by option parsers so that a bad value is one `dateline: …` line.
         const published =
-          opts.published === undefined ? new Date().toISOString() : parsePublished(opts.published);
+          opts.published === undefined ? new Date().toISOString() : await parsePublished(opts.published);
         const storyCountries = opts.countries === undefined ? [] : parseCountries(opts.countries);
         let text: string;
         try {
@@ -49,6 +49,7 @@ export function registerEnrichCommand(program: Command): void {
             cause: error,
           });
         }
+        const { createEnricher } = await import('../enrich/pipeline.ts');
         const enricher = createEnricher();
         const result = enricher.enrich(text, {
           published,

@@ -1,14 +1,12 @@
 /** The `dateline` command: serve, token, desk. Errors are one line on stderr and a non-zero exit. */
+// Each command imports what it runs when it runs (`await import`), so `dateline user add` does not
+// load the HTTP server, and `--help` loads almost nothing.
 import { Command, CommanderError, Option } from 'commander';
 import { ConfigError, loadConfig, type Config } from '../config.ts';
 import { DomainError } from '../domain/errors.ts';
 import { ROLES } from '../domain/types.ts';
 import { registerStatementsCommand } from './statements-command.ts';
-import { createApiToken } from '../http/auth.ts';
-import { MemoryBus } from '../live/memory/memory-bus.ts';
-import { LiveBlogService } from '../service/live-blog.ts';
 import { openStore } from '../store/open-store.ts';
-import { serve } from './serve.ts';
 import type { Store } from '../store/store.ts';
 import { registerEnrichCommand } from './enrich-command.ts';
 
@@ -57,6 +55,7 @@ program
   .addOption(dataDirOption())
   .action(async (opts: { port?: string; host?: string; dataDir?: string; workers?: string }) => {
     const config = configFrom(opts);
+    const { serve } = await import('./serve.ts');
     await serve(config, config.workers);
   });
 
@@ -70,6 +69,7 @@ token
   .action(async (opts: { name: string; role: (typeof ROLES)[number]; dataDir?: string }) => {
     const name = opts.name.trim();
     if (name === '' || name.length > 100) throw new UsageError('--name must be 1 to 100 characters');
+    const { createApiToken } = await import('../http/auth.ts');
     const { secret, token: created } = await withStore(configFrom(opts), (store) =>
       createApiToken(store, { name, role: opts.role }),
     );
@@ -96,6 +96,8 @@ desk
       description: string;
       dataDir?: string;
     }) => {
+      const { LiveBlogService } = await import('../service/live-blog.ts');
+      const { MemoryBus } = await import('../live/memory/memory-bus.ts');
       const created = await withStore(configFrom(opts), (store) =>
         new LiveBlogService({ store, bus: new MemoryBus() }).createDesk({
           name: opts.name,

@@ -5,10 +5,8 @@
 import { readFile } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
 import { DomainError, invalid } from '../domain/errors.ts';
-import { loadEnricher } from '../enrich/pipeline.ts';
-import { partiesFromEnricher } from '../statements/statement-parties.ts';
 import type { DiffPart } from '../statements/compare.ts';
-import { StatementService, type Comparison, type SimilarStatement } from '../statements/statement-service.ts';
+import type { Comparison, SimilarStatement } from '../statements/statement-service.ts';
 import type { Store } from '../store/store.ts';
 
 /** What the command needs from the CLI around it. */
@@ -36,7 +34,17 @@ const FLAGS: Record<string, string> = {
 /** Registers `statements add|similar|compare` on `program`. */
 export function registerStatementsCommand(program: Command, deps: StatementsCommandDeps): void {
   const statements = program.command('statements').description('the library of official statements');
-  const service = (store: Store) => new StatementService({ statements: store.statements });
+  // Imported when a command runs; only `add` loads the enricher (it names a statement's parties).
+  const service = async (store: Store, options: { parties?: boolean } = {}) => {
+    const { StatementService } = await import('../statements/statement-service.ts');
+    if (!options.parties) return new StatementService({ statements: store.statements });
+    const { loadEnricher } = await import('../enrich/pipeline.ts');
+    const { partiesFromEnricher } = await import('../statements/statement-parties.ts');
+    return new StatementService({
+      statements: store.statements,
+      partiesOf: partiesFromEnricher(loadEnricher()),
+    });
+  };
 
   statements
     .command('add')
@@ -64,10 +72,7 @@ export function registerStatementsCommand(program: Command, deps: StatementsComm
       ) => {
         const text = await readText(file);
         const { statement, similar } = await deps.withStore(opts, async (store) => {
-          const adding = new StatementService({
-            statements: store.statements,
-            partiesOf: partiesFromEnricher(loadEnricher()),
-          });
+          const adding = await service(store, { parties: true });
           const added = await withFlags(() =>
             adding.add({
               issuer: opts.issuer,
@@ -79,7 +84,10 @@ export function registerStatementsCommand(program: Command, deps: StatementsComm
               ...(opts.tag !== undefined && { tags: opts.tag }),
             }),
           );
-          return { statement: added, similar: await service(store).similarTo(added.id, { limit: 3 }) };
+          return {
+            statement: added,
+            similar: await (await service(store)).similarTo(added.id, { limit: 3 }),
+          };
         });
         process.stdout.write(`${statement.id}\n`);
         for (const hit of similar) {
@@ -116,16 +124,17 @@ export function registerStatementsCommand(program: Command, deps: StatementsComm
           dataDir?: string;
         },
       ) => {
-        const hits = await deps.withStore(opts, (store) =>
-          withFlags(() =>
-            service(store).similarTo(id, {
+        const hits = await deps.withStore(opts, async (store) => {
+          const statements = await service(store);
+          return withFlags(() =>
+            statements.similarTo(id, {
               metric: opts.metric,
               threshold: Number(opts.threshold),
               maskNames: opts.maskNames === true,
               limit: Number(opts.limit),
             }),
-          ),
-        );
+          );
+        });
         if (opts.json) {
           process.stdout.write(`${JSON.stringify(hits.map(similarJson), null, 2)}\n`);
           return;
@@ -147,7 +156,10 @@ export function registerStatementsCommand(program: Command, deps: StatementsComm
     .option('--json', 'print JSON')
     .addOption(deps.dataDirOption())
     .action(async (ids: string[], opts: { json?: boolean; dataDir?: string }) => {
-      const comparison = await deps.withStore(opts, (store) => withFlags(() => service(store).compare(ids)));
+      const comparison = await deps.withStore(opts, async (store) => {
+        const statements = await service(store);
+        return withFlags(() => statements.compare(ids));
+      });
       process.stdout.write(
         opts.json ? `${JSON.stringify(comparisonJson(comparison), null, 2)}\n` : comparisonText(comparison),
       );

@@ -1,6 +1,5 @@
 /** `dateline user …`: newsroom accounts. Passwords come on standard input, never as arguments (ps, shell history). */
 import { type Command, InvalidArgumentError, Option } from 'commander';
-import { AccountService } from '../accounts/account-service.ts';
 import { ROLES, type Role } from '../domain/types.ts';
 import type { Store } from '../store/store.ts';
 
@@ -30,7 +29,10 @@ const roleOption = () =>
 /** Adds `user add|passwd|role|desks|disable|enable|list` to `program`. */
 export function registerUserCommands(program: Command, deps: UserCommandDeps): void {
   const user = program.command('user').description('manage newsroom accounts');
-  const accounts = (store: Store) => new AccountService({ store });
+  const accounts = async (store: Store) => {
+    const { AccountService } = await import('../accounts/account-service.ts');
+    return new AccountService({ store });
+  };
 
   user
     .command('add')
@@ -42,8 +44,8 @@ export function registerUserCommands(program: Command, deps: UserCommandDeps): v
     .addOption(deps.dataDirOption())
     .action(async (opts: { email: string; name: string; role: Role; dataDir?: string }) => {
       const password = await readPassword();
-      const created = await deps.withStore(opts, (store) =>
-        accounts(store).addUser({ email: opts.email, name: opts.name, role: opts.role, password }),
+      const created = await deps.withStore(opts, async (store) =>
+        (await accounts(store)).addUser({ email: opts.email, name: opts.name, role: opts.role, password }),
       );
       process.stdout.write(`${created.email} (${created.role})\n`);
     });
@@ -56,8 +58,8 @@ export function registerUserCommands(program: Command, deps: UserCommandDeps): v
     .addOption(deps.dataDirOption())
     .action(async (opts: { email: string; dataDir?: string }) => {
       const password = await readPassword();
-      const changed = await deps.withStore(opts, (store) =>
-        accounts(store).setPassword(opts.email, password),
+      const changed = await deps.withStore(opts, async (store) =>
+        (await accounts(store)).setPassword(opts.email, password),
       );
       process.stdout.write(`${changed.email}: password changed, signed out everywhere\n`);
     });
@@ -69,7 +71,9 @@ export function registerUserCommands(program: Command, deps: UserCommandDeps): v
     .addOption(roleOption())
     .addOption(deps.dataDirOption())
     .action(async (opts: { email: string; role: Role; dataDir?: string }) => {
-      const changed = await deps.withStore(opts, (store) => accounts(store).setRole(opts.email, opts.role));
+      const changed = await deps.withStore(opts, async (store) =>
+        (await accounts(store)).setRole(opts.email, opts.role),
+      );
       process.stdout.write(`${changed.email} (${changed.role})\n`);
     });
 
@@ -87,7 +91,9 @@ export function registerUserCommands(program: Command, deps: UserCommandDeps): v
               .split(',')
               .map((s) => s.trim())
               .filter(Boolean);
-      const changed = await deps.withStore(opts, (store) => accounts(store).setDesks(opts.email, slugs));
+      const changed = await deps.withStore(opts, async (store) =>
+        (await accounts(store)).setDesks(opts.email, slugs),
+      );
       process.stdout.write(`${changed.email}: ${slugs === null ? 'all desks' : slugs.join(', ')}\n`);
     });
 
@@ -103,8 +109,8 @@ export function registerUserCommands(program: Command, deps: UserCommandDeps): v
       .requiredOption('--email <email>')
       .addOption(deps.dataDirOption())
       .action(async (opts: { email: string; dataDir?: string }) => {
-        const changed = await deps.withStore(opts, (store) =>
-          accounts(store).setDisabled(opts.email, disabled),
+        const changed = await deps.withStore(opts, async (store) =>
+          (await accounts(store)).setDisabled(opts.email, disabled),
         );
         process.stdout.write(`${changed.email}: ${disabled ? 'disabled' : 'enabled'}\n`);
       });

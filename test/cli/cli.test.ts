@@ -5,7 +5,38 @@ import { join } from 'node:path';
 import { createTempDir } from '../support/temp-dir.ts';
 import { runCli } from '../support/server-process.ts';
 
+/**
+ * NODE_OPTIONS that make the HTTP server (fastify) and the enricher unloadable: a command that
+ * imports either fails. Module resolve hooks (node:module register) see every import.
+ */
+const forbidServerAndEnricher = (() => {
+  const hooks = `export async function resolve(specifier, context, next) {
+    const resolved = await next(specifier, context);
+    if (specifier === 'fastify' || resolved.url.endsWith('/src/enrich/pipeline.ts'))
+      throw new Error('this command must not load ' + resolved.url);
+    return resolved;
+  }`;
+  const base64 = (code: string) => `data:text/javascript;base64,${Buffer.from(code).toString('base64')}`;
+  const preload = `import { register } from 'node:module'; register(${JSON.stringify(base64(hooks))});`;
+  return { NODE_OPTIONS: `--import=${base64(preload)}` };
+})();
+
 describe('dateline command', () => {
+  it('runs account, token and desk commands without loading the HTTP server or the enricher', () => {
+    const dataDir = createTempDir();
+    const run = (...args: string[]) => runCli([...args, '--data-dir', dataDir], forbidServerAndEnricher);
+    for (const result of [
+      run('token', 'create', '--name', 'desk', '--role', 'editor'),
+      run('desk', 'create', '--name', 'Syria Daily'),
+      run('user', 'list'),
+      runCli(['--help'], forbidServerAndEnricher),
+    ])
+      assert.equal(result.status, 0, result.stderr);
+    // The probe works: serving needs the server.
+    const serve = runCli(['serve', '--port', '0', '--data-dir', dataDir], forbidServerAndEnricher);
+    assert.match(serve.stderr, /must not load/);
+  });
+
   it('creates a token that is printed once and stored only as a hash', async () => {
     const dataDir = createTempDir();
     const result = runCli([

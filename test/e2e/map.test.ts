@@ -14,7 +14,7 @@ describe('map in Chromium', { skip: CHROMIUM_SKIP }, () => {
   let browser: Browser;
 
   before(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ enricher: 'shipped' });
     base = await t.app.listen({ port: 0, host: '127.0.0.1' });
     browser = await launchChromium();
   });

@@ -19,7 +19,7 @@ describe('newsroom enrichment suggestions in Chromium', { skip: CHROMIUM_SKIP },
   const errors: string[] = [];
 
   before(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ enricher: 'shipped' });
     base = await t.listen();
     await t.liveBlog.createDesk({ name: 'Sudan Daily', timezone: 'Africa/Khartoum' });
     for (const [email, name, role] of [

@@ -13,7 +13,7 @@ describe('enrichment suggestions for editors', () => {
   let storyId: string;
 
   before(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ enricher: 'shipped' });
     const desk = await t.app.inject({
       method: 'POST',
       url: '/api/v1/desks',
@@ -284,7 +284,7 @@ describe('enrichment suggestions for editors', () => {
 
 describe('the suggestions stream', () => {
   it('ends when the server shuts down, so open newsroom pages do not hold shutdown', async () => {
-    const t = await createTestApp();
+    const t = await createTestApp({ enricher: 'shipped' });
     const story = await t.app.inject({
       method: 'POST',
       url: '/api/v1/stories',

@@ -14,7 +14,7 @@ const URL_ENV = 'DATELINE_TEST_POSTGRES_URL';
 const url = process.env[URL_ENV] ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 async function admin(statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
   await client.connect();
   try {
     await client.query(statement);

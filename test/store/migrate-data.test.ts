@@ -14,7 +14,7 @@ import { createTestApp } from '../support/test-app.ts';
 const POSTGRES_URL = process.env.DATELINE_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 async function admin(statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: POSTGRES_URL, connectionTimeoutMillis: 3000 });
+  const client = new pg.Client({ connectionString: POSTGRES_URL, connectionTimeoutMillis: 10_000 });
   await client.connect();
   try {
     await client.query(statement);

@@ -38,7 +38,7 @@ describe('openStore', () => {
 
   it('opens PostgreSQL for a postgres:// or postgresql:// URL', async (t) => {
     const { default: pg } = await import('pg');
-    const admin = new pg.Client({ connectionString: postgresUrl, connectionTimeoutMillis: 3000 });
+    const admin = new pg.Client({ connectionString: postgresUrl, connectionTimeoutMillis: 10_000 });
     try {
       await admin.connect();
     } catch (error) {

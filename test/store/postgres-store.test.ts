@@ -17,7 +17,7 @@ const url = process.env[URL_ENV] ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 /** Runs `statement` on a connection of its own. */
 async function admin(statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
   await client.connect();
   try {
     await client.query(statement);

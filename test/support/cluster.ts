@@ -15,7 +15,7 @@ export const REDIS_URL = process.env.DATELINE_TEST_REDIS_URL ?? 'redis://127.0.0
 
 /** Runs one statement on a connection of its own. */
 export async function postgresAdmin(statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: POSTGRES_URL, connectionTimeoutMillis: 3000 });
+  const client = new pg.Client({ connectionString: POSTGRES_URL, connectionTimeoutMillis: 10_000 });
   await client.connect();
   try {
     await client.query(statement);

@@ -2,10 +2,17 @@
 import { pino } from 'pino';
 import { createApp, type App } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
+import { loadEnricher } from '../../src/enrich/pipeline.ts';
 import { createApiToken } from '../../src/http/auth.ts';
 import type { Role } from '../../src/domain/types.ts';
 import type { DispatcherOptions } from '../../src/webhooks/webhook-dispatcher.ts';
 import { createTempDir } from './temp-dir.ts';
+
+/**
+ * Reference data cut down to the few countries, places and names the tests write about (rows copied
+ * from data/): loading it takes milliseconds where the shipped gazetteer takes about a second.
+ */
+const FIXTURE_REFERENCE_DIR = new URL('../fixtures/reference', import.meta.url).pathname;
 
 /** A test node and tokens for each role. */
 export interface TestApp extends App {
@@ -17,9 +24,14 @@ export interface TestApp extends App {
   auth(token: string): { authorization: string };
 }
 
-/** Starts a node (not listening unless `listen` is set) with an empty store unless `sample` is set. */
+/**
+ * Starts a node (not listening unless `listen` is set) with an empty store unless `sample` is set.
+ * It enriches with the small fixture data unless `enricher: 'shipped'` is set, as tests of what
+ * enrichment finds must.
+ */
 export async function createTestApp(
   options: {
+    enricher?: 'fixture' | 'shipped';
     sample?: boolean;
     dataDir?: string;
     env?: Record<string, string>;
@@ -37,6 +49,7 @@ export async function createTestApp(
   const node = await createApp(config, {
     logger: pino({ level: 'silent' }),
     webhooks: options.webhooks ?? {},
+    enricher: loadEnricher(options.enricher === 'shipped' ? undefined : FIXTURE_REFERENCE_DIR),
   });
   const token = async (role: Role) =>
     (await createApiToken(node.store, { name: `test-${role}`, role })).secret;

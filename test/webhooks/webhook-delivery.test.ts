@@ -103,7 +103,9 @@ describe('outbound webhooks', () => {
 
   before(async () => {
     t = await createTestApp({
-      webhooks: { timeoutMs: 1500, retryBaseMs: 30, retryMaxMs: 200, maxAttempts: 3, pollMs: 20 },
+      // Long enough that on a busy machine a slow answer is not a failed attempt (nor its lease, twice
+      // the timeout, runs out and the delivery is taken again); short enough for the hung subscriber.
+      webhooks: { timeoutMs: 5_000, retryBaseMs: 30, retryMaxMs: 200, maxAttempts: 3, pollMs: 20 },
     });
     story = await t.liveBlog.createStory({ headline: 'Border crossing' });
   });

@@ -1,7 +1,7 @@
 /** `POST /api/v1/related`: related earlier coverage for a draft, for the composer (editors). */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { loadEnricher } from '../../enrich/pipeline.ts';
+import type { Enricher } from '../../enrich/pipeline.ts';
 import { suggestRelated } from '../../related/related-coverage.ts';
 import type { Store } from '../../store/store.ts';
 import { requireRole } from '../auth.ts';
@@ -18,10 +18,13 @@ const RelatedSchema = z.strictObject({
 });
 
 /** Registers the related-coverage route (mounted under /api/v1). */
-export async function registerRelatedRoutes(app: FastifyInstance, deps: { store: Store }): Promise<void> {
-  // The process's one enricher (app.ts has loaded it at boot for the enrichment worker): the draft's
-  // names are found by the same pipeline that enriched the earlier updates.
-  const enricher = loadEnricher();
+export async function registerRelatedRoutes(
+  app: FastifyInstance,
+  deps: { store: Store; enricher: Enricher },
+): Promise<void> {
+  // The app's one enricher (the enrichment worker's): the draft's names are found by the same
+  // pipeline that enriched the earlier updates.
+  const { enricher } = deps;
   app.post('/related', async (request) => {
     await requireRole(deps.store, request, 'editor');
     const input = parseInput(RelatedSchema, request.body);

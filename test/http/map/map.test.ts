@@ -8,7 +8,7 @@ describe('/map', () => {
   const ids: Record<string, string> = {};
 
   before(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ enricher: 'shipped' });
     const desk = await t.liveBlog.createDesk({ name: 'Sudan Daily', timezone: 'Africa/Khartoum' });
     const story = await t.liveBlog.createStory({ desk: desk.slug, headline: 'Sudan, 12 May' });
     storyId = story.id;

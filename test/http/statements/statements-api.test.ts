@@ -6,7 +6,7 @@ import { CALL_ESTMARK, CALL_NORLAND, MEETING_TRADE } from '../../statements/read
 describe('statements API', () => {
   let t: TestApp;
   before(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ enricher: 'shipped' });
   });
   after(() => t.close());
 
