@@ -18,6 +18,7 @@ import type { LiveBus } from './live/bus.ts';
 import type { IpcChannel } from './live/ipc/ipc-bus.ts';
 import { openBus } from './live/open-bus.ts';
 import { SseHub } from './live/sse-hub.ts';
+import { StreamSlots } from './http/stream-slots.ts';
 import { MediaService } from './media/media-service.ts';
 import { createMetrics } from './ops/metrics.ts';
 import { seedSampleContent } from './sample/sample-content.ts';
@@ -92,6 +93,7 @@ export async function createApp(
     bus,
     events: store.events,
     format: createLiveFormatter({ store }),
+    maxReplay: config.streams.replayMax,
     logger,
     onDelivered: (event, readers, channel) => metrics.observeDelivery(event, readers, channel),
   });
@@ -128,6 +130,7 @@ export async function createApp(
     enricher: loadEnricher(),
     enrichmentNotices,
     trustProxy: config.trustProxy,
+    streamSlots: new StreamSlots(config.streams),
   });
   let closed = false;
   return {
