@@ -584,6 +584,10 @@ export class SseHub {
     if (after === undefined) return;
     conn.lastId = after;
     const fromRing = channel.ring.after(after);
+    if (fromRing !== null && fromRing.length > this.#maxReplay) {
+      this.#sendReload(conn, fromRing.at(-1)?.id ?? after);
+      return;
+    }
     if (fromRing !== null) {
       const frames = replayFrames(fromRing);
       if (byteLength(frames) <= this.#maxBuffered) {

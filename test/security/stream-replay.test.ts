@@ -19,6 +19,8 @@ interface Setup {
   start(): Promise<{ writer: TestApp; reader: TestApp; readerBase: string; close(): Promise<void> }>;
 }
 
+// Events a replay may cover; small, so the test of a reader too far behind stays quick.
+const REPLAY_MAX = 40;
 const clusterSkip = (await clusterUnavailable()) ?? false;
 
 const SETUPS: Setup[] = [
@@ -26,7 +28,7 @@ const SETUPS: Setup[] = [
     name: 'SQLite, in-process bus',
     skip: false,
     async start() {
-      const t = await createTestApp();
+      const t = await createTestApp({ env: { DATELINE_STREAM_REPLAY_MAX: String(REPLAY_MAX) } });
       const base = await t.listen();
       return { writer: t, reader: t, readerBase: base, close: () => t.close() };
     },
@@ -41,6 +43,7 @@ const SETUPS: Setup[] = [
       const env = {
         DATABASE_URL: `${POSTGRES_URL}?schema=${schema}`,
         DATELINE_BUS_URL: `${REDIS_URL}/?prefix=${schema}`,
+        DATELINE_STREAM_REPLAY_MAX: String(REPLAY_MAX),
       };
       const writer = await createTestApp({ env });
       const reader = await createTestApp({ env });
@@ -145,8 +148,8 @@ for (const setup of SETUPS) {
       await watcher.connected();
       const first = await writer.liveBlog.publishUpdate(story.id, { body: 'first-of-many' }, 'Desk');
       let version = first.version;
-      // More events than a replay may cover (the hub's default maxReplay is 256).
-      for (let i = 0; i < 300; i++)
+      // More events than a replay may cover.
+      for (let i = 0; i < REPLAY_MAX + 10; i++)
         version = (await writer.liveBlog.editUpdate(first.id, version, { body: `edit ${i}` }, 'Desk'))
           .version;
       const lastSeq = await s.reader.store.events.lastSeq(story.id);
