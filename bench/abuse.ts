@@ -148,7 +148,11 @@ const admin = cli(['token', 'create', '--name', 'bench-admin', '--role', 'admin'
 let server = await serve();
 const headers = { authorization: `Bearer ${editor}`, 'content-type': 'application/json' };
 const api = async <T>(method: string, path: string, body: unknown): Promise<T> => {
-  const res = await fetch(`${server.url}/api/v1${path}`, { method, headers, body: JSON.stringify(body) });
+  const res = await fetch(`${server.url}/api/v1${path}`, {
+    method,
+    headers: body === undefined ? { authorization: headers.authorization } : headers,
+    body: body === undefined ? null : JSON.stringify(body),
+  });
   if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
   return (res.status === 204 ? undefined : await res.json()) as T;
 };

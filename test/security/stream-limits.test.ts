@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import { after, before, describe, it } from 'node:test';
+import { ConfigError, loadConfig } from '../../src/config.ts';
 import { addressKey, defaultStreamTotal } from '../../src/http/stream-slots.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 
@@ -156,5 +157,19 @@ describe('live stream caps', () => {
       defaultStreamTotal('Max open files            1024                 4096                 files\n'),
       64,
     );
+  });
+
+  it('refuses a bad cap at start-up with one line naming it', () => {
+    for (const name of ['DATELINE_STREAMS_PER_ADDRESS', 'DATELINE_STREAMS_MAX', 'DATELINE_STREAM_REPLAY_MAX'])
+      assert.throws(
+        () => loadConfig({ [name]: '0' }),
+        (error: unknown) =>
+          error instanceof ConfigError && error.message === `invalid ${name}="0": must be at least 1`,
+      );
+    assert.deepEqual(loadConfig({ DATELINE_STREAMS_MAX: '500' }).streams, {
+      perAddress: 100,
+      total: 500,
+      replayMax: 256,
+    });
   });
 });
