@@ -72,7 +72,8 @@ export const streamFlood: Attack = {
         );
         open.add(request);
         request.once('error', () => {
-          errors++;
+          // Hanging up when the attack ends is not a failure.
+          if (!ctx.signal.aborted) errors++;
           resolve();
         });
         request.once('close', () => {

@@ -135,6 +135,19 @@ class FrameRing {
     }
   }
 
+  /** Replaces the contents: `frames` (oldest first) are every frame with an id above `floor`. */
+  reset(floor: number, frames: Frame[]): void {
+    this.#slots.fill(undefined);
+    this.#start = 0;
+    this.#length = 0;
+    this.floor = floor;
+    let previous = floor;
+    for (const frame of frames) {
+      this.push(frame, previous);
+      previous = frame.id;
+    }
+  }
+
   /** The newest id this ring has accounted for, or undefined when it knows nothing yet. */
   newest(): number | undefined {
     if (this.#length === 0) return this.floor;
@@ -157,6 +170,8 @@ class Channel {
   readonly conns = new Set<Connection>();
   readonly ring: FrameRing;
   idleSince = Date.now();
+  /** Set once the ring has been filled from the log (see SseHub#warm). */
+  warmed: Promise<void> | undefined;
 
   constructor(
     readonly kind: ChannelKind,
@@ -625,9 +640,17 @@ export class SseHub {
     conn.socket.write(createSseFrame({ event: 'reload', id: conn.lastId, data: '{}' }));
   }
 
-  /** Writes what the reader missed (from `fromRing`, else the log), then what arrived meanwhile. */
+  /** Writes what the reader missed (from the ring, else the log), then what arrived meanwhile. */
   async #replay(conn: Connection, fromRing: Frame[] | null): Promise<void> {
-    const replay: Replay = fromRing ?? (await this.#loadReplay(conn.channel, conn.lastId));
+    let replay: Replay | null = fromRing;
+    const channel = conn.channel;
+    if (replay === null && channel.warmed === undefined && this.#ringSize > 0) {
+      await this.#warm(channel);
+      const frames = channel.ring.after(conn.lastId);
+      if (frames !== null)
+        replay = frames.length > this.#maxReplay ? { reload: frames.at(-1)?.id ?? conn.lastId } : frames;
+    }
+    replay ??= await this.#loadReplay(channel, conn.lastId);
     if (conn.gone) return;
     if ('reload' in replay) {
       this.#sendReload(conn, replay.reload);
@@ -661,6 +684,49 @@ export class SseHub {
       });
     }
     return !conn.gone;
+  }
+
+  /**
+   * Fills a channel's ring from the log with its newest events, once per channel: after a restart (or
+   * once a quiet story's channel was dropped) the ring holds only what arrived since, so every
+   * resuming reader would read the log; after this they replay from memory. Runs on the event queue,
+   * so no delivery interleaves: the ring then holds exactly the events up to the newest processed.
+   */
+  #warm(channel: Channel): Promise<void> {
+    const run = async (): Promise<void> => {
+      if (this.#closed) return;
+      const story = channel.kind === 'story';
+      if (story && this.#stories.get(channel.storyId) !== channel) return;
+      const known = story ? this.#storyLast.get(channel.storyId) : this.#siteLast;
+      const last =
+        known ?? (story ? await this.#events.lastSeq(channel.storyId) : await this.#events.lastGlobalId());
+      const floor = Math.max(0, last - this.#ringSize);
+      const events = story
+        ? await this.#events.listAfter(channel.storyId, floor, this.#ringSize)
+        : await this.#events.listAfterGlobal(floor, this.#ringSize);
+      const frames: Frame[] = [];
+      for (const e of events) {
+        const id = story ? e.seq : e.globalId;
+        if (id > last || (frames.at(-1)?.id ?? floor) >= id) continue;
+        const text = await this.#formatCached(e);
+        const data = story ? text?.story : text?.site;
+        if (data !== undefined && data !== null) frames.push(frameOf(e, id, data));
+      }
+      channel.ring.reset(floor, frames);
+      // Events up to `last` are in the ring now; later ones arrive from the bus (gaps filled from the log).
+      if (story && known === undefined) {
+        this.#storyLast.set(channel.storyId, last);
+        this.#storyStart.delete(channel.storyId);
+      }
+    };
+    if (channel.warmed === undefined) {
+      const done = this.#queue.then(run);
+      this.#queue = done.catch((error: unknown) => {
+        this.#log.error({ err: error, storyId: channel.storyId || undefined }, 'could not fill a live ring');
+      });
+      channel.warmed = this.#queue;
+    }
+    return channel.warmed;
   }
 
   /** A channel's events after `after` from the log, formatted; concurrent identical loads share work. */
