@@ -110,7 +110,7 @@ for (const setup of SETUPS) {
     };
 
     for (const watch of [true, false]) {
-      it(`story stream ?since=0 and Last-Event-ID: 0 (${watch ? 'ring buffer' : 'event log'})`, async () => {
+      it(`story stream ?since=0 and Last-Event-ID: 0 (${watch ? 'ring buffer' : 'nobody watching: read from the event log'})`, async () => {
         const x = await scene(watch);
         const url = `${s.readerBase}/api/v1/stories/${x.story.id}/live`;
         for (const client of [await replay(`${url}?since=0`, x.lastSeq), await replay(url, x.lastSeq, '0')]) {
@@ -132,7 +132,7 @@ for (const setup of SETUPS) {
         }
       });
 
-      it(`site stream ?since=0 (${watch ? 'ring buffer' : 'event log'})`, async () => {
+      it(`site stream ?since=0 (${watch ? 'ring buffer' : 'nobody watching: read from the event log'})`, async () => {
         const x = await scene(watch);
         const client = await replay(`${s.readerBase}/api/v1/live?since=0`, x.lastGlobal);
         assert.ok(!client.raw.includes(x.secret), 'a deleted update is replayed on the site stream');
