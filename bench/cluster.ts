@@ -83,7 +83,15 @@ async function startNode(env: NodeJS.ProcessEnv): Promise<Node> {
   const dataDir = mkdtempSync(join(os.tmpdir(), 'dateline-cluster-'));
   const child = spawn(process.execPath, [...TSX, 'src/cli/main.ts', 'serve'], {
     cwd: ROOT,
-    env: { ...env, PORT: String(port), DATELINE_DATA_DIR: dataDir, DATELINE_SAMPLE: 'off' },
+    env: {
+      ...env,
+      PORT: String(port),
+      DATELINE_DATA_DIR: dataDir,
+      DATELINE_SAMPLE: 'off',
+      // Every bench reader connects from 127.0.0.1: lift the per-address and total stream caps.
+      DATELINE_STREAMS_PER_ADDRESS: '1000000',
+      DATELINE_STREAMS_MAX: '1000000',
+    },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';

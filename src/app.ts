@@ -18,6 +18,7 @@ import type { LiveBus } from './live/bus.ts';
 import type { IpcChannel } from './live/ipc/ipc-bus.ts';
 import { openBus } from './live/open-bus.ts';
 import { SseHub } from './live/sse-hub.ts';
+import { StreamSlots } from './http/stream-slots.ts';
 import { MediaService } from './media/media-service.ts';
 import { createMetrics } from './ops/metrics.ts';
 import { seedSampleContent } from './sample/sample-content.ts';
@@ -98,6 +99,7 @@ export async function createApp(
     bus,
     events: store.events,
     format: createLiveFormatter({ store }),
+    maxReplay: config.streams.replayMax,
     logger,
     onDelivered: (event, readers, channel) => metrics.observeDelivery(event, readers, channel),
   });
@@ -134,6 +136,7 @@ export async function createApp(
     enricher,
     enrichmentNotices,
     trustProxy: config.trustProxy,
+    streamSlots: new StreamSlots(config.streams),
   });
   let closed = false;
   return {

@@ -1,6 +1,7 @@
 /** Configuration from the environment, validated at boot: a bad value stops start-up with one clear line. */
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { defaultStreamTotal } from './http/stream-slots.ts';
 
 /** Settings of one Dateline process. */
 export interface Config {
@@ -22,6 +23,8 @@ export interface Config {
    * the session cookie Secure and the sign-in throttle count the reader's address, not the proxy's.
    */
   trustProxy: boolean | string | number;
+  /** Live streams: open at once per client address and in this process; events a replay may cover. */
+  streams: { perAddress: number; total: number; replayMax: number };
 }
 
 const EnvSchema = z.object({
@@ -55,7 +58,19 @@ const EnvSchema = z.object({
     .default('off'),
   DATABASE_URL: z.string().optional(),
   DATELINE_BUS_URL: z.string().optional(),
+  DATELINE_STREAMS_PER_ADDRESS: positiveInt().default(100),
+  /** Default: the open-file limit minus a reserve for ordinary requests (stream-slots.ts). */
+  DATELINE_STREAMS_MAX: positiveInt().optional(),
+  DATELINE_STREAM_REPLAY_MAX: positiveInt().default(256),
 });
+
+function positiveInt() {
+  return z
+    .string()
+    .regex(/^\d+$/, 'must be a whole number')
+    .transform(Number)
+    .pipe(z.number().int().min(1, 'must be at least 1').max(10_000_000, 'must be at most 10000000'));
+}
 
 /** A configuration problem, reported as one line. */
 export class ConfigError extends Error {
@@ -83,6 +98,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     busUrl: e.DATELINE_BUS_URL === '' ? undefined : e.DATELINE_BUS_URL,
     workers: e.DATELINE_WORKERS,
     trustProxy: parseTrustProxy(e.DATELINE_TRUST_PROXY),
+    streams: {
+      perAddress: e.DATELINE_STREAMS_PER_ADDRESS,
+      total: e.DATELINE_STREAMS_MAX ?? defaultStreamTotal(),
+      replayMax: e.DATELINE_STREAM_REPLAY_MAX,
+    },
   };
 }
 

@@ -11,6 +11,12 @@
  *   the channel's ring buffer when it still holds them, else from the EventLog. Events that arrive
  *   while the replay is loading are held for that connection and sent after it, minus any the
  *   replay already covered.
+ * - A replay sends only what is public now: of the events it covers for one update (or for the story
+ *   header), only the newest, so a since-deleted update's text and an edited update's earlier versions
+ *   are never replayed (live readers saw them while they were public; a resuming reader need not).
+ * - Replay is bounded: a reader more than `maxReplay` events behind gets one `reload` event (the page
+ *   reloads itself) instead of the history. Formatted events are cached by id, so many readers
+ *   replaying the same events cost one render.
  * - A reader whose socket buffers more than `maxBufferedBytes` is disconnected; its browser
  *   reconnects and resumes from its Last-Event-ID.
  */
@@ -43,6 +49,8 @@ export interface SseHubDeps {
   format: (event: LiveEvent) => Promise<FormattedEvent>;
   /** Frames kept per channel for resume without a database read. Default 256. */
   ringSize?: number;
+  /** Events a resuming reader may be behind before it is told to reload instead. Default 256. */
+  maxReplay?: number;
   /** Interval of comment frames on idle streams. Default 20 000. */
   heartbeatMs?: number;
   /** Bytes a socket may have queued in user space before the reader is cut off. Default 256 KiB. */
@@ -71,6 +79,12 @@ export interface SseHubStats {
 interface Frame {
   id: number;
   bytes: Buffer;
+  /** What the event is about (`u:{updateId}`, or `story`): a replay sends only the newest per subject. */
+  subject: string;
+  /** The event type; a replay turns a newest `edit` into `update` when it also skipped the `update`. */
+  type: string;
+  /** `bytes` with `event: update`, built the first time a replay needs it. */
+  asUpdate?: Buffer;
 }
 
 interface Connection {
@@ -121,6 +135,25 @@ class FrameRing {
     }
   }
 
+  /** Replaces the contents: `frames` (oldest first) are every frame with an id above `floor`. */
+  reset(floor: number, frames: Frame[]): void {
+    this.#slots.fill(undefined);
+    this.#start = 0;
+    this.#length = 0;
+    this.floor = floor;
+    let previous = floor;
+    for (const frame of frames) {
+      this.push(frame, previous);
+      previous = frame.id;
+    }
+  }
+
+  /** The newest id this ring has accounted for, or undefined when it knows nothing yet. */
+  newest(): number | undefined {
+    if (this.#length === 0) return this.floor;
+    return this.#slots[(this.#start + this.#length - 1) % this.#slots.length]?.id;
+  }
+
   /** Frames with id above `afterId`, or null when the ring cannot prove it holds all of them. */
   after(afterId: number): Frame[] | null {
     if (this.floor === undefined || afterId < this.floor) return null;
@@ -137,6 +170,8 @@ class Channel {
   readonly conns = new Set<Connection>();
   readonly ring: FrameRing;
   idleSince = Date.now();
+  /** Set once the ring has been filled from the log (see SseHub#warm). */
+  warmed: Promise<void> | undefined;
 
   constructor(
     readonly kind: ChannelKind,
@@ -150,6 +185,8 @@ class Channel {
 }
 
 const REPLAY_PAGE = 500;
+/** Formatted events kept by globalId for replays (a bounded, insertion-ordered map). */
+const FORMAT_CACHE_SIZE = 4096;
 const CLOSE_GRACE_MS = 2000;
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
@@ -182,6 +219,7 @@ export class SseHub {
   readonly #events: EventLog;
   readonly #format: (event: LiveEvent) => Promise<FormattedEvent>;
   readonly #ringSize: number;
+  readonly #maxReplay: number;
   readonly #heartbeatMs: number;
   readonly #maxBuffered: number;
   readonly #retryMs: number;
@@ -206,8 +244,10 @@ export class SseHub {
   #started = false;
   #closed = false;
   #slowReadersCut = 0;
-  /** In-flight first replay pages, shared by readers resuming from the same point at once. */
-  readonly #loading = new Map<string, Promise<{ frames: Frame[]; cursor: number; more: boolean }>>();
+  /** In-flight replays from the log, shared by readers resuming from the same point at once. */
+  readonly #loading = new Map<string, Promise<Replay>>();
+  /** Formatted events by globalId, oldest first, for replays and for the live path. */
+  readonly #formatted = new Map<number, Promise<FormattedEvent | undefined>>();
 
   /** Validates options; does not subscribe until `start()`. */
   constructor(deps: SseHubDeps) {
@@ -215,6 +255,7 @@ export class SseHub {
     this.#events = deps.events;
     this.#format = deps.format;
     this.#ringSize = checkInt('ringSize', deps.ringSize ?? 256, 0);
+    this.#maxReplay = checkInt('maxReplay', deps.maxReplay ?? 256, 0);
     this.#heartbeatMs = checkInt('heartbeatMs', deps.heartbeatMs ?? 20_000, 1);
     this.#maxBuffered = checkInt('maxBufferedBytes', deps.maxBufferedBytes ?? 256 * 1024, 1);
     this.#retryMs = checkInt('retryMs', deps.retryMs ?? 3000, 0);
@@ -343,25 +384,15 @@ export class SseHub {
   /** Delivers one bus event, plus any earlier ones the bus lost, to its story and to the site. */
   async #handle(event: LiveEvent): Promise<void> {
     if (this.#closed) return;
-    const formatted = new Map<number, Promise<FormattedEvent>>();
-    const format = (e: LiveEvent): Promise<FormattedEvent> => {
-      let text = formatted.get(e.globalId);
-      if (text === undefined) {
-        text = this.#format(e);
-        formatted.set(e.globalId, text);
-      }
-      return text;
-    };
-
     for (const e of await this.#storyBacklog(event)) {
       // Nobody watching: skip formatting, but still advance, so a later channel knows where it starts.
-      const text = this.#stories.has(e.storyId) ? await this.#tryFormat(format, e) : undefined;
+      const text = this.#stories.has(e.storyId) ? await this.#formatCached(e) : undefined;
       const previous = this.#storyLast.get(e.storyId) ?? e.seq - 1;
       this.#storyLast.set(e.storyId, e.seq);
       // Looked up again after the await: the channel may have been created or evicted meanwhile.
       const channel = this.#stories.get(e.storyId);
       if (channel === undefined || text === undefined) continue;
-      this.#deliver(channel, { id: e.seq, bytes: frameOf(e, e.seq, text.story) }, previous);
+      this.#deliver(channel, frameOf(e, e.seq, text.story), previous);
       this.#onDelivered(e, channel.conns.size, 'story');
       // Access is checked when a stream opens. A story taken back to draft is no longer public: end
       // every stream of it; those allowed to read drafts reconnect and resume, the rest get a 404.
@@ -371,29 +402,38 @@ export class SseHub {
     }
 
     for (const e of await this.#siteBacklog(event)) {
-      const text = this.#site !== undefined ? await this.#tryFormat(format, e) : undefined;
+      const text = this.#site !== undefined ? await this.#formatCached(e) : undefined;
       const previous = this.#siteLast ?? e.globalId - 1;
       this.#siteLast = e.globalId;
       const channel = this.#site;
       if (channel === undefined || text === undefined || text.site === null) continue;
-      this.#deliver(channel, { id: e.globalId, bytes: frameOf(e, e.globalId, text.site) }, previous);
+      this.#deliver(channel, frameOf(e, e.globalId, text.site), previous);
       this.#onDelivered(e, channel.conns.size, 'site');
     }
   }
 
-  async #tryFormat(
-    format: (e: LiveEvent) => Promise<FormattedEvent>,
-    event: LiveEvent,
-  ): Promise<FormattedEvent | undefined> {
-    try {
-      return await format(event);
-    } catch (error) {
-      this.#log.error(
-        { err: error, storyId: event.storyId, seq: event.seq },
-        'live event could not be formatted',
-      );
-      return undefined;
+  /**
+   * The event formatted, once per globalId while it stays in the cache; undefined when it cannot be
+   * (the event is then skipped, live and on replay: failing instead would stall the stream, or send
+   * the reader into a reconnect loop on the same Last-Event-ID).
+   */
+  #formatCached(event: LiveEvent): Promise<FormattedEvent | undefined> {
+    let text = this.#formatted.get(event.globalId);
+    if (text === undefined) {
+      text = this.#format(event).catch((error: unknown) => {
+        this.#log.error(
+          { err: error, storyId: event.storyId, seq: event.seq },
+          'live event could not be formatted',
+        );
+        return undefined;
+      });
+      this.#formatted.set(event.globalId, text);
+      if (this.#formatted.size > FORMAT_CACHE_SIZE) {
+        const oldest = this.#formatted.keys().next();
+        if (oldest.done !== true) this.#formatted.delete(oldest.value);
+      }
     }
+    return text;
   }
 
   /** The story events to deliver for `event`: none if already seen, else the missing ones and it. */
@@ -559,10 +599,25 @@ export class SseHub {
     if (after === undefined) return;
     conn.lastId = after;
     const fromRing = channel.ring.after(after);
-    if (fromRing !== null && byteLength(fromRing) <= this.#maxBuffered) {
-      for (const frame of fromRing) socket.write(frame.bytes);
-      const newest = fromRing.at(-1);
-      if (newest !== undefined) conn.lastId = newest.id;
+    if (fromRing !== null && fromRing.length > this.#maxReplay) {
+      this.#sendReload(conn, fromRing.at(-1)?.id ?? after);
+      return;
+    }
+    if (fromRing !== null) {
+      const frames = replayFrames(fromRing);
+      if (byteLength(frames) <= this.#maxBuffered) {
+        for (const frame of frames) socket.write(frame);
+        const newest = fromRing.at(-1);
+        if (newest !== undefined) conn.lastId = newest.id;
+        return;
+      }
+    }
+    // Further behind than the ring by more than a replay may cover (ids never skip fewer events than
+    // their difference on story channels; on the site channel a gap may make this reload a reader
+    // that could have been replayed, which is harmless): no need to read the log to know.
+    const floor = channel.ring.floor;
+    if (fromRing === null && floor !== undefined && floor - after > this.#maxReplay) {
+      this.#sendReload(conn, channel.ring.newest() ?? floor);
       return;
     }
     conn.held = [];
@@ -576,19 +631,33 @@ export class SseHub {
     });
   }
 
-  /** Writes what the reader missed (from `fromRing`, else the log), then what arrived meanwhile. */
+  /**
+   * Tells a reader too far behind to reload the page (a fresh page is current and cheaper than the
+   * history); the frame's id is the newest event, so a client that ignores it carries on live.
+   */
+  #sendReload(conn: Connection, newestId: number): void {
+    conn.lastId = Math.max(conn.lastId, newestId);
+    conn.socket.write(createSseFrame({ event: 'reload', id: conn.lastId, data: '{}' }));
+  }
+
+  /** Writes what the reader missed (from the ring, else the log), then what arrived meanwhile. */
   async #replay(conn: Connection, fromRing: Frame[] | null): Promise<void> {
-    if (fromRing !== null) {
-      for (const frame of fromRing) if (!(await this.#writeReplay(conn, frame))) return;
+    let replay: Replay | null = fromRing;
+    const channel = conn.channel;
+    if (replay === null && channel.warmed === undefined && this.#ringSize > 0) {
+      await this.#warm(channel);
+      const frames = channel.ring.after(conn.lastId);
+      if (frames !== null)
+        replay = frames.length > this.#maxReplay ? { reload: frames.at(-1)?.id ?? conn.lastId } : frames;
+    }
+    replay ??= await this.#loadReplay(channel, conn.lastId);
+    if (conn.gone) return;
+    if ('reload' in replay) {
+      this.#sendReload(conn, replay.reload);
     } else {
-      let cursor = conn.lastId;
-      for (;;) {
-        const page = await this.#loadPage(conn.channel, cursor);
-        if (conn.gone) return;
-        for (const frame of page.frames) if (!(await this.#writeReplay(conn, frame))) return;
-        cursor = page.cursor;
-        if (!page.more) break;
-      }
+      const newest = replay.at(-1);
+      for (const bytes of replayFrames(replay)) if (!(await this.#writeReplay(conn, bytes))) return;
+      if (newest !== undefined) conn.lastId = Math.max(conn.lastId, newest.id);
     }
     const held = conn.held ?? [];
     conn.held = null;
@@ -601,11 +670,9 @@ export class SseHub {
   }
 
   /** Writes one replayed frame, waiting for the socket to drain; false once the reader is gone. */
-  async #writeReplay(conn: Connection, frame: Frame): Promise<boolean> {
+  async #writeReplay(conn: Connection, bytes: Buffer): Promise<boolean> {
     if (conn.gone) return false;
-    if (frame.id <= conn.lastId) return true;
-    conn.lastId = frame.id;
-    if (!conn.socket.write(frame.bytes)) {
+    if (!conn.socket.write(bytes)) {
       await new Promise<void>((resolve) => {
         const done = (): void => {
           conn.socket.off('drain', done);
@@ -619,38 +686,82 @@ export class SseHub {
     return !conn.gone;
   }
 
-  /** One page of a channel's history from the log, formatted; concurrent identical loads share work. */
-  #loadPage(channel: Channel, after: number): Promise<{ frames: Frame[]; cursor: number; more: boolean }> {
-    const key = `${channel.kind}:${channel.storyId}:${after}`;
-    let page = this.#loading.get(key);
-    if (page === undefined) {
-      page = this.#readPage(channel, after).finally(() => this.#loading.delete(key));
-      this.#loading.set(key, page);
+  /**
+   * Fills a channel's ring from the log with its newest events, once per channel: after a restart (or
+   * once a quiet story's channel was dropped) the ring holds only what arrived since, so every
+   * resuming reader would read the log; after this they replay from memory. Runs on the event queue,
+   * so no delivery interleaves: the ring then holds exactly the events up to the newest processed.
+   */
+  #warm(channel: Channel): Promise<void> {
+    const run = async (): Promise<void> => {
+      if (this.#closed) return;
+      const story = channel.kind === 'story';
+      if (story && this.#stories.get(channel.storyId) !== channel) return;
+      const known = story ? this.#storyLast.get(channel.storyId) : this.#siteLast;
+      const last =
+        known ?? (story ? await this.#events.lastSeq(channel.storyId) : await this.#events.lastGlobalId());
+      const floor = Math.max(0, last - this.#ringSize);
+      const events = story
+        ? await this.#events.listAfter(channel.storyId, floor, this.#ringSize)
+        : await this.#events.listAfterGlobal(floor, this.#ringSize);
+      const frames: Frame[] = [];
+      for (const e of events) {
+        const id = story ? e.seq : e.globalId;
+        if (id > last || (frames.at(-1)?.id ?? floor) >= id) continue;
+        const text = await this.#formatCached(e);
+        const data = story ? text?.story : text?.site;
+        if (data !== undefined && data !== null) frames.push(frameOf(e, id, data));
+      }
+      channel.ring.reset(floor, frames);
+      // Events up to `last` are in the ring now; later ones arrive from the bus (gaps filled from the log).
+      if (story && known === undefined) {
+        this.#storyLast.set(channel.storyId, last);
+        this.#storyStart.delete(channel.storyId);
+      }
+    };
+    if (channel.warmed === undefined) {
+      const done = this.#queue.then(run);
+      this.#queue = done.catch((error: unknown) => {
+        this.#log.error({ err: error, storyId: channel.storyId || undefined }, 'could not fill a live ring');
+      });
+      channel.warmed = this.#queue;
     }
-    return page;
+    return channel.warmed;
   }
 
-  async #readPage(
-    channel: Channel,
-    after: number,
-  ): Promise<{ frames: Frame[]; cursor: number; more: boolean }> {
-    const events =
-      channel.kind === 'story'
-        ? await this.#events.listAfter(channel.storyId, after, REPLAY_PAGE)
-        : await this.#events.listAfterGlobal(after, REPLAY_PAGE);
+  /** A channel's events after `after` from the log, formatted; concurrent identical loads share work. */
+  #loadReplay(channel: Channel, after: number): Promise<Replay> {
+    const key = `${channel.kind}:${channel.storyId}:${after}`;
+    let replay = this.#loading.get(key);
+    if (replay === undefined) {
+      replay = this.#readReplay(channel, after).finally(() => this.#loading.delete(key));
+      this.#loading.set(key, replay);
+    }
+    return replay;
+  }
+
+  async #readReplay(channel: Channel, after: number): Promise<Replay> {
+    const story = channel.kind === 'story';
+    // One more than allowed: reading it proves the reader is too far behind, without reading history.
+    const limit = this.#maxReplay + 1;
+    const events = story
+      ? await this.#events.listAfter(channel.storyId, after, limit)
+      : await this.#events.listAfterGlobal(after, limit);
+    if (events.length === limit) {
+      const newest = story ? await this.#events.lastSeq(channel.storyId) : await this.#events.lastGlobalId();
+      return { reload: newest };
+    }
     const frames: Frame[] = [];
     let cursor = after;
     for (const e of events) {
-      const id = channel.kind === 'story' ? e.seq : e.globalId;
+      const id = story ? e.seq : e.globalId;
       if (id <= cursor) continue;
       cursor = id;
-      // An event that cannot be formatted is skipped, as it was live; failing the replay instead would
-      // send the reader into a reconnect loop on the same Last-Event-ID.
-      const text = await this.#tryFormat(this.#format, e);
-      const data = channel.kind === 'story' ? text?.story : text?.site;
-      if (data !== undefined && data !== null) frames.push({ id, bytes: frameOf(e, id, data) });
+      const text = await this.#formatCached(e);
+      const data = story ? text?.story : text?.site;
+      if (data !== undefined && data !== null) frames.push(frameOf(e, id, data));
     }
-    return { frames, cursor, more: events.length === REPLAY_PAGE };
+    return frames;
   }
 
   #storyChannel(storyId: string): Channel {
@@ -691,13 +802,48 @@ export class SseHub {
   }
 }
 
-function frameOf(event: LiveEvent, id: number, data: string): Buffer {
-  return createSseFrame({ event: event.data.type, id, data });
+/** Frames to replay, oldest first, or the newest id when the reader must reload instead. */
+type Replay = Frame[] | { reload: number };
+
+function frameOf(event: LiveEvent, id: number, data: string): Frame {
+  const type = event.data.type;
+  const subject = type === 'story' ? 'story' : `u:${event.data.update.id}`;
+  return { id, bytes: createSseFrame({ event: type, id, data }), subject, type };
 }
 
-function byteLength(frames: Frame[]): number {
+/**
+ * What a replay of `frames` (consecutive, oldest first) writes: per subject only its newest frame, so
+ * text that was since deleted or edited is not sent again. The reader still converges on the current
+ * page: a deletion replays as `delete`, and an `edit` whose `update` was skipped replays as `update`
+ * (a reader that never had the update adds it). The last frame is always kept, so the reader's
+ * Last-Event-ID still ends at the newest event.
+ */
+function replayFrames(frames: Frame[]): Buffer[] {
+  const newest = new Map<string, number>();
+  frames.forEach((frame, i) => newest.set(frame.subject, i));
+  const created = new Set<string>();
+  const out: Buffer[] = [];
+  frames.forEach((frame, i) => {
+    if (newest.get(frame.subject) !== i) {
+      if (frame.type === 'update') created.add(frame.subject);
+      return;
+    }
+    if (frame.type === 'edit' && created.has(frame.subject)) {
+      frame.asUpdate ??= Buffer.concat([UPDATE_LINE, frame.bytes.subarray(EDIT_LINE.length)]);
+      out.push(frame.asUpdate);
+    } else {
+      out.push(frame.bytes);
+    }
+  });
+  return out;
+}
+
+const EDIT_LINE = Buffer.from('event: edit\n');
+const UPDATE_LINE = Buffer.from('event: update\n');
+
+function byteLength(frames: Buffer[]): number {
   let total = 0;
-  for (const frame of frames) total += frame.bytes.length;
+  for (const bytes of frames) total += bytes.length;
   return total;
 }
 

@@ -6,7 +6,8 @@
  */
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
 import net from 'node:net';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -31,6 +32,9 @@ async function freePort(): Promise<number> {
 /** Starts nginx with the guide's server block, pointed at `ports`; resolves once it accepts requests. */
 async function startNginx(ports: number[]): Promise<{ url: string; child: ChildProcess }> {
   const prefix = createTempDir();
+  // nginx's workers (an unprivileged user when started as root) write large request bodies, such as
+  // photo uploads, to client_body_temp_path inside this directory: they must be able to reach it.
+  chmodSync(prefix, 0o755);
   mkdirSync(join(prefix, 'logs'));
   const listen = await freePort();
   let site = readFileSync(CONF, 'utf8').replace(/listen 8080;/, `listen 127.0.0.1:${listen};`);
@@ -73,6 +77,39 @@ async function startNginx(ports: number[]): Promise<{ url: string; child: ChildP
   }
 }
 
+/** A request from a chosen loopback address, its response head, and its body when it ends. */
+interface Opened {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body(): Promise<unknown>;
+  close(): void;
+}
+
+function openFrom(localAddress: string, url: string): Promise<Opened> {
+  return new Promise((resolve, reject) => {
+    const request = http.get(
+      url,
+      { localAddress, agent: false, headers: { accept: 'text/event-stream' } },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        const ended = new Promise<void>((done) => res.on('end', done));
+        resolve({
+          status: res.statusCode ?? 0,
+          headers: res.headers,
+          body: async () => {
+            await ended;
+            return JSON.parse(text) as unknown;
+          },
+          close: () => request.destroy(),
+        });
+      },
+    );
+    request.on('error', reject);
+  });
+}
+
 if (missing !== null && process.env.CI === 'true') {
   it('has nginx, PostgreSQL and Redis for the nginx test (required in CI)', () => assert.fail(missing));
 } else {
@@ -83,6 +120,7 @@ if (missing !== null && process.env.CI === 'true') {
       let cluster: Cluster;
       let nginx: { url: string; child: ChildProcess };
       const clients: SseTestClient[] = [];
+      const opened: Opened[] = [];
 
       before(async () => {
         cluster = await startCluster(3);
@@ -91,6 +129,7 @@ if (missing !== null && process.env.CI === 'true') {
 
       after(async () => {
         for (const client of clients) await client.close();
+        for (const stream of opened) stream.close();
         nginx?.child.kill('SIGTERM');
         await cluster?.close();
       });
@@ -126,6 +165,48 @@ if (missing !== null && process.env.CI === 'true') {
         await resumed.waitForEvents(2);
         assert.deepEqual(resumed.ids(), [2, 3]);
         assert.equal((await fetch(`${nginx.url}/metrics`)).status, 404, 'metrics stay off the public site');
+      });
+
+      it('refuses a reader address its 21st open stream with 429 and Retry-After', async () => {
+        const story = await postJson<{ id: string }>(nginx.url, cluster.headers, '/stories', {
+          headline: 'Many streams',
+        });
+        const url = `${nginx.url}/api/v1/stories/${story.id}/live`;
+        // From an address of its own (127.0.0.2), so the other tests' streams do not count.
+        const streams = await Promise.all(Array.from({ length: 20 }, () => openFrom('127.0.0.2', url)));
+        opened.push(...streams);
+        assert.deepEqual(
+          streams.map((s) => s.status),
+          Array(20).fill(200),
+        );
+        const refused = await openFrom('127.0.0.2', url);
+        opened.push(refused);
+        assert.equal(refused.status, 429);
+        assert.equal(refused.headers['retry-after'], '10');
+        assert.equal(refused.headers['content-type'], 'application/problem+json');
+        assert.equal(((await refused.body()) as { status: number }).status, 429);
+        const other = await openFrom('127.0.0.3', url);
+        opened.push(other);
+        assert.equal(other.status, 200, 'another address is not affected');
+        assert.equal((await fetch(`${nginx.url}/healthz`)).status, 200, 'other requests still pass');
+      });
+
+      it('passes a photo upload larger than 1 MB to Dateline (its limit is 20 MB)', async () => {
+        const form = new FormData();
+        form.append('file', new Blob([new Uint8Array(3 * 1024 * 1024)], { type: 'image/jpeg' }), 'big.jpg');
+        const { authorization } = cluster.headers;
+        const res = await fetch(`${nginx.url}/api/v1/media`, {
+          method: 'POST',
+          headers: { authorization: authorization! },
+          body: form,
+        });
+        // Dateline's own answer about the (invalid) image, not nginx's HTML 413.
+        assert.notEqual(res.status, 413);
+        assert.match(
+          String(res.headers.get('content-type')),
+          /^application\/problem\+json/,
+          await res.clone().text(),
+        );
       });
     },
   );

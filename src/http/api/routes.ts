@@ -1,5 +1,5 @@
 /** The JSON API under /api/v1. Reads of live and ended stories are public; writes need a token. */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { DomainError, notFound } from '../../domain/errors.ts';
 import { storyPath } from '../../domain/paths.ts';
@@ -7,6 +7,7 @@ import type { Story, Update } from '../../domain/types.ts';
 import type { AccountService } from '../../accounts/account-service.ts';
 import type { MediaService } from '../../media/media-service.ts';
 import type { SseHub } from '../../live/sse-hub.ts';
+import type { StreamSlots } from '../stream-slots.ts';
 import type { LiveBlogService } from '../../service/live-blog.ts';
 import type { Store } from '../../store/store.ts';
 import { authenticate, hasRole, requireDesk, requireRole, type Principal } from '../auth.ts';
@@ -37,6 +38,8 @@ export interface ApiDeps {
   media: MediaService;
   liveBlog: LiveBlogService;
   hub: SseHub;
+  /** Caps on concurrent live streams per client address and in total. */
+  streamSlots: StreamSlots;
 }
 
 const IdParams = z.object({ id: z.string().min(1).max(64) });
@@ -51,7 +54,7 @@ const LiveQuery = z.object({
 
 /** Registers the API routes on `app` (mounted under /api/v1). */
 export async function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): Promise<void> {
-  const { store, liveBlog, hub } = deps;
+  const { store, liveBlog, hub, streamSlots } = deps;
 
   app.setNotFoundHandler((request, reply) =>
     sendProblem(reply, {
@@ -376,12 +379,12 @@ export async function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): Pr
     const { since } = parseInput(LiveQuery, request.query, 'query');
     const story = await readableStory(request, id);
     // The hub resumes from Last-Event-ID if sent, else from `since` (the page's last event when rendered).
-    return attach(reply, () => hub.attachStory(story.id, since, request.raw, reply.raw));
+    return streamSlots.open(request, reply, () => hub.attachStory(story.id, since, request.raw, reply.raw));
   });
 
   app.get('/live', async (request, reply) => {
     const { since } = parseInput(LiveQuery, request.query, 'query');
-    return attach(reply, () => hub.attachSite(since, request.raw, reply.raw));
+    return streamSlots.open(request, reply, () => hub.attachSite(since, request.raw, reply.raw));
   });
 }
 
@@ -391,11 +394,4 @@ function requireClaimAllowed(principal: Principal, claimStatus: string | undefin
     throw new DomainError('forbidden', 'only an editor can set claimStatus to verified', {
       field: 'claimStatus',
     });
-}
-
-// The hub writes straight to the socket; Fastify must not touch the reply afterwards.
-function attach(reply: FastifyReply, start: () => void): FastifyReply {
-  reply.hijack();
-  start();
-  return reply;
 }

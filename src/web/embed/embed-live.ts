@@ -60,6 +60,8 @@ function start(el: HTMLElement): void {
     story: (data) => {
       if (status && data['status'] === 'ended') status.textContent = 'This page is no longer being updated';
     },
+    // Too far behind to replay (the server sends this instead of the history): a fresh widget is current.
+    reload: () => window.location.reload(),
   };
 
   const connect = (): void => {

@@ -149,6 +149,6 @@ export function startMap(frame: HTMLElement, openStream: OpenStream | null): voi
       if (lastId !== null) since = lastId;
       return since === '' ? '/api/v1/live' : `/api/v1/live?since=${encodeURIComponent(since)}`;
     },
-    { update: later, edit: later, delete: later },
+    { update: later, edit: later, delete: later, reload: later },
   );
 }

@@ -98,6 +98,26 @@ function openStream(url: (lastId: string | null) => string, handlers: Handlers):
   connect();
 }
 
+const RELOAD_KEY = 'dateline-reloaded-at';
+const RELOAD_MIN_INTERVAL_MS = 60_000;
+
+/**
+ * The server's answer to a reader too far behind to replay: a fresh page is current (and cheaper for
+ * the server than the history). At most once a minute, so a page served stale from a cache cannot
+ * reload in a loop; otherwise the stream carries on live from the newest event.
+ */
+function reloadPage(): void {
+  let last = 0;
+  try {
+    last = Number(window.sessionStorage.getItem(RELOAD_KEY) ?? 0);
+    window.sessionStorage.setItem(RELOAD_KEY, String(Date.now()));
+  } catch {
+    // Storage may be disabled; reloading without the guard is still right once.
+  }
+  if (Date.now() - last < RELOAD_MIN_INTERVAL_MS) return;
+  window.location.reload();
+}
+
 function insertBySequence(container: Element, article: HTMLElement): void {
   const sequence = Number(article.dataset['sequence']);
   for (const child of container.children) {
@@ -283,7 +303,7 @@ function startStory(root: HTMLElement): void {
       if (lastId !== null) since = lastId;
       return `/api/v1/stories/${encodeURIComponent(storyId)}/live?since=${encodeURIComponent(since)}`;
     },
-    { update: onUpdate, edit: onEdit, delete: onDelete, story: onStory },
+    { update: onUpdate, edit: onEdit, delete: onDelete, story: onStory, reload: reloadPage },
   );
   enableLoadOlder(root, list, announce);
 }
@@ -357,6 +377,7 @@ function startRail(rail: HTMLElement): void {
     delete(data) {
       find(String(data['id']))?.remove();
     },
+    reload: reloadPage,
   };
   // The page says which site event it was rendered at, so nothing published since is missed.
   let since = rail.dataset['lastEventId'] ?? '';

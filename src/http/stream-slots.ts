@@ -1,0 +1,126 @@
+/**
+ * Caps on concurrent live streams (issue 12, finding 2): each open stream holds a socket, a file
+ * descriptor, for as long as the reader stays. Without a cap one client could open streams until the
+ * process runs out of descriptors and nobody else gets served. Per client address (an IPv6 client by
+ * its /64, which one host usually controls whole), and in total, so a reserve of descriptors is always
+ * left for ordinary requests, the database and media files.
+ */
+import { readFileSync } from 'node:fs';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DomainError } from '../domain/errors.ts';
+import { problemFromDomainError, sendProblem } from './problem.ts';
+
+/** How many streams may be open at once. */
+export interface StreamCaps {
+  /** Per client address (request.ip, so the reader's address behind a trusted proxy). */
+  perAddress: number;
+  /** In this process. */
+  total: number;
+}
+
+/** File descriptors kept back from streams by the default total cap. */
+export const STREAM_FD_RESERVE = 1024;
+// Seconds a refused reader is asked to wait; the reader page backs off further on its own.
+const RETRY_AFTER_S = 10;
+
+/**
+ * The default total: the process's open-file limit minus STREAM_FD_RESERVE (Linux reports it in
+ * /proc/self/limits; Node has no API for it), at least 64; 10 000 where the limit cannot be read.
+ */
+export function defaultStreamTotal(limitsText?: string): number {
+  let text = limitsText;
+  try {
+    text ??= readFileSync('/proc/self/limits', 'utf8');
+  } catch {
+    return 10_000;
+  }
+  const soft = /^Max open files\s+(\d+|unlimited)/m.exec(text)?.[1];
+  if (soft === undefined) return 10_000;
+  if (soft === 'unlimited') return 100_000;
+  return Math.max(64, Number(soft) - STREAM_FD_RESERVE);
+}
+
+/** The key a client's streams are counted under: its address, or its /64 for IPv6. */
+export function addressKey(ip: string): string {
+  const v4 = /^(?:::ffff:)?(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(ip);
+  if (v4?.[1] !== undefined) return v4[1];
+  if (!ip.includes(':')) return ip;
+  const [head = '', tail = ''] = ip.toLowerCase().split('%')[0]!.split('::');
+  const left = head === '' ? [] : head.split(':');
+  const right = tail === '' ? [] : tail.split(':');
+  const groups = ip.includes('::')
+    ? [...left, ...Array(8 - left.length - right.length).fill('0'), ...right]
+    : left;
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
+}
+
+/** Counts open streams per address and in total. */
+export class StreamSlots {
+  readonly #caps: StreamCaps;
+  readonly #byAddress = new Map<string, number>();
+  #total = 0;
+  #refused = 0;
+
+  /** `caps` must be positive integers (config validates them). */
+  constructor(caps: StreamCaps) {
+    this.#caps = caps;
+  }
+
+  /** Takes a slot for a stream from `ip`: a function that gives it back (once), or null over a cap. */
+  acquire(ip: string): (() => void) | null {
+    const key = addressKey(ip);
+    const held = this.#byAddress.get(key) ?? 0;
+    if (held >= this.#caps.perAddress || this.#total >= this.#caps.total) {
+      this.#refused++;
+      return null;
+    }
+    this.#byAddress.set(key, held + 1);
+    this.#total++;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.#total--;
+      const left = (this.#byAddress.get(key) ?? 1) - 1;
+      if (left === 0) this.#byAddress.delete(key);
+      else this.#byAddress.set(key, left);
+    };
+  }
+
+  /** Streams open now, addresses holding them, and streams refused since start. */
+  stats(): { open: number; addresses: number; refused: number } {
+    return { open: this.#total, addresses: this.#byAddress.size, refused: this.#refused };
+  }
+
+  /** Which cap refused `ip`, in words for the problem's detail. */
+  #why(ip: string): string {
+    return (this.#byAddress.get(addressKey(ip)) ?? 0) >= this.#caps.perAddress
+      ? `too many live streams are open from your address (at most ${this.#caps.perAddress})`
+      : 'the server has as many live streams open as it can hold';
+  }
+
+  /**
+   * Hands the raw response to `start` (which takes over the socket) if a slot is free, and gives the
+   * slot back when the stream's connection closes; else answers 429 with Retry-After and closes the
+   * connection, so a refused client holds no descriptor either.
+   */
+  open(request: FastifyRequest, reply: FastifyReply, start: () => void): FastifyReply {
+    const release = this.acquire(request.ip);
+    if (release === null) {
+      const problem = problemFromDomainError(new DomainError('rate_limited', this.#why(request.ip)));
+      reply.header('retry-after', String(RETRY_AFTER_S)).header('connection', 'close');
+      return sendProblem(reply, problem);
+    }
+    const res = reply.raw;
+    // The hub writes straight to the socket; Fastify must not touch the reply afterwards.
+    // The hub ends a stream by closing its socket; a refusal it answers itself (503) ends the response.
+    res.socket?.once('close', release);
+    res.once('close', release);
+    reply.hijack();
+    start();
+    return reply;
+  }
+}
