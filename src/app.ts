@@ -26,6 +26,7 @@ import { partiesFromEnricher } from './statements/statement-parties.ts';
 import { StatementService } from './statements/statement-service.ts';
 import { LiveBlogService } from './service/live-blog.ts';
 import { Scheduler } from './service/scheduler.ts';
+import { createOutboundPolicy } from './outbound/outbound-policy.ts';
 import { openStore } from './store/open-store.ts';
 import type { Store } from './store/store.ts';
 import { buildAssets } from './web/build-assets.ts';
@@ -99,7 +100,14 @@ export async function createApp(
   await hub.start();
   const scheduler = new Scheduler({ store, liveBlog, logger });
   scheduler.start();
-  const webhooks = new WebhookDispatcher({ store, bus, logger, options: options.webhooks ?? {} });
+  const outbound = createOutboundPolicy(config.outboundAllow);
+  const webhooks = new WebhookDispatcher({
+    store,
+    bus,
+    logger,
+    outbound,
+    options: options.webhooks ?? {},
+  });
   webhooks.start();
   if (config.sample) {
     const { seeded } = await seedSampleContent({ store, liveBlog });
@@ -110,7 +118,7 @@ export async function createApp(
     statements: store.statements,
     partiesOf: partiesFromEnricher(loadEnricher()),
   });
-  const feedPoller = new FeedPoller({ store, statements, logger });
+  const feedPoller = new FeedPoller({ store, statements, logger, outbound });
   const assets = await buildAssets();
   const app = await createServer({
     store,
@@ -128,6 +136,7 @@ export async function createApp(
     enricher: loadEnricher(),
     enrichmentNotices,
     trustProxy: config.trustProxy,
+    outbound,
   });
   let closed = false;
   return {

@@ -1,6 +1,7 @@
 /** Configuration from the environment, validated at boot: a bad value stops start-up with one clear line. */
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { outboundAllowEntryKind } from './outbound/outbound-policy.ts';
 
 /** Settings of one Dateline process. */
 export interface Config {
@@ -22,6 +23,11 @@ export interface Config {
    * the session cookie Secure and the sign-in throttle count the reader's address, not the proxy's.
    */
   trustProxy: boolean | string | number;
+  /**
+   * Hosts, addresses and CIDR ranges that feeds and webhooks may reach although they are not public
+   * (an intranet feed); everything else private is refused. Empty by default.
+   */
+  outboundAllow: string[];
 }
 
 const EnvSchema = z.object({
@@ -53,6 +59,19 @@ const EnvSchema = z.object({
       'must be off, on, a number of proxy hops, or proxy addresses/CIDRs separated by commas',
     )
     .default('off'),
+  DATELINE_OUTBOUND_ALLOW: z
+    .string()
+    .transform((value) =>
+      value
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter((entry) => entry !== ''),
+    )
+    .refine(
+      (entries) => entries.every((entry) => outboundAllowEntryKind(entry) !== null),
+      'must be host names, IP addresses or CIDR ranges separated by commas',
+    )
+    .default([]),
   DATABASE_URL: z.string().optional(),
   DATELINE_BUS_URL: z.string().optional(),
 });
@@ -83,6 +102,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     busUrl: e.DATELINE_BUS_URL === '' ? undefined : e.DATELINE_BUS_URL,
     workers: e.DATELINE_WORKERS,
     trustProxy: parseTrustProxy(e.DATELINE_TRUST_PROXY),
+    outboundAllow: e.DATELINE_OUTBOUND_ALLOW,
   };
 }
 

@@ -103,6 +103,8 @@ describe('outbound webhooks', () => {
 
   before(async () => {
     t = await createTestApp({
+      // The receivers listen on loopback, which only the operator's allow-list lets webhooks reach.
+      env: { DATELINE_OUTBOUND_ALLOW: '127.0.0.1' },
       webhooks: { timeoutMs: 1500, retryBaseMs: 30, retryMaxMs: 200, maxAttempts: 3, pollMs: 20 },
     });
     story = await t.liveBlog.createStory({ headline: 'Border crossing' });
