@@ -40,16 +40,17 @@ describe('a hostile statement feed', () => {
   let feeds: Server;
   let feedOrigin: string;
   let appOrigin: string;
-  // Resolves when the fixture has handed the whole flood to the socket: the poll is then reading or parsing.
-  let floodSent: Promise<void>;
-  let markFloodSent: () => void;
+  // Resolves when the poller has read the whole flood and closed the connection: its parsing has begun.
+  let floodRead: Promise<void>;
+  let markFloodRead: () => void;
 
   before(async () => {
-    floodSent = new Promise((resolve) => (markFloodSent = resolve));
+    floodRead = new Promise((resolve) => (markFloodRead = resolve));
     feeds = createServer((request, response) => {
       const body = request.url === '/flood.xml' ? FLOOD : NESTED;
       response.writeHead(200, { 'content-type': 'application/rss+xml' });
-      response.end(body, () => request.url === '/flood.xml' && markFloodSent());
+      response.end(body);
+      if (request.url === '/flood.xml') request.socket.once('close', () => markFloodRead());
     });
     feeds.listen(0, '127.0.0.1');
     await once(feeds, 'listening');
@@ -80,7 +81,7 @@ describe('a hostile statement feed', () => {
       finished.push('poll');
       return outcome;
     });
-    await floodSent;
+    await floodRead;
     const page = await fetch(`${appOrigin}/healthz`);
     finished.push('reader');
     assert.equal(page.status, 200);
