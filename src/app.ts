@@ -27,6 +27,7 @@ import { partiesFromEnricher } from './statements/statement-parties.ts';
 import { StatementService } from './statements/statement-service.ts';
 import { LiveBlogService } from './service/live-blog.ts';
 import { Scheduler } from './service/scheduler.ts';
+import { createOutboundPolicy } from './outbound/outbound-policy.ts';
 import { openStore } from './store/open-store.ts';
 import type { Store } from './store/store.ts';
 import { buildAssets } from './http/assets/build-assets.ts';
@@ -107,7 +108,14 @@ export async function createApp(
   await hub.start();
   const scheduler = new Scheduler({ store, liveBlog, logger });
   scheduler.start();
-  const webhooks = new WebhookDispatcher({ store, bus, logger, options: options.webhooks ?? {} });
+  const outbound = createOutboundPolicy(config.outboundAllow);
+  const webhooks = new WebhookDispatcher({
+    store,
+    bus,
+    logger,
+    outbound,
+    options: options.webhooks ?? {},
+  });
   webhooks.start();
   if (config.sample) {
     const { seeded } = await seedSampleContent({ store, liveBlog });
@@ -118,7 +126,7 @@ export async function createApp(
     statements: store.statements,
     partiesOf: partiesFromEnricher(enricher),
   });
-  const feedPoller = new FeedPoller({ store, statements, logger });
+  const feedPoller = new FeedPoller({ store, statements, logger, outbound });
   const assets = await buildAssets();
   const app = await createServer({
     store,
@@ -137,6 +145,8 @@ export async function createApp(
     enrichmentNotices,
     trustProxy: config.trustProxy,
     streamSlots: new StreamSlots(config.streams),
+
+    outbound,
   });
   let closed = false;
   return {

@@ -3,6 +3,8 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { defaultStreamTotal } from './http/stream-slots.ts';
 
+import { outboundAllowEntryKind } from './outbound/outbound-policy.ts';
+
 /** Settings of one Dateline process. */
 export interface Config {
   port: number;
@@ -25,6 +27,12 @@ export interface Config {
   trustProxy: boolean | string | number;
   /** Live streams: open at once per client address and in this process; events a replay may cover. */
   streams: { perAddress: number; total: number; replayMax: number };
+
+  /**
+   * Hosts, addresses and CIDR ranges that feeds and webhooks may reach although they are not public
+   * (an intranet feed); everything else private is refused. Empty by default.
+   */
+  outboundAllow: string[];
 }
 
 const EnvSchema = z.object({
@@ -56,6 +64,19 @@ const EnvSchema = z.object({
       'must be off, on, a number of proxy hops, or proxy addresses/CIDRs separated by commas',
     )
     .default('off'),
+  DATELINE_OUTBOUND_ALLOW: z
+    .string()
+    .transform((value) =>
+      value
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter((entry) => entry !== ''),
+    )
+    .refine(
+      (entries) => entries.every((entry) => outboundAllowEntryKind(entry) !== null),
+      'must be host names, IP addresses or CIDR ranges separated by commas',
+    )
+    .default([]),
   DATABASE_URL: z.string().optional(),
   DATELINE_BUS_URL: z.string().optional(),
   DATELINE_STREAMS_PER_ADDRESS: positiveInt().default(100),
@@ -103,6 +124,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       total: e.DATELINE_STREAMS_MAX ?? defaultStreamTotal(),
       replayMax: e.DATELINE_STREAM_REPLAY_MAX,
     },
+
+    outboundAllow: e.DATELINE_OUTBOUND_ALLOW,
   };
 }
 

@@ -10,6 +10,8 @@ import { storyPath } from '../domain/paths.ts';
 import type { LiveEvent } from '../domain/types.ts';
 import { updateJson } from '../http/api/representations.ts';
 import type { LiveBus } from '../live/bus.ts';
+import { outboundFetch } from '../outbound/outbound-fetch.ts';
+import { createOutboundPolicy, type OutboundPolicy } from '../outbound/outbound-policy.ts';
 import type { Store } from '../store/store.ts';
 import type { NewDelivery, WebhookDelivery } from '../store/webhooks.ts';
 import { signWebhook, WEBHOOK_HEADERS } from './webhook-signature.ts';
@@ -59,6 +61,8 @@ export interface DispatcherDeps {
   options?: Partial<DispatcherOptions>;
   /** Public origin for absolute URLs in payloads; relative paths without it. */
   siteUrl?: string;
+  /** Which addresses subscribers may be reached at (default: public addresses only). */
+  outbound?: OutboundPolicy;
 }
 
 /** Tails the event log into the queue and sends due deliveries; `start()` at boot, `close()` at shutdown. */
@@ -68,6 +72,7 @@ export class WebhookDispatcher {
   readonly #options: DispatcherOptions;
   readonly #bus: LiveBus | undefined;
   readonly #origin: string;
+  readonly #outbound: OutboundPolicy;
   readonly #inFlight = new Map<number, Promise<void>>();
   #timer: NodeJS.Timeout | null = null;
   #unsubscribe: (() => void) | null = null;
@@ -83,6 +88,7 @@ export class WebhookDispatcher {
     this.#bus = deps.bus;
     this.#options = { ...DEFAULTS, ...deps.options };
     this.#origin = (deps.siteUrl ?? '').replace(/\/+$/, '');
+    this.#outbound = deps.outbound ?? createOutboundPolicy();
   }
 
   /** Starts polling and listening for new events. */
@@ -220,20 +226,24 @@ export class WebhookDispatcher {
     let status: number | null = null;
     let error: string | null = null;
     try {
-      const response = await fetch(subscriber.url, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'user-agent': 'Dateline-Webhooks/1',
-          [WEBHOOK_HEADERS.signature]: signWebhook(subscriber.secret, timestamp, delivery.payload),
-          [WEBHOOK_HEADERS.timestamp]: String(timestamp),
-          [WEBHOOK_HEADERS.delivery]: String(delivery.id),
-          [WEBHOOK_HEADERS.event]: delivery.type,
+      // Redirects are not followed (a 3xx is a failed delivery), so only this address is ever reached.
+      const response = await outboundFetch(
+        subscriber.url,
+        {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            'user-agent': 'Dateline-Webhooks/1',
+            [WEBHOOK_HEADERS.signature]: signWebhook(subscriber.secret, timestamp, delivery.payload),
+            [WEBHOOK_HEADERS.timestamp]: String(timestamp),
+            [WEBHOOK_HEADERS.delivery]: String(delivery.id),
+            [WEBHOOK_HEADERS.event]: delivery.type,
+          },
+          body: delivery.payload,
+          signal: AbortSignal.any([AbortSignal.timeout(this.#options.timeoutMs), this.#shutdown.signal]),
         },
-        body: delivery.payload,
-        redirect: 'manual',
-        signal: AbortSignal.any([AbortSignal.timeout(this.#options.timeoutMs), this.#shutdown.signal]),
-      });
+        this.#outbound,
+      );
       status = response.status;
       // The body is not needed; drain it so the connection can be reused or closed.
       await response.body?.cancel();

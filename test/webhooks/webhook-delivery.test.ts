@@ -105,6 +105,8 @@ describe('outbound webhooks', () => {
     t = await createTestApp({
       // Long enough that on a busy machine a slow answer is not a failed attempt (nor its lease, twice
       // the timeout, runs out and the delivery is taken again); short enough for the hung subscriber.
+      // The receivers listen on loopback, which only the operator's allow-list lets webhooks reach.
+      env: { DATELINE_OUTBOUND_ALLOW: '127.0.0.1' },
       webhooks: { timeoutMs: 5_000, retryBaseMs: 30, retryMaxMs: 200, maxAttempts: 3, pollMs: 20 },
     });
     story = await t.liveBlog.createStory({ headline: 'Border crossing' });

@@ -9,6 +9,7 @@ import { invalid, notFound } from '../../domain/errors.ts';
 import type { FeedPoller } from '../../statements/feeds/feed-poller.ts';
 import type { StatementFeed } from '../../statements/feeds/feed-store.ts';
 import { CreateFeedSchema } from '../../statements/feeds/feed-input.ts';
+import { assertOutboundUrl, type OutboundPolicy } from '../../outbound/outbound-policy.ts';
 import { SimilarOptionsSchema } from '../../statements/statement-input.ts';
 import {
   MAX_COMPARED,
@@ -27,6 +28,8 @@ export interface StatementApiDeps {
   store: Store;
   statements: StatementService;
   feedPoller: FeedPoller;
+  /** Which feed URLs may be saved (literal private addresses are refused at once). */
+  outbound: OutboundPolicy;
 }
 
 const IdParams = z.object({ id: z.string().min(1).max(64) });
@@ -121,7 +124,7 @@ export async function registerStatementApiRoutes(
   app: FastifyInstance,
   deps: StatementApiDeps,
 ): Promise<void> {
-  const { store, statements, feedPoller } = deps;
+  const { store, statements, feedPoller, outbound } = deps;
 
   app.post('/statements', async (request, reply) => {
     await requireRole(store, request, 'editor');
@@ -181,6 +184,7 @@ export async function registerStatementApiRoutes(
   app.post('/statement-feeds', async (request, reply) => {
     await requireRole(store, request, 'admin');
     const input = parseWith(CreateFeedSchema, request.body);
+    assertOutboundUrl(input.url, outbound, 'url');
     const feed = await store.statementFeeds.create({
       url: input.url,
       issuer: input.issuer,

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { notFound } from '../../domain/errors.ts';
+import { assertOutboundUrl, type OutboundPolicy } from '../../outbound/outbound-policy.ts';
 import type { Store } from '../../store/store.ts';
 import type { WebhookDelivery, WebhookSubscriber } from '../../store/webhooks.ts';
 import { requireRole } from '../auth.ts';
@@ -35,12 +36,16 @@ function deliveryJson(delivery: WebhookDelivery) {
 }
 
 /** Registers the webhook admin routes (mounted under /api/v1). */
-export async function registerWebhookRoutes(app: FastifyInstance, deps: { store: Store }): Promise<void> {
-  const { store } = deps;
+export async function registerWebhookRoutes(
+  app: FastifyInstance,
+  deps: { store: Store; outbound: OutboundPolicy },
+): Promise<void> {
+  const { store, outbound } = deps;
 
   app.post('/webhooks', async (request, reply) => {
     await requireRole(store, request, 'admin');
     const input = parseInput(CreateWebhookSchema, request.body);
+    assertOutboundUrl(input.url, outbound, 'url');
     const secret = input.secret ?? randomBytes(24).toString('base64url');
     const subscriber = await store.webhooks.addSubscriber({ url: input.url, secret });
     return reply

@@ -12,6 +12,7 @@ import { DomainError } from '../../domain/errors.ts';
 import type { Role } from '../../domain/types.ts';
 import { CreateFeedSchema } from '../../statements/feeds/feed-input.ts';
 import type { FeedPoller } from '../../statements/feeds/feed-poller.ts';
+import { assertOutboundUrl, type OutboundPolicy } from '../../outbound/outbound-policy.ts';
 import { compareStatements, parseWith, type StatementService } from '../../statements/statement-service.ts';
 import { contentHashOf, MAX_STATEMENT_TEXT, type Statement } from '../../statements/statement.ts';
 import type { Store } from '../../store/store.ts';
@@ -32,6 +33,7 @@ export interface NewsroomStatementDeps {
   statements: StatementService;
   feedPoller: FeedPoller;
   assets: Assets;
+  outbound: OutboundPolicy;
 }
 
 const ID = /^[0-9a-z]{10,40}$/;
@@ -64,7 +66,7 @@ export async function registerNewsroomStatementPages(
   app: FastifyInstance,
   deps: NewsroomStatementDeps,
 ): Promise<void> {
-  const { store, statements, feedPoller, assets } = deps;
+  const { store, statements, feedPoller, assets, outbound } = deps;
 
   // Plain HTML forms (this plugin is encapsulated, so the newsroom's own parser does not reach it).
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) =>
@@ -228,6 +230,7 @@ export async function registerNewsroomStatementPages(
         ...(values.language.trim() !== '' && { language: values.language.trim() }),
         ...(minutes !== '' && { intervalSeconds: Number(minutes) * 60 }),
       });
+      assertOutboundUrl(input.url, outbound, 'url');
       await store.statementFeeds.create({
         url: input.url,
         issuer: input.issuer,

@@ -264,7 +264,7 @@ export function FeedStatusPage(props: {
                 <th scope="col">Last poll</th>
                 <th scope="col">Last success</th>
                 <th scope="col">Next attempt</th>
-                <th scope="col">Last error</th>
+                <th scope="col">Last problem</th>
               </tr>
             </thead>
             <tbody>
@@ -278,7 +278,13 @@ export function FeedStatusPage(props: {
                     <br />
                     <small>{feed.url}</small>
                   </th>
-                  <td>{feed.disabledAt !== null ? 'Disabled' : STATUS_WORDING[feed.status]}</td>
+                  <td>
+                    {feed.disabledAt !== null
+                      ? 'Disabled'
+                      : feed.status === 'ok' && feed.lastError !== null
+                        ? 'OK, some items left out'
+                        : STATUS_WORDING[feed.status]}
+                  </td>
                   {admin && (
                     <td>
                       <form method="post" action={`/newsroom/statement-feeds/${feed.id}/disabled`}>

@@ -1,8 +1,11 @@
 /**
  * Fetches a feed politely and defensively: conditional GET with the validators of the last response,
  * a deadline for the whole exchange, a size limit enforced while reading, and a bounded number of
- * redirects followed by hand so each error says what happened.
+ * redirects followed by hand so each error says what happened, and each hop's address checked by the
+ * outbound policy (no loopback, private or link-local address unless the operator allowed it).
  */
+import { outboundFetch } from '../../outbound/outbound-fetch.ts';
+import { OutboundRefusedError, type OutboundPolicy } from '../../outbound/outbound-policy.ts';
 
 /** Limits of one fetch. */
 export interface FetchLimits {
@@ -41,6 +44,7 @@ export class FeedFetchError extends Error {
 export async function fetchFeed(
   url: string,
   validators: { etag: string | null; lastModified: string | null },
+  policy: OutboundPolicy,
   limits: FetchLimits = DEFAULT_FETCH_LIMITS,
 ): Promise<FetchResult> {
   const signal = AbortSignal.timeout(limits.timeoutMs);
@@ -54,7 +58,7 @@ export async function fetchFeed(
       };
       if (validators.etag !== null) headers['if-none-match'] = validators.etag;
       if (validators.lastModified !== null) headers['if-modified-since'] = validators.lastModified;
-      const response = await fetch(current, { headers, redirect: 'manual', signal });
+      const response = await outboundFetch(current, { headers, signal }, policy);
       if (response.status >= 300 && response.status < 400 && response.status !== 304) {
         await response.body?.cancel();
         const location = response.headers.get('location');
@@ -89,6 +93,7 @@ export async function fetchFeed(
     }
   } catch (error) {
     if (error instanceof FeedFetchError) throw error;
+    if (error instanceof OutboundRefusedError) throw new FeedFetchError(error.message);
     if (signal.aborted)
       throw new FeedFetchError(`no complete answer from ${current} within ${limits.timeoutMs / 1000} s`);
     const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : undefined;

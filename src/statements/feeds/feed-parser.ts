@@ -2,11 +2,13 @@
  * Turns an RSS 2.0, Atom or JSON Feed document into plain items, with feedsmith (a maintained parser for
  * all three). feedsmith is lenient with broken XML, so XML is first checked for well-formedness with
  * fast-xml-parser's validator (which feedsmith itself parses with): a malformed feed then gets an error
- * naming the line instead of a silently partial list.
+ * naming the line instead of a silently partial list. A feed is untrusted input of up to the fetch limit:
+ * only the first `maxItems` items are turned into text, and an item whose HTML is too large or nests too
+ * deep is skipped with a note, so one hostile item costs bounded work and the feed's status says why.
  */
 import { XMLValidator } from 'fast-xml-parser';
 import { parseFeed } from 'feedsmith';
-import sanitizeHtml from 'sanitize-html';
+import { htmlToText, MAX_HTML_DEPTH, tidy } from './html-to-text.ts';
 
 /** One entry of a feed, normalised across formats. */
 export interface FeedItem {
@@ -24,8 +26,65 @@ export class FeedParseError extends Error {
   override name = 'FeedParseError';
 }
 
-/** The items of the feed in `body`, in document order. */
-export function parseFeedItems(body: string): FeedItem[] {
+/** Bounds on the work one feed document may cause. */
+export interface FeedParseLimits {
+  /** Items taken from one document, in document order (feeds list the newest first). */
+  maxItems: number;
+  /** Largest HTML content of one item, in characters. */
+  maxItemHtml: number;
+  /** Deepest nesting of one item's HTML. */
+  maxDepth: number;
+}
+
+/** Defaults: official feeds carry tens of items of a few KB; these leave room and bound the worst case. */
+export const DEFAULT_PARSE_LIMITS: FeedParseLimits = {
+  maxItems: 200,
+  maxItemHtml: 500_000,
+  maxDepth: MAX_HTML_DEPTH,
+};
+
+/** The items taken from a feed, and what was left out and why (for the feed's status). */
+export interface ParsedFeed {
+  items: FeedItem[];
+  notes: string[];
+}
+
+/** The items of the feed in `body`, in document order, within `limits`. */
+export function parseFeedItems(body: string, limits: FeedParseLimits = DEFAULT_PARSE_LIMITS): ParsedFeed {
+  const notes: string[] = [];
+  const raw = rawItems(body);
+  if (raw.length > limits.maxItems) {
+    notes.push(`too many items (${raw.length}): the first ${limits.maxItems} taken`);
+  }
+  const items: FeedItem[] = [];
+  for (const item of raw.slice(0, limits.maxItems)) {
+    const name = item.guid ?? item.url ?? 'untitled item';
+    if (Math.max(item.html.length, item.title.length, item.text?.length ?? 0) > limits.maxItemHtml) {
+      notes.push(`item ${name} skipped: its HTML is over ${limits.maxItemHtml} characters`);
+      continue;
+    }
+    const text = item.text ?? htmlToText(item.html, limits.maxDepth);
+    const title = htmlToText(item.title, limits.maxDepth);
+    if (text === null || title === null) {
+      notes.push(`item ${name} skipped: too deeply nested (over ${limits.maxDepth} elements)`);
+      continue;
+    }
+    items.push({ guid: item.guid, url: item.url, title, publishedAt: item.publishedAt, text });
+  }
+  return { items, notes };
+}
+
+/** An item as the feed gave it: HTML not yet turned into text (`text` when the feed gave plain text). */
+interface RawItem {
+  guid: string | null;
+  url: string | null;
+  title: string;
+  publishedAt: string | null;
+  html: string;
+  text: string | null;
+}
+
+function rawItems(body: string): RawItem[] {
   const trimmed = body.trimStart();
   if (trimmed.startsWith('<')) {
     const valid = XMLValidator.validate(trimmed);
@@ -46,9 +105,10 @@ export function parseFeedItems(body: string): FeedItem[] {
       return (parsed.feed.items ?? []).map((item) => ({
         guid: textOf(item.guid?.value),
         url: textOf(item.link),
-        title: plain(item.title ?? ''),
+        title: item.title ?? '',
         publishedAt: instant(item.pubDate),
-        text: plain(item.content?.encoded ?? item.description ?? ''),
+        html: item.content?.encoded ?? item.description ?? '',
+        text: null,
       }));
     case 'atom':
       return (parsed.feed.entries ?? []).map((entry) => ({
@@ -56,20 +116,19 @@ export function parseFeedItems(body: string): FeedItem[] {
         url: textOf(
           (entry.links ?? []).find((link) => link.rel === undefined || link.rel === 'alternate')?.href,
         ),
-        title: plain(entry.title?.value ?? ''),
+        title: entry.title?.value ?? '',
         publishedAt: instant(entry.published ?? entry.updated),
-        text: plain(entry.content?.value ?? entry.summary?.value ?? ''),
+        html: entry.content?.value ?? entry.summary?.value ?? '',
+        text: null,
       }));
     case 'json':
       return (parsed.feed.items ?? []).map((item) => ({
         guid: textOf(item.id),
         url: textOf(item.url),
-        title: plain(item.title ?? ''),
+        title: item.title ?? '',
         publishedAt: instant(item.date_published ?? item.date_modified),
-        text:
-          item.content_text !== undefined
-            ? tidy(item.content_text)
-            : plain(item.content_html ?? item.summary ?? ''),
+        html: item.content_html ?? item.summary ?? '',
+        text: item.content_text !== undefined ? tidy(item.content_text) : null,
       }));
     default:
       throw new FeedParseError(
@@ -86,29 +145,4 @@ function instant(value: unknown): string | null {
   if (typeof value !== 'string') return null;
   const time = Date.parse(value);
   return Number.isNaN(time) ? null : new Date(time).toISOString();
-}
-
-const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'", nbsp: ' ' };
-
-/** Plain text of untrusted HTML: block ends become paragraph breaks, scripts and styles vanish. */
-export function plain(html: string): string {
-  const marked = html.replace(/<\/(p|div|li|h[1-6]|blockquote|tr)>|<br\s*\/?>/gi, '$&\n\n');
-  const text = sanitizeHtml(marked, { allowedTags: [], allowedAttributes: {} }).replace(
-    /&(#x[0-9a-f]+|#\d+|[a-z]+);/gi,
-    (whole, name: string) => {
-      if (name[0] !== '#') return ENTITIES[name.toLowerCase()] ?? whole;
-      const code =
-        name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-      return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-    },
-  );
-  return tidy(text);
-}
-
-function tidy(text: string): string {
-  return text
-    .split(/\n{2,}/)
-    .map((paragraph) => paragraph.replace(/\s+/g, ' ').trim())
-    .filter((paragraph) => paragraph !== '')
-    .join('\n\n');
 }

@@ -1,14 +1,19 @@
 /**
  * Polls the configured statement feeds on a schedule. Each feed is fetched, parsed and ingested on its
  * own: whatever one feed does (hangs, errors, sends garbage or a huge item) ends up in that feed's
- * status and last error, never in another's. A failing feed is retried with exponential backoff.
+ * status and last error, never in another's, nor in readers' latency: the document is parsed on a
+ * worker thread within limits (items, size and nesting per item), and the items are ingested one at a
+ * time, yielding to the event loop between them. A failing feed is retried with exponential backoff.
  */
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { Logger } from 'pino';
 import type { Store } from '../../store/store.ts';
 import type { StatementService } from '../statement-service.ts';
 import { contentHashOf, MAX_STATEMENT_TEXT } from '../statement.ts';
+import { createOutboundPolicy, type OutboundPolicy } from '../../outbound/outbound-policy.ts';
 import { DEFAULT_FETCH_LIMITS, fetchFeed, type FetchLimits } from './feed-fetcher.ts';
-import { parseFeedItems, type FeedItem } from './feed-parser.ts';
+import { DEFAULT_PARSE_LIMITS, type FeedItem, type FeedParseLimits } from './feed-parser.ts';
+import { DEFAULT_PARSE_BUDGET, parseFeedOffThread, type ParseBudget } from './parse-feed-off-thread.ts';
 import type { StatementFeed } from './feed-store.ts';
 
 /** What the poller needs. */
@@ -17,6 +22,12 @@ export interface FeedPollerDeps {
   statements: StatementService;
   logger: Logger;
   limits?: Partial<FetchLimits>;
+  /** Bounds on the items taken from one document (default DEFAULT_PARSE_LIMITS). */
+  parseLimits?: Partial<FeedParseLimits>;
+  /** Time and memory one document may take to parse (default DEFAULT_PARSE_BUDGET). */
+  parseBudget?: Partial<ParseBudget>;
+  /** Which addresses feeds may be fetched from (default: public addresses only). */
+  outbound?: OutboundPolicy;
   /** How often due feeds are looked for (default 30 s). */
   tickMs?: number;
   /** Feeds fetched at the same time (default 4). */
@@ -27,9 +38,20 @@ export interface FeedPollerDeps {
 // A failing feed waits interval·2^failures, but never more than a day.
 const MAX_BACKOFF_SECONDS = 86_400;
 
+// A feed's status line names this many problems, then counts the rest.
+const PROBLEMS_SHOWN = 5;
+
+/** The problems of one poll as one status line, or null when there were none. */
+function summary(problems: string[]): string | null {
+  if (problems.length === 0) return null;
+  const shown = problems.slice(0, PROBLEMS_SHOWN).join('; ');
+  return problems.length > PROBLEMS_SHOWN ? `${shown}; and ${problems.length - PROBLEMS_SHOWN} more` : shown;
+}
+
 /** Schedules and runs feed polls. */
 export class FeedPoller {
   private readonly limits: FetchLimits;
+  private readonly outbound: OutboundPolicy;
   private readonly now: () => Date;
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
@@ -38,6 +60,7 @@ export class FeedPoller {
 
   constructor(private readonly deps: FeedPollerDeps) {
     this.limits = { ...DEFAULT_FETCH_LIMITS, ...deps.limits };
+    this.outbound = deps.outbound ?? createOutboundPolicy();
     this.now = deps.now ?? (() => new Date());
   }
 
@@ -101,6 +124,7 @@ export class FeedPoller {
       const result = await fetchFeed(
         feed.url,
         { etag: feed.etag, lastModified: feed.lastModified },
+        this.outbound,
         this.limits,
       );
       if (result.kind === 'not-modified') {
@@ -113,11 +137,15 @@ export class FeedPoller {
           added: 0,
         });
       }
-      const items = parseFeedItems(result.body);
+      const { items, notes } = await parseFeedOffThread(
+        result.body,
+        { ...DEFAULT_PARSE_LIMITS, ...this.deps.parseLimits },
+        { ...DEFAULT_PARSE_BUDGET, ...this.deps.parseBudget },
+      );
       const { added, problems } = await this.ingest(feed, items, polledAt.toISOString());
       return await this.deps.store.statementFeeds.recordPoll(feed.id, {
         status: 'ok',
-        lastError: problems.length === 0 ? null : problems.join('; '),
+        lastError: summary([...notes, ...problems]),
         polledAt: polledAt.toISOString(),
         nextPollAt: at(feed.intervalSeconds),
         failures: 0,
@@ -152,6 +180,10 @@ export class FeedPoller {
       (a.publishedAt ?? polledAt).localeCompare(b.publishedAt ?? polledAt),
     );
     for (const item of ordered) {
+      // Each item is a few database round trips and a near-duplicate search; between items, requests
+      // waiting on the event loop go first (better-sqlite3 answers synchronously, so awaiting it alone
+      // never lets them in).
+      await yieldToEventLoop();
       const name = item.guid ?? item.url ?? (item.title || 'untitled item');
       if (item.text === '') {
         problems.push(`item ${name} skipped: it has no text`);

@@ -16,7 +16,8 @@ describe('newsroom statement pages', () => {
   const sessions: Record<string, { cookie: string; csrf: string }> = {};
 
   before(async () => {
-    t = await createTestApp();
+    // The fixture feeds are on loopback, which only the operator's allow-list lets feeds reach.
+    t = await createTestApp({ env: { DATELINE_OUTBOUND_ALLOW: '127.0.0.1' } });
     feeds = await startFeedFixtureServer();
     for (const role of ['contributor', 'editor', 'admin'] as const) {
       const email = `${role}@example.org`;

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { pino } from 'pino';
+import { createOutboundPolicy } from '../../../src/outbound/outbound-policy.ts';
 import { FeedPoller } from '../../../src/statements/feeds/feed-poller.ts';
 import type { StatementFeed } from '../../../src/statements/feeds/feed-store.ts';
 import { StatementService } from '../../../src/statements/statement-service.ts';
@@ -27,6 +28,8 @@ describe('feed ingestion', () => {
       logger: pino({ level: 'silent' }),
       // Generous enough that a loaded machine reads the enormous body to its size limit before the deadline.
       limits: { timeoutMs: 5000, maxBytes: 256 * 1024, maxRedirects: 3 },
+      // The fixture server is on loopback, which only an operator's allow-list lets feeds reach.
+      outbound: createOutboundPolicy(['127.0.0.1']),
       concurrency: 10,
       now: () => now,
     });
