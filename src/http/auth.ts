@@ -2,33 +2,13 @@
  * Who is calling: an API token (Authorization: Bearer) or a newsroom session cookie. Roles, desks and,
  * for cookie-authenticated writes, the CSRF token are checked here.
  */
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { hashSessionSecret } from '../accounts/account-service.ts';
+import { findValidToken } from '../accounts/token-service.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { ApiToken, Role } from '../domain/types.ts';
 import type { Store } from '../store/store.ts';
-
-const TOKEN_PREFIX = 'dl_';
-
-/** SHA-256 of a token secret. A fast hash is right here: secrets are 256 random bits, not passwords. */
-export function hashSecret(secret: string): string {
-  return createHash('sha256').update(secret).digest('hex');
-}
-
-/** Creates a token and returns its secret, which is never stored and cannot be shown again. */
-export async function createApiToken(
-  store: Store,
-  input: { name: string; role: Role },
-): Promise<{ token: ApiToken; secret: string }> {
-  const secret = TOKEN_PREFIX + randomBytes(32).toString('base64url');
-  const token = await store.tokens.create({
-    name: input.name,
-    role: input.role,
-    secretHash: hashSecret(secret),
-  });
-  return { token, secret };
-}
 
 /** Who is making a request: an API token or a signed-in user, with the role and desks it may use. */
 export interface Principal {
@@ -61,7 +41,7 @@ export function tokenPrincipal(token: ApiToken): Principal {
 
 /**
  * The caller, from the Authorization header or else the session cookie; null if neither was sent.
- * An invalid token is 401. A write made with the cookie must carry the session's CSRF token in
+ * An invalid, expired or revoked token is 401 (read from the database on every request: no cache). A write made with the cookie must carry the session's CSRF token in
  * `x-csrf-token` (a cross-site form cannot set headers), or it is 403.
  */
 export async function authenticate(store: Store, request: FastifyRequest): Promise<Principal | null> {
@@ -69,9 +49,7 @@ export async function authenticate(store: Store, request: FastifyRequest): Promi
   if (header === undefined) return sessionPrincipal(store, request);
   const match = /^Bearer\s+(\S+)$/i.exec(header);
   if (!match?.[1]) throw new DomainError('unauthorized', 'Authorization must be "Bearer <token>"');
-  const token = await store.tokens.findBySecretHash(hashSecret(match[1]));
-  if (!token) throw new DomainError('unauthorized', 'the token is not valid or has been revoked');
-  return tokenPrincipal(token);
+  return tokenPrincipal(await findValidToken(store, match[1], new Date()));
 }
 
 async function sessionPrincipal(store: Store, request: FastifyRequest): Promise<Principal | null> {

@@ -11,6 +11,7 @@ import { registerApiRoutes, type ApiDeps } from './api/routes.ts';
 import { registerNewsroomRoutes, type NewsroomDeps } from './newsroom/routes.tsx';
 import { registerNewsroomStatementPages } from './newsroom/statements-pages.tsx';
 import { registerWebhookRoutes } from './api/webhook-routes.ts';
+import { registerTokenRoutes, type TokenRouteDeps } from './api/token-routes.ts';
 import { registerRelatedRoutes } from './api/related-routes.ts';
 import { registerStatementApiRoutes, type StatementApiDeps } from './api/statements-routes.ts';
 import { installErrorHandler } from './problem.ts';
@@ -28,6 +29,7 @@ export type ServerDeps = ApiDeps &
   ReaderDeps &
   StatementApiDeps &
   NewsroomDeps &
+  TokenRouteDeps &
   SuggestionDeps & {
     logger: Logger;
     bus: LiveBus;
@@ -108,6 +110,7 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(async (archive) => registerArchiveRoutes(archive, deps));
   await app.register(async (embed) => registerEmbedRoutes(embed, deps));
   await app.register(async (api) => registerWebhookRoutes(api, deps), { prefix: '/api/v1' });
+  await app.register(async (api) => registerTokenRoutes(api, deps), { prefix: '/api/v1' });
   await app.register(async (api) => registerRelatedRoutes(api, deps), { prefix: '/api/v1' });
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {

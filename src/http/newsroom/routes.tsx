@@ -6,6 +6,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AccountService } from '../../accounts/account-service.ts';
+import type { TokenService } from '../../accounts/token-service.ts';
 import { DomainError, notFound } from '../../domain/errors.ts';
 import { storyPath } from '../../domain/paths.ts';
 import { renderMarkdown } from '../../render/markdown.ts';
@@ -35,6 +36,7 @@ export interface NewsroomDeps {
   store: Store;
   liveBlog: LiveBlogService;
   accounts: AccountService;
+  tokens: TokenService;
   assets: Assets;
 }
 
@@ -268,6 +270,7 @@ export async function registerNewsroomRoutes(app: FastifyInstance, deps: Newsroo
 
   registerAdminPages(app, {
     store,
+    tokens: deps.tokens,
     signedIn,
     page: (reply, status, title, principal, body) =>
       send(reply, status, title, chrome(principal, true), body),

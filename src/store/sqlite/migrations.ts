@@ -530,4 +530,11 @@ export const MIGRATIONS: Record<string, Migration> = {
         .execute();
     },
   },
+  // API tokens may expire; admins see roughly when each was last used.
+  '0050-token-expiry': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('api_tokens').addColumn('expires_at', 'text').execute();
+      await db.schema.alterTable('api_tokens').addColumn('last_used_at', 'text').execute();
+    },
+  },
 };
