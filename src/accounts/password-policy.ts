@@ -60,9 +60,8 @@ const COMMON_STEMS = [
 const SEQUENCES = [
   'abcdefghijklmnopqrstuvwxyz',
   '01234567890',
-  'qwertyuiop',
-  'asdfghjkl',
-  'zxcvbnm',
+  // Keyboard rows one after another, as people type them on to the next row.
+  'qwertyuiopasdfghjklzxcvbnm',
   '1qaz2wsx3edc4rfv',
   'qazwsxedcrfvtgb',
 ];
