@@ -91,7 +91,10 @@ export function checkPassword(password: string, field = 'password', context: Pas
     throw invalid(field, `${field} is a run of consecutive keys or letters; use a few unrelated words`);
   const rest = stripCommon(lower, context);
   if (rest.length < 6 || new Set(rest).size < 4 || isSequence(rest))
-    throw invalid(field, `${field} is one of the most common passwords, or your name or email; choose another`);
+    throw invalid(
+      field,
+      `${field} is one of the most common passwords, or your name or email; choose another`,
+    );
 }
 
 /** Whether `text` is a run up or down one of SEQUENCES (wrapping), allowing it to repeat. */
@@ -109,7 +112,11 @@ function isSequence(text: string): boolean {
  * "Password2024!" leaves "2024!", "correct horse battery" all of itself.
  */
 function stripCommon(lower: string, context: PasswordContext): string {
-  const personal = [context.email ?? '', ...(context.email ?? '').split(/[@.+_-]/), ...(context.name ?? '').split(/\s+/)]
+  const personal = [
+    context.email ?? '',
+    ...(context.email ?? '').split(/[@.+_-]/),
+    ...(context.name ?? '').split(/\s+/),
+  ]
     .map((s) => s.trim().toLowerCase())
     .filter((s) => s.length >= 3);
   let rest = lower;

@@ -50,7 +50,10 @@ export function parseExpiry(text: string, now: Date): string {
   } else if (/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2}))?$/.test(value)) {
     at = Date.parse(value.length === 10 ? `${value}T00:00:00Z` : value);
   } else {
-    throw invalid('expires', 'expires must be a duration such as 30d or 12h, or an ISO date such as 2027-01-31');
+    throw invalid(
+      'expires',
+      'expires must be a duration such as 30d or 12h, or an ISO date such as 2027-01-31',
+    );
   }
   if (!Number.isFinite(at)) throw invalid('expires', `expires: ${value} is not a real date`);
   if (at <= now.getTime()) throw invalid('expires', 'expires must be in the future');
@@ -139,7 +142,8 @@ export class TokenService {
  */
 export async function findValidToken(store: Store, secret: string, now: Date): Promise<ApiToken> {
   const token = await store.tokens.findBySecretHash(hashTokenSecret(secret), now.toISOString());
-  if (!token) throw new DomainError('unauthorized', 'the token is not valid, has expired or has been revoked');
+  if (!token)
+    throw new DomainError('unauthorized', 'the token is not valid, has expired or has been revoked');
   if (token.lastUsedAt === null || now.getTime() - Date.parse(token.lastUsedAt) >= LAST_USED_EVERY_MS)
     await store.tokens.touch(token.id, now.toISOString());
   return token;

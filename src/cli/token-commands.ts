@@ -50,7 +50,15 @@ export function registerTokenCommands(program: Command, deps: TokenCommandDeps):
       const now = new Date();
       process.stdout.write('id\tname\trole\tstate\tcreated\tlast used\texpires\n');
       for (const t of tokens) {
-        const cells = [t.id, t.name, t.role, tokenState(t, now), t.createdAt, t.lastUsedAt ?? '-', t.expiresAt ?? 'never'];
+        const cells = [
+          t.id,
+          t.name,
+          t.role,
+          tokenState(t, now),
+          t.createdAt,
+          t.lastUsedAt ?? '-',
+          t.expiresAt ?? 'never',
+        ];
         process.stdout.write(`${cells.join('\t')}\n`);
       }
     });

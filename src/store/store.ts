@@ -155,7 +155,12 @@ export interface EventLog {
 
 /** API tokens: only a hash of each secret is kept. */
 export interface TokenStore {
-  create(token: { name: string; role: Role; secretHash: string; expiresAt?: string | null }): Promise<ApiToken>;
+  create(token: {
+    name: string;
+    role: Role;
+    secretHash: string;
+    expiresAt?: string | null;
+  }): Promise<ApiToken>;
   /** The token whose secret hashes to `secretHash`, unless revoked or expired at `now` (default: the clock). */
   findBySecretHash(secretHash: string, now?: string): Promise<ApiToken | null>;
   getById(id: string): Promise<ApiToken | null>;

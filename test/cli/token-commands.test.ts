@@ -16,7 +16,18 @@ describe('dateline token', () => {
 
   before(async () => {
     const created = runCli(
-      ['token', 'create', '--name', 'leaky-bot', '--role', 'editor', '--expires', '30d', '--data-dir', dataDir],
+      [
+        'token',
+        'create',
+        '--name',
+        'leaky-bot',
+        '--role',
+        'editor',
+        '--expires',
+        '30d',
+        '--data-dir',
+        dataDir,
+      ],
       env,
     );
     assert.equal(created.status, 0, created.stderr);
@@ -58,9 +69,15 @@ describe('dateline token', () => {
   });
 
   it('refuses a bad expiry or an unknown id with one line', () => {
-    const bad = runCli(['token', 'create', '--name', 'x', '--role', 'editor', '--expires', 'soon', '--data-dir', dataDir], env);
+    const bad = runCli(
+      ['token', 'create', '--name', 'x', '--role', 'editor', '--expires', 'soon', '--data-dir', dataDir],
+      env,
+    );
     assert.notEqual(bad.status, 0);
-    assert.match(bad.stderr, /^dateline: expires must be a duration such as 30d or 12h, or an ISO date[^\n]*\n$/);
+    assert.match(
+      bad.stderr,
+      /^dateline: expires must be a duration such as 30d or 12h, or an ISO date[^\n]*\n$/,
+    );
     const unknown = runCli(['token', 'revoke', 'no-such-id', '--data-dir', dataDir], env);
     assert.notEqual(unknown.status, 0);
     assert.match(unknown.stderr, /^dateline: [^\n]*token[^\n]*\n$/);

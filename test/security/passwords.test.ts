@@ -102,7 +102,10 @@ describe('password policy', () => {
         t.accounts.addUser({ email: 'x@example.org', name: 'X', role: 'editor', password: 'aaaaaaaaaaaa' }),
         (e: unknown) => e instanceof DomainError && e.details.field === 'password',
       );
-      assert.equal((await t.store.accounts.listUsers()).some((u) => u.email === 'x@example.org'), false);
+      assert.equal(
+        (await t.store.accounts.listUsers()).some((u) => u.email === 'x@example.org'),
+        false,
+      );
       await assert.rejects(
         t.accounts.setPassword('ed@example.org', '123456789012'),
         (e: unknown) => e instanceof DomainError && e.details.field === 'password',
@@ -113,7 +116,19 @@ describe('password policy', () => {
   it('dateline user add refuses 12 spaces with one line', () => {
     const dataDir = createTempDir();
     const result = runCli(
-      ['user', 'add', '--email', 'a@example.org', '--name', 'A', '--role', 'admin', '--password-stdin', '--data-dir', dataDir],
+      [
+        'user',
+        'add',
+        '--email',
+        'a@example.org',
+        '--name',
+        'A',
+        '--role',
+        'admin',
+        '--password-stdin',
+        '--data-dir',
+        dataDir,
+      ],
       { DATELINE_SAMPLE: 'off' },
       '            \n',
     );

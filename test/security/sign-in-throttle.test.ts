@@ -89,11 +89,16 @@ describe('sign-in throttle under concurrency', () => {
     after(() => t.close());
 
     it('are throttled like sign-ins, and the password stays unchanged', async () => {
-      const signIn = await postJson(`${base}/api/v1/session`, { email: 'ed@example.org', password: PASSWORD });
+      const signIn = await postJson(`${base}/api/v1/session`, {
+        email: 'ed@example.org',
+        password: PASSWORD,
+      });
       assert.equal(signIn.status, 200);
       const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
       const csrf = (
-        (await (await fetch(`${base}/api/v1/session`, { headers: { cookie } })).json()) as { csrfToken: string }
+        (await (await fetch(`${base}/api/v1/session`, { headers: { cookie } })).json()) as {
+          csrfToken: string;
+        }
       ).csrfToken;
       const burst = await Promise.all(
         Array.from({ length: 60 }, (_, i) =>

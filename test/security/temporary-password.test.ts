@@ -52,7 +52,13 @@ describe('one-time passwords', () => {
   });
 
   it('refuses admin API reads and writes with 403 naming the password', async () => {
-    for (const url of ['/api/v1/users', '/api/v1/audit', '/api/v1/tokens', '/api/v1/webhooks', '/api/v1/statements']) {
+    for (const url of [
+      '/api/v1/users',
+      '/api/v1/audit',
+      '/api/v1/tokens',
+      '/api/v1/webhooks',
+      '/api/v1/statements',
+    ]) {
       const response = await get(url);
       assert.equal(response.statusCode, 403, `${url}: ${response.body}`);
       assert.equal(response.json().field, 'password', url);

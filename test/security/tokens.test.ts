@@ -19,7 +19,8 @@ describe('API tokens', () => {
   const api = (method: 'GET' | 'POST' | 'DELETE', url: string, token: string, payload?: object) =>
     t.app.inject({ method, url, headers: t.auth(token), ...(payload && { payload }) });
   /** Status of a request any valid token may make (the composer's preview). */
-  const use = async (secret: string) => (await api('POST', '/api/v1/preview', secret, { body: 'x' })).statusCode;
+  const use = async (secret: string) =>
+    (await api('POST', '/api/v1/preview', secret, { body: 'x' })).statusCode;
 
   it('lists tokens to admins only, without secrets or hashes, with when each was last used', async () => {
     assert.equal((await api('GET', '/api/v1/tokens', t.editorToken)).statusCode, 403);
@@ -56,10 +57,18 @@ describe('API tokens', () => {
     assert.equal((await api('DELETE', `/api/v1/tokens/${token.id}`, t.editorToken)).statusCode, 403);
     assert.equal((await api('DELETE', `/api/v1/tokens/${token.id}`, t.adminToken)).statusCode, 204);
     assert.equal(await use(secret), 401);
-    assert.equal((await api('DELETE', `/api/v1/tokens/${token.id}`, t.adminToken)).statusCode, 204, 'idempotent');
+    assert.equal(
+      (await api('DELETE', `/api/v1/tokens/${token.id}`, t.adminToken)).statusCode,
+      204,
+      'idempotent',
+    );
     assert.equal((await api('DELETE', '/api/v1/tokens/nope', t.adminToken)).statusCode, 404);
 
-    const audit = await api('GET', `/api/v1/audit?actor=${encodeURIComponent(`token:${token.id}`)}`, t.adminToken);
+    const audit = await api(
+      'GET',
+      `/api/v1/audit?actor=${encodeURIComponent(`token:${token.id}`)}`,
+      t.adminToken,
+    );
     assert.deepEqual(
       (audit.json().items as { action: string; actor: string }[]).map((e) => [e.action, e.actor]).reverse(),
       [
@@ -71,7 +80,11 @@ describe('API tokens', () => {
 
   it('refuses a bad expiry naming the field', async () => {
     for (const expires of ['soon', '-1d', '2001-01-01', '9999d']) {
-      const response = await api('POST', '/api/v1/tokens', t.adminToken, { name: 'x', role: 'editor', expires });
+      const response = await api('POST', '/api/v1/tokens', t.adminToken, {
+        name: 'x',
+        role: 'editor',
+        expires,
+      });
       assert.equal(response.statusCode, 400, expires);
       assert.equal(response.json().field, 'expires', expires);
     }
@@ -86,7 +99,10 @@ describe('API tokens', () => {
     const response = await api('GET', '/api/v1/users', secret);
     assert.equal(response.statusCode, 401);
     assert.match(response.json().detail, /expired/);
-    const listed = (await api('GET', '/api/v1/tokens', t.adminToken)).json().items as { name: string; state: string }[];
+    const listed = (await api('GET', '/api/v1/tokens', t.adminToken)).json().items as {
+      name: string;
+      state: string;
+    }[];
     assert.equal(listed.find((i) => i.name === 'expired-bot')?.state, 'expired');
   });
 
@@ -100,7 +116,12 @@ describe('API tokens', () => {
     let cookie: string;
     let csrf: string;
     before(async () => {
-      await t.accounts.addUser({ email: 'boss@example.org', name: 'Boss', role: 'admin', password: PASSWORD });
+      await t.accounts.addUser({
+        email: 'boss@example.org',
+        name: 'Boss',
+        role: 'admin',
+        password: PASSWORD,
+      });
       const signIn = await t.app.inject({
         method: 'POST',
         url: '/api/v1/session',
@@ -126,7 +147,7 @@ describe('API tokens', () => {
       assert.match(page.body, new RegExp(`action="/newsroom/admin/tokens/${token.id}/revoke"`));
       assert.match(page.body, new RegExp(`name="_csrf" value="${csrf}"`));
 
-      for (const body of [{}, { _csrf: 'forged' }]) {
+      for (const body of [{}, { _csrf: 'forged' }] as Record<string, string>[]) {
         const forged = await revokeForm(token.id, body);
         assert.equal(forged.statusCode, 403);
         assert.equal(await use(secret), 200, 'still valid');
@@ -146,7 +167,10 @@ describe('API tokens', () => {
         payload: { email: 'ed@example.org', password: PASSWORD },
       });
       const editor = String(signIn.headers['set-cookie']).split(';')[0] ?? '';
-      assert.equal((await t.app.inject({ url: '/newsroom/admin/tokens', headers: { cookie: editor } })).statusCode, 403);
+      assert.equal(
+        (await t.app.inject({ url: '/newsroom/admin/tokens', headers: { cookie: editor } })).statusCode,
+        403,
+      );
     });
   });
 });

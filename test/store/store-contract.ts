@@ -356,7 +356,10 @@ export function runStoreContract(name: string, open: () => Promise<Store>): void
         expiresAt: '2030-01-01T00:00:00.000Z',
       });
       assert.equal(brief.expiresAt, '2030-01-01T00:00:00.000Z');
-      assert.equal((await store.tokens.findBySecretHash('h-brief', '2029-12-31T23:59:59.999Z'))?.id, brief.id);
+      assert.equal(
+        (await store.tokens.findBySecretHash('h-brief', '2029-12-31T23:59:59.999Z'))?.id,
+        brief.id,
+      );
       assert.equal(await store.tokens.findBySecretHash('h-brief', '2030-01-01T00:00:00.000Z'), null);
 
       await store.tokens.touch(lasting.id, '2029-05-01T10:00:00.000Z');

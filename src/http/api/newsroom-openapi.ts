@@ -141,7 +141,11 @@ export const NEWSROOM_OPENAPI_PATHS = {
       summary: 'Revoke an API token (admin): every node refuses it from now on, its open streams end',
       security: secured,
       parameters: [idParam],
-      responses: { '204': { description: 'Revoked (or already was)' }, ...denied, '404': problem('No such token') },
+      responses: {
+        '204': { description: 'Revoked (or already was)' },
+        ...denied,
+        '404': problem('No such token'),
+      },
     },
   },
   '/audit': {

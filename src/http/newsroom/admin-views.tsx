@@ -14,7 +14,8 @@ export function AdminNav(props: { current: 'users' | 'tokens' | 'audit' }): JSX.
   );
   return (
     <nav class="nr-admin-nav" aria-label="Admin">
-      {link('users', '/newsroom/admin/users', 'Users')} {link('tokens', '/newsroom/admin/tokens', 'API tokens')}{' '}
+      {link('users', '/newsroom/admin/users', 'Users')}{' '}
+      {link('tokens', '/newsroom/admin/tokens', 'API tokens')}{' '}
       {link('audit', '/newsroom/admin/audit', 'Audit log')}
     </nav>
   );
@@ -288,7 +289,12 @@ const instant = (iso: string | null, none: string) =>
  * session's CSRF token, so it works without JavaScript. Tokens are created with `dateline token create`
  * or `POST /api/v1/tokens`, whose secret is shown once.
  */
-export function TokensPage(props: { tokens: ApiToken[]; csrfToken: string; now: Date; notice?: string }): JSX.Element {
+export function TokensPage(props: {
+  tokens: ApiToken[];
+  csrfToken: string;
+  now: Date;
+  notice?: string;
+}): JSX.Element {
   return (
     <div class="nr-admin">
       <AdminNav current="tokens" />
@@ -299,8 +305,8 @@ export function TokensPage(props: { tokens: ApiToken[]; csrfToken: string; now: 
         </p>
       )}
       <p>
-        Revoking a token refuses it at once on every node; streams it opened end within a heartbeat. Create one
-        with <code>dateline token create --name NAME --role ROLE [--expires 30d]</code>.
+        Revoking a token refuses it at once on every node; streams it opened end within a heartbeat. Create
+        one with <code>dateline token create --name NAME --role ROLE [--expires 30d]</code>.
       </p>
       <table class="nr-table nr-tokens">
         <thead>
@@ -331,7 +337,10 @@ export function TokensPage(props: { tokens: ApiToken[]; csrfToken: string; now: 
                 <td>{instant(token.expiresAt, 'never')}</td>
                 <td>
                   {state !== 'revoked' && (
-                    <form method="post" action={`/newsroom/admin/tokens/${encodeURIComponent(token.id)}/revoke`}>
+                    <form
+                      method="post"
+                      action={`/newsroom/admin/tokens/${encodeURIComponent(token.id)}/revoke`}
+                    >
                       <input type="hidden" name="_csrf" value={props.csrfToken} />
                       <button type="submit" aria-label={`Revoke ${token.name}`}>
                         Revoke

@@ -134,7 +134,11 @@ class SqlTokenStore implements TokenStore {
   }
 
   async getById(id: string): Promise<ApiToken | null> {
-    const row = await this.deps.db.selectFrom('api_tokens').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await this.deps.db
+      .selectFrom('api_tokens')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst();
     return row ? toApiToken(row) : null;
   }
 
