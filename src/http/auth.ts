@@ -3,6 +3,7 @@
  * for cookie-authenticated writes, the CSRF token are checked here.
  */
 import { timingSafeEqual } from 'node:crypto';
+import type { ServerResponse } from 'node:http';
 import type { FastifyRequest } from 'fastify';
 import { hashSessionSecret } from '../accounts/account-service.ts';
 import { findValidToken } from '../accounts/token-service.ts';
@@ -113,4 +114,30 @@ export function requireDesk(principal: Principal, deskId: string | null): void {
   if (principal.desks === null || principal.role === 'admin') return;
   if (deskId === null || principal.desks.includes(deskId)) return;
   throw new DomainError('forbidden', 'you are not assigned to this desk', { field: 'desk' });
+}
+
+/** How often an open stream rechecks the credentials that opened it. */
+export const STREAM_RECHECK_MS = 20_000;
+
+/**
+ * Ends the stream `res` once the credentials of `request` no longer carry `role` — a revoked or expired
+ * token, an ended session, a lost role — asking the database every `everyMs`, so a change made on any
+ * node (or by the command line) reaches streams already open. `end` ends it (a stream written on the
+ * raw socket ends by closing the connection). Stops by itself when `res` closes.
+ */
+export function endWhenCredentialsLapse(
+  store: Store,
+  request: FastifyRequest,
+  res: ServerResponse,
+  role: Role,
+  end: () => void = () => res.end(),
+): void {
+  const timer = setInterval(() => {
+    requireRole(store, request, role).catch((error: unknown) => {
+      // A database hiccup is not a revocation: the next check decides.
+      if (error instanceof DomainError) end();
+      else request.log.error({ err: error }, 'stream credentials check');
+    });
+  }, STREAM_RECHECK_MS);
+  res.on('close', () => clearInterval(timer));
 }

@@ -175,7 +175,7 @@ describe('API tokens', () => {
   });
 });
 
-describe('a stream opened with a token that is then revoked', () => {
+describe('streams opened with a token that is then revoked', () => {
   let t: TestApp;
   let base: string;
   before(async () => {
@@ -184,27 +184,40 @@ describe('a stream opened with a token that is then revoked', () => {
   });
   after(() => t.close());
 
-  it('ends by the next heartbeat', { timeout: 60_000 }, async () => {
-    const story = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/stories',
-      headers: t.auth(t.editorToken),
-      payload: { headline: 'Streamed' },
-    });
-    const { token, secret } = await createApiToken(t.store, { name: 'stream-bot', role: 'editor' });
-    const stream = await fetch(`${base}/api/v1/stories/${story.json().id}/suggestions/live`, {
-      headers: { authorization: `Bearer ${secret}` },
-    });
-    assert.equal(stream.status, 200);
-    const reader = stream.body!.getReader();
-    await reader.read(); // the opening comment: the stream is live
-    const revoked = await t.app.inject({
-      method: 'DELETE',
-      url: `/api/v1/tokens/${token.id}`,
-      headers: t.auth(t.adminToken),
-    });
-    assert.equal(revoked.statusCode, 204);
-    // Reads until the server ends the stream (heartbeats in between are fine; a hang times out: a failure).
-    for (;;) if ((await reader.read()).done) break;
-  });
+  it(
+    'end by the next heartbeat: the editor’s suggestions and a draft’s live stream',
+    { timeout: 60_000 },
+    async () => {
+      const story = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/stories',
+        headers: t.auth(t.editorToken),
+        payload: { headline: 'Streamed', status: 'draft' },
+      });
+      assert.equal(story.json().status, 'draft');
+      const { token, secret } = await createApiToken(t.store, { name: 'stream-bot', role: 'editor' });
+      const open = async (path: string) => {
+        const stream = await fetch(`${base}/api/v1/stories/${story.json().id}/${path}`, {
+          headers: { authorization: `Bearer ${secret}` },
+        });
+        assert.equal(stream.status, 200, path);
+        const reader = stream.body!.getReader();
+        await reader.read(); // the first bytes: the stream is live
+        return reader;
+      };
+      const readers = [await open('suggestions/live'), await open('live')];
+      const revoked = await t.app.inject({
+        method: 'DELETE',
+        url: `/api/v1/tokens/${token.id}`,
+        headers: t.auth(t.adminToken),
+      });
+      assert.equal(revoked.statusCode, 204);
+      // Reads until the server ends each stream (heartbeats in between are fine; a hang times out: a failure).
+      await Promise.all(
+        readers.map(async (reader) => {
+          for (;;) if ((await reader.read()).done) break;
+        }),
+      );
+    },
+  );
 });

@@ -29,7 +29,7 @@ import { buildSuggestions, type SuggestionItem, type Suggestions } from '../../e
 import type { LiveBus } from '../../live/bus.ts';
 import { createCommentFrame, createSseFrame } from '../../live/sse-frame.ts';
 import type { Store } from '../../store/store.ts';
-import { requireDesk, requireRole, type Principal } from '../auth.ts';
+import { endWhenCredentialsLapse, requireDesk, requireRole, type Principal } from '../auth.ts';
 import { parseInput } from './schemas.ts';
 
 /** What the suggestion routes need, built by the composition root. */
@@ -74,7 +74,7 @@ const LookupQuery = z.object({
   q: z.string().trim().min(2, 'must be at least 2 characters').max(200, 'must be at most 200 characters'),
 });
 
-/** Heartbeat interval of the suggestions stream, so proxies keep it open; credentials are rechecked at each. */
+/** Heartbeat interval of the suggestions stream, so proxies keep it open. */
 const HEARTBEAT_MS = 20_000;
 /** How long a node waits for another node to store an enrichment before it stops looking. */
 const REMOTE_WAIT_MS = [50, 100, 200, 400, 800, 1600, 3200, 6400];
@@ -242,17 +242,8 @@ export async function registerSuggestionRoutes(app: FastifyInstance, deps: Sugge
         }
       })().catch(fail);
     });
-    // Each heartbeat asks the database again who the caller is: a revoked (or expired) token, an ended
-    // session or a lost role ends the stream within one interval, whichever node made the change.
-    const heartbeat = setInterval(() => {
-      void requireRole(store, request, 'editor').then(
-        () => !closed && res.write(createCommentFrame('heartbeat')),
-        (error: unknown) => {
-          if (error instanceof DomainError) res.end();
-          else fail(error);
-        },
-      );
-    }, HEARTBEAT_MS);
+    const heartbeat = setInterval(() => res.write(createCommentFrame('heartbeat')), HEARTBEAT_MS);
+    endWhenCredentialsLapse(store, request, res, 'editor');
     res.on('close', () => {
       closed = true;
       streams.delete(res);
