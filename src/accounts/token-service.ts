@@ -75,7 +75,7 @@ export interface TokenServiceDeps {
   now?: () => Date;
 }
 
-/** Creates, lists and revokes API tokens, and finds the one behind a secret. */
+/** Creates, lists and revokes API tokens (auth.ts finds the one behind a secret with findValidToken). */
 export class TokenService {
   readonly #store: Store;
   readonly #now: () => Date;
@@ -115,14 +115,6 @@ export class TokenService {
     if (!revoked) throw notFound('token');
     await this.#audit('token.revoke', revoked, by);
     return revoked;
-  }
-
-  /**
-   * The valid (neither revoked nor expired) token behind `secret`, recording its use now and then;
-   * throws `unauthorized` for any other.
-   */
-  async authenticate(secret: string): Promise<ApiToken> {
-    return findValidToken(this.#store, secret, this.#now());
   }
 
   async #audit(action: string, token: ApiToken, by?: ChangedBy) {
