@@ -8,6 +8,7 @@ import { hostname } from 'node:os';
 import type { FastifyInstance } from 'fastify';
 import { pino, type Logger } from 'pino';
 import { AccountService } from './accounts/account-service.ts';
+import { TokenService } from './accounts/token-service.ts';
 import type { Config } from './config.ts';
 import { EnrichmentNotices } from './enrich/enrichment-notices.ts';
 import { EnrichmentWorker } from './enrich/enrichment-worker.ts';
@@ -85,6 +86,7 @@ export async function createApp(
   }
   const liveBlog = new LiveBlogService({ store, bus });
   const accounts = new AccountService({ store });
+  const tokens = new TokenService({ store });
   const media = new MediaService({ store, dataDir: config.dataDir });
   const enrichmentNotices = new EnrichmentNotices();
   const enrichment = new EnrichmentWorker({
@@ -133,6 +135,7 @@ export async function createApp(
     bus,
     liveBlog,
     accounts,
+    tokens,
     media,
     hub,
     assets,

@@ -9,9 +9,7 @@ import { createId } from '../domain/ids.ts';
 import type { Role, Session, User } from '../domain/types.ts';
 import type { Store } from '../store/store.ts';
 import { LoginThrottle } from './login-throttle.ts';
-
-/** Shortest password accepted: long enough to resist guessing, short enough for a passphrase. */
-export const MIN_PASSWORD_LENGTH = 12;
+import { checkPassword, type PasswordContext } from './password-policy.ts';
 /** How long a sign-in lasts. */
 export const SESSION_TTL_MS = 14 * 24 * 60 * 60_000;
 
@@ -70,7 +68,7 @@ export class AccountService {
       email,
       name,
       role: input.role,
-      passwordHash: await hashPassword(input.password),
+      passwordHash: await hashPassword(input.password, 'password', { email, name }),
       passwordTemporary: input.temporary ?? false,
     });
     await this.#audit('user.add', user, { role: user.role }, by);
@@ -91,7 +89,7 @@ export class AccountService {
   async setPassword(email: string, password: string, by?: ChangedBy, temporary = false): Promise<User> {
     const user = await this.userByEmail(email);
     const changed = await this.#store.accounts.changeUser(user.id, {
-      passwordHash: await hashPassword(password),
+      passwordHash: await hashPassword(password, 'password', user),
       passwordTemporary: temporary,
     });
     await this.#store.accounts.deleteSessionsOf(user.id);
@@ -139,13 +137,21 @@ export class AccountService {
    */
   async signIn(email: string, password: string, address: string): Promise<SignIn> {
     const account = email.trim().toLowerCase();
-    this.#throttle.check(account, address);
-    const found = await this.#store.accounts.findLogin(account);
-    const ok = found
-      ? await verify(found.passwordHash, password)
-      : await verify(await this.#decoyHash(), password).then(() => false);
+    // Reserved before anything is awaited: simultaneous attempts each take a place in the limit.
+    const attempt = this.#throttle.begin(account, address);
+    let found: Awaited<ReturnType<Store['accounts']['findLogin']>>;
+    let ok: boolean;
+    try {
+      found = await this.#store.accounts.findLogin(account);
+      ok = found
+        ? await verify(found.passwordHash, password)
+        : await verify(await this.#decoyHash(), password).then(() => false);
+    } catch (error) {
+      attempt.fail();
+      throw error;
+    }
     if (!found || !ok || found.user.disabledAt !== null) {
-      this.#throttle.fail(account, address);
+      attempt.fail();
       await this.#store.audit.record({
         actor: account,
         actorKey: found ? `user:${found.user.id}` : 'unknown',
@@ -155,7 +161,7 @@ export class AccountService {
       });
       throw new DomainError('unauthorized', 'email or password is wrong, or the account is disabled');
     }
-    this.#throttle.succeed(account);
+    attempt.succeed();
     const secret = randomBytes(32).toString('base64url');
     const session = await this.#store.accounts.createSession({
       id: createId(),
@@ -179,15 +185,25 @@ export class AccountService {
   /**
    * A signed-in user replaces their own password (the one-time one an admin gave them, or any): the
    * current one must be right. Every session ends, this one too, so they sign in with the new one.
+   * Guesses at the current password are throttled like sign-ins (a stolen session must not become a
+   * way to find the password), and counted against the same account and `address`.
    */
-  async changeOwnPassword(userId: string, current: string, next: string): Promise<void> {
+  async changeOwnPassword(userId: string, current: string, next: string, address: string): Promise<void> {
     const user = await this.#store.accounts.getUser(userId);
-    const found = user ? await this.#store.accounts.findLogin(user.email) : null;
-    if (!user || !found || !(await verify(found.passwordHash, current)))
-      throw invalid('currentPassword', 'the current password is wrong');
+    if (!user) throw invalid('currentPassword', 'the current password is wrong');
+    const attempt = this.#throttle.begin(user.email, address);
+    let ok = false;
+    try {
+      const found = await this.#store.accounts.findLogin(user.email);
+      ok = found !== null && (await verify(found.passwordHash, current));
+    } finally {
+      if (ok) attempt.succeed();
+      else attempt.fail();
+    }
+    if (!ok) throw invalid('currentPassword', 'the current password is wrong');
     if (next === current) throw invalid('newPassword', 'choose a password different from the current one');
     await this.#store.accounts.changeUser(user.id, {
-      passwordHash: await hashPassword(next, 'newPassword'),
+      passwordHash: await hashPassword(next, 'newPassword', user),
       passwordTemporary: false,
     });
     await this.#store.accounts.deleteSessionsOf(user.id);
@@ -226,10 +242,8 @@ export class AccountService {
   }
 }
 
-/** argon2id hash of a password that meets the length rule. */
-async function hashPassword(password: string, field = 'password'): Promise<string> {
-  if (password.length < MIN_PASSWORD_LENGTH)
-    throw invalid(field, `${field} must be at least ${MIN_PASSWORD_LENGTH} characters`);
-  if (password.length > 1000) throw invalid(field, `${field} must be at most 1000 characters`);
+/** argon2id hash of a password that the policy accepts (else a `validation` error naming `field`). */
+async function hashPassword(password: string, field: string, owner: PasswordContext): Promise<string> {
+  checkPassword(password, field, owner);
   return hash(password);
 }

@@ -1,10 +1,9 @@
-/** The `dateline` command: serve, token, desk. Errors are one line on stderr and a non-zero exit. */
+/** The `dateline` command: serve, token, desk, user, …. Errors are one line on stderr and a non-zero exit. */
 // Each command imports what it runs when it runs (`await import`), so `dateline user add` does not
 // load the HTTP server, and `--help` loads almost nothing.
 import { Command, CommanderError, Option } from 'commander';
 import { ConfigError, loadConfig, type Config } from '../config.ts';
 import { DomainError } from '../domain/errors.ts';
-import { ROLES } from '../domain/types.ts';
 import { registerStatementsCommand } from './statements-command.ts';
 import { openStore } from '../store/open-store.ts';
 import type { Store } from '../store/store.ts';
@@ -17,6 +16,7 @@ import { registerEnrichCommand } from './enrich-command.ts';
 class UsageError extends Error {
   override name = 'UsageError';
 }
+import { registerTokenCommands } from './token-commands.ts';
 import { registerUserCommands } from './user-commands.ts';
 
 const program = new Command('dateline')
@@ -57,26 +57,6 @@ program
     const config = configFrom(opts);
     const { serve } = await import('./serve.ts');
     await serve(config, config.workers);
-  });
-
-const token = program.command('token').description('manage API tokens');
-token
-  .command('create')
-  .description('create an API token; the secret is printed once and only its hash is stored')
-  .requiredOption('--name <name>', 'who or what uses the token, e.g. "syria-desk"')
-  .addOption(new Option('--role <role>', 'what the token may do').choices(ROLES).makeOptionMandatory())
-  .addOption(dataDirOption())
-  .action(async (opts: { name: string; role: (typeof ROLES)[number]; dataDir?: string }) => {
-    const name = opts.name.trim();
-    if (name === '' || name.length > 100) throw new UsageError('--name must be 1 to 100 characters');
-    const { createApiToken } = await import('../http/auth.ts');
-    const { secret, token: created } = await withStore(configFrom(opts), (store) =>
-      createApiToken(store, { name, role: opts.role }),
-    );
-    process.stderr.write(
-      `Created ${created.role} token "${created.name}". Copy it now; it cannot be shown again:\n`,
-    );
-    process.stdout.write(`${secret}\n`);
   });
 
 const desk = program.command('desk').description('manage desks');
@@ -140,6 +120,10 @@ registerEnrichCommand(program);
 registerStatementsCommand(program, {
   withStore: (opts, run) => withStore(configFrom(opts), run),
   dataDirOption,
+});
+registerTokenCommands(program, {
+  dataDirOption,
+  withStore: (opts, run) => withStore(configFrom(opts), run),
 });
 registerUserCommands(program, {
   dataDirOption,

@@ -199,6 +199,12 @@ export interface ApiToken {
   name: string;
   role: Role;
   createdAt: string;
+  /** After this instant the token is refused; null: it does not expire. */
+  expiresAt: string | null;
+  /** When it was revoked (refused from then on), or null. */
+  revokedAt: string | null;
+  /** Roughly when it was last used (written at most every ten minutes), or null if never. */
+  lastUsedAt: string | null;
 }
 
 /** States of a pending update: waiting for an editor (or its time), published, or turned down. */

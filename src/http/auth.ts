@@ -2,33 +2,14 @@
  * Who is calling: an API token (Authorization: Bearer) or a newsroom session cookie. Roles, desks and,
  * for cookie-authenticated writes, the CSRF token are checked here.
  */
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
+import type { ServerResponse } from 'node:http';
 import type { FastifyRequest } from 'fastify';
 import { hashSessionSecret } from '../accounts/account-service.ts';
+import { findValidToken } from '../accounts/token-service.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { ApiToken, Role } from '../domain/types.ts';
 import type { Store } from '../store/store.ts';
-
-const TOKEN_PREFIX = 'dl_';
-
-/** SHA-256 of a token secret. A fast hash is right here: secrets are 256 random bits, not passwords. */
-export function hashSecret(secret: string): string {
-  return createHash('sha256').update(secret).digest('hex');
-}
-
-/** Creates a token and returns its secret, which is never stored and cannot be shown again. */
-export async function createApiToken(
-  store: Store,
-  input: { name: string; role: Role },
-): Promise<{ token: ApiToken; secret: string }> {
-  const secret = TOKEN_PREFIX + randomBytes(32).toString('base64url');
-  const token = await store.tokens.create({
-    name: input.name,
-    role: input.role,
-    secretHash: hashSecret(secret),
-  });
-  return { token, secret };
-}
 
 /** Who is making a request: an API token or a signed-in user, with the role and desks it may use. */
 export interface Principal {
@@ -43,7 +24,7 @@ export interface Principal {
   sessionId?: string;
   userId?: string;
   csrfToken?: string;
-  /** Signed in with a one-time password from an admin: must set their own before writing anything. */
+  /** Signed in with a one-time password from an admin: temporary-password-gate.ts lets them only set their own. */
   passwordTemporary?: boolean;
 }
 
@@ -53,12 +34,6 @@ export const SESSION_COOKIE = 'dateline_session';
 export const CSRF_HEADER = 'x-csrf-token';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-// What someone holding a one-time password may still write: set their own, or sign out.
-const TEMPORARY_PASSWORD_WRITES = new Set([
-  '/api/v1/session/password',
-  '/api/v1/session',
-  '/api/v1/session/everywhere',
-]);
 
 /** The principal of an API token. */
 export function tokenPrincipal(token: ApiToken): Principal {
@@ -67,7 +42,7 @@ export function tokenPrincipal(token: ApiToken): Principal {
 
 /**
  * The caller, from the Authorization header or else the session cookie; null if neither was sent.
- * An invalid token is 401. A write made with the cookie must carry the session's CSRF token in
+ * An invalid, expired or revoked token is 401 (read from the database on every request: no cache). A write made with the cookie must carry the session's CSRF token in
  * `x-csrf-token` (a cross-site form cannot set headers), or it is 403.
  */
 export async function authenticate(store: Store, request: FastifyRequest): Promise<Principal | null> {
@@ -75,9 +50,7 @@ export async function authenticate(store: Store, request: FastifyRequest): Promi
   if (header === undefined) return sessionPrincipal(store, request);
   const match = /^Bearer\s+(\S+)$/i.exec(header);
   if (!match?.[1]) throw new DomainError('unauthorized', 'Authorization must be "Bearer <token>"');
-  const token = await store.tokens.findBySecretHash(hashSecret(match[1]));
-  if (!token) throw new DomainError('unauthorized', 'the token is not valid or has been revoked');
-  return tokenPrincipal(token);
+  return tokenPrincipal(await findValidToken(store, match[1], new Date()));
 }
 
 async function sessionPrincipal(store: Store, request: FastifyRequest): Promise<Principal | null> {
@@ -95,12 +68,6 @@ async function sessionPrincipal(store: Store, request: FastifyRequest): Promise<
         {
           field: CSRF_HEADER,
         },
-      );
-    if (user.passwordTemporary && !TEMPORARY_PASSWORD_WRITES.has(request.url.split('?')[0] ?? ''))
-      throw new DomainError(
-        'forbidden',
-        'you signed in with a one-time password: set your own first (POST /api/v1/session/password)',
-        { field: 'password' },
       );
   }
   return {
@@ -147,4 +114,30 @@ export function requireDesk(principal: Principal, deskId: string | null): void {
   if (principal.desks === null || principal.role === 'admin') return;
   if (deskId === null || principal.desks.includes(deskId)) return;
   throw new DomainError('forbidden', 'you are not assigned to this desk', { field: 'desk' });
+}
+
+/** How often an open stream rechecks the credentials that opened it. */
+export const STREAM_RECHECK_MS = 20_000;
+
+/**
+ * Ends the stream `res` once the credentials of `request` no longer carry `role` — a revoked or expired
+ * token, an ended session, a lost role — asking the database every `everyMs`, so a change made on any
+ * node (or by the command line) reaches streams already open. `end` ends it (a stream written on the
+ * raw socket ends by closing the connection). Stops by itself when `res` closes.
+ */
+export function endWhenCredentialsLapse(
+  store: Store,
+  request: FastifyRequest,
+  res: ServerResponse,
+  role: Role,
+  end: () => void = () => res.end(),
+): void {
+  const timer = setInterval(() => {
+    requireRole(store, request, role).catch((error: unknown) => {
+      // A database hiccup is not a revocation: the next check decides.
+      if (error instanceof DomainError) end();
+      else request.log.error({ err: error }, 'stream credentials check');
+    });
+  }, STREAM_RECHECK_MS);
+  res.on('close', () => clearInterval(timer));
 }

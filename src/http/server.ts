@@ -4,12 +4,14 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } 
 import type { Logger } from 'pino';
 import type { LiveBus } from '../live/bus.ts';
 import type { Metrics } from '../ops/metrics.ts';
+import { installTemporaryPasswordGate } from './temporary-password-gate.ts';
 import { registerEnrichmentRoutes } from './api/enrichment-routes.ts';
 import { registerSuggestionRoutes, type SuggestionDeps } from './api/suggestion-routes.ts';
 import { registerApiRoutes, type ApiDeps } from './api/routes.ts';
 import { registerNewsroomRoutes, type NewsroomDeps } from './newsroom/routes.tsx';
 import { registerNewsroomStatementPages } from './newsroom/statements-pages.tsx';
 import { registerWebhookRoutes } from './api/webhook-routes.ts';
+import { registerTokenRoutes, type TokenRouteDeps } from './api/token-routes.ts';
 import { registerRelatedRoutes } from './api/related-routes.ts';
 import { registerStatementApiRoutes, type StatementApiDeps } from './api/statements-routes.ts';
 import { installErrorHandler } from './problem.ts';
@@ -27,6 +29,7 @@ export type ServerDeps = ApiDeps &
   ReaderDeps &
   StatementApiDeps &
   NewsroomDeps &
+  TokenRouteDeps &
   SuggestionDeps & {
     logger: Logger;
     bus: LiveBus;
@@ -65,6 +68,7 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
   // Parses the newsroom session cookie; cookies are not signed: the value is a 256-bit random secret
   // looked up by its hash, so a forged one matches nothing.
   await app.register(fastifyCookie);
+  installTemporaryPasswordGate(app, deps.store);
   await app.register(
     async (api) => {
       await registerApiRoutes(api, deps);
@@ -106,6 +110,7 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(async (archive) => registerArchiveRoutes(archive, deps));
   await app.register(async (embed) => registerEmbedRoutes(embed, deps));
   await app.register(async (api) => registerWebhookRoutes(api, deps), { prefix: '/api/v1' });
+  await app.register(async (api) => registerTokenRoutes(api, deps), { prefix: '/api/v1' });
   await app.register(async (api) => registerRelatedRoutes(api, deps), { prefix: '/api/v1' });
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {

@@ -155,10 +155,21 @@ export interface EventLog {
 
 /** API tokens: only a hash of each secret is kept. */
 export interface TokenStore {
-  create(token: { name: string; role: Role; secretHash: string }): Promise<ApiToken>;
-  /** The token whose secret hashes to `secretHash`, unless revoked. */
-  findBySecretHash(secretHash: string): Promise<ApiToken | null>;
+  create(token: {
+    name: string;
+    role: Role;
+    secretHash: string;
+    expiresAt?: string | null;
+  }): Promise<ApiToken>;
+  /** The token whose secret hashes to `secretHash`, unless revoked or expired at `now` (default: the clock). */
+  findBySecretHash(secretHash: string, now?: string): Promise<ApiToken | null>;
+  getById(id: string): Promise<ApiToken | null>;
+  /** Every token, revoked and expired ones too, oldest first. */
   list(): Promise<ApiToken[]>;
+  /** Marks the token revoked at `at` (a revoked one keeps its first time); null if there is none. */
+  revoke(id: string, at: string): Promise<ApiToken | null>;
+  /** Records that the token was used at `at`. */
+  touch(id: string, at: string): Promise<void>;
 }
 
 /** Fields of a new submission. */

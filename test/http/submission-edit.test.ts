@@ -1,7 +1,7 @@
 /** Contributors correct their own pending submissions (not others', not after approval) and see why one was rejected. */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createApiToken } from '../../src/http/auth.ts';
+import { createApiToken } from '../../src/accounts/token-service.ts';
 import { ENGINES } from '../support/engines.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 

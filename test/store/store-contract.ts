@@ -347,6 +347,43 @@ export function runStoreContract(name: string, open: () => Promise<Store>): void
       );
     });
 
+    it('revokes tokens, refuses expired ones and records their last use (0050-token-expiry)', async () => {
+      const lasting = await store.tokens.create({ name: 'lasting', role: 'admin', secretHash: 'h-lasting' });
+      const brief = await store.tokens.create({
+        name: 'brief',
+        role: 'editor',
+        secretHash: 'h-brief',
+        expiresAt: '2030-01-01T00:00:00.000Z',
+      });
+      assert.equal(brief.expiresAt, '2030-01-01T00:00:00.000Z');
+      assert.equal(
+        (await store.tokens.findBySecretHash('h-brief', '2029-12-31T23:59:59.999Z'))?.id,
+        brief.id,
+      );
+      assert.equal(await store.tokens.findBySecretHash('h-brief', '2030-01-01T00:00:00.000Z'), null);
+
+      await store.tokens.touch(lasting.id, '2029-05-01T10:00:00.000Z');
+      assert.equal((await store.tokens.getById(lasting.id))?.lastUsedAt, '2029-05-01T10:00:00.000Z');
+      const revoked = await store.tokens.revoke(lasting.id, '2029-06-01T00:00:00.000Z');
+      assert.equal(revoked?.revokedAt, '2029-06-01T00:00:00.000Z');
+      assert.equal(await store.tokens.findBySecretHash('h-lasting', '2029-05-01T00:00:00.000Z'), null);
+      // A second revocation keeps the first time; an unknown id is null.
+      await store.tokens.revoke(lasting.id, '2029-07-01T00:00:00.000Z');
+      assert.equal((await store.tokens.getById(lasting.id))?.revokedAt, '2029-06-01T00:00:00.000Z');
+      assert.equal(await store.tokens.revoke('no-such-token', '2029-07-01T00:00:00.000Z'), null);
+      const listed = await store.tokens.list();
+      assert.deepEqual(
+        listed
+          .filter((t) => t.name !== 'desk-bot')
+          .map((t) => [t.name, t.revokedAt !== null, t.expiresAt])
+          .sort(),
+        [
+          ['brief', false, '2030-01-01T00:00:00.000Z'],
+          ['lasting', true, null],
+        ],
+      );
+    });
+
     it('returns what it stored: key order, JSON text and millisecond ISO timestamps', async () => {
       const topPhoto = { url: '/media/front.jpg', alt: 'A checkpoint', caption: 'Cap', credit: 'Desk' };
       const story = await newStory('fidelity', { topPhoto });

@@ -3,7 +3,7 @@ import { pino } from 'pino';
 import { createApp, type App } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import { loadEnricher } from '../../src/enrich/pipeline.ts';
-import { createApiToken } from '../../src/http/auth.ts';
+import { createApiToken } from '../../src/accounts/token-service.ts';
 import type { Role } from '../../src/domain/types.ts';
 import type { DispatcherOptions } from '../../src/webhooks/webhook-dispatcher.ts';
 import { createTempDir } from './temp-dir.ts';

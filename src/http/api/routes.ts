@@ -10,7 +10,14 @@ import type { SseHub } from '../../live/sse-hub.ts';
 import type { StreamSlots } from '../stream-slots.ts';
 import type { LiveBlogService } from '../../service/live-blog.ts';
 import type { Store } from '../../store/store.ts';
-import { authenticate, hasRole, requireDesk, requireRole, type Principal } from '../auth.ts';
+import {
+  authenticate,
+  endWhenCredentialsLapse,
+  hasRole,
+  requireDesk,
+  requireRole,
+  type Principal,
+} from '../auth.ts';
 import { sendProblem } from '../problem.ts';
 import { createOpenApiDocument } from './openapi.ts';
 import { mediaFor, registerMediaRoutes, topPhotoFor } from './media-routes.ts';
@@ -379,7 +386,12 @@ export async function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): Pr
     const { since } = parseInput(LiveQuery, request.query, 'query');
     const story = await readableStory(request, id);
     // The hub resumes from Last-Event-ID if sent, else from `since` (the page's last event when rendered).
-    return streamSlots.open(request, reply, () => hub.attachStory(story.id, since, request.raw, reply.raw));
+    return streamSlots.open(request, reply, () => {
+      hub.attachStory(story.id, since, request.raw, reply.raw);
+      // A draft's stream is open only to the signed-in: it ends when their token or session does.
+      if (story.status === 'draft')
+        endWhenCredentialsLapse(store, request, reply.raw, 'contributor', () => reply.raw.destroy());
+    });
   });
 
   app.get('/live', async (request, reply) => {

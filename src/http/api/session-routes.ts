@@ -89,7 +89,7 @@ export async function registerSessionRoutes(app: FastifyInstance, deps: SessionD
     const principal = await authenticate(store, request);
     if (!principal?.userId) throw new DomainError('unauthorized', 'sign in to change your password');
     const { currentPassword, newPassword } = parseInput(ChangePasswordSchema, request.body);
-    await accounts.changeOwnPassword(principal.userId, currentPassword, newPassword);
+    await accounts.changeOwnPassword(principal.userId, currentPassword, newPassword, request.ip);
     clearSessionCookie(request, reply);
     return reply.code(204).send();
   });

@@ -29,7 +29,7 @@ import { buildSuggestions, type SuggestionItem, type Suggestions } from '../../e
 import type { LiveBus } from '../../live/bus.ts';
 import { createCommentFrame, createSseFrame } from '../../live/sse-frame.ts';
 import type { Store } from '../../store/store.ts';
-import { requireDesk, requireRole, type Principal } from '../auth.ts';
+import { endWhenCredentialsLapse, requireDesk, requireRole, type Principal } from '../auth.ts';
 import { parseInput } from './schemas.ts';
 
 /** What the suggestion routes need, built by the composition root. */
@@ -243,6 +243,7 @@ export async function registerSuggestionRoutes(app: FastifyInstance, deps: Sugge
       })().catch(fail);
     });
     const heartbeat = setInterval(() => res.write(createCommentFrame('heartbeat')), HEARTBEAT_MS);
+    endWhenCredentialsLapse(store, request, res, 'editor');
     res.on('close', () => {
       closed = true;
       streams.delete(res);

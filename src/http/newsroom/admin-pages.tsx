@@ -1,19 +1,22 @@
 /**
- * The admins' pages at /newsroom/admin/…: users and the audit log. The role is checked here on the
+ * The admins' pages at /newsroom/admin/…: users, API tokens and the audit log. The role is checked here on the
  * server (anyone else gets 403), and every change goes through the admin API, which checks it again.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
+import { z } from 'zod';
+import type { TokenService } from '../../accounts/token-service.ts';
 import { DomainError } from '../../domain/errors.ts';
 import type { Store } from '../../store/store.ts';
 import { auditFilter, AuditFilterSchema } from '../api/admin-routes.ts';
 import { parseInput } from '../api/schemas.ts';
-import type { Principal } from '../auth.ts';
-import { AuditPage, UsersPage } from './admin-views.tsx';
+import { CSRF_HEADER, requireRole, type Principal } from '../auth.ts';
+import { AuditPage, TokensPage, UsersPage } from './admin-views.tsx';
 
 /** What the newsroom's routes lend the admin pages. */
 export interface AdminPageKit {
   store: Store;
+  tokens: TokenService;
   /** The signed-in user, or null after redirecting to the sign-in page. */
   signedIn(request: FastifyRequest, reply: FastifyReply): Promise<Principal | null>;
   /** Sends a newsroom page. */
@@ -56,6 +59,37 @@ export function registerAdminPages(app: FastifyInstance, kit: AdminPageKit): voi
       principal,
       <UsersPage users={users} desks={desks} selfId={principal.userId ?? null} />,
     );
+  });
+
+  app.get('/newsroom/admin/tokens', async (request, reply) => {
+    const principal = await admin(request, reply);
+    if (!principal) return reply;
+    const revoked = (request.query as { revoked?: string }).revoked;
+    const tokens = await kit.tokens.list();
+    const name = tokens.find((t) => t.id === revoked)?.name;
+    return kit.page(
+      reply,
+      200,
+      'API tokens',
+      principal,
+      <TokensPage
+        tokens={tokens}
+        csrfToken={principal.csrfToken ?? ''}
+        now={new Date()}
+        {...(name !== undefined && { notice: `Revoked “${name}”.` })}
+      />,
+    );
+  });
+
+  // A plain form: its CSRF token comes in the body, and is checked exactly as the API checks the header.
+  app.post('/newsroom/admin/tokens/:id/revoke', async (request, reply) => {
+    const body = request.body as Record<string, unknown> | undefined;
+    if (typeof body?.['_csrf'] === 'string') request.headers[CSRF_HEADER] = body['_csrf'];
+    else delete request.headers[CSRF_HEADER];
+    const principal = await requireRole(store, request, 'admin');
+    const { id } = parseInput(z.object({ id: z.string().min(1).max(64) }), request.params, 'path');
+    await kit.tokens.revoke(id, { name: principal.name, key: principal.key });
+    return reply.redirect(`/newsroom/admin/tokens?revoked=${encodeURIComponent(id)}`, 303);
   });
 
   app.get('/newsroom/admin/audit', async (request, reply) => {

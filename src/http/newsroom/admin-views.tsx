@@ -1,19 +1,22 @@
 /** The admins' pages in the newsroom: users, and the audit log with filters, pages and exports. */
 import type { JSX } from 'preact';
 import { ROLES } from '../../domain/types.ts';
-import type { Desk, User } from '../../domain/types.ts';
+import type { ApiToken, Desk, User } from '../../domain/types.ts';
+import { tokenState } from '../../accounts/token-service.ts';
 import type { AuditEntry } from '../../store/store.ts';
 
 /** Links between the admin pages; `current` is marked for screen readers too. */
-export function AdminNav(props: { current: 'users' | 'audit' }): JSX.Element {
-  const link = (key: 'users' | 'audit', href: string, label: string) => (
+export function AdminNav(props: { current: 'users' | 'tokens' | 'audit' }): JSX.Element {
+  const link = (key: 'users' | 'tokens' | 'audit', href: string, label: string) => (
     <a href={href} aria-current={props.current === key ? 'page' : undefined}>
       {label}
     </a>
   );
   return (
     <nav class="nr-admin-nav" aria-label="Admin">
-      {link('users', '/newsroom/admin/users', 'Users')} {link('audit', '/newsroom/admin/audit', 'Audit log')}
+      {link('users', '/newsroom/admin/users', 'Users')}{' '}
+      {link('tokens', '/newsroom/admin/tokens', 'API tokens')}{' '}
+      {link('audit', '/newsroom/admin/audit', 'Audit log')}
     </nav>
   );
 }
@@ -171,6 +174,7 @@ const ACTIONS = [
   ['update.reject', 'Rejected'],
   ['update.claim', 'Claim changes'],
   ['media.delete', 'Photos deleted'],
+  ['token.', 'API tokens created and revoked'],
 ] as const;
 
 /** The audit log: a filter form that works without JavaScript, the entries, older pages and exports. */
@@ -273,6 +277,83 @@ export function AuditPage(props: { view: AuditView }): JSX.Element {
           </a>
         )}
       </nav>
+    </div>
+  );
+}
+
+const instant = (iso: string | null, none: string) =>
+  iso === null ? none : <time dateTime={iso}>{iso.slice(0, 16).replace('T', ' ')}</time>;
+
+/**
+ * API tokens: one row each with its role, state, dates and a Revoke button — a plain form carrying the
+ * session's CSRF token, so it works without JavaScript. Tokens are created with `dateline token create`
+ * or `POST /api/v1/tokens`, whose secret is shown once.
+ */
+export function TokensPage(props: {
+  tokens: ApiToken[];
+  csrfToken: string;
+  now: Date;
+  notice?: string;
+}): JSX.Element {
+  return (
+    <div class="nr-admin">
+      <AdminNav current="tokens" />
+      <h1>API tokens</h1>
+      {props.notice !== undefined && (
+        <p class="nr-status" role="status">
+          {props.notice}
+        </p>
+      )}
+      <p>
+        Revoking a token refuses it at once on every node; streams it opened end within a heartbeat. Create
+        one with <code>dateline token create --name NAME --role ROLE [--expires 30d]</code>.
+      </p>
+      <table class="nr-table nr-tokens">
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Role</th>
+            <th scope="col">State</th>
+            <th scope="col">Created (UTC)</th>
+            <th scope="col">Last used (UTC)</th>
+            <th scope="col">Expires (UTC)</th>
+            <th scope="col">Actions</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.tokens.map((token) => {
+            const state = tokenState(token, props.now);
+            return (
+              <tr data-token-id={token.id} class={state === 'active' ? '' : 'is-disabled'}>
+                <td>
+                  <strong>{token.name}</strong>
+                  <br />
+                  <small>{token.id}</small>
+                </td>
+                <td>{token.role}</td>
+                <td>{state}</td>
+                <td>{instant(token.createdAt, '')}</td>
+                <td>{instant(token.lastUsedAt, 'never')}</td>
+                <td>{instant(token.expiresAt, 'never')}</td>
+                <td>
+                  {state !== 'revoked' && (
+                    <form
+                      method="post"
+                      action={`/newsroom/admin/tokens/${encodeURIComponent(token.id)}/revoke`}
+                    >
+                      <input type="hidden" name="_csrf" value={props.csrfToken} />
+                      <button type="submit" aria-label={`Revoke ${token.name}`}>
+                        Revoke
+                      </button>
+                    </form>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {props.tokens.length === 0 && <p class="nr-empty">No tokens yet.</p>}
     </div>
   );
 }

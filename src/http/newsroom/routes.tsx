@@ -6,6 +6,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AccountService } from '../../accounts/account-service.ts';
+import type { TokenService } from '../../accounts/token-service.ts';
 import { DomainError, notFound } from '../../domain/errors.ts';
 import { storyPath } from '../../domain/paths.ts';
 import { renderMarkdown } from '../../render/markdown.ts';
@@ -23,6 +24,7 @@ import {
   type Principal,
 } from '../auth.ts';
 import { DEFAULT_TIMEZONE } from '../reader/story-place.ts';
+import { isSameOrigin } from '../same-origin.ts';
 import { renderToString } from 'preact-render-to-string';
 import { registerAdminPages } from './admin-pages.tsx';
 import { NEWSROOM_CSP, sendNewsroomPage } from './send-page.tsx';
@@ -34,6 +36,7 @@ export interface NewsroomDeps {
   store: Store;
   liveBlog: LiveBlogService;
   accounts: AccountService;
+  tokens: TokenService;
   assets: Assets;
 }
 
@@ -70,9 +73,10 @@ export async function registerNewsroomRoutes(app: FastifyInstance, deps: Newsroo
 
   /** The signed-in user, or a redirect to the sign-in page. */
   async function signedIn(request: FastifyRequest, reply: FastifyReply): Promise<Principal | null> {
+    // One-time passwords never get here: temporary-password-gate.ts sends them to /newsroom/password.
     const principal = await authenticate(store, request).catch(() => null);
-    if (principal?.userId && !principal.passwordTemporary) return principal;
-    await reply.redirect(principal?.userId ? '/newsroom/password' : '/newsroom/login', 303);
+    if (principal?.userId) return principal;
+    await reply.redirect('/newsroom/login', 303);
     return null;
   }
 
@@ -113,12 +117,12 @@ export async function registerNewsroomRoutes(app: FastifyInstance, deps: Newsroo
     try {
       if (form.newPassword !== form.repeatPassword)
         throw new DomainError('validation', 'the two new passwords differ', { field: 'repeatPassword' });
-      await accounts.changeOwnPassword(found.user.id, form.currentPassword, form.newPassword);
+      await accounts.changeOwnPassword(found.user.id, form.currentPassword, form.newPassword, request.ip);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       return send(
         reply,
-        400,
+        error.code === 'rate_limited' ? 429 : 400,
         'Password',
         chrome(principal, false),
         <PasswordPage
@@ -148,9 +152,10 @@ export async function registerNewsroomRoutes(app: FastifyInstance, deps: Newsroo
   });
 
   app.post('/newsroom/login', async (request, reply) => {
-    // A page on another site must not sign a browser in to an account of the attacker's choosing.
-    const origin = request.headers.origin;
-    if (origin !== undefined && origin !== 'null' && new URL(origin).host !== request.headers.host)
+    // Login CSRF: a page on another site must not sign a browser in to an account of the attacker's
+    // choosing. Checked from headers browsers set (see same-origin.ts) rather than a pre-session form
+    // token, so the form keeps working after its page has sat open for a day.
+    if (!isSameOrigin(request))
       throw new DomainError('forbidden', 'sign in from this site’s own form', { field: 'origin' });
     const { email, password } = parseInput(LoginForm, request.body ?? {});
     try {
@@ -265,6 +270,7 @@ export async function registerNewsroomRoutes(app: FastifyInstance, deps: Newsroo
 
   registerAdminPages(app, {
     store,
+    tokens: deps.tokens,
     signedIn,
     page: (reply, status, title, principal, body) =>
       send(reply, status, title, chrome(principal, true), body),

@@ -24,6 +24,7 @@ import * as statementsDedupeKeys from './20261129-1633-statements-dedupe-keys.ts
 import * as searchStatements from './20261129-1635-search-statements.ts';
 import * as statementsFeedDisabled from './20261129-1647-statements-feed-disabled.ts';
 import * as temporaryPasswords from './20261129-1725-temporary-passwords.ts';
+import * as tokenExpiry from './20261203-1001-token-expiry.ts';
 
 /** One migration: it is given the engine's dialect. */
 interface SchemaMigration {
@@ -48,6 +49,7 @@ const MIGRATIONS: Record<string, SchemaMigration> = {
   '20261129-1635-search-statements': searchStatements,
   '20261129-1647-statements-feed-disabled': statementsFeedDisabled,
   '20261129-1725-temporary-passwords': temporaryPasswords,
+  '20261203-1001-token-expiry': tokenExpiry,
 };
 
 /**

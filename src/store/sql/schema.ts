@@ -93,6 +93,9 @@ export interface TokenRow {
   secret_hash: string;
   created_at: string;
   revoked_at: string | null;
+  /** Migration 0050-token-expiry. */
+  expires_at: string | null;
+  last_used_at: string | null;
 }
 
 /** Webhook subscribers (migration 0020-webhooks). */

@@ -20,7 +20,7 @@ import { SqlStatementStore } from './sql-statement-store.ts';
 import { SqlStoryStore } from './sql-story-store.ts';
 import { SqlUpdateStore } from './sql-update-store.ts';
 import { SqlWebhookStore } from './sql-webhook-store.ts';
-import type { Database } from './schema.ts';
+import type { Database, TokenRow } from './schema.ts';
 
 /** What an engine hands over once its database is open and migrated. */
 export interface SqlStoreParts {
@@ -101,27 +101,45 @@ class SqlDeskStore implements DeskStore {
 class SqlTokenStore implements TokenStore {
   constructor(private readonly deps: SqlDeps) {}
 
-  async create(token: { name: string; role: Role; secretHash: string }): Promise<ApiToken> {
-    const row = {
+  async create(token: {
+    name: string;
+    role: Role;
+    secretHash: string;
+    expiresAt?: string | null;
+  }): Promise<ApiToken> {
+    const row: TokenRow = {
       id: createId(),
       name: token.name,
       role: token.role,
       secret_hash: token.secretHash,
       created_at: this.deps.clock(),
       revoked_at: null,
+      expires_at: token.expiresAt ?? null,
+      last_used_at: null,
     };
     await this.deps.db.insertInto('api_tokens').values(row).execute();
-    return { id: row.id, name: row.name, role: token.role, createdAt: row.created_at };
+    return toApiToken(row);
   }
 
-  async findBySecretHash(secretHash: string): Promise<ApiToken | null> {
+  async findBySecretHash(secretHash: string, now = this.deps.clock()): Promise<ApiToken | null> {
     const row = await this.deps.db
       .selectFrom('api_tokens')
       .selectAll()
       .where('secret_hash', '=', secretHash)
       .where('revoked_at', 'is', null)
       .executeTakeFirst();
-    return row ? { id: row.id, name: row.name, role: row.role as Role, createdAt: row.created_at } : null;
+    // Compared as instants here, not in SQL, so both engines agree whatever their timestamp types.
+    if (!row || (row.expires_at !== null && Date.parse(row.expires_at) <= Date.parse(now))) return null;
+    return toApiToken(row);
+  }
+
+  async getById(id: string): Promise<ApiToken | null> {
+    const row = await this.deps.db
+      .selectFrom('api_tokens')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row ? toApiToken(row) : null;
   }
 
   async list(): Promise<ApiToken[]> {
@@ -131,11 +149,32 @@ class SqlTokenStore implements TokenStore {
       .orderBy('created_at')
       .orderBy('id')
       .execute();
-    return rows.map((row) => ({
-      id: row.id,
-      name: row.name,
-      role: row.role as Role,
-      createdAt: row.created_at,
-    }));
+    return rows.map(toApiToken);
   }
+
+  async revoke(id: string, at: string): Promise<ApiToken | null> {
+    await this.deps.db
+      .updateTable('api_tokens')
+      .set({ revoked_at: at })
+      .where('id', '=', id)
+      .where('revoked_at', 'is', null)
+      .execute();
+    return this.getById(id);
+  }
+
+  async touch(id: string, at: string): Promise<void> {
+    await this.deps.db.updateTable('api_tokens').set({ last_used_at: at }).where('id', '=', id).execute();
+  }
+}
+
+function toApiToken(row: TokenRow): ApiToken {
+  return {
+    id: row.id,
+    name: row.name,
+    role: row.role as Role,
+    createdAt: row.created_at,
+    expiresAt: row.expires_at,
+    revokedAt: row.revoked_at,
+    lastUsedAt: row.last_used_at,
+  };
 }
