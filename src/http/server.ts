@@ -14,6 +14,7 @@ import { registerRelatedRoutes } from './api/related-routes.ts';
 import { registerStatementApiRoutes, type StatementApiDeps } from './api/statements-routes.ts';
 import { installErrorHandler, sendFrameworkProblem } from './problem.ts';
 import { refuseNulInput } from './refuse-nul-input.ts';
+import { reserveTopLevelRoutes } from './reserve-top-level-routes.ts';
 import { registerArchiveRoutes } from './reader/archive/archive-routes.tsx';
 import { registerReaderRoutes, renderReaderNotFound, type ReaderDeps } from './reader/routes.tsx';
 import { registerMapRoutes } from './map/map-routes.tsx';
@@ -65,6 +66,7 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
   });
   installErrorHandler(app);
   refuseNulInput(app);
+  reserveTopLevelRoutes(app);
   // Parses the newsroom session cookie; cookies are not signed: the value is a 256-bit random secret
   // looked up by its hash, so a forged one matches nothing.
   await app.register(fastifyCookie);
