@@ -91,7 +91,7 @@ export class LiveBlogService {
       );
     if (RESERVED_SLUGS.has(slug))
       throw invalid(
-        input.slug === undefined ? 'name' : 'slug',
+        'slug',
         `slug "${slug}" is taken by the site's own page /${slug}: give the desk another slug`,
       );
     const timezone = input.timezone ?? 'UTC';

@@ -35,7 +35,7 @@ describe('reserved desk slugs', () => {
   });
   after(() => t.close());
 
-  it('refuses a desk slug or name that is a top-level page, as a problem naming the field', async () => {
+  it('refuses a desk slug (given, or made from the name) that is a top-level page, as a problem naming it', async () => {
     for (const slug of SITE_PAGES) {
       const res = await t.app.inject({
         method: 'POST',
@@ -55,7 +55,7 @@ describe('reserved desk slugs', () => {
       payload: { name: 'Map' },
     });
     assert.equal(byName.statusCode, 400, byName.body);
-    assert.equal(byName.json().field, 'name');
+    assert.equal(byName.json().field, 'slug');
     assert.deepEqual(await t.store.desks.list(), []);
   });
 
