@@ -1,8 +1,12 @@
 /** URL slugs for desks and stories. */
 
-/** Paths the reader site uses itself, so no desk may take them. */
+/**
+ * Top-level paths the site serves itself (and a few it may), so no desk may take them. The server
+ * refuses to start with a top-level route missing here (src/http/reserve-top-level-routes.ts).
+ */
 export const RESERVED_SLUGS = new Set([
   'api',
+  'map',
   'newsroom',
   'assets',
   'static',

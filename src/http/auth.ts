@@ -109,11 +109,31 @@ export async function requireRole(store: Store, request: FastifyRequest, role: R
   return principal;
 }
 
+/** Whether the caller may work on the desk `deskId` (null: a standalone story, open to all). */
+export function mayUseDesk(principal: Principal, deskId: string | null): boolean {
+  return (
+    principal.desks === null ||
+    principal.role === 'admin' ||
+    deskId === null ||
+    principal.desks.includes(deskId)
+  );
+}
+
 /** 403 unless the caller may work on the desk `deskId` (null: a standalone story, open to all). */
 export function requireDesk(principal: Principal, deskId: string | null): void {
-  if (principal.desks === null || principal.role === 'admin') return;
-  if (deskId === null || principal.desks.includes(deskId)) return;
-  throw new DomainError('forbidden', 'you are not assigned to this desk', { field: 'desk' });
+  if (!mayUseDesk(principal, deskId))
+    throw new DomainError('forbidden', 'you are not assigned to this desk', { field: 'desk' });
+}
+
+/** Whether the caller may read `story`: drafts only with a token or sign-in allowed on its desk. */
+export async function mayReadStory(
+  store: Store,
+  request: FastifyRequest,
+  story: { status: string; deskId: string | null },
+): Promise<boolean> {
+  if (story.status !== 'draft') return true;
+  const principal = await authenticate(store, request);
+  return principal !== null && mayUseDesk(principal, story.deskId);
 }
 
 /** How often an open stream rechecks the credentials that opened it. */

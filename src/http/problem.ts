@@ -72,6 +72,26 @@ function problemFromFastifyError(error: FastifyError): Problem | null {
   };
 }
 
+/**
+ * Fastify's `frameworkErrors`: errors raised before a route runs (a path that is not valid UTF-8 once
+ * percent-decoded, a parameter over the length limit), answered as a problem like every other 4xx.
+ */
+export function sendFrameworkProblem(
+  error: FastifyError,
+  _request: FastifyRequest,
+  reply: FastifyReply,
+): void {
+  void sendProblem(
+    reply,
+    problemFromFastifyError(error) ?? {
+      type: typeUri('malformed'),
+      title: 'Malformed request',
+      status: 400,
+      detail: error.message,
+    },
+  );
+}
+
 /** Installs the central error handler on `app`. */
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {

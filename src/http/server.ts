@@ -14,7 +14,9 @@ import { registerWebhookRoutes } from './api/webhook-routes.ts';
 import { registerTokenRoutes, type TokenRouteDeps } from './api/token-routes.ts';
 import { registerRelatedRoutes } from './api/related-routes.ts';
 import { registerStatementApiRoutes, type StatementApiDeps } from './api/statements-routes.ts';
-import { installErrorHandler } from './problem.ts';
+import { installErrorHandler, sendFrameworkProblem } from './problem.ts';
+import { refuseNulInput } from './refuse-nul-input.ts';
+import { reserveTopLevelRoutes } from './reserve-top-level-routes.ts';
 import { registerArchiveRoutes } from './reader/archive/archive-routes.tsx';
 import { registerReaderRoutes, renderReaderNotFound, type ReaderDeps } from './reader/routes.tsx';
 import { registerMapRoutes } from './map/map-routes.tsx';
@@ -63,8 +65,11 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
     // connection (or shutdown) for ever; generous for photo uploads on slow links. Live streams are
     // long responses, not long requests, and are not affected.
     requestTimeout: 120_000,
+    frameworkErrors: sendFrameworkProblem,
   });
   installErrorHandler(app);
+  refuseNulInput(app);
+  reserveTopLevelRoutes(app);
   // Parses the newsroom session cookie; cookies are not signed: the value is a 256-bit random secret
   // looked up by its hash, so a forged one matches nothing.
   await app.register(fastifyCookie);

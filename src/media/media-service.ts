@@ -53,18 +53,25 @@ export class MediaService {
       throw error;
     }
     const jpegs = variants.filter((v) => v.type === 'image/jpeg');
-    return this.#store.media.create({
-      id,
-      alt,
-      caption: text.caption.trim(),
-      credit: text.credit.trim(),
-      width: image.width,
-      height: image.height,
-      url: (jpegs[Math.min(1, jpegs.length - 1)] ?? variants[0])?.url ?? '',
-      variants,
-      uploadedBy,
-      createdAt: new Date().toISOString(),
-    });
+    // Files first, then the record; if the record cannot be written the files go, so no photo is
+    // served or left on disk without one.
+    return this.#store.media
+      .create({
+        id,
+        alt,
+        caption: text.caption.trim(),
+        credit: text.credit.trim(),
+        width: image.width,
+        height: image.height,
+        url: (jpegs[Math.min(1, jpegs.length - 1)] ?? variants[0])?.url ?? '',
+        variants,
+        uploadedBy,
+        createdAt: new Date().toISOString(),
+      })
+      .catch(async (error: unknown) => {
+        await rm(join(this.#dir, id), { recursive: true, force: true });
+        throw error;
+      });
   }
 
   /** The snapshot an update or story keeps of photo `id`; unknown ids are a validation error on `field`. */

@@ -89,7 +89,11 @@ export class LiveBlogService {
         input.slug === undefined ? 'name' : 'slug',
         'slug must be lower-case letters, digits and single hyphens',
       );
-    if (RESERVED_SLUGS.has(slug)) throw invalid('slug', `"${slug}" is reserved for the site's own pages`);
+    if (RESERVED_SLUGS.has(slug))
+      throw invalid(
+        'slug',
+        `slug "${slug}" is taken by the site's own page /${slug}: give the desk another slug`,
+      );
     const timezone = input.timezone ?? 'UTC';
     if (!isTimeZone(timezone))
       throw invalid('timezone', `"${timezone}" is not an IANA time zone (e.g. Asia/Damascus)`);

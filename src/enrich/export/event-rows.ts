@@ -3,6 +3,7 @@
  * update's claim status, sources and permalink. Where a sentence gives no date the event is
  * dated by the update's publication day (in the desk's time zone) and `date_precision` says so.
  */
+import { csvCell } from '../../domain/csv-cell.ts';
 import { storyPath, updatePath } from '../../domain/paths.ts';
 import type { EnrichedUpdate } from '../../store/store.ts';
 import { EVENT_CODES, type EventType } from '../events/taxonomy.ts';
@@ -66,12 +67,6 @@ export function toEventRows({ enrichment, update, story, desk }: EnrichedUpdate,
       sentence: event.sentence,
     };
   });
-}
-
-function csvCell(value: string | number | null): string {
-  if (value === null) return '';
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** RFC 4180 CSV with a header line. */

@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { AccountService } from '../../accounts/account-service.ts';
+import { csvCell } from '../../domain/csv-cell.ts';
 import { DomainError, notFound } from '../../domain/errors.ts';
 import { ROLES, type User } from '../../domain/types.ts';
 import type { AuditEntry, AuditFilter, Store } from '../../store/store.ts';
@@ -90,13 +91,6 @@ export function auditFilter(q: z.infer<typeof AuditFilterSchema>): AuditFilter {
 }
 
 const CSV_HEADER = 'id,at,actor,actor_key,action,target,detail';
-
-/** A CSV cell (RFC 4180), with spreadsheet formulas defused: a leading =, +, - or @ is prefixed by '. */
-export function csvCell(value: string | number): string {
-  let text = String(value);
-  if (/^[=+\-@]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
 
 function csvLine(e: AuditEntry): string {
   return [e.id, e.at, e.actor, e.actorKey, e.action, e.target, JSON.stringify(e.detail)]

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { notFound } from '../../domain/errors.ts';
 import { toCsv, toEventRows, EVENT_ROW_FIELDS } from '../../enrich/export/event-rows.ts';
 import type { Store } from '../../store/store.ts';
-import { authenticate } from '../auth.ts';
+import { mayReadStory } from '../auth.ts';
 import { parseInput } from './schemas.ts';
 
 const ExportQuery = z.object({
@@ -41,9 +41,8 @@ export async function registerEnrichmentRoutes(app: FastifyInstance, deps: { sto
     const update = await deps.store.updates.getById(id);
     if (!update || update.deletedAt !== null) throw notFound('update');
     const story = await deps.store.stories.getById(update.storyId);
-    // Drafts are readable with a token only, as for the update itself.
-    if (!story || (story.status === 'draft' && !(await authenticate(deps.store, request))))
-      throw notFound('update');
+    // Drafts are readable only by those who may work on the desk, as for the update itself.
+    if (!story || !(await mayReadStory(deps.store, request, story))) throw notFound('update');
     const stored = await deps.store.enrichments.get(id);
     if (!stored) throw notFound('enrichment');
     return {

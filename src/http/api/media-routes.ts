@@ -7,6 +7,7 @@ import { MAX_UPLOAD_BYTES } from '../../media/image-pipeline.ts';
 import type { MediaService } from '../../media/media-service.ts';
 import type { Store } from '../../store/store.ts';
 import { requireRole } from '../auth.ts';
+import { refuseNul } from '../refuse-nul-input.ts';
 
 /** What the media routes need. */
 export interface MediaDeps {
@@ -45,7 +46,10 @@ export async function registerMediaRoutes(app: FastifyInstance, deps: MediaDeps)
               },
             );
         } else if ((TEXT_FIELDS as readonly string[]).includes(part.fieldname)) {
-          text[part.fieldname as (typeof TEXT_FIELDS)[number]] = String(part.value);
+          const value = String(part.value);
+          // Streamed after the NUL hook ran: the same check, per field, before anything is stored.
+          refuseNul(value, part.fieldname);
+          text[part.fieldname as (typeof TEXT_FIELDS)[number]] = value;
         } else {
           throw invalid(part.fieldname, `${part.fieldname} is not a known field`);
         }

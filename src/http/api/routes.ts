@@ -14,6 +14,8 @@ import {
   authenticate,
   endWhenCredentialsLapse,
   hasRole,
+  mayReadStory,
+  mayUseDesk,
   requireDesk,
   requireRole,
   type Principal,
@@ -84,11 +86,10 @@ export async function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): Pr
     return (await store.desks.getById(story.deskId))?.slug ?? null;
   }
 
-  /** The story if the caller may read it: drafts only with a token. */
+  /** The story if the caller may read it: drafts only with a token allowed on its desk. */
   async function readableStory(request: FastifyRequest, id: string): Promise<Story> {
     const story = await store.stories.getById(id);
-    if (!story) throw notFound('story');
-    if (story.status === 'draft' && !(await authenticate(store, request))) throw notFound('story');
+    if (!story || !(await mayReadStory(store, request, story))) throw notFound('story');
     return story;
   }
 
@@ -114,7 +115,9 @@ export async function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): Pr
     const { limit, cursor } = parseInput(PageQuerySchema, request.query, 'query');
     const desk = await store.desks.getBySlug(slug);
     if (!desk) throw notFound('desk');
-    const publicOnly = !(await authenticate(store, request));
+    const principal = await authenticate(store, request);
+    // Drafts are listed only to those who may work on the desk.
+    const publicOnly = principal === null || !mayUseDesk(principal, desk.id);
     const page = await store.stories.listByDesk(desk.id, { limit, cursor: cursor ?? null, publicOnly });
     return { items: page.items.map((s) => storyJson(s, desk.slug)), nextCursor: page.nextCursor };
   });
@@ -299,11 +302,14 @@ export async function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): Pr
   app.get('/updates/:id', async (request) => {
     const { id } = parseInput(IdParams, request.params, 'path');
     const submission = await store.submissions.getById(id);
-    // A submission is seen by editors and its author until it is published under the same id.
+    // A submission is seen by its desk's editors and its author until it is published under the same id.
     if (submission && submission.status !== 'approved') {
       const principal = await authenticate(store, request);
+      const deskId = (await store.stories.getById(submission.storyId))?.deskId ?? null;
       const mayRead =
-        principal !== null && (hasRole(principal.role, 'editor') || principal.key === submission.authorKey);
+        principal !== null &&
+        (principal.key === submission.authorKey ||
+          (hasRole(principal.role, 'editor') && mayUseDesk(principal, deskId)));
       if (!mayRead) throw notFound('update');
       return withCitationsOne(store, submissionJson(submission));
     }

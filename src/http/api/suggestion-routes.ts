@@ -179,6 +179,15 @@ export async function registerSuggestionRoutes(app: FastifyInstance, deps: Sugge
   app.delete('/enrichment/corrections/:id', async (request, reply) => {
     const principal = await requireRole(store, request, 'editor');
     const { id } = parseInput(IdParams, request.params, 'path');
+    const correction = (await store.corrections.list()).find((c) => c.id === id);
+    if (!correction) throw notFound('correction');
+    // Corrections apply to every desk, so one made on an update belongs to that update's desk, and
+    // one made elsewhere (no update) only to editors of every desk.
+    const update = correction.updateId === null ? null : await store.updates.getById(correction.updateId);
+    const story = update ? await store.stories.getById(update.storyId) : null;
+    if (principal.desks !== null && principal.role !== 'admin' && !story)
+      throw new DomainError('forbidden', 'only an editor of every desk can remove this correction');
+    if (story) requireDesk(principal, story.deskId);
     if (!(await store.corrections.remove(id))) throw notFound('correction');
     await store.audit.record({
       actor: principal.name,

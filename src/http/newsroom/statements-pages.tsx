@@ -136,7 +136,7 @@ export async function registerNewsroomStatementPages(
   app.post('/newsroom/statements', async (request, reply) => {
     const principal = await signedIn(request, reply, 'editor');
     if (!principal) return reply;
-    const values = StatementForm.parse(request.body ?? {});
+    const values = parseWith(StatementForm, request.body ?? {});
     try {
       // datetime-local sends "2026-03-19T11:30" (or with seconds); the label says UTC.
       const at = values.publishedAt;
@@ -217,7 +217,7 @@ export async function registerNewsroomStatementPages(
   app.post('/newsroom/statement-feeds', async (request, reply) => {
     const principal = await signedIn(request, reply, 'admin');
     if (!principal) return reply;
-    const values = FeedForm.parse(request.body ?? {});
+    const values = parseWith(FeedForm, request.body ?? {});
     try {
       const minutes = values.intervalMinutes.trim();
       if (minutes !== '' && !/^\d{1,5}$/.test(minutes))
