@@ -9,6 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import { pino, type Logger } from 'pino';
 import { AccountService } from './accounts/account-service.ts';
 import type { Config } from './config.ts';
+import { createSite } from './domain/site.ts';
 import { EnrichmentNotices } from './enrich/enrichment-notices.ts';
 import { EnrichmentWorker } from './enrich/enrichment-worker.ts';
 import { loadEnricher } from './enrich/pipeline.ts';
@@ -75,6 +76,7 @@ export async function createApp(
     await store.close();
     throw error;
   }
+  const site = createSite({ url: config.siteUrl });
   const liveBlog = new LiveBlogService({ store, bus });
   const accounts = new AccountService({ store });
   const media = new MediaService({ store, dataDir: config.dataDir });
@@ -99,7 +101,13 @@ export async function createApp(
   await hub.start();
   const scheduler = new Scheduler({ store, liveBlog, logger });
   scheduler.start();
-  const webhooks = new WebhookDispatcher({ store, bus, logger, options: options.webhooks ?? {} });
+  const webhooks = new WebhookDispatcher({
+    store,
+    bus,
+    logger,
+    site,
+    options: options.webhooks ?? {},
+  });
   webhooks.start();
   if (config.sample) {
     const { seeded } = await seedSampleContent({ store, liveBlog });
@@ -128,7 +136,13 @@ export async function createApp(
     enricher: loadEnricher(),
     enrichmentNotices,
     trustProxy: config.trustProxy,
+    site,
+    metricsToken: config.metricsToken,
   });
+  if (config.metricsToken === undefined && isExposed(config))
+    logger.warn(
+      '/metrics is public: set DATELINE_METRICS_TOKEN, or keep /metrics off the public site at the proxy',
+    );
   let closed = false;
   return {
     app,
@@ -144,6 +158,8 @@ export async function createApp(
     logger,
     async listen() {
       const url = await app.listen({ port: config.port, host: config.host });
+      const address = app.server.address();
+      if (address !== null && typeof address === 'object') site.listening(address);
       // With `serve --workers`, one worker polls feeds (dedupe would absorb a second, but not for free).
       if (!cluster.isWorker || cluster.worker?.id === 1) feedPoller.start();
       return url;
@@ -165,4 +181,9 @@ export async function createApp(
       await store.close();
     },
   };
+}
+
+/** Whether other machines can reach the node: behind a proxy, or bound beyond loopback. */
+function isExposed(config: Config): boolean {
+  return config.trustProxy !== false || !/^(127\.|::1$|localhost$)/.test(config.host);
 }

@@ -22,6 +22,14 @@ export interface Config {
    * the session cookie Secure and the sign-in throttle count the reader's address, not the proxy's.
    */
   trustProxy: boolean | string | number;
+  /**
+   * The public origin (`https://news.example`) every absolute URL is written with: canonical links,
+   * feeds, sitemaps, oEmbed, JSON-LD, webhooks. Unset: the address the node listens on. A request's
+   * Host header is never used, so a forged one cannot reach a cached page.
+   */
+  siteUrl: string | undefined;
+  /** When set, `/metrics` answers only `Authorization: Bearer <it>`. */
+  metricsToken: string | undefined;
 }
 
 const EnvSchema = z.object({
@@ -55,7 +63,36 @@ const EnvSchema = z.object({
     .default('off'),
   DATABASE_URL: z.string().optional(),
   DATELINE_BUS_URL: z.string().optional(),
+  DATELINE_SITE_URL: z
+    .string()
+    .refine(isSiteOrigin, 'must be an http(s) origin such as https://news.example, with no path or query')
+    .or(z.literal(''))
+    .optional(),
+  DATELINE_METRICS_TOKEN: z
+    .string()
+    .regex(/^[\x21-\x7e]{16,200}$/, 'must be 16 to 200 visible ASCII characters, no spaces')
+    .or(z.literal(''))
+    .optional(),
 });
+
+/** Whether `value` is an http(s) URL with nothing after the host but an optional `/`. */
+function isSiteOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (
+      (url.protocol === 'http:' || url.protocol === 'https:') &&
+      url.username === '' &&
+      url.password === '' &&
+      url.pathname === '/' &&
+      url.search === '' &&
+      url.hash === '' &&
+      !value.endsWith('?') &&
+      !value.endsWith('#')
+    );
+  } catch {
+    return false;
+  }
+}
 
 /** A configuration problem, reported as one line. */
 export class ConfigError extends Error {
@@ -73,6 +110,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     );
   }
   const e = result.data;
+  const trustProxy = parseTrustProxy(e.DATELINE_TRUST_PROXY);
+  const siteUrl = e.DATELINE_SITE_URL ? new URL(e.DATELINE_SITE_URL).origin : undefined;
+  // Behind a proxy the listening address is not the one readers use, and the Host header is theirs
+  // to forge: without the site URL, canonical links and feeds would be wrong or poisonable.
+  if (trustProxy !== false && siteUrl === undefined)
+    throw new ConfigError(
+      'DATELINE_SITE_URL is required when DATELINE_TRUST_PROXY is set: the public address readers use, e.g. https://news.example',
+    );
   return {
     port: e.PORT,
     host: e.HOST,
@@ -82,7 +127,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseUrl: e.DATABASE_URL === '' ? undefined : e.DATABASE_URL,
     busUrl: e.DATELINE_BUS_URL === '' ? undefined : e.DATELINE_BUS_URL,
     workers: e.DATELINE_WORKERS,
-    trustProxy: parseTrustProxy(e.DATELINE_TRUST_PROXY),
+    trustProxy,
+    siteUrl,
+    metricsToken: e.DATELINE_METRICS_TOKEN || undefined,
   };
 }
 
