@@ -103,7 +103,11 @@ export function useBaseHeaders(app: FastifyInstance): void {
   app.addHook('onSend', async (request, reply, payload) => {
     reply.header('x-content-type-options', 'nosniff');
     // What an authenticated caller sees may be theirs alone: no cache, shared or private, keeps it.
-    if (wasAuthenticated(request)) reply.header('cache-control', 'no-store');
+    // A bearer token counts even where the route is public: `public, max-age` would otherwise let a
+    // shared cache store what answered a credential (RFC 9111 §3.5). A session cookie counts once it
+    // was used, so the pages and assets an editor's browser fetches alongside stay cacheable.
+    if (wasAuthenticated(request) || request.headers.authorization !== undefined)
+      reply.header('cache-control', 'no-store');
     return payload;
   });
 }
