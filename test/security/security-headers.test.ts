@@ -246,58 +246,73 @@ describe('security headers on every GET route', () => {
     );
   });
 
+  /** Throws, naming the route, where `route`'s answer lacks a header its kind must carry. */
+  const check = async (pattern: string, route: { url: string; kind: Kind; as?: Caller }) => {
+    const headers =
+      route.as === 'token' ? t.auth(t.adminToken) : route.as === 'cookie' ? { cookie } : undefined;
+    const response = await t.app.inject({ url: route.url, ...(headers && { headers }) });
+    const h = response.headers;
+    const where = `${pattern} (${route.url}) → ${response.statusCode}`;
+    assert.ok(response.statusCode < 500, where);
+    assert.equal(h['x-content-type-options'], 'nosniff', where);
+    if (route.as !== undefined) assert.equal(h['cache-control'], 'no-store', `${where}: authenticated`);
+    if (route.kind === 'data' || route.kind === 'stream') return;
+    assert.match(String(h['content-type']), /^text\/html/, where);
+    const csp = String(h['content-security-policy'] ?? '');
+    const directive = (name: string) =>
+      csp
+        .split(';')
+        .map((d) => d.trim())
+        .find((d) => d.startsWith(`${name} `));
+    assert.equal(directive('object-src'), "object-src 'none'", where);
+    assert.equal(directive('base-uri'), "base-uri 'none'", where);
+    const expected = {
+      reader: {
+        script: "'self'",
+        frame: "'self'",
+        xfo: 'SAMEORIGIN',
+        referrer: 'strict-origin-when-cross-origin',
+      },
+      'reader-static': {
+        script: "'none'",
+        frame: "'self'",
+        xfo: 'SAMEORIGIN',
+        referrer: 'strict-origin-when-cross-origin',
+      },
+      statement: {
+        script: "'none'",
+        frame: "'self'",
+        xfo: 'SAMEORIGIN',
+        referrer: 'strict-origin-when-cross-origin',
+      },
+      newsroom: { script: null, frame: "'none'", xfo: 'DENY', referrer: 'same-origin' },
+      embed: { script: "'self'", frame: '*', xfo: undefined, referrer: 'strict-origin-when-cross-origin' },
+    }[route.kind];
+    if (expected.script !== null)
+      assert.equal(directive('script-src'), `script-src ${expected.script}`, where);
+    assert.equal(directive('frame-ancestors'), `frame-ancestors ${expected.frame}`, where);
+    assert.equal(h['x-frame-options'], expected.xfo, where);
+    assert.equal(h['referrer-policy'], expected.referrer, where);
+    if (route.kind === 'statement') assert.equal(directive('frame-src'), "frame-src 'none'", where);
+    if (route.kind === 'newsroom' || route.as === 'cookie')
+      assert.equal(h['cache-control'], 'no-store', `${where}: newsroom pages are never cached`);
+  };
+
   it('sends each route with its policy, nosniff, and no-store when the caller is authenticated', async () => {
+    // Every route is checked and every failure listed, so one run shows all the routes that differ.
+    const failures: string[] = [];
     for (const [pattern, route] of Object.entries(routes())) {
       if (route.kind === 'stream') continue;
-      const headers =
-        route.as === 'token' ? t.auth(t.adminToken) : route.as === 'cookie' ? { cookie } : undefined;
-      const response = await t.app.inject({ url: route.url, ...(headers && { headers }) });
-      const h = response.headers;
-      const where = `${pattern} (${route.url}) → ${response.statusCode}`;
-      assert.ok(response.statusCode < 500, where);
-      assert.equal(h['x-content-type-options'], 'nosniff', where);
-      if (route.as !== undefined) assert.equal(h['cache-control'], 'no-store', `${where}: authenticated`);
-      if (route.kind === 'data') continue;
-      assert.match(String(h['content-type']), /^text\/html/, where);
-      const csp = String(h['content-security-policy'] ?? '');
-      const directive = (name: string) =>
-        csp
-          .split(';')
-          .map((d) => d.trim())
-          .find((d) => d.startsWith(`${name} `));
-      assert.equal(directive('object-src'), "object-src 'none'", where);
-      assert.equal(directive('base-uri'), "base-uri 'none'", where);
-      const expected = {
-        reader: {
-          script: "'self'",
-          frame: "'self'",
-          xfo: 'SAMEORIGIN',
-          referrer: 'strict-origin-when-cross-origin',
-        },
-        'reader-static': {
-          script: "'none'",
-          frame: "'self'",
-          xfo: 'SAMEORIGIN',
-          referrer: 'strict-origin-when-cross-origin',
-        },
-        statement: {
-          script: "'none'",
-          frame: "'self'",
-          xfo: 'SAMEORIGIN',
-          referrer: 'strict-origin-when-cross-origin',
-        },
-        newsroom: { script: null, frame: "'none'", xfo: 'DENY', referrer: 'same-origin' },
-        embed: { script: "'self'", frame: '*', xfo: undefined, referrer: 'strict-origin-when-cross-origin' },
-      }[route.kind];
-      if (expected.script !== null)
-        assert.equal(directive('script-src'), `script-src ${expected.script}`, where);
-      assert.equal(directive('frame-ancestors'), `frame-ancestors ${expected.frame}`, where);
-      assert.equal(h['x-frame-options'], expected.xfo, where);
-      assert.equal(h['referrer-policy'], expected.referrer, where);
-      if (route.kind === 'statement') assert.equal(directive('frame-src'), "frame-src 'none'", where);
-      if (route.kind === 'newsroom' || route.as === 'cookie')
-        assert.equal(h['cache-control'], 'no-store', `${where}: newsroom pages are never cached`);
+      try {
+        await check(pattern, route);
+      } catch (error) {
+        if (!(error instanceof assert.AssertionError)) throw error;
+        failures.push(
+          `${error.message.split('\n')[0]!}: got ${String(error.actual)}, want ${String(error.expected)}`,
+        );
+      }
     }
+    assert.deepEqual(failures, []);
   });
 
   it('keeps public API answers cacheable for anonymous readers', async () => {
