@@ -94,6 +94,8 @@ function isSiteOrigin(value: string): boolean {
   }
 }
 
+const SECRET_VARIABLES = new Set(['DATELINE_METRICS_TOKEN']);
+
 /** A configuration problem, reported as one line. */
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -105,9 +107,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!result.success) {
     const issue = result.error.issues[0];
     const name = String(issue?.path[0] ?? 'environment');
-    throw new ConfigError(
-      `invalid ${name}=${JSON.stringify(env[name] ?? '')}: ${issue?.message ?? 'not valid'}`,
-    );
+    // A secret is not echoed into the logs, even a bad one.
+    const shown = SECRET_VARIABLES.has(name) ? '(hidden)' : JSON.stringify(env[name] ?? '');
+    throw new ConfigError(`invalid ${name}=${shown}: ${issue?.message ?? 'not valid'}`);
   }
   const e = result.data;
   const trustProxy = parseTrustProxy(e.DATELINE_TRUST_PROXY);
