@@ -80,6 +80,9 @@ export async function createApp(
   const liveBlog = new LiveBlogService({ store, bus });
   const accounts = new AccountService({ store });
   const media = new MediaService({ store, dataDir: config.dataDir });
+  const orphans = await media.removeOrphans();
+  if (orphans.length > 0)
+    logger.info({ removed: orphans }, `removed ${orphans.length} photo folder(s) no record lists`);
   const enrichmentNotices = new EnrichmentNotices();
   const enrichment = new EnrichmentWorker({
     bus,

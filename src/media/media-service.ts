@@ -1,5 +1,5 @@
 /** Stores uploaded photos: files under `<dataDir>/media/<id>/`, the record in the database. */
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { conflict, invalid, notFound } from '../domain/errors.ts';
 import { createId } from '../domain/ids.ts';
@@ -18,6 +18,10 @@ export interface MediaText {
 }
 
 const FILE_NAME = /^(\d{1,5})\.(webp|jpg)$/;
+const MEDIA_ID = /^[a-z0-9]{1,40}$/;
+// A folder this old with no record is left over, not an upload in progress on another node sharing the
+// folder: a whole upload request must arrive within 2 minutes (server.ts requestTimeout).
+const ORPHAN_AGE_MS = 5 * 60_000;
 
 /** Uploads and serves photos. */
 export class MediaService {
@@ -53,18 +57,53 @@ export class MediaService {
       throw error;
     }
     const jpegs = variants.filter((v) => v.type === 'image/jpeg');
-    return this.#store.media.create({
-      id,
-      alt,
-      caption: text.caption.trim(),
-      credit: text.credit.trim(),
-      width: image.width,
-      height: image.height,
-      url: (jpegs[Math.min(1, jpegs.length - 1)] ?? variants[0])?.url ?? '',
-      variants,
-      uploadedBy,
-      createdAt: new Date().toISOString(),
-    });
+    try {
+      return await this.#store.media.create({
+        id,
+        alt,
+        caption: text.caption.trim(),
+        credit: text.credit.trim(),
+        width: image.width,
+        height: image.height,
+        url: (jpegs[Math.min(1, jpegs.length - 1)] ?? variants[0])?.url ?? '',
+        variants,
+        uploadedBy,
+        createdAt: new Date().toISOString(),
+      });
+    } catch (error) {
+      // No record, no files: whatever refused the record, the photo must not stay on disk unlisted.
+      // A crash right here is what removeOrphans() at the next start is for.
+      await rm(join(this.#dir, id), { recursive: true, force: true });
+      throw error;
+    }
+  }
+
+  /**
+   * Removes what no record accounts for: `.tmp-*` folders of uploads cut short, and photo folders
+   * whose record was never written (a crash between the two) or already deleted. Run at start.
+   */
+  async removeOrphans(now = Date.now()): Promise<string[]> {
+    let entries: string[];
+    try {
+      entries = await readdir(this.#dir);
+    } catch {
+      return []; // no photo uploaded yet
+    }
+    const removed: string[] = [];
+    for (const name of entries) {
+      const path = join(this.#dir, name);
+      const leftover = name.startsWith('.tmp-')
+        ? true
+        : MEDIA_ID.test(name)
+          ? (await this.#store.media.getById(name)) === null
+          : false;
+      if (!leftover) continue;
+      const age = now - (await stat(path)).mtimeMs;
+      if (age < ORPHAN_AGE_MS) continue;
+      await rm(path, { recursive: true, force: true });
+      removed.push(name);
+    }
+    return removed;
   }
 
   /** The snapshot an update or story keeps of photo `id`; unknown ids are a validation error on `field`. */
@@ -81,8 +120,15 @@ export class MediaService {
    * pending submission: `conflict` naming them, with the list as `current`.
    */
   async delete(id: string): Promise<void> {
-    const media = await this.#store.media.getById(id);
-    if (!media) throw notFound('photo');
+    const media = MEDIA_ID.test(id) ? await this.#store.media.getById(id) : null;
+    if (!media) {
+      // Files without a record (left by a crash) are never served; deleting them is still allowed.
+      const folder = join(this.#dir, id);
+      const exists = MEDIA_ID.test(id) && (await stat(folder).catch(() => null)) !== null;
+      if (!exists) throw notFound('photo');
+      await rm(folder, { recursive: true, force: true });
+      return;
+    }
     const references = await this.#store.media.findReferences(id);
     if (references.length > 0) {
       const names = references.map((r) =>
@@ -96,10 +142,12 @@ export class MediaService {
     await rm(join(this.#dir, id), { recursive: true, force: true });
   }
 
-  /** The bytes and type of a served file, or `not_found`. */
+  /** The bytes and type of a served file, or `not_found`: only files a photo record lists are served. */
   async read(id: string, file: string): Promise<{ data: Buffer; type: string }> {
     const match = FILE_NAME.exec(file);
-    if (!/^[a-z0-9]{1,40}$/.test(id) || !match) throw notFound('photo');
+    if (!MEDIA_ID.test(id) || !match) throw notFound('photo');
+    const media = await this.#store.media.getById(id);
+    if (!media?.variants.some((v) => v.url === `${MEDIA_PREFIX}${id}/${file}`)) throw notFound('photo');
     try {
       const data = await readFile(join(this.#dir, id, file));
       return { data, type: match[2] === 'webp' ? 'image/webp' : 'image/jpeg' };
