@@ -5,7 +5,9 @@ import { conflict, invalid, notFound } from '../domain/errors.ts';
 import { createId } from '../domain/ids.ts';
 import type { Media, MediaRef, MediaVariant } from '../domain/types.ts';
 import type { Store } from '../store/store.ts';
-import { processImage } from './image-pipeline.ts';
+import { availableParallelism } from 'node:os';
+import { limitImageLibrary, processImage } from './image-pipeline.ts';
+import { ImageQueue, type ImageQueueLimits } from './image-queue.ts';
 
 /** URL prefix of served photo files. */
 export const MEDIA_PREFIX = '/media/';
@@ -17,6 +19,15 @@ export interface MediaText {
   credit: string;
 }
 
+// One core stays free for readers; an editor may send a second photo while the first is processed; a
+// burst from many uploaders waits a little, then is refused rather than queued without end.
+const DEFAULT_LIMITS: ImageQueueLimits = {
+  concurrency: Math.max(1, availableParallelism() - 1),
+  perUploader: 2,
+  maxWaiting: 8,
+  retryAfterSeconds: 5,
+};
+
 const FILE_NAME = /^(\d{1,5})\.(webp|jpg)$/;
 const MEDIA_ID = /^[a-z0-9]{1,40}$/;
 // A folder this old with no record is left over, not an upload in progress on another node sharing the
@@ -27,20 +38,28 @@ const ORPHAN_AGE_MS = 5 * 60_000;
 export class MediaService {
   readonly #store: Store;
   readonly #dir: string;
+  readonly #queue: ImageQueue;
 
-  constructor(deps: { store: Store; dataDir: string }) {
+  constructor(deps: { store: Store; dataDir: string; limits?: Partial<ImageQueueLimits> }) {
     this.#store = deps.store;
     this.#dir = join(deps.dataDir, 'media');
+    limitImageLibrary();
+    this.#queue = new ImageQueue({ ...DEFAULT_LIMITS, ...deps.limits });
   }
 
-  /** Processes and stores a photo; alt text is required because screen-reader users read the page too. */
-  async upload(file: Buffer, text: MediaText, uploadedBy: string): Promise<Media> {
+  /**
+   * Processes and stores a photo; alt text is required because screen-reader users read the page too.
+   * `rate_limited` (with Retry-After) when `uploader` (a principal's key) or the node has as many
+   * photos in hand as it takes.
+   */
+  async upload(file: Buffer, text: MediaText, uploader: { key: string; name: string }): Promise<Media> {
+    const uploadedBy = uploader.name;
     const alt = text.alt.trim();
     if (alt === '') throw invalid('alt', 'alt must describe the photo for readers who cannot see it');
     if (alt.length > 500) throw invalid('alt', 'alt must be at most 500 characters');
     if (text.caption.length > 1000) throw invalid('caption', 'caption must be at most 1000 characters');
     if (text.credit.length > 200) throw invalid('credit', 'credit must be at most 200 characters');
-    const image = await processImage(file);
+    const image = await this.#queue.run(uploader.key, () => processImage(file));
     const id = createId();
     // Written to a temporary folder and renamed, so a crash never leaves a half-written photo served.
     const temp = join(this.#dir, `.tmp-${id}`);
