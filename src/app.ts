@@ -19,7 +19,7 @@ import type { LiveBus } from './live/bus.ts';
 import type { IpcChannel } from './live/ipc/ipc-bus.ts';
 import { openBus } from './live/open-bus.ts';
 import { SseHub } from './live/sse-hub.ts';
-import { MediaService } from './media/media-service.ts';
+import { MediaService, type MediaOptions } from './media/media-service.ts';
 import { createMetrics } from './ops/metrics.ts';
 import { seedSampleContent } from './sample/sample-content.ts';
 import { FeedPoller } from './statements/feeds/feed-poller.ts';
@@ -60,7 +60,7 @@ export interface App {
 /** Builds a Dateline node from `config`. */
 export async function createApp(
   config: Config,
-  options: { logger?: Logger; webhooks?: Partial<DispatcherOptions> } = {},
+  options: { logger?: Logger; webhooks?: Partial<DispatcherOptions>; media?: MediaOptions } = {},
 ): Promise<App> {
   const logger = options.logger ?? pino({ level: config.logLevel });
   const metrics = createMetrics();
@@ -79,7 +79,7 @@ export async function createApp(
   const site = createSite({ url: config.siteUrl });
   const liveBlog = new LiveBlogService({ store, bus });
   const accounts = new AccountService({ store });
-  const media = new MediaService({ store, dataDir: config.dataDir });
+  const media = new MediaService({ store, dataDir: config.dataDir, ...options.media });
   const orphans = await media.removeOrphans();
   if (orphans.length > 0)
     logger.info({ removed: orphans }, `removed ${orphans.length} photo folder(s) no record lists`);

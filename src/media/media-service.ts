@@ -6,7 +6,7 @@ import { createId } from '../domain/ids.ts';
 import type { Media, MediaRef, MediaVariant } from '../domain/types.ts';
 import type { Store } from '../store/store.ts';
 import { availableParallelism } from 'node:os';
-import { limitImageLibrary, processImage } from './image-pipeline.ts';
+import { limitImageLibrary, processImage, type ProcessedImage } from './image-pipeline.ts';
 import { ImageQueue, type ImageQueueLimits } from './image-queue.ts';
 
 /** URL prefix of served photo files. */
@@ -34,17 +34,25 @@ const MEDIA_ID = /^[a-z0-9]{1,40}$/;
 // folder: a whole upload request must arrive within 2 minutes (server.ts requestTimeout).
 const ORPHAN_AGE_MS = 5 * 60_000;
 
+/** How photos are processed: the queue's bounds, and the pipeline (tests hold it to fill the queue). */
+export interface MediaOptions {
+  limits?: Partial<ImageQueueLimits>;
+  process?: (file: Buffer) => Promise<ProcessedImage>;
+}
+
 /** Uploads and serves photos. */
 export class MediaService {
   readonly #store: Store;
   readonly #dir: string;
   readonly #queue: ImageQueue;
+  readonly #process: (file: Buffer) => Promise<ProcessedImage>;
 
-  constructor(deps: { store: Store; dataDir: string; limits?: Partial<ImageQueueLimits> }) {
+  constructor(deps: { store: Store; dataDir: string } & MediaOptions) {
     this.#store = deps.store;
     this.#dir = join(deps.dataDir, 'media');
     limitImageLibrary();
     this.#queue = new ImageQueue({ ...DEFAULT_LIMITS, ...deps.limits });
+    this.#process = deps.process ?? processImage;
   }
 
   /**
@@ -59,7 +67,7 @@ export class MediaService {
     if (alt.length > 500) throw invalid('alt', 'alt must be at most 500 characters');
     if (text.caption.length > 1000) throw invalid('caption', 'caption must be at most 1000 characters');
     if (text.credit.length > 200) throw invalid('credit', 'credit must be at most 200 characters');
-    const image = await this.#queue.run(uploader.key, () => processImage(file));
+    const image = await this.#queue.run(uploader.key, () => this.#process(file));
     const id = createId();
     // Written to a temporary folder and renamed, so a crash never leaves a half-written photo served.
     const temp = join(this.#dir, `.tmp-${id}`);

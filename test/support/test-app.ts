@@ -4,6 +4,7 @@ import { createApp, type App } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import { createApiToken } from '../../src/http/auth.ts';
 import type { Role } from '../../src/domain/types.ts';
+import type { MediaOptions } from '../../src/media/media-service.ts';
 import type { DispatcherOptions } from '../../src/webhooks/webhook-dispatcher.ts';
 import { createTempDir } from './temp-dir.ts';
 
@@ -24,6 +25,7 @@ export async function createTestApp(
     dataDir?: string;
     env?: Record<string, string>;
     webhooks?: Partial<DispatcherOptions>;
+    media?: MediaOptions;
   } = {},
 ): Promise<TestApp> {
   const dataDir = options.dataDir ?? createTempDir();
@@ -37,6 +39,7 @@ export async function createTestApp(
   const node = await createApp(config, {
     logger: pino({ level: 'silent' }),
     webhooks: options.webhooks ?? {},
+    ...(options.media && { media: options.media }),
   });
   const token = async (role: Role) =>
     (await createApiToken(node.store, { name: `test-${role}`, role })).secret;
