@@ -57,8 +57,17 @@ describe('upload concurrency', () => {
       json: (await response.json()) as { field?: string; detail?: string },
     };
   };
-  /** The first of `uploads` to be answered (while the gate is shut, only a refusal can be). */
-  const firstAnswered = <T>(uploads: Promise<T>[]) => Promise.race(uploads);
+  /**
+   * The first of `uploads` to be answered (while the gate is shut, only a refusal can be); fails at
+   * once if another photo starts processing instead, as it would with no bound.
+   */
+  const firstAnswered = <T>(uploads: Promise<T>[]) =>
+    Promise.race([
+      ...uploads,
+      new Promise<never>((_resolve, reject) => {
+        onStart = () => reject(new Error(`${started} photos processing at once; the node allows 1`));
+      }),
+    ]);
 
   it('refuses an uploader past their bound and everyone past the queue’s, with Retry-After', async () => {
     const firstStarted = new Promise<void>((resolve) => (onStart = resolve));
