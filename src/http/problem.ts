@@ -76,7 +76,8 @@ function problemFromFastifyError(error: FastifyError): Problem | null {
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     if (error instanceof DomainError) {
-      if (error.details.retryAfter !== undefined) reply.header('retry-after', String(error.details.retryAfter));
+      if (error.details.retryAfter !== undefined)
+        reply.header('retry-after', String(error.details.retryAfter));
       return sendProblem(reply, problemFromDomainError(error));
     }
     const client = problemFromFastifyError(error);

@@ -101,10 +101,7 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
   app.get('/media/:id/:file', async (request, reply) => {
     const { id, file } = request.params as { id: string; file: string };
     const { data, type } = await deps.media.read(id, file);
-    return reply
-      .type(type)
-      .header('cache-control', 'public, max-age=31536000, immutable')
-      .send(data);
+    return reply.type(type).header('cache-control', 'public, max-age=31536000, immutable').send(data);
   });
   // Paths no route knows, outside the API (which answers problem+json): the reader's 404 page.
   const notFoundPage = renderReaderNotFound(deps);

@@ -119,7 +119,10 @@ describe('security headers on every GET route', () => {
     '/embed/:desk/:slug': { url: `/embed/${ids['desk']}/talks`, kind: 'embed' },
     '/embed/stories/:slug': { url: '/embed/stories/standalone', kind: 'embed' },
     '/embed.js': { url: '/embed.js', kind: 'data' },
-    '/oembed': { url: `/oembed?url=${encodeURIComponent(`${base.replace('127.0.0.1', 'localhost')}/${ids['desk']}/talks`)}`, kind: 'data' },
+    '/oembed': {
+      url: `/oembed?url=${encodeURIComponent(`${base.replace('127.0.0.1', 'localhost')}/${ids['desk']}/talks`)}`,
+      kind: 'data',
+    },
     '/feed.xml': { url: '/feed.xml', kind: 'data' },
     '/feed.atom': { url: '/feed.atom', kind: 'data' },
     '/feed.json': { url: '/feed.json', kind: 'data' },

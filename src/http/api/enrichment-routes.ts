@@ -19,7 +19,10 @@ const ExportQuery = z.object({
 });
 
 /** Registers the enrichment and events export routes. */
-export async function registerEnrichmentRoutes(app: FastifyInstance, deps: { store: Store; site: Site }): Promise<void> {
+export async function registerEnrichmentRoutes(
+  app: FastifyInstance,
+  deps: { store: Store; site: Site },
+): Promise<void> {
   const rowsFor = async (request: FastifyRequest) => {
     const query = parseInput(ExportQuery, request.query, 'query');
     let deskId: string | undefined;

@@ -82,15 +82,15 @@ export async function registerMapRoutes(app: FastifyInstance, deps: MapDeps): Pr
       cache: 'public, max-age=5',
       script: false,
       html: renderDocument(
-          <Layout
-            siteName={siteName}
-            meta={{ title: `Map – ${siteName}`, description: '', canonicalUrl: null, noindex: true }}
-            assets={assetUrls}
-            script={false}
-          >
-            <ErrorPage status={status} />
-          </Layout>,
-        ),
+        <Layout
+          siteName={siteName}
+          meta={{ title: `Map – ${siteName}`, description: '', canonicalUrl: null, noindex: true }}
+          assets={assetUrls}
+          script={false}
+        >
+          <ErrorPage status={status} />
+        </Layout>,
+      ),
     });
 
   app.get('/map', async (request, reply) => {

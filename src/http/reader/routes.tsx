@@ -343,7 +343,7 @@ export async function registerReaderRoutes(app: FastifyInstance, deps: ReaderDep
 
   app.get(
     '/',
-    handle(async (request) => {
+    handle(async () => {
       const { lastGlobalId, live, latest, desks } = await frontData();
       const cards: StoryCard[] = await Promise.all(
         live.map(async (story) => {

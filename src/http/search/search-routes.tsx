@@ -1,6 +1,6 @@
 /** `GET /api/v1/search` (JSON) and the server-rendered `/search` page, over the store's SearchStore. */
 import type { Site } from '../../domain/site.ts';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { DomainError } from '../../domain/errors.ts';
 import type { Store } from '../../store/store.ts';
 import type { Assets } from '../../web/build-assets.ts';
@@ -107,6 +107,11 @@ export async function registerSearchRoutes(app: FastifyInstance, deps: SearchDep
         <SearchPage view={{ params, desks, results, error, facets }} />
       </Layout>,
     );
-    return sendPage(reply, { status: error === null ? 200 : 400, html: html, cache: 'public, max-age=30', script: false });
+    return sendPage(reply, {
+      status: error === null ? 200 : 400,
+      html: html,
+      cache: 'public, max-age=30',
+      script: false,
+    });
   });
 }

@@ -3,7 +3,7 @@
  * what crawlers read: `/sitemap.xml`, `/news-sitemap.xml` and `/robots.txt`.
  */
 import type { Site } from '../../../domain/site.ts';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { VNode } from 'preact';
 import { isCalendarDate } from '../../../domain/days.ts';
 import { deskPath, storyPath } from '../../../domain/paths.ts';
@@ -47,10 +47,15 @@ export async function registerArchiveRoutes(app: FastifyInstance, deps: ArchiveD
       </Layout>,
     );
   const notFound = (reply: FastifyReply): FastifyReply =>
-    sendPage(reply, { status: 404, html: render(
+    sendPage(reply, {
+      status: 404,
+      html: render(
         { title: `Page not found – ${siteName}`, description: '', canonicalUrl: null, noindex: true },
         <ErrorPage status={404} />,
-      ), cache: 'public, max-age=5', script: false });
+      ),
+      cache: 'public, max-age=5',
+      script: false,
+    });
   const deskOf = async (slug: string): Promise<Desk | null> =>
     isSlug(slug) && !RESERVED_SLUGS.has(slug) ? store.desks.getBySlug(slug) : null;
 
@@ -66,7 +71,12 @@ export async function registerArchiveRoutes(app: FastifyInstance, deps: ArchiveD
       description: `Every day of ${desk.name}, by month.`,
       canonicalUrl: `${deps.site.origin()}${archivePath(desk.slug)}`,
     };
-    return sendPage(reply, { status: 200, html: render(meta, <ArchiveIndex desk={desk} months={months} />), cache: CACHE_LISTING, script: false });
+    return sendPage(reply, {
+      status: 200,
+      html: render(meta, <ArchiveIndex desk={desk} months={months} />),
+      cache: CACHE_LISTING,
+      script: false,
+    });
   });
 
   app.get('/archive/:desk/:period', async (request, reply) => {
@@ -92,7 +102,12 @@ export async function registerArchiveRoutes(app: FastifyInstance, deps: ArchiveD
         noindex: days.size === 0,
       };
       const content = <ArchiveMonth desk={desk} month={month} days={days} previous={previous} next={next} />;
-      return sendPage(reply, { status: 200, html: render(meta, content), cache: CACHE_LISTING, script: false });
+      return sendPage(reply, {
+        status: 200,
+        html: render(meta, content),
+        cache: CACHE_LISTING,
+        script: false,
+      });
     }
     if (isCalendarDate(params.period)) {
       const day = params.period;
@@ -104,7 +119,12 @@ export async function registerArchiveRoutes(app: FastifyInstance, deps: ArchiveD
         description: `${desk.name} on ${day}.`,
         canonicalUrl: `${origin}${archivePath(desk.slug, day)}`,
       };
-      return sendPage(reply, { status: 200, html: render(meta, <ArchiveDay desk={desk} day={day} cards={cards} now={Date.now()} />), cache: CACHE_LISTING, script: false });
+      return sendPage(reply, {
+        status: 200,
+        html: render(meta, <ArchiveDay desk={desk} day={day} cards={cards} now={Date.now()} />),
+        cache: CACHE_LISTING,
+        script: false,
+      });
     }
     return notFound(reply);
   });

@@ -4,7 +4,7 @@
  * timeline, newest first, with the story, the time and the claim label of each. Server-rendered and
  * complete without JavaScript; an entity no public update names is a 404.
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { JSX } from 'preact';
 import { z } from 'zod';
 import { updateAnchor } from '../../../domain/paths.ts';
@@ -136,7 +136,8 @@ export async function registerEntityPages(app: FastifyInstance, deps: ReaderDeps
     app.get(`/${segment}/:slug`, async (request, reply) => {
       const { slug } = request.params as { slug: string };
       const query = PageQuery.safeParse(request.query);
-      if (!isSlug(slug) || !query.success) return sendPage(reply, { status: 404, html: notFound, cache: 'public, max-age=5', script: false });
+      if (!isSlug(slug) || !query.success)
+        return sendPage(reply, { status: 404, html: notFound, cache: 'public, max-age=5', script: false });
       const before = query.data.before === undefined ? undefined : new Date(query.data.before).toISOString();
       const items = await store.enrichments.listByEntity({
         kind,
@@ -147,7 +148,8 @@ export async function registerEntityPages(app: FastifyInstance, deps: ReaderDeps
       });
       const first = items[0];
       const header = first ? headerOf(kind, slug, first) : null;
-      if (!first || !header) return sendPage(reply, { status: 404, html: notFound, cache: 'public, max-age=5', script: false });
+      if (!first || !header)
+        return sendPage(reply, { status: 404, html: notFound, cache: 'public, max-age=5', script: false });
       const shown = items.slice(0, PER_PAGE);
       const last = shown.at(-1);
       const older =
