@@ -21,6 +21,7 @@ import {
   useBaseHeaders,
   usePagePolicy,
 } from './kit/security-headers.ts';
+import { sendPage } from './kit/send-page.ts';
 import { installErrorHandler } from './problem.ts';
 import { registerArchiveRoutes } from './reader/archive/archive-routes.tsx';
 import { registerReaderRoutes, renderReaderNotFound, type ReaderDeps } from './reader/routes.tsx';
@@ -106,7 +107,7 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
   // Paths no route knows, outside the API (which answers problem+json): the reader's 404 page.
   const notFoundPage = renderReaderNotFound(deps);
   app.setNotFoundHandler((_request, reply) =>
-    reply.code(404).type('text/html; charset=utf-8').send(notFoundPage),
+    sendPage(reply, { status: 404, html: notFoundPage, cache: 'public, max-age=5', script: false }),
   );
   // For Prometheus: with DATELINE_METRICS_TOKEN only for the scraper holding it; without, an
   // operator's proxy keeps it off the public site (docs/operations.md).

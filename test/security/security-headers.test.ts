@@ -92,6 +92,7 @@ describe('security headers on every GET route', () => {
   // Each route pattern: a concrete address, who asks, and which policy the answer must carry.
   const routes = (): Record<string, { url: string; kind: Kind; as?: Caller }> => ({
     '/': { url: '/', kind: 'reader' },
+    '(no route: the 404 page)': { url: '/no/such/page/here', kind: 'reader-static' },
     '/:desk': { url: `/${ids['desk']}`, kind: 'reader-static' },
     '/:desk/:slug': { url: `/${ids['desk']}/talks`, kind: 'reader' },
     '/:desk/:slug/updates/:id': { url: `/${ids['desk']}/talks/updates/${ids['update']}`, kind: 'reader' },
