@@ -10,6 +10,7 @@ import { pino, type Logger } from 'pino';
 import { AccountService } from './accounts/account-service.ts';
 import { TokenService } from './accounts/token-service.ts';
 import type { Config } from './config.ts';
+import { createSite } from './domain/site.ts';
 import { EnrichmentNotices } from './enrich/enrichment-notices.ts';
 import { EnrichmentWorker } from './enrich/enrichment-worker.ts';
 import { loadEnricher, type Enricher } from './enrich/pipeline.ts';
@@ -20,7 +21,7 @@ import type { IpcChannel } from './live/ipc/ipc-bus.ts';
 import { openBus } from './live/open-bus.ts';
 import { SseHub } from './live/sse-hub.ts';
 import { StreamSlots } from './http/stream-slots.ts';
-import { MediaService } from './media/media-service.ts';
+import { MediaService, type MediaOptions } from './media/media-service.ts';
 import { createMetrics } from './ops/metrics.ts';
 import { seedSampleContent } from './sample/sample-content.ts';
 import { FeedPoller } from './statements/feeds/feed-poller.ts';
@@ -67,6 +68,7 @@ export async function createApp(
     webhooks?: Partial<DispatcherOptions>;
     /** Default: the shipped reference data's, loaded here at boot. Tests of other parts pass a small one. */
     enricher?: Enricher;
+    media?: MediaOptions;
   } = {},
 ): Promise<App> {
   const logger = options.logger ?? pino({ level: config.logLevel });
@@ -84,10 +86,14 @@ export async function createApp(
     await store.close();
     throw error;
   }
+  const site = createSite({ url: config.siteUrl });
   const liveBlog = new LiveBlogService({ store, bus });
   const accounts = new AccountService({ store });
   const tokens = new TokenService({ store });
-  const media = new MediaService({ store, dataDir: config.dataDir });
+  const media = new MediaService({ store, dataDir: config.dataDir, ...options.media });
+  const orphans = await media.removeOrphans();
+  if (orphans.length > 0)
+    logger.info({ removed: orphans }, `removed ${orphans.length} photo folder(s) no record lists`);
   const enrichmentNotices = new EnrichmentNotices();
   const enrichment = new EnrichmentWorker({
     bus,
@@ -116,6 +122,7 @@ export async function createApp(
     bus,
     logger,
     outbound,
+    site,
     options: options.webhooks ?? {},
   });
   webhooks.start();
@@ -148,9 +155,14 @@ export async function createApp(
     enrichmentNotices,
     trustProxy: config.trustProxy,
     streamSlots: new StreamSlots(config.streams),
-
     outbound,
+    site,
+    metricsToken: config.metricsToken,
   });
+  if (config.metricsToken === undefined && isExposed(config))
+    logger.warn(
+      '/metrics is public: set DATELINE_METRICS_TOKEN, or keep /metrics off the public site at the proxy',
+    );
   let closed = false;
   return {
     app,
@@ -166,6 +178,8 @@ export async function createApp(
     logger,
     async listen() {
       const url = await app.listen({ port: config.port, host: config.host });
+      const address = app.server.address();
+      if (address !== null && typeof address === 'object') site.listening(address);
       // With `serve --workers`, one worker polls feeds (dedupe would absorb a second, but not for free).
       if (!cluster.isWorker || cluster.worker?.id === 1) feedPoller.start();
       return url;
@@ -187,4 +201,9 @@ export async function createApp(
       await store.close();
     },
   };
+}
+
+/** Whether other machines can reach the node: behind a proxy, or bound beyond loopback. */
+function isExposed(config: Config): boolean {
+  return config.trustProxy !== false || !/^(127\.|::1$|localhost$)/.test(config.host);
 }

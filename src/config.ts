@@ -33,6 +33,14 @@ export interface Config {
    * (an intranet feed); everything else private is refused. Empty by default.
    */
   outboundAllow: string[];
+  /**
+   * The public origin (`https://news.example`) every absolute URL is written with: canonical links,
+   * feeds, sitemaps, oEmbed, JSON-LD, webhooks. Unset: the address the node listens on. A request's
+   * Host header is never used, so a forged one cannot reach a cached page.
+   */
+  siteUrl: string | undefined;
+  /** When set, `/metrics` answers only `Authorization: Bearer <it>`. */
+  metricsToken: string | undefined;
 }
 
 const EnvSchema = z.object({
@@ -83,8 +91,38 @@ const EnvSchema = z.object({
   /** Default: the open-file limit minus a reserve for ordinary requests (stream-slots.ts). */
   DATELINE_STREAMS_MAX: positiveInt().optional(),
   DATELINE_STREAM_REPLAY_MAX: positiveInt().default(256),
+  DATELINE_SITE_URL: z
+    .string()
+    .refine(isSiteOrigin, 'must be an http(s) origin such as https://news.example, with no path or query')
+    .or(z.literal(''))
+    .optional(),
+  DATELINE_METRICS_TOKEN: z
+    .string()
+    .regex(/^[\x21-\x7e]{16,200}$/, 'must be 16 to 200 visible ASCII characters, no spaces')
+    .or(z.literal(''))
+    .optional(),
 });
 
+/** Whether `value` is an http(s) URL with nothing after the host but an optional `/`. */
+function isSiteOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (
+      (url.protocol === 'http:' || url.protocol === 'https:') &&
+      url.username === '' &&
+      url.password === '' &&
+      url.pathname === '/' &&
+      url.search === '' &&
+      url.hash === '' &&
+      !value.endsWith('?') &&
+      !value.endsWith('#')
+    );
+  } catch {
+    return false;
+  }
+}
+
+/** A whole number from 1 to 10,000,000, from its decimal text. */
 function positiveInt() {
   return z
     .string()
@@ -92,6 +130,8 @@ function positiveInt() {
     .transform(Number)
     .pipe(z.number().int().min(1, 'must be at least 1').max(10_000_000, 'must be at most 10000000'));
 }
+
+const SECRET_VARIABLES = new Set(['DATELINE_METRICS_TOKEN']);
 
 /** A configuration problem, reported as one line. */
 export class ConfigError extends Error {
@@ -104,11 +144,19 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!result.success) {
     const issue = result.error.issues[0];
     const name = String(issue?.path[0] ?? 'environment');
-    throw new ConfigError(
-      `invalid ${name}=${JSON.stringify(env[name] ?? '')}: ${issue?.message ?? 'not valid'}`,
-    );
+    // A secret is not echoed into the logs, even a bad one.
+    const shown = SECRET_VARIABLES.has(name) ? '(hidden)' : JSON.stringify(env[name] ?? '');
+    throw new ConfigError(`invalid ${name}=${shown}: ${issue?.message ?? 'not valid'}`);
   }
   const e = result.data;
+  const trustProxy = parseTrustProxy(e.DATELINE_TRUST_PROXY);
+  const siteUrl = e.DATELINE_SITE_URL ? new URL(e.DATELINE_SITE_URL).origin : undefined;
+  // Behind a proxy the listening address is not the one readers use, and the Host header is theirs
+  // to forge: without the site URL, canonical links and feeds would be wrong or poisonable.
+  if (trustProxy !== false && siteUrl === undefined)
+    throw new ConfigError(
+      'DATELINE_SITE_URL is required when DATELINE_TRUST_PROXY is set: the public address readers use, e.g. https://news.example',
+    );
   return {
     port: e.PORT,
     host: e.HOST,
@@ -118,7 +166,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseUrl: e.DATABASE_URL === '' ? undefined : e.DATABASE_URL,
     busUrl: e.DATELINE_BUS_URL === '' ? undefined : e.DATELINE_BUS_URL,
     workers: e.DATELINE_WORKERS,
-    trustProxy: parseTrustProxy(e.DATELINE_TRUST_PROXY),
     streams: {
       perAddress: e.DATELINE_STREAMS_PER_ADDRESS,
       total: e.DATELINE_STREAMS_MAX ?? defaultStreamTotal(),
@@ -126,6 +173,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
 
     outboundAllow: e.DATELINE_OUTBOUND_ALLOW,
+    trustProxy,
+    siteUrl,
+    metricsToken: e.DATELINE_METRICS_TOKEN || undefined,
   };
 }
 

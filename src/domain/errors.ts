@@ -19,7 +19,8 @@ export class DomainError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly details: { field?: string; current?: unknown } = {},
+    /** `retryAfter`: seconds a refused (`rate_limited`) caller should wait, sent as Retry-After. */
+    readonly details: { field?: string; current?: unknown; retryAfter?: number } = {},
   ) {
     super(message);
     this.name = 'DomainError';

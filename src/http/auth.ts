@@ -46,6 +46,20 @@ export function tokenPrincipal(token: ApiToken): Principal {
  * `x-csrf-token` (a cross-site form cannot set headers), or it is 403.
  */
 export async function authenticate(store: Store, request: FastifyRequest): Promise<Principal | null> {
+  const principal = await findPrincipal(store, request);
+  if (principal) authenticated.add(request);
+  return principal;
+}
+
+// Requests answered for a known caller; their responses are kept out of every cache.
+const authenticated = new WeakSet<FastifyRequest>();
+
+/** Whether `request` was answered for an authenticated caller (token or session). */
+export function wasAuthenticated(request: FastifyRequest): boolean {
+  return authenticated.has(request);
+}
+
+async function findPrincipal(store: Store, request: FastifyRequest): Promise<Principal | null> {
   const header = request.headers.authorization;
   if (header === undefined) return sessionPrincipal(store, request);
   const match = /^Bearer\s+(\S+)$/i.exec(header);

@@ -95,7 +95,11 @@ export function sendFrameworkProblem(
 /** Installs the central error handler on `app`. */
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
-    if (error instanceof DomainError) return sendProblem(reply, problemFromDomainError(error));
+    if (error instanceof DomainError) {
+      if (error.details.retryAfter !== undefined)
+        reply.header('retry-after', String(error.details.retryAfter));
+      return sendProblem(reply, problemFromDomainError(error));
+    }
     const client = problemFromFastifyError(error);
     if (client) return sendProblem(reply, client);
     request.log.error({ err: error }, 'unhandled error');

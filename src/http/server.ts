@@ -14,6 +14,16 @@ import { registerWebhookRoutes } from './api/webhook-routes.ts';
 import { registerTokenRoutes, type TokenRouteDeps } from './api/token-routes.ts';
 import { registerRelatedRoutes } from './api/related-routes.ts';
 import { registerStatementApiRoutes, type StatementApiDeps } from './api/statements-routes.ts';
+import { DomainError } from '../domain/errors.ts';
+import { sameSecret } from './auth.ts';
+import {
+  NEWSROOM_POLICY,
+  READER_POLICY,
+  STATEMENT_POLICY,
+  useBaseHeaders,
+  usePagePolicy,
+} from './kit/security-headers.ts';
+import { sendPage } from './kit/send-page.ts';
 import { installErrorHandler, sendFrameworkProblem } from './problem.ts';
 import { refuseNulInput } from './refuse-nul-input.ts';
 import { reserveTopLevelRoutes } from './reserve-top-level-routes.ts';
@@ -38,6 +48,8 @@ export type ServerDeps = ApiDeps &
     metrics: Metrics;
     /** Fastify's `trustProxy` (config DATELINE_TRUST_PROXY): whose X-Forwarded-Proto/-For to believe. */
     trustProxy?: boolean | string | number;
+    /** When set, `/metrics` answers only `Authorization: Bearer <it>` (DATELINE_METRICS_TOKEN). */
+    metricsToken?: string | undefined;
   };
 
 // Bodies are JSON updates of at most a few tens of KB; anything bigger is refused before parsing.
@@ -70,6 +82,10 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
   installErrorHandler(app);
   refuseNulInput(app);
   reserveTopLevelRoutes(app);
+  // Security headers come from here and nowhere else: nosniff and no-store (authenticated) on every
+  // response, the reader's policy by default, and each scope below that differs says so once.
+  useBaseHeaders(app);
+  usePagePolicy(app, READER_POLICY);
   // Parses the newsroom session cookie; cookies are not signed: the value is a 256-bit random secret
   // looked up by its hash, so a forged one matches nothing.
   await app.register(fastifyCookie);
@@ -85,33 +101,42 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
   );
   await app.register(async (site) => {
     await registerReaderRoutes(site, deps);
-    await registerStatementPages(site, deps);
     await registerEntityPages(site, deps);
+  });
+  await app.register(async (statements) => {
+    usePagePolicy(statements, STATEMENT_POLICY);
+    await registerStatementPages(statements, deps);
   });
   // Uploaded photos: content-addressed by id, never change, so cache for ever.
   app.get('/media/:id/:file', async (request, reply) => {
     const { id, file } = request.params as { id: string; file: string };
     const { data, type } = await deps.media.read(id, file);
-    return reply
-      .type(type)
-      .header('cache-control', 'public, max-age=31536000, immutable')
-      .header('x-content-type-options', 'nosniff')
-      .send(data);
+    return reply.type(type).header('cache-control', 'public, max-age=31536000, immutable').send(data);
   });
   // Paths no route knows, outside the API (which answers problem+json): the reader's 404 page.
   const notFoundPage = renderReaderNotFound(deps);
   app.setNotFoundHandler((_request, reply) =>
-    reply.code(404).type('text/html; charset=utf-8').send(notFoundPage),
+    sendPage(reply, { status: 404, html: notFoundPage, cache: 'public, max-age=5', script: false }),
   );
-  // For Prometheus; an operator's proxy keeps it off the public site (docs/operations.md).
-  app.get('/metrics', async (_request, reply) =>
-    reply.type(deps.metrics.contentType).send(await deps.metrics.render()),
-  );
+  // For Prometheus: with DATELINE_METRICS_TOKEN only for the scraper holding it; without, an
+  // operator's proxy keeps it off the public site (docs/operations.md).
+  const metricsToken = deps.metricsToken;
+  app.get('/metrics', async (request, reply) => {
+    if (metricsToken !== undefined && !isBearer(request.headers.authorization, metricsToken))
+      throw new DomainError('unauthorized', '/metrics needs Authorization: Bearer <DATELINE_METRICS_TOKEN>');
+    return reply.type(deps.metrics.contentType).send(await deps.metrics.render());
+  });
   await app.register(async (feeds) => registerFeedRoutes(feeds, deps));
   await app.register(async (map) => registerMapRoutes(map, deps));
   await app.register(async (search) => registerSearchRoutes(search, deps));
-  await app.register(async (newsroom) => registerNewsroomRoutes(newsroom, deps));
-  await app.register(async (newsroom) => registerNewsroomStatementPages(newsroom, deps));
+  await app.register(async (newsroom) => {
+    usePagePolicy(newsroom, NEWSROOM_POLICY);
+    await registerNewsroomRoutes(newsroom, deps);
+  });
+  await app.register(async (newsroom) => {
+    usePagePolicy(newsroom, NEWSROOM_POLICY);
+    await registerNewsroomStatementPages(newsroom, deps);
+  });
   await app.register(async (archive) => registerArchiveRoutes(archive, deps));
   await app.register(async (embed) => registerEmbedRoutes(embed, deps));
   await app.register(async (api) => registerWebhookRoutes(api, deps), { prefix: '/api/v1' });
@@ -129,4 +154,10 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
     return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not ready', checks });
   });
   return app;
+}
+
+/** Whether `header` is `Bearer <secret>`, compared in constant time. */
+function isBearer(header: string | undefined, secret: string): boolean {
+  const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
+  return match?.[1] !== undefined && sameSecret(match[1], secret);
 }

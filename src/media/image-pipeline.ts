@@ -19,6 +19,16 @@ export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 /** Most pixels decoded: 50 megapixels covers any phone or news camera; more is a decompression bomb. */
 export const MAX_INPUT_PIXELS = 50_000_000;
 
+/**
+ * Keeps sharp from taking the whole machine: one libvips thread per image (photos are processed a few
+ * at a time by ImageQueue instead) and no cache of decoded originals, which for a 50-megapixel photo
+ * would hold 200 MB for no reuse. Process-wide; called once at boot.
+ */
+export function limitImageLibrary(): void {
+  sharp.concurrency(1);
+  sharp.cache(false);
+}
+
 /** One encoded rendition. */
 export interface Rendition {
   width: number;
@@ -65,22 +75,32 @@ export async function processImage(input: Buffer): Promise<ProcessedImage> {
   const height = rotated ? (meta.width ?? 0) : (meta.height ?? 0);
   const widths = [...new Set(MEDIA_WIDTHS.map((w) => Math.min(w, width)))];
   try {
-    const renditions = await Promise.all(
-      widths.flatMap((w) => {
-        const base = () => sharp(input, options).rotate().resize({ width: w, withoutEnlargement: true });
-        return [
-          base()
-            .webp({ quality: 78 })
-            .toBuffer()
-            .then((data): Rendition => ({ width: w, type: 'image/webp', ext: 'webp', data })),
-          base()
-            .flatten({ background: '#ffffff' })
-            .jpeg({ quality: 80, mozjpeg: true })
-            .toBuffer()
-            .then((data): Rendition => ({ width: w, type: 'image/jpeg', ext: 'jpg', data })),
-        ];
-      }),
-    );
+    // The original (up to 50 megapixels) is decoded once, oriented and scaled to the largest width
+    // served; every rendition is encoded from that, one after another, so a photo holds one thread of
+    // libuv's pool at a time and served files are read in between.
+    const largest = Math.max(...widths);
+    const { data, info } = await sharp(input, options)
+      .rotate()
+      .resize({ width: largest, withoutEnlargement: true })
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    const raw = { raw: { width: info.width, height: info.height, channels: info.channels } };
+    const renditions: Rendition[] = [];
+    for (const w of widths) {
+      const base = () => sharp(data, raw).resize({ width: w, withoutEnlargement: true });
+      renditions.push({
+        width: w,
+        type: 'image/webp',
+        ext: 'webp',
+        data: await base().webp({ quality: 78 }).toBuffer(),
+      });
+      renditions.push({
+        width: w,
+        type: 'image/jpeg',
+        ext: 'jpg',
+        data: await base().flatten({ background: '#ffffff' }).jpeg({ quality: 80, mozjpeg: true }).toBuffer(),
+      });
+    }
     return { width, height, renditions };
   } catch {
     // Apple's HEIC is HEIF with HEVC compression. sharp's prebuilt libvips reads HEIF containers and

@@ -1,11 +1,13 @@
 /** Stores uploaded photos: files under `<dataDir>/media/<id>/`, the record in the database. */
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { conflict, invalid, notFound } from '../domain/errors.ts';
 import { createId } from '../domain/ids.ts';
 import type { Media, MediaRef, MediaVariant } from '../domain/types.ts';
 import type { Store } from '../store/store.ts';
-import { processImage } from './image-pipeline.ts';
+import { availableParallelism } from 'node:os';
+import { limitImageLibrary, processImage, type ProcessedImage } from './image-pipeline.ts';
+import { ImageQueue, type ImageQueueLimits } from './image-queue.ts';
 
 /** URL prefix of served photo files. */
 export const MEDIA_PREFIX = '/media/';
@@ -17,26 +19,55 @@ export interface MediaText {
   credit: string;
 }
 
+// One core stays free for readers; an editor may send a second photo while the first is processed; a
+// burst from many uploaders waits a little, then is refused rather than queued without end.
+const DEFAULT_LIMITS: ImageQueueLimits = {
+  concurrency: Math.max(1, availableParallelism() - 1),
+  perUploader: 2,
+  maxWaiting: 8,
+  retryAfterSeconds: 5,
+};
+
 const FILE_NAME = /^(\d{1,5})\.(webp|jpg)$/;
+const MEDIA_ID = /^[a-z0-9]{1,40}$/;
+// A folder this old with no record is left over, not an upload in progress on another node sharing the
+// folder: a whole upload request must arrive within 2 minutes (server.ts requestTimeout).
+const ORPHAN_AGE_MS = 5 * 60_000;
+
+/** How photos are processed: the queue's bounds, and the pipeline (tests hold it to fill the queue). */
+export interface MediaOptions {
+  limits?: Partial<ImageQueueLimits>;
+  process?: (file: Buffer) => Promise<ProcessedImage>;
+}
 
 /** Uploads and serves photos. */
 export class MediaService {
   readonly #store: Store;
   readonly #dir: string;
+  readonly #queue: ImageQueue;
+  readonly #process: (file: Buffer) => Promise<ProcessedImage>;
 
-  constructor(deps: { store: Store; dataDir: string }) {
+  constructor(deps: { store: Store; dataDir: string } & MediaOptions) {
     this.#store = deps.store;
     this.#dir = join(deps.dataDir, 'media');
+    limitImageLibrary();
+    this.#queue = new ImageQueue({ ...DEFAULT_LIMITS, ...deps.limits });
+    this.#process = deps.process ?? processImage;
   }
 
-  /** Processes and stores a photo; alt text is required because screen-reader users read the page too. */
-  async upload(file: Buffer, text: MediaText, uploadedBy: string): Promise<Media> {
+  /**
+   * Processes and stores a photo; alt text is required because screen-reader users read the page too.
+   * `rate_limited` (with Retry-After) when `uploader` (a principal's key) or the node has as many
+   * photos in hand as it takes.
+   */
+  async upload(file: Buffer, text: MediaText, uploader: { key: string; name: string }): Promise<Media> {
+    const uploadedBy = uploader.name;
     const alt = text.alt.trim();
     if (alt === '') throw invalid('alt', 'alt must describe the photo for readers who cannot see it');
     if (alt.length > 500) throw invalid('alt', 'alt must be at most 500 characters');
     if (text.caption.length > 1000) throw invalid('caption', 'caption must be at most 1000 characters');
     if (text.credit.length > 200) throw invalid('credit', 'credit must be at most 200 characters');
-    const image = await processImage(file);
+    const image = await this.#queue.run(uploader.key, () => this.#process(file));
     const id = createId();
     // Written to a temporary folder and renamed, so a crash never leaves a half-written photo served.
     const temp = join(this.#dir, `.tmp-${id}`);
@@ -53,10 +84,8 @@ export class MediaService {
       throw error;
     }
     const jpegs = variants.filter((v) => v.type === 'image/jpeg');
-    // Files first, then the record; if the record cannot be written the files go, so no photo is
-    // served or left on disk without one.
-    return this.#store.media
-      .create({
+    try {
+      return await this.#store.media.create({
         id,
         alt,
         caption: text.caption.trim(),
@@ -67,11 +96,41 @@ export class MediaService {
         variants,
         uploadedBy,
         createdAt: new Date().toISOString(),
-      })
-      .catch(async (error: unknown) => {
-        await rm(join(this.#dir, id), { recursive: true, force: true });
-        throw error;
       });
+    } catch (error) {
+      // No record, no files: whatever refused the record, the photo must not stay on disk unlisted.
+      // A crash right here is what removeOrphans() at the next start is for.
+      await rm(join(this.#dir, id), { recursive: true, force: true });
+      throw error;
+    }
+  }
+
+  /**
+   * Removes what no record accounts for: `.tmp-*` folders of uploads cut short, and photo folders
+   * whose record was never written (a crash between the two) or already deleted. Run at start.
+   */
+  async removeOrphans(now = Date.now()): Promise<string[]> {
+    let entries: string[];
+    try {
+      entries = await readdir(this.#dir);
+    } catch {
+      return []; // no photo uploaded yet
+    }
+    const removed: string[] = [];
+    for (const name of entries) {
+      const path = join(this.#dir, name);
+      const leftover = name.startsWith('.tmp-')
+        ? true
+        : MEDIA_ID.test(name)
+          ? (await this.#store.media.getById(name)) === null
+          : false;
+      if (!leftover) continue;
+      const age = now - (await stat(path)).mtimeMs;
+      if (age < ORPHAN_AGE_MS) continue;
+      await rm(path, { recursive: true, force: true });
+      removed.push(name);
+    }
+    return removed;
   }
 
   /** The snapshot an update or story keeps of photo `id`; unknown ids are a validation error on `field`. */
@@ -88,8 +147,15 @@ export class MediaService {
    * pending submission: `conflict` naming them, with the list as `current`.
    */
   async delete(id: string): Promise<void> {
-    const media = await this.#store.media.getById(id);
-    if (!media) throw notFound('photo');
+    const media = MEDIA_ID.test(id) ? await this.#store.media.getById(id) : null;
+    if (!media) {
+      // Files without a record (left by a crash) are never served; deleting them is still allowed.
+      const folder = join(this.#dir, id);
+      const exists = MEDIA_ID.test(id) && (await stat(folder).catch(() => null)) !== null;
+      if (!exists) throw notFound('photo');
+      await rm(folder, { recursive: true, force: true });
+      return;
+    }
     const references = await this.#store.media.findReferences(id);
     if (references.length > 0) {
       const names = references.map((r) =>
@@ -103,10 +169,12 @@ export class MediaService {
     await rm(join(this.#dir, id), { recursive: true, force: true });
   }
 
-  /** The bytes and type of a served file, or `not_found`. */
+  /** The bytes and type of a served file, or `not_found`: only files a photo record lists are served. */
   async read(id: string, file: string): Promise<{ data: Buffer; type: string }> {
     const match = FILE_NAME.exec(file);
-    if (!/^[a-z0-9]{1,40}$/.test(id) || !match) throw notFound('photo');
+    if (!MEDIA_ID.test(id) || !match) throw notFound('photo');
+    const media = await this.#store.media.getById(id);
+    if (!media?.variants.some((v) => v.url === `${MEDIA_PREFIX}${id}/${file}`)) throw notFound('photo');
     try {
       const data = await readFile(join(this.#dir, id, file));
       return { data, type: match[2] === 'webp' ? 'image/webp' : 'image/jpeg' };

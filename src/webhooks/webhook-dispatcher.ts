@@ -5,6 +5,7 @@
  * delivery runs on its own, so a hung subscriber holds one of `concurrency` slots until its timeout
  * and never delays publishing or the other subscribers.
  */
+import type { Site } from '../domain/site.ts';
 import type { Logger } from 'pino';
 import { storyPath } from '../domain/paths.ts';
 import type { LiveEvent } from '../domain/types.ts';
@@ -59,8 +60,8 @@ export interface DispatcherDeps {
   bus?: LiveBus;
   logger: Logger;
   options?: Partial<DispatcherOptions>;
-  /** Public origin for absolute URLs in payloads; relative paths without it. */
-  siteUrl?: string;
+  /** Where absolute URLs in payloads point (DATELINE_SITE_URL, else the listening address). */
+  site: Site;
   /** Which addresses subscribers may be reached at (default: public addresses only). */
   outbound?: OutboundPolicy;
 }
@@ -71,7 +72,7 @@ export class WebhookDispatcher {
   readonly #log: Logger;
   readonly #options: DispatcherOptions;
   readonly #bus: LiveBus | undefined;
-  readonly #origin: string;
+  readonly #site: Site;
   readonly #outbound: OutboundPolicy;
   readonly #inFlight = new Map<number, Promise<void>>();
   #timer: NodeJS.Timeout | null = null;
@@ -87,7 +88,7 @@ export class WebhookDispatcher {
     this.#log = deps.logger;
     this.#bus = deps.bus;
     this.#options = { ...DEFAULTS, ...deps.options };
-    this.#origin = (deps.siteUrl ?? '').replace(/\/+$/, '');
+    this.#site = deps.site;
     this.#outbound = deps.outbound ?? createOutboundPolicy();
   }
 
@@ -186,7 +187,7 @@ export class WebhookDispatcher {
         id: story.id,
         headline: story.headline,
         desk: desk?.slug ?? null,
-        url: `${this.#origin}${path}`,
+        url: this.#site.url(path),
       },
     };
     const body = (type: WebhookEvent, extra: object) => ({
@@ -194,7 +195,7 @@ export class WebhookDispatcher {
       body: JSON.stringify({ type, ...base, ...extra }),
     });
     if (data.type === 'delete') return [body('update.deleted', { update: { id: data.update.id } })];
-    const update = updateJson(data.update, `${this.#origin}${path}`);
+    const update = updateJson(data.update, this.#site.url(path));
     if (data.type === 'update') return [body('update.published', { update })];
     const messages = [body('update.edited', { update })];
     const revisions = await this.#store.updates.listRevisions(data.update.id);

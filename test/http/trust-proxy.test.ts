@@ -27,7 +27,9 @@ for (const [setting, trusted] of [
   describe(`DATELINE_TRUST_PROXY=${setting}`, () => {
     let t: TestApp;
     before(async () => {
-      t = await createTestApp({ env: { DATELINE_TRUST_PROXY: setting } });
+      t = await createTestApp({
+        env: { DATELINE_TRUST_PROXY: setting, DATELINE_SITE_URL: 'https://news.example' },
+      });
       await t.accounts.addUser({
         email: 'desk@example.org',
         name: 'Desk',
@@ -54,7 +56,9 @@ for (const [setting, trusted] of [
 describe('DATELINE_TRUST_PROXY from a proxy that is not trusted', () => {
   let t: TestApp;
   before(async () => {
-    t = await createTestApp({ env: { DATELINE_TRUST_PROXY: '10.1.2.3' } });
+    t = await createTestApp({
+      env: { DATELINE_TRUST_PROXY: '10.1.2.3', DATELINE_SITE_URL: 'https://news.example' },
+    });
     await t.accounts.addUser({ email: 'desk@example.org', name: 'Desk', role: 'editor', password: PASSWORD });
   });
   after(() => t.close());
@@ -68,10 +72,11 @@ describe('DATELINE_TRUST_PROXY from a proxy that is not trusted', () => {
 describe('DATELINE_TRUST_PROXY parsing', () => {
   it('takes off, on, a hop count or addresses', () => {
     assert.equal(loadConfig({}).trustProxy, false);
-    assert.equal(loadConfig({ DATELINE_TRUST_PROXY: 'on' }).trustProxy, true);
-    assert.equal(loadConfig({ DATELINE_TRUST_PROXY: '1' }).trustProxy, 1);
+    const site = { DATELINE_SITE_URL: 'https://news.example' };
+    assert.equal(loadConfig({ DATELINE_TRUST_PROXY: 'on', ...site }).trustProxy, true);
+    assert.equal(loadConfig({ DATELINE_TRUST_PROXY: '1', ...site }).trustProxy, 1);
     assert.equal(
-      loadConfig({ DATELINE_TRUST_PROXY: '127.0.0.1, 10.0.0.0/8' }).trustProxy,
+      loadConfig({ DATELINE_TRUST_PROXY: '127.0.0.1, 10.0.0.0/8', ...site }).trustProxy,
       '127.0.0.1,10.0.0.0/8',
     );
   });

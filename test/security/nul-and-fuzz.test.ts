@@ -507,7 +507,7 @@ describe('a photo whose record cannot be written', () => {
     const store = { media: { create: () => Promise.reject(new Error('database down')) } } as unknown as Store;
     const media = new MediaService({ store, dataDir });
     await assert.rejects(
-      media.upload(png, { alt: 'A photo', caption: '', credit: '' }, 'ed'),
+      media.upload(png, { alt: 'A photo', caption: '', credit: '' }, { key: 'ed', name: 'ed' }),
       /database down/,
     );
     assert.deepEqual(await readdir(join(dataDir, 'media')), []);

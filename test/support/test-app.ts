@@ -5,6 +5,7 @@ import { loadConfig } from '../../src/config.ts';
 import { loadEnricher } from '../../src/enrich/pipeline.ts';
 import { createApiToken } from '../../src/accounts/token-service.ts';
 import type { Role } from '../../src/domain/types.ts';
+import type { MediaOptions } from '../../src/media/media-service.ts';
 import type { DispatcherOptions } from '../../src/webhooks/webhook-dispatcher.ts';
 import { createTempDir } from './temp-dir.ts';
 
@@ -36,6 +37,7 @@ export async function createTestApp(
     dataDir?: string;
     env?: Record<string, string>;
     webhooks?: Partial<DispatcherOptions>;
+    media?: MediaOptions;
   } = {},
 ): Promise<TestApp> {
   const dataDir = options.dataDir ?? createTempDir();
@@ -50,6 +52,7 @@ export async function createTestApp(
     logger: pino({ level: 'silent' }),
     webhooks: options.webhooks ?? {},
     enricher: loadEnricher(options.enricher === 'shipped' ? undefined : FIXTURE_REFERENCE_DIR),
+    ...(options.media && { media: options.media }),
   });
   const token = async (role: Role) =>
     (await createApiToken(node.store, { name: `test-${role}`, role })).secret;

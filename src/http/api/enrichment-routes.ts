@@ -7,6 +7,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { notFound } from '../../domain/errors.ts';
 import { toCsv, toEventRows, EVENT_ROW_FIELDS } from '../../enrich/export/event-rows.ts';
+import type { Site } from '../../domain/site.ts';
 import type { Store } from '../../store/store.ts';
 import { mayReadStory } from '../auth.ts';
 import { parseInput } from './schemas.ts';
@@ -18,7 +19,10 @@ const ExportQuery = z.object({
 });
 
 /** Registers the enrichment and events export routes. */
-export async function registerEnrichmentRoutes(app: FastifyInstance, deps: { store: Store }): Promise<void> {
+export async function registerEnrichmentRoutes(
+  app: FastifyInstance,
+  deps: { store: Store; site: Site },
+): Promise<void> {
   const rowsFor = async (request: FastifyRequest) => {
     const query = parseInput(ExportQuery, request.query, 'query');
     let deskId: string | undefined;
@@ -32,8 +36,7 @@ export async function registerEnrichmentRoutes(app: FastifyInstance, deps: { sto
       limit: query.limit,
       ...(deskId !== undefined && { deskId }),
     });
-    const origin = `${request.protocol}://${request.host}`;
-    return enriched.flatMap((e) => toEventRows(e, origin));
+    return enriched.flatMap((e) => toEventRows(e, deps.site.origin()));
   };
 
   app.get('/updates/:id/enrichment', async (request) => {

@@ -55,7 +55,7 @@ export async function registerMediaRoutes(app: FastifyInstance, deps: MediaDeps)
         }
       }
       if (file === null) throw invalid('file', 'file is required');
-      const media = await deps.media.upload(file, text, principal.name);
+      const media = await deps.media.upload(file, text, principal);
       const { uploadedBy: _by, ...json } = media;
       return reply.code(201).header('location', media.url).send(json);
     });

@@ -3,6 +3,7 @@
  * (`/embed.js`), and an oEmbed provider (`/oembed?url=…&format=json`, https://oembed.com/). The widget
  * sets no cookies and may be framed by any site; everything else keeps the reader's framing policy.
  */
+import type { Site } from '../../domain/site.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
 import { renderToString } from 'preact-render-to-string';
@@ -13,6 +14,8 @@ import type { Desk, Story } from '../../domain/types.ts';
 import type { Store } from '../../store/store.ts';
 import type { Assets } from '../assets/build-assets.ts';
 import { parseInput } from '../api/schemas.ts';
+import { EMBED_POLICY, usePagePolicy } from '../kit/security-headers.ts';
+import { sendPage } from '../kit/send-page.ts';
 import { storyPlace } from '../reader/story-place.ts';
 import { UpdateArticle } from '../reader/views/update-article.tsx';
 
@@ -20,8 +23,7 @@ import { UpdateArticle } from '../reader/views/update-article.tsx';
 export interface EmbedDeps {
   store: Store;
   assets: Assets;
-  siteName?: string;
-  siteUrl?: string;
+  site: Site;
 }
 
 /** Default and largest number of updates a widget shows. */
@@ -31,19 +33,6 @@ const THEMES = ['auto', 'light', 'dark'] as const;
 // Sized for a sidebar or an article column; partners can override with maxwidth/maxheight.
 const OEMBED_WIDTH = 600;
 const OEMBED_HEIGHT = 640;
-
-// The widget may be framed anywhere (that is its purpose); it still runs only our own script.
-const EMBED_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: https:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  'frame-ancestors *',
-].join('; ');
 
 const EmbedQuery = z.object({
   limit: z.coerce.number().int().min(1).max(EMBED_MAX_LIMIT).default(EMBED_DEFAULT_LIMIT),
@@ -80,9 +69,7 @@ async function storyAt(store: Store, pathname: string): Promise<{ story: Story; 
 /** Registers the widget, its loader and the oEmbed endpoint. */
 export async function registerEmbedRoutes(app: FastifyInstance, deps: EmbedDeps): Promise<void> {
   const { store, assets } = deps;
-  const siteName = deps.siteName ?? 'Dateline';
-  const originOf = (request: FastifyRequest): string =>
-    (deps.siteUrl ?? `${request.protocol}://${request.host}`).replace(/\/+$/, '');
+  const siteName = deps.site.name;
 
   const widget = async (request: FastifyRequest, reply: FastifyReply, pathname: string) => {
     const found = await storyAt(store, pathname);
@@ -155,21 +142,19 @@ export async function registerEmbedRoutes(app: FastifyInstance, deps: EmbedDeps)
         ),
       ),
     );
-    return reply
-      .header('content-type', 'text/html; charset=utf-8')
-      .header('cache-control', 'public, max-age=5')
-      .header('content-security-policy', EMBED_CSP)
-      .header('x-content-type-options', 'nosniff')
-      .header('referrer-policy', 'strict-origin-when-cross-origin')
-      .send(`<!doctype html>${body}`);
+    return sendPage(reply, { html: `<!doctype html>${body}`, cache: 'public, max-age=5', script: true });
   };
 
-  app.get('/embed/stories/:slug', (request, reply) =>
-    widget(request, reply, `/stories/${(request.params as { slug: string }).slug}`),
-  );
-  app.get('/embed/:desk/:slug', (request, reply) => {
-    const { desk, slug } = request.params as { desk: string; slug: string };
-    return widget(request, reply, `/${desk}/${slug}`);
+  // The widget may be framed by any site (that is its purpose): its scope gets EMBED_POLICY.
+  await app.register(async (widgets) => {
+    usePagePolicy(widgets, EMBED_POLICY);
+    widgets.get('/embed/stories/:slug', (request, reply) =>
+      widget(request, reply, `/stories/${(request.params as { slug: string }).slug}`),
+    );
+    widgets.get('/embed/:desk/:slug', (request, reply) => {
+      const { desk, slug } = request.params as { desk: string; slug: string };
+      return widget(request, reply, `/${desk}/${slug}`);
+    });
   });
 
   // A stable address partners paste; the content-hashed copy underneath changes with each release.
@@ -201,7 +186,7 @@ export async function registerEmbedRoutes(app: FastifyInstance, deps: EmbedDeps)
     } catch {
       throw new DomainError('validation', 'url: must be an absolute URL of a story page', { field: 'url' });
     }
-    const origin = originOf(request);
+    const origin = deps.site.origin();
     if (target.host !== new URL(origin).host) throw new DomainError('not_found', 'not a page of this site');
     const found = await storyAt(store, target.pathname);
     if (!found) throw new DomainError('not_found', 'no public story at that address');

@@ -1,10 +1,12 @@
 /** `/map`: located updates on a map drawn on the server; `/map/basemap.svg`; `/map/markers` for live refresh. */
+import type { Site } from '../../domain/site.ts';
 import { createHash } from 'node:crypto';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { renderToString } from 'preact-render-to-string';
 import type { Store } from '../../store/store.ts';
 import type { Assets } from '../assets/build-assets.ts';
+import { sendPage } from '../kit/send-page.ts';
 import { ErrorPage } from '../reader/views/error-page.tsx';
 import { Layout, renderDocument } from '../reader/views/layout.tsx';
 import { basemap } from './basemap.ts';
@@ -15,7 +17,7 @@ import { MapPage, MarkerList, Markers } from './map-view.tsx';
 export interface MapDeps {
   store: Store;
   assets: Assets;
-  siteName?: string;
+  site: Site;
 }
 
 // The newest enriched updates the map considers; filters apply to these.
@@ -23,7 +25,7 @@ const MAP_WINDOW = 2000;
 
 /** Registers the map routes. */
 export async function registerMapRoutes(app: FastifyInstance, deps: MapDeps): Promise<void> {
-  const siteName = deps.siteName ?? 'Dateline';
+  const siteName = deps.site.name;
   const assetUrls = { css: deps.assets.url('reader.css'), js: deps.assets.url('reader-live.js') };
   // Drawn on the first request that needs it, so start-up does not wait for it.
   let drawn: { svg: Buffer; hash: string; br: Buffer; gzip: Buffer } | undefined;
@@ -75,21 +77,21 @@ export async function registerMapRoutes(app: FastifyInstance, deps: MapDeps): Pr
   };
 
   const htmlError = (reply: FastifyReply, status: number) =>
-    reply
-      .code(status)
-      .type('text/html; charset=utf-8')
-      .send(
-        renderDocument(
-          <Layout
-            siteName={siteName}
-            meta={{ title: `Map – ${siteName}`, description: '', canonicalUrl: null, noindex: true }}
-            assets={assetUrls}
-            script={false}
-          >
-            <ErrorPage status={status} />
-          </Layout>,
-        ),
-      );
+    sendPage(reply, {
+      status,
+      cache: 'public, max-age=5',
+      script: false,
+      html: renderDocument(
+        <Layout
+          siteName={siteName}
+          meta={{ title: `Map – ${siteName}`, description: '', canonicalUrl: null, noindex: true }}
+          assets={assetUrls}
+          script={false}
+        >
+          <ErrorPage status={status} />
+        </Layout>,
+      ),
+    });
 
   app.get('/map', async (request, reply) => {
     const filter = filterOf(request);
@@ -127,7 +129,7 @@ export async function registerMapRoutes(app: FastifyInstance, deps: MapDeps): Pr
         />
       </Layout>,
     );
-    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);
+    return sendPage(reply, { html, cache: 'no-cache', script: true });
   });
 
   // The markers and list of the same filters, for open map pages to swap in when updates arrive.

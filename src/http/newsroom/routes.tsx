@@ -27,7 +27,7 @@ import { DEFAULT_TIMEZONE } from '../reader/story-place.ts';
 import { isSameOrigin } from '../same-origin.ts';
 import { renderToString } from 'preact-render-to-string';
 import { registerAdminPages } from './admin-pages.tsx';
-import { NEWSROOM_CSP, sendNewsroomPage } from './send-page.tsx';
+import { sendNewsroomPage } from './send-page.tsx';
 import { SubmissionQueue, type QueueView } from './queue-view.tsx';
 import { DashboardPage, LoginPage, PasswordPage, StoryEditorPage, type NewsroomChrome } from './views.tsx';
 
@@ -264,7 +264,6 @@ export async function registerNewsroomRoutes(app: FastifyInstance, deps: Newsroo
     return reply
       .type('text/html; charset=utf-8')
       .header('cache-control', 'no-store')
-      .header('content-security-policy', NEWSROOM_CSP)
       .send(renderToString(<SubmissionQueue view={view} />));
   });
 

@@ -11,10 +11,12 @@ import { storyPath } from '../../domain/paths.ts';
 import { isSlug, RESERVED_SLUGS } from '../../domain/slug.ts';
 import { CLAIM_STATUSES } from '../../domain/types.ts';
 import type { ClaimStatus, Desk, Revision, Story, Update } from '../../domain/types.ts';
+import type { Site } from '../../domain/site.ts';
 import type { LiveBlogService } from '../../service/live-blog.ts';
 import type { Store, UpdateInStory } from '../../store/store.ts';
 import { ASSETS_PREFIX } from '../assets/build-assets.ts';
 import type { Assets } from '../assets/build-assets.ts';
+import { sendPage } from '../kit/send-page.ts';
 import { createArticleCache } from './article-cache.ts';
 import { oembedAlternate } from '../embed/embed-routes.tsx';
 import { feedAlternates } from './feeds/feed-model.ts';
@@ -26,7 +28,6 @@ import { storyPlace } from './story-place.ts';
 import type { StoryPlace } from './story-place.ts';
 import { startOfDay } from './time-format.ts';
 import { DeskPage } from './views/desk-page.tsx';
-import { EMBED_ORIGINS } from '../../media/video-embeds.ts';
 import { ErrorPage, errorWording } from './views/error-page.tsx';
 import { FrontPage } from './views/front-page.tsx';
 import type { StoryCard } from './views/front-page.tsx';
@@ -42,10 +43,8 @@ export interface ReaderDeps {
   store: Store;
   liveBlog: LiveBlogService;
   assets: Assets;
-  /** Name shown in the header, titles and sharing cards. */
-  siteName?: string;
-  /** Public origin ("https://news.example") for canonical and sharing URLs; else taken from the request. */
-  siteUrl?: string;
+  /** Name shown in the header, titles and sharing cards, and the origin of canonical and sharing URLs. */
+  site: Site;
 }
 
 /** Updates on the first page of a story (pinned ones come first, within this budget). */
@@ -67,27 +66,10 @@ const CACHE = {
   asset: 'public, max-age=31536000, immutable',
 } as const;
 
-// Author content is sanitised, but the policy means a mistake there still cannot run script or frame
-// anything. JSON-LD is a data block, which script-src does not govern.
-/** The Content-Security-Policy of every reader page. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: https:",
-  "connect-src 'self'",
-  // Only the video players a reader chose to load by clicking a facade (media/video-embeds.ts).
-  `frame-src ${EMBED_ORIGINS.join(' ')}`,
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'self'",
-].join('; ');
-
 const PAGE_QUERY = z.object({ before: z.string().min(1).max(300).optional() });
 const UPDATE_ID = /^[0-9a-z]{10,40}$/;
 
-type PageResult = { status?: number; html: string; cache: string } | null;
+type PageResult = { status?: number; html: string; cache: string; script: boolean } | null;
 
 /** `load`, called at most once per `ttlMs`; a failed load is not kept. */
 function memoize<T>(ttlMs: number, load: () => Promise<T>): () => Promise<T> {
@@ -111,7 +93,7 @@ function isClaimStatus(value: unknown): value is ClaimStatus {
 /** Registers the reader pages and assets on `app`. */
 export async function registerReaderRoutes(app: FastifyInstance, deps: ReaderDeps): Promise<void> {
   const { store, liveBlog, assets } = deps;
-  const siteName = deps.siteName ?? 'Dateline';
+  const siteName = deps.site.name;
   const assetUrls = { css: assets.url('reader.css'), js: assets.url('reader-live.js') };
 
   // Desks change rarely and every page needs one; a short-lived cache saves a query per rendered page.
@@ -140,9 +122,6 @@ export async function registerReaderRoutes(app: FastifyInstance, deps: ReaderDep
     return { lastGlobalId, live, latest, desks };
   });
 
-  const originOf = (request: FastifyRequest): string =>
-    (deps.siteUrl ?? `${request.protocol}://${request.host}`).replace(/\/+$/, '');
-
   const page = (meta: PageMeta, content: VNode, script: boolean): string =>
     renderDocument(
       <Layout siteName={siteName} meta={meta} assets={assetUrls} script={script}>
@@ -169,15 +148,8 @@ export async function registerReaderRoutes(app: FastifyInstance, deps: ReaderDep
     return html;
   };
 
-  const send = (reply: FastifyReply, status: number, html: string, cache: string): FastifyReply =>
-    reply
-      .code(status)
-      .header('content-type', 'text/html; charset=utf-8')
-      .header('cache-control', cache)
-      .header('content-security-policy', CONTENT_SECURITY_POLICY)
-      .header('x-content-type-options', 'nosniff')
-      .header('referrer-policy', 'strict-origin-when-cross-origin')
-      .send(html);
+  const send = (reply: FastifyReply, status: number, html: string, cache: string, script = false) =>
+    sendPage(reply, { status, html, cache, script });
 
   /** Runs a page handler; missing things become the 404 page, bad query strings 400, anything else 500. */
   const handle =
@@ -186,7 +158,7 @@ export async function registerReaderRoutes(app: FastifyInstance, deps: ReaderDep
       try {
         const result = await render(request);
         if (result === null) return send(reply, 404, errorHtml(404), CACHE.error);
-        return send(reply, result.status ?? 200, result.html, result.cache);
+        return send(reply, result.status ?? 200, result.html, result.cache, result.script);
       } catch (error) {
         if (error instanceof DomainError && error.code === 'not_found') {
           return send(reply, 404, errorHtml(404), CACHE.error);
@@ -275,7 +247,7 @@ export async function registerReaderRoutes(app: FastifyInstance, deps: ReaderDep
       renderUpdate: (update) =>
         articles.html(update, place, now, enriched.get(update.id), cited.get(update.id)),
     };
-    const origin = originOf(request);
+    const origin = deps.site.origin();
     const canonicalUrl = `${origin}${place.path}`;
     const photo = story.topPhoto;
     const imageUrl =
@@ -309,7 +281,7 @@ export async function registerReaderRoutes(app: FastifyInstance, deps: ReaderDep
         ...(first ? [oembedAlternate(canonicalUrl, story.headline)] : []),
       ],
     };
-    return { html: page(meta, <StoryPage view={view} />, true), cache: CACHE.live };
+    return { html: page(meta, <StoryPage view={view} />, true), cache: CACHE.live, script: true };
   };
 
   const updatePage = async (
@@ -332,7 +304,7 @@ export async function registerReaderRoutes(app: FastifyInstance, deps: ReaderDep
       enrichment?.updateVersion === update.version
         ? { ...update, bodyHtml: linkEntityNames(update.bodyHtml, enrichment.enrichment) }
         : update;
-    const origin = originOf(request);
+    const origin = deps.site.origin();
     const text = htmlToText(update.bodyHtml);
     const title = update.headline ?? excerpt(text, 90);
     const canonicalUrl = `${origin}${place.path}/updates/${update.id}`;
@@ -366,12 +338,12 @@ export async function registerReaderRoutes(app: FastifyInstance, deps: ReaderDep
       claimHistory: claimHistory(revisions),
       citations,
     };
-    return { html: page(meta, <UpdatePage view={view} />, true), cache: CACHE.listing };
+    return { html: page(meta, <UpdatePage view={view} />, true), cache: CACHE.listing, script: true };
   };
 
   app.get(
     '/',
-    handle(async (request) => {
+    handle(async () => {
       const { lastGlobalId, live, latest, desks } = await frontData();
       const cards: StoryCard[] = await Promise.all(
         live.map(async (story) => {
@@ -379,7 +351,7 @@ export async function registerReaderRoutes(app: FastifyInstance, deps: ReaderDep
           return { story, desk, path: storyPlace(story, desk).path };
         }),
       );
-      const origin = originOf(request);
+      const origin = deps.site.origin();
       const meta: PageMeta = {
         title: `${siteName}: live coverage`,
         description: `Live pages from ${siteName}: updates as they happen, sourced and with their claim status.`,
@@ -394,7 +366,7 @@ export async function registerReaderRoutes(app: FastifyInstance, deps: ReaderDep
         latest: await railItems(latest, null, FRONT_RAIL_ITEMS),
         desks,
       };
-      return { html: page(meta, <FrontPage view={view} />, true), cache: CACHE.live };
+      return { html: page(meta, <FrontPage view={view} />, true), cache: CACHE.live, script: true };
     }),
   );
 
@@ -443,7 +415,7 @@ export async function registerReaderRoutes(app: FastifyInstance, deps: ReaderDep
         publicOnly: true,
       });
       const today = liveBlog.today(desk);
-      const origin = originOf(request);
+      const origin = deps.site.origin();
       const meta: PageMeta = {
         title: `${before === null ? '' : 'Earlier – '}${desk.name} – ${siteName}`,
         description: desk.description,
@@ -462,7 +434,7 @@ export async function registerReaderRoutes(app: FastifyInstance, deps: ReaderDep
         before,
         nextCursor: list.nextCursor,
       };
-      return { html: page(meta, <DeskPage view={view} />, false), cache: CACHE.listing };
+      return { html: page(meta, <DeskPage view={view} />, false), cache: CACHE.listing, script: false };
     }),
   );
 
@@ -495,8 +467,8 @@ function claimHistory(revisions: Revision[]): ClaimChange[] {
 }
 
 /** The reader's 404 page as a complete document, for a not-found handler outside these routes. */
-export function renderReaderNotFound(deps: Pick<ReaderDeps, 'assets' | 'siteName'>): string {
-  const siteName = deps.siteName ?? 'Dateline';
+export function renderReaderNotFound(deps: Pick<ReaderDeps, 'assets' | 'site'>): string {
+  const siteName = deps.site.name;
   return renderDocument(
     <Layout
       siteName={siteName}

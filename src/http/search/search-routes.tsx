@@ -1,10 +1,11 @@
 /** `GET /api/v1/search` (JSON) and the server-rendered `/search` page, over the store's SearchStore. */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Site } from '../../domain/site.ts';
+import type { FastifyInstance } from 'fastify';
 import { DomainError } from '../../domain/errors.ts';
 import type { Store } from '../../store/store.ts';
 import type { Assets } from '../assets/build-assets.ts';
 import { parseInput } from '../api/schemas.ts';
-import { sendPage } from '../reader/send-page.ts';
+import { sendPage } from '../kit/send-page.ts';
 import { Layout, renderDocument } from '../reader/views/layout.tsx';
 import { z } from 'zod';
 import { hitPath, hitStoryPath, SearchPage } from './search-page.tsx';
@@ -25,16 +26,13 @@ const ApiExtra = z.object({
 export interface SearchDeps {
   store: Store;
   assets: Assets;
-  siteName?: string;
-  siteUrl?: string;
+  site: Site;
 }
 
 /** Registers the search API and page on `app`. */
 export async function registerSearchRoutes(app: FastifyInstance, deps: SearchDeps): Promise<void> {
   const { store } = deps;
-  const siteName = deps.siteName ?? 'Dateline';
-  const originOf = (request: FastifyRequest): string =>
-    (deps.siteUrl ?? `${request.protocol}://${request.host}`).replace(/\/+$/, '');
+  const siteName = deps.site.name;
 
   app.get('/api/v1/search', async (request, reply) => {
     const params = parseInput(SearchQuerySchema, request.query, 'query');
@@ -100,7 +98,7 @@ export async function registerSearchRoutes(app: FastifyInstance, deps: SearchDep
         meta={{
           title,
           description: `Search every update, live page and official statement on ${siteName}.`,
-          canonicalUrl: `${originOf(request)}/search`,
+          canonicalUrl: `${deps.site.origin()}/search`,
           noindex: true,
         }}
         assets={{ css: deps.assets.url('reader.css'), js: deps.assets.url('reader-live.js') }}
@@ -109,6 +107,11 @@ export async function registerSearchRoutes(app: FastifyInstance, deps: SearchDep
         <SearchPage view={{ params, desks, results, error, facets }} />
       </Layout>,
     );
-    return sendPage(reply, error === null ? 200 : 400, html, 'public, max-age=30');
+    return sendPage(reply, {
+      status: error === null ? 200 : 400,
+      html: html,
+      cache: 'public, max-age=30',
+      script: false,
+    });
   });
 }

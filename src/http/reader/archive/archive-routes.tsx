@@ -2,7 +2,8 @@
  * The archive (`/archive/{desk}`, `/archive/{desk}/{YYYY-MM}`, `/archive/{desk}/{YYYY-MM-DD}`) and
  * what crawlers read: `/sitemap.xml`, `/news-sitemap.xml` and `/robots.txt`.
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Site } from '../../../domain/site.ts';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { VNode } from 'preact';
 import { isCalendarDate } from '../../../domain/days.ts';
 import { deskPath, storyPath } from '../../../domain/paths.ts';
@@ -10,7 +11,7 @@ import { isSlug, RESERVED_SLUGS } from '../../../domain/slug.ts';
 import type { Desk } from '../../../domain/types.ts';
 import type { Store } from '../../../store/store.ts';
 import type { Assets } from '../../assets/build-assets.ts';
-import { sendPage } from '../send-page.ts';
+import { sendPage } from '../../kit/send-page.ts';
 import { Layout, renderDocument, type PageMeta } from '../views/layout.tsx';
 import { ErrorPage } from '../views/error-page.tsx';
 import { ArchiveDay, ArchiveIndex, ArchiveMonth, archivePath } from './archive-pages.tsx';
@@ -21,8 +22,7 @@ import { newsSitemapXml, robotsTxt, sitemapXml, type SitemapUrl } from './sitema
 export interface ArchiveDeps {
   store: Store;
   assets: Assets;
-  siteName?: string;
-  siteUrl?: string;
+  site: Site;
 }
 
 // The sitemap protocol allows 50,000 URLs per file; a newsroom's pages stay well under that for years.
@@ -34,9 +34,7 @@ const CACHE_LISTING = 'public, max-age=300';
 /** Registers the archive pages, sitemaps and robots.txt. */
 export async function registerArchiveRoutes(app: FastifyInstance, deps: ArchiveDeps): Promise<void> {
   const { store } = deps;
-  const siteName = deps.siteName ?? 'Dateline';
-  const originOf = (request: FastifyRequest): string =>
-    (deps.siteUrl ?? `${request.protocol}://${request.host}`).replace(/\/+$/, '');
+  const siteName = deps.site.name;
   const render = (meta: PageMeta, content: VNode): string =>
     renderDocument(
       <Layout
@@ -49,15 +47,15 @@ export async function registerArchiveRoutes(app: FastifyInstance, deps: ArchiveD
       </Layout>,
     );
   const notFound = (reply: FastifyReply): FastifyReply =>
-    sendPage(
-      reply,
-      404,
-      render(
+    sendPage(reply, {
+      status: 404,
+      html: render(
         { title: `Page not found – ${siteName}`, description: '', canonicalUrl: null, noindex: true },
         <ErrorPage status={404} />,
       ),
-      'public, max-age=5',
-    );
+      cache: 'public, max-age=5',
+      script: false,
+    });
   const deskOf = async (slug: string): Promise<Desk | null> =>
     isSlug(slug) && !RESERVED_SLUGS.has(slug) ? store.desks.getBySlug(slug) : null;
 
@@ -71,16 +69,21 @@ export async function registerArchiveRoutes(app: FastifyInstance, deps: ArchiveD
     const meta: PageMeta = {
       title: `Archive – ${desk.name} – ${siteName}`,
       description: `Every day of ${desk.name}, by month.`,
-      canonicalUrl: `${originOf(request)}${archivePath(desk.slug)}`,
+      canonicalUrl: `${deps.site.origin()}${archivePath(desk.slug)}`,
     };
-    return sendPage(reply, 200, render(meta, <ArchiveIndex desk={desk} months={months} />), CACHE_LISTING);
+    return sendPage(reply, {
+      status: 200,
+      html: render(meta, <ArchiveIndex desk={desk} months={months} />),
+      cache: CACHE_LISTING,
+      script: false,
+    });
   });
 
   app.get('/archive/:desk/:period', async (request, reply) => {
     const params = request.params as { desk: string; period: string };
     const desk = await deskOf(params.desk);
     if (!desk) return notFound(reply);
-    const origin = originOf(request);
+    const origin = deps.site.origin();
     if (isMonth(params.period)) {
       const month = params.period;
       const [inMonth, allDays] = await Promise.all([
@@ -99,7 +102,12 @@ export async function registerArchiveRoutes(app: FastifyInstance, deps: ArchiveD
         noindex: days.size === 0,
       };
       const content = <ArchiveMonth desk={desk} month={month} days={days} previous={previous} next={next} />;
-      return sendPage(reply, 200, render(meta, content), CACHE_LISTING);
+      return sendPage(reply, {
+        status: 200,
+        html: render(meta, content),
+        cache: CACHE_LISTING,
+        script: false,
+      });
     }
     if (isCalendarDate(params.period)) {
       const day = params.period;
@@ -111,18 +119,18 @@ export async function registerArchiveRoutes(app: FastifyInstance, deps: ArchiveD
         description: `${desk.name} on ${day}.`,
         canonicalUrl: `${origin}${archivePath(desk.slug, day)}`,
       };
-      return sendPage(
-        reply,
-        200,
-        render(meta, <ArchiveDay desk={desk} day={day} cards={cards} now={Date.now()} />),
-        CACHE_LISTING,
-      );
+      return sendPage(reply, {
+        status: 200,
+        html: render(meta, <ArchiveDay desk={desk} day={day} cards={cards} now={Date.now()} />),
+        cache: CACHE_LISTING,
+        script: false,
+      });
     }
     return notFound(reply);
   });
 
   app.get('/sitemap.xml', async (request, reply) => {
-    const origin = originOf(request);
+    const origin = deps.site.origin();
     const [desks, stories] = await Promise.all([
       store.desks.list(),
       store.archive.listPublic({ limit: SITEMAP_STORIES }),
@@ -145,7 +153,7 @@ export async function registerArchiveRoutes(app: FastifyInstance, deps: ArchiveD
   });
 
   app.get('/news-sitemap.xml', async (request, reply) => {
-    const origin = originOf(request);
+    const origin = deps.site.origin();
     const since = new Date(Date.now() - NEWS_WINDOW_MS).toISOString();
     const stories = await store.archive.listPublic({ limit: 1000, openedSince: since });
     const xml = newsSitemapXml(
@@ -162,6 +170,6 @@ export async function registerArchiveRoutes(app: FastifyInstance, deps: ArchiveD
     reply
       .header('content-type', 'text/plain; charset=utf-8')
       .header('cache-control', 'public, max-age=3600')
-      .send(robotsTxt(originOf(request))),
+      .send(robotsTxt(deps.site.origin())),
   );
 }

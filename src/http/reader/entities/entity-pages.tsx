@@ -4,7 +4,7 @@
  * timeline, newest first, with the story, the time and the claim label of each. Server-rendered and
  * complete without JavaScript; an entity no public update names is a 404.
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { JSX } from 'preact';
 import { z } from 'zod';
 import { updateAnchor } from '../../../domain/paths.ts';
@@ -13,7 +13,7 @@ import { ENTITY_KINDS, ENTITY_SEGMENTS, entitiesOf, type EntityKind } from '../.
 import type { EnrichedUpdate } from '../../../store/store.ts';
 import { excerpt, htmlToText } from '../html-text.ts';
 import { renderReaderNotFound, type ReaderDeps } from '../routes.tsx';
-import { sendPage } from '../send-page.ts';
+import { sendPage } from '../../kit/send-page.ts';
 import { storyPlace } from '../story-place.ts';
 import { formatDateTime } from '../time-format.ts';
 import { ClaimLabel } from '../views/update-article.tsx';
@@ -127,18 +127,17 @@ function Timeline(props: {
 /** Registers the entity pages on the reader site. */
 export async function registerEntityPages(app: FastifyInstance, deps: ReaderDeps): Promise<void> {
   const { store, assets } = deps;
-  const siteName = deps.siteName ?? 'Dateline';
+  const siteName = deps.site.name;
   const assetUrls = { css: assets.url('reader.css'), js: assets.url('reader-live.js') };
   const notFound = renderReaderNotFound(deps);
-  const originOf = (request: FastifyRequest): string =>
-    (deps.siteUrl ?? `${request.protocol}://${request.host}`).replace(/\/+$/, '');
 
   for (const kind of ENTITY_KINDS) {
     const segment = ENTITY_SEGMENTS[kind];
     app.get(`/${segment}/:slug`, async (request, reply) => {
       const { slug } = request.params as { slug: string };
       const query = PageQuery.safeParse(request.query);
-      if (!isSlug(slug) || !query.success) return sendPage(reply, 404, notFound, 'public, max-age=5');
+      if (!isSlug(slug) || !query.success)
+        return sendPage(reply, { status: 404, html: notFound, cache: 'public, max-age=5', script: false });
       const before = query.data.before === undefined ? undefined : new Date(query.data.before).toISOString();
       const items = await store.enrichments.listByEntity({
         kind,
@@ -149,14 +148,15 @@ export async function registerEntityPages(app: FastifyInstance, deps: ReaderDeps
       });
       const first = items[0];
       const header = first ? headerOf(kind, slug, first) : null;
-      if (!first || !header) return sendPage(reply, 404, notFound, 'public, max-age=5');
+      if (!first || !header)
+        return sendPage(reply, { status: 404, html: notFound, cache: 'public, max-age=5', script: false });
       const shown = items.slice(0, PER_PAGE);
       const last = shown.at(-1);
       const older =
         items.length > PER_PAGE && last
           ? `/${segment}/${slug}?before=${encodeURIComponent(last.update.publishedAt)}`
           : null;
-      const canonicalUrl = `${originOf(request)}/${segment}/${slug}`;
+      const canonicalUrl = `${deps.site.origin()}/${segment}/${slug}`;
       const meta: PageMeta = {
         title: `${before === undefined ? '' : 'Older updates – '}${header.name} – ${siteName}`,
         description: `Every update on ${siteName} that names ${header.name}${header.detail === '' ? '' : ` (${header.detail})`}, newest first.`,
@@ -168,7 +168,7 @@ export async function registerEntityPages(app: FastifyInstance, deps: ReaderDeps
           <Timeline header={header} items={shown} older={older} />
         </Layout>,
       );
-      return sendPage(reply, 200, html, 'public, max-age=30');
+      return sendPage(reply, { status: 200, html: html, cache: 'public, max-age=30', script: false });
     });
   }
 }

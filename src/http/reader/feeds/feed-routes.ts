@@ -3,6 +3,7 @@
  * `{story page}/feed.…` for a story. Answers conditional GETs (If-None-Match, If-Modified-Since)
  * with 304 so feed readers that poll cost a few queries and no body.
  */
+import type { Site } from '../../../domain/site.ts';
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../../../domain/errors.ts';
@@ -15,8 +16,7 @@ import { writeFeed } from './feed-formats.ts';
 /** What the feed routes need. */
 export interface FeedDeps {
   store: Store;
-  siteName?: string;
-  siteUrl?: string;
+  site: Site;
 }
 
 // Feed readers poll; a minute of caching is invisible to them and spares the database.
@@ -25,9 +25,7 @@ const CACHE_CONTROL = 'public, max-age=60';
 /** Registers every feed route on `app`. */
 export async function registerFeedRoutes(app: FastifyInstance, deps: FeedDeps): Promise<void> {
   const { store } = deps;
-  const loader = new FeedLoader(store, deps.siteName ?? 'Dateline');
-  const originOf = (request: FastifyRequest): string =>
-    (deps.siteUrl ?? `${request.protocol}://${request.host}`).replace(/\/+$/, '');
+  const loader = new FeedLoader(store, deps.site.name);
 
   const publicDesk = async (slug: string): Promise<Desk | null> =>
     isSlug(slug) && !RESERVED_SLUGS.has(slug) ? store.desks.getBySlug(slug) : null;
@@ -40,7 +38,7 @@ export async function registerFeedRoutes(app: FastifyInstance, deps: FeedDeps): 
   ): void => {
     for (const format of Object.keys(FEED_FORMATS) as FeedFormat[]) {
       app.get(`${path}${FEED_FORMATS[format].extension}`, async (request, reply) => {
-        const model = await load(request, originOf(request));
+        const model = await load(request, deps.site.origin());
         if (!model) throw new DomainError('not_found', 'no such feed');
         return sendFeed(request, reply, model, format);
       });

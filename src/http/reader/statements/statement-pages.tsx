@@ -1,10 +1,12 @@
 /** The reader's statement pages: /statements/{id} and /statements/compare?ids=a,b[,…]. */
+import type { Site } from '../../../domain/site.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import { z } from 'zod';
 import { DomainError } from '../../../domain/errors.ts';
 import { MAX_COMPARED, type StatementService } from '../../../statements/statement-service.ts';
 import type { Assets } from '../../assets/build-assets.ts';
+import { sendPage } from '../../kit/send-page.ts';
 import { excerpt } from '../html-text.ts';
 import { ErrorPage, errorWording } from '../views/error-page.tsx';
 import { Layout, renderDocument, type PageMeta } from '../views/layout.tsx';
@@ -16,12 +18,9 @@ export interface StatementPageDeps {
   statements: StatementService;
   store: Store;
   assets: Assets;
-  siteName?: string;
+  site: Site;
 }
 
-// Same policy as the rest of the reader site; these pages need no script at all.
-const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'none'; style-src 'self'; img-src 'self' data:; frame-src 'none'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'";
 const ID = /^[0-9a-z]{10,40}$/;
 const CompareQuery = z.object({ ids: z.string().max(1000) });
 const ListQuery = z.object({
@@ -33,7 +32,7 @@ const PER_PAGE = 20;
 
 /** Registers the statement pages on the reader site. */
 export async function registerStatementPages(app: FastifyInstance, deps: StatementPageDeps): Promise<void> {
-  const siteName = deps.siteName ?? 'Dateline';
+  const siteName = deps.site.name;
   const assets = { css: deps.assets.url('reader.css'), js: deps.assets.url('reader-live.js') };
   const page = (meta: PageMeta, content: VNode) =>
     renderDocument(
@@ -41,15 +40,14 @@ export async function registerStatementPages(app: FastifyInstance, deps: Stateme
         {content}
       </Layout>,
     );
+  // These pages need no script at all; their policy (STATEMENT_POLICY) forbids it.
   const send = (reply: FastifyReply, status: number, html: string) =>
-    reply
-      .code(status)
-      .header('content-type', 'text/html; charset=utf-8')
-      .header('cache-control', status === 200 ? 'public, max-age=60' : 'public, max-age=5')
-      .header('content-security-policy', CONTENT_SECURITY_POLICY)
-      .header('x-content-type-options', 'nosniff')
-      .header('referrer-policy', 'strict-origin-when-cross-origin')
-      .send(html);
+    sendPage(reply, {
+      status,
+      html,
+      cache: status === 200 ? 'public, max-age=60' : 'public, max-age=5',
+      script: false,
+    });
   const errorPage = (reply: FastifyReply, status: number) =>
     send(
       reply,

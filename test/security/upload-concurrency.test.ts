@@ -1,0 +1,104 @@
+/**
+ * A burst of uploads cannot take the node: photos are processed a few at a time, each uploader may
+ * have only a few in hand, and the queue behind them is bounded; past a bound the upload is refused
+ * with 429 and Retry-After. Processing is held open by the test (a gate before the real pipeline), so
+ * what is in hand is known without any timing.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import sharp from 'sharp';
+import { processImage } from '../../src/media/image-pipeline.ts';
+import { createTestApp, type TestApp } from '../support/test-app.ts';
+
+describe('upload concurrency', () => {
+  let t: TestApp;
+  let base: string;
+  let photo: Buffer;
+  let openGate: () => void = () => {};
+  const gate = new Promise<void>((resolve) => (openGate = resolve));
+  let started = 0;
+  let onStart: () => void = () => {};
+
+  before(async () => {
+    photo = await sharp({ create: { width: 640, height: 400, channels: 3, background: '#567' } })
+      .png()
+      .toBuffer();
+    t = await createTestApp({
+      media: {
+        limits: { concurrency: 1, perUploader: 2, maxWaiting: 2, retryAfterSeconds: 7 },
+        process: async (file) => {
+          started++;
+          onStart();
+          await gate;
+          return processImage(file);
+        },
+      },
+    });
+    base = await t.listen();
+  });
+  after(() => {
+    openGate();
+    return t.close();
+  });
+
+  const upload = async (token: string) => {
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(photo)], { type: 'image/png' }), 'p.png');
+    form.append('alt', 'A slate square');
+    const response = await fetch(`${base}/api/v1/media`, {
+      method: 'POST',
+      body: form,
+      headers: t.auth(token),
+    });
+    return {
+      status: response.status,
+      retryAfter: response.headers.get('retry-after'),
+      type: response.headers.get('content-type'),
+      json: (await response.json()) as { field?: string; detail?: string },
+    };
+  };
+  /**
+   * The first of `uploads` to be answered (while the gate is shut, only a refusal can be); fails at
+   * once if another photo starts processing instead, as it would with no bound.
+   */
+  const firstAnswered = <T>(uploads: Promise<T>[]) =>
+    Promise.race([
+      ...uploads,
+      new Promise<never>((_resolve, reject) => {
+        onStart = () => reject(new Error(`${started} photos processing at once; the node allows 1`));
+      }),
+    ]);
+
+  it('refuses an uploader past their bound and everyone past the queue’s, with Retry-After', async () => {
+    const firstStarted = new Promise<void>((resolve) => (onStart = resolve));
+    const a = upload(t.editorToken);
+    await firstStarted; // the node's one processing slot is held by the editor's first photo
+    // The editor's second photo waits for the slot; a third is one too many for them.
+    const [b, c] = [upload(t.editorToken), upload(t.editorToken)];
+    const refused = await firstAnswered([b, c]);
+    assert.equal(refused.status, 429);
+    assert.equal(refused.retryAfter, '7');
+    assert.equal(refused.type, 'application/problem+json; charset=utf-8');
+    assert.equal(refused.json.field, 'file');
+    assert.match(refused.json.detail!, /per uploader/);
+    // Someone else may still queue, up to the node's bound (two waiting): one more fits, then no more.
+    const [d, e] = [upload(t.adminToken), upload(t.contributorToken)];
+    const full = await firstAnswered([d, e]);
+    assert.equal(full.status, 429);
+    assert.match(full.json.detail!, /as many photos as it can/);
+    assert.equal(started, 1, 'nothing else started while the slot was held');
+    openGate();
+    const answers = await Promise.all([a, b, c, d, e]);
+    assert.deepEqual(
+      answers.map((x) => x.status).sort(),
+      [201, 201, 201, 429, 429],
+      'the queued ones are processed in turn',
+    );
+    assert.equal(started, 3);
+  });
+
+  it('keeps sharp to one thread per image and no cache of decoded originals', () => {
+    assert.equal(sharp.concurrency(), 1);
+    assert.equal(sharp.cache().memory.max, 0);
+  });
+});
