@@ -4,13 +4,10 @@ import { ConfigError, loadConfig, type Config } from '../config.ts';
 import { DomainError } from '../domain/errors.ts';
 import { ROLES } from '../domain/types.ts';
 import { registerStatementsCommand } from './statements-command.ts';
-import { createApiToken } from '../http/auth.ts';
-import { MemoryBus } from '../live/memory/memory-bus.ts';
-import { LiveBlogService } from '../service/live-blog.ts';
 import { openStore } from '../store/open-store.ts';
-import { serve } from './serve.ts';
 import type { Store } from '../store/store.ts';
 import { registerEnrichCommand } from './enrich-command.ts';
+import { registerGazetteerCommand } from './gazetteer-command.ts';
 
 /**
  * A bad argument found by a command's own checks. Not commander's InvalidArgumentError: that is a
@@ -57,6 +54,8 @@ program
   .addOption(dataDirOption())
   .action(async (opts: { port?: string; host?: string; dataDir?: string; workers?: string }) => {
     const config = configFrom(opts);
+    // Commands import what they use when they run: `dateline enrich` must not load the HTTP server.
+    const { serve } = await import('./serve.ts');
     await serve(config, config.workers);
   });
 
@@ -70,6 +69,7 @@ token
   .action(async (opts: { name: string; role: (typeof ROLES)[number]; dataDir?: string }) => {
     const name = opts.name.trim();
     if (name === '' || name.length > 100) throw new UsageError('--name must be 1 to 100 characters');
+    const { createApiToken } = await import('../http/auth.ts');
     const { secret, token: created } = await withStore(configFrom(opts), (store) =>
       createApiToken(store, { name, role: opts.role }),
     );
@@ -96,6 +96,8 @@ desk
       description: string;
       dataDir?: string;
     }) => {
+      const { LiveBlogService } = await import('../service/live-blog.ts');
+      const { MemoryBus } = await import('../live/memory/memory-bus.ts');
       const created = await withStore(configFrom(opts), (store) =>
         new LiveBlogService({ store, bus: new MemoryBus() }).createDesk({
           name: opts.name,
@@ -136,6 +138,10 @@ program
 
 registerEnrichCommand(program);
 registerStatementsCommand(program, {
+  withStore: (opts, run) => withStore(configFrom(opts), run),
+  dataDirOption,
+});
+registerGazetteerCommand(program, {
   withStore: (opts, run) => withStore(configFrom(opts), run),
   dataDirOption,
 });

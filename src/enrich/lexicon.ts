@@ -19,6 +19,13 @@ export interface Place {
   lat: number;
   lon: number;
   population: number;
+  /** Set on places imported from GeoNames dumps (`dateline gazetteer import`). */
+  geonameId?: number;
+  /** GeoNames feature code of an imported place ("PPL", "ADM2", "CMPRF"…). */
+  feature?: string;
+  /** Admin-2 code and, when admin2Codes.txt was imported, name (the district of a town). */
+  admin2Code?: string;
+  admin2?: string;
 }
 
 /** A person from data/names/people.json. */

@@ -39,6 +39,8 @@ export interface EnrichOptions {
   storyCountries?: string[];
   /** Editors' corrections, compiled by `Enricher.compile`. */
   corrections?: CompiledCorrections;
+  /** Imported GeoNames places this text spells: `await ImportedPlaces.lexiconFor(text)`. */
+  importedPlaces?: Lexicon;
 }
 
 /** Editors' corrections in the form the matcher uses them; build with `Enricher.compile`. */
@@ -79,10 +81,23 @@ export interface Enricher {
   readonly versions: NameData['versions'];
   /** Turns stored corrections into what `enrich` and `suggest` take. */
   compile(corrections: readonly Correction[]): CompiledCorrections;
-  /** Gazetteer entries (countries, regions, towns) spelled `name`, biggest first, at most `limit`. */
-  placeCandidates(name: string, limit?: number, corrections?: CompiledCorrections): PlaceCandidate[];
+  /**
+   * Gazetteer entries (countries, regions, towns) spelled `name`, biggest first, at most `limit`;
+   * `imported` adds imported places (`ImportedPlaces.lexiconFor(name)`).
+   */
+  placeCandidates(
+    name: string,
+    limit?: number,
+    corrections?: CompiledCorrections,
+    imported?: Lexicon,
+  ): PlaceCandidate[];
   /** People and organisations whose name or an alias starts with `query` (any case), at most `limit`. */
   findNames(query: string, limit?: number, corrections?: CompiledCorrections): NameCandidate[];
+}
+
+/** The places (not countries) among lexicon entries. */
+function placesOf(entries: readonly LexEntry[]): Place[] {
+  return entries.flatMap((e) => (e.kind === 'place' ? [e.place] : []));
 }
 
 /** Drops the matches of spellings editors rejected. */
@@ -136,10 +151,10 @@ export function createEnricher(dataDir: string = DEFAULT_DATA_DIR): Enricher {
     eventsExtractor,
   ];
 
-  const prepare = (text: string, corrections?: CompiledCorrections) => {
+  const prepare = (text: string, corrections?: CompiledCorrections, imported?: Lexicon) => {
     const sentences = splitSentences(text);
     const tokens = tokenize(text, sentences);
-    const mentions = findMentions(text, tokens, lexicon, corrections?.overlay);
+    const mentions = findMentions(text, tokens, lexicon, corrections?.overlay, imported);
     return { sentences, tokens, mentions: withoutRejected(mentions, corrections) };
   };
 
@@ -219,11 +234,14 @@ export function createEnricher(dataDir: string = DEFAULT_DATA_DIR): Enricher {
     versions: names.versions,
     enrich(text, options) {
       storyCountries = options.storyCountries ?? [];
+      const imported = options.importedPlaces;
       const context: EnrichContext = {
         text,
-        ...prepare(text, options.corrections),
+        ...prepare(text, options.corrections, imported),
         reference: referenceOf(options.published),
         gazetteer,
+        findPlaces: (surface) =>
+          placesOf([...(lexicon.get(surface) ?? []), ...(imported?.get(surface) ?? [])]),
         result: {},
       };
       for (const extractor of extractors)
@@ -246,9 +264,13 @@ export function createEnricher(dataDir: string = DEFAULT_DATA_DIR): Enricher {
         : suggestions;
     },
     compile,
-    placeCandidates(name, limit = 12, corrections) {
+    placeCandidates(name, limit = 12, corrections, imported) {
       const key = normaliseSurface(name);
-      const entries = [...(corrections?.overlay.get(key) ?? []), ...(lexicon.get(key) ?? [])];
+      const entries = [
+        ...(corrections?.overlay.get(key) ?? []),
+        ...(lexicon.get(key) ?? []),
+        ...(imported?.get(key) ?? []),
+      ];
       const seen = new Set<string>();
       const out: PlaceCandidate[] = [];
       for (const entry of entries) {
