@@ -135,14 +135,17 @@ export async function importGeonames(
   store: GazetteerStore,
   paths: readonly string[],
   onProgress: (progress: ImportProgress) => void = () => {},
-  options: { force?: boolean } = {},
+  options: { force?: boolean; batchLines?: number } = {},
 ): Promise<ImportProgress[]> {
   const tasks: ImportTask[] = [];
   try {
     for (const path of paths) tasks.push(...(await tasksOf(path)));
     tasks.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind]);
     const results: ImportProgress[] = [];
-    for (const task of tasks) results.push(await importTask(store, task, onProgress, options.force ?? false));
+    for (const task of tasks)
+      results.push(
+        await importTask(store, task, onProgress, options.force ?? false, options.batchLines ?? BATCH_LINES),
+      );
     return results;
   } finally {
     for (const task of tasks) task.close();
@@ -154,6 +157,7 @@ async function importTask(
   task: ImportTask,
   onProgress: (progress: ImportProgress) => void,
   force: boolean,
+  batchLines: number,
 ): Promise<ImportProgress> {
   let record = await store.importOf(task.source);
   if (record && record.finishedAt !== null && record.size === task.size && !force) {
@@ -228,7 +232,7 @@ async function importTask(
       else if (task.kind === 'alternates') alternates.push(...(parsed.row as GeonamesName[]));
       else adminCodes.push(parsed.row as GeonamesAdminCode);
     }
-    if (++pending >= BATCH_LINES) await flush();
+    if (++pending >= batchLines) await flush();
   }
   if (progress.bad > 0 && progress.bad === progress.lines - record.linesDone)
     throw new GazetteerImportError(`${task.source}: no line is a GeoNames ${task.kind} row`);
