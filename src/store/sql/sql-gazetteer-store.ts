@@ -279,8 +279,10 @@ async function insertNames(trx: Transaction<Database>, rows: { name: string; geo
 
 async function bump(trx: Transaction<Database>) {
   await trx
-    .updateTable('gazetteer_state')
-    .set((eb) => ({ generation: eb('generation', '+', 1) }))
-    .where('id', '=', 1)
+    .insertInto('gazetteer_state')
+    .values({ id: 1, generation: 1 })
+    .onConflict((oc) =>
+      oc.column('id').doUpdateSet((eb) => ({ generation: eb('gazetteer_state.generation', '+', 1) })),
+    )
     .execute();
 }

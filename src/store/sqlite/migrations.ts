@@ -581,13 +581,13 @@ export const MIGRATIONS: Record<string, Migration> = {
         .addColumn('finished_at', 'text')
         .execute();
       // Bumped by every committed import batch and removal: a running server compares it to drop its
-      // cached lookups, so places imported by the CLI in another process are used at once.
+      // cached lookups, so places imported by the CLI in another process are used at once. Its one row
+      // is written by the first import (not here: `migrate-data` needs the new tables empty).
       await db.schema
         .createTable('gazetteer_state')
         .addColumn('id', 'integer', (c) => c.primaryKey())
         .addColumn('generation', 'integer', (c) => c.notNull())
         .execute();
-      await sql`insert into gazetteer_state (id, generation) values (1, 0)`.execute(db);
     },
   },
 };
