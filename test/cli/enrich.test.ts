@@ -108,4 +108,15 @@ describe('dateline enrich', () => {
       [['Robotyne', 'Robotyne', 99000001]],
     );
   });
+
+  it('does not load the HTTP server', () => {
+    const hook = join(import.meta.dirname, '..', 'support', 'report-http-imports.mjs');
+    const env = { NODE_OPTIONS: `--import ${hook}`, DATELINE_DATA_DIR: createTempDir() };
+    const result = runCli(['enrich', '--jsonl'], env, JSON.stringify({ id: 1, text: TEXT }));
+    assert.equal(result.status, 0, result.stderr);
+    assert.doesNotMatch(result.stderr, /http module loaded/);
+    // The hook does report: a command that needs the server's token code loads it.
+    const token = runCli(['token', 'create', '--name', 'x', '--role', 'editor'], env);
+    assert.match(token.stderr, /http module loaded: .*\/src\/http\/auth\.ts/);
+  });
 });
