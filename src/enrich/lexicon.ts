@@ -123,6 +123,11 @@ export class Lexicon {
     return out;
   }
 
+  /** Every surface form with its entries. */
+  surfaces(): IterableIterator<[string, LexEntry[]]> {
+    return this.entries.entries();
+  }
+
   /** The entries for an exact surface form. */
   get(surface: string): LexEntry[] | undefined {
     return this.entries.get(surfaceKey(surface));

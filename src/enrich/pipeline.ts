@@ -100,6 +100,29 @@ function placesOf(entries: readonly LexEntry[]): Place[] {
   return entries.flatMap((e) => (e.kind === 'place' ? [e.place] : []));
 }
 
+/** Whether two entries are one place: same country and kind, and the same region or a town within ~10 km. */
+function samePlace(a: Place, b: Place): boolean {
+  if (a.iso2 !== b.iso2 || a.kind !== b.kind) return false;
+  if (a.kind === 'region') return a.admin1Code === b.admin1Code && (b.feature ?? 'ADM1') === 'ADM1';
+  return Math.abs(a.lat - b.lat) < 0.1 && Math.abs(a.lon - b.lon) < 0.1;
+}
+
+/**
+ * Imported places less those the built-in data has under the same spelling: the built-in entry (with
+ * its news name, "Odesa" for Odessa, "Washington, D.C.") stays the one named, so importing a country
+ * does not rename the places updates already name.
+ */
+function newPlaces(imported: Lexicon, builtIn: Lexicon): Lexicon {
+  const out = new Lexicon();
+  for (const [surface, entries] of imported.surfaces()) {
+    const known = placesOf(builtIn.get(surface) ?? []);
+    for (const entry of entries)
+      if (entry.kind !== 'place' || !known.some((place) => samePlace(place, entry.place)))
+        out.add(surface, entry);
+  }
+  return out;
+}
+
 /** Drops the matches of spellings editors rejected. */
 function withoutRejected(mentions: Resolved[], corrections: CompiledCorrections | undefined): Resolved[] {
   if (!corrections) return mentions;
@@ -234,7 +257,7 @@ export function createEnricher(dataDir: string = DEFAULT_DATA_DIR): Enricher {
     versions: names.versions,
     enrich(text, options) {
       storyCountries = options.storyCountries ?? [];
-      const imported = options.importedPlaces;
+      const imported = options.importedPlaces && newPlaces(options.importedPlaces, lexicon);
       const context: EnrichContext = {
         text,
         ...prepare(text, options.corrections, imported),
@@ -269,7 +292,7 @@ export function createEnricher(dataDir: string = DEFAULT_DATA_DIR): Enricher {
       const entries = [
         ...(corrections?.overlay.get(key) ?? []),
         ...(lexicon.get(key) ?? []),
-        ...(imported?.get(key) ?? []),
+        ...((imported && newPlaces(imported, lexicon).get(key)) ?? []),
       ];
       const seen = new Set<string>();
       const out: PlaceCandidate[] = [];

@@ -99,6 +99,29 @@ for (const engine of ENGINES) {
       );
     });
 
+    it('keeps the built-in entry of a place the import has too, so importing renames nothing', async () => {
+      const text = 'Shelling hit Orikhiv and Robotyne.';
+      const enricher = createEnricher();
+      const imported = await new ImportedPlaces(store.gazetteer).lexiconFor(text);
+      assert.equal(imported?.get('Orikhiv')?.length, 1, 'the slice has Orikhiv too');
+      const places = enricher.enrich(text, {
+        published,
+        storyCountries: ['UA'],
+        importedPlaces: imported,
+      }).places;
+      assert.deepEqual(
+        places.map((p) => [p.name, p.geonameId ?? null]),
+        [
+          ['Orikhiv', null],
+          ['Robotyne', 99000001],
+        ],
+      );
+      assert.deepEqual(
+        enricher.placeCandidates('Orikhiv', 12, undefined, imported).map((c) => c.population),
+        [17287],
+      );
+    });
+
     it('changes nothing when the same files are imported again, or read again with force', async () => {
       const before = await everything(store.gazetteer);
       const generation = await store.gazetteer.generation();
