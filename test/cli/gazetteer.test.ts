@@ -88,6 +88,21 @@ describe('dateline gazetteer: a newsroom imports its country and sees a village 
     const markers = await t.app.inject({ url: `/map/markers?story=${storyId}` });
     assert.equal(markers.statusCode, 200, markers.body);
     assert.match((markers.json() as { list: string }).list, /Robotyne, Zaporizhzhia/);
+
+    // Editors correcting a place find the imported village too.
+    const lookup = await t.app.inject({
+      url: '/api/v1/enrichment/places?q=Robotyne',
+      headers: t.auth(t.editorToken),
+    });
+    assert.equal(lookup.statusCode, 200, lookup.body);
+    assert.deepEqual(
+      (lookup.json() as { items: { name: string; iso2: string; admin1?: string }[] }).items.map((c) => [
+        c.name,
+        c.iso2,
+        c.admin1,
+      ]),
+      [['Robotyne', 'UA', 'Zaporizhzhia']],
+    );
   });
 
   it('says what is imported, imports nothing twice, and removes a country', () => {
