@@ -14,6 +14,7 @@ import { createSite } from './domain/site.ts';
 import { EnrichmentNotices } from './enrich/enrichment-notices.ts';
 import { EnrichmentWorker } from './enrich/enrichment-worker.ts';
 import { loadEnricher, type Enricher } from './enrich/pipeline.ts';
+import { ImportedPlaces } from './enrich/places/imported-places.ts';
 import { createLiveFormatter } from './http/reader/live-format.ts';
 import { createServer } from './http/server.ts';
 import type { LiveBus } from './live/bus.ts';
@@ -102,6 +103,7 @@ export async function createApp(
     logger,
     owner: `${hostname()}:${process.pid}:${randomUUID()}`,
     notices: enrichmentNotices,
+    importedPlaces: new ImportedPlaces(store.gazetteer),
   });
   enrichment.start();
   const hub = new SseHub({

@@ -1,6 +1,17 @@
-/** `dateline enrich [--published ISO-TIME] [FILE]`: prints the enrichment of a text as JSON. */
-import { readFile } from 'node:fs/promises';
-import type { Command } from 'commander';
+/**
+ * `dateline enrich [--published ISO-TIME] [--countries XX,YY] [--jsonl] [FILE]`: prints the enrichment
+ * of a text as JSON, or of one JSON object per line (`--jsonl`), with the data loaded once.
+ */
+import { existsSync } from 'node:fs';
+import { open, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { Option, type Command } from 'commander';
+import { z } from 'zod';
+import { loadConfig } from '../config.ts';
+import type * as ReportDates from '../enrich/dates/report-dates.ts';
+import type { Lexicon } from '../enrich/lexicon.ts';
+import type { Store } from '../store/store.ts';
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -8,19 +19,72 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-async function parsePublished(value: string): Promise<string> {
-  // Loaded here, not at the top: registering the command must not load chrono-node for every command.
-  const { parseReference } = await import('../enrich/dates/report-dates.ts');
-  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || !parseReference(value))
+// Loaded when the command runs, not when it is registered: other commands must not load chrono-node.
+let parseReference: typeof ReportDates.parseReference;
+
+function isIsoTime(value: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}/.test(value) && parseReference(value) !== undefined;
+}
+
+function parsePublished(value: string): string {
+  if (!isIsoTime(value))
     throw new Error('--published must be an ISO 8601 time, e.g. 2026-05-27T10:00:00+03:00');
   return value;
 }
 
+const ISO2 = /^[A-Z]{2}$/;
+
 function parseCountries(value: string): string[] {
   const codes = value.split(',').map((c) => c.trim().toUpperCase());
-  if (codes.some((c) => !/^[A-Z]{2}$/.test(c)))
+  if (codes.some((c) => !ISO2.test(c)))
     throw new Error('--countries must be ISO 3166 alpha-2 codes separated by commas, e.g. SD,TD');
   return codes;
+}
+
+/** One line of `--jsonl` input. */
+const JsonlItem = z.object({
+  id: z.union([z.string(), z.number()]),
+  text: z.string(),
+  published: z.string().refine(isIsoTime, 'must be an ISO 8601 time').optional(),
+  countries: z
+    .array(z.string().transform((c) => c.trim().toUpperCase()))
+    .refine((cs) => cs.every((c) => ISO2.test(c)), 'must be ISO 3166 alpha-2 codes')
+    .optional(),
+});
+
+/** The first problem of a line, as "field: message". */
+function problemOf(error: z.ZodError): string {
+  const issue = error.issues[0];
+  return issue ? `${issue.path.join('.') || 'line'}: ${issue.message}` : 'invalid';
+}
+
+interface EnrichOpts {
+  published?: string;
+  countries?: string;
+  suggestions?: boolean;
+  jsonl?: boolean;
+  dataDir?: string;
+}
+
+/**
+ * The deployment's store, when it may hold imported places: `--data-dir` or DATABASE_URL given, or a
+ * database already in the default data directory. Never creates one just to enrich a text.
+ */
+async function openImportsStore(opts: EnrichOpts): Promise<Store | undefined> {
+  const config = loadConfig({
+    ...process.env,
+    ...(opts.dataDir !== undefined && { DATELINE_DATA_DIR: opts.dataDir }),
+  });
+  const hasDatabase = existsSync(join(config.dataDir, 'dateline.db'));
+  if (opts.dataDir === undefined && !config.databaseUrl && !hasDatabase) return undefined;
+  const { openStore } = await import('../store/open-store.ts');
+  return openStore(config.databaseUrl, config.dataDir);
+}
+
+/** Writes a line to stdout, waiting when the pipe is full (a million-line export must not buffer). */
+async function writeLine(line: string): Promise<void> {
+  if (!process.stdout.write(`${line}\n`))
+    await new Promise<void>((resolve) => process.stdout.once('drain', () => resolve()));
 }
 
 /** Registers the `enrich` command on the `dateline` program. */
@@ -32,31 +96,97 @@ export function registerEnrichCommand(program: Command): void {
     .option('--published <iso-time>', 'publication time relative dates resolve against (default: now)')
     .option('--countries <iso2,...>', "the story's countries, to tell places of the same name apart")
     .option('--suggestions', 'add "suggestions": capitalised names no dictionary knows')
-    .action(
-      async (
-        file: string | undefined,
-        opts: { published?: string; countries?: string; suggestions?: boolean },
-      ) => {
-        // Checked here rather than by option parsers so that a bad value is one `dateline: …` line.
-        const published =
-          opts.published === undefined ? new Date().toISOString() : await parsePublished(opts.published);
-        const storyCountries = opts.countries === undefined ? [] : parseCountries(opts.countries);
-        let text: string;
+    .option(
+      '--jsonl',
+      'read one JSON object per line ({id, text, published?, countries?}) and print one result per line',
+    )
+    .addOption(
+      new Option(
+        '--data-dir <dir>',
+        'deployment whose imported places to use (default: $DATELINE_DATA_DIR or ./data, if it has a database)',
+      ),
+    )
+    .action(async (file: string | undefined, opts: EnrichOpts) => {
+      ({ parseReference } = await import('../enrich/dates/report-dates.ts'));
+      const { createEnricher } = await import('../enrich/pipeline.ts');
+      // Checked here rather than by option parsers so that a bad value is one `dateline: …` line.
+      const published =
+        opts.published === undefined ? new Date().toISOString() : parsePublished(opts.published);
+      const storyCountries = opts.countries === undefined ? [] : parseCountries(opts.countries);
+      const cannotRead = (error: unknown) =>
+        new Error(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, {
+          cause: error,
+        });
+      let text = '';
+      if (!opts.jsonl) {
         try {
           text = file === undefined ? await readStdin() : await readFile(file, 'utf8');
         } catch (error) {
-          throw new Error(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, {
-            cause: error,
-          });
+          throw cannotRead(error);
         }
-        const { createEnricher } = await import('../enrich/pipeline.ts');
+      }
+      const store = await openImportsStore(opts);
+      try {
+        const { ImportedPlaces } = await import('../enrich/places/imported-places.ts');
+        const imported = store ? new ImportedPlaces(store.gazetteer) : undefined;
         const enricher = createEnricher();
-        const result = enricher.enrich(text, {
-          published,
-          storyCountries,
-        });
-        const output = opts.suggestions ? { ...result, suggestions: enricher.suggest(text) } : result;
-        process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
-      },
-    );
+        const enrichOne = async (body: string, when: string, countries: string[]) => {
+          const importedPlaces: Lexicon | undefined = await imported?.lexiconFor(body);
+          const result = enricher.enrich(body, {
+            published: when,
+            storyCountries: countries,
+            ...(importedPlaces && { importedPlaces }),
+          });
+          return opts.suggestions ? { ...result, suggestions: enricher.suggest(body) } : result;
+        };
+        if (!opts.jsonl) {
+          process.stdout.write(
+            `${JSON.stringify(await enrichOne(text, published, storyCountries), null, 2)}\n`,
+          );
+          return;
+        }
+        let input: NodeJS.ReadableStream = process.stdin;
+        if (file !== undefined) {
+          try {
+            input = (await open(file)).createReadStream();
+          } catch (error) {
+            throw cannotRead(error);
+          }
+        }
+        let lineNumber = 0;
+        let failed = 0;
+        for await (const line of createInterface({ input, crlfDelay: Infinity })) {
+          lineNumber++;
+          if (line.trim() === '') continue;
+          let item: z.infer<typeof JsonlItem>;
+          let id: unknown;
+          try {
+            const raw: unknown = JSON.parse(line);
+            id = (raw as { id?: unknown } | null)?.id;
+            item = JsonlItem.parse(raw);
+          } catch (error) {
+            failed++;
+            const problem = error instanceof z.ZodError ? problemOf(error) : 'not JSON';
+            await writeLine(
+              JSON.stringify({
+                line: lineNumber,
+                ...((typeof id === 'string' || typeof id === 'number') && { id }),
+                error: problem,
+              }),
+            );
+            continue;
+          }
+          const result = await enrichOne(
+            item.text,
+            item.published ?? published,
+            item.countries ?? storyCountries,
+          );
+          await writeLine(JSON.stringify({ id: item.id, ...result }));
+        }
+        if (failed > 0)
+          process.stderr.write(`dateline: ${failed} of ${lineNumber} lines could not be read\n`);
+      } finally {
+        await store?.close();
+      }
+    });
 }

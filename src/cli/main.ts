@@ -8,6 +8,7 @@ import { registerStatementsCommand } from './statements-command.ts';
 import { openStore } from '../store/open-store.ts';
 import type { Store } from '../store/store.ts';
 import { registerEnrichCommand } from './enrich-command.ts';
+import { registerGazetteerCommand } from './gazetteer-command.ts';
 
 /**
  * A bad argument found by a command's own checks. Not commander's InvalidArgumentError: that is a
@@ -124,6 +125,10 @@ registerStatementsCommand(program, {
 registerTokenCommands(program, {
   dataDirOption,
   withStore: (opts, run) => withStore(configFrom(opts), run),
+});
+registerGazetteerCommand(program, {
+  withStore: (opts, run) => withStore(configFrom(opts), run),
+  dataDirOption,
 });
 registerUserCommands(program, {
   dataDirOption,

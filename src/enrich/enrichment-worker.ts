@@ -12,6 +12,7 @@ import type { Store } from '../store/store.ts';
 import type { Review } from './corrections.ts';
 import type { EnrichmentNotices } from './enrichment-notices.ts';
 import type { Enricher } from './pipeline.ts';
+import type { ImportedPlaces } from './places/imported-places.ts';
 import type { Enrichment } from './types.ts';
 import { localIso, markdownToText } from './plain-text.ts';
 
@@ -53,6 +54,8 @@ export interface EnrichmentWorkerDeps {
   owner?: string;
   /** Told of every enrichment stored, for the newsroom's live suggestions. */
   notices?: EnrichmentNotices;
+  /** Places imported with `dateline gazetteer import`, looked up per update. */
+  importedPlaces?: ImportedPlaces;
 }
 
 /** A queue of updates to enrich, drained one at a time between other work. */
@@ -178,15 +181,17 @@ export class EnrichmentWorker {
       .enrich(`${desk?.name ?? ''}. ${story.headline}`, { published: update.publishedAt })
       .countries.map((c) => c.iso2);
     const text = enrichmentText(update);
-    const [corrections, reviews] = await Promise.all([
+    const [corrections, reviews, importedPlaces] = await Promise.all([
       store.corrections.list(),
       store.corrections.reviewsOf(update.id),
+      this.#deps.importedPlaces?.lexiconFor(text),
     ]);
     const enrichment = applyReviews(
       enricher.enrich(text, {
         published: localIso(new Date(update.publishedAt), timeZone),
         storyCountries,
         corrections: enricher.compile(corrections),
+        ...(importedPlaces && { importedPlaces }),
       }),
       reviews,
     );

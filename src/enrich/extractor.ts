@@ -1,5 +1,6 @@
 /** The interface every extractor implements, and the context the pipeline hands them. */
 import type { Reference } from './dates/report-dates.ts';
+import type { Place } from './lexicon.ts';
 import type { Gazetteer } from './places/gazetteer.ts';
 import type { Sentence, Token } from './text/tokenize.ts';
 import type { Resolved } from './mentions.ts';
@@ -14,6 +15,11 @@ export interface EnrichContext {
   mentions: Resolved[];
   reference: Reference;
   gazetteer: Gazetteer;
+  /**
+   * Every place (built-in, and imported for this text) spelled exactly `surface`, case-sensitive:
+   * towns and admin areas; imported ones carry `geonameId`, `feature`, `admin2Code`/`admin2`.
+   */
+  findPlaces(surface: string): Place[];
   /** Outputs of the extractors that ran before this one. */
   result: Partial<Enrichment>;
 }

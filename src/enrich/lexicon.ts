@@ -19,6 +19,13 @@ export interface Place {
   lat: number;
   lon: number;
   population: number;
+  /** Set on places imported from GeoNames dumps (`dateline gazetteer import`). */
+  geonameId?: number;
+  /** GeoNames feature code of an imported place ("PPL", "ADM2", "CMPRF"…). */
+  feature?: string;
+  /** Admin-2 code and, when admin2Codes.txt was imported, name (the district of a town). */
+  admin2Code?: string;
+  admin2?: string;
 }
 
 /** A person from data/names/people.json. */
@@ -114,6 +121,11 @@ export class Lexicon {
     const out = new Set<LexEntry>();
     for (const entries of this.entries.values()) for (const entry of entries) out.add(entry);
     return out;
+  }
+
+  /** Every surface form with its entries. */
+  surfaces(): IterableIterator<[string, LexEntry[]]> {
+    return this.entries.entries();
   }
 
   /** The entries for an exact surface form. */

@@ -177,8 +177,22 @@ function overridden(matches: Match[], overlay: Lexicon | undefined): Match[] {
  * All names in the text, resolved, in order. `overlay` holds editors' corrections (aliases, added
  * names, chosen places), which win over `lexicon` for their spellings.
  */
-export function findMentions(text: string, tokens: Token[], lexicon: Lexicon, overlay?: Lexicon): Resolved[] {
-  const first = overridden(lexicon.match(text, tokens, overlay), overlay);
+export function findMentions(
+  text: string,
+  tokens: Token[],
+  lexicon: Lexicon,
+  overlay?: Lexicon,
+  imported?: Lexicon,
+): Resolved[] {
+  // Imported places (looked up for this text only) are matched beside the shipped data, and lose to
+  // editors' corrections like it does.
+  let extra = overlay;
+  if (imported && overlay) {
+    extra = new Lexicon();
+    extra.addAll(imported);
+    extra.addAll(overlay);
+  } else if (imported) extra = imported;
+  const first = overridden(lexicon.match(text, tokens, extra), overlay);
   const named = new Map<Person, number>();
   for (const m of first) {
     const resolved = resolve(m, tokens);
@@ -187,7 +201,7 @@ export function findMentions(text: string, tokens: Token[], lexicon: Lexicon, ov
   let matches = first;
   if (named.size > 0) {
     const surnames = new Lexicon();
-    if (overlay) surnames.addAll(overlay);
+    if (extra) surnames.addAll(extra);
     for (const person of named.keys())
       for (const surname of surnamesOf(person))
         // "Houthi" stays the movement after "Abdul-Malik al-Houthi" was named; a town called

@@ -39,6 +39,8 @@ export interface EnrichOptions {
   storyCountries?: string[];
   /** Editors' corrections, compiled by `Enricher.compile`. */
   corrections?: CompiledCorrections;
+  /** Imported GeoNames places this text spells: `await ImportedPlaces.lexiconFor(text)`. */
+  importedPlaces?: Lexicon;
 }
 
 /** Editors' corrections in the form the matcher uses them; build with `Enricher.compile`. */
@@ -58,10 +60,46 @@ export interface Enricher {
   readonly versions: NameData['versions'];
   /** Turns stored corrections into what `enrich` and `suggest` take. */
   compile(corrections: readonly Correction[]): CompiledCorrections;
-  /** Gazetteer entries (countries, regions, towns) spelled `name`, biggest first, at most `limit`. */
-  placeCandidates(name: string, limit?: number, corrections?: CompiledCorrections): PlaceCandidate[];
+  /**
+   * Gazetteer entries (countries, regions, towns) spelled `name`, biggest first, at most `limit`;
+   * `imported` adds imported places (`ImportedPlaces.lexiconFor(name)`).
+   */
+  placeCandidates(
+    name: string,
+    limit?: number,
+    corrections?: CompiledCorrections,
+    imported?: Lexicon,
+  ): PlaceCandidate[];
   /** People and organisations whose name or an alias starts with `query` (any case), at most `limit`. */
   findNames(query: string, limit?: number, corrections?: CompiledCorrections): NameCandidate[];
+}
+
+/** The places (not countries) among lexicon entries. */
+function placesOf(entries: readonly LexEntry[]): Place[] {
+  return entries.flatMap((e) => (e.kind === 'place' ? [e.place] : []));
+}
+
+/** Whether two entries are one place: same country and kind, and the same region or a town within ~10 km. */
+function samePlace(a: Place, b: Place): boolean {
+  if (a.iso2 !== b.iso2 || a.kind !== b.kind) return false;
+  if (a.kind === 'region') return a.admin1Code === b.admin1Code && (b.feature ?? 'ADM1') === 'ADM1';
+  return Math.abs(a.lat - b.lat) < 0.1 && Math.abs(a.lon - b.lon) < 0.1;
+}
+
+/**
+ * Imported places less those the built-in data has under the same spelling: the built-in entry (with
+ * its news name, "Odesa" for Odessa, "Washington, D.C.") stays the one named, so importing a country
+ * does not rename the places updates already name.
+ */
+function newPlaces(imported: Lexicon, builtIn: Lexicon): Lexicon {
+  const out = new Lexicon();
+  for (const [surface, entries] of imported.surfaces()) {
+    const known = placesOf(builtIn.get(surface) ?? []);
+    for (const entry of entries)
+      if (entry.kind !== 'place' || !known.some((place) => samePlace(place, entry.place)))
+        out.add(surface, entry);
+  }
+  return out;
 }
 
 /** Drops the matches of spellings editors rejected. */
@@ -115,10 +153,10 @@ export function createEnricher(dataDir: string = DEFAULT_DATA_DIR): Enricher {
     eventsExtractor,
   ];
 
-  const prepare = (text: string, corrections?: CompiledCorrections) => {
+  const prepare = (text: string, corrections?: CompiledCorrections, imported?: Lexicon) => {
     const sentences = splitSentences(text);
     const tokens = tokenize(text, sentences);
-    const mentions = findMentions(text, tokens, lexicon, corrections?.overlay);
+    const mentions = findMentions(text, tokens, lexicon, corrections?.overlay, imported);
     return { sentences, tokens, mentions: withoutRejected(mentions, corrections) };
   };
 
@@ -198,11 +236,14 @@ export function createEnricher(dataDir: string = DEFAULT_DATA_DIR): Enricher {
     versions: names.versions,
     enrich(text, options) {
       storyCountries = options.storyCountries ?? [];
+      const imported = options.importedPlaces && newPlaces(options.importedPlaces, lexicon);
       const context: EnrichContext = {
         text,
-        ...prepare(text, options.corrections),
+        ...prepare(text, options.corrections, imported),
         reference: referenceOf(options.published),
         gazetteer,
+        findPlaces: (surface) =>
+          placesOf([...(lexicon.get(surface) ?? []), ...(imported?.get(surface) ?? [])]),
         result: {},
       };
       for (const extractor of extractors)
@@ -225,9 +266,13 @@ export function createEnricher(dataDir: string = DEFAULT_DATA_DIR): Enricher {
         : suggestions;
     },
     compile,
-    placeCandidates(name, limit = 12, corrections) {
+    placeCandidates(name, limit = 12, corrections, imported) {
       const key = normaliseSurface(name);
-      const entries = [...(corrections?.overlay.get(key) ?? []), ...(lexicon.get(key) ?? [])];
+      const entries = [
+        ...(corrections?.overlay.get(key) ?? []),
+        ...(lexicon.get(key) ?? []),
+        ...((imported && newPlaces(imported, lexicon).get(key)) ?? []),
+      ];
       const seen = new Set<string>();
       const out: PlaceCandidate[] = [];
       for (const entry of entries) {

@@ -34,6 +34,10 @@ export interface PlaceMention {
   lat: number;
   lon: number;
   precision: PlaceKind;
+  /** The admin-2 area (district) of an imported place, when admin2Codes.txt was imported. */
+  admin2?: string;
+  /** The GeoNames id of a place imported with `dateline gazetteer import`. */
+  geonameId?: number;
 }
 
 export const DATE_GRANULARITIES = [

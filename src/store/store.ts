@@ -32,6 +32,7 @@ import type {
 } from '../domain/types.ts';
 import type { ArchiveStore } from './archive.ts';
 import type { CorrectionStore } from './corrections.ts';
+import type { GazetteerStore } from './gazetteer.ts';
 import type { EntityKind } from '../enrich/entities.ts';
 import type { Enrichment } from '../enrich/types.ts';
 import type { StatementFeedStore } from '../statements/feeds/feed-store.ts';
@@ -311,6 +312,8 @@ export interface Store {
   enrichments: EnrichmentStore;
   /** Editors' enrichment corrections and verdicts (see corrections.ts). */
   corrections: CorrectionStore;
+  /** Places imported from GeoNames dumps (see gazetteer.ts). */
+  gazetteer: GazetteerStore;
   /** Official statements and their near-duplicate index. */
   statements: StatementStore;
   /** Feeds that statements are ingested from. */

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { runCli } from '../support/server-process.ts';
 import { createTempDir } from '../support/temp-dir.ts';
+import { zipOf } from '../support/zip.ts';
 
 const TEXT = 'Russian Foreign Minister Sergei Lavrov met Hakan Fidan in Ankara on Monday.';
 
@@ -53,5 +54,69 @@ describe('dateline enrich', () => {
     const missing = runCli(['enrich', join(createTempDir(), 'none.txt')]);
     assert.notEqual(missing.status, 0);
     assert.match(missing.stderr.trim(), /^dateline: cannot read .*none\.txt: ENOENT$/);
+  });
+
+  it('enriches one JSON object per line with --jsonl, answering bad lines by number and going on', () => {
+    const dataDir = createTempDir();
+    const lines = [
+      JSON.stringify({ id: 'a', text: TEXT, published: '2026-05-27T10:00:00+03:00' }),
+      '{"id": "b", "text": ',
+      JSON.stringify({ id: 'c', text: 42 }),
+      '',
+      JSON.stringify({ id: 7, text: 'Shelling hit Kutum.', countries: ['sd'] }),
+    ];
+    const result = runCli(['enrich', '--jsonl'], { DATELINE_DATA_DIR: dataDir }, `${lines.join('\n')}\n`);
+    assert.equal(result.status, 0, result.stderr);
+    const out = result.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    assert.deepEqual(
+      out.map((o) => o.id ?? null),
+      ['a', null, 'c', 7],
+    );
+    assert.deepEqual(
+      (out[0]?.people as { name: string }[]).map((p) => p.name),
+      ['Sergei Lavrov', 'Hakan Fidan'],
+    );
+    assert.deepEqual((out[0]?.dates as { start: string }[])[0]?.start, '2026-05-25');
+    assert.deepEqual(out[1], { line: 2, error: 'not JSON' });
+    assert.deepEqual(out[2], {
+      line: 3,
+      id: 'c',
+      error: 'text: Invalid input: expected string, received number',
+    });
+    assert.equal((out[3]?.places as { name: string }[])[0]?.name, 'Kutum');
+    assert.equal(result.stderr, 'dateline: 2 of 5 lines could not be read\n');
+    assert.ok(!existsSync(join(dataDir, 'dateline.db')), 'enriching creates no database');
+  });
+
+  it('uses the places the deployment imported', () => {
+    const dataDir = createTempDir();
+    const zip = join(createTempDir(), 'UA.zip');
+    const slice = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'geonames', 'UA.txt'), 'utf8');
+    writeFileSync(zip, zipOf({ 'UA.txt': slice }));
+    assert.equal(runCli(['gazetteer', 'import', '--data-dir', dataDir, zip]).status, 0);
+    const line = JSON.stringify({ id: 1, text: 'Ukrainian troops advanced near Rabotino and Robotyne.' });
+    const result = runCli(['enrich', '--jsonl', '--data-dir', dataDir, '--countries', 'UA'], {}, line);
+    assert.equal(result.status, 0, result.stderr);
+    const places = (
+      JSON.parse(result.stdout) as { places: { name: string; matched: string; geonameId?: number }[] }
+    ).places;
+    assert.deepEqual(
+      places.map((p) => [p.name, p.matched, p.geonameId]),
+      [['Robotyne', 'Robotyne', 99000001]],
+    );
+  });
+
+  it('does not load the HTTP server', () => {
+    const hook = join(import.meta.dirname, '..', 'support', 'report-http-imports.mjs');
+    const env = { NODE_OPTIONS: `--import ${hook}`, DATELINE_DATA_DIR: createTempDir() };
+    const result = runCli(['enrich', '--jsonl'], env, JSON.stringify({ id: 1, text: TEXT }));
+    assert.equal(result.status, 0, result.stderr);
+    assert.doesNotMatch(result.stderr, /http module loaded/);
+    // The hook does report: a command that needs the server's token code loads it.
+    const token = runCli(['token', 'create', '--name', 'x', '--role', 'editor'], env);
+    assert.match(token.stderr, /http module loaded: .*\/src\/http\/auth\.ts/);
   });
 });

@@ -78,8 +78,9 @@ export function createPlacesExtractor(storyCountries: () => string[]): Extractor
         if (m.kind !== 'place') continue;
         const place = choose(m, weights);
         if (!place) continue;
+        // An imported district (ADM2, ADM3) is a region too, but its admin-1 is the province above it.
         const region =
-          place.kind === 'region'
+          place.kind === 'region' && (place.feature === undefined || place.feature === 'ADM1')
             ? place
             : context.gazetteer.regions.get(`${place.iso2}.${place.admin1Code}`);
         push({
@@ -91,6 +92,8 @@ export function createPlacesExtractor(storyCountries: () => string[]): Extractor
           lat: place.lat,
           lon: place.lon,
           precision: place.kind,
+          ...(place.admin2 !== undefined && { admin2: place.admin2 }),
+          ...(place.geonameId !== undefined && { geonameId: place.geonameId }),
         });
       }
       return out;

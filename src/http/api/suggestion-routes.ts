@@ -25,6 +25,7 @@ import type { EnrichmentNotices } from '../../enrich/enrichment-notices.ts';
 import { enrichmentText, type EnrichmentWorker } from '../../enrich/enrichment-worker.ts';
 import { EVENT_TYPES } from '../../enrich/events/taxonomy.ts';
 import type { Enricher } from '../../enrich/pipeline.ts';
+import { ImportedPlaces } from '../../enrich/places/imported-places.ts';
 import { buildSuggestions, type SuggestionItem, type Suggestions } from '../../enrich/suggestions.ts';
 import type { LiveBus } from '../../live/bus.ts';
 import { createCommentFrame, createSseFrame } from '../../live/sse-frame.ts';
@@ -157,11 +158,16 @@ export async function registerSuggestionRoutes(app: FastifyInstance, deps: Sugge
     return suggestionsOf(update);
   });
 
+  // Its own cache of imported spellings: editors' look-ups are few and must not evict the worker's.
+  const importedPlaces = new ImportedPlaces(store.gazetteer, { maxCached: 5_000 });
   app.get('/enrichment/places', async (request) => {
     await requireRole(store, request, 'editor');
     const { q } = parseInput(LookupQuery, request.query, 'query');
-    const corrections = enricher.compile(await store.corrections.list());
-    return { items: enricher.placeCandidates(q, 20, corrections) };
+    const [corrections, imported] = await Promise.all([
+      store.corrections.list(),
+      importedPlaces.lexiconFor(q.trim()),
+    ]);
+    return { items: enricher.placeCandidates(q, 20, enricher.compile(corrections), imported) };
   });
 
   app.get('/enrichment/names', async (request) => {

@@ -25,6 +25,7 @@ import * as searchStatements from './20261129-1635-search-statements.ts';
 import * as statementsFeedDisabled from './20261129-1647-statements-feed-disabled.ts';
 import * as temporaryPasswords from './20261129-1725-temporary-passwords.ts';
 import * as tokenExpiry from './20261203-1001-token-expiry.ts';
+import * as gazetteerPlaces from './20261203-1030-gazetteer-places.ts';
 
 /** One migration: it is given the engine's dialect. */
 interface SchemaMigration {
@@ -50,6 +51,7 @@ const MIGRATIONS: Record<string, SchemaMigration> = {
   '20261129-1647-statements-feed-disabled': statementsFeedDisabled,
   '20261129-1725-temporary-passwords': temporaryPasswords,
   '20261203-1001-token-expiry': tokenExpiry,
+  '20261203-1030-gazetteer-places': gazetteerPlaces,
 };
 
 /**

@@ -22,6 +22,8 @@ export interface SchemaDialect {
   readonly bool: DataTypeExpression;
   /** A 64-bit integer (event ids, shingle hashes). */
   readonly bigint: DataTypeExpression;
+  /** A double-precision float (coordinates). */
+  readonly double: DataTypeExpression;
   /** Bytes. */
   readonly bytes: DataTypeExpression;
   /** Type of an integer key the database assigns. */

@@ -23,6 +23,7 @@ export const POSTGRES_SCHEMA: SchemaDialect = {
   json: 'json',
   bool: 'boolean',
   bigint: 'bigint',
+  double: 'double precision',
   bytes: 'bytea',
   serial: 'bigint',
   serialKey: (c) => c.primaryKey().generatedAlwaysAsIdentity(),

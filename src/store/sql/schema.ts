@@ -318,8 +318,57 @@ export interface AuditRow {
   detail: string;
 }
 
+/** A place imported from a GeoNames dump. */
+export interface GazetteerPlaceRow {
+  geoname_id: number;
+  name: string;
+  iso2: string;
+  admin1_code: string;
+  admin2_code: string;
+  feature_class: string;
+  feature_code: string;
+  lat: number;
+  lon: number;
+  population: number;
+}
+
+/** One spelling of an imported place. */
+export interface GazetteerNameRow {
+  name: string;
+  geoname_id: number;
+}
+
+/** An admin area's name by its GeoNames code. */
+export interface GazetteerAdminCodeRow {
+  code: string;
+  name: string;
+  geoname_id: number;
+}
+
+/** How far the import of one file got; `size` is a bigint on PostgreSQL (read as a string). */
+export interface GazetteerImportRow {
+  source: string;
+  kind: string;
+  size: number | string;
+  lines_done: number;
+  rows_kept: number;
+  started_at: string;
+  finished_at: string | null;
+}
+
+/** The single row whose generation every import batch bumps. */
+export interface GazetteerStateRow {
+  id: number;
+  generation: number;
+}
+
 /** The whole database. */
 export interface Database {
+  gazetteer_places: GazetteerPlaceRow;
+  gazetteer_names: GazetteerNameRow;
+  gazetteer_admin_codes: GazetteerAdminCodeRow;
+  gazetteer_imports: GazetteerImportRow;
+  gazetteer_state: GazetteerStateRow;
   update_enrichments: UpdateEnrichmentRow;
   enrichment_corrections: EnrichmentCorrectionRow;
   enrichment_reviews: EnrichmentReviewRow;

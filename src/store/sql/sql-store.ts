@@ -11,6 +11,7 @@ import { SqlArchive } from './sql-archive.ts';
 import { SqlCorrectionStore } from './sql-correction-store.ts';
 import { SqlEnrichmentStore } from './sql-enrichment-store.ts';
 import { SqlEventLog } from './sql-event-log.ts';
+import { SqlGazetteerStore } from './sql-gazetteer-store.ts';
 import { SqlAccountStore } from './sql-account-store.ts';
 import { SqlAuditStore } from './sql-audit-store.ts';
 import { SqlMediaStore } from './sql-media-store.ts';
@@ -44,6 +45,7 @@ export function createSqlStore(parts: SqlStoreParts): Store {
     tokens: new SqlTokenStore(deps),
     enrichments: new SqlEnrichmentStore(deps),
     corrections: new SqlCorrectionStore(deps),
+    gazetteer: new SqlGazetteerStore(deps),
     statements: new SqlStatementStore(deps),
     statementFeeds: new SqlStatementFeedStore(deps),
     search: parts.search(deps),

@@ -10,6 +10,7 @@ export const SQLITE_SCHEMA: SchemaDialect = {
   json: 'text',
   bool: 'integer',
   bigint: 'integer',
+  double: 'real',
   bytes: 'blob',
   serial: 'integer',
   serialKey: (c) => c.primaryKey().autoIncrement(),
