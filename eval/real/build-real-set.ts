@@ -130,6 +130,49 @@ function admin1Point(iso2: string, name: string): { lat: number; lon: number } |
   return admin1.find((a) => a.iso2 === iso2 && a.names.some((n) => skeleton(n) === k));
 }
 
+/** Every name GeoNames gives a place in each country (cities, admin-1 and their variants). */
+const namesIn = new Map<string, Set<string>>();
+const addName = (iso2: string, name: string) => {
+  if (!namesIn.has(iso2)) namesIn.set(iso2, new Set());
+  namesIn.get(iso2)?.add(foldDiacritics(name).toLowerCase());
+};
+for (const a of admin1) for (const n of a.names) addName(a.iso2, n);
+for (const line of readFileSync(join(dataDir, 'cities.tsv'), 'utf8').split('\n')) {
+  const [name, iso2, , , , , alt] = line.split('\t');
+  if (!name || !iso2) continue;
+  addName(iso2, name);
+  for (const n of (alt ?? '').split('|')) if (n) addName(iso2, n);
+}
+for (const line of readFileSync(join(dataDir, 'news-aliases.tsv'), 'utf8').split('\n')) {
+  const [alias, , iso2] = line.split('\t');
+  if (alias && iso2) addName(iso2, alias);
+}
+// By the annotation rules these are never places by themselves.
+const NEVER_PLACES =
+  /^(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|north|south|east|west|northern|southern|eastern|western|central|upper|lower|the|a|an|in|at|on|of|by|two|three|four|five|six|seven|eight|nine|ten|one|more|at least|about|police|army|forces|security|union|independence|unity|liberty|victoria|hope|progress|mercy|capital|centre|center|coast)$/;
+/** Capitalised spans naming a place that GeoNames knows in `iso2`, other than the rules exclude. */
+function gazetteerPlaces(text: string, iso2: string, orgs: string[]): string[] {
+  const known = namesIn.get(iso2);
+  if (!known) return [];
+  const out: string[] = [];
+  const words = [...text.matchAll(/[\p{L}][\p{L}'’-]*/gu)];
+  for (let i = 0; i < words.length; i++)
+    for (let len = 3; len >= 1; len--) {
+      const first = words[i];
+      const last = words[i + len - 1];
+      if (!first || !last || first.index === undefined || last.index === undefined) continue;
+      if (!/^\p{Lu}/u.test(first[0])) continue;
+      const span = text.slice(first.index, last.index + last[0].length);
+      const key = foldDiacritics(span).toLowerCase().replace(/['’]s$/, '');
+      if (/[;.,:]/.test(span) || NEVER_PLACES.test(key) || !known.has(key)) continue;
+      if (orgs.some((o) => o.includes(span))) continue;
+      out.push(span);
+      i += len - 1;
+      break;
+    }
+  return out;
+}
+
 interface GoldPlace {
   matched: string;
   kind: 'town' | 'district' | 'region';
@@ -192,6 +235,12 @@ for (const r of rows) {
   const otherPlaces = [...(r.where_description ?? '').matchAll(/\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+)*/gu)]
     .map((m) => findSpan(text, bare(m[0])))
     .filter((s): s is string => s !== undefined && !places.some((p) => p.matched === s));
+  const organizations = orgSpans(text);
+  otherPlaces.push(
+    ...gazetteerPlaces(text, iso2, organizations).filter(
+      (s) => !places.some((p) => p.matched === s || p.matched.includes(s) || s.includes(p.matched)),
+    ),
+  );
   const published = `${(r.source_date ?? '').split(';')[0] || r.date_end}`.slice(0, 10);
   const dateText = DATE_TEXT.exec(text)?.[0];
   const id = `ged-${r.id}`;
@@ -202,7 +251,7 @@ for (const r of rows) {
     published: `${published}T12:00:00Z`,
     text,
     people: people[id] ?? [],
-    organizations: orgSpans(text),
+    organizations,
     places,
     otherPlaces: [...new Set(otherPlaces)],
     dates:
