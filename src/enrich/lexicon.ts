@@ -67,6 +67,18 @@ export function surfaceKey(text: string): string {
 
 const PREFIX = /^(?:pro|anti|Pro|Anti|non|ex)-(?=\p{Lu})/u;
 
+/**
+ * The key a span of text is looked up under: diacritics dropped ("Culiacán" is stored as
+ * "Culiacan") and a lowercase Arabic article capitalised ("al-Hasakah" as "Al-Hasakah").
+ * Only spans that need it are rewritten, which keeps matching cheap.
+ */
+function lookupKey(surface: string): string {
+  let key = surfaceKey(surface);
+  if (/[^\x00-\x7f]/.test(key)) key = key.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  if (/^(?:al|el|an|ar|as|ad|ash|at|az)-\p{Lu}/u.test(key)) key = key[0]?.toUpperCase() + key.slice(1);
+  return key;
+}
+
 /** tokenShape for a phrase of plain words: split at spaces (most of the gazetteer). */
 function plainShape(key: string): { first: string; count: number } {
   let count = 1;
@@ -140,8 +152,14 @@ export class Lexicon {
         !/^(?:al|el|an|ar|as|ad|ash|at|az)-/.test(text.slice(start, start + 4))
       )
         continue;
-      const word = surfaceKey(text.slice(start, first.end)).replace(/\.$/, '');
-      const span = Math.max(this.spans.get(word) ?? 0, extra?.spans.get(word) ?? 0);
+      const raw = surfaceKey(text.slice(start, first.end)).replace(/\.$/, '');
+      const word = lookupKey(raw);
+      const span = Math.max(
+        this.spans.get(raw) ?? 0,
+        extra?.spans.get(raw) ?? 0,
+        this.spans.get(word) ?? 0,
+        extra?.spans.get(word) ?? 0,
+      );
       if (span === 0) continue;
       let found: Match | undefined;
       const last = Math.min(tokens.length, i + span) - 1;
@@ -149,7 +167,9 @@ export class Lexicon {
         const end = tokens[j];
         if (!end || end.sentence !== first.sentence) continue;
         const surface = text.slice(start, end.end);
-        const key = surfaceKey(surface);
+        const exact = surfaceKey(surface);
+        const folded = lookupKey(surface);
+        const key = this.entries.has(exact) || extra?.entries.has(exact) ? exact : folded;
         const own = this.entries.get(key);
         const more = extra?.entries.get(key);
         const entries = more ? [...(own ?? []), ...more] : own;

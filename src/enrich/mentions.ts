@@ -91,14 +91,51 @@ const NOT_PLACES = new Set([
   'Minister',
   'President',
   'General',
+  // Months and weekdays name towns somewhere ("March", Switzerland; "Friday" nowhere needed).
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+  'Monday',
+  'Tuesday',
+  'Wednesday',
+  'Thursday',
+  'Friday',
+  'Saturday',
+  'Sunday',
 ]);
 
 // Capitalised words that often stand next to a place name without being part of a person's name.
 const PLACE_NEIGHBOURS =
   /^(?:In|At|On|From|Near|Outside|Inside|The|North|South|East|West|Northern|Southern|Eastern|Western|Central|Greater|Upper|Lower|Old|New|City|Strip|Bank|Valley|Province|Region|State|Governorate|Oblast|District|Camp|Airport|Port|Street|Square|Road|Bridge|Dam|Base|Crossing|Hospital|University|Mosque|Church|Market|Front)$/;
 
-/** A town name inside a run of capitalised words ("Jibril Adam Hassan") is part of a name. */
+/** True when most longer words of the match's sentence are capitalised (a title-case headline). */
+function titleCased(match: Match, tokens: Token[]): boolean {
+  const sentence = tokens[match.firstToken]?.sentence;
+  let long = 0;
+  let capital = 0;
+  for (const t of tokens) {
+    if (t.sentence !== sentence || t.text.length < 4) continue;
+    long++;
+    if (/^\p{Lu}/u.test(t.text)) capital++;
+  }
+  return long >= 3 && capital / long >= 0.75;
+}
+
+/**
+ * A town name inside a run of capitalised words ("Jibril Adam Hassan") is part of a name,
+ * unless the sentence is a title-case headline ("Taliban Killed in Laghman Clash").
+ */
 function insideUnknownName(match: Match, tokens: Token[]): boolean {
+  if (titleCased(match, tokens)) return false;
   const neighbour = (i: number, gapFrom: number, gapTo: number) => {
     const t = tokens[i];
     const first = tokens[match.firstToken];
@@ -134,10 +171,17 @@ function resolve(match: Match, tokens: Token[]): Resolved | undefined {
     return undefined;
   const next = tokens[match.lastToken + 1];
   if (insideUnknownName(match, tokens)) return undefined;
+  const before = tokens[match.firstToken - 2];
+  // "Homs countryside", "the countryside of Homs" mean the governorate, not the city.
+  const countryside =
+    next?.text === 'countryside' ||
+    (tokens[match.firstToken - 1]?.text === 'of' && before?.text === 'countryside');
   const preferRegion = Boolean(
-    next && REGION_WORD.test(next.text) && candidates.some((c) => c.place.kind === 'region'),
+    next &&
+      (REGION_WORD.test(next.text) || countryside) &&
+      candidates.some((c) => c.place.kind === 'region'),
   );
-  if (preferRegion && next) match.end = next.end;
+  if (preferRegion && next && !countryside) match.end = next.end;
   return { kind: 'place', match, candidates, preferRegion, chosen: false };
 }
 
