@@ -163,7 +163,9 @@ function gazetteerPlaces(text: string, iso2: string, orgs: string[]): string[] {
       if (!first || !last || first.index === undefined || last.index === undefined) continue;
       if (!/^\p{Lu}/u.test(first[0])) continue;
       const span = text.slice(first.index, last.index + last[0].length);
-      const key = foldDiacritics(span).toLowerCase().replace(/['’]s$/, '');
+      const key = foldDiacritics(span)
+        .toLowerCase()
+        .replace(/['’]s$/, '');
       if (/[;.,:]/.test(span) || NEVER_PLACES.test(key) || !known.has(key)) continue;
       if (orgs.some((o) => o.includes(span))) continue;
       out.push(span);
@@ -186,8 +188,17 @@ interface GoldPlace {
 const ACTOR_SPELLINGS: Record<string, string[]> = JSON.parse(
   readFileSync(join(here, 'actor-spellings.json'), 'utf8'),
 ).actors;
+// A country's forces as the issue defines them: "<demonym> army / forces / air force" (not "troops").
 const FORCE_WORDS =
-  '(?:army|armed forces|forces|security forces|troops|soldiers|military|police|air force|warplanes|jets|servicemen|regime|navy|border guards)';
+  '(?:[Aa]rmy|[Aa]rmed [Ff]orces|[Ss]ecurity [Ff]orces|[Ff]orces|[Mm]ilitary|[Pp]olice|[Aa]ir [Ff]orce|[Nn]avy)';
+// Organisations in Dateline's shipped list count as organisations when the text names them.
+const LISTED = (
+  JSON.parse(readFileSync(join(here, '..', '..', 'data', 'names', 'organizations.json'), 'utf8')) as {
+    organizations: { name: string; aliases: string[] }[];
+  }
+).organizations
+  .flatMap((o) => [o.name, ...o.aliases])
+  .filter((s) => /^\p{Lu}/u.test(s) && s.length > 2);
 
 /** Organisations the text names: any UCDP actor's news spelling, and any country's forces. */
 function orgSpans(text: string): string[] {
@@ -195,9 +206,11 @@ function orgSpans(text: string): string[] {
   const consider = (re: RegExp) => {
     for (const m of text.matchAll(re)) out.add(m[0].trim());
   };
-  for (const spellings of Object.values(ACTOR_SPELLINGS)) {
+  for (const spellings of [...Object.values(ACTOR_SPELLINGS), LISTED]) {
     for (const spelling of spellings)
-      consider(new RegExp(`(?<![\\p{L}-])${spelling.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'gu'));
+      consider(
+        new RegExp(`(?<![\\p{L}-])${spelling.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'gu'),
+      );
   }
   for (const dem of demonyms.values()) consider(new RegExp(`\\b${dem} ${FORCE_WORDS}\\b`, 'g'));
   return [...out];
@@ -221,6 +234,7 @@ for (const r of rows) {
   const places: GoldPlace[] = [];
   const add = (name: string, kind: GoldPlace['kind'], at: { lat: number; lon: number } | undefined) => {
     const span = findSpan(text, bare(name));
+    if (span && skeleton(span) === skeleton(r.country ?? '')) return;
     if (!span || !at || places.some((p) => p.matched === span)) return;
     places.push({ matched: span, kind, country: iso2, lat: at.lat, lon: at.lon });
   };

@@ -80,7 +80,13 @@ interface SplitScore {
   errors: string[];
 }
 
-function scoreNames(t: Tally, gold: string[], system: { name: string; matched: string[] }[], label: string, errors: string[]) {
+function scoreNames(
+  t: Tally,
+  gold: string[],
+  system: { name: string; matched: string[] }[],
+  label: string,
+  errors: string[],
+) {
   const used = new Set<number>();
   for (const g of gold) {
     const i = system.findIndex((s, k) => !used.has(k) && [s.name, ...s.matched].some((m) => overlaps(m, g)));
@@ -132,7 +138,8 @@ function scoreItem(item: Item, enricher: Enricher, into: SplitScore): void {
   for (const g of item.dates) {
     into.dates.gold++;
     const found = result.dates.find((d) => overlaps(d.text, g.text));
-    if (found && found.start.slice(0, 10) === g.start && found.end.slice(0, 10) === g.end) into.dates.correct++;
+    if (found && found.start.slice(0, 10) === g.start && found.end.slice(0, 10) === g.end)
+      into.dates.correct++;
     else errors.push(`  date wrong: "${g.text}" want ${g.start}, got ${found ? found.start : 'nothing'}`);
   }
   if (errors.length > 0) into.errors.push(`${item.id} [${item.country}] ${item.text}`, ...errors);
@@ -153,13 +160,17 @@ function print(name: string, s: SplitScore): void {
     // A place pinned too far counts against precision as well as recall.
     const p = ratio(t.tp, t.tp + t.fp + ('off' in t ? t.off : 0));
     const f1 = p + r === 0 ? 0 : (2 * p * r) / (p + r);
-    console.log(`${label.padEnd(14)} ${f(r).padEnd(7)} ${f(p).padEnd(10)} ${f(f1).padEnd(6)} (${t.tp}/${t.fp}/${t.fn})`);
+    console.log(
+      `${label.padEnd(14)} ${f(r).padEnd(7)} ${f(p).padEnd(10)} ${f(f1).padEnd(6)} (${t.tp}/${t.fp}/${t.fn})`,
+    );
   }
   console.log(
     `places within tolerance (town ${REAL_TOLERANCE_KM.town} km, district ${REAL_TOLERANCE_KM.district} km, region ${REAL_TOLERANCE_KM.region} km): ${s.places.tp} of ${s.places.tp + s.places.fn} gold; ${s.places.off} pinned too far`,
   );
   console.log(`false places per 100 texts: ${((100 * s.places.fp) / Math.max(1, s.texts)).toFixed(1)}`);
-  console.log(`dates          accuracy ${f(ratio(s.dates.correct, s.dates.gold))} (${s.dates.correct}/${s.dates.gold})`);
+  console.log(
+    `dates          accuracy ${f(ratio(s.dates.correct, s.dates.gold))} (${s.dates.correct}/${s.dates.gold})`,
+  );
 }
 
 /** Runs and prints the real-text evaluation; `errors` lists dev mistakes (never held-out). */

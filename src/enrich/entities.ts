@@ -36,8 +36,23 @@ export function entityPath(kind: EntityKind, slug: string): string {
   return `/${ENTITY_SEGMENTS[kind]}/${slug}`;
 }
 
+/**
+ * Names found by a pattern below this confidence get no entity page (editors still see them in
+ * the newsroom). Operators set it with DATELINE_NAME_MIN_CONFIDENCE (0–1, default 0.7).
+ */
+export const NAME_MIN_CONFIDENCE = parseConfidence(process.env.DATELINE_NAME_MIN_CONFIDENCE);
+
+/** Reads the threshold; a value that is not a number from 0 to 1 stops start-up with one line. */
+export function parseConfidence(value: string | undefined): number {
+  if (value === undefined || value.trim() === '') return 0.7;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0 || n > 1)
+    throw new RangeError(`DATELINE_NAME_MIN_CONFIDENCE: not a number from 0 to 1: ${value}`);
+  return n;
+}
+
 /** Every person, organisation and place `enrichment` names, without repeats. */
-export function entitiesOf(enrichment: Enrichment): EntityRef[] {
+export function entitiesOf(enrichment: Enrichment, minConfidence: number = NAME_MIN_CONFIDENCE): EntityRef[] {
   const out = new Map<string, EntityRef>();
   const add = (kind: EntityKind, slug: string, name: string, matched: string[]) => {
     if (slug === '') return;
@@ -49,8 +64,11 @@ export function entitiesOf(enrichment: Enrichment): EntityRef[] {
     }
     for (const m of matched) if (!found.matched.includes(m)) found.matched.push(m);
   };
-  for (const p of enrichment.people) add('person', slugify(p.name), p.name, p.matched);
-  for (const o of enrichment.organizations) add('organization', slugify(o.name), o.name, o.matched);
+  // Stored enrichments from before `confidence` existed name only listed or confirmed names.
+  const shown = (n: { confidence?: number }) => (n.confidence ?? 1) >= minConfidence;
+  for (const p of enrichment.people) if (shown(p)) add('person', slugify(p.name), p.name, p.matched);
+  for (const o of enrichment.organizations)
+    if (shown(o)) add('organization', slugify(o.name), o.name, o.matched);
   for (const p of enrichment.places) add('place', placeSlug(p), p.name, [p.matched]);
   return [...out.values()];
 }

@@ -74,7 +74,7 @@ const PREFIX = /^(?:pro|anti|Pro|Anti|non|ex)-(?=\p{Lu})/u;
  */
 function lookupKey(surface: string): string {
   let key = surfaceKey(surface);
-  if (/[^\x00-\x7f]/.test(key)) key = key.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  if (/[^ -~]/.test(key)) key = key.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
   if (/^(?:al|el|an|ar|as|ad|ash|at|az)-\p{Lu}/u.test(key)) key = key[0]?.toUpperCase() + key.slice(1);
   return key;
 }

@@ -177,9 +177,7 @@ function resolve(match: Match, tokens: Token[]): Resolved | undefined {
     next?.text === 'countryside' ||
     (tokens[match.firstToken - 1]?.text === 'of' && before?.text === 'countryside');
   const preferRegion = Boolean(
-    next &&
-      (REGION_WORD.test(next.text) || countryside) &&
-      candidates.some((c) => c.place.kind === 'region'),
+    next && (REGION_WORD.test(next.text) || countryside) && candidates.some((c) => c.place.kind === 'region'),
   );
   if (preferRegion && next && !countryside) match.end = next.end;
   return { kind: 'place', match, candidates, preferRegion, chosen: false };

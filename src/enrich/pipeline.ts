@@ -23,6 +23,7 @@ import {
 } from './lexicon.ts';
 import { findMentions, type Resolved } from './mentions.ts';
 import { loadNameData, type NameData } from './names/name-data.ts';
+import { findPatternNames } from './names/patterns.ts';
 import { suggestNames } from './names/suggest.ts';
 import { loadGazetteer, type Gazetteer } from './places/gazetteer.ts';
 import { splitSentences, tokenize } from './text/tokenize.ts';
@@ -219,9 +220,11 @@ export function createEnricher(dataDir: string = DEFAULT_DATA_DIR): Enricher {
     versions: names.versions,
     enrich(text, options) {
       storyCountries = options.storyCountries ?? [];
+      const prepared = prepare(text, options.corrections);
       const context: EnrichContext = {
         text,
-        ...prepare(text, options.corrections),
+        ...prepared,
+        patternNames: findPatternNames(text, prepared.tokens, prepared.mentions),
         reference: referenceOf(options.published),
         gazetteer,
         result: {},

@@ -1,17 +1,27 @@
 /** The structure extracted from one update: the schema the CLI prints and the API returns. */
 
+export const NAME_SOURCES = ['known', 'pattern', 'confirmed'] as const;
+/** How a name was found: in the shipped lists, by a textual pattern, or from an editor's correction. */
+export type NameSource = (typeof NAME_SOURCES)[number];
+
 /** A person named in the text; `name` is canonical, `matched` the spellings found. */
 export interface PersonMention {
   name: string;
   matched: string[];
   role?: string;
   country?: string;
+  /** Set by the pipeline; absent in enrichments stored before it was added. */
+  source?: NameSource;
+  /** 1 for listed and confirmed names; the pattern's certainty (0–1) otherwise. */
+  confidence?: number;
 }
 
 /** An organisation named in the text. */
 export interface OrganizationMention {
   name: string;
   matched: string[];
+  source?: NameSource;
+  confidence?: number;
 }
 
 /** A country named (or referred to by its demonym) in the text. */
