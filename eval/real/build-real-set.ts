@@ -222,6 +222,9 @@ const DATE_TEXT =
 
 // ---- build --------------------------------------------------------------------------------
 const people: Record<string, string[]> = JSON.parse(readFileSync(join(here, 'people.json'), 'utf8')).people;
+type Extra = { organizations?: string[]; people?: string[]; otherPlaces?: string[] };
+const extra: Record<string, Extra> = JSON.parse(readFileSync(join(here, 'extra-gold.json'), 'utf8')).items;
+const union = (a: string[], b: string[] | undefined) => [...new Set([...a, ...(b ?? [])])];
 const items = [];
 for (const r of rows) {
   const parts = headlineParts(r.source_headline ?? '');
@@ -258,16 +261,17 @@ for (const r of rows) {
   const published = `${(r.source_date ?? '').split(';')[0] || r.date_end}`.slice(0, 10);
   const dateText = DATE_TEXT.exec(text)?.[0];
   const id = `ged-${r.id}`;
+  const more = extra[id] ?? {};
   items.push({
     id,
     split: splitOf(id),
     country: iso2,
     published: `${published}T12:00:00Z`,
     text,
-    people: people[id] ?? [],
-    organizations,
+    people: union(people[id] ?? [], more.people),
+    organizations: union(organizations, more.organizations),
     places,
-    otherPlaces: [...new Set(otherPlaces)],
+    otherPlaces: union(otherPlaces, more.otherPlaces),
     dates:
       dateText && r.date_prec === '1' && r.date_start === r.date_end && published !== r.date_start
         ? [{ text: dateText, start: r.date_start, end: r.date_end }]
