@@ -6,10 +6,10 @@
  *
  *   node --import tsx eval/real/build-real-set.ts /path/to/ucdpged.tsv
  */
-import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { foldDiacritics } from '../../src/enrich/spelling.ts';
+import { splitOf } from './split-of.ts';
 
 const here = import.meta.dirname;
 const dataDir = join(here, '..', '..', 'data', 'gazetteer');
@@ -23,12 +23,6 @@ const rows: Row[] = lines.slice(1).map((l) => {
   const cells = l.split('\t');
   return Object.fromEntries(header.map((h, i) => [h, cells[i] ?? '']));
 });
-
-/** 50/50 by the first byte of sha256(id): fixed before any held-out result was seen. */
-export function splitOf(id: string): 'dev' | 'heldout' {
-  const byte = createHash('sha256').update(id).digest()[0] ?? 0;
-  return byte < 128 ? 'dev' : 'heldout';
-}
 
 // English headline parts only: UCDP also cites Portuguese, Spanish and name lists (VDC).
 const ENGLISH =
