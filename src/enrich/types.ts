@@ -34,7 +34,10 @@ export const PLACE_KINDS = ['city', 'region', 'country'] as const;
 /** How precisely a place is located: a town's point, a region's or a country's centroid. */
 export type PlaceKind = (typeof PLACE_KINDS)[number];
 
-/** A geocoded place; `precision` equals `kind` (the granularity of the coordinates). */
+/**
+ * A geocoded place; `precision` equals `kind` (the granularity of the coordinates), or is
+ * `approximate` for a place no gazetteer knows, pinned at the admin area the text puts it in.
+ */
 export interface PlaceMention {
   name: string;
   matched: string;
@@ -43,7 +46,7 @@ export interface PlaceMention {
   admin1?: string;
   lat: number;
   lon: number;
-  precision: PlaceKind;
+  precision: PlaceKind | 'approximate';
 }
 
 export const DATE_GRANULARITIES = [
