@@ -254,6 +254,8 @@ for (const r of rows) {
   );
   const published = `${(r.source_date ?? '').split(';')[0] || r.date_end}`.slice(0, 10);
   const dateText = DATE_TEXT.exec(text)?.[0];
+  // Relative dates are annotated only when every source UCDP cites is of the same day.
+  const sourceDays = new Set((r.source_date ?? '').split(';').map((d) => d.trim().slice(0, 10)));
   const id = `ged-${r.id}`;
   const more = extra[id] ?? {};
   items.push({
@@ -267,7 +269,11 @@ for (const r of rows) {
     places,
     otherPlaces: union(otherPlaces, more.otherPlaces),
     dates:
-      dateText && r.date_prec === '1' && r.date_start === r.date_end && published !== r.date_start
+      dateText &&
+      sourceDays.size === 1 &&
+      r.date_prec === '1' &&
+      r.date_start === r.date_end &&
+      published !== r.date_start
         ? [{ text: dateText, start: r.date_start, end: r.date_end }]
         : [],
   });

@@ -80,6 +80,7 @@ interface SplitScore {
   errors: string[];
 }
 
+/** Span scoring: a gold spelling is found when any system name matched an overlapping spelling. */
 function scoreNames(
   t: Tally,
   gold: string[],
@@ -87,22 +88,17 @@ function scoreNames(
   label: string,
   errors: string[],
 ) {
-  const used = new Set<number>();
-  for (const g of gold) {
-    const i = system.findIndex((s, k) => !used.has(k) && [s.name, ...s.matched].some((m) => overlaps(m, g)));
-    if (i === -1) {
+  for (const g of gold)
+    if (system.some((s) => [s.name, ...s.matched].some((m) => overlaps(m, g)))) t.tp++;
+    else {
       t.fn++;
       errors.push(`  ${label} missed: ${g}`);
-    } else {
-      used.add(i);
-      t.tp++;
     }
-  }
-  system.forEach((s, k) => {
-    if (used.has(k) || gold.some((g) => s.matched.some((m) => overlaps(m, g)))) return;
-    t.fp++;
-    errors.push(`  ${label} extra: ${s.matched.join('/')} -> ${s.name}`);
-  });
+  for (const s of system)
+    if (!gold.some((g) => s.matched.some((m) => overlaps(m, g)))) {
+      t.fp++;
+      errors.push(`  ${label} extra: ${s.matched.join('/')} -> ${s.name}`);
+    }
 }
 
 function scoreItem(item: Item, enricher: Enricher, into: SplitScore): void {

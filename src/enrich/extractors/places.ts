@@ -94,6 +94,14 @@ export function createPlacesExtractor(storyCountries: () => string[]): Extractor
           });
         }
         if (m.kind !== 'place') continue;
+        // Inside an organisation's name ("… wal Muslimeen (JNIM)") a word is not a place by itself;
+        // at its start it still is ("Imo Police" are the police of Imo).
+        if (
+          context.patternNames.some(
+            (p) => p.kind === 'org' && p.start < m.match.start && p.end >= m.match.end,
+          )
+        )
+          continue;
         const place = choose(m, weights, areas);
         if (!place) continue;
         const region =

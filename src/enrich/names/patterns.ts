@@ -34,6 +34,19 @@ const BRACKETED = new RegExp(
   String.raw`\b(?:chief|leader|commander|head) of (?:an? |the )?[\p{Ll} ]+\((${FULL_NAME})\)`,
   'gu',
 );
+// "Rohullah Saleh, the elder brother of…", "Benito Portillo Torres, killed in…", "The Prosecutor v. X".
+const APPOSITIVE = new RegExp(
+  String.raw`(?:^|[.;:!?]\s+|\(|“|")(${FULL_NAME}),? (?:the|a|an|aged|killed|shot|found|abducted|kidnapped|murdered|arrested)\b`,
+  'gu',
+);
+const KIN_AFTER = new RegExp(
+  String.raw`(${FULL_NAME}) \((?:older |elder |younger )?(?:brother|son|daughter|sister|wife|father|mother) of`,
+  'gu',
+);
+const VERSUS = new RegExp(String.raw`\bv\. (${FULL_NAME})`, 'gu');
+// After a name these make it a place ("Suleiman al-Halabi area").
+const PLACE_AFTER =
+  /^\s+(?:area|village|town|district|neighbou?rhood|street|road|square|camp|countryside|suburb|quarter)\b/;
 const PARTICLE_NAME = new RegExp(String.raw`\b${NAME_WORD} ${PARTICLE}${NAME_WORD}\b`, 'gu');
 // First words that make "X al-Y" a place or a group, not a person.
 const NOT_PERSON_HEAD =
@@ -43,12 +56,15 @@ const NOT_PERSON_HEAD =
 const NOT_NAMES = /^(?:Killed|Dead|Shot|Says|Said|Arrested|Wounded|Injured|Attacked|Captured|Escapes?)\b/;
 
 const ORG_HEAD =
-  'Army|Forces|Front|Brigade|Brigades|Movement|Party|League|Council|Coalition|Group|Militia|Militias|Police|Corps|Cartel|Battalion|Battalions|Organization|Organisation|Regiment|Guard|Guards|Committee|Alliance|Mission|Tigers|Jihad';
+  'Brotherhood|Authority|Army|Forces|Front|Brigade|Brigades|Movement|Party|League|Council|Coalition|Group|Militia|Militias|Police|Corps|Cartel|Battalion|Battalions|Organization|Organisation|Regiment|Guard|Guards|Committee|Alliance|Mission|Tigers|Jihad';
 const CONNECT = String.raw`(?: (?:of|for|in|the|and|al-|of the|in the) ?| |-)`;
 const HEADED = new RegExp(
   String.raw`\b(?:\p{Lu}[\p{L}'’-]*|al-\p{Lu}[\p{L}]*)(?:${CONNECT}(?:\p{Lu}[\p{L}'’-]*|al-\p{Lu}[\p{L}]*))*? (?:${ORG_HEAD})\b`,
   'gu',
 );
+// "Ministry of National Defense", "Office of the Prosecutor".
+const MINISTRY =
+  /\b(?:Ministry|Office|Directorate|Commission) (?:of|for) (?:the )?\p{Lu}[\p{L}'’-]*(?: (?:and |of |for )?\p{Lu}[\p{L}'’-]*){0,4}/gu;
 // Long organisation names that end in a place or a people ("Islamic State in the Greater Sahara").
 const STATE_IN = /\b(?:Islamic State|al-Qaeda|Al-Qaeda) in (?:the )?(?:\p{Lu}\p{L}+)(?: \p{Lu}\p{L}+){0,2}/gu;
 
@@ -126,16 +142,32 @@ const overlapsAny = (start: number, end: number, spans: { start: number; end: nu
 /** The unknown people and organisations `text` marks as such, longest first where they overlap. */
 export function findPatternNames(text: string, tokens: Token[], mentions: Resolved[]): PatternName[] {
   const known = mentions.map((m) => ({ start: m.match.start, end: m.match.end }));
+  // In a title-case headline ("At Least 1 Person Is Confirmed Dead") capitals say nothing.
+  const titled = new Map<number, boolean>();
+  const titleCase = (offset: number) => {
+    const sentence = tokens.find((t) => t.start <= offset && offset < t.end + 1)?.sentence;
+    if (sentence === undefined) return false;
+    let cached = titled.get(sentence);
+    if (cached === undefined) {
+      const long = tokens.filter((t) => t.sentence === sentence && t.text.length >= 4);
+      const capital = long.filter((t) => /^\p{Lu}/u.test(t.text)).length;
+      cached = long.length >= 3 && capital / long.length >= 0.75;
+      titled.set(sentence, cached);
+    }
+    return cached;
+  };
   const out: PatternName[] = [];
   const push = (p: PatternName) => {
     if (overlapsAny(p.start, p.end, out)) return;
     out.push(p);
   };
-  const person = (m: RegExpMatchArray, confidence: number) => {
+  // `weak`: the cue is only capitalisation, which a title-case headline empties of meaning.
+  const person = (m: RegExpMatchArray, confidence: number, weak = false) => {
     const name = m[1];
     if (!name || m.index === undefined) return;
     const start = m.index + m[0].lastIndexOf(name);
     const end = start + name.length;
+    if (weak && titleCase(start)) return;
     const first = name.split(/[ -]/)[0] ?? '';
     if (NOT_PERSON_HEAD.test(first) || NOT_NAMES.test(name) || overlapsAny(start, end, known)) return;
     push({ kind: 'person', name, matched: name, start, end, confidence });
@@ -159,6 +191,16 @@ export function findPatternNames(text: string, tokens: Token[], mentions: Resolv
       confidence: 0.9,
     });
   }
+  for (const m of text.matchAll(MINISTRY))
+    if (m.index !== undefined && !overlapsAny(m.index, m.index + m[0].length, known))
+      push({
+        kind: 'org',
+        name: m[0],
+        matched: m[0],
+        start: m.index,
+        end: m.index + m[0].length,
+        confidence: 0.8,
+      });
   for (const m of text.matchAll(STATE_IN))
     if (m.index !== undefined)
       push({
@@ -170,7 +212,33 @@ export function findPatternNames(text: string, tokens: Token[], mentions: Resolv
         confidence: 0.85,
       });
 
+  // "Jama'at Nusrat al-Islam wal Muslimeen (JNIM)": the words before a bracketed acronym name it.
+  for (const m of text.matchAll(/\(([A-Z][A-Z0-9-]{1,7})\)/g)) {
+    if (m.index === undefined) continue;
+    const before = text.slice(Math.max(0, m.index - 90), m.index).trimEnd();
+    const long =
+      /((?:(?:\p{Lu}[\p{L}'’-]*|al-\p{Lu}[\p{L}]*|of|the|wal|al|in|for|and|de|du|des|la|le) ){1,9}(?:\p{Lu}[\p{L}'’-]*))$/u.exec(
+        before,
+      )?.[1];
+    if (!long || !/^\p{Lu}/u.test(long)) continue;
+    const start =
+      m.index - (text.slice(0, m.index).length - text.slice(0, m.index).trimEnd().length) - long.length;
+    const end = start + long.length;
+    if (known.some((k) => k.start === start && k.end === end)) continue;
+    const initials = long
+      .split(/[\s-]+/)
+      .filter((w) => /^\p{Lu}/u.test(w))
+      .map((w) => w[0])
+      .join('');
+    // Keep it only when the acronym could abbreviate it (JNIM ~ Jama'at Nusrat al-Islam wal Muslimeen).
+    if (!(m[1] ?? '').split('').some((c) => initials.includes(c))) continue;
+    if (overlapsAny(start, end, known)) continue;
+    push({ kind: 'org', name: long, matched: long, start, end, confidence: 0.85 });
+  }
   for (const m of text.matchAll(BRACKETED)) person(m, 0.85);
+  for (const m of text.matchAll(KIN_AFTER)) person(m, 0.8);
+  for (const m of text.matchAll(APPOSITIVE)) person(m, 0.7, true);
+  for (const m of text.matchAll(VERSUS)) person(m, 0.75);
   for (const m of text.matchAll(TITLED)) person(m, 0.8);
   for (const m of text.matchAll(NAMED)) person(m, 0.75);
   for (const m of text.matchAll(KIN)) person(m, 0.8);
@@ -179,7 +247,8 @@ export function findPatternNames(text: string, tokens: Token[], mentions: Resolv
     const first = m[0].split(' ')[0] ?? '';
     const start = m.index;
     const end = start + m[0].length;
-    if (NOT_PERSON_HEAD.test(first) || overlapsAny(start, end, known)) continue;
+    if (NOT_PERSON_HEAD.test(first) || overlapsAny(start, end, known) || titleCase(start)) continue;
+    if (PLACE_AFTER.test(text.slice(end, end + 16))) continue;
     const sentenceStart = tokens.find((t) => t.start === start)?.sentenceStart ?? false;
     push({ kind: 'person', name: m[0], matched: m[0], start, end, confidence: sentenceStart ? 0.55 : 0.65 });
   }
