@@ -170,7 +170,10 @@ function resolve(match: Match, tokens: Token[]): Resolved | undefined {
   if (first?.sentenceStart && match.firstToken === match.lastToken && SENTENCE_START_WORDS.has(match.text))
     return undefined;
   const next = tokens[match.lastToken + 1];
-  if (insideUnknownName(match, tokens)) return undefined;
+  // A region or a big city next to an unknown capitalised word is still the place ("Tigray
+  // War", "Baghdad Shi'ite districts"); only small towns hide inside people's names.
+  const prominent = candidates.some((c) => c.place.kind === 'region' || c.place.population >= 500_000);
+  if (!prominent && insideUnknownName(match, tokens)) return undefined;
   const before = tokens[match.firstToken - 2];
   // "Homs countryside", "the countryside of Homs" mean the governorate, not the city.
   const countryside =

@@ -47,17 +47,18 @@ function choose(
   areas: Set<string>,
 ): Place | undefined {
   if (m.chosen) return m.candidates[0]?.place;
+  const inArea = (place: Place) => place.kind === 'city' && areas.has(`${place.iso2}.${place.admin1Code}`);
   let candidates = m.candidates;
   if (m.preferRegion) candidates = candidates.filter((c) => c.place.kind === 'region');
   const score = ({ place, canonical }: { place: Place; canonical: boolean }) =>
     (context.get(place.iso2) ?? 0) * 1e13 +
-    (place.kind === 'city' && areas.has(`${place.iso2}.${place.admin1Code}`) ? 5e12 : 0) +
+    (inArea(place) ? 1e15 : 0) +
     (place.kind === 'city' ? 1e11 : 0) +
     (canonical ? 1e10 : 0) +
     place.population;
   const best = [...candidates].sort((a, b) => score(b) - score(a))[0];
   if (!best) return undefined;
-  const inContext = context.has(best.place.iso2);
+  const inContext = context.has(best.place.iso2) || inArea(best.place);
   if (inContext) return best.place;
   if (context.size > 0 && best.place.population < BIG_CITY) return undefined;
   if (context.size === 0 && best.place.kind === 'city' && best.place.population < 50_000) return undefined;
@@ -71,6 +72,7 @@ export function createPlacesExtractor(storyCountries: () => string[]): Extractor
     extract(context) {
       const weights = contextCountries(context, storyCountries());
       const areas = namedAreas(context.mentions);
+
       const out: PlaceMention[] = [];
       const seen = new Set<string>();
       const push = (p: PlaceMention) => {

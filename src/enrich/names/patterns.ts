@@ -216,11 +216,17 @@ export function findPatternNames(text: string, tokens: Token[], mentions: Resolv
   for (const m of text.matchAll(/\(([A-Z][A-Z0-9-]{1,7})\)/g)) {
     if (m.index === undefined) continue;
     const before = text.slice(Math.max(0, m.index - 90), m.index).trimEnd();
-    const long =
+    const found =
       /((?:(?:\p{Lu}[\p{L}'’-]*|al-\p{Lu}[\p{L}]*|of|the|wal|al|in|for|and|de|du|des|la|le) ){1,9}(?:\p{Lu}[\p{L}'’-]*))$/u.exec(
         before,
       )?.[1];
-    if (!long || !/^\p{Lu}/u.test(long)) continue;
+    if (!found) continue;
+    // It starts at the word the acronym's first letter stands for ("Fighters of Jama'at…" → "Jama'at…").
+    const initial = (m[1] ?? '').charAt(0);
+    const words = found.split(' ');
+    const first = words.findIndex((w) => w.replace(/^al-/, '').charAt(0).toUpperCase() === initial);
+    if (first === -1 || words.length - first < 2) continue;
+    const long = words.slice(first).join(' ');
     const start =
       m.index - (text.slice(0, m.index).length - text.slice(0, m.index).trimEnd().length) - long.length;
     const end = start + long.length;
