@@ -53,7 +53,8 @@ const NOT_PERSON_HEAD =
   /^(?:Jabal|Jebel|Bab|Sahl|Deir|Jisr|Tal|Tell|Ras|Wadi|Khan|Bir|Ain|Dahiyat|Kafr|Hayat|Hayyaat|Jaysh|Jaish|Jabhat|Liwa|Ahrar|Hurras|Ansar|Jund|Harakat|Saraya|Kataib|Abu|Hay|Souq|Tahrir|Shabaab|Islamic|Sheikh|Bani|Beni|Umm|Ahl|Nahr|Qasr|Dar|Madinat|Tabaqat|Arab|Army|Brigade|Front)$/;
 
 // Title-case headline words that follow a title without being a name ("Commander Killed").
-const NOT_NAMES = /^(?:Killed|Dead|Shot|Says|Said|Arrested|Wounded|Injured|Attacked|Captured|Escapes?)\b/;
+const NOT_NAMES =
+  /^(?:Killed|Dead|Shot|Says|Said|Arrested|Wounded|Injured|Attacked|Captured|Escapes?|Staff|Assembly|Secretary|Prosecutor|Command|Council|Commander|Officer|Court)\b/;
 
 const ORG_HEAD =
   'Brotherhood|Authority|Army|Forces|Front|Brigade|Brigades|Movement|Party|League|Council|Coalition|Group|Militia|Militias|Police|Corps|Cartel|Battalion|Battalions|Organization|Organisation|Regiment|Guard|Guards|Committee|Alliance|Mission|Tigers|Jihad';
