@@ -72,11 +72,15 @@ const PREFIX = /^(?:pro|anti|Pro|Anti|non|ex)-(?=\p{Lu})/u;
  * "Culiacan") and a lowercase Arabic article capitalised ("al-Hasakah" as "Al-Hasakah").
  * Only spans that need it are rewritten, which keeps matching cheap.
  */
-function lookupKey(surface: string): string {
-  let key = surfaceKey(surface);
-  if (/[^ -~]/.test(key)) key = key.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
-  if (/^(?:al|el|an|ar|as|ad|ash|at|az)-\p{Lu}/u.test(key)) key = key[0]?.toUpperCase() + key.slice(1);
-  return key;
+function lookupKey(key: string): string {
+  // Fast path (most tokens): plain ASCII starting with a capital.
+  const first = key.charCodeAt(0);
+  let ascii = true;
+  for (let i = 0; i < key.length && ascii; i++) if (key.charCodeAt(i) > 126) ascii = false;
+  if (ascii && !(first >= 97 && first <= 122)) return key;
+  let out = ascii ? key : key.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  if (/^(?:al|el|an|ar|as|ad|ash|at|az)-\p{Lu}/u.test(out)) out = out.charAt(0).toUpperCase() + out.slice(1);
+  return out;
 }
 
 /** tokenShape for a phrase of plain words: split at spaces (most of the gazetteer). */
@@ -168,7 +172,7 @@ export class Lexicon {
         if (!end || end.sentence !== first.sentence) continue;
         const surface = text.slice(start, end.end);
         const exact = surfaceKey(surface);
-        const folded = lookupKey(surface);
+        const folded = lookupKey(exact);
         const key = this.entries.has(exact) || extra?.entries.has(exact) ? exact : folded;
         const own = this.entries.get(key);
         const more = extra?.entries.get(key);

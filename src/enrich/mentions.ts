@@ -122,8 +122,12 @@ function titleCased(match: Match, tokens: Token[]): boolean {
   const sentence = tokens[match.firstToken]?.sentence;
   let long = 0;
   let capital = 0;
-  for (const t of tokens) {
-    if (t.sentence !== sentence || t.text.length < 4) continue;
+  let from = match.firstToken;
+  while (from > 0 && tokens[from - 1]?.sentence === sentence) from--;
+  for (let i = from; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (!t || t.sentence !== sentence) break;
+    if (t.text.length < 4) continue;
     long++;
     if (/^\p{Lu}/u.test(t.text)) capital++;
   }
@@ -135,7 +139,6 @@ function titleCased(match: Match, tokens: Token[]): boolean {
  * unless the sentence is a title-case headline ("Taliban Killed in Laghman Clash").
  */
 function insideUnknownName(match: Match, tokens: Token[]): boolean {
-  if (titleCased(match, tokens)) return false;
   const neighbour = (i: number, gapFrom: number, gapTo: number) => {
     const t = tokens[i];
     const first = tokens[match.firstToken];
@@ -146,10 +149,11 @@ function insideUnknownName(match: Match, tokens: Token[]): boolean {
   };
   const prev = tokens[match.firstToken - 1];
   const next = tokens[match.lastToken + 1];
-  return (
+  const beside =
     (prev !== undefined && neighbour(match.firstToken - 1, prev.end, match.start)) ||
-    (next !== undefined && neighbour(match.lastToken + 1, match.end, next.start))
-  );
+    (next !== undefined && neighbour(match.lastToken + 1, match.end, next.start));
+  // Checked last: it reads the whole sentence.
+  return beside && !titleCased(match, tokens);
 }
 
 function resolve(match: Match, tokens: Token[]): Resolved | undefined {

@@ -147,6 +147,8 @@ const NOT_PLACE_WORDS =
 function approximatePlaces(context: EnrichContext, found: PlaceMention[]): PlaceMention[] {
   const { text, mentions, sentences } = context;
   const out: PlaceMention[] = [];
+  // Nothing to pin to without a region.
+  if (!found.some((p) => p.kind === 'region')) return out;
   const covered = (start: number, end: number) =>
     mentions.some((m) => m.match.start < end && m.match.end > start);
   const sentenceOf = (offset: number) => sentences.find((s) => offset >= s.start && offset < s.end);

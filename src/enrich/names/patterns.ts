@@ -66,6 +66,7 @@ const HEADED = new RegExp(
 // "Ministry of National Defense", "Office of the Prosecutor".
 const MINISTRY =
   /\b(?:Ministry|Office|Directorate|Commission) (?:of|for) (?:the )?\p{Lu}[\p{L}'’-]*(?: (?:and |of |for )?\p{Lu}[\p{L}'’-]*){0,4}/gu;
+const HEAD_WORD = new RegExp(String.raw`\b(?:${ORG_HEAD})\b`);
 // Long organisation names that end in a place or a people ("Islamic State in the Greater Sahara").
 const STATE_IN = /\b(?:Islamic State|al-Qaeda|Al-Qaeda) in (?:the )?(?:\p{Lu}\p{L}+)(?: \p{Lu}\p{L}+){0,2}/gu;
 
@@ -146,7 +147,7 @@ export function findPatternNames(text: string, tokens: Token[], mentions: Resolv
   // In a title-case headline ("At Least 1 Person Is Confirmed Dead") capitals say nothing.
   const titled = new Map<number, boolean>();
   const titleCase = (offset: number) => {
-    const sentence = tokens.find((t) => t.start <= offset && offset < t.end + 1)?.sentence;
+    const sentence = tokens.find((t) => t.end >= offset)?.sentence;
     if (sentence === undefined) return false;
     let cached = titled.get(sentence);
     if (cached === undefined) {
@@ -192,29 +193,33 @@ export function findPatternNames(text: string, tokens: Token[], mentions: Resolv
       confidence: 0.9,
     });
   }
-  for (const m of text.matchAll(MINISTRY))
-    if (m.index !== undefined && !overlapsAny(m.index, m.index + m[0].length, known))
-      push({
-        kind: 'org',
-        name: m[0],
-        matched: m[0],
-        start: m.index,
-        end: m.index + m[0].length,
-        confidence: 0.8,
-      });
-  for (const m of text.matchAll(STATE_IN))
-    if (m.index !== undefined)
-      push({
-        kind: 'org',
-        name: m[0],
-        matched: m[0],
-        start: m.index,
-        end: m.index + m[0].length,
-        confidence: 0.85,
-      });
+  // Each pattern runs only when its cue word is in the text: most updates have none of them.
+  const has = (cue: RegExp) => cue.test(text);
+  if (has(/\b(?:Ministry|Office|Directorate|Commission) (?:of|for) /))
+    for (const m of text.matchAll(MINISTRY))
+      if (m.index !== undefined && !overlapsAny(m.index, m.index + m[0].length, known))
+        push({
+          kind: 'org',
+          name: m[0],
+          matched: m[0],
+          start: m.index,
+          end: m.index + m[0].length,
+          confidence: 0.8,
+        });
+  if (has(/\b(?:Islamic State|al-Qaeda|Al-Qaeda) in /))
+    for (const m of text.matchAll(STATE_IN))
+      if (m.index !== undefined)
+        push({
+          kind: 'org',
+          name: m[0],
+          matched: m[0],
+          start: m.index,
+          end: m.index + m[0].length,
+          confidence: 0.85,
+        });
 
   // "Jama'at Nusrat al-Islam wal Muslimeen (JNIM)": the words before a bracketed acronym name it.
-  for (const m of text.matchAll(/\(([A-Z][A-Z0-9-]{1,7})\)/g)) {
+  for (const m of text.includes('(') ? text.matchAll(/\(([A-Z][A-Z0-9-]{1,7})\)/g) : []) {
     if (m.index === undefined) continue;
     const before = text.slice(Math.max(0, m.index - 90), m.index).trimEnd();
     const found =
@@ -242,14 +247,18 @@ export function findPatternNames(text: string, tokens: Token[], mentions: Resolv
     if (overlapsAny(start, end, known)) continue;
     push({ kind: 'org', name: long, matched: long, start, end, confidence: 0.85 });
   }
-  for (const m of text.matchAll(BRACKETED)) person(m, 0.85);
-  for (const m of text.matchAll(KIN_AFTER)) person(m, 0.8);
+  if (text.includes('(')) {
+    for (const m of text.matchAll(BRACKETED)) person(m, 0.85);
+    for (const m of text.matchAll(KIN_AFTER)) person(m, 0.8);
+  }
   for (const m of text.matchAll(APPOSITIVE)) person(m, 0.7, true);
-  for (const m of text.matchAll(VERSUS)) person(m, 0.75);
+  if (text.includes('v. ')) for (const m of text.matchAll(VERSUS)) person(m, 0.75);
   for (const m of text.matchAll(TITLED)) person(m, 0.8);
-  for (const m of text.matchAll(NAMED)) person(m, 0.75);
-  for (const m of text.matchAll(KIN)) person(m, 0.8);
-  for (const m of text.matchAll(PARTICLE_NAME)) {
+  if (text.includes('named ')) for (const m of text.matchAll(NAMED)) person(m, 0.75);
+  if (has(/\b(?:[Ss]on|[Dd]aughter|[Bb]rother|[Ss]ister|[Ww]ife|[Ff]ather|[Mm]other|[Uu]ncle|[Nn]ephew) of /))
+    for (const m of text.matchAll(KIN)) person(m, 0.8);
+  const particles = has(/(?:al-|el-| bin | ibn | bint | Abu | Abdel | Abdul | [Oo]uld | [Aa]g )/);
+  for (const m of particles ? text.matchAll(PARTICLE_NAME) : []) {
     if (m.index === undefined) continue;
     const first = m[0].split(' ')[0] ?? '';
     const start = m.index;
@@ -261,7 +270,7 @@ export function findPatternNames(text: string, tokens: Token[], mentions: Resolv
   }
 
   // Organisations by head word ("Yarmouk Army", "People's Militia"), unless a list knows them.
-  for (const m of text.matchAll(HEADED)) {
+  for (const m of HEAD_WORD.test(text) ? text.matchAll(HEADED) : []) {
     if (m.index === undefined) continue;
     let start = m.index;
     let span = m[0];
