@@ -55,6 +55,11 @@ const EnvSchema = z.object({
     .default('off'),
   DATABASE_URL: z.string().optional(),
   DATELINE_BUS_URL: z.string().optional(),
+  // Read by src/enrich/entities.ts; validated here so a bad value stops start-up.
+  DATELINE_NAME_MIN_CONFIDENCE: z
+    .string()
+    .regex(/^(?:0(?:\.\d+)?|1(?:\.0+)?)$/, 'must be a number from 0 to 1')
+    .optional(),
 });
 
 /** A configuration problem, reported as one line. */

@@ -36,23 +36,22 @@ export function entityPath(kind: EntityKind, slug: string): string {
   return `/${ENTITY_SEGMENTS[kind]}/${slug}`;
 }
 
+/** The confidence below which a name found by a pattern gets no entity page, unless set. */
+export const DEFAULT_NAME_MIN_CONFIDENCE = 0.7;
+
 /**
  * Names found by a pattern below this confidence get no entity page (editors still see them in
- * the newsroom). Operators set it with DATELINE_NAME_MIN_CONFIDENCE (0–1, default 0.7).
+ * the newsroom). Operators set it with DATELINE_NAME_MIN_CONFIDENCE (0–1), which `loadConfig`
+ * validates at boot.
  */
-export const NAME_MIN_CONFIDENCE = parseConfidence(process.env.DATELINE_NAME_MIN_CONFIDENCE);
-
-/** Reads the threshold; a value that is not a number from 0 to 1 stops start-up with one line. */
-export function parseConfidence(value: string | undefined): number {
-  if (value === undefined || value.trim() === '') return 0.7;
-  const n = Number(value);
-  if (!Number.isFinite(n) || n < 0 || n > 1)
-    throw new RangeError(`DATELINE_NAME_MIN_CONFIDENCE: not a number from 0 to 1: ${value}`);
-  return n;
+export function nameMinConfidence(env: Record<string, string | undefined> = process.env): number {
+  const value = env.DATELINE_NAME_MIN_CONFIDENCE;
+  const n = value === undefined || value.trim() === '' ? NaN : Number(value);
+  return Number.isFinite(n) && n >= 0 && n <= 1 ? n : DEFAULT_NAME_MIN_CONFIDENCE;
 }
 
 /** Every person, organisation and place `enrichment` names, without repeats. */
-export function entitiesOf(enrichment: Enrichment, minConfidence: number = NAME_MIN_CONFIDENCE): EntityRef[] {
+export function entitiesOf(enrichment: Enrichment, minConfidence: number = nameMinConfidence()): EntityRef[] {
   const out = new Map<string, EntityRef>();
   const add = (kind: EntityKind, slug: string, name: string, matched: string[]) => {
     if (slug === '') return;

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { entitiesOf, parseConfidence } from '../../src/enrich/entities.ts';
+import { loadConfig } from '../../src/config.ts';
+import { entitiesOf, nameMinConfidence } from '../../src/enrich/entities.ts';
 import { loadEnricher } from '../../src/enrich/pipeline.ts';
 
 const enricher = loadEnricher();
@@ -63,6 +64,7 @@ test('entity pages leave out names found by pattern below the operator threshold
       .map((e) => e.name);
   assert.ok(orgs(0.5).includes('Yarmouk Army'));
   assert.deepEqual(orgs(0.99), []);
-  assert.equal(parseConfidence(undefined), 0.7);
-  assert.throws(() => parseConfidence('high'), /DATELINE_NAME_MIN_CONFIDENCE/);
+  assert.equal(nameMinConfidence({}), 0.7);
+  assert.equal(nameMinConfidence({ DATELINE_NAME_MIN_CONFIDENCE: '0.9' }), 0.9);
+  assert.throws(() => loadConfig({ DATELINE_NAME_MIN_CONFIDENCE: 'high' }), /DATELINE_NAME_MIN_CONFIDENCE/);
 });
