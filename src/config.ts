@@ -101,6 +101,11 @@ const EnvSchema = z.object({
     .regex(/^[\x21-\x7e]{16,200}$/, 'must be 16 to 200 visible ASCII characters, no spaces')
     .or(z.literal(''))
     .optional(),
+  // Read by src/enrich/entities.ts; validated here so a bad value stops start-up.
+  DATELINE_NAME_MIN_CONFIDENCE: z
+    .string()
+    .regex(/^(?:0(?:\.\d+)?|1(?:\.0+)?)$/, 'must be a number from 0 to 1')
+    .optional(),
 });
 
 /** Whether `value` is an http(s) URL with nothing after the host but an optional `/`. */

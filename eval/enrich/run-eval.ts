@@ -12,6 +12,7 @@ import { createEnricher } from '../../src/enrich/pipeline.ts';
 import { splitSentences } from '../../src/enrich/text/tokenize.ts';
 import { foldDiacritics } from '../../src/enrich/spelling.ts';
 import type { Enrichment } from '../../src/enrich/types.ts';
+import { runRealEval } from '../real/run-real-eval.ts';
 
 const GOLD_PLACE = z.object({
   matched: z.string(),
@@ -259,3 +260,4 @@ console.log(`Gold set: ${gold.items.length} texts across ${regions} conflicts/re
 report('dev', splits.dev, count('dev'));
 report('held-out', splits.heldout, count('heldout'));
 if (process.argv.includes('--errors')) console.log(`\nDev errors:\n${splits.dev.errors.join('\n')}`);
+runRealEval(enricher, process.argv.includes('--real-errors'));

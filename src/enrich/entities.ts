@@ -36,8 +36,22 @@ export function entityPath(kind: EntityKind, slug: string): string {
   return `/${ENTITY_SEGMENTS[kind]}/${slug}`;
 }
 
+/** The confidence below which a name found by a pattern gets no entity page, unless set. */
+export const DEFAULT_NAME_MIN_CONFIDENCE = 0.7;
+
+/**
+ * Names found by a pattern below this confidence get no entity page (editors still see them in
+ * the newsroom). Operators set it with DATELINE_NAME_MIN_CONFIDENCE (0–1), which `loadConfig`
+ * validates at boot.
+ */
+export function nameMinConfidence(env: Record<string, string | undefined> = process.env): number {
+  const value = env.DATELINE_NAME_MIN_CONFIDENCE;
+  const n = value === undefined || value.trim() === '' ? NaN : Number(value);
+  return Number.isFinite(n) && n >= 0 && n <= 1 ? n : DEFAULT_NAME_MIN_CONFIDENCE;
+}
+
 /** Every person, organisation and place `enrichment` names, without repeats. */
-export function entitiesOf(enrichment: Enrichment): EntityRef[] {
+export function entitiesOf(enrichment: Enrichment, minConfidence: number = nameMinConfidence()): EntityRef[] {
   const out = new Map<string, EntityRef>();
   const add = (kind: EntityKind, slug: string, name: string, matched: string[]) => {
     if (slug === '') return;
@@ -49,8 +63,11 @@ export function entitiesOf(enrichment: Enrichment): EntityRef[] {
     }
     for (const m of matched) if (!found.matched.includes(m)) found.matched.push(m);
   };
-  for (const p of enrichment.people) add('person', slugify(p.name), p.name, p.matched);
-  for (const o of enrichment.organizations) add('organization', slugify(o.name), o.name, o.matched);
+  // Stored enrichments from before `confidence` existed name only listed or confirmed names.
+  const shown = (n: { confidence?: number }) => (n.confidence ?? 1) >= minConfidence;
+  for (const p of enrichment.people) if (shown(p)) add('person', slugify(p.name), p.name, p.matched);
+  for (const o of enrichment.organizations)
+    if (shown(o)) add('organization', slugify(o.name), o.name, o.matched);
   for (const p of enrichment.places) add('place', placeSlug(p), p.name, [p.matched]);
   return [...out.values()];
 }

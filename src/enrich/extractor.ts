@@ -4,6 +4,7 @@ import type { Place } from './lexicon.ts';
 import type { Gazetteer } from './places/gazetteer.ts';
 import type { Sentence, Token } from './text/tokenize.ts';
 import type { Resolved } from './mentions.ts';
+import type { PatternName } from './names/patterns.ts';
 import type { Enrichment } from './types.ts';
 
 /** One text being enriched: its words, dictionary matches and what earlier extractors found. */
@@ -13,6 +14,8 @@ export interface EnrichContext {
   tokens: Token[];
   /** Dictionary matches resolved to one kind each, in text order. */
   mentions: Resolved[];
+  /** People and organisations no list knows, found by how the text marks them. */
+  patternNames: PatternName[];
   reference: Reference;
   gazetteer: Gazetteer;
   /**

@@ -74,6 +74,22 @@ export function surfaceKey(text: string): string {
 
 const PREFIX = /^(?:pro|anti|Pro|Anti|non|ex)-(?=\p{Lu})/u;
 
+/**
+ * The key a span of text is looked up under: diacritics dropped ("Culiacán" is stored as
+ * "Culiacan") and a lowercase Arabic article capitalised ("al-Hasakah" as "Al-Hasakah").
+ * Only spans that need it are rewritten, which keeps matching cheap.
+ */
+function lookupKey(key: string): string {
+  // Fast path (most tokens): plain ASCII starting with a capital.
+  const first = key.charCodeAt(0);
+  let ascii = true;
+  for (let i = 0; i < key.length && ascii; i++) if (key.charCodeAt(i) > 126) ascii = false;
+  if (ascii && !(first >= 97 && first <= 122)) return key;
+  let out = ascii ? key : key.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  if (/^(?:al|el|an|ar|as|ad|ash|at|az)-\p{Lu}/u.test(out)) out = out.charAt(0).toUpperCase() + out.slice(1);
+  return out;
+}
+
 /** tokenShape for a phrase of plain words: split at spaces (most of the gazetteer). */
 function plainShape(key: string): { first: string; count: number } {
   let count = 1;
@@ -152,8 +168,14 @@ export class Lexicon {
         !/^(?:al|el|an|ar|as|ad|ash|at|az)-/.test(text.slice(start, start + 4))
       )
         continue;
-      const word = surfaceKey(text.slice(start, first.end)).replace(/\.$/, '');
-      const span = Math.max(this.spans.get(word) ?? 0, extra?.spans.get(word) ?? 0);
+      const raw = surfaceKey(text.slice(start, first.end)).replace(/\.$/, '');
+      const word = lookupKey(raw);
+      const span = Math.max(
+        this.spans.get(raw) ?? 0,
+        extra?.spans.get(raw) ?? 0,
+        this.spans.get(word) ?? 0,
+        extra?.spans.get(word) ?? 0,
+      );
       if (span === 0) continue;
       let found: Match | undefined;
       const last = Math.min(tokens.length, i + span) - 1;
@@ -161,7 +183,9 @@ export class Lexicon {
         const end = tokens[j];
         if (!end || end.sentence !== first.sentence) continue;
         const surface = text.slice(start, end.end);
-        const key = surfaceKey(surface);
+        const exact = surfaceKey(surface);
+        const folded = lookupKey(exact);
+        const key = this.entries.has(exact) || extra?.entries.has(exact) ? exact : folded;
         const own = this.entries.get(key);
         const more = extra?.entries.get(key);
         const entries = more ? [...(own ?? []), ...more] : own;

@@ -91,13 +91,53 @@ const NOT_PLACES = new Set([
   'Minister',
   'President',
   'General',
+  // Months and weekdays name towns somewhere ("March", Switzerland; "Friday" nowhere needed).
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+  'Monday',
+  'Tuesday',
+  'Wednesday',
+  'Thursday',
+  'Friday',
+  'Saturday',
+  'Sunday',
 ]);
 
 // Capitalised words that often stand next to a place name without being part of a person's name.
 const PLACE_NEIGHBOURS =
-  /^(?:In|At|On|From|Near|Outside|Inside|The|North|South|East|West|Northern|Southern|Eastern|Western|Central|Greater|Upper|Lower|Old|New|City|Strip|Bank|Valley|Province|Region|State|Governorate|Oblast|District|Camp|Airport|Port|Street|Square|Road|Bridge|Dam|Base|Crossing|Hospital|University|Mosque|Church|Market|Front)$/;
+  /^(?:In|At|On|From|Near|Outside|Inside|The|North|South|East|West|Northern|Southern|Eastern|Western|Central|Greater|Upper|Lower|Old|New|City|Strip|Bank|Valley|Province|Region|State|Governorate|Oblast|District|Camp|Airport|Port|Street|Square|Road|Bridge|Dam|Base|Crossing|Hospital|University|Mosque|Church|Market|Front|War|Offensive|Conflict|Crisis)$/;
 
-/** A town name inside a run of capitalised words ("Jibril Adam Hassan") is part of a name. */
+/** True when most longer words of the match's sentence are capitalised (a title-case headline). */
+function titleCased(match: Match, tokens: Token[]): boolean {
+  const sentence = tokens[match.firstToken]?.sentence;
+  let long = 0;
+  let capital = 0;
+  let from = match.firstToken;
+  while (from > 0 && tokens[from - 1]?.sentence === sentence) from--;
+  for (let i = from; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (!t || t.sentence !== sentence) break;
+    if (t.text.length < 4) continue;
+    long++;
+    if (/^\p{Lu}/u.test(t.text)) capital++;
+  }
+  return long >= 3 && capital / long >= 0.75;
+}
+
+/**
+ * A town name inside a run of capitalised words ("Jibril Adam Hassan") is part of a name,
+ * unless the sentence is a title-case headline ("Taliban Killed in Laghman Clash").
+ */
 function insideUnknownName(match: Match, tokens: Token[]): boolean {
   const neighbour = (i: number, gapFrom: number, gapTo: number) => {
     const t = tokens[i];
@@ -109,10 +149,11 @@ function insideUnknownName(match: Match, tokens: Token[]): boolean {
   };
   const prev = tokens[match.firstToken - 1];
   const next = tokens[match.lastToken + 1];
-  return (
+  const beside =
     (prev !== undefined && neighbour(match.firstToken - 1, prev.end, match.start)) ||
-    (next !== undefined && neighbour(match.lastToken + 1, match.end, next.start))
-  );
+    (next !== undefined && neighbour(match.lastToken + 1, match.end, next.start));
+  // Checked last: it reads the whole sentence.
+  return beside && !titleCased(match, tokens);
 }
 
 function resolve(match: Match, tokens: Token[]): Resolved | undefined {
@@ -133,11 +174,19 @@ function resolve(match: Match, tokens: Token[]): Resolved | undefined {
   if (first?.sentenceStart && match.firstToken === match.lastToken && SENTENCE_START_WORDS.has(match.text))
     return undefined;
   const next = tokens[match.lastToken + 1];
-  if (insideUnknownName(match, tokens)) return undefined;
+  // A region or a big city next to an unknown capitalised word is still the place ("Tigray
+  // War", "Baghdad Shi'ite districts"); only small towns hide inside people's names.
+  const prominent = candidates.some((c) => c.place.kind === 'region' || c.place.population >= 500_000);
+  if (!prominent && insideUnknownName(match, tokens)) return undefined;
+  const before = tokens[match.firstToken - 2];
+  // "Homs countryside", "the countryside of Homs" mean the governorate, not the city.
+  const countryside =
+    next?.text === 'countryside' ||
+    (tokens[match.firstToken - 1]?.text === 'of' && before?.text === 'countryside');
   const preferRegion = Boolean(
-    next && REGION_WORD.test(next.text) && candidates.some((c) => c.place.kind === 'region'),
+    next && (REGION_WORD.test(next.text) || countryside) && candidates.some((c) => c.place.kind === 'region'),
   );
-  if (preferRegion && next) match.end = next.end;
+  if (preferRegion && next && !countryside) match.end = next.end;
   return { kind: 'place', match, candidates, preferRegion, chosen: false };
 }
 

@@ -23,6 +23,7 @@ import {
 } from './lexicon.ts';
 import { findMentions, type Resolved } from './mentions.ts';
 import { loadNameData, type NameData } from './names/name-data.ts';
+import { findPatternNames } from './names/patterns.ts';
 import { suggestNames } from './names/suggest.ts';
 import { loadGazetteer, type Gazetteer } from './places/gazetteer.ts';
 import { splitSentences, tokenize } from './text/tokenize.ts';
@@ -237,9 +238,11 @@ export function createEnricher(dataDir: string = DEFAULT_DATA_DIR): Enricher {
     enrich(text, options) {
       storyCountries = options.storyCountries ?? [];
       const imported = options.importedPlaces && newPlaces(options.importedPlaces, lexicon);
+      const prepared = prepare(text, options.corrections, imported);
       const context: EnrichContext = {
         text,
-        ...prepare(text, options.corrections, imported),
+        ...prepared,
+        patternNames: findPatternNames(text, prepared.tokens, prepared.mentions),
         reference: referenceOf(options.published),
         gazetteer,
         findPlaces: (surface) =>

@@ -1,17 +1,27 @@
 /** The structure extracted from one update: the schema the CLI prints and the API returns. */
 
+export const NAME_SOURCES = ['known', 'pattern', 'confirmed'] as const;
+/** How a name was found: in the shipped lists, by a textual pattern, or from an editor's correction. */
+export type NameSource = (typeof NAME_SOURCES)[number];
+
 /** A person named in the text; `name` is canonical, `matched` the spellings found. */
 export interface PersonMention {
   name: string;
   matched: string[];
   role?: string;
   country?: string;
+  /** Set by the pipeline; absent in enrichments stored before it was added. */
+  source?: NameSource;
+  /** 1 for listed and confirmed names; the pattern's certainty (0–1) otherwise. */
+  confidence?: number;
 }
 
 /** An organisation named in the text. */
 export interface OrganizationMention {
   name: string;
   matched: string[];
+  source?: NameSource;
+  confidence?: number;
 }
 
 /** A country named (or referred to by its demonym) in the text. */
@@ -24,7 +34,10 @@ export const PLACE_KINDS = ['city', 'region', 'country'] as const;
 /** How precisely a place is located: a town's point, a region's or a country's centroid. */
 export type PlaceKind = (typeof PLACE_KINDS)[number];
 
-/** A geocoded place; `precision` equals `kind` (the granularity of the coordinates). */
+/**
+ * A geocoded place; `precision` equals `kind` (the granularity of the coordinates), or is
+ * `approximate` for a place no gazetteer knows, pinned at the admin area the text puts it in.
+ */
 export interface PlaceMention {
   name: string;
   matched: string;
@@ -33,7 +46,7 @@ export interface PlaceMention {
   admin1?: string;
   lat: number;
   lon: number;
-  precision: PlaceKind;
+  precision: PlaceKind | 'approximate';
   /** The admin-2 area (district) of an imported place, when admin2Codes.txt was imported. */
   admin2?: string;
   /** The GeoNames id of a place imported with `dateline gazetteer import`. */

@@ -38,6 +38,8 @@ describe('corrections in the pipeline', () => {
         name: 'Abu Tira Kanu',
         matched: ['Abu Tira Kanu', 'Kanu'],
         role: 'RSF field commander',
+        source: 'confirmed',
+        confidence: 1,
         country: 'SD',
       },
     ]);

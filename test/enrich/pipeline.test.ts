@@ -17,7 +17,9 @@ describe('enrichment pipeline', () => {
     assert.equal(place?.admin1, 'North Darfur');
     assert.equal(place?.precision, 'city');
     assert.ok(Math.abs((place?.lat ?? 0) - 13.6) < 0.2 && Math.abs((place?.lon ?? 0) - 26.69) < 0.2);
-    assert.deepEqual(result.organizations, [{ name: 'Rapid Support Forces', matched: ['RSF'] }]);
+    assert.deepEqual(result.organizations, [
+      { name: 'Rapid Support Forces', matched: ['RSF'], source: 'known', confidence: 1 },
+    ]);
   });
 
   it("tells places of the same name apart by the story's and the text's countries", () => {
@@ -62,6 +64,8 @@ describe('enrichment pipeline', () => {
       name: 'Andrii Sybiha',
       matched: ['Andrii Sybiha', 'Sybiha'],
       role: 'Foreign Minister',
+      source: 'known',
+      confidence: 1,
       country: 'UA',
     });
     assert.equal(after.people[1]?.name, 'Marco Rubio');

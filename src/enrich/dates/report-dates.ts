@@ -118,6 +118,11 @@ function reportingDates(text: string, today: Day): Found[] {
     if ((m[1] ?? '').toLowerCase() === 'last' && (wd === 6 || wd === 0)) saturday = addDays(saturday, -7);
     add(range(m[0], at(m), saturday, addDays(saturday, 1), 'weekend'));
   }
+  // "overnight" in a report: the night that began the evening before publication
+  for (const m of text.matchAll(/\bovernight\b/gi)) {
+    const night = addDays(today, -1);
+    add(range(m[0], at(m), night, night, 'day'));
+  }
   // bare weekdays: the most recent one; "last Tuesday" never means today
   const weekdayPattern = new RegExp(
     `\\b(?:(last|on|this|early|late)\\s+)?(${WEEKDAYS.join('|')})(?:\\s+(morning|afternoon|evening|night))?\\b(?!,?\\s+(?:\\d|${MONTHS.join('|')}))`,

@@ -1,19 +1,26 @@
-/** Organisations: each curated organisation named, with the spellings used. */
+/** Organisations: each curated organisation named, with the spellings used, then ones found by pattern. */
 import type { Extractor } from '../extractor.ts';
 import type { OrganizationMention } from '../types.ts';
 
-/** Lists the organisations in order of first mention. */
+/** Lists the organisations in order of first mention (listed and confirmed ones first). */
 export const organizationsExtractor: Extractor<'organizations'> = {
   field: 'organizations',
-  extract({ mentions }) {
+  extract({ mentions, patternNames }) {
     const byName = new Map<string, OrganizationMention>();
-    for (const m of mentions) {
-      if (m.kind !== 'org') continue;
-      const found = byName.get(m.org.name);
+    const add = (
+      name: string,
+      matched: string,
+      source: OrganizationMention['source'],
+      confidence: number,
+    ) => {
+      const found = byName.get(name);
       if (found) {
-        if (!found.matched.includes(m.match.text)) found.matched.push(m.match.text);
-      } else byName.set(m.org.name, { name: m.org.name, matched: [m.match.text] });
-    }
+        if (!found.matched.includes(matched)) found.matched.push(matched);
+      } else byName.set(name, { name, matched: [matched], source, confidence });
+    };
+    for (const m of mentions)
+      if (m.kind === 'org') add(m.org.name, m.match.text, m.match.override ? 'confirmed' : 'known', 1);
+    for (const p of patternNames) if (p.kind === 'org') add(p.name, p.matched, 'pattern', p.confidence);
     return [...byName.values()];
   },
 };

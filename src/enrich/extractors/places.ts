@@ -29,18 +29,36 @@ export function contextCountries(context: EnrichContext, storyCountries: string[
   return weights;
 }
 
-function choose(m: Extract<Resolved, { kind: 'place' }>, context: Map<string, number>): Place | undefined {
+/** "iso2.admin1Code" of the admin-1 regions a text names: towns inside them win over homonyms. */
+function namedAreas(mentions: Resolved[]): Set<string> {
+  const out = new Set<string>();
+  for (const m of mentions)
+    if (m.kind === 'place' && m.candidates.length === 1 && m.candidates[0]?.place.kind === 'region')
+      out.add(`${m.candidates[0].place.iso2}.${m.candidates[0].place.admin1Code}`);
+    else if (m.kind === 'place' && m.preferRegion)
+      for (const c of m.candidates)
+        if (c.place.kind === 'region') out.add(`${c.place.iso2}.${c.place.admin1Code}`);
+  return out;
+}
+
+function choose(
+  m: Extract<Resolved, { kind: 'place' }>,
+  context: Map<string, number>,
+  areas: Set<string>,
+): Place | undefined {
   if (m.chosen) return m.candidates[0]?.place;
+  const inArea = (place: Place) => place.kind === 'city' && areas.has(`${place.iso2}.${place.admin1Code}`);
   let candidates = m.candidates;
   if (m.preferRegion) candidates = candidates.filter((c) => c.place.kind === 'region');
   const score = ({ place, canonical }: { place: Place; canonical: boolean }) =>
-    (context.get(place.iso2) ?? 0) * 1e12 +
+    (context.get(place.iso2) ?? 0) * 1e13 +
+    (inArea(place) ? 1e15 : 0) +
     (place.kind === 'city' ? 1e11 : 0) +
     (canonical ? 1e10 : 0) +
     place.population;
   const best = [...candidates].sort((a, b) => score(b) - score(a))[0];
   if (!best) return undefined;
-  const inContext = context.has(best.place.iso2);
+  const inContext = context.has(best.place.iso2) || inArea(best.place);
   if (inContext) return best.place;
   if (context.size > 0 && best.place.population < BIG_CITY) return undefined;
   if (context.size === 0 && best.place.kind === 'city' && best.place.population < 50_000) return undefined;
@@ -53,6 +71,8 @@ export function createPlacesExtractor(storyCountries: () => string[]): Extractor
     field: 'places',
     extract(context) {
       const weights = contextCountries(context, storyCountries());
+      const areas = namedAreas(context.mentions);
+
       const out: PlaceMention[] = [];
       const seen = new Set<string>();
       const push = (p: PlaceMention) => {
@@ -76,7 +96,15 @@ export function createPlacesExtractor(storyCountries: () => string[]): Extractor
           });
         }
         if (m.kind !== 'place') continue;
-        const place = choose(m, weights);
+        // Inside an organisation's name ("… wal Muslimeen (JNIM)") a word is not a place by itself;
+        // at its start it still is ("Imo Police" are the police of Imo).
+        if (
+          context.patternNames.some(
+            (p) => p.kind === 'org' && p.start < m.match.start && p.end >= m.match.end,
+          )
+        )
+          continue;
+        const place = choose(m, weights, areas);
         if (!place) continue;
         // An imported district (ADM2, ADM3) is a region too, but its admin-1 is the province above it.
         const region =
@@ -96,7 +124,63 @@ export function createPlacesExtractor(storyCountries: () => string[]): Extractor
           ...(place.geonameId !== undefined && { geonameId: place.geonameId }),
         });
       }
+      for (const p of approximatePlaces(context, out)) push(p);
       return out;
     },
   };
+}
+
+const NAME = String.raw`(?:al-|Al-|el-)?\p{Lu}[\p{L}'’-]+(?: (?:al-|el-)?\p{Lu}[\p{L}'’-]+){0,2}`;
+const SETTLEMENT = String.raw`(?:village|town|city|camp|IDP camp|refugee camp|district|locality|township|LGA|area|neighbourhood|neighborhood|suburb|settlement|commune|municipality)`;
+/** "the village of X", "X village", "X (District, Region)": X is a place, whatever the lists say. */
+const PLACE_CUES = [
+  new RegExp(String.raw`\b(?:the |a )?${SETTLEMENT} of (${NAME})`, 'gu'),
+  new RegExp(String.raw`(${NAME}) ${SETTLEMENT}\b`, 'gu'),
+  new RegExp(String.raw`(${NAME}) \((${NAME})(?:, (${NAME}))?\)`, 'gu'),
+];
+// Never places by themselves, whatever cue stands next to them.
+const NOT_PLACE_WORDS =
+  /^(?:The|A|An|In|At|On|Of|By|North|South|East|West|Northern|Southern|Eastern|Western|Central|Upper|Lower|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
+
+/**
+ * Places no gazetteer knows that the text marks as places and puts in a named admin-1 region
+ * ("Dibilou village, Centre-Nord region", "Kuvlu (Bui, North-West)"): pinned at that region with
+ * `precision: "approximate"`, for an editor to place exactly.
+ */
+function approximatePlaces(context: EnrichContext, found: PlaceMention[]): PlaceMention[] {
+  const { text, mentions, sentences } = context;
+  const out: PlaceMention[] = [];
+  // Nothing to pin to without a region.
+  if (!found.some((p) => p.kind === 'region')) return out;
+  const covered = (start: number, end: number) =>
+    mentions.some((m) => m.match.start < end && m.match.end > start);
+  const sentenceOf = (offset: number) => sentences.find((s) => offset >= s.start && offset < s.end);
+  for (const cue of PLACE_CUES)
+    for (const m of text.matchAll(cue)) {
+      const name = m[1];
+      if (!name || m.index === undefined) continue;
+      const start = m.index + m[0].indexOf(name);
+      const end = start + name.length;
+      if (covered(start, end) || NOT_PLACE_WORDS.test(name.split(' ')[0] ?? '')) continue;
+      if (found.some((p) => p.matched === name) || out.some((p) => p.matched === name)) continue;
+      // The area: a region the same sentence names (the bracket's first), as resolved above.
+      const sentence = sentenceOf(start);
+      const region = found
+        .filter((p) => p.kind === 'region')
+        .map((p) => ({ p, at: text.indexOf(p.matched, sentence?.start ?? 0) }))
+        .filter(({ at }) => sentence !== undefined && at >= sentence.start && at < sentence.end)
+        .sort((a, b) => Math.abs(a.at - start) - Math.abs(b.at - start))[0]?.p;
+      if (!region) continue;
+      out.push({
+        name,
+        matched: name,
+        kind: 'city',
+        country: region.country,
+        admin1: region.name,
+        lat: region.lat,
+        lon: region.lon,
+        precision: 'approximate',
+      });
+    }
+  return out;
 }

@@ -1,5 +1,5 @@
 /** Loads and validates the curated people and organisations (data/names/*.json). */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { Lexicon, Organization, Person } from '../lexicon.ts';
@@ -66,7 +66,14 @@ const withoutArticle = (alias: string) => alias.replace(/^the /, '');
 /** Reads the name files from `dir` (data/names) into `lexicon`. */
 export function loadNameData(dir: string, lexicon: Lexicon): NameData {
   const people = readJson(join(dir, 'people.json'), PEOPLE_FILE);
-  const organizations = readJson(join(dir, 'organizations.json'), ORGANIZATIONS_FILE);
+  const curated = readJson(join(dir, 'organizations.json'), ORGANIZATIONS_FILE);
+  // Imported actor lists (scripts/import-ucdp-actors.ts) come after the curated names.
+  const ucdpFile = join(dir, 'ucdp-actors.json');
+  const ucdp = existsSync(ucdpFile) ? readJson(ucdpFile, ORGANIZATIONS_FILE) : undefined;
+  const organizations = {
+    version: ucdp ? `${curated.version}+ucdp.${ucdp.version}` : curated.version,
+    organizations: [...curated.organizations, ...(ucdp?.organizations ?? [])],
+  };
   for (const person of people.people)
     for (const surface of [person.name, ...person.aliases]) lexicon.add(surface, { kind: 'person', person });
   for (const org of organizations.organizations)

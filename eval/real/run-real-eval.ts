@@ -1,0 +1,206 @@
+/**
+ * Scores the pipeline on the real-text set (eval/real/ged-sample.jsonl, built from UCDP GED by
+ * build-real-set.ts): recall and precision per kind, places within tolerance (towns 25 km,
+ * districts 50 km, regions 100 km) and false places per 100 texts, for dev and held-out apart.
+ * Names are scored by span (the spelling in the text), since UCDP's actor names are not ours.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import type { Enricher } from '../../src/enrich/pipeline.ts';
+import { foldDiacritics } from '../../src/enrich/spelling.ts';
+
+const ITEM = z.object({
+  id: z.string(),
+  split: z.enum(['dev', 'heldout']),
+  country: z.string(),
+  published: z.string(),
+  text: z.string(),
+  people: z.array(z.string()),
+  organizations: z.array(z.string()),
+  places: z.array(
+    z.object({
+      matched: z.string(),
+      kind: z.enum(['town', 'district', 'region']),
+      country: z.string(),
+      lat: z.number(),
+      lon: z.number(),
+    }),
+  ),
+  otherPlaces: z.array(z.string()),
+  dates: z.array(z.object({ text: z.string(), start: z.string(), end: z.string() })),
+});
+type Item = z.infer<typeof ITEM>;
+
+/** Kilometres a pin may be off by the gold place's kind. */
+export const REAL_TOLERANCE_KM = { town: 25, district: 50, region: 100 } as const;
+
+/** Where the set is: built here, or laid in shared/ beside the clone (see eval/README.md). */
+export function realSetPath(): string | undefined {
+  const candidates = [
+    process.env.DATELINE_REAL_SET,
+    join(import.meta.dirname, 'ged-sample.jsonl'),
+    join(import.meta.dirname, '..', '..', '..', 'shared', 'eval-real', 'ged-sample.jsonl'),
+  ];
+  return candidates.find((p): p is string => p !== undefined && existsSync(p));
+}
+
+const norm = (s: string) =>
+  foldDiacritics(s)
+    .toLowerCase()
+    .replace(/['’‘`]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+const overlaps = (a: string, b: string) => {
+  const x = norm(a);
+  const y = norm(b);
+  return x === y || x.includes(y) || y.includes(x);
+};
+function km(aLat: number, aLon: number, bLat: number, bLon: number): number {
+  const rad = Math.PI / 180;
+  const h =
+    Math.sin(((bLat - aLat) * rad) / 2) ** 2 +
+    Math.cos(aLat * rad) * Math.cos(bLat * rad) * Math.sin(((bLon - aLon) * rad) / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.sqrt(h));
+}
+
+interface Tally {
+  tp: number;
+  fp: number;
+  fn: number;
+}
+const tally = (): Tally => ({ tp: 0, fp: 0, fn: 0 });
+interface SplitScore {
+  texts: number;
+  people: Tally;
+  organizations: Tally;
+  /** tp: within tolerance; fn: gold not found or off; fp: system places neither gold nor other. */
+  places: Tally & { off: number; approximate: number };
+  dates: { correct: number; gold: number };
+  errors: string[];
+}
+
+/** Span scoring: a gold spelling is found when any system name matched an overlapping spelling. */
+function scoreNames(
+  t: Tally,
+  gold: string[],
+  system: { name: string; matched: string[] }[],
+  label: string,
+  errors: string[],
+) {
+  for (const g of gold)
+    if (system.some((s) => [s.name, ...s.matched].some((m) => overlaps(m, g)))) t.tp++;
+    else {
+      t.fn++;
+      errors.push(`  ${label} missed: ${g}`);
+    }
+  for (const s of system)
+    if (!gold.some((g) => s.matched.some((m) => overlaps(m, g)))) {
+      t.fp++;
+      errors.push(`  ${label} extra: ${s.matched.join('/')} -> ${s.name}`);
+    }
+}
+
+function scoreItem(item: Item, enricher: Enricher, into: SplitScore): void {
+  const result = enricher.enrich(item.text, { published: item.published, storyCountries: [item.country] });
+  const errors: string[] = [];
+  into.texts++;
+  scoreNames(into.people, item.people, result.people, 'person', errors);
+  scoreNames(into.organizations, item.organizations, result.organizations, 'org', errors);
+  const places = result.places.filter((p) => p.kind !== 'country');
+  const used = new Set<number>();
+  for (const g of item.places) {
+    const i = places.findIndex((p, k) => !used.has(k) && overlaps(p.matched, g.matched));
+    const found = places[i];
+    if (!found) {
+      into.places.fn++;
+      errors.push(`  place missed: ${g.matched} (${g.kind})`);
+      continue;
+    }
+    used.add(i);
+    const d = km(g.lat, g.lon, found.lat, found.lon);
+    if (d <= REAL_TOLERANCE_KM[g.kind]) into.places.tp++;
+    else if (found.precision === 'approximate') {
+      // Flagged as approximate for an editor to pin: a miss, but not a wrong pin.
+      into.places.fn++;
+      errors.push(`  place approximate, ${Math.round(d)} km off: ${g.matched} -> ${found.admin1}`);
+    } else {
+      into.places.fn++;
+      into.places.off++;
+      errors.push(`  place off by ${Math.round(d)} km: ${g.matched} -> ${found.name} (${found.country})`);
+    }
+  }
+  places.forEach((p, k) => {
+    if (p.precision === 'approximate') into.places.approximate++;
+    if (used.has(k) || item.otherPlaces.some((o) => overlaps(o, p.matched))) return;
+    if (p.precision === 'approximate') return;
+    into.places.fp++;
+    errors.push(`  place extra: ${p.matched} -> ${p.name} (${p.country}, ${p.precision})`);
+  });
+  for (const g of item.dates) {
+    into.dates.gold++;
+    const found = result.dates.find((d) => overlaps(d.text, g.text));
+    if (found && found.start.slice(0, 10) === g.start && found.end.slice(0, 10) === g.end)
+      into.dates.correct++;
+    else errors.push(`  date wrong: "${g.text}" want ${g.start}, got ${found ? found.start : 'nothing'}`);
+  }
+  if (errors.length > 0) into.errors.push(`${item.id} [${item.country}] ${item.text}`, ...errors);
+}
+
+const f = (x: number) => x.toFixed(3);
+const ratio = (a: number, b: number) => (b === 0 ? 1 : a / b);
+
+function print(name: string, s: SplitScore): void {
+  console.log(`\n${name} (${s.texts} texts)`);
+  console.log('type           recall  precision  F1     (tp/fp/fn)');
+  for (const [label, t] of [
+    ['people', s.people],
+    ['organizations', s.organizations],
+    ['places', s.places],
+  ] as const) {
+    const r = ratio(t.tp, t.tp + t.fn);
+    // A place pinned too far counts against precision as well as recall.
+    const p = ratio(t.tp, t.tp + t.fp + ('off' in t ? t.off : 0));
+    const f1 = p + r === 0 ? 0 : (2 * p * r) / (p + r);
+    console.log(
+      `${label.padEnd(14)} ${f(r).padEnd(7)} ${f(p).padEnd(10)} ${f(f1).padEnd(6)} (${t.tp}/${t.fp}/${t.fn})`,
+    );
+  }
+  console.log(
+    `places within tolerance (town ${REAL_TOLERANCE_KM.town} km, district ${REAL_TOLERANCE_KM.district} km, region ${REAL_TOLERANCE_KM.region} km): ${s.places.tp} of ${s.places.tp + s.places.fn} gold; ${s.places.off} pinned too far`,
+  );
+  console.log(
+    `false places per 100 texts: ${((100 * s.places.fp) / Math.max(1, s.texts)).toFixed(1)}; approximate pins (not scored as pins): ${s.places.approximate}`,
+  );
+  console.log(
+    `dates          accuracy ${f(ratio(s.dates.correct, s.dates.gold))} (${s.dates.correct}/${s.dates.gold})`,
+  );
+}
+
+/** Runs and prints the real-text evaluation; `errors` lists dev mistakes (never held-out). */
+export function runRealEval(enricher: Enricher, errors: boolean): void {
+  const path = realSetPath();
+  if (!path) {
+    console.log('\nReal-text set: not found (build it as eval/README.md says, or set DATELINE_REAL_SET)');
+    return;
+  }
+  const items = readFileSync(path, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => ITEM.parse(JSON.parse(l)));
+  const empty = (): SplitScore => ({
+    texts: 0,
+    people: tally(),
+    organizations: tally(),
+    places: { ...tally(), off: 0, approximate: 0 },
+    dates: { correct: 0, gold: 0 },
+    errors: [],
+  });
+  const splits = { dev: empty(), heldout: empty() };
+  for (const item of items) scoreItem(item, enricher, splits[item.split]);
+  const countries = new Set(items.map((i) => i.country)).size;
+  console.log(`\nReal-text set (UCDP GED sample): ${items.length} texts across ${countries} countries`);
+  print('real dev', splits.dev);
+  print('real held-out', splits.heldout);
+  if (errors) console.log(`\nReal dev errors:\n${splits.dev.errors.join('\n')}`);
+}

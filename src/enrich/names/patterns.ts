@@ -1,0 +1,313 @@
+/**
+ * People and organisations no list knows, found by how the text marks them: a title or a
+ * kinship word before a capitalised name, Arabic name particles, an organisation's head word,
+ * an acronym defined in the text or standing as an actor, and "<demonym> army/forces".
+ * Hand-written cues rather than wink-nlp: the package is not installed, and these cues are what
+ * marks a name as a person or an organisation (a POS tagger only says "proper noun").
+ */
+import type { Resolved } from '../mentions.ts';
+import type { Token } from '../text/tokenize.ts';
+
+/** A name found by a pattern, with how sure the pattern is (0–1). */
+export interface PatternName {
+  kind: 'person' | 'org';
+  name: string;
+  matched: string;
+  start: number;
+  end: number;
+  confidence: number;
+}
+
+const NAME_WORD = String.raw`\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}]+)?`;
+const PARTICLE = String.raw`(?:al-|el-|bin |ibn |bint |Abu |Abdel |Abdul |Ould |ould |ag |Ag )`;
+/** Two to four name words, particles allowed between them ("Nawwaf al-Husain", "Mohamed Ould Ghazouani"). */
+const FULL_NAME = String.raw`${NAME_WORD}(?: ${PARTICLE}?${NAME_WORD}){1,3}|${NAME_WORD} ${PARTICLE}${NAME_WORD}`;
+const TITLES = String.raw`(?:former |ex-)?(?:vice[- ]president|president|prime minister|minister|commander|general|Gen\.|leader|chief|governor|spokesman|spokeswoman|colonel|Col\.|brigadier|major|captain|Capt\.|sheikh|emir|mayor|chairman|envoy|warlord|Cmdr\.|Commander|General|President|Colonel|Sheikh|Emir|Governor)`;
+
+const TITLED = new RegExp(String.raw`\b${TITLES},?\s+(?:named\s+)?['"‘“]?(${FULL_NAME}|${NAME_WORD})`, 'gu');
+const NAMED = new RegExp(String.raw`\bnamed\s+(${FULL_NAME}|${NAME_WORD})`, 'gu');
+const KIN = new RegExp(
+  String.raw`\b(?:[Ss]on|[Dd]aughter|[Bb]rother|[Ss]ister|[Ww]ife|[Ff]ather|[Mm]other|[Uu]ncle|[Nn]ephew) of (${FULL_NAME})`,
+  'gu',
+);
+const BRACKETED = new RegExp(
+  String.raw`\b(?:chief|leader|commander|head) of (?:an? |the )?[\p{Ll} ]+\((${FULL_NAME})\)`,
+  'gu',
+);
+// "Rohullah Saleh, the elder brother of…", "Benito Portillo Torres, killed in…", "The Prosecutor v. X".
+const APPOSITIVE = new RegExp(
+  String.raw`(?:^|[.;:!?]\s+|\(|“|")(${FULL_NAME}),? (?:the|a|an|aged|killed|shot|found|abducted|kidnapped|murdered|arrested)\b`,
+  'gu',
+);
+const KIN_AFTER = new RegExp(
+  String.raw`(${FULL_NAME}) \((?:older |elder |younger )?(?:brother|son|daughter|sister|wife|father|mother) of`,
+  'gu',
+);
+const VERSUS = new RegExp(String.raw`\bv\. (${FULL_NAME})`, 'gu');
+// After a name these make it a place ("Suleiman al-Halabi area").
+const PLACE_AFTER =
+  /^\s+(?:area|village|town|district|neighbou?rhood|street|road|square|camp|countryside|suburb|quarter)\b/;
+const PARTICLE_NAME = new RegExp(String.raw`\b${NAME_WORD} ${PARTICLE}${NAME_WORD}\b`, 'gu');
+// First words that make "X al-Y" a place or a group, not a person.
+const NOT_PERSON_HEAD =
+  /^(?:Jabal|Jebel|Bab|Sahl|Deir|Jisr|Tal|Tell|Ras|Wadi|Khan|Bir|Ain|Dahiyat|Kafr|Hayat|Hayyaat|Jaysh|Jaish|Jabhat|Liwa|Ahrar|Hurras|Ansar|Jund|Harakat|Saraya|Kataib|Abu|Hay|Souq|Tahrir|Shabaab|Islamic|Sheikh|Bani|Beni|Umm|Ahl|Nahr|Qasr|Dar|Madinat|Tabaqat|Arab|Army|Brigade|Front)$/;
+
+// Title-case headline words that follow a title without being a name ("Commander Killed").
+const NOT_NAMES =
+  /^(?:Killed|Dead|Shot|Says|Said|Arrested|Wounded|Injured|Attacked|Captured|Escapes?|Staff|Assembly|Secretary|Prosecutor|Command|Council|Commander|Officer|Court)\b/;
+
+const ORG_HEAD =
+  'Brotherhood|Authority|Army|Forces|Front|Brigade|Brigades|Movement|Party|League|Council|Coalition|Group|Militia|Militias|Police|Corps|Cartel|Battalion|Battalions|Organization|Organisation|Regiment|Guard|Guards|Committee|Alliance|Mission|Tigers|Jihad';
+const CONNECT = String.raw`(?: (?:of|for|in|the|and|al-|of the|in the) ?| |-)`;
+const HEADED = new RegExp(
+  String.raw`\b(?:\p{Lu}[\p{L}'’-]*|al-\p{Lu}[\p{L}]*)(?:${CONNECT}(?:\p{Lu}[\p{L}'’-]*|al-\p{Lu}[\p{L}]*))*? (?:${ORG_HEAD})\b`,
+  'gu',
+);
+// "Ministry of National Defense", "Office of the Prosecutor".
+const MINISTRY =
+  /\b(?:Ministry|Office|Directorate|Commission) (?:of|for) (?:the )?\p{Lu}[\p{L}'’-]*(?: (?:and |of |for )?\p{Lu}[\p{L}'’-]*){0,4}/gu;
+const HEAD_WORD = new RegExp(String.raw`\b(?:${ORG_HEAD})\b`);
+// Long organisation names that end in a place or a people ("Islamic State in the Greater Sahara").
+const STATE_IN = /\b(?:Islamic State|al-Qaeda|Al-Qaeda) in (?:the )?(?:\p{Lu}\p{L}+)(?: \p{Lu}\p{L}+){0,2}/gu;
+
+// Letters, then at most a short number ("M23", "FARC-EP"); not reference codes such as "S1431".
+const ACRONYM = /^[A-Z]{2,7}(?:[0-9]{1,2})?(?:-[A-Z0-9]{1,4})?$|^[A-Z][0-9]{2}$/;
+// Capitals that are not organisations in news copy.
+const NOT_ACRONYMS = new Set([
+  'UPDATE',
+  'LD',
+  'TV',
+  'AM',
+  'PM',
+  'GMT',
+  'UTC',
+  'US',
+  'UK',
+  'USA',
+  'II',
+  'III',
+  'IV',
+  'VS',
+  'OK',
+  'AU',
+  'CR',
+  'DRC',
+  'UAE',
+  'CAR',
+  'WRAPUP',
+  'REPORT',
+  'OF',
+  'NE',
+  'NW',
+  'SE',
+  'SW',
+  'HORN',
+  'AFRICA',
+  'AGOA',
+  'NEWS',
+  'UN',
+  'ID',
+  'PHOTO',
+  'VIDEO',
+  'WATCH',
+  'LIVE',
+  'BREAKING',
+  'ANNEX',
+  'NO',
+  'RPG',
+  'IED',
+  'IEDS',
+  'AK',
+  'MP',
+  'MPS',
+]);
+// Words after (or before) an acronym that make it an actor: "NPA attack", "with ANDSF".
+const ACTOR_NEXT =
+  /^(?:rebels?|militants?|fighters?|members?|forces|attacks?|militias?|militiamen|camps?|officials?|men|artillery|bandits|troops|jets|positions|insurgents|guerrillas|commanders?|leaders?|soldiers|operatives|gunmen|base|bases|says|said|claims?|killed|kills|kill|stronghold|hideouts?|personnel|spokesman)$/i;
+const ACTOR_BEFORE = /^(?:by|with|against|between|and|from)$/i;
+
+const FORCE_WORDS: Record<string, string> = {
+  army: 'armed forces',
+  'armed forces': 'armed forces',
+  forces: 'armed forces',
+  'security forces': 'security forces',
+  military: 'armed forces',
+  'air force': 'air force',
+  navy: 'navy',
+  police: 'police',
+};
+const FORCE_AFTER = /^\s+(armed forces|security forces|air force|army|forces|military|navy|police)\b/i;
+
+const overlapsAny = (start: number, end: number, spans: { start: number; end: number }[]) =>
+  spans.some((s) => start < s.end && end > s.start);
+
+/** The unknown people and organisations `text` marks as such, longest first where they overlap. */
+export function findPatternNames(text: string, tokens: Token[], mentions: Resolved[]): PatternName[] {
+  const known = mentions.map((m) => ({ start: m.match.start, end: m.match.end }));
+  // In a title-case headline ("At Least 1 Person Is Confirmed Dead") capitals say nothing.
+  const titled = new Map<number, boolean>();
+  const titleCase = (offset: number) => {
+    const sentence = tokens.find((t) => t.end >= offset)?.sentence;
+    if (sentence === undefined) return false;
+    let cached = titled.get(sentence);
+    if (cached === undefined) {
+      const long = tokens.filter((t) => t.sentence === sentence && t.text.length >= 4);
+      const capital = long.filter((t) => /^\p{Lu}/u.test(t.text)).length;
+      cached = long.length >= 3 && capital / long.length >= 0.75;
+      titled.set(sentence, cached);
+    }
+    return cached;
+  };
+  const out: PatternName[] = [];
+  const push = (p: PatternName) => {
+    if (overlapsAny(p.start, p.end, out)) return;
+    out.push(p);
+  };
+  // `weak`: the cue is only capitalisation, which a title-case headline empties of meaning.
+  const person = (m: RegExpMatchArray, confidence: number, weak = false) => {
+    const name = m[1];
+    if (!name || m.index === undefined) return;
+    const start = m.index + m[0].lastIndexOf(name);
+    const end = start + name.length;
+    if (weak && titleCase(start)) return;
+    const first = name.split(/[ -]/)[0] ?? '';
+    if (NOT_PERSON_HEAD.test(first) || NOT_NAMES.test(name) || overlapsAny(start, end, known)) return;
+    push({ kind: 'person', name, matched: name, start, end, confidence });
+  };
+
+  // "<Demonym> army/forces": the demonym is a known country; the forces are that country's.
+  for (const m of mentions) {
+    if (m.kind !== 'country' || !m.demonym) continue;
+    const after = FORCE_AFTER.exec(text.slice(m.match.end, m.match.end + 20));
+    if (!after?.[1]) continue;
+    const end = m.match.end + after[0].length;
+    const what = FORCE_WORDS[after[1].toLowerCase()] ?? 'armed forces';
+    const next = mentions.find((x) => x.match.start >= m.match.end && x.match.start < end);
+    if (next) continue; // "Russian Armed Forces" in the lists already
+    push({
+      kind: 'org',
+      name: `${m.country.name} ${what}`,
+      matched: text.slice(m.match.start, end),
+      start: m.match.start,
+      end,
+      confidence: 0.9,
+    });
+  }
+  // Each pattern runs only when its cue word is in the text: most updates have none of them.
+  const has = (cue: RegExp) => cue.test(text);
+  if (has(/\b(?:Ministry|Office|Directorate|Commission) (?:of|for) /))
+    for (const m of text.matchAll(MINISTRY))
+      if (m.index !== undefined && !overlapsAny(m.index, m.index + m[0].length, known))
+        push({
+          kind: 'org',
+          name: m[0],
+          matched: m[0],
+          start: m.index,
+          end: m.index + m[0].length,
+          confidence: 0.8,
+        });
+  if (has(/\b(?:Islamic State|al-Qaeda|Al-Qaeda) in /))
+    for (const m of text.matchAll(STATE_IN))
+      if (m.index !== undefined)
+        push({
+          kind: 'org',
+          name: m[0],
+          matched: m[0],
+          start: m.index,
+          end: m.index + m[0].length,
+          confidence: 0.85,
+        });
+
+  // "Jama'at Nusrat al-Islam wal Muslimeen (JNIM)": the words before a bracketed acronym name it.
+  for (const m of text.includes('(') ? text.matchAll(/\(([A-Z][A-Z0-9-]{1,7})\)/g) : []) {
+    if (m.index === undefined) continue;
+    const before = text.slice(Math.max(0, m.index - 90), m.index).trimEnd();
+    const found =
+      /((?:(?:\p{Lu}[\p{L}'’-]*|al-\p{Lu}[\p{L}]*|of|the|wal|al|in|for|and|de|du|des|la|le) ){1,9}(?:\p{Lu}[\p{L}'’-]*))$/u.exec(
+        before,
+      )?.[1];
+    if (!found) continue;
+    // It starts at the word the acronym's first letter stands for ("Fighters of Jama'at…" → "Jama'at…").
+    const initial = (m[1] ?? '').charAt(0);
+    const words = found.split(' ');
+    const first = words.findIndex((w) => w.replace(/^al-/, '').charAt(0).toUpperCase() === initial);
+    if (first === -1 || words.length - first < 2) continue;
+    const long = words.slice(first).join(' ');
+    const start =
+      m.index - (text.slice(0, m.index).length - text.slice(0, m.index).trimEnd().length) - long.length;
+    const end = start + long.length;
+    if (known.some((k) => k.start === start && k.end === end)) continue;
+    const initials = long
+      .split(/[\s-]+/)
+      .filter((w) => /^\p{Lu}/u.test(w))
+      .map((w) => w[0])
+      .join('');
+    // Keep it only when the acronym could abbreviate it (JNIM ~ Jama'at Nusrat al-Islam wal Muslimeen).
+    if (!(m[1] ?? '').split('').some((c) => initials.includes(c))) continue;
+    if (overlapsAny(start, end, known)) continue;
+    push({ kind: 'org', name: long, matched: long, start, end, confidence: 0.85 });
+  }
+  if (text.includes('(')) {
+    for (const m of text.matchAll(BRACKETED)) person(m, 0.85);
+    for (const m of text.matchAll(KIN_AFTER)) person(m, 0.8);
+  }
+  for (const m of text.matchAll(APPOSITIVE)) person(m, 0.7, true);
+  if (text.includes('v. ')) for (const m of text.matchAll(VERSUS)) person(m, 0.75);
+  for (const m of text.matchAll(TITLED)) person(m, 0.8);
+  if (text.includes('named ')) for (const m of text.matchAll(NAMED)) person(m, 0.75);
+  if (has(/\b(?:[Ss]on|[Dd]aughter|[Bb]rother|[Ss]ister|[Ww]ife|[Ff]ather|[Mm]other|[Uu]ncle|[Nn]ephew) of /))
+    for (const m of text.matchAll(KIN)) person(m, 0.8);
+  const particles = has(/(?:al-|el-| bin | ibn | bint | Abu | Abdel | Abdul | [Oo]uld | [Aa]g )/);
+  for (const m of particles ? text.matchAll(PARTICLE_NAME) : []) {
+    if (m.index === undefined) continue;
+    const first = m[0].split(' ')[0] ?? '';
+    const start = m.index;
+    const end = start + m[0].length;
+    if (NOT_PERSON_HEAD.test(first) || overlapsAny(start, end, known) || titleCase(start)) continue;
+    if (PLACE_AFTER.test(text.slice(end, end + 16))) continue;
+    const sentenceStart = tokens.find((t) => t.start === start)?.sentenceStart ?? false;
+    push({ kind: 'person', name: m[0], matched: m[0], start, end, confidence: sentenceStart ? 0.55 : 0.65 });
+  }
+
+  // Organisations by head word ("Yarmouk Army", "People's Militia"), unless a list knows them.
+  for (const m of HEAD_WORD.test(text) ? text.matchAll(HEADED) : []) {
+    if (m.index === undefined) continue;
+    let start = m.index;
+    let span = m[0];
+    // Drop a leading sentence word that is not part of the name ("In Yarmouk Army").
+    const lead =
+      /^(?:(?:The|In|At|On|By|For|From|With|And|Of|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Several|Some|Many) )+/.exec(
+        span,
+      );
+    if (lead) {
+      start += lead[0].length;
+      span = span.slice(lead[0].length);
+    }
+    if (!/ /.test(span)) continue;
+    const end = start + span.length;
+    const inside = known.filter((k) => k.start >= start && k.end <= end);
+    if (inside.some((k) => k.start === start && k.end === end)) continue;
+    if (overlapsAny(start, end, known) && inside.length === 0) continue;
+    push({ kind: 'org', name: span, matched: span, start, end, confidence: 0.8 });
+  }
+
+  // Acronyms: defined in the text ("Full Name (ACR)") or standing as an actor.
+  const upper = tokens.filter((t) => /\p{Lu}/u.test(t.text) && t.text === t.text.toUpperCase()).length;
+  const shouting = upper > tokens.length / 2;
+  const capsWord = (t: Token | undefined) => t !== undefined && /^[A-Z]{2,}$/.test(t.text);
+  tokens.forEach((t, i) => {
+    // A run of capitals ("HORN OF AFRICA REPORT") is a shouted headline, not acronyms.
+    if (capsWord(tokens[i - 1]) || capsWord(tokens[i + 1])) return;
+    if (shouting || !ACRONYM.test(t.text) || NOT_ACRONYMS.has(t.text)) return;
+    if (overlapsAny(t.start, t.end, known) || overlapsAny(t.start, t.end, out)) return;
+    const defined = text[t.start - 1] === '(' && text[t.end] === ')';
+    const next = tokens[i + 1];
+    const prev = tokens[i - 1];
+    const actor =
+      (next !== undefined && next.sentence === t.sentence && ACTOR_NEXT.test(next.text)) ||
+      (prev !== undefined && prev.sentence === t.sentence && ACTOR_BEFORE.test(prev.text));
+    const confidence = defined ? 0.9 : actor ? 0.75 : 0.5;
+    push({ kind: 'org', name: t.text, matched: t.text, start: t.start, end: t.end, confidence });
+  });
+  return out.sort((a, b) => a.start - b.start);
+}

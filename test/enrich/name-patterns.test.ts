@@ -1,0 +1,70 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { loadConfig } from '../../src/config.ts';
+import { entitiesOf, nameMinConfidence } from '../../src/enrich/entities.ts';
+import { loadEnricher } from '../../src/enrich/pipeline.ts';
+
+const enricher = loadEnricher();
+const enrich = (text: string) => enricher.enrich(text, { published: '2024-05-10T12:00:00Z' });
+
+test('a titled name no list knows is extracted as a person found by pattern', () => {
+  const r = enrich('Militants shot dead the former vice president, Ahmed Ould Sidi, near the border.');
+  const person = r.people.find((p) => p.name === 'Ahmed Ould Sidi');
+  assert.ok(person, JSON.stringify(r.people));
+  assert.equal(person.source, 'pattern');
+  assert.ok((person.confidence ?? 0) > 0.5 && (person.confidence ?? 0) < 1);
+});
+
+test('listed names say they are known, with full confidence', () => {
+  const r = enrich('Vladimir Putin spoke to reporters.');
+  assert.deepEqual(
+    r.people.map((p) => [p.name, p.source, p.confidence]),
+    [['Vladimir Putin', 'known', 1]],
+  );
+});
+
+test('"<demonym> army" is that country\'s forces, and an acronym acting in the text is an organisation', () => {
+  const r = enrich('Two soldiers died in an NPA attack, the Algerian army said.');
+  const names = r.organizations.map((o) => o.name);
+  assert.ok(names.includes('Algeria armed forces'), names.join(', '));
+  assert.ok(names.includes('NPA'), names.join(', '));
+});
+
+test('an organisation named by its head word is extracted; a shouted headline is not acronyms', () => {
+  const r = enrich('Clashes with the Yarmouk Army continued. HORN OF AFRICA REPORT follows.');
+  const names = r.organizations.map((o) => o.name);
+  assert.ok(names.includes('Yarmouk Army'), names.join(', '));
+  assert.ok(!names.includes('HORN') && !names.includes('REPORT'), names.join(', '));
+});
+
+test('months and weekdays are never places; a title-case headline keeps its place', () => {
+  const places = enrich('Taliban Key Commander Killed in Laghman Clash on Friday in March.').places;
+  assert.deepEqual(
+    places.map((p) => p.matched),
+    ['Laghman'],
+  );
+});
+
+test('accented and lowercase-article spellings find the place', () => {
+  const places = enrich('Two men were killed in Culiacán and in the al-Hasakah countryside.').places;
+  assert.deepEqual(
+    places.map((p) => [p.matched, p.kind]),
+    [
+      ['Culiacán', 'city'],
+      ['al-Hasakah', 'region'],
+    ],
+  );
+});
+
+test('entity pages leave out names found by pattern below the operator threshold', () => {
+  const r = enrich('Clashes with the Yarmouk Army continued, the NPA said.');
+  const orgs = (min: number) =>
+    entitiesOf(r, min)
+      .filter((e) => e.kind === 'organization')
+      .map((e) => e.name);
+  assert.ok(orgs(0.5).includes('Yarmouk Army'));
+  assert.deepEqual(orgs(0.99), []);
+  assert.equal(nameMinConfidence({}), 0.7);
+  assert.equal(nameMinConfidence({ DATELINE_NAME_MIN_CONFIDENCE: '0.9' }), 0.9);
+  assert.throws(() => loadConfig({ DATELINE_NAME_MIN_CONFIDENCE: 'high' }), /DATELINE_NAME_MIN_CONFIDENCE/);
+});

@@ -1,0 +1,54 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { loadEnricher } from '../../src/enrich/pipeline.ts';
+
+const enricher = loadEnricher();
+const enrich = (text: string, storyCountries: string[] = []) =>
+  enricher.enrich(text, { published: '2024-05-10T12:00:00Z', storyCountries });
+
+test('a town inside the region the text names wins over a bigger homonym elsewhere', () => {
+  const gwaram = enrich('Gunmen attacked Gwaram in Bauchi State overnight.').places.find(
+    (p) => p.matched === 'Gwaram',
+  );
+  assert.equal(gwaram?.admin1, 'Bauchi State');
+  assert.equal(enrich('Gunmen attacked Gwaram.', ['NG']).places[0]?.admin1, 'Jigawa State');
+});
+
+test('an unknown village the text places in a named region is pinned there, marked approximate', () => {
+  const places = enrich('Clashes broke out in the village of Tal Sheer, Idlib province.', ['SY']).places;
+  const village = places.find((p) => p.matched === 'Tal Sheer');
+  assert.ok(village, JSON.stringify(places));
+  assert.equal(village.precision, 'approximate');
+  assert.equal(village.admin1, 'Idlib');
+  const idlib = places.find((p) => p.matched.startsWith('Idlib'));
+  assert.deepEqual([village.lat, village.lon], [idlib?.lat, idlib?.lon]);
+  // Without a named area there is nothing to pin it to.
+  assert.deepEqual(
+    enrich('Clashes broke out in the village of Tal Sheer.', ['SY']).places.map((p) => p.matched),
+    [],
+  );
+});
+
+test('a word inside an organisation named by its acronym is not a place', () => {
+  const r = enrich('Fighters of Jama’at Nusrat al-Islam wal Muslimeen (JNIM) attacked the post.');
+  assert.deepEqual(
+    r.places.map((p) => p.matched),
+    [],
+  );
+  assert.ok(r.organizations.some((o) => o.name === 'Jama’at Nusrat al-Islam wal Muslimeen'));
+});
+
+test('a region or a big city beside an unknown capitalised word stays a place', () => {
+  assert.deepEqual(
+    enrich("Car bombs hit Baghdad Shi'ite districts.").places.map((p) => p.matched),
+    ['Baghdad'],
+  );
+});
+
+test('"overnight" in a report is the night before publication', () => {
+  const dates = enrich('Four people were killed in overnight shelling.').dates;
+  assert.deepEqual(
+    dates.map((d) => [d.text, d.start, d.end]),
+    [['overnight', '2024-05-09', '2024-05-09']],
+  );
+});
