@@ -1,7 +1,7 @@
 /** Configuration from the environment, validated at boot: a bad value stops start-up with one clear line. */
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { defaultStreamTotal } from './http/stream-slots.ts';
+import { defaultStreamTotal } from './ops/open-files.ts';
 
 import { outboundAllowEntryKind } from './outbound/outbound-policy.ts';
 

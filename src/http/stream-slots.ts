@@ -5,7 +5,6 @@
  * its /64, which one host usually controls whole), and in total, so a reserve of descriptors is always
  * left for ordinary requests, the database and media files.
  */
-import { readFileSync } from 'node:fs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../domain/errors.ts';
 import { problemFromDomainError, sendProblem } from './problem.ts';
@@ -18,27 +17,8 @@ export interface StreamCaps {
   total: number;
 }
 
-/** File descriptors kept back from streams by the default total cap. */
-export const STREAM_FD_RESERVE = 1024;
 // Seconds a refused reader is asked to wait; the reader page backs off further on its own.
 const RETRY_AFTER_S = 10;
-
-/**
- * The default total: the process's open-file limit minus STREAM_FD_RESERVE (Linux reports it in
- * /proc/self/limits; Node has no API for it), at least 64; 10 000 where the limit cannot be read.
- */
-export function defaultStreamTotal(limitsText?: string): number {
-  let text = limitsText;
-  try {
-    text ??= readFileSync('/proc/self/limits', 'utf8');
-  } catch {
-    return 10_000;
-  }
-  const soft = /^Max open files\s+(\d+|unlimited)/m.exec(text)?.[1];
-  if (soft === undefined) return 10_000;
-  if (soft === 'unlimited') return 100_000;
-  return Math.max(64, Number(soft) - STREAM_FD_RESERVE);
-}
 
 /** The key a client's streams are counted under: its address, or its /64 for IPv6. */
 export function addressKey(ip: string): string {

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -115,8 +116,12 @@ describe('dateline enrich', () => {
     const result = runCli(['enrich', '--jsonl'], env, JSON.stringify({ id: 1, text: TEXT }));
     assert.equal(result.status, 0, result.stderr);
     assert.doesNotMatch(result.stderr, /http module loaded/);
-    // The hook does report: a command that needs the server's token code loads it.
-    const token = runCli(['token', 'create', '--name', 'x', '--role', 'editor'], env);
-    assert.match(token.stderr, /http module loaded: .*\/src\/http\/auth\.ts/);
+    // The hook does report: a process that loads an HTTP module is told so.
+    const control = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', '--import', hook, '-e', "await import('./src/http/problem.ts')"],
+      { cwd: join(import.meta.dirname, '..', '..'), encoding: 'utf8' },
+    );
+    assert.match(control.stderr, /http module loaded: .*\/src\/http\/problem\.ts/);
   });
 });

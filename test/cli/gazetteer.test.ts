@@ -30,7 +30,8 @@ describe('dateline gazetteer: a newsroom imports its country and sees a village 
     uaZip = join(downloads, 'UA.zip');
     writeFileSync(uaZip, zipOf({ 'UA.txt': readFileSync(join(FIXTURES, 'UA.txt'), 'utf8') }));
     // The server runs on the data directory the whole time: the import happens beside it.
-    t = await createTestApp();
+    // The shipped reference data: the village must be found beside the country's real regions.
+    t = await createTestApp({ enricher: 'shipped' });
     await t.app.inject({
       method: 'POST',
       url: '/api/v1/desks',

@@ -105,7 +105,15 @@ describe('enrichment suggestions for editors', () => {
     const later = await publish('Abu Tira Kanu was seen in Kutum. Kanu denied it.');
     const enrichment = (await t.app.inject({ url: `/api/v1/updates/${later.id}/enrichment` })).json();
     assert.deepEqual(enrichment.people, [
-      { name: 'Abu Tira Kanu', matched: ['Abu Tira Kanu', 'Kanu'], role: 'RSF commander', country: 'SD' },
+      // Added by an editor: found as a confirmed name, with full confidence.
+      {
+        name: 'Abu Tira Kanu',
+        matched: ['Abu Tira Kanu', 'Kanu'],
+        role: 'RSF commander',
+        country: 'SD',
+        source: 'confirmed',
+        confidence: 1,
+      },
     ]);
   });
 

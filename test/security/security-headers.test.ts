@@ -162,6 +162,7 @@ describe('security headers on every GET route', () => {
     // A redirect to /newsroom/admin/users, no page.
     '/newsroom/admin': { url: '/newsroom/admin', kind: 'data' },
     '/newsroom/admin/users': { url: '/newsroom/admin/users', kind: 'newsroom', as: 'cookie' },
+    '/newsroom/admin/tokens': { url: '/newsroom/admin/tokens', kind: 'newsroom', as: 'cookie' },
     '/newsroom/admin/audit': { url: '/newsroom/admin/audit', kind: 'newsroom', as: 'cookie' },
     '/api/v1/session': { url: '/api/v1/session', kind: 'data', as: 'cookie' },
     '/api/v1/search': { url: '/api/v1/search?q=Fasher', kind: 'data' },
@@ -190,6 +191,7 @@ describe('security headers on every GET route', () => {
     },
     '/api/v1/media': { url: '/api/v1/media', kind: 'data', as: 'token' },
     '/api/v1/users': { url: '/api/v1/users', kind: 'data', as: 'token' },
+    '/api/v1/tokens': { url: '/api/v1/tokens', kind: 'data', as: 'token' },
     '/api/v1/updates/:id': { url: `/api/v1/updates/${ids['update']}`, kind: 'data' },
     '/api/v1/updates/:id/revisions': {
       url: `/api/v1/updates/${ids['update']}/revisions`,

@@ -77,7 +77,12 @@ describe('DATELINE_SITE_URL set', () => {
   let paths: string[];
   before(async () => {
     t = await createTestApp({
-      env: { DATELINE_SITE_URL: 'https://news.example/', DATELINE_TRUST_PROXY: 'on' },
+      // The webhook receiver below listens on loopback, which only the allow-list lets webhooks reach.
+      env: {
+        DATELINE_SITE_URL: 'https://news.example/',
+        DATELINE_TRUST_PROXY: 'on',
+        DATELINE_OUTBOUND_ALLOW: '127.0.0.1',
+      },
       webhooks: { pollMs: 20 },
     });
     paths = await publicAddresses(t);

@@ -8,7 +8,8 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import { ConfigError, loadConfig } from '../../src/config.ts';
-import { addressKey, defaultStreamTotal } from '../../src/http/stream-slots.ts';
+import { addressKey } from '../../src/http/stream-slots.ts';
+import { defaultStreamTotal } from '../../src/ops/open-files.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 
 /** A stream request held open; `status` once the head arrived. */
@@ -108,6 +109,7 @@ describe('live stream caps', () => {
           DATELINE_STREAMS_PER_ADDRESS: '2',
           DATELINE_STREAMS_MAX: '6',
           DATELINE_TRUST_PROXY: '127.0.0.1',
+          DATELINE_SITE_URL: 'https://news.example',
         },
       });
       base = await t.listen();

@@ -102,7 +102,7 @@ export async function migrateToLatest(
   dialect: SchemaDialect,
   options: { migrationTableSchema?: string } = {},
 ): Promise<void> {
-  await renameLegacyMigrations(db, options.migrationTableSchema);
+  await renameLegacyMigrations(db, dialect, options.migrationTableSchema);
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => migrationsFor(dialect) },
@@ -124,12 +124,12 @@ export async function migrateToLatest(
  * Kysely (which orders applied migrations by timestamp, then name) sees them in the new order.
  * Idempotent, so nodes starting together may all run it.
  */
-async function renameLegacyMigrations(db: Kysely<unknown>, schema: string | undefined): Promise<void> {
-  const tables = await db.introspection.getTables({ withInternalKyselyTables: true });
-  const exists = tables.some(
-    (table) => table.name === MIGRATION_TABLE && (schema === undefined || table.schema === schema),
-  );
-  if (!exists) return;
+async function renameLegacyMigrations(
+  db: Kysely<unknown>,
+  dialect: SchemaDialect,
+  schema: string | undefined,
+): Promise<void> {
+  if (!(await dialect.hasTable(db, MIGRATION_TABLE, schema))) return;
   const migrationTable = (schema === undefined ? db : db.withSchema(schema)) as Kysely<{
     [MIGRATION_TABLE]: { name: string; timestamp: string };
   }>;

@@ -36,6 +36,8 @@ export interface SchemaDialect {
   clusteredOnKey<T extends string, C extends string>(
     table: CreateTableBuilder<T, C>,
   ): CreateTableBuilder<T, C>;
+  /** Whether a table exists (in `schema`, or the connection's own); Kysely's introspection reads every schema. */
+  hasTable(db: Kysely<unknown>, table: string, schema: string | undefined): Promise<boolean>;
   /** Full-text search blocks, each the engine's own (FTS5 and triggers, or GIN indexes). */
   readonly search: {
     /** Indexes updates and stories, including the rows already stored. */

@@ -30,6 +30,13 @@ export const POSTGRES_SCHEMA: SchemaDialect = {
   rowKey: (c) => c.primaryKey().generatedAlwaysAsIdentity(),
   // The primary key's B-tree already answers a posting-list read with an index-only scan.
   clusteredOnKey: (table) => table,
+  async hasTable(db, table, schema) {
+    const { rows } = await sql`select 1 from information_schema.tables
+      where table_schema = coalesce(${schema ?? null}, current_schema()) and table_name = ${table}`.execute(
+      db,
+    );
+    return rows.length > 0;
+  },
   search: {
     // GIN indexes on the tsvector expressions that postgres/postgres-search.ts queries. An expression
     // index is maintained by PostgreSQL in the writing transaction and adds no column that every

@@ -17,6 +17,12 @@ export const SQLITE_SCHEMA: SchemaDialect = {
   rowKey: (c) => c.primaryKey(),
   // Clustered on the primary key: a posting list is one contiguous range of the table.
   clusteredOnKey: (table) => table.modifyEnd(sql`without rowid`),
+  async hasTable(db, table) {
+    const { rows } = await sql`select 1 from sqlite_master where type = 'table' and name = ${table}`.execute(
+      db,
+    );
+    return rows.length > 0;
+  },
   search: {
     // One FTS5 index holds updates and stories so their bm25 ranks compare; `search_docs` gives each
     // record a stable integer key for the index (the implicit rowid of a text-keyed table may change on

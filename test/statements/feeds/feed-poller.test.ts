@@ -30,7 +30,8 @@ describe('feed ingestion', () => {
       limits: { timeoutMs: 5000, maxBytes: 256 * 1024, maxRedirects: 3 },
       // The fixture server is on loopback, which only an operator's allow-list lets feeds reach.
       outbound: createOutboundPolicy(['127.0.0.1']),
-      concurrency: 10,
+      // One at a time: the RSS feed and the JSON Feed share an item, and the first to ingest it claims it.
+      concurrency: 1,
       now: () => now,
     });
     const paths = [
