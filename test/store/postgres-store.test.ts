@@ -5,8 +5,14 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { describe, it } from 'node:test';
+import { Kysely } from 'kysely';
 import pg from 'pg';
-import { openPostgresStore, type PostgresStoreOptions } from '../../src/store/postgres/postgres-store.ts';
+import { OwnSchemaPostgresDialect } from '../../src/store/postgres/own-schema-dialect.ts';
+import {
+  openPostgresStore,
+  postgresPoolConfig,
+  type PostgresStoreOptions,
+} from '../../src/store/postgres/postgres-store.ts';
 import type { Store } from '../../src/store/store.ts';
 import { runNewsroomContract } from './newsroom-contract.ts';
 import { content, runStoreContract } from './store-contract.ts';
@@ -124,6 +130,45 @@ if (unreachable === null) {
       } finally {
         await Promise.all([a.close(), b.close()]);
         await admin(`drop schema ${schema} cascade`);
+      }
+    });
+
+    it('checks for its migration table while other deployments drop their schemas', async () => {
+      // Kysely's own introspection reads every schema and failed ~2% of checks with 'schema "…" does
+      // not exist' under this churn, which made nodes (and CI) fail to start at random.
+      const ours = `dl_test_${randomBytes(6).toString('hex')}`;
+      const theirs = `dl_test_${randomBytes(6).toString('hex')}`;
+      await admin(`create schema ${ours}`);
+      await admin(`create table ${ours}.kysely_migration (name text)`);
+      const churn = new pg.Client({ connectionString: url });
+      await churn.connect();
+      let churning = true;
+      const churned = (async () => {
+        while (churning) {
+          const tables = Array.from(
+            { length: 30 },
+            (_, k) => `create table ${theirs}.t${k} (id serial, a text)`,
+          );
+          await churn.query(`create schema ${theirs}; ${tables.join('; ')}`);
+          await churn.query(`drop schema ${theirs} cascade`);
+        }
+      })();
+      const pool = new pg.Pool(postgresPoolConfig({ url, schema: ours }));
+      const db = new Kysely<unknown>({ dialect: new OwnSchemaPostgresDialect({ pool }) });
+      try {
+        for (let i = 0; i < 50; i++) {
+          const tables = await db.introspection.getTables({ withInternalKyselyTables: true });
+          assert.deepEqual(
+            tables.map((table) => `${table.schema}.${table.name}`),
+            [`${ours}.kysely_migration`],
+          );
+        }
+      } finally {
+        churning = false;
+        await churned;
+        await churn.end();
+        await db.destroy();
+        await admin(`drop schema ${ours} cascade`);
       }
     });
   });

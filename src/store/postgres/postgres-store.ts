@@ -3,7 +3,7 @@
  * the shared Kysely repositories. Every node of a cluster opens one pool against the same database;
  * sequence numbers and event ids come from the database, so all nodes agree on them.
  */
-import { Kysely, PostgresDialect, sql } from 'kysely';
+import { Kysely, sql } from 'kysely';
 import pg from 'pg';
 import type { Database } from '../sql/schema.ts';
 import { queryLog, type QueryObserver } from '../sql/query-log.ts';
@@ -11,6 +11,7 @@ import { createSqlStore } from '../sql/sql-store.ts';
 import type { Store } from '../store.ts';
 import { migrateToLatest } from '../migrations/migration-list.ts';
 import { PostgresSearch } from './postgres-search.ts';
+import { OwnSchemaPostgresDialect } from './own-schema-dialect.ts';
 import { POSTGRES_SCHEMA } from './postgres-schema.ts';
 import { POSTGRES_ADAPTER } from './postgres-adapter.ts';
 
@@ -38,7 +39,10 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
   // An idle connection that breaks (server restart, failover) is reported here; the pool has already
   // dropped it and the next query opens a new one, so there is nothing to do but not crash.
   pool.on('error', () => {});
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), ...queryLog(options.onQuery) });
+  const db = new Kysely<Database>({
+    dialect: new OwnSchemaPostgresDialect({ pool }),
+    ...queryLog(options.onQuery),
+  });
   // Kysely looks for its bookkeeping tables in every schema unless told which; another deployment's
   // schema in the same database would make it skip creating them in ours.
   let migrationTableSchema: string | undefined;
