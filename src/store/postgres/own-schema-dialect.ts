@@ -47,7 +47,7 @@ class OwnSchemaIntrospector implements DatabaseIntrospector {
 }
 
 export class OwnSchemaPostgresDialect extends PostgresDialect {
-  override createIntrospector(db: Kysely<any>): DatabaseIntrospector {
+  override createIntrospector(db: Kysely<unknown>): DatabaseIntrospector {
     return new OwnSchemaIntrospector(db);
   }
 }
