@@ -11,7 +11,7 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../domain/errors.ts';
-import { problemFromDomainError, sendProblem } from './problem.ts';
+import { problemFromDomainError } from './problem.ts';
 
 /** How many streams may be open at once. */
 export interface StreamCaps {
@@ -22,6 +22,9 @@ export interface StreamCaps {
   /** New streams per address per minute, all of which may come at once (a token bucket). */
   opensPerMinute: number;
 }
+
+/** Why a stream is refused. */
+type Refusal = 'address' | 'total' | 'rate';
 
 // Addresses whose bucket is full again are forgotten once this many are remembered.
 const BUCKETS_SWEPT_AT = 10_000;
@@ -54,10 +57,21 @@ export class StreamSlots {
   readonly #opens = new Map<string, { tokens: number; at: number }>();
   #total = 0;
   #refused = 0;
+  /** The problem+json body of each refusal, made once: a flood is answered with many of them. */
+  readonly #bodies: Record<Refusal, string>;
 
   /** `caps` must be positive integers (config validates them). */
   constructor(caps: StreamCaps) {
     this.#caps = caps;
+    const body = (detail: string) =>
+      JSON.stringify(problemFromDomainError(new DomainError('rate_limited', detail)));
+    this.#bodies = {
+      address: body(`too many live streams are open from your address (at most ${caps.perAddress})`),
+      total: body('the server has as many live streams open as it can hold'),
+      rate: body(
+        `too many live streams were opened from your address (at most ${caps.opensPerMinute} a minute)`,
+      ),
+    };
   }
 
   /** Takes one of `ip`'s new-stream tokens; false when it has none left. */
@@ -85,12 +99,11 @@ export class StreamSlots {
    * new-stream token when it is not. The slot itself is taken later by `open`, which checks the caps
    * again.
    */
-  #refusal(ip: string, now: number): string | null {
+  #refusal(ip: string, now: number): Refusal | null {
     const key = addressKey(ip);
-    if ((this.#byAddress.get(key) ?? 0) >= this.#caps.perAddress || this.#total >= this.#caps.total)
-      return this.#why(ip);
-    if (!this.#takeOpening(key, now))
-      return `too many live streams were opened from your address (at most ${this.#caps.opensPerMinute} a minute)`;
+    if ((this.#byAddress.get(key) ?? 0) >= this.#caps.perAddress) return 'address';
+    if (this.#total >= this.#caps.total) return 'total';
+    if (!this.#takeOpening(key, now)) return 'rate';
     return null;
   }
 
@@ -132,16 +145,18 @@ export class StreamSlots {
   }
 
   /** Answers 429 with Retry-After and closes the connection, so a refused client holds no descriptor. */
-  #refuse(reply: FastifyReply, detail: string): FastifyReply {
-    reply.header('retry-after', String(RETRY_AFTER_S)).header('connection', 'close');
-    return sendProblem(reply, problemFromDomainError(new DomainError('rate_limited', detail)));
+  #refuse(reply: FastifyReply, why: Refusal): FastifyReply {
+    return reply
+      .code(429)
+      .type('application/problem+json')
+      .header('retry-after', String(RETRY_AFTER_S))
+      .header('connection', 'close')
+      .send(this.#bodies[why]);
   }
 
-  /** Which cap refused `ip`, in words for the problem's detail. */
-  #why(ip: string): string {
-    return (this.#byAddress.get(addressKey(ip)) ?? 0) >= this.#caps.perAddress
-      ? `too many live streams are open from your address (at most ${this.#caps.perAddress})`
-      : 'the server has as many live streams open as it can hold';
+  /** Which cap refused `ip`. */
+  #capReached(ip: string): Refusal {
+    return (this.#byAddress.get(addressKey(ip)) ?? 0) >= this.#caps.perAddress ? 'address' : 'total';
   }
 
   /**
@@ -150,7 +165,7 @@ export class StreamSlots {
    */
   open(request: FastifyRequest, reply: FastifyReply, start: () => void): FastifyReply {
     const release = this.acquire(request.ip);
-    if (release === null) return this.#refuse(reply, this.#why(request.ip));
+    if (release === null) return this.#refuse(reply, this.#capReached(request.ip));
     const res = reply.raw;
     // The hub writes straight to the socket; Fastify must not touch the reply afterwards.
     // The hub ends a stream by closing its socket; a refusal it answers itself (503) ends the response.
