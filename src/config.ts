@@ -26,7 +26,7 @@ export interface Config {
    */
   trustProxy: boolean | string | number;
   /** Live streams: open at once per client address and in this process; events a replay may cover. */
-  streams: { perAddress: number; total: number; replayMax: number };
+  streams: { perAddress: number; opensPerMinute: number; total: number; replayMax: number };
 
   /**
    * Hosts, addresses and CIDR ranges that feeds and webhooks may reach although they are not public
@@ -88,6 +88,7 @@ const EnvSchema = z.object({
   DATABASE_URL: z.string().optional(),
   DATELINE_BUS_URL: z.string().optional(),
   DATELINE_STREAMS_PER_ADDRESS: positiveInt().default(100),
+  DATELINE_STREAM_OPENS_PER_MINUTE: positiveInt().default(20),
   /** Default: the open-file limit minus a reserve for ordinary requests (stream-slots.ts). */
   DATELINE_STREAMS_MAX: positiveInt().optional(),
   DATELINE_STREAM_REPLAY_MAX: positiveInt().default(256),
@@ -173,6 +174,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     workers: e.DATELINE_WORKERS,
     streams: {
       perAddress: e.DATELINE_STREAMS_PER_ADDRESS,
+      opensPerMinute: e.DATELINE_STREAM_OPENS_PER_MINUTE,
       total: e.DATELINE_STREAMS_MAX ?? defaultStreamTotal(),
       replayMax: e.DATELINE_STREAM_REPLAY_MAX,
     },

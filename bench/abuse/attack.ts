@@ -45,8 +45,11 @@ export interface Attack {
   description: string;
   /** Extra environment for the server while this attack runs (merged over the runner's). */
   serverEnv?: Record<string, string>;
-  /** Optional set-up before the reader loop starts measuring (e.g. starting a hostile feed server). */
-  prepare?(ctx: AttackContext): Promise<void>;
+  /**
+   * Optional set-up before the reader loop starts measuring (e.g. starting a hostile feed server).
+   * `readerPaths` are pages the ordinary reader also asks for, besides `/` and the story (e.g. a photo).
+   */
+  prepare?(ctx: AttackContext): Promise<{ readerPaths?: string[] } | void>;
   /**
    * Attacks until `ctx.signal` aborts, then releases everything it opened and resolves with a short
    * summary of what it achieved (e.g. "opened 2000 streams, 1850 refused with 429").

@@ -5,20 +5,10 @@
  * allows 127.0.0.1 through DATELINE_OUTBOUND_ALLOW) and forces polls of both in a loop with
  * `POST /api/v1/statement-feeds/{id}/poll`. Before the fix a poll of the first took about a minute of
  * the main thread; the summary gives the polls made and the status each feed ended with.
- *
- * Run alone (`node --import tsx bench/abuse/feed.ts [seconds]`) it starts `dateline serve` on loopback
- * itself (`DATELINE_BIN` picks another checkout's bin/dateline.js, to compare) and measures an ordinary
- * reader's `GET /` before and during the attack.
  */
-import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import type { Attack, AttackContext } from './attack.ts';
 
 const ITEMS = 20_000;
@@ -109,87 +99,3 @@ export const feedAttack: Attack = {
       .join('; ');
   },
 };
-
-export default feedAttack;
-
-/** `GET url` in a loop until `signal` aborts; the latencies in ms. */
-async function probe(url: string, signal: AbortSignal): Promise<number[]> {
-  const latencies: number[] = [];
-  while (!signal.aborted) {
-    const start = performance.now();
-    try {
-      await (await fetch(url, { signal })).arrayBuffer();
-      latencies.push(performance.now() - start);
-    } catch {
-      // aborted at the end
-    }
-  }
-  return latencies;
-}
-
-function quantile(values: number[], q: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
-}
-
-/** Standalone: a server of its own, the attack, and an ordinary reader's `GET /`. */
-async function main(): Promise<void> {
-  const seconds = Number(process.argv[2] ?? 30);
-  const bin = process.env['DATELINE_BIN'] ?? fileURLToPath(new URL('../../bin/dateline.js', import.meta.url));
-  const dataDir = mkdtempSync(join(tmpdir(), 'dateline-abuse-feed-'));
-  const outboundAllow = '127.0.0.1,localhost';
-  const env = {
-    ...process.env,
-    DATELINE_DATA_DIR: dataDir,
-    DATELINE_SAMPLE: 'on',
-    LOG_LEVEL: 'info',
-    DATELINE_OUTBOUND_ALLOW: outboundAllow,
-  };
-  const token = (role: string) =>
-    spawnSync(process.execPath, [bin, 'token', 'create', '--name', `bench-${role}`, '--role', role], {
-      env: { ...env, LOG_LEVEL: 'silent' },
-      encoding: 'utf8',
-    }).stdout.trim();
-  const server = spawn(process.execPath, [bin, 'serve', '--port', '0'], {
-    env,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  try {
-    const baseUrl = await new Promise<string>((resolve, reject) => {
-      createInterface({ input: server.stdout! }).on('line', (line) => {
-        const match = /serving (http:\/\/\S+?)"/.exec(line);
-        if (match?.[1]) resolve(match[1]);
-      });
-      server.once('exit', () => reject(new Error('dateline serve exited')));
-    });
-    const ctx: AttackContext = {
-      baseUrl,
-      dataDir,
-      tokens: { editor: token('editor'), admin: token('admin') },
-      story: { id: '', path: '/', updates: 0 },
-      signal: AbortSignal.timeout(seconds * 1000),
-      limits: { connections: 64, durationS: seconds },
-      outboundAllow,
-      log: (line) => console.log(`feed: ${line}`),
-    };
-    await feedAttack.prepare!(ctx);
-    const quiet = await probe(`${baseUrl}/`, AbortSignal.timeout(3000));
-    const reader = probe(`${baseUrl}/`, ctx.signal);
-    const summary = await feedAttack.run(ctx);
-    const front = await reader;
-    console.log(
-      `before the attack: GET / p99 ${quantile(quiet, 0.99).toFixed(0)} ms (${quiet.length} requests)`,
-    );
-    console.log(`during the attack (${seconds} s): ${summary}`);
-    console.log(
-      `during the attack: GET / p50 ${quantile(front, 0.5).toFixed(0)} ms, p99 ${quantile(front, 0.99).toFixed(0)} ms, ` +
-        `max ${Math.max(...front).toFixed(0)} ms (${front.length} requests)`,
-    );
-  } finally {
-    server.kill('SIGTERM');
-    await new Promise((resolve) => server.once('exit', resolve));
-    rmSync(dataDir, { recursive: true, force: true });
-  }
-}
-
-if (process.argv[1] === fileURLToPath(import.meta.url)) await main();

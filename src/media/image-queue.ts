@@ -30,14 +30,21 @@ export class ImageQueue {
     this.#limits = limits;
   }
 
-  /** Runs `job` for `uploader` when a slot is free; `rate_limited` if a bound is reached. */
-  async run<T>(uploader: string, job: () => Promise<T>): Promise<T> {
-    const mine = this.#perUploader.get(uploader) ?? 0;
-    if (mine >= this.#limits.perUploader)
+  /**
+   * Throws the refusal `run` would give `uploader` now: checked before an upload's body is read, so a
+   * refused one costs no reading or parsing of up to 20 MB.
+   */
+  check(uploader: string): void {
+    if ((this.#perUploader.get(uploader) ?? 0) >= this.#limits.perUploader)
       throw this.#refusal(`at most ${this.#limits.perUploader} photos per uploader are processed at a time`);
     if (this.#running >= this.#limits.concurrency && this.#waiting.length >= this.#limits.maxWaiting)
       throw this.#refusal('the server is processing as many photos as it can');
-    this.#perUploader.set(uploader, mine + 1);
+  }
+
+  /** Runs `job` for `uploader` when a slot is free; `rate_limited` if a bound is reached. */
+  async run<T>(uploader: string, job: () => Promise<T>): Promise<T> {
+    this.check(uploader);
+    this.#perUploader.set(uploader, (this.#perUploader.get(uploader) ?? 0) + 1);
     try {
       if (this.#running >= this.#limits.concurrency)
         await new Promise<void>((resolve) => this.#waiting.push(resolve));

@@ -55,6 +55,11 @@ export class MediaService {
     this.#process = deps.process ?? processImage;
   }
 
+  /** Throws the refusal an upload by `uploader` would get now for want of room (see ImageQueue#check). */
+  checkRoom(uploader: { key: string }): void {
+    this.#queue.check(uploader.key);
+  }
+
   /**
    * Processes and stores a photo; alt text is required because screen-reader users read the page too.
    * `rate_limited` (with Retry-After) when `uploader` (a principal's key) or the node has as many

@@ -92,6 +92,8 @@ describe('live stream caps', () => {
       await assertRefused(await openStream(`${base}/api/v1/live`), /your address/);
       // X-Forwarded-For from an untrusted client changes nothing.
       await assertRefused(await openStream(storyUrl, { 'x-forwarded-for': '203.0.113.9' }), /your address/);
+      // Refused before any other work: even a story that does not exist is not looked up.
+      await assertRefused(await openStream(`${base}/api/v1/stories/nosuchstory/live`), /your address/);
       assert.equal((await fetch(`${base}/`)).status, 200);
 
       open.shift()!.close();
@@ -145,6 +147,36 @@ describe('live stream caps', () => {
     });
   });
 
+  describe('opening streams fast', () => {
+    let t: TestApp;
+    let base: string;
+    before(async () => {
+      t = await createTestApp({
+        env: {
+          DATELINE_STREAM_OPENS_PER_MINUTE: '3',
+          DATELINE_TRUST_PROXY: '127.0.0.1',
+          DATELINE_SITE_URL: 'https://news.example',
+        },
+      });
+      base = await t.listen();
+    });
+    after(() => t.close());
+
+    it('refuses an address that opens more new streams a minute than allowed, even when it closes them', async () => {
+      const from = { 'x-forwarded-for': '198.51.100.7' };
+      for (let i = 0; i < 3; i++) {
+        const held = await openStream(`${base}/api/v1/live`, from);
+        assert.equal(held.status, 200);
+        held.close();
+      }
+      await assertRefused(await openStream(`${base}/api/v1/live`, from), /at most 3 a minute/);
+      const other = await openStream(`${base}/api/v1/live`, { 'x-forwarded-for': '198.51.100.8' });
+      assert.equal(other.status, 200, 'another address opens its own');
+      other.close();
+      assert.equal((await fetch(`${base}/`)).status, 200);
+    });
+  });
+
   it('counts IPv6 clients by /64 and reads the default total from the open-file limit', () => {
     assert.equal(addressKey('2001:db8:1:2::10'), '2001:db8:1:2::/64');
     assert.equal(addressKey('2001:0db8:0001:0002:ffff::1'), '2001:db8:1:2::/64');
@@ -162,7 +194,12 @@ describe('live stream caps', () => {
   });
 
   it('refuses a bad cap at start-up with one line naming it', () => {
-    for (const name of ['DATELINE_STREAMS_PER_ADDRESS', 'DATELINE_STREAMS_MAX', 'DATELINE_STREAM_REPLAY_MAX'])
+    for (const name of [
+      'DATELINE_STREAMS_PER_ADDRESS',
+      'DATELINE_STREAMS_MAX',
+      'DATELINE_STREAM_REPLAY_MAX',
+      'DATELINE_STREAM_OPENS_PER_MINUTE',
+    ])
       assert.throws(
         () => loadConfig({ [name]: '0' }),
         (error: unknown) =>
@@ -170,6 +207,7 @@ describe('live stream caps', () => {
       );
     assert.deepEqual(loadConfig({ DATELINE_STREAMS_MAX: '500' }).streams, {
       perAddress: 100,
+      opensPerMinute: 20,
       total: 500,
       replayMax: 256,
     });

@@ -5,6 +5,8 @@
  * what is in hand is known without any timing.
  */
 import assert from 'node:assert/strict';
+import { once } from 'node:events';
+import http from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import sharp from 'sharp';
 import { processImage } from '../../src/media/image-pipeline.ts';
@@ -100,5 +102,101 @@ describe('upload concurrency', () => {
   it('keeps sharp to one thread per image and no cache of decoded originals', () => {
     assert.equal(sharp.concurrency(), 1);
     assert.equal(sharp.cache().memory.max, 0);
+  });
+});
+
+/**
+ * Sends the head of a multipart upload declaring `length` bytes and only `sent` of them, then waits for
+ * the answer: a server that reads the body before deciding would never answer.
+ */
+async function answerToPartialUpload(
+  url: string,
+  token: string,
+  length: number,
+  sent: Buffer,
+): Promise<{ status: number; connection: string | undefined; detail: string }> {
+  const request = http.request(url, {
+    method: 'POST',
+    agent: false,
+    headers: {
+      authorization: `Bearer ${token}`,
+      'content-type': 'multipart/form-data; boundary=b0undary',
+      'content-length': String(length),
+    },
+  });
+  request.on('error', () => {}); // the server may close the connection on us; that is the point
+  request.write(sent);
+  const [response] = (await once(request, 'response')) as [http.IncomingMessage];
+  let body = '';
+  for await (const chunk of response) body += String(chunk);
+  request.destroy();
+  return {
+    status: response.statusCode ?? 0,
+    connection: response.headers.connection,
+    detail: (JSON.parse(body) as { detail: string }).detail,
+  };
+}
+
+describe('an upload refused before its body is read', () => {
+  let t: TestApp;
+  let base: string;
+  let openGate: () => void = () => {};
+  const gate = new Promise<void>((resolve) => (openGate = resolve));
+  let onStart: () => void = () => {};
+
+  before(async () => {
+    t = await createTestApp({
+      media: {
+        limits: { concurrency: 1, perUploader: 1, maxWaiting: 2, retryAfterSeconds: 7 },
+        process: async (file) => {
+          onStart();
+          await gate;
+          return processImage(file);
+        },
+      },
+    });
+    base = await t.listen();
+  });
+  after(() => {
+    openGate();
+    return t.close();
+  });
+
+  const head = Buffer.from(
+    '--b0undary\r\ncontent-disposition: form-data; name="file"; filename="p.png"\r\ncontent-type: image/png\r\n\r\n',
+  );
+
+  // Without the check the server waits for bytes that never come: the timeout is what fails then.
+  it(
+    'says 429 to an uploader with a photo in hand without waiting for the rest of the file',
+    { timeout: 30_000 },
+    async () => {
+      const photo = await sharp({ create: { width: 64, height: 64, channels: 3, background: '#567' } })
+        .png()
+        .toBuffer();
+      const form = new FormData();
+      form.append('file', new Blob([new Uint8Array(photo)], { type: 'image/png' }), 'p.png');
+      form.append('alt', 'A slate square');
+      const started = new Promise<void>((resolve) => (onStart = resolve));
+      const first = fetch(`${base}/api/v1/media`, {
+        method: 'POST',
+        body: form,
+        headers: t.auth(t.editorToken),
+      });
+      await started;
+      const refused = await answerToPartialUpload(`${base}/api/v1/media`, t.editorToken, 5_000_000, head);
+      assert.equal(refused.status, 429);
+      assert.equal(refused.connection, 'close');
+      assert.match(refused.detail, /per uploader/);
+      openGate();
+      assert.equal((await first).status, 201);
+    },
+  );
+
+  it('says 413 to a body declared over the limit before reading it', { timeout: 30_000 }, async () => {
+    const refused = await answerToPartialUpload(`${base}/api/v1/media`, t.adminToken, 30 * 1048576, head);
+    assert.equal(refused.status, 413);
+    assert.equal(refused.connection, 'close');
+    assert.match(refused.detail, /larger than 20 MB/);
   });
 });

@@ -46,6 +46,8 @@ export async function createTestApp(
     DATELINE_SAMPLE: options.sample ? 'on' : 'off',
     PORT: '0',
     LOG_LEVEL: 'silent',
+    // Tests open many streams from 127.0.0.1; test/security/stream-limits.test.ts sets its own rate.
+    DATELINE_STREAM_OPENS_PER_MINUTE: '100000',
     ...options.env,
   });
   const node = await createApp(config, {

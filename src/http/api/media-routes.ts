@@ -17,6 +17,9 @@ export interface MediaDeps {
 
 const TEXT_FIELDS = ['alt', 'caption', 'credit'] as const;
 
+// Room for the text fields and multipart framing around the largest photo accepted.
+const MAX_REQUEST_BYTES = MAX_UPLOAD_BYTES + 64 * 1024;
+
 /** Registers the upload route (in its own scope, so multipart parsing applies only here). */
 export async function registerMediaRoutes(app: FastifyInstance, deps: MediaDeps): Promise<void> {
   await app.register(async (scope) => {
@@ -30,6 +33,16 @@ export async function registerMediaRoutes(app: FastifyInstance, deps: MediaDeps)
         throw new DomainError('unsupported_media_type', 'send multipart/form-data with a `file` field', {
           field: 'file',
         });
+      // What can be refused without the body is refused before reading it: a body over the limit with
+      // the connection closed (as a proxy would), a photo there is no room for with the body left to
+      // Node, which discards it unparsed, so the client still reads the 429 and its Retry-After.
+      if (Number(request.headers['content-length']) > MAX_REQUEST_BYTES) {
+        reply.header('connection', 'close');
+        throw new DomainError('payload_too_large', `file is larger than ${MAX_UPLOAD_BYTES / 1048576} MB`, {
+          field: 'file',
+        });
+      }
+      deps.media.checkRoom(principal);
       const text: Record<(typeof TEXT_FIELDS)[number], string> = { alt: '', caption: '', credit: '' };
       let file: Buffer | null = null;
       for await (const part of request.parts()) {

@@ -387,7 +387,8 @@ export async function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): Pr
   });
 
   // Live streams (Server-Sent Events)
-  app.get('/stories/:id/live', async (request, reply) => {
+  // Over a cap or opening too fast: refused before the query is parsed or the story looked up.
+  app.get('/stories/:id/live', { onRequest: streamSlots.admit }, async (request, reply) => {
     const { id } = parseInput(IdParams, request.params, 'path');
     const { since } = parseInput(LiveQuery, request.query, 'query');
     const story = await readableStory(request, id);
@@ -400,7 +401,7 @@ export async function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): Pr
     });
   });
 
-  app.get('/live', async (request, reply) => {
+  app.get('/live', { onRequest: streamSlots.admit }, async (request, reply) => {
     const { since } = parseInput(LiveQuery, request.query, 'query');
     return streamSlots.open(request, reply, () => hub.attachSite(since, request.raw, reply.raw));
   });
