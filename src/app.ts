@@ -29,7 +29,9 @@ import { FeedPoller } from './statements/feeds/feed-poller.ts';
 import { partiesFromEnricher } from './statements/statement-parties.ts';
 import { StatementService } from './statements/statement-service.ts';
 import { LiveBlogService } from './service/live-blog.ts';
+import { PublishingService } from './service/publishing.ts';
 import { Scheduler } from './service/scheduler.ts';
+import { StatementFeedService } from './service/statement-feeds.ts';
 import { createOutboundPolicy } from './outbound/outbound-policy.ts';
 import { openStore } from './store/open-store.ts';
 import type { Store } from './store/store.ts';
@@ -45,6 +47,8 @@ export interface App {
   store: Store;
   bus: LiveBus;
   liveBlog: LiveBlogService;
+  /** Every write to desks, stories, updates and submissions, with its rules and audit entry. */
+  publishing: PublishingService;
   accounts: AccountService;
   hub: SseHub;
   /** Sends outbound webhooks from the database queue. */
@@ -116,7 +120,8 @@ export async function createApp(
   });
   metrics.watchStreams(() => hub.stats());
   await hub.start();
-  const scheduler = new Scheduler({ store, liveBlog, logger });
+  const publishing = new PublishingService({ store, liveBlog, media });
+  const scheduler = new Scheduler({ store, publishing, logger });
   scheduler.start();
   const outbound = createOutboundPolicy(config.outboundAllow);
   const webhooks = new WebhookDispatcher({
@@ -138,11 +143,13 @@ export async function createApp(
     partiesOf: partiesFromEnricher(enricher),
   });
   const feedPoller = new FeedPoller({ store, statements, logger, outbound });
+  const statementFeeds = new StatementFeedService({ store, feedPoller, outbound });
   const assets = await buildAssets();
   const app = await createServer({
     store,
     bus,
     liveBlog,
+    publishing,
     accounts,
     tokens,
     media,
@@ -151,7 +158,7 @@ export async function createApp(
     logger,
     metrics,
     statements,
-    feedPoller,
+    statementFeeds,
     enrichment,
     enricher,
     enrichmentNotices,
@@ -171,6 +178,7 @@ export async function createApp(
     store,
     bus,
     liveBlog,
+    publishing,
     accounts,
     hub,
     webhooks,

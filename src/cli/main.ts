@@ -3,6 +3,7 @@
 // load the HTTP server, and `--help` loads almost nothing.
 import { Command, CommanderError, Option } from 'commander';
 import { ConfigError, loadConfig, type Config } from '../config.ts';
+import { COMMAND_LINE } from '../domain/actors.ts';
 import { DomainError } from '../domain/errors.ts';
 import { registerStatementsCommand } from './statements-command.ts';
 import { openStore } from '../store/open-store.ts';
@@ -78,15 +79,18 @@ desk
       dataDir?: string;
     }) => {
       const { LiveBlogService } = await import('../service/live-blog.ts');
+      const { PublishingService } = await import('../service/publishing.ts');
       const { MemoryBus } = await import('../live/memory/memory-bus.ts');
-      const created = await withStore(configFrom(opts), (store) =>
-        new LiveBlogService({ store, bus: new MemoryBus() }).createDesk({
+      const created = await withStore(configFrom(opts), (store) => {
+        const liveBlog = new LiveBlogService({ store, bus: new MemoryBus() });
+        // Audited as the command line's, like the user and token commands.
+        return new PublishingService({ store, liveBlog }).createDesk(COMMAND_LINE, {
           name: opts.name,
           slug: opts.slug,
           timezone: opts.timezone,
           description: opts.description,
-        }),
-      );
+        });
+      });
       process.stdout.write(`${created.slug}\n`);
     },
   );

@@ -7,19 +7,16 @@ import type { ServerResponse } from 'node:http';
 import type { FastifyRequest } from 'fastify';
 import { hashSessionSecret } from '../accounts/account-service.ts';
 import { findValidToken } from '../accounts/token-service.ts';
+import { hasRole, mayUseDesk, requireActorRole, requireDesk, type Actor } from '../domain/actors.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { ApiToken, Role } from '../domain/types.ts';
 import type { Store } from '../store/store.ts';
 
+// The rules live in domain/actors.ts; re-exported for the handlers that check reads.
+export { hasRole, mayUseDesk, requireDesk };
+
 /** Who is making a request: an API token or a signed-in user, with the role and desks it may use. */
-export interface Principal {
-  /** "token:ID" or "user:ID": stable, for "own work" checks. */
-  key: string;
-  /** Shown as the author of what they write. */
-  name: string;
-  role: Role;
-  /** Desk ids an admin limited them to; null means every desk. */
-  desks: string[] | null;
+export interface Principal extends Actor {
   /** Set when signed in with a cookie: the session and its user. */
   sessionId?: string;
   userId?: string;
@@ -103,40 +100,9 @@ export function sameSecret(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-const RANK: Record<Role, number> = { contributor: 1, editor: 2, admin: 3 };
-
-/** Whether `role` includes everything `needed` may do. */
-export function hasRole(role: Role, needed: Role): boolean {
-  return RANK[role] >= RANK[needed];
-}
-
 /** The caller if it carries at least `role`; 401 without credentials, 403 with too weak a role. */
 export async function requireRole(store: Store, request: FastifyRequest, role: Role): Promise<Principal> {
-  const principal = await authenticate(store, request);
-  if (!principal)
-    throw new DomainError(
-      'unauthorized',
-      'this request needs an API token (Authorization: Bearer …) or a newsroom sign-in',
-    );
-  if (!hasRole(principal.role, role))
-    throw new DomainError('forbidden', `this request needs the ${role} role`);
-  return principal;
-}
-
-/** Whether the caller may work on the desk `deskId` (null: a standalone story, open to all). */
-export function mayUseDesk(principal: Principal, deskId: string | null): boolean {
-  return (
-    principal.desks === null ||
-    principal.role === 'admin' ||
-    deskId === null ||
-    principal.desks.includes(deskId)
-  );
-}
-
-/** 403 unless the caller may work on the desk `deskId` (null: a standalone story, open to all). */
-export function requireDesk(principal: Principal, deskId: string | null): void {
-  if (!mayUseDesk(principal, deskId))
-    throw new DomainError('forbidden', 'you are not assigned to this desk', { field: 'desk' });
+  return requireActorRole(await authenticate(store, request), role);
 }
 
 /** Whether the caller may read `story`: drafts only with a token or sign-in allowed on its desk. */

@@ -1,6 +1,7 @@
 /** Assembles the HTTP server: the JSON API under /api/v1, the reader site at /, one error envelope. */
 import fastifyCookie from '@fastify/cookie';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { OutboundPolicy } from '../outbound/outbound-policy.ts';
 import type { Logger } from 'pino';
 import type { LiveBus } from '../live/bus.ts';
 import type { Metrics } from '../ops/metrics.ts';
@@ -46,6 +47,8 @@ export type ServerDeps = ApiDeps &
     logger: Logger;
     bus: LiveBus;
     metrics: Metrics;
+    /** Which outbound URLs may be saved (webhooks). */
+    outbound: OutboundPolicy;
     /** Fastify's `trustProxy` (config DATELINE_TRUST_PROXY): whose X-Forwarded-Proto/-For to believe. */
     trustProxy?: boolean | string | number;
     /** When set, `/metrics` answers only `Authorization: Bearer <it>` (DATELINE_METRICS_TOKEN). */

@@ -7,7 +7,9 @@
 import { dateInZone } from '../domain/days.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { Desk, Update } from '../domain/types.ts';
+import type { Actor } from '../domain/actors.ts';
 import type { LiveBlogService, UpdateInput } from '../service/live-blog.ts';
+import { PublishingService } from '../service/publishing.ts';
 import type { Store } from '../store/store.ts';
 
 /** The words that mark every piece of sample content. */
@@ -15,6 +17,9 @@ export const SAMPLE_NOTICE = 'Sample content written for the Dateline demo — n
 
 /** Author shown on every sample update. */
 export const SAMPLE_AUTHOR = 'Sample Desk';
+
+/** Who writes the sample: audited as "sample", shown as the sample desk. */
+const SAMPLE_SEED: Actor = { key: 'sample', name: SAMPLE_AUTHOR, role: 'admin', desks: null };
 
 /** The sample desk. */
 export const SAMPLE_DESK = {
@@ -228,9 +233,11 @@ export async function seedSampleContent(deps: {
   const { store, liveBlog, now } = deps;
   if ((await store.desks.list()).length > 0) return { seeded: false };
 
+  // Through the publishing service like any other write, so the seed is in the audit log.
+  const publishing = new PublishingService({ store, liveBlog });
   let desk: Desk;
   try {
-    desk = await liveBlog.createDesk(SAMPLE_DESK);
+    desk = await publishing.createDesk(SAMPLE_SEED, SAMPLE_DESK);
   } catch (error) {
     // Another process seeded at the same moment: its desk took the slug.
     if (error instanceof DomainError && error.code === 'conflict') return { seeded: false };
@@ -238,17 +245,16 @@ export async function seedSampleContent(deps: {
   }
 
   const date = now ? dateInZone(now(), desk.timezone) : liveBlog.today(desk);
-  const daily = await liveBlog.openDaily(desk, date, 'any');
-  if (!daily) throw new Error('sample daily page could not be created');
-  const story = await liveBlog.patchStory(daily.id, daily.version, SAMPLE_STORY);
+  const { story: daily } = await publishing.openDay(SAMPLE_SEED, desk.slug, date);
+  const story = await publishing.patchStory(SAMPLE_SEED, daily.id, daily.version, SAMPLE_STORY);
 
   let oldPhoto: Update | null = null;
   for (const input of SAMPLE_UPDATES) {
-    const update = await liveBlog.publishUpdate(story.id, input, SAMPLE_AUTHOR);
-    if (input === OLD_PHOTO) oldPhoto = update;
+    const posted = await publishing.postUpdate(SAMPLE_SEED, story.id, input);
+    if (input === OLD_PHOTO && posted.kind === 'published') oldPhoto = posted.update;
   }
   // Checked later in the day: the claim status changes, and the change shows in the update's history.
-  if (oldPhoto) await liveBlog.editUpdate(oldPhoto.id, oldPhoto.version, OLD_PHOTO_CHECKED, SAMPLE_AUTHOR);
+  if (oldPhoto) await publishing.editUpdate(SAMPLE_SEED, oldPhoto.id, oldPhoto.version, OLD_PHOTO_CHECKED);
 
   return { seeded: true };
 }

@@ -1,6 +1,7 @@
 /**
  * The write path of a live page: validate domain rules, render Markdown, store (which appends the live
- * event in the same transaction), then hand the committed event to the bus.
+ * event in the same transaction), then hand the committed event to the bus. Who may write is checked
+ * before this, by publishing.ts; `along` carries its citations and audit entries into the transaction.
  */
 import { dailyHeadline, dateInZone, isCalendarDate, isTimeZone } from '../domain/days.ts';
 import { DomainError, invalid, notFound } from '../domain/errors.ts';
@@ -20,7 +21,7 @@ import type {
 } from '../domain/types.ts';
 import type { LiveBus } from '../live/bus.ts';
 import { renderMarkdown } from '../render/markdown.ts';
-import type { Store, StoryPatch } from '../store/store.ts';
+import type { Store, StoryPatch, WriteAlong } from '../store/store.ts';
 
 /** Input for a new desk. */
 export interface DeskInput {
@@ -177,9 +178,14 @@ export class LiveBlogService {
   }
 
   /** Publishes an update to a story that is not ended. */
-  async publishUpdate(storyId: string, input: UpdateInput, actor: string): Promise<Update> {
+  async publishUpdate(
+    storyId: string,
+    input: UpdateInput,
+    actor: string,
+    along?: WriteAlong<Update>,
+  ): Promise<Update> {
     await this.#openStory(storyId);
-    const { update, event } = await this.#store.updates.create(storyId, updateContent(input), actor);
+    const { update, event } = await this.#store.updates.create(storyId, updateContent(input), actor, along);
     await this.#publish(event);
     return update;
   }
@@ -189,14 +195,13 @@ export class LiveBlogService {
     storyId: string,
     input: UpdateInput,
     author: { name: string; key: string },
+    along?: WriteAlong<Submission>,
   ): Promise<Submission> {
     await this.#openStory(storyId);
-    return this.#store.submissions.create({
-      storyId,
-      content: updateContent(input),
-      author: author.name,
-      authorKey: author.key,
-    });
+    return this.#store.submissions.create(
+      { storyId, content: updateContent(input), author: author.name, authorKey: author.key },
+      along,
+    );
   }
 
   /** Schedules an editor's update to publish itself at `publishAt` (see scheduler.ts). */
@@ -205,46 +210,58 @@ export class LiveBlogService {
     input: UpdateInput,
     author: { name: string; key: string },
     publishAt: string,
+    along?: WriteAlong<Submission>,
   ): Promise<Submission> {
     await this.#openStory(storyId);
     if (Date.parse(publishAt) <= this.#now().getTime())
       throw invalid('publishAt', 'publishAt must be in the future; omit it to publish now');
-    return this.#store.submissions.create({
-      storyId,
-      content: updateContent(input),
-      author: author.name,
-      authorKey: author.key,
-      publishAt,
-    });
+    return this.#store.submissions.create(
+      { storyId, content: updateContent(input), author: author.name, authorKey: author.key, publishAt },
+      along,
+    );
   }
 
   /** Publishes a pending submission, with the editor's changes applied; pushes an `update` event. */
-  async approveSubmission(id: string, changes: UpdatePatch, actor: string): Promise<Update> {
+  async approveSubmission(
+    id: string,
+    changes: UpdatePatch,
+    actor: string,
+    along?: WriteAlong<Update>,
+  ): Promise<Update> {
     const submission = await this.#store.submissions.getById(id);
     if (!submission) throw notFound('submission');
     await this.#openStory(submission.storyId);
     const content = updateContent({ ...submission.content, ...stripUndefined(changes) });
-    const { update, event } = await this.#store.submissions.approve(id, content, actor);
+    const { update, event } = await this.#store.submissions.approve(id, content, actor, along);
     await this.#publish(event);
     return update;
   }
 
   /** Changes a pending submission before an editor decides (Markdown re-rendered); nothing is published. */
-  async editSubmission(id: string, changes: UpdatePatch): Promise<Submission> {
+  async editSubmission(
+    id: string,
+    changes: UpdatePatch,
+    along?: WriteAlong<Submission>,
+  ): Promise<Submission> {
     const submission = await this.#store.submissions.getById(id);
     if (!submission) throw notFound('submission');
     const content = updateContent({ ...submission.content, ...stripUndefined(changes) });
-    return this.#store.submissions.edit(id, content);
+    return this.#store.submissions.edit(id, content, along);
   }
 
   /** Turns down a pending submission with a reason the contributor sees. */
-  async rejectSubmission(id: string, reason: string, actor: string): Promise<Submission> {
-    return this.#store.submissions.close(id, 'rejected', actor, reason);
+  async rejectSubmission(
+    id: string,
+    reason: string,
+    actor: string,
+    along?: WriteAlong<Submission>,
+  ): Promise<Submission> {
+    return this.#store.submissions.close(id, 'rejected', actor, reason, along);
   }
 
   /** Withdraws a pending submission (its author changed their mind, or an editor cleared it). */
-  async withdrawSubmission(id: string, actor: string): Promise<Submission> {
-    return this.#store.submissions.close(id, 'withdrawn', actor, '');
+  async withdrawSubmission(id: string, actor: string, along?: WriteAlong<Submission>): Promise<Submission> {
+    return this.#store.submissions.close(id, 'withdrawn', actor, '', along);
   }
 
   async #openStory(storyId: string): Promise<Story> {
@@ -256,7 +273,13 @@ export class LiveBlogService {
   }
 
   /** Edits an update if `version` is current; pushes an `edit` event. */
-  async editUpdate(id: string, version: number, patch: UpdatePatch, actor: string): Promise<Update> {
+  async editUpdate(
+    id: string,
+    version: number,
+    patch: UpdatePatch,
+    actor: string,
+    along?: WriteAlong<Update>,
+  ): Promise<Update> {
     const { body, headline, videoUrl, ...rest } = patch;
     const change: Parameters<Store['updates']['edit']>[2] = { ...stripUndefined(rest) };
     if (body !== undefined) {
@@ -265,14 +288,14 @@ export class LiveBlogService {
     }
     if (headline !== undefined) change.headline = blankToNull(headline);
     if (videoUrl !== undefined) change.videoUrl = blankToNull(videoUrl);
-    const { update, event } = await this.#store.updates.edit(id, version, change, actor);
+    const { update, event } = await this.#store.updates.edit(id, version, change, actor, along);
     await this.#publish(event);
     return update;
   }
 
   /** Deletes an update (keeps a tombstone); pushes a `delete` event. */
-  async deleteUpdate(id: string, actor: string): Promise<void> {
-    const { event } = await this.#store.updates.delete(id, actor);
+  async deleteUpdate(id: string, actor: string, along?: WriteAlong<Update>): Promise<void> {
+    const { event } = await this.#store.updates.delete(id, actor, along);
     await this.#publish(event);
   }
 

@@ -3,14 +3,13 @@
  * conditional write, so of several nodes racing for the same update exactly one publishes it.
  */
 import type { Logger } from 'pino';
-import { DomainError } from '../domain/errors.ts';
 import type { Store } from '../store/store.ts';
-import type { LiveBlogService } from './live-blog.ts';
+import type { PublishingService } from './publishing.ts';
 
 /** Dependencies of the scheduler. */
 export interface SchedulerDeps {
   store: Store;
-  liveBlog: LiveBlogService;
+  publishing: PublishingService;
   logger: Logger;
   /** How often to look for due updates (default 1 s: a scheduled update is at most this late). */
   intervalMs?: number;
@@ -44,17 +43,9 @@ export class Scheduler {
     let published = 0;
     for (const item of due) {
       try {
-        await this.#deps.liveBlog.approveSubmission(item.id, {}, item.author);
-        published += 1;
+        if (await this.#deps.publishing.publishScheduled(item)) published += 1;
       } catch (error) {
-        if (!(error instanceof DomainError)) {
-          this.#deps.logger.error({ err: error, id: item.id }, 'scheduled update failed');
-        } else if (error.code !== 'conflict' || (await this.#stillPending(item.id))) {
-          // The story ended or was removed: the update cannot go out; say why instead of retrying for ever.
-          await this.#deps.liveBlog
-            .rejectSubmission(item.id, `not published: ${error.message}`, 'scheduler')
-            .catch(() => {});
-        }
+        this.#deps.logger.error({ err: error, id: item.id }, 'scheduled update failed');
       }
     }
     return published;
@@ -64,9 +55,5 @@ export class Scheduler {
   async close(): Promise<void> {
     if (this.#timer) clearInterval(this.#timer);
     await this.#running;
-  }
-
-  async #stillPending(id: string): Promise<boolean> {
-    return (await this.#deps.store.submissions.getById(id))?.status === 'pending';
   }
 }

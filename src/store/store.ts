@@ -111,6 +111,17 @@ export interface UpdateInStory {
   story: Story;
 }
 
+/**
+ * What a write to an update or submission carries into its own transaction, so that none of it is
+ * seen without the rest: the statements it cites and the audit entries saying who did it.
+ */
+export interface WriteAlong<T> {
+  /** Statement ids the record cites, in order, replacing any earlier ones; absent leaves them as they are. */
+  citations?: readonly string[] | undefined;
+  /** The audit entries for the write, from the record as written and (for a change) as it was before. */
+  audit?: ((written: T, before: T | null) => NewAuditEntry[]) | undefined;
+}
+
 /** Updates, their revisions and tombstones. */
 export interface UpdateStore {
   /** Publishes an update at the story's next sequence; records a `create` revision and an `update` event. */
@@ -118,6 +129,7 @@ export interface UpdateStore {
     storyId: string,
     content: UpdateContent,
     actor: string,
+    along?: WriteAlong<Update>,
   ): Promise<{ update: Update; event: LiveEvent }>;
   /** Changes fields if `baseVersion` is current; records an `edit` revision and event. */
   edit(
@@ -125,9 +137,14 @@ export interface UpdateStore {
     baseVersion: number,
     patch: Partial<UpdateContent>,
     actor: string,
+    along?: WriteAlong<Update>,
   ): Promise<{ update: Update; event: LiveEvent }>;
   /** Turns the update into a tombstone; records a `delete` revision and event. Deleting twice is `not_found`. */
-  delete(id: string, actor: string): Promise<{ update: Update; event: LiveEvent }>;
+  delete(
+    id: string,
+    actor: string,
+    along?: WriteAlong<Update>,
+  ): Promise<{ update: Update; event: LiveEvent }>;
   /** The update, including tombstones. */
   getById(id: string): Promise<Update | null>;
   /** Live (not deleted) updates of a story, newest first by sequence; cursor-paginated. */
@@ -185,7 +202,7 @@ export interface NewSubmission {
 
 /** Contributors' updates waiting for an editor; nothing here is public until approved. */
 export interface SubmissionStore {
-  create(submission: NewSubmission): Promise<Submission>;
+  create(submission: NewSubmission, along?: WriteAlong<Submission>): Promise<Submission>;
   getById(id: string): Promise<Submission | null>;
   /** The story's pending submissions and scheduled updates, oldest first (scheduled ones by time). */
   listPending(storyId: string): Promise<Submission[]>;
@@ -199,12 +216,13 @@ export interface SubmissionStore {
     id: string,
     content: UpdateContent,
     actor: string,
+    along?: WriteAlong<Update>,
   ): Promise<{ submission: Submission; update: Update; event: LiveEvent }>;
   /**
    * Replaces the content of a pending submission (its author correcting it before an editor decides).
    * Not pending: `conflict` with the current record; unknown: `not_found`.
    */
-  edit(id: string, content: UpdateContent): Promise<Submission>;
+  edit(id: string, content: UpdateContent, along?: WriteAlong<Submission>): Promise<Submission>;
   /** The author's submissions to the story in any state, newest first: what they sent and what became of it. */
   listByAuthor(storyId: string, authorKey: string, limit: number): Promise<Submission[]>;
   /** Rejects or withdraws a pending submission; same errors as `approve`. */
@@ -213,6 +231,7 @@ export interface SubmissionStore {
     status: Extract<SubmissionStatus, 'rejected' | 'withdrawn'>,
     actor: string,
     reason: string,
+    along?: WriteAlong<Submission>,
   ): Promise<Submission>;
 }
 
@@ -295,9 +314,12 @@ export interface AuditFilter {
   to?: string | undefined;
 }
 
+/** An audit entry to record (its id and time are the store's). */
+export type NewAuditEntry = Omit<AuditEntry, 'id' | 'at'>;
+
 /** The audit log: append-only, read by admins. */
 export interface AuditStore {
-  record(entry: Omit<AuditEntry, 'id' | 'at'>): Promise<void>;
+  record(entry: NewAuditEntry): Promise<void>;
   /** Newest first; `beforeId` pages back. */
   list(opts: { limit: number; beforeId?: number | null } & AuditFilter): Promise<AuditEntry[]>;
 }

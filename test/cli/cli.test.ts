@@ -65,7 +65,7 @@ describe('dateline command', () => {
     }
   });
 
-  it('creates a desk and refuses bad input with one line', () => {
+  it('creates a desk, audited as the command line’s, and refuses bad input with one line', async () => {
     const dataDir = createTempDir();
     const ok = runCli([
       'desk',
@@ -97,6 +97,17 @@ describe('dateline command', () => {
     const role = runCli(['token', 'create', '--name', 'x', '--role', 'owner', '--data-dir', dataDir]);
     assert.notEqual(role.status, 0);
     assert.match(role.stderr, /editor, admin/);
+    // Admins see in the audit log who created the desk; the refused attempts left no entry.
+    const store = await openSqliteStore({ filename: join(dataDir, 'dateline.db') });
+    try {
+      const entries = await store.audit.list({ limit: 10, action: 'desk.' });
+      assert.deepEqual(
+        entries.map((e) => [e.action, e.target, e.actorKey]),
+        [['desk.create', 'iran-daily', 'cli']],
+      );
+    } finally {
+      await store.close();
+    }
   });
 
   it('stops start-up with one clear line on bad configuration', () => {

@@ -42,14 +42,14 @@ describe('scheduling and the audit log', () => {
     // A scheduler whose clock reads a minute too early publishes nothing; at the time, it publishes.
     const early = new Scheduler({
       store: t.store,
-      liveBlog: t.liveBlog,
+      publishing: t.publishing,
       logger: pino({ level: 'silent' }),
       now: () => new Date(Date.parse(at) - 60_000),
     });
     assert.equal(await early.tick(), 0);
     const onTime = new Scheduler({
       store: t.store,
-      liveBlog: t.liveBlog,
+      publishing: t.publishing,
       logger: pino({ level: 'silent' }),
       now: () => new Date(at),
     });

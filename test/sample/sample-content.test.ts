@@ -91,6 +91,14 @@ describe('seedSampleContent', () => {
     // Every write reached the bus.
     assert.equal(published.length, await store.events.lastGlobalId());
     assert.ok(published.length > updates.length);
+
+    // And the audit log, like any other publishing: admins see the seed wrote it.
+    const audit = await store.audit.list({ limit: 100, actor: 'sample' });
+    assert.equal(audit.filter((e) => e.action === 'update.publish').length, updates.length);
+    assert.deepEqual(
+      audit.filter((e) => e.action === 'update.claim').map((e) => [e.target, e.detail['to']]),
+      [[falseUpdate.id, 'false']],
+    );
   });
 
   it('does nothing once any desk exists', async () => {

@@ -2,7 +2,6 @@
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import { DomainError, invalid, notFound } from '../../domain/errors.ts';
-import type { MediaRef, TopPhoto } from '../../domain/types.ts';
 import { MAX_UPLOAD_BYTES } from '../../media/image-pipeline.ts';
 import type { MediaService } from '../../media/media-service.ts';
 import type { Store } from '../../store/store.ts';
@@ -95,32 +94,4 @@ export async function registerMediaRoutes(app: FastifyInstance, deps: MediaDeps)
       return reply.code(204).send();
     });
   });
-}
-
-/** The photo snapshot for an update's `mediaId` (undefined: unchanged; null: none). */
-export async function mediaFor(
-  media: MediaService,
-  mediaId: string | null | undefined,
-): Promise<MediaRef | null | undefined> {
-  if (mediaId === undefined || mediaId === null) return mediaId;
-  return media.ref(mediaId, 'mediaId');
-}
-
-/** The story's top photo for `topPhotoId` (undefined: unchanged; null: none). */
-export async function topPhotoFor(
-  media: MediaService,
-  topPhotoId: string | null | undefined,
-): Promise<TopPhoto | null | undefined> {
-  if (topPhotoId === undefined || topPhotoId === null) return topPhotoId;
-  const ref = await media.ref(topPhotoId, 'topPhotoId');
-  return {
-    url: ref.url,
-    alt: ref.alt,
-    caption: ref.caption,
-    credit: ref.credit,
-    mediaId: ref.id,
-    width: ref.width,
-    height: ref.height,
-    variants: ref.variants,
-  };
 }

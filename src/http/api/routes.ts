@@ -1,14 +1,14 @@
 /** The JSON API under /api/v1. Reads of live and ended stories are public; writes need a token. */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { DomainError, notFound } from '../../domain/errors.ts';
+import { notFound } from '../../domain/errors.ts';
 import { storyPath } from '../../domain/paths.ts';
-import type { Story, Update } from '../../domain/types.ts';
+import type { Story } from '../../domain/types.ts';
 import type { AccountService } from '../../accounts/account-service.ts';
 import type { MediaService } from '../../media/media-service.ts';
 import type { SseHub } from '../../live/sse-hub.ts';
 import type { StreamSlots } from '../stream-slots.ts';
-import type { LiveBlogService } from '../../service/live-blog.ts';
+import { WRITE_ROLES, type PublishingService } from '../../service/publishing.ts';
 import type { Store } from '../../store/store.ts';
 import {
   authenticate,
@@ -18,15 +18,14 @@ import {
   mayUseDesk,
   requireDesk,
   requireRole,
-  type Principal,
 } from '../auth.ts';
 import { sendProblem } from '../problem.ts';
 import { createOpenApiDocument } from './openapi.ts';
-import { mediaFor, registerMediaRoutes, topPhotoFor } from './media-routes.ts';
+import { registerMediaRoutes } from './media-routes.ts';
 import { registerSessionRoutes } from './session-routes.ts';
 import { registerAdminRoutes } from './admin-routes.ts';
 import { deskJson, revisionJson, storyJson, submissionJson, updateJson } from './representations.ts';
-import { checkCitations, saveCitations, withCitations, withCitationsOne } from './update-citations.ts';
+import { withCitations, withCitationsOne } from './update-citations.ts';
 import {
   CreateDeskSchema,
   CreateStorySchema,
@@ -45,7 +44,8 @@ export interface ApiDeps {
   store: Store;
   accounts: AccountService;
   media: MediaService;
-  liveBlog: LiveBlogService;
+  /** Every write: its rules, citations and audit entry. */
+  publishing: PublishingService;
   hub: SseHub;
   /** Caps on concurrent live streams per client address and in total. */
   streamSlots: StreamSlots;
@@ -63,7 +63,7 @@ const LiveQuery = z.object({
 
 /** Registers the API routes on `app` (mounted under /api/v1). */
 export async function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): Promise<void> {
-  const { store, liveBlog, hub, streamSlots } = deps;
+  const { store, publishing, hub, streamSlots } = deps;
 
   app.setNotFoundHandler((request, reply) =>
     sendProblem(reply, {
@@ -96,10 +96,11 @@ export async function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): Pr
   // Desks
   app.get('/desks', async () => ({ items: (await store.desks.list()).map(deskJson), nextCursor: null }));
 
+  // Each write asks for its least role first (so nobody hears 401 after a 400), then parses and hands
+  // the rest to the publishing service, which owns every rule; handlers only shape the answer.
   app.post('/desks', async (request, reply) => {
-    await requireRole(store, request, 'admin');
-    const input = parseInput(CreateDeskSchema, request.body);
-    const desk = await liveBlog.createDesk(input);
+    const principal = await requireRole(store, request, WRITE_ROLES.createDesk);
+    const desk = await publishing.createDesk(principal, parseInput(CreateDeskSchema, request.body));
     return reply.code(201).header('location', `/api/v1/desks/${desk.slug}`).send(deskJson(desk));
   });
 
@@ -124,28 +125,17 @@ export async function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): Pr
 
   // Opens (creating if needed) the desk's page for a date: an editor preparing tomorrow's page.
   app.put('/desks/:slug/days/:date', async (request, reply) => {
-    const principal = await requireRole(store, request, 'editor');
+    const principal = await requireRole(store, request, WRITE_ROLES.openDay);
     const { slug, date } = parseInput(DayParams, request.params, 'path');
-    const desk = await store.desks.getBySlug(slug);
-    if (!desk) throw notFound('desk');
-    requireDesk(principal, desk.id);
-    const existed = await liveBlog.openDaily(desk, date, 'never');
-    const story = existed ?? (await liveBlog.openDaily(desk, date, 'any'));
-    if (!story) throw notFound('story');
-    return reply.code(existed ? 200 : 201).send(storyJson(story, desk.slug));
+    const { story, desk, created } = await publishing.openDay(principal, slug, date);
+    return reply.code(created ? 201 : 200).send(storyJson(story, desk.slug));
   });
 
   // Stories
   app.post('/stories', async (request, reply) => {
-    const principal = await requireRole(store, request, 'editor');
-    const { topPhotoId, ...input } = parseInput(CreateStorySchema, request.body);
-    const topPhoto = await topPhotoFor(deps.media, topPhotoId);
-    if (topPhoto !== undefined) input.topPhoto = topPhoto;
-    if (input.desk !== undefined) {
-      const desk = await store.desks.getBySlug(input.desk);
-      if (desk) requireDesk(principal, desk.id);
-    }
-    const story = await liveBlog.createStory(input);
+    const principal = await requireRole(store, request, WRITE_ROLES.createStory);
+    const input = parseInput(CreateStorySchema, request.body);
+    const story = await publishing.createStory(principal, input);
     return reply
       .code(201)
       .header('location', `/api/v1/stories/${story.id}`)
@@ -159,13 +149,10 @@ export async function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): Pr
   });
 
   app.patch('/stories/:id', async (request) => {
-    const principal = await requireRole(store, request, 'editor');
+    const principal = await requireRole(store, request, WRITE_ROLES.patchStory);
     const { id } = parseInput(IdParams, request.params, 'path');
-    const { version, topPhotoId, ...patch } = parseInput(PatchStorySchema, request.body);
-    await writableStory(principal, id);
-    const topPhoto = await topPhotoFor(deps.media, topPhotoId);
-    if (topPhoto !== undefined) patch.topPhoto = topPhoto;
-    const story = await liveBlog.patchStory(id, version, patch);
+    const { version, ...patch } = parseInput(PatchStorySchema, request.body);
+    const story = await publishing.patchStory(principal, id, version, patch);
     return storyJson(story, await deskSlugOf(story));
   });
 
@@ -185,112 +172,41 @@ export async function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): Pr
 
   // An editor's update is published at once; a contributor's is a submission for an editor to approve.
   app.post('/stories/:id/updates', async (request, reply) => {
-    const principal = await requireRole(store, request, 'contributor');
+    const principal = await requireRole(store, request, WRITE_ROLES.postUpdate);
     const { id } = parseInput(IdParams, request.params, 'path');
-    const { mediaId, publishAt, statementIds, ...input } = parseInput(CreateUpdateSchema, request.body);
-    const story = await writableStory(principal, id);
-    const media = await mediaFor(deps.media, mediaId);
-    const cited = await checkCitations(store, statementIds);
-    if (!hasRole(principal.role, 'editor')) {
-      requireClaimAllowed(principal, input.claimStatus);
-      if (publishAt !== undefined)
-        throw new DomainError('forbidden', 'only an editor can schedule an update', { field: 'publishAt' });
-      const submission = await liveBlog.submitUpdate(id, { ...input, media }, principal);
-      await saveCitations(store, submission.id, cited);
-      await audit(principal, 'update.submit', submission.id, { storyId: id });
-      return reply
-        .code(201)
-        .header('location', `/api/v1/updates/${submission.id}`)
-        .send(await withCitationsOne(store, submissionJson(submission)));
-    }
-    if (publishAt !== undefined) {
-      const scheduled = await liveBlog.scheduleUpdate(id, { ...input, media }, principal, publishAt);
-      await saveCitations(store, scheduled.id, cited);
-      await audit(principal, 'update.schedule', scheduled.id, { storyId: id, publishAt });
-      return reply
-        .code(201)
-        .header('location', `/api/v1/updates/${scheduled.id}`)
-        .send(await withCitationsOne(store, submissionJson(scheduled)));
-    }
-    const update = await liveBlog.publishUpdate(id, { ...input, media }, principal.name);
-    await saveCitations(store, update.id, cited);
-    await audit(principal, 'update.publish', update.id, { storyId: id, claimStatus: update.claimStatus });
-    const url = storyPath(await deskSlugOf(story), story.slug);
+    const posted = await publishing.postUpdate(principal, id, parseInput(CreateUpdateSchema, request.body));
+    const json =
+      posted.kind === 'published'
+        ? updateJson(posted.update, storyPath(await deskSlugOf(posted.story), posted.story.slug))
+        : submissionJson(posted.submission);
     return reply
       .code(201)
-      .header('location', `/api/v1/updates/${update.id}`)
-      .send(await withCitationsOne(store, updateJson(update, url)));
+      .header('location', `/api/v1/updates/${json.id}`)
+      .send(await withCitationsOne(store, json));
   });
 
   app.get('/stories/:id/submissions', async (request) => {
-    const principal = await requireRole(store, request, 'contributor');
+    const principal = await requireRole(store, request, WRITE_ROLES.listSubmissions);
     const { id } = parseInput(IdParams, request.params, 'path');
-    await writableStory(principal, id);
-    // ?mine=1: the caller's own, in any state, newest first (a contributor sees why one was rejected).
-    if ((request.query as { mine?: string }).mine === '1') {
-      const mine = await store.submissions.listByAuthor(id, principal.key, 50);
-      return { items: await withCitations(store, mine.map(submissionJson)), nextCursor: null };
-    }
-    const pending = await store.submissions.listPending(id);
-    // Contributors see their own; editors the whole queue.
-    const visible = hasRole(principal.role, 'editor')
-      ? pending
-      : pending.filter((s) => s.authorKey === principal.key);
-    return { items: await withCitations(store, visible.map(submissionJson)), nextCursor: null };
+    const mine = (request.query as { mine?: string }).mine === '1';
+    const items = await publishing.listSubmissions(principal, id, mine);
+    return { items: await withCitations(store, items.map(submissionJson)), nextCursor: null };
   });
 
   app.post('/updates/:id/approve', async (request) => {
-    const principal = await requireRole(store, request, 'editor');
+    const principal = await requireRole(store, request, WRITE_ROLES.approve);
     const { id } = parseInput(IdParams, request.params, 'path');
-    const { mediaId, statementIds, ...changes } = parseInput(ApproveSchema, request.body ?? {});
-    const submission = await store.submissions.getById(id);
-    if (!submission) throw notFound('submission');
-    const story = await writableStory(principal, submission.storyId);
-    const media = await mediaFor(deps.media, mediaId);
-    const cited = await checkCitations(store, statementIds);
-    const update = await liveBlog.approveSubmission(id, { ...changes, media }, principal.name);
-    await saveCitations(store, update.id, cited);
-    await audit(principal, 'update.approve', id, { storyId: update.storyId });
+    const changes = parseInput(ApproveSchema, request.body ?? {});
+    const { update, story } = await publishing.approve(principal, id, changes);
     return withCitationsOne(store, updateJson(update, storyPath(await deskSlugOf(story), story.slug)));
   });
 
   app.post('/updates/:id/reject', async (request) => {
-    const principal = await requireRole(store, request, 'editor');
+    const principal = await requireRole(store, request, WRITE_ROLES.reject);
     const { id } = parseInput(IdParams, request.params, 'path');
     const { reason } = parseInput(RejectSchema, request.body ?? {});
-    const submission = await store.submissions.getById(id);
-    if (!submission) throw notFound('submission');
-    await writableStory(principal, submission.storyId);
-    const rejected = await liveBlog.rejectSubmission(id, reason, principal.name);
-    await audit(principal, 'update.reject', id, { reason });
-    return submissionJson(rejected);
+    return submissionJson(await publishing.reject(principal, id, reason));
   });
-
-  /** Records who did what for the admins' audit log. */
-  async function audit(
-    principal: Principal,
-    action: string,
-    target: string,
-    detail: Record<string, unknown>,
-  ) {
-    await store.audit.record({ actor: principal.name, actorKey: principal.key, action, target, detail });
-  }
-
-  /** The story if it exists and the caller may write to its desk. */
-  async function writableStory(principal: Principal, id: string): Promise<Story> {
-    const story = await store.stories.getById(id);
-    if (!story) throw notFound('story');
-    requireDesk(principal, story.deskId);
-    return story;
-  }
-
-  /** The update (not deleted) if the caller may change it. */
-  async function writableUpdate(principal: Principal, id: string): Promise<Update> {
-    const update = await store.updates.getById(id);
-    if (!update || update.deletedAt !== null) throw notFound('update');
-    await writableStory(principal, update.storyId);
-    return update;
-  }
 
   async function liveUpdate(request: FastifyRequest, id: string) {
     const update = await store.updates.getById(id);
@@ -323,66 +239,31 @@ export async function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): Pr
     const update = await store.updates.getById(id);
     if (!update) throw notFound('update');
     // Revisions hold deleted and earlier text: only for editors of the update's desk.
-    await writableStory(principal, update.storyId);
+    const story = await store.stories.getById(update.storyId);
+    if (!story) throw notFound('story');
+    requireDesk(principal, story.deskId);
     return { items: (await store.updates.listRevisions(id)).map(revisionJson), nextCursor: null };
   });
 
+  // A waiting submission is corrected by its author or an editor; a published update is edited by editors.
   app.patch('/updates/:id', async (request) => {
-    const principal = await requireRole(store, request, 'contributor');
+    const principal = await requireRole(store, request, WRITE_ROLES.editUpdate);
     const { id } = parseInput(IdParams, request.params, 'path');
-    const pending = await store.submissions.getById(id);
-    if (pending && pending.status !== 'approved') {
-      // A waiting submission (or scheduled update): its author corrects it, or an editor does.
-      await writableStory(principal, pending.storyId);
-      if (!hasRole(principal.role, 'editor') && pending.authorKey !== principal.key)
-        throw new DomainError('forbidden', 'contributors can edit only their own submissions');
-      if (pending.status !== 'pending')
-        throw new DomainError('conflict', `submission is already ${pending.status}`);
-      const { mediaId, statementIds, ...changes } = parseInput(EditSubmissionSchema, request.body);
-      requireClaimAllowed(principal, changes.claimStatus);
-      const media = await mediaFor(deps.media, mediaId);
-      const cited = await checkCitations(store, statementIds);
-      const edited = await liveBlog.editSubmission(id, { ...changes, media });
-      await saveCitations(store, edited.id, cited);
-      await audit(principal, 'update.submission_edit', id, { storyId: edited.storyId });
+    if (await publishing.isUnpublishedSubmission(id)) {
+      const { version: _ignored, ...changes } = parseInput(EditSubmissionSchema, request.body);
+      const edited = await publishing.editSubmission(principal, id, changes);
       return withCitationsOne(store, submissionJson(edited));
     }
-    const { version, mediaId, statementIds, ...patch } = parseInput(PatchUpdateSchema, request.body);
-    const before = await writableUpdate(principal, id);
-    const media = await mediaFor(deps.media, mediaId);
-    if (!hasRole(principal.role, 'editor'))
-      throw new DomainError('forbidden', 'contributors cannot edit published updates; ask an editor');
-    const cited = await checkCitations(store, statementIds);
-    const update = await liveBlog.editUpdate(id, version, { ...patch, media }, principal.name);
-    await saveCitations(store, update.id, cited);
-    await audit(principal, 'update.edit', id, { version: update.version });
-    if (update.claimStatus !== before.claimStatus || update.claimNote !== before.claimNote)
-      await audit(principal, 'update.claim', id, {
-        from: before.claimStatus,
-        to: update.claimStatus,
-        note: update.claimNote,
-      });
+    const { version, ...changes } = parseInput(PatchUpdateSchema, request.body);
+    const update = await publishing.editUpdate(principal, id, version, changes);
     const { url } = await liveUpdate(request, update.id);
     return withCitationsOne(store, updateJson(update, url));
   });
 
   app.delete('/updates/:id', async (request, reply) => {
-    const principal = await requireRole(store, request, 'contributor');
+    const principal = await requireRole(store, request, WRITE_ROLES.removeUpdate);
     const { id } = parseInput(IdParams, request.params, 'path');
-    const submission = await store.submissions.getById(id);
-    if (submission && submission.status === 'pending') {
-      await writableStory(principal, submission.storyId);
-      if (!hasRole(principal.role, 'editor') && submission.authorKey !== principal.key)
-        throw new DomainError('forbidden', 'contributors can withdraw only their own submissions');
-      await liveBlog.withdrawSubmission(id, principal.name);
-      await audit(principal, 'update.withdraw', id, {});
-      return reply.code(204).send();
-    }
-    await writableUpdate(principal, id);
-    if (!hasRole(principal.role, 'editor'))
-      throw new DomainError('forbidden', 'contributors cannot delete published updates');
-    await liveBlog.deleteUpdate(id, principal.name);
-    await audit(principal, 'update.delete', id, {});
+    await publishing.removeUpdate(principal, id);
     return reply.code(204).send();
   });
 
@@ -405,12 +286,4 @@ export async function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): Pr
     const { since } = parseInput(LiveQuery, request.query, 'query');
     return streamSlots.open(request, reply, () => hub.attachSite(since, request.raw, reply.raw));
   });
-}
-
-/** Contributors may not mark a claim verified: that is an editor's judgement. */
-function requireClaimAllowed(principal: Principal, claimStatus: string | undefined): void {
-  if (claimStatus === 'verified' && !hasRole(principal.role, 'editor'))
-    throw new DomainError('forbidden', 'only an editor can set claimStatus to verified', {
-      field: 'claimStatus',
-    });
 }

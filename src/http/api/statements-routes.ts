@@ -5,11 +5,10 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { invalid, notFound } from '../../domain/errors.ts';
-import type { FeedPoller } from '../../statements/feeds/feed-poller.ts';
+import { invalid } from '../../domain/errors.ts';
 import type { StatementFeed } from '../../statements/feeds/feed-store.ts';
 import { CreateFeedSchema } from '../../statements/feeds/feed-input.ts';
-import { assertOutboundUrl, type OutboundPolicy } from '../../outbound/outbound-policy.ts';
+import { FEED_ROLES, type StatementFeedService } from '../../service/statement-feeds.ts';
 import { SimilarOptionsSchema } from '../../statements/statement-input.ts';
 import {
   MAX_COMPARED,
@@ -27,9 +26,8 @@ import { requireRole } from '../auth.ts';
 export interface StatementApiDeps {
   store: Store;
   statements: StatementService;
-  feedPoller: FeedPoller;
-  /** Which feed URLs may be saved (literal private addresses are refused at once). */
-  outbound: OutboundPolicy;
+  /** Feed management, shared with the newsroom's feed page. */
+  statementFeeds: StatementFeedService;
 }
 
 const IdParams = z.object({ id: z.string().min(1).max(64) });
@@ -124,7 +122,7 @@ export async function registerStatementApiRoutes(
   app: FastifyInstance,
   deps: StatementApiDeps,
 ): Promise<void> {
-  const { store, statements, feedPoller, outbound } = deps;
+  const { store, statements, statementFeeds: feeds } = deps;
 
   app.post('/statements', async (request, reply) => {
     await requireRole(store, request, 'editor');
@@ -175,50 +173,34 @@ export async function registerStatementApiRoutes(
     return { items: hits.map((hit) => similarJson(hit, id)) };
   });
 
-  // Feeds
+  // Feeds: the rules are the feed service's; the role is asked first so that nobody hears 401 before a 400.
   app.get('/statement-feeds', async (request) => {
-    await requireRole(store, request, 'editor');
-    return { items: (await store.statementFeeds.list()).map(feedJson), nextCursor: null };
+    const principal = await requireRole(store, request, FEED_ROLES.read);
+    return { items: (await feeds.list(principal)).map(feedJson), nextCursor: null };
   });
 
   app.post('/statement-feeds', async (request, reply) => {
-    await requireRole(store, request, 'admin');
-    const input = parseWith(CreateFeedSchema, request.body);
-    assertOutboundUrl(input.url, outbound, 'url');
-    const feed = await store.statementFeeds.create({
-      url: input.url,
-      issuer: input.issuer,
-      language: input.language ?? 'en',
-      intervalSeconds: input.intervalSeconds ?? 900,
-    });
-    feedPoller.wake();
+    const principal = await requireRole(store, request, FEED_ROLES.manage);
+    const feed = await feeds.add(principal, parseWith(CreateFeedSchema, request.body));
     return reply.code(201).header('location', `/api/v1/statement-feeds/${feed.id}`).send(feedJson(feed));
   });
 
   app.get('/statement-feeds/:id', async (request) => {
-    await requireRole(store, request, 'editor');
+    const principal = await requireRole(store, request, FEED_ROLES.read);
     const { id } = parseWith(IdParams, request.params, 'path');
-    const feed = await store.statementFeeds.getById(id);
-    if (!feed) throw notFound('feed');
-    return feedJson(feed);
+    return feedJson(await feeds.get(principal, id));
   });
 
-  // Stops or resumes polling a feed; its statements and history stay.
   app.patch('/statement-feeds/:id', async (request) => {
-    await requireRole(store, request, 'admin');
+    const principal = await requireRole(store, request, FEED_ROLES.manage);
     const { id } = parseWith(IdParams, request.params, 'path');
     const { disabled } = parseWith(PatchFeedSchema, request.body);
-    const feed = await store.statementFeeds.setDisabled(id, disabled ? new Date().toISOString() : null);
-    if (!disabled) feedPoller.wake();
-    return feedJson(feed);
+    return feedJson(await feeds.setDisabled(principal, id, disabled));
   });
 
-  // Polls one feed now and answers with its outcome (an admin checking a feed they just fixed).
   app.post('/statement-feeds/:id/poll', async (request) => {
-    await requireRole(store, request, 'admin');
+    const principal = await requireRole(store, request, FEED_ROLES.manage);
     const { id } = parseWith(IdParams, request.params, 'path');
-    const feed = await store.statementFeeds.getById(id);
-    if (!feed) throw notFound('feed');
-    return feedJson(await feedPoller.poll(feed));
+    return feedJson(await feeds.pollNow(principal, id));
   });
 }

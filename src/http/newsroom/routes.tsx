@@ -11,12 +11,14 @@ import { DomainError, notFound } from '../../domain/errors.ts';
 import { storyPath } from '../../domain/paths.ts';
 import { renderMarkdown } from '../../render/markdown.ts';
 import type { LiveBlogService } from '../../service/live-blog.ts';
+import type { PublishingService } from '../../service/publishing.ts';
 import type { Store } from '../../store/store.ts';
 import type { Assets } from '../assets/build-assets.ts';
 import { clearSessionCookie, setSessionCookie } from '../api/session-routes.ts';
 import { parseInput } from '../api/schemas.ts';
 import {
   authenticate,
+  mayUseDesk,
   requireDesk,
   requireRole,
   sameSecret,
@@ -35,6 +37,7 @@ import { DashboardPage, LoginPage, PasswordPage, StoryEditorPage, type NewsroomC
 export interface NewsroomDeps {
   store: Store;
   liveBlog: LiveBlogService;
+  publishing: PublishingService;
   accounts: AccountService;
   tokens: TokenService;
   assets: Assets;
@@ -55,7 +58,7 @@ const PreviewSchema = z.strictObject({ body: z.string().max(20_000, 'must be at 
 
 /** Registers the newsroom routes. */
 export async function registerNewsroomRoutes(app: FastifyInstance, deps: NewsroomDeps): Promise<void> {
-  const { store, accounts, assets, liveBlog } = deps;
+  const { store, accounts, assets, liveBlog, publishing } = deps;
 
   // HTML forms post url-encoded bodies; three lines of URLSearchParams rather than another plugin.
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) =>
@@ -195,9 +198,7 @@ export async function registerNewsroomRoutes(app: FastifyInstance, deps: Newsroo
   app.get('/newsroom', async (request, reply) => {
     const principal = await signedIn(request, reply);
     if (!principal) return reply;
-    const desks = (await store.desks.list()).filter(
-      (d) => principal.desks === null || principal.role === 'admin' || principal.desks.includes(d.id),
-    );
+    const desks = (await store.desks.list()).filter((d) => mayUseDesk(principal, d.id));
     const withDays = await Promise.all(
       desks.map(async (desk) => ({
         desk,
@@ -237,17 +238,13 @@ export async function registerNewsroomRoutes(app: FastifyInstance, deps: Newsroo
     return send(reply, 200, story.headline, chrome(principal, true), <StoryEditorPage view={view} />);
   });
 
-  /** What the submissions queue shows this user: editors every waiting one, contributors their own. */
+  /** What the submissions queue shows this user (the service decides: editors all, contributors their own). */
   async function queueView(principal: Principal, storyId: string, timezone: string): Promise<QueueView> {
-    const pending = await store.submissions.listPending(storyId);
+    const pending = await publishing.listSubmissions(principal, storyId, false);
     if (principal.role !== 'contributor') return { role: principal.role, timezone, pending, decided: [] };
-    const mine = await store.submissions.listByAuthor(storyId, principal.key, 20);
-    return {
-      role: principal.role,
-      timezone,
-      pending: pending.filter((s) => s.authorKey === principal.key),
-      decided: mine.filter((s) => s.status !== 'pending').slice(0, 10),
-    };
+    const mine = await publishing.listSubmissions(principal, storyId, true);
+    const decided = mine.filter((s) => s.status !== 'pending').slice(0, 10);
+    return { role: principal.role, timezone, pending, decided };
   }
 
   // The queue as a fragment: the editor page re-fetches it while open, so submissions and decisions

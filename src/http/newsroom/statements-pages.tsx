@@ -11,8 +11,7 @@ import { z } from 'zod';
 import { DomainError } from '../../domain/errors.ts';
 import type { Role } from '../../domain/types.ts';
 import { CreateFeedSchema } from '../../statements/feeds/feed-input.ts';
-import type { FeedPoller } from '../../statements/feeds/feed-poller.ts';
-import { assertOutboundUrl, type OutboundPolicy } from '../../outbound/outbound-policy.ts';
+import { FEED_ROLES, type StatementFeedService } from '../../service/statement-feeds.ts';
 import { compareStatements, parseWith, type StatementService } from '../../statements/statement-service.ts';
 import { contentHashOf, MAX_STATEMENT_TEXT, type Statement } from '../../statements/statement.ts';
 import type { Store } from '../../store/store.ts';
@@ -31,9 +30,9 @@ import { sendNewsroomPage } from './send-page.tsx';
 export interface NewsroomStatementDeps {
   store: Store;
   statements: StatementService;
-  feedPoller: FeedPoller;
+  /** Feed management, shared with the JSON API. */
+  statementFeeds: StatementFeedService;
   assets: Assets;
-  outbound: OutboundPolicy;
 }
 
 const ID = /^[0-9a-z]{10,40}$/;
@@ -66,7 +65,7 @@ export async function registerNewsroomStatementPages(
   app: FastifyInstance,
   deps: NewsroomStatementDeps,
 ): Promise<void> {
-  const { store, statements, feedPoller, assets, outbound } = deps;
+  const { store, statements, statementFeeds: feeds, assets } = deps;
 
   // Plain HTML forms (this plugin is encapsulated, so the newsroom's own parser does not reach it).
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) =>
@@ -202,7 +201,7 @@ export async function registerNewsroomStatementPages(
       'Statement feeds',
       principal,
       <FeedStatusPage
-        feeds={await store.statementFeeds.list()}
+        feeds={await feeds.list(principal)}
         role={principal.role}
         csrfToken={principal.csrfToken ?? ''}
         {...(form && { form })}
@@ -210,12 +209,12 @@ export async function registerNewsroomStatementPages(
     );
 
   app.get('/newsroom/statement-feeds', async (request, reply) => {
-    const principal = await signedIn(request, reply, 'editor');
+    const principal = await signedIn(request, reply, FEED_ROLES.read);
     return principal ? feedsPage(reply, principal, 200) : reply;
   });
 
   app.post('/newsroom/statement-feeds', async (request, reply) => {
-    const principal = await signedIn(request, reply, 'admin');
+    const principal = await signedIn(request, reply, FEED_ROLES.manage);
     if (!principal) return reply;
     const values = parseWith(FeedForm, request.body ?? {});
     try {
@@ -230,14 +229,7 @@ export async function registerNewsroomStatementPages(
         ...(values.language.trim() !== '' && { language: values.language.trim() }),
         ...(minutes !== '' && { intervalSeconds: Number(minutes) * 60 }),
       });
-      assertOutboundUrl(input.url, outbound, 'url');
-      await store.statementFeeds.create({
-        url: input.url,
-        issuer: input.issuer,
-        language: input.language ?? 'en',
-        intervalSeconds: input.intervalSeconds ?? 900,
-      });
-      feedPoller.wake();
+      await feeds.add(principal, input);
       return reply.redirect('/newsroom/statement-feeds', 303);
     } catch (error) {
       const state = formError(error, values);
@@ -251,23 +243,21 @@ export async function registerNewsroomStatementPages(
   });
 
   app.post('/newsroom/statement-feeds/:id/disabled', async (request, reply) => {
-    const principal = await signedIn(request, reply, 'admin');
+    const principal = await signedIn(request, reply, FEED_ROLES.manage);
     if (!principal) return reply;
     const { id } = request.params as { id: string };
     const { disabled } = parseWith(DisabledForm, request.body ?? {});
     if (!ID.test(id)) throw new DomainError('not_found', 'feed not found');
-    await store.statementFeeds.setDisabled(id, disabled === '1' ? new Date().toISOString() : null);
-    if (disabled === '0') feedPoller.wake();
+    await feeds.setDisabled(principal, id, disabled === '1');
     return reply.redirect('/newsroom/statement-feeds', 303);
   });
 
   app.post('/newsroom/statement-feeds/:id/poll', async (request, reply) => {
-    const principal = await signedIn(request, reply, 'admin');
+    const principal = await signedIn(request, reply, FEED_ROLES.manage);
     if (!principal) return reply;
     const { id } = request.params as { id: string };
-    const feed = ID.test(id) ? await store.statementFeeds.getById(id) : null;
-    if (!feed) throw new DomainError('not_found', 'feed not found');
-    await feedPoller.poll(feed);
+    if (!ID.test(id)) throw new DomainError('not_found', 'feed not found');
+    await feeds.pollNow(principal, id);
     return reply.redirect('/newsroom/statement-feeds', 303);
   });
 }

@@ -1,23 +1,14 @@
 /** The audit log over the `audit_log` table. */
-import type { AuditEntry, AuditFilter, AuditStore } from '../store.ts';
+import type { AuditEntry, AuditFilter, AuditStore, NewAuditEntry } from '../store.ts';
 import type { SqlDeps } from './sql-adapter.ts';
+import { insertAudit } from './sql-write-along.ts';
 
 /** AuditStore over SQL. */
 export class SqlAuditStore implements AuditStore {
   constructor(private readonly deps: SqlDeps) {}
 
-  async record(entry: Omit<AuditEntry, 'id' | 'at'>): Promise<void> {
-    await this.deps.db
-      .insertInto('audit_log')
-      .values({
-        at: this.deps.clock(),
-        actor: entry.actor,
-        actor_key: entry.actorKey,
-        action: entry.action,
-        target: entry.target,
-        detail: JSON.stringify(entry.detail),
-      })
-      .execute();
+  async record(entry: NewAuditEntry): Promise<void> {
+    await insertAudit(this.deps.db, this.deps, entry);
   }
 
   async list(opts: { limit: number; beforeId?: number | null } & AuditFilter): Promise<AuditEntry[]> {

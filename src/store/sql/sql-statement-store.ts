@@ -16,6 +16,7 @@ import type {
 import type { Page } from '../store.ts';
 import { decodeCursor, encodeCursor } from './rows.ts';
 import type { SqlDeps } from './sql-adapter.ts';
+import { replaceCitations } from './sql-write-along.ts';
 import type { StatementRow } from './schema.ts';
 
 // Rows per multi-row insert and values per IN list: far below SQLite's 32,766 bound parameters.
@@ -286,17 +287,7 @@ export class SqlStatementStore implements StatementStore {
   }
 
   async setCitations(updateId: string, statementIds: readonly string[]): Promise<void> {
-    const ids = [...new Set(statementIds)];
-    await this.deps.db.transaction().execute(async (trx) => {
-      await trx.deleteFrom('update_statements').where('update_id', '=', updateId).execute();
-      if (ids.length === 0) return;
-      await trx
-        .insertInto('update_statements')
-        .values(
-          ids.map((statementId, position) => ({ update_id: updateId, statement_id: statementId, position })),
-        )
-        .execute();
-    });
+    await this.deps.db.transaction().execute((trx) => replaceCitations(trx, updateId, statementIds));
   }
 
   async citationsOf(updateIds: readonly string[]): Promise<Map<string, Statement[]>> {

@@ -3,16 +3,17 @@ import type { Kysely } from 'kysely';
 import { conflict, notFound } from '../../domain/errors.ts';
 import { createId } from '../../domain/ids.ts';
 import type { LiveEvent, Submission, SubmissionStatus, Update, UpdateContent } from '../../domain/types.ts';
-import type { NewSubmission, SubmissionStore } from '../store.ts';
+import type { NewSubmission, SubmissionStore, WriteAlong } from '../store.ts';
 import type { SqlDeps } from './sql-adapter.ts';
 import { insertUpdate } from './sql-update-store.ts';
+import { writeAlong } from './sql-write-along.ts';
 import type { Database, SubmissionRow } from './schema.ts';
 
 /** SubmissionStore over the `submissions` table. */
 export class SqlSubmissionStore implements SubmissionStore {
   constructor(private readonly deps: SqlDeps) {}
 
-  async create(input: NewSubmission): Promise<Submission> {
+  async create(input: NewSubmission, along?: WriteAlong<Submission>): Promise<Submission> {
     const row: SubmissionRow = {
       id: createId(),
       story_id: input.storyId,
@@ -26,8 +27,12 @@ export class SqlSubmissionStore implements SubmissionStore {
       reason: '',
       publish_at: input.publishAt ?? null,
     };
-    await this.deps.db.insertInto('submissions').values(row).execute();
-    return toSubmission(row);
+    const submission = toSubmission(row);
+    await this.deps.db.transaction().execute(async (trx) => {
+      await trx.insertInto('submissions').values(row).execute();
+      await writeAlong(trx, this.deps, submission.id, along, submission, null);
+    });
+    return submission;
   }
 
   async getById(id: string): Promise<Submission | null> {
@@ -69,6 +74,7 @@ export class SqlSubmissionStore implements SubmissionStore {
     id: string,
     content: UpdateContent,
     actor: string,
+    along?: WriteAlong<Update>,
   ): Promise<{ submission: Submission; update: Update; event: LiveEvent }> {
     return this.deps.db.transaction().execute(async (trx) => {
       const now = this.deps.clock();
@@ -84,21 +90,26 @@ export class SqlSubmissionStore implements SubmissionStore {
       const submission = toSubmission(row);
       // The update is by the contributor; the approving editor is recorded on the submission.
       const { update, event } = await insertUpdate(trx, this.deps, row.story_id, content, row.author, id);
+      await writeAlong(trx, this.deps, id, along, update, null);
       return { submission, update, event };
     });
   }
 
-  async edit(id: string, content: UpdateContent): Promise<Submission> {
-    // One statement guarded by status, so an edit racing an approval either lands first or is refused.
-    const row = await this.deps.db
-      .updateTable('submissions')
-      .set({ content: JSON.stringify(content) })
-      .where('id', '=', id)
-      .where('status', '=', 'pending')
-      .returningAll()
-      .executeTakeFirst();
-    if (!row) throw await notPending(this.deps.db, id);
-    return toSubmission(row);
+  async edit(id: string, content: UpdateContent, along?: WriteAlong<Submission>): Promise<Submission> {
+    return this.deps.db.transaction().execute(async (trx) => {
+      // One statement guarded by status, so an edit racing an approval either lands first or is refused.
+      const row = await trx
+        .updateTable('submissions')
+        .set({ content: JSON.stringify(content) })
+        .where('id', '=', id)
+        .where('status', '=', 'pending')
+        .returningAll()
+        .executeTakeFirst();
+      if (!row) throw await notPending(trx, id);
+      const submission = toSubmission(row);
+      await writeAlong(trx, this.deps, id, along, submission, null);
+      return submission;
+    });
   }
 
   async listByAuthor(storyId: string, authorKey: string, limit: number): Promise<Submission[]> {
@@ -119,16 +130,21 @@ export class SqlSubmissionStore implements SubmissionStore {
     status: Extract<SubmissionStatus, 'rejected' | 'withdrawn'>,
     actor: string,
     reason: string,
+    along?: WriteAlong<Submission>,
   ): Promise<Submission> {
-    const row = await this.deps.db
-      .updateTable('submissions')
-      .set({ status, decided_at: this.deps.clock(), decided_by: actor, reason })
-      .where('id', '=', id)
-      .where('status', '=', 'pending')
-      .returningAll()
-      .executeTakeFirst();
-    if (!row) throw await notPending(this.deps.db, id);
-    return toSubmission(row);
+    return this.deps.db.transaction().execute(async (trx) => {
+      const row = await trx
+        .updateTable('submissions')
+        .set({ status, decided_at: this.deps.clock(), decided_by: actor, reason })
+        .where('id', '=', id)
+        .where('status', '=', 'pending')
+        .returningAll()
+        .executeTakeFirst();
+      if (!row) throw await notPending(trx, id);
+      const submission = toSubmission(row);
+      await writeAlong(trx, this.deps, id, along, submission, null);
+      return submission;
+    });
   }
 }
 

@@ -3,10 +3,11 @@ import type { Transaction } from 'kysely';
 import { conflict, DomainError, notFound } from '../../domain/errors.ts';
 import { createId } from '../../domain/ids.ts';
 import type { LiveEvent, Revision, StoryStatus, Update, UpdateContent } from '../../domain/types.ts';
-import type { Page, UpdateInStory, UpdateStore } from '../store.ts';
+import type { Page, UpdateInStory, UpdateStore, WriteAlong } from '../store.ts';
 import { decodeCursor, encodeCursor, toRevision, toStory, toUpdate } from './rows.ts';
 import type { SqlAdapter, SqlDeps } from './sql-adapter.ts';
 import { appendEvent } from './sql-event-log.ts';
+import { writeAlong } from './sql-write-along.ts';
 import type { Database, UpdateRow } from './schema.ts';
 
 const CONTENT_FIELDS = [
@@ -30,8 +31,13 @@ export class SqlUpdateStore implements UpdateStore {
     storyId: string,
     content: UpdateContent,
     actor: string,
+    along?: WriteAlong<Update>,
   ): Promise<{ update: Update; event: LiveEvent }> {
-    return this.deps.db.transaction().execute((trx) => insertUpdate(trx, this.deps, storyId, content, actor));
+    return this.deps.db.transaction().execute(async (trx) => {
+      const written = await insertUpdate(trx, this.deps, storyId, content, actor);
+      await writeAlong(trx, this.deps, written.update.id, along, written.update, null);
+      return written;
+    });
   }
 
   async edit(
@@ -39,6 +45,7 @@ export class SqlUpdateStore implements UpdateStore {
     baseVersion: number,
     patch: Partial<UpdateContent>,
     actor: string,
+    along?: WriteAlong<Update>,
   ): Promise<{ update: Update; event: LiveEvent }> {
     return this.deps.db.transaction().execute(async (trx) => {
       const current = await this.#getLive(trx, id);
@@ -63,11 +70,16 @@ export class SqlUpdateStore implements UpdateStore {
       await this.#write(trx, update, baseVersion);
       await insertRevision(trx, update, 'edit', actor, now, changes);
       const event = await appendEvent(trx, this.deps.adapter, update.storyId, now, { type: 'edit', update });
+      await writeAlong(trx, this.deps, id, along, update, current);
       return { update, event };
     });
   }
 
-  async delete(id: string, actor: string): Promise<{ update: Update; event: LiveEvent }> {
+  async delete(
+    id: string,
+    actor: string,
+    along?: WriteAlong<Update>,
+  ): Promise<{ update: Update; event: LiveEvent }> {
     return this.deps.db.transaction().execute(async (trx) => {
       const now = this.deps.clock();
       // One statement, so that of two concurrent deletes exactly one finds the update still live.
@@ -85,6 +97,7 @@ export class SqlUpdateStore implements UpdateStore {
         type: 'delete',
         update: { id, sequence: update.sequence },
       });
+      await writeAlong(trx, this.deps, id, along, update, null);
       return { update, event };
     });
   }

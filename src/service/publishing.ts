@@ -1,0 +1,400 @@
+/**
+ * The one way to write a live page: who may do what (roles, desk limits, a contributor's own work, who
+ * may mark a claim verified or schedule), submissions, citations and the audit entry. The JSON API, the
+ * newsroom, the scheduler and the command line all call it, so each rule is written once and every
+ * write is audited whoever made it. An update's citations and audit entry commit in the transaction
+ * that stores it and its live event (see WriteAlong in store.ts): what goes out live is complete.
+ */
+import { hasRole, requireActorRole, requireDesk, type Actor } from '../domain/actors.ts';
+import { DomainError, invalid, notFound } from '../domain/errors.ts';
+import type { Desk, MediaRef, Role, Story, Submission, TopPhoto, Update } from '../domain/types.ts';
+import type { MediaService } from '../media/media-service.ts';
+import type { NewAuditEntry, Store } from '../store/store.ts';
+import type {
+  DeskInput,
+  LiveBlogService,
+  StoryHeaderPatch,
+  StoryInput,
+  UpdateInput,
+  UpdatePatch,
+} from './live-blog.ts';
+
+/**
+ * The least role each write needs. Handlers ask for it before parsing a body (so an anonymous caller
+ * hears 401, not a validation error); the service checks it again, whoever calls.
+ */
+export const WRITE_ROLES = {
+  createDesk: 'admin',
+  openDay: 'editor',
+  createStory: 'editor',
+  patchStory: 'editor',
+  postUpdate: 'contributor',
+  editUpdate: 'contributor',
+  removeUpdate: 'contributor',
+  approve: 'editor',
+  reject: 'editor',
+  listSubmissions: 'contributor',
+} as const satisfies Record<string, Role>;
+
+/** Dateline's own scheduler, publishing what an editor scheduled: audited under this name. */
+export const SCHEDULER: Actor = { key: 'scheduler', name: 'scheduler', role: 'editor', desks: null };
+
+/** A photo chosen by the id it was uploaded under: undefined leaves it as it is, null removes it. */
+interface WithMediaId {
+  mediaId?: string | null | undefined;
+  /** Statement ids the update cites, replacing earlier ones ([] removes them); undefined leaves them. */
+  statementIds?: string[] | undefined;
+}
+
+/** A new update as an author sends it. */
+export type NewUpdateRequest = Omit<UpdateInput, 'media'> &
+  WithMediaId & {
+    /** Editors: publish at this time instead of now. */
+    publishAt?: string | undefined;
+  };
+
+/** Changes to an update or submission as an author sends them. */
+export type UpdateChangeRequest = Omit<UpdatePatch, 'media'> & WithMediaId;
+
+/** A new story as an editor sends it. */
+export type NewStoryRequest = StoryInput & { topPhotoId?: string | null | undefined };
+
+/** Changes to a story header as an editor sends them. */
+export type StoryChangeRequest = StoryHeaderPatch & { topPhotoId?: string | null | undefined };
+
+/** What became of a new update: published at once, or held as a submission or a scheduled update. */
+export type PostedUpdate =
+  | { kind: 'published'; update: Update; story: Story }
+  | { kind: 'submitted' | 'scheduled'; submission: Submission };
+
+/** Dependencies of the publishing service. */
+export interface PublishingDeps {
+  store: Store;
+  liveBlog: LiveBlogService;
+  /** Resolves `mediaId` and `topPhotoId`; without it (the command line) they are refused. */
+  media?: MediaService | undefined;
+}
+
+/** Checks and carries out every write to desks, stories, updates and submissions. */
+export class PublishingService {
+  readonly #store: Store;
+  readonly #liveBlog: LiveBlogService;
+  readonly #media: MediaService | undefined;
+
+  constructor(deps: PublishingDeps) {
+    this.#store = deps.store;
+    this.#liveBlog = deps.liveBlog;
+    this.#media = deps.media;
+  }
+
+  /** Creates a desk (admins; the command line is one). */
+  async createDesk(actor: Actor | null, input: DeskInput): Promise<Desk> {
+    const by = requireActorRole(actor, WRITE_ROLES.createDesk);
+    const desk = await this.#liveBlog.createDesk(input);
+    await this.#store.audit.record(entry(by, 'desk.create', desk.slug, { name: desk.name }));
+    return desk;
+  }
+
+  /** Opens the desk's page for `date`, creating it if missing (an editor preparing tomorrow's page). */
+  async openDay(
+    actor: Actor | null,
+    deskSlug: string,
+    date: string,
+  ): Promise<{ story: Story; desk: Desk; created: boolean }> {
+    const by = requireActorRole(actor, WRITE_ROLES.openDay);
+    const desk = await this.#store.desks.getBySlug(deskSlug);
+    if (!desk) throw notFound('desk');
+    requireDesk(by, desk.id);
+    const existed = await this.#liveBlog.openDaily(desk, date, 'never');
+    const story = existed ?? (await this.#liveBlog.openDaily(desk, date, 'any'));
+    if (!story) throw notFound('story');
+    return { story, desk, created: existed === null };
+  }
+
+  /** Creates a story, standalone or in a desk the editor may use. */
+  async createStory(actor: Actor | null, request: NewStoryRequest): Promise<Story> {
+    const by = requireActorRole(actor, WRITE_ROLES.createStory);
+    const { topPhotoId, ...input } = request;
+    const topPhoto = await this.#topPhoto(topPhotoId);
+    if (topPhoto !== undefined) input.topPhoto = topPhoto;
+    if (input.desk !== undefined) {
+      // An unknown desk is a validation error from createStory, naming the field.
+      const desk = await this.#store.desks.getBySlug(input.desk);
+      if (desk) requireDesk(by, desk.id);
+    }
+    return this.#liveBlog.createStory(input);
+  }
+
+  /** Changes a story header if `version` is current. */
+  async patchStory(
+    actor: Actor | null,
+    id: string,
+    version: number,
+    request: StoryChangeRequest,
+  ): Promise<Story> {
+    const by = requireActorRole(actor, WRITE_ROLES.patchStory);
+    const { topPhotoId, ...patch } = request;
+    await this.#writableStory(by, id);
+    const topPhoto = await this.#topPhoto(topPhotoId);
+    if (topPhoto !== undefined) patch.topPhoto = topPhoto;
+    return this.#liveBlog.patchStory(id, version, patch);
+  }
+
+  /**
+   * A new update: an editor's is published at once (or scheduled with `publishAt`), a contributor's is
+   * a submission for an editor to approve.
+   */
+  async postUpdate(actor: Actor | null, storyId: string, request: NewUpdateRequest): Promise<PostedUpdate> {
+    const by = requireActorRole(actor, WRITE_ROLES.postUpdate);
+    const { mediaId, publishAt, statementIds, ...fields } = request;
+    const story = await this.#writableStory(by, storyId);
+    const input: UpdateInput = { ...fields, media: await this.#mediaRef(mediaId) };
+    const citations = await this.#checkCitations(statementIds);
+    if (!hasRole(by.role, 'editor')) {
+      requireClaimAllowed(by, input.claimStatus);
+      if (publishAt !== undefined)
+        throw new DomainError('forbidden', 'only an editor can schedule an update', { field: 'publishAt' });
+      const submission = await this.#liveBlog.submitUpdate(storyId, input, by, {
+        citations,
+        audit: (s) => [entry(by, 'update.submit', s.id, { storyId })],
+      });
+      return { kind: 'submitted', submission };
+    }
+    if (publishAt !== undefined) {
+      const submission = await this.#liveBlog.scheduleUpdate(storyId, input, by, publishAt, {
+        citations,
+        audit: (s) => [entry(by, 'update.schedule', s.id, { storyId, publishAt })],
+      });
+      return { kind: 'scheduled', submission };
+    }
+    const update = await this.#liveBlog.publishUpdate(storyId, input, by.name, {
+      citations,
+      audit: (u) => [entry(by, 'update.publish', u.id, { storyId, claimStatus: u.claimStatus })],
+    });
+    return { kind: 'published', update, story };
+  }
+
+  /** Publishes a pending submission with the editor's changes. */
+  async approve(
+    actor: Actor | null,
+    id: string,
+    changes: UpdateChangeRequest,
+  ): Promise<{ update: Update; story: Story }> {
+    const by = requireActorRole(actor, WRITE_ROLES.approve);
+    const submission = await this.#store.submissions.getById(id);
+    if (!submission) throw notFound('submission');
+    const story = await this.#writableStory(by, submission.storyId);
+    const { mediaId, statementIds, ...fields } = changes;
+    const patch: UpdatePatch = { ...fields, media: await this.#mediaRef(mediaId) };
+    const citations = await this.#checkCitations(statementIds);
+    const update = await this.#liveBlog.approveSubmission(id, patch, by.name, {
+      citations,
+      audit: (u) => [entry(by, 'update.approve', id, { storyId: u.storyId })],
+    });
+    return { update, story };
+  }
+
+  /** Turns down a pending submission with a reason its author sees. */
+  async reject(actor: Actor | null, id: string, reason: string): Promise<Submission> {
+    const by = requireActorRole(actor, WRITE_ROLES.reject);
+    const submission = await this.#store.submissions.getById(id);
+    if (!submission) throw notFound('submission');
+    await this.#writableStory(by, submission.storyId);
+    return this.#liveBlog.rejectSubmission(id, reason, by.name, {
+      audit: () => [entry(by, 'update.reject', id, { reason })],
+    });
+  }
+
+  /**
+   * Whether `id` names a submission still waiting (or closed without publishing) rather than a
+   * published update: the two take different changes (an update's edit names its version).
+   */
+  async isUnpublishedSubmission(id: string): Promise<boolean> {
+    const submission = await this.#store.submissions.getById(id);
+    return submission !== null && submission.status !== 'approved';
+  }
+
+  /** Changes a pending submission: its author corrects it, or an editor does, before it is decided. */
+  async editSubmission(actor: Actor | null, id: string, changes: UpdateChangeRequest): Promise<Submission> {
+    const by = requireActorRole(actor, WRITE_ROLES.editUpdate);
+    const pending = await this.#store.submissions.getById(id);
+    if (!pending) throw notFound('submission');
+    await this.#writableStory(by, pending.storyId);
+    if (!hasRole(by.role, 'editor') && pending.authorKey !== by.key)
+      throw new DomainError('forbidden', 'contributors can edit only their own submissions');
+    if (pending.status !== 'pending')
+      throw new DomainError('conflict', `submission is already ${pending.status}`);
+    requireClaimAllowed(by, changes.claimStatus);
+    const { mediaId, statementIds, ...fields } = changes;
+    const patch: UpdatePatch = { ...fields, media: await this.#mediaRef(mediaId) };
+    const citations = await this.#checkCitations(statementIds);
+    return this.#liveBlog.editSubmission(id, patch, {
+      citations,
+      audit: (s) => [entry(by, 'update.submission_edit', id, { storyId: s.storyId })],
+    });
+  }
+
+  /** Edits a published update if `version` is current (editors); a claim change is audited on its own. */
+  async editUpdate(
+    actor: Actor | null,
+    id: string,
+    version: number,
+    changes: UpdateChangeRequest,
+  ): Promise<Update> {
+    const by = requireActorRole(actor, WRITE_ROLES.editUpdate);
+    await this.#writableUpdate(by, id);
+    const { mediaId, statementIds, ...fields } = changes;
+    const patch: UpdatePatch = { ...fields, media: await this.#mediaRef(mediaId) };
+    if (!hasRole(by.role, 'editor'))
+      throw new DomainError('forbidden', 'contributors cannot edit published updates; ask an editor');
+    const citations = await this.#checkCitations(statementIds);
+    return this.#liveBlog.editUpdate(id, version, patch, by.name, {
+      citations,
+      audit: (after, before) => {
+        const entries = [entry(by, 'update.edit', id, { version: after.version })];
+        if (before && (after.claimStatus !== before.claimStatus || after.claimNote !== before.claimNote))
+          entries.push(
+            entry(by, 'update.claim', id, {
+              from: before.claimStatus,
+              to: after.claimStatus,
+              note: after.claimNote,
+            }),
+          );
+        return entries;
+      },
+    });
+  }
+
+  /** Withdraws a pending submission (its author or an editor) or deletes a published update (editors). */
+  async removeUpdate(actor: Actor | null, id: string): Promise<void> {
+    const by = requireActorRole(actor, WRITE_ROLES.removeUpdate);
+    const submission = await this.#store.submissions.getById(id);
+    if (submission && submission.status === 'pending') {
+      await this.#writableStory(by, submission.storyId);
+      if (!hasRole(by.role, 'editor') && submission.authorKey !== by.key)
+        throw new DomainError('forbidden', 'contributors can withdraw only their own submissions');
+      await this.#liveBlog.withdrawSubmission(id, by.name, {
+        audit: () => [entry(by, 'update.withdraw', id, {})],
+      });
+      return;
+    }
+    await this.#writableUpdate(by, id);
+    if (!hasRole(by.role, 'editor'))
+      throw new DomainError('forbidden', 'contributors cannot delete published updates');
+    await this.#liveBlog.deleteUpdate(id, by.name, { audit: () => [entry(by, 'update.delete', id, {})] });
+  }
+
+  /**
+   * A story's waiting submissions as `actor` may see them: editors the whole queue, contributors their
+   * own; with `mine`, the actor's own in any state, newest first (so a contributor sees why one was
+   * rejected).
+   */
+  async listSubmissions(actor: Actor | null, storyId: string, mine: boolean): Promise<Submission[]> {
+    const by = requireActorRole(actor, WRITE_ROLES.listSubmissions);
+    await this.#writableStory(by, storyId);
+    if (mine) return this.#store.submissions.listByAuthor(storyId, by.key, 50);
+    const pending = await this.#store.submissions.listPending(storyId);
+    return hasRole(by.role, 'editor') ? pending : pending.filter((s) => s.authorKey === by.key);
+  }
+
+  /**
+   * Publishes a scheduled update whose time has come, audited as the scheduler's on behalf of the editor
+   * who scheduled it. If it cannot go out (its story ended or is gone) it is rejected with the reason,
+   * rather than retried for ever; returns whether it was published.
+   */
+  async publishScheduled(scheduled: Submission): Promise<boolean> {
+    const onBehalf = { storyId: scheduled.storyId, scheduledBy: scheduled.authorKey };
+    try {
+      await this.#liveBlog.approveSubmission(scheduled.id, {}, scheduled.author, {
+        audit: (u) => [entry(SCHEDULER, 'update.publish', u.id, { ...onBehalf, claimStatus: u.claimStatus })],
+      });
+      return true;
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      // Another node published it first: nothing to do.
+      if (error.code === 'conflict' && !(await this.#stillPending(scheduled.id))) return false;
+      const reason = `not published: ${error.message}`;
+      await this.#liveBlog
+        .rejectSubmission(scheduled.id, reason, SCHEDULER.name, {
+          audit: () => [entry(SCHEDULER, 'update.reject', scheduled.id, { ...onBehalf, reason })],
+        })
+        .catch(() => {});
+      return false;
+    }
+  }
+
+  async #stillPending(id: string): Promise<boolean> {
+    return (await this.#store.submissions.getById(id))?.status === 'pending';
+  }
+
+  /** The story if it exists and the actor may write to its desk. */
+  async #writableStory(by: Actor, id: string): Promise<Story> {
+    const story = await this.#store.stories.getById(id);
+    if (!story) throw notFound('story');
+    requireDesk(by, story.deskId);
+    return story;
+  }
+
+  /** The update (not deleted) if the actor may change it. */
+  async #writableUpdate(by: Actor, id: string): Promise<Update> {
+    const update = await this.#store.updates.getById(id);
+    if (!update || update.deletedAt !== null) throw notFound('update');
+    await this.#writableStory(by, update.storyId);
+    return update;
+  }
+
+  /**
+   * The statement ids to cite, checked to exist (a validation error names the first unknown one,
+   * `statementIds.N`), without repeats; undefined leaves an update's citations as they are.
+   */
+  async #checkCitations(ids: readonly string[] | undefined): Promise<string[] | undefined> {
+    if (ids === undefined) return undefined;
+    const found = new Set((await this.#store.statements.getMany(ids)).map((s) => s.id));
+    const missing = ids.findIndex((id) => !found.has(id));
+    if (missing !== -1)
+      throw invalid(
+        `statementIds.${missing}`,
+        `statementIds.${missing}: there is no statement ${ids[missing]}`,
+      );
+    return [...new Set(ids)];
+  }
+
+  /** The photo snapshot for an update's `mediaId` (undefined: unchanged; null: none). */
+  async #mediaRef(mediaId: string | null | undefined): Promise<MediaRef | null | undefined> {
+    if (mediaId === undefined || mediaId === null) return mediaId;
+    return this.#photos('mediaId').ref(mediaId, 'mediaId');
+  }
+
+  /** The story's top photo for `topPhotoId` (undefined: unchanged; null: none). */
+  async #topPhoto(topPhotoId: string | null | undefined): Promise<TopPhoto | null | undefined> {
+    if (topPhotoId === undefined || topPhotoId === null) return topPhotoId;
+    const ref = await this.#photos('topPhotoId').ref(topPhotoId, 'topPhotoId');
+    return {
+      url: ref.url,
+      alt: ref.alt,
+      caption: ref.caption,
+      credit: ref.credit,
+      mediaId: ref.id,
+      width: ref.width,
+      height: ref.height,
+      variants: ref.variants,
+    };
+  }
+
+  #photos(field: string): MediaService {
+    if (!this.#media) throw invalid(field, `${field}: photos cannot be chosen here`);
+    return this.#media;
+  }
+}
+
+/** Contributors may not mark a claim verified: that is an editor's judgement. */
+function requireClaimAllowed(by: Actor, claimStatus: string | undefined): void {
+  if (claimStatus === 'verified' && !hasRole(by.role, 'editor'))
+    throw new DomainError('forbidden', 'only an editor can set claimStatus to verified', {
+      field: 'claimStatus',
+    });
+}
+
+function entry(by: Actor, action: string, target: string, detail: Record<string, unknown>): NewAuditEntry {
+  return { actor: by.name, actorKey: by.key, action, target, detail };
+}
