@@ -1,0 +1,174 @@
+/**
+ * The story editor as journalists use it on a breaking night, in Chromium: two editors saving one
+ * update get a field-by-field merge (a colleague's verification is never silently undone), older
+ * updates stay reachable, and the composer fits a phone. Set DATELINE_SCREENSHOTS=1 to refresh
+ * docs/screenshots/.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM_SKIP, launchChromium } from '../support/chromium.ts';
+import { createTestApp, type TestApp } from '../support/test-app.ts';
+
+const PASSWORD = 'editor passphrase 2026';
+const SCREENSHOTS = new URL('../../docs/screenshots/', import.meta.url);
+const shoot = process.env['DATELINE_SCREENSHOTS'] === '1';
+
+describe('the story editor in Chromium', { skip: CHROMIUM_SKIP }, () => {
+  let t: TestApp;
+  let base: string;
+  let browser: Browser;
+  let storyId: string;
+  const errors: string[] = [];
+
+  before(async () => {
+    t = await createTestApp();
+    base = await t.listen();
+    const desk = await t.liveBlog.createDesk({ name: 'Ukraine Live', timezone: 'Europe/Kyiv' });
+    const story = await t.liveBlog.openDaily(desk, t.liveBlog.today(desk), 'any');
+    storyId = story?.id ?? '';
+    for (const [email, name, role] of [
+      ['olena@example.org', 'Olena Editor', 'editor'],
+      ['taras@example.org', 'Taras Editor', 'editor'],
+      ['stringer@example.org', 'Iryna Stringer', 'contributor'],
+    ] as const)
+      await t.accounts.addUser({ email, name, role, password: PASSWORD });
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+    await t?.close();
+    assert.deepEqual(errors, [], 'no script errors on any page');
+  });
+
+  async function signIn(
+    email: string,
+    viewport = { width: 1280, height: 1000 },
+  ): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await browser.newContext({ viewport });
+    const page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('dialog', (dialog) => void dialog.accept());
+    await page.goto(`${base}/newsroom/login`);
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(`${base}/newsroom`);
+    return { context, page };
+  }
+
+  /** Signs in and opens the story's editor with `updateId` loaded into the form. */
+  async function editing(email: string, updateId: string) {
+    const { context, page } = await signIn(email);
+    await page.goto(`${base}/newsroom/stories/${storyId}`);
+    await page.locator(`article[data-update-id="${updateId}"]`).getByRole('button', { name: 'Edit' }).click();
+    await page.getByRole('button', { name: 'Save changes' }).waitFor();
+    return { context, page, compose: page.locator('#compose-form') };
+  }
+
+  describe('two editors on one update', () => {
+    it('keeps a colleague’s verification when the other editor changed only the headline', async () => {
+      const update = await t.liveBlog.publishUpdate(
+        storyId,
+        {
+          headline: 'Explosions heard in Odesa',
+          body: 'Residents report several explosions in the port area of Odesa overnight.',
+          claimStatus: 'unverified',
+        },
+        'Desk',
+      );
+      const a = await editing('olena@example.org', update.id);
+      const b = await editing('taras@example.org', update.id);
+
+      await b.compose.getByLabel('Claim status').selectOption('verified');
+      await b.compose.getByLabel('Evidence note').fill('Geolocated from two videos by our team');
+      await b.page.getByRole('button', { name: 'Save changes' }).click();
+      await b.compose.locator('.nr-status', { hasText: 'Saved.' }).waitFor();
+
+      await a.compose.getByLabel('Headline (optional)').fill('Explosions in Odesa port overnight');
+      await a.page.getByRole('button', { name: 'Save changes' }).click();
+      const merge = a.page.locator('.nr-compose .nr-merge');
+      await merge.waitFor();
+      // Their verification is shown as kept, not silently dropped.
+      const kept = await merge.locator('.nr-merge-kept').first().innerText();
+      assert.match(kept, /Their changes, kept/);
+      assert.match(kept, /Claim status: Verified/);
+      assert.match(kept, /Evidence note: Geolocated from two videos by our team/);
+      assert.match(
+        await merge.innerText(),
+        /Your changes, kept:\s*Headline: Explosions in Odesa port overnight/,
+      );
+      assert.equal(await merge.locator('fieldset').count(), 0, 'nothing to choose');
+      assert.equal((await t.store.updates.getById(update.id))?.version, 2, 'nothing saved yet');
+      if (shoot) await a.page.screenshot({ path: new URL('newsroom-merge.png', SCREENSHOTS).pathname });
+
+      await merge.getByRole('button', { name: 'Save with both changes' }).click();
+      await a.compose.locator('.nr-status', { hasText: 'Saved.' }).waitFor();
+      const stored = await t.store.updates.getById(update.id);
+      assert.equal(stored?.headline, 'Explosions in Odesa port overnight');
+      assert.equal(stored?.claimStatus, 'verified');
+      assert.equal(stored?.claimNote, 'Geolocated from two videos by our team');
+      assert.equal(stored?.version, 3);
+      await a.page
+        .locator(`article[data-update-id="${update.id}"]`, { hasText: 'Explosions in Odesa port overnight' })
+        .waitFor();
+      await a.context.close();
+      await b.context.close();
+    });
+
+    it('shows a body both editors changed side by side and saves the one the editor picks', async () => {
+      const update = await t.liveBlog.publishUpdate(
+        storyId,
+        {
+          body: 'Air raid alert across eastern Ukraine.',
+          claimStatus: 'claimed',
+          claimNote: 'Air force channel',
+        },
+        'Desk',
+      );
+      const a = await editing('olena@example.org', update.id);
+      const b = await editing('taras@example.org', update.id);
+
+      await b.compose
+        .locator('textarea[name="body"]')
+        .fill('Air raid alert across eastern and central Ukraine.');
+      await b.compose.getByLabel('Key event').check();
+      await b.page.getByRole('button', { name: 'Save changes' }).click();
+      await b.compose.locator('.nr-status', { hasText: 'Saved.' }).waitFor();
+
+      await a.compose
+        .locator('textarea[name="body"]')
+        .fill('Air raid alert across eastern Ukraine; lifted at 06:10.');
+      await a.compose.getByLabel('Claim status').selectOption('verified');
+      await a.page.getByRole('button', { name: 'Save changes' }).click();
+      const merge = a.page.locator('.nr-compose .nr-merge');
+      const body = merge.locator('fieldset', { hasText: 'Body' });
+      await body.waitFor();
+      assert.equal(await merge.locator('fieldset').count(), 1, 'only the body conflicts');
+      assert.match(await body.locator('label', { hasText: 'Yours' }).innerText(), /lifted at 06:10/);
+      assert.match(
+        await body.locator('label', { hasText: 'Theirs' }).innerText(),
+        /eastern and central Ukraine/,
+      );
+      assert.match(await merge.innerText(), /Their changes, kept:\s*Key event: yes/);
+      assert.match(await merge.innerText(), /Your changes, kept:\s*Claim status: Verified/);
+
+      // No choice made yet: the browser refuses to save.
+      await merge.getByRole('button', { name: 'Save with my choices' }).click();
+      assert.equal(await merge.evaluate((form: HTMLFormElement) => form.checkValidity()), false);
+      assert.equal((await t.store.updates.getById(update.id))?.version, 2);
+
+      await body.getByLabel('Theirs').check();
+      await merge.getByRole('button', { name: 'Save with my choices' }).click();
+      await a.compose.locator('.nr-status', { hasText: 'Saved.' }).waitFor();
+      const stored = await t.store.updates.getById(update.id);
+      assert.equal(stored?.body, 'Air raid alert across eastern and central Ukraine.');
+      assert.equal(stored?.keyEvent, true);
+      assert.equal(stored?.claimStatus, 'verified');
+      assert.equal(stored?.claimNote, 'Air force channel');
+      await a.context.close();
+      await b.context.close();
+    });
+  });
+});
