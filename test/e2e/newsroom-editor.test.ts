@@ -31,8 +31,11 @@ describe('the story editor in Chromium', { skip: CHROMIUM_SKIP }, () => {
       ['olena@example.org', 'Olena Editor', 'editor'],
       ['taras@example.org', 'Taras Editor', 'editor'],
       ['stringer@example.org', 'Iryna Stringer', 'contributor'],
+      ['gaza@example.org', 'Gaza Desk Editor', 'editor'],
     ] as const)
       await t.accounts.addUser({ email, name, role, password: PASSWORD });
+    await t.liveBlog.createDesk({ name: 'Gaza Live', timezone: 'Asia/Gaza' });
+    await t.accounts.setDesks('gaza@example.org', ['gaza-live']);
     browser = await launchChromium();
   });
   after(async () => {
@@ -169,6 +172,111 @@ describe('the story editor in Chromium', { skip: CHROMIUM_SKIP }, () => {
       assert.equal(stored?.claimNote, 'Air force channel');
       await a.context.close();
       await b.context.close();
+    });
+  });
+
+  describe('a story with 300 updates', () => {
+    let longStoryId = '';
+    let firstId = '';
+    let firstPath = '';
+
+    before(async () => {
+      const desk = await t.store.desks.getBySlug('ukraine-live');
+      const story = await t.liveBlog.openDaily(desk!, '2026-02-24', 'any');
+      longStoryId = story!.id;
+      firstPath = `/ukraine-live/2026-02-24/updates/`;
+      const content = (body: string) => ({
+        headline: null,
+        body,
+        bodyHtml: `<p>${body}</p>`,
+        pinned: false,
+        keyEvent: false,
+        claimStatus: 'unverified' as const,
+        claimNote: '',
+        sources: [],
+        videoUrl: null,
+        media: null,
+      });
+      const first = await t.store.updates.create(
+        longStoryId,
+        content('First sirens heard over Kharkiv before dawn.'),
+        'Desk',
+      );
+      firstId = first.update.id;
+      firstPath += firstId;
+      for (let i = 2; i <= 305; i++)
+        await t.store.updates.create(longStoryId, content(`Routine overnight update number ${i}.`), 'Desk');
+    });
+
+    it('finds the first update with the find box and edits it', async () => {
+      const { context, page } = await signIn('olena@example.org');
+      await page.goto(`${base}/newsroom/stories/${longStoryId}`);
+      const first = page.locator(`article[data-update-id="${firstId}"]`);
+      const status = page.locator('.nr-stream-status');
+      assert.equal(await status.innerText(), '305 updates; the newest 50 are shown.');
+      assert.equal(await first.count(), 0);
+
+      await page.getByLabel('Find an update').fill('first sirens');
+      await page.getByRole('button', { name: 'Find', exact: true }).click();
+      await status.getByText('1 update contains “first sirens”.').waitFor();
+      assert.equal(await page.locator('.nr-stream article').count(), 1);
+      await first.getByRole('button', { name: 'Edit' }).click();
+      const compose = page.locator('#compose-form');
+      assert.equal(
+        await compose.locator('textarea[name="body"]').inputValue(),
+        'First sirens heard over Kharkiv before dawn.',
+      );
+      await compose.getByLabel('Claim status').selectOption('claimed');
+      await page.getByRole('button', { name: 'Save changes' }).click();
+      await compose.locator('.nr-status', { hasText: 'Saved.' }).waitFor();
+      assert.equal((await t.store.updates.getById(firstId))?.claimStatus, 'claimed');
+
+      await page.getByRole('button', { name: 'Show all' }).click();
+      await status.getByText('305 updates; the newest 50 are shown.').waitFor();
+      await context.close();
+    });
+
+    it('loads older updates page by page down to the first', async () => {
+      const { context, page } = await signIn('olena@example.org');
+      await page.goto(`${base}/newsroom/stories/${longStoryId}`);
+      const older = page.getByRole('button', { name: 'Load older updates' });
+      for (let shown = 100; shown <= 300; shown += 50) {
+        await older.click();
+        await page.locator('.nr-stream-status', { hasText: `the newest ${shown} are shown` }).waitFor();
+      }
+      await older.click();
+      await page.locator('.nr-stream-status', { hasText: 'All 305 updates are shown.' }).waitFor();
+      assert.equal(await older.isHidden(), true);
+      assert.equal(await page.locator('.nr-stream article').count(), 305);
+      const last = page.locator('.nr-stream article').last();
+      assert.equal(await last.getAttribute('data-update-id'), firstId);
+      await last.getByRole('button', { name: 'Edit' }).waitFor();
+      await context.close();
+    });
+
+    it('offers editors of the desk an Edit link on the public update page, and no one else', async () => {
+      const anonymous = await fetch(`${base}${firstPath}`);
+      assert.equal(anonymous.status, 200);
+      assert.doesNotMatch(await anonymous.text(), /Edit in the newsroom|\/newsroom\//);
+      assert.match(anonymous.headers.get('cache-control') ?? '', /^public/);
+
+      for (const email of ['stringer@example.org', 'gaza@example.org']) {
+        const { context, page } = await signIn(email);
+        await page.goto(`${base}${firstPath}`);
+        await page.locator('article.update').waitFor();
+        assert.equal(await page.getByRole('link', { name: 'Edit in the newsroom' }).count(), 0, email);
+        await context.close();
+      }
+
+      const { context, page } = await signIn('olena@example.org');
+      const response = await page.goto(`${base}${firstPath}`);
+      assert.equal(response?.headers()['cache-control'], 'no-store', 'the editor’s page is kept by no cache');
+      await page.getByRole('link', { name: 'Edit in the newsroom' }).click();
+      await page.waitForURL(/\/newsroom\/stories\//);
+      const body = page.locator('#compose-form textarea[name="body"]');
+      await page.getByRole('button', { name: 'Save changes' }).waitFor();
+      assert.equal(await body.inputValue(), 'First sirens heard over Kharkiv before dawn.');
+      await context.close();
     });
   });
 });

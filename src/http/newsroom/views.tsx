@@ -193,7 +193,11 @@ export interface EditorView {
   readerPath: string;
   timezone: string;
   role: Role;
+  /** The newest updates; `nextCursor` fetches older ones. */
   updates: Update[];
+  nextCursor: string | null;
+  /** How many updates the story has in all. */
+  updateCount: number;
   submissions: Submission[];
   /** A contributor's own decided submissions (with an editor's reason), newest first. */
   decided: Submission[];
@@ -342,11 +346,43 @@ export function StoryEditorPage(props: { view: EditorView }): JSX.Element {
       </section>
       <section class="nr-panel" aria-labelledby="stream-title">
         <h2 id="stream-title">The page as readers see it</h2>
+        <form class="nr-find" role="search" data-find>
+          {field(
+            'Find an update',
+            <input type="search" name="q" maxLength={200} placeholder="Words from its headline or body" />,
+          )}
+          <button type="submit">Find</button>
+          <button type="button" data-find-clear hidden>
+            Show all
+          </button>
+        </form>
+        <p
+          class="nr-stream-status"
+          role="status"
+          aria-live="polite"
+          data-update-count={props.view.updateCount}
+        >
+          {updates.length === 0
+            ? 'No updates yet.'
+            : props.view.nextCursor === null
+              ? `All ${updates.length} updates are shown.`
+              : `${props.view.updateCount} updates; the newest ${updates.length} are shown.`}
+        </p>
         <div class="nr-stream updates-list">
           {updates.map((update) => (
             <UpdateArticle update={update} context={context} />
           ))}
         </div>
+        <p class="nr-older">
+          <button
+            type="button"
+            data-older
+            data-cursor={props.view.nextCursor ?? ''}
+            hidden={props.view.nextCursor === null}
+          >
+            Load older updates
+          </button>
+        </p>
       </section>
     </div>
   );

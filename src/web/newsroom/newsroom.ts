@@ -14,6 +14,7 @@ import { api, el, problemText, say, uploadPhoto, type Problem } from './api.ts';
 import { startUsersAdmin } from './admin.ts';
 import { startQueue } from './queue.ts';
 import { startStoryHeader } from './story-header.ts';
+import { startStreamPages } from './stream-pages.ts';
 import {
   FIELD_LABELS,
   fieldValuesOf,
@@ -338,6 +339,13 @@ function startEditor(root: HTMLElement): void {
     article.append(bar);
   }
   stream.querySelectorAll<HTMLElement>('article[data-update-id]').forEach(addControls);
+  // Older pages and find results get their controls as they arrive.
+  new MutationObserver((records) => {
+    for (const record of records)
+      for (const node of record.addedNodes)
+        if (node instanceof HTMLElement && node.matches('article[data-update-id]')) addControls(node);
+  }).observe(stream, { childList: true });
+  startStreamPages(root, stream);
 
   stream.addEventListener('click', async (event) => {
     const button = (event.target as Element).closest<HTMLButtonElement>('button[data-action]');
@@ -429,6 +437,11 @@ function startEditor(root: HTMLElement): void {
     : null;
 
   startStoryHeader(root, storyId);
+
+  // The reader's update page links here with ?edit=ID: load that update, however old, into the form.
+  const wanted = new URLSearchParams(location.search).get('edit');
+  if (wanted !== null && isEditor)
+    loadInto(wanted, 'update').catch((error: unknown) => say(compose, problemText(error), true));
 
   // Colleagues' updates, edits and deletions arrive live, as on the reader page.
   const since = root.dataset['lastEventSeq'] ?? '0';
