@@ -279,4 +279,57 @@ describe('the story editor in Chromium', { skip: CHROMIUM_SKIP }, () => {
       await context.close();
     });
   });
+
+  describe('on a phone', () => {
+    it('fits the composer in 375 px and publishes from a fully visible button', async () => {
+      const { context, page } = await signIn('stringer@example.org', { width: 375, height: 740 });
+      await page.goto(`${base}/newsroom/stories/${storyId}`);
+      const overflow = () =>
+        page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.equal(await overflow(), 0, 'no sideways scrolling');
+      const compose = page.locator('#compose-form');
+      for (const control of await compose.locator('input, textarea, select, button').all()) {
+        const box = await control.boundingBox();
+        assert.ok(
+          box && box.x >= 0 && box.x + box.width <= 375,
+          `${await control.evaluate((e) => e.outerHTML.slice(0, 80))} fits`,
+        );
+      }
+      await compose
+        .locator('textarea[name="body"]')
+        .fill('Power cut across the left bank of Kyiv after strikes.');
+      const submit = page.getByRole('button', { name: 'Submit for approval' });
+      await submit.scrollIntoViewIfNeeded();
+      const box = (await submit.boundingBox())!;
+      assert.ok(box.x >= 0 && box.x + box.width <= 375, 'the whole button is on screen');
+      // Nothing covers it: the point under its centre is the button.
+      assert.equal(
+        await page.evaluate(
+          ([x, y]) => document.elementFromPoint(x!, y!)?.textContent,
+          [box.x + box.width / 2, box.y + box.height / 2],
+        ),
+        'Submit for approval',
+      );
+      await submit.click();
+      await page.locator('.nr-submission', { hasText: 'Power cut across the left bank' }).waitFor();
+      await context.close();
+
+      const editor = await signIn('olena@example.org', { width: 375, height: 740 });
+      await editor.page.goto(`${base}/newsroom/stories/${storyId}`);
+      assert.equal(
+        await editor.page.evaluate(
+          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        ),
+        0,
+      );
+      await editor.page.locator('#compose-form textarea[name="body"]').fill('Strikes reported in Kharkiv.');
+      const publish = editor.page.getByRole('button', { name: 'Publish' });
+      await publish.scrollIntoViewIfNeeded();
+      const publishBox = (await publish.boundingBox())!;
+      assert.ok(publishBox.x >= 0 && publishBox.x + publishBox.width <= 375, 'Publish is not clipped');
+      await publish.click();
+      await editor.page.locator('.nr-stream article', { hasText: 'Strikes reported in Kharkiv' }).waitFor();
+      await editor.context.close();
+    });
+  });
 });

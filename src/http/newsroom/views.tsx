@@ -211,6 +211,10 @@ const field = (label: string, control: JSX.Element, hint?: string) => (
   </label>
 );
 
+/** The stream's status line once every update is shown (stream-pages.ts says the same). */
+const allShown = (count: number) =>
+  count === 1 ? 'The only update is shown.' : `All ${count} updates are shown.`;
+
 /** The story editor: header, compose, submissions queue and the stream as readers see it. */
 export function StoryEditorPage(props: { view: EditorView }): JSX.Element {
   const { story, role, updates, submissions } = props.view;
@@ -365,7 +369,7 @@ export function StoryEditorPage(props: { view: EditorView }): JSX.Element {
           {updates.length === 0
             ? 'No updates yet.'
             : props.view.nextCursor === null
-              ? `All ${updates.length} updates are shown.`
+              ? allShown(updates.length)
               : `${props.view.updateCount} updates; the newest ${updates.length} are shown.`}
         </p>
         <div class="nr-stream updates-list">

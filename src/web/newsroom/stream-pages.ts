@@ -54,7 +54,9 @@ export function startStreamPages(root: HTMLElement, stream: HTMLElement): void {
       query !== ''
         ? `${shown}${cursor === '' ? '' : '+'} ${shown === 1 ? 'update contains' : 'updates contain'} “${query}”.`
         : cursor === ''
-          ? `All ${shown} updates are shown.`
+          ? shown === 1
+            ? 'The only update is shown.'
+            : `All ${shown} updates are shown.`
           : `${Math.max(total, shown)} updates; the newest ${shown} are shown.`;
   };
 
