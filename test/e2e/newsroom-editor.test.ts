@@ -332,4 +332,48 @@ describe('the story editor in Chromium', { skip: CHROMIUM_SKIP }, () => {
       await editor.context.close();
     });
   });
+
+  describe('suggestions beside each update', () => {
+    it('shows a count per update, the surest first when opened, and clears an update’s all at once', async () => {
+      const update = await t.liveBlog.publishUpdate(
+        storyId,
+        { body: 'Zelensky said drones struck Moscow overnight. Shahed debris fell near Regional Hall.' },
+        'Desk',
+      );
+      const { context, page } = await signIn('olena@example.org');
+      await page.goto(`${base}/newsroom/stories/${storyId}`);
+      const panel = page.locator(`article[data-update-id="${update.id}"] .nr-enrich`);
+      const summary = panel.locator('summary');
+      await summary.filter({ hasText: /Suggestions: \d+ to review/ }).waitFor();
+      const count = Number(/(\d+) to review/.exec(await summary.innerText())?.[1]);
+      assert.equal(await panel.getAttribute('open'), null, 'closed until the editor opens it');
+      assert.equal(await panel.locator('.nr-enrich-item').first().isVisible(), false);
+
+      await summary.click();
+      const items = panel.locator('.nr-enrich-item');
+      await items.first().waitFor();
+      assert.equal(await items.count(), count);
+      const fields = await items.evaluateAll((lis) => lis.map((li) => (li as HTMLElement).dataset['field']));
+      assert.equal(fields[0], 'people', 'a listed person first');
+      assert.match(await items.first().innerText(), /^Volodymyr Zelensky/);
+      assert.equal(fields.at(-1), 'names', '"new name?" hints last');
+      assert.ok(fields.indexOf('names') > fields.indexOf('places'));
+
+      const corrections = (await t.store.corrections.list()).length;
+      await panel.getByRole('button', { name: 'Clear all' }).click();
+      await summary.filter({ hasText: 'Suggestions: none' }).waitFor();
+      assert.equal(await items.count(), 0);
+      await panel.getByText('Nothing to review.').waitFor();
+      // Cleared from view only: the extraction stays and nothing is taught to later enrichments.
+      assert.equal((await t.store.corrections.list()).length, corrections);
+      const stored = await t.store.enrichments.get(update.id);
+      assert.deepEqual(
+        stored?.enrichment.people.map((p) => p.name),
+        ['Volodymyr Zelensky'],
+      );
+      await page.reload();
+      await panel.locator('summary', { hasText: 'Suggestions: none' }).waitFor();
+      await context.close();
+    });
+  });
 });
