@@ -64,8 +64,11 @@ export type Correction = CorrectionRule & {
 /** A correction to store; `surface` is normalised by the store's caller. */
 export type NewCorrection = Omit<Correction, 'id' | 'createdAt'>;
 
-/** Verdicts on one suggestion of one update. */
-export const REVIEW_VERDICTS = ['confirmed', 'rejected', 'corrected'] as const;
+/**
+ * Verdicts on one suggestion of one update. `dismissed`: cleared from the editor's view with the rest
+ * of the update's suggestions; the extraction stays as it is and nothing is taught to later ones.
+ */
+export const REVIEW_VERDICTS = ['confirmed', 'rejected', 'corrected', 'dismissed'] as const;
 /** A verdict. */
 export type ReviewVerdict = (typeof REVIEW_VERDICTS)[number];
 

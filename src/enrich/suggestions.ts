@@ -21,6 +21,11 @@ export interface SuggestionItem {
   detail: string;
   /** The spellings found in the text. */
   matched: string[];
+  /**
+   * How sure the pipeline is, 0–1: a pattern's certainty for names it does not list, less for
+   * approximate places, event types and "new name?" hints. The editor sees the surest first.
+   */
+  confidence: number;
   verdict: ReviewVerdict | null;
   /** Who gave the verdict. */
   by: string | null;
@@ -44,6 +49,20 @@ export function placeItem(place: Pick<PlaceMention, 'name' | 'country'>): string
 }
 
 const KINDS: Record<string, string> = { city: 'town', region: 'region', country: 'country' };
+
+/**
+ * How sure a suggestion of each kind is when the pipeline gives no figure: places and dates come from
+ * lists and rules; an event type from a sentence's wording; a "new name?" is only a capitalised run
+ * (a title before it makes it likelier).
+ */
+const CONFIDENCE = {
+  place: 0.9,
+  approximatePlace: 0.5,
+  date: 0.9,
+  event: 0.7,
+  name: 0.3,
+  titledName: 0.5,
+} as const;
 
 /** Builds the suggestions from a stored enrichment, the "new name?" hints and the verdicts. */
 export function buildSuggestions(input: {
@@ -69,6 +88,7 @@ export function buildSuggestions(input: {
       label: p.name,
       detail: [p.role, p.country].filter(Boolean).join(', '),
       matched: p.matched,
+      confidence: p.confidence ?? 1,
     });
   for (const o of enrichment.organizations)
     push({
@@ -77,6 +97,7 @@ export function buildSuggestions(input: {
       label: o.name,
       detail: '',
       matched: o.matched,
+      confidence: o.confidence ?? 1,
     });
   for (const p of enrichment.places)
     push({
@@ -86,6 +107,7 @@ export function buildSuggestions(input: {
       detail: [KINDS[p.kind] ?? p.kind, p.admin1, p.country].filter(Boolean).join(', '),
       matched: [p.matched],
       place: p,
+      confidence: p.precision === 'approximate' ? CONFIDENCE.approximatePlace : CONFIDENCE.place,
     });
   for (const d of enrichment.dates)
     push({
@@ -95,6 +117,7 @@ export function buildSuggestions(input: {
       detail:
         d.start === d.end ? `${d.start} (${d.granularity})` : `${d.start} – ${d.end} (${d.granularity})`,
       matched: [d.text],
+      confidence: CONFIDENCE.date,
     });
   for (const e of enrichment.events)
     push({
@@ -103,6 +126,7 @@ export function buildSuggestions(input: {
       label: e.type,
       detail: e.sentence,
       matched: [],
+      confidence: CONFIDENCE.event,
     });
   for (const n of input.newNames)
     push({
@@ -111,6 +135,7 @@ export function buildSuggestions(input: {
       label: n.text,
       detail: n.title === undefined ? '' : `after “${n.title}”`,
       matched: [n.text],
+      confidence: n.title === undefined ? CONFIDENCE.name : CONFIDENCE.titledName,
     });
   return {
     updateId: input.updateId,

@@ -46,6 +46,14 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
+/** Which of a story's updates to list. */
+export interface ListUpdatesOptions {
+  limit: number;
+  cursor?: string | null;
+  /** Only updates whose headline or body contains this text (case-insensitive for ASCII letters). */
+  contains?: string | null;
+}
+
 /** Fields of a new desk. */
 export interface NewDesk {
   slug: string;
@@ -148,7 +156,7 @@ export interface UpdateStore {
   /** The update, including tombstones. */
   getById(id: string): Promise<Update | null>;
   /** Live (not deleted) updates of a story, newest first by sequence; cursor-paginated. */
-  listByStory(storyId: string, opts: { limit: number; cursor?: string | null }): Promise<Page<Update>>;
+  listByStory(storyId: string, opts: ListUpdatesOptions): Promise<Page<Update>>;
   /** The story's pinned and key-event updates (not deleted), newest first. */
   listHighlights(storyId: string): Promise<{ pinned: Update[]; keyEvents: Update[] }>;
   /** Newest updates across stories with one of `statuses`. */

@@ -64,8 +64,10 @@ describe('newsroom enrichment suggestions in Chromium', { skip: CHROMIUM_SKIP },
     await editor.locator('#compose-form textarea[name="body"]').press('Control+Enter');
     const article = editor.locator('.nr-stream article', { hasText: 'Abu Tira Kanu said' });
     await article.waitFor();
-    // Enriched in the background and pushed to the page: no reload.
+    // Enriched in the background and pushed to the page: no reload. The panel is a count until opened.
     const panel = article.locator('.nr-enrich');
+    await panel.locator('summary', { hasText: /Suggestions: \d+ to review/ }).waitFor();
+    await panel.locator('summary').click();
     await panel.locator('.nr-enrich-item[data-field="places"]', { hasText: 'Tawila' }).waitFor();
     await panel
       .locator('.nr-enrich-item[data-field="organizations"]', { hasText: 'Rapid Support Forces' })
@@ -101,6 +103,7 @@ describe('newsroom enrichment suggestions in Chromium', { skip: CHROMIUM_SKIP },
     });
     assert.equal(response.statusCode, 201, response.body);
     const next = editor.locator('.nr-stream article', { hasText: 'denied it' }).locator('.nr-enrich');
+    await next.locator('summary').click();
     await next.locator('.nr-enrich-item[data-field="people"]', { hasText: 'Abu Tira Kanu' }).waitFor();
     assert.equal(await next.locator('.nr-enrich-item[data-field="places"]').count(), 0);
     assert.equal(await next.locator('.nr-enrich-item[data-field="names"]', { hasText: 'Kanu' }).count(), 0);
@@ -115,6 +118,7 @@ describe('newsroom enrichment suggestions in Chromium', { skip: CHROMIUM_SKIP },
     const panel = editor
       .locator('.nr-stream article', { hasText: 'Clashes were reported' })
       .locator('.nr-enrich');
+    await panel.locator('summary').click();
     const place = panel.locator('.nr-enrich-item[data-field="places"]', { hasText: 'Tripoli' });
     await place.waitFor();
     const before = await place.innerText();

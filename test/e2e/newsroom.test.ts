@@ -158,12 +158,13 @@ describe('newsroom in Chromium', { skip: CHROMIUM_SKIP }, () => {
     await t.liveBlog.editUpdate(original.id, 1, { body: 'Ceasefire broken near the coast.' }, 'Colleague');
     await editor.getByRole('button', { name: 'Save changes' }).click();
     const conflict = editor.locator('.nr-compose .nr-conflict');
-    await conflict.getByText('Someone else saved this update first').waitFor();
+    await conflict.getByText('Someone else saved this update while you were editing').waitFor();
     assert.match(await conflict.innerText(), /Ceasefire broken near the coast/);
     assert.equal(await body.inputValue(), 'Ceasefire holds in the north and east.', 'nothing typed is lost');
     assert.equal((await t.store.updates.getById(original.id))?.body, 'Ceasefire broken near the coast.');
 
-    await editor.getByRole('button', { name: 'Save mine over theirs' }).click();
+    await conflict.getByLabel('Yours').check();
+    await conflict.getByRole('button', { name: 'Save with my choices' }).click();
     await article.getByText('north and east').waitFor();
     await article.getByRole('button', { name: 'History' }).click();
     const history = article.locator('.nr-history');

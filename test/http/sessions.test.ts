@@ -150,5 +150,27 @@ describe('newsroom sessions', () => {
       headers: { cookie },
     });
     assert.equal(history.statusCode, 403);
+    // Nor page through its editor's stream; the anonymous are refused, odd input is named.
+    const stream = (storyId: string, query: string, headers: Record<string, string> = { cookie }) =>
+      t.app.inject({ url: `/newsroom/stories/${storyId}/updates?${query}`, headers });
+    assert.equal((await stream(iranDay!.id, 'q=later')).statusCode, 403);
+    const anonymous = await stream(iranDay!.id, '', {});
+    assert.equal(anonymous.statusCode, 401);
+    assert.match(String(anonymous.headers['content-type']), /problem\+json/);
+    const syriaDay = await t.liveBlog.openDaily(
+      (await t.store.desks.getBySlug('syria-daily'))!,
+      '2026-05-27',
+      'never',
+    );
+    await t.liveBlog.publishUpdate(syriaDay!.id, { body: 'Shelling near <b>Idlib</b>' }, 'Syria desk');
+    const found = await stream(syriaDay!.id, 'q=idlib');
+    assert.equal(found.statusCode, 200);
+    assert.equal(found.headers['cache-control'], 'no-store');
+    assert.match(found.json().html, /Shelling near/);
+    assert.equal(found.json().nextCursor, null);
+    const long = await stream(syriaDay!.id, `q=${'x'.repeat(201)}`);
+    assert.equal(long.statusCode, 400);
+    assert.equal(long.json().field, 'q');
+    assert.equal((await stream(syriaDay!.id, 'cursor=garbage')).json().field, 'cursor');
   });
 });

@@ -272,7 +272,7 @@ export function runStoreContract(name: string, open: () => Promise<Store>): void
       await rejectsWithCode(store.updates.create('nope', content('x'), 'alice'), 'not_found');
     });
 
-    it('paginates updates newest first and highlights pinned and key events', async () => {
+    it('paginates updates newest first, finds them by text, and highlights pinned and key events', async () => {
       const story = await store.stories.create({
         deskId: null,
         slug: 'paging',
@@ -298,6 +298,33 @@ export function runStoreContract(name: string, open: () => Promise<Store>): void
         ['u5', 'u4', 'u3', 'u2', 'u1'],
       );
       assert.equal(p3.nextCursor, null);
+      // An editor's find box: a case-insensitive substring of headline or body, paged the same way;
+      // % and _ are plain characters.
+      await store.updates.create(story.id, content('Drone strike near the PORT', { headline: 'Odesa' }), 'a');
+      await store.updates.create(story.id, content('100% of the port is closed'), 'a');
+      await store.updates.create(story.id, content('Port_3 reopened'), 'a');
+      const found = await store.updates.listByStory(story.id, { limit: 2, contains: 'port' });
+      const rest = await store.updates.listByStory(story.id, {
+        limit: 2,
+        contains: 'port',
+        cursor: found.nextCursor,
+      });
+      assert.deepEqual(
+        [...found.items, ...rest.items].map((u) => u.body),
+        ['Port_3 reopened', '100% of the port is closed', 'Drone strike near the PORT'],
+      );
+      assert.equal(rest.nextCursor, null);
+      const byHeadline = await store.updates.listByStory(story.id, { limit: 5, contains: 'odesa' });
+      assert.deepEqual(
+        byHeadline.items.map((u) => u.headline),
+        ['Odesa'],
+      );
+      for (const literal of ['100%', 't_3'])
+        assert.equal(
+          (await store.updates.listByStory(story.id, { limit: 5, contains: literal })).items.length,
+          1,
+        );
+      assert.equal((await store.updates.listByStory(story.id, { limit: 5, contains: '%' })).items.length, 1);
       const { pinned, keyEvents } = await store.updates.listHighlights(story.id);
       assert.deepEqual(
         pinned.map((u) => u.body),

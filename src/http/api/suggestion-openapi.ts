@@ -39,7 +39,7 @@ export function suggestionPaths(): Record<string, object> {
       },
       post: {
         summary:
-          'Confirm, reject or correct one suggestion. Rejected and corrected names and places are kept per deployment and applied to every later enrichment; the update is enriched again and its fresh suggestions returned',
+          'Confirm, reject or correct one suggestion, or `clear` every open one (dismissed from view; nothing rejected). Rejected and corrected names and places are kept per deployment and applied to every later enrichment; the update is enriched again and its fresh suggestions returned',
         security: secured,
         parameters: [idParam],
         requestBody: {

@@ -3,7 +3,7 @@
  * - `GET /updates/{id}/suggestions`: what was extracted from an update, with the verdicts so far;
  * - `POST /updates/{id}/suggestions`: confirm, reject or correct one suggestion. Rejections and
  *   corrections of names and places are kept per deployment and used by every later enrichment;
- *   the update is enriched again at once and the fresh suggestions returned;
+ *   the update is enriched again at once and the fresh suggestions returned; or clear them all;
  * - `GET /enrichment/places?q=`, `GET /enrichment/names?q=`: gazetteer and name look-ups for corrections;
  * - `GET /enrichment/corrections`, `DELETE /enrichment/corrections/{id}`: the deployment's corrections;
  * - `GET /stories/{id}/suggestions/live`: Server-Sent Events, one `suggestions` event each time an
@@ -68,6 +68,8 @@ export const SuggestionActionSchema = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('choose-place'), item, place: PlaceChoiceSchema }),
   /** An event's sentence is of this type. */
   z.strictObject({ action: z.literal('event-type'), item, type: z.enum(EVENT_TYPES) }),
+  /** Every open suggestion of the update is cleared from view (`dismissed`); nothing is rejected. */
+  z.strictObject({ action: z.literal('clear') }),
 ]);
 type SuggestionAction = z.infer<typeof SuggestionActionSchema>;
 
@@ -126,6 +128,7 @@ export async function registerSuggestionRoutes(app: FastifyInstance, deps: Sugge
     const { id } = parseInput(IdParams, request.params, 'path');
     const { principal, update } = await editable(request, id);
     const action = parseInput(SuggestionActionSchema, request.body);
+    if (action.action === 'clear') return clearAll(principal, update);
     const found = (await suggestionsOf(update)).items.find((s) => s.item === action.item);
     if (!found) throw invalid('item', 'item is not one of this update’s suggestions (reload them)');
     const compiled = enricher.compile(await store.corrections.list());
@@ -157,6 +160,29 @@ export async function registerSuggestionRoutes(app: FastifyInstance, deps: Sugge
     );
     return suggestionsOf(update);
   });
+
+  /** Marks every suggestion of `update` without a verdict as dismissed, in one go. */
+  async function clearAll(principal: Principal, update: Update): Promise<Suggestions> {
+    const open = (await suggestionsOf(update)).items.filter((s) => s.verdict === null);
+    const at = new Date().toISOString();
+    for (const s of open)
+      await store.corrections.review({
+        updateId: update.id,
+        item: s.item,
+        verdict: 'dismissed',
+        value: null,
+        actor: principal.name,
+        at,
+      });
+    await store.audit.record({
+      actor: principal.name,
+      actorKey: principal.key,
+      action: 'enrichment.clear',
+      target: update.id,
+      detail: { items: open.length },
+    });
+    return suggestionsOf(update);
+  }
 
   // Its own cache of imported spellings: editors' look-ups are few and must not evict the worker's.
   const importedPlaces = new ImportedPlaces(store.gazetteer, { maxCached: 5_000 });
@@ -272,7 +298,7 @@ export async function registerSuggestionRoutes(app: FastifyInstance, deps: Sugge
 
 /** The corrections an action stores, and the verdict it records on the update's item. */
 function correctionsFor(
-  action: SuggestionAction,
+  action: Exclude<SuggestionAction, { action: 'clear' }>,
   found: SuggestionItem,
   principal: Principal,
   updateId: string,

@@ -31,6 +31,7 @@ import { renderToString } from 'preact-render-to-string';
 import { registerAdminPages } from './admin-pages.tsx';
 import { sendNewsroomPage } from './send-page.tsx';
 import { SubmissionQueue, type QueueView } from './queue-view.tsx';
+import { UpdateArticle } from '../reader/views/update-article.tsx';
 import { DashboardPage, LoginPage, PasswordPage, StoryEditorPage, type NewsroomChrome } from './views.tsx';
 
 /** What the newsroom needs. */
@@ -55,6 +56,13 @@ const PasswordForm = z.object({
 });
 const LogoutForm = z.object({ _csrf: z.string().max(200).default(''), everywhere: z.string().optional() });
 const PreviewSchema = z.strictObject({ body: z.string().max(20_000, 'must be at most 20000 characters') });
+const StreamQuery = z.object({
+  cursor: z.string().max(300).optional(),
+  q: z.string().max(200, 'must be at most 200 characters').optional(),
+});
+
+/** Updates shown in the editor at once; older ones load on request. */
+const EDITOR_PAGE = 50;
 
 /** Registers the newsroom routes. */
 export async function registerNewsroomRoutes(app: FastifyInstance, deps: NewsroomDeps): Promise<void> {
@@ -224,14 +232,19 @@ export async function registerNewsroomRoutes(app: FastifyInstance, deps: Newsroo
     if (!story) throw notFound('story');
     requireDesk(principal, story.deskId);
     const desk = story.deskId === null ? null : await store.desks.getById(story.deskId);
-    const updates = (await store.updates.listByStory(story.id, { limit: 100 })).items;
+    const [page, updateCount] = await Promise.all([
+      store.updates.listByStory(story.id, { limit: EDITOR_PAGE }),
+      store.updates.countByStory(story.id),
+    ]);
     const queue = await queueView(principal, story.id, desk?.timezone ?? DEFAULT_TIMEZONE);
     const view = {
       story,
       readerPath: storyPath(desk?.slug ?? null, story.slug),
       timezone: queue.timezone,
       role: principal.role,
-      updates,
+      updates: page.items,
+      nextCursor: page.nextCursor,
+      updateCount,
       submissions: queue.pending,
       decided: queue.decided,
     };
@@ -262,6 +275,37 @@ export async function registerNewsroomRoutes(app: FastifyInstance, deps: Newsroo
       .type('text/html; charset=utf-8')
       .header('cache-control', 'no-store')
       .send(renderToString(<SubmissionQueue view={view} />));
+  });
+
+  // A page of the editor's stream as HTML (older updates, or those matching the find box): the same
+  // articles the page renders, so edit controls and suggestions attach to them in the same way.
+  app.get('/newsroom/stories/:id/updates', async (request, reply) => {
+    const principal = await requireRole(store, request, 'contributor');
+    const { id } = request.params as { id: string };
+    const { cursor, q } = parseInput(StreamQuery, request.query, 'query');
+    const story = await store.stories.getById(id);
+    if (!story) throw notFound('story');
+    requireDesk(principal, story.deskId);
+    const desk = story.deskId === null ? null : await store.desks.getById(story.deskId);
+    const contains = q?.trim() ?? '';
+    const page = await store.updates.listByStory(story.id, {
+      limit: EDITOR_PAGE,
+      cursor: cursor ?? null,
+      contains: contains === '' ? null : contains,
+    });
+    const context = {
+      storyPath: storyPath(desk?.slug ?? null, story.slug),
+      timezone: desk?.timezone ?? DEFAULT_TIMEZONE,
+      now: Date.now(),
+    };
+    const html = renderToString(
+      <>
+        {page.items.map((update) => (
+          <UpdateArticle update={update} context={context} />
+        ))}
+      </>,
+    );
+    return reply.header('cache-control', 'no-store').send({ html, nextCursor: page.nextCursor });
   });
 
   registerAdminPages(app, {

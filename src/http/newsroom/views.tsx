@@ -193,7 +193,11 @@ export interface EditorView {
   readerPath: string;
   timezone: string;
   role: Role;
+  /** The newest updates; `nextCursor` fetches older ones. */
   updates: Update[];
+  nextCursor: string | null;
+  /** How many updates the story has in all. */
+  updateCount: number;
   submissions: Submission[];
   /** A contributor's own decided submissions (with an editor's reason), newest first. */
   decided: Submission[];
@@ -206,6 +210,10 @@ const field = (label: string, control: JSX.Element, hint?: string) => (
     {hint !== undefined && <small>{hint}</small>}
   </label>
 );
+
+/** The stream's status line once every update is shown (stream-pages.ts says the same). */
+const allShown = (count: number) =>
+  count === 1 ? 'The only update is shown.' : `All ${count} updates are shown.`;
 
 /** The story editor: header, compose, submissions queue and the stream as readers see it. */
 export function StoryEditorPage(props: { view: EditorView }): JSX.Element {
@@ -342,11 +350,43 @@ export function StoryEditorPage(props: { view: EditorView }): JSX.Element {
       </section>
       <section class="nr-panel" aria-labelledby="stream-title">
         <h2 id="stream-title">The page as readers see it</h2>
+        <form class="nr-find" role="search" data-find>
+          {field(
+            'Find an update',
+            <input type="search" name="q" maxLength={200} placeholder="Words from its headline or body" />,
+          )}
+          <button type="submit">Find</button>
+          <button type="button" data-find-clear hidden>
+            Show all
+          </button>
+        </form>
+        <p
+          class="nr-stream-status"
+          role="status"
+          aria-live="polite"
+          data-update-count={props.view.updateCount}
+        >
+          {updates.length === 0
+            ? 'No updates yet.'
+            : props.view.nextCursor === null
+              ? allShown(updates.length)
+              : `${props.view.updateCount} updates; the newest ${updates.length} are shown.`}
+        </p>
         <div class="nr-stream updates-list">
           {updates.map((update) => (
             <UpdateArticle update={update} context={context} />
           ))}
         </div>
+        <p class="nr-older">
+          <button
+            type="button"
+            data-older
+            data-cursor={props.view.nextCursor ?? ''}
+            hidden={props.view.nextCursor === null}
+          >
+            Load older updates
+          </button>
+        </p>
       </section>
     </div>
   );

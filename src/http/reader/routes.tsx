@@ -15,6 +15,7 @@ import type { Site } from '../../domain/site.ts';
 import type { LiveBlogService } from '../../service/live-blog.ts';
 import type { Store, UpdateInStory } from '../../store/store.ts';
 import { ASSETS_PREFIX } from '../assets/build-assets.ts';
+import { authenticate, hasRole, mayUseDesk, SESSION_COOKIE } from '../auth.ts';
 import type { Assets } from '../assets/build-assets.ts';
 import { sendPage } from '../kit/send-page.ts';
 import { createArticleCache } from './article-cache.ts';
@@ -284,6 +285,17 @@ export async function registerReaderRoutes(app: FastifyInstance, deps: ReaderDep
     return { html: page(meta, <StoryPage view={view} />, true), cache: CACHE.live, script: true };
   };
 
+  /**
+   * Whether the request comes from an editor signed in to the newsroom who may work on the story's
+   * desk. Only a session cookie is looked up, so anonymous readers cost nothing and keep the
+   * cacheable page; a page answered for a session is sent `no-store` (see security-headers.ts).
+   */
+  const mayEdit = async (request: FastifyRequest, story: Story): Promise<boolean> => {
+    if (!request.cookies?.[SESSION_COOKIE] || request.headers.authorization !== undefined) return false;
+    const principal = await authenticate(store, request).catch(() => null);
+    return principal !== null && hasRole(principal.role, 'editor') && mayUseDesk(principal, story.deskId);
+  };
+
   const updatePage = async (
     request: FastifyRequest,
     story: Story | null,
@@ -337,6 +349,7 @@ export async function registerReaderRoutes(app: FastifyInstance, deps: ReaderDep
       update: shown,
       claimHistory: claimHistory(revisions),
       citations,
+      editPath: (await mayEdit(request, story)) ? `/newsroom/stories/${story.id}?edit=${update.id}` : null,
     };
     return { html: page(meta, <UpdatePage view={view} />, true), cache: CACHE.listing, script: true };
   };

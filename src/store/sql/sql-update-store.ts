@@ -1,9 +1,9 @@
 /** Updates: each write records a revision and appends a live event in one transaction. */
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import { conflict, DomainError, notFound } from '../../domain/errors.ts';
 import { createId } from '../../domain/ids.ts';
 import type { LiveEvent, Revision, StoryStatus, Update, UpdateContent } from '../../domain/types.ts';
-import type { Page, UpdateInStory, UpdateStore, WriteAlong } from '../store.ts';
+import type { ListUpdatesOptions, Page, UpdateInStory, UpdateStore, WriteAlong } from '../store.ts';
 import { decodeCursor, encodeCursor, toRevision, toStory, toUpdate } from './rows.ts';
 import type { SqlAdapter, SqlDeps } from './sql-adapter.ts';
 import { appendEvent } from './sql-event-log.ts';
@@ -107,12 +107,19 @@ export class SqlUpdateStore implements UpdateStore {
     return row ? toUpdate(row) : null;
   }
 
-  async listByStory(storyId: string, opts: { limit: number; cursor?: string | null }): Promise<Page<Update>> {
+  async listByStory(storyId: string, opts: ListUpdatesOptions): Promise<Page<Update>> {
     let query = this.deps.db
       .selectFrom('updates')
       .selectAll()
       .where('story_id', '=', storyId)
       .where('deleted_at', 'is', null);
+    if (opts.contains) {
+      // A plain substring, so % and _ typed by an editor match themselves.
+      const pattern = `%${opts.contains.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      query = query.where(
+        sql<boolean>`lower(coalesce(headline, '') || ' ' || body) like ${pattern} escape '\\'`,
+      );
+    }
     if (opts.cursor) {
       const parts = decodeCursor(opts.cursor);
       if (!parts || typeof parts[0] !== 'number') {

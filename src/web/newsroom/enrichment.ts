@@ -15,14 +15,36 @@ import type {
 } from '../shared/wire.ts';
 import { api, type Problem } from './api.ts';
 
-const HEADINGS: Record<SuggestionField, string> = {
-  people: 'People',
-  organizations: 'Organisations',
-  places: 'Places',
-  dates: 'Dates',
-  events: 'Event types',
-  names: 'New names?',
+/** What kind of suggestion an item is, shown after its label (the list is ranked, not grouped). */
+const KINDS: Record<SuggestionField, string> = {
+  people: 'person',
+  organizations: 'organisation',
+  places: 'place',
+  dates: 'date',
+  events: 'event type',
+  names: 'new name?',
 };
+
+/** Open suggestions first, the surest first; then those already decided. Cleared ones are not shown. */
+function ranked(items: SuggestionItem[]): SuggestionItem[] {
+  const decided = (i: SuggestionItem) => (i.verdict === null ? 0 : 1);
+  return items
+    .filter((i) => i.verdict !== 'dismissed')
+    .sort((a, b) => decided(a) - decided(b) || b.confidence - a.confidence);
+}
+
+/** The panel's one-line summary: what is left to review. */
+function summaryText(s: Suggestions): string {
+  const open = s.items.filter((i) => i.verdict === null).length;
+  const reviewed = s.items.filter((i) => i.verdict !== null && i.verdict !== 'dismissed').length;
+  const head =
+    open > 0
+      ? `Suggestions: ${open} to review`
+      : reviewed > 0
+        ? `Suggestions: none to review (${reviewed} decided)`
+        : 'Suggestions: none';
+  return s.current ? head : `${head} – updating…`;
+}
 
 const VERDICTS: Record<string, string> = {
   confirmed: 'Confirmed',
@@ -61,7 +83,8 @@ export function mountEnrichment(root: HTMLElement): void {
   const panelOf = (article: HTMLElement): HTMLElement => {
     let panel = article.querySelector<HTMLElement>(':scope > .nr-enrich');
     if (!panel) {
-      panel = el('details', { class: 'nr-enrich', open: '' });
+      // Closed: a count per update, opened when the editor wants to review (a long story stays short).
+      panel = el('details', { class: 'nr-enrich' });
       const id = article.dataset['updateId'] ?? '';
       panel.dataset['updateId'] = id;
       panel.append(
@@ -99,20 +122,27 @@ export function mountEnrichment(root: HTMLElement): void {
       if (item !== undefined) open.set(item, form);
     }
     body.replaceChildren();
-    const summary = panel.querySelector('summary')!;
-    summary.textContent = `Suggestions (${s.items.length})${s.current ? '' : ' – updating…'}`;
-    if (s.items.length === 0) body.append(el('p', { class: 'nr-empty' }, 'Nothing found.'));
-    const fields = [...new Set(s.items.map((i) => i.field))];
-    for (const field of fields) {
-      const list = el('ul', { class: 'nr-enrich-list' });
-      for (const item of s.items.filter((i) => i.field === field)) {
-        const li = row(item);
-        const form = open.get(item.item);
-        if (form) li.append(form);
-        list.append(li);
-      }
-      body.append(el('h3', {}, HEADINGS[field]), list);
+    panel.querySelector('summary')!.textContent = summaryText(s);
+    const shown = ranked(s.items);
+    if (shown.length === 0) body.append(el('p', { class: 'nr-empty' }, 'Nothing to review.'));
+    if (shown.some((i) => i.verdict === null))
+      body.append(
+        el(
+          'p',
+          { class: 'nr-enrich-clear' },
+          el('button', { type: 'button', 'data-enrich-clear': '' }, 'Clear all'),
+          ' ',
+          el('small', {}, 'hides every open suggestion of this update; nothing is rejected'),
+        ),
+      );
+    const list = el('ul', { class: 'nr-enrich-list' });
+    for (const item of shown) {
+      const li = row(item);
+      const form = open.get(item.item);
+      if (form) li.append(form);
+      list.append(li);
     }
+    if (shown.length > 0) body.append(list);
   };
 
   const row = (item: SuggestionItem): HTMLLIElement => {
@@ -124,7 +154,7 @@ export function mountEnrichment(root: HTMLElement): void {
       { class: 'nr-enrich-label' },
       item.field === 'names' ? `${item.label}?` : item.label,
     );
-    li.append(label);
+    li.append(label, ' ', el('small', { class: 'nr-enrich-kind' }, KINDS[item.field]));
     const matched = item.matched.filter((m) => m !== item.label);
     if (matched.length > 0)
       li.append(' ', el('span', { class: 'nr-enrich-matched' }, `as “${matched.join('”, “')}”`));
@@ -340,6 +370,13 @@ export function mountEnrichment(root: HTMLElement): void {
   };
 
   root.addEventListener('click', (event) => {
+    const clear = (event.target as Element).closest<HTMLButtonElement>('button[data-enrich-clear]');
+    const clearPanel = clear?.closest<HTMLElement>('.nr-enrich');
+    if (clear && clearPanel) {
+      clear.disabled = true;
+      void act(clearPanel, { action: 'clear' }, 'Cleared.');
+      return;
+    }
     const target = (event.target as Element).closest<HTMLButtonElement>('button[data-enrich-action]');
     const li = target?.closest<HTMLElement>('li.nr-enrich-item');
     const panel = target?.closest<HTMLElement>('.nr-enrich');

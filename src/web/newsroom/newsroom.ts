@@ -10,10 +10,21 @@ import { diffWords } from 'diff';
 import { mountEnrichment } from './enrichment.ts';
 import { citedStatementIds, mountStatementHints } from './statements.ts';
 
-import { api, problemText, say, uploadPhoto, type Problem } from './api.ts';
+import { api, el, problemText, say, uploadPhoto, type Problem } from './api.ts';
 import { startUsersAdmin } from './admin.ts';
 import { startQueue } from './queue.ts';
 import { startStoryHeader } from './story-header.ts';
+import { startStreamPages } from './stream-pages.ts';
+import {
+  FIELD_LABELS,
+  fieldValuesOf,
+  MERGE_FIELDS,
+  mergeThreeWay,
+  parseSources,
+  sourcesText,
+  type FieldValues,
+  type MergeField,
+} from './merge.ts';
 
 interface Revision {
   version: number;
@@ -50,10 +61,11 @@ if (usersAdmin) startUsersAdmin(usersAdmin);
 
 /**
  * What the compose form is doing: a new update (null), editing a published update (with the version it
- * was based on), changing a waiting submission or scheduled update, or an editor's edit-and-approve.
+ * was based on and that version's fields, the base of a merge), changing a waiting submission or
+ * scheduled update, or an editor's edit-and-approve.
  */
 type Editing =
-  | { kind: 'update'; id: string; version: number }
+  | { kind: 'update'; id: string; version: number; base: FieldValues }
   | { kind: 'submission'; id: string }
   | { kind: 'approve'; id: string; author: string };
 
@@ -83,17 +95,20 @@ function startEditor(root: HTMLElement): void {
     else el.value = String(v);
   };
 
-  function sources(): { label: string; url: string }[] {
-    return value('sources')
-      .split('\n')
-      .map((line) => line.trim())
-      .filter(Boolean)
-      .map((line) => {
-        const bar = line.lastIndexOf('|');
-        return bar < 0
-          ? { label: line, url: line }
-          : { label: line.slice(0, bar).trim(), url: line.slice(bar + 1).trim() };
-      });
+  const sources = () => parseSources(value('sources'));
+
+  /** The form's fields as a merge compares them. */
+  function formValues(): FieldValues {
+    return {
+      headline: value('headline').trim(),
+      body: value('body'),
+      claimStatus: value('claimStatus'),
+      claimNote: value('claimNote'),
+      sources: sourcesText(sources()),
+      videoUrl: value('videoUrl').trim(),
+      pinned: checked('pinned'),
+      keyEvent: checked('keyEvent'),
+    };
   }
 
   // Live preview, rendered by the server with the same sanitiser as publishing.
@@ -183,30 +198,88 @@ function startEditor(root: HTMLElement): void {
     }
   }
 
-  /** Someone else saved first: show their version; nothing is overwritten unless the editor says so. */
+  /**
+   * Someone else saved first: merge field by field against the version this edit started from. What
+   * only they changed is kept (and listed, so a colleague's verification is seen, never silently
+   * undone); what only this editor changed is kept; what both changed is shown side by side to choose.
+   * Nothing is saved until the editor says so.
+   */
   function showConflict(current: Record<string, unknown>): void {
+    if (editing?.kind !== 'update') return;
+    const mine = formValues();
+    const theirs = fieldValuesOf(current);
+    const { merged, conflicts, ...kept } = mergeThreeWay(editing.base, mine, theirs);
     conflictBox.hidden = false;
-    conflictBox.replaceChildren();
-    const head = document.createElement('p');
-    head.textContent = `Someone else saved this update first (now version ${String(current['version'])}). Your text is still in the form; their version is:`;
-    const theirs = document.createElement('blockquote');
-    theirs.textContent = String(current['body'] ?? '');
-    const keepMine = document.createElement('button');
-    keepMine.type = 'button';
-    keepMine.textContent = 'Save mine over theirs';
-    keepMine.addEventListener('click', () => {
-      if (editing?.kind === 'update') editing.version = Number(current['version']);
-      conflictBox.hidden = true;
-      void save();
-    });
-    const takeTheirs = document.createElement('button');
-    takeTheirs.type = 'button';
-    takeTheirs.textContent = 'Load their version';
+    const head = el(
+      'p',
+      `Someone else saved this update while you were editing (now version ${String(current['version'])}). Nothing is saved until you choose.`,
+    );
+    const form = el('form');
+    form.className = 'nr-merge';
+    form.append(head, keptList('Their changes, kept:', kept.theirs, theirs));
+    form.append(keptList('Your changes, kept:', kept.mine, mine));
+    for (const field of conflicts) {
+      const set = el('fieldset');
+      set.className = 'nr-merge-field';
+      set.append(el('legend', `${FIELD_LABELS[field]}: changed by both; choose one`));
+      for (const [side, values, label] of [
+        ['mine', mine, 'Yours'],
+        ['theirs', theirs, 'Theirs'],
+      ] as const) {
+        const option = el('label');
+        option.className = 'nr-merge-side';
+        const radio = el('input', '', { type: 'radio', name: field, value: side, required: true });
+        const shown = el('span', shownValue(field, values[field]));
+        shown.className = 'nr-merge-value';
+        option.append(radio, el('strong', label), shown);
+        set.append(option);
+      }
+      form.append(set);
+    }
+    const saveMerged = el('button', conflicts.length > 0 ? 'Save with my choices' : 'Save with both changes');
+    saveMerged.type = 'submit';
+    saveMerged.className = 'nr-primary';
+    const takeTheirs = el('button', 'Discard mine, load theirs', { type: 'button' });
     takeTheirs.addEventListener('click', () => {
       fill(current);
       conflictBox.hidden = true;
     });
-    conflictBox.append(head, theirs, keepMine, ' ', takeTheirs);
+    form.append(saveMerged, ' ', takeTheirs);
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      const picks = new FormData(form);
+      for (const field of conflicts) if (picks.get(field) === 'mine') merged[field] = mine[field];
+      // The stored version becomes the base: a further colleague's save merges again from here.
+      fill(current);
+      applyValues(merged);
+      conflictBox.hidden = true;
+      void save();
+    });
+    conflictBox.replaceChildren(form);
+    conflictBox.scrollIntoView({ block: 'nearest' });
+  }
+
+  function keptList(title: string, fields: MergeField[], values: FieldValues): HTMLElement {
+    const list = el('dl');
+    list.className = 'nr-merge-kept';
+    if (fields.length === 0) {
+      list.hidden = true;
+      return list;
+    }
+    list.append(el('dt', title));
+    for (const field of fields)
+      list.append(el('dd', `${FIELD_LABELS[field]}: ${shownValue(field, values[field])}`));
+    return list;
+  }
+
+  /** A field's value as the editor reads it (the claim status's label, yes/no, or "(empty)"). */
+  function shownValue(field: MergeField, v: string | boolean): string {
+    if (typeof v === 'boolean') return v ? 'yes' : 'no';
+    if (field === 'claimStatus') {
+      const select = compose.elements.namedItem('claimStatus') as HTMLSelectElement;
+      return [...select.options].find((o) => o.value === v)?.textContent ?? v;
+    }
+    return v === '' ? '(empty)' : v;
   }
 
   const EDITING_TEXT: Record<Editing['kind'], string> = {
@@ -220,24 +293,21 @@ function startEditor(root: HTMLElement): void {
     approve: 'Approve with changes',
   };
 
-  function fill(update: Record<string, unknown>, kind: Editing['kind'] = 'update'): void {
+  function applyValues(values: FieldValues): void {
+    for (const field of MERGE_FIELDS) setValue(field, values[field]);
+  }
+
+  /** Loads `update` into the form; `base` is what a merge compares against (the stored version). */
+  function fill(update: Record<string, unknown>, kind: Editing['kind'] = 'update', base = update): void {
     const id = String(update['id']);
     editing =
       kind === 'update'
-        ? { kind, id, version: Number(update['version']) }
+        ? { kind, id, version: Number(base['version']), base: fieldValuesOf(base) }
         : kind === 'submission'
           ? { kind, id }
           : { kind, id, author: String(update['author'] ?? '') };
     if (editingText) editingText.textContent = EDITING_TEXT[kind];
-    setValue('headline', (update['headline'] as string | null) ?? '');
-    setValue('body', String(update['body'] ?? ''));
-    setValue('claimStatus', String(update['claimStatus'] ?? 'unverified'));
-    setValue('claimNote', String(update['claimNote'] ?? ''));
-    setValue('videoUrl', (update['videoUrl'] as string | null) ?? '');
-    setValue('pinned', update['pinned'] === true);
-    setValue('keyEvent', update['keyEvent'] === true);
-    const list = (update['sources'] as { label: string; url: string }[] | undefined) ?? [];
-    setValue('sources', list.map((s) => `${s.label} | ${s.url}`).join('\n'));
+    applyValues(fieldValuesOf(update));
     editingNote.hidden = false;
     submitButton.textContent = EDITING_BUTTON[kind];
     bodyField.dispatchEvent(new Event('input'));
@@ -269,6 +339,13 @@ function startEditor(root: HTMLElement): void {
     article.append(bar);
   }
   stream.querySelectorAll<HTMLElement>('article[data-update-id]').forEach(addControls);
+  // Older pages and find results get their controls as they arrive.
+  new MutationObserver((records) => {
+    for (const record of records)
+      for (const node of record.addedNodes)
+        if (node instanceof HTMLElement && node.matches('article[data-update-id]')) addControls(node);
+  }).observe(stream, { childList: true });
+  startStreamPages(root, stream);
 
   stream.addEventListener('click', async (event) => {
     const button = (event.target as Element).closest<HTMLButtonElement>('button[data-action]');
@@ -334,7 +411,7 @@ function startEditor(root: HTMLElement): void {
         restore.type = 'button';
         restore.textContent = `Restore version ${revision.version}`;
         restore.addEventListener('click', () => {
-          fill({ ...current, ...snapshot, id, version: current['version'] });
+          fill({ ...current, ...snapshot, id }, 'update', current);
           say(compose, `Version ${revision.version} loaded; save to restore it.`);
           compose.scrollIntoView({ block: 'start' });
         });
@@ -360,6 +437,11 @@ function startEditor(root: HTMLElement): void {
     : null;
 
   startStoryHeader(root, storyId);
+
+  // The reader's update page links here with ?edit=ID: load that update, however old, into the form.
+  const wanted = new URLSearchParams(location.search).get('edit');
+  if (wanted !== null && isEditor)
+    loadInto(wanted, 'update').catch((error: unknown) => say(compose, problemText(error), true));
 
   // Colleagues' updates, edits and deletions arrive live, as on the reader page.
   const since = root.dataset['lastEventSeq'] ?? '0';

@@ -24,6 +24,8 @@ export interface UpdateView {
   claimHistory: ClaimChange[];
   /** Official statements the update cites (passed on to its article). */
   citations?: UpdateContext['citations'];
+  /** The newsroom editor with this update loaded, for a signed-in editor of the desk; else null. */
+  editPath?: string | null;
 }
 
 /** The update page's content. */
@@ -63,6 +65,14 @@ export function UpdatePage(props: { view: UpdateView }): JSX.Element {
         <a class="button" href={`${view.storyPath}#${updateAnchor(view.update.id)}`}>
           See it on the live page
         </a>
+        {view.editPath && (
+          <>
+            {' '}
+            <a class="button update-edit" href={view.editPath}>
+              Edit in the newsroom
+            </a>
+          </>
+        )}
       </p>
     </div>
   );

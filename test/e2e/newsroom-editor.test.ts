@@ -1,0 +1,379 @@
+/**
+ * The story editor as journalists use it on a breaking night, in Chromium: two editors saving one
+ * update get a field-by-field merge (a colleague's verification is never silently undone), older
+ * updates stay reachable, and the composer fits a phone. Set DATELINE_SCREENSHOTS=1 to refresh
+ * docs/screenshots/.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM_SKIP, launchChromium } from '../support/chromium.ts';
+import { createTestApp, type TestApp } from '../support/test-app.ts';
+
+const PASSWORD = 'editor passphrase 2026';
+const SCREENSHOTS = new URL('../../docs/screenshots/', import.meta.url);
+const shoot = process.env['DATELINE_SCREENSHOTS'] === '1';
+
+describe('the story editor in Chromium', { skip: CHROMIUM_SKIP }, () => {
+  let t: TestApp;
+  let base: string;
+  let browser: Browser;
+  let storyId: string;
+  const errors: string[] = [];
+
+  before(async () => {
+    t = await createTestApp();
+    base = await t.listen();
+    const desk = await t.liveBlog.createDesk({ name: 'Ukraine Live', timezone: 'Europe/Kyiv' });
+    const story = await t.liveBlog.openDaily(desk, t.liveBlog.today(desk), 'any');
+    storyId = story?.id ?? '';
+    for (const [email, name, role] of [
+      ['olena@example.org', 'Olena Editor', 'editor'],
+      ['taras@example.org', 'Taras Editor', 'editor'],
+      ['stringer@example.org', 'Iryna Stringer', 'contributor'],
+      ['gaza@example.org', 'Gaza Desk Editor', 'editor'],
+    ] as const)
+      await t.accounts.addUser({ email, name, role, password: PASSWORD });
+    await t.liveBlog.createDesk({ name: 'Gaza Live', timezone: 'Asia/Gaza' });
+    await t.accounts.setDesks('gaza@example.org', ['gaza-live']);
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+    await t?.close();
+    assert.deepEqual(errors, [], 'no script errors on any page');
+  });
+
+  async function signIn(
+    email: string,
+    viewport = { width: 1280, height: 1000 },
+  ): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await browser.newContext({ viewport });
+    const page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('dialog', (dialog) => void dialog.accept());
+    await page.goto(`${base}/newsroom/login`);
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(`${base}/newsroom`);
+    return { context, page };
+  }
+
+  /** Signs in and opens the story's editor with `updateId` loaded into the form. */
+  async function editing(email: string, updateId: string) {
+    const { context, page } = await signIn(email);
+    await page.goto(`${base}/newsroom/stories/${storyId}`);
+    await page.locator(`article[data-update-id="${updateId}"]`).getByRole('button', { name: 'Edit' }).click();
+    await page.getByRole('button', { name: 'Save changes' }).waitFor();
+    return { context, page, compose: page.locator('#compose-form') };
+  }
+
+  describe('two editors on one update', () => {
+    it('keeps a colleague’s verification when the other editor changed only the headline', async () => {
+      const update = await t.liveBlog.publishUpdate(
+        storyId,
+        {
+          headline: 'Explosions heard in Odesa',
+          body: 'Residents report several explosions in the port area of Odesa overnight.',
+          claimStatus: 'unverified',
+        },
+        'Desk',
+      );
+      const a = await editing('olena@example.org', update.id);
+      const b = await editing('taras@example.org', update.id);
+
+      await b.compose.getByLabel('Claim status').selectOption('verified');
+      await b.compose.getByLabel('Evidence note').fill('Geolocated from two videos by our team');
+      await b.page.getByRole('button', { name: 'Save changes' }).click();
+      await b.compose.locator('.nr-status', { hasText: 'Saved.' }).waitFor();
+
+      await a.compose.getByLabel('Headline (optional)').fill('Explosions in Odesa port overnight');
+      await a.page.getByRole('button', { name: 'Save changes' }).click();
+      const merge = a.page.locator('.nr-compose .nr-merge');
+      await merge.waitFor();
+      // Their verification is shown as kept, not silently dropped.
+      const kept = await merge.locator('.nr-merge-kept').first().innerText();
+      assert.match(kept, /Their changes, kept/);
+      assert.match(kept, /Claim status: Verified/);
+      assert.match(kept, /Evidence note: Geolocated from two videos by our team/);
+      assert.match(
+        await merge.innerText(),
+        /Your changes, kept:\s*Headline: Explosions in Odesa port overnight/,
+      );
+      assert.equal(await merge.locator('fieldset').count(), 0, 'nothing to choose');
+      assert.equal((await t.store.updates.getById(update.id))?.version, 2, 'nothing saved yet');
+      if (shoot) await a.page.screenshot({ path: new URL('newsroom-merge.png', SCREENSHOTS).pathname });
+
+      await merge.getByRole('button', { name: 'Save with both changes' }).click();
+      await a.compose.locator('.nr-status', { hasText: 'Saved.' }).waitFor();
+      const stored = await t.store.updates.getById(update.id);
+      assert.equal(stored?.headline, 'Explosions in Odesa port overnight');
+      assert.equal(stored?.claimStatus, 'verified');
+      assert.equal(stored?.claimNote, 'Geolocated from two videos by our team');
+      assert.equal(stored?.version, 3);
+      await a.page
+        .locator(`article[data-update-id="${update.id}"]`, { hasText: 'Explosions in Odesa port overnight' })
+        .waitFor();
+      await a.context.close();
+      await b.context.close();
+    });
+
+    it('shows a body both editors changed side by side and saves the one the editor picks', async () => {
+      const update = await t.liveBlog.publishUpdate(
+        storyId,
+        {
+          body: 'Air raid alert across eastern Ukraine.',
+          claimStatus: 'claimed',
+          claimNote: 'Air force channel',
+        },
+        'Desk',
+      );
+      const a = await editing('olena@example.org', update.id);
+      const b = await editing('taras@example.org', update.id);
+
+      await b.compose
+        .locator('textarea[name="body"]')
+        .fill('Air raid alert across eastern and central Ukraine.');
+      await b.compose.getByLabel('Key event').check();
+      await b.page.getByRole('button', { name: 'Save changes' }).click();
+      await b.compose.locator('.nr-status', { hasText: 'Saved.' }).waitFor();
+
+      await a.compose
+        .locator('textarea[name="body"]')
+        .fill('Air raid alert across eastern Ukraine; lifted at 06:10.');
+      await a.compose.getByLabel('Claim status').selectOption('verified');
+      await a.page.getByRole('button', { name: 'Save changes' }).click();
+      const merge = a.page.locator('.nr-compose .nr-merge');
+      const body = merge.locator('fieldset', { hasText: 'Body' });
+      await body.waitFor();
+      assert.equal(await merge.locator('fieldset').count(), 1, 'only the body conflicts');
+      assert.match(await body.locator('label', { hasText: 'Yours' }).innerText(), /lifted at 06:10/);
+      assert.match(
+        await body.locator('label', { hasText: 'Theirs' }).innerText(),
+        /eastern and central Ukraine/,
+      );
+      assert.match(await merge.innerText(), /Their changes, kept:\s*Key event: yes/);
+      assert.match(await merge.innerText(), /Your changes, kept:\s*Claim status: Verified/);
+
+      // No choice made yet: the browser refuses to save.
+      await merge.getByRole('button', { name: 'Save with my choices' }).click();
+      assert.equal(await merge.evaluate((form: HTMLFormElement) => form.checkValidity()), false);
+      assert.equal((await t.store.updates.getById(update.id))?.version, 2);
+
+      await body.getByLabel('Theirs').check();
+      await merge.getByRole('button', { name: 'Save with my choices' }).click();
+      await a.compose.locator('.nr-status', { hasText: 'Saved.' }).waitFor();
+      const stored = await t.store.updates.getById(update.id);
+      assert.equal(stored?.body, 'Air raid alert across eastern and central Ukraine.');
+      assert.equal(stored?.keyEvent, true);
+      assert.equal(stored?.claimStatus, 'verified');
+      assert.equal(stored?.claimNote, 'Air force channel');
+      await a.context.close();
+      await b.context.close();
+    });
+  });
+
+  describe('a story with 300 updates', () => {
+    let longStoryId = '';
+    let firstId = '';
+    let firstPath = '';
+
+    before(async () => {
+      const desk = await t.store.desks.getBySlug('ukraine-live');
+      const story = await t.liveBlog.openDaily(desk!, '2026-02-24', 'any');
+      longStoryId = story!.id;
+      firstPath = `/ukraine-live/2026-02-24/updates/`;
+      const content = (body: string) => ({
+        headline: null,
+        body,
+        bodyHtml: `<p>${body}</p>`,
+        pinned: false,
+        keyEvent: false,
+        claimStatus: 'unverified' as const,
+        claimNote: '',
+        sources: [],
+        videoUrl: null,
+        media: null,
+      });
+      const first = await t.store.updates.create(
+        longStoryId,
+        content('First sirens heard over Kharkiv before dawn.'),
+        'Desk',
+      );
+      firstId = first.update.id;
+      firstPath += firstId;
+      for (let i = 2; i <= 305; i++)
+        await t.store.updates.create(longStoryId, content(`Routine overnight update number ${i}.`), 'Desk');
+    });
+
+    it('finds the first update with the find box and edits it', async () => {
+      const { context, page } = await signIn('olena@example.org');
+      await page.goto(`${base}/newsroom/stories/${longStoryId}`);
+      const first = page.locator(`article[data-update-id="${firstId}"]`);
+      const status = page.locator('.nr-stream-status');
+      assert.equal(await status.innerText(), '305 updates; the newest 50 are shown.');
+      assert.equal(await first.count(), 0);
+
+      await page.getByLabel('Find an update').fill('first sirens');
+      await page.getByRole('button', { name: 'Find', exact: true }).click();
+      await status.getByText('1 update contains “first sirens”.').waitFor();
+      assert.equal(await page.locator('.nr-stream article').count(), 1);
+      await first.getByRole('button', { name: 'Edit' }).click();
+      const compose = page.locator('#compose-form');
+      assert.equal(
+        await compose.locator('textarea[name="body"]').inputValue(),
+        'First sirens heard over Kharkiv before dawn.',
+      );
+      await compose.getByLabel('Claim status').selectOption('claimed');
+      await page.getByRole('button', { name: 'Save changes' }).click();
+      await compose.locator('.nr-status', { hasText: 'Saved.' }).waitFor();
+      assert.equal((await t.store.updates.getById(firstId))?.claimStatus, 'claimed');
+
+      await page.getByRole('button', { name: 'Show all' }).click();
+      await status.getByText('305 updates; the newest 50 are shown.').waitFor();
+      await context.close();
+    });
+
+    it('loads older updates page by page down to the first', async () => {
+      const { context, page } = await signIn('olena@example.org');
+      await page.goto(`${base}/newsroom/stories/${longStoryId}`);
+      const older = page.getByRole('button', { name: 'Load older updates' });
+      for (let shown = 100; shown <= 300; shown += 50) {
+        await older.click();
+        await page.locator('.nr-stream-status', { hasText: `the newest ${shown} are shown` }).waitFor();
+      }
+      await older.click();
+      await page.locator('.nr-stream-status', { hasText: 'All 305 updates are shown.' }).waitFor();
+      assert.equal(await older.isHidden(), true);
+      assert.equal(await page.locator('.nr-stream article').count(), 305);
+      const last = page.locator('.nr-stream article').last();
+      assert.equal(await last.getAttribute('data-update-id'), firstId);
+      await last.getByRole('button', { name: 'Edit' }).waitFor();
+      await context.close();
+    });
+
+    it('offers editors of the desk an Edit link on the public update page, and no one else', async () => {
+      const anonymous = await fetch(`${base}${firstPath}`);
+      assert.equal(anonymous.status, 200);
+      assert.doesNotMatch(await anonymous.text(), /Edit in the newsroom|\/newsroom\//);
+      assert.match(anonymous.headers.get('cache-control') ?? '', /^public/);
+
+      for (const email of ['stringer@example.org', 'gaza@example.org']) {
+        const { context, page } = await signIn(email);
+        await page.goto(`${base}${firstPath}`);
+        await page.locator('article.update').waitFor();
+        assert.equal(await page.getByRole('link', { name: 'Edit in the newsroom' }).count(), 0, email);
+        await context.close();
+      }
+
+      const { context, page } = await signIn('olena@example.org');
+      const response = await page.goto(`${base}${firstPath}`);
+      assert.equal(response?.headers()['cache-control'], 'no-store', 'the editor’s page is kept by no cache');
+      await page.getByRole('link', { name: 'Edit in the newsroom' }).click();
+      await page.waitForURL(/\/newsroom\/stories\//);
+      const body = page.locator('#compose-form textarea[name="body"]');
+      await page.getByRole('button', { name: 'Save changes' }).waitFor();
+      assert.equal(await body.inputValue(), 'First sirens heard over Kharkiv before dawn.');
+      await context.close();
+    });
+  });
+
+  describe('on a phone', () => {
+    it('fits the composer in 375 px and publishes from a fully visible button', async () => {
+      const { context, page } = await signIn('stringer@example.org', { width: 375, height: 740 });
+      await page.goto(`${base}/newsroom/stories/${storyId}`);
+      const overflow = () =>
+        page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.equal(await overflow(), 0, 'no sideways scrolling');
+      const compose = page.locator('#compose-form');
+      for (const control of await compose.locator('input, textarea, select, button').all()) {
+        const box = await control.boundingBox();
+        assert.ok(
+          box && box.x >= 0 && box.x + box.width <= 375,
+          `${await control.evaluate((e) => e.outerHTML.slice(0, 80))} fits`,
+        );
+      }
+      await compose
+        .locator('textarea[name="body"]')
+        .fill('Power cut across the left bank of Kyiv after strikes.');
+      const submit = page.getByRole('button', { name: 'Submit for approval' });
+      await submit.scrollIntoViewIfNeeded();
+      const box = (await submit.boundingBox())!;
+      assert.ok(box.x >= 0 && box.x + box.width <= 375, 'the whole button is on screen');
+      // Nothing covers it: the point under its centre is the button.
+      assert.equal(
+        await page.evaluate(
+          ([x, y]) => document.elementFromPoint(x!, y!)?.textContent,
+          [box.x + box.width / 2, box.y + box.height / 2],
+        ),
+        'Submit for approval',
+      );
+      await submit.click();
+      await page.locator('.nr-submission', { hasText: 'Power cut across the left bank' }).waitFor();
+      await context.close();
+
+      const editor = await signIn('olena@example.org', { width: 375, height: 740 });
+      await editor.page.goto(`${base}/newsroom/stories/${storyId}`);
+      assert.equal(
+        await editor.page.evaluate(
+          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        ),
+        0,
+      );
+      await editor.page.locator('#compose-form textarea[name="body"]').fill('Strikes reported in Kharkiv.');
+      const publish = editor.page.getByRole('button', { name: 'Publish' });
+      await publish.scrollIntoViewIfNeeded();
+      const publishBox = (await publish.boundingBox())!;
+      assert.ok(publishBox.x >= 0 && publishBox.x + publishBox.width <= 375, 'Publish is not clipped');
+      await publish.click();
+      await editor.page.locator('.nr-stream article', { hasText: 'Strikes reported in Kharkiv' }).waitFor();
+      await editor.context.close();
+    });
+  });
+
+  describe('suggestions beside each update', () => {
+    it('shows a count per update, the surest first when opened, and clears an update’s all at once', async () => {
+      const update = await t.liveBlog.publishUpdate(
+        storyId,
+        { body: 'Zelensky said drones struck Moscow overnight. Shahed debris fell near Regional Hall.' },
+        'Desk',
+      );
+      const { context, page } = await signIn('olena@example.org');
+      await page.goto(`${base}/newsroom/stories/${storyId}`);
+      const panel = page.locator(`article[data-update-id="${update.id}"] .nr-enrich`);
+      const summary = panel.locator('summary');
+      await summary.filter({ hasText: /Suggestions: \d+ to review/ }).waitFor();
+      const count = Number(/(\d+) to review/.exec(await summary.innerText())?.[1]);
+      assert.equal(await panel.getAttribute('open'), null, 'closed until the editor opens it');
+      assert.equal(await panel.locator('.nr-enrich-item').first().isVisible(), false);
+
+      await summary.click();
+      const items = panel.locator('.nr-enrich-item');
+      await items.first().waitFor();
+      assert.equal(await items.count(), count);
+      const fields = await items.evaluateAll((lis) => lis.map((li) => (li as HTMLElement).dataset['field']));
+      assert.equal(fields[0], 'people', 'a listed person first');
+      assert.match(await items.first().innerText(), /^Volodymyr Zelensky/);
+      assert.equal(fields.at(-1), 'names', '"new name?" hints last');
+      assert.ok(fields.indexOf('names') > fields.indexOf('places'));
+
+      const corrections = (await t.store.corrections.list()).length;
+      await panel.getByRole('button', { name: 'Clear all' }).click();
+      await summary.filter({ hasText: 'Suggestions: none' }).waitFor();
+      assert.equal(await items.count(), 0);
+      await panel.getByText('Nothing to review.').waitFor();
+      // Cleared from view only: the extraction stays and nothing is taught to later enrichments.
+      assert.equal((await t.store.corrections.list()).length, corrections);
+      const stored = await t.store.enrichments.get(update.id);
+      assert.deepEqual(
+        stored?.enrichment.people.map((p) => p.name),
+        ['Volodymyr Zelensky'],
+      );
+      await page.reload();
+      await panel.locator('summary', { hasText: 'Suggestions: none' }).waitFor();
+      await context.close();
+    });
+  });
+});
