@@ -90,6 +90,7 @@ async function startNode(env: NodeJS.ProcessEnv): Promise<Node> {
       DATELINE_SAMPLE: 'off',
       // Every bench reader connects from 127.0.0.1: lift the per-address and total stream caps.
       DATELINE_STREAMS_PER_ADDRESS: '1000000',
+      DATELINE_STREAM_OPENS_PER_MINUTE: '1000000',
       DATELINE_STREAMS_MAX: '1000000',
     },
     stdio: ['ignore', 'ignore', 'pipe'],

@@ -103,6 +103,7 @@ async function startServer(kind: ServerKind): Promise<RunningServer> {
     DATELINE_WORKERS: kind === 'dateline-2w' ? '2' : '1',
     // Every bench reader connects from 127.0.0.1: lift the per-address and total stream caps.
     DATELINE_STREAMS_PER_ADDRESS: '1000000',
+    DATELINE_STREAM_OPENS_PER_MINUTE: '1000000',
     DATELINE_STREAMS_MAX: '1000000',
   };
   const out = await run(

@@ -12,34 +12,47 @@ import sharp from 'sharp';
 import { processImage } from '../../src/media/image-pipeline.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 
+/** A node whose photo processing waits at a gate the test opens; `started` counts photos let in. */
+async function gatedApp(limits: { perUploader: number }) {
+  let openGate: () => void = () => {};
+  const gate = new Promise<void>((resolve) => (openGate = resolve));
+  const node = {
+    t: null as unknown as TestApp,
+    base: '',
+    started: 0,
+    onStart: () => {},
+    openGate: () => openGate(),
+  };
+  node.t = await createTestApp({
+    media: {
+      limits: { concurrency: 1, maxWaiting: 2, retryAfterSeconds: 7, ...limits },
+      process: async (file) => {
+        node.started++;
+        node.onStart();
+        await gate;
+        return processImage(file);
+      },
+    },
+  });
+  node.base = await node.t.listen();
+  return node;
+}
+
 describe('upload concurrency', () => {
+  let node: Awaited<ReturnType<typeof gatedApp>>;
   let t: TestApp;
   let base: string;
   let photo: Buffer;
-  let openGate: () => void = () => {};
-  const gate = new Promise<void>((resolve) => (openGate = resolve));
-  let started = 0;
-  let onStart: () => void = () => {};
 
   before(async () => {
     photo = await sharp({ create: { width: 640, height: 400, channels: 3, background: '#567' } })
       .png()
       .toBuffer();
-    t = await createTestApp({
-      media: {
-        limits: { concurrency: 1, perUploader: 2, maxWaiting: 2, retryAfterSeconds: 7 },
-        process: async (file) => {
-          started++;
-          onStart();
-          await gate;
-          return processImage(file);
-        },
-      },
-    });
-    base = await t.listen();
+    node = await gatedApp({ perUploader: 2 });
+    ({ t, base } = node);
   });
   after(() => {
-    openGate();
+    node.openGate();
     return t.close();
   });
 
@@ -67,12 +80,13 @@ describe('upload concurrency', () => {
     Promise.race([
       ...uploads,
       new Promise<never>((_resolve, reject) => {
-        onStart = () => reject(new Error(`${started} photos processing at once; the node allows 1`));
+        node.onStart = () =>
+          reject(new Error(`${node.started} photos processing at once; the node allows 1`));
       }),
     ]);
 
   it('refuses an uploader past their bound and everyone past the queue’s, with Retry-After', async () => {
-    const firstStarted = new Promise<void>((resolve) => (onStart = resolve));
+    const firstStarted = new Promise<void>((resolve) => (node.onStart = resolve));
     const a = upload(t.editorToken);
     await firstStarted; // the node's one processing slot is held by the editor's first photo
     // The editor's second photo waits for the slot; a third is one too many for them.
@@ -88,15 +102,15 @@ describe('upload concurrency', () => {
     const full = await firstAnswered([d, e]);
     assert.equal(full.status, 429);
     assert.match(full.json.detail!, /as many photos as it can/);
-    assert.equal(started, 1, 'nothing else started while the slot was held');
-    openGate();
+    assert.equal(node.started, 1, 'nothing else started while the slot was held');
+    node.openGate();
     const answers = await Promise.all([a, b, c, d, e]);
     assert.deepEqual(
       answers.map((x) => x.status).sort(),
       [201, 201, 201, 429, 429],
       'the queued ones are processed in turn',
     );
-    assert.equal(started, 3);
+    assert.equal(node.started, 3);
   });
 
   it('keeps sharp to one thread per image and no cache of decoded originals', () => {
@@ -138,28 +152,11 @@ async function answerToPartialUpload(
 }
 
 describe('an upload refused before its body is read', () => {
-  let t: TestApp;
-  let base: string;
-  let openGate: () => void = () => {};
-  const gate = new Promise<void>((resolve) => (openGate = resolve));
-  let onStart: () => void = () => {};
-
-  before(async () => {
-    t = await createTestApp({
-      media: {
-        limits: { concurrency: 1, perUploader: 1, maxWaiting: 2, retryAfterSeconds: 7 },
-        process: async (file) => {
-          onStart();
-          await gate;
-          return processImage(file);
-        },
-      },
-    });
-    base = await t.listen();
-  });
+  let node: Awaited<ReturnType<typeof gatedApp>>;
+  before(async () => (node = await gatedApp({ perUploader: 1 })));
   after(() => {
-    openGate();
-    return t.close();
+    node.openGate();
+    return node.t.close();
   });
 
   const head = Buffer.from(
@@ -177,24 +174,34 @@ describe('an upload refused before its body is read', () => {
       const form = new FormData();
       form.append('file', new Blob([new Uint8Array(photo)], { type: 'image/png' }), 'p.png');
       form.append('alt', 'A slate square');
-      const started = new Promise<void>((resolve) => (onStart = resolve));
-      const first = fetch(`${base}/api/v1/media`, {
+      const started = new Promise<void>((resolve) => (node.onStart = resolve));
+      const first = fetch(`${node.base}/api/v1/media`, {
         method: 'POST',
         body: form,
-        headers: t.auth(t.editorToken),
+        headers: node.t.auth(node.t.editorToken),
       });
       await started;
-      const refused = await answerToPartialUpload(`${base}/api/v1/media`, t.editorToken, 5_000_000, head);
+      const refused = await answerToPartialUpload(
+        `${node.base}/api/v1/media`,
+        node.t.editorToken,
+        5_000_000,
+        head,
+      );
       assert.equal(refused.status, 429);
       assert.equal(refused.connection, 'close');
       assert.match(refused.detail, /per uploader/);
-      openGate();
+      node.openGate();
       assert.equal((await first).status, 201);
     },
   );
 
   it('says 413 to a body declared over the limit before reading it', { timeout: 30_000 }, async () => {
-    const refused = await answerToPartialUpload(`${base}/api/v1/media`, t.adminToken, 30 * 1048576, head);
+    const refused = await answerToPartialUpload(
+      `${node.base}/api/v1/media`,
+      node.t.adminToken,
+      30 * 1048576,
+      head,
+    );
     assert.equal(refused.status, 413);
     assert.equal(refused.connection, 'close');
     assert.match(refused.detail, /larger than 20 MB/);
