@@ -91,6 +91,12 @@ const NOT_PLACES = new Set([
   'Minister',
   'President',
   'General',
+  // "al-Sham" is the Levant in group names ("Hayat Tahrir al-Sham"), not Damascus.
+  'Sham',
+  'Al-Sham',
+  'al-Sham',
+  'Al Sham',
+  'Ash-Sham',
   // Months and weekdays name towns somewhere ("March", Switzerland; "Friday" nowhere needed).
   'January',
   'February',
@@ -117,9 +123,21 @@ const NOT_PLACES = new Set([
 const PLACE_NEIGHBOURS =
   /^(?:In|At|On|From|Near|Outside|Inside|The|North|South|East|West|Northern|Southern|Eastern|Western|Central|Greater|Upper|Lower|Old|New|City|Strip|Bank|Valley|Province|Region|State|Governorate|Oblast|District|Camp|Airport|Port|Street|Square|Road|Bridge|Dam|Base|Crossing|Hospital|University|Mosque|Church|Market|Front|War|Offensive|Conflict|Crisis)$/;
 
-/** True when most longer words of the match's sentence are capitalised (a title-case headline). */
+/**
+ * True when most longer words of the match's sentence are capitalised (a title-case headline).
+ * The run of capitalised words around the match is left out: in a short line such as
+ * "Benito Portillo Torres, killed in Culiacán" the name itself would make it look title-cased.
+ */
 function titleCased(match: Match, tokens: Token[]): boolean {
   const sentence = tokens[match.firstToken]?.sentence;
+  const capitalised = (i: number) => {
+    const t = tokens[i];
+    return t !== undefined && t.sentence === sentence && /^\p{Lu}/u.test(t.text);
+  };
+  let runStart = match.firstToken;
+  while (capitalised(runStart - 1)) runStart--;
+  let runEnd = match.lastToken;
+  while (capitalised(runEnd + 1)) runEnd++;
   let long = 0;
   let capital = 0;
   let from = match.firstToken;
@@ -127,11 +145,11 @@ function titleCased(match: Match, tokens: Token[]): boolean {
   for (let i = from; i < tokens.length; i++) {
     const t = tokens[i];
     if (!t || t.sentence !== sentence) break;
-    if (t.text.length < 4) continue;
+    if (t.text.length < 4 || (i >= runStart && i <= runEnd)) continue;
     long++;
     if (/^\p{Lu}/u.test(t.text)) capital++;
   }
-  return long >= 3 && capital / long >= 0.75;
+  return long >= 2 && capital / long >= 0.75;
 }
 
 /**

@@ -1,8 +1,8 @@
 /** Loads the built gazetteer (data/gazetteer/*.tsv) and the hand-written news spellings. */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Country, Lexicon, Place } from '../lexicon.ts';
-import { spellingVariants } from '../spelling.ts';
+import { foldDiacritics, spellingVariants } from '../spelling.ts';
 
 /** Countries and places by key, for naming a town's region and a place's country. */
 export interface Gazetteer {
@@ -11,6 +11,8 @@ export interface Gazetteer {
   regions: Map<string, Place>;
   /** Capital-city names by country, which a story abroad may still name. */
   placeCount: number;
+  /** The towns GeoNames also spells as each of `spellings` ("Kupyansk", "Charkiw"); see below. */
+  alternates(spellings: readonly string[]): Map<string, Place[]>;
 }
 
 const rows = (file: string) =>
@@ -72,6 +74,7 @@ export function loadGazetteer(dir: string, lexicon: Lexicon): Gazetteer {
     regions.set(`${iso2}.${code}`, place);
     addPlace(place, list(aliases));
   }
+  const towns: Place[] = [];
   for (const line of readFileSync(join(dir, 'cities.tsv'), 'utf8').split('\n')) {
     if (line === '') continue;
     const [name, iso2, code, lat, lon, population, variants] = line.split('\t');
@@ -85,6 +88,7 @@ export function loadGazetteer(dir: string, lexicon: Lexicon): Gazetteer {
       lon: Number(lon),
       population: Number(population),
     };
+    towns.push(place);
     addPlace(place, list(variants));
   }
 
@@ -124,5 +128,64 @@ export function loadGazetteer(dir: string, lexicon: Lexicon): Gazetteer {
       for (const variant of spellingVariants(alias))
         lexicon.add(variant, { kind: 'place', place: best, canonical: true });
   }
-  return { countries, regions, placeCount };
+  return {
+    countries,
+    regions,
+    placeCount,
+    alternates: alternateSpellings(join(dir, 'city-alternates.tsv'), towns),
+  };
+}
+
+/**
+ * GeoNames' other spellings of the towns (city-alternates.tsv, sorted by spelling, each with the
+ * cities.tsv lines it names). 150,000 spellings would double the start-up if added to the
+ * matcher, so the file is read as one string and binary-searched for a text's spans instead.
+ */
+function alternateSpellings(file: string, towns: Place[]): Gazetteer['alternates'] {
+  let text: string | undefined;
+  let starts: Int32Array | undefined;
+  const load = () => {
+    text = existsSync(file) ? readFileSync(file, 'utf8') : '';
+    const offsets = [0];
+    for (let i = text.indexOf('\n'); i !== -1 && i < text.length - 1; i = text.indexOf('\n', i + 1))
+      offsets.push(i + 1);
+    starts = Int32Array.from(text === '' ? [] : offsets);
+  };
+  const find = (key: string): Place[] => {
+    if (text === undefined || starts === undefined) load();
+    const t = text as string;
+    const s = starts as Int32Array;
+    let lo = 0;
+    let hi = s.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const start = s[mid] as number;
+      const tab = t.indexOf('\t', start);
+      const k = t.slice(start, tab);
+      if (k === key) {
+        const end = t.indexOf('\n', tab);
+        return t
+          .slice(tab + 1, end === -1 ? undefined : end)
+          .split(',')
+          .map((n) => towns[Number(n)])
+          .filter((p): p is Place => p !== undefined);
+      }
+      if (k < key) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return [];
+  };
+  return (spellings) => {
+    const out = new Map<string, Place[]>();
+    for (const spelling of spellings) {
+      // Looked up as the matcher does: diacritics dropped, "al-Hasakah" as "Al-Hasakah".
+      const key = foldDiacritics(spelling).replace(
+        /^(?:al|el|an|ar|as|ad|ash|at|az)-(?=\p{Lu})/u,
+        (a) => a.charAt(0).toUpperCase() + a.slice(1),
+      );
+      const found = find(key);
+      if (found.length > 0) out.set(spelling, found);
+    }
+    return out;
+  };
 }
