@@ -137,54 +137,41 @@ export function loadGazetteer(dir: string, lexicon: Lexicon): Gazetteer {
 }
 
 /**
- * GeoNames' other spellings of the towns (city-alternates.tsv, sorted by spelling, each with the
- * cities.tsv lines it names). 150,000 spellings would double the start-up if added to the
- * matcher, so the file is read as one string and binary-searched for a text's spans instead.
+ * GeoNames' other spellings of the towns (city-alternates.tsv: spelling, then the cities.tsv lines
+ * it names). 150,000 spellings added to the matcher would double the start-up (a LexEntry and a
+ * span record each); read as a plain map of strings on first use they cost a few tens of ms, and
+ * each text looks up only its own capitalised spans.
  */
 function alternateSpellings(file: string, towns: Place[]): Gazetteer['alternates'] {
-  let text: string | undefined;
-  let starts: Int32Array | undefined;
+  let lines: Map<string, string> | undefined;
   const load = () => {
-    text = existsSync(file) ? readFileSync(file, 'utf8') : '';
-    const offsets = [0];
-    for (let i = text.indexOf('\n'); i !== -1 && i < text.length - 1; i = text.indexOf('\n', i + 1))
-      offsets.push(i + 1);
-    starts = Int32Array.from(text === '' ? [] : offsets);
-  };
-  const find = (key: string): Place[] => {
-    if (text === undefined || starts === undefined) load();
-    const t = text as string;
-    const s = starts as Int32Array;
-    let lo = 0;
-    let hi = s.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      const start = s[mid] as number;
-      const tab = t.indexOf('\t', start);
-      const k = t.slice(start, tab);
-      if (k === key) {
-        const end = t.indexOf('\n', tab);
-        return t
-          .slice(tab + 1, end === -1 ? undefined : end)
-          .split(',')
-          .map((n) => towns[Number(n)])
-          .filter((p): p is Place => p !== undefined);
-      }
-      if (k < key) lo = mid + 1;
-      else hi = mid - 1;
+    const map = new Map<string, string>();
+    const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
+    for (let start = 0; start < text.length;) {
+      const tab = text.indexOf('\t', start);
+      const end = text.indexOf('\n', tab);
+      if (tab === -1) break;
+      map.set(text.slice(start, tab), text.slice(tab + 1, end === -1 ? undefined : end));
+      start = end === -1 ? text.length : end + 1;
     }
-    return [];
+    return map;
   };
   return (spellings) => {
+    lines ??= load();
     const out = new Map<string, Place[]>();
     for (const spelling of spellings) {
       // Looked up as the matcher does: diacritics dropped, "al-Hasakah" as "Al-Hasakah".
-      const key = foldDiacritics(spelling).replace(
-        /^(?:al|el|an|ar|as|ad|ash|at|az)-(?=\p{Lu})/u,
-        (a) => a.charAt(0).toUpperCase() + a.slice(1),
-      );
-      const found = find(key);
-      if (found.length > 0) out.set(spelling, found);
+      const plain = /^[\x20-\x7e]*$/.test(spelling) ? spelling : foldDiacritics(spelling);
+      const key = /^(?:al|el|an|ar|as|ad|ash|at|az)-/.test(plain)
+        ? plain.charAt(0).toUpperCase() + plain.slice(1)
+        : plain;
+      const found = lines.get(key);
+      if (found === undefined) continue;
+      const places = found
+        .split(',')
+        .map((n) => towns[Number(n)])
+        .filter((p): p is Place => p !== undefined);
+      if (places.length > 0) out.set(spelling, places);
     }
     return out;
   };
