@@ -174,6 +174,16 @@ function insideUnknownName(match: Match, tokens: Token[]): boolean {
   return beside && !titleCased(match, tokens);
 }
 
+/**
+ * Arabic place names built on a person's name ("Dahiyat al-Assad", "Hay al-Assad", "Jisr
+ * al-Shughur"): after a word for suburb, quarter, hill, mountain, valley, spring, village, well,
+ * bridge, gate or square, the name is part of the place, not the person.
+ */
+const PLACE_WORD_BEFORE =
+  /\b(?:Dahiyat|Dahiyet|Hay|Hayy|Harat|Haret|Tal|Tell|Jabal|Jebel|Wadi|Ain|Kafr|Deir|Bir|Khirbet|Qasr|Souq|Suq|Madinat|Dawar|Jisr|Bab|Beit|Bayt|Qaryat|Mazraat|Masjid|Sahat|Midan)\s+(?:(?:al|el|ad|ar|as|ash|at|az)-?\s*)?$/;
+const inPlaceName = (text: string, start: number) =>
+  PLACE_WORD_BEFORE.test(text.slice(Math.max(0, start - 16), start));
+
 function resolve(match: Match, tokens: Token[]): Resolved | undefined {
   const entries = match.entries;
   const person = entries.find((e): e is Extract<LexEntry, { kind: 'person' }> => e.kind === 'person');
@@ -283,7 +293,11 @@ export function findMentions(
       return !viaSurname || (person?.kind === 'person' && (named.get(person.person) ?? Infinity) <= m.start);
     });
   }
-  const resolved = matches.map((m) => resolve(m, tokens)).filter((r): r is Resolved => r !== undefined);
+  const resolved = matches
+    .map((m) => resolve(m, tokens))
+    .filter(
+      (r): r is Resolved => r !== undefined && !(r.kind === 'person' && inPlaceName(text, r.match.start)),
+    );
   markRegionLists(text, resolved, tokens);
   return resolved;
 }

@@ -68,3 +68,14 @@ test('entity pages leave out names found by pattern below the operator threshold
   assert.equal(nameMinConfidence({ DATELINE_NAME_MIN_CONFIDENCE: '0.9' }), 0.9);
   assert.throws(() => loadConfig({ DATELINE_NAME_MIN_CONFIDENCE: 'high' }), /DATELINE_NAME_MIN_CONFIDENCE/);
 });
+
+test("a leader's surname inside an Arabic place name ('Hay al-Assad') is not the leader", () => {
+  assert.deepEqual(
+    enrich('Shells fell on Hay al-Assad and Dahiyat al- Assad overnight.').people.map((p) => p.name),
+    [],
+  );
+  assert.deepEqual(
+    enrich('Assad spoke by phone with the envoy.').people.map((p) => p.name),
+    ['Bashar al-Assad'],
+  );
+});
