@@ -79,3 +79,13 @@ test("a leader's surname inside an Arabic place name ('Hay al-Assad') is not the
     ['Bashar al-Assad'],
   );
 });
+
+test('an armed group named in Arabic by its leading head word is an organisation found by pattern', () => {
+  const r = enrich('Jabhat al-Wadi and Liwa Suqur al-Jabal fighters shelled the road.');
+  const found = r.organizations.filter((o) => o.source === 'pattern').map((o) => o.name);
+  assert.deepEqual(found, ['Jabhat al-Wadi', 'Liwa Suqur al-Jabal']);
+  assert.deepEqual(
+    r.people.map((p) => p.name),
+    [],
+  );
+});
