@@ -207,13 +207,15 @@ function resolve(match: Match, tokens: Token[]): Resolved | undefined {
   const prominent = candidates.some((c) => c.place.kind === 'region' || c.place.population >= 500_000);
   if (!prominent && insideUnknownName(match, tokens)) return undefined;
   const before = tokens[match.firstToken - 2];
-  // "Homs countryside", "the countryside of Homs" mean the governorate, not the city.
+  // "Homs countryside", "the countryside of Homs", "rural Homs" mean the governorate, not the
+  // city, at the end of a sentence too.
   const countryside =
     next?.text === 'countryside' ||
+    tokens[match.firstToken - 1]?.text === 'rural' ||
     (tokens[match.firstToken - 1]?.text === 'of' && before?.text === 'countryside');
-  const preferRegion = Boolean(
-    next && (REGION_WORD.test(next.text) || countryside) && candidates.some((c) => c.place.kind === 'region'),
-  );
+  const preferRegion =
+    ((next !== undefined && REGION_WORD.test(next.text)) || countryside) &&
+    candidates.some((c) => c.place.kind === 'region');
   if (preferRegion && next && !countryside) match.end = next.end;
   return { kind: 'place', match, candidates, preferRegion, chosen: false };
 }

@@ -83,3 +83,16 @@ test('"al-Sham" (the Levant in group names) is not Damascus', () => {
   const r = enrich('A commander of Liwa al-Sham was killed near Aleppo.', ['SY']);
   assert.ok(!r.places.some((p) => p.name === 'Damascus'), JSON.stringify(r.places));
 });
+
+test('"the countryside of X" and "rural X" at the end of a sentence are the governorate', () => {
+  for (const text of ['Jets struck the countryside of Hama.', 'Jets struck rural Hama.'])
+    assert.deepEqual(
+      enrich(text, ['SY']).places.map((p) => [p.matched, p.kind]),
+      [['Hama', 'region']],
+      text,
+    );
+  assert.deepEqual(
+    enrich('Jets struck Hama.', ['SY']).places.map((p) => [p.matched, p.kind]),
+    [['Hama', 'city']],
+  );
+});
