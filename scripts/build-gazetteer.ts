@@ -20,6 +20,12 @@ const OUT = join(import.meta.dirname, '..', 'data', 'gazetteer');
 /** Outside the focus countries only towns this big are kept: small foreign towns named like
  * English words ("Mercy", "Police") cost more in false pins than they add. */
 const MIN_POPULATION_ELSEWHERE = 15_000;
+/**
+ * Places smaller than this (cities500's villages, about 26,000) are not loaded into the matcher
+ * at start: their names go to city-alternates.tsv and are searched per text, keeping start-up
+ * where the 1,000+ file had it.
+ */
+const SEARCHED_BELOW = 1_000;
 
 interface WorldCountry {
   name: { common: string; official: string };
@@ -150,7 +156,12 @@ function buildCities(): { towns: number; alternates: number } {
   for (const c of cities500())
     if (!isCode(c.name) && (focus.has(c.countryCode) || c.population >= MIN_POPULATION_ELSEWHERE))
       kept.push(c);
-  const alternates = new Map<string, number[]>();
+  /** Spelling → cities.tsv lines it names; a "*" marks the place's own name. */
+  const alternates = new Map<string, string[]>();
+  const index = (key: string, entry: string) => {
+    const lines = alternates.get(key) ?? [];
+    if (!lines.includes(entry)) alternates.set(key, [...lines, entry]);
+  };
   const rows = kept
     .sort((a, b) => b.population - a.population)
     .map((c, line) => {
@@ -160,9 +171,13 @@ function buildCities(): { towns: number; alternates: number } {
       const own = variantsOf([c.name, c.asciiName].filter((n) => n !== ''));
       for (const other of variantsOf(c.alternateNames.filter(isNewsSpelling))) {
         const key = surfaceKey(clean(other));
-        if (key === name || own.includes(key)) continue;
-        const lines = alternates.get(key) ?? [];
-        if (!lines.includes(line)) alternates.set(key, [...lines, line]);
+        if (key !== name && !own.includes(key)) index(key, String(line));
+      }
+      // Villages are searched per text by all their names, like the other spellings.
+      const searched = c.population < SEARCHED_BELOW;
+      if (searched) {
+        index(surfaceKey(name), `${line}*`);
+        for (const variant of own) index(surfaceKey(clean(variant)), String(line));
       }
       return [
         name,
@@ -171,7 +186,8 @@ function buildCities(): { towns: number; alternates: number } {
         round(c.latitude),
         round(c.longitude),
         c.population,
-        own.map(clean).join('|'),
+        searched ? '' : own.map(clean).join('|'),
+        searched ? 'searched' : '',
       ];
     });
   writeFileSync(join(OUT, 'cities.tsv'), tsv(rows));

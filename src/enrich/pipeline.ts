@@ -164,7 +164,7 @@ export function createEnricher(dataDir: string = DEFAULT_DATA_DIR): Enricher {
     if (alternates.size === 0) return importedPlaces && newPlaces(importedPlaces, lexicon);
     const extra = new Lexicon();
     for (const [spelling, places] of alternates)
-      for (const place of places) extra.add(spelling, { kind: 'place', place, canonical: false });
+      for (const { place, canonical } of places) extra.add(spelling, { kind: 'place', place, canonical });
     if (importedPlaces) extra.addAll(importedPlaces);
     return newPlaces(extra, lexicon);
   };
@@ -289,10 +289,10 @@ export function createEnricher(dataDir: string = DEFAULT_DATA_DIR): Enricher {
       const entries = [
         ...(corrections?.overlay.get(key) ?? []),
         ...(lexicon.get(key) ?? []),
-        ...(gazetteer.alternates([key]).get(key) ?? []).map((place): LexEntry => ({
+        ...(gazetteer.alternates([key]).get(key) ?? []).map(({ place, canonical }): LexEntry => ({
           kind: 'place',
           place,
-          canonical: false,
+          canonical,
         })),
         ...((imported && newPlaces(imported, lexicon).get(key)) ?? []),
       ];

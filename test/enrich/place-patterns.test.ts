@@ -60,6 +60,12 @@ test('a village of a few hundred people is on the map without an import (GeoName
   assert.ok(village, 'Al Qabyal, a village near Taiz, is in the built-in gazetteer');
   assert.equal(village.precision, 'city');
   assert.ok(Math.abs(village.lat - 13.24) < 0.05 && Math.abs(village.lon - 44.41) < 0.05);
+  // Under 1,000 people a village is searched per text rather than loaded: found all the same.
+  const smaller = enrich('Gunmen attacked Al Ummal at dawn.', ['YE']).places.find(
+    (p) => p.matched === 'Al Ummal',
+  );
+  assert.equal(smaller?.country, 'YE');
+  assert.equal(smaller?.precision, 'city');
 });
 
 test("a town under one of GeoNames' other spellings is found, in text and in the editors' place search", () => {

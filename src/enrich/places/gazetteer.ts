@@ -11,8 +11,11 @@ export interface Gazetteer {
   regions: Map<string, Place>;
   /** Capital-city names by country, which a story abroad may still name. */
   placeCount: number;
-  /** The towns GeoNames also spells as each of `spellings` ("Kupyansk", "Charkiw"); see below. */
-  alternates(spellings: readonly string[]): Map<string, Place[]>;
+  /**
+   * The towns GeoNames also spells as each of `spellings` ("Kupyansk", "Charkiw"), and the
+   * villages so named; `canonical` when it is the place's own name. See alternateSpellings.
+   */
+  alternates(spellings: readonly string[]): Map<string, { place: Place; canonical: boolean }[]>;
 }
 
 const rows = (file: string) =>
@@ -77,7 +80,7 @@ export function loadGazetteer(dir: string, lexicon: Lexicon): Gazetteer {
   const towns: Place[] = [];
   for (const line of readFileSync(join(dir, 'cities.tsv'), 'utf8').split('\n')) {
     if (line === '') continue;
-    const [name, iso2, code, lat, lon, population, variants] = line.split('\t');
+    const [name, iso2, code, lat, lon, population, variants, searched] = line.split('\t');
     if (!iso2 || !name) continue;
     const place: Place = {
       kind: 'city',
@@ -89,7 +92,13 @@ export function loadGazetteer(dir: string, lexicon: Lexicon): Gazetteer {
       population: Number(population),
     };
     towns.push(place);
-    addPlace(place, list(variants));
+    if (searched !== 'searched') addPlace(place, list(variants));
+    else {
+      // A village is searched per text; the news aliases may still point at it.
+      placeCount++;
+      const key = `city:${iso2}:${name}`;
+      if (targeted.has(key)) byName.set(key, [...(byName.get(key) ?? []), place]);
+    }
   }
 
   // News spellings: an alias of a place the gazetteer has, or a place it lacks (with coordinates).
@@ -137,40 +146,68 @@ export function loadGazetteer(dir: string, lexicon: Lexicon): Gazetteer {
 }
 
 /**
- * GeoNames' other spellings of the towns (city-alternates.tsv: spelling, then the cities.tsv lines
- * it names). 150,000 spellings added to the matcher would double the start-up (a LexEntry and a
- * span record each); read as a plain map of strings on first use they cost a few tens of ms, and
- * each text looks up only its own capitalised spans.
+ * GeoNames' other spellings of the towns and the names of the villages (city-alternates.tsv:
+ * spelling, then the cities.tsv lines it names, "*" for a place's own name), 166,000 spellings.
+ * Added to the matcher they would add a third to the start-up, so the file is read as one string
+ * and binary-searched, without allocating, for the capitalised spans of each text.
  */
 function alternateSpellings(file: string, towns: Place[]): Gazetteer['alternates'] {
-  let lines: Map<string, string> | undefined;
+  let text = '';
+  let starts: Int32Array | undefined;
   const load = () => {
-    const map = new Map<string, string>();
-    const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
-    for (let start = 0; start < text.length;) {
-      const tab = text.indexOf('\t', start);
-      const end = text.indexOf('\n', tab);
-      if (tab === -1) break;
-      map.set(text.slice(start, tab), text.slice(tab + 1, end === -1 ? undefined : end));
-      start = end === -1 ? text.length : end + 1;
+    text = existsSync(file) ? readFileSync(file, 'utf8') : '';
+    const offsets: number[] = [];
+    for (let i = 0; i < text.length; i = text.indexOf('\n', i) + 1 || text.length) offsets.push(i);
+    return Int32Array.from(offsets);
+  };
+  /** The line's key compared with `key`: negative when it sorts before. */
+  const compare = (start: number, key: string) => {
+    for (let i = 0; ; i++) {
+      const c = text.charCodeAt(start + i);
+      const atEnd = c === 9; // the tab after the key
+      if (i === key.length) return atEnd ? 0 : 1;
+      if (atEnd) return -1;
+      const d = c - key.charCodeAt(i);
+      if (d !== 0) return d;
     }
-    return map;
+  };
+  const find = (key: string): string | undefined => {
+    starts ??= load();
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const start = starts[mid] as number;
+      const order = compare(start, key);
+      if (order === 0) {
+        const tab = start + key.length;
+        const end = text.indexOf('\n', tab);
+        return text.slice(tab + 1, end === -1 ? undefined : end);
+      }
+      if (order < 0) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return undefined;
   };
   return (spellings) => {
-    lines ??= load();
-    const out = new Map<string, Place[]>();
+    const out = new Map<string, { place: Place; canonical: boolean }[]>();
     for (const spelling of spellings) {
       // Looked up as the matcher does: diacritics dropped, "al-Hasakah" as "Al-Hasakah".
       const plain = /^[\x20-\x7e]*$/.test(spelling) ? spelling : foldDiacritics(spelling);
       const key = /^(?:al|el|an|ar|as|ad|ash|at|az)-/.test(plain)
         ? plain.charAt(0).toUpperCase() + plain.slice(1)
         : plain;
-      const found = lines.get(key);
+      const found = find(key);
       if (found === undefined) continue;
-      const places = found
-        .split(',')
-        .map((n) => towns[Number(n)])
-        .filter((p): p is Place => p !== undefined);
+      const places: { place: Place; canonical: boolean }[] = [];
+      for (const entry of found.split(',')) {
+        const place = towns[Number.parseInt(entry, 10)];
+        const canonical = entry.endsWith('*');
+        if (!place) continue;
+        const seen = places.find((p) => p.place === place);
+        if (seen) seen.canonical ||= canonical;
+        else places.push({ place, canonical });
+      }
       if (places.length > 0) out.set(spelling, places);
     }
     return out;
