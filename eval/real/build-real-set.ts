@@ -6,13 +6,25 @@
  *
  *   node --import tsx eval/real/build-real-set.ts /path/to/ucdpged.tsv
  */
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { foldDiacritics } from '../../src/enrich/spelling.ts';
 import { splitOf } from './split-of.ts';
 
 const here = import.meta.dirname;
-const dataDir = join(here, '..', '..', 'data', 'gazetteer');
+/**
+ * The gold reads the gazetteer as it was when the set was annotated (the 1,000+ cities file), so
+ * that growing the shipped gazetteer cannot turn the system's own new pins into "other places"
+ * that are never penalised. Read from git: the clone must have this commit.
+ */
+const GOLD_GAZETTEER_COMMIT = '0fc19e6';
+const gazetteerFile = (file: string) =>
+  execFileSync('git', ['show', `${GOLD_GAZETTEER_COMMIT}:data/gazetteer/${file}`], {
+    cwd: here,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
 
 type Row = Record<string, string>;
 const source = process.argv[2];
@@ -88,7 +100,7 @@ function findSpan(text: string, name: string): string | undefined {
 
 const countryCodes = new Map<string, string>();
 const demonyms = new Map<string, string>();
-for (const line of readFileSync(join(dataDir, 'countries.tsv'), 'utf8').split('\n')) {
+for (const line of gazetteerFile('countries.tsv').split('\n')) {
   const [iso2, name, , , alt, dem] = line.split('\t');
   if (!iso2 || !name) continue;
   countryCodes.set(name, iso2);
@@ -109,7 +121,7 @@ const GED_COUNTRY: Record<string, string> = {
   'United States of America': 'US',
 };
 const isoOf = (gedName: string) => GED_COUNTRY[gedName] ?? countryCodes.get(gedName) ?? '';
-const admin1 = readFileSync(join(dataDir, 'admin1.tsv'), 'utf8')
+const admin1 = gazetteerFile('admin1.tsv')
   .split('\n')
   .map((l) => l.split('\t'))
   .filter((c) => c.length >= 5)
@@ -131,13 +143,13 @@ const addName = (iso2: string, name: string) => {
   namesIn.get(iso2)?.add(foldDiacritics(name).toLowerCase());
 };
 for (const a of admin1) for (const n of a.names) addName(a.iso2, n);
-for (const line of readFileSync(join(dataDir, 'cities.tsv'), 'utf8').split('\n')) {
+for (const line of gazetteerFile('cities.tsv').split('\n')) {
   const [name, iso2, , , , , alt] = line.split('\t');
   if (!name || !iso2) continue;
   addName(iso2, name);
   for (const n of (alt ?? '').split('|')) if (n) addName(iso2, n);
 }
-for (const line of readFileSync(join(dataDir, 'news-aliases.tsv'), 'utf8').split('\n')) {
+for (const line of gazetteerFile('news-aliases.tsv').split('\n')) {
   const [alias, , iso2] = line.split('\t');
   if (alias && iso2) addName(iso2, alias);
 }

@@ -91,6 +91,12 @@ const NOT_PLACES = new Set([
   'Minister',
   'President',
   'General',
+  // "al-Sham" is the Levant in group names ("Hayat Tahrir al-Sham"), not Damascus.
+  'Sham',
+  'Al-Sham',
+  'al-Sham',
+  'Al Sham',
+  'Ash-Sham',
   // Months and weekdays name towns somewhere ("March", Switzerland; "Friday" nowhere needed).
   'January',
   'February',
@@ -117,9 +123,21 @@ const NOT_PLACES = new Set([
 const PLACE_NEIGHBOURS =
   /^(?:In|At|On|From|Near|Outside|Inside|The|North|South|East|West|Northern|Southern|Eastern|Western|Central|Greater|Upper|Lower|Old|New|City|Strip|Bank|Valley|Province|Region|State|Governorate|Oblast|District|Camp|Airport|Port|Street|Square|Road|Bridge|Dam|Base|Crossing|Hospital|University|Mosque|Church|Market|Front|War|Offensive|Conflict|Crisis)$/;
 
-/** True when most longer words of the match's sentence are capitalised (a title-case headline). */
+/**
+ * True when most longer words of the match's sentence are capitalised (a title-case headline).
+ * The run of capitalised words around the match is left out: in a short line such as
+ * "Benito Portillo Torres, killed in Culiacán" the name itself would make it look title-cased.
+ */
 function titleCased(match: Match, tokens: Token[]): boolean {
   const sentence = tokens[match.firstToken]?.sentence;
+  const capitalised = (i: number) => {
+    const t = tokens[i];
+    return t !== undefined && t.sentence === sentence && /^\p{Lu}/u.test(t.text);
+  };
+  let runStart = match.firstToken;
+  while (capitalised(runStart - 1)) runStart--;
+  let runEnd = match.lastToken;
+  while (capitalised(runEnd + 1)) runEnd++;
   let long = 0;
   let capital = 0;
   let from = match.firstToken;
@@ -127,11 +145,11 @@ function titleCased(match: Match, tokens: Token[]): boolean {
   for (let i = from; i < tokens.length; i++) {
     const t = tokens[i];
     if (!t || t.sentence !== sentence) break;
-    if (t.text.length < 4) continue;
+    if (t.text.length < 4 || (i >= runStart && i <= runEnd)) continue;
     long++;
     if (/^\p{Lu}/u.test(t.text)) capital++;
   }
-  return long >= 3 && capital / long >= 0.75;
+  return long >= 2 && capital / long >= 0.75;
 }
 
 /**
@@ -156,6 +174,16 @@ function insideUnknownName(match: Match, tokens: Token[]): boolean {
   return beside && !titleCased(match, tokens);
 }
 
+/**
+ * Arabic place names built on a person's name ("Dahiyat al-Assad", "Hay al-Assad", "Jisr
+ * al-Shughur"): after a word for suburb, quarter, hill, mountain, valley, spring, village, well,
+ * bridge, gate or square, the name is part of the place, not the person.
+ */
+const PLACE_WORD_BEFORE =
+  /\b(?:Dahiyat|Dahiyet|Hay|Hayy|Harat|Haret|Tal|Tell|Jabal|Jebel|Wadi|Ain|Kafr|Deir|Bir|Khirbet|Qasr|Souq|Suq|Madinat|Dawar|Jisr|Bab|Beit|Bayt|Qaryat|Mazraat|Masjid|Sahat|Midan)\s+(?:(?:al|el|ad|ar|as|ash|at|az)-?\s*)?$/;
+const inPlaceName = (text: string, start: number) =>
+  PLACE_WORD_BEFORE.test(text.slice(Math.max(0, start - 16), start));
+
 function resolve(match: Match, tokens: Token[]): Resolved | undefined {
   const entries = match.entries;
   const person = entries.find((e): e is Extract<LexEntry, { kind: 'person' }> => e.kind === 'person');
@@ -179,13 +207,15 @@ function resolve(match: Match, tokens: Token[]): Resolved | undefined {
   const prominent = candidates.some((c) => c.place.kind === 'region' || c.place.population >= 500_000);
   if (!prominent && insideUnknownName(match, tokens)) return undefined;
   const before = tokens[match.firstToken - 2];
-  // "Homs countryside", "the countryside of Homs" mean the governorate, not the city.
+  // "Homs countryside", "the countryside of Homs", "rural Homs" mean the governorate, not the
+  // city, at the end of a sentence too.
   const countryside =
     next?.text === 'countryside' ||
+    tokens[match.firstToken - 1]?.text === 'rural' ||
     (tokens[match.firstToken - 1]?.text === 'of' && before?.text === 'countryside');
-  const preferRegion = Boolean(
-    next && (REGION_WORD.test(next.text) || countryside) && candidates.some((c) => c.place.kind === 'region'),
-  );
+  const preferRegion =
+    ((next !== undefined && REGION_WORD.test(next.text)) || countryside) &&
+    candidates.some((c) => c.place.kind === 'region');
   if (preferRegion && next && !countryside) match.end = next.end;
   return { kind: 'place', match, candidates, preferRegion, chosen: false };
 }
@@ -265,7 +295,11 @@ export function findMentions(
       return !viaSurname || (person?.kind === 'person' && (named.get(person.person) ?? Infinity) <= m.start);
     });
   }
-  const resolved = matches.map((m) => resolve(m, tokens)).filter((r): r is Resolved => r !== undefined);
+  const resolved = matches
+    .map((m) => resolve(m, tokens))
+    .filter(
+      (r): r is Resolved => r !== undefined && !(r.kind === 'person' && inPlaceName(text, r.match.start)),
+    );
   markRegionLists(text, resolved, tokens);
   return resolved;
 }

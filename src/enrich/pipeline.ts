@@ -26,7 +26,8 @@ import { loadNameData, type NameData } from './names/name-data.ts';
 import { findPatternNames } from './names/patterns.ts';
 import { suggestNames } from './names/suggest.ts';
 import { loadGazetteer, type Gazetteer } from './places/gazetteer.ts';
-import { splitSentences, tokenize } from './text/tokenize.ts';
+import { candidateSpans } from './places/imported-places.ts';
+import { splitSentences, tokenize, type Token } from './text/tokenize.ts';
 import type { Enrichment, NameCandidate, NameSuggestion, PlaceCandidate } from './types.ts';
 
 /** The shipped data directory (data/ at the repository root). */
@@ -154,11 +155,26 @@ export function createEnricher(dataDir: string = DEFAULT_DATA_DIR): Enricher {
     eventsExtractor,
   ];
 
-  const prepare = (text: string, corrections?: CompiledCorrections, imported?: Lexicon) => {
+  /**
+   * The towns this text names by one of GeoNames' other spellings, with the deployment's
+   * imported places, as one small lexicon beside the built-in one.
+   */
+  const perText = (text: string, tokens: Token[], importedPlaces?: Lexicon): Lexicon | undefined => {
+    const alternates = gazetteer.alternates(candidateSpans(text, tokens));
+    if (alternates.size === 0) return importedPlaces && newPlaces(importedPlaces, lexicon);
+    const extra = new Lexicon();
+    for (const [spelling, places] of alternates)
+      for (const { place, canonical } of places) extra.add(spelling, { kind: 'place', place, canonical });
+    if (importedPlaces) extra.addAll(importedPlaces);
+    return newPlaces(extra, lexicon);
+  };
+
+  const prepare = (text: string, corrections?: CompiledCorrections, importedPlaces?: Lexicon) => {
     const sentences = splitSentences(text);
     const tokens = tokenize(text, sentences);
+    const imported = perText(text, tokens, importedPlaces);
     const mentions = findMentions(text, tokens, lexicon, corrections?.overlay, imported);
-    return { sentences, tokens, mentions: withoutRejected(mentions, corrections) };
+    return { sentences, tokens, imported, mentions: withoutRejected(mentions, corrections) };
   };
 
   const curatedPeople = new Map(names.people.map((p) => [p.name, p]));
@@ -237,8 +253,7 @@ export function createEnricher(dataDir: string = DEFAULT_DATA_DIR): Enricher {
     versions: names.versions,
     enrich(text, options) {
       storyCountries = options.storyCountries ?? [];
-      const imported = options.importedPlaces && newPlaces(options.importedPlaces, lexicon);
-      const prepared = prepare(text, options.corrections, imported);
+      const { imported, ...prepared } = prepare(text, options.corrections, options.importedPlaces);
       const context: EnrichContext = {
         text,
         ...prepared,
@@ -274,6 +289,11 @@ export function createEnricher(dataDir: string = DEFAULT_DATA_DIR): Enricher {
       const entries = [
         ...(corrections?.overlay.get(key) ?? []),
         ...(lexicon.get(key) ?? []),
+        ...(gazetteer.alternates([key]).get(key) ?? []).map(({ place, canonical }): LexEntry => ({
+          kind: 'place',
+          place,
+          canonical,
+        })),
         ...((imported && newPlaces(imported, lexicon).get(key)) ?? []),
       ];
       const seen = new Set<string>();

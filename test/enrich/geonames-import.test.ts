@@ -118,7 +118,7 @@ for (const engine of ENGINES) {
       );
       assert.deepEqual(
         enricher.placeCandidates('Orikhiv', 12, undefined, imported).map((c) => c.population),
-        [17287],
+        [14479],
       );
     });
 

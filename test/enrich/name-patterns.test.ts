@@ -68,3 +68,24 @@ test('entity pages leave out names found by pattern below the operator threshold
   assert.equal(nameMinConfidence({ DATELINE_NAME_MIN_CONFIDENCE: '0.9' }), 0.9);
   assert.throws(() => loadConfig({ DATELINE_NAME_MIN_CONFIDENCE: 'high' }), /DATELINE_NAME_MIN_CONFIDENCE/);
 });
+
+test("a leader's surname inside an Arabic place name ('Hay al-Assad') is not the leader", () => {
+  assert.deepEqual(
+    enrich('Shells fell on Hay al-Assad and Dahiyat al- Assad overnight.').people.map((p) => p.name),
+    [],
+  );
+  assert.deepEqual(
+    enrich('Assad spoke by phone with the envoy.').people.map((p) => p.name),
+    ['Bashar al-Assad'],
+  );
+});
+
+test('an armed group named in Arabic by its leading head word is an organisation found by pattern', () => {
+  const r = enrich('Jabhat al-Wadi and Liwa Suqur al-Jabal fighters shelled the road.');
+  const found = r.organizations.filter((o) => o.source === 'pattern').map((o) => o.name);
+  assert.deepEqual(found, ['Jabhat al-Wadi', 'Liwa Suqur al-Jabal']);
+  assert.deepEqual(
+    r.people.map((p) => p.name),
+    [],
+  );
+});

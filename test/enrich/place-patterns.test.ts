@@ -52,3 +52,53 @@ test('"overnight" in a report is the night before publication', () => {
     [['overnight', '2024-05-09', '2024-05-09']],
   );
 });
+
+test('a village of a few hundred people is on the map without an import (GeoNames cities500)', () => {
+  const village = enrich('Shelling hit Al Qabyal before dawn.', ['YE']).places.find(
+    (p) => p.matched === 'Al Qabyal',
+  );
+  assert.ok(village, 'Al Qabyal, a village near Taiz, is in the built-in gazetteer');
+  assert.equal(village.precision, 'city');
+  assert.ok(Math.abs(village.lat - 13.24) < 0.05 && Math.abs(village.lon - 44.41) < 0.05);
+  // Under 1,000 people a village is searched per text rather than loaded: found all the same.
+  const smaller = enrich('Gunmen attacked Al Ummal at dawn.', ['YE']).places.find(
+    (p) => p.matched === 'Al Ummal',
+  );
+  assert.equal(smaller?.country, 'YE');
+  assert.equal(smaller?.precision, 'city');
+});
+
+test("a town under one of GeoNames' other spellings is found, in text and in the editors' place search", () => {
+  const town = enrich('Artillery fire reached Kupyansk again.', ['UA']).places.find(
+    (p) => p.matched === 'Kupyansk',
+  );
+  assert.equal(town?.name, 'Kupiansk');
+  assert.equal(town?.country, 'UA');
+  assert.ok(enricher.placeCandidates('Kupyansk').some((c) => c.name === 'Kupiansk'));
+});
+
+test('a surname that is also a village, in a short line naming a person, is not a place', () => {
+  const r = enrich('Ramon Portillo Vega, killed in Culiacan.', ['MX']);
+  assert.deepEqual(
+    r.places.map((p) => p.matched),
+    ['Culiacan'],
+  );
+});
+
+test('"al-Sham" (the Levant in group names) is not Damascus', () => {
+  const r = enrich('A commander of Liwa al-Sham was killed near Aleppo.', ['SY']);
+  assert.ok(!r.places.some((p) => p.name === 'Damascus'), JSON.stringify(r.places));
+});
+
+test('"the countryside of X" and "rural X" at the end of a sentence are the governorate', () => {
+  for (const text of ['Jets struck the countryside of Hama.', 'Jets struck rural Hama.'])
+    assert.deepEqual(
+      enrich(text, ['SY']).places.map((p) => [p.matched, p.kind]),
+      [['Hama', 'region']],
+      text,
+    );
+  assert.deepEqual(
+    enrich('Jets struck Hama.', ['SY']).places.map((p) => [p.matched, p.kind]),
+    [['Hama', 'city']],
+  );
+});

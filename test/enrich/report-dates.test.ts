@@ -11,6 +11,18 @@ const at = (iso: string) => {
 const wednesday = at('2026-05-27T10:00:00+03:00');
 
 describe('dates for reporting', () => {
+  it('dates a night the report names by its weekdays from the evening it began', () => {
+    assert.deepEqual(wednesday('Drones struck the port overnight Sunday to Monday.'), [
+      ['overnight Sunday to Monday', '2026-05-24', '2026-05-24', 'day'],
+    ]);
+    assert.deepEqual(wednesday('Drones struck the port overnight into Tuesday.'), [
+      ['overnight into Tuesday', '2026-05-25', '2026-05-25', 'day'],
+    ]);
+    assert.deepEqual(wednesday('Drones struck the port overnight.'), [
+      ['overnight', '2026-05-26', '2026-05-26', 'day'],
+    ]);
+  });
+
   it('reads a bare weekday as the most recent one, never a future one', () => {
     assert.deepEqual(wednesday('Shelling on Friday killed three.'), [
       ['on Friday', '2026-05-22', '2026-05-22', 'day'],

@@ -118,9 +118,19 @@ function reportingDates(text: string, today: Day): Found[] {
     if ((m[1] ?? '').toLowerCase() === 'last' && (wd === 6 || wd === 0)) saturday = addDays(saturday, -7);
     add(range(m[0], at(m), saturday, addDays(saturday, 1), 'weekend'));
   }
-  // "overnight" in a report: the night that began the evening before publication
-  for (const m of text.matchAll(/\bovernight\b/gi)) {
-    const night = addDays(today, -1);
+  // "overnight" in a report: the night that began the evening before publication, unless a
+  // weekday says which ("overnight Saturday to Sunday" began on Saturday, "overnight into
+  // Friday" on Thursday)
+  const day = WEEKDAYS.join('|');
+  for (const m of text.matchAll(
+    new RegExp(
+      `\\bovernight(?:\\s+(?:on\\s+)?(into\\s+)?(${day})(?:\\s+(?:to|into)\\s+(?:${day}))?)?\\b`,
+      'gi',
+    ),
+  )) {
+    let night = addDays(today, -1);
+    const named = WEEKDAYS.findIndex((w) => w.toLowerCase() === (m[2] ?? '').toLowerCase());
+    if (named !== -1) night = addDays(today, -((weekday(today) - named + 7) % 7) - (m[1] ? 1 : 0));
     add(range(m[0], at(m), night, night, 'day'));
   }
   // bare weekdays: the most recent one; "last Tuesday" never means today

@@ -67,6 +67,16 @@ const HEADED = new RegExp(
 const MINISTRY =
   /\b(?:Ministry|Office|Directorate|Commission) (?:of|for) (?:the )?\p{Lu}[\p{L}'’-]*(?: (?:and |of |for )?\p{Lu}[\p{L}'’-]*){0,4}/gu;
 const HEAD_WORD = new RegExp(String.raw`\b(?:${ORG_HEAD})\b`);
+/**
+ * Arabic names of armed groups lead with their head word: front (Jabhat), army (Jaysh), brigade
+ * (Liwa), brigades (Kataib), companies (Saraya), legion (Faylaq), movement (Harakat), party (Hizb),
+ * body (Hay'at), group (Jama'at), supporters (Ansar), soldiers (Jund), free men (Ahrar), guardians
+ * (Hurras), leagues (Asa'ib): "Jabhat al-Nusra", "Jaysh al-Islam", "Kataib Hezbollah".
+ */
+const ARABIC_ORG = new RegExp(
+  String.raw`\b(?:Jabhat|Jabha|Jaysh|Jaish|Jeish|Liwa|Liwaa|Kataib|Kata['’]ib|Saraya|Faylaq|Failaq|Harakat|Harakah|Hizb|Hay['’]at|Hayat|Hayyat|Hayaat|Hayyaat|Jama['’]at|Jamaat|Ansar|Ansarul|Ansaroul|Jund|Ahrar|Hurras|Asa['’]ib|Asaib)(?:[ -](?:(?:al|Al|el|ad|ash|as|ar|at|az)[- ])?\p{Lu}[\p{L}'’]*){1,4}`,
+  'gu',
+);
 // Long organisation names that end in a place or a people ("Islamic State in the Greater Sahara").
 const STATE_IN = /\b(?:Islamic State|al-Qaeda|Al-Qaeda) in (?:the )?(?:\p{Lu}\p{L}+)(?: \p{Lu}\p{L}+){0,2}/gu;
 
@@ -257,6 +267,17 @@ export function findPatternNames(text: string, tokens: Token[], mentions: Resolv
   if (text.includes('named ')) for (const m of text.matchAll(NAMED)) person(m, 0.75);
   if (has(/\b(?:[Ss]on|[Dd]aughter|[Bb]rother|[Ss]ister|[Ww]ife|[Ff]ather|[Mm]other|[Uu]ncle|[Nn]ephew) of /))
     for (const m of text.matchAll(KIN)) person(m, 0.8);
+  // Before particle names: "Liwa Suqur al-Jabal" is a brigade, not a man called Suqur al-Jabal.
+  for (const m of text.matchAll(ARABIC_ORG)) {
+    if (m.index === undefined) continue;
+    const start = m.index;
+    const end = start + m[0].length;
+    const inside = known.filter((k) => k.start >= start && k.end <= end);
+    if (inside.some((k) => k.start === start && k.end === end)) continue;
+    if (overlapsAny(start, end, known) && inside.length === 0) continue;
+    push({ kind: 'org', name: m[0], matched: m[0], start, end, confidence: 0.8 });
+  }
+
   const particles = has(/(?:al-|el-| bin | ibn | bint | Abu | Abdel | Abdul | [Oo]uld | [Aa]g )/);
   for (const m of particles ? text.matchAll(PARTICLE_NAME) : []) {
     if (m.index === undefined) continue;

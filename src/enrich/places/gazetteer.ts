@@ -1,8 +1,8 @@
 /** Loads the built gazetteer (data/gazetteer/*.tsv) and the hand-written news spellings. */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Country, Lexicon, Place } from '../lexicon.ts';
-import { spellingVariants } from '../spelling.ts';
+import { foldDiacritics, spellingVariants } from '../spelling.ts';
 
 /** Countries and places by key, for naming a town's region and a place's country. */
 export interface Gazetteer {
@@ -11,6 +11,11 @@ export interface Gazetteer {
   regions: Map<string, Place>;
   /** Capital-city names by country, which a story abroad may still name. */
   placeCount: number;
+  /**
+   * The towns GeoNames also spells as each of `spellings` ("Kupyansk", "Charkiw"), and the
+   * villages so named; `canonical` when it is the place's own name. See alternateSpellings.
+   */
+  alternates(spellings: readonly string[]): Map<string, { place: Place; canonical: boolean }[]>;
 }
 
 const rows = (file: string) =>
@@ -72,9 +77,10 @@ export function loadGazetteer(dir: string, lexicon: Lexicon): Gazetteer {
     regions.set(`${iso2}.${code}`, place);
     addPlace(place, list(aliases));
   }
+  const towns: Place[] = [];
   for (const line of readFileSync(join(dir, 'cities.tsv'), 'utf8').split('\n')) {
     if (line === '') continue;
-    const [name, iso2, code, lat, lon, population, variants] = line.split('\t');
+    const [name, iso2, code, lat, lon, population, variants, searched] = line.split('\t');
     if (!iso2 || !name) continue;
     const place: Place = {
       kind: 'city',
@@ -85,7 +91,14 @@ export function loadGazetteer(dir: string, lexicon: Lexicon): Gazetteer {
       lon: Number(lon),
       population: Number(population),
     };
-    addPlace(place, list(variants));
+    towns.push(place);
+    if (searched !== 'searched') addPlace(place, list(variants));
+    else {
+      // A village is searched per text; the news aliases may still point at it.
+      placeCount++;
+      const key = `city:${iso2}:${name}`;
+      if (targeted.has(key)) byName.set(key, [...(byName.get(key) ?? []), place]);
+    }
   }
 
   // News spellings: an alias of a place the gazetteer has, or a place it lacks (with coordinates).
@@ -124,5 +137,79 @@ export function loadGazetteer(dir: string, lexicon: Lexicon): Gazetteer {
       for (const variant of spellingVariants(alias))
         lexicon.add(variant, { kind: 'place', place: best, canonical: true });
   }
-  return { countries, regions, placeCount };
+  return {
+    countries,
+    regions,
+    placeCount,
+    alternates: alternateSpellings(join(dir, 'city-alternates.tsv'), towns),
+  };
+}
+
+/**
+ * GeoNames' other spellings of the towns and the names of the villages (city-alternates.tsv:
+ * spelling, then the cities.tsv lines it names, "*" for a place's own name), 166,000 spellings.
+ * Added to the matcher they would add a third to the start-up, so the file is read as one string
+ * and binary-searched, without allocating, for the capitalised spans of each text.
+ */
+function alternateSpellings(file: string, towns: Place[]): Gazetteer['alternates'] {
+  let text = '';
+  let starts: Int32Array | undefined;
+  const load = () => {
+    text = existsSync(file) ? readFileSync(file, 'utf8') : '';
+    const offsets: number[] = [];
+    for (let i = 0; i < text.length; i = text.indexOf('\n', i) + 1 || text.length) offsets.push(i);
+    return Int32Array.from(offsets);
+  };
+  /** The line's key compared with `key`: negative when it sorts before. */
+  const compare = (start: number, key: string) => {
+    for (let i = 0; ; i++) {
+      const c = text.charCodeAt(start + i);
+      const atEnd = c === 9; // the tab after the key
+      if (i === key.length) return atEnd ? 0 : 1;
+      if (atEnd) return -1;
+      const d = c - key.charCodeAt(i);
+      if (d !== 0) return d;
+    }
+  };
+  const find = (key: string): string | undefined => {
+    starts ??= load();
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const start = starts[mid] as number;
+      const order = compare(start, key);
+      if (order === 0) {
+        const tab = start + key.length;
+        const end = text.indexOf('\n', tab);
+        return text.slice(tab + 1, end === -1 ? undefined : end);
+      }
+      if (order < 0) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return undefined;
+  };
+  return (spellings) => {
+    const out = new Map<string, { place: Place; canonical: boolean }[]>();
+    for (const spelling of spellings) {
+      // Looked up as the matcher does: diacritics dropped, "al-Hasakah" as "Al-Hasakah".
+      const plain = /^[\x20-\x7e]*$/.test(spelling) ? spelling : foldDiacritics(spelling);
+      const key = /^(?:al|el|an|ar|as|ad|ash|at|az)-/.test(plain)
+        ? plain.charAt(0).toUpperCase() + plain.slice(1)
+        : plain;
+      const found = find(key);
+      if (found === undefined) continue;
+      const places: { place: Place; canonical: boolean }[] = [];
+      for (const entry of found.split(',')) {
+        const place = towns[Number.parseInt(entry, 10)];
+        const canonical = entry.endsWith('*');
+        if (!place) continue;
+        const seen = places.find((p) => p.place === place);
+        if (seen) seen.canonical ||= canonical;
+        else places.push({ place, canonical });
+      }
+      if (places.length > 0) out.set(spelling, places);
+    }
+    return out;
+  };
 }

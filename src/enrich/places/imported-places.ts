@@ -8,7 +8,7 @@
  */
 import type { GazetteerHit, GazetteerStore } from '../../store/gazetteer.ts';
 import { Lexicon, surfaceKey, type Place } from '../lexicon.ts';
-import { splitSentences, tokenize } from '../text/tokenize.ts';
+import { splitSentences, tokenize, type Token } from '../text/tokenize.ts';
 
 /** The most words a looked-up span has ("Ras al Ma'arra al Kabir" is five). */
 const MAX_SPAN = 5;
@@ -17,8 +17,10 @@ const PREFIX = /^(?:pro|anti|Pro|Anti|non|ex)-(?=\p{Lu})/u;
 const ARTICLE = /^(?:al|el|an|ar|as|ad|ash|at|az)-/;
 
 /** The spans of `text` that may be place names: runs of up to MAX_SPAN words starting capitalised. */
-export function candidateSpans(text: string): string[] {
-  const tokens = tokenize(text, splitSentences(text));
+export function candidateSpans(
+  text: string,
+  tokens: Token[] = tokenize(text, splitSentences(text)),
+): string[] {
   const out = new Set<string>();
   for (let i = 0; i < tokens.length; i++) {
     const first = tokens[i];
