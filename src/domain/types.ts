@@ -193,6 +193,25 @@ export interface LiveEvent {
   data: LiveEventData;
 }
 
+/**
+ * A change only the newsroom sees, carried on the live bus beside the public events but never stored in
+ * the EventLog, never given a reader sequence and never sent to a reader stream (see live/bus.ts):
+ * - `enriched`: an update's people, places and events were stored (suggestions and map markers changed);
+ * - `cited`: the statements an update cites changed (its public article did too);
+ * - `submission`: a submission arrived, was edited or was decided.
+ */
+export type PrivateEvent =
+  | { kind: 'enriched'; storyId: string; updateId: string; updateVersion: number }
+  | { kind: 'cited'; storyId: string; updateId: string }
+  | { kind: 'submission'; storyId: string; submissionId: string; status: SubmissionStatus };
+
+/** The kinds of private events, for checking what arrives over a network bus. */
+export const PRIVATE_EVENT_KINDS = [
+  'enriched',
+  'cited',
+  'submission',
+] as const satisfies readonly PrivateEvent['kind'][];
+
 /** An API token; only the SHA-256 of its secret is stored. */
 export interface ApiToken {
   id: string;
