@@ -16,6 +16,7 @@ import { EnrichmentWorker } from './enrich/enrichment-worker.ts';
 import { loadEnricher, type Enricher } from './enrich/pipeline.ts';
 import { ImportedPlaces } from './enrich/places/imported-places.ts';
 import { createLiveFormatter } from './http/reader/live-format.ts';
+import { createArticleRenderer } from './http/reader/article-renderer.ts';
 import { createServer } from './http/server.ts';
 import type { LiveBus } from './live/bus.ts';
 import type { IpcChannel } from './live/ipc/ipc-bus.ts';
@@ -106,10 +107,14 @@ export async function createApp(
     importedPlaces: new ImportedPlaces(store.gazetteer),
   });
   enrichment.start();
+  // One renderer of update articles for the pages, the live push, the embed and the newsroom.
+  const articles = createArticleRenderer(store);
+  const { format, formatArticle } = createLiveFormatter({ store, articles });
   const hub = new SseHub({
     bus,
     events: store.events,
-    format: createLiveFormatter({ store }),
+    format,
+    formatArticle,
     maxReplay: config.streams.replayMax,
     logger,
     onDelivered: (event, readers, channel) => metrics.observeDelivery(event, readers, channel),
@@ -148,6 +153,7 @@ export async function createApp(
     media,
     hub,
     assets,
+    articles,
     logger,
     metrics,
     statements,

@@ -15,6 +15,7 @@ import type { Enricher } from './pipeline.ts';
 import type { ImportedPlaces } from './places/imported-places.ts';
 import type { Enrichment } from './types.ts';
 import { localIso, markdownToText } from './plain-text.ts';
+import { entitiesOf } from './entities.ts';
 
 /** How many missed updates one start-up catches up on (the oldest first); the rest wait for the next. */
 const CATCH_UP_LIMIT = 2000;
@@ -205,11 +206,15 @@ export class EnrichmentWorker {
       enrichment,
     });
     this.#deps.logger.debug({ updateId: update.id, version: update.version, saved }, 'enriched update');
-    if (saved)
-      this.#deps.notices?.emit({
-        storyId: update.storyId,
-        updateId: update.id,
-        updateVersion: update.version,
+    if (!saved) return;
+    const notice = { storyId: update.storyId, updateId: update.id, updateVersion: update.version };
+    this.#deps.notices?.emit(notice);
+    // Every node's newsroom streams and open reader pages (names now link) hear of it on the bus.
+    const namesLinked = entitiesOf(enrichment).length > 0;
+    await this.#deps.bus
+      .publishPrivate({ kind: 'enriched', ...notice, namesLinked })
+      .catch((error: unknown) => {
+        this.#deps.logger.warn({ err: error, updateId: update.id }, 'could not announce an enrichment');
       });
   }
 }

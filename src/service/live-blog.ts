@@ -57,6 +57,9 @@ export interface UpdateInput {
 /** Changes to an update; absent fields stay as they are. */
 export type UpdatePatch = Partial<UpdateInput>;
 
+/** Changes to a published update, with the note readers see about a correction. */
+export type PublishedUpdatePatch = UpdatePatch & { correctionNote?: string | undefined };
+
 /** Changes to a story header. */
 export type StoryHeaderPatch = Partial<
   Pick<StoryInput, 'headline' | 'standfirst' | 'body' | 'status' | 'topPhoto'>
@@ -191,12 +194,14 @@ export class LiveBlogService {
     author: { name: string; key: string },
   ): Promise<Submission> {
     await this.#openStory(storyId);
-    return this.#store.submissions.create({
-      storyId,
-      content: updateContent(input),
-      author: author.name,
-      authorKey: author.key,
-    });
+    return this.#announceSubmission(
+      await this.#store.submissions.create({
+        storyId,
+        content: updateContent(input),
+        author: author.name,
+        authorKey: author.key,
+      }),
+    );
   }
 
   /** Schedules an editor's update to publish itself at `publishAt` (see scheduler.ts). */
@@ -209,13 +214,15 @@ export class LiveBlogService {
     await this.#openStory(storyId);
     if (Date.parse(publishAt) <= this.#now().getTime())
       throw invalid('publishAt', 'publishAt must be in the future; omit it to publish now');
-    return this.#store.submissions.create({
-      storyId,
-      content: updateContent(input),
-      author: author.name,
-      authorKey: author.key,
-      publishAt,
-    });
+    return this.#announceSubmission(
+      await this.#store.submissions.create({
+        storyId,
+        content: updateContent(input),
+        author: author.name,
+        authorKey: author.key,
+        publishAt,
+      }),
+    );
   }
 
   /** Publishes a pending submission, with the editor's changes applied; pushes an `update` event. */
@@ -226,6 +233,7 @@ export class LiveBlogService {
     const content = updateContent({ ...submission.content, ...stripUndefined(changes) });
     const { update, event } = await this.#store.submissions.approve(id, content, actor);
     await this.#publish(event);
+    await this.#announceSubmission({ ...submission, status: 'approved' });
     return update;
   }
 
@@ -234,17 +242,17 @@ export class LiveBlogService {
     const submission = await this.#store.submissions.getById(id);
     if (!submission) throw notFound('submission');
     const content = updateContent({ ...submission.content, ...stripUndefined(changes) });
-    return this.#store.submissions.edit(id, content);
+    return this.#announceSubmission(await this.#store.submissions.edit(id, content));
   }
 
   /** Turns down a pending submission with a reason the contributor sees. */
   async rejectSubmission(id: string, reason: string, actor: string): Promise<Submission> {
-    return this.#store.submissions.close(id, 'rejected', actor, reason);
+    return this.#announceSubmission(await this.#store.submissions.close(id, 'rejected', actor, reason));
   }
 
   /** Withdraws a pending submission (its author changed their mind, or an editor cleared it). */
   async withdrawSubmission(id: string, actor: string): Promise<Submission> {
-    return this.#store.submissions.close(id, 'withdrawn', actor, '');
+    return this.#announceSubmission(await this.#store.submissions.close(id, 'withdrawn', actor, ''));
   }
 
   async #openStory(storyId: string): Promise<Story> {
@@ -256,8 +264,8 @@ export class LiveBlogService {
   }
 
   /** Edits an update if `version` is current; pushes an `edit` event. */
-  async editUpdate(id: string, version: number, patch: UpdatePatch, actor: string): Promise<Update> {
-    const { body, headline, videoUrl, ...rest } = patch;
+  async editUpdate(id: string, version: number, patch: PublishedUpdatePatch, actor: string): Promise<Update> {
+    const { body, headline, videoUrl, correctionNote, ...rest } = patch;
     const change: Parameters<Store['updates']['edit']>[2] = { ...stripUndefined(rest) };
     if (body !== undefined) {
       change.body = body;
@@ -265,7 +273,7 @@ export class LiveBlogService {
     }
     if (headline !== undefined) change.headline = blankToNull(headline);
     if (videoUrl !== undefined) change.videoUrl = blankToNull(videoUrl);
-    const { update, event } = await this.#store.updates.edit(id, version, change, actor);
+    const { update, event } = await this.#store.updates.edit(id, version, change, actor, correctionNote);
     await this.#publish(event);
     return update;
   }
@@ -274,6 +282,29 @@ export class LiveBlogService {
   async deleteUpdate(id: string, actor: string): Promise<void> {
     const { event } = await this.#store.updates.delete(id, actor);
     await this.#publish(event);
+  }
+
+  /**
+   * Tells open pages that a published update's citations changed (they were stored after its event):
+   * the hub sends readers its article again, with the "Official statements cited" line.
+   */
+  async announceCitations(update: Pick<Update, 'id' | 'storyId'>): Promise<void> {
+    await this.#bus
+      .publishPrivate({ kind: 'cited', storyId: update.storyId, updateId: update.id })
+      .catch(() => {
+        /* best-effort: a reload shows them */
+      });
+  }
+
+  /** Tells every node's newsroom queue streams that a submission arrived, changed or was decided. */
+  async #announceSubmission<S extends Submission>(submission: S): Promise<S> {
+    const { id, storyId, status, authorKey } = submission;
+    await this.#bus
+      .publishPrivate({ kind: 'submission', storyId, submissionId: id, status, authorKey })
+      .catch(() => {
+        /* best-effort: the queue is complete on the next page load */
+      });
+    return submission;
   }
 
   // The event is already committed; if the bus fails, readers still get it on resume from the EventLog.

@@ -151,7 +151,13 @@ export function runBusContract(
         priv.push(event);
         waiter.notify();
       });
-      const event: PrivateEvent = { kind: 'submission', storyId: 's1', submissionId: 'x', status: 'pending' };
+      const event: PrivateEvent = {
+        kind: 'submission',
+        storyId: 's1',
+        submissionId: 'x',
+        status: 'pending',
+        authorKey: 'user:1',
+      };
       await bus.publishPrivate(event);
       await bus.publish(makeEvent('s1', 1, 1));
       await waiter.until('both', () => priv.length === 1 && pub.events.length === 1);
@@ -237,7 +243,13 @@ export function runBusContract(
           priv.push(event);
           waiter.notify();
         });
-        const event: PrivateEvent = { kind: 'enriched', storyId: 's1', updateId: 'u1', updateVersion: 2 };
+        const event: PrivateEvent = {
+          kind: 'enriched',
+          storyId: 's1',
+          updateId: 'u1',
+          updateVersion: 2,
+          namesLinked: true,
+        };
         await a.publishPrivate(event);
         // A public event after it: once that is in, the private one would have reached `pub` too.
         await a.publish(makeEvent('s1', 1, 1));

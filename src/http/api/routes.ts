@@ -214,6 +214,7 @@ export async function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): Pr
     }
     const update = await liveBlog.publishUpdate(id, { ...input, media }, principal.name);
     await saveCitations(store, update.id, cited);
+    if (cited !== undefined) await liveBlog.announceCitations(update);
     await audit(principal, 'update.publish', update.id, { storyId: id, claimStatus: update.claimStatus });
     const url = storyPath(await deskSlugOf(story), story.slug);
     return reply
@@ -250,6 +251,7 @@ export async function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): Pr
     const cited = await checkCitations(store, statementIds);
     const update = await liveBlog.approveSubmission(id, { ...changes, media }, principal.name);
     await saveCitations(store, update.id, cited);
+    if (cited !== undefined) await liveBlog.announceCitations(update);
     await audit(principal, 'update.approve', id, { storyId: update.storyId });
     return withCitationsOne(store, updateJson(update, storyPath(await deskSlugOf(story), story.slug)));
   });
@@ -355,6 +357,7 @@ export async function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): Pr
     const cited = await checkCitations(store, statementIds);
     const update = await liveBlog.editUpdate(id, version, { ...patch, media }, principal.name);
     await saveCitations(store, update.id, cited);
+    if (cited !== undefined) await liveBlog.announceCitations(update);
     await audit(principal, 'update.edit', id, { version: update.version });
     if (update.claimStatus !== before.claimStatus || update.claimNote !== before.claimNote)
       await audit(principal, 'update.claim', id, {

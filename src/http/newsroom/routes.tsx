@@ -26,6 +26,7 @@ import {
 import { DEFAULT_TIMEZONE } from '../reader/story-place.ts';
 import { isSameOrigin } from '../same-origin.ts';
 import { renderToString } from 'preact-render-to-string';
+import type { ArticleRenderer } from '../reader/article-renderer.ts';
 import { registerAdminPages } from './admin-pages.tsx';
 import { sendNewsroomPage } from './send-page.tsx';
 import { SubmissionQueue, type QueueView } from './queue-view.tsx';
@@ -38,6 +39,7 @@ export interface NewsroomDeps {
   accounts: AccountService;
   tokens: TokenService;
   assets: Assets;
+  articles: ArticleRenderer;
 }
 
 const LoginForm = z.object({
@@ -225,12 +227,17 @@ export async function registerNewsroomRoutes(app: FastifyInstance, deps: Newsroo
     const desk = story.deskId === null ? null : await store.desks.getById(story.deskId);
     const updates = (await store.updates.listByStory(story.id, { limit: 100 })).items;
     const queue = await queueView(principal, story.id, desk?.timezone ?? DEFAULT_TIMEZONE);
+    const readerPath = storyPath(desk?.slug ?? null, story.slug);
     const view = {
       story,
-      readerPath: storyPath(desk?.slug ?? null, story.slug),
+      readerPath,
       timezone: queue.timezone,
       role: principal.role,
-      updates,
+      articles: await deps.articles.render(
+        updates,
+        { path: readerPath, timezone: queue.timezone },
+        Date.now(),
+      ),
       submissions: queue.pending,
       decided: queue.decided,
     };

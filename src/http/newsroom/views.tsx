@@ -1,8 +1,7 @@
 /** Server-rendered newsroom pages: sign-in, desks and days, and one story's editor. */
 import type { ComponentChildren, JSX } from 'preact';
 import { CLAIM_LABELS, CLAIM_STATUSES, STORY_STATUSES } from '../../domain/types.ts';
-import type { Desk, Role, Story, Submission, Update } from '../../domain/types.ts';
-import { UpdateArticle } from '../reader/views/update-article.tsx';
+import type { Desk, Role, Story, Submission } from '../../domain/types.ts';
 import { SubmissionQueue } from './queue-view.tsx';
 
 /** Asset URLs and the signed-in user, for every page. */
@@ -193,7 +192,8 @@ export interface EditorView {
   readerPath: string;
   timezone: string;
   role: Role;
-  updates: Update[];
+  /** The `<article>` of each update, newest first, from the readers' article renderer. */
+  articles: string[];
   submissions: Submission[];
   /** A contributor's own decided submissions (with an editor's reason), newest first. */
   decided: Submission[];
@@ -209,9 +209,8 @@ const field = (label: string, control: JSX.Element, hint?: string) => (
 
 /** The story editor: header, compose, submissions queue and the stream as readers see it. */
 export function StoryEditorPage(props: { view: EditorView }): JSX.Element {
-  const { story, role, updates, submissions } = props.view;
+  const { story, role, articles, submissions } = props.view;
   const editor = role !== 'contributor';
-  const context = { storyPath: props.view.readerPath, timezone: props.view.timezone, now: Date.now() };
   return (
     <div
       class="nr-editor"
@@ -290,6 +289,15 @@ export function StoryEditorPage(props: { view: EditorView }): JSX.Element {
             </div>
           </div>
           <div class="nr-statement-hints" data-statement-hints aria-live="polite" />
+          {editor && (
+            <div data-correction-field hidden>
+              {field(
+                'Correction note (optional)',
+                <input name="correctionNote" maxLength={500} />,
+                'Readers see "Updated" with the time when the headline or body changes; this note goes with it',
+              )}
+            </div>
+          )}
           {field(
             'Sources',
             <textarea name="sources" rows={2} placeholder="Label | https://…" />,
@@ -342,11 +350,7 @@ export function StoryEditorPage(props: { view: EditorView }): JSX.Element {
       </section>
       <section class="nr-panel" aria-labelledby="stream-title">
         <h2 id="stream-title">The page as readers see it</h2>
-        <div class="nr-stream updates-list">
-          {updates.map((update) => (
-            <UpdateArticle update={update} context={context} />
-          ))}
-        </div>
+        <div class="nr-stream updates-list" dangerouslySetInnerHTML={{ __html: articles.join('') }} />
       </section>
     </div>
   );

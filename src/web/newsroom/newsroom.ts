@@ -65,6 +65,7 @@ function startEditor(root: HTMLElement): void {
   const preview = root.querySelector<HTMLElement>('.nr-preview')!;
   const conflictBox = root.querySelector<HTMLElement>('.nr-compose .nr-conflict')!;
   const editingNote = root.querySelector<HTMLElement>('.nr-editing')!;
+  const correctionField = root.querySelector<HTMLElement>('[data-correction-field]');
   const submitButton = compose.querySelector<HTMLButtonElement>('button[type="submit"]')!;
   const publishLabel = submitButton.textContent ?? 'Publish';
   let editing: Editing | null = null;
@@ -127,6 +128,7 @@ function startEditor(root: HTMLElement): void {
     preview.innerHTML = '';
     editing = null;
     editingNote.hidden = true;
+    if (correctionField) correctionField.hidden = true;
     conflictBox.hidden = true;
     submitButton.textContent = publishLabel;
   }
@@ -153,6 +155,8 @@ function startEditor(root: HTMLElement): void {
       const mediaId = await uploadPhoto(compose);
       if (mediaId !== undefined) payload['mediaId'] = mediaId;
       if (editing?.kind === 'update') {
+        const correctionNote = value('correctionNote').trim();
+        if (correctionNote !== '') payload['correctionNote'] = correctionNote;
         await api('PATCH', `/updates/${editing.id}`, { ...payload, version: editing.version });
         say(compose, 'Saved.');
       } else if (editing?.kind === 'submission') {
@@ -236,6 +240,9 @@ function startEditor(root: HTMLElement): void {
     setValue('videoUrl', (update['videoUrl'] as string | null) ?? '');
     setValue('pinned', update['pinned'] === true);
     setValue('keyEvent', update['keyEvent'] === true);
+    // A note about a correction belongs to published updates only, and to this one edit.
+    setValue('correctionNote', '');
+    if (correctionField) correctionField.hidden = kind !== 'update';
     const list = (update['sources'] as { label: string; url: string }[] | undefined) ?? [];
     setValue('sources', list.map((s) => `${s.label} | ${s.url}`).join('\n'));
     editingNote.hidden = false;
