@@ -11,7 +11,6 @@ import { AccountService } from './accounts/account-service.ts';
 import { TokenService } from './accounts/token-service.ts';
 import type { Config } from './config.ts';
 import { createSite } from './domain/site.ts';
-import { EnrichmentNotices } from './enrich/enrichment-notices.ts';
 import { EnrichmentWorker } from './enrich/enrichment-worker.ts';
 import { loadEnricher, type Enricher } from './enrich/pipeline.ts';
 import { ImportedPlaces } from './enrich/places/imported-places.ts';
@@ -96,14 +95,12 @@ export async function createApp(
   const orphans = await media.removeOrphans();
   if (orphans.length > 0)
     logger.info({ removed: orphans }, `removed ${orphans.length} photo folder(s) no record lists`);
-  const enrichmentNotices = new EnrichmentNotices();
   const enrichment = new EnrichmentWorker({
     bus,
     store,
     enricher,
     logger,
     owner: `${hostname()}:${process.pid}:${randomUUID()}`,
-    notices: enrichmentNotices,
     importedPlaces: new ImportedPlaces(store.gazetteer),
   });
   enrichment.start();
@@ -160,7 +157,6 @@ export async function createApp(
     feedPoller,
     enrichment,
     enricher,
-    enrichmentNotices,
     trustProxy: config.trustProxy,
     streamSlots: new StreamSlots(config.streams),
     outbound,

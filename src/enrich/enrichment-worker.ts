@@ -10,7 +10,6 @@ import type { LiveEvent, Update } from '../domain/types.ts';
 import type { LiveBus } from '../live/bus.ts';
 import type { Store } from '../store/store.ts';
 import type { Review } from './corrections.ts';
-import type { EnrichmentNotices } from './enrichment-notices.ts';
 import type { Enricher } from './pipeline.ts';
 import type { ImportedPlaces } from './places/imported-places.ts';
 import type { Enrichment } from './types.ts';
@@ -53,8 +52,6 @@ export interface EnrichmentWorkerDeps {
   logger: Logger;
   /** Who claims updates: unique per process of the deployment. */
   owner?: string;
-  /** Told of every enrichment stored, for the newsroom's live suggestions. */
-  notices?: EnrichmentNotices;
   /** Places imported with `dateline gazetteer import`, looked up per update. */
   importedPlaces?: ImportedPlaces;
 }
@@ -208,8 +205,7 @@ export class EnrichmentWorker {
     this.#deps.logger.debug({ updateId: update.id, version: update.version, saved }, 'enriched update');
     if (!saved) return;
     const notice = { storyId: update.storyId, updateId: update.id, updateVersion: update.version };
-    this.#deps.notices?.emit(notice);
-    // Every node's newsroom streams and open reader pages (names now link) hear of it on the bus.
+    // Every node's newsroom streams (suggestions) and open reader pages (names now link) hear of it.
     const namesLinked = entitiesOf(enrichment).length > 0;
     await this.#deps.bus
       .publishPrivate({ kind: 'enriched', ...notice, namesLinked })
