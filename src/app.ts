@@ -11,11 +11,11 @@ import { AccountService } from './accounts/account-service.ts';
 import { TokenService } from './accounts/token-service.ts';
 import type { Config } from './config.ts';
 import { createSite } from './domain/site.ts';
-import { EnrichmentNotices } from './enrich/enrichment-notices.ts';
 import { EnrichmentWorker } from './enrich/enrichment-worker.ts';
 import { loadEnricher, type Enricher } from './enrich/pipeline.ts';
 import { ImportedPlaces } from './enrich/places/imported-places.ts';
 import { createLiveFormatter } from './http/reader/live-format.ts';
+import { createArticleRenderer } from './http/reader/article-renderer.ts';
 import { createServer } from './http/server.ts';
 import type { LiveBus } from './live/bus.ts';
 import type { IpcChannel } from './live/ipc/ipc-bus.ts';
@@ -99,21 +99,23 @@ export async function createApp(
   const orphans = await media.removeOrphans();
   if (orphans.length > 0)
     logger.info({ removed: orphans }, `removed ${orphans.length} photo folder(s) no record lists`);
-  const enrichmentNotices = new EnrichmentNotices();
   const enrichment = new EnrichmentWorker({
     bus,
     store,
     enricher,
     logger,
     owner: `${hostname()}:${process.pid}:${randomUUID()}`,
-    notices: enrichmentNotices,
     importedPlaces: new ImportedPlaces(store.gazetteer),
   });
   enrichment.start();
+  // One renderer of update articles for the pages, the live push, the embed and the newsroom.
+  const articles = createArticleRenderer(store);
+  const { format, formatArticle } = createLiveFormatter({ store, articles });
   const hub = new SseHub({
     bus,
     events: store.events,
-    format: createLiveFormatter({ store }),
+    format,
+    formatArticle,
     maxReplay: config.streams.replayMax,
     logger,
     onDelivered: (event, readers, channel) => metrics.observeDelivery(event, readers, channel),
@@ -155,13 +157,13 @@ export async function createApp(
     media,
     hub,
     assets,
+    articles,
     logger,
     metrics,
     statements,
     statementFeeds,
     enrichment,
     enricher,
-    enrichmentNotices,
     trustProxy: config.trustProxy,
     streamSlots: new StreamSlots(config.streams),
     outbound,

@@ -140,9 +140,20 @@ export interface Update {
   videoUrl: string | null;
   /** Uploaded photo shown with the update. */
   media?: MediaRef | null;
+  /**
+   * Corrections after publication (edits of the headline or body, or with a note), oldest first; readers
+   * see "Updated HH:MM" and the notes. Absent on events written before corrections were kept.
+   */
+  corrections?: Correction[];
   /** Set when deleted; deleted updates are tombstones and never shown. */
   deletedAt: string | null;
   version: number;
+}
+
+/** A correction of a published update: when, and the editor's note to readers ('' when none). */
+export interface Correction {
+  at: string;
+  note: string;
 }
 
 /** The fields of an update an author sets. */
@@ -192,6 +203,33 @@ export interface LiveEvent {
   at: string;
   data: LiveEventData;
 }
+
+/**
+ * A change only the newsroom sees, carried on the live bus beside the public events but never stored in
+ * the EventLog, never given a reader sequence and never sent to a reader stream (see live/bus.ts):
+ * - `enriched`: an update's people, places and events were stored (suggestions and map markers changed);
+ *   `namesLinked` when the update's public article now links names to entity pages;
+ * - `cited`: the statements an update cites changed (its public article did too);
+ * - `submission`: a submission arrived, was edited or was decided.
+ */
+export type PrivateEvent =
+  | { kind: 'enriched'; storyId: string; updateId: string; updateVersion: number; namesLinked: boolean }
+  | { kind: 'cited'; storyId: string; updateId: string }
+  | {
+      kind: 'submission';
+      storyId: string;
+      submissionId: string;
+      status: SubmissionStatus;
+      /** Whose it is, so a contributor's stream hears only of their own. */
+      authorKey: string;
+    };
+
+/** The kinds of private events, for checking what arrives over a network bus. */
+export const PRIVATE_EVENT_KINDS = [
+  'enriched',
+  'cited',
+  'submission',
+] as const satisfies readonly PrivateEvent['kind'][];
 
 /** An API token; only the SHA-256 of its secret is stored. */
 export interface ApiToken {

@@ -10,11 +10,11 @@ import type { LiveEvent, Update } from '../domain/types.ts';
 import type { LiveBus } from '../live/bus.ts';
 import type { Store } from '../store/store.ts';
 import type { Review } from './corrections.ts';
-import type { EnrichmentNotices } from './enrichment-notices.ts';
 import type { Enricher } from './pipeline.ts';
 import type { ImportedPlaces } from './places/imported-places.ts';
 import type { Enrichment } from './types.ts';
 import { localIso, markdownToText } from './plain-text.ts';
+import { entitiesOf } from './entities.ts';
 
 /** How many missed updates one start-up catches up on (the oldest first); the rest wait for the next. */
 const CATCH_UP_LIMIT = 2000;
@@ -52,8 +52,6 @@ export interface EnrichmentWorkerDeps {
   logger: Logger;
   /** Who claims updates: unique per process of the deployment. */
   owner?: string;
-  /** Told of every enrichment stored, for the newsroom's live suggestions. */
-  notices?: EnrichmentNotices;
   /** Places imported with `dateline gazetteer import`, looked up per update. */
   importedPlaces?: ImportedPlaces;
 }
@@ -205,11 +203,14 @@ export class EnrichmentWorker {
       enrichment,
     });
     this.#deps.logger.debug({ updateId: update.id, version: update.version, saved }, 'enriched update');
-    if (saved)
-      this.#deps.notices?.emit({
-        storyId: update.storyId,
-        updateId: update.id,
-        updateVersion: update.version,
+    if (!saved) return;
+    const notice = { storyId: update.storyId, updateId: update.id, updateVersion: update.version };
+    // Every node's newsroom streams (suggestions) and open reader pages (names now link) hear of it.
+    const namesLinked = entitiesOf(enrichment).length > 0;
+    await this.#deps.bus
+      .publishPrivate({ kind: 'enriched', ...notice, namesLinked })
+      .catch((error: unknown) => {
+        this.#deps.logger.warn({ err: error, updateId: update.id }, 'could not announce an enrichment');
       });
   }
 }

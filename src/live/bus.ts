@@ -4,8 +4,12 @@
  *
  * Delivery is at-least-once and ordered per story within one bus connection; subscribers dedupe by
  * `(storyId, seq)` and fill gaps from the EventLog, which is the source of truth.
+ *
+ * Newsroom-private events (PrivateEvent) travel the same way but on their own subscription, so a
+ * reader-facing subscriber cannot receive one by mistake. They are not in the EventLog: delivery is
+ * best-effort, and what they announce can always be re-read from the store.
  */
-import type { LiveEvent } from '../domain/types.ts';
+import type { LiveEvent, PrivateEvent } from '../domain/types.ts';
 
 /** Publish/subscribe of live events across the nodes of a deployment. */
 export interface LiveBus {
@@ -13,6 +17,10 @@ export interface LiveBus {
   publish(event: LiveEvent): Promise<void>;
   /** Calls `handler` for every event published from now on; returns a function that unsubscribes. */
   subscribe(handler: (event: LiveEvent) => void): () => void;
+  /** Sends a newsroom-private event to every private subscriber on every node (best-effort). */
+  publishPrivate(event: PrivateEvent): Promise<void>;
+  /** Calls `handler` for every private event published from now on; returns a function that unsubscribes. */
+  subscribePrivate(handler: (event: PrivateEvent) => void): () => void;
   /** Whether the bus is connected; for /readyz. */
   isReady(): boolean;
   /**

@@ -29,7 +29,9 @@ export async function openBus(url: string | undefined, options: OpenBusOptions =
   const onError = options.onError;
   if (url === undefined || url === '') {
     const handler =
-      onError === undefined ? {} : { onError: (error: unknown, event: LiveEvent) => onError(error, event) };
+      onError === undefined
+        ? {}
+        : { onError: (error: unknown, event: LiveEvent | undefined) => onError(error, event) };
     return options.ipc === undefined
       ? new MemoryBus(handler)
       : new IpcBus({ channel: options.ipc, ...handler });

@@ -19,11 +19,16 @@
  *   replaying the same events cost one render.
  * - A reader whose socket buffers more than `maxBufferedBytes` is disconnected; its browser
  *   reconnects and resumes from its Last-Event-ID.
+ * - Newsroom-private events (PrivateEvent) never reach a reader. When one says an update's public
+ *   article changed without a new version (its names were linked, its citations changed), the hub
+ *   renders that public article again (`formatArticle`) and sends it to the story's readers as an
+ *   `edit` frame without an id (their resume point does not move), and the ring's frame of that update
+ *   is replaced so a reader resuming later gets the same article.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 
-import type { LiveEvent } from '../domain/types.ts';
+import type { LiveEvent, PrivateEvent } from '../domain/types.ts';
 import type { EventLog } from '../store/store.ts';
 import type { LiveBus } from './bus.ts';
 import { createRetryFrame, createSseFrame, HEARTBEAT_FRAME, jitterRetryMs } from './sse-frame.ts';
@@ -47,6 +52,11 @@ export interface SseHubDeps {
   events: EventLog;
   /** Renders an event's payload (JSON text); called once per event, and for replays from the log. */
   format: (event: LiveEvent) => Promise<FormattedEvent>;
+  /**
+   * Renders the `update` frame data of an update as it is now, or null when it is not public; used
+   * when a private event says its article changed. Without it such events are ignored.
+   */
+  formatArticle?: (storyId: string, updateId: string) => Promise<string | null>;
   /** Frames kept per channel for resume without a database read. Default 256. */
   ringSize?: number;
   /** Events a resuming reader may be behind before it is told to reload instead. Default 256. */
@@ -78,6 +88,8 @@ export interface SseHubStats {
 
 interface Frame {
   id: number;
+  /** The event's globalId, so a refreshed article can replace its cached formatting too. */
+  globalId: number;
   bytes: Buffer;
   /** What the event is about (`u:{updateId}`, or `story`): a replay sends only the newest per subject. */
   subject: string;
@@ -154,6 +166,15 @@ class FrameRing {
     return this.#slots[(this.#start + this.#length - 1) % this.#slots.length]?.id;
   }
 
+  /** The newest frame about `subject`, if the ring holds one. */
+  newestOf(subject: string): Frame | undefined {
+    for (let i = this.#length - 1; i >= 0; i--) {
+      const frame = this.#slots[(this.#start + i) % this.#slots.length];
+      if (frame?.subject === subject) return frame;
+    }
+    return undefined;
+  }
+
   /** Frames with id above `afterId`, or null when the ring cannot prove it holds all of them. */
   after(afterId: number): Frame[] | null {
     if (this.floor === undefined || afterId < this.floor) return null;
@@ -218,6 +239,7 @@ export class SseHub {
   readonly #bus: LiveBus;
   readonly #events: EventLog;
   readonly #format: (event: LiveEvent) => Promise<FormattedEvent>;
+  readonly #formatArticle: SseHubDeps['formatArticle'];
   readonly #ringSize: number;
   readonly #maxReplay: number;
   readonly #heartbeatMs: number;
@@ -239,6 +261,7 @@ export class SseHub {
 
   #queue: Promise<void> = Promise.resolve();
   #unsubscribe: (() => void) | undefined;
+  #unsubscribePrivate: (() => void) | undefined;
   #stopResync: (() => void) | undefined;
   #heartbeat: NodeJS.Timeout | undefined;
   #started = false;
@@ -254,6 +277,7 @@ export class SseHub {
     this.#bus = deps.bus;
     this.#events = deps.events;
     this.#format = deps.format;
+    this.#formatArticle = deps.formatArticle;
     this.#ringSize = checkInt('ringSize', deps.ringSize ?? 256, 0);
     this.#maxReplay = checkInt('maxReplay', deps.maxReplay ?? 256, 0);
     this.#heartbeatMs = checkInt('heartbeatMs', deps.heartbeatMs ?? 20_000, 1);
@@ -286,6 +310,7 @@ export class SseHub {
     // Events published while the position loads queue up behind it.
     this.#queue = positioned.catch(() => {});
     this.#unsubscribe = this.#bus.subscribe((event) => this.#enqueue(event));
+    this.#unsubscribePrivate = this.#bus.subscribePrivate((event) => this.#enqueuePrivate(event));
     this.#stopResync = this.#bus.onReconnect?.(() => this.resync());
     this.#heartbeat = setInterval(() => this.#tick(), this.#heartbeatMs);
     this.#heartbeat.unref();
@@ -331,6 +356,7 @@ export class SseHub {
     if (this.#closed) return;
     this.#closed = true;
     this.#unsubscribe?.();
+    this.#unsubscribePrivate?.();
     this.#stopResync?.();
     clearInterval(this.#heartbeat);
     const closing: Promise<void>[] = [];
@@ -379,6 +405,38 @@ export class SseHub {
       .catch((error: unknown) => {
         this.#log.error({ err: error, storyId: event.storyId, seq: event.seq }, 'live event dropped');
       });
+  }
+
+  /** Queued behind the public events, so a refresh never overtakes the event it refreshes. */
+  #enqueuePrivate(event: PrivateEvent): void {
+    // Only a change of the public article: names now linked, or citations changed.
+    if (!(event.kind === 'cited' || (event.kind === 'enriched' && event.namesLinked))) return;
+    if (this.#formatArticle === undefined || !this.#stories.has(event.storyId)) return;
+    const { storyId, updateId } = event;
+    this.#queue = this.#queue
+      .then(() => this.#refreshArticle(storyId, updateId))
+      .catch((error: unknown) => {
+        this.#log.error({ err: error, storyId, updateId }, 'live article refresh dropped');
+      });
+  }
+
+  /** Sends an update's current public article to the story's readers, without an id (see the top). */
+  async #refreshArticle(storyId: string, updateId: string): Promise<void> {
+    const data = await this.#formatArticle?.(storyId, updateId);
+    const channel = this.#stories.get(storyId);
+    if (this.#closed || data === null || data === undefined || channel === undefined) return;
+    const held = channel.ring.newestOf(`u:${updateId}`);
+    if (held !== undefined && held.type !== 'delete') {
+      // The same id and type with the new article: a resuming reader replays what a reload shows.
+      held.bytes = createSseFrame({ event: held.type, id: held.id, data });
+      held.asUpdate = undefined;
+      this.#formatted.delete(held.globalId);
+    }
+    const bytes = createSseFrame({ event: 'edit', data });
+    for (const conn of channel.conns) {
+      // A reader replaying gets the ring's refreshed frame; a live one, this.
+      if (conn.held === null) this.#send(conn, bytes);
+    }
   }
 
   /** Delivers one bus event, plus any earlier ones the bus lost, to its story and to the site. */
@@ -808,7 +866,7 @@ type Replay = Frame[] | { reload: number };
 function frameOf(event: LiveEvent, id: number, data: string): Frame {
   const type = event.data.type;
   const subject = type === 'story' ? 'story' : `u:${event.data.update.id}`;
-  return { id, bytes: createSseFrame({ event: type, id, data }), subject, type };
+  return { id, globalId: event.globalId, bytes: createSseFrame({ event: type, id, data }), subject, type };
 }
 
 /**

@@ -58,6 +58,9 @@ export interface UpdateInput {
 /** Changes to an update; absent fields stay as they are. */
 export type UpdatePatch = Partial<UpdateInput>;
 
+/** Changes to a published update, with the note readers see about a correction. */
+export type PublishedUpdatePatch = UpdatePatch & { correctionNote?: string | undefined };
+
 /** Changes to a story header. */
 export type StoryHeaderPatch = Partial<
   Pick<StoryInput, 'headline' | 'standfirst' | 'body' | 'status' | 'topPhoto'>
@@ -198,9 +201,11 @@ export class LiveBlogService {
     along?: WriteAlong<Submission>,
   ): Promise<Submission> {
     await this.#openStory(storyId);
-    return this.#store.submissions.create(
-      { storyId, content: updateContent(input), author: author.name, authorKey: author.key },
-      along,
+    return this.#announceSubmission(
+      await this.#store.submissions.create(
+        { storyId, content: updateContent(input), author: author.name, authorKey: author.key },
+        along,
+      ),
     );
   }
 
@@ -215,9 +220,11 @@ export class LiveBlogService {
     await this.#openStory(storyId);
     if (Date.parse(publishAt) <= this.#now().getTime())
       throw invalid('publishAt', 'publishAt must be in the future; omit it to publish now');
-    return this.#store.submissions.create(
-      { storyId, content: updateContent(input), author: author.name, authorKey: author.key, publishAt },
-      along,
+    return this.#announceSubmission(
+      await this.#store.submissions.create(
+        { storyId, content: updateContent(input), author: author.name, authorKey: author.key, publishAt },
+        along,
+      ),
     );
   }
 
@@ -234,6 +241,7 @@ export class LiveBlogService {
     const content = updateContent({ ...submission.content, ...stripUndefined(changes) });
     const { update, event } = await this.#store.submissions.approve(id, content, actor, along);
     await this.#publish(event);
+    await this.#announceSubmission({ ...submission, status: 'approved' });
     return update;
   }
 
@@ -246,7 +254,7 @@ export class LiveBlogService {
     const submission = await this.#store.submissions.getById(id);
     if (!submission) throw notFound('submission');
     const content = updateContent({ ...submission.content, ...stripUndefined(changes) });
-    return this.#store.submissions.edit(id, content, along);
+    return this.#announceSubmission(await this.#store.submissions.edit(id, content, along));
   }
 
   /** Turns down a pending submission with a reason the contributor sees. */
@@ -256,12 +264,14 @@ export class LiveBlogService {
     actor: string,
     along?: WriteAlong<Submission>,
   ): Promise<Submission> {
-    return this.#store.submissions.close(id, 'rejected', actor, reason, along);
+    return this.#announceSubmission(
+      await this.#store.submissions.close(id, 'rejected', actor, reason, along),
+    );
   }
 
   /** Withdraws a pending submission (its author changed their mind, or an editor cleared it). */
   async withdrawSubmission(id: string, actor: string, along?: WriteAlong<Submission>): Promise<Submission> {
-    return this.#store.submissions.close(id, 'withdrawn', actor, '', along);
+    return this.#announceSubmission(await this.#store.submissions.close(id, 'withdrawn', actor, '', along));
   }
 
   async #openStory(storyId: string): Promise<Story> {
@@ -276,11 +286,11 @@ export class LiveBlogService {
   async editUpdate(
     id: string,
     version: number,
-    patch: UpdatePatch,
+    patch: PublishedUpdatePatch,
     actor: string,
     along?: WriteAlong<Update>,
   ): Promise<Update> {
-    const { body, headline, videoUrl, ...rest } = patch;
+    const { body, headline, videoUrl, correctionNote, ...rest } = patch;
     const change: Parameters<Store['updates']['edit']>[2] = { ...stripUndefined(rest) };
     if (body !== undefined) {
       change.body = body;
@@ -288,7 +298,14 @@ export class LiveBlogService {
     }
     if (headline !== undefined) change.headline = blankToNull(headline);
     if (videoUrl !== undefined) change.videoUrl = blankToNull(videoUrl);
-    const { update, event } = await this.#store.updates.edit(id, version, change, actor, along);
+    const { update, event } = await this.#store.updates.edit(
+      id,
+      version,
+      change,
+      actor,
+      along,
+      correctionNote,
+    );
     await this.#publish(event);
     return update;
   }
@@ -297,6 +314,29 @@ export class LiveBlogService {
   async deleteUpdate(id: string, actor: string, along?: WriteAlong<Update>): Promise<void> {
     const { event } = await this.#store.updates.delete(id, actor, along);
     await this.#publish(event);
+  }
+
+  /**
+   * Tells open pages that a published update's citations changed (they were stored after its event):
+   * the hub sends readers its article again, with the "Official statements cited" line.
+   */
+  async announceCitations(update: Pick<Update, 'id' | 'storyId'>): Promise<void> {
+    await this.#bus
+      .publishPrivate({ kind: 'cited', storyId: update.storyId, updateId: update.id })
+      .catch(() => {
+        /* best-effort: a reload shows them */
+      });
+  }
+
+  /** Tells every node's newsroom queue streams that a submission arrived, changed or was decided. */
+  async #announceSubmission<S extends Submission>(submission: S): Promise<S> {
+    const { id, storyId, status, authorKey } = submission;
+    await this.#bus
+      .publishPrivate({ kind: 'submission', storyId, submissionId: id, status, authorKey })
+      .catch(() => {
+        /* best-effort: the queue is complete on the next page load */
+      });
+    return submission;
   }
 
   // The event is already committed; if the bus fails, readers still get it on resume from the EventLog.

@@ -17,6 +17,7 @@ import type {
   StoryInput,
   UpdateInput,
   UpdatePatch,
+  PublishedUpdatePatch,
 } from './live-blog.ts';
 
 /**
@@ -239,12 +240,12 @@ export class PublishingService {
     actor: Actor | null,
     id: string,
     version: number,
-    changes: UpdateChangeRequest,
+    changes: UpdateChangeRequest & { correctionNote?: string | undefined },
   ): Promise<Update> {
     const by = requireActorRole(actor, WRITE_ROLES.editUpdate);
     await this.#writableUpdate(by, id);
     const { mediaId, statementIds, ...fields } = changes;
-    const patch: UpdatePatch = { ...fields, media: await this.#mediaRef(mediaId) };
+    const patch: PublishedUpdatePatch = { ...fields, media: await this.#mediaRef(mediaId) };
     if (!hasRole(by.role, 'editor'))
       throw new DomainError('forbidden', 'contributors cannot edit published updates; ask an editor');
     const citations = await this.#checkCitations(statementIds);

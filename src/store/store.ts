@@ -139,13 +139,17 @@ export interface UpdateStore {
     actor: string,
     along?: WriteAlong<Update>,
   ): Promise<{ update: Update; event: LiveEvent }>;
-  /** Changes fields if `baseVersion` is current; records an `edit` revision and event. */
+  /**
+   * Changes fields if `baseVersion` is current; records an `edit` revision and event. A changed headline
+   * or body, or a `correctionNote`, adds a correction (with that note) readers are shown.
+   */
   edit(
     id: string,
     baseVersion: number,
     patch: Partial<UpdateContent>,
     actor: string,
     along?: WriteAlong<Update>,
+    correctionNote?: string,
   ): Promise<{ update: Update; event: LiveEvent }>;
   /** Turns the update into a tombstone; records a `delete` revision and event. Deleting twice is `not_found`. */
   delete(

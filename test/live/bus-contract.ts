@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 
-import type { LiveEvent } from '../../src/domain/types.ts';
+import type { LiveEvent, PrivateEvent } from '../../src/domain/types.ts';
 import type { LiveBus } from '../../src/live/bus.ts';
 import { makeEvent, Waiter } from './live-fixtures.ts';
 
@@ -142,6 +142,32 @@ export function runBusContract(
       assert.deepEqual(sub.events, events);
     });
 
+    it('delivers private events to private subscribers only, never to public ones', async () => {
+      const bus = await fresh();
+      const waiter = new Waiter();
+      const pub = collect(bus, waiter);
+      const priv: PrivateEvent[] = [];
+      bus.subscribePrivate((event) => {
+        priv.push(event);
+        waiter.notify();
+      });
+      const event: PrivateEvent = {
+        kind: 'submission',
+        storyId: 's1',
+        submissionId: 'x',
+        status: 'pending',
+        authorKey: 'user:1',
+      };
+      await bus.publishPrivate(event);
+      await bus.publish(makeEvent('s1', 1, 1));
+      await waiter.until('both', () => priv.length === 1 && pub.events.length === 1);
+      assert.deepEqual(priv, [event]);
+      assert.deepEqual(
+        pub.events.map((e) => e.storyId),
+        ['s1'],
+      );
+    });
+
     const makeNodes = options.makeNodes;
     if (makeNodes === undefined) return;
 
@@ -206,6 +232,30 @@ export function runBusContract(
         await a.publish(makeEvent('s1', 1, 1));
         await a.publish(makeEvent('s1', 2, 2));
         await waiter.until('healthy subscriber', () => healthy.events.length === 2);
+      });
+
+      it('carries private events to the other node, to its private subscribers only', async () => {
+        const [a, b] = await nodes();
+        const waiter = new Waiter();
+        const pub = collect(b, waiter);
+        const priv: PrivateEvent[] = [];
+        b.subscribePrivate((event) => {
+          priv.push(event);
+          waiter.notify();
+        });
+        const event: PrivateEvent = {
+          kind: 'enriched',
+          storyId: 's1',
+          updateId: 'u1',
+          updateVersion: 2,
+          namesLinked: true,
+        };
+        await a.publishPrivate(event);
+        // A public event after it: once that is in, the private one would have reached `pub` too.
+        await a.publish(makeEvent('s1', 1, 1));
+        await waiter.until('both', () => priv.length === 1 && pub.events.length === 1);
+        assert.deepEqual(priv, [event]);
+        assert.equal(pub.events[0]?.storyId, 's1');
       });
 
       it('stops delivering across nodes once the receiving node unsubscribed', async () => {

@@ -9,7 +9,7 @@ runBusContract('memory', () => new MemoryBus({ onError: () => {} }));
 
 it('MemoryBus reports a subscriber exception with the event that caused it', async () => {
   const reported: unknown[] = [];
-  const bus = new MemoryBus({ onError: (error, event) => reported.push([error, event.seq]) });
+  const bus = new MemoryBus({ onError: (error, event) => reported.push([error, event?.seq]) });
   const boom = new Error('boom');
   bus.subscribe(() => {
     throw boom;

@@ -16,6 +16,8 @@ function recordingBus(published: LiveEvent[]): LiveBus {
       published.push(event);
     },
     subscribe: () => () => {},
+    publishPrivate: async () => {},
+    subscribePrivate: () => () => {},
     isReady: () => true,
     async close() {},
   };

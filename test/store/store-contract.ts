@@ -464,6 +464,35 @@ export function runStoreContract(name: string, open: () => Promise<Store>): void
       );
     });
 
+    it('records a correction when the words change or a note is given, not for a claim change', async () => {
+      const story = await newStory('corrections');
+      const { update } = await store.updates.create(story.id, content('Shelling in Kharkiv'), 'alice');
+      assert.deepEqual(update.corrections, []);
+      const claim = await store.updates.edit(update.id, 1, { claimStatus: 'verified' }, 'bob');
+      assert.deepEqual(claim.update.corrections, []);
+      const fixed = await store.updates.edit(
+        update.id,
+        2,
+        { body: 'Shelling in Kyiv' },
+        'bob',
+        undefined,
+        ' Wrong city. ',
+      );
+      assert.deepEqual(fixed.update.corrections, [{ at: fixed.update.updatedAt, note: 'Wrong city.' }]);
+      const again = await store.updates.edit(update.id, 3, { headline: 'Kyiv' }, 'bob');
+      const stored = await store.updates.getById(update.id);
+      assert.deepEqual(
+        stored?.corrections?.map((c) => c.note),
+        ['Wrong city.', ''],
+      );
+      assert.deepEqual(stored?.corrections, again.update.corrections);
+      // The event carries them, so the live push shows what a reload does.
+      const events = await store.events.listAfter(story.id, 0, 10);
+      const last = events.at(-1)?.data;
+      assert.ok(last?.type === 'edit');
+      assert.deepEqual(last.update.corrections, stored?.corrections);
+    });
+
     it('lets exactly one of concurrent edits from the same version win', async () => {
       const story = await newStory('race-edit');
       const { update } = await store.updates.create(story.id, content('base'), 'alice');

@@ -111,6 +111,15 @@ export function createOpenApiDocument(): object {
             keyEvent: { type: 'boolean' },
             claimStatus: { enum: [...CLAIM_STATUSES] },
             claimNote: { type: 'string' },
+            corrections: {
+              type: 'array',
+              description: 'corrections after publication (headline or body changed), oldest first',
+              items: {
+                type: 'object',
+                required: ['at', 'note'],
+                properties: { at: { type: 'string', format: 'date-time' }, note: { type: 'string' } },
+              },
+            },
             sources: { type: 'array', items: ref('Source') },
             videoUrl: { type: ['string', 'null'] },
             url: { type: 'string', description: 'permalink page' },

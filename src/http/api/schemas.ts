@@ -97,6 +97,11 @@ export const PatchUpdateSchema = z.strictObject({
   version: z.int().min(1).describe('the version this edit is based on'),
   ...updateFields,
   body: updateFields.body.optional(),
+  correctionNote: text(500)
+    .optional()
+    .describe(
+      'shown to readers with the "Updated" mark, e.g. "An earlier version named the wrong town"; a changed headline or body is marked even without one',
+    ),
 });
 
 /** Body of POST /updates/{id}/approve: optional changes the editor makes while approving. */

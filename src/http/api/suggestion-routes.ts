@@ -21,7 +21,6 @@ import {
   type NewCorrection,
   type ReviewVerdict,
 } from '../../enrich/corrections.ts';
-import type { EnrichmentNotices } from '../../enrich/enrichment-notices.ts';
 import { enrichmentText, type EnrichmentWorker } from '../../enrich/enrichment-worker.ts';
 import { EVENT_TYPES } from '../../enrich/events/taxonomy.ts';
 import type { Enricher } from '../../enrich/pipeline.ts';
@@ -39,7 +38,6 @@ export interface SuggestionDeps {
   bus: LiveBus;
   enrichment: EnrichmentWorker;
   enricher: Enricher;
-  enrichmentNotices: EnrichmentNotices;
 }
 
 const IdParams = z.object({ id: z.string().min(1).max(64) });
@@ -79,8 +77,6 @@ const LookupQuery = z.object({
 
 /** Heartbeat interval of the suggestions stream, so proxies keep it open. */
 const HEARTBEAT_MS = 20_000;
-/** How long a node waits for another node to store an enrichment before it stops looking. */
-const REMOTE_WAIT_MS = [50, 100, 200, 400, 800, 1600, 3200, 6400];
 
 /** Registers the suggestion routes under /api/v1. */
 export async function registerSuggestionRoutes(app: FastifyInstance, deps: SuggestionDeps): Promise<void> {
@@ -269,19 +265,10 @@ export async function registerSuggestionRoutes(app: FastifyInstance, deps: Sugge
       return true;
     };
     const fail = (error: unknown) => request.log.error({ err: error }, 'suggestions stream');
-    const stopNotices = deps.enrichmentNotices.subscribe(story.id, (notice) => {
-      void send(notice.updateId, notice.updateVersion).catch(fail);
-    });
-    // Another node may enrich an update published or edited through it: wait for its result.
-    const stopBus = deps.bus.subscribe((event) => {
-      if (event.storyId !== story.id || (event.data.type !== 'update' && event.data.type !== 'edit')) return;
-      const { id: updateId, version } = event.data.update;
-      void (async () => {
-        for (const ms of REMOTE_WAIT_MS) {
-          await new Promise((resolve) => setTimeout(resolve, ms));
-          if (closed || (await send(updateId, version))) return;
-        }
-      })().catch(fail);
+    // Whichever node enriched the update, its private `enriched` event reaches this one on the bus.
+    const stopBus = deps.bus.subscribePrivate((event) => {
+      if (event.kind !== 'enriched' || event.storyId !== story.id) return;
+      void send(event.updateId, event.updateVersion).catch(fail);
     });
     const heartbeat = setInterval(() => res.write(createCommentFrame('heartbeat')), HEARTBEAT_MS);
     endWhenCredentialsLapse(store, request, res, 'editor');
@@ -289,7 +276,6 @@ export async function registerSuggestionRoutes(app: FastifyInstance, deps: Sugge
       closed = true;
       streams.delete(res);
       clearInterval(heartbeat);
-      stopNotices();
       stopBus();
     });
     return reply;

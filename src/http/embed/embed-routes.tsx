@@ -17,13 +17,14 @@ import { parseInput } from '../api/schemas.ts';
 import { EMBED_POLICY, usePagePolicy } from '../kit/security-headers.ts';
 import { sendPage } from '../kit/send-page.ts';
 import { storyPlace } from '../reader/story-place.ts';
-import { UpdateArticle } from '../reader/views/update-article.tsx';
+import type { ArticleRenderer } from '../reader/article-renderer.ts';
 
 /** What embeds need. */
 export interface EmbedDeps {
   store: Store;
   assets: Assets;
   site: Site;
+  articles: ArticleRenderer;
 }
 
 /** Default and largest number of updates a widget shows. */
@@ -78,7 +79,7 @@ export async function registerEmbedRoutes(app: FastifyInstance, deps: EmbedDeps)
     const { story, desk } = found;
     const place = storyPlace(story, desk);
     const { items } = await store.updates.listByStory(story.id, { limit });
-    const now = Date.now();
+    const articles = await deps.articles.render(items, place, Date.now());
     const body = renderToString(
       h(
         'html',
@@ -120,16 +121,7 @@ export async function registerEmbedRoutes(app: FastifyInstance, deps: EmbedDeps)
             h('div', {
               'data-embed-list': '',
               dangerouslySetInnerHTML: {
-                __html: items
-                  .map((update) =>
-                    renderToString(
-                      h(UpdateArticle, {
-                        update,
-                        context: { storyPath: place.path, timezone: place.timezone, now },
-                      }),
-                    ),
-                  )
-                  .join(''),
+                __html: articles.join(''),
               },
             }),
             h(

@@ -18,6 +18,7 @@ import { clearSessionCookie, setSessionCookie } from '../api/session-routes.ts';
 import { parseInput } from '../api/schemas.ts';
 import {
   authenticate,
+  endWhenCredentialsLapse,
   mayUseDesk,
   requireDesk,
   requireRole,
@@ -28,6 +29,14 @@ import {
 import { DEFAULT_TIMEZONE } from '../reader/story-place.ts';
 import { isSameOrigin } from '../same-origin.ts';
 import { renderToString } from 'preact-render-to-string';
+import type { ArticleRenderer } from '../reader/article-renderer.ts';
+import type { ServerResponse } from 'node:http';
+import type { LiveBus } from '../../live/bus.ts';
+import { createCommentFrame, createSseFrame } from '../../live/sse-frame.ts';
+
+const QUEUE_CHANGED_FRAME = createSseFrame({ event: 'queue', data: '{}' });
+/** Comment frames keep proxies from closing an idle queue stream. */
+const QUEUE_HEARTBEAT_MS = 20_000;
 import { registerAdminPages } from './admin-pages.tsx';
 import { sendNewsroomPage } from './send-page.tsx';
 import { SubmissionQueue, type QueueView } from './queue-view.tsx';
@@ -37,11 +46,14 @@ import { DashboardPage, LoginPage, PasswordPage, StoryEditorPage, type NewsroomC
 /** What the newsroom needs. */
 export interface NewsroomDeps {
   store: Store;
+  /** Carries the private `submission` events the queue stream passes on. */
+  bus: LiveBus;
   liveBlog: LiveBlogService;
   publishing: PublishingService;
   accounts: AccountService;
   tokens: TokenService;
   assets: Assets;
+  articles: ArticleRenderer;
 }
 
 const LoginForm = z.object({
@@ -237,12 +249,17 @@ export async function registerNewsroomRoutes(app: FastifyInstance, deps: Newsroo
       store.updates.countByStory(story.id),
     ]);
     const queue = await queueView(principal, story.id, desk?.timezone ?? DEFAULT_TIMEZONE);
+    const readerPath = storyPath(desk?.slug ?? null, story.slug);
     const view = {
       story,
-      readerPath: storyPath(desk?.slug ?? null, story.slug),
+      readerPath,
       timezone: queue.timezone,
       role: principal.role,
-      updates: page.items,
+      articles: await deps.articles.render(
+        page.items,
+        { path: readerPath, timezone: queue.timezone },
+        Date.now(),
+      ),
       nextCursor: page.nextCursor,
       updateCount,
       submissions: queue.pending,
@@ -260,8 +277,50 @@ export async function registerNewsroomRoutes(app: FastifyInstance, deps: Newsroo
     return { role: principal.role, timezone, pending, decided };
   }
 
-  // The queue as a fragment: the editor page re-fetches it while open, so submissions and decisions
-  // appear without a reload (submissions are not public, so they never travel on the readers' stream).
+  // Open queue streams end when the server closes, so shutdown does not wait for them.
+  const queueStreams = new Set<ServerResponse>();
+  app.addHook('preClose', (done) => {
+    for (const res of queueStreams) res.end();
+    done();
+  });
+
+  // Says "the queue changed" whenever a submission of this story arrives, changes or is decided on any
+  // node (private bus events, never on the readers' stream); the page then re-fetches the fragment
+  // below. Contributors hear only of their own. The frame carries nothing but its name.
+  app.get('/newsroom/stories/:id/queue/live', async (request, reply) => {
+    const principal = await authenticate(store, request).catch(() => null);
+    if (!principal?.userId) return reply.code(401).send();
+    const { id } = request.params as { id: string };
+    const story = await store.stories.getById(id);
+    if (!story) throw notFound('story');
+    requireDesk(principal, story.deskId);
+    const role = principal.role;
+    reply.hijack();
+    const res = reply.raw;
+    res.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-store',
+      'x-accel-buffering': 'no',
+    });
+    res.write(createCommentFrame('queue'));
+    queueStreams.add(res);
+    const stop = deps.bus.subscribePrivate((event) => {
+      if (event.kind !== 'submission' || event.storyId !== story.id) return;
+      if (role === 'contributor' && event.authorKey !== principal.key) return;
+      res.write(QUEUE_CHANGED_FRAME);
+    });
+    const heartbeat = setInterval(() => res.write(createCommentFrame('heartbeat')), QUEUE_HEARTBEAT_MS);
+    endWhenCredentialsLapse(store, request, res, 'contributor');
+    res.on('close', () => {
+      queueStreams.delete(res);
+      clearInterval(heartbeat);
+      stop();
+    });
+    return reply;
+  });
+
+  // The queue as a fragment: the editor page fetches it when the queue stream says it changed
+  // (submissions are not public, so they never travel on the readers' stream).
   app.get('/newsroom/stories/:id/queue', async (request, reply) => {
     const principal = await authenticate(store, request).catch(() => null);
     if (!principal?.userId) return reply.code(401).send();
@@ -293,18 +352,12 @@ export async function registerNewsroomRoutes(app: FastifyInstance, deps: Newsroo
       cursor: cursor ?? null,
       contains: contains === '' ? null : contains,
     });
-    const context = {
-      storyPath: storyPath(desk?.slug ?? null, story.slug),
-      timezone: desk?.timezone ?? DEFAULT_TIMEZONE,
-      now: Date.now(),
-    };
-    const html = renderToString(
-      <>
-        {page.items.map((update) => (
-          <UpdateArticle update={update} context={context} />
-        ))}
-      </>,
+    const articles = await deps.articles.render(
+      page.items,
+      { path: storyPath(desk?.slug ?? null, story.slug), timezone: desk?.timezone ?? DEFAULT_TIMEZONE },
+      Date.now(),
     );
+    const html = articles.join('');
     return reply.header('cache-control', 'no-store').send({ html, nextCursor: page.nextCursor });
   });
 

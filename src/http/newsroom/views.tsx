@@ -1,8 +1,7 @@
 /** Server-rendered newsroom pages: sign-in, desks and days, and one story's editor. */
 import type { ComponentChildren, JSX } from 'preact';
 import { CLAIM_LABELS, CLAIM_STATUSES, STORY_STATUSES } from '../../domain/types.ts';
-import type { Desk, Role, Story, Submission, Update } from '../../domain/types.ts';
-import { UpdateArticle } from '../reader/views/update-article.tsx';
+import type { Desk, Role, Story, Submission } from '../../domain/types.ts';
 import { SubmissionQueue } from './queue-view.tsx';
 
 /** Asset URLs and the signed-in user, for every page. */
@@ -193,8 +192,8 @@ export interface EditorView {
   readerPath: string;
   timezone: string;
   role: Role;
-  /** The newest updates; `nextCursor` fetches older ones. */
-  updates: Update[];
+  /** The `<article>` of the newest updates, from the readers' article renderer; `nextCursor` fetches older ones. */
+  articles: string[];
   nextCursor: string | null;
   /** How many updates the story has in all. */
   updateCount: number;
@@ -217,9 +216,8 @@ const allShown = (count: number) =>
 
 /** The story editor: header, compose, submissions queue and the stream as readers see it. */
 export function StoryEditorPage(props: { view: EditorView }): JSX.Element {
-  const { story, role, updates, submissions } = props.view;
+  const { story, role, articles, submissions } = props.view;
   const editor = role !== 'contributor';
-  const context = { storyPath: props.view.readerPath, timezone: props.view.timezone, now: Date.now() };
   return (
     <div
       class="nr-editor"
@@ -298,6 +296,15 @@ export function StoryEditorPage(props: { view: EditorView }): JSX.Element {
             </div>
           </div>
           <div class="nr-statement-hints" data-statement-hints aria-live="polite" />
+          {editor && (
+            <div data-correction-field hidden>
+              {field(
+                'Correction note (optional)',
+                <input name="correctionNote" maxLength={500} />,
+                'Readers see "Updated" with the time when the headline or body changes; this note goes with it',
+              )}
+            </div>
+          )}
           {field(
             'Sources',
             <textarea name="sources" rows={2} placeholder="Label | https://…" />,
@@ -366,17 +373,13 @@ export function StoryEditorPage(props: { view: EditorView }): JSX.Element {
           aria-live="polite"
           data-update-count={props.view.updateCount}
         >
-          {updates.length === 0
+          {articles.length === 0
             ? 'No updates yet.'
             : props.view.nextCursor === null
-              ? allShown(updates.length)
-              : `${props.view.updateCount} updates; the newest ${updates.length} are shown.`}
+              ? allShown(articles.length)
+              : `${props.view.updateCount} updates; the newest ${articles.length} are shown.`}
         </p>
-        <div class="nr-stream updates-list">
-          {updates.map((update) => (
-            <UpdateArticle update={update} context={context} />
-          ))}
-        </div>
+        <div class="nr-stream updates-list" dangerouslySetInnerHTML={{ __html: articles.join('') }} />
         <p class="nr-older">
           <button
             type="button"

@@ -1,17 +1,17 @@
 /**
  * Turns live events into the `data` of SSE frames, once per event for every reader (the hub sends the
- * same string to all). Update HTML comes from the component the page renders, so live and reloaded
- * pages never differ.
+ * same string to all). Update HTML comes from the one article renderer the page uses (names linked,
+ * statements cited), so live and reloaded pages never differ.
  */
 import { h } from 'preact';
 import { renderToString } from 'preact-render-to-string';
-import type { Desk, LiveEvent, Story } from '../../domain/types.ts';
+import type { Desk, LiveEvent, Story, Update } from '../../domain/types.ts';
 import type { Store } from '../../store/store.ts';
 import { storyBodyHtml } from './html-text.ts';
 import { storyPlace } from './story-place.ts';
 import type { StoryPlace } from './story-place.ts';
 import { RailItem } from './views/rail.tsx';
-import { UpdateArticle } from './views/update-article.tsx';
+import type { ArticleRenderer } from './article-renderer.ts';
 import type {
   LiveDeleteFrame,
   LiveStoryFrame,
@@ -29,9 +29,16 @@ export interface FormattedEvent {
 /** Formats one live event for the story and site channels. */
 export type LiveFormatter = (event: LiveEvent) => Promise<FormattedEvent>;
 
+/**
+ * The `update` frame data of an update as it now is (its enrichment or citations changed since its
+ * last event), or null when it is not public; for the hub to refresh open pages (see SseHub).
+ */
+export type ArticleFormatter = (storyId: string, updateId: string) => Promise<string | null>;
+
 /** Dependencies of the formatter; `ttlMs` bounds how long story and desk lookups are reused. */
 export interface LiveFormatterDeps {
   store: Store;
+  articles: ArticleRenderer;
   ttlMs?: number;
   now?: () => number;
 }
@@ -42,8 +49,11 @@ interface CachedStory {
 }
 
 /** Creates a formatter that caches story and desk lookups briefly and refreshes a story on its `story` events. */
-export function createLiveFormatter(deps: LiveFormatterDeps): LiveFormatter {
-  const { store } = deps;
+export function createLiveFormatter(deps: LiveFormatterDeps): {
+  format: LiveFormatter;
+  formatArticle: ArticleFormatter;
+} {
+  const { store, articles } = deps;
   const ttl = deps.ttlMs ?? 10_000;
   const now = deps.now ?? Date.now;
   // `version` is the cached header's, once known: a replayed old `story` event must not replace a newer one.
@@ -84,7 +94,25 @@ export function createLiveFormatter(deps: LiveFormatterDeps): LiveFormatter {
     return entry.value;
   };
 
-  return async (event) => {
+  const updateFrame = async (update: Update, place: StoryPlace, at: number): Promise<string> => {
+    const [html = ''] = await articles.render([update], place, at);
+    return JSON.stringify({
+      id: update.id,
+      sequence: update.sequence,
+      pinned: update.pinned,
+      keyEvent: update.keyEvent,
+      html,
+    } satisfies LiveUpdateFrame);
+  };
+
+  const formatArticle: ArticleFormatter = async (storyId, updateId) => {
+    const [cached, update] = await Promise.all([storyById(storyId), store.updates.getById(updateId)]);
+    if (!cached || cached.story.status === 'draft') return null;
+    if (!update || update.storyId !== storyId || update.deletedAt !== null) return null;
+    return updateFrame(update, cached.place, now());
+  };
+
+  const format: LiveFormatter = async (event) => {
     const { data } = event;
     if (data.type === 'story') {
       // The event carries the new header: cache it rather than asking the store for what we hold, unless
@@ -117,17 +145,8 @@ export function createLiveFormatter(deps: LiveFormatterDeps): LiveFormatter {
     const { update } = data;
     const at = now();
     const place = cached?.place ?? { path: '/', timezone: 'UTC', label: '' };
-    const html = renderToString(
-      h(UpdateArticle, { update, context: { storyPath: place.path, timezone: place.timezone, now: at } }),
-    );
     return {
-      story: JSON.stringify({
-        id: update.id,
-        sequence: update.sequence,
-        pinned: update.pinned,
-        keyEvent: update.keyEvent,
-        html,
-      } satisfies LiveUpdateFrame),
+      story: await updateFrame(update, place, at),
       site: live
         ? JSON.stringify({
             id: update.id,
@@ -137,4 +156,6 @@ export function createLiveFormatter(deps: LiveFormatterDeps): LiveFormatter {
         : null,
     };
   };
+
+  return { format, formatArticle };
 }

@@ -18,10 +18,9 @@ import { ASSETS_PREFIX } from '../assets/build-assets.ts';
 import { authenticate, hasRole, mayUseDesk, SESSION_COOKIE } from '../auth.ts';
 import type { Assets } from '../assets/build-assets.ts';
 import { sendPage } from '../kit/send-page.ts';
-import { createArticleCache } from './article-cache.ts';
 import { oembedAlternate } from '../embed/embed-routes.tsx';
 import { feedAlternates } from './feeds/feed-model.ts';
-import { linkEntityNames } from './entity-links.ts';
+import type { ArticleRenderer } from './article-renderer.ts';
 import { excerpt, htmlToText } from './html-text.ts';
 import { jsonForScript, liveBlogPosting } from './json-ld.ts';
 import { isSitePath, isWebUrl } from './safe-url.ts';
@@ -46,6 +45,8 @@ export interface ReaderDeps {
   assets: Assets;
   /** Name shown in the header, titles and sharing cards, and the origin of canonical and sharing URLs. */
   site: Site;
+  /** The one renderer of update articles, shared with the live push (see article-renderer.ts). */
+  articles: ArticleRenderer;
 }
 
 /** Updates on the first page of a story (pinned ones come first, within this budget). */
@@ -93,7 +94,7 @@ function isClaimStatus(value: unknown): value is ClaimStatus {
 
 /** Registers the reader pages and assets on `app`. */
 export async function registerReaderRoutes(app: FastifyInstance, deps: ReaderDeps): Promise<void> {
-  const { store, liveBlog, assets } = deps;
+  const { store, liveBlog, assets, articles } = deps;
   const siteName = deps.site.name;
   const assetUrls = { css: assets.url('reader.css'), js: assets.url('reader-live.js') };
 
@@ -110,7 +111,6 @@ export async function registerReaderRoutes(app: FastifyInstance, deps: ReaderDep
   const placeOf = async (story: Story): Promise<StoryPlace> =>
     storyPlace(story, story.deskId === null ? null : await deskById(story.deskId));
 
-  const articles = createArticleCache();
   const storyRail = memoize(RAIL_TTL_MS, () => store.updates.listLatest(['live'], STORY_RAIL_ITEMS * 4));
   const frontData = memoize(RAIL_TTL_MS, async () => {
     // Read first: an update published while the lists load is then replayed to the rail, not lost.
@@ -227,10 +227,10 @@ export async function registerReaderRoutes(app: FastifyInstance, deps: ReaderDep
       desk && story.date !== null ? dayLink(desk, addDays(story.date, 1), liveBlog.today(desk)) : null,
     ]);
     const pinnedIds = new Set(highlights.pinned.map((u) => u.id));
-    // Names in updates link to their entity pages (see entity-links.ts).
-    const enriched = await store.enrichments.getMany([...highlights.pinned, ...list.items].map((u) => u.id));
-    const cited = await store.statements.citationsOf([...highlights.pinned, ...list.items].map((u) => u.id));
     const now = Date.now();
+    const shown = [...highlights.pinned, ...list.items];
+    const rendered = await articles.render(shown, place, now);
+    const articleOf = new Map(shown.map((u, i) => [u.id, rendered[i] ?? '']));
     const view: StoryView = {
       story,
       desk,
@@ -245,8 +245,7 @@ export async function registerReaderRoutes(app: FastifyInstance, deps: ReaderDep
       previousDay,
       nextDay,
       latest: await railItems(latest, story.id, STORY_RAIL_ITEMS),
-      renderUpdate: (update) =>
-        articles.html(update, place, now, enriched.get(update.id), cited.get(update.id)),
+      renderUpdate: (update) => articleOf.get(update.id) ?? '',
     };
     const origin = deps.site.origin();
     const canonicalUrl = `${origin}${place.path}`;
@@ -302,20 +301,14 @@ export async function registerReaderRoutes(app: FastifyInstance, deps: ReaderDep
     id: string,
   ): Promise<PageResult> => {
     if (!story || !UPDATE_ID.test(id)) return null;
-    const [update, revisions, place, citations] = await Promise.all([
+    const [update, revisions, place] = await Promise.all([
       store.updates.getById(id),
       store.updates.listRevisions(id),
       placeOf(story),
-      store.statements.citationsOf([id]),
     ]);
     if (!update || update.storyId !== story.id || update.deletedAt !== null) return null;
     const desk = story.deskId === null ? null : await deskById(story.deskId);
-    // Names in the update link to their entity pages, when the enrichment is of this version.
-    const enrichment = await store.enrichments.get(update.id);
-    const shown =
-      enrichment?.updateVersion === update.version
-        ? { ...update, bodyHtml: linkEntityNames(update.bodyHtml, enrichment.enrichment) }
-        : update;
+    const [articleHtml = ''] = await articles.render([update], place, Date.now());
     const origin = deps.site.origin();
     const text = htmlToText(update.bodyHtml);
     const title = update.headline ?? excerpt(text, 90);
@@ -345,10 +338,9 @@ export async function registerReaderRoutes(app: FastifyInstance, deps: ReaderDep
       desk,
       storyPath: place.path,
       timezone: place.timezone,
-      now: Date.now(),
-      update: shown,
+      update,
+      articleHtml,
       claimHistory: claimHistory(revisions),
-      citations,
       editPath: (await mayEdit(request, story)) ? `/newsroom/stories/${story.id}?edit=${update.id}` : null,
     };
     return { html: page(meta, <UpdatePage view={view} />, true), cache: CACHE.listing, script: true };

@@ -1,9 +1,9 @@
 /** The in-process live bus: the default for a single node. */
-import type { LiveEvent } from '../../domain/types.ts';
+import type { LiveEvent, PrivateEvent } from '../../domain/types.ts';
 import type { LiveBus } from '../bus.ts';
 
 /** Where a subscriber's exception is reported; the default writes to stderr. */
-export type BusErrorHandler = (error: unknown, event: LiveEvent) => void;
+export type BusErrorHandler = (error: unknown, event: LiveEvent | undefined) => void;
 
 /**
  * Delivers each published event synchronously to every subscriber in the order of `publish` calls,
@@ -11,6 +11,7 @@ export type BusErrorHandler = (error: unknown, event: LiveEvent) => void;
  */
 export class MemoryBus implements LiveBus {
   readonly #handlers = new Set<(event: LiveEvent) => void>();
+  readonly #privateHandlers = new Set<(event: PrivateEvent) => void>();
   readonly #onError: BusErrorHandler;
   #closed = false;
 
@@ -43,6 +44,28 @@ export class MemoryBus implements LiveBus {
     };
   }
 
+  /** Calls every current private subscriber before resolving; rejects once the bus is closed. */
+  publishPrivate(event: PrivateEvent): Promise<void> {
+    if (this.#closed) return Promise.reject(new Error('live bus is closed'));
+    for (const handler of [...this.#privateHandlers]) {
+      try {
+        handler(event);
+      } catch (error) {
+        this.#onError(error, undefined);
+      }
+    }
+    return Promise.resolve();
+  }
+
+  /** Adds a private subscriber; the returned function removes it and is safe to call twice. */
+  subscribePrivate(handler: (event: PrivateEvent) => void): () => void {
+    const entry = (event: PrivateEvent): void => handler(event);
+    this.#privateHandlers.add(entry);
+    return () => {
+      this.#privateHandlers.delete(entry);
+    };
+  }
+
   /** True until `close()`. */
   isReady(): boolean {
     return !this.#closed;
@@ -52,6 +75,7 @@ export class MemoryBus implements LiveBus {
   close(): Promise<void> {
     this.#closed = true;
     this.#handlers.clear();
+    this.#privateHandlers.clear();
     return Promise.resolve();
   }
 }

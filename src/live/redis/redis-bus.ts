@@ -28,7 +28,12 @@ import { randomBytes } from 'node:crypto';
 
 import { Redis } from 'ioredis';
 
-import { LIVE_EVENT_TYPES, type LiveEvent } from '../../domain/types.ts';
+import {
+  LIVE_EVENT_TYPES,
+  PRIVATE_EVENT_KINDS,
+  type LiveEvent,
+  type PrivateEvent,
+} from '../../domain/types.ts';
 import type { LiveBus } from '../bus.ts';
 
 /** Where the bus reports trouble; a pino logger fits. */
@@ -77,6 +82,7 @@ export class RedisBus implements LiveBus {
   readonly #onError: (error: unknown, event: LiveEvent | undefined) => void;
   readonly #log: RedisBusLogger;
   readonly #handlers = new Set<(event: LiveEvent) => void>();
+  readonly #privateHandlers = new Set<(event: PrivateEvent) => void>();
   readonly #reconnectHandlers = new Set<() => void>();
   readonly #pending = new Set<Promise<unknown>>();
 
@@ -197,6 +203,45 @@ export class RedisBus implements LiveBus {
     );
   }
 
+  /**
+   * Delivers to this node's private subscribers now, and to other nodes through the same stream (field
+   * `p` instead of `e`, so a public subscriber never parses one). Best-effort: rejects on timeout.
+   */
+  publishPrivate(event: PrivateEvent): Promise<void> {
+    if (this.#closed) return Promise.reject(new Error('live bus is closed'));
+    this.#dispatchPrivate(event);
+    if (this.#pending.size >= this.#maxQueued)
+      return Promise.reject(new Error(`live bus has ${this.#pending.size} events queued; event not sent`));
+    const added = this.#writer.xadd(
+      this.#key,
+      'MAXLEN',
+      '~',
+      String(this.#maxLen),
+      '*',
+      'o',
+      this.#origin,
+      'p',
+      JSON.stringify(event),
+    );
+    this.#pending.add(added);
+    added.then(
+      () => this.#pending.delete(added),
+      () => this.#pending.delete(added),
+    );
+    return withTimeout(added, this.#publishTimeoutMs, 'live bus did not acknowledge the event in time').then(
+      () => undefined,
+    );
+  }
+
+  /** Adds a private subscriber for events from this node and from others; returns a function removing it. */
+  subscribePrivate(handler: (event: PrivateEvent) => void): () => void {
+    const entry = (event: PrivateEvent): void => handler(event);
+    this.#privateHandlers.add(entry);
+    return () => {
+      this.#privateHandlers.delete(entry);
+    };
+  }
+
   /** Adds `handler` for events from this node and from others; the returned function removes it. */
   subscribe(handler: (event: LiveEvent) => void): () => void {
     // Wrapped so the same function subscribed twice gets two independent subscriptions.
@@ -233,6 +278,7 @@ export class RedisBus implements LiveBus {
     if (this.#closed) return;
     this.#closed = true;
     this.#handlers.clear();
+    this.#privateHandlers.clear();
     this.#reconnectHandlers.clear();
     if (this.#pending.size > 0) {
       await withTimeout(Promise.allSettled([...this.#pending]), this.#publishTimeoutMs, '').catch(() => {
@@ -253,6 +299,16 @@ export class RedisBus implements LiveBus {
         handler(event);
       } catch (error) {
         this.#onError(error, event);
+      }
+    }
+  }
+
+  #dispatchPrivate(event: PrivateEvent): void {
+    for (const handler of [...this.#privateHandlers]) {
+      try {
+        handler(event);
+      } catch (error) {
+        this.#onError(error, undefined);
       }
     }
   }
@@ -316,11 +372,21 @@ export class RedisBus implements LiveBus {
     this.#lastId = id;
     let origin: string | undefined;
     let text: string | undefined;
+    let privateText: string | undefined;
     for (let i = 0; i + 1 < fields.length; i += 2) {
       if (fields[i] === 'o') origin = fields[i + 1];
       else if (fields[i] === 'e') text = fields[i + 1];
+      else if (fields[i] === 'p') privateText = fields[i + 1];
     }
     if (origin === this.#origin) return;
+    if (privateText !== undefined && text === undefined) {
+      try {
+        this.#dispatchPrivate(parsePrivateEvent(privateText));
+      } catch (error) {
+        this.#onError(new Error(`live bus entry ${id} is not a private event`, { cause: error }), undefined);
+      }
+      return;
+    }
     let event: LiveEvent;
     try {
       event = parseLiveEvent(text);
@@ -412,6 +478,16 @@ function parseLiveEvent(text: string | undefined): LiveEvent {
     throw new TypeError('bad data.type');
   }
   return value as LiveEvent;
+}
+
+/** Checks the envelope of a private event read from Redis. */
+function parsePrivateEvent(text: string): PrivateEvent {
+  const value: unknown = JSON.parse(text);
+  if (typeof value !== 'object' || value === null) throw new TypeError('event is not an object');
+  const e = value as Record<string, unknown>;
+  if (!(PRIVATE_EVENT_KINDS as readonly unknown[]).includes(e.kind)) throw new TypeError('bad kind');
+  if (typeof e.storyId !== 'string') throw new TypeError('bad storyId');
+  return value as PrivateEvent;
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {

@@ -62,6 +62,7 @@ export function toUpdate(row: UpdateRow): Update {
     claimStatus: row.claim_status as ClaimStatus,
     claimNote: row.claim_note,
     claimHistory: JSON.parse(row.claim_history),
+    corrections: JSON.parse(row.corrections),
     sources: JSON.parse(row.sources),
     videoUrl: row.video_url,
     media: row.media === null ? null : JSON.parse(row.media),

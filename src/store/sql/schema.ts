@@ -57,6 +57,8 @@ export interface UpdateRow {
   claim_note: string;
   /** JSON array of ClaimChange. */
   claim_history: string;
+  /** JSON array of Correction. */
+  corrections: string;
   sources: string;
   video_url: string | null;
   /** JSON MediaRef, or null. */

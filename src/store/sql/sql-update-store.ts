@@ -46,6 +46,7 @@ export class SqlUpdateStore implements UpdateStore {
     patch: Partial<UpdateContent>,
     actor: string,
     along?: WriteAlong<Update>,
+    correctionNote?: string,
   ): Promise<{ update: Update; event: LiveEvent }> {
     return this.deps.db.transaction().execute(async (trx) => {
       const current = await this.#getLive(trx, id);
@@ -66,6 +67,12 @@ export class SqlUpdateStore implements UpdateStore {
           ...current.claimHistory,
           { at: now, by: actor, from: current.claimStatus, to: update.claimStatus, note: update.claimNote },
         ];
+      }
+      // Changed words (or an editor's note) are a correction readers are told of; claim changes,
+      // pins and sources have their own display.
+      const note = correctionNote?.trim() ?? '';
+      if (changes['body'] !== undefined || changes['headline'] !== undefined || note !== '') {
+        update.corrections = [...(current.corrections ?? []), { at: now, note }];
       }
       await this.#write(trx, update, baseVersion);
       await insertRevision(trx, update, 'edit', actor, now, changes);
@@ -281,6 +288,7 @@ export async function insertUpdate(
     ...content,
     media: content.media ?? null,
     claimHistory: [{ at: now, by: actor, from: null, to: content.claimStatus, note: content.claimNote }],
+    corrections: [],
     author: actor,
     publishedAt: now,
     updatedAt: now,
@@ -310,6 +318,7 @@ function toRow(update: Update, adapter: SqlAdapter): UpdateRow {
     claim_status: update.claimStatus,
     claim_note: update.claimNote,
     claim_history: JSON.stringify(update.claimHistory),
+    corrections: JSON.stringify(update.corrections ?? []),
     sources: JSON.stringify(update.sources),
     video_url: update.videoUrl,
     media: update.media ? JSON.stringify(update.media) : null,

@@ -77,6 +77,7 @@ function startEditor(root: HTMLElement): void {
   const preview = root.querySelector<HTMLElement>('.nr-preview')!;
   const conflictBox = root.querySelector<HTMLElement>('.nr-compose .nr-conflict')!;
   const editingNote = root.querySelector<HTMLElement>('.nr-editing')!;
+  const correctionField = root.querySelector<HTMLElement>('[data-correction-field]');
   const submitButton = compose.querySelector<HTMLButtonElement>('button[type="submit"]')!;
   const publishLabel = submitButton.textContent ?? 'Publish';
   let editing: Editing | null = null;
@@ -142,6 +143,7 @@ function startEditor(root: HTMLElement): void {
     preview.innerHTML = '';
     editing = null;
     editingNote.hidden = true;
+    if (correctionField) correctionField.hidden = true;
     conflictBox.hidden = true;
     submitButton.textContent = publishLabel;
   }
@@ -168,6 +170,8 @@ function startEditor(root: HTMLElement): void {
       const mediaId = await uploadPhoto(compose);
       if (mediaId !== undefined) payload['mediaId'] = mediaId;
       if (editing?.kind === 'update') {
+        const correctionNote = value('correctionNote').trim();
+        if (correctionNote !== '') payload['correctionNote'] = correctionNote;
         await api('PATCH', `/updates/${editing.id}`, { ...payload, version: editing.version });
         say(compose, 'Saved.');
       } else if (editing?.kind === 'submission') {
@@ -308,6 +312,9 @@ function startEditor(root: HTMLElement): void {
           : { kind, id, author: String(update['author'] ?? '') };
     if (editingText) editingText.textContent = EDITING_TEXT[kind];
     applyValues(fieldValuesOf(update));
+    // A note about a correction belongs to published updates only, and to this one edit.
+    setValue('correctionNote', '');
+    if (correctionField) correctionField.hidden = kind !== 'update';
     editingNote.hidden = false;
     submitButton.textContent = EDITING_BUTTON[kind];
     bodyField.dispatchEvent(new Event('input'));

@@ -6,6 +6,7 @@ import { CLAIM_STATUSES } from '../../../src/domain/types.ts';
 import type { Desk, Story, Update } from '../../../src/domain/types.ts';
 import { content } from '../../store/store-contract.ts';
 import { createLiveFormatter } from '../../../src/http/reader/live-format.ts';
+import { createArticleRenderer } from '../../../src/http/reader/article-renderer.ts';
 import { createTestApp, type TestApp } from '../../support/test-app.ts';
 import { articleIds, articles, attribute, jsonLd, text } from './html.ts';
 
@@ -284,7 +285,7 @@ describe('reader pages', () => {
   });
 
   it("keeps a draft off the site stream even after replaying the story's older public header", async () => {
-    const format = createLiveFormatter({ store: t.store });
+    const { format } = createLiveFormatter({ store: t.store, articles: createArticleRenderer(t.store) });
     const s = await t.liveBlog.createStory({ desk: desk.slug, headline: 'Pulled back' });
     const renamed = await t.liveBlog.patchStory(s.id, s.version, { headline: 'Pulled back, renamed' });
     await t.liveBlog.patchStory(s.id, renamed.version, { status: 'draft' });
@@ -298,7 +299,7 @@ describe('reader pages', () => {
   });
 
   it('formats live events with the same markup as the page', async () => {
-    const format = createLiveFormatter({ store: t.store });
+    const { format } = createLiveFormatter({ store: t.store, articles: createArticleRenderer(t.store) });
     const update = await t.liveBlog.publishUpdate(story.id, { body: `Live ${HOSTILE}`, keyEvent: true }, 'R');
     const [event] = await t.store.events
       .listAfter(story.id, update.sequence > 0 ? 0 : 0, 10_000)

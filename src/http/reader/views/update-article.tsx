@@ -184,6 +184,8 @@ export function UpdateArticle(props: { update: Update; context: UpdateContext })
   if (update.pinned) classes.push('is-pinned');
   if (update.keyEvent) classes.push('is-key');
   const sources = update.sources.filter((s) => isWebUrl(s.url));
+  const corrections = update.corrections ?? [];
+  const corrected = corrections.at(-1);
   return (
     <article
       class={classes.join(' ')}
@@ -207,6 +209,14 @@ export function UpdateArticle(props: { update: Update; context: UpdateContext })
           </span>
           {update.pinned && <span class="flag flag-pinned">Pinned</span>}
           {update.keyEvent && <span class="flag flag-key">Key event</span>}
+          {corrected && (
+            <span class="update-corrected">
+              Updated{' '}
+              <time dateTime={corrected.at} title={formatDateTime(corrected.at, context.timezone)}>
+                {formatClock(corrected.at, context.timezone)}
+              </time>
+            </span>
+          )}
         </p>
         {update.headline !== null && (
           <h3 class="update-title" id={`${anchor}-title`}>
@@ -237,6 +247,17 @@ export function UpdateArticle(props: { update: Update; context: UpdateContext })
           </div>
         )}
         <CitedStatements statements={context.citations?.get(update.id)} anchor={anchor} />
+        {corrections
+          .filter((c) => c.note !== '')
+          .map((c) => (
+            <p class="update-correction">
+              <span class="update-correction-title">Correction</span>{' '}
+              <time dateTime={c.at} title={formatDateTime(c.at, context.timezone)}>
+                {formatClock(c.at, context.timezone)}
+              </time>
+              : {c.note}
+            </p>
+          ))}
         {update.author !== '' && <p class="update-author">By {update.author}</p>}
       </footer>
     </article>

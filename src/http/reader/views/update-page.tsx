@@ -4,7 +4,6 @@ import { updateAnchor } from '../../../domain/paths.ts';
 import { CLAIM_LABELS } from '../../../domain/types.ts';
 import type { ClaimStatus, Desk, Story, Update } from '../../../domain/types.ts';
 import { formatDateTime, formatLongDate } from '../time-format.ts';
-import { UpdateArticle, type UpdateContext } from './update-article.tsx';
 
 /** One change of claim status, as shown in the history. */
 export interface ClaimChange {
@@ -19,11 +18,10 @@ export interface UpdateView {
   desk: Desk | null;
   storyPath: string;
   timezone: string;
-  now: number;
   update: Update;
+  /** The update's `<article>`, from the one article renderer (see article-renderer.ts). */
+  articleHtml: string;
   claimHistory: ClaimChange[];
-  /** Official statements the update cites (passed on to its article). */
-  citations?: UpdateContext['citations'];
   /** The newsroom editor with this update loaded, for a signed-in editor of the desk; else null. */
   editPath?: string | null;
 }
@@ -44,7 +42,7 @@ export function UpdatePage(props: { view: UpdateView }): JSX.Element {
         <a href={view.storyPath}>{story.headline}</a>
       </h1>
       <h2 class="sr-only">The update</h2>
-      <UpdateArticle update={view.update} context={view} />
+      <div class="update-page-article" dangerouslySetInnerHTML={{ __html: view.articleHtml }} />
       {/* Updates published before claim history was kept on the update: derived from revisions. */}
       {view.update.claimHistory.length === 0 && view.claimHistory.length > 1 && (
         <section class="claim-history" aria-labelledby="claim-history-title">
