@@ -312,6 +312,11 @@ describe('the story editor in Chromium', { skip: CHROMIUM_SKIP }, () => {
       );
       await submit.click();
       await page.locator('.nr-submission', { hasText: 'Power cut across the left bank' }).waitFor();
+      if (shoot)
+        await page.screenshot({
+          path: new URL('newsroom-editor-375.png', SCREENSHOTS).pathname,
+          fullPage: true,
+        });
       await context.close();
 
       const editor = await signIn('olena@example.org', { width: 375, height: 740 });
@@ -352,6 +357,11 @@ describe('the story editor in Chromium', { skip: CHROMIUM_SKIP }, () => {
       await summary.click();
       const items = panel.locator('.nr-enrich-item');
       await items.first().waitFor();
+      if (shoot)
+        await page.screenshot({
+          path: new URL('newsroom-editor-1280.png', SCREENSHOTS).pathname,
+          fullPage: true,
+        });
       assert.equal(await items.count(), count);
       const fields = await items.evaluateAll((lis) => lis.map((li) => (li as HTMLElement).dataset['field']));
       assert.equal(fields[0], 'people', 'a listed person first');
