@@ -312,6 +312,11 @@ describe('the story editor in Chromium', { skip: CHROMIUM_SKIP }, () => {
       );
       await submit.click();
       await page.locator('.nr-submission', { hasText: 'Power cut across the left bank' }).waitFor();
+      if (shoot)
+        await page.screenshot({
+          path: new URL('newsroom-editor-375.png', SCREENSHOTS).pathname,
+          fullPage: true,
+        });
       await context.close();
 
       const editor = await signIn('olena@example.org', { width: 375, height: 740 });
@@ -352,6 +357,11 @@ describe('the story editor in Chromium', { skip: CHROMIUM_SKIP }, () => {
       await summary.click();
       const items = panel.locator('.nr-enrich-item');
       await items.first().waitFor();
+      if (shoot)
+        await page.screenshot({
+          path: new URL('newsroom-editor-1280.png', SCREENSHOTS).pathname,
+          fullPage: true,
+        });
       assert.equal(await items.count(), count);
       const fields = await items.evaluateAll((lis) => lis.map((li) => (li as HTMLElement).dataset['field']));
       assert.equal(fields[0], 'people', 'a listed person first');
@@ -373,6 +383,54 @@ describe('the story editor in Chromium', { skip: CHROMIUM_SKIP }, () => {
       );
       await page.reload();
       await panel.locator('summary', { hasText: 'Suggestions: none' }).waitFor();
+      await context.close();
+    });
+  });
+
+  describe('small things that add up', () => {
+    it('tells a contributor what Ctrl+Enter does, and it does it', async () => {
+      const { context, page } = await signIn('stringer@example.org');
+      await page.goto(`${base}/newsroom/stories/${storyId}`);
+      assert.doesNotMatch(await page.locator('#compose-form').innerText(), /Ctrl\+Enter publishes/);
+      await page.locator('#compose-form').getByText('Ctrl+Enter submits it for approval').waitFor();
+      const body = page.locator('#compose-form textarea[name="body"]');
+      await body.fill('Queues for water in Mykolaiv this morning.');
+      await body.press('Control+Enter');
+      await page.locator('.nr-submission', { hasText: 'Queues for water in Mykolaiv' }).waitFor();
+      await context.close();
+    });
+
+    it('clears “Published.” on the next keystroke, says when it is editing, and follows the headline', async () => {
+      const { context, page } = await signIn('olena@example.org');
+      await page.goto(`${base}/newsroom/stories/${storyId}`);
+      const compose = page.locator('#compose-form');
+      const status = compose.locator('.nr-status');
+      const body = compose.locator('textarea[name="body"]');
+
+      await body.fill('Trains to Kyiv delayed after overnight strikes.');
+      await page.getByRole('button', { name: 'Publish' }).click();
+      await status.getByText('Published.').waitFor();
+      const article = page.locator('.nr-stream article', { hasText: 'Trains to Kyiv delayed' });
+      await body.fill('Metro stations in Kyiv used as shelters.');
+      assert.equal(await status.innerText(), '', 'typing the next update clears it');
+      const heading = page.locator('#compose-title');
+      assert.equal(await heading.textContent(), 'New update');
+      await article.getByRole('button', { name: 'Edit' }).click();
+      await heading.getByText('Editing an update').waitFor();
+      await compose.getByText('Ctrl+Enter: save changes').waitFor();
+      await page.getByRole('button', { name: 'Cancel edit' }).click();
+      await heading.getByText('New update').waitFor();
+
+      await page.getByText('Story header').click();
+      await page.locator('#header-form').getByLabel('Headline').fill('Kyiv under attack: live');
+      await page.getByRole('button', { name: 'Save header' }).click();
+      await page.locator('.nr-title h1', { hasText: 'Kyiv under attack: live' }).waitFor();
+      assert.equal(await page.title(), 'Kyiv under attack: live – Dateline newsroom');
+      // A colleague renames it: the open editor follows.
+      const story = (await t.store.stories.getById(storyId))!;
+      await t.liveBlog.patchStory(storyId, story.version, { headline: 'Kyiv: strikes and shelters' });
+      await page.locator('.nr-title h1', { hasText: 'Kyiv: strikes and shelters' }).waitFor();
+      assert.equal(await page.title(), 'Kyiv: strikes and shelters – Dateline newsroom');
       await context.close();
     });
   });

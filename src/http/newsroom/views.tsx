@@ -287,7 +287,7 @@ export function StoryEditorPage(props: { view: EditorView }): JSX.Element {
             {field(
               'Body (Markdown)',
               <textarea name="body" rows={7} required maxLength={20000} />,
-              'Ctrl+Enter publishes',
+              editor ? 'Ctrl+Enter publishes' : 'Ctrl+Enter submits it for approval',
             )}
             <div class="nr-preview-wrap">
               <span>Preview</span>

@@ -5,6 +5,7 @@
  * API with the session cookie and the CSRF token from the page.
  */
 
+import { relativeTime } from '../../domain/relative-time.ts';
 import { mountRelatedCoverage } from './related.ts';
 import { diffWords } from 'diff';
 import { mountEnrichment } from './enrichment.ts';
@@ -15,6 +16,7 @@ import { startUsersAdmin } from './admin.ts';
 import { startQueue } from './queue.ts';
 import { startStoryHeader } from './story-header.ts';
 import { startStreamPages } from './stream-pages.ts';
+import { showHeadline } from './headline.ts';
 import {
   FIELD_LABELS,
   fieldValuesOf,
@@ -69,6 +71,19 @@ type Editing =
   | { kind: 'submission'; id: string }
   | { kind: 'approve'; id: string; author: string };
 
+/** How often "5 min ago" in the stream is brought up to date (as on the reader page). */
+const RELATIVE_REFRESH_MS = 30_000;
+/** How long a success message ("Published.") stays under the form. */
+const DONE_MESSAGE_MS = 8_000;
+
+function refreshRelativeTimes(root: ParentNode): void {
+  const now = Date.now();
+  for (const el of root.querySelectorAll<HTMLElement>('[data-rel-time]')) {
+    const then = Date.parse(el.dataset['relTime'] ?? '');
+    if (!Number.isNaN(then)) el.textContent = relativeTime(then, now);
+  }
+}
+
 function startEditor(root: HTMLElement): void {
   const storyId = root.dataset['storyId'] ?? '';
   const isEditor = root.dataset['role'] !== 'contributor';
@@ -84,6 +99,26 @@ function startEditor(root: HTMLElement): void {
   let refreshQueue: (() => Promise<void>) | null = null;
   const editingText = editingNote.querySelector<HTMLElement>('.nr-editing-what');
   const bodyField = compose.elements.namedItem('body') as HTMLTextAreaElement;
+  const title = root.querySelector<HTMLElement>('#compose-title')!;
+  const titleText = title.textContent ?? '';
+  const shortcut = bodyField.closest('.nr-field')?.querySelector<HTMLElement>('small') ?? null;
+  const shortcutText = shortcut?.textContent ?? '';
+  refreshRelativeTimes(stream);
+  setInterval(() => refreshRelativeTimes(stream), RELATIVE_REFRESH_MS);
+
+  // A success message goes once it has been read: on the next keystroke, or after a few seconds.
+  let doneTimer: ReturnType<typeof setTimeout> | undefined;
+  const status = compose.querySelector<HTMLElement>('.nr-status')!;
+  const sayDone = (message: string) => {
+    say(compose, message);
+    clearTimeout(doneTimer);
+    doneTimer = setTimeout(() => {
+      if (status.textContent === message) say(compose, '');
+    }, DONE_MESSAGE_MS);
+  };
+  compose.addEventListener('input', () => {
+    if (!status.classList.contains('nr-bad')) say(compose, '');
+  });
   mountStatementHints(compose, api);
 
   const value = (name: string) => (compose.elements.namedItem(name) as HTMLInputElement | null)?.value ?? '';
@@ -146,6 +181,8 @@ function startEditor(root: HTMLElement): void {
     if (correctionField) correctionField.hidden = true;
     conflictBox.hidden = true;
     submitButton.textContent = publishLabel;
+    title.textContent = titleText;
+    if (shortcut) shortcut.textContent = shortcutText;
   }
 
   async function save(): Promise<void> {
@@ -173,14 +210,14 @@ function startEditor(root: HTMLElement): void {
         const correctionNote = value('correctionNote').trim();
         if (correctionNote !== '') payload['correctionNote'] = correctionNote;
         await api('PATCH', `/updates/${editing.id}`, { ...payload, version: editing.version });
-        say(compose, 'Saved.');
+        sayDone('Saved.');
       } else if (editing?.kind === 'submission') {
         await api('PATCH', `/updates/${editing.id}`, payload);
-        say(compose, 'Saved; it still waits for an editor.');
+        sayDone('Saved; it still waits for an editor.');
         void refreshQueue?.();
       } else if (editing?.kind === 'approve') {
         await api('POST', `/updates/${editing.id}/approve`, payload);
-        say(compose, 'Approved with your changes and published.');
+        sayDone('Approved with your changes and published.');
         void refreshQueue?.();
       } else {
         const created = await api<{ status: string }>('POST', `/stories/${storyId}/updates`, payload);
@@ -188,7 +225,7 @@ function startEditor(root: HTMLElement): void {
           pending: 'Submitted; an editor will review it.',
           scheduled: 'Scheduled.',
         };
-        say(compose, said[created.status] ?? 'Published.');
+        sayDone(said[created.status] ?? 'Published.');
         // A submission or scheduled update joins the queue below (no reload; the form stays put).
         if (created.status !== 'published') void refreshQueue?.();
       }
@@ -291,6 +328,11 @@ function startEditor(root: HTMLElement): void {
     submission: 'Changing a waiting update; it is not published by saving.',
     approve: 'Reviewing a submission: approving publishes it with your changes.',
   };
+  const EDITING_TITLE: Record<Editing['kind'], string> = {
+    update: 'Editing an update',
+    submission: 'Changing a waiting update',
+    approve: 'Reviewing a submission',
+  };
   const EDITING_BUTTON: Record<Editing['kind'], string> = {
     update: 'Save changes',
     submission: 'Save',
@@ -317,6 +359,8 @@ function startEditor(root: HTMLElement): void {
     if (correctionField) correctionField.hidden = kind !== 'update';
     editingNote.hidden = false;
     submitButton.textContent = EDITING_BUTTON[kind];
+    title.textContent = EDITING_TITLE[kind];
+    if (shortcut) shortcut.textContent = `Ctrl+Enter: ${EDITING_BUTTON[kind].toLowerCase()}`;
     bodyField.dispatchEvent(new Event('input'));
     bodyField.focus();
   }
@@ -473,6 +517,10 @@ function startEditor(root: HTMLElement): void {
     if (!existing || !article) return;
     addControls(article);
     existing.replaceWith(article);
+  });
+  source.addEventListener('story', (event) => {
+    const data = JSON.parse((event as MessageEvent<string>).data) as { headline?: string };
+    if (typeof data.headline === 'string') showHeadline(root, data.headline);
   });
   source.addEventListener('delete', (event) => {
     const data = JSON.parse((event as MessageEvent<string>).data) as { id: string };

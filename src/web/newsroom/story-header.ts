@@ -5,6 +5,7 @@
  */
 import { diffWords } from 'diff';
 import { api, el, problemText, say, uploadPhoto, type Problem } from './api.ts';
+import { showHeadline } from './headline.ts';
 
 const FIELDS = [
   ['headline', 'Headline'],
@@ -24,7 +25,7 @@ export function startStoryHeader(root: HTMLElement, storyId: string): void {
     if (conflictBox) conflictBox.hidden = true;
     try {
       const topPhotoId = await uploadPhoto(header!);
-      const story = await api<{ version: number }>('PATCH', `/stories/${storyId}`, {
+      const story = await api<{ version: number; headline: string }>('PATCH', `/stories/${storyId}`, {
         version: Number(root.dataset['storyVersion']),
         headline: input('headline').value,
         standfirst: input('standfirst').value,
@@ -33,6 +34,7 @@ export function startStoryHeader(root: HTMLElement, storyId: string): void {
         ...(topPhotoId === undefined ? {} : { topPhotoId }),
       });
       root.dataset['storyVersion'] = String(story.version);
+      showHeadline(root, story.headline);
       say(header, 'Header saved.');
     } catch (error) {
       const p = error as Problem;
