@@ -116,6 +116,7 @@ async function writeLegacyRecord(
   // Undo what migrations written since 56dfbcc added, so the schema is that release's again.
   await exec('alter table api_tokens drop column expires_at');
   await exec('alter table api_tokens drop column last_used_at');
+  await exec('alter table desks drop column archived_at');
   for (const table of [
     'gazetteer_names',
     'gazetteer_places',

@@ -1,20 +1,22 @@
-/** The admins' pages in the newsroom: users, and the audit log with filters, pages and exports. */
+/** The admins' pages in the newsroom: desks, users, API tokens, and the audit log with filters, pages and exports. */
 import type { JSX } from 'preact';
 import { ROLES } from '../../domain/types.ts';
 import type { ApiToken, Desk, User } from '../../domain/types.ts';
 import { tokenState } from '../../accounts/token-service.ts';
 import type { AuditEntry } from '../../store/store.ts';
 
+type AdminSection = 'desks' | 'users' | 'tokens' | 'audit';
+
 /** Links between the admin pages; `current` is marked for screen readers too. */
-export function AdminNav(props: { current: 'users' | 'tokens' | 'audit' }): JSX.Element {
-  const link = (key: 'users' | 'tokens' | 'audit', href: string, label: string) => (
+export function AdminNav(props: { current: AdminSection }): JSX.Element {
+  const link = (key: AdminSection, href: string, label: string) => (
     <a href={href} aria-current={props.current === key ? 'page' : undefined}>
       {label}
     </a>
   );
   return (
     <nav class="nr-admin-nav" aria-label="Admin">
-      {link('users', '/newsroom/admin/users', 'Users')}{' '}
+      {link('desks', '/newsroom/admin/desks', 'Desks')} {link('users', '/newsroom/admin/users', 'Users')}{' '}
       {link('tokens', '/newsroom/admin/tokens', 'API tokens')}{' '}
       {link('audit', '/newsroom/admin/audit', 'Audit log')}
     </nav>
@@ -354,6 +356,148 @@ export function TokensPage(props: {
         </tbody>
       </table>
       {props.tokens.length === 0 && <p class="nr-empty">No tokens yet.</p>}
+    </div>
+  );
+}
+
+/** What the desks page shows: every desk (archived ones too), and a create form's values after an error. */
+export interface DesksView {
+  desks: Desk[];
+  csrfToken: string;
+  /** IANA zones offered as suggestions in the time-zone fields. */
+  timezones: readonly string[];
+  notice: string | null;
+  /** The refused change: which form (a desk's slug, or `new`) and why. */
+  error: { form: string; message: string; field: string | null } | null;
+  /** What the admin typed into the refused form, shown back to them. */
+  typed: Record<string, string>;
+}
+
+/**
+ * Desks: create one; rename it, set its time zone and description, archive or restore it. Plain forms
+ * carrying the session's CSRF token, so the page works without JavaScript; the API does the same
+ * (PATCH /api/v1/desks/{slug}).
+ */
+export function DesksPage(props: { view: DesksView }): JSX.Element {
+  const { desks, csrfToken, timezones, notice, error, typed } = props.view;
+  const value = (form: string, field: string, stored: string) =>
+    error?.form === form && typed[field] !== undefined ? typed[field] : stored;
+  const errorFor = (form: string) =>
+    error?.form === form ? (
+      <p class="nr-error" role="alert" id={`desk-error-${form}`}>
+        {error.message}
+      </p>
+    ) : null;
+  const invalid = (form: string, field: string) => error?.form === form && error.field === field;
+  const fields = (form: string, desk: Desk | null) => (
+    <>
+      <label class="nr-field">
+        <span>Name</span>
+        <input
+          name="name"
+          required
+          maxLength={100}
+          value={value(form, 'name', desk?.name ?? '')}
+          aria-invalid={invalid(form, 'name') || undefined}
+        />
+      </label>
+      <label class="nr-field">
+        <span>Time zone</span>
+        <input
+          name="timezone"
+          list="desk-timezones"
+          required
+          maxLength={64}
+          autocomplete="off"
+          placeholder="Europe/Kyiv"
+          value={value(form, 'timezone', desk?.timezone ?? '')}
+          aria-invalid={invalid(form, 'timezone') || undefined}
+        />
+        <small>The desk’s days begin and end here; times on its pages are shown in it.</small>
+      </label>
+      <label class="nr-field nr-wide">
+        <span>Description</span>
+        <textarea name="description" rows={2} maxLength={1000}>
+          {value(form, 'description', desk?.description ?? '')}
+        </textarea>
+      </label>
+    </>
+  );
+  return (
+    <div class="nr-admin" data-admin="desks">
+      <AdminNav current="desks" />
+      <h1>Desks</h1>
+      {notice !== null && (
+        <p class="nr-status" role="status">
+          {notice}
+        </p>
+      )}
+      <datalist id="desk-timezones">
+        {timezones.map((zone) => (
+          <option value={zone} />
+        ))}
+      </datalist>
+      {desks.length === 0 && <p class="nr-empty">No desks yet.</p>}
+      {desks.map((desk) => (
+        <section
+          class={`nr-panel nr-desk-card${desk.archivedAt ? ' is-archived' : ''}`}
+          aria-labelledby={`desk-${desk.slug}`}
+          data-desk={desk.slug}
+        >
+          <h2 id={`desk-${desk.slug}`}>
+            {desk.name}
+            {desk.archivedAt !== null && <span class="nr-badge"> Archived</span>}
+          </h2>
+          <p class="nr-desk-meta">
+            <a href={`/${desk.slug}`}>/{desk.slug}</a> · {desk.timezone}
+            {desk.archivedAt !== null && (
+              <> · off reader listings since {desk.archivedAt.slice(0, 10)}; its pages stay readable</>
+            )}
+          </p>
+          {errorFor(desk.slug)}
+          <form method="post" action={`/newsroom/admin/desks/${desk.slug}`} class="nr-row nr-desk-form">
+            <input type="hidden" name="_csrf" value={csrfToken} />
+            {fields(desk.slug, desk)}
+            <p class="nr-actions">
+              <button type="submit" class="nr-primary">
+                Save {desk.name}
+              </button>
+            </p>
+          </form>
+          <form method="post" action={`/newsroom/admin/desks/${desk.slug}/archive`}>
+            <input type="hidden" name="_csrf" value={csrfToken} />
+            <input type="hidden" name="archived" value={desk.archivedAt === null ? 'true' : 'false'} />
+            <button type="submit">
+              {desk.archivedAt === null ? `Archive ${desk.name}` : `Restore ${desk.name}`}
+            </button>
+          </form>
+        </section>
+      ))}
+      <section class="nr-panel" aria-labelledby="new-desk-title">
+        <h2 id="new-desk-title">New desk</h2>
+        {errorFor('new')}
+        <form method="post" action="/newsroom/admin/desks" class="nr-row nr-desk-form">
+          <input type="hidden" name="_csrf" value={csrfToken} />
+          {fields('new', null)}
+          <label class="nr-field">
+            <span>Address</span>
+            <input
+              name="slug"
+              maxLength={80}
+              pattern="[a-z0-9]+(-[a-z0-9]+)*"
+              placeholder="from the name"
+              value={value('new', 'slug', '')}
+              aria-invalid={invalid('new', 'slug') || undefined}
+            />
+            <small>Lower-case letters, digits and hyphens: /ukraine-live. It cannot change later.</small>
+          </label>
+          <p class="nr-actions">
+            <button type="submit" class="nr-primary">
+              Create desk
+            </button>
+          </p>
+        </form>
+      </section>
     </div>
   );
 }

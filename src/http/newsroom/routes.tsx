@@ -270,6 +270,7 @@ export async function registerNewsroomRoutes(app: FastifyInstance, deps: Newsroo
   registerAdminPages(app, {
     store,
     tokens: deps.tokens,
+    liveBlog,
     signedIn,
     page: (reply, status, title, principal, body) =>
       send(reply, status, title, chrome(principal, true), body),

@@ -17,7 +17,11 @@ describe('compressed pages, ETag and 304', () => {
     story = await t.liveBlog.createStory({ desk: desk.slug, slug: 'strikes', headline: 'Strikes on Odesa' });
     url = `/${desk.slug}/strikes`;
     for (let i = 0; i < 30; i++) {
-      await t.liveBlog.publishUpdate(story.id, { body: `Air raid alert number ${i} over the region.` }, 'Desk');
+      await t.liveBlog.publishUpdate(
+        story.id,
+        { body: `Air raid alert number ${i} over the region.` },
+        'Desk',
+      );
     }
   });
   after(() => t.close());
