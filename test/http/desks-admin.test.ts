@@ -12,6 +12,7 @@ const PASSWORD = 'a long newsroom passphrase';
 
 describe('desks in the newsroom', () => {
   let t: TestApp;
+  let adminCookie = '';
 
   const patch = (slug: string, token: string | null, body: unknown) =>
     t.app.inject({
@@ -192,5 +193,44 @@ describe('desks in the newsroom', () => {
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /<h2 id="desk-iran-daily">Iran Live<span class="nr-badge"> Archived/);
     assert.match(page.body, /<h2 id="desk-gaza">Gaza Live<\/h2>/);
+    adminCookie = admin.cookie;
+  });
+
+  it('shows in the audit log what an entry is about: headline, desk and link, and changes in words', async () => {
+    const story = await t.liveBlog.createStory({ desk: 'gaza', slug: 'crossings', headline: 'Crossings' });
+    const json = { ...t.auth(t.adminToken), 'content-type': 'application/json' };
+    const published = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/stories/${story.id}/updates`,
+      headers: json,
+      payload: JSON.stringify({ body: 'Aid trucks wait at the Rafah crossing since dawn, drivers say.' }),
+    });
+    assert.equal(published.statusCode, 201, published.body);
+    const update = published.json();
+    const edited = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/updates/${update.id}`,
+      headers: json,
+      payload: JSON.stringify({
+        version: update.version,
+        claimStatus: 'verified',
+        claimNote: 'Seen by our stringer',
+      }),
+    });
+    assert.equal(edited.statusCode, 200, edited.body);
+
+    const page = await t.app.inject({ url: '/newsroom/admin/audit', headers: { cookie: adminCookie } });
+    assert.equal(page.statusCode, 200);
+    const claimRow = page.body.slice(page.body.indexOf('<code>update.claim</code>'));
+    assert.match(
+      claimRow,
+      new RegExp(
+        `^[^]*?<a href="/gaza/crossings/updates/${update.id}">Aid trucks wait at the Rafah crossing since dawn, drivers say.</a><br/><small>Gaza Live</small>`,
+      ),
+    );
+    assert.match(claimRow, /unverified → verified/);
+    assert.match(claimRow, /note: Seen by our stringer/);
+    assert.doesNotMatch(page.body, /\{&quot;|\{"from"/, 'no raw JSON');
+    assert.match(page.body, /<code>desk.archive<\/code><\/td><td><a href="\/iran-daily">Iran Live<\/a>/);
   });
 });

@@ -8,11 +8,20 @@ import { z } from 'zod';
 import type { TokenService } from '../../accounts/token-service.ts';
 import { DomainError } from '../../domain/errors.ts';
 import type { LiveBlogService } from '../../service/live-blog.ts';
-import type { Store } from '../../store/store.ts';
+import type { AuditEntry, Store } from '../../store/store.ts';
+import { storyPath, updatePath } from '../../domain/paths.ts';
+import { excerpt, htmlToText } from '../reader/html-text.ts';
 import { auditFilter, AuditFilterSchema, ChangeDeskSchema } from '../api/admin-routes.ts';
 import { CreateDeskSchema, parseInput } from '../api/schemas.ts';
 import { CSRF_HEADER, requireRole, type Principal } from '../auth.ts';
-import { AuditPage, DesksPage, TokensPage, UsersPage, type DesksView } from './admin-views.tsx';
+import {
+  AuditPage,
+  DesksPage,
+  TokensPage,
+  UsersPage,
+  type AuditSubject,
+  type DesksView,
+} from './admin-views.tsx';
 
 /** What the newsroom's routes lend the admin pages. */
 export interface AdminPageKit {
@@ -273,7 +282,7 @@ export function registerAdminPages(app: FastifyInstance, kit: AdminPageKit): voi
       entries.length === PAGE_SIZE && last
         ? new URLSearchParams({ ...given, before: String(last.id) }).toString()
         : null;
-    const users = await store.accounts.listUsers();
+    const [users, subjects] = await Promise.all([store.accounts.listUsers(), auditSubjects(store, entries)]);
     return kit.page(
       reply,
       error ? 400 : 200,
@@ -292,8 +301,43 @@ export function registerAdminPages(app: FastifyInstance, kit: AdminPageKit): voi
           filterQuery,
           error,
           users,
+          subjects,
         }}
       />,
     );
   });
+}
+
+/**
+ * What audit entries are about, in words: an update's headline (or first words) with its desk and a
+ * link, a desk's name. Entries about other things (users by email, tokens) already name them.
+ */
+async function auditSubjects(store: Store, entries: AuditEntry[]): Promise<Map<string, AuditSubject>> {
+  const subjects = new Map<string, AuditSubject>();
+  const desks = new Map((await store.desks.list({ includeArchived: true })).map((d) => [d.id, d]));
+  const deskSlugs = new Map([...desks.values()].map((d) => [d.slug, d]));
+  for (const entry of entries) {
+    if (subjects.has(entry.target)) continue;
+    if (entry.action.startsWith('desk.')) {
+      const desk = deskSlugs.get(entry.target);
+      if (desk) subjects.set(entry.target, { label: desk.name, href: `/${desk.slug}`, desk: desk.name });
+      continue;
+    }
+    if (!entry.action.startsWith('update.')) continue;
+    const update = await store.updates.getById(entry.target);
+    if (!update) continue;
+    const story = await store.stories.getById(update.storyId);
+    if (!story) continue;
+    const desk = story.deskId === null ? null : (desks.get(story.deskId) ?? null);
+    const visible = update.deletedAt === null && story.status !== 'draft';
+    subjects.set(entry.target, {
+      label: update.headline ?? excerpt(htmlToText(update.bodyHtml), 80),
+      // Readers' permalink while it is public; otherwise the page editors work on it in.
+      href: visible
+        ? updatePath(storyPath(desk?.slug ?? null, story.slug), update.id)
+        : `/newsroom/stories/${story.id}`,
+      desk: desk?.name ?? story.headline,
+    });
+  }
+  return subjects;
 }

@@ -160,6 +160,42 @@ export interface AuditView {
   filterQuery: string;
   error: string | null;
   users: User[];
+  /** What entries are about, by target, where it can be said in words. */
+  subjects: Map<string, AuditSubject>;
+}
+
+/** An audit entry's target in words: what it is, where it lives, and a link to it. */
+export interface AuditSubject {
+  label: string;
+  href: string;
+  /** The desk (or, for a standalone story, the story) it belongs to. */
+  desk: string;
+}
+
+/** An entry's detail as short lines ("claimStatus: unverified → verified"), not JSON. */
+export function detailLines(detail: Record<string, unknown>): string[] {
+  const show = (value: unknown): string =>
+    value === null || value === undefined || value === ''
+      ? '—'
+      : typeof value === 'string'
+        ? value
+        : typeof value === 'number' || typeof value === 'boolean'
+          ? String(value)
+          : JSON.stringify(value);
+  // A change of the whole target (a claim status) is {from, to, …}: one line for it, then the rest.
+  const change =
+    'from' in detail && 'to' in detail ? [`${show(detail['from'])} → ${show(detail['to'])}`] : [];
+  const rest = Object.entries(detail).filter(
+    ([key]) => key !== 'storyId' && (change.length === 0 || (key !== 'from' && key !== 'to')),
+  );
+  return [
+    ...change,
+    ...rest.map(([key, value]) => {
+      if (value !== null && typeof value === 'object' && 'from' in value && 'to' in value)
+        return `${key}: ${show(value.from)} → ${show(value.to)}`;
+      return `${key}: ${show(value)}`;
+    }),
+  ];
 }
 
 const ACTIONS = [
@@ -181,7 +217,7 @@ const ACTIONS = [
 
 /** The audit log: a filter form that works without JavaScript, the entries, older pages and exports. */
 export function AuditPage(props: { view: AuditView }): JSX.Element {
-  const { entries, filter, olderQuery, filterQuery, error, users } = props.view;
+  const { entries, filter, olderQuery, filterQuery, error, users, subjects } = props.view;
   return (
     <div class="nr-admin">
       <AdminNav current="audit" />
@@ -260,9 +296,24 @@ export function AuditPage(props: { view: AuditView }): JSX.Element {
               <td>
                 <code>{e.action}</code>
               </td>
-              <td>{e.target}</td>
               <td>
-                <code class="nr-detail">{Object.keys(e.detail).length ? JSON.stringify(e.detail) : ''}</code>
+                {subjects.get(e.target) ? (
+                  <>
+                    <a href={subjects.get(e.target)?.href}>{subjects.get(e.target)?.label}</a>
+                    <br />
+                    <small>{subjects.get(e.target)?.desk}</small>
+                  </>
+                ) : (
+                  e.target
+                )}
+              </td>
+              <td>
+                {detailLines(e.detail).map((line) => (
+                  <span class="nr-detail">
+                    {line}
+                    <br />
+                  </span>
+                ))}
               </td>
             </tr>
           ))}
