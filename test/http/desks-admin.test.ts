@@ -229,6 +229,8 @@ describe('desks in the newsroom', () => {
       ),
     );
     assert.match(claimRow, /unverified → verified/);
+    // Its time is in the desk's zone, named (Gaza is on Eastern European Time), the instant in ISO.
+    assert.match(page.body, /<time datetime="[^"]+Z">\d{1,2} \w+ \d{4} at \d\d:\d\d EES?T<\/time>/);
     assert.match(claimRow, /note: Seen by our stringer/);
     assert.doesNotMatch(page.body, /\{&quot;|\{"from"/, 'no raw JSON');
     assert.match(page.body, /<code>desk.archive<\/code><\/td><td><a href="\/iran-daily">Iran Live<\/a>/);

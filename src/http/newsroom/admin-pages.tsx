@@ -320,7 +320,13 @@ async function auditSubjects(store: Store, entries: AuditEntry[]): Promise<Map<s
     if (subjects.has(entry.target)) continue;
     if (entry.action.startsWith('desk.')) {
       const desk = deskSlugs.get(entry.target);
-      if (desk) subjects.set(entry.target, { label: desk.name, href: `/${desk.slug}`, desk: desk.name });
+      if (desk)
+        subjects.set(entry.target, {
+          label: desk.name,
+          href: `/${desk.slug}`,
+          desk: desk.name,
+          timezone: desk.timezone,
+        });
       continue;
     }
     if (!entry.action.startsWith('update.')) continue;
@@ -337,6 +343,7 @@ async function auditSubjects(store: Store, entries: AuditEntry[]): Promise<Map<s
         ? updatePath(storyPath(desk?.slug ?? null, story.slug), update.id)
         : `/newsroom/stories/${story.id}`,
       desk: desk?.name ?? story.headline,
+      timezone: desk?.timezone ?? 'UTC',
     });
   }
   return subjects;

@@ -4,6 +4,7 @@ import { ROLES } from '../../domain/types.ts';
 import type { ApiToken, Desk, User } from '../../domain/types.ts';
 import { tokenState } from '../../accounts/token-service.ts';
 import type { AuditEntry } from '../../store/store.ts';
+import { formatDateTime } from '../reader/time-format.ts';
 
 type AdminSection = 'desks' | 'users' | 'tokens' | 'audit';
 
@@ -170,6 +171,8 @@ export interface AuditSubject {
   href: string;
   /** The desk (or, for a standalone story, the story) it belongs to. */
   desk: string;
+  /** The desk's time zone, in which the entry's time is shown (UTC without a desk). */
+  timezone: string;
 }
 
 /** An entry's detail as short lines ("claimStatus: unverified → verified"), not JSON. */
@@ -279,7 +282,7 @@ export function AuditPage(props: { view: AuditView }): JSX.Element {
       <table class="nr-table nr-audit">
         <thead>
           <tr>
-            <th scope="col">When (UTC)</th>
+            <th scope="col">When</th>
             <th scope="col">Who</th>
             <th scope="col">Action</th>
             <th scope="col">On</th>
@@ -290,7 +293,7 @@ export function AuditPage(props: { view: AuditView }): JSX.Element {
           {entries.map((e) => (
             <tr data-audit-id={e.id}>
               <td>
-                <time dateTime={e.at}>{e.at.slice(0, 19).replace('T', ' ')}</time>
+                <time dateTime={e.at}>{formatDateTime(e.at, subjects.get(e.target)?.timezone ?? 'UTC')}</time>
               </td>
               <td>{e.actor}</td>
               <td>
