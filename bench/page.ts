@@ -4,9 +4,10 @@
  * Cold: the first requests after a fresh start. Warm: a sustained run after warm-up.
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { get } from 'node:http';
 import { once } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
@@ -22,11 +23,39 @@ function cli(args: string[]): string {
   return r.stdout.trim();
 }
 
-async function serve(): Promise<{ url: string; stop: () => Promise<void> }> {
-  const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--data-dir', dataDir], {
-    env: { ...process.env, DATELINE_SAMPLE: 'off', LOG_LEVEL: 'info' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+const WORKERS = Number(process.env.BENCH_WORKERS ?? 1);
+
+/** CPU time (user + system, ms) the process `pid` and its children (workers) have used so far, from /proc. */
+function cpuMs(pid: number): number {
+  let total = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let fields: string[];
+    try {
+      fields = readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    } catch {
+      continue; // gone meanwhile
+    }
+    // ppid is field 4 of stat; utime and stime fields 14 and 15, in clock ticks (100 per second).
+    if (Number(entry) === pid || Number(fields[1]) === pid)
+      total += ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  }
+  return total;
+}
+
+async function serve(): Promise<{ url: string; pid: number; stop: () => Promise<void> }> {
+  // BENCH_PROFILE=dir writes a CPU profile of the server to dir.
+  const profile = process.env.BENCH_PROFILE
+    ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROFILE]
+    : [];
+  const child = spawn(
+    process.execPath,
+    [...profile, BIN, 'serve', '--port', '0', '--data-dir', dataDir, '--workers', String(WORKERS)],
+    {
+      env: { ...process.env, DATELINE_SAMPLE: 'off', LOG_LEVEL: 'info' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   const url = await new Promise<string>((resolve) => {
     createInterface({ input: child.stdout }).on('line', (line) => {
       const m = /serving (http:\/\/\S+?)"/.exec(line);
@@ -35,6 +64,7 @@ async function serve(): Promise<{ url: string; stop: () => Promise<void> }> {
   });
   return {
     url,
+    pid: child.pid!,
     stop: async () => {
       child.kill('SIGTERM');
       await once(child, 'exit');
@@ -85,8 +115,38 @@ for (let i = 0; i < 100; i++) {
 }
 const bytes = (await (await fetch(pageUrl)).arrayBuffer()).byteLength;
 
-// Warm: sustained load with 20 connections.
-const warm = await autocannon({ url: pageUrl, connections: 20, duration: DURATION });
+/** Bytes on the wire for one view (status line, headers and body as sent), and the response headers. */
+function view(headers: Record<string, string>): Promise<{ wire: number; status: number; etag: string }> {
+  return new Promise((resolve, reject) => {
+    get(pageUrl, { headers }, (res) => {
+      let body = 0;
+      res.on('data', (chunk: Buffer) => (body += chunk.byteLength));
+      res.on('end', () => {
+        const head = `HTTP/1.1 ${res.statusCode} ${res.statusMessage}\r\n${res.rawHeaders
+          .map((v, i) => (i % 2 === 0 ? `${v}: ` : `${v}\r\n`))
+          .join('')}\r\n`;
+        resolve({
+          wire: Buffer.byteLength(head) + body,
+          status: res.statusCode ?? 0,
+          etag: String(res.headers.etag),
+        });
+      });
+    }).on('error', reject);
+  });
+}
+const brView = await view({ 'accept-encoding': 'br' });
+const gzipView = await view({ 'accept-encoding': 'gzip' });
+const repeatView = await view({ 'accept-encoding': 'br', 'if-none-match': brView.etag });
+
+// Warm: sustained load with 20 connections, as a browser asks (brotli accepted).
+const cpuBefore = cpuMs(server.pid);
+const warm = await autocannon({
+  url: pageUrl,
+  connections: 20,
+  duration: DURATION,
+  headers: { 'accept-encoding': 'br' },
+});
+const cpuPerRequest = (cpuMs(server.pid) - cpuBefore) / warm.requests.total;
 await server.stop();
 rmSync(dataDir, { recursive: true, force: true });
 
@@ -99,5 +159,13 @@ console.log(
   `cold  first request ${coldTimes[0]!.toFixed(1)} ms; first 100 sequential: p50 ${pct(50).toFixed(1)} ms, p99 ${pct(99).toFixed(1)} ms`,
 );
 console.log(
-  `warm  ${warm.requests.average.toFixed(0)} req/s, p50 ${warm.latency.p50} ms, p99 ${warm.latency.p99} ms, errors ${warm.errors}, non-2xx ${warm.non2xx} (20 connections, ${DURATION} s)`,
+  `bytes per view: ${(brView.wire / 1024).toFixed(1)} KB with br, ${(gzipView.wire / 1024).toFixed(1)} KB with gzip, ${(bytes / 1024).toFixed(1)} KB uncompressed; a repeat view with If-None-Match: ${repeatView.status}, ${repeatView.wire} bytes`,
+);
+console.log(
+  `warm  ${warm.requests.average.toFixed(0)} req/s, p50 ${warm.latency.p50} ms, p99 ${warm.latency.p99} ms, errors ${warm.errors}, non-2xx ${warm.non2xx} (20 connections, ${DURATION} s, ${WORKERS} worker${WORKERS === 1 ? '' : 's'})`,
+);
+console.log(
+  `server CPU ${cpuPerRequest.toFixed(2)} ms per warm request (≈ ${(1000 / cpuPerRequest).toFixed(0)} req/s per core it has to itself); load average at the end ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`,
 );

@@ -95,6 +95,61 @@ desk
     },
   );
 
+desk
+  .command('list')
+  .description('list desks: slug, time zone, name, and whether archived')
+  .addOption(dataDirOption())
+  .action(async (opts: { dataDir?: string }) => {
+    const desks = await withStore(configFrom(opts), (store) => store.desks.list({ includeArchived: true }));
+    for (const d of desks) {
+      const state = d.archivedAt === null ? 'active' : `archived ${d.archivedAt.slice(0, 10)}`;
+      process.stdout.write(`${d.slug}\t${d.timezone}\t${state}\t${d.name}\n`);
+    }
+  });
+
+desk
+  .command('update')
+  .description('rename a desk, set its time zone or description, archive or restore it')
+  .argument('<slug>', 'the desk, e.g. ukraine-live')
+  .option('--name <name>', 'new name')
+  .option('--timezone <zone>', 'IANA time zone, e.g. Europe/Kyiv')
+  .option('--description <text>', 'one line about the desk')
+  .option('--archive', 'take it off reader listings; its pages stay readable')
+  .option('--restore', 'bring an archived desk back to reader listings')
+  .addOption(dataDirOption())
+  .action(
+    async (
+      slug: string,
+      opts: {
+        name?: string;
+        timezone?: string;
+        description?: string;
+        archive?: boolean;
+        restore?: boolean;
+        dataDir?: string;
+      },
+    ) => {
+      if (opts.archive && opts.restore) throw new UsageError('give --archive or --restore, not both');
+      const { LiveBlogService } = await import('../service/live-blog.ts');
+      const { PublishingService } = await import('../service/publishing.ts');
+      const { COMMAND_LINE } = await import('../domain/actors.ts');
+      const { MemoryBus } = await import('../live/memory/memory-bus.ts');
+      const updated = await withStore(configFrom(opts), (store) =>
+        new PublishingService({
+          store,
+          liveBlog: new LiveBlogService({ store, bus: new MemoryBus() }),
+        }).updateDesk(COMMAND_LINE, slug, {
+          name: opts.name,
+          timezone: opts.timezone,
+          description: opts.description,
+          archived: opts.archive ? true : opts.restore ? false : undefined,
+        }),
+      );
+      const state = updated.archivedAt === null ? 'active' : 'archived';
+      process.stdout.write(`${updated.slug}\t${updated.timezone}\t${state}\t${updated.name}\n`);
+    },
+  );
+
 program
   .command('migrate-data')
   .description(

@@ -36,6 +36,8 @@ export interface Desk {
   /** IANA time zone in which the desk's days begin and end. */
   timezone: string;
   createdAt: string;
+  /** When an admin archived the desk: off reader listings, its pages still readable. */
+  archivedAt: string | null;
 }
 
 /** One served size of an uploaded photo. */

@@ -28,6 +28,9 @@ export const SAMPLE_DESK = {
   timezone: 'UTC',
 } as const;
 
+/** The sample desk's address; archived as soon as a real desk is created (see LiveBlogService.createDesk). */
+export const SAMPLE_DESK_SLUG = 'sample-desk-kestria-daily';
+
 /** Header of the sample day's page. */
 export const SAMPLE_STORY = {
   headline: 'Ceasefire holds on day three as monitors reach the Seldra bridge',
@@ -231,13 +234,13 @@ export async function seedSampleContent(deps: {
   now?: () => Date;
 }): Promise<{ seeded: boolean }> {
   const { store, liveBlog, now } = deps;
-  if ((await store.desks.list()).length > 0) return { seeded: false };
+  if ((await store.desks.list({ includeArchived: true })).length > 0) return { seeded: false };
 
   // Through the publishing service like any other write, so the seed is in the audit log.
   const publishing = new PublishingService({ store, liveBlog });
   let desk: Desk;
   try {
-    desk = await publishing.createDesk(SAMPLE_SEED, SAMPLE_DESK);
+    desk = await publishing.createDesk(SAMPLE_SEED, { ...SAMPLE_DESK, slug: SAMPLE_DESK_SLUG });
   } catch (error) {
     // Another process seeded at the same moment: its desk took the slug.
     if (error instanceof DomainError && error.code === 'conflict') return { seeded: false };

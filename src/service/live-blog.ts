@@ -21,6 +21,7 @@ import type {
 } from '../domain/types.ts';
 import type { LiveBus } from '../live/bus.ts';
 import { renderMarkdown } from '../render/markdown.ts';
+import { SAMPLE_DESK_SLUG } from '../sample/sample-content.ts';
 import type { Store, StoryPatch, WriteAlong } from '../store/store.ts';
 
 /** Input for a new desk. */
@@ -30,6 +31,17 @@ export interface DeskInput {
   description?: string | undefined;
   timezone?: string | undefined;
 }
+
+/** What an admin changes about a desk; `archived` takes it off reader listings, or brings it back. */
+export interface DeskUpdate {
+  name?: string | undefined;
+  description?: string | undefined;
+  timezone?: string | undefined;
+  archived?: boolean | undefined;
+}
+
+/** Limits of a desk's text, the same for the API, the newsroom page and the CLI. */
+export const DESK_LIMITS = { name: 100, description: 1000, timezone: 64 } as const;
 
 /** Input for a new story. */
 export interface StoryInput {
@@ -101,12 +113,66 @@ export class LiveBlogService {
     const timezone = input.timezone ?? 'UTC';
     if (!isTimeZone(timezone))
       throw invalid('timezone', `"${timezone}" is not an IANA time zone (e.g. Asia/Damascus)`);
-    return this.#store.desks.create({
+    const desk = await this.#store.desks.create({
       slug,
       name: input.name,
       description: input.description ?? '',
       timezone,
     });
+    // The fictional sample desk is only there until real coverage starts: from the first real desk on,
+    // it leaves the rail, the front page, search and related coverage (an admin can restore it).
+    if (slug !== SAMPLE_DESK_SLUG) {
+      const sample = await this.#store.desks.getBySlug(SAMPLE_DESK_SLUG);
+      if (sample && sample.archivedAt === null)
+        await this.#store.desks.update(sample.id, { archivedAt: new Date().toISOString() });
+    }
+    return desk;
+  }
+
+  /** Changes a desk by slug, records who did it in the audit log, and returns it. */
+  async updateDesk(slug: string, input: DeskUpdate, by: { name: string; key: string }): Promise<Desk> {
+    const desk = await this.#store.desks.getBySlug(slug);
+    if (!desk) throw notFound('desk');
+    const name = input.name?.trim();
+    if (name !== undefined && name === '') throw invalid('name', 'name must not be empty');
+    if (name !== undefined && name.length > DESK_LIMITS.name)
+      throw invalid('name', `name must be at most ${DESK_LIMITS.name} characters`);
+    const description = input.description?.trim();
+    if (description !== undefined && description.length > DESK_LIMITS.description)
+      throw invalid('description', `description must be at most ${DESK_LIMITS.description} characters`);
+    const timezone = input.timezone?.trim();
+    if (timezone !== undefined && (timezone.length > DESK_LIMITS.timezone || !isTimeZone(timezone)))
+      throw invalid('timezone', `"${timezone.slice(0, 64)}" is not an IANA time zone (e.g. Europe/Kyiv)`);
+    const archivedAt =
+      input.archived === undefined || input.archived === (desk.archivedAt !== null)
+        ? undefined
+        : input.archived
+          ? new Date().toISOString()
+          : null;
+    const updated = await this.#store.desks.update(desk.id, {
+      ...(name !== undefined && { name }),
+      ...(description !== undefined && { description }),
+      ...(timezone !== undefined && { timezone }),
+      ...(archivedAt !== undefined && { archivedAt }),
+    });
+    if (!updated) throw notFound('desk');
+    const changed: Record<string, { from: unknown; to: unknown }> = Object.fromEntries(
+      (['name', 'description', 'timezone'] as const)
+        .filter((field) => updated[field] !== desk[field])
+        .map((field) => [field, { from: desk[field], to: updated[field] }]),
+    );
+    if (archivedAt !== undefined)
+      changed['archived'] = { from: archivedAt === null, to: archivedAt !== null };
+    if (Object.keys(changed).length > 0)
+      await this.#store.audit.record({
+        actor: by.name,
+        actorKey: by.key,
+        action:
+          archivedAt === undefined ? 'desk.update' : archivedAt === null ? 'desk.restore' : 'desk.archive',
+        target: desk.slug,
+        detail: changed,
+      });
+    return updated;
   }
 
   /** Creates a story, standalone or in a desk. */

@@ -12,6 +12,7 @@ import type { MediaService } from '../media/media-service.ts';
 import type { NewAuditEntry, Store } from '../store/store.ts';
 import type {
   DeskInput,
+  DeskUpdate,
   LiveBlogService,
   StoryHeaderPatch,
   StoryInput,
@@ -26,6 +27,7 @@ import type {
  */
 export const WRITE_ROLES = {
   createDesk: 'admin',
+  updateDesk: 'admin',
   openDay: 'editor',
   createStory: 'editor',
   patchStory: 'editor',
@@ -94,6 +96,12 @@ export class PublishingService {
     const desk = await this.#liveBlog.createDesk(input);
     await this.#store.audit.record(entry(by, 'desk.create', desk.slug, { name: desk.name }));
     return desk;
+  }
+
+  /** Renames, re-zones, describes, archives or restores a desk (admins); audited as what changed. */
+  async updateDesk(actor: Actor | null, slug: string, input: DeskUpdate): Promise<Desk> {
+    const by = requireActorRole(actor, WRITE_ROLES.updateDesk);
+    return this.#liveBlog.updateDesk(slug, input, { name: by.name, key: by.key });
   }
 
   /** Opens the desk's page for `date`, creating it if missing (an editor preparing tomorrow's page). */

@@ -68,8 +68,19 @@ export interface DeskStore {
   create(desk: NewDesk): Promise<Desk>;
   getById(id: string): Promise<Desk | null>;
   getBySlug(slug: string): Promise<Desk | null>;
-  /** All desks, by name. */
-  list(): Promise<Desk[]>;
+  /** Desks in use, by name; with `includeArchived`, archived ones too. */
+  list(options?: { includeArchived?: boolean }): Promise<Desk[]>;
+  /** Changes a desk's name, description, time zone or archived state; null if there is no such desk. */
+  update(id: string, change: DeskChange): Promise<Desk | null>;
+}
+
+/** What an admin may change about a desk (its slug is its address and stays). */
+export interface DeskChange {
+  name?: string;
+  description?: string;
+  timezone?: string;
+  /** An instant to archive, null to bring back. */
+  archivedAt?: string | null;
 }
 
 /** Fields of a new story. */

@@ -162,6 +162,7 @@ describe('security headers on every GET route', () => {
     // A redirect to /newsroom/admin/users, no page.
     '/newsroom/admin': { url: '/newsroom/admin', kind: 'data' },
     '/newsroom/admin/users': { url: '/newsroom/admin/users', kind: 'newsroom', as: 'cookie' },
+    '/newsroom/admin/desks': { url: '/newsroom/admin/desks', kind: 'newsroom', as: 'cookie' },
     '/newsroom/admin/tokens': { url: '/newsroom/admin/tokens', kind: 'newsroom', as: 'cookie' },
     '/newsroom/admin/audit': { url: '/newsroom/admin/audit', kind: 'newsroom', as: 'cookie' },
     '/api/v1/session': { url: '/api/v1/session', kind: 'data', as: 'cookie' },

@@ -1,5 +1,5 @@
 /**
- * Admin-only API: newsroom users (list, add with a one-time password, change role, desks, disable,
+ * Admin-only API: desks (rename, time zone, description, archive), newsroom users (list, add with a one-time password, change role, desks, disable,
  * reset password) and the audit log (filtered pages, and whole exports as CSV or JSON). Every route
  * checks the admin role on the server; the newsroom's admin pages are only a face on these.
  */
@@ -7,6 +7,9 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { AccountService } from '../../accounts/account-service.ts';
+import { DESK_LIMITS } from '../../service/live-blog.ts';
+import type { PublishingService } from '../../service/publishing.ts';
+import { deskJson } from './representations.ts';
 import { csvCell } from '../../domain/csv-cell.ts';
 import { DomainError, notFound } from '../../domain/errors.ts';
 import { ROLES, type User } from '../../domain/types.ts';
@@ -18,7 +21,25 @@ import { parseInput } from './schemas.ts';
 export interface AdminDeps {
   store: Store;
   accounts: AccountService;
+  publishing: PublishingService;
 }
+
+const DeskSlugParams = z.object({ slug: z.string().min(1).max(80) });
+
+/** What an admin may change about a desk; its slug is its address and stays. */
+export const ChangeDeskSchema = z.strictObject({
+  name: z.string().max(DESK_LIMITS.name, `must be at most ${DESK_LIMITS.name} characters`).optional(),
+  description: z
+    .string()
+    .max(DESK_LIMITS.description, `must be at most ${DESK_LIMITS.description} characters`)
+    .optional(),
+  timezone: z
+    .string()
+    .max(DESK_LIMITS.timezone, `must be at most ${DESK_LIMITS.timezone} characters`)
+    .optional()
+    .describe('IANA time zone, e.g. Europe/Kyiv'),
+  archived: z.boolean().optional().describe('true: off reader listings, pages still readable'),
+});
 
 const IdParams = z.object({ id: z.string().min(1).max(64) });
 
@@ -113,9 +134,17 @@ export async function registerAdminRoutes(app: FastifyInstance, deps: AdminDeps)
   async function withDeskSlugs(user: User) {
     const json = adminUserJson(user);
     if (user.desks === null) return { ...json, desks: null };
-    const desks = await store.desks.list();
+    const desks = await store.desks.list({ includeArchived: true });
     return { ...json, desks: desks.filter((d) => user.desks?.includes(d.id)).map((d) => d.slug) };
   }
+
+  // Desks are created with POST /desks; here they change. Archived desks leave every listing.
+  app.patch('/desks/:slug', async (request) => {
+    const principal = await requireRole(store, request, 'admin');
+    const { slug } = parseInput(DeskSlugParams, request.params, 'path');
+    const change = parseInput(ChangeDeskSchema, request.body);
+    return deskJson(await deps.publishing.updateDesk(principal, slug, change));
+  });
 
   app.get('/users', async (request) => {
     await requireRole(store, request, 'admin');

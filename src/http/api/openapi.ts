@@ -1,5 +1,6 @@
 /** The OpenAPI 3.1 document of /api/v1, with request schemas generated from the zod schemas that enforce them. */
 import { NEWSROOM_OPENAPI_PATHS } from './newsroom-openapi.ts';
+import { ChangeDeskSchema } from './admin-routes.ts';
 import { CLAIM_STATUSES, STORY_STATUSES } from '../../domain/types.ts';
 import {
   ApproveSchema,
@@ -73,6 +74,11 @@ export function createOpenApiDocument(): object {
             timezone: { type: 'string' },
             url: { type: 'string' },
             createdAt: { type: 'string', format: 'date-time' },
+            archivedAt: {
+              type: ['string', 'null'],
+              format: 'date-time',
+              description: 'set: off reader listings, pages still readable',
+            },
           },
         },
         Story: {
@@ -133,6 +139,7 @@ export function createOpenApiDocument(): object {
           },
         },
         CreateDesk: schema(CreateDeskSchema),
+        ChangeDesk: schema(ChangeDeskSchema),
         CreateStory: schema(CreateStorySchema),
         PatchStory: schema(PatchStorySchema),
         CreateUpdate: schema(CreateUpdateSchema),
@@ -165,6 +172,13 @@ export function createOpenApiDocument(): object {
         get: {
           summary: 'Get a desk',
           parameters: [slugParam],
+          responses: { '200': { description: 'The desk', content: json(ref('Desk')) }, ...errors },
+        },
+        patch: {
+          summary: 'Rename a desk, set its time zone or description, archive or restore it (admin)',
+          security: secured,
+          parameters: [slugParam],
+          requestBody: { required: true, content: json(ref('ChangeDesk')) },
           responses: { '200': { description: 'The desk', content: json(ref('Desk')) }, ...errors },
         },
       },

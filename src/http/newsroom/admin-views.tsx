@@ -1,20 +1,23 @@
-/** The admins' pages in the newsroom: users, and the audit log with filters, pages and exports. */
+/** The admins' pages in the newsroom: desks, users, API tokens, and the audit log with filters, pages and exports. */
 import type { JSX } from 'preact';
 import { ROLES } from '../../domain/types.ts';
 import type { ApiToken, Desk, User } from '../../domain/types.ts';
 import { tokenState } from '../../accounts/token-service.ts';
 import type { AuditEntry } from '../../store/store.ts';
+import { formatDateTime } from '../reader/time-format.ts';
+
+type AdminSection = 'desks' | 'users' | 'tokens' | 'audit';
 
 /** Links between the admin pages; `current` is marked for screen readers too. */
-export function AdminNav(props: { current: 'users' | 'tokens' | 'audit' }): JSX.Element {
-  const link = (key: 'users' | 'tokens' | 'audit', href: string, label: string) => (
+export function AdminNav(props: { current: AdminSection }): JSX.Element {
+  const link = (key: AdminSection, href: string, label: string) => (
     <a href={href} aria-current={props.current === key ? 'page' : undefined}>
       {label}
     </a>
   );
   return (
     <nav class="nr-admin-nav" aria-label="Admin">
-      {link('users', '/newsroom/admin/users', 'Users')}{' '}
+      {link('desks', '/newsroom/admin/desks', 'Desks')} {link('users', '/newsroom/admin/users', 'Users')}{' '}
       {link('tokens', '/newsroom/admin/tokens', 'API tokens')}{' '}
       {link('audit', '/newsroom/admin/audit', 'Audit log')}
     </nav>
@@ -158,6 +161,44 @@ export interface AuditView {
   filterQuery: string;
   error: string | null;
   users: User[];
+  /** What entries are about, by target, where it can be said in words. */
+  subjects: Map<string, AuditSubject>;
+}
+
+/** An audit entry's target in words: what it is, where it lives, and a link to it. */
+export interface AuditSubject {
+  label: string;
+  href: string;
+  /** The desk (or, for a standalone story, the story) it belongs to. */
+  desk: string;
+  /** The desk's time zone, in which the entry's time is shown (UTC without a desk). */
+  timezone: string;
+}
+
+/** An entry's detail as short lines ("claimStatus: unverified → verified"), not JSON. */
+export function detailLines(detail: Record<string, unknown>): string[] {
+  const show = (value: unknown): string =>
+    value === null || value === undefined || value === ''
+      ? '—'
+      : typeof value === 'string'
+        ? value
+        : typeof value === 'number' || typeof value === 'boolean'
+          ? String(value)
+          : JSON.stringify(value);
+  // A change of the whole target (a claim status) is {from, to, …}: one line for it, then the rest.
+  const change =
+    'from' in detail && 'to' in detail ? [`${show(detail['from'])} → ${show(detail['to'])}`] : [];
+  const rest = Object.entries(detail).filter(
+    ([key]) => key !== 'storyId' && (change.length === 0 || (key !== 'from' && key !== 'to')),
+  );
+  return [
+    ...change,
+    ...rest.map(([key, value]) => {
+      if (value !== null && typeof value === 'object' && 'from' in value && 'to' in value)
+        return `${key}: ${show(value.from)} → ${show(value.to)}`;
+      return `${key}: ${show(value)}`;
+    }),
+  ];
 }
 
 const ACTIONS = [
@@ -179,7 +220,7 @@ const ACTIONS = [
 
 /** The audit log: a filter form that works without JavaScript, the entries, older pages and exports. */
 export function AuditPage(props: { view: AuditView }): JSX.Element {
-  const { entries, filter, olderQuery, filterQuery, error, users } = props.view;
+  const { entries, filter, olderQuery, filterQuery, error, users, subjects } = props.view;
   return (
     <div class="nr-admin">
       <AdminNav current="audit" />
@@ -241,7 +282,7 @@ export function AuditPage(props: { view: AuditView }): JSX.Element {
       <table class="nr-table nr-audit">
         <thead>
           <tr>
-            <th scope="col">When (UTC)</th>
+            <th scope="col">When</th>
             <th scope="col">Who</th>
             <th scope="col">Action</th>
             <th scope="col">On</th>
@@ -252,15 +293,30 @@ export function AuditPage(props: { view: AuditView }): JSX.Element {
           {entries.map((e) => (
             <tr data-audit-id={e.id}>
               <td>
-                <time dateTime={e.at}>{e.at.slice(0, 19).replace('T', ' ')}</time>
+                <time dateTime={e.at}>{formatDateTime(e.at, subjects.get(e.target)?.timezone ?? 'UTC')}</time>
               </td>
               <td>{e.actor}</td>
               <td>
                 <code>{e.action}</code>
               </td>
-              <td>{e.target}</td>
               <td>
-                <code class="nr-detail">{Object.keys(e.detail).length ? JSON.stringify(e.detail) : ''}</code>
+                {subjects.get(e.target) ? (
+                  <>
+                    <a href={subjects.get(e.target)?.href}>{subjects.get(e.target)?.label}</a>
+                    <br />
+                    <small>{subjects.get(e.target)?.desk}</small>
+                  </>
+                ) : (
+                  e.target
+                )}
+              </td>
+              <td>
+                {detailLines(e.detail).map((line) => (
+                  <span class="nr-detail">
+                    {line}
+                    <br />
+                  </span>
+                ))}
               </td>
             </tr>
           ))}
@@ -354,6 +410,148 @@ export function TokensPage(props: {
         </tbody>
       </table>
       {props.tokens.length === 0 && <p class="nr-empty">No tokens yet.</p>}
+    </div>
+  );
+}
+
+/** What the desks page shows: every desk (archived ones too), and a create form's values after an error. */
+export interface DesksView {
+  desks: Desk[];
+  csrfToken: string;
+  /** IANA zones offered as suggestions in the time-zone fields. */
+  timezones: readonly string[];
+  notice: string | null;
+  /** The refused change: which form (a desk's slug, or `new`) and why. */
+  error: { form: string; message: string; field: string | null } | null;
+  /** What the admin typed into the refused form, shown back to them. */
+  typed: Record<string, string>;
+}
+
+/**
+ * Desks: create one; rename it, set its time zone and description, archive or restore it. Plain forms
+ * carrying the session's CSRF token, so the page works without JavaScript; the API does the same
+ * (PATCH /api/v1/desks/{slug}).
+ */
+export function DesksPage(props: { view: DesksView }): JSX.Element {
+  const { desks, csrfToken, timezones, notice, error, typed } = props.view;
+  const value = (form: string, field: string, stored: string) =>
+    error?.form === form && typed[field] !== undefined ? typed[field] : stored;
+  const errorFor = (form: string) =>
+    error?.form === form ? (
+      <p class="nr-error" role="alert" id={`desk-error-${form}`}>
+        {error.message}
+      </p>
+    ) : null;
+  const invalid = (form: string, field: string) => error?.form === form && error.field === field;
+  const fields = (form: string, desk: Desk | null) => (
+    <>
+      <label class="nr-field">
+        <span>Name</span>
+        <input
+          name="name"
+          required
+          maxLength={100}
+          value={value(form, 'name', desk?.name ?? '')}
+          aria-invalid={invalid(form, 'name') || undefined}
+        />
+      </label>
+      <label class="nr-field">
+        <span>Time zone</span>
+        <input
+          name="timezone"
+          list="desk-timezones"
+          required
+          maxLength={64}
+          autocomplete="off"
+          placeholder="Europe/Kyiv"
+          value={value(form, 'timezone', desk?.timezone ?? '')}
+          aria-invalid={invalid(form, 'timezone') || undefined}
+        />
+        <small>The desk’s days begin and end here; times on its pages are shown in it.</small>
+      </label>
+      <label class="nr-field nr-wide">
+        <span>Description</span>
+        <textarea name="description" rows={2} maxLength={1000}>
+          {value(form, 'description', desk?.description ?? '')}
+        </textarea>
+      </label>
+    </>
+  );
+  return (
+    <div class="nr-admin" data-admin="desks">
+      <AdminNav current="desks" />
+      <h1>Desks</h1>
+      {notice !== null && (
+        <p class="nr-status" role="status">
+          {notice}
+        </p>
+      )}
+      <datalist id="desk-timezones">
+        {timezones.map((zone) => (
+          <option value={zone} />
+        ))}
+      </datalist>
+      {desks.length === 0 && <p class="nr-empty">No desks yet.</p>}
+      {desks.map((desk) => (
+        <section
+          class={`nr-panel nr-desk-card${desk.archivedAt ? ' is-archived' : ''}`}
+          aria-labelledby={`desk-${desk.slug}`}
+          data-desk={desk.slug}
+        >
+          <h2 id={`desk-${desk.slug}`}>
+            {desk.name}
+            {desk.archivedAt !== null && <span class="nr-badge"> Archived</span>}
+          </h2>
+          <p class="nr-desk-meta">
+            <a href={`/${desk.slug}`}>/{desk.slug}</a> · {desk.timezone}
+            {desk.archivedAt !== null && (
+              <> · off reader listings since {desk.archivedAt.slice(0, 10)}; its pages stay readable</>
+            )}
+          </p>
+          {errorFor(desk.slug)}
+          <form method="post" action={`/newsroom/admin/desks/${desk.slug}`} class="nr-row nr-desk-form">
+            <input type="hidden" name="_csrf" value={csrfToken} />
+            {fields(desk.slug, desk)}
+            <p class="nr-actions">
+              <button type="submit" class="nr-primary">
+                Save {desk.name}
+              </button>
+            </p>
+          </form>
+          <form method="post" action={`/newsroom/admin/desks/${desk.slug}/archive`}>
+            <input type="hidden" name="_csrf" value={csrfToken} />
+            <input type="hidden" name="archived" value={desk.archivedAt === null ? 'true' : 'false'} />
+            <button type="submit">
+              {desk.archivedAt === null ? `Archive ${desk.name}` : `Restore ${desk.name}`}
+            </button>
+          </form>
+        </section>
+      ))}
+      <section class="nr-panel" aria-labelledby="new-desk-title">
+        <h2 id="new-desk-title">New desk</h2>
+        {errorFor('new')}
+        <form method="post" action="/newsroom/admin/desks" class="nr-row nr-desk-form">
+          <input type="hidden" name="_csrf" value={csrfToken} />
+          {fields('new', null)}
+          <label class="nr-field">
+            <span>Address</span>
+            <input
+              name="slug"
+              maxLength={80}
+              pattern="[a-z0-9]+(-[a-z0-9]+)*"
+              placeholder="from the name"
+              value={value('new', 'slug', '')}
+              aria-invalid={invalid('new', 'slug') || undefined}
+            />
+            <small>Lower-case letters, digits and hyphens: /ukraine-live. It cannot change later.</small>
+          </label>
+          <p class="nr-actions">
+            <button type="submit" class="nr-primary">
+              Create desk
+            </button>
+          </p>
+        </form>
+      </section>
     </div>
   );
 }

@@ -40,7 +40,6 @@ const QUEUE_HEARTBEAT_MS = 20_000;
 import { registerAdminPages } from './admin-pages.tsx';
 import { sendNewsroomPage } from './send-page.tsx';
 import { SubmissionQueue, type QueueView } from './queue-view.tsx';
-import { UpdateArticle } from '../reader/views/update-article.tsx';
 import { DashboardPage, LoginPage, PasswordPage, StoryEditorPage, type NewsroomChrome } from './views.tsx';
 
 /** What the newsroom needs. */
@@ -364,6 +363,7 @@ export async function registerNewsroomRoutes(app: FastifyInstance, deps: Newsroo
   registerAdminPages(app, {
     store,
     tokens: deps.tokens,
+    publishing,
     signedIn,
     page: (reply, status, title, principal, body) =>
       send(reply, status, title, chrome(principal, true), body),

@@ -43,7 +43,8 @@ export function NewsroomLayout(props: {
           </a>
           {chrome.user?.role === 'admin' && (
             <nav class="nr-admin-links" aria-label="Administration">
-              <a href="/newsroom/admin/users">Users</a> <a href="/newsroom/admin/audit">Audit log</a>
+              <a href="/newsroom/admin/desks">Desks</a> <a href="/newsroom/admin/users">Users</a>{' '}
+              <a href="/newsroom/admin/audit">Audit log</a>
             </nav>
           )}
           {chrome.user && (

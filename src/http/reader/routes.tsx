@@ -17,7 +17,8 @@ import type { Store, UpdateInStory } from '../../store/store.ts';
 import { ASSETS_PREFIX } from '../assets/build-assets.ts';
 import { authenticate, hasRole, mayUseDesk, SESSION_COOKIE } from '../auth.ts';
 import type { Assets } from '../assets/build-assets.ts';
-import { sendPage } from '../kit/send-page.ts';
+import { prepareHtml, sendPage } from '../kit/send-page.ts';
+import type { PreparedHtml } from '../kit/send-page.ts';
 import { oembedAlternate } from '../embed/embed-routes.tsx';
 import { feedAlternates } from './feeds/feed-model.ts';
 import type { ArticleRenderer } from './article-renderer.ts';
@@ -59,6 +60,11 @@ const DESK_TTL_MS = 30_000;
 // The rail is secondary content shared by every page: reading it at most once a second per node
 // keeps the story page's cost to its own updates. Readers with JavaScript get it live anyway.
 const RAIL_TTL_MS = 1_000;
+// A hot story page is rendered at most once a second per node while nothing happens on it: any event
+// (publish, edit, delete, pin) or header change renders it afresh at once. What may be a second old is
+// the rail (read as seldom anyway) and relative times, which the page's script keeps fresh.
+const STORY_PAGE_TTL_MS = 1_000;
+const STORY_PAGES_KEPT = 200;
 
 const CACHE = {
   live: 'public, max-age=5',
@@ -71,7 +77,7 @@ const CACHE = {
 const PAGE_QUERY = z.object({ before: z.string().min(1).max(300).optional() });
 const UPDATE_ID = /^[0-9a-z]{10,40}$/;
 
-type PageResult = { status?: number; html: string; cache: string; script: boolean } | null;
+type PageResult = { status?: number; html: string | PreparedHtml; cache: string; script: boolean } | null;
 
 /** `load`, called at most once per `ttlMs`; a failed load is not kept. */
 function memoize<T>(ttlMs: number, load: () => Promise<T>): () => Promise<T> {
@@ -149,8 +155,13 @@ export async function registerReaderRoutes(app: FastifyInstance, deps: ReaderDep
     return html;
   };
 
-  const send = (reply: FastifyReply, status: number, html: string, cache: string, script = false) =>
-    sendPage(reply, { status, html, cache, script });
+  const send = (
+    reply: FastifyReply,
+    status: number,
+    html: string | PreparedHtml,
+    cache: string,
+    script = false,
+  ) => sendPage(reply, { status, html, cache, script });
 
   /** Runs a page handler; missing things become the 404 page, bad query strings 400, anything else 500. */
   const handle =
@@ -211,20 +222,60 @@ export async function registerReaderRoutes(app: FastifyInstance, deps: ReaderDep
     return Promise.all(items.map(async ({ update, story }) => ({ update, story: await placeOf(story) })));
   };
 
+  const renderedStories = new Map<string, { expires: number; page: Promise<PreparedHtml> }>();
   const storyPage = async (request: FastifyRequest, story: Story | null): Promise<PageResult> => {
     if (!story) return null;
     const { before } = pageQuery(request);
     const desk = story.deskId === null ? null : await deskById(story.deskId);
+    // The neighbouring days change without an event on this story, so they are part of the key.
+    const [previousDay, nextDay] = await Promise.all([
+      desk && story.date !== null ? dayLink(desk, addDays(story.date, -1), liveBlog.today(desk)) : null,
+      desk && story.date !== null ? dayLink(desk, addDays(story.date, 1), liveBlog.today(desk)) : null,
+    ]);
+    const key = [
+      story.id,
+      story.version,
+      story.lastEventSeq,
+      story.updatedAt,
+      before ?? '',
+      previousDay?.path ?? '',
+      nextDay?.path ?? '',
+    ].join('\u0000');
+    const now = Date.now();
+    let kept = renderedStories.get(key);
+    if (!kept || kept.expires <= now) {
+      if (renderedStories.size >= STORY_PAGES_KEPT) {
+        for (const [k, v] of renderedStories) if (v.expires <= now) renderedStories.delete(k);
+        if (renderedStories.size >= STORY_PAGES_KEPT) renderedStories.clear();
+      }
+      const entry = {
+        expires: now + STORY_PAGE_TTL_MS,
+        page: renderStoryPage(story, desk, before, previousDay, nextDay),
+      };
+      renderedStories.set(key, entry);
+      entry.page.catch(() => {
+        if (renderedStories.get(key) === entry) renderedStories.delete(key);
+      });
+      kept = entry;
+    }
+    return { html: await kept.page, cache: CACHE.live, script: true };
+  };
+
+  const renderStoryPage = async (
+    story: Story,
+    desk: Desk | null,
+    before: string | null,
+    previousDay: DayLink | null,
+    nextDay: DayLink | null,
+  ): Promise<PreparedHtml> => {
     const place = storyPlace(story, desk);
     const first = before === null;
     // `story` (and so data-last-event-seq) was read before the updates: an update published in between
     // is then both on the page and replayed by the stream, and the client dedupes it by id.
-    const [highlights, list, latest, previousDay, nextDay] = await Promise.all([
+    const [highlights, list, latest] = await Promise.all([
       first ? store.updates.listHighlights(story.id) : Promise.resolve({ pinned: [], keyEvents: [] }),
       store.updates.listByStory(story.id, { limit: UPDATES_PER_PAGE, cursor: before }),
       storyRail(),
-      desk && story.date !== null ? dayLink(desk, addDays(story.date, -1), liveBlog.today(desk)) : null,
-      desk && story.date !== null ? dayLink(desk, addDays(story.date, 1), liveBlog.today(desk)) : null,
     ]);
     const pinnedIds = new Set(highlights.pinned.map((u) => u.id));
     const now = Date.now();
@@ -281,7 +332,7 @@ export async function registerReaderRoutes(app: FastifyInstance, deps: ReaderDep
         ...(first ? [oembedAlternate(canonicalUrl, story.headline)] : []),
       ],
     };
-    return { html: page(meta, <StoryPage view={view} />, true), cache: CACHE.live, script: true };
+    return prepareHtml(page(meta, <StoryPage view={view} />, true));
   };
 
   /**

@@ -1,4 +1,8 @@
-/** Times on reader pages, in the desk's time zone with its offset, so readers abroad are never misled. */
+/**
+ * Times on reader pages, in the desk's time zone with its abbreviation ("09:51 EET", "10:00 BST"), or
+ * "Damascus time" where the zone has none in English (Intl would say only "GMT+3"), so readers abroad
+ * are never misled. Machine-readable places carry the ISO instant (`<time datetime>`, JSON, feeds).
+ */
 
 const clockFormats = new Map<string, Intl.DateTimeFormat>();
 const longFormats = new Map<string, Intl.DateTimeFormat>();
@@ -18,22 +22,37 @@ function cached(
   return format;
 }
 
-function tidyOffset(text: string): string {
-  return text.replace(/GMT\+0\b/, 'GMT');
+// ICU still names Kyiv by its old spelling.
+const CITY_SPELLINGS: Record<string, string> = { Kiev: 'Kyiv' };
+
+/** "Kyiv time" for Europe/Kyiv: the zone's city, for zones English has no abbreviation for. */
+export function cityTime(timezone: string): string {
+  const city = (timezone.split('/').at(-1) ?? timezone).replace(/_/g, ' ');
+  return `${CITY_SPELLINGS[city] ?? city} time`;
 }
 
-/** "14:05 GMT+3": the clock time of `iso` in `timezone`. */
+/** `format` applied to `iso`, its zone written as an abbreviation or "<City> time", never "GMT+3". */
+function withZoneName(format: Intl.DateTimeFormat, iso: string, timezone: string): string {
+  return format
+    .formatToParts(new Date(iso))
+    .map((part) =>
+      part.type === 'timeZoneName' && /^GMT[+-]/.test(part.value) ? cityTime(timezone) : part.value,
+    )
+    .join('');
+}
+
+/** "14:05 EEST" (or "14:05 Damascus time"): the clock time of `iso` in `timezone`. */
 export function formatClock(iso: string, timezone: string): string {
   const format = cached(clockFormats, timezone, {
     hour: '2-digit',
     minute: '2-digit',
     hourCycle: 'h23',
-    timeZoneName: 'shortOffset',
+    timeZoneName: 'short',
   });
-  return tidyOffset(format.format(new Date(iso)));
+  return withZoneName(format, iso, timezone);
 }
 
-/** "27 May 2026 at 14:05 GMT+3": the full date and time of `iso` in `timezone`. */
+/** "27 May 2026 at 14:05 EEST": the full date and time of `iso` in `timezone`. */
 export function formatDateTime(iso: string, timezone: string): string {
   const format = cached(longFormats, timezone, {
     day: 'numeric',
@@ -42,9 +61,9 @@ export function formatDateTime(iso: string, timezone: string): string {
     hour: '2-digit',
     minute: '2-digit',
     hourCycle: 'h23',
-    timeZoneName: 'shortOffset',
+    timeZoneName: 'short',
   });
-  return tidyOffset(format.format(new Date(iso)));
+  return withZoneName(format, iso, timezone);
 }
 
 /** "Wednesday 27 May 2026" for the calendar date 2026-05-27. */

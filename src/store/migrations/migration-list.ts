@@ -26,6 +26,7 @@ import * as statementsFeedDisabled from './20261129-1647-statements-feed-disable
 import * as temporaryPasswords from './20261129-1725-temporary-passwords.ts';
 import * as tokenExpiry from './20261203-1001-token-expiry.ts';
 import * as gazetteerPlaces from './20261203-1030-gazetteer-places.ts';
+import * as deskArchive from './20261203-1444-desk-archive.ts';
 import * as updateCorrections from './20261203-1502-update-corrections.ts';
 
 /** One migration: it is given the engine's dialect. */
@@ -53,6 +54,7 @@ const MIGRATIONS: Record<string, SchemaMigration> = {
   '20261129-1725-temporary-passwords': temporaryPasswords,
   '20261203-1001-token-expiry': tokenExpiry,
   '20261203-1030-gazetteer-places': gazetteerPlaces,
+  '20261203-1444-desk-archive': deskArchive,
   '20261203-1502-update-corrections': updateCorrections,
 };
 

@@ -78,6 +78,7 @@ export class PostgresSearch implements SearchStore {
         keyEvent: 'h.key_event',
         storyStatus: 's.status',
         deskSlug: 'k.slug',
+        deskArchivedAt: 'k.archived_at',
       },
       entityCondition,
     );

@@ -19,6 +19,7 @@ export function toDesk(row: DeskRow): Desk {
     description: row.description,
     timezone: row.timezone,
     createdAt: row.created_at,
+    archivedAt: row.archived_at ?? null,
   };
 }
 

@@ -17,6 +17,7 @@ export interface DeskRow {
   description: string;
   timezone: string;
   created_at: string;
+  archived_at: string | null;
 }
 
 /** Stories table; `top_photo` is JSON. */

@@ -22,6 +22,8 @@ export interface HitColumns {
   keyEvent: string;
   storyStatus: string;
   deskSlug: string;
+  /** When the record's desk was archived (null when it is not, or has no desk). */
+  deskArchivedAt: string;
 }
 
 /**
@@ -57,6 +59,8 @@ export function searchFilters(
     sql`(${sql.ref(c.kind)} = 'statement' or ${sql.ref(c.storyStatus)} in ('live', 'ended'))`,
   ];
   if (query.deskSlug !== undefined) conditions.push(sql`${sql.ref(c.deskSlug)} = ${query.deskSlug}`);
+  // Across desks, archived desks are left out (the sample desk, once a real one exists); within one, not.
+  else conditions.push(sql`${sql.ref(c.deskArchivedAt)} is null`);
   if (query.from !== undefined) conditions.push(sql`${sql.ref(c.at)} >= ${`${query.from}T00:00:00.000Z`}`);
   if (query.to !== undefined)
     conditions.push(sql`${sql.ref(c.at)} < ${`${addDays(query.to, 1)}T00:00:00.000Z`}`);

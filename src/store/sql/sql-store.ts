@@ -4,7 +4,7 @@ import { DomainError } from '../../domain/errors.ts';
 import { createId } from '../../domain/ids.ts';
 import type { ApiToken, Desk, Role } from '../../domain/types.ts';
 import type { SearchStore } from '../search.ts';
-import type { DeskStore, NewDesk, Store, TokenStore } from '../store.ts';
+import type { DeskChange, DeskStore, NewDesk, Store, TokenStore } from '../store.ts';
 import { toDesk } from './rows.ts';
 import type { Clock, SqlAdapter, SqlDeps } from './sql-adapter.ts';
 import { SqlArchive } from './sql-archive.ts';
@@ -66,7 +66,7 @@ class SqlDeskStore implements DeskStore {
   constructor(private readonly deps: SqlDeps) {}
 
   async create(desk: NewDesk): Promise<Desk> {
-    const row = { id: createId(), ...desk, created_at: this.deps.clock() };
+    const row = { id: createId(), ...desk, created_at: this.deps.clock(), archived_at: null };
     try {
       await this.deps.db.insertInto('desks').values(row).execute();
     } catch (error) {
@@ -94,9 +94,22 @@ class SqlDeskStore implements DeskStore {
     return row ? toDesk(row) : null;
   }
 
-  async list(): Promise<Desk[]> {
-    const rows = await this.deps.db.selectFrom('desks').selectAll().orderBy('name').execute();
-    return rows.map(toDesk);
+  async list(options: { includeArchived?: boolean } = {}): Promise<Desk[]> {
+    let query = this.deps.db.selectFrom('desks').selectAll().orderBy('name');
+    if (!options.includeArchived) query = query.where('archived_at', 'is', null);
+    return (await query.execute()).map(toDesk);
+  }
+
+  async update(id: string, change: DeskChange): Promise<Desk | null> {
+    const set = {
+      ...(change.name !== undefined && { name: change.name }),
+      ...(change.description !== undefined && { description: change.description }),
+      ...(change.timezone !== undefined && { timezone: change.timezone }),
+      ...(change.archivedAt !== undefined && { archived_at: change.archivedAt }),
+    };
+    if (Object.keys(set).length > 0)
+      await this.deps.db.updateTable('desks').set(set).where('id', '=', id).execute();
+    return this.getById(id);
   }
 }
 

@@ -100,6 +100,12 @@ export class SqlStoryStore implements StoryStore {
       .selectFrom('stories')
       .selectAll()
       .where('status', 'in', statuses)
+      .where((eb) =>
+        eb.or([
+          eb('desk_id', 'is', null),
+          eb('desk_id', 'not in', eb.selectFrom('desks').select('id').where('archived_at', 'is not', null)),
+        ]),
+      )
       // Engines disagree on where NULLs sort; drafts were never opened and come last on both.
       .orderBy('opened_at', (ob) => ob.desc().nullsLast())
       .orderBy('id', 'desc')

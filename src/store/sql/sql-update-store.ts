@@ -189,6 +189,12 @@ export class SqlUpdateStore implements UpdateStore {
       ])
       .where('s.status', 'in', statuses)
       .where('u.deleted_at', 'is', null)
+      .where((eb) =>
+        eb.or([
+          eb('s.desk_id', 'is', null),
+          eb('s.desk_id', 'not in', eb.selectFrom('desks').select('id').where('archived_at', 'is not', null)),
+        ]),
+      )
       .orderBy('u.published_at', 'desc')
       .orderBy('u.id', 'desc')
       .limit(limit)

@@ -70,6 +70,7 @@ export class SqliteSearch implements SearchStore {
         keyEvent: 'u.key_event',
         storyStatus: 's.status',
         deskSlug: 'k.slug',
+        deskArchivedAt: 'k.archived_at',
       },
       entityCondition,
     );

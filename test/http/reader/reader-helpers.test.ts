@@ -37,9 +37,13 @@ describe('reader helpers', () => {
     assert.equal(relativeTime(now - 4 * 86_400_000, now), '4 days ago');
   });
 
-  it('shows clock times with the desk offset and finds where a day begins, across DST', () => {
-    assert.equal(formatClock('2026-05-27T11:05:00Z', 'Asia/Damascus'), '14:05 GMT+3');
-    assert.equal(formatClock('2026-05-27T11:05:00Z', 'UTC'), '11:05 GMT');
+  it('shows clock times with the desk zone’s abbreviation, or its city, and finds where a day begins, across DST', () => {
+    assert.equal(formatClock('2026-12-03T07:51:00Z', 'Europe/Kyiv'), '09:51 EET');
+    assert.equal(formatClock('2026-07-03T07:51:00Z', 'Europe/Kyiv'), '10:51 EEST');
+    assert.equal(formatClock('2026-05-27T11:05:00Z', 'Asia/Damascus'), '14:05 Damascus time');
+    assert.equal(formatClock('2026-05-27T11:05:00Z', 'America/New_York'), '07:05 New York time');
+    assert.equal(formatClock('2026-05-27T11:05:00Z', 'Europe/London'), '12:05 BST');
+    assert.equal(formatClock('2026-05-27T11:05:00Z', 'UTC'), '11:05 UTC');
     assert.equal(startOfDay('2026-05-27', 'Asia/Damascus'), '2026-05-26T21:00:00.000Z');
     assert.equal(startOfDay('2026-03-29', 'Europe/London'), '2026-03-29T00:00:00.000Z');
     assert.equal(startOfDay('2026-03-30', 'Europe/London'), '2026-03-29T23:00:00.000Z');

@@ -132,7 +132,7 @@ describe('reader pages', () => {
     assert.match(
       html,
       new RegExp(
-        `<a class="update-time" id="update-${last.id}-time" href="/syria-daily/geneva-talks/updates/${last.id}"><time datetime="${last.publishedAt}" title="[^"]+">\\d\\d:\\d\\d GMT\\+3</time>`,
+        `<a class="update-time" id="update-${last.id}-time" href="/syria-daily/geneva-talks/updates/${last.id}"><time datetime="${last.publishedAt}" title="[^"]+">\\d\\d:\\d\\d Damascus time</time>`,
       ),
     );
     assert.match(html, new RegExp(`data-rel-time="${last.publishedAt}">just now<`));
