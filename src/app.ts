@@ -33,7 +33,7 @@ import { Scheduler } from './service/scheduler.ts';
 import { createOutboundPolicy } from './outbound/outbound-policy.ts';
 import { openStore } from './store/open-store.ts';
 import type { Store } from './store/store.ts';
-import { buildAssets } from './http/assets/build-assets.ts';
+import { buildAssets, type Assets } from './http/assets/build-assets.ts';
 import { WebhookDispatcher, type DispatcherOptions } from './webhooks/webhook-dispatcher.ts';
 
 /** How long in-flight requests get to finish on shutdown before their connections are closed. */
@@ -67,13 +67,15 @@ export async function createApp(
   options: {
     logger?: Logger;
     webhooks?: Partial<DispatcherOptions>;
-    /** Default: the shipped reference data's, loaded here at boot. Tests of other parts pass a small one. */
+    /** Default: from config.referenceDir (the shipped resources/), loaded here at boot. Tests of other parts pass a small one. */
     enricher?: Enricher;
     media?: MediaOptions;
+    /** Default: built here at boot. Tests pass the ones built once for the whole run. */
+    assets?: Assets;
   } = {},
 ): Promise<App> {
   const logger = options.logger ?? pino({ level: config.logLevel });
-  const enricher = options.enricher ?? loadEnricher();
+  const enricher = options.enricher ?? loadEnricher(config.referenceDir);
   const metrics = createMetrics();
   const store = await openStore(config.databaseUrl, config.dataDir, { onQuery: metrics.observeQuery });
   let bus: LiveBus;
@@ -138,7 +140,7 @@ export async function createApp(
     partiesOf: partiesFromEnricher(enricher),
   });
   const feedPoller = new FeedPoller({ store, statements, logger, outbound });
-  const assets = await buildAssets();
+  const assets = options.assets ?? (await buildAssets());
   const app = await createServer({
     store,
     bus,

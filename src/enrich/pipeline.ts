@@ -29,8 +29,8 @@ import { loadGazetteer, type Gazetteer } from './places/gazetteer.ts';
 import { splitSentences, tokenize } from './text/tokenize.ts';
 import type { Enrichment, NameCandidate, NameSuggestion, PlaceCandidate } from './types.ts';
 
-/** The shipped data directory (data/ at the repository root). */
-export const DEFAULT_DATA_DIR = join(import.meta.dirname, '..', '..', 'data');
+/** The shipped reference data (resources/ at the package root): gazetteer and names. */
+export const DEFAULT_DATA_DIR = join(import.meta.dirname, '..', '..', 'resources');
 
 /** What an update is enriched against. */
 export interface EnrichOptions {

@@ -12,7 +12,7 @@ import type { StatementService } from '../statement-service.ts';
 import { contentHashOf, MAX_STATEMENT_TEXT } from '../statement.ts';
 import { createOutboundPolicy, type OutboundPolicy } from '../../outbound/outbound-policy.ts';
 import { DEFAULT_FETCH_LIMITS, fetchFeed, type FetchLimits } from './feed-fetcher.ts';
-import { DEFAULT_PARSE_LIMITS, type FeedItem, type FeedParseLimits } from './feed-parser.ts';
+import { DEFAULT_PARSE_LIMITS, type FeedItem, type FeedParseLimits } from './feed-items.ts';
 import { DEFAULT_PARSE_BUDGET, parseFeedOffThread, type ParseBudget } from './parse-feed-off-thread.ts';
 import type { StatementFeed } from './feed-store.ts';
 
