@@ -17,7 +17,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { ASSETS_PREFIX, buildAssets, type Asset, type Assets } from '../../src/http/assets/build-assets.ts';
 
 const SRC = new URL('../../src/', import.meta.url).pathname;
@@ -31,13 +31,13 @@ function hashOfSources(paths: string[]): string {
     )) {
       const child = join(path, entry.name);
       if (entry.isDirectory()) add(child);
-      else if (entry.isFile()) hash.update(child).update(readFileSync(child));
+      else if (entry.isFile()) hash.update(relative(SRC, child)).update(readFileSync(child));
     }
   };
   for (const path of paths) {
     const full = join(SRC, path);
     if (statSync(full).isDirectory()) add(full);
-    else hash.update(full).update(readFileSync(full));
+    else hash.update(path).update(readFileSync(full));
   }
   return hash.digest('hex').slice(0, 16);
 }

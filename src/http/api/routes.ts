@@ -25,7 +25,7 @@ import { createOpenApiDocument } from './openapi.ts';
 import { mediaFor, registerMediaRoutes, topPhotoFor } from './media-routes.ts';
 import { registerSessionRoutes } from './session-routes.ts';
 import { registerAdminRoutes } from './admin-routes.ts';
-import { deskJson, revisionJson, storyJson, submissionJson, updateJson } from './representations.ts';
+import { deskJson, revisionJson, storyJson, submissionJson, updateJson } from '../../domain/api-json.ts';
 import { checkCitations, saveCitations, withCitations, withCitationsOne } from './update-citations.ts';
 import {
   CreateDeskSchema,

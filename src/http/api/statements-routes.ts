@@ -6,7 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { invalid, notFound } from '../../domain/errors.ts';
-import type { FeedPoller } from '../../statements/feeds/feed-poller.ts';
+import type { FeedPoller } from '../../service/feed-poller.ts';
 import type { StatementFeed } from '../../statements/feeds/feed-store.ts';
 import { CreateFeedSchema } from '../../statements/feeds/feed-input.ts';
 import { assertOutboundUrl, type OutboundPolicy } from '../../outbound/outbound-policy.ts';

@@ -22,7 +22,7 @@ import {
   type ReviewVerdict,
 } from '../../enrich/corrections.ts';
 import type { EnrichmentNotices } from '../../enrich/enrichment-notices.ts';
-import { enrichmentText, type EnrichmentWorker } from '../../enrich/enrichment-worker.ts';
+import { enrichmentText, type EnrichmentWorker } from '../../service/enrichment-worker.ts';
 import { EVENT_TYPES } from '../../enrich/events/taxonomy.ts';
 import type { Enricher } from '../../enrich/pipeline.ts';
 import { ImportedPlaces } from '../../enrich/places/imported-places.ts';

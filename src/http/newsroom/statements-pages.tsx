@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { DomainError } from '../../domain/errors.ts';
 import type { Role } from '../../domain/types.ts';
 import { CreateFeedSchema } from '../../statements/feeds/feed-input.ts';
-import type { FeedPoller } from '../../statements/feeds/feed-poller.ts';
+import type { FeedPoller } from '../../service/feed-poller.ts';
 import { assertOutboundUrl, type OutboundPolicy } from '../../outbound/outbound-policy.ts';
 import { compareStatements, parseWith, type StatementService } from '../../statements/statement-service.ts';
 import { contentHashOf, MAX_STATEMENT_TEXT, type Statement } from '../../statements/statement.ts';
