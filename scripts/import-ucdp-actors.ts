@@ -1,5 +1,5 @@
 /**
- * Writes data/names/ucdp-actors.json from UCDP GED's coded sides: the non-state actors UCDP names,
+ * Writes resources/names/ucdp-actors.json from UCDP GED's coded sides: the non-state actors UCDP names,
  * with the country of the events they fought in, so that text naming them the UCDP way
  * ("Taleban", "Jabhat Fateh al-Sham", "ASG") is matched. Every event of the sample is read except
  * those in the real-text set's held-out split (eval/real/split.tsv, eval/README.md): the held-out
@@ -24,7 +24,7 @@ const lines = readFileSync(source, 'utf8').split('\n').filter(Boolean);
 const header = (lines[0] ?? '').split('\t');
 const col = (name: string) => header.indexOf(name);
 
-const dataDir = join(import.meta.dirname, '..', 'data', 'names');
+const dataDir = join(import.meta.dirname, '..', 'resources', 'names');
 const listed = JSON.parse(readFileSync(join(dataDir, 'organizations.json'), 'utf8')) as {
   organizations: { name: string; aliases: string[] }[];
 };
@@ -33,7 +33,7 @@ const known = new Set(
 );
 const countries = new Map<string, string>();
 for (const line of readFileSync(
-  join(import.meta.dirname, '..', 'data', 'gazetteer', 'countries.tsv'),
+  join(import.meta.dirname, '..', 'resources', 'gazetteer', 'countries.tsv'),
   'utf8',
 ).split('\n')) {
   const [iso2, name] = line.split('\t');

@@ -11,7 +11,7 @@ import { AccountService } from './accounts/account-service.ts';
 import { TokenService } from './accounts/token-service.ts';
 import type { Config } from './config.ts';
 import { createSite } from './domain/site.ts';
-import { EnrichmentWorker } from './enrich/enrichment-worker.ts';
+import { EnrichmentWorker } from './service/enrichment-worker.ts';
 import { loadEnricher, type Enricher } from './enrich/pipeline.ts';
 import { ImportedPlaces } from './enrich/places/imported-places.ts';
 import { createLiveFormatter } from './http/reader/live-format.ts';
@@ -25,7 +25,7 @@ import { StreamSlots } from './http/stream-slots.ts';
 import { MediaService, type MediaOptions } from './media/media-service.ts';
 import { createMetrics } from './ops/metrics.ts';
 import { seedSampleContent } from './sample/sample-content.ts';
-import { FeedPoller } from './statements/feeds/feed-poller.ts';
+import { FeedPoller } from './service/feed-poller.ts';
 import { partiesFromEnricher } from './statements/statement-parties.ts';
 import { StatementService } from './statements/statement-service.ts';
 import { LiveBlogService } from './service/live-blog.ts';
@@ -35,7 +35,7 @@ import { StatementFeedService } from './service/statement-feeds.ts';
 import { createOutboundPolicy } from './outbound/outbound-policy.ts';
 import { openStore } from './store/open-store.ts';
 import type { Store } from './store/store.ts';
-import { buildAssets } from './http/assets/build-assets.ts';
+import { buildAssets, type Assets } from './http/assets/build-assets.ts';
 import { WebhookDispatcher, type DispatcherOptions } from './webhooks/webhook-dispatcher.ts';
 
 /** How long in-flight requests get to finish on shutdown before their connections are closed. */
@@ -71,13 +71,15 @@ export async function createApp(
   options: {
     logger?: Logger;
     webhooks?: Partial<DispatcherOptions>;
-    /** Default: the shipped reference data's, loaded here at boot. Tests of other parts pass a small one. */
+    /** Default: from config.referenceDir (the shipped resources/), loaded here at boot. Tests of other parts pass a small one. */
     enricher?: Enricher;
     media?: MediaOptions;
+    /** Default: built here at boot. Tests pass the ones built once for the whole run. */
+    assets?: Assets;
   } = {},
 ): Promise<App> {
   const logger = options.logger ?? pino({ level: config.logLevel });
-  const enricher = options.enricher ?? loadEnricher();
+  const enricher = options.enricher ?? loadEnricher(config.referenceDir);
   const metrics = createMetrics();
   const store = await openStore(config.databaseUrl, config.dataDir, { onQuery: metrics.observeQuery });
   let bus: LiveBus;
@@ -146,7 +148,7 @@ export async function createApp(
   });
   const feedPoller = new FeedPoller({ store, statements, logger, outbound });
   const statementFeeds = new StatementFeedService({ store, feedPoller, outbound });
-  const assets = await buildAssets();
+  const assets = options.assets ?? (await buildAssets());
   const app = await createServer({
     store,
     bus,

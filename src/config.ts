@@ -1,5 +1,6 @@
 /** Configuration from the environment, validated at boot: a bad value stops start-up with one clear line. */
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { defaultStreamTotal } from './ops/open-files.ts';
 
@@ -9,7 +10,12 @@ import { outboundAllowEntryKind } from './outbound/outbound-policy.ts';
 export interface Config {
   port: number;
   host: string;
+  /** Where this deployment's database (SQLite) and media live: `./var` unless told (see dataDirFrom). */
   dataDir: string;
+  /** Said once at start when the data directory was chosen for the operator (an older `./data`). */
+  dataDirNotice: string | undefined;
+  /** Reference data the enricher reads (gazetteer, names); unset means the package's `resources/`. */
+  referenceDir: string | undefined;
   /** Seed a fresh data directory with the sample desk and story. */
   sample: boolean;
   logLevel: string;
@@ -51,7 +57,8 @@ const EnvSchema = z.object({
     .pipe(z.number().int().min(0).max(65535, 'must be at most 65535'))
     .default(8080),
   HOST: z.string().min(1, 'must not be empty').default('127.0.0.1'),
-  DATELINE_DATA_DIR: z.string().min(1, 'must not be empty').default('./data'),
+  DATELINE_DATA_DIR: z.string().min(1, 'must not be empty').optional(),
+  DATELINE_REFERENCE_DIR: z.string().min(1, 'must not be empty').optional(),
   DATELINE_SAMPLE: z.enum(['on', 'off', 'true', 'false', '1', '0'], 'must be on or off').default('on'),
   LOG_LEVEL: z
     .enum(
@@ -163,10 +170,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(
       'DATELINE_SITE_URL is required when DATELINE_TRUST_PROXY is set: the public address readers use, e.g. https://news.example',
     );
+  const { dataDir, notice } = dataDirFrom(e.DATELINE_DATA_DIR);
   return {
     port: e.PORT,
     host: e.HOST,
-    dataDir: resolve(e.DATELINE_DATA_DIR),
+    dataDir,
+    dataDirNotice: notice,
+    referenceDir: e.DATELINE_REFERENCE_DIR === undefined ? undefined : resolve(e.DATELINE_REFERENCE_DIR),
     sample: ['on', 'true', '1'].includes(e.DATELINE_SAMPLE),
     logLevel: e.LOG_LEVEL,
     databaseUrl: e.DATABASE_URL === '' ? undefined : e.DATABASE_URL,
@@ -184,6 +194,22 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     siteUrl,
     metricsToken: e.DATELINE_METRICS_TOKEN || undefined,
   };
+}
+
+/**
+ * The data directory: the one named, else `./var`. Deployments from before `./var` kept their database
+ * and media in `./data` (beside the reference data, which now ships in `resources/`): one that is
+ * still there is used where it is, with a notice, so an upgrade never starts on an empty database.
+ */
+function dataDirFrom(named: string | undefined): { dataDir: string; notice: string | undefined } {
+  if (named !== undefined) return { dataDir: resolve(named), notice: undefined };
+  const older = resolve('data');
+  if (['dateline.db', 'media'].some((entry) => existsSync(join(older, entry))))
+    return {
+      dataDir: older,
+      notice: `using the existing data directory ${older}; move it to ./var or set DATELINE_DATA_DIR=./data to silence this notice`,
+    };
+  return { dataDir: resolve('var'), notice: undefined };
 }
 
 /** DATELINE_TRUST_PROXY as Fastify takes it: off/on, a hop count, or the proxies' addresses. */

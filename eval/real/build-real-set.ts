@@ -199,7 +199,7 @@ const FORCE_WORDS =
   '(?:[Aa]rmy|[Aa]rmed [Ff]orces|[Ss]ecurity [Ff]orces|[Ff]orces|[Mm]ilitary|[Pp]olice|[Aa]ir [Ff]orce|[Nn]avy)';
 // Organisations in Dateline's shipped list count as organisations when the text names them.
 const LISTED = (
-  JSON.parse(readFileSync(join(here, '..', '..', 'data', 'names', 'organizations.json'), 'utf8')) as {
+  JSON.parse(readFileSync(join(here, '..', '..', 'resources', 'names', 'organizations.json'), 'utf8')) as {
     organizations: { name: string; aliases: string[] }[];
   }
 ).organizations

@@ -103,7 +103,7 @@ export function registerEnrichCommand(program: Command): void {
     .addOption(
       new Option(
         '--data-dir <dir>',
-        'deployment whose imported places to use (default: $DATELINE_DATA_DIR or ./data, if it has a database)',
+        'deployment whose imported places to use (default: $DATELINE_DATA_DIR or ./var, if it has a database)',
       ),
     )
     .action(async (file: string | undefined, opts: EnrichOpts) => {
@@ -129,7 +129,7 @@ export function registerEnrichCommand(program: Command): void {
       try {
         const { ImportedPlaces } = await import('../enrich/places/imported-places.ts');
         const imported = store ? new ImportedPlaces(store.gazetteer) : undefined;
-        const enricher = createEnricher();
+        const enricher = createEnricher(loadConfig().referenceDir);
         const enrichOne = async (body: string, when: string, countries: string[]) => {
           const importedPlaces: Lexicon | undefined = await imported?.lexiconFor(body);
           const result = enricher.enrich(body, {

@@ -1,6 +1,7 @@
 /** The `dateline` command: serve, token, desk, user, …. Errors are one line on stderr and a non-zero exit. */
 // Each command imports what it runs when it runs (`await import`), so `dateline user add` does not
 // load the HTTP server, and `--help` loads almost nothing.
+import cluster from 'node:cluster';
 import { Command, CommanderError, Option } from 'commander';
 import { ConfigError, loadConfig, type Config } from '../config.ts';
 import { COMMAND_LINE } from '../domain/actors.ts';
@@ -27,16 +28,20 @@ const program = new Command('dateline')
   .exitOverride();
 
 const dataDirOption = () =>
-  new Option('--data-dir <dir>', 'data directory (default: $DATELINE_DATA_DIR or ./data)');
+  new Option('--data-dir <dir>', 'data directory (default: $DATELINE_DATA_DIR or ./var)');
 
 function configFrom(opts: { dataDir?: string; port?: string; host?: string; workers?: string }): Config {
-  return loadConfig({
+  const config = loadConfig({
     ...process.env,
     ...(opts.dataDir !== undefined && { DATELINE_DATA_DIR: opts.dataDir }),
     ...(opts.port !== undefined && { PORT: opts.port }),
     ...(opts.host !== undefined && { HOST: opts.host }),
     ...(opts.workers !== undefined && { DATELINE_WORKERS: opts.workers }),
   });
+  // Once per start: `serve --workers` runs this again in every worker.
+  if (config.dataDirNotice !== undefined && cluster.isPrimary)
+    process.stderr.write(`dateline: ${config.dataDirNotice}\n`);
+  return config;
 }
 
 async function withStore<T>(config: Config, run: (store: Store) => Promise<T>): Promise<T> {
@@ -155,7 +160,7 @@ program
   .description(
     'copy an embedded (SQLite) deployment into an empty PostgreSQL database, verified by checksums',
   )
-  .requiredOption('--from <url>', 'sqlite:PATH of the source database, e.g. sqlite:./data/dateline.db')
+  .requiredOption('--from <url>', 'sqlite:PATH of the source database, e.g. sqlite:./var/dateline.db')
   .requiredOption('--to <url>', 'postgres://… of the target (add ?schema=NAME to use a schema)')
   .action(async (opts: { from: string; to: string }) => {
     if (!opts.from.startsWith('sqlite:') || opts.from.length === 'sqlite:'.length)

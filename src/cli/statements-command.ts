@@ -39,10 +39,11 @@ export function registerStatementsCommand(program: Command, deps: StatementsComm
     const { StatementService } = await import('../statements/statement-service.ts');
     if (!options.parties) return new StatementService({ statements: store.statements });
     const { loadEnricher } = await import('../enrich/pipeline.ts');
+    const { loadConfig } = await import('../config.ts');
     const { partiesFromEnricher } = await import('../statements/statement-parties.ts');
     return new StatementService({
       statements: store.statements,
-      partiesOf: partiesFromEnricher(loadEnricher()),
+      partiesOf: partiesFromEnricher(loadEnricher(loadConfig().referenceDir)),
     });
   };
 

@@ -296,3 +296,9 @@ export interface Session {
   createdAt: string;
   expiresAt: string;
 }
+
+/** A page of a newest-first list; pass `nextCursor` back to get the next (older) page. */
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}

@@ -30,8 +30,8 @@ import { candidateSpans } from './places/imported-places.ts';
 import { splitSentences, tokenize, type Token } from './text/tokenize.ts';
 import type { Enrichment, NameCandidate, NameSuggestion, PlaceCandidate } from './types.ts';
 
-/** The shipped data directory (data/ at the repository root). */
-export const DEFAULT_DATA_DIR = join(import.meta.dirname, '..', '..', 'data');
+/** The shipped reference data (resources/ at the package root): gazetteer and names. */
+export const DEFAULT_DATA_DIR = join(import.meta.dirname, '..', '..', 'resources');
 
 /** What an update is enriched against. */
 export interface EnrichOptions {

@@ -4,6 +4,7 @@
  * are invented, all sources point at example.org / example.com, and the desk says so in its name,
  * description and the story's standfirst.
  */
+import { SAMPLE_DESK_SLUG } from '../domain/sample-desk.ts';
 import { dateInZone } from '../domain/days.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { Desk, Update } from '../domain/types.ts';
@@ -11,6 +12,9 @@ import type { Actor } from '../domain/actors.ts';
 import type { LiveBlogService, UpdateInput } from '../service/live-blog.ts';
 import { PublishingService } from '../service/publishing.ts';
 import type { Store } from '../store/store.ts';
+
+/** The sample desk's address; archived as soon as a real desk is created (see LiveBlogService.createDesk). */
+export { SAMPLE_DESK_SLUG };
 
 /** The words that mark every piece of sample content. */
 export const SAMPLE_NOTICE = 'Sample content written for the Dateline demo — not real reporting.';
@@ -27,9 +31,6 @@ export const SAMPLE_DESK = {
   description: `${SAMPLE_NOTICE} Kestria and Drevana are fictional countries; every place, person and event on this desk is invented.`,
   timezone: 'UTC',
 } as const;
-
-/** The sample desk's address; archived as soon as a real desk is created (see LiveBlogService.createDesk). */
-export const SAMPLE_DESK_SLUG = 'sample-desk-kestria-daily';
 
 /** Header of the sample day's page. */
 export const SAMPLE_STORY = {

@@ -21,7 +21,7 @@ import type {
 } from '../domain/types.ts';
 import type { LiveBus } from '../live/bus.ts';
 import { renderMarkdown } from '../render/markdown.ts';
-import { SAMPLE_DESK_SLUG } from '../sample/sample-content.ts';
+import { SAMPLE_DESK_SLUG } from '../domain/sample-desk.ts';
 import type { Store, StoryPatch, WriteAlong } from '../store/store.ts';
 
 /** Input for a new desk. */

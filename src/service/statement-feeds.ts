@@ -7,7 +7,7 @@ import { requireActorRole, type Actor } from '../domain/actors.ts';
 import { notFound } from '../domain/errors.ts';
 import type { Role } from '../domain/types.ts';
 import { assertOutboundUrl, type OutboundPolicy } from '../outbound/outbound-policy.ts';
-import type { FeedPoller } from '../statements/feeds/feed-poller.ts';
+import type { FeedPoller } from './feed-poller.ts';
 import type { StatementFeed } from '../statements/feeds/feed-store.ts';
 import type { Store } from '../store/store.ts';
 

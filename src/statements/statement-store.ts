@@ -12,7 +12,7 @@
  * stored fingerprints. Why this and not MinHash-LSH (exactness, one table for both metrics and both
  * variants) is measured in bench/README.md ("Statements").
  */
-import type { Page } from '../store/store.ts';
+import type { Page } from '../domain/types.ts';
 import type { Similarity } from './shingles.ts';
 import type { NewStatement, Statement } from './statement.ts';
 

@@ -17,6 +17,7 @@ import type {
   ApiToken,
   Desk,
   LiveEvent,
+  Page,
   Media,
   Revision,
   Role,
@@ -32,7 +33,7 @@ import type {
 } from '../domain/types.ts';
 import type { ArchiveStore } from './archive.ts';
 import type { CorrectionStore } from './corrections.ts';
-import type { GazetteerStore } from './gazetteer.ts';
+import type { GazetteerStore } from '../enrich/places/gazetteer-store.ts';
 import type { EntityKind } from '../enrich/entities.ts';
 import type { Enrichment } from '../enrich/types.ts';
 import type { StatementFeedStore } from '../statements/feeds/feed-store.ts';
@@ -40,11 +41,7 @@ import type { StatementStore } from '../statements/statement-store.ts';
 import type { SearchStore } from './search.ts';
 import type { WebhookStore } from './webhooks.ts';
 
-/** A page of a newest-first list; pass `nextCursor` back to get the next (older) page. */
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
+export type { Page } from '../domain/types.ts';
 
 /** Which of a story's updates to list. */
 export interface ListUpdatesOptions {

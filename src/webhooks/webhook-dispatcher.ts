@@ -9,7 +9,7 @@ import type { Site } from '../domain/site.ts';
 import type { Logger } from 'pino';
 import { storyPath } from '../domain/paths.ts';
 import type { LiveEvent } from '../domain/types.ts';
-import { updateJson } from '../http/api/representations.ts';
+import { updateJson } from '../domain/api-json.ts';
 import type { LiveBus } from '../live/bus.ts';
 import { outboundFetch } from '../outbound/outbound-fetch.ts';
 import { createOutboundPolicy, type OutboundPolicy } from '../outbound/outbound-policy.ts';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { pino } from 'pino';
-import { EnrichmentWorker } from '../../src/enrich/enrichment-worker.ts';
+import { EnrichmentWorker } from '../../src/service/enrichment-worker.ts';
 import { loadEnricher } from '../../src/enrich/pipeline.ts';
 import { MemoryBus } from '../../src/live/memory/memory-bus.ts';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.ts';

@@ -5,7 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import { importGeonames, type ImportProgress } from '../../src/enrich/places/geonames-import.ts';
 import { ImportedPlaces } from '../../src/enrich/places/imported-places.ts';
 import { createEnricher } from '../../src/enrich/pipeline.ts';
-import type { GazetteerStore } from '../../src/store/gazetteer.ts';
+import type { GazetteerStore } from '../../src/enrich/places/gazetteer-store.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import type { Store } from '../../src/store/store.ts';
 import { ENGINES } from '../support/engines.ts';

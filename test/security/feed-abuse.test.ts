@@ -8,7 +8,8 @@ import assert from 'node:assert/strict';
 import { once } from 'node:events';
 import { createServer, type AddressInfo, type Server } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { DEFAULT_PARSE_LIMITS, parseFeedItems } from '../../src/statements/feeds/feed-parser.ts';
+import { DEFAULT_PARSE_LIMITS } from '../../src/statements/feeds/feed-items.ts';
+import { parseFeedItems } from '../../src/statements/feeds/feed-parser.ts';
 import { htmlToText } from '../../src/statements/feeds/html-to-text.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 

@@ -16,7 +16,7 @@ import { LiveBlogService } from '../../src/service/live-blog.ts';
 import { PublishingService } from '../../src/service/publishing.ts';
 import { Scheduler } from '../../src/service/scheduler.ts';
 import { StatementFeedService } from '../../src/service/statement-feeds.ts';
-import { FeedPoller } from '../../src/statements/feeds/feed-poller.ts';
+import { FeedPoller } from '../../src/service/feed-poller.ts';
 import { StatementService } from '../../src/statements/statement-service.ts';
 import type { Statement } from '../../src/statements/statement.ts';
 import { openStore } from '../../src/store/open-store.ts';

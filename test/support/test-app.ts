@@ -7,13 +7,9 @@ import { createApiToken } from '../../src/accounts/token-service.ts';
 import type { Role } from '../../src/domain/types.ts';
 import type { MediaOptions } from '../../src/media/media-service.ts';
 import type { DispatcherOptions } from '../../src/webhooks/webhook-dispatcher.ts';
+import { builtAssets, seedMigratedDatabase } from './cached-build.ts';
+import { FIXTURE_REFERENCE_DIR } from './server-process.ts';
 import { createTempDir } from './temp-dir.ts';
-
-/**
- * Reference data cut down to the few countries, places and names the tests write about (rows copied
- * from data/): loading it takes milliseconds where the shipped gazetteer takes about a second.
- */
-const FIXTURE_REFERENCE_DIR = new URL('../fixtures/reference', import.meta.url).pathname;
 
 /** A test node and tokens for each role. */
 export interface TestApp extends App {
@@ -50,7 +46,9 @@ export async function createTestApp(
     DATELINE_STREAM_OPENS_PER_MINUTE: '100000',
     ...options.env,
   });
+  if (config.databaseUrl === undefined) await seedMigratedDatabase(dataDir);
   const node = await createApp(config, {
+    assets: await builtAssets(),
     logger: pino({ level: 'silent' }),
     webhooks: options.webhooks ?? {},
     enricher: loadEnricher(options.enricher === 'shipped' ? undefined : FIXTURE_REFERENCE_DIR),

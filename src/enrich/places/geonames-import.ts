@@ -11,7 +11,7 @@ import { basename } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import yauzl from 'yauzl';
-import type { GazetteerBatch, GazetteerFileKind, GazetteerStore } from '../../store/gazetteer.ts';
+import type { GazetteerBatch, GazetteerFileKind, GazetteerStore } from './gazetteer-store.ts';
 import {
   parseAdminCodeLine,
   parseAlternateLine,

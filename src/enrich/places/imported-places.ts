@@ -6,7 +6,7 @@
  * store's generation, bumped by every import batch, is read once per text: when another process
  * (the CLI) imported or removed places, the cache is dropped and the new places are used at once.
  */
-import type { GazetteerHit, GazetteerStore } from '../../store/gazetteer.ts';
+import type { GazetteerHit, GazetteerStore } from './gazetteer-store.ts';
 import { Lexicon, surfaceKey, type Place } from '../lexicon.ts';
 import { splitSentences, tokenize, type Token } from '../text/tokenize.ts';
 

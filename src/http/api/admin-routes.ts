@@ -9,7 +9,7 @@ import { z } from 'zod';
 import type { AccountService } from '../../accounts/account-service.ts';
 import { DESK_LIMITS } from '../../service/live-blog.ts';
 import type { PublishingService } from '../../service/publishing.ts';
-import { deskJson } from './representations.ts';
+import { deskJson } from '../../domain/api-json.ts';
 import { csvCell } from '../../domain/csv-cell.ts';
 import { DomainError, notFound } from '../../domain/errors.ts';
 import { ROLES, type User } from '../../domain/types.ts';

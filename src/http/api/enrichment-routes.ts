@@ -6,7 +6,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { notFound } from '../../domain/errors.ts';
-import { toCsv, toEventRows, EVENT_ROW_FIELDS } from '../../enrich/export/event-rows.ts';
+import { toCsv, toEventRows, EVENT_ROW_FIELDS } from './event-rows.ts';
 import type { Site } from '../../domain/site.ts';
 import type { Store } from '../../store/store.ts';
 import { mayReadStory } from '../auth.ts';

@@ -24,7 +24,7 @@ import { createOpenApiDocument } from './openapi.ts';
 import { registerMediaRoutes } from './media-routes.ts';
 import { registerSessionRoutes } from './session-routes.ts';
 import { registerAdminRoutes } from './admin-routes.ts';
-import { deskJson, revisionJson, storyJson, submissionJson, updateJson } from './representations.ts';
+import { deskJson, revisionJson, storyJson, submissionJson, updateJson } from '../../domain/api-json.ts';
 import { withCitations, withCitationsOne } from './update-citations.ts';
 import {
   CreateDeskSchema,

@@ -21,7 +21,7 @@ import {
   type NewCorrection,
   type ReviewVerdict,
 } from '../../enrich/corrections.ts';
-import { enrichmentText, type EnrichmentWorker } from '../../enrich/enrichment-worker.ts';
+import { enrichmentText, type EnrichmentWorker } from '../../service/enrichment-worker.ts';
 import { EVENT_TYPES } from '../../enrich/events/taxonomy.ts';
 import type { Enricher } from '../../enrich/pipeline.ts';
 import { ImportedPlaces } from '../../enrich/places/imported-places.ts';

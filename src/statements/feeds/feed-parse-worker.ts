@@ -1,6 +1,7 @@
 /** Worker-thread entry of parseFeedOffThread: parses one feed document and posts the result back. */
 import { parentPort, workerData } from 'node:worker_threads';
-import { parseFeedItems, type FeedParseLimits } from './feed-parser.ts';
+import type { FeedParseLimits } from './feed-items.ts';
+import { parseFeedItems } from './feed-parser.ts';
 
 const { body, limits } = workerData as { body: string; limits: FeedParseLimits };
 try {

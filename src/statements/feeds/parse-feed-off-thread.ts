@@ -6,7 +6,7 @@
  * and a crash in the parser ends that worker, never the server.
  */
 import { Worker } from 'node:worker_threads';
-import { FeedParseError, type FeedParseLimits, type ParsedFeed } from './feed-parser.ts';
+import { FeedParseError, type FeedParseLimits, type ParsedFeed } from './feed-items.ts';
 
 /** How long one document may take to parse, and how much memory. */
 export interface ParseBudget {

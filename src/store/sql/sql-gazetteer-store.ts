@@ -7,7 +7,7 @@ import type {
   GazetteerHit,
   GazetteerImport,
   GazetteerStore,
-} from '../gazetteer.ts';
+} from '../../enrich/places/gazetteer-store.ts';
 import type { SqlDeps } from './sql-adapter.ts';
 import type { Database, GazetteerImportRow, GazetteerPlaceRow } from './schema.ts';
 

@@ -13,7 +13,7 @@ import type {
   StatementStore,
   StoredOnce,
 } from '../../statements/statement-store.ts';
-import type { Page } from '../store.ts';
+import type { Page } from '../../domain/types.ts';
 import { decodeCursor, encodeCursor } from './rows.ts';
 import type { SqlDeps } from './sql-adapter.ts';
 import { replaceCitations } from './sql-write-along.ts';

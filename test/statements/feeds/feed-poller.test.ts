@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { pino } from 'pino';
 import { createOutboundPolicy } from '../../../src/outbound/outbound-policy.ts';
-import { FeedPoller } from '../../../src/statements/feeds/feed-poller.ts';
+import { FeedPoller } from '../../../src/service/feed-poller.ts';
 import type { StatementFeed } from '../../../src/statements/feeds/feed-store.ts';
 import { StatementService } from '../../../src/statements/statement-service.ts';
 import { openSqliteStore } from '../../../src/store/sqlite/sqlite-store.ts';

@@ -20,7 +20,7 @@ export const CLAIM_GLYPHS: Record<ClaimStatus, string> = {
   false: '✕',
 };
 
-/** Stands in for the relative time in markup rendered once and reused (see article-cache.ts). */
+/** Stands in for the relative time in markup rendered once and reused (see article-renderer.ts). */
 export const RELATIVE_TIME_SLOT = '\u0000relative-time\u0000';
 
 /** Where an update is shown: its story's path and time zone, and the moment the page was rendered. */

@@ -7,14 +7,18 @@
  */
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { Logger } from 'pino';
-import type { Store } from '../../store/store.ts';
-import type { StatementService } from '../statement-service.ts';
-import { contentHashOf, MAX_STATEMENT_TEXT } from '../statement.ts';
-import { createOutboundPolicy, type OutboundPolicy } from '../../outbound/outbound-policy.ts';
-import { DEFAULT_FETCH_LIMITS, fetchFeed, type FetchLimits } from './feed-fetcher.ts';
-import { DEFAULT_PARSE_LIMITS, type FeedItem, type FeedParseLimits } from './feed-parser.ts';
-import { DEFAULT_PARSE_BUDGET, parseFeedOffThread, type ParseBudget } from './parse-feed-off-thread.ts';
-import type { StatementFeed } from './feed-store.ts';
+import type { Store } from '../store/store.ts';
+import type { StatementService } from '../statements/statement-service.ts';
+import { contentHashOf, MAX_STATEMENT_TEXT } from '../statements/statement.ts';
+import { createOutboundPolicy, type OutboundPolicy } from '../outbound/outbound-policy.ts';
+import { DEFAULT_FETCH_LIMITS, fetchFeed, type FetchLimits } from '../statements/feeds/feed-fetcher.ts';
+import { DEFAULT_PARSE_LIMITS, type FeedItem, type FeedParseLimits } from '../statements/feeds/feed-items.ts';
+import {
+  DEFAULT_PARSE_BUDGET,
+  parseFeedOffThread,
+  type ParseBudget,
+} from '../statements/feeds/parse-feed-off-thread.ts';
+import type { StatementFeed } from '../statements/feeds/feed-store.ts';
 
 /** What the poller needs. */
 export interface FeedPollerDeps {

@@ -9,12 +9,12 @@ import type { Logger } from 'pino';
 import type { LiveEvent, Update } from '../domain/types.ts';
 import type { LiveBus } from '../live/bus.ts';
 import type { Store } from '../store/store.ts';
-import type { Review } from './corrections.ts';
-import type { Enricher } from './pipeline.ts';
-import type { ImportedPlaces } from './places/imported-places.ts';
-import type { Enrichment } from './types.ts';
-import { localIso, markdownToText } from './plain-text.ts';
-import { entitiesOf } from './entities.ts';
+import type { Review } from '../enrich/corrections.ts';
+import type { Enricher } from '../enrich/pipeline.ts';
+import type { ImportedPlaces } from '../enrich/places/imported-places.ts';
+import type { Enrichment } from '../enrich/types.ts';
+import { localIso, markdownToText } from '../enrich/plain-text.ts';
+import { entitiesOf } from '../enrich/entities.ts';
 
 /** How many missed updates one start-up catches up on (the oldest first); the rest wait for the next. */
 const CATCH_UP_LIMIT = 2000;

@@ -1,5 +1,5 @@
 /** Storage of places imported from GeoNames dumps (see src/enrich/places/geonames-import.ts). */
-import type { GeonamesAdminCode, GeonamesName, GeonamesPlace } from '../enrich/places/geonames.ts';
+import type { GeonamesAdminCode, GeonamesName, GeonamesPlace } from './geonames.ts';
 
 /** Which kind of GeoNames file an import reads. */
 export type GazetteerFileKind = 'places' | 'alternates' | 'admin-codes';

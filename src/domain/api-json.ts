@@ -1,6 +1,6 @@
 /** JSON shapes of desks, stories and updates as the API returns them. */
-import { storyPath, updateAnchor, updatePath } from '../../domain/paths.ts';
-import type { Desk, Revision, Story, Submission, Update } from '../../domain/types.ts';
+import { storyPath, updateAnchor, updatePath } from './paths.ts';
+import type { Desk, Revision, Story, Submission, Update } from './types.ts';
 
 /** A desk in API responses. */
 export function deskJson(desk: Desk) {
