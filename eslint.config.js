@@ -70,7 +70,7 @@ function layerRules() {
 }
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'data', 'coverage', 'bench/results'] },
+  { ignores: ['node_modules', 'data', 'var', 'resources', 'coverage', 'bench/results'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
