@@ -134,6 +134,12 @@ describe('live push and reload show the same article', { skip: CHROMIUM_SKIP }, 
     await editorPage.goto(`${base}/newsroom/stories/${story.id}`);
     const inEditor = editorPage.locator(`article[data-update-id="${update.id}"]`);
     await inEditor.getByRole('button', { name: 'Edit' }).click();
+    // The form is filled from the stored update; typing before that would be overwritten.
+    await editorPage.waitForFunction(() =>
+      document
+        .querySelector<HTMLTextAreaElement>('#compose-form textarea[name="body"]')
+        ?.value.includes('Kharkiv'),
+    );
     await editorPage
       .locator('#compose-form textarea[name="body"]')
       .fill('Explosions were heard in Kyiv overnight.');

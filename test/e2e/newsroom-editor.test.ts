@@ -221,6 +221,8 @@ describe('the story editor in Chromium', { skip: CHROMIUM_SKIP }, () => {
       await status.getByText('1 update contains “first sirens”.').waitFor();
       assert.equal(await page.locator('.nr-stream article').count(), 1);
       await first.getByRole('button', { name: 'Edit' }).click();
+      // The form is filled once the update has been fetched; the button then says so.
+      await page.getByRole('button', { name: 'Save changes' }).waitFor();
       const compose = page.locator('#compose-form');
       assert.equal(
         await compose.locator('textarea[name="body"]').inputValue(),

@@ -98,6 +98,7 @@ describe('desks in the newsroom', () => {
         ['desk.archive', 'iran-daily'],
         ['desk.update', 'iran-daily'],
         ['desk.restore', SAMPLE_DESK_SLUG],
+        ['desk.create', SAMPLE_DESK_SLUG],
       ],
     );
   });

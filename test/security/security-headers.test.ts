@@ -152,6 +152,12 @@ describe('security headers on every GET route', () => {
       kind: 'newsroom',
       as: 'cookie',
     },
+    '/newsroom/stories/:id/updates': {
+      url: `/newsroom/stories/${ids['story']}/updates`,
+      kind: 'data',
+      as: 'cookie',
+    },
+    '/newsroom/stories/:id/queue/live': { url: '', kind: 'stream' },
     '/newsroom/statements': { url: '/newsroom/statements', kind: 'newsroom', as: 'cookie' },
     '/newsroom/statements/:id': {
       url: `/newsroom/statements/${ids['statement']}`,

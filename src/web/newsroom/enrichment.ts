@@ -79,13 +79,21 @@ export function mountEnrichment(root: HTMLElement): void {
   const stream = root.querySelector<HTMLElement>('.nr-stream');
   if (!stream) return;
   const latest = new Map<string, Suggestions>();
+  // Updates whose panel the editor opened: a live re-render of the article keeps it open.
+  const opened = new Set<string>();
 
   const panelOf = (article: HTMLElement): HTMLElement => {
     let panel = article.querySelector<HTMLElement>(':scope > .nr-enrich');
     if (!panel) {
       // Closed: a count per update, opened when the editor wants to review (a long story stays short).
-      panel = el('details', { class: 'nr-enrich' });
+      const details = el('details', { class: 'nr-enrich' }) as HTMLDetailsElement;
       const id = article.dataset['updateId'] ?? '';
+      details.open = opened.has(id);
+      details.addEventListener('toggle', () => {
+        if (details.open) opened.add(id);
+        else opened.delete(id);
+      });
+      panel = details;
       panel.dataset['updateId'] = id;
       panel.append(
         el('summary', {}, 'Suggestions'),

@@ -515,6 +515,9 @@ function startEditor(root: HTMLElement): void {
     const existing = stream.querySelector(`[data-update-id="${CSS.escape(data.id)}"]`);
     const article = place(data.html);
     if (!existing || !article) return;
+    // The suggestions panel beside it keeps its state (open, a correction form, a status line).
+    const panel = existing.querySelector(':scope > .nr-enrich');
+    if (panel) article.append(panel);
     addControls(article);
     existing.replaceWith(article);
   });
