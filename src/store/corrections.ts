@@ -3,7 +3,7 @@ import type { Correction, NewCorrection, Review } from '../enrich/corrections.ts
 
 /**
  * Corrections per deployment and verdicts per update. Implementations pass the contract in
- * test/store/correction-contract.ts on every engine.
+ * test/store/enrichment-store-contract.ts on every engine.
  */
 export interface CorrectionStore {
   /** Stores a correction, replacing the one for the same field and spelling (the latest wins). */

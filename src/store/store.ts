@@ -293,7 +293,7 @@ export interface AccountStore {
   deleteSessionsOf(userId: string): Promise<number>;
 }
 
-/** Uploaded photos' records (the image files themselves are kept by media/media-files.ts). */
+/** Uploaded photos' records (the image files themselves are kept by media/media-service.ts). */
 export interface MediaStore {
   create(media: Media): Promise<Media>;
   getById(id: string): Promise<Media | null>;
