@@ -181,6 +181,13 @@ export class RedisBus implements LiveBus {
       return Promise.reject(new Error(`live bus has ${this.#pending.size} events queued; event not sent`));
     }
     // XADD is queued before local delivery so that a subscriber publishing from its handler keeps order.
+    const added = this.#append('e', event);
+    this.#dispatch(event);
+    return added;
+  }
+
+  /** XADDs `event` under `field` (`e` public, `p` private); settles when Redis acknowledges it, or times out. */
+  #append(field: 'e' | 'p', event: LiveEvent | PrivateEvent): Promise<void> {
     const added = this.#writer.xadd(
       this.#key,
       'MAXLEN',
@@ -189,7 +196,7 @@ export class RedisBus implements LiveBus {
       '*',
       'o',
       this.#origin,
-      'e',
+      field,
       JSON.stringify(event),
     );
     this.#pending.add(added);
@@ -197,7 +204,6 @@ export class RedisBus implements LiveBus {
       () => this.#pending.delete(added),
       () => this.#pending.delete(added),
     );
-    this.#dispatch(event);
     return withTimeout(added, this.#publishTimeoutMs, 'live bus did not acknowledge the event in time').then(
       () => undefined,
     );
@@ -212,25 +218,7 @@ export class RedisBus implements LiveBus {
     this.#dispatchPrivate(event);
     if (this.#pending.size >= this.#maxQueued)
       return Promise.reject(new Error(`live bus has ${this.#pending.size} events queued; event not sent`));
-    const added = this.#writer.xadd(
-      this.#key,
-      'MAXLEN',
-      '~',
-      String(this.#maxLen),
-      '*',
-      'o',
-      this.#origin,
-      'p',
-      JSON.stringify(event),
-    );
-    this.#pending.add(added);
-    added.then(
-      () => this.#pending.delete(added),
-      () => this.#pending.delete(added),
-    );
-    return withTimeout(added, this.#publishTimeoutMs, 'live bus did not acknowledge the event in time').then(
-      () => undefined,
-    );
+    return this.#append('p', event);
   }
 
   /** Adds a private subscriber for events from this node and from others; returns a function removing it. */
