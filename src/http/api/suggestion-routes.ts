@@ -9,7 +9,6 @@
  * - `GET /stories/{id}/suggestions/live`: Server-Sent Events, one `suggestions` event each time an
  *   update of the story is enriched.
  */
-import type { ServerResponse } from 'node:http';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { DomainError, invalid, notFound } from '../../domain/errors.ts';
@@ -27,9 +26,10 @@ import type { Enricher } from '../../enrich/pipeline.ts';
 import { ImportedPlaces } from '../../enrich/places/imported-places.ts';
 import { buildSuggestions, type SuggestionItem, type Suggestions } from '../../enrich/suggestions.ts';
 import type { LiveBus } from '../../live/bus.ts';
-import { createCommentFrame, createSseFrame } from '../../live/sse-frame.ts';
+import { createSseFrame } from '../../live/sse-frame.ts';
 import type { Store } from '../../store/store.ts';
-import { endWhenCredentialsLapse, requireDesk, requireRole, type Principal } from '../auth.ts';
+import { requireDesk, requireRole, type Principal } from '../auth.ts';
+import { newsroomStreams } from '../kit/newsroom-streams.ts';
 import { parseInput } from './schemas.ts';
 
 /** What the suggestion routes need, built by the composition root. */
@@ -74,9 +74,6 @@ type SuggestionAction = z.infer<typeof SuggestionActionSchema>;
 const LookupQuery = z.object({
   q: z.string().trim().min(2, 'must be at least 2 characters').max(200, 'must be at most 200 characters'),
 });
-
-/** Heartbeat interval of the suggestions stream, so proxies keep it open. */
-const HEARTBEAT_MS = 20_000;
 
 /** Registers the suggestion routes under /api/v1. */
 export async function registerSuggestionRoutes(app: FastifyInstance, deps: SuggestionDeps): Promise<void> {
@@ -227,12 +224,7 @@ export async function registerSuggestionRoutes(app: FastifyInstance, deps: Sugge
     return reply.code(204).send();
   });
 
-  // Open streams end when the server closes, so shutdown does not wait out its grace period for them.
-  const streams = new Set<ServerResponse>();
-  app.addHook('preClose', (done) => {
-    for (const res of streams) res.end();
-    done();
-  });
+  const streams = newsroomStreams(app, store);
 
   app.get('/stories/:id/suggestions/live', async (request, reply) => {
     const principal = await requireRole(store, request, 'editor');
@@ -240,15 +232,7 @@ export async function registerSuggestionRoutes(app: FastifyInstance, deps: Sugge
     const story: Story | null = await store.stories.getById(id);
     if (!story) throw notFound('story');
     requireDesk(principal, story.deskId);
-    reply.hijack();
-    const res = reply.raw;
-    res.writeHead(200, {
-      'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-store',
-      'x-accel-buffering': 'no',
-    });
-    res.write(createCommentFrame('suggestions'));
-    streams.add(res);
+    const res = streams.start(request, reply, 'suggestions', 'editor');
     let closed = false;
     // Versions already sent, so a local notice and the wait for a remote one never send twice.
     const sent = new Map<string, string>();
@@ -270,12 +254,8 @@ export async function registerSuggestionRoutes(app: FastifyInstance, deps: Sugge
       if (event.kind !== 'enriched' || event.storyId !== story.id) return;
       void send(event.updateId, event.updateVersion).catch(fail);
     });
-    const heartbeat = setInterval(() => res.write(createCommentFrame('heartbeat')), HEARTBEAT_MS);
-    endWhenCredentialsLapse(store, request, res, 'editor');
     res.on('close', () => {
       closed = true;
-      streams.delete(res);
-      clearInterval(heartbeat);
       stopBus();
     });
     return reply;

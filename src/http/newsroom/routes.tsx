@@ -18,7 +18,6 @@ import { clearSessionCookie, setSessionCookie } from '../api/session-routes.ts';
 import { parseInput } from '../api/schemas.ts';
 import {
   authenticate,
-  endWhenCredentialsLapse,
   mayUseDesk,
   requireDesk,
   requireRole,
@@ -30,13 +29,11 @@ import { DEFAULT_TIMEZONE } from '../reader/story-place.ts';
 import { isSameOrigin } from '../same-origin.ts';
 import { renderToString } from 'preact-render-to-string';
 import type { ArticleRenderer } from '../reader/article-renderer.ts';
-import type { ServerResponse } from 'node:http';
 import type { LiveBus } from '../../live/bus.ts';
-import { createCommentFrame, createSseFrame } from '../../live/sse-frame.ts';
+import { createSseFrame } from '../../live/sse-frame.ts';
 
 const QUEUE_CHANGED_FRAME = createSseFrame({ event: 'queue', data: '{}' });
-/** Comment frames keep proxies from closing an idle queue stream. */
-const QUEUE_HEARTBEAT_MS = 20_000;
+import { newsroomStreams } from '../kit/newsroom-streams.ts';
 import { registerAdminPages } from './admin-pages.tsx';
 import { sendNewsroomPage } from './send-page.tsx';
 import { SubmissionQueue, type QueueView } from './queue-view.tsx';
@@ -276,12 +273,7 @@ export async function registerNewsroomRoutes(app: FastifyInstance, deps: Newsroo
     return { role: principal.role, timezone, pending, decided };
   }
 
-  // Open queue streams end when the server closes, so shutdown does not wait for them.
-  const queueStreams = new Set<ServerResponse>();
-  app.addHook('preClose', (done) => {
-    for (const res of queueStreams) res.end();
-    done();
-  });
+  const queueStreams = newsroomStreams(app, store);
 
   // Says "the queue changed" whenever a submission of this story arrives, changes or is decided on any
   // node (private bus events, never on the readers' stream); the page then re-fetches the fragment
@@ -294,27 +286,13 @@ export async function registerNewsroomRoutes(app: FastifyInstance, deps: Newsroo
     if (!story) throw notFound('story');
     requireDesk(principal, story.deskId);
     const role = principal.role;
-    reply.hijack();
-    const res = reply.raw;
-    res.writeHead(200, {
-      'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-store',
-      'x-accel-buffering': 'no',
-    });
-    res.write(createCommentFrame('queue'));
-    queueStreams.add(res);
+    const res = queueStreams.start(request, reply, 'queue', 'contributor');
     const stop = deps.bus.subscribePrivate((event) => {
       if (event.kind !== 'submission' || event.storyId !== story.id) return;
       if (role === 'contributor' && event.authorKey !== principal.key) return;
       res.write(QUEUE_CHANGED_FRAME);
     });
-    const heartbeat = setInterval(() => res.write(createCommentFrame('heartbeat')), QUEUE_HEARTBEAT_MS);
-    endWhenCredentialsLapse(store, request, res, 'contributor');
-    res.on('close', () => {
-      queueStreams.delete(res);
-      clearInterval(heartbeat);
-      stop();
-    });
+    res.on('close', stop);
     return reply;
   });
 
