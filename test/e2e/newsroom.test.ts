@@ -152,6 +152,9 @@ describe('newsroom in Chromium', { skip: CHROMIUM_SKIP }, () => {
     await editor.goto(editorUrl);
     const article = editor.locator(`article[data-update-id="${original.id}"]`);
     await article.getByRole('button', { name: 'Edit' }).click();
+    // The form is filled once the update has been fetched; typing before that would be overwritten,
+    // and the edit would start from whatever version the fetch returned.
+    await editor.getByRole('button', { name: 'Save changes' }).waitFor();
     const body = editor.locator('#compose-form textarea[name="body"]');
     await body.fill('Ceasefire holds in the north and east.');
     // A colleague saves first.
