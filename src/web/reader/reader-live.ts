@@ -6,6 +6,7 @@
 import { startMap } from './map-client.ts';
 import { relativeTime } from '../../domain/relative-time.ts';
 import { startVideoFacades } from './video-facade.ts';
+import { startShareButtons } from './share.ts';
 import type { LiveStoryFrame, LiveUpdateFrame } from '../shared/wire.ts';
 
 const RELATIVE_REFRESH_MS = 30_000;
@@ -401,3 +402,4 @@ function start(): void {
 
 start();
 startVideoFacades();
+startShareButtons();

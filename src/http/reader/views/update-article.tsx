@@ -174,6 +174,23 @@ function UpdatePhoto(props: { media: NonNullable<Update['media']> }): JSX.Elemen
   );
 }
 
+/**
+ * Share or copy the update's permalink (web/reader/share.ts). Rendered hidden: only the reader page's
+ * script shows it, so the embed and the newsroom, which do not run it, never show a dead button. Which
+ * label is visible depends on whether the browser has a share sheet (a class the script sets).
+ */
+function ShareButton(props: { labelId: string }): JSX.Element {
+  return (
+    <span class="update-share-wrap">
+      <button type="button" class="update-share" data-share="" aria-describedby={props.labelId} hidden>
+        <span class="share-native">Share</span>
+        <span class="share-copy">Copy link</span>
+      </button>
+      <span class="update-share-status" role="status" />
+    </span>
+  );
+}
+
 /** An update's article: time (absolute and relative), flags, headline, claim, body, media, sources, author. */
 export function UpdateArticle(props: { update: Update; context: UpdateContext }): JSX.Element {
   const { update, context } = props;
@@ -217,6 +234,7 @@ export function UpdateArticle(props: { update: Update; context: UpdateContext })
               </time>
             </span>
           )}
+          <ShareButton labelId={labelId} />
         </p>
         {update.headline !== null && (
           <h3 class="update-title" id={`${anchor}-title`}>
