@@ -75,6 +75,8 @@ const CACHE = {
 } as const;
 
 const PAGE_QUERY = z.object({ before: z.string().min(1).max(300).optional() });
+// A story page's "Key events only" view (?filter=key-events), shareable because it is in the URL.
+const STORY_QUERY = PAGE_QUERY.extend({ filter: z.enum(['key-events']).optional() });
 const UPDATE_ID = /^[0-9a-z]{10,40}$/;
 
 type PageResult = { status?: number; html: string | PreparedHtml; cache: string; script: boolean } | null;
@@ -225,7 +227,10 @@ export async function registerReaderRoutes(app: FastifyInstance, deps: ReaderDep
   const renderedStories = new Map<string, { expires: number; page: Promise<PreparedHtml> }>();
   const storyPage = async (request: FastifyRequest, story: Story | null): Promise<PageResult> => {
     if (!story) return null;
-    const { before } = pageQuery(request);
+    const query = STORY_QUERY.parse(request.query);
+    // The key events are all on one page, so the filter has no older pages.
+    const keyOnly = query.filter === 'key-events';
+    const before = keyOnly ? null : (query.before ?? null);
     const desk = story.deskId === null ? null : await deskById(story.deskId);
     // The neighbouring days change without an event on this story, so they are part of the key.
     const [previousDay, nextDay] = await Promise.all([
@@ -238,6 +243,7 @@ export async function registerReaderRoutes(app: FastifyInstance, deps: ReaderDep
       story.lastEventSeq,
       story.updatedAt,
       before ?? '',
+      keyOnly,
       previousDay?.path ?? '',
       nextDay?.path ?? '',
     ].join('\u0000');
@@ -250,7 +256,7 @@ export async function registerReaderRoutes(app: FastifyInstance, deps: ReaderDep
       }
       const entry = {
         expires: now + STORY_PAGE_TTL_MS,
-        page: renderStoryPage(story, desk, before, previousDay, nextDay),
+        page: renderStoryPage(story, desk, before, keyOnly, previousDay, nextDay),
       };
       renderedStories.set(key, entry);
       entry.page.catch(() => {
@@ -265,6 +271,7 @@ export async function registerReaderRoutes(app: FastifyInstance, deps: ReaderDep
     story: Story,
     desk: Desk | null,
     before: string | null,
+    keyOnly: boolean,
     previousDay: DayLink | null,
     nextDay: DayLink | null,
   ): Promise<PreparedHtml> => {
@@ -272,11 +279,14 @@ export async function registerReaderRoutes(app: FastifyInstance, deps: ReaderDep
     const first = before === null;
     // `story` (and so data-last-event-seq) was read before the updates: an update published in between
     // is then both on the page and replayed by the stream, and the client dedupes it by id.
-    const [highlights, list, latest] = await Promise.all([
+    const [all, listed, latest] = await Promise.all([
       first ? store.updates.listHighlights(story.id) : Promise.resolve({ pinned: [], keyEvents: [] }),
-      store.updates.listByStory(story.id, { limit: UPDATES_PER_PAGE, cursor: before }),
+      keyOnly ? null : store.updates.listByStory(story.id, { limit: UPDATES_PER_PAGE, cursor: before }),
       storyRail(),
     ]);
+    // With the filter, the page's updates are the story's key events (pinned ones stay on top).
+    const highlights = keyOnly ? { ...all, pinned: all.pinned.filter((u) => u.keyEvent) } : all;
+    const list = listed ?? { items: highlights.keyEvents, nextCursor: null };
     const pinnedIds = new Set(highlights.pinned.map((u) => u.id));
     const now = Date.now();
     const shown = [...highlights.pinned, ...list.items];
@@ -292,6 +302,7 @@ export async function registerReaderRoutes(app: FastifyInstance, deps: ReaderDep
       keyEvents: highlights.keyEvents,
       updates: list.items.filter((u) => !pinnedIds.has(u.id)),
       before,
+      keyOnly,
       nextCursor: list.nextCursor,
       previousDay,
       nextDay,
@@ -318,13 +329,13 @@ export async function registerReaderRoutes(app: FastifyInstance, deps: ReaderDep
       textOf: articles.text,
     });
     const meta: PageMeta = {
-      title: `${first ? '' : 'Older updates – '}${story.headline} – ${siteName}`,
+      title: `${first ? '' : 'Older updates – '}${keyOnly ? 'Key events – ' : ''}${story.headline} – ${siteName}`,
       description,
       canonicalUrl,
       ogType: 'article',
       image: imageUrl !== null && photo ? { url: imageUrl, alt: photo.alt } : null,
       jsonLd: jsonForScript(jsonLd),
-      noindex: !first,
+      noindex: !first || keyOnly,
       publishedTime: story.openedAt ?? story.createdAt,
       modifiedTime: story.updatedAt,
       alternates: [

@@ -138,6 +138,8 @@ function startStory(root: HTMLElement): void {
   if (storyId === undefined || !list || !pinnedList || !section) return;
   const announce = createAnnouncer();
   const olderPage = root.dataset['olderPage'] !== undefined;
+  // "Key events only": other updates never show here, whether they arrive new or stop being key events.
+  const keyOnly = root.dataset['keyOnly'] !== undefined;
   const keyEvents = root.querySelector<HTMLElement>('[data-key-events]');
   const pending = new Map<string, { article: HTMLElement; data: UpdateData }>();
   let baseTitle = document.title;
@@ -223,7 +225,7 @@ function startStory(root: HTMLElement): void {
       return;
     }
     // A page of older updates only follows changes to what it shows.
-    if (olderPage) return;
+    if (olderPage || (keyOnly && !data.keyEvent)) return;
     if (isAtTop()) {
       place(article, data, true);
     } else {
@@ -241,7 +243,10 @@ function startStory(root: HTMLElement): void {
     refreshRelativeTimes(article);
     const waiting = pending.get(data.id);
     const existing = find(data.id);
-    if (waiting) {
+    if (keyOnly && !data.keyEvent) {
+      existing?.remove();
+      if (pending.delete(data.id)) showCount();
+    } else if (waiting) {
       waiting.article = article;
       waiting.data = data;
     } else if (existing) {
@@ -252,8 +257,8 @@ function startStory(root: HTMLElement): void {
         existing.remove();
         place(article, data, false);
       }
-    } else if (data.pinned) {
-      // Newly pinned but older than anything on this page: it still belongs at the top.
+    } else if (data.pinned || keyOnly) {
+      // Newly pinned, or newly a key event on the filtered page (which holds them all): it belongs here.
       place(article, data, false);
     }
     syncKeyEvent(data, article);

@@ -28,6 +28,8 @@ export interface StoryView {
   updates: Update[];
   /** The cursor this page was asked for (older-updates pages), or null for the first page. */
   before: string | null;
+  /** "Key events only": the updates are the story's key events (see UpdateFilter). */
+  keyOnly: boolean;
   nextCursor: string | null;
   previousDay: DayLink | null;
   nextDay: DayLink | null;
@@ -93,6 +95,24 @@ function KeyEvents(props: { view: StoryView; onPage: Set<string> }): JSX.Element
   );
 }
 
+/**
+ * "All updates" / "Key events only": two links, one marked current, so the choice works without script,
+ * is kept in the URL and can be shared. The page's script keeps non-key updates off the filtered page.
+ */
+function UpdateFilter(props: { path: string; keyOnly: boolean }): JSX.Element {
+  const { path, keyOnly } = props;
+  return (
+    <nav class="update-filter" aria-label="Which updates">
+      <a href={path} aria-current={keyOnly ? undefined : 'page'}>
+        All updates
+      </a>
+      <a href={`${path}?filter=key-events`} aria-current={keyOnly ? 'page' : undefined}>
+        <span aria-hidden="true">★ </span>Key events only
+      </a>
+    </nav>
+  );
+}
+
 /** The story page's content (inside the layout's main). */
 export function StoryPage(props: { view: StoryView }): JSX.Element {
   const { view } = props;
@@ -111,6 +131,7 @@ export function StoryPage(props: { view: StoryView }): JSX.Element {
         data-last-event-seq={story.lastEventSeq}
         data-story-path={view.path}
         data-older-page={first ? undefined : ''}
+        data-key-only={view.keyOnly ? '' : undefined}
         aria-labelledby="story-title"
       >
         <header class="story-head">
@@ -160,8 +181,9 @@ export function StoryPage(props: { view: StoryView }): JSX.Element {
         )}
         <section class="updates" aria-labelledby="updates-title">
           <h2 id="updates-title" class="updates-title">
-            {first ? 'Updates' : 'Older updates'}
+            {first ? (view.keyOnly ? 'Updates: key events only' : 'Updates') : 'Older updates'}
           </h2>
+          {first && <UpdateFilter path={view.path} keyOnly={view.keyOnly} />}
           {!first && (
             <p class="back-to-latest">
               <a href={view.path}>Back to the latest updates</a>
@@ -179,7 +201,7 @@ export function StoryPage(props: { view: StoryView }): JSX.Element {
           />
           {first && view.updates.length === 0 && view.pinned.length === 0 && (
             <p class="no-updates" data-no-updates="">
-              No updates yet.
+              {view.keyOnly ? 'No key events yet.' : 'No updates yet.'}
             </p>
           )}
           {view.nextCursor !== null && (
