@@ -8,6 +8,7 @@
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { EMBED_ORIGINS } from '../../media/video-embeds.ts';
+import { POST_EMBED_ORIGINS } from '../../media/post-embeds.ts';
 import { wasAuthenticated } from '../auth.ts';
 
 /** What a scope's pages may load and who may frame them. */
@@ -28,8 +29,8 @@ export const READER_POLICY: PagePolicy = {
     'style-src': "'self'",
     'img-src': "'self' data: https:",
     'connect-src': "'self'",
-    // Only the video players a reader chose to load by clicking a facade (media/video-embeds.ts).
-    'frame-src': EMBED_ORIGINS.join(' '),
+    // Only the video players and posts a reader chose to load by clicking a facade (media/*-embeds.ts).
+    'frame-src': [...EMBED_ORIGINS, ...POST_EMBED_ORIGINS].join(' '),
     'object-src': "'none'",
     'base-uri': "'none'",
     'form-action': "'self'",

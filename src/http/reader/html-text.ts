@@ -40,3 +40,16 @@ export function storyBodyHtml(bodyHtml: string): string {
     (_, slash: string, level: string) => `<${slash}h${Number(level) - 1}>`,
   );
 }
+
+/**
+ * The link targets in sanitised HTML, in order, entities decoded. A regex suffices for the reason
+ * htmlToText gives: sanitize-html writes every attribute double-quoted, with `"` escaped inside.
+ */
+export function linkHrefs(html: string): string[] {
+  return [...html.matchAll(/<a\s[^>]*?href="([^"]*)"/g)].map((m) =>
+    (m[1] ?? '')
+      .replace(/&amp;/g, '&')
+      .replace(/&quot;/g, '"')
+      .replace(/&#x27;|&#39;/g, "'"),
+  );
+}

@@ -5,7 +5,9 @@ import { CLAIM_LABELS } from '../../../domain/types.ts';
 import type { ClaimChange, ClaimStatus, Update } from '../../../domain/types.ts';
 import { relativeTime } from '../../../domain/relative-time.ts';
 import { hostOf, isSitePath, isWebUrl } from '../safe-url.ts';
+import { linkHrefs } from '../html-text.ts';
 import { videoEmbed } from '../../../media/video-embeds.ts';
+import { postEmbed } from '../../../media/post-embeds.ts';
 import type { Statement } from '../../../statements/statement.ts';
 import { CitedStatements } from '../statements/cited-statements.tsx';
 import { Picture } from './photo.tsx';
@@ -111,7 +113,8 @@ export function MediaCard(props: { url: string; claimStatus?: ClaimStatus }): JS
   const what = known ? (known[2] === 'video' ? 'video' : 'post') : 'link';
   const status = props.claimStatus ?? 'unverified';
   const label = `${CLAIM_LABELS[status]} ${what} — ${FACADE_CLAIM[status]}`;
-  const embed = videoEmbed(props.url);
+  const video = videoEmbed(props.url);
+  const embed = video ?? postEmbed(props.url);
   const kind = known ? `${known[2] === 'video' ? 'Video' : 'Post'} on ${known[1]}` : host;
   if (embed)
     return (
@@ -119,6 +122,7 @@ export function MediaCard(props: { url: string; claimStatus?: ClaimStatus }): JS
         class={`media-card media-card-${status} media-embed`}
         data-embed-src={embed.src}
         data-embed-title={`${label} (${embed.provider})`}
+        data-embed-kind={video ? 'video' : 'post'}
       >
         <a class="media-link media-play" href={props.url} rel="nofollow noopener noreferrer" target="_blank">
           <span class="media-glyph" aria-hidden="true">
@@ -128,7 +132,7 @@ export function MediaCard(props: { url: string; claimStatus?: ClaimStatus }): JS
             <span class="media-claim">{label}</span>
             <span class="media-kind">{kind}</span>
             <span class="media-note">
-              Plays here when you click; nothing loads from {embed.provider} until then.
+              {video ? 'Plays' : 'Shows'} here when you click; nothing loads from {embed.provider} until then.
             </span>
           </span>
         </a>
@@ -147,6 +151,29 @@ export function MediaCard(props: { url: string; claimStatus?: ClaimStatus }): JS
         </span>
       </a>
     </p>
+  );
+}
+
+/** Most posts from X or Telegram linked in one update's text that are shown as facades below it. */
+const MAX_LINKED_POSTS = 3;
+
+/** X and Telegram posts linked in the update's text (not its video field), each once, as facades. */
+function LinkedPosts(props: { update: Update }): JSX.Element {
+  const { update } = props;
+  const seen = new Set(update.videoUrl === null ? [] : [postEmbed(update.videoUrl)?.src]);
+  const urls: string[] = [];
+  for (const href of linkHrefs(update.bodyHtml)) {
+    const src = postEmbed(href)?.src;
+    if (src === undefined || seen.has(src) || urls.length === MAX_LINKED_POSTS) continue;
+    seen.add(src);
+    urls.push(href);
+  }
+  return (
+    <>
+      {urls.map((url) => (
+        <MediaCard url={url} claimStatus={update.claimStatus} />
+      ))}
+    </>
   );
 }
 
@@ -247,6 +274,7 @@ export function UpdateArticle(props: { update: Update; context: UpdateContext })
       <div class="update-body prose" dangerouslySetInnerHTML={{ __html: update.bodyHtml }} />
       {update.media && <UpdatePhoto media={update.media} />}
       {update.videoUrl !== null && <MediaCard url={update.videoUrl} claimStatus={update.claimStatus} />}
+      <LinkedPosts update={update} />
       <footer class="update-foot">
         {sources.length > 0 && (
           <div class="sources">
