@@ -69,6 +69,9 @@ describe('key events on the reader page', { skip: CHROMIUM_SKIP }, () => {
       [...keyIds].reverse().map((id) => `update-${id}`),
     );
 
+    // Any other filter is refused, not silently ignored.
+    assert.equal((await fetch(`${base}${path}?filter=everything`)).status, 400);
+
     // Someone opening the shared address sees the same.
     const shared = await open(1280, '?filter=key-events');
     assert.deepEqual(await shownIds(shared), await shownIds(page));

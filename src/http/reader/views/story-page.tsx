@@ -107,7 +107,7 @@ function UpdateFilter(props: { path: string; keyOnly: boolean }): JSX.Element {
         All updates
       </a>
       <a href={`${path}?filter=key-events`} aria-current={keyOnly ? 'page' : undefined}>
-        <span aria-hidden="true">★ </span>Key events only
+        <span aria-hidden="true">★</span>Key events only
       </a>
     </nav>
   );
