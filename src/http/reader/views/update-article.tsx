@@ -79,6 +79,46 @@ export function ClaimLabel(props: { status: ClaimStatus; note: string }): JSX.El
   );
 }
 
+/**
+ * Share or copy the update's permalink (web/reader/share.ts). Rendered hidden: only the reader page's
+ * script shows it, so the embed and the newsroom, which do not run it, never show a dead button. Which
+ * label is visible depends on whether the browser has a share sheet (a class the script sets).
+ */
+function ShareButton(props: { labelId: string }): JSX.Element {
+  return (
+    <span class="update-share-wrap">
+      <button type="button" class="update-share" data-share="" aria-describedby={props.labelId} hidden>
+        <span class="share-native">Share</span>
+        <span class="share-copy">Copy link</span>
+      </button>
+      <span class="update-share-status" role="status" />
+    </span>
+  );
+}
+
+/** Most posts from X or Telegram linked in one update's text that are shown as facades below it. */
+const MAX_LINKED_POSTS = 3;
+
+/** X and Telegram posts linked in the update's text (not its video field), each once, as facades. */
+function LinkedPosts(props: { update: Update }): JSX.Element {
+  const { update } = props;
+  const seen = new Set(update.videoUrl === null ? [] : [postEmbed(update.videoUrl)?.src]);
+  const urls: string[] = [];
+  for (const href of linkHrefs(update.bodyHtml)) {
+    const src = postEmbed(href)?.src;
+    if (src === undefined || seen.has(src) || urls.length === MAX_LINKED_POSTS) continue;
+    seen.add(src);
+    urls.push(href);
+  }
+  return (
+    <>
+      {urls.map((url) => (
+        <MediaCard url={url} claimStatus={update.claimStatus} />
+      ))}
+    </>
+  );
+}
+
 /** Platforms recognised in video and social links: what to call the post, and whether it is a video. */
 const MEDIA_KINDS: [RegExp, string, 'video' | 'post'][] = [
   [/(^|\.)(youtube\.com|youtu\.be)$/, 'YouTube', 'video'],
@@ -154,29 +194,6 @@ export function MediaCard(props: { url: string; claimStatus?: ClaimStatus }): JS
   );
 }
 
-/** Most posts from X or Telegram linked in one update's text that are shown as facades below it. */
-const MAX_LINKED_POSTS = 3;
-
-/** X and Telegram posts linked in the update's text (not its video field), each once, as facades. */
-function LinkedPosts(props: { update: Update }): JSX.Element {
-  const { update } = props;
-  const seen = new Set(update.videoUrl === null ? [] : [postEmbed(update.videoUrl)?.src]);
-  const urls: string[] = [];
-  for (const href of linkHrefs(update.bodyHtml)) {
-    const src = postEmbed(href)?.src;
-    if (src === undefined || seen.has(src) || urls.length === MAX_LINKED_POSTS) continue;
-    seen.add(src);
-    urls.push(href);
-  }
-  return (
-    <>
-      {urls.map((url) => (
-        <MediaCard url={url} claimStatus={update.claimStatus} />
-      ))}
-    </>
-  );
-}
-
 /** An uploaded photo with caption and credit. */
 function UpdatePhoto(props: { media: NonNullable<Update['media']> }): JSX.Element | null {
   const { media } = props;
@@ -198,23 +215,6 @@ function UpdatePhoto(props: { media: NonNullable<Update['media']> }): JSX.Elemen
         </figcaption>
       )}
     </figure>
-  );
-}
-
-/**
- * Share or copy the update's permalink (web/reader/share.ts). Rendered hidden: only the reader page's
- * script shows it, so the embed and the newsroom, which do not run it, never show a dead button. Which
- * label is visible depends on whether the browser has a share sheet (a class the script sets).
- */
-function ShareButton(props: { labelId: string }): JSX.Element {
-  return (
-    <span class="update-share-wrap">
-      <button type="button" class="update-share" data-share="" aria-describedby={props.labelId} hidden>
-        <span class="share-native">Share</span>
-        <span class="share-copy">Copy link</span>
-      </button>
-      <span class="update-share-status" role="status" />
-    </span>
   );
 }
 
