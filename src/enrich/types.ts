@@ -79,6 +79,11 @@ export interface EventMention {
   type: string;
   actors: string[];
   place?: string;
+  /**
+   * ISO2 of the country the event is in: its place's, else a country the sentence names as such
+   * ("across eastern Ukraine"), never one named only by a demonym ("Turkish-made", "Russian troops").
+   */
+  country?: string;
   date?: string;
   sentence: string;
 }
