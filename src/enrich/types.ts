@@ -60,9 +60,13 @@ export const DATE_GRANULARITIES = [
   'week',
   'part-of-month',
   'month',
+  'part-of-year',
   'year',
 ] as const;
-/** How much of the date the text gave: "Saturday" is a day, "early May" part of a month. */
+/**
+ * How much of the date the text gave: "Saturday" is a day, "early May" part of a month, "late 2019"
+ * part of a year.
+ */
 export type DateGranularity = (typeof DATE_GRANULARITIES)[number];
 
 /** A date or period the text refers to, resolved against the publication time. `start` and
