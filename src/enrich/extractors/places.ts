@@ -97,10 +97,12 @@ export function createPlacesExtractor(storyCountries: () => string[]): Extractor
         }
         if (m.kind !== 'place') continue;
         // Inside an organisation's name ("… wal Muslimeen (JNIM)") a word is not a place by itself;
-        // at its start it still is ("Imo Police" are the police of Imo).
+        // at its start it still is ("Imo Police" are the police of Imo). Nor inside a person's name.
         if (
-          context.patternNames.some(
-            (p) => p.kind === 'org' && p.start < m.match.start && p.end >= m.match.end,
+          context.patternNames.some((p) =>
+            p.kind === 'org'
+              ? p.start < m.match.start && p.end >= m.match.end
+              : p.start <= m.match.start && p.end >= m.match.end,
           )
         )
           continue;
