@@ -129,3 +129,16 @@ test('capitalised groups, places and adjectives next to person cues are not peop
     [],
   );
 });
+
+test('"<Country> army" is that country\'s forces, and a name before "militia", "group" or "cartel" is a group', () => {
+  const orgs = (text: string) => enrich(text).organizations.map((o) => o.name);
+  assert.deepEqual(orgs('The Chad army said 10 soldiers died near the lake.'), ['Chad armed forces']);
+  assert.deepEqual(orgs("Niger's military government declared three days of mourning."), []);
+  assert.deepEqual(orgs('Nyamwisi militia attacked Kibali village.'), ['Nyamwisi']);
+  assert.deepEqual(orgs('The Sawabi group seized the crossing.'), ['Sawabi']);
+  assert.deepEqual(orgs('Two Kato Ruhanga fighters were killed.'), ['Kato Ruhanga']);
+  assert.deepEqual(orgs('Sinaloa cartel gunmen killed five.'), ['Sinaloa']);
+  // peoples, faiths, numbers and plain adjectives are not group names
+  assert.deepEqual(orgs('Kurdish fighters and Sunni militias clashed; Twelve militants died.'), []);
+  assert.deepEqual(orgs('Community militia members and Local fighters were killed.'), []);
+});

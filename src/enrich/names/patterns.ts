@@ -188,6 +188,19 @@ const FORCE_WORDS: Record<string, string> = {
   police: 'police',
 };
 const FORCE_AFTER = /^\s+(armed forces|security forces|air force|army|forces|military|navy|police)\b/i;
+// "Niger's military government" is the junta, not the forces.
+const COUNTRY_FORCE_AFTER =
+  /^(?:['’]s)?\s+(armed forces|security forces|air force|army|military|navy|police)\b(?!\s+(?:government|junta|regime|rulers?|leaders?|council|authorities|coup)\b)/i;
+// "Nyatura militia", "Maute group", "Mai-Mai Yakutumba fighters": a name no list knows, then what
+// it is. Adjectives of peoples and faiths ("Kurdish fighters", "Sunni militias") are not names.
+const GROUP_NOUN = String.raw`(?:militia|militias|militiamen|rebels|insurgents|guerrillas|members|militants|fighters|group|faction|cartel|gang)`;
+const NAMED_GROUP = new RegExp(
+  String.raw`\b(\p{Lu}[\p{L}'’]+(?:[- ]\p{Lu}[\p{L}'’]+){0,3}) ${GROUP_NOUN}\b`,
+  'gu',
+);
+const GROUP_NOUN_CUE = new RegExp(String.raw`\p{Lu}[\p{L}'’]+ ${GROUP_NOUN}\b`, 'u');
+const NOT_GROUP_NAME =
+  /(?:ist|ish|ese|ian|ic)$|^(?:Arab|Tuareg|Sunni|Shia|Shiite|Druze|Alawite|Yazidi|Christian|Muslim|Jewish|Tribal|Local|Armed|Rebel|Unknown|Unidentified|Suspected|Government|Opposition|Regime|Security|Foreign|Several|Some|Many|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Dozens|Hundreds|Anti|Pro|Community|Village|Vigilante|Youth|Ethnic|Allied|Federal|State|Police|Army|Former|Ex|Defected|Other|Rival|Enemy|Their|His|Her|Its|These|Those|All|Both|Most|Few|Militia|Militant|Jihadi|More|Dozen|Scores|Hundred|Thousands|Eleven|Twelve|\p{Lu}\p{Ll}+(?:teen|ty))$/u;
 
 const overlapsAny = (start: number, end: number, spans: { start: number; end: number }[]) =>
   spans.some((s) => start < s.end && end > s.start);
@@ -236,10 +249,12 @@ export function findPatternNames(text: string, tokens: Token[], mentions: Resolv
     push({ kind: 'person', name, matched: name, start, end, confidence });
   };
 
-  // "<Demonym> army/forces": the demonym is a known country; the forces are that country's.
+  // "<Demonym> army/forces", "<Country> army", "Mali's army": the forces are that country's.
   for (const m of mentions) {
-    if (m.kind !== 'country' || !m.demonym) continue;
-    const after = FORCE_AFTER.exec(text.slice(m.match.end, m.match.end + 20));
+    if (m.kind !== 'country') continue;
+    const after = (m.demonym ? FORCE_AFTER : COUNTRY_FORCE_AFTER).exec(
+      text.slice(m.match.end, m.match.end + 22),
+    );
     if (!after?.[1]) continue;
     const end = m.match.end + after[0].length;
     const what = FORCE_WORDS[after[1].toLowerCase()] ?? 'armed forces';
@@ -376,6 +391,23 @@ export function findPatternNames(text: string, tokens: Token[], mentions: Resolv
     if (inside.some((k) => k.start === start && k.end === end)) continue;
     if (overlapsAny(start, end, known) && inside.length === 0) continue;
     push({ kind: 'org', name: span, matched: span, start, end, confidence: 0.8 });
+  }
+
+  for (const m of GROUP_NOUN_CUE.test(text) ? text.matchAll(NAMED_GROUP) : []) {
+    if (!m[1] || m.index === undefined) continue;
+    // "The Maute group", "In Nyatura militia attacks": the leading word is not the name's
+    const lead =
+      /^(?:(?:The|In|At|On|By|For|From|With|And|Of|A|An|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Several|Some|Many) )+/.exec(
+        m[1],
+      )?.[0] ?? '';
+    const name = m[1].slice(lead.length);
+    const start = m.index + lead.length;
+    const end = start + name.length;
+    if (name === '' || name.split(/[- ]/).some((w) => NOT_GROUP_NAME.test(w))) continue;
+    // "Sinaloa cartel": a cartel or a gang takes its place's name
+    const blocking = / (?:cartel|gang)$/.test(m[0]) ? knownNames : known;
+    if (overlapsAny(start, end, blocking) || titleCase(start, end)) continue;
+    push({ kind: 'org', name, matched: name, start, end, confidence: 0.7 });
   }
 
   // Acronyms: defined in the text ("Full Name (ACR)") or standing as an actor.
