@@ -124,6 +124,9 @@ test('capitalised groups, places and adjectives next to person cues are not peop
   assert.deepEqual(people('Nour al-Hadi al-Saleh fighters withdrew from the hills.'), []);
   assert.deepEqual(people('Maarat al-Sabil was shelled overnight, a monitor said.'), []);
   assert.deepEqual(people('Gunmen seized Kafr Tala, a town in the north, on Monday.'), []);
+  assert.deepEqual(people('The strike killed Red Crescent volunteers and wounded Catholic priests.'), []);
+  assert.deepEqual(people('Police detained Human Rights activists and arrested Amba Boys.'), []);
+  assert.deepEqual(people('Governor Babagana Kashim visits Baga.'), ['Babagana Kashim']);
   assert.deepEqual(
     enrich('Chief Of Army Staff Visits Troops In Maiduguri').organizations.map((o) => o.name),
     [],

@@ -81,7 +81,11 @@ const NOT_PERSON_HEAD =
 
 // Capitalised common nouns that are never part of a person's name ("Government Troops killed").
 const NOT_NAME_WORDS =
-  /(?:^|[ -])(?:Government|Troops|Forces|Force|Soldiers|Security|Army|Police|Militia|Militias|Rebels|Militants|Gunmen|Fighters|Directorate|Ministry|Province|District|Region|State|Village|City|Town|Camp|Islamic|National|Council|Court|Party|Movement|Front|Brigade|Brigades|Unknown|Unidentified|Suspected|Armed|Regime|Opposition|Coalition|Authority|Attack|Attacks|Clashes|Clash|Killed|Dead)(?=$|[ -])/;
+  /(?:^|[ -])(?:Government|Troops|Forces|Force|Soldiers|Security|Army|Police|Militia|Militias|Rebels|Militants|Gunmen|Fighters|Directorate|Ministry|Province|District|Region|State|Village|City|Town|Camp|Islamic|National|Council|Court|Party|Movement|Front|Brigade|Brigades|Unknown|Unidentified|Suspected|Armed|Regime|Opposition|Coalition|Authority|Attack|Attacks|Clashes|Clash|Killed|Dead|Boys|Girls|Men|Women|Youths|Rights|Cross|Crescent|Service|Services|Office|Agency|Union|Committee|Organisation|Organization|Watch|Network|Centre|Center|Foundation|Institute|University|School|Hospital|Company|Bank|Airlines|Airport|Media|News|Radio|Television|Agency)(?=$|[ -])/;
+// A lowercase plural or collective noun after the capitals makes them a modifier ("Red Crescent
+// volunteers", "Catholic priests"); a man's name is followed by a verb, a preposition or a stop.
+const MODIFIED_AFTER =
+  /^\s+(?!(?:says|claims|denies|warns|tells|vows|insists|urges|calls|accuses|adds|admits|is|was|has|as|his|this|across|towards|besides|always|whereas|unless)\b)(?:\p{Ll}+s|staff|personnel|police|people|youth|militia|community|crew)\b/u;
 // After a name these make it a group named after a man ("Nour al-Din al-Zenki fighters").
 const GROUP_AFTER =
   /^\s+(?:fighters|militants|members|militia|militiamen|rebels|gunmen|loyalists|brigade|brigades|battalion|movement|group|forces|units)\b/;
@@ -225,9 +229,11 @@ export function findPatternNames(text: string, tokens: Token[], mentions: Resolv
     return long.length >= 3 && capital / long.length >= 0.75;
   };
   // Not a person whatever the cue: common nouns, a group named after a man, an affiliation.
-  const notPerson = (name: string, end: number) =>
+  // (`weak` cues only: after a title, "Governor Zulum visits" is a man and a verb.)
+  const notPerson = (name: string, end: number, weak = true) =>
     NOT_NAME_WORDS.test(name) ||
     GROUP_AFTER.test(text.slice(end, end + 14)) ||
+    (weak && MODIFIED_AFTER.test(text.slice(end, end + 16))) ||
     AFFILIATION_AFTER.test(text.slice(end, end + 12));
   const out: PatternName[] = [];
   const push = (p: PatternName) => {
@@ -245,7 +251,7 @@ export function findPatternNames(text: string, tokens: Token[], mentions: Resolv
     if (weak && titleCase(start, end)) return;
     const first = name.split(/[ -]/)[0] ?? '';
     if (NOT_PERSON_HEAD.test(first) || NOT_NAMES.test(name)) return;
-    if (overlapsAny(start, end, weak ? known : knownNames) || notPerson(name, end)) return;
+    if (overlapsAny(start, end, weak ? known : knownNames) || notPerson(name, end, weak)) return;
     push({ kind: 'person', name, matched: name, start, end, confidence });
   };
 
