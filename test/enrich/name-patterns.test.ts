@@ -114,6 +114,7 @@ test('people marked by a post, a rank chain, an age, a role in commas or what wa
   ]);
   // a title-case headline: the word after the name is not part of it
   assert.deepEqual(people('Gunmen Kill Journalist Rafael Duarte Mena In Sinaloa'), ['Rafael Duarte Mena']);
+  assert.deepEqual(people('Governor Babagana Kashim Condemns Attack On Farmers'), ['Babagana Kashim']);
 });
 
 test('capitalised groups, places and adjectives next to person cues are not people', () => {

@@ -94,6 +94,8 @@ const AFFILIATION_AFTER = /^-(?:led|backed|based|aligned|allied|affiliated|linke
 
 const ROLE_OF =
   /^(?:Chief|Head|Commander|Leader|Emir|Minister|Secretary|Director|Spokesman|Member|Members) [Oo]f\b/;
+const HEADLINE_VERBS =
+  /^(?:Says|Said|Condemns|Condemned|Visits|Visited|Vows|Orders|Ordered|Calls|Meets|Met|Kills|Killed|Attacks|Attacked|Warns|Urges|Denies|Accuses|Blames|Escapes|Survives|Arrested|Abducted|Kidnapped|Shot|Dies|Died|Resigns|Sacked|Arrives|Leaves|Returns|Declares|Announces|Receives|Inspects|Approves|Signs|Launches|Rejects|Confirms|Pledges|Releases|Freed|Rescued|Captured|Assassinated|Injured|Wounded|Speaks|Tells|Claims|Threatens|Mourns|Hails|Slams)$/;
 const TRAILING_SMALL_WORDS =
   /(?: (?:In|On|At|Of|For|And|The|To|From|With|By|After|Near|As|Over|Amid|During))+$/u;
 
@@ -245,8 +247,11 @@ export function findPatternNames(text: string, tokens: Token[], mentions: Resolv
     const whole = m[1];
     if (!whole || m.index === undefined) return;
     const start = m.index + m[0].lastIndexOf(whole);
-    // A title-case headline capitalises the word after the name ("… Juan Carlos Muniz In Zacatecas").
-    const name = whole.replace(TRAILING_SMALL_WORDS, '');
+    // A title-case headline capitalises the words after the name ("… Juan Carlos Muniz In
+    // Zacatecas", "President Buhari Condemns Attack"): the name ends before them.
+    const words = whole.split(' ');
+    const verbAt = words.findIndex((w, i) => i > 0 && HEADLINE_VERBS.test(w));
+    const name = (verbAt === -1 ? whole : words.slice(0, verbAt).join(' ')).replace(TRAILING_SMALL_WORDS, '');
     const end = start + name.length;
     if (weak && titleCase(start, end)) return;
     const first = name.split(/[ -]/)[0] ?? '';
