@@ -118,3 +118,17 @@ test('a foreign city of the same name does not take a town the text puts in a re
   // A foreign capital by its own name is still placed abroad.
   assert.equal(enrich('The envoy flew to Paris for talks.', ['ML']).places[0]?.country, 'FR');
 });
+
+test('an unknown place after "in" and right before a named region is pinned in that region', () => {
+  const places = enrich('A drone strike in Gudumi, Oromia killed four.', ['ET']).places;
+  const village = places.find((p) => p.matched === 'Gudumi');
+  assert.equal(village?.precision, 'approximate', JSON.stringify(places));
+  assert.equal(village?.admin1, 'Oromia');
+  // the region must follow at once: a region later in the sentence says nothing about it
+  assert.deepEqual(
+    enrich('Fighting in Gudumi, residents said, spread to Oromia.', ['ET'])
+      .places.filter((p) => p.precision === 'approximate')
+      .map((p) => p.matched),
+    [],
+  );
+});

@@ -187,7 +187,10 @@ const PLACE_CUES = [
   new RegExp(String.raw`\b(?:the |a )?${SETTLEMENT} of (${NAME})`, 'gu'),
   new RegExp(String.raw`(${NAME}) ${SETTLEMENT}\b`, 'gu'),
   new RegExp(String.raw`(${NAME}) \((${NAME})(?:, (${NAME}))?\)`, 'gu'),
+  // "in Chobi, Oromia", "near Kafr Tala in Idlib": after a locative word, right before a region
+  new RegExp(String.raw`\b(?:in|near|at|outside|around) (${NAME})(?:,| in| near) (?:the )?(?=\p{Lu})`, 'gu'),
 ];
+const LOCATIVE_CUE = PLACE_CUES.length - 1;
 // Never places by themselves, whatever cue stands next to them.
 const NOT_PLACE_WORDS =
   /^(?:The|A|An|In|At|On|Of|By|North|South|East|West|Northern|Southern|Eastern|Western|Central|Upper|Lower|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
@@ -205,7 +208,7 @@ function approximatePlaces(context: EnrichContext, found: PlaceMention[]): Place
   const covered = (start: number, end: number) =>
     mentions.some((m) => m.match.start < end && m.match.end > start);
   const sentenceOf = (offset: number) => sentences.find((s) => offset >= s.start && offset < s.end);
-  for (const cue of PLACE_CUES)
+  for (const [cueIndex, cue] of PLACE_CUES.entries())
     for (const m of text.matchAll(cue)) {
       const name = m[1];
       if (!name || m.index === undefined) continue;
@@ -221,6 +224,9 @@ function approximatePlaces(context: EnrichContext, found: PlaceMention[]): Place
         .filter(({ at }) => sentence !== undefined && at >= sentence.start && at < sentence.end)
         .sort((a, b) => Math.abs(a.at - start) - Math.abs(b.at - start))[0]?.p;
       if (!region) continue;
+      // The locative cue is weaker: the region must follow at once.
+      const after = (m.index ?? 0) + m[0].length;
+      if (cueIndex === LOCATIVE_CUE && !text.startsWith(region.matched, after)) continue;
       out.push({
         name,
         matched: name,
