@@ -222,8 +222,7 @@ function orgSpans(text: string): string[] {
   for (const dem of demonyms.values()) consider(new RegExp(`\\b${dem} ${FORCE_WORDS}\\b`, 'g'));
   // "Egypt police", "Mali's army": issue 13 names "<Country> army" among the forces missed.
   for (const name of countryCodes.keys())
-    if (/^\p{Lu}[\p{L} ]+$/u.test(name))
-      consider(new RegExp(`\\b${name}(?:['’]s)? ${FORCE_WORDS}\\b`, 'gu'));
+    if (/^\p{Lu}[\p{L} ]+$/u.test(name)) consider(new RegExp(`\\b${name}(?:['’]s)? ${FORCE_WORDS}\\b`, 'gu'));
   return [...out];
 }
 

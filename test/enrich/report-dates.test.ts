@@ -160,10 +160,7 @@ describe('dates for reporting', () => {
       ['Saturday overnight', '2026-05-23', '2026-05-23', 'day'],
     ]);
     // the last Friday, not the coming one
-    assert.deepEqual(
-      wednesday('The strike came Friday 14:00 GMT.')[0]?.[1],
-      '2026-05-22T14:00:00.000Z',
-    );
+    assert.deepEqual(wednesday('The strike came Friday 14:00 GMT.')[0]?.[1], '2026-05-22T14:00:00.000Z');
     // words that only look like weekdays
     assert.deepEqual(wednesday('A couple wed in Kabul; Mon State militias clashed with the army.'), []);
   });
