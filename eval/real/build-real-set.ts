@@ -194,7 +194,8 @@ interface GoldPlace {
 const ACTOR_SPELLINGS: Record<string, string[]> = JSON.parse(
   readFileSync(join(here, 'actor-spellings.json'), 'utf8'),
 ).actors;
-// A country's forces as the issue defines them: "<demonym> army / forces / air force" (not "troops").
+// A country's forces as the issue defines them: "<demonym> army / forces / air force" and "<Country>
+// army" (not "troops").
 const FORCE_WORDS =
   '(?:[Aa]rmy|[Aa]rmed [Ff]orces|[Ss]ecurity [Ff]orces|[Ff]orces|[Mm]ilitary|[Pp]olice|[Aa]ir [Ff]orce|[Nn]avy)';
 // Organisations in Dateline's shipped list count as organisations when the text names them.
@@ -219,6 +220,9 @@ function orgSpans(text: string): string[] {
       );
   }
   for (const dem of demonyms.values()) consider(new RegExp(`\\b${dem} ${FORCE_WORDS}\\b`, 'g'));
+  // "Egypt police", "Mali's army": issue 13 names "<Country> army" among the forces missed.
+  for (const name of countryCodes.keys())
+    if (/^\p{Lu}[\p{L} ]+$/u.test(name)) consider(new RegExp(`\\b${name}(?:['’]s)? ${FORCE_WORDS}\\b`, 'gu'));
   return [...out];
 }
 

@@ -184,7 +184,27 @@ const PLACE_WORD_BEFORE =
 const inPlaceName = (text: string, start: number) =>
   PLACE_WORD_BEFORE.test(text.slice(Math.max(0, start - 16), start));
 
-function resolve(match: Match, tokens: Token[]): Resolved | undefined {
+// What a government does, not a place: "Kyiv denies", "Moscow has warned", "Kyiv's forces".
+const STANCE = String.raw`(?:(?:has|have|had|also|later|quickly|again|officially|flatly|publicly)\s+)?(?:says?|said|den(?:y|ies|ied)|claim(?:s|ed)?|accus(?:e|es|ed)|reject(?:s|ed)?|warn(?:s|ed)?|insist(?:s|ed)?|respond(?:s|ed)?|confirm(?:s|ed)?|announc(?:e|es|ed)|vow(?:s|ed)?|threaten(?:s|ed)?|condemn(?:s|ed)?|blam(?:e|es|ed)|demand(?:s|ed)?|disput(?:e|es|ed)|dismiss(?:es|ed)?|refut(?:e|es|ed)|admit(?:s|ted)?|retaliat(?:e|es|ed)|protest(?:s|ed)?|summon(?:s|ed)?|recall(?:s|ed)?)\b(?!\s+(?:of|by|for)\b)`; // not the passive "accused of"
+const METONYM_AFTER = new RegExp(
+  String.raw`^(?:\s+(?:and|,)\s+\p{Lu}[\p{L}-]+)?\s+${STANCE}|^['’]s\s+(?:forces|troops|army|military|government|regime|officials|diplomats|allies|negotiators|envoy)\b`,
+  'u',
+);
+/** A capital-sized city standing for its government ("Russia says…; Kyiv denies") is an actor, not a place. */
+function governmentMetonym(text: string, match: Match, candidates: { place: Place }[]): boolean {
+  const city = candidates.find((c) => c.place.kind === 'city' && c.place.population >= 500_000);
+  // "residents of Kyiv said": after a preposition it is still where
+  if (
+    !city ||
+    /\b(?:of|in|at|from|near|to|into|over|outside|around|across|toward|towards)\s+$/i.test(
+      text.slice(Math.max(0, match.start - 12), match.start),
+    )
+  )
+    return false;
+  return METONYM_AFTER.test(text.slice(match.end, match.end + 60));
+}
+
+function resolve(text: string, match: Match, tokens: Token[]): Resolved | undefined {
   const entries = match.entries;
   const person = entries.find((e): e is Extract<LexEntry, { kind: 'person' }> => e.kind === 'person');
   if (person) return { kind: 'person', match, person: person.person };
@@ -199,6 +219,7 @@ function resolve(match: Match, tokens: Token[]): Resolved | undefined {
   if (candidates.length === 0) return undefined;
   if (match.override) return { kind: 'place', match, candidates, preferRegion: false, chosen: true };
   if (NOT_PLACES.has(match.text)) return undefined;
+  if (governmentMetonym(text, match, candidates)) return undefined;
   if (first?.sentenceStart && match.firstToken === match.lastToken && SENTENCE_START_WORDS.has(match.text))
     return undefined;
   const next = tokens[match.lastToken + 1];
@@ -274,7 +295,7 @@ export function findMentions(
   const first = overridden(lexicon.match(text, tokens, extra), overlay);
   const named = new Map<Person, number>();
   for (const m of first) {
-    const resolved = resolve(m, tokens);
+    const resolved = resolve(text, m, tokens);
     if (resolved?.kind === 'person' && !named.has(resolved.person)) named.set(resolved.person, m.end);
   }
   let matches = first;
@@ -296,7 +317,7 @@ export function findMentions(
     });
   }
   const resolved = matches
-    .map((m) => resolve(m, tokens))
+    .map((m) => resolve(text, m, tokens))
     .filter(
       (r): r is Resolved => r !== undefined && !(r.kind === 'person' && inPlaceName(text, r.match.start)),
     );

@@ -60,9 +60,13 @@ export const DATE_GRANULARITIES = [
   'week',
   'part-of-month',
   'month',
+  'part-of-year',
   'year',
 ] as const;
-/** How much of the date the text gave: "Saturday" is a day, "early May" part of a month. */
+/**
+ * How much of the date the text gave: "Saturday" is a day, "early May" part of a month, "late 2019"
+ * part of a year.
+ */
 export type DateGranularity = (typeof DATE_GRANULARITIES)[number];
 
 /** A date or period the text refers to, resolved against the publication time. `start` and
@@ -79,6 +83,11 @@ export interface EventMention {
   type: string;
   actors: string[];
   place?: string;
+  /**
+   * ISO2 of the country the event is in: its place's, else a country the sentence names as such
+   * ("across eastern Ukraine"), never one named only by a demonym ("Turkish-made", "Russian troops").
+   */
+  country?: string;
   date?: string;
   sentence: string;
 }

@@ -89,3 +89,60 @@ test('an armed group named in Arabic by its leading head word is an organisation
     [],
   );
 });
+
+test('people marked by a post, a rank chain, an age, a role in commas or what was done to them', () => {
+  const people = (text: string) => enrich(text).people.map((p) => p.name);
+  assert.deepEqual(people('The mayor of Lysychansk, Oleh Marchenko, said three people died.'), [
+    'Oleh Marchenko',
+  ]);
+  assert.deepEqual(people('Army spokesman Brig. Gen. Tareq Nasser said the drones were downed.'), [
+    'Tareq Nasser',
+  ]);
+  assert.deepEqual(people('Police Commissioner Musa Danjuma said five suspects were held.'), [
+    'Musa Danjuma',
+  ]);
+  assert.deepEqual(people('Gunmen shot dead Karim Yousufzai, a tribal elder, near the market.'), [
+    'Karim Yousufzai',
+  ]);
+  assert.deepEqual(people('Residents said Halima Warsame, 34, was among the dead.'), ['Halima Warsame']);
+  assert.deepEqual(people('Witnesses said soldiers detained Idris Bello and Sani Garba at dawn.'), [
+    'Idris Bello',
+    'Sani Garba',
+  ]);
+  assert.deepEqual(people('Drone strike killed Abu Hamza al-Qurashi near the border.'), [
+    'Abu Hamza al-Qurashi',
+  ]);
+  // a title-case headline: the word after the name is not part of it
+  assert.deepEqual(people('Gunmen Kill Journalist Rafael Duarte Mena In Sinaloa'), ['Rafael Duarte Mena']);
+  assert.deepEqual(people('Governor Babagana Kashim Condemns Attack On Farmers'), ['Babagana Kashim']);
+});
+
+test('capitalised groups, places and adjectives next to person cues are not people', () => {
+  const people = (text: string) => enrich(text).people.map((p) => p.name);
+  assert.deepEqual(people('A major Kurdish-led offensive began at dawn.'), []);
+  assert.deepEqual(people('The general Security Directorate said four were arrested.'), []);
+  assert.deepEqual(people('Government Troops killed 12 militants near the lake.'), []);
+  assert.deepEqual(people('Nour al-Hadi al-Saleh fighters withdrew from the hills.'), []);
+  assert.deepEqual(people('Maarat al-Sabil was shelled overnight, a monitor said.'), []);
+  assert.deepEqual(people('Gunmen seized Kafr Tala, a town in the north, on Monday.'), []);
+  assert.deepEqual(people('The strike killed Red Crescent volunteers and wounded Catholic priests.'), []);
+  assert.deepEqual(people('Police detained Human Rights activists and arrested Amba Boys.'), []);
+  assert.deepEqual(people('Governor Babagana Kashim visits Baga.'), ['Babagana Kashim']);
+  assert.deepEqual(
+    enrich('Chief Of Army Staff Visits Troops In Maiduguri').organizations.map((o) => o.name),
+    [],
+  );
+});
+
+test('"<Country> army" is that country\'s forces, and a name before "militia", "group" or "cartel" is a group', () => {
+  const orgs = (text: string) => enrich(text).organizations.map((o) => o.name);
+  assert.deepEqual(orgs('The Chad army said 10 soldiers died near the lake.'), ['Chad armed forces']);
+  assert.deepEqual(orgs("Niger's military government declared three days of mourning."), []);
+  assert.deepEqual(orgs('Nyamwisi militia attacked Kibali village.'), ['Nyamwisi']);
+  assert.deepEqual(orgs('The Sawabi group seized the crossing.'), ['Sawabi']);
+  assert.deepEqual(orgs('Two Kato Ruhanga fighters were killed.'), ['Kato Ruhanga']);
+  assert.deepEqual(orgs('Sinaloa cartel gunmen killed five.'), ['Sinaloa']);
+  // peoples, faiths, numbers and plain adjectives are not group names
+  assert.deepEqual(orgs('Kurdish fighters and Sunni militias clashed; Twelve militants died.'), []);
+  assert.deepEqual(orgs('Community militia members and Local fighters were killed.'), []);
+});

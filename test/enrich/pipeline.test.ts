@@ -136,10 +136,21 @@ describe('enrichment pipeline', () => {
         type: 'fight',
         actors: ['Rapid Support Forces'],
         place: 'Kutum',
+        country: 'SD',
         date: '2026-05-23',
         sentence: 'RSF fighters stormed Kutum on Saturday.',
       },
     ]);
+  });
+
+  it('does not pin a capital that stands for its government, but pins it where things happen there', () => {
+    const placesOf = (text: string) => enrich(text, ['UA']).places.map((p) => p.matched);
+    assert.deepEqual(placesOf('Russia says it downed 40 drones; Kyiv denies.'), ['Russia']);
+    assert.deepEqual(placesOf('Moscow and Kyiv accuse each other of shelling the plant.'), []);
+    assert.deepEqual(placesOf("Kyiv's forces retook two villages, the general staff said."), []);
+    assert.deepEqual(placesOf('A missile hit a school in Kyiv, officials said.'), ['Kyiv']);
+    assert.deepEqual(placesOf('Residents of Kyiv said the night was the loudest yet.'), ['Kyiv']);
+    assert.deepEqual(placesOf('Two men from Kharkiv accused of spying were detained.'), ['Kharkiv']);
   });
 
   it('matches names written with slashes and initials whole', () => {

@@ -102,3 +102,33 @@ test('"the countryside of X" and "rural X" at the end of a sentence are the gove
     [['Hama', 'city']],
   );
 });
+
+test('a foreign city of the same name does not take a town the text puts in a region of its country', () => {
+  const palma = enrich('Insurgents attacked Palma in Cabo Delgado at dawn.', ['MZ']).places;
+  assert.deepEqual(
+    palma.map((p) => [p.matched, p.country, p.precision]),
+    [
+      ['Cabo Delgado', 'MZ', 'region'],
+      ['Palma', 'MZ', 'approximate'],
+    ],
+  );
+  // Nor under another spelling: "Boni" is one of Bonn's, but this is Mali.
+  const boni = enrich('JNIM fighters attacked soldiers near Boni on Tuesday.', ['ML']).places;
+  assert.ok(!boni.some((p) => p.country === 'DE'), JSON.stringify(boni));
+  // A foreign capital by its own name is still placed abroad.
+  assert.equal(enrich('The envoy flew to Paris for talks.', ['ML']).places[0]?.country, 'FR');
+});
+
+test('an unknown place after "in" and right before a named region is pinned in that region', () => {
+  const places = enrich('A drone strike in Gudumi, Oromia killed four.', ['ET']).places;
+  const village = places.find((p) => p.matched === 'Gudumi');
+  assert.equal(village?.precision, 'approximate', JSON.stringify(places));
+  assert.equal(village?.admin1, 'Oromia');
+  // the region must follow at once: a region later in the sentence says nothing about it
+  assert.deepEqual(
+    enrich('Fighting in Gudumi, residents said, spread to Oromia.', ['ET'])
+      .places.filter((p) => p.precision === 'approximate')
+      .map((p) => p.matched),
+    [],
+  );
+});

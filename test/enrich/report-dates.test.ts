@@ -84,6 +84,87 @@ describe('dates for reporting', () => {
     assert.deepEqual(wednesday('Officials said at least 10 were killed and more may die.'), []);
   });
 
+  it('reads the ranges and parts of years conflict reports use', () => {
+    assert.deepEqual(wednesday('Shelling between 12 and 14 June 2025 killed nine.'), [
+      ['between 12 and 14 June 2025', '2025-06-12', '2025-06-14', 'day'],
+    ]);
+    assert.deepEqual(wednesday('The camp was hit on the night of 5-6 May.'), [
+      ['the night of 5-6 May', '2026-05-05', '2026-05-06', 'day'],
+    ]);
+    assert.deepEqual(wednesday('Fighting raged from 28 April to 2 May around the airport.'), [
+      ['from 28 April to 2 May', '2026-04-28', '2026-05-02', 'day'],
+    ]);
+    assert.deepEqual(wednesday('Raids between December 30 and January 2 displaced thousands.'), [
+      ['between December 30 and January 2', '2025-12-30', '2026-01-02', 'day'],
+    ]);
+    assert.deepEqual(wednesday('Curfews were imposed on May 12-14.'), [
+      ['May 12-14', '2026-05-12', '2026-05-14', 'day'],
+    ]);
+    assert.deepEqual(wednesday('Arrests rose in the first week of March.'), [
+      ['the first week of March', '2026-03-01', '2026-03-07', 'week'],
+    ]);
+    assert.deepEqual(wednesday('Killings from April to July 1994 were recorded.'), [
+      ['from April to July 1994', '1994-04-01', '1994-07-31', 'month'],
+    ]);
+    assert.deepEqual(wednesday('The group emerged in late 2019 and split in early 2021.'), [
+      ['late 2019', '2019-09-01', '2019-12-31', 'part-of-year'],
+      ['early 2021', '2021-01-01', '2021-04-30', 'part-of-year'],
+    ]);
+  });
+
+  it('reads day-only, ordinal, numeric and approximate dates', () => {
+    assert.deepEqual(wednesday('The convoy was ambushed on the 15th.'), [
+      ['the 15th', '2026-05-15', '2026-05-15', 'day'],
+    ]);
+    // the 29th has not come yet this month: last month's
+    assert.deepEqual(wednesday('The convoy was ambushed on the 29th.'), [
+      ['the 29th', '2026-04-29', '2026-04-29', 'day'],
+    ]);
+    assert.deepEqual(wednesday('On or about 3 March the village was shelled.'), [
+      ['3 March', '2026-03-03', '2026-03-03', 'day'],
+    ]);
+    assert.deepEqual(wednesday('Gunmen struck on 3rd March.'), [
+      ['on 3rd March', '2026-03-03', '2026-03-03', 'day'],
+    ]);
+    assert.deepEqual(wednesday('The report is dated 2026-04-30.'), [
+      ['2026-04-30', '2026-04-30', '2026-04-30', 'day'],
+    ]);
+    assert.deepEqual(wednesday('Logged 23/04/2026 by the mission.'), [
+      ['23/04/2026', '2026-04-23', '2026-04-23', 'day'],
+    ]);
+    // 04/05 could be April or May: no guess
+    assert.deepEqual(wednesday('Logged 04/05/2026 by the mission.'), []);
+    assert.deepEqual(wednesday('Sirens sounded in mid-April.'), [
+      ['mid-April', '2026-04-11', '2026-04-20', 'part-of-month'],
+    ]);
+    assert.deepEqual(wednesday('Strikes resumed early this morning.'), [
+      ['early this morning', '2026-05-27', '2026-05-27', 'day'],
+    ]);
+  });
+
+  it('reads weekdays the way headlines write them', () => {
+    assert.deepEqual(wednesday('Bomb kills 12 early on Tuesday in market'), [
+      ['early on Tuesday', '2026-05-26', '2026-05-26', 'day'],
+    ]);
+    assert.deepEqual(wednesday('Troops kill 5 militants Thurs.'), [
+      ['Thurs.', '2026-05-21', '2026-05-21', 'day'],
+    ]);
+    assert.deepEqual(wednesday('Clashes on Mon. left 3 dead'), [
+      ['on Mon.', '2026-05-25', '2026-05-25', 'day'],
+    ]);
+    // a count after the weekday is not a day of the month
+    assert.deepEqual(wednesday('Gunmen attacked on Sunday, 12 people were killed.'), [
+      ['on Sunday', '2026-05-24', '2026-05-24', 'day'],
+    ]);
+    assert.deepEqual(wednesday('Drones hit the depot Saturday overnight.'), [
+      ['Saturday overnight', '2026-05-23', '2026-05-23', 'day'],
+    ]);
+    // the last Friday, not the coming one
+    assert.deepEqual(wednesday('The strike came Friday 14:00 GMT.')[0]?.[1], '2026-05-22T14:00:00.000Z');
+    // words that only look like weekdays
+    assert.deepEqual(wednesday('A couple wed in Kabul; Mon State militias clashed with the army.'), []);
+  });
+
   it('counts calendar days in the publication time zone', () => {
     // 23:30 UTC on Saturday is already Sunday in Damascus.
     const sunday = at('2026-05-23T23:30:00Z');

@@ -142,3 +142,60 @@ describe('events export', () => {
     assert.equal(desk.statusCode, 404);
   });
 });
+
+describe('events export with the shipped names and gazetteer', () => {
+  let t: TestApp;
+  let storyId: string;
+
+  before(async () => {
+    t = await createTestApp({ enricher: 'shipped' });
+    const desk = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/desks',
+      headers: t.auth(t.adminToken),
+      payload: { name: 'Ukraine Live', timezone: 'Europe/Kyiv' },
+    });
+    assert.equal(desk.statusCode, 201, desk.body);
+    const story = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/stories',
+      headers: t.auth(t.editorToken),
+      payload: { desk: 'ukraine-live', headline: 'The south', status: 'live' },
+    });
+    assert.equal(story.statusCode, 201, story.body);
+    storyId = story.json().id;
+  });
+  after(() => t.close());
+
+  const publish = async (body: string) => {
+    const response = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/stories/${storyId}/updates`,
+      headers: t.auth(t.editorToken),
+      payload: { body, claimStatus: 'claimed' },
+    });
+    assert.equal(response.statusCode, 201, response.body);
+    return response.json() as { id: string };
+  };
+
+  it("puts each exported event in its own sentence's country, and a capital that speaks is not a place", async () => {
+    const update = await publish(
+      'Turkish-made drones struck the port of Izmail on Monday. ' +
+        'Missiles struck power plants across eastern Ukraine hours later. ' +
+        "Ukraine's southern defence forces said they shot down 12 Russian drones. " +
+        'Russia says it downed 40 drones over its territory; Kyiv denies.',
+    );
+    await t.enrichment.idle();
+    const { events } = (await t.app.inject({ url: '/api/v1/events.json' })).json() as {
+      events: Record<string, unknown>[];
+    };
+    const rows = events.filter((e) => String(e.update_url).endsWith(`/updates/${update.id}`));
+    const of = (start: string) => rows.find((r) => String(r.sentence).startsWith(start));
+    assert.equal(of('Turkish-made')?.country, 'UA', JSON.stringify(rows));
+    assert.equal(of('Missiles struck')?.country, 'UA', JSON.stringify(rows));
+    assert.equal(of("Ukraine's southern")?.country, 'UA', JSON.stringify(rows));
+    const denial = of('Russia says');
+    assert.ok(denial, JSON.stringify(rows));
+    assert.notEqual(denial.location, 'Kyiv');
+  });
+});

@@ -25,6 +25,22 @@ const MONTHS = [
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const MONTH = `(${MONTHS.join('|')})`;
 const ORDINAL = '(\\d{1,2})(?:st|nd|rd|th)?';
+const YEAR = '((?:19|20)\\d{2})';
+// Headline abbreviations ("Troops kill 5 Thurs"); "Wed" is also the verb, and "Mon", "Sat" and
+// "Sun" a state, a verb and a newspaper, so those count only with their full stop or after "on".
+const WEEKDAY_ABBREVIATIONS: Record<string, number> = {
+  Mon: 1,
+  Tue: 2,
+  Tues: 2,
+  Wed: 3,
+  Thu: 4,
+  Thur: 4,
+  Thurs: 4,
+  Fri: 5,
+  Sat: 6,
+  Sun: 0,
+};
+const ABBREVIATED_WEEKDAY = String.raw`(?:Tue|Tues|Thu|Thur|Thurs|Fri)\b\.?|Wed\.|(?<=\bon\s)(?:Wed\b\.?|(?:Mon|Sat|Sun)\.)`;
 
 interface Span {
   start: number;
@@ -82,14 +98,118 @@ function reportingDates(text: string, today: Day): Found[] {
   };
   const at = (m: RegExpMatchArray): Span => ({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
 
-  // "between 3 and 5 May", "from 3 to 5 May"
+  const dayRange = (m: RegExpMatchArray, d1: string, m1: string, d2: string, m2: string, year?: string) => {
+    const first = monthIndex(capitalise(m1));
+    const second = monthIndex(capitalise(m2));
+    const y2 = year ? Number(year) : yearOf(text, m.index ?? 0, today, second);
+    const y1 = first > second ? y2 - 1 : y2;
+    const [from, to] = [
+      { y: y1, m: first, d: Number(d1) },
+      { y: y2, m: second, d: Number(d2) },
+    ];
+    // "June 3 and 12 soldiers" is not a range
+    if (from.d < 1 || to.d > daysInMonth(to.y, to.m) || compareDays(from, to) >= 0) return;
+    add(range(m[0], at(m), from, to, 'day'));
+  };
+  // "between 3 and 5 May", "from 3 to 5 May", "the night of 5-6 May", "on or about 5/6 May"
   for (const m of text.matchAll(
-    new RegExp(`\\b(?:between|from) ${ORDINAL} (?:and|to) ${ORDINAL} ${MONTH}(?: (\\d{4}))?`, 'gi'),
+    new RegExp(
+      `\\b(?:between|from|(?:the )?nights? of(?: the)?) ${ORDINAL} ?(?:and|to|until|-|–|/) ?${ORDINAL} ${MONTH}(?:,? ${YEAR})?`,
+      'gi',
+    ),
+  ))
+    dayRange(m, m[1] ?? '', m[3] ?? '', m[2] ?? '', m[3] ?? '', m[4]);
+  // "from 30 May to 2 June", "between 12 June and 3 July 2021"
+  for (const m of text.matchAll(
+    new RegExp(
+      `\\b(?:between|from) ${ORDINAL} ${MONTH} (?:and|to|until) ${ORDINAL} ${MONTH}(?:,? ${YEAR})?`,
+      'gi',
+    ),
+  ))
+    dayRange(m, m[1] ?? '', m[2] ?? '', m[3] ?? '', m[4] ?? '', m[5]);
+  // "between June 12 and 14", "June 12-14, 2021", "from May 30 to June 2"
+  for (const m of text.matchAll(
+    new RegExp(
+      `\\b(?:(?:between|from) ${MONTH} ${ORDINAL} (?:and|to|until)|${MONTH} ${ORDINAL} ?[-–]) ?(?:${MONTH} )?${ORDINAL}\\b(?:,? ${YEAR})?`,
+      'g',
+    ),
+  ))
+    if (m[1]) dayRange(m, m[2] ?? '', m[1], m[6] ?? '', m[5] ?? m[1], m[7]);
+    else dayRange(m, m[4] ?? '', m[3] ?? '', m[6] ?? '', m[5] ?? m[3] ?? '', m[7]);
+  // "from April to July 1994", "March-May 2021": whole months
+  for (const m of text.matchAll(
+    new RegExp(`\\b(?:(?:between|from) )?${MONTH} ?(?:to|and|until|-|–) ?${MONTH},? ${YEAR}\\b`, 'gi'),
   )) {
-    const month = monthIndex(capitalise(m[3] ?? ''));
-    const y = m[4] ? Number(m[4]) : yearOf(text, m.index ?? 0, today, month);
-    add(range(m[0], at(m), { y, m: month, d: Number(m[1]) }, { y, m: month, d: Number(m[2]) }, 'day'));
+    if (m[1] === m[1]?.toLowerCase()) continue; // "they may and…"
+    const [first, second] = [monthIndex(capitalise(m[1] ?? '')), monthIndex(capitalise(m[2] ?? ''))];
+    const y = Number(m[3]);
+    const y1 = first > second ? y - 1 : y;
+    add(range(m[0], at(m), { y: y1, m: first, d: 1 }, { y, m: second, d: daysInMonth(y, second) }, 'month'));
   }
+  // "the first week of June", "the last week of May"
+  for (const m of text.matchAll(
+    new RegExp(`\\b(?:the )?(first|second|third|fourth|last) week of ${MONTH}(?:,? ${YEAR})?`, 'gi'),
+  )) {
+    const month = monthIndex(capitalise(m[2] ?? ''));
+    const y = m[3] ? Number(m[3]) : yearOf(text, m.index ?? 0, today, month);
+    const which = (m[1] ?? '').toLowerCase();
+    const last = daysInMonth(y, month);
+    const from = which === 'last' ? last - 6 : 1 + 7 * ['first', 'second', 'third', 'fourth'].indexOf(which);
+    add(range(m[0], at(m), { y, m: month, d: from }, { y, m: month, d: Math.min(last, from + 6) }, 'week'));
+  }
+  // "late 2019", "in early 2020", "mid-2021", "the end of 2019", "the first half of 2022"
+  for (const m of text.matchAll(
+    new RegExp(
+      `\\b(early|mid|late|the start of|the beginning of|the middle of|the end of|the first half of|the second half of)[- ]${YEAR}\\b`,
+      'gi',
+    ),
+  )) {
+    const y = Number(m[2]);
+    const part = (m[1] ?? '').toLowerCase();
+    const [from, to] = part.includes('first half')
+      ? [1, 6]
+      : part.includes('second half')
+        ? [7, 12]
+        : part === 'early' || part.includes('start') || part.includes('beginning')
+          ? [1, 4]
+          : part === 'mid' || part.includes('middle')
+            ? [5, 8]
+            : [9, 12];
+    add(range(m[0], at(m), { y, m: from, d: 1 }, { y, m: to, d: daysInMonth(y, to) }, 'part-of-year'));
+  }
+  // "on the 15th": the most recent 15th (this month's unless it is still to come)
+  for (const m of text.matchAll(
+    new RegExp(`\\b(?:on|since|by|until) the (\\d{1,2})(?:st|nd|rd|th)\\b(?! of)(?!,? ${MONTH})`, 'g'),
+  )) {
+    const d = Number(m[1]);
+    if (d < 1 || d > 31) continue;
+    const ahead = pointsAhead(text, (m.index ?? 0) + m[0].indexOf('the')) || /^(?:by|until)/.test(m[0]);
+    let { y, m: month } = today;
+    if (ahead ? d < today.d : d > today.d) month += ahead ? 1 : -1;
+    if (month === 0) [y, month] = [y - 1, 12];
+    if (month === 13) [y, month] = [y + 1, 1];
+    if (d > daysInMonth(y, month)) continue;
+    const start = (m.index ?? 0) + m[0].indexOf('the');
+    add(
+      range(
+        m[0].slice(m[0].indexOf('the')),
+        { start, end: start + m[0].length - m[0].indexOf('the') },
+        { y, m: month, d },
+        { y, m: month, d },
+        'day',
+      ),
+    );
+  }
+  // "12/06/2021" only when it cannot be read two ways (day-first or month-first); ISO is chrono's
+  for (const m of text.matchAll(/\b(\d{1,2})\/(\d{1,2})\/((?:19|20)\d{2})\b/g)) {
+    const [a, b, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    const [d, month] = a > 12 && b <= 12 ? [a, b] : b > 12 && a <= 12 ? [b, a] : a === b ? [a, a] : [0, 0];
+    if (d === 0 || month < 1 || d > daysInMonth(y, month)) continue;
+    add(range(m[0], at(m), { y, m: month, d }, { y, m: month, d }, 'day'));
+  }
+  // "this morning", "this evening": the day of publication
+  for (const m of text.matchAll(/\b(?:early |late |earlier |later )?this (?:morning|afternoon|evening)\b/gi))
+    add(range(m[0], at(m), today, today, 'day'));
   // "early May", "mid-May", "late May 2025", "the end of May"
   for (const m of text.matchAll(
     new RegExp(
@@ -124,22 +244,33 @@ function reportingDates(text: string, today: Day): Found[] {
   const day = WEEKDAYS.join('|');
   for (const m of text.matchAll(
     new RegExp(
-      `\\bovernight(?:\\s+(?:on\\s+)?(into\\s+)?(${day})(?:\\s+(?:to|into)\\s+(?:${day}))?)?\\b`,
+      `\\b(?:(${day})\\s+)?overnight(?:\\s+(?:on\\s+)?(into\\s+)?(${day})(?:\\s+(?:to|into)\\s+(?:${day}))?)?\\b`,
       'gi',
     ),
   )) {
     let night = addDays(today, -1);
-    const named = WEEKDAYS.findIndex((w) => w.toLowerCase() === (m[2] ?? '').toLowerCase());
-    if (named !== -1) night = addDays(today, -((weekday(today) - named + 7) % 7) - (m[1] ? 1 : 0));
+    // "Saturday overnight" is the night that began on Saturday
+    const named = WEEKDAYS.findIndex((w) => w.toLowerCase() === (m[3] ?? m[1] ?? '').toLowerCase());
+    if (named !== -1) night = addDays(today, -((weekday(today) - named + 7) % 7) - (m[2] ? 1 : 0));
     add(range(m[0], at(m), night, night, 'day'));
   }
-  // bare weekdays: the most recent one; "last Tuesday" never means today
+  // bare weekdays: the most recent one; "last Tuesday" never means today. A day of the month, a
+  // month or a clock time after it is chrono's ("Sunday 6 June", "Monday 10 am"); a count is not
+  // ("on Sunday 12 people were killed").
+  const months = MONTHS.join('|');
   const weekdayPattern = new RegExp(
-    `\\b(?:(last|on|this|early|late)\\s+)?(${WEEKDAYS.join('|')})(?:\\s+(morning|afternoon|evening|night))?\\b(?!,?\\s+(?:\\d|${MONTHS.join('|')}))`,
+    `\\b(?:(last|on|this|early on|late on|early|late)\\s+)?(${WEEKDAYS.join('|')}|${ABBREVIATED_WEEKDAY})(?:\\s+(morning|afternoon|evening|night))?(?:\\b|(?<=\\.))` +
+      `(?!,?\\s+(?:(?:the\\s+)?\\d{1,2}(?:st|nd|rd|th)?(?:\\s+of)?\\s+(?:${months})|\\d{1,2}(?:st|nd|rd|th)\\b|\\d{1,2}(?::\\d{2})?\\s*(?:am|pm|a\\.m\\.|p\\.m\\.|h\\b|hrs\\b|GMT|UTC)|${months}|\\d{1,2}[/.]\\d{1,2}|\\d{4}-))`,
     'g',
   );
+  const weekdayOf = (word: string) => {
+    const bare = word.replace(/\.$/, '');
+    const full = WEEKDAYS.indexOf(bare);
+    return full !== -1 ? full : (WEEKDAY_ABBREVIATIONS[bare] ?? -1);
+  };
   for (const m of text.matchAll(weekdayPattern)) {
-    const target = WEEKDAYS.indexOf(m[2] ?? '');
+    const target = weekdayOf(m[2] ?? '');
+    if (target === -1) continue;
     let day: Day;
     if (pointsAhead(text, m.index ?? 0)) day = addDays(today, (target - weekday(today) + 7) % 7 || 7);
     else {
@@ -167,8 +298,8 @@ function reportingDates(text: string, today: Day): Found[] {
   }
   // a bare month ("in May", "since March 2024"): the most recent one
   for (const m of text.matchAll(new RegExp(`\\b${MONTH}(?: (\\d{4}))?\\b(?!\\s*\\d)`, 'g'))) {
-    const before = text.slice(Math.max(0, (m.index ?? 0) - 4), m.index);
-    if (/\d\s*$/.test(before)) continue; // "12 May" is a day: chrono's
+    const before = text.slice(Math.max(0, (m.index ?? 0) - 10), m.index);
+    if (/\d(?:st|nd|rd|th)?\s*(?:of\s+)?$/.test(before)) continue; // "12 May", "3rd of May": a day, chrono's
     const month = monthIndex(m[1] ?? '');
     if (
       m[1] === 'May' &&
@@ -199,7 +330,7 @@ const DATE_WORD = new RegExp(
 
 const KNOWN = ['year', 'month', 'day', 'weekday', 'hour'] as const;
 
-function chronoDates(text: string, reference: Reference, taken: Found[]): Found[] {
+function chronoDates(text: string, reference: Reference, taken: Found[], today: Day): Found[] {
   const found: Found[] = [];
   const results = chrono.parse(text, { instant: reference.instant, timezone: reference.offsetMinutes });
   for (const result of results) {
@@ -215,7 +346,14 @@ function chronoDates(text: string, reference: Reference, taken: Found[]): Found[
     }
     const span = { start: spanStart, end: result.index + result.text.length };
     if (!DATE_WORD.test(result.text) || taken.some((t) => overlaps(t.span, span))) continue;
-    const day = { y: start.get('year') ?? 0, m: start.get('month') ?? 1, d: start.get('day') ?? 1 };
+    let day: Day = { y: start.get('year') ?? 0, m: start.get('month') ?? 1, d: start.get('day') ?? 1 };
+    // chrono reads "Saturday 14:00 GMT" as the coming Saturday; a report means the last one
+    const weekBack =
+      start.isCertain('weekday') &&
+      !start.isCertain('day') &&
+      !pointsAhead(text, result.index) &&
+      compareDays(day, today) > 0;
+    if (weekBack) day = addDays(day, -7);
     const endDay = result.end
       ? {
           y: result.end.get('year') ?? day.y,
@@ -231,13 +369,14 @@ function chronoDates(text: string, reference: Reference, taken: Found[]): Found[
           ? 'month'
           : 'year';
     if (granularity === 'time') {
-      const startIso = start.date().toISOString();
+      const shift = weekBack ? 7 * 86_400_000 : 0;
+      const startIso = new Date(start.date().getTime() - shift).toISOString();
       found.push({
         span,
         mention: {
           text: result.text,
           start: startIso,
-          end: result.end?.date().toISOString() ?? startIso,
+          end: result.end ? new Date(result.end.date().getTime() - shift).toISOString() : startIso,
           granularity,
         },
       });
@@ -253,7 +392,7 @@ function chronoDates(text: string, reference: Reference, taken: Found[]): Found[
 export function extractDates(text: string, reference: Reference): DateMention[] {
   const today = dayAt(reference.instant, reference.offsetMinutes);
   const reporting = reportingDates(text, today);
-  const all = [...reporting, ...chronoDates(text, reference, reporting)];
+  const all = [...reporting, ...chronoDates(text, reference, reporting, today)];
   return all.sort((a, b) => a.span.start - b.span.start).map((f) => f.mention);
 }
 

@@ -29,12 +29,19 @@ export const eventsExtractor: Extractor<'events'> = {
         .filter((m) => m.kind === 'place')
         .map((m) => places.find((p) => p.matched === m.match.text))
         .find((p) => p !== undefined);
+      // Another sentence's country ("Turkish-made drones" earlier in the update) says nothing
+      // about where this one happened.
+      const country =
+        placeMention?.country ??
+        inside.find((m): m is Extract<typeof m, { kind: 'country' }> => m.kind === 'country' && !m.demonym)
+          ?.country.iso2;
       // The dates extractor already parsed the whole text; parsing each sentence again doubled the cost.
       const date = (result.dates ?? []).find((d) => sentence.text.includes(d.text));
       events.push({
         type,
         actors,
         ...(placeMention && { place: placeMention.name }),
+        ...(country !== undefined && { country }),
         ...(date && { date: date.start }),
         sentence: sentence.text,
       });

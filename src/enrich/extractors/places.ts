@@ -60,6 +60,8 @@ function choose(
   if (!best) return undefined;
   const inContext = context.has(best.place.iso2) || inArea(best.place);
   if (inContext) return best.place;
+  // Abroad, only by its own name: "Boni" in a Mali story is not Bonn under another spelling.
+  if (!best.canonical) return undefined;
   if (context.size > 0 && best.place.population < BIG_CITY) return undefined;
   if (context.size === 0 && best.place.kind === 'city' && best.place.population < 50_000) return undefined;
   return best.place;
@@ -97,15 +99,19 @@ export function createPlacesExtractor(storyCountries: () => string[]): Extractor
         }
         if (m.kind !== 'place') continue;
         // Inside an organisation's name ("… wal Muslimeen (JNIM)") a word is not a place by itself;
-        // at its start it still is ("Imo Police" are the police of Imo).
+        // at its start it still is ("Imo Police" are the police of Imo). Nor inside a person's name.
         if (
-          context.patternNames.some(
-            (p) => p.kind === 'org' && p.start < m.match.start && p.end >= m.match.end,
+          context.patternNames.some((p) =>
+            p.kind === 'org'
+              ? p.start < m.match.start && p.end >= m.match.end
+              : p.start <= m.match.start && p.end >= m.match.end,
           )
         )
           continue;
         const place = choose(m, weights, areas);
         if (!place) continue;
+        // "Palma in Cabo Delgado" in a Mozambique story: not Palma de Mallorca (placedInRegion pins it)
+        if (!weights.has(place.iso2) && inNamedRegion(context, m.match.end, weights)) continue;
         // An imported district (ADM2, ADM3) is a region too, but its admin-1 is the province above it.
         const region =
           place.kind === 'region' && (place.feature === undefined || place.feature === 'ADM1')
@@ -124,10 +130,54 @@ export function createPlacesExtractor(storyCountries: () => string[]): Extractor
           ...(place.geonameId !== undefined && { geonameId: place.geonameId }),
         });
       }
+      for (const p of placedInRegion(context, out, weights)) push(p);
       for (const p of approximatePlaces(context, out)) push(p);
       return out;
     },
   };
+}
+
+// "X in Y", "X, Y", "X near Y", "X in the Y region": what may stand between a place and its area.
+const IN_AREA = /^(?:,|\s+(?:in|near|outside|of))\s+(?:the\s+)?$/;
+
+/** The admin-1 region (in the story's or text's countries) the words right after `end` put a place in. */
+function inNamedRegion(context: EnrichContext, end: number, weights: Map<string, number>): Place | undefined {
+  for (const r of context.mentions) {
+    if (r.kind !== 'place' || r.match.start < end || r.match.start > end + 12) continue;
+    if (!IN_AREA.test(context.text.slice(end, r.match.start))) return undefined;
+    return r.candidates.map((c) => c.place).find((p) => p.kind === 'region' && weights.has(p.iso2));
+  }
+  return undefined;
+}
+
+/**
+ * Place names the gazetteer knows only abroad (or not in this text's countries) that the text puts in
+ * a region of its countries ("Palma in Cabo Delgado"): pinned at the region, `approximate`.
+ */
+function placedInRegion(
+  context: EnrichContext,
+  found: PlaceMention[],
+  weights: Map<string, number>,
+): PlaceMention[] {
+  const out: PlaceMention[] = [];
+  for (const m of context.mentions) {
+    if (m.kind !== 'place' || found.some((p) => p.matched === m.match.text)) continue;
+    if (context.patternNames.some((p) => p.start <= m.match.start && p.end >= m.match.end)) continue;
+    const region = inNamedRegion(context, m.match.end, weights);
+    if (!region || m.candidates.some((c) => c.place.kind === 'region' && c.place.iso2 === region.iso2))
+      continue;
+    out.push({
+      name: m.match.text,
+      matched: m.match.text,
+      kind: 'city',
+      country: region.iso2,
+      admin1: region.name,
+      lat: region.lat,
+      lon: region.lon,
+      precision: 'approximate',
+    });
+  }
+  return out;
 }
 
 const NAME = String.raw`(?:al-|Al-|el-)?\p{Lu}[\p{L}'’-]+(?: (?:al-|el-)?\p{Lu}[\p{L}'’-]+){0,2}`;
@@ -137,7 +187,10 @@ const PLACE_CUES = [
   new RegExp(String.raw`\b(?:the |a )?${SETTLEMENT} of (${NAME})`, 'gu'),
   new RegExp(String.raw`(${NAME}) ${SETTLEMENT}\b`, 'gu'),
   new RegExp(String.raw`(${NAME}) \((${NAME})(?:, (${NAME}))?\)`, 'gu'),
+  // "in Chobi, Oromia", "near Kafr Tala in Idlib": after a locative word, right before a region
+  new RegExp(String.raw`\b(?:in|near|at|outside|around) (${NAME})(?:,| in| near) (?:the )?(?=\p{Lu})`, 'gu'),
 ];
+const LOCATIVE_CUE = PLACE_CUES.length - 1;
 // Never places by themselves, whatever cue stands next to them.
 const NOT_PLACE_WORDS =
   /^(?:The|A|An|In|At|On|Of|By|North|South|East|West|Northern|Southern|Eastern|Western|Central|Upper|Lower|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
@@ -155,7 +208,7 @@ function approximatePlaces(context: EnrichContext, found: PlaceMention[]): Place
   const covered = (start: number, end: number) =>
     mentions.some((m) => m.match.start < end && m.match.end > start);
   const sentenceOf = (offset: number) => sentences.find((s) => offset >= s.start && offset < s.end);
-  for (const cue of PLACE_CUES)
+  for (const [cueIndex, cue] of PLACE_CUES.entries())
     for (const m of text.matchAll(cue)) {
       const name = m[1];
       if (!name || m.index === undefined) continue;
@@ -171,6 +224,9 @@ function approximatePlaces(context: EnrichContext, found: PlaceMention[]): Place
         .filter(({ at }) => sentence !== undefined && at >= sentence.start && at < sentence.end)
         .sort((a, b) => Math.abs(a.at - start) - Math.abs(b.at - start))[0]?.p;
       if (!region) continue;
+      // The locative cue is weaker: the region must follow at once.
+      const after = (m.index ?? 0) + m[0].length;
+      if (cueIndex === LOCATIVE_CUE && !text.startsWith(region.matched, after)) continue;
       out.push({
         name,
         matched: name,

@@ -22,9 +22,31 @@ const NAME_WORD = String.raw`\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}]+)?`;
 const PARTICLE = String.raw`(?:al-|el-|bin |ibn |bint |Abu |Abdel |Abdul |Ould |ould |ag |Ag )`;
 /** Two to four name words, particles allowed between them ("Nawwaf al-Husain", "Mohamed Ould Ghazouani"). */
 const FULL_NAME = String.raw`${NAME_WORD}(?: ${PARTICLE}?${NAME_WORD}){1,3}|${NAME_WORD} ${PARTICLE}${NAME_WORD}`;
-const TITLES = String.raw`(?:former |ex-)?(?:vice[- ]president|president|prime minister|minister|commander|general|Gen\.|leader|chief|governor|spokesman|spokeswoman|colonel|Col\.|brigadier|major|captain|Capt\.|sheikh|emir|mayor|chairman|envoy|warlord|Cmdr\.|Commander|General|President|Colonel|Sheikh|Emir|Governor)`;
+// Lowercase "major" and "general" are adjectives ("a major Kurdish-led offensive"); as ranks
+// before a name news capitalises them.
+const TITLES = String.raw`(?:former |ex-)?(?:vice[- ]president|president|prime minister|minister|commander|Gen\.|leader|chief|governor|spokesman|spokeswoman|colonel|Col\.|brigadier|captain|Capt\.|sheikh|emir|mayor|chairman|envoy|warlord|commissioner|senator|lawmaker|judge|imam|cleric|mullah|journalist|activist|Cmdr\.|Commander|General|Major|President|Colonel|Sheikh|Emir|Governor|Commissioner|Senator|Judge|Imam|Mullah|Mawlawi|Maulvi|Maulana|Journalist|Activist|Mayor|Chief|Mr\.?|Mrs\.?|Dr\.?)`;
+// Ranks that may stand between the title and the name ("spokesman Brig. Gen. Yahya Saree").
+const RANKS = String.raw`(?:(?:Lt|Lieut|Maj|Brig|Gen|Col|Capt|Cpt|Sgt|Cpl|Adm|Cmdr|Lieutenant|Major|Brigadier|General|Colonel|Captain)\.?\s+)*`;
 
-const TITLED = new RegExp(String.raw`\b${TITLES},?\s+(?:named\s+)?['"‘“]?(${FULL_NAME}|${NAME_WORD})`, 'gu');
+const TITLED = new RegExp(
+  String.raw`\b${TITLES},?\s+(?:named\s+)?${RANKS}['"‘“]?(${FULL_NAME}|${NAME_WORD})`,
+  'gu',
+);
+// "The mayor of Kharkiv, Ihor Terekhov, said": the title's place, then the name in commas.
+const TITLED_OF = new RegExp(
+  String.raw`\b${TITLES} of (?:the )?\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){0,2}, (${FULL_NAME}),`,
+  'gu',
+);
+// "Mohammed Khan, a tribal elder," / "Abdullahi Mohamed, 34,": a role or an age after the name.
+const ROLE_AFTER = new RegExp(
+  String.raw`(${FULL_NAME}), (?:(?:aged )?\d{1,2},|(?:a|an|the) (?:[\p{Ll}-]+ ){0,3}(?:elder|official|commander|leader|member|officer|soldier|policeman|journalist|reporter|activist|teacher|doctor|farmer|student|resident|chief|cleric|imam|judge|lawyer|politician|candidate|spokesman|spokeswoman|businessman|trader|driver|worker|father|mother|son|daughter|brother|sister|wife|husband|man|woman|boy|girl|lawmaker|senator|governor|mayor|minister|councillor|employee|nurse|pastor|priest|villager|herder|fisherman|civilian|shepherd|militant|fighter|commander)\b)`,
+  'gu',
+);
+// "soldiers shot Yusuf Ahmed and Aliyu Musa": acts done to people, not to places or groups.
+const VICTIM = new RegExp(
+  String.raw`\b(?:killed|shot(?: dead)?|abducted|kidnapped|arrested|detained|executed|beheaded|assassinated|murdered|wounded|injured|freed|released|sentenced|hanged|lynched|tortured) (${FULL_NAME})(?:,? and (${FULL_NAME}))?`,
+  'gu',
+);
 const NAMED = new RegExp(String.raw`\bnamed\s+(${FULL_NAME}|${NAME_WORD})`, 'gu');
 const KIN = new RegExp(
   String.raw`\b(?:[Ss]on|[Dd]aughter|[Bb]rother|[Ss]ister|[Ww]ife|[Ff]ather|[Mm]other|[Uu]ncle|[Nn]ephew) of (${FULL_NAME})`,
@@ -47,10 +69,35 @@ const VERSUS = new RegExp(String.raw`\bv\. (${FULL_NAME})`, 'gu');
 // After a name these make it a place ("Suleiman al-Halabi area").
 const PLACE_AFTER =
   /^\s+(?:area|village|town|district|neighbou?rhood|street|road|square|camp|countryside|suburb|quarter)\b/;
-const PARTICLE_NAME = new RegExp(String.raw`\b${NAME_WORD} ${PARTICLE}${NAME_WORD}\b`, 'gu');
+const PARTICLE_NAME = new RegExp(
+  String.raw`\b(?:(?:Abu|Abd|Abdel|Abdul|Umm) )?${NAME_WORD} ${PARTICLE}${NAME_WORD}(?: ${PARTICLE}${NAME_WORD})?\b`,
+  'gu',
+);
+// "Abu Bakr al-Baghdadi": a kunya before a particle name is part of the man's name.
+const KUNYA = /^(?:Abu|Abd|Abdel|Abdul|Umm) /;
 // First words that make "X al-Y" a place or a group, not a person.
 const NOT_PERSON_HEAD =
-  /^(?:Jabal|Jebel|Bab|Sahl|Deir|Jisr|Tal|Tell|Ras|Wadi|Khan|Bir|Ain|Dahiyat|Kafr|Hayat|Hayyaat|Jaysh|Jaish|Jabhat|Liwa|Ahrar|Hurras|Ansar|Jund|Harakat|Saraya|Kataib|Abu|Hay|Souq|Tahrir|Shabaab|Islamic|Sheikh|Bani|Beni|Umm|Ahl|Nahr|Qasr|Dar|Madinat|Tabaqat|Arab|Army|Brigade|Front)$/;
+  /^(?:Jabal|Jebel|Bab|Sahl|Deir|Jisr|Tal|Tell|Ras|Wadi|Khan|Bir|Ain|Dahiyat|Kafr|Hayat|Hayyaat|Jaysh|Jaish|Jabhat|Liwa|Ahrar|Hurras|Ansar|Jund|Harakat|Saraya|Kataib|Abu|Hay|Souq|Tahrir|Shabaab|Islamic|Sheikh|Bani|Beni|Umm|Ahl|Nahr|Qasr|Dar|Madinat|Tabaqat|Arab|Army|Brigade|Front|Maarat|Maarrat|Ma'arrat|Ma’arrat|Qalaat|Qalat|Khirbet|Khirbat|Mazraat|Tall|Hammam|Hamam|Suq|Bayt|Beit|Mukhayyam|Hashd|Fatah|Fateh|Hezb|Hizb|Majlis|Dawlat|Wilayat|Wilayah)$/;
+
+// Capitalised common nouns that are never part of a person's name ("Government Troops killed").
+const NOT_NAME_WORDS =
+  /(?:^|[ -])(?:Government|Troops|Forces|Force|Soldiers|Security|Army|Police|Militia|Militias|Rebels|Militants|Gunmen|Fighters|Directorate|Ministry|Province|District|Region|State|Village|City|Town|Camp|Islamic|National|Council|Court|Party|Movement|Front|Brigade|Brigades|Unknown|Unidentified|Suspected|Armed|Regime|Opposition|Coalition|Authority|Attack|Attacks|Clashes|Clash|Killed|Dead|Boys|Girls|Men|Women|Youths|Rights|Cross|Crescent|Service|Services|Office|Agency|Union|Committee|Organisation|Organization|Watch|Network|Centre|Center|Foundation|Institute|University|School|Hospital|Company|Bank|Airlines|Airport|Media|News|Radio|Television|Agency)(?=$|[ -])/;
+// A lowercase plural or collective noun after the capitals makes them a modifier ("Red Crescent
+// volunteers", "Catholic priests"); a man's name is followed by a verb, a preposition or a stop.
+const MODIFIED_AFTER =
+  /^\s+(?!(?:says|claims|denies|warns|tells|vows|insists|urges|calls|accuses|adds|admits|is|was|has|as|his|this|across|towards|besides|always|whereas|unless)\b)(?:\p{Ll}+s|staff|personnel|police|people|youth|militia|community|crew)\b/u;
+// After a name these make it a group named after a man ("Nour al-Din al-Zenki fighters").
+const GROUP_AFTER =
+  /^\s+(?:fighters|militants|members|militia|militiamen|rebels|gunmen|loyalists|brigade|brigades|battalion|movement|group|forces|units)\b/;
+// "Kurdish-led", "Iranian-backed": an affiliation, not a name.
+const AFFILIATION_AFTER = /^-(?:led|backed|based|aligned|allied|affiliated|linked|controlled|held|run)\b/;
+
+const ROLE_OF =
+  /^(?:Chief|Head|Commander|Leader|Emir|Minister|Secretary|Director|Spokesman|Member|Members) [Oo]f\b/;
+const HEADLINE_VERBS =
+  /^(?:Says|Said|Condemns|Condemned|Visits|Visited|Vows|Orders|Ordered|Calls|Meets|Met|Kills|Killed|Attacks|Attacked|Warns|Urges|Denies|Accuses|Blames|Escapes|Survives|Arrested|Abducted|Kidnapped|Shot|Dies|Died|Resigns|Sacked|Arrives|Leaves|Returns|Declares|Announces|Receives|Inspects|Approves|Signs|Launches|Rejects|Confirms|Pledges|Releases|Freed|Rescued|Captured|Assassinated|Injured|Wounded|Speaks|Tells|Claims|Threatens|Mourns|Hails|Slams)$/;
+const TRAILING_SMALL_WORDS =
+  /(?: (?:In|On|At|Of|For|And|The|To|From|With|By|After|Near|As|Over|Amid|During))+$/u;
 
 // Title-case headline words that follow a title without being a name ("Commander Killed").
 const NOT_NAMES =
@@ -147,6 +194,19 @@ const FORCE_WORDS: Record<string, string> = {
   police: 'police',
 };
 const FORCE_AFTER = /^\s+(armed forces|security forces|air force|army|forces|military|navy|police)\b/i;
+// "Niger's military government" is the junta, not the forces.
+const COUNTRY_FORCE_AFTER =
+  /^(?:['’]s)?\s+(armed forces|security forces|air force|army|military|navy|police)\b(?!\s+(?:government|junta|regime|rulers?|leaders?|council|authorities|coup)\b)/i;
+// "Nyatura militia", "Maute group", "Mai-Mai Yakutumba fighters": a name no list knows, then what
+// it is. Adjectives of peoples and faiths ("Kurdish fighters", "Sunni militias") are not names.
+const GROUP_NOUN = String.raw`(?:militia|militias|militiamen|rebels|insurgents|guerrillas|members|militants|fighters|group|faction|cartel|gang)`;
+const NAMED_GROUP = new RegExp(
+  String.raw`\b(\p{Lu}[\p{L}'’]+(?:[- ]\p{Lu}[\p{L}'’]+){0,3}) ${GROUP_NOUN}\b`,
+  'gu',
+);
+const GROUP_NOUN_CUE = new RegExp(String.raw`\p{Lu}[\p{L}'’]+ ${GROUP_NOUN}\b`, 'u');
+const NOT_GROUP_NAME =
+  /(?:ist|ish|ese|ian|ic)$|^(?:Arab|Tuareg|Sunni|Shia|Shiite|Druze|Alawite|Yazidi|Christian|Muslim|Jewish|Tribal|Local|Armed|Rebel|Unknown|Unidentified|Suspected|Government|Opposition|Regime|Security|Foreign|Several|Some|Many|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Dozens|Hundreds|Anti|Pro|Community|Village|Vigilante|Youth|Ethnic|Allied|Federal|State|Police|Army|Former|Ex|Defected|Other|Rival|Enemy|Their|His|Her|Its|These|Those|All|Both|Most|Few|Militia|Militant|Jihadi|More|Dozen|Scores|Hundred|Thousands|Eleven|Twelve|\p{Lu}\p{Ll}+(?:teen|ty))$/u;
 
 const overlapsAny = (start: number, end: number, spans: { start: number; end: number }[]) =>
   spans.some((s) => start < s.end && end > s.start);
@@ -154,20 +214,29 @@ const overlapsAny = (start: number, end: number, spans: { start: number; end: nu
 /** The unknown people and organisations `text` marks as such, longest first where they overlap. */
 export function findPatternNames(text: string, tokens: Token[], mentions: Resolved[]): PatternName[] {
   const known = mentions.map((m) => ({ start: m.match.start, end: m.match.end }));
-  // In a title-case headline ("At Least 1 Person Is Confirmed Dead") capitals say nothing.
-  const titled = new Map<number, boolean>();
-  const titleCase = (offset: number) => {
-    const sentence = tokens.find((t) => t.end >= offset)?.sentence;
+  // A title before a name outweighs a town spelled like one of its words ("Journalist Rafael Mena").
+  const knownNames = mentions
+    .filter((m) => m.kind !== 'place')
+    .map((m) => ({ start: m.match.start, end: m.match.end }));
+  // In a title-case headline ("At Least 1 Person Is Confirmed Dead") capitals say nothing. The
+  // name's own words are left out: in "Benito Portillo Torres, killed in Culiacán" they would make
+  // a plain sentence look title-cased.
+  const titleCase = (start: number, end = start) => {
+    const sentence = tokens.find((t) => t.end >= start)?.sentence;
     if (sentence === undefined) return false;
-    let cached = titled.get(sentence);
-    if (cached === undefined) {
-      const long = tokens.filter((t) => t.sentence === sentence && t.text.length >= 4);
-      const capital = long.filter((t) => /^\p{Lu}/u.test(t.text)).length;
-      cached = long.length >= 3 && capital / long.length >= 0.75;
-      titled.set(sentence, cached);
-    }
-    return cached;
+    const long = tokens.filter(
+      (t) => t.sentence === sentence && t.text.length >= 4 && (t.end <= start || t.start >= end),
+    );
+    const capital = long.filter((t) => /^\p{Lu}/u.test(t.text)).length;
+    return long.length >= 3 && capital / long.length >= 0.75;
   };
+  // Not a person whatever the cue: common nouns, a group named after a man, an affiliation.
+  // (`weak` cues only: after a title, "Governor Zulum visits" is a man and a verb.)
+  const notPerson = (name: string, end: number, weak = true) =>
+    NOT_NAME_WORDS.test(name) ||
+    GROUP_AFTER.test(text.slice(end, end + 14)) ||
+    (weak && MODIFIED_AFTER.test(text.slice(end, end + 16))) ||
+    AFFILIATION_AFTER.test(text.slice(end, end + 12));
   const out: PatternName[] = [];
   const push = (p: PatternName) => {
     if (overlapsAny(p.start, p.end, out)) return;
@@ -175,20 +244,28 @@ export function findPatternNames(text: string, tokens: Token[], mentions: Resolv
   };
   // `weak`: the cue is only capitalisation, which a title-case headline empties of meaning.
   const person = (m: RegExpMatchArray, confidence: number, weak = false) => {
-    const name = m[1];
-    if (!name || m.index === undefined) return;
-    const start = m.index + m[0].lastIndexOf(name);
+    const whole = m[1];
+    if (!whole || m.index === undefined) return;
+    const start = m.index + m[0].lastIndexOf(whole);
+    // A title-case headline capitalises the words after the name ("… Juan Carlos Muniz In
+    // Zacatecas", "President Buhari Condemns Attack"): the name ends before them.
+    const words = whole.split(' ');
+    const verbAt = words.findIndex((w, i) => i > 0 && HEADLINE_VERBS.test(w));
+    const name = (verbAt === -1 ? whole : words.slice(0, verbAt).join(' ')).replace(TRAILING_SMALL_WORDS, '');
     const end = start + name.length;
-    if (weak && titleCase(start)) return;
+    if (weak && titleCase(start, end)) return;
     const first = name.split(/[ -]/)[0] ?? '';
-    if (NOT_PERSON_HEAD.test(first) || NOT_NAMES.test(name) || overlapsAny(start, end, known)) return;
+    if (NOT_PERSON_HEAD.test(first) || NOT_NAMES.test(name)) return;
+    if (overlapsAny(start, end, weak ? known : knownNames) || notPerson(name, end, weak)) return;
     push({ kind: 'person', name, matched: name, start, end, confidence });
   };
 
-  // "<Demonym> army/forces": the demonym is a known country; the forces are that country's.
+  // "<Demonym> army/forces", "<Country> army", "Mali's army": the forces are that country's.
   for (const m of mentions) {
-    if (m.kind !== 'country' || !m.demonym) continue;
-    const after = FORCE_AFTER.exec(text.slice(m.match.end, m.match.end + 20));
+    if (m.kind !== 'country') continue;
+    const after = (m.demonym ? FORCE_AFTER : COUNTRY_FORCE_AFTER).exec(
+      text.slice(m.match.end, m.match.end + 22),
+    );
     if (!after?.[1]) continue;
     const end = m.match.end + after[0].length;
     const what = FORCE_WORDS[after[1].toLowerCase()] ?? 'armed forces';
@@ -264,6 +341,20 @@ export function findPatternNames(text: string, tokens: Token[], mentions: Resolv
   for (const m of text.matchAll(APPOSITIVE)) person(m, 0.7, true);
   if (text.includes('v. ')) for (const m of text.matchAll(VERSUS)) person(m, 0.75);
   for (const m of text.matchAll(TITLED)) person(m, 0.8);
+  if (text.includes(' of ')) for (const m of text.matchAll(TITLED_OF)) person(m, 0.8);
+  if (text.includes(', ')) for (const m of text.matchAll(ROLE_AFTER)) person(m, 0.75, true);
+  for (const m of text.matchAll(VICTIM)) {
+    person(m, 0.7, true);
+    if (m[2] && m.index !== undefined) {
+      // the second of "X and Y"
+      const at = m.index + m[0].lastIndexOf(m[2]);
+      person(
+        Object.assign([m[2], m[2]], { index: at, input: text }) as unknown as RegExpMatchArray,
+        0.7,
+        true,
+      );
+    }
+  }
   if (text.includes('named ')) for (const m of text.matchAll(NAMED)) person(m, 0.75);
   if (has(/\b(?:[Ss]on|[Dd]aughter|[Bb]rother|[Ss]ister|[Ww]ife|[Ff]ather|[Mm]other|[Uu]ncle|[Nn]ephew) of /))
     for (const m of text.matchAll(KIN)) person(m, 0.8);
@@ -281,11 +372,11 @@ export function findPatternNames(text: string, tokens: Token[], mentions: Resolv
   const particles = has(/(?:al-|el-| bin | ibn | bint | Abu | Abdel | Abdul | [Oo]uld | [Aa]g )/);
   for (const m of particles ? text.matchAll(PARTICLE_NAME) : []) {
     if (m.index === undefined) continue;
-    const first = m[0].split(' ')[0] ?? '';
+    const first = m[0].replace(KUNYA, '').split(' ')[0] ?? '';
     const start = m.index;
     const end = start + m[0].length;
-    if (NOT_PERSON_HEAD.test(first) || overlapsAny(start, end, known) || titleCase(start)) continue;
-    if (PLACE_AFTER.test(text.slice(end, end + 16))) continue;
+    if (NOT_PERSON_HEAD.test(first) || overlapsAny(start, end, known) || titleCase(start, end)) continue;
+    if (PLACE_AFTER.test(text.slice(end, end + 16)) || notPerson(m[0], end)) continue;
     const sentenceStart = tokens.find((t) => t.start === start)?.sentenceStart ?? false;
     push({ kind: 'person', name: m[0], matched: m[0], start, end, confidence: sentenceStart ? 0.55 : 0.65 });
   }
@@ -304,12 +395,30 @@ export function findPatternNames(text: string, tokens: Token[], mentions: Resolv
       start += lead[0].length;
       span = span.slice(lead[0].length);
     }
-    if (!/ /.test(span)) continue;
+    // "Chief Of Army Staff", "Commander of the Forces": a post, not an organisation
+    if (!/ /.test(span) || ROLE_OF.test(span)) continue;
     const end = start + span.length;
     const inside = known.filter((k) => k.start >= start && k.end <= end);
     if (inside.some((k) => k.start === start && k.end === end)) continue;
     if (overlapsAny(start, end, known) && inside.length === 0) continue;
     push({ kind: 'org', name: span, matched: span, start, end, confidence: 0.8 });
+  }
+
+  for (const m of GROUP_NOUN_CUE.test(text) ? text.matchAll(NAMED_GROUP) : []) {
+    if (!m[1] || m.index === undefined) continue;
+    // "The Maute group", "In Nyatura militia attacks": the leading word is not the name's
+    const lead =
+      /^(?:(?:The|In|At|On|By|For|From|With|And|Of|A|An|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Several|Some|Many) )+/.exec(
+        m[1],
+      )?.[0] ?? '';
+    const name = m[1].slice(lead.length);
+    const start = m.index + lead.length;
+    const end = start + name.length;
+    if (name === '' || name.split(/[- ]/).some((w) => NOT_GROUP_NAME.test(w))) continue;
+    // "Sinaloa cartel": a cartel or a gang takes its place's name
+    const blocking = / (?:cartel|gang)$/.test(m[0]) ? knownNames : known;
+    if (overlapsAny(start, end, blocking) || titleCase(start, end)) continue;
+    push({ kind: 'org', name, matched: name, start, end, confidence: 0.7 });
   }
 
   // Acronyms: defined in the text ("Full Name (ACR)") or standing as an actor.

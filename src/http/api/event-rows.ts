@@ -53,7 +53,10 @@ export function toEventRows({ enrichment, update, story, desk }: EnrichedUpdate,
       cameo: codes?.cameo.join('/') ?? null,
       actor1: event.actors[0] ?? null,
       actor2: event.actors[1] ?? null,
-      country: place?.country ?? countries[0]?.iso2 ?? null,
+      // The update's first country is this event's only when the update names one: "Turkish-made
+      // drones" in one sentence does not put an air raid alert over Ukraine in Turkey.
+      country:
+        event.country ?? place?.country ?? (countries.length === 1 ? countries[0]?.iso2 : null) ?? null,
       admin1: place?.admin1 ?? null,
       location: place?.name ?? null,
       lat: place?.lat ?? null,
