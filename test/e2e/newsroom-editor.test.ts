@@ -175,6 +175,46 @@ describe('the story editor in Chromium', { skip: CHROMIUM_SKIP }, () => {
     });
   });
 
+  describe('two editors on the story header', () => {
+    it('keeps the status and standfirst a colleague saved when the other editor changed only the headline', async () => {
+      const a = await signIn('olena@example.org');
+      const b = await signIn('taras@example.org');
+      for (const { page } of [a, b]) {
+        await page.goto(`${base}/newsroom/stories/${storyId}`);
+        await page.getByText('Story header').click();
+      }
+      const bHeader = b.page.locator('#header-form');
+      await bHeader.getByLabel('Status').selectOption('ended');
+      await bHeader.getByLabel('Standfirst').fill('The desk has closed this page; follow tomorrow’s.');
+      await bHeader.getByRole('button', { name: 'Save header' }).click();
+      await bHeader.locator('.nr-status', { hasText: 'Header saved.' }).waitFor();
+
+      const aHeader = a.page.locator('#header-form');
+      await aHeader.getByLabel('Headline').fill('Ukraine Live: Odesa port struck overnight');
+      await aHeader.getByRole('button', { name: 'Save header' }).click();
+      const merge = a.page.locator('#header-conflict .nr-merge');
+      await merge.waitFor();
+      const text = await merge.innerText();
+      assert.match(text, /Their changes, kept:\s*Standfirst: The desk has closed this page/);
+      assert.match(text, /Status: ended/);
+      assert.match(text, /Your changes, kept:\s*Headline: Ukraine Live: Odesa port struck overnight/);
+      assert.equal(await merge.locator('fieldset').count(), 0, 'nothing to choose');
+      assert.equal((await t.store.stories.getById(storyId))?.status, 'ended', 'nothing saved yet');
+
+      await merge.getByRole('button', { name: 'Save with both changes' }).click();
+      await aHeader.locator('.nr-status', { hasText: 'Header saved.' }).waitFor();
+      const stored = await t.store.stories.getById(storyId);
+      assert.equal(stored?.headline, 'Ukraine Live: Odesa port struck overnight');
+      assert.equal(stored?.status, 'ended');
+      assert.equal(stored?.standfirst, 'The desk has closed this page; follow tomorrow’s.');
+      // The form now shows the merged header, so a further save reverts nothing.
+      assert.equal(await aHeader.getByLabel('Status').inputValue(), 'ended');
+      await t.liveBlog.patchStory(storyId, stored!.version, { status: 'live' });
+      await a.context.close();
+      await b.context.close();
+    });
+  });
+
   describe('a story with 300 updates', () => {
     let longStoryId = '';
     let firstId = '';

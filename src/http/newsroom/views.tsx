@@ -267,10 +267,10 @@ export function StoryEditorPage(props: { view: EditorView }): JSX.Element {
               {field('Caption', <input name="photoCaption" maxLength={1000} />)}
               {field('Credit', <input name="photoCredit" maxLength={200} />)}
             </fieldset>
-            <div class="nr-conflict" role="alert" hidden />
             <button type="submit">Save header</button>
             <p class="nr-status" role="status" aria-live="polite" />
           </form>
+          <div class="nr-conflict" id="header-conflict" role="alert" hidden />
         </details>
       )}
       <section class="nr-panel nr-compose" aria-labelledby="compose-title">

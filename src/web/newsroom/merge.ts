@@ -34,21 +34,26 @@ export const FIELD_LABELS: Record<MergeField, string> = {
 };
 
 /** The outcome: values for every field that is not a conflict, and which field went which way. */
-export interface MergeResult {
-  merged: FieldValues;
+export interface MergeResult<F extends string = MergeField> {
+  merged: Record<F, string | boolean>;
   /** Changed only by them: their value is kept. */
-  theirs: MergeField[];
+  theirs: F[];
   /** Changed only by you (or both to the same value): your value is kept. */
-  mine: MergeField[];
+  mine: F[];
   /** Changed by both, differently: `merged` holds their value until the editor chooses. */
-  conflicts: MergeField[];
+  conflicts: F[];
 }
 
-/** Merges `mine` and `theirs`, both derived from `base`. */
-export function mergeThreeWay(base: FieldValues, mine: FieldValues, theirs: FieldValues): MergeResult {
+/** Merges `mine` and `theirs`, both derived from `base`, over `fields` (an update's by default). */
+export function mergeThreeWay<F extends string = MergeField>(
+  base: Record<F, string | boolean>,
+  mine: Record<F, string | boolean>,
+  theirs: Record<F, string | boolean>,
+  fields: readonly F[] = MERGE_FIELDS as readonly string[] as readonly F[],
+): MergeResult<F> {
   const merged = { ...theirs };
-  const result: MergeResult = { merged, theirs: [], mine: [], conflicts: [] };
-  for (const field of MERGE_FIELDS) {
+  const result: MergeResult<F> = { merged, theirs: [], mine: [], conflicts: [] };
+  for (const field of fields) {
     const iChanged = mine[field] !== base[field];
     const theyChanged = theirs[field] !== base[field];
     if (iChanged && theyChanged && mine[field] !== theirs[field]) result.conflicts.push(field);
