@@ -212,11 +212,13 @@ export interface LiveEvent {
  * - `enriched`: an update's people, places and events were stored (suggestions and map markers changed);
  *   `namesLinked` when the update's public article now links names to entity pages;
  * - `cited`: the statements an update cites changed (its public article did too);
- * - `submission`: a submission arrived, was edited or was decided.
+ * - `submission`: a submission arrived, was edited or was decided;
+ * - `reviewed`: an editor cleared an update's suggestions (other editors' open pages hide them too).
  */
 export type PrivateEvent =
   | { kind: 'enriched'; storyId: string; updateId: string; updateVersion: number; namesLinked: boolean }
   | { kind: 'cited'; storyId: string; updateId: string }
+  | { kind: 'reviewed'; storyId: string; updateId: string }
   | {
       kind: 'submission';
       storyId: string;
@@ -231,6 +233,7 @@ export const PRIVATE_EVENT_KINDS = [
   'enriched',
   'cited',
   'submission',
+  'reviewed',
 ] as const satisfies readonly PrivateEvent['kind'][];
 
 /** An API token; only the SHA-256 of its secret is stored. */

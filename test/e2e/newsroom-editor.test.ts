@@ -381,7 +381,7 @@ describe('the story editor in Chromium', { skip: CHROMIUM_SKIP }, () => {
   });
 
   describe('suggestions beside each update', () => {
-    it('shows a count per update, the surest first when opened, and clears an update’s all at once', async () => {
+    it('shows a count per update, the surest first when opened, and clears an update’s all at once on every editor’s page', async () => {
       const update = await t.liveBlog.publishUpdate(
         storyId,
         { body: 'Zelensky said drones struck Moscow overnight. Shahed debris fell near Regional Hall.' },
@@ -411,9 +411,20 @@ describe('the story editor in Chromium', { skip: CHROMIUM_SKIP }, () => {
       assert.equal(fields.at(-1), 'names', '"new name?" hints last');
       assert.ok(fields.indexOf('names') > fields.indexOf('places'));
 
+      // A colleague has the same page open, their panel closed.
+      const colleague = await signIn('taras@example.org');
+      await colleague.page.goto(`${base}/newsroom/stories/${storyId}`);
+      const theirSummary = colleague.page.locator(
+        `article[data-update-id="${update.id}"] .nr-enrich summary`,
+      );
+      await theirSummary.filter({ hasText: `Suggestions: ${count} to review` }).waitFor();
+
       const corrections = (await t.store.corrections.list()).length;
       await panel.getByRole('button', { name: 'Clear all' }).click();
       await summary.filter({ hasText: 'Suggestions: none' }).waitFor();
+      // Pushed to the colleague's open page: no reload.
+      await theirSummary.filter({ hasText: 'Suggestions: none' }).waitFor();
+      await colleague.context.close();
       assert.equal(await items.count(), 0);
       await panel.getByText('Nothing to review.').waitFor();
       // Cleared from view only: the extraction stays and nothing is taught to later enrichments.
