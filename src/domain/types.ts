@@ -62,6 +62,18 @@ export interface Media {
   createdAt: string;
 }
 
+/** The names an update is bylined to: its `authors`, or whoever filed it. */
+export function bylineOf(update: Pick<Update, 'author' | 'authors'>): string[] {
+  if (update.authors && update.authors.length > 0) return update.authors;
+  return update.author === '' ? [] : [update.author];
+}
+
+/** Names as a byline reads them: "A", "A and B", "A, B and C". */
+export function namesText(names: readonly string[]): string {
+  if (names.length <= 1) return names.join('');
+  return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}
+
 /** What an update or story keeps of a photo it shows: a snapshot, so pages render without a lookup. */
 export type MediaRef = Omit<Media, 'uploadedBy' | 'createdAt'>;
 
@@ -128,7 +140,10 @@ export interface Update {
   headline: string | null;
   body: string;
   bodyHtml: string;
+  /** Who filed it (a user's or API token's name); the byline unless `authors` are given. */
   author: string;
+  /** The byline's names, as the author gave them (several allowed); absent or empty: `author`. */
+  authors?: string[];
   publishedAt: string;
   updatedAt: string;
   pinned: boolean;
@@ -170,6 +185,8 @@ export interface UpdateContent {
   sources: Source[];
   videoUrl: string | null;
   media?: MediaRef | null;
+  /** The byline's names; empty: whoever filed it. */
+  authors?: string[];
 }
 
 /** What one change to an update did: `changes` maps a field to its value before and after. */

@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import sharp from 'sharp';
 import { CHROMIUM_SKIP, launchChromium } from '../support/chromium.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 
@@ -437,6 +438,55 @@ describe('the story editor in Chromium', { skip: CHROMIUM_SKIP }, () => {
       await page.reload();
       await panel.locator('summary', { hasText: 'Suggestions: none' }).waitFor();
       await context.close();
+    });
+  });
+
+  describe('bylines and photo captions', () => {
+    it('publishes a photo with caption and credit and two authors, shown live to a reader and after an edit', async () => {
+      const reader = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const readerPage = await reader.newPage();
+      readerPage.on('pageerror', (error) => errors.push(error.message));
+      const story = await t.store.stories.getById(storyId);
+      await readerPage.goto(`${base}/ukraine-live/${story!.slug}`);
+
+      const { context, page } = await signIn('olena@example.org');
+      await page.goto(`${base}/newsroom/stories/${storyId}`);
+      const compose = page.locator('#compose-form');
+      await compose.locator('textarea[name="body"]').fill('Rescuers searched the damaged grain terminal.');
+      await compose.getByLabel('Authors').fill('Olena Editor, Iryna Stringer');
+      const jpeg = await sharp({ create: { width: 900, height: 600, channels: 3, background: '#4a5a6a' } })
+        .jpeg()
+        .toBuffer();
+      await compose
+        .locator('input[name="photo"]')
+        .setInputFiles({ name: 'terminal.jpg', mimeType: 'image/jpeg', buffer: jpeg });
+      await compose.getByLabel('Photo alt text').fill('Rescuers on a collapsed roof');
+      await compose.getByLabel('Photo caption').fill('Rescuers at the grain terminal in Odesa');
+      await compose.getByLabel('Photo credit').fill('Iryna Stringer / Dateline');
+      await page.getByRole('button', { name: 'Publish' }).click();
+      await compose.locator('.nr-status', { hasText: 'Published.' }).waitFor();
+
+      // Live, without a reload: the photo's caption and credit, and the byline.
+      const live = readerPage.locator('article[data-update-id]', { hasText: 'damaged grain terminal' });
+      await live.locator('figcaption', { hasText: 'Rescuers at the grain terminal in Odesa' }).waitFor();
+      assert.match(await live.locator('figcaption').innerText(), /Photo: Iryna Stringer \/ Dateline/);
+      assert.equal(await live.locator('.update-author').innerText(), 'By Olena Editor and Iryna Stringer');
+
+      // An edit in the composer changes the caption; the byline field shows both names.
+      const article = page.locator('.nr-stream article', { hasText: 'damaged grain terminal' });
+      await article.getByRole('button', { name: 'Edit' }).click();
+      await page.getByRole('button', { name: 'Save changes' }).waitFor();
+      assert.equal(await compose.getByLabel('Authors').inputValue(), 'Olena Editor, Iryna Stringer');
+      assert.equal(await compose.getByLabel('Photo credit').inputValue(), 'Iryna Stringer / Dateline');
+      await compose.getByLabel('Photo caption').fill('Rescuers at the grain terminal in Odesa on Tuesday');
+      await page.getByRole('button', { name: 'Save changes' }).click();
+      await compose.locator('.nr-status', { hasText: 'Saved.' }).waitFor();
+      await live.locator('figcaption', { hasText: 'in Odesa on Tuesday' }).waitFor();
+      await readerPage.reload();
+      assert.match(await live.locator('figcaption').innerText(), /in Odesa on Tuesday/);
+      assert.equal(await live.locator('.update-author').innerText(), 'By Olena Editor and Iryna Stringer');
+      await context.close();
+      await reader.close();
     });
   });
 

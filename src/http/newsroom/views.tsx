@@ -322,11 +322,27 @@ export function StoryEditorPage(props: { view: EditorView }): JSX.Element {
             )}
             {field('Evidence note', <input name="claimNote" maxLength={2000} />)}
           </div>
-          <div class="nr-row">
-            {field('Video or social link', <input name="videoUrl" type="url" placeholder="https://…" />)}
-            {field('Photo', <input type="file" name="photo" accept="image/*" />)}
-            {field('Photo alt text', <input name="photoAlt" maxLength={500} />)}
-          </div>
+          {field(
+            'Authors',
+            <input name="authors" maxLength={1000} autocomplete="off" />,
+            'The byline; several names separated by commas. Empty: your name',
+          )}
+          {field('Video or social link', <input name="videoUrl" type="url" placeholder="https://…" />)}
+          <fieldset class="nr-photo">
+            <legend>Photo</legend>
+            <div class="nr-row">
+              {field('Photo', <input type="file" name="photo" accept="image/*" />)}
+              {field(
+                'Photo alt text',
+                <input name="photoAlt" maxLength={500} />,
+                'What it shows, for screen readers',
+              )}
+            </div>
+            <div class="nr-row">
+              {field('Photo caption', <input name="photoCaption" maxLength={1000} />)}
+              {field('Photo credit', <input name="photoCredit" maxLength={200} />, 'Shown as “Photo: …”')}
+            </div>
+          </fieldset>
           {editor && (
             <div class="nr-row nr-checks">
               <label>

@@ -15,6 +15,9 @@ export const MERGE_FIELDS = [
   'videoUrl',
   'pinned',
   'keyEvent',
+  'authors',
+  'photoCaption',
+  'photoCredit',
 ] as const;
 /** One editable field. */
 export type MergeField = (typeof MERGE_FIELDS)[number];
@@ -31,6 +34,9 @@ export const FIELD_LABELS: Record<MergeField, string> = {
   videoUrl: 'Video or social link',
   pinned: 'Pinned',
   keyEvent: 'Key event',
+  authors: 'Authors',
+  photoCaption: 'Photo caption',
+  photoCredit: 'Photo credit',
 };
 
 /** The outcome: values for every field that is not a conflict, and which field went which way. */
@@ -93,6 +99,7 @@ export function parseSources(text: string): Source[] {
 /** An update (as the API returns it) as the form would show it. */
 export function fieldValuesOf(update: Record<string, unknown>): FieldValues {
   const text = (v: unknown) => (typeof v === 'string' ? v : '');
+  const media = update['media'] as Record<string, unknown> | null | undefined;
   return {
     headline: text(update['headline']),
     body: text(update['body']),
@@ -102,5 +109,21 @@ export function fieldValuesOf(update: Record<string, unknown>): FieldValues {
     videoUrl: text(update['videoUrl']),
     pinned: update['pinned'] === true,
     keyEvent: update['keyEvent'] === true,
+    authors: namesText(update['authors']),
+    photoCaption: text(media?.['caption']),
+    photoCredit: text(media?.['credit']),
   };
+}
+
+/** Byline names as the form writes them: separated by commas. */
+export function namesText(names: unknown): string {
+  return Array.isArray(names) ? names.filter((n) => typeof n === 'string').join(', ') : '';
+}
+
+/** The form's byline text as names (empty: the byline is whoever files it). */
+export function parseNames(text: string): string[] {
+  return text
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
 }

@@ -21,6 +21,7 @@ import {
   FIELD_LABELS,
   fieldValuesOf,
   MERGE_FIELDS,
+  parseNames,
   parseSources,
   sourcesText,
   type FieldValues,
@@ -144,6 +145,9 @@ function startEditor(root: HTMLElement): void {
       videoUrl: value('videoUrl').trim(),
       pinned: checked('pinned'),
       keyEvent: checked('keyEvent'),
+      authors: parseNames(value('authors')).join(', '),
+      photoCaption: value('photoCaption').trim(),
+      photoCredit: value('photoCredit').trim(),
     };
   }
 
@@ -194,7 +198,14 @@ function startEditor(root: HTMLElement): void {
       sources: sources(),
       videoUrl: value('videoUrl') || null,
       statementIds: citedStatementIds(compose),
+      // The server refuses a caption without a photo, and ignores empty ones.
+      photoCaption: value('photoCaption'),
+      photoCredit: value('photoCredit'),
     };
+    // An edit sends the byline only when changed, so an untouched one stays "whoever filed it".
+    const authors = parseNames(value('authors'));
+    if (editing?.kind === 'update' ? authors.join(', ') !== editing.base.authors : authors.length > 0)
+      payload['authors'] = authors;
     if (isEditor) {
       payload['pinned'] = checked('pinned');
       payload['keyEvent'] = checked('keyEvent');
