@@ -10,6 +10,8 @@ import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import sharp from 'sharp';
 import { CHROMIUM_SKIP, launchChromium } from '../support/chromium.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
+import { formatClock } from '../../src/domain/time-format.ts';
+import { SCHEDULER } from '../../src/service/publishing.ts';
 
 const PASSWORD = 'editor passphrase 2026';
 const SCREENSHOTS = new URL('../../docs/screenshots/', import.meta.url);
@@ -437,6 +439,51 @@ describe('the story editor in Chromium', { skip: CHROMIUM_SKIP }, () => {
       );
       await page.reload();
       await panel.locator('summary', { hasText: 'Suggestions: none' }).waitFor();
+      await context.close();
+    });
+  });
+
+  describe('times in the desk’s zone', () => {
+    it('shows history times and takes "publish at" in the desk’s time, whatever the browser’s zone', async () => {
+      const update = await t.liveBlog.publishUpdate(storyId, { body: 'Power restored in Kharkiv.' }, 'Desk');
+      // An editor abroad: the browser is in New York, the desk in Kyiv.
+      const context = await browser.newContext({
+        viewport: { width: 1280, height: 1000 },
+        timezoneId: 'America/New_York',
+        locale: 'en-US',
+      });
+      const page = await context.newPage();
+      page.on('pageerror', (error) => errors.push(error.message));
+      await page.goto(`${base}/newsroom/login`);
+      await page.getByLabel('Email').fill('olena@example.org');
+      await page.getByLabel('Password').fill(PASSWORD);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.waitForURL(`${base}/newsroom`);
+      await page.goto(`${base}/newsroom/stories/${storyId}`);
+
+      await page
+        .locator(`article[data-update-id="${update.id}"]`)
+        .getByRole('button', { name: 'History' })
+        .click();
+      const head = page.locator(`article[data-update-id="${update.id}"] .nr-history li p`).first();
+      await head.waitFor();
+      const kyiv = formatClock(update.publishedAt, 'Europe/Kyiv').slice(0, 5);
+      assert.match(
+        await head.innerText(),
+        new RegExp(`^Version 1: create by Desk, \\d{1,2} \\w+ \\d{4} at ${kyiv} (EET|EEST|Kyiv time)$`),
+      );
+
+      const compose = page.locator('#compose-form');
+      assert.match(await compose.innerText(), /The desk’s time \((EET|EEST|Kyiv time)\)/);
+      await compose.locator('textarea[name="body"]').fill('Curfew in Kyiv lifted at 05:00.');
+      await compose.getByLabel('Publish at (optional)').fill('2030-01-15T09:30');
+      await page.getByRole('button', { name: 'Publish' }).click();
+      await compose.locator('.nr-status', { hasText: 'Scheduled.' }).waitFor();
+      const scheduled = (await t.store.submissions.listPending(storyId)).find((s) =>
+        s.content.body.startsWith('Curfew in Kyiv'),
+      );
+      assert.equal(scheduled?.publishAt, '2030-01-15T07:30:00.000Z', '09:30 in Kyiv (EET, UTC+2)');
+      await t.publishing.removeUpdate(SCHEDULER, scheduled!.id);
       await context.close();
     });
   });

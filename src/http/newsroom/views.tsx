@@ -3,6 +3,7 @@ import type { ComponentChildren, JSX } from 'preact';
 import { CLAIM_LABELS, CLAIM_STATUSES, STORY_STATUSES } from '../../domain/types.ts';
 import type { Desk, Role, Story, Submission } from '../../domain/types.ts';
 import { SubmissionQueue } from './queue-view.tsx';
+import { zoneName } from '../../domain/time-format.ts';
 
 /** Asset URLs and the signed-in user, for every page. */
 export interface NewsroomChrome {
@@ -226,6 +227,7 @@ export function StoryEditorPage(props: { view: EditorView }): JSX.Element {
       data-last-event-seq={story.lastEventSeq}
       data-role={role}
       data-story-version={story.version}
+      data-timezone={props.view.timezone}
     >
       <div class="nr-title">
         <h1>{story.headline}</h1>
@@ -354,7 +356,7 @@ export function StoryEditorPage(props: { view: EditorView }): JSX.Element {
               {field(
                 'Publish at (optional)',
                 <input type="datetime-local" name="publishAt" step={1} />,
-                'Your local time; leave empty to publish now',
+                `The desk’s time (${zoneName(new Date().toISOString(), props.view.timezone)}); leave empty to publish now`,
               )}
             </div>
           )}

@@ -6,6 +6,7 @@
  */
 
 import { relativeTime } from '../../domain/relative-time.ts';
+import { formatDateTime, zonedInstant } from '../../domain/time-format.ts';
 import { mountRelatedCoverage } from './related.ts';
 import { diffWords } from 'diff';
 import { mountEnrichment } from './enrichment.ts';
@@ -87,6 +88,7 @@ function refreshRelativeTimes(root: ParentNode): void {
 
 function startEditor(root: HTMLElement): void {
   const storyId = root.dataset['storyId'] ?? '';
+  const timezone = root.dataset['timezone'] ?? 'UTC';
   const isEditor = root.dataset['role'] !== 'contributor';
   const stream = root.querySelector<HTMLElement>('.nr-stream')!;
   const compose = root.querySelector<HTMLFormElement>('#compose-form')!;
@@ -209,9 +211,9 @@ function startEditor(root: HTMLElement): void {
     if (isEditor) {
       payload['pinned'] = checked('pinned');
       payload['keyEvent'] = checked('keyEvent');
-      // datetime-local is the editor's local time; the API takes an instant.
+      // datetime-local is a wall-clock time, read in the desk's zone; the API takes an instant.
       if (!editing && value('publishAt') !== '')
-        payload['publishAt'] = new Date(value('publishAt')).toISOString();
+        payload['publishAt'] = zonedInstant(value('publishAt'), timezone);
     }
     submitButton.disabled = true;
     try {
@@ -404,7 +406,7 @@ function startEditor(root: HTMLElement): void {
       const snapshot = { ...state };
       const item = document.createElement('li');
       const head = document.createElement('p');
-      head.textContent = `Version ${revision.version}: ${revision.kind} by ${revision.actor}, ${new Date(revision.at).toLocaleString()}`;
+      head.textContent = `Version ${revision.version}: ${revision.kind} by ${revision.actor}, ${formatDateTime(revision.at, timezone)}`;
       item.append(head);
       for (const [field, change] of Object.entries(revision.changes)) {
         if (field === 'bodyHtml' || revision.kind === 'create') continue;
