@@ -101,6 +101,7 @@ describe('the story editor in Chromium', { skip: CHROMIUM_SKIP }, () => {
       assert.match(kept, /Their changes, kept/);
       assert.match(kept, /Claim status: Verified/);
       assert.match(kept, /Evidence note: Geolocated from two videos by our team/);
+      assert.doesNotMatch(kept, /Authors/, 'an untouched byline is no one’s change');
       assert.match(
         await merge.innerText(),
         /Your changes, kept:\s*Headline: Explosions in Odesa port overnight/,

@@ -109,7 +109,12 @@ export function fieldValuesOf(update: Record<string, unknown>): FieldValues {
     videoUrl: text(update['videoUrl']),
     pinned: update['pinned'] === true,
     keyEvent: update['keyEvent'] === true,
-    authors: namesText(update['authors']),
+    // A conflict's `current` is the stored update, whose authors may be empty: the byline is its filer.
+    authors: namesText(
+      Array.isArray(update['authors']) && update['authors'].length > 0
+        ? update['authors']
+        : [text(update['author'])].filter(Boolean),
+    ),
     photoCaption: text(media?.['caption']),
     photoCredit: text(media?.['credit']),
   };
