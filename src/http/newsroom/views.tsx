@@ -102,7 +102,9 @@ export function PasswordPage(props: { error: string | null; forced: boolean; csr
           New password again
           <input type="password" name="repeatPassword" autocomplete="new-password" required minLength={12} />
         </label>
-        <button type="submit">Set password</button>
+        <button type="submit" class="nr-primary">
+          Set password
+        </button>
       </form>
     </section>
   );
@@ -132,7 +134,9 @@ export function LoginPage(props: { error: string | null; email: string; notice?:
           Password
           <input type="password" name="password" autocomplete="current-password" required />
         </label>
-        <button type="submit">Sign in</button>
+        <button type="submit" class="nr-primary">
+          Sign in
+        </button>
       </form>
     </section>
   );
@@ -269,7 +273,9 @@ export function StoryEditorPage(props: { view: EditorView }): JSX.Element {
               {field('Caption', <input name="photoCaption" maxLength={1000} />)}
               {field('Credit', <input name="photoCredit" maxLength={200} />)}
             </fieldset>
-            <button type="submit">Save header</button>
+            <button type="submit" class="nr-primary">
+              Save header
+            </button>
             <p class="nr-status" role="status" aria-live="polite" />
           </form>
           <div class="nr-conflict" id="header-conflict" role="alert" hidden />
