@@ -417,9 +417,13 @@ export class PublishingService {
   }
 }
 
-/** One line of text as readers see it: control characters dropped, runs of white space made one space. */
+/**
+ * One line of text as readers see it: control characters and bidi overrides (which could make a
+ * byline read backwards) dropped, runs of white space made one space. Joiners stay: Persian needs them.
+ */
 function oneLine(text: string): string {
   return text
+    .replace(/[\u202A-\u202E\u2066-\u2069]/g, '')
     .replace(/\p{Cc}/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();
