@@ -1,6 +1,6 @@
 /** JSON shapes of desks, stories and updates as the API returns them. */
 import { storyPath, updateAnchor, updatePath } from './paths.ts';
-import type { Desk, Revision, Story, Submission, Update } from './types.ts';
+import { bylineOf, type Desk, type Revision, type Story, type Submission, type Update } from './types.ts';
 
 /** A desk in API responses. */
 export function deskJson(desk: Desk) {
@@ -17,6 +17,7 @@ export function updateJson(update: Update, storyUrl: string) {
   const { deletedAt: _deletedAt, ...rest } = update;
   return {
     ...rest,
+    authors: bylineOf(update),
     status: 'published' as const,
     url: updatePath(storyUrl, update.id),
     anchor: `${storyUrl}#${updateAnchor(update.id)}`,
@@ -31,7 +32,15 @@ export function submissionJson(submission: Submission) {
   const { content, ...rest } = submission;
   const status =
     submission.status === 'pending' && submission.publishAt !== null ? 'scheduled' : submission.status;
-  return { ...content, ...rest, status, sequence: null, url: null, anchor: null };
+  return {
+    ...content,
+    ...rest,
+    authors: bylineOf({ author: submission.author, authors: content.authors }),
+    status,
+    sequence: null,
+    url: null,
+    anchor: null,
+  };
 }
 
 /** A revision in API responses. */

@@ -62,6 +62,18 @@ export interface Media {
   createdAt: string;
 }
 
+/** The names an update is bylined to: its `authors`, or whoever filed it. */
+export function bylineOf(update: Pick<Update, 'author' | 'authors'>): string[] {
+  if (update.authors && update.authors.length > 0) return update.authors;
+  return update.author === '' ? [] : [update.author];
+}
+
+/** Names as a byline reads them: "A", "A and B", "A, B and C". */
+export function namesText(names: readonly string[]): string {
+  if (names.length <= 1) return names.join('');
+  return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}
+
 /** What an update or story keeps of a photo it shows: a snapshot, so pages render without a lookup. */
 export type MediaRef = Omit<Media, 'uploadedBy' | 'createdAt'>;
 
@@ -128,7 +140,10 @@ export interface Update {
   headline: string | null;
   body: string;
   bodyHtml: string;
+  /** Who filed it (a user's or API token's name); the byline unless `authors` are given. */
   author: string;
+  /** The byline's names, as the author gave them (several allowed); absent or empty: `author`. */
+  authors?: string[];
   publishedAt: string;
   updatedAt: string;
   pinned: boolean;
@@ -170,6 +185,8 @@ export interface UpdateContent {
   sources: Source[];
   videoUrl: string | null;
   media?: MediaRef | null;
+  /** The byline's names; empty: whoever filed it. */
+  authors?: string[];
 }
 
 /** What one change to an update did: `changes` maps a field to its value before and after. */
@@ -212,11 +229,13 @@ export interface LiveEvent {
  * - `enriched`: an update's people, places and events were stored (suggestions and map markers changed);
  *   `namesLinked` when the update's public article now links names to entity pages;
  * - `cited`: the statements an update cites changed (its public article did too);
- * - `submission`: a submission arrived, was edited or was decided.
+ * - `submission`: a submission arrived, was edited or was decided;
+ * - `reviewed`: an editor cleared an update's suggestions (other editors' open pages hide them too).
  */
 export type PrivateEvent =
   | { kind: 'enriched'; storyId: string; updateId: string; updateVersion: number; namesLinked: boolean }
   | { kind: 'cited'; storyId: string; updateId: string }
+  | { kind: 'reviewed'; storyId: string; updateId: string }
   | {
       kind: 'submission';
       storyId: string;
@@ -231,6 +250,7 @@ export const PRIVATE_EVENT_KINDS = [
   'enriched',
   'cited',
   'submission',
+  'reviewed',
 ] as const satisfies readonly PrivateEvent['kind'][];
 
 /** An API token; only the SHA-256 of its secret is stored. */

@@ -65,6 +65,8 @@ export interface UpdateInput {
   keyEvent?: boolean | undefined;
   videoUrl?: string | null | undefined;
   media?: MediaRef | null | undefined;
+  /** Byline names; empty: whoever filed it. */
+  authors?: string[] | undefined;
 }
 
 /** Changes to an update; absent fields stay as they are. */
@@ -428,6 +430,7 @@ function updateContent(input: UpdateInput): UpdateContent {
     sources: input.sources ?? [],
     videoUrl: blankToNull(input.videoUrl),
     media: input.media ?? null,
+    authors: input.authors ?? [],
   };
 }
 

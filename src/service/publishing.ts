@@ -45,6 +45,9 @@ export const SCHEDULER: Actor = { key: 'scheduler', name: 'scheduler', role: 'ed
 /** A photo chosen by the id it was uploaded under: undefined leaves it as it is, null removes it. */
 interface WithMediaId {
   mediaId?: string | null | undefined;
+  /** The caption and credit of the update's photo (the one chosen now, or the one it has). */
+  photoCaption?: string | undefined;
+  photoCredit?: string | undefined;
   /** Statement ids the update cites, replacing earlier ones ([] removes them); undefined leaves them. */
   statementIds?: string[] | undefined;
 }
@@ -155,9 +158,14 @@ export class PublishingService {
    */
   async postUpdate(actor: Actor | null, storyId: string, request: NewUpdateRequest): Promise<PostedUpdate> {
     const by = requireActorRole(actor, WRITE_ROLES.postUpdate);
-    const { mediaId, publishAt, statementIds, ...fields } = request;
+    const { mediaId, publishAt, statementIds, photoCaption, photoCredit, ...fields } = request;
     const story = await this.#writableStory(by, storyId);
-    const input: UpdateInput = { ...fields, media: await this.#mediaRef(mediaId) };
+    const photo = { photoCaption, photoCredit };
+    const input: UpdateInput = {
+      ...fields,
+      ...cleanAuthors(fields.authors),
+      media: withPhotoText(await this.#mediaRef(mediaId), null, photo),
+    };
     const citations = await this.#checkCitations(statementIds);
     if (!hasRole(by.role, 'editor')) {
       requireClaimAllowed(by, input.claimStatus);
@@ -193,8 +201,8 @@ export class PublishingService {
     const submission = await this.#store.submissions.getById(id);
     if (!submission) throw notFound('submission');
     const story = await this.#writableStory(by, submission.storyId);
-    const { mediaId, statementIds, ...fields } = changes;
-    const patch: UpdatePatch = { ...fields, media: await this.#mediaRef(mediaId) };
+    const patch = await this.#patchOf(changes, submission.content.media);
+    const { statementIds } = changes;
     const citations = await this.#checkCitations(statementIds);
     const update = await this.#liveBlog.approveSubmission(id, patch, by.name, {
       citations,
@@ -234,8 +242,8 @@ export class PublishingService {
     if (pending.status !== 'pending')
       throw new DomainError('conflict', `submission is already ${pending.status}`);
     requireClaimAllowed(by, changes.claimStatus);
-    const { mediaId, statementIds, ...fields } = changes;
-    const patch: UpdatePatch = { ...fields, media: await this.#mediaRef(mediaId) };
+    const patch = await this.#patchOf(changes, pending.content.media);
+    const { statementIds } = changes;
     const citations = await this.#checkCitations(statementIds);
     return this.#liveBlog.editSubmission(id, patch, {
       citations,
@@ -251,9 +259,9 @@ export class PublishingService {
     changes: UpdateChangeRequest & { correctionNote?: string | undefined },
   ): Promise<Update> {
     const by = requireActorRole(actor, WRITE_ROLES.editUpdate);
-    await this.#writableUpdate(by, id);
-    const { mediaId, statementIds, ...fields } = changes;
-    const patch: PublishedUpdatePatch = { ...fields, media: await this.#mediaRef(mediaId) };
+    const current = await this.#writableUpdate(by, id);
+    const { correctionNote, statementIds } = changes;
+    const patch: PublishedUpdatePatch = { ...(await this.#patchOf(changes, current.media)), correctionNote };
     if (!hasRole(by.role, 'editor'))
       throw new DomainError('forbidden', 'contributors cannot edit published updates; ask an editor');
     const citations = await this.#checkCitations(statementIds);
@@ -368,6 +376,19 @@ export class PublishingService {
     return [...new Set(ids)];
   }
 
+  /**
+   * An author's changes as the store takes them: the photo resolved (with the caption and credit
+   * given, on the new photo or on `currentPhoto`), the byline names cleaned.
+   */
+  async #patchOf(
+    changes: UpdateChangeRequest & { correctionNote?: string | undefined },
+    currentPhoto: MediaRef | null | undefined,
+  ): Promise<UpdatePatch> {
+    const { mediaId, statementIds: _s, photoCaption, photoCredit, correctionNote: _c, ...fields } = changes;
+    const media = withPhotoText(await this.#mediaRef(mediaId), currentPhoto, { photoCaption, photoCredit });
+    return { ...fields, ...cleanAuthors(fields.authors), media };
+  }
+
   /** The photo snapshot for an update's `mediaId` (undefined: unchanged; null: none). */
   async #mediaRef(mediaId: string | null | undefined): Promise<MediaRef | null | undefined> {
     if (mediaId === undefined || mediaId === null) return mediaId;
@@ -394,6 +415,58 @@ export class PublishingService {
     if (!this.#media) throw invalid(field, `${field}: photos cannot be chosen here`);
     return this.#media;
   }
+}
+
+/**
+ * One line of text as readers see it: control characters and bidi overrides (which could make a
+ * byline read backwards) dropped, runs of white space made one space. Joiners stay: Persian needs them.
+ */
+function oneLine(text: string): string {
+  return text
+    .replace(/[\u202A-\u202E\u2066-\u2069]/g, '')
+    .replace(/\p{Cc}/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * Byline names as given, cleaned to one line each and without repeats (undefined leaves them as they
+ * are; [] goes back to whoever filed the update). The API's schema bounds their number and length.
+ */
+function cleanAuthors(authors: readonly string[] | undefined): { authors?: string[] } {
+  if (authors === undefined) return {};
+  const names: string[] = [];
+  for (const [i, given] of authors.entries()) {
+    const name = oneLine(given);
+    if (name === '') throw invalid(`authors.${i}`, `authors.${i}: must not be empty`);
+    if (!names.some((n) => n.toLowerCase() === name.toLowerCase())) names.push(name);
+  }
+  return { authors: names };
+}
+
+/**
+ * `photo` (a new photo, undefined for none chosen now) or else `current`, with the caption and credit
+ * given; a caption or credit for an update without a photo is refused, naming the field.
+ */
+function withPhotoText(
+  photo: MediaRef | null | undefined,
+  current: MediaRef | null | undefined,
+  text: { photoCaption?: string | undefined; photoCredit?: string | undefined },
+): MediaRef | null | undefined {
+  const { photoCaption, photoCredit } = text;
+  if (photoCaption === undefined && photoCredit === undefined) return photo;
+  const target = photo === undefined ? current : photo;
+  // An empty caption and credit ask for nothing, photo or not (forms send their empty fields).
+  if (!target && !photoCaption && !photoCredit) return photo;
+  if (!target) {
+    const field = photoCaption === undefined ? 'photoCredit' : 'photoCaption';
+    throw invalid(field, `${field}: the update has no photo`);
+  }
+  return {
+    ...target,
+    ...(photoCaption !== undefined && { caption: oneLine(photoCaption) }),
+    ...(photoCredit !== undefined && { credit: oneLine(photoCredit) }),
+  };
 }
 
 /** Contributors may not mark a claim verified: that is an editor's judgement. */

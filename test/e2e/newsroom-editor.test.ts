@@ -7,8 +7,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import sharp from 'sharp';
 import { CHROMIUM_SKIP, launchChromium } from '../support/chromium.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
+import { formatClock } from '../../src/domain/time-format.ts';
+import { SCHEDULER } from '../../src/service/publishing.ts';
 
 const PASSWORD = 'editor passphrase 2026';
 const SCREENSHOTS = new URL('../../docs/screenshots/', import.meta.url);
@@ -98,6 +101,7 @@ describe('the story editor in Chromium', { skip: CHROMIUM_SKIP }, () => {
       assert.match(kept, /Their changes, kept/);
       assert.match(kept, /Claim status: Verified/);
       assert.match(kept, /Evidence note: Geolocated from two videos by our team/);
+      assert.doesNotMatch(kept, /Authors/, 'an untouched byline is no one’s change');
       assert.match(
         await merge.innerText(),
         /Your changes, kept:\s*Headline: Explosions in Odesa port overnight/,
@@ -170,6 +174,46 @@ describe('the story editor in Chromium', { skip: CHROMIUM_SKIP }, () => {
       assert.equal(stored?.keyEvent, true);
       assert.equal(stored?.claimStatus, 'verified');
       assert.equal(stored?.claimNote, 'Air force channel');
+      await a.context.close();
+      await b.context.close();
+    });
+  });
+
+  describe('two editors on the story header', () => {
+    it('keeps the status and standfirst a colleague saved when the other editor changed only the headline', async () => {
+      const a = await signIn('olena@example.org');
+      const b = await signIn('taras@example.org');
+      for (const { page } of [a, b]) {
+        await page.goto(`${base}/newsroom/stories/${storyId}`);
+        await page.getByText('Story header').click();
+      }
+      const bHeader = b.page.locator('#header-form');
+      await bHeader.getByLabel('Status').selectOption('ended');
+      await bHeader.getByLabel('Standfirst').fill('The desk has closed this page; follow tomorrow’s.');
+      await bHeader.getByRole('button', { name: 'Save header' }).click();
+      await bHeader.locator('.nr-status', { hasText: 'Header saved.' }).waitFor();
+
+      const aHeader = a.page.locator('#header-form');
+      await aHeader.getByLabel('Headline').fill('Ukraine Live: Odesa port struck overnight');
+      await aHeader.getByRole('button', { name: 'Save header' }).click();
+      const merge = a.page.locator('#header-conflict .nr-merge');
+      await merge.waitFor();
+      const text = await merge.innerText();
+      assert.match(text, /Their changes, kept:\s*Standfirst: The desk has closed this page/);
+      assert.match(text, /Status: ended/);
+      assert.match(text, /Your changes, kept:\s*Headline: Ukraine Live: Odesa port struck overnight/);
+      assert.equal(await merge.locator('fieldset').count(), 0, 'nothing to choose');
+      assert.equal((await t.store.stories.getById(storyId))?.status, 'ended', 'nothing saved yet');
+
+      await merge.getByRole('button', { name: 'Save with both changes' }).click();
+      await aHeader.locator('.nr-status', { hasText: 'Header saved.' }).waitFor();
+      const stored = await t.store.stories.getById(storyId);
+      assert.equal(stored?.headline, 'Ukraine Live: Odesa port struck overnight');
+      assert.equal(stored?.status, 'ended');
+      assert.equal(stored?.standfirst, 'The desk has closed this page; follow tomorrow’s.');
+      // The form now shows the merged header, so a further save reverts nothing.
+      assert.equal(await aHeader.getByLabel('Status').inputValue(), 'ended');
+      await t.liveBlog.patchStory(storyId, stored!.version, { status: 'live' });
       await a.context.close();
       await b.context.close();
     });
@@ -341,7 +385,7 @@ describe('the story editor in Chromium', { skip: CHROMIUM_SKIP }, () => {
   });
 
   describe('suggestions beside each update', () => {
-    it('shows a count per update, the surest first when opened, and clears an update’s all at once', async () => {
+    it('shows a count per update, the surest first when opened, and clears an update’s all at once on every editor’s page', async () => {
       const update = await t.liveBlog.publishUpdate(
         storyId,
         { body: 'Zelensky said drones struck Moscow overnight. Shahed debris fell near Regional Hall.' },
@@ -371,9 +415,20 @@ describe('the story editor in Chromium', { skip: CHROMIUM_SKIP }, () => {
       assert.equal(fields.at(-1), 'names', '"new name?" hints last');
       assert.ok(fields.indexOf('names') > fields.indexOf('places'));
 
+      // A colleague has the same page open, their panel closed.
+      const colleague = await signIn('taras@example.org');
+      await colleague.page.goto(`${base}/newsroom/stories/${storyId}`);
+      const theirSummary = colleague.page.locator(
+        `article[data-update-id="${update.id}"] .nr-enrich summary`,
+      );
+      await theirSummary.filter({ hasText: `Suggestions: ${count} to review` }).waitFor();
+
       const corrections = (await t.store.corrections.list()).length;
       await panel.getByRole('button', { name: 'Clear all' }).click();
       await summary.filter({ hasText: 'Suggestions: none' }).waitFor();
+      // Pushed to the colleague's open page: no reload.
+      await theirSummary.filter({ hasText: 'Suggestions: none' }).waitFor();
+      await colleague.context.close();
       assert.equal(await items.count(), 0);
       await panel.getByText('Nothing to review.').waitFor();
       // Cleared from view only: the extraction stays and nothing is taught to later enrichments.
@@ -386,6 +441,100 @@ describe('the story editor in Chromium', { skip: CHROMIUM_SKIP }, () => {
       await page.reload();
       await panel.locator('summary', { hasText: 'Suggestions: none' }).waitFor();
       await context.close();
+    });
+  });
+
+  describe('times in the desk’s zone', () => {
+    it('shows history times and takes "publish at" in the desk’s time, whatever the browser’s zone', async () => {
+      const update = await t.liveBlog.publishUpdate(storyId, { body: 'Power restored in Kharkiv.' }, 'Desk');
+      // An editor abroad: the browser is in New York, the desk in Kyiv.
+      const context = await browser.newContext({
+        viewport: { width: 1280, height: 1000 },
+        timezoneId: 'America/New_York',
+        locale: 'en-US',
+      });
+      const page = await context.newPage();
+      page.on('pageerror', (error) => errors.push(error.message));
+      await page.goto(`${base}/newsroom/login`);
+      await page.getByLabel('Email').fill('olena@example.org');
+      await page.getByLabel('Password').fill(PASSWORD);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.waitForURL(`${base}/newsroom`);
+      await page.goto(`${base}/newsroom/stories/${storyId}`);
+
+      await page
+        .locator(`article[data-update-id="${update.id}"]`)
+        .getByRole('button', { name: 'History' })
+        .click();
+      const head = page.locator(`article[data-update-id="${update.id}"] .nr-history li p`).first();
+      await head.waitFor();
+      const kyiv = formatClock(update.publishedAt, 'Europe/Kyiv').slice(0, 5);
+      assert.match(
+        await head.innerText(),
+        new RegExp(`^Version 1: create by Desk, \\d{1,2} \\w+ \\d{4} at ${kyiv} (EET|EEST|Kyiv time)$`),
+      );
+
+      const compose = page.locator('#compose-form');
+      assert.match(await compose.innerText(), /The desk’s time \((EET|EEST|Kyiv time)\)/);
+      await compose.locator('textarea[name="body"]').fill('Curfew in Kyiv lifted at 05:00.');
+      await compose.getByLabel('Publish at (optional)').fill('2030-01-15T09:30');
+      await page.getByRole('button', { name: 'Publish' }).click();
+      await compose.locator('.nr-status', { hasText: 'Scheduled.' }).waitFor();
+      const scheduled = (await t.store.submissions.listPending(storyId)).find((s) =>
+        s.content.body.startsWith('Curfew in Kyiv'),
+      );
+      assert.equal(scheduled?.publishAt, '2030-01-15T07:30:00.000Z', '09:30 in Kyiv (EET, UTC+2)');
+      await t.publishing.removeUpdate(SCHEDULER, scheduled!.id);
+      await context.close();
+    });
+  });
+
+  describe('bylines and photo captions', () => {
+    it('publishes a photo with caption and credit and two authors, shown live to a reader and after an edit', async () => {
+      const reader = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const readerPage = await reader.newPage();
+      readerPage.on('pageerror', (error) => errors.push(error.message));
+      const story = await t.store.stories.getById(storyId);
+      await readerPage.goto(`${base}/ukraine-live/${story!.slug}`);
+
+      const { context, page } = await signIn('olena@example.org');
+      await page.goto(`${base}/newsroom/stories/${storyId}`);
+      const compose = page.locator('#compose-form');
+      await compose.locator('textarea[name="body"]').fill('Rescuers searched the damaged grain terminal.');
+      await compose.getByLabel('Authors').fill('Olena Editor, Iryna Stringer');
+      const jpeg = await sharp({ create: { width: 900, height: 600, channels: 3, background: '#4a5a6a' } })
+        .jpeg()
+        .toBuffer();
+      await compose
+        .locator('input[name="photo"]')
+        .setInputFiles({ name: 'terminal.jpg', mimeType: 'image/jpeg', buffer: jpeg });
+      await compose.getByLabel('Photo alt text').fill('Rescuers on a collapsed roof');
+      await compose.getByLabel('Photo caption').fill('Rescuers at the grain terminal in Odesa');
+      await compose.getByLabel('Photo credit').fill('Iryna Stringer / Dateline');
+      await page.getByRole('button', { name: 'Publish' }).click();
+      await compose.locator('.nr-status', { hasText: 'Published.' }).waitFor();
+
+      // Live, without a reload: the photo's caption and credit, and the byline.
+      const live = readerPage.locator('article[data-update-id]', { hasText: 'damaged grain terminal' });
+      await live.locator('figcaption', { hasText: 'Rescuers at the grain terminal in Odesa' }).waitFor();
+      assert.match(await live.locator('figcaption').innerText(), /Photo: Iryna Stringer \/ Dateline/);
+      assert.equal(await live.locator('.update-author').innerText(), 'By Olena Editor and Iryna Stringer');
+
+      // An edit in the composer changes the caption; the byline field shows both names.
+      const article = page.locator('.nr-stream article', { hasText: 'damaged grain terminal' });
+      await article.getByRole('button', { name: 'Edit' }).click();
+      await page.getByRole('button', { name: 'Save changes' }).waitFor();
+      assert.equal(await compose.getByLabel('Authors').inputValue(), 'Olena Editor, Iryna Stringer');
+      assert.equal(await compose.getByLabel('Photo credit').inputValue(), 'Iryna Stringer / Dateline');
+      await compose.getByLabel('Photo caption').fill('Rescuers at the grain terminal in Odesa on Tuesday');
+      await page.getByRole('button', { name: 'Save changes' }).click();
+      await compose.locator('.nr-status', { hasText: 'Saved.' }).waitFor();
+      await live.locator('figcaption', { hasText: 'in Odesa on Tuesday' }).waitFor();
+      await readerPage.reload();
+      assert.match(await live.locator('figcaption').innerText(), /in Odesa on Tuesday/);
+      assert.equal(await live.locator('.update-author').innerText(), 'By Olena Editor and Iryna Stringer');
+      await context.close();
+      await reader.close();
     });
   });
 

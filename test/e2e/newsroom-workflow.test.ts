@@ -2,7 +2,7 @@
  * The newsroom's workflow in Chromium: admins manage users and read the audit log (others are refused
  * by the server), the submissions queue fills itself, editors approve with changes or reject with a
  * reason the contributor sees, contributors correct their own submissions, and two editors saving the
- * story header get a clear conflict.
+ * story header get a field-by-field merge.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -240,7 +240,7 @@ describe('newsroom workflow in Chromium', { skip: CHROMIUM_SKIP }, () => {
     await stringerContext.close();
   });
 
-  it('shows two editors saving the header a clear conflict with the other version', async () => {
+  it('shows a headline both editors changed side by side and keeps the one the editor picks', async () => {
     const { page: editor, context } = await signIn('editor@example.org');
     await editor.goto(`${base}/newsroom/stories/${storyId}`);
     await editor.getByText('Story header').click();
@@ -260,26 +260,21 @@ describe('newsroom workflow in Chromium', { skip: CHROMIUM_SKIP }, () => {
     await colleague.locator('#header-form .nr-status', { hasText: 'Header saved.' }).waitFor();
 
     await header.getByRole('button', { name: 'Save header' }).click();
-    const conflict = header.locator('.nr-conflict');
-    await conflict.getByText('Someone else saved the header first').waitFor();
-    assert.match(
-      await conflict
-        .locator('dd ins')
-        .allInnerTexts()
-        .then((x) => x.join(' ')),
-      /talks|Jeddah/,
-    );
+    const merge = editor.locator('#header-conflict .nr-merge');
+    await merge.getByText('Someone else saved the header first').waitFor();
+    const headline = merge.locator('fieldset', { hasText: 'Headline' });
+    assert.match(await headline.locator('label', { hasText: 'Theirs' }).innerText(), /talks in Jeddah/);
+    assert.match(await headline.locator('label', { hasText: 'Yours' }).innerText(), /under siege/);
+    assert.match(await merge.innerText(), /Your changes, kept:\s*Standfirst: Fighting reached/);
     assert.equal((await t.store.stories.getById(storyId))?.headline, 'Sudan Daily: talks in Jeddah resume');
-    assert.equal(await header.getByLabel('Headline').inputValue(), 'Sudan Daily: El Fasher under siege');
 
-    await conflict.getByRole('button', { name: 'Load their version' }).click();
-    assert.equal(await header.getByLabel('Headline').inputValue(), 'Sudan Daily: talks in Jeddah resume');
-    await header.getByLabel('Standfirst').fill('Both delegations are in Jeddah.');
-    await header.getByRole('button', { name: 'Save header' }).click();
+    await headline.getByLabel('Theirs').check();
+    await merge.getByRole('button', { name: 'Save with my choices' }).click();
     await header.locator('.nr-status', { hasText: 'Header saved.' }).waitFor();
     const saved = await t.store.stories.getById(storyId);
     assert.equal(saved?.headline, 'Sudan Daily: talks in Jeddah resume');
-    assert.equal(saved?.standfirst, 'Both delegations are in Jeddah.');
+    assert.equal(saved?.standfirst, 'Fighting reached the central market.');
+    assert.equal(await header.getByLabel('Headline').inputValue(), 'Sudan Daily: talks in Jeddah resume');
     await context.close();
     await colleagueContext.close();
   });

@@ -187,11 +187,12 @@ describe('newsroom in Chromium', { skip: CHROMIUM_SKIP }, () => {
     const readerContext = await browser.newContext();
     const reader = await open(readerContext, storyPath);
     await editor.locator('#compose-form textarea[name="body"]').fill('Scheduled briefing: ministers meet.');
-    // Three seconds from now, as the browser's local datetime-local value.
-    // (A string, so the test runner's transform adds no helpers the page lacks.)
+    // Three seconds from now on the desk's clock (the field is read in the desk's time zone), as a
+    // datetime-local value. (A string, so the test runner's transform adds no helpers the page lacks.)
     const at = await editor.evaluate<string>(
-      `(() => { const d = new Date(Date.now() + 3000); const p = (n) => String(n).padStart(2, '0');
-        return d.getFullYear() + '-' + p(d.getMonth() + 1) + '-' + p(d.getDate()) + 'T' + p(d.getHours()) + ':' + p(d.getMinutes()) + ':' + p(d.getSeconds()); })()`,
+      `new Intl.DateTimeFormat('sv-SE', { timeZone: document.querySelector('.nr-editor').dataset.timezone,
+        year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+        hourCycle: 'h23' }).format(new Date(Date.now() + 3000)).replace(' ', 'T')`,
     );
     await editor.getByLabel('Publish at (optional)').fill(at);
     await editor.getByRole('button', { name: 'Publish' }).click();

@@ -110,7 +110,16 @@ export function createOpenApiDocument(): object {
             headline: { type: ['string', 'null'] },
             body: { type: 'string' },
             bodyHtml: { type: 'string' },
-            author: { type: 'string' },
+            author: { type: 'string', description: 'who filed it (a user or API token)' },
+            authors: {
+              type: 'array',
+              items: { type: 'string' },
+              description: 'the byline: the names given, or who filed it',
+            },
+            media: {
+              type: ['object', 'null'],
+              description: 'the photo: id, url, alt, caption, credit, width, height, variants',
+            },
             publishedAt: { type: 'string', format: 'date-time' },
             updatedAt: { type: 'string', format: 'date-time' },
             pinned: { type: 'boolean' },

@@ -76,6 +76,13 @@ const updateFields = {
   keyEvent: z.boolean().optional(),
   videoUrl: httpUrl.nullable().optional().describe('video or social post, shown as a click-to-load facade'),
   mediaId: text(64).nullable().optional().describe('id of a photo from POST /media'),
+  photoCaption: text(1000).optional().describe('caption of the photo (the one given now, or the one it has)'),
+  photoCredit: text(200).optional().describe('credit of the photo, e.g. "Reuters" (shown as "Photo: …")'),
+  authors: z
+    .array(required(100))
+    .max(10, 'at most 10 authors')
+    .optional()
+    .describe('byline names; omitted or []: the byline is the user or token that filed it'),
   statementIds: z
     .array(z.string().regex(/^[0-9a-z]{10,40}$/, 'must be a statement id'))
     .max(20, 'at most 20 statements')

@@ -174,6 +174,10 @@ export async function registerSuggestionRoutes(app: FastifyInstance, deps: Sugge
       target: update.id,
       detail: { items: open.length },
     });
+    // Other editors' open pages hide them too (best-effort, like every private event).
+    void deps.bus
+      .publishPrivate({ kind: 'reviewed', storyId: update.storyId, updateId: update.id })
+      .catch(() => {});
     return suggestionsOf(update);
   }
 
@@ -249,10 +253,14 @@ export async function registerSuggestionRoutes(app: FastifyInstance, deps: Sugge
       return true;
     };
     const fail = (error: unknown) => request.log.error({ err: error }, 'suggestions stream');
-    // Whichever node enriched the update, its private `enriched` event reaches this one on the bus.
+    // Whichever node enriched the update, its private `enriched` event reaches this one on the bus;
+    // `reviewed` (suggestions cleared) changes what is shown without a new enrichment, so it is resent.
     const stopBus = deps.bus.subscribePrivate((event) => {
-      if (event.kind !== 'enriched' || event.storyId !== story.id) return;
-      void send(event.updateId, event.updateVersion).catch(fail);
+      if (event.storyId !== story.id) return;
+      if (event.kind === 'reviewed') {
+        sent.delete(event.updateId);
+        void send(event.updateId, 0).catch(fail);
+      } else if (event.kind === 'enriched') void send(event.updateId, event.updateVersion).catch(fail);
     });
     res.on('close', () => {
       closed = true;

@@ -386,11 +386,11 @@ export function TokensPage(props: {
                   <br />
                   <small>{token.id}</small>
                 </td>
-                <td>{token.role}</td>
-                <td>{state}</td>
-                <td>{instant(token.createdAt, '')}</td>
-                <td>{instant(token.lastUsedAt, 'never')}</td>
-                <td>{instant(token.expiresAt, 'never')}</td>
+                <td data-label="Role">{token.role}</td>
+                <td data-label="State">{state}</td>
+                <td data-label="Created (UTC)">{instant(token.createdAt, '')}</td>
+                <td data-label="Last used (UTC)">{instant(token.lastUsedAt, 'never')}</td>
+                <td data-label="Expires (UTC)">{instant(token.expiresAt, 'never')}</td>
                 <td>
                   {state !== 'revoked' && (
                     <form

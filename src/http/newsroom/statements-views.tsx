@@ -324,7 +324,7 @@ export function FeedStatusPage(props: {
         <section class="nr-panel" aria-labelledby="add-feed-title">
           <h2 id="add-feed-title">Add a feed</h2>
           <ErrorBox state={state} />
-          <form method="post" action="/newsroom/statement-feeds">
+          <form method="post" action="/newsroom/statement-feeds" class="nr-statement-form">
             <Csrf token={csrfToken} />
             <Field
               label="Feed URL"

@@ -3,6 +3,7 @@ import type { ComponentChildren, JSX } from 'preact';
 import { CLAIM_LABELS, CLAIM_STATUSES, STORY_STATUSES } from '../../domain/types.ts';
 import type { Desk, Role, Story, Submission } from '../../domain/types.ts';
 import { SubmissionQueue } from './queue-view.tsx';
+import { zoneName } from '../../domain/time-format.ts';
 
 /** Asset URLs and the signed-in user, for every page. */
 export interface NewsroomChrome {
@@ -101,7 +102,9 @@ export function PasswordPage(props: { error: string | null; forced: boolean; csr
           New password again
           <input type="password" name="repeatPassword" autocomplete="new-password" required minLength={12} />
         </label>
-        <button type="submit">Set password</button>
+        <button type="submit" class="nr-primary">
+          Set password
+        </button>
       </form>
     </section>
   );
@@ -131,7 +134,9 @@ export function LoginPage(props: { error: string | null; email: string; notice?:
           Password
           <input type="password" name="password" autocomplete="current-password" required />
         </label>
-        <button type="submit">Sign in</button>
+        <button type="submit" class="nr-primary">
+          Sign in
+        </button>
       </form>
     </section>
   );
@@ -226,6 +231,7 @@ export function StoryEditorPage(props: { view: EditorView }): JSX.Element {
       data-last-event-seq={story.lastEventSeq}
       data-role={role}
       data-story-version={story.version}
+      data-timezone={props.view.timezone}
     >
       <div class="nr-title">
         <h1>{story.headline}</h1>
@@ -267,10 +273,12 @@ export function StoryEditorPage(props: { view: EditorView }): JSX.Element {
               {field('Caption', <input name="photoCaption" maxLength={1000} />)}
               {field('Credit', <input name="photoCredit" maxLength={200} />)}
             </fieldset>
-            <div class="nr-conflict" role="alert" hidden />
-            <button type="submit">Save header</button>
+            <button type="submit" class="nr-primary">
+              Save header
+            </button>
             <p class="nr-status" role="status" aria-live="polite" />
           </form>
+          <div class="nr-conflict" id="header-conflict" role="alert" hidden />
         </details>
       )}
       <section class="nr-panel nr-compose" aria-labelledby="compose-title">
@@ -322,11 +330,27 @@ export function StoryEditorPage(props: { view: EditorView }): JSX.Element {
             )}
             {field('Evidence note', <input name="claimNote" maxLength={2000} />)}
           </div>
-          <div class="nr-row">
-            {field('Video or social link', <input name="videoUrl" type="url" placeholder="https://…" />)}
-            {field('Photo', <input type="file" name="photo" accept="image/*" />)}
-            {field('Photo alt text', <input name="photoAlt" maxLength={500} />)}
-          </div>
+          {field(
+            'Authors',
+            <input name="authors" maxLength={1000} autocomplete="off" />,
+            'The byline; several names separated by commas. Empty: your name',
+          )}
+          {field('Video or social link', <input name="videoUrl" type="url" placeholder="https://…" />)}
+          <fieldset class="nr-photo">
+            <legend>Photo</legend>
+            <div class="nr-row">
+              {field('Photo', <input type="file" name="photo" accept="image/*" />)}
+              {field(
+                'Photo alt text',
+                <input name="photoAlt" maxLength={500} />,
+                'What it shows, for screen readers',
+              )}
+            </div>
+            <div class="nr-row">
+              {field('Photo caption', <input name="photoCaption" maxLength={1000} />)}
+              {field('Photo credit', <input name="photoCredit" maxLength={200} />, 'Shown as “Photo: …”')}
+            </div>
+          </fieldset>
           {editor && (
             <div class="nr-row nr-checks">
               <label>
@@ -338,7 +362,7 @@ export function StoryEditorPage(props: { view: EditorView }): JSX.Element {
               {field(
                 'Publish at (optional)',
                 <input type="datetime-local" name="publishAt" step={1} />,
-                'Your local time; leave empty to publish now',
+                `The desk’s time (${zoneName(new Date().toISOString(), props.view.timezone)}); leave empty to publish now`,
               )}
             </div>
           )}

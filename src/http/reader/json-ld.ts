@@ -1,5 +1,5 @@
 /** schema.org structured data for live pages, serialised safely for an inline script element. */
-import type { Story, Update } from '../../domain/types.ts';
+import { bylineOf, type Story, type Update } from '../../domain/types.ts';
 import { excerpt, htmlToText } from './html-text.ts';
 
 /**
@@ -63,7 +63,9 @@ export function liveBlogPosting(story: Story, context: LiveBlogContext): Record<
         datePublished: update.publishedAt,
         dateModified: update.updatedAt,
         articleBody: text,
-        ...(update.author !== '' && { author: { '@type': 'Person', name: update.author } }),
+        ...(bylineOf(update).length > 0 && {
+          author: bylineOf(update).map((name) => ({ '@type': 'Person', name })),
+        }),
         publisher,
       };
     }),

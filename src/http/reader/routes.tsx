@@ -9,7 +9,7 @@ import { addDays, dailyHeadline, isCalendarDate } from '../../domain/days.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { storyPath } from '../../domain/paths.ts';
 import { isSlug, RESERVED_SLUGS } from '../../domain/slug.ts';
-import { CLAIM_STATUSES } from '../../domain/types.ts';
+import { bylineOf, CLAIM_STATUSES } from '../../domain/types.ts';
 import type { ClaimStatus, Desk, Revision, Story, Update } from '../../domain/types.ts';
 import type { Site } from '../../domain/site.ts';
 import type { LiveBlogService } from '../../service/live-blog.ts';
@@ -392,7 +392,9 @@ export async function registerReaderRoutes(app: FastifyInstance, deps: ReaderDep
         dateModified: update.updatedAt,
         articleBody: text,
         isPartOf: { '@type': 'LiveBlogPosting', '@id': `${origin}${place.path}`, headline: story.headline },
-        ...(update.author !== '' && { author: { '@type': 'Person', name: update.author } }),
+        ...(bylineOf(update).length > 0 && {
+          author: bylineOf(update).map((name) => ({ '@type': 'Person', name })),
+        }),
       }),
     };
     const view = {

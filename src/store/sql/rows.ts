@@ -64,6 +64,7 @@ export function toUpdate(row: UpdateRow): Update {
     claimNote: row.claim_note,
     claimHistory: JSON.parse(row.claim_history),
     corrections: JSON.parse(row.corrections),
+    authors: JSON.parse(row.authors),
     sources: JSON.parse(row.sources),
     videoUrl: row.video_url,
     media: row.media === null ? null : JSON.parse(row.media),

@@ -60,6 +60,8 @@ export interface UpdateRow {
   claim_history: string;
   /** JSON array of Correction. */
   corrections: string;
+  /** JSON array of byline names. */
+  authors: string;
   sources: string;
   video_url: string | null;
   /** JSON MediaRef, or null. */

@@ -22,6 +22,7 @@ const CONTENT_FIELDS = [
   'sources',
   'videoUrl',
   'media',
+  'authors',
 ] as const satisfies readonly (keyof UpdateContent)[];
 
 /** UpdateStore over the `updates` and `revisions` tables. */
@@ -294,6 +295,7 @@ export async function insertUpdate(
     sequence: story.last_update_seq,
     ...content,
     media: content.media ?? null,
+    authors: content.authors ?? [],
     claimHistory: [{ at: now, by: actor, from: null, to: content.claimStatus, note: content.claimNote }],
     corrections: [],
     author: actor,
@@ -326,6 +328,7 @@ function toRow(update: Update, adapter: SqlAdapter): UpdateRow {
     claim_note: update.claimNote,
     claim_history: JSON.stringify(update.claimHistory),
     corrections: JSON.stringify(update.corrections ?? []),
+    authors: JSON.stringify(update.authors ?? []),
     sources: JSON.stringify(update.sources),
     video_url: update.videoUrl,
     media: update.media ? JSON.stringify(update.media) : null,

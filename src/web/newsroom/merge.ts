@@ -15,6 +15,9 @@ export const MERGE_FIELDS = [
   'videoUrl',
   'pinned',
   'keyEvent',
+  'authors',
+  'photoCaption',
+  'photoCredit',
 ] as const;
 /** One editable field. */
 export type MergeField = (typeof MERGE_FIELDS)[number];
@@ -31,24 +34,32 @@ export const FIELD_LABELS: Record<MergeField, string> = {
   videoUrl: 'Video or social link',
   pinned: 'Pinned',
   keyEvent: 'Key event',
+  authors: 'Authors',
+  photoCaption: 'Photo caption',
+  photoCredit: 'Photo credit',
 };
 
 /** The outcome: values for every field that is not a conflict, and which field went which way. */
-export interface MergeResult {
-  merged: FieldValues;
+export interface MergeResult<F extends string = MergeField> {
+  merged: Record<F, string | boolean>;
   /** Changed only by them: their value is kept. */
-  theirs: MergeField[];
+  theirs: F[];
   /** Changed only by you (or both to the same value): your value is kept. */
-  mine: MergeField[];
+  mine: F[];
   /** Changed by both, differently: `merged` holds their value until the editor chooses. */
-  conflicts: MergeField[];
+  conflicts: F[];
 }
 
-/** Merges `mine` and `theirs`, both derived from `base`. */
-export function mergeThreeWay(base: FieldValues, mine: FieldValues, theirs: FieldValues): MergeResult {
+/** Merges `mine` and `theirs`, both derived from `base`, over `fields` (an update's by default). */
+export function mergeThreeWay<F extends string = MergeField>(
+  base: Record<F, string | boolean>,
+  mine: Record<F, string | boolean>,
+  theirs: Record<F, string | boolean>,
+  fields: readonly F[] = MERGE_FIELDS as readonly string[] as readonly F[],
+): MergeResult<F> {
   const merged = { ...theirs };
-  const result: MergeResult = { merged, theirs: [], mine: [], conflicts: [] };
-  for (const field of MERGE_FIELDS) {
+  const result: MergeResult<F> = { merged, theirs: [], mine: [], conflicts: [] };
+  for (const field of fields) {
     const iChanged = mine[field] !== base[field];
     const theyChanged = theirs[field] !== base[field];
     if (iChanged && theyChanged && mine[field] !== theirs[field]) result.conflicts.push(field);
@@ -88,6 +99,7 @@ export function parseSources(text: string): Source[] {
 /** An update (as the API returns it) as the form would show it. */
 export function fieldValuesOf(update: Record<string, unknown>): FieldValues {
   const text = (v: unknown) => (typeof v === 'string' ? v : '');
+  const media = update['media'] as Record<string, unknown> | null | undefined;
   return {
     headline: text(update['headline']),
     body: text(update['body']),
@@ -97,5 +109,26 @@ export function fieldValuesOf(update: Record<string, unknown>): FieldValues {
     videoUrl: text(update['videoUrl']),
     pinned: update['pinned'] === true,
     keyEvent: update['keyEvent'] === true,
+    // A conflict's `current` is the stored update, whose authors may be empty: the byline is its filer.
+    authors: namesText(
+      Array.isArray(update['authors']) && update['authors'].length > 0
+        ? update['authors']
+        : [text(update['author'])].filter(Boolean),
+    ),
+    photoCaption: text(media?.['caption']),
+    photoCredit: text(media?.['credit']),
   };
+}
+
+/** Byline names as the form writes them: separated by commas. */
+export function namesText(names: unknown): string {
+  return Array.isArray(names) ? names.filter((n) => typeof n === 'string').join(', ') : '';
+}
+
+/** The form's byline text as names (empty: the byline is whoever files it). */
+export function parseNames(text: string): string[] {
+  return text
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
 }

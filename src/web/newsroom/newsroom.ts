@@ -6,12 +6,13 @@
  */
 
 import { relativeTime } from '../../domain/relative-time.ts';
+import { formatDateTime, zonedInstant } from '../../domain/time-format.ts';
 import { mountRelatedCoverage } from './related.ts';
 import { diffWords } from 'diff';
 import { mountEnrichment } from './enrichment.ts';
 import { citedStatementIds, mountStatementHints } from './statements.ts';
 
-import { api, el, problemText, say, uploadPhoto, type Problem } from './api.ts';
+import { api, problemText, say, uploadPhoto, type Problem } from './api.ts';
 import { startUsersAdmin } from './admin.ts';
 import { startQueue } from './queue.ts';
 import { startStoryHeader } from './story-header.ts';
@@ -21,12 +22,13 @@ import {
   FIELD_LABELS,
   fieldValuesOf,
   MERGE_FIELDS,
-  mergeThreeWay,
+  parseNames,
   parseSources,
   sourcesText,
   type FieldValues,
   type MergeField,
 } from './merge.ts';
+import { mergeView } from './merge-view.ts';
 
 interface Revision {
   version: number;
@@ -86,6 +88,7 @@ function refreshRelativeTimes(root: ParentNode): void {
 
 function startEditor(root: HTMLElement): void {
   const storyId = root.dataset['storyId'] ?? '';
+  const timezone = root.dataset['timezone'] ?? 'UTC';
   const isEditor = root.dataset['role'] !== 'contributor';
   const stream = root.querySelector<HTMLElement>('.nr-stream')!;
   const compose = root.querySelector<HTMLFormElement>('#compose-form')!;
@@ -144,6 +147,9 @@ function startEditor(root: HTMLElement): void {
       videoUrl: value('videoUrl').trim(),
       pinned: checked('pinned'),
       keyEvent: checked('keyEvent'),
+      authors: parseNames(value('authors')).join(', '),
+      photoCaption: value('photoCaption').trim(),
+      photoCredit: value('photoCredit').trim(),
     };
   }
 
@@ -194,13 +200,20 @@ function startEditor(root: HTMLElement): void {
       sources: sources(),
       videoUrl: value('videoUrl') || null,
       statementIds: citedStatementIds(compose),
+      // The server refuses a caption without a photo, and ignores empty ones.
+      photoCaption: value('photoCaption'),
+      photoCredit: value('photoCredit'),
     };
+    // An edit sends the byline only when changed, so an untouched one stays "whoever filed it".
+    const authors = parseNames(value('authors'));
+    if (editing?.kind === 'update' ? authors.join(', ') !== editing.base.authors : authors.length > 0)
+      payload['authors'] = authors;
     if (isEditor) {
       payload['pinned'] = checked('pinned');
       payload['keyEvent'] = checked('keyEvent');
-      // datetime-local is the editor's local time; the API takes an instant.
+      // datetime-local is a wall-clock time, read in the desk's zone; the API takes an instant.
       if (!editing && value('publishAt') !== '')
-        payload['publishAt'] = new Date(value('publishAt')).toISOString();
+        payload['publishAt'] = zonedInstant(value('publishAt'), timezone);
     }
     submitButton.disabled = true;
     try {
@@ -240,77 +253,33 @@ function startEditor(root: HTMLElement): void {
   }
 
   /**
-   * Someone else saved first: merge field by field against the version this edit started from. What
-   * only they changed is kept (and listed, so a colleague's verification is seen, never silently
-   * undone); what only this editor changed is kept; what both changed is shown side by side to choose.
-   * Nothing is saved until the editor says so.
+   * Someone else saved first: merge field by field against the version this edit started from (see
+   * merge-view.ts). Saving makes the stored version the base, so a further colleague's save merges again.
    */
   function showConflict(current: Record<string, unknown>): void {
     if (editing?.kind !== 'update') return;
-    const mine = formValues();
-    const theirs = fieldValuesOf(current);
-    const { merged, conflicts, ...kept } = mergeThreeWay(editing.base, mine, theirs);
     conflictBox.hidden = false;
-    const head = el(
-      'p',
-      `Someone else saved this update while you were editing (now version ${String(current['version'])}). Nothing is saved until you choose.`,
-    );
-    const form = el('form');
-    form.className = 'nr-merge';
-    form.append(head, keptList('Their changes, kept:', kept.theirs, theirs));
-    form.append(keptList('Your changes, kept:', kept.mine, mine));
-    for (const field of conflicts) {
-      const set = el('fieldset');
-      set.className = 'nr-merge-field';
-      set.append(el('legend', `${FIELD_LABELS[field]}: changed by both; choose one`));
-      for (const [side, values, label] of [
-        ['mine', mine, 'Yours'],
-        ['theirs', theirs, 'Theirs'],
-      ] as const) {
-        const option = el('label');
-        option.className = 'nr-merge-side';
-        const radio = el('input', '', { type: 'radio', name: field, value: side, required: true });
-        const shown = el('span', shownValue(field, values[field]));
-        shown.className = 'nr-merge-value';
-        option.append(radio, el('strong', label), shown);
-        set.append(option);
-      }
-      form.append(set);
-    }
-    const saveMerged = el('button', conflicts.length > 0 ? 'Save with my choices' : 'Save with both changes');
-    saveMerged.type = 'submit';
-    saveMerged.className = 'nr-primary';
-    const takeTheirs = el('button', 'Discard mine, load theirs', { type: 'button' });
-    takeTheirs.addEventListener('click', () => {
-      fill(current);
-      conflictBox.hidden = true;
-    });
-    form.append(saveMerged, ' ', takeTheirs);
-    form.addEventListener('submit', (event) => {
-      event.preventDefault();
-      const picks = new FormData(form);
-      for (const field of conflicts) if (picks.get(field) === 'mine') merged[field] = mine[field];
-      // The stored version becomes the base: a further colleague's save merges again from here.
-      fill(current);
-      applyValues(merged);
-      conflictBox.hidden = true;
-      void save();
+    const form = mergeView({
+      heading: `Someone else saved this update while you were editing (now version ${String(current['version'])}).`,
+      fields: MERGE_FIELDS,
+      labels: FIELD_LABELS,
+      base: editing.base,
+      mine: formValues(),
+      theirs: fieldValuesOf(current),
+      shown: shownValue,
+      onSave: (merged) => {
+        fill(current);
+        applyValues(merged);
+        conflictBox.hidden = true;
+        void save();
+      },
+      onTakeTheirs: () => {
+        fill(current);
+        conflictBox.hidden = true;
+      },
     });
     conflictBox.replaceChildren(form);
     conflictBox.scrollIntoView({ block: 'nearest' });
-  }
-
-  function keptList(title: string, fields: MergeField[], values: FieldValues): HTMLElement {
-    const list = el('dl');
-    list.className = 'nr-merge-kept';
-    if (fields.length === 0) {
-      list.hidden = true;
-      return list;
-    }
-    list.append(el('dt', title));
-    for (const field of fields)
-      list.append(el('dd', `${FIELD_LABELS[field]}: ${shownValue(field, values[field])}`));
-    return list;
   }
 
   /** A field's value as the editor reads it (the claim status's label, yes/no, or "(empty)"). */
@@ -437,7 +406,7 @@ function startEditor(root: HTMLElement): void {
       const snapshot = { ...state };
       const item = document.createElement('li');
       const head = document.createElement('p');
-      head.textContent = `Version ${revision.version}: ${revision.kind} by ${revision.actor}, ${new Date(revision.at).toLocaleString()}`;
+      head.textContent = `Version ${revision.version}: ${revision.kind} by ${revision.actor}, ${formatDateTime(revision.at, timezone)}`;
       item.append(head);
       for (const [field, change] of Object.entries(revision.changes)) {
         if (field === 'bodyHtml' || revision.kind === 'create') continue;

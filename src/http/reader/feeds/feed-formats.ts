@@ -37,7 +37,7 @@ export function writeFeed(model: FeedModel, format: FeedFormat): { body: string;
       content: item.contentHtml,
       date: new Date(item.modified),
       published: new Date(item.published),
-      ...(item.author !== '' && { author: [{ name: item.author }] }),
+      ...(item.authors.length > 0 && { author: item.authors.map((name) => ({ name })) }),
       category: [{ name: item.storyHeadline }],
     });
   }
@@ -62,7 +62,7 @@ function jsonFeed(model: FeedModel): string {
       summary: item.summary,
       date_published: item.published,
       date_modified: item.modified,
-      ...(item.author !== '' && { authors: [{ name: item.author }] }),
+      ...(item.authors.length > 0 && { authors: item.authors.map((name) => ({ name })) }),
       tags: [item.storyHeadline],
     })),
   });

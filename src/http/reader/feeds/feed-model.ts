@@ -6,11 +6,11 @@
 import { h } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { updatePath } from '../../../domain/paths.ts';
-import { CLAIM_LABELS } from '../../../domain/types.ts';
+import { bylineOf, CLAIM_LABELS } from '../../../domain/types.ts';
 import type { Desk, Story, Update } from '../../../domain/types.ts';
 import type { Store } from '../../../store/store.ts';
 import { excerpt, htmlToText } from '../html-text.ts';
-import { isWebUrl } from '../safe-url.ts';
+import { isSitePath, isWebUrl } from '../safe-url.ts';
 import { storyPlace } from '../story-place.ts';
 
 /** Items in one feed: enough for a reader that polls every few minutes on a busy day. */
@@ -26,7 +26,8 @@ export interface FeedItem {
   /** Sanitised update HTML followed by its claim status and sources. */
   contentHtml: string;
   summary: string;
-  author: string;
+  /** The byline's names (none when nobody is named). */
+  authors: string[];
   published: string;
   modified: string;
   /** The story's headline, as a category. */
@@ -75,12 +76,28 @@ export function feedAlternates(
   }));
 }
 
-function FeedItemBody(props: { update: Update }) {
+function FeedItemBody(props: { update: Update; origin: string }) {
   const { update } = props;
   const sources = update.sources.filter((source) => isWebUrl(source.url));
+  const photo = update.media && isSitePath(update.media.url) ? update.media : null;
   return h(
     'div',
     null,
+    photo
+      ? h(
+          'figure',
+          null,
+          h('img', {
+            src: `${props.origin}${photo.url}`,
+            alt: photo.alt,
+            width: photo.width,
+            height: photo.height,
+          }),
+          photo.caption !== '' || photo.credit !== ''
+            ? h('figcaption', null, photo.caption, photo.credit !== '' ? ` Photo: ${photo.credit}` : null)
+            : null,
+        )
+      : null,
     h(
       'p',
       null,
@@ -181,9 +198,9 @@ export class FeedLoader {
     return {
       url: `${origin}${updatePath(storyPathname, update.id)}`,
       title: update.headline ?? excerpt(text, 90),
-      contentHtml: update.bodyHtml + renderToString(h(FeedItemBody, { update })),
+      contentHtml: update.bodyHtml + renderToString(h(FeedItemBody, { update, origin })),
       summary: excerpt(text, 200),
-      author: update.author,
+      authors: bylineOf(update),
       published: update.publishedAt,
       modified: update.updatedAt,
       storyHeadline: story.headline,

@@ -1,7 +1,7 @@
 /** One update as readers see it: the same markup on the page, on its permalink page and in live events. */
 import type { JSX } from 'preact';
 import { updateAnchor, updatePath } from '../../../domain/paths.ts';
-import { CLAIM_LABELS } from '../../../domain/types.ts';
+import { bylineOf, CLAIM_LABELS, namesText } from '../../../domain/types.ts';
 import type { ClaimChange, ClaimStatus, Update } from '../../../domain/types.ts';
 import { relativeTime } from '../../../domain/relative-time.ts';
 import { hostOf, isSitePath, isWebUrl } from '../safe-url.ts';
@@ -304,7 +304,7 @@ export function UpdateArticle(props: { update: Update; context: UpdateContext })
               : {c.note}
             </p>
           ))}
-        {update.author !== '' && <p class="update-author">By {update.author}</p>}
+        {bylineOf(update).length > 0 && <p class="update-author">By {namesText(bylineOf(update))}</p>}
       </footer>
     </article>
   );
