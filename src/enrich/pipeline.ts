@@ -25,6 +25,7 @@ import { findMentions, type Resolved } from './mentions.ts';
 import { loadNameData, type NameData } from './names/name-data.ts';
 import { findPatternNames } from './names/patterns.ts';
 import { suggestNames } from './names/suggest.ts';
+import { applyDisplayNames, placeKey } from './places/display-names.ts';
 import { loadGazetteer, type Gazetteer } from './places/gazetteer.ts';
 import { candidateSpans } from './places/imported-places.ts';
 import { splitSentences, tokenize, type Token } from './text/tokenize.ts';
@@ -52,6 +53,8 @@ export interface CompiledCorrections {
   /** Spellings that are not names, and spellings that are not places. */
   rejectedNames: Set<string>;
   rejectedPlaces: Set<string>;
+  /** The deployment's names of renamed places, by placeKey of the gazetteer's place. */
+  displayNames?: Map<string, string>;
 }
 
 /** Extracts people, organisations, countries, places, dates and events from update text. */
@@ -72,6 +75,8 @@ export interface Enricher {
     corrections?: CompiledCorrections,
     imported?: Lexicon,
   ): PlaceCandidate[];
+  /** The biggest towns of the built-in gazetteer inside a box, for a map's landmarks. */
+  townsWithin: Gazetteer['townsWithin'];
   /** People and organisations whose name or an alias starts with `query` (any case), at most `limit`. */
   findNames(query: string, limit?: number, corrections?: CompiledCorrections): NameCandidate[];
 }
@@ -184,6 +189,7 @@ export function createEnricher(dataDir: string = DEFAULT_DATA_DIR): Enricher {
     const overlay = new Lexicon();
     const rejectedNames = new Set<string>();
     const rejectedPlaces = new Set<string>();
+    const displayNames = new Map<string, string>();
     // Added names first, so an alias may point at a name added by another correction.
     const addedPeople = new Map<string, Person>();
     const addedOrgs = new Map<string, Organization>();
@@ -217,7 +223,12 @@ export function createEnricher(dataDir: string = DEFAULT_DATA_DIR): Enricher {
       else if (c.field === 'place' && c.action === 'reject') rejectedPlaces.add(c.surface);
       else if (c.field === 'place' && c.action === 'choose')
         overlay.add(c.surface, placeFromChoice(c.target));
-      else if (c.field === 'name' && c.action === 'alias') {
+      else if (c.field === 'display') {
+        // The new spelling finds the place too; the old ones still do, from the gazetteer.
+        const { place, name } = c.target;
+        displayNames.set(placeKey({ ...place, country: place.iso2 }), name);
+        if (name !== place.name) overlay.add(name, placeFromChoice(place));
+      } else if (c.field === 'name' && c.action === 'alias') {
         const { kind, name } = c.target;
         if (kind === 'person') {
           const person = curatedPeople.get(name) ?? addedPeople.get(name);
@@ -228,7 +239,7 @@ export function createEnricher(dataDir: string = DEFAULT_DATA_DIR): Enricher {
         }
       }
     }
-    return { overlay, rejectedNames, rejectedPlaces };
+    return { overlay, rejectedNames, rejectedPlaces, displayNames };
   };
 
   const candidateOf = (entry: LexEntry): PlaceCandidate | undefined => {
@@ -267,7 +278,7 @@ export function createEnricher(dataDir: string = DEFAULT_DATA_DIR): Enricher {
       for (const extractor of extractors)
         (context.result as Record<string, unknown>)[extractor.field] = extractor.extract(context);
       const r = context.result;
-      return {
+      const enrichment: Enrichment = {
         people: r.people ?? [],
         organizations: r.organizations ?? [],
         countries: r.countries ?? [],
@@ -275,6 +286,8 @@ export function createEnricher(dataDir: string = DEFAULT_DATA_DIR): Enricher {
         dates: r.dates ?? [],
         events: r.events ?? [],
       };
+      const displayNames = options.corrections?.displayNames;
+      return displayNames ? applyDisplayNames(enrichment, displayNames) : enrichment;
     },
     suggest(text, corrections) {
       const { tokens, mentions } = prepare(text, corrections);
@@ -284,6 +297,7 @@ export function createEnricher(dataDir: string = DEFAULT_DATA_DIR): Enricher {
         : suggestions;
     },
     compile,
+    townsWithin: (box, limit) => gazetteer.townsWithin(box, limit),
     placeCandidates(name, limit = 12, corrections, imported) {
       const key = normaliseSurface(name);
       const entries = [

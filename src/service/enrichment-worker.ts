@@ -141,6 +141,22 @@ export class EnrichmentWorker {
     });
   }
 
+  /**
+   * In the background, enriches `updates` again with the corrections as they stand (a place was
+   * renamed or pinned), one at a time after what is already being refreshed.
+   */
+  refreshUpdates(updates: readonly Update[]): void {
+    if (updates.length === 0) return;
+    this.#refreshing = this.#refreshing.then(async () => {
+      for (const update of updates)
+        try {
+          await this.#enrich(update, false);
+        } catch (error) {
+          this.#deps.logger.error({ err: error, updateId: update.id }, 're-enrichment failed');
+        }
+    });
+  }
+
   #onEvent(event: LiveEvent): void {
     if (event.data.type === 'update' || event.data.type === 'edit') this.enqueue(event.data.update);
   }

@@ -16,6 +16,8 @@ export interface Gazetteer {
    * villages so named; `canonical` when it is the place's own name. See alternateSpellings.
    */
   alternates(spellings: readonly string[]): Map<string, { place: Place; canonical: boolean }[]>;
+  /** The biggest towns inside a box (degrees), at most `limit`: landmarks for a map. */
+  townsWithin(box: { west: number; north: number; east: number; south: number }, limit: number): Place[];
 }
 
 const rows = (file: string) =>
@@ -142,6 +144,16 @@ export function loadGazetteer(dir: string, lexicon: Lexicon): Gazetteer {
     regions,
     placeCount,
     alternates: alternateSpellings(join(dir, 'city-alternates.tsv'), towns),
+    // Towns are sorted biggest first (build-gazetteer.ts), so the first found are the biggest.
+    townsWithin(box, limit) {
+      const out: Place[] = [];
+      for (const town of towns) {
+        if (out.length >= limit) break;
+        if (town.lat <= box.north && town.lat >= box.south && town.lon >= box.west && town.lon <= box.east)
+          out.push(town);
+      }
+      return out;
+    },
   };
 }
 
