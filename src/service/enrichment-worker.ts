@@ -69,6 +69,8 @@ export interface EnrichmentWorkerDeps {
   owner?: string;
   /** Places imported with `dateline gazetteer import`, looked up per update. */
   importedPlaces?: ImportedPlaces;
+  /** How often to look for a finished gazetteer import (default GAZETTEER_POLL_MS); 0: only at start. */
+  gazetteerPollMs?: number;
 }
 
 /** A queue of updates to enrich, drained one at a time between other work. */
@@ -105,8 +107,11 @@ export class EnrichmentWorker {
         );
       // A re-enrichment an earlier process left unfinished continues now.
       check();
-      this.#gazetteerTimer = setInterval(check, GAZETTEER_POLL_MS);
-      this.#gazetteerTimer.unref();
+      const every = this.#deps.gazetteerPollMs ?? GAZETTEER_POLL_MS;
+      if (every > 0) {
+        this.#gazetteerTimer = setInterval(check, every);
+        this.#gazetteerTimer.unref();
+      }
     }
   }
 

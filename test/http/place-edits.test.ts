@@ -171,6 +171,25 @@ for (const engine of ENGINES) {
         payload: 'name=Odessa',
       });
       assert.equal(form.statusCode, 403);
+      // An editor limited to another desk cannot edit a place only this desk's updates name.
+      await t.liveBlog.createDesk({ name: 'Gaza Live', timezone: 'Asia/Gaza' });
+      await t.accounts.addUser({
+        email: 'gaza@example.org',
+        name: 'Gaza Editor',
+        role: 'editor',
+        password: 'a long newsroom passphrase',
+      });
+      await t.accounts.setDesks('gaza@example.org', ['gaza-live']);
+      const gaza = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/session',
+        payload: { email: 'gaza@example.org', password: 'a long newsroom passphrase' },
+      });
+      const gazaHeaders = {
+        cookie: String(gaza.headers['set-cookie']).split(';')[0] ?? '',
+        'x-csrf-token': gaza.json().csrfToken as string,
+      };
+      await problem(await put('/api/v1/places/odesa-ua/name', { name: 'Odessa' }, gazaHeaders), 403, 'desk');
       assert.deepEqual(await t.store.corrections.list(), before);
     });
   });

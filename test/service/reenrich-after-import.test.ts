@@ -22,7 +22,8 @@ describe('re-enrichment after a gazetteer import', () => {
   before(async () => {
     uaFile = join(createTempDir(), 'UA.txt');
     writeFileSync(uaFile, readFileSync(join(FIXTURES, 'UA.txt'), 'utf8'));
-    t = await createTestApp({ enricher: 'shipped' });
+    // The worker's own 30-second poll is off: the test runs each check itself.
+    t = await createTestApp({ enricher: 'shipped', gazetteerPollMs: 0 });
     await t.app.inject({
       method: 'POST',
       url: '/api/v1/desks',
