@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createEnricher } from '../../../src/enrich/pipeline.ts';
+import { parsePlaceLine } from '../../../src/enrich/places/geonames.ts';
 import { officialName, romaniseUkrainian } from '../../../src/enrich/places/official-names.ts';
 
 const enricher = createEnricher();
@@ -45,6 +46,35 @@ describe('official romanisations as canonical place names', () => {
     );
     // Without a national rule the GeoNames name stays.
     assert.equal(officialName('RU', 'Orel', ['Oryol', 'Орёл']), 'Orel');
+  });
+
+  it('names places imported from a GeoNames country file the same way', () => {
+    const line = [
+      '99000101',
+      'Vilnyansk',
+      'Vilnyansk',
+      'Vilniansk,Volnyansk,Вільнянськ,Вольнянск',
+      '47.9477',
+      '35.4403',
+      'P',
+      'PPLA2',
+      'UA',
+      '',
+      '26',
+      '',
+      '',
+      '',
+      '15044',
+      '',
+      '80',
+      'Europe/Zaporozhye',
+      '2024-01-01',
+    ].join('\t');
+    const parsed = parsePlaceLine(line);
+    assert.equal(parsed.kind, 'row');
+    if (parsed.kind !== 'row') return;
+    assert.equal(parsed.row.place.name, 'Vilniansk');
+    assert.ok(parsed.row.names.includes('Vilnyansk'), 'the GeoNames name still finds it');
   });
 
   it('romanises by the 2010 national system, word-initial forms included', () => {
