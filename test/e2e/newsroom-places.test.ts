@@ -80,6 +80,8 @@ describe('pinning and renaming places in the newsroom (Chromium)', { skip: CHROM
     // Taras comes from the list of places to pin, and has the page open before the pin.
     const taras = await signIn('taras@example.org');
     await taras.goto(`${base}/newsroom/places`);
+    if (shoot)
+      await taras.screenshot({ path: new URL('newsroom-places.png', SCREENSHOTS).pathname, fullPage: true });
     await taras.getByRole('link', { name: 'Zorianka' }).click();
     await taras.getByRole('heading', { name: 'Zorianka', level: 1 }).waitFor();
 
@@ -137,6 +139,15 @@ describe('pinning and renaming places in the newsroom (Chromium)', { skip: CHROM
 
   it('fits a phone', async () => {
     const phone = await signIn('olena@example.org', { width: 375, height: 800 });
+    await phone.goto(`${base}/newsroom/places`);
+    await phone.getByRole('heading', { name: 'Places to pin' }).waitFor();
+    // Pinned, the village has left the list.
+    await phone.getByText('None: every place in recent updates is on the map.').waitFor();
+    if (shoot)
+      await phone.screenshot({
+        path: new URL('newsroom-places-375.png', SCREENSHOTS).pathname,
+        fullPage: true,
+      });
     await phone.goto(`${base}/newsroom/places/zorianka-village-ua`);
     await phone.getByRole('heading', { level: 1 }).waitFor();
     const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
