@@ -85,7 +85,12 @@ export function loadGazetteer(dir: string, lexicon: Lexicon): Gazetteer {
   // alternateSpellings), and a town's line is parsed only when a text names it.
   const towns = townTable(join(dir, 'cities.tsv'));
   placeCount += towns.count;
-  const alternates = alternateSpellings(join(dir, 'city-alternates.tsv'), towns.at);
+  const alternatesFile = join(dir, 'city-alternates.tsv');
+  const alternates = alternateSpellings(
+    () =>
+      existsSync(alternatesFile) ? readFileSync(alternatesFile, 'utf8') : townIndex(join(dir, 'cities.tsv')),
+    towns.at,
+  );
   /** The towns of `iso2` whose own name is `name`. */
   const townsNamed = (iso2: string, name: string): Place[] => {
     return [...alternates([surfaceKey(name)]).values()]
@@ -150,6 +155,30 @@ export function loadGazetteer(dir: string, lexicon: Lexicon): Gazetteer {
 }
 
 /**
+ * city-alternates.tsv's text for reference data without one (a hand-written cities.tsv, as tests
+ * use): each town's name, marked "*", and the variants in its seventh column, sorted.
+ */
+function townIndex(citiesFile: string): string {
+  const index = new Map<string, string[]>();
+  const add = (key: string, entry: string) => {
+    const entries = index.get(key) ?? [];
+    if (!entries.includes(entry)) index.set(key, [...entries, entry]);
+  };
+  readFileSync(citiesFile, 'utf8')
+    .split('\n')
+    .forEach((line, i) => {
+      const [name, , , , , , variants] = line.split('\t');
+      if (!name) return;
+      add(surfaceKey(name), `${i}*`);
+      for (const variant of list(variants)) add(surfaceKey(variant), String(i));
+    });
+  return [...index]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([key, entries]) => `${key}\t${entries.join(',')}\n`)
+    .join('');
+}
+
+/**
  * cities.tsv read as one string, each line parsed into a Place the first time it is asked for (and
  * kept, so a place has one identity): a text names a handful of the 72,000 towns, and building them
  * all was most of `dateline enrich`'s start-up.
@@ -193,13 +222,13 @@ function townTable(file: string): { count: number; at(line: number): Place | und
  * capitalised spans of each text.
  */
 function alternateSpellings(
-  file: string,
+  read: () => string,
   town: (line: number) => Place | undefined,
 ): Gazetteer['alternates'] {
   let text = '';
   let starts: Int32Array | undefined;
   const load = () => {
-    text = existsSync(file) ? readFileSync(file, 'utf8') : '';
+    text = read();
     const offsets: number[] = [];
     for (let i = 0; i < text.length; i = text.indexOf('\n', i) + 1 || text.length) offsets.push(i);
     return Int32Array.from(offsets);
