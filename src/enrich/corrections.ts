@@ -48,7 +48,12 @@ export type CorrectionRule =
   /** The spelling is not a place here. */
   | { field: 'place'; action: 'reject'; target: null }
   /** The spelling is this place. */
-  | { field: 'place'; action: 'choose'; target: PlaceChoice };
+  | { field: 'place'; action: 'choose'; target: PlaceChoice }
+  /**
+   * The deployment shows this place by another name (src/enrich/places/display-names.ts). `surface` is
+   * the place's key (placeKey), not a spelling: one rename per place.
+   */
+  | { field: 'display'; action: 'rename'; target: { place: PlaceChoice; name: string } };
 
 /** A stored correction. */
 export type Correction = CorrectionRule & {

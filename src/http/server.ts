@@ -8,6 +8,9 @@ import type { Metrics } from '../ops/metrics.ts';
 import { installTemporaryPasswordGate } from './temporary-password-gate.ts';
 import { registerEnrichmentRoutes } from './api/enrichment-routes.ts';
 import { registerSuggestionRoutes, type SuggestionDeps } from './api/suggestion-routes.ts';
+import { registerPlaceRoutes } from './api/place-routes.ts';
+import { registerPlacePages } from './newsroom/place-pages.tsx';
+import { PlaceEdits } from '../service/place-edits.ts';
 import { registerApiRoutes, type ApiDeps } from './api/routes.ts';
 import { registerNewsroomRoutes, type NewsroomDeps } from './newsroom/routes.tsx';
 import { registerNewsroomStatementPages } from './newsroom/statements-pages.tsx';
@@ -93,11 +96,13 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
   // looked up by its hash, so a forged one matches nothing.
   await app.register(fastifyCookie);
   installTemporaryPasswordGate(app, deps.store);
+  const places = new PlaceEdits(deps);
   await app.register(
     async (api) => {
       await registerApiRoutes(api, deps);
       await registerEnrichmentRoutes(api, deps);
       await registerSuggestionRoutes(api, deps);
+      await registerPlaceRoutes(api, { ...deps, places });
       await registerStatementApiRoutes(api, deps);
     },
     { prefix: '/api/v1' },
@@ -139,6 +144,10 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(async (newsroom) => {
     usePagePolicy(newsroom, NEWSROOM_POLICY);
     await registerNewsroomStatementPages(newsroom, deps);
+  });
+  await app.register(async (newsroom) => {
+    usePagePolicy(newsroom, NEWSROOM_POLICY);
+    await registerPlacePages(newsroom, { ...deps, places });
   });
   await app.register(async (archive) => registerArchiveRoutes(archive, deps));
   await app.register(async (embed) => registerEmbedRoutes(embed, deps));

@@ -11,7 +11,7 @@ import type { LiveBus } from '../live/bus.ts';
 import type { Store } from '../store/store.ts';
 import type { Review } from '../enrich/corrections.ts';
 import type { Enricher } from '../enrich/pipeline.ts';
-import type { ImportedPlaces } from '../enrich/places/imported-places.ts';
+import { candidateSpans, type ImportedPlaces } from '../enrich/places/imported-places.ts';
 import type { Enrichment } from '../enrich/types.ts';
 import { localIso, markdownToText } from '../enrich/plain-text.ts';
 import { entitiesOf } from '../enrich/entities.ts';
@@ -22,6 +22,21 @@ const CATCH_UP_LIMIT = 2000;
 /** The text of an update that is enriched: its headline and its body without Markdown. */
 export function enrichmentText(update: Pick<Update, 'headline' | 'body'>): string {
   return [update.headline ?? '', markdownToText(update.body)].filter((t) => t !== '').join('\n\n');
+}
+
+/**
+ * After a gazetteer import, the newest updates looked at (of any story) for places it added, and how
+ * many of them one check enriches again: the work is bounded per check, and the next check (every
+ * GAZETTEER_POLL_MS, and at start-up) continues where it stopped, since each re-enriched update
+ * records the gazetteer generation it was enriched with.
+ */
+const REENRICH_SCAN = 5000;
+const REENRICH_BATCH = 200;
+const GAZETTEER_POLL_MS = 30_000;
+
+/** The gazetteer generation an enrichment was made with (0 before imports were recorded). */
+export function gazetteerGenerationOf(dataVersion: string): number {
+  return Number(/(?:^|,)gazetteer@(\d+)/.exec(dataVersion)?.[1] ?? 0);
 }
 
 /** A claim this old was left by a node that died before saving; another may take it over. */
@@ -54,6 +69,8 @@ export interface EnrichmentWorkerDeps {
   owner?: string;
   /** Places imported with `dateline gazetteer import`, looked up per update. */
   importedPlaces?: ImportedPlaces;
+  /** How often to look for a finished gazetteer import (default GAZETTEER_POLL_MS); 0: only at start. */
+  gazetteerPollMs?: number;
 }
 
 /** A queue of updates to enrich, drained one at a time between other work. */
@@ -65,6 +82,10 @@ export class EnrichmentWorker {
   #catchingUp: Promise<void> | undefined;
   /** Re-enrichment of earlier updates after a correction, one at a time. */
   #refreshing: Promise<void> = Promise.resolve();
+  /** The gazetteer generation whose re-enrichment is complete; a check under way. */
+  #settledGeneration = 0;
+  #checking: Promise<number> | undefined;
+  #gazetteerTimer: ReturnType<typeof setInterval> | undefined;
 
   constructor(deps: EnrichmentWorkerDeps) {
     this.#deps = deps;
@@ -79,6 +100,57 @@ export class EnrichmentWorker {
     this.#catchingUp = this.#catchUp().catch((error: unknown) =>
       this.#deps.logger.error({ err: error }, 'enrichment catch-up failed'),
     );
+    if (this.#deps.importedPlaces) {
+      const check = () =>
+        void this.checkGazetteer().catch((error: unknown) =>
+          this.#deps.logger.error({ err: error }, 're-enrichment after a gazetteer import failed'),
+        );
+      // A re-enrichment an earlier process left unfinished continues now.
+      check();
+      const every = this.#deps.gazetteerPollMs ?? GAZETTEER_POLL_MS;
+      if (every > 0) {
+        this.#gazetteerTimer = setInterval(check, every);
+        this.#gazetteerTimer.unref();
+      }
+    }
+  }
+
+  /**
+   * Once a gazetteer import has finished (by the CLI, in another process), enriches again the
+   * updates that spell a place it added, so the map uses the imported places at once: at most `batch`
+   * of them per call, the newest first; resolves to how many it enriched. Called every
+   * GAZETTEER_POLL_MS; a later call continues an unfinished run (after a restart too).
+   */
+  checkGazetteer(batch = REENRICH_BATCH): Promise<number> {
+    this.#checking ??= this.#checkGazetteer(batch).finally(() => {
+      this.#checking = undefined;
+    });
+    return this.#checking;
+  }
+
+  async #checkGazetteer(batch: number): Promise<number> {
+    const { store, importedPlaces } = this.#deps;
+    if (!importedPlaces) return 0;
+    const generation = await store.gazetteer.generation();
+    if (generation === 0 || generation === this.#settledGeneration) return 0;
+    // An import still running (or interrupted, to be resumed) bumps the generation every batch.
+    if ((await store.gazetteer.imports()).some((i) => i.finishedAt === null)) return 0;
+    const recent = await store.enrichments.listEnriched({
+      statuses: ['draft', 'live', 'ended'],
+      limit: REENRICH_SCAN,
+    });
+    let done = 0;
+    for (const { update, enrichment } of recent) {
+      if (gazetteerGenerationOf(enrichment.dataVersion) >= generation) continue;
+      const found = await importedPlaces.lookup(candidateSpans(enrichmentText(update)));
+      if (!found || found.size === 0) continue;
+      if (done >= batch) return done;
+      await this.#enrich(update, false);
+      done++;
+    }
+    this.#settledGeneration = generation;
+    if (done > 0) this.#deps.logger.info(`enriched ${done} updates again with newly imported places`);
+    return done;
   }
 
   async #catchUp(): Promise<void> {
@@ -106,6 +178,8 @@ export class EnrichmentWorker {
   /** Stops listening and finishes what is queued. */
   async close(): Promise<void> {
     this.#unsubscribe?.();
+    clearInterval(this.#gazetteerTimer);
+    await this.#checking;
     await this.idle();
   }
 
@@ -138,6 +212,22 @@ export class EnrichmentWorker {
       } catch (error) {
         this.#deps.logger.error({ err: error }, 're-enrichment after a correction failed');
       }
+    });
+  }
+
+  /**
+   * In the background, enriches `updates` again with the corrections as they stand (a place was
+   * renamed or pinned), one at a time after what is already being refreshed.
+   */
+  refreshUpdates(updates: readonly Update[]): void {
+    if (updates.length === 0) return;
+    this.#refreshing = this.#refreshing.then(async () => {
+      for (const update of updates)
+        try {
+          await this.#enrich(update, false);
+        } catch (error) {
+          this.#deps.logger.error({ err: error, updateId: update.id }, 're-enrichment failed');
+        }
     });
   }
 
@@ -179,10 +269,11 @@ export class EnrichmentWorker {
       .enrich(`${desk?.name ?? ''}. ${story.headline}`, { published: update.publishedAt })
       .countries.map((c) => c.iso2);
     const text = enrichmentText(update);
-    const [corrections, reviews, importedPlaces] = await Promise.all([
+    const [corrections, reviews, importedPlaces, gazetteer] = await Promise.all([
       store.corrections.list(),
       store.corrections.reviewsOf(update.id),
       this.#deps.importedPlaces?.lexiconFor(text),
+      this.#deps.importedPlaces ? store.gazetteer.generation() : 0,
     ]);
     const enrichment = applyReviews(
       enricher.enrich(text, {
@@ -198,7 +289,7 @@ export class EnrichmentWorker {
       updateId: update.id,
       storyId: update.storyId,
       updateVersion: update.version,
-      dataVersion: `people@${people},organizations@${organizations},corrections@${corrections.length}`,
+      dataVersion: `people@${people},organizations@${organizations},corrections@${corrections.length},gazetteer@${gazetteer}`,
       enrichedAt: new Date().toISOString(),
       enrichment,
     });

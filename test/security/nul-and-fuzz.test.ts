@@ -125,6 +125,8 @@ const EXAMPLE_BODIES: Record<string, Record<string, unknown>> = {
   'POST /session': { email: 'nobody@example.org', password: 'x' },
   'POST /preview': { body: 'Preview' },
   'POST /media': { alt: 'A photo', caption: '', credit: '' },
+  'PUT /places/{slug}/name': { name: 'Odesa' },
+  'PUT /places/{slug}/pin': { lat: 46.5, lon: 30.7 },
 };
 
 // API routes the OpenAPI document does not list.
@@ -193,6 +195,8 @@ const SITE_ROUTES: Target[] = [
   page('/newsroom/stories/{id}/queue', [p('id')], 'session'),
   page('/newsroom/statements/{id}', [p('id')], 'session'),
   page('/newsroom/admin/audit', q('actor', 'action', 'from', 'to', 'before'), 'session'),
+  page('/newsroom/places', [], 'session'),
+  page('/newsroom/places/{slug}', [p('slug'), ...q('done')], 'session'),
   {
     ...form('/newsroom/login', f('email', 'password'), { email: 'nobody@example.org', password: 'x' }),
     auth: 'none',
@@ -209,6 +213,8 @@ const SITE_ROUTES: Target[] = [
     issuer: 'Ministry',
   }),
   form('/newsroom/statement-feeds/{id}/disabled', [p('id'), ...f('disabled')], { disabled: '1' }),
+  form('/newsroom/places/{slug}/name', [p('slug'), ...f('name')], { name: 'Odesa' }),
+  form('/newsroom/places/{slug}/pin', [p('slug'), ...f('lat', 'lon')], { lat: '46.5', lon: '30.7' }),
 ];
 
 /** Adds the example body's fields (and the body as a whole) as targets. */

@@ -2,6 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Country, Lexicon, Place } from '../lexicon.ts';
+import { surfaceKey } from '../lexicon.ts';
 import { foldDiacritics, spellingVariants } from '../spelling.ts';
 
 /** Countries and places by key, for naming a town's region and a place's country. */
@@ -12,10 +13,13 @@ export interface Gazetteer {
   /** Capital-city names by country, which a story abroad may still name. */
   placeCount: number;
   /**
-   * The towns GeoNames also spells as each of `spellings` ("Kupyansk", "Charkiw"), and the
-   * villages so named; `canonical` when it is the place's own name. See alternateSpellings.
+   * The towns spelled as each of `spellings` ("Kupyansk", "Charkiw"), by the key the matcher looks the
+   * spelling up under (diacritics dropped, "al-" capitalised); `canonical` when it is the place's own
+   * name. See alternateSpellings.
    */
   alternates(spellings: readonly string[]): Map<string, { place: Place; canonical: boolean }[]>;
+  /** The biggest towns inside a box (degrees), at most `limit`: landmarks for a map. */
+  townsWithin(box: { west: number; north: number; east: number; south: number }, limit: number): Place[];
 }
 
 const rows = (file: string) =>
@@ -77,29 +81,23 @@ export function loadGazetteer(dir: string, lexicon: Lexicon): Gazetteer {
     regions.set(`${iso2}.${code}`, place);
     addPlace(place, list(aliases));
   }
-  const towns: Place[] = [];
-  for (const line of readFileSync(join(dir, 'cities.tsv'), 'utf8').split('\n')) {
-    if (line === '') continue;
-    const [name, iso2, code, lat, lon, population, variants, searched] = line.split('\t');
-    if (!iso2 || !name) continue;
-    const place: Place = {
-      kind: 'city',
-      name,
-      iso2,
-      admin1Code: code ?? '',
-      lat: Number(lat),
-      lon: Number(lon),
-      population: Number(population),
-    };
-    towns.push(place);
-    if (searched !== 'searched') addPlace(place, list(variants));
-    else {
-      // A village is searched per text; the news aliases may still point at it.
-      placeCount++;
-      const key = `city:${iso2}:${name}`;
-      if (targeted.has(key)) byName.set(key, [...(byName.get(key) ?? []), place]);
-    }
-  }
+  // Towns are not added to the matcher: they are searched per text by all their spellings (see
+  // alternateSpellings), and a town's line is parsed only when a text names it.
+  const towns = townTable(join(dir, 'cities.tsv'));
+  placeCount += towns.count;
+  const alternatesFile = join(dir, 'city-alternates.tsv');
+  const alternates = alternateSpellings(
+    () =>
+      existsSync(alternatesFile) ? readFileSync(alternatesFile, 'utf8') : townIndex(join(dir, 'cities.tsv')),
+    towns.at,
+  );
+  /** The towns of `iso2` whose own name is `name`. */
+  const townsNamed = (iso2: string, name: string): Place[] => {
+    return [...alternates([surfaceKey(name)]).values()]
+      .flat()
+      .filter((t) => t.canonical && t.place.iso2 === iso2 && t.place.name === name)
+      .map((t) => t.place);
+  };
 
   // News spellings: an alias of a place the gazetteer has, or a place it lacks (with coordinates).
   for (const [alias, kind, iso2, target] of aliasRows) {
@@ -125,8 +123,9 @@ export function loadGazetteer(dir: string, lexicon: Lexicon): Gazetteer {
       addPlace(place, spellingVariants(alias));
       continue;
     }
-    const targets = byName.get(`${placeKind}:${iso2}:${target}`);
-    if (!targets)
+    const targets =
+      placeKind === 'city' ? townsNamed(iso2, target) : byName.get(`${placeKind}:${iso2}:${target}`);
+    if (!targets || targets.length === 0)
       throw new Error(`news-aliases.tsv: no ${placeKind} "${target}" in ${iso2} for alias "${alias}"`);
     const [best] = [...targets].sort((a, b) => b.population - a.population);
     if (best && alias.startsWith('=')) {
@@ -141,21 +140,95 @@ export function loadGazetteer(dir: string, lexicon: Lexicon): Gazetteer {
     countries,
     regions,
     placeCount,
-    alternates: alternateSpellings(join(dir, 'city-alternates.tsv'), towns),
+    alternates,
+    // Towns are sorted biggest first (build-gazetteer.ts), so the first found are the biggest.
+    townsWithin(box, limit) {
+      const out: Place[] = [];
+      for (let line = 0; line < towns.count && out.length < limit; line++) {
+        const town = towns.at(line) as Place;
+        if (town.lat <= box.north && town.lat >= box.south && town.lon >= box.west && town.lon <= box.east)
+          out.push(town);
+      }
+      return out;
+    },
   };
 }
 
 /**
- * GeoNames' other spellings of the towns and the names of the villages (city-alternates.tsv:
- * spelling, then the cities.tsv lines it names, "*" for a place's own name), 166,000 spellings.
- * Added to the matcher they would add a third to the start-up, so the file is read as one string
- * and binary-searched, without allocating, for the capitalised spans of each text.
+ * city-alternates.tsv's text for reference data without one (a hand-written cities.tsv, as tests
+ * use): each town's name, marked "*", and the variants in its seventh column, sorted.
  */
-function alternateSpellings(file: string, towns: Place[]): Gazetteer['alternates'] {
+function townIndex(citiesFile: string): string {
+  const index = new Map<string, string[]>();
+  const add = (key: string, entry: string) => {
+    const entries = index.get(key) ?? [];
+    if (!entries.includes(entry)) index.set(key, [...entries, entry]);
+  };
+  readFileSync(citiesFile, 'utf8')
+    .split('\n')
+    .forEach((line, i) => {
+      const [name, , , , , , variants] = line.split('\t');
+      if (!name) return;
+      add(surfaceKey(name), `${i}*`);
+      for (const variant of list(variants)) add(surfaceKey(variant), String(i));
+    });
+  return [...index]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([key, entries]) => `${key}\t${entries.join(',')}\n`)
+    .join('');
+}
+
+/**
+ * cities.tsv read as one string, each line parsed into a Place the first time it is asked for (and
+ * kept, so a place has one identity): a text names a handful of the 72,000 towns, and building them
+ * all was most of `dateline enrich`'s start-up.
+ */
+function townTable(file: string): { count: number; at(line: number): Place | undefined } {
+  const text = readFileSync(file, 'utf8');
+  const offsets: number[] = [];
+  for (let i = 0; i < text.length; i = text.indexOf('\n', i) + 1 || text.length) offsets.push(i);
+  const starts = Int32Array.from(offsets);
+  const parsed: (Place | undefined)[] = new Array<Place | undefined>(starts.length);
+  return {
+    count: starts.length,
+    at(line) {
+      if (line < 0 || line >= starts.length) return undefined;
+      let place = parsed[line];
+      if (!place) {
+        const end = text.indexOf('\n', starts[line]);
+        const [name, iso2, code, lat, lon, population] = text
+          .slice(starts[line], end === -1 ? undefined : end)
+          .split('\t');
+        place = {
+          kind: 'city',
+          name: name ?? '',
+          iso2: iso2 ?? '',
+          admin1Code: code ?? '',
+          lat: Number(lat),
+          lon: Number(lon),
+          population: Number(population),
+        };
+        parsed[line] = place;
+      }
+      return place;
+    },
+  };
+}
+
+/**
+ * Every spelling of every town (city-alternates.tsv: spelling, then the cities.tsv lines it names,
+ * "*" for a place's own name), 205,000 spellings. Added to the matcher they would be most of the
+ * start-up, so the file is read as one string and binary-searched, without allocating, for the
+ * capitalised spans of each text.
+ */
+function alternateSpellings(
+  read: () => string,
+  town: (line: number) => Place | undefined,
+): Gazetteer['alternates'] {
   let text = '';
   let starts: Int32Array | undefined;
   const load = () => {
-    text = existsSync(file) ? readFileSync(file, 'utf8') : '';
+    text = read();
     const offsets: number[] = [];
     for (let i = 0; i < text.length; i = text.indexOf('\n', i) + 1 || text.length) offsets.push(i);
     return Int32Array.from(offsets);
@@ -201,14 +274,16 @@ function alternateSpellings(file: string, towns: Place[]): Gazetteer['alternates
       if (found === undefined) continue;
       const places: { place: Place; canonical: boolean }[] = [];
       for (const entry of found.split(',')) {
-        const place = towns[Number.parseInt(entry, 10)];
+        const place = town(Number.parseInt(entry, 10));
         const canonical = entry.endsWith('*');
         if (!place) continue;
         const seen = places.find((p) => p.place === place);
         if (seen) seen.canonical ||= canonical;
         else places.push({ place, canonical });
       }
-      if (places.length > 0) out.set(spelling, places);
+      // Under the key looked up, as the matcher looks it up: "al-Hasakah" is found under "Al-Hasakah"
+      // together with the region of that name.
+      if (places.length > 0) out.set(key, [...(out.get(key) ?? []), ...places]);
     }
     return out;
   };

@@ -4,6 +4,7 @@
  * are in geonames-import.ts.
  */
 import { spellingVariants } from '../spelling.ts';
+import { officialName } from './official-names.ts';
 
 /** A GeoNames feature kept in the deployment's gazetteer. */
 export interface GeonamesPlace {
@@ -105,10 +106,12 @@ export function parsePlaceLine(line: string): Parsed<{ place: GeonamesPlace; nam
   if (!Number.isFinite(latitude) || !Number.isFinite(longitude) || Math.abs(latitude) > 90) return BAD;
   if (!isKeptFeature(featureClass ?? '', featureCode ?? '')) return SKIPPED;
   const population = Number(f[14]);
-  const names = matchableSpellings([name, ascii ?? '', ...(alternates ? alternates.split(',') : [])]);
+  const others = alternates ? alternates.split(',') : [];
+  const names = matchableSpellings([name, ascii ?? '', ...others]);
   const place: GeonamesPlace = {
     geonameId,
-    name,
+    // As the built-in gazetteer: the official romanisation where the country sets one.
+    name: officialName(iso2, name, others),
     iso2,
     admin1Code: admin1 ?? '',
     admin2Code: admin2 ?? '',

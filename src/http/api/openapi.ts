@@ -15,6 +15,7 @@ import {
 import { SEARCH_OPENAPI } from '../search/search-openapi.ts';
 import { enrichmentPaths } from './enrichment-routes.ts';
 import { suggestionPaths } from './suggestion-openapi.ts';
+import { placePaths } from './place-openapi.ts';
 import { REACH_OPENAPI_PATHS } from './reach-openapi.ts';
 import { statementsOpenApi } from './statements-openapi.ts';
 import { schema, ref, json, problem, idParam, secured } from './openapi-parts.ts';
@@ -361,6 +362,7 @@ export function createOpenApiDocument(): object {
       },
       ...enrichmentPaths(),
       ...suggestionPaths(),
+      ...placePaths(),
       ...statements.paths,
     },
   };

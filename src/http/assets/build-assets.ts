@@ -14,6 +14,7 @@ export const ASSET_NAMES = [
   'embed.css',
   'newsroom.js',
   'newsroom.css',
+  'place-pin.js',
 ] as const;
 /** One asset name. */
 export type AssetName = (typeof ASSET_NAMES)[number];
@@ -48,6 +49,8 @@ const EMBED_CLIENT = fileURLToPath(new URL('../../web/embed/embed-live.ts', impo
 const EMBED_STYLESHEET = fileURLToPath(new URL('../../web/embed/embed.css', import.meta.url));
 // The newsroom editor: its own bundle, so readers never download it.
 const NEWSROOM_ENTRY = fileURLToPath(new URL('../../web/newsroom/newsroom.ts', import.meta.url));
+// The newsroom's place pages' pin map (src/http/newsroom/place-pages.tsx).
+const PLACE_PIN_ENTRY = fileURLToPath(new URL('../../web/newsroom/place-pin.ts', import.meta.url));
 const NEWSROOM_STYLESHEET = fileURLToPath(new URL('../../web/newsroom/newsroom.css', import.meta.url));
 
 const bundleEntry = (entry: string) =>
@@ -99,12 +102,13 @@ export async function buildAssets(): Promise<Assets> {
   ]);
   const bundle = script.outputFiles[0];
   if (!bundle) throw new Error('esbuild produced no output for the reader client');
-  const [embedLoader, embedClient, embedCss, newsroomJs, newsroomCss] = await Promise.all([
+  const [embedLoader, embedClient, embedCss, newsroomJs, newsroomCss, placePinJs] = await Promise.all([
     bundleEntry(EMBED_LOADER),
     bundleEntry(EMBED_CLIENT),
     minifyCss(EMBED_STYLESHEET),
     bundleEntry(NEWSROOM_ENTRY),
     minifyCss(NEWSROOM_STYLESHEET),
+    bundleEntry(PLACE_PIN_ENTRY),
   ]);
   const built: [AssetName, Buffer, string][] = [
     ['reader-live.js', Buffer.from(bundle.contents), 'text/javascript; charset=utf-8'],
@@ -114,6 +118,7 @@ export async function buildAssets(): Promise<Assets> {
     ['embed.css', embedCss, 'text/css; charset=utf-8'],
     ['newsroom.js', newsroomJs, 'text/javascript; charset=utf-8'],
     ['newsroom.css', newsroomCss, 'text/css; charset=utf-8'],
+    ['place-pin.js', placePinJs, 'text/javascript; charset=utf-8'],
   ];
   const files = new Map<string, Asset>();
   const urls = new Map<AssetName, string>();

@@ -13,6 +13,7 @@ import type {
   SuggestionItem,
   Suggestions,
 } from '../shared/wire.ts';
+import { slugify } from '../../domain/slug.ts';
 import { api, type Problem } from './api.ts';
 
 /** What kind of suggestion an item is, shown after its label (the list is ranked, not grouped). */
@@ -198,6 +199,15 @@ export function mountEnrichment(root: HTMLElement): void {
       if (item.field === 'places')
         actions.append(
           button('Other place…', 'show-place', { 'aria-label': `Choose another place for ${what}` }),
+        );
+      // Pin or rename on the place's own page (src/http/newsroom/place-pages.tsx).
+      if (item.field === 'places' && item.place && item.place.kind !== 'country')
+        actions.append(
+          el(
+            'a',
+            { href: `/newsroom/places/${slugify(`${item.place.name} ${item.place.country}`)}` },
+            item.place.precision === 'approximate' ? 'Pin on map…' : 'Place page…',
+          ),
         );
       if (item.field === 'events')
         actions.append(
