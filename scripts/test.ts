@@ -10,6 +10,10 @@
  * that never exits) fails naming the file. Flags starting with `-` go to `node --test` as they are,
  * e.g. `npm test -- test/http/api.test.ts --test-name-pattern=token`.
  *
+ * Test processes load kysely, zod and a few other packages of many small modules bundled, one file
+ * each (test/support/fast-dependencies.ts): each module imported costs a round trip through the
+ * module hooks' thread, ~0.3 s of CPU per process for these alone.
+ *
  * Test processes keep their temp files (databases, uploads, browser profiles) in memory, under
  * /dev/shm, unless TMPDIR is set: each SQLite commit syncs to disk, which only makes tests wait.
  *
@@ -30,12 +34,14 @@ import {
 } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
+import { prebundleDependencies } from '../test/support/fast-dependencies.ts';
 import { cpuSeconds, type FileProfile } from '../test/support/test-profile.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const TEST_DIR = join(ROOT, 'test');
 const WATCHDOG = join(TEST_DIR, 'support', 'test-watchdog.ts');
 const PROFILE = join(TEST_DIR, 'support', 'test-profile.ts');
+const FAST_DEPENDENCIES = join(TEST_DIR, 'support', 'fast-dependencies.ts');
 
 /**
  * Files that run one at a time (beside the others), and why: each starts several server processes,
@@ -104,6 +110,8 @@ async function runGroup(
       'tsx',
       '--import',
       WATCHDOG,
+      '--import',
+      FAST_DEPENDENCIES,
       ...(profileFile === undefined ? [] : ['--import', PROFILE]),
       '--test',
       `--test-concurrency=${concurrency}`,
@@ -147,6 +155,7 @@ const profileFile =
 const { DATELINE_TEST_PROFILE: _, DATELINE_TEST_PROFILE_FILE: __, ...inherited } = process.env;
 const testEnv: NodeJS.ProcessEnv = {
   ...inherited,
+  DATELINE_TEST_BUNDLES: JSON.stringify(await prebundleDependencies(ROOT)),
   ...(profileFile !== undefined && { DATELINE_TEST_PROFILE_FILE: profileFile }),
   ...(inherited['TMPDIR'] === undefined && writable('/dev/shm') && { TMPDIR: '/dev/shm' }),
 };
