@@ -12,7 +12,8 @@
  *
  * Test processes load kysely, zod and a few other packages of many small modules bundled, one file
  * each (test/support/fast-dependencies.ts): each module imported costs a round trip through the
- * module hooks' thread, ~0.3 s of CPU per process for these alone.
+ * module hooks' thread, ~0.3 s of CPU per process for these alone. DATELINE_TEST_BUNDLES=off loads
+ * them as production does.
  *
  * Test processes keep their temp files (databases, uploads, browser profiles) in memory, under
  * /dev/shm, unless TMPDIR is set: each SQLite commit syncs to disk, which only makes tests wait.
@@ -155,7 +156,8 @@ const profileFile =
 const { DATELINE_TEST_PROFILE: _, DATELINE_TEST_PROFILE_FILE: __, ...inherited } = process.env;
 const testEnv: NodeJS.ProcessEnv = {
   ...inherited,
-  DATELINE_TEST_BUNDLES: JSON.stringify(await prebundleDependencies(ROOT)),
+  DATELINE_TEST_BUNDLES:
+    inherited['DATELINE_TEST_BUNDLES'] === 'off' ? 'off' : JSON.stringify(await prebundleDependencies(ROOT)),
   ...(profileFile !== undefined && { DATELINE_TEST_PROFILE_FILE: profileFile }),
   ...(inherited['TMPDIR'] === undefined && writable('/dev/shm') && { TMPDIR: '/dev/shm' }),
 };
