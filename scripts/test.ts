@@ -32,6 +32,7 @@ import {
   readFileSync,
   rmSync,
   statSync,
+  statfsSync,
 } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
@@ -159,7 +160,7 @@ const testEnv: NodeJS.ProcessEnv = {
   DATELINE_TEST_BUNDLES:
     inherited['DATELINE_TEST_BUNDLES'] === 'off' ? 'off' : JSON.stringify(await prebundleDependencies(ROOT)),
   ...(profileFile !== undefined && { DATELINE_TEST_PROFILE_FILE: profileFile }),
-  ...(inherited['TMPDIR'] === undefined && writable('/dev/shm') && { TMPDIR: '/dev/shm' }),
+  ...(inherited['TMPDIR'] === undefined && roomyWritable('/dev/shm') && { TMPDIR: '/dev/shm' }),
 };
 const serial = (file: string) => SERIAL.some(({ path }) => relative(ROOT, file).startsWith(path));
 const parallelFiles = files.filter((file) => !serial(file));
@@ -194,10 +195,12 @@ process.stdout.write(
 );
 process.exit(failed || total.failed > 0 ? 1 : 0);
 
-function writable(dir: string): boolean {
+/** Whether `dir` is a directory this process may write, with at least 1 GiB free (a container's /dev/shm may have 64 MiB). */
+function roomyWritable(dir: string): boolean {
   try {
     accessSync(dir, constants.W_OK);
-    return statSync(dir).isDirectory();
+    const { bavail, bsize } = statfsSync(dir);
+    return statSync(dir).isDirectory() && bavail * bsize >= 2 ** 30;
   } catch {
     return false;
   }
