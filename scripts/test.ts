@@ -2,26 +2,52 @@
  * `npm test [-- PATH… | --node-test-flag…]`: runs the test files under test/ (every `*.test.ts(x)`, found
  * afresh each run), or only the files and folders named, with Node's test runner.
  *
- * Files run in parallel processes (they use their own temp dir, port 0 and PostgreSQL schema); the
- * few in SERIAL run one at a time after them. A test running longer than DATELINE_TEST_TIMEOUT_MS
+ * Files run in parallel processes (they use their own temp dir, port 0 and PostgreSQL schema), two
+ * per core: most files spend much of their time waiting (for a child process, a browser, a timer, a
+ * disk sync), and a second file per core uses that time. The few in SERIAL run one at a time beside
+ * them, their report printed after the others'. A test running longer than DATELINE_TEST_TIMEOUT_MS
  * fails naming it (test/support/test-watchdog.ts); a file running longer than FILE_TIMEOUT_MS (one
  * that never exits) fails naming the file. Flags starting with `-` go to `node --test` as they are,
  * e.g. `npm test -- test/http/api.test.ts --test-name-pattern=token`.
  *
- * Environment: DATELINE_TEST_CONCURRENCY (default: the number of cores), DATELINE_TEST_TIMEOUT_MS.
+ * Test processes load kysely, zod and a few other packages of many small modules bundled, one file
+ * each (test/support/fast-dependencies.ts): each module imported costs a round trip through the
+ * module hooks' thread, ~0.3 s of CPU per process for these alone. DATELINE_TEST_BUNDLES=off loads
+ * them as production does.
+ *
+ * Test processes keep their temp files (databases, uploads, browser profiles) in memory, under
+ * /dev/shm, unless TMPDIR is set: each SQLite commit syncs to disk, which only makes tests wait.
+ *
+ * Environment: DATELINE_TEST_CONCURRENCY (default: twice the number of cores), DATELINE_TEST_TIMEOUT_MS,
+ * DATELINE_TEST_PROFILE=1 to print each file's wall and CPU time (test/support/test-profile.ts): on a
+ * shared machine wall time is noise, CPU time says which file costs what.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import {
+  accessSync,
+  constants,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  statfsSync,
+} from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
+import { prebundleDependencies } from '../test/support/fast-dependencies.ts';
+import { cpuSeconds, type FileProfile } from '../test/support/test-profile.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const TEST_DIR = join(ROOT, 'test');
 const WATCHDOG = join(TEST_DIR, 'support', 'test-watchdog.ts');
+const PROFILE = join(TEST_DIR, 'support', 'test-profile.ts');
+const FAST_DEPENDENCIES = join(TEST_DIR, 'support', 'fast-dependencies.ts');
 
 /**
- * Files that run one at a time, after the others, and why: each starts several server processes
- * or a browser, and running two of them at once on a small machine only makes both slower.
+ * Files that run one at a time (beside the others), and why: each starts several server processes,
+ * and running two of them at once on a small machine only makes both slower.
  */
 const SERIAL: { path: string; why: string }[] = [
   { path: 'test/cluster/', why: 'three `dateline serve` nodes (and nginx) per test' },
@@ -67,12 +93,15 @@ interface Counts {
   skipped: number;
 }
 
-/** Runs `files` in one `node --test` with `concurrency`; resolves to its exit code and counts. */
+/**
+ * Runs `files` in one `node --test` with `concurrency`; resolves to its exit code, counts and, when
+ * `output` is 'buffer', what it printed (else it prints as it goes).
+ */
 async function runGroup(
   files: string[],
   concurrency: number,
-  flags: string[],
-): Promise<{ code: number; counts: Counts }> {
+  output: 'inherit' | 'buffer',
+): Promise<{ code: number; counts: Counts; printed: Buffer[] }> {
   // The reporter writes to the terminal as it goes; a TAP copy in a file gives the counts.
   const tapDir = mkdtempSync(join(tmpdir(), 'dateline-test-run-'));
   const tapFile = join(tapDir, 'results.tap');
@@ -83,6 +112,9 @@ async function runGroup(
       'tsx',
       '--import',
       WATCHDOG,
+      '--import',
+      FAST_DEPENDENCIES,
+      ...(profileFile === undefined ? [] : ['--import', PROFILE]),
       '--test',
       `--test-concurrency=${concurrency}`,
       `--test-timeout=${FILE_TIMEOUT_MS}`,
@@ -93,8 +125,10 @@ async function runGroup(
       ...flags,
       ...files.map((file) => relative(ROOT, file)),
     ],
-    { cwd: ROOT, stdio: 'inherit' },
+    { cwd: ROOT, stdio: ['inherit', output === 'buffer' ? 'pipe' : 'inherit', 'inherit'], env: testEnv },
   );
+  const printed: Buffer[] = [];
+  child.stdout?.on('data', (chunk: Buffer) => printed.push(chunk));
   const code = await new Promise<number>((done) =>
     child.on('exit', (exitCode, signal) => done(exitCode ?? (signal ? 1 : 0))),
   );
@@ -103,6 +137,7 @@ async function runGroup(
   const count = (name: string) => Number(new RegExp(`^# ${name} (\\d+)$`, 'm').exec(tap)?.[1] ?? 0);
   return {
     code,
+    printed,
     counts: {
       passed: count('pass'),
       // A cancelled test is one that timed out or whose file died: a failure.
@@ -113,27 +148,84 @@ async function runGroup(
 }
 
 const { files, flags } = parseArgs(process.argv.slice(2));
-const concurrency = Number(process.env['DATELINE_TEST_CONCURRENCY'] ?? availableParallelism());
+const concurrency = Number(process.env['DATELINE_TEST_CONCURRENCY'] ?? 2 * availableParallelism());
+const profileFile =
+  process.env['DATELINE_TEST_PROFILE'] === undefined
+    ? undefined
+    : join(mkdtempSync(join(tmpdir(), 'dateline-test-profile-')), 'files.jsonl');
+// The test processes' environment: named here so that a run inside a test (test/scripts) starts clean.
+const { DATELINE_TEST_PROFILE: _, DATELINE_TEST_PROFILE_FILE: __, ...inherited } = process.env;
+const testEnv: NodeJS.ProcessEnv = {
+  ...inherited,
+  DATELINE_TEST_BUNDLES:
+    inherited['DATELINE_TEST_BUNDLES'] === 'off' ? 'off' : JSON.stringify(await prebundleDependencies(ROOT)),
+  ...(profileFile !== undefined && { DATELINE_TEST_PROFILE_FILE: profileFile }),
+  ...(inherited['TMPDIR'] === undefined && roomyWritable('/dev/shm') && { TMPDIR: '/dev/shm' }),
+};
 const serial = (file: string) => SERIAL.some(({ path }) => relative(ROOT, file).startsWith(path));
-const groups = [
-  { files: files.filter((file) => !serial(file)), concurrency },
-  { files: files.filter(serial), concurrency: 1 },
-].filter((group) => group.files.length > 0);
+const parallelFiles = files.filter((file) => !serial(file));
+const serialFiles = files.filter(serial);
 
 const started = Date.now();
+// Both groups at once; the serial group's report waits for the other's so the two do not interleave.
+const runs = await Promise.all([
+  parallelFiles.length > 0 ? runGroup(parallelFiles, concurrency, 'inherit') : undefined,
+  serialFiles.length > 0
+    ? runGroup(serialFiles, 1, parallelFiles.length > 0 ? 'buffer' : 'inherit')
+    : undefined,
+]);
 const total: Counts = { passed: 0, failed: 0, skipped: 0 };
 let failed = false;
-for (const group of groups) {
-  const { code, counts } = await runGroup(group.files, group.concurrency, flags);
-  failed ||= code !== 0;
-  total.passed += counts.passed;
-  total.failed += counts.failed;
-  total.skipped += counts.skipped;
+for (const run of runs) {
+  if (run === undefined) continue;
+  for (const chunk of run.printed) process.stdout.write(chunk);
+  failed ||= run.code !== 0;
+  total.passed += run.counts.passed;
+  total.failed += run.counts.failed;
+  total.skipped += run.counts.skipped;
 }
 const seconds = ((Date.now() - started) / 1000).toFixed(1);
+if (profileFile !== undefined) printProfile(profileFile);
+// CPU of every process the run started and waited for: on a shared machine, the steadier figure.
+const cpu = cpuSeconds().children.toFixed(1);
 // One closing line over all groups (CI reads it), in the form `N passed, N failed, N skipped`.
 process.stdout.write(
-  `\n${files.length} files in ${seconds} s\n` +
+  `\ncpu time of all test processes: ${cpu} s\n${files.length} files in ${seconds} s\n` +
     `tests: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped\n`,
 );
 process.exit(failed || total.failed > 0 ? 1 : 0);
+
+/** Whether `dir` is a directory this process may write, with at least 1 GiB free (a container's /dev/shm may have 64 MiB). */
+function roomyWritable(dir: string): boolean {
+  try {
+    accessSync(dir, constants.W_OK);
+    const { bavail, bsize } = statfsSync(dir);
+    return statSync(dir).isDirectory() && bavail * bsize >= 2 ** 30;
+  } catch {
+    return false;
+  }
+}
+
+/** Each file's seconds of wall, of CPU (its process and the children it waited for) and of CPU before its first test, costliest first. */
+function printProfile(file: string): void {
+  const rows = existsSync(file)
+    ? readFileSync(file, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as FileProfile)
+    : [];
+  rows.sort((a, b) => b.self + b.children - (a.self + a.children));
+  const cell = (n: number) => n.toFixed(1).padStart(7);
+  const sum = (key: 'self' | 'children') => rows.reduce((acc, row) => acc + row[key], 0);
+  process.stdout.write(
+    `\n   wall     cpu    self  child.  before  file (seconds)\n` +
+      rows
+        .map(
+          (row) =>
+            `${cell(row.wall)} ${cell(row.self + row.children)} ${cell(row.self)} ${cell(row.children)} ${cell(row.before)}  ${row.file}\n`,
+        )
+        .join('') +
+      `CPU ${(sum('self') + sum('children')).toFixed(1)} s: test processes ${sum('self').toFixed(1)} s, ` +
+      `their children ${sum('children').toFixed(1)} s (rows in ${file})\n`,
+  );
+}

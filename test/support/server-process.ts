@@ -11,17 +11,25 @@ const BIN = new URL('../../bin/dateline.js', import.meta.url).pathname;
  */
 export const FIXTURE_REFERENCE_DIR = new URL('../fixtures/reference', import.meta.url).pathname;
 
-/** Runs `dateline args…` to completion (in `cwd`, default this process's working directory). */
+/**
+ * Runs `dateline args…` to completion (in `cwd`, default this process's working directory). One
+ * that has not ended after a minute is killed and fails the test saying so (a SIGTERM would let
+ * `serve` exit cleanly, as if it had finished by itself).
+ */
 export function runCli(args: string[], env: Record<string, string> = {}, input?: string, cwd?: string) {
   const result = spawnSync(process.execPath, [BIN, ...args], {
     env: { ...process.env, LOG_LEVEL: 'silent', ...env },
     cwd,
     encoding: 'utf8',
     input,
-    timeout: 60_000,
+    timeout: CLI_TIMEOUT_MS,
+    killSignal: 'SIGKILL',
   });
+  if (result.error !== undefined)
+    throw new Error(`dateline ${args.join(' ')}: ${result.error.message}; stderr: ${result.stderr}`);
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
+const CLI_TIMEOUT_MS = 60_000;
 
 /** A `dateline serve` child process and the URL it listens on. */
 export interface ServerProcess {
