@@ -1,4 +1,4 @@
-/** OpenAPI paths of the newsroom's admin, token and media routes (admin-routes.ts, token-routes.ts, media-routes.ts). */
+/** OpenAPI paths of the newsroom's admin and media routes (admin-routes.ts, media-routes.ts). */
 import { json, problem, idParam, secured } from './openapi-parts.ts';
 
 const denied = {
@@ -11,19 +11,6 @@ const desks = {
   type: ['array', 'null'],
   items: { type: 'string' },
   description: 'desk slugs the user is limited to; null: every desk',
-};
-const token = {
-  type: 'object',
-  properties: {
-    id: { type: 'string' },
-    name: { type: 'string' },
-    role,
-    state: { type: 'string', enum: ['active', 'expired', 'revoked'] },
-    createdAt: { type: 'string', format: 'date-time' },
-    lastUsedAt: { type: ['string', 'null'], format: 'date-time', description: 'to within ten minutes' },
-    expiresAt: { type: ['string', 'null'], format: 'date-time' },
-    revokedAt: { type: ['string', 'null'], format: 'date-time' },
-  },
 };
 const auditFilters = [
   {
@@ -103,48 +90,6 @@ export const NEWSROOM_OPENAPI_PATHS = {
       responses: {
         '204': { description: 'Set; sign in again' },
         '400': problem('Wrong current password, or too short'),
-      },
-    },
-  },
-  '/tokens': {
-    get: {
-      summary: 'List API tokens (admin): name, role, state, created, last used, expiry; never the secrets',
-      security: secured,
-      responses: {
-        '200': json({ type: 'object', properties: { items: { type: 'array', items: token } } }),
-        ...denied,
-      },
-    },
-    post: {
-      summary: 'Create an API token (admin); the secret is in this response once and never again',
-      security: secured,
-      requestBody: {
-        required: true,
-        content: json({
-          type: 'object',
-          required: ['name', 'role'],
-          properties: {
-            name: { type: 'string', maxLength: 100 },
-            role,
-            expires: { type: 'string', description: 'a duration (30d, 12h) or an ISO date; absent: never' },
-          },
-        }),
-      },
-      responses: {
-        '201': json({ type: 'object', properties: { token, secret: { type: 'string' } } }),
-        ...denied,
-      },
-    },
-  },
-  '/tokens/{id}': {
-    delete: {
-      summary: 'Revoke an API token (admin): every node refuses it from now on, its open streams end',
-      security: secured,
-      parameters: [idParam],
-      responses: {
-        '204': { description: 'Revoked (or already was)' },
-        ...denied,
-        '404': problem('No such token'),
       },
     },
   },
