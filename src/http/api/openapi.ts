@@ -16,12 +16,12 @@ import { suggestionPaths } from './suggestion-openapi.ts';
 import { statementsOpenApi } from './statements-openapi.ts';
 import type { FastifyDynamicSwaggerOptions } from '@fastify/swagger';
 import { openApiOptions } from '../kit/openapi-document.ts';
-import { errors, json, schema, ref, secured } from './openapi-parts.ts';
+import { schema, ref } from './openapi-parts.ts';
 
 /**
  * Options for @fastify/swagger: the document's frame and shared schemas, and the paths of modules whose
- * routes do not declare their schemas yet (routes.ts, webhook-routes.ts and related-routes.ts do: their
- * paths are generated from the routes).
+ * routes do not declare their schemas yet (the paths of those that do, see kit/endpoint.ts, are
+ * generated from the routes).
  */
 export function apiOpenApiOptions(): FastifyDynamicSwaggerOptions {
   const { paths, ...base } = handBuiltDocument();
@@ -142,15 +142,6 @@ function handBuiltDocument() {
     paths: {
       ...SEARCH_OPENAPI.paths,
       ...NEWSROOM_OPENAPI_PATHS,
-      '/desks/{slug}': {
-        patch: {
-          summary: 'Rename a desk, set its time zone or description, archive or restore it (admin)',
-          security: secured,
-          parameters: [{ name: 'slug', in: 'path', required: true, schema: { type: 'string' } }],
-          requestBody: { required: true, content: json(ref('ChangeDesk')) },
-          responses: { '200': { description: 'The desk', content: json(ref('Desk')) }, ...errors },
-        },
-      },
       ...enrichmentPaths(),
       ...suggestionPaths(),
       ...statements.paths,

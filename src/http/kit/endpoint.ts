@@ -43,11 +43,14 @@ declare module 'fastify' {
 
 type Input<S> = S extends z.ZodType ? z.output<S> : undefined;
 
+/** Who may call an endpoint: the least role, or a check of its own that finds the caller or throws. */
+export type Permission = Role | ((request: FastifyRequest) => Promise<Principal>);
+
 /** One endpoint: permissions, schemas, status, docs, and the one call it makes. */
-export interface Endpoint<P, Q, B, R extends Role | undefined> {
+export interface Endpoint<P, Q, B, R extends Permission | undefined> {
   method: HTTPMethods;
   url: string;
-  /** The least role that may call it, checked before any input is read (no 400 before a 401). */
+  /** Who may call it, checked before any input is read (so nobody hears 400 before 401). */
   permissions?: R;
   params?: P;
   querystring?: Q;
@@ -58,11 +61,12 @@ export interface Endpoint<P, Q, B, R extends Role | undefined> {
   status?: number;
   /** Hooks that run first (e.g. the live stream admission). */
   onRequest?: RouteShorthandOptions['onRequest'];
-  docs: EndpointDocs;
+  /** Omitted: left out of the public document (the newsroom browser's own routes). */
+  docs?: EndpointDocs;
   handler: (input: {
     request: FastifyRequest;
     reply: FastifyReply;
-    principal: R extends Role ? Principal : undefined;
+    principal: R extends Permission ? Principal : undefined;
     params: Input<P>;
     query: Input<Q>;
     body: Input<B>;
@@ -95,7 +99,7 @@ export function endpoints(app: FastifyInstance, store: Store) {
     P extends z.ZodType | undefined = undefined,
     Q extends z.ZodType | undefined = undefined,
     B extends z.ZodType | undefined = undefined,
-    R extends Role | undefined = undefined,
+    R extends Permission | undefined = undefined,
   >(spec: Endpoint<P, Q, B, R>): void {
     const { permissions, docs } = spec;
     const schema: FastifySchema = {
@@ -107,12 +111,17 @@ export function endpoints(app: FastifyInstance, store: Store) {
       method: spec.method,
       url: spec.url,
       schema,
-      config: { endpointDocs: docs },
+      config: docs ? { endpointDocs: docs } : {},
       validatorCompiler,
       ...(spec.onRequest && { onRequest: spec.onRequest }),
       preValidation: async (request) => {
-        if (permissions !== undefined)
-          principals.set(request, await requireRole(store, request, permissions));
+        if (permissions !== undefined) {
+          const principal =
+            typeof permissions === 'function'
+              ? await permissions(request)
+              : await requireRole(store, request, permissions);
+          principals.set(request, principal);
+        }
         if (spec.emptyBody !== undefined && request.body === undefined) request.body = { ...spec.emptyBody };
       },
       handler: async (request, reply) => {
@@ -120,7 +129,7 @@ export function endpoints(app: FastifyInstance, store: Store) {
         return spec.handler({
           request,
           reply,
-          principal: principals.get(request) as R extends Role ? Principal : undefined,
+          principal: principals.get(request) as R extends Permission ? Principal : undefined,
           params: request.params as Input<P>,
           query: request.query as Input<Q>,
           body: request.body as Input<B>,
