@@ -11,7 +11,6 @@ import {
   SourceSchema,
 } from './schemas.ts';
 import { SEARCH_OPENAPI } from '../search/search-openapi.ts';
-import { enrichmentPaths } from './enrichment-routes.ts';
 import { suggestionPaths } from './suggestion-openapi.ts';
 import { statementsOpenApi } from './statements-openapi.ts';
 import type { FastifyDynamicSwaggerOptions } from '@fastify/swagger';
@@ -142,7 +141,6 @@ function handBuiltDocument() {
     paths: {
       ...SEARCH_OPENAPI.paths,
       ...NEWSROOM_OPENAPI_PATHS,
-      ...enrichmentPaths(),
       ...suggestionPaths(),
       ...statements.paths,
     },
