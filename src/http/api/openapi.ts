@@ -140,7 +140,6 @@ function handBuiltDocument() {
     paths: {
       ...SEARCH_OPENAPI.paths,
       ...NEWSROOM_OPENAPI_PATHS,
-      ...statements.paths,
     },
   };
 }

@@ -80,20 +80,28 @@ const WHERE: Record<string, string> = {
   headers: 'header',
 };
 
+/** Parses a request part, or throws the domain's validation error naming the field (as parseInput). */
+export type Parse = (schema: z.ZodType, input: unknown, where: string) => unknown;
+
 // A schema that fails throws the domain's validation error, so the one error handler answers it with
 // the same problem document (field and wording) the hand calls to parseInput gave.
-const validatorCompiler: FastifySchemaCompiler<FastifySchema> =
+const validatorCompilerOf =
+  (parse: Parse): FastifySchemaCompiler<FastifySchema> =>
   ({ schema, httpPart }) =>
   (data) => {
     try {
-      return { value: parseInput(schema as z.ZodType, data, WHERE[httpPart ?? 'body']) };
+      return { value: parse(schema as z.ZodType, data, WHERE[httpPart ?? 'body'] ?? 'body') };
     } catch (error) {
       return { error: error as Error };
     }
   };
 
-/** Returns `define`, which registers endpoints on `app`; `store` resolves callers for permissions. */
-export function endpoints(app: FastifyInstance, store: Store) {
+/**
+ * Returns `define`, which registers endpoints on `app`; `store` resolves callers for permissions, and
+ * `parse` words validation errors (the statements API keeps its own wording, see statement-service.ts).
+ */
+export function endpoints(app: FastifyInstance, store: Store, parse: Parse = parseInput) {
+  const validatorCompiler = validatorCompilerOf(parse);
   const principals = new WeakMap<FastifyRequest, Principal>();
   return function define<
     P extends z.ZodType | undefined = undefined,
