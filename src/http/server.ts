@@ -1,5 +1,6 @@
 /** Assembles the HTTP server: the JSON API under /api/v1, the reader site at /, one error envelope. */
 import fastifyCookie from '@fastify/cookie';
+import fastifySwagger from '@fastify/swagger';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { OutboundPolicy } from '../outbound/outbound-policy.ts';
 import type { Logger } from 'pino';
@@ -12,6 +13,7 @@ import { registerPlaceRoutes } from './api/place-routes.ts';
 import { registerPlacePages } from './newsroom/place-pages.tsx';
 import { PlaceEdits } from '../service/place-edits.ts';
 import { registerApiRoutes, type ApiDeps } from './api/routes.ts';
+import { apiOpenApiOptions } from './api/openapi.ts';
 import { registerNewsroomRoutes, type NewsroomDeps } from './newsroom/routes.tsx';
 import { registerNewsroomStatementPages } from './newsroom/statements-pages.tsx';
 import { registerWebhookRoutes } from './api/webhook-routes.ts';
@@ -95,6 +97,8 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
   // Parses the newsroom session cookie; cookies are not signed: the value is a 256-bit random secret
   // looked up by its hash, so a forged one matches nothing.
   await app.register(fastifyCookie);
+  // Collects the endpoints registered after it into the OpenAPI document (/api/v1/openapi.json).
+  await app.register(fastifySwagger, apiOpenApiOptions());
   installTemporaryPasswordGate(app, deps.store);
   const places = new PlaceEdits(deps);
   await app.register(

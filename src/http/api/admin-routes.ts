@@ -14,8 +14,9 @@ import { csvCell } from '../../domain/csv-cell.ts';
 import { DomainError, notFound } from '../../domain/errors.ts';
 import { ROLES, type User } from '../../domain/types.ts';
 import type { AuditEntry, AuditFilter, Store } from '../../store/store.ts';
-import { requireRole, type Principal } from '../auth.ts';
-import { parseInput } from './schemas.ts';
+import type { Principal } from '../auth.ts';
+import { endpoints } from '../kit/endpoint.ts';
+import { errors, json, problem, ref } from './openapi-parts.ts';
 
 /** What the admin routes need. */
 export interface AdminDeps {
@@ -42,6 +43,11 @@ export const ChangeDeskSchema = z.strictObject({
 });
 
 const IdParams = z.object({ id: z.string().min(1).max(64) });
+const denied = {
+  '400': problem('Invalid input; `field` names it'),
+  '401': problem('No credentials'),
+  '403': problem('Not an admin'),
+};
 
 const AddUserSchema = z.strictObject({
   email: z.string().max(200, 'must be at most 200 characters'),
@@ -122,6 +128,7 @@ function csvLine(e: AuditEntry): string {
 /** Registers the admin routes (mounted under /api/v1). */
 export async function registerAdminRoutes(app: FastifyInstance, deps: AdminDeps): Promise<void> {
   const { store, accounts } = deps;
+  const define = endpoints(app, store);
   const by = (p: Principal) => ({ name: p.name, key: p.key });
 
   async function userById(id: string): Promise<User> {
@@ -139,76 +146,143 @@ export async function registerAdminRoutes(app: FastifyInstance, deps: AdminDeps)
   }
 
   // Desks are created with POST /desks; here they change. Archived desks leave every listing.
-  app.patch('/desks/:slug', async (request) => {
-    const principal = await requireRole(store, request, 'admin');
-    const { slug } = parseInput(DeskSlugParams, request.params, 'path');
-    const change = parseInput(ChangeDeskSchema, request.body);
-    return deskJson(await deps.publishing.updateDesk(principal, slug, change));
+  define({
+    method: 'PATCH',
+    url: '/desks/:slug',
+    permissions: 'admin',
+    params: DeskSlugParams,
+    body: ChangeDeskSchema,
+    docs: {
+      summary: 'Rename a desk, set its time zone or description, archive or restore it (admin)',
+      secured: true,
+      responses: { '200': { description: 'The desk', content: json(ref('Desk')) }, ...errors },
+    },
+    handler: async ({ principal, params, body }) =>
+      deskJson(await deps.publishing.updateDesk(principal, params.slug, body)),
   });
 
-  app.get('/users', async (request) => {
-    await requireRole(store, request, 'admin');
-    const users = await store.accounts.listUsers();
-    return { items: await Promise.all(users.map(withDeskSlugs)), nextCursor: null };
+  define({
+    method: 'GET',
+    url: '/users',
+    permissions: 'admin',
+    docs: {
+      summary: 'List newsroom users (admin)',
+      secured: true,
+      responses: { '200': { description: 'Users' }, ...denied },
+    },
+    handler: async () => {
+      const users = await store.accounts.listUsers();
+      return { items: await Promise.all(users.map(withDeskSlugs)), nextCursor: null };
+    },
   });
 
   // No default password anywhere: the account gets a random one, shown once in this response for the
   // admin to hand over (only its argon2id hash is stored).
-  app.post('/users', async (request, reply) => {
-    const principal = await requireRole(store, request, 'admin');
-    const input = parseInput(AddUserSchema, request.body);
-    const password = oneTimePassword();
-    let user = await accounts.addUser({ ...input, password, temporary: true }, by(principal));
-    if (input.desks !== undefined && input.desks !== null)
-      user = await accounts.setDesks(user.email, input.desks, by(principal));
-    return reply
-      .code(201)
-      .header('location', `/api/v1/users/${user.id}`)
-      .send({ user: await withDeskSlugs(user), password });
+  define({
+    method: 'POST',
+    url: '/users',
+    permissions: 'admin',
+    body: AddUserSchema,
+    status: 201,
+    docs: {
+      summary: 'Add a user (admin); the answer carries a one-time password, shown only here',
+      secured: true,
+      responses: { '201': { description: '`{user, password}`' }, '409': problem('Email taken'), ...denied },
+    },
+    handler: async ({ principal, body, reply }) => {
+      const password = oneTimePassword();
+      let user = await accounts.addUser({ ...body, password, temporary: true }, by(principal));
+      if (body.desks !== undefined && body.desks !== null)
+        user = await accounts.setDesks(user.email, body.desks, by(principal));
+      reply.header('location', `/api/v1/users/${user.id}`);
+      return { user: await withDeskSlugs(user), password };
+    },
   });
 
-  app.patch('/users/:id', async (request) => {
-    const principal = await requireRole(store, request, 'admin');
-    const { id } = parseInput(IdParams, request.params, 'path');
-    const change = parseInput(ChangeUserSchema, request.body);
-    let user = await userById(id);
-    // An admin cannot lock themself out by accident; another admin (or the CLI) can.
-    if (principal.userId === user.id && (change.disabled === true || (change.role ?? 'admin') !== 'admin'))
-      throw new DomainError('conflict', 'you cannot disable yourself or give up your own admin role', {
-        field: change.disabled === true ? 'disabled' : 'role',
-      });
-    if (change.role !== undefined && change.role !== user.role)
-      user = await accounts.setRole(user.email, change.role, by(principal));
-    if (change.desks !== undefined) user = await accounts.setDesks(user.email, change.desks, by(principal));
-    if (change.disabled !== undefined && change.disabled !== (user.disabledAt !== null))
-      user = await accounts.setDisabled(user.email, change.disabled, by(principal));
-    return withDeskSlugs(user);
+  define({
+    method: 'PATCH',
+    url: '/users/:id',
+    permissions: 'admin',
+    params: IdParams,
+    body: ChangeUserSchema,
+    docs: {
+      summary: 'Change a user’s role, desks or disabled state (admin); disabling ends their sessions',
+      secured: true,
+      responses: {
+        '200': { description: 'The user' },
+        '409': problem('An admin locking themself out'),
+        ...denied,
+      },
+    },
+    handler: async ({ principal, params, body: change }) => {
+      let user = await userById(params.id);
+      // An admin cannot lock themself out by accident; another admin (or the CLI) can.
+      if (principal.userId === user.id && (change.disabled === true || (change.role ?? 'admin') !== 'admin'))
+        throw new DomainError('conflict', 'you cannot disable yourself or give up your own admin role', {
+          field: change.disabled === true ? 'disabled' : 'role',
+        });
+      if (change.role !== undefined && change.role !== user.role)
+        user = await accounts.setRole(user.email, change.role, by(principal));
+      if (change.desks !== undefined) user = await accounts.setDesks(user.email, change.desks, by(principal));
+      if (change.disabled !== undefined && change.disabled !== (user.disabledAt !== null))
+        user = await accounts.setDisabled(user.email, change.disabled, by(principal));
+      return withDeskSlugs(user);
+    },
   });
 
   // A forgotten password: a new one-time password, and every session of the user ends.
-  app.post('/users/:id/password', async (request) => {
-    const principal = await requireRole(store, request, 'admin');
-    const { id } = parseInput(IdParams, request.params, 'path');
-    const user = await userById(id);
-    const password = oneTimePassword();
-    await accounts.setPassword(user.email, password, by(principal), true);
-    return { user: await withDeskSlugs(user), password };
+  define({
+    method: 'POST',
+    url: '/users/:id/password',
+    permissions: 'admin',
+    params: IdParams,
+    docs: {
+      summary: 'Give a user a new one-time password (admin); ends their sessions',
+      secured: true,
+      responses: { '200': { description: '`{user, password}`' }, ...denied },
+    },
+    handler: async ({ principal, params }) => {
+      const user = await userById(params.id);
+      const password = oneTimePassword();
+      await accounts.setPassword(user.email, password, by(principal), true);
+      return { user: await withDeskSlugs(user), password };
+    },
   });
 
   // The audit log: newest first, filtered, a page at a time (`before` = the last id of the previous page).
-  app.get('/audit', async (request, reply) => {
-    await requireRole(store, request, 'admin');
-    const { format, limit, before, ...filter } = parseInput(AuditQuery, request.query, 'query');
-    if (format === 'csv') return sendExport(reply, 'csv', auditFilter(filter));
-    const items = await store.audit.list({ limit, beforeId: before ?? null, ...auditFilter(filter) });
-    return { items, nextCursor: items.length === limit ? String(items.at(-1)?.id) : null };
+  define({
+    method: 'GET',
+    url: '/audit',
+    permissions: 'admin',
+    querystring: AuditQuery,
+    docs: {
+      summary: 'The audit log, newest first, filtered and paged (admin)',
+      secured: true,
+      responses: { '200': { description: '`{items, nextCursor}`' }, ...denied },
+    },
+    handler: async ({ reply, query }) => {
+      const { format, limit, before, ...filter } = query;
+      if (format === 'csv') return sendExport(reply, 'csv', auditFilter(filter));
+      const items = await store.audit.list({ limit, beforeId: before ?? null, ...auditFilter(filter) });
+      return { items, nextCursor: items.length === limit ? String(items.at(-1)?.id) : null };
+    },
   });
 
   // Everything that matches the filter, as a download.
-  app.get('/audit/export', async (request, reply) => {
-    await requireRole(store, request, 'admin');
-    const { format, ...filter } = parseInput(ExportQuery, request.query, 'query');
-    return sendExport(reply, format, auditFilter(filter));
+  define({
+    method: 'GET',
+    url: '/audit/export',
+    permissions: 'admin',
+    querystring: ExportQuery,
+    docs: {
+      summary: 'Every audit entry matching the filters, as a CSV or JSON download (admin)',
+      secured: true,
+      responses: { '200': { description: 'text/csv or application/json attachment' }, ...denied },
+    },
+    handler: async ({ reply, query }) => {
+      const { format, ...filter } = query;
+      return sendExport(reply, format, auditFilter(filter));
+    },
   });
 
   async function sendExport(reply: FastifyReply, format: 'csv' | 'json', filter: AuditFilter) {

@@ -23,3 +23,16 @@ export const problem = (description: string) => ({
 export const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
 /** Bearer token or session cookie. */
 export const secured = [{ bearer: [] }];
+/** A list page of `item`s. */
+export const page = (item: string) => ({
+  type: 'object',
+  required: ['items', 'nextCursor'],
+  properties: { items: { type: 'array', items: ref(item) }, nextCursor: { type: ['string', 'null'] } },
+});
+/** The problems most operations may answer. */
+export const errors = {
+  '400': problem('Invalid input; `field` names what is wrong'),
+  '401': problem('Missing or invalid token'),
+  '403': problem('The token’s role does not allow this'),
+  '404': problem('No such resource'),
+};

@@ -1,44 +1,33 @@
-/** The OpenAPI 3.1 document of /api/v1, with request schemas generated from the zod schemas that enforce them. */
+/** The OpenAPI 3.1 document of /api/v1: its frame, shared schemas, and the paths still written by hand. */
 import { NEWSROOM_OPENAPI_PATHS } from './newsroom-openapi.ts';
 import { ChangeDeskSchema } from './admin-routes.ts';
 import { CLAIM_STATUSES, STORY_STATUSES } from '../../domain/types.ts';
 import {
-  ApproveSchema,
   CreateDeskSchema,
   CreateStorySchema,
   CreateUpdateSchema,
   PatchStorySchema,
   PatchUpdateSchema,
-  RejectSchema,
   SourceSchema,
 } from './schemas.ts';
 import { SEARCH_OPENAPI } from '../search/search-openapi.ts';
-import { enrichmentPaths } from './enrichment-routes.ts';
-import { suggestionPaths } from './suggestion-openapi.ts';
 import { placePaths } from './place-openapi.ts';
-import { REACH_OPENAPI_PATHS } from './reach-openapi.ts';
 import { statementsOpenApi } from './statements-openapi.ts';
-import { schema, ref, json, problem, idParam, secured } from './openapi-parts.ts';
+import type { FastifyDynamicSwaggerOptions } from '@fastify/swagger';
+import { openApiOptions } from '../kit/openapi-document.ts';
+import { schema, ref } from './openapi-parts.ts';
 
-const page = (item: string) => ({
-  type: 'object',
-  required: ['items', 'nextCursor'],
-  properties: { items: { type: 'array', items: ref(item) }, nextCursor: { type: ['string', 'null'] } },
-});
-const slugParam = { name: 'slug', in: 'path', required: true, schema: { type: 'string' } };
-const pageParams = [
-  { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 100, default: 20 } },
-  { name: 'cursor', in: 'query', schema: { type: 'string' }, description: 'nextCursor of the previous page' },
-];
-const errors = {
-  '400': problem('Invalid input; `field` names what is wrong'),
-  '401': problem('Missing or invalid token'),
-  '403': problem('The token’s role does not allow this'),
-  '404': problem('No such resource'),
-};
+/**
+ * Options for @fastify/swagger: the document's frame and shared schemas, and the paths of modules whose
+ * routes do not declare their schemas yet (the paths of those that do, see kit/endpoint.ts, are
+ * generated from the routes).
+ */
+export function apiOpenApiOptions(): FastifyDynamicSwaggerOptions {
+  const { paths, ...base } = handBuiltDocument();
+  return openApiOptions(base, paths);
+}
 
-/** Builds the OpenAPI document. */
-export function createOpenApiDocument(): object {
+function handBuiltDocument() {
   const statements = statementsOpenApi();
   return {
     openapi: '3.1.0',
@@ -160,210 +149,8 @@ export function createOpenApiDocument(): object {
     },
     paths: {
       ...SEARCH_OPENAPI.paths,
-      ...REACH_OPENAPI_PATHS,
       ...NEWSROOM_OPENAPI_PATHS,
-      '/desks': {
-        get: {
-          summary: 'List desks',
-          responses: { '200': { description: 'Desks', content: json(page('Desk')) } },
-        },
-        post: {
-          summary: 'Create a desk (admin)',
-          security: secured,
-          requestBody: { required: true, content: json(ref('CreateDesk')) },
-          responses: {
-            '201': { description: 'Created', content: json(ref('Desk')) },
-            '409': problem('Slug taken'),
-            ...errors,
-          },
-        },
-      },
-      '/desks/{slug}': {
-        get: {
-          summary: 'Get a desk',
-          parameters: [slugParam],
-          responses: { '200': { description: 'The desk', content: json(ref('Desk')) }, ...errors },
-        },
-        patch: {
-          summary: 'Rename a desk, set its time zone or description, archive or restore it (admin)',
-          security: secured,
-          parameters: [slugParam],
-          requestBody: { required: true, content: json(ref('ChangeDesk')) },
-          responses: { '200': { description: 'The desk', content: json(ref('Desk')) }, ...errors },
-        },
-      },
-      '/desks/{slug}/stories': {
-        get: {
-          summary: 'A desk’s stories, newest day first',
-          parameters: [slugParam, ...pageParams],
-          responses: { '200': { description: 'Stories', content: json(page('Story')) }, ...errors },
-        },
-      },
-      '/desks/{slug}/days/{date}': {
-        put: {
-          summary: 'Open the desk’s page for a date, creating "<Desk>, <day Month>" if missing (editor)',
-          security: secured,
-          parameters: [
-            slugParam,
-            { name: 'date', in: 'path', required: true, schema: { type: 'string', format: 'date' } },
-          ],
-          responses: {
-            '200': { description: 'Existing page', content: json(ref('Story')) },
-            '201': { description: 'Created page', content: json(ref('Story')) },
-            ...errors,
-          },
-        },
-      },
-      '/stories': {
-        post: {
-          summary: 'Create a story (editor)',
-          security: secured,
-          requestBody: { required: true, content: json(ref('CreateStory')) },
-          responses: {
-            '201': { description: 'Created', content: json(ref('Story')) },
-            '409': problem('Slug taken'),
-            ...errors,
-          },
-        },
-      },
-      '/stories/{id}': {
-        get: {
-          summary: 'Get a story',
-          parameters: [idParam],
-          responses: { '200': { description: 'The story', content: json(ref('Story')) }, ...errors },
-        },
-        patch: {
-          summary: 'Edit a story header (editor)',
-          security: secured,
-          parameters: [idParam],
-          requestBody: { required: true, content: json(ref('PatchStory')) },
-          responses: {
-            '200': { description: 'Edited', content: json(ref('Story')) },
-            '409': problem('Stale version; `current` holds the story'),
-            ...errors,
-          },
-        },
-      },
-      '/stories/{id}/updates': {
-        get: {
-          summary: 'A story’s updates, newest first',
-          parameters: [idParam, ...pageParams],
-          responses: { '200': { description: 'Updates', content: json(page('Update')) }, ...errors },
-        },
-        post: {
-          summary: 'Publish an update (editor)',
-          security: secured,
-          parameters: [idParam],
-          requestBody: { required: true, content: json(ref('CreateUpdate')) },
-          responses: {
-            '201': { description: 'Published', content: json(ref('Update')) },
-            '409': problem('The story has ended'),
-            ...errors,
-          },
-        },
-      },
-      '/updates/{id}': {
-        get: {
-          summary: 'Get an update',
-          parameters: [idParam],
-          responses: { '200': { description: 'The update', content: json(ref('Update')) }, ...errors },
-        },
-        patch: {
-          summary:
-            'Edit an update (editor), or a pending submission (its author, or an editor; `version` not needed)',
-          security: secured,
-          parameters: [idParam],
-          requestBody: { required: true, content: json(ref('PatchUpdate')) },
-          responses: {
-            '200': { description: 'Edited', content: json(ref('Update')) },
-            '409': problem('Stale version; `current` holds the update'),
-            ...errors,
-          },
-        },
-        delete: {
-          summary: 'Delete an update (editor); a tombstone is kept',
-          security: secured,
-          parameters: [idParam],
-          responses: { '204': { description: 'Deleted' }, ...errors },
-        },
-      },
-      '/updates/{id}/approve': {
-        post: {
-          summary: 'Publish a contributor’s submission (editor); optional changes apply first',
-          security: secured,
-          parameters: [idParam],
-          requestBody: { required: false, content: json(schema(ApproveSchema)) },
-          responses: {
-            '200': { description: 'Published under the submission’s id', content: json(ref('Update')) },
-            '409': problem('Not pending any more; `current` holds the submission'),
-            ...errors,
-          },
-        },
-      },
-      '/updates/{id}/reject': {
-        post: {
-          summary: 'Turn down a submission with a reason the contributor sees (editor)',
-          security: secured,
-          parameters: [idParam],
-          requestBody: { required: true, content: json(schema(RejectSchema)) },
-          responses: { '200': { description: 'The rejected submission' }, ...errors },
-        },
-      },
-      '/stories/{id}/submissions': {
-        get: {
-          summary:
-            'Pending submissions, oldest first (editors: all; contributors: their own); `?mine=1`: the caller’s own in any state, newest first, with rejection reasons',
-          security: secured,
-          parameters: [idParam],
-          responses: { '200': { description: 'Submissions' }, ...errors },
-        },
-      },
-      '/updates/{id}/revisions': {
-        get: {
-          summary: 'Every change of an update (editor)',
-          security: secured,
-          parameters: [idParam],
-          responses: { '200': { description: 'Revisions, oldest first' }, ...errors },
-        },
-      },
-      '/stories/{id}/live': {
-        get: {
-          summary: 'Live events of a story (Server-Sent Events)',
-          description:
-            'Events `update`, `edit`, `delete`, `story`; `id:` is the story’s event sequence. Reconnect with `Last-Event-ID` (or `?since=`) to receive exactly the events missed.',
-          parameters: [
-            idParam,
-            { name: 'since', in: 'query', schema: { type: 'integer' } },
-            { name: 'Last-Event-ID', in: 'header', schema: { type: 'string' } },
-          ],
-          responses: {
-            '200': {
-              description: 'An event stream',
-              content: { 'text/event-stream': { schema: { type: 'string' } } },
-            },
-            ...errors,
-          },
-        },
-      },
-      '/live': {
-        get: {
-          summary: 'Live events of all live stories (Server-Sent Events), for the LATEST rail',
-          parameters: [
-            { name: 'since', in: 'query', schema: { type: 'integer' } },
-            { name: 'Last-Event-ID', in: 'header', schema: { type: 'string' } },
-          ],
-          responses: {
-            '200': {
-              description: 'An event stream; `id:` is the site-wide event id',
-              content: { 'text/event-stream': { schema: { type: 'string' } } },
-            },
-          },
-        },
-      },
-      ...enrichmentPaths(),
-      ...suggestionPaths(),
       ...placePaths(),
-      ...statements.paths,
     },
   };
 }

@@ -17,10 +17,10 @@ import {
   mayReadStory,
   mayUseDesk,
   requireDesk,
-  requireRole,
 } from '../auth.ts';
 import { sendProblem } from '../problem.ts';
-import { createOpenApiDocument } from './openapi.ts';
+import { endpoints } from '../kit/endpoint.ts';
+import { errors, json, page, problem, ref } from './openapi-parts.ts';
 import { registerMediaRoutes } from './media-routes.ts';
 import { registerSessionRoutes } from './session-routes.ts';
 import { registerAdminRoutes } from './admin-routes.ts';
@@ -28,12 +28,12 @@ import { deskJson, revisionJson, storyJson, submissionJson, updateJson } from '.
 import { withCitations, withCitationsOne } from './update-citations.ts';
 import {
   CreateDeskSchema,
+  parseInput,
   CreateStorySchema,
   CreateUpdateSchema,
   ApproveSchema,
   EditSubmissionSchema,
   PageQuerySchema,
-  parseInput,
   PatchStorySchema,
   PatchUpdateSchema,
   RejectSchema,
@@ -53,7 +53,10 @@ export interface ApiDeps {
 
 const IdParams = z.object({ id: z.string().min(1).max(64) });
 const SlugParams = z.object({ slug: z.string().min(1).max(80) });
-const DayParams = z.object({ slug: z.string().min(1).max(80), date: z.string().max(10) });
+const DayParams = z.object({
+  slug: z.string().min(1).max(80),
+  date: z.string().max(10).meta({ format: 'date' }),
+});
 const LiveQuery = z.object({
   since: z
     .string()
@@ -64,6 +67,7 @@ const LiveQuery = z.object({
 /** Registers the API routes on `app` (mounted under /api/v1). */
 export async function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): Promise<void> {
   const { store, publishing, hub, streamSlots } = deps;
+  const define = endpoints(app, store);
 
   app.setNotFoundHandler((request, reply) =>
     sendProblem(reply, {
@@ -78,8 +82,12 @@ export async function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): Pr
   await registerMediaRoutes(app, deps);
   await registerAdminRoutes(app, deps);
 
-  const openApi = JSON.stringify(createOpenApiDocument());
-  app.get('/openapi.json', async (_request, reply) => reply.type('application/json').send(openApi));
+  // Generated once, on first request, from every endpoint declared by then (all, once the app is ready).
+  let openApi: string | null = null;
+  app.get('/openapi.json', async (_request, reply) => {
+    openApi ??= JSON.stringify(app.swagger());
+    return reply.type('application/json').send(openApi);
+  });
 
   async function deskSlugOf(story: Story): Promise<string | null> {
     if (story.deskId === null) return null;
@@ -94,118 +102,266 @@ export async function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): Pr
   }
 
   // Desks
-  app.get('/desks', async () => ({ items: (await store.desks.list()).map(deskJson), nextCursor: null }));
-
-  // Each write asks for its least role first (so nobody hears 401 after a 400), then parses and hands
-  // the rest to the publishing service, which owns every rule; handlers only shape the answer.
-  app.post('/desks', async (request, reply) => {
-    const principal = await requireRole(store, request, WRITE_ROLES.createDesk);
-    const desk = await publishing.createDesk(principal, parseInput(CreateDeskSchema, request.body));
-    return reply.code(201).header('location', `/api/v1/desks/${desk.slug}`).send(deskJson(desk));
+  define({
+    method: 'GET',
+    url: '/desks',
+    docs: {
+      summary: 'List desks',
+      responses: { '200': { description: 'Desks', content: json(page('Desk')) } },
+    },
+    handler: async () => ({ items: (await store.desks.list()).map(deskJson), nextCursor: null }),
   });
 
-  app.get('/desks/:slug', async (request) => {
-    const { slug } = parseInput(SlugParams, request.params, 'path');
-    const desk = await store.desks.getBySlug(slug);
-    if (!desk) throw notFound('desk');
-    return deskJson(desk);
+  // Each write declares its least role, checked before its input is parsed (so nobody hears 401 after
+  // a 400); the publishing service owns every rule; handlers only shape the answer.
+  define({
+    method: 'POST',
+    url: '/desks',
+    permissions: WRITE_ROLES.createDesk,
+    body: CreateDeskSchema,
+    status: 201,
+    docs: {
+      summary: 'Create a desk (admin)',
+      secured: true,
+      responses: {
+        '201': { description: 'Created', content: json(ref('Desk')) },
+        '409': problem('Slug taken'),
+        ...errors,
+      },
+    },
+    handler: async ({ principal, body, reply }) => {
+      const desk = await publishing.createDesk(principal, body);
+      reply.header('location', `/api/v1/desks/${desk.slug}`);
+      return deskJson(desk);
+    },
   });
 
-  app.get('/desks/:slug/stories', async (request) => {
-    const { slug } = parseInput(SlugParams, request.params, 'path');
-    const { limit, cursor } = parseInput(PageQuerySchema, request.query, 'query');
-    const desk = await store.desks.getBySlug(slug);
-    if (!desk) throw notFound('desk');
-    const principal = await authenticate(store, request);
-    // Drafts are listed only to those who may work on the desk.
-    const publicOnly = principal === null || !mayUseDesk(principal, desk.id);
-    const page = await store.stories.listByDesk(desk.id, { limit, cursor: cursor ?? null, publicOnly });
-    return { items: page.items.map((s) => storyJson(s, desk.slug)), nextCursor: page.nextCursor };
+  define({
+    method: 'GET',
+    url: '/desks/:slug',
+    params: SlugParams,
+    docs: {
+      summary: 'Get a desk',
+      responses: { '200': { description: 'The desk', content: json(ref('Desk')) }, ...errors },
+    },
+    handler: async ({ params }) => {
+      const desk = await store.desks.getBySlug(params.slug);
+      if (!desk) throw notFound('desk');
+      return deskJson(desk);
+    },
+  });
+
+  define({
+    method: 'GET',
+    url: '/desks/:slug/stories',
+    params: SlugParams,
+    querystring: PageQuerySchema,
+    docs: {
+      summary: 'A desk’s stories, newest day first',
+      responses: { '200': { description: 'Stories', content: json(page('Story')) }, ...errors },
+    },
+    handler: async ({ request, params, query }) => {
+      const desk = await store.desks.getBySlug(params.slug);
+      if (!desk) throw notFound('desk');
+      const principal = await authenticate(store, request);
+      // Drafts are listed only to those who may work on the desk.
+      const publicOnly = principal === null || !mayUseDesk(principal, desk.id);
+      const { limit, cursor } = query;
+      const page = await store.stories.listByDesk(desk.id, { limit, cursor: cursor ?? null, publicOnly });
+      return { items: page.items.map((s) => storyJson(s, desk.slug)), nextCursor: page.nextCursor };
+    },
   });
 
   // Opens (creating if needed) the desk's page for a date: an editor preparing tomorrow's page.
-  app.put('/desks/:slug/days/:date', async (request, reply) => {
-    const principal = await requireRole(store, request, WRITE_ROLES.openDay);
-    const { slug, date } = parseInput(DayParams, request.params, 'path');
-    const { story, desk, created } = await publishing.openDay(principal, slug, date);
-    return reply.code(created ? 201 : 200).send(storyJson(story, desk.slug));
+  define({
+    method: 'PUT',
+    url: '/desks/:slug/days/:date',
+    permissions: WRITE_ROLES.openDay,
+    params: DayParams,
+    docs: {
+      summary: 'Open the desk’s page for a date, creating "<Desk>, <day Month>" if missing (editor)',
+      secured: true,
+      responses: {
+        '200': { description: 'Existing page', content: json(ref('Story')) },
+        '201': { description: 'Created page', content: json(ref('Story')) },
+        ...errors,
+      },
+    },
+    handler: async ({ principal, params, reply }) => {
+      const { story, desk, created } = await publishing.openDay(principal, params.slug, params.date);
+      reply.code(created ? 201 : 200);
+      return storyJson(story, desk.slug);
+    },
   });
 
   // Stories
-  app.post('/stories', async (request, reply) => {
-    const principal = await requireRole(store, request, WRITE_ROLES.createStory);
-    const input = parseInput(CreateStorySchema, request.body);
-    const story = await publishing.createStory(principal, input);
-    return reply
-      .code(201)
-      .header('location', `/api/v1/stories/${story.id}`)
-      .send(storyJson(story, input.desk ?? null));
+  define({
+    method: 'POST',
+    url: '/stories',
+    permissions: WRITE_ROLES.createStory,
+    body: CreateStorySchema,
+    status: 201,
+    docs: {
+      summary: 'Create a story (editor)',
+      secured: true,
+      responses: {
+        '201': { description: 'Created', content: json(ref('Story')) },
+        '409': problem('Slug taken'),
+        ...errors,
+      },
+    },
+    handler: async ({ principal, body, reply }) => {
+      const story = await publishing.createStory(principal, body);
+      reply.header('location', `/api/v1/stories/${story.id}`);
+      return storyJson(story, body.desk ?? null);
+    },
   });
 
-  app.get('/stories/:id', async (request) => {
-    const { id } = parseInput(IdParams, request.params, 'path');
-    const story = await readableStory(request, id);
-    return storyJson(story, await deskSlugOf(story));
+  define({
+    method: 'GET',
+    url: '/stories/:id',
+    params: IdParams,
+    docs: {
+      summary: 'Get a story',
+      responses: { '200': { description: 'The story', content: json(ref('Story')) }, ...errors },
+    },
+    handler: async ({ request, params }) => {
+      const story = await readableStory(request, params.id);
+      return storyJson(story, await deskSlugOf(story));
+    },
   });
 
-  app.patch('/stories/:id', async (request) => {
-    const principal = await requireRole(store, request, WRITE_ROLES.patchStory);
-    const { id } = parseInput(IdParams, request.params, 'path');
-    const { version, ...patch } = parseInput(PatchStorySchema, request.body);
-    const story = await publishing.patchStory(principal, id, version, patch);
-    return storyJson(story, await deskSlugOf(story));
+  define({
+    method: 'PATCH',
+    url: '/stories/:id',
+    permissions: WRITE_ROLES.patchStory,
+    params: IdParams,
+    body: PatchStorySchema,
+    docs: {
+      summary: 'Edit a story header (editor)',
+      secured: true,
+      responses: {
+        '200': { description: 'Edited', content: json(ref('Story')) },
+        '409': problem('Stale version; `current` holds the story'),
+        ...errors,
+      },
+    },
+    handler: async ({ principal, params, body }) => {
+      const { version, ...patch } = body;
+      const story = await publishing.patchStory(principal, params.id, version, patch);
+      return storyJson(story, await deskSlugOf(story));
+    },
   });
 
   // Updates
-  app.get('/stories/:id/updates', async (request) => {
-    const { id } = parseInput(IdParams, request.params, 'path');
-    const { limit, cursor } = parseInput(PageQuerySchema, request.query, 'query');
-    const story = await readableStory(request, id);
-    const url = storyPath(await deskSlugOf(story), story.slug);
-    const page = await store.updates.listByStory(story.id, { limit, cursor: cursor ?? null });
-    const items = await withCitations(
-      store,
-      page.items.map((u) => updateJson(u, url)),
-    );
-    return { items, nextCursor: page.nextCursor };
+  define({
+    method: 'GET',
+    url: '/stories/:id/updates',
+    params: IdParams,
+    querystring: PageQuerySchema,
+    docs: {
+      summary: 'A story’s updates, newest first',
+      responses: { '200': { description: 'Updates', content: json(page('Update')) }, ...errors },
+    },
+    handler: async ({ request, params, query }) => {
+      const story = await readableStory(request, params.id);
+      const url = storyPath(await deskSlugOf(story), story.slug);
+      const page = await store.updates.listByStory(story.id, {
+        limit: query.limit,
+        cursor: query.cursor ?? null,
+      });
+      const items = await withCitations(
+        store,
+        page.items.map((u) => updateJson(u, url)),
+      );
+      return { items, nextCursor: page.nextCursor };
+    },
   });
 
   // An editor's update is published at once; a contributor's is a submission for an editor to approve.
-  app.post('/stories/:id/updates', async (request, reply) => {
-    const principal = await requireRole(store, request, WRITE_ROLES.postUpdate);
-    const { id } = parseInput(IdParams, request.params, 'path');
-    const posted = await publishing.postUpdate(principal, id, parseInput(CreateUpdateSchema, request.body));
-    const json =
-      posted.kind === 'published'
-        ? updateJson(posted.update, storyPath(await deskSlugOf(posted.story), posted.story.slug))
-        : submissionJson(posted.submission);
-    return reply
-      .code(201)
-      .header('location', `/api/v1/updates/${json.id}`)
-      .send(await withCitationsOne(store, json));
+  define({
+    method: 'POST',
+    url: '/stories/:id/updates',
+    permissions: WRITE_ROLES.postUpdate,
+    params: IdParams,
+    body: CreateUpdateSchema,
+    status: 201,
+    docs: {
+      summary: 'Publish an update (editor)',
+      secured: true,
+      responses: {
+        '201': { description: 'Published', content: json(ref('Update')) },
+        '409': problem('The story has ended'),
+        ...errors,
+      },
+    },
+    handler: async ({ principal, params, body, reply }) => {
+      const posted = await publishing.postUpdate(principal, params.id, body);
+      const json =
+        posted.kind === 'published'
+          ? updateJson(posted.update, storyPath(await deskSlugOf(posted.story), posted.story.slug))
+          : submissionJson(posted.submission);
+      reply.header('location', `/api/v1/updates/${json.id}`);
+      return withCitationsOne(store, json);
+    },
   });
 
-  app.get('/stories/:id/submissions', async (request) => {
-    const principal = await requireRole(store, request, WRITE_ROLES.listSubmissions);
-    const { id } = parseInput(IdParams, request.params, 'path');
-    const mine = (request.query as { mine?: string }).mine === '1';
-    const items = await publishing.listSubmissions(principal, id, mine);
-    return { items: await withCitations(store, items.map(submissionJson)), nextCursor: null };
+  define({
+    method: 'GET',
+    url: '/stories/:id/submissions',
+    permissions: WRITE_ROLES.listSubmissions,
+    params: IdParams,
+    docs: {
+      summary:
+        'Pending submissions, oldest first (editors: all; contributors: their own); `?mine=1`: the caller’s own in any state, newest first, with rejection reasons',
+      secured: true,
+      responses: { '200': { description: 'Submissions' }, ...errors },
+    },
+    handler: async ({ request, principal, params }) => {
+      // `mine` is read as it always was (only "1" counts), and stays out of the documented contract.
+      const mine = (request.query as { mine?: string }).mine === '1';
+      const items = await publishing.listSubmissions(principal, params.id, mine);
+      return { items: await withCitations(store, items.map(submissionJson)), nextCursor: null };
+    },
   });
 
-  app.post('/updates/:id/approve', async (request) => {
-    const principal = await requireRole(store, request, WRITE_ROLES.approve);
-    const { id } = parseInput(IdParams, request.params, 'path');
-    const changes = parseInput(ApproveSchema, request.body ?? {});
-    const { update, story } = await publishing.approve(principal, id, changes);
-    return withCitationsOne(store, updateJson(update, storyPath(await deskSlugOf(story), story.slug)));
+  define({
+    method: 'POST',
+    url: '/updates/:id/approve',
+    permissions: WRITE_ROLES.approve,
+    params: IdParams,
+    body: ApproveSchema,
+    emptyBody: {},
+    docs: {
+      summary: 'Publish a contributor’s submission (editor); optional changes apply first',
+      secured: true,
+      bodyOptional: true,
+      responses: {
+        '200': { description: 'Published under the submission’s id', content: json(ref('Update')) },
+        '409': problem('Not pending any more; `current` holds the submission'),
+        ...errors,
+      },
+    },
+    handler: async ({ principal, params, body }) => {
+      const { update, story } = await publishing.approve(principal, params.id, body);
+      return withCitationsOne(store, updateJson(update, storyPath(await deskSlugOf(story), story.slug)));
+    },
   });
 
-  app.post('/updates/:id/reject', async (request) => {
-    const principal = await requireRole(store, request, WRITE_ROLES.reject);
-    const { id } = parseInput(IdParams, request.params, 'path');
-    const { reason } = parseInput(RejectSchema, request.body ?? {});
-    return submissionJson(await publishing.reject(principal, id, reason));
+  define({
+    method: 'POST',
+    url: '/updates/:id/reject',
+    permissions: WRITE_ROLES.reject,
+    params: IdParams,
+    body: RejectSchema,
+    emptyBody: {},
+    docs: {
+      summary: 'Turn down a submission with a reason the contributor sees (editor)',
+      secured: true,
+      responses: { '200': { description: 'The rejected submission' }, ...errors },
+    },
+    handler: async ({ principal, params, body }) =>
+      submissionJson(await publishing.reject(principal, params.id, body.reason)),
   });
 
   async function liveUpdate(request: FastifyRequest, id: string) {
@@ -215,75 +371,146 @@ export async function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): Pr
     return { update, url: storyPath(await deskSlugOf(story), story.slug) };
   }
 
-  app.get('/updates/:id', async (request) => {
-    const { id } = parseInput(IdParams, request.params, 'path');
-    const submission = await store.submissions.getById(id);
-    // A submission is seen by its desk's editors and its author until it is published under the same id.
-    if (submission && submission.status !== 'approved') {
-      const principal = await authenticate(store, request);
-      const deskId = (await store.stories.getById(submission.storyId))?.deskId ?? null;
-      const mayRead =
-        principal !== null &&
-        (principal.key === submission.authorKey ||
-          (hasRole(principal.role, 'editor') && mayUseDesk(principal, deskId)));
-      if (!mayRead) throw notFound('update');
-      return withCitationsOne(store, submissionJson(submission));
-    }
-    const { update, url } = await liveUpdate(request, id);
-    return withCitationsOne(store, updateJson(update, url));
+  define({
+    method: 'GET',
+    url: '/updates/:id',
+    params: IdParams,
+    docs: {
+      summary: 'Get an update',
+      responses: { '200': { description: 'The update', content: json(ref('Update')) }, ...errors },
+    },
+    handler: async ({ request, params }) => {
+      const { id } = params;
+      const submission = await store.submissions.getById(id);
+      // A submission is seen by its desk's editors and its author until it is published under the same id.
+      if (submission && submission.status !== 'approved') {
+        const principal = await authenticate(store, request);
+        const deskId = (await store.stories.getById(submission.storyId))?.deskId ?? null;
+        const mayRead =
+          principal !== null &&
+          (principal.key === submission.authorKey ||
+            (hasRole(principal.role, 'editor') && mayUseDesk(principal, deskId)));
+        if (!mayRead) throw notFound('update');
+        return withCitationsOne(store, submissionJson(submission));
+      }
+      const { update, url } = await liveUpdate(request, id);
+      return withCitationsOne(store, updateJson(update, url));
+    },
   });
 
-  app.get('/updates/:id/revisions', async (request) => {
-    const principal = await requireRole(store, request, 'editor');
-    const { id } = parseInput(IdParams, request.params, 'path');
-    const update = await store.updates.getById(id);
-    if (!update) throw notFound('update');
-    // Revisions hold deleted and earlier text: only for editors of the update's desk.
-    const story = await store.stories.getById(update.storyId);
-    if (!story) throw notFound('story');
-    requireDesk(principal, story.deskId);
-    return { items: (await store.updates.listRevisions(id)).map(revisionJson), nextCursor: null };
+  define({
+    method: 'GET',
+    url: '/updates/:id/revisions',
+    permissions: 'editor',
+    params: IdParams,
+    docs: {
+      summary: 'Every change of an update (editor)',
+      secured: true,
+      responses: { '200': { description: 'Revisions, oldest first' }, ...errors },
+    },
+    handler: async ({ principal, params }) => {
+      const update = await store.updates.getById(params.id);
+      if (!update) throw notFound('update');
+      // Revisions hold deleted and earlier text: only for editors of the update's desk.
+      const story = await store.stories.getById(update.storyId);
+      if (!story) throw notFound('story');
+      requireDesk(principal, story.deskId);
+      return { items: (await store.updates.listRevisions(params.id)).map(revisionJson), nextCursor: null };
+    },
   });
 
-  // A waiting submission is corrected by its author or an editor; a published update is edited by editors.
-  app.patch('/updates/:id', async (request) => {
-    const principal = await requireRole(store, request, WRITE_ROLES.editUpdate);
-    const { id } = parseInput(IdParams, request.params, 'path');
-    if (await publishing.isUnpublishedSubmission(id)) {
-      const { version: _ignored, ...changes } = parseInput(EditSubmissionSchema, request.body);
-      const edited = await publishing.editSubmission(principal, id, changes);
-      return withCitationsOne(store, submissionJson(edited));
-    }
-    const { version, ...changes } = parseInput(PatchUpdateSchema, request.body);
-    const update = await publishing.editUpdate(principal, id, version, changes);
-    const { url } = await liveUpdate(request, update.id);
-    return withCitationsOne(store, updateJson(update, url));
+  // A waiting submission is corrected by its author or an editor; a published update is edited by
+  // editors. Which schema applies depends on what the id names, so the body is parsed here.
+  define({
+    method: 'PATCH',
+    url: '/updates/:id',
+    permissions: WRITE_ROLES.editUpdate,
+    params: IdParams,
+    docs: {
+      summary:
+        'Edit an update (editor), or a pending submission (its author, or an editor; `version` not needed)',
+      secured: true,
+      requestBody: { required: true, content: json(ref('PatchUpdate')) },
+      responses: {
+        '200': { description: 'Edited', content: json(ref('Update')) },
+        '409': problem('Stale version; `current` holds the update'),
+        ...errors,
+      },
+    },
+    handler: async ({ request, principal, params }) => {
+      const { id } = params;
+      if (await publishing.isUnpublishedSubmission(id)) {
+        const { version: _ignored, ...changes } = parseInput(EditSubmissionSchema, request.body);
+        const edited = await publishing.editSubmission(principal, id, changes);
+        return withCitationsOne(store, submissionJson(edited));
+      }
+      const { version, ...changes } = parseInput(PatchUpdateSchema, request.body);
+      const update = await publishing.editUpdate(principal, id, version, changes);
+      const { url } = await liveUpdate(request, update.id);
+      return withCitationsOne(store, updateJson(update, url));
+    },
   });
 
-  app.delete('/updates/:id', async (request, reply) => {
-    const principal = await requireRole(store, request, WRITE_ROLES.removeUpdate);
-    const { id } = parseInput(IdParams, request.params, 'path');
-    await publishing.removeUpdate(principal, id);
-    return reply.code(204).send();
+  define({
+    method: 'DELETE',
+    url: '/updates/:id',
+    permissions: WRITE_ROLES.removeUpdate,
+    params: IdParams,
+    status: 204,
+    docs: {
+      summary: 'Delete an update (editor); a tombstone is kept',
+      secured: true,
+      responses: { '204': { description: 'Deleted' }, ...errors },
+    },
+    handler: async ({ principal, params, reply }) => {
+      await publishing.removeUpdate(principal, params.id);
+      return reply.send();
+    },
   });
 
   // Live streams (Server-Sent Events)
+  const lastEventId = { name: 'Last-Event-ID', in: 'header', schema: { type: 'string' } };
+  const eventStream = (description: string) => ({
+    description,
+    content: { 'text/event-stream': { schema: { type: 'string' } } },
+  });
   // Over a cap or opening too fast: refused before the query is parsed or the story looked up.
-  app.get('/stories/:id/live', { onRequest: streamSlots.admit }, async (request, reply) => {
-    const { id } = parseInput(IdParams, request.params, 'path');
-    const { since } = parseInput(LiveQuery, request.query, 'query');
-    const story = await readableStory(request, id);
-    // The hub resumes from Last-Event-ID if sent, else from `since` (the page's last event when rendered).
-    return streamSlots.open(request, reply, () => {
-      hub.attachStory(story.id, since, request.raw, reply.raw);
-      // A draft's stream is open only to the signed-in: it ends when their token or session does.
-      if (story.status === 'draft')
-        endWhenCredentialsLapse(store, request, reply.raw, 'contributor', () => reply.raw.destroy());
-    });
+  define({
+    method: 'GET',
+    url: '/stories/:id/live',
+    onRequest: streamSlots.admit,
+    params: IdParams,
+    querystring: LiveQuery,
+    docs: {
+      summary: 'Live events of a story (Server-Sent Events)',
+      description:
+        'Events `update`, `edit`, `delete`, `story`; `id:` is the story’s event sequence. Reconnect with `Last-Event-ID` (or `?since=`) to receive exactly the events missed.',
+      parameters: [lastEventId],
+      responses: { '200': eventStream('An event stream'), ...errors },
+    },
+    handler: async ({ request, reply, params, query }) => {
+      const story = await readableStory(request, params.id);
+      // The hub resumes from Last-Event-ID if sent, else from `since` (the page's last event when rendered).
+      return streamSlots.open(request, reply, () => {
+        hub.attachStory(story.id, query.since, request.raw, reply.raw);
+        // A draft's stream is open only to the signed-in: it ends when their token or session does.
+        if (story.status === 'draft')
+          endWhenCredentialsLapse(store, request, reply.raw, 'contributor', () => reply.raw.destroy());
+      });
+    },
   });
 
-  app.get('/live', { onRequest: streamSlots.admit }, async (request, reply) => {
-    const { since } = parseInput(LiveQuery, request.query, 'query');
-    return streamSlots.open(request, reply, () => hub.attachSite(since, request.raw, reply.raw));
+  define({
+    method: 'GET',
+    url: '/live',
+    onRequest: streamSlots.admit,
+    querystring: LiveQuery,
+    docs: {
+      summary: 'Live events of all live stories (Server-Sent Events), for the LATEST rail',
+      parameters: [lastEventId],
+      responses: { '200': eventStream('An event stream; `id:` is the site-wide event id') },
+    },
+    handler: async ({ request, reply, query }) =>
+      streamSlots.open(request, reply, () => hub.attachSite(query.since, request.raw, reply.raw)),
   });
 }

@@ -6,7 +6,8 @@ import { DomainError } from '../../domain/errors.ts';
 import type { User } from '../../domain/types.ts';
 import type { Store } from '../../store/store.ts';
 import { authenticate, SESSION_COOKIE } from '../auth.ts';
-import { parseInput } from './schemas.ts';
+import { endpoints } from '../kit/endpoint.ts';
+import { problem } from './openapi-parts.ts';
 
 /** What the session routes need. */
 export interface SessionDeps {
@@ -60,46 +61,82 @@ const ChangePasswordSchema = z.strictObject({
 /** Registers /session routes on the API. */
 export async function registerSessionRoutes(app: FastifyInstance, deps: SessionDeps): Promise<void> {
   const { store, accounts } = deps;
+  const define = endpoints(app, store);
+  // Signed in with the newsroom cookie (a token has no password of its own to change).
+  const signedIn = (detail: string) => async (request: FastifyRequest) => {
+    const principal = await authenticate(store, request);
+    if (!principal?.userId) throw new DomainError('unauthorized', detail);
+    return principal;
+  };
 
-  app.post('/session', async (request, reply) => {
-    const { email, password } = parseInput(SignInSchema, request.body);
-    const signIn = await accounts.signIn(email, password, request.ip);
-    setSessionCookie(request, reply, signIn);
-    return { user: userJson(signIn.user), csrfToken: signIn.session.csrfToken };
+  // The newsroom browser's own routes are left out of the public document, as they always were.
+  define({
+    method: 'POST',
+    url: '/session',
+    body: SignInSchema,
+    handler: async ({ request, reply, body }) => {
+      const signIn = await accounts.signIn(body.email, body.password, request.ip);
+      setSessionCookie(request, reply, signIn);
+      return { user: userJson(signIn.user), csrfToken: signIn.session.csrfToken };
+    },
   });
 
-  app.get('/session', async (request) => {
-    const principal = await authenticate(store, request);
-    if (!principal?.userId) throw new DomainError('unauthorized', 'not signed in');
-    const user = await store.accounts.getUser(principal.userId);
-    if (!user) throw new DomainError('unauthorized', 'not signed in');
-    return { user: userJson(user), csrfToken: principal.csrfToken };
+  define({
+    method: 'GET',
+    url: '/session',
+    permissions: signedIn('not signed in'),
+    handler: async ({ principal }) => {
+      const user = await store.accounts.getUser(principal.userId!);
+      if (!user) throw new DomainError('unauthorized', 'not signed in');
+      return { user: userJson(user), csrfToken: principal.csrfToken };
+    },
   });
 
-  app.delete('/session', async (request, reply) => {
-    const principal = await authenticate(store, request);
-    if (principal?.sessionId) await accounts.signOut(principal.sessionId);
-    clearSessionCookie(request, reply);
-    return reply.code(204).send();
+  define({
+    method: 'DELETE',
+    url: '/session',
+    status: 204,
+    handler: async ({ request, reply }) => {
+      const principal = await authenticate(store, request);
+      if (principal?.sessionId) await accounts.signOut(principal.sessionId);
+      clearSessionCookie(request, reply);
+      return reply.send();
+    },
   });
 
   // Set one's own password (required after signing in with an admin's one-time password). Every
   // session ends, this one too: sign in again with the new password.
-  app.post('/session/password', async (request, reply) => {
-    const principal = await authenticate(store, request);
-    if (!principal?.userId) throw new DomainError('unauthorized', 'sign in to change your password');
-    const { currentPassword, newPassword } = parseInput(ChangePasswordSchema, request.body);
-    await accounts.changeOwnPassword(principal.userId, currentPassword, newPassword, request.ip);
-    clearSessionCookie(request, reply);
-    return reply.code(204).send();
+  define({
+    method: 'POST',
+    url: '/session/password',
+    permissions: signedIn('sign in to change your password'),
+    body: ChangePasswordSchema,
+    status: 204,
+    docs: {
+      summary:
+        'Set one’s own password (signed in with the cookie; required after an admin’s one-time password); ends every session',
+      responses: {
+        '204': { description: 'Set; sign in again' },
+        '400': problem('Wrong current password, or too short'),
+      },
+    },
+    handler: async ({ request, reply, principal, body }) => {
+      await accounts.changeOwnPassword(principal.userId!, body.currentPassword, body.newPassword, request.ip);
+      clearSessionCookie(request, reply);
+      return reply.send();
+    },
   });
 
   // "Log out everywhere": every session of the signed-in user, on every device, ends now.
-  app.post('/session/everywhere', async (request, reply) => {
-    const principal = await authenticate(store, request);
-    if (!principal?.userId) throw new DomainError('unauthorized', 'not signed in');
-    await accounts.signOutEverywhere(principal.userId);
-    clearSessionCookie(request, reply);
-    return reply.code(204).send();
+  define({
+    method: 'POST',
+    url: '/session/everywhere',
+    permissions: signedIn('not signed in'),
+    status: 204,
+    handler: async ({ request, reply, principal }) => {
+      await accounts.signOutEverywhere(principal.userId!);
+      clearSessionCookie(request, reply);
+      return reply.send();
+    },
   });
 }

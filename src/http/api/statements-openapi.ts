@@ -1,38 +1,10 @@
-/** The statements part of the OpenAPI document, merged into it by openapi.ts. */
+/** The statements API's shared schemas in the OpenAPI document, merged into it by openapi.ts. */
 import { CreateFeedSchema } from '../../statements/feeds/feed-input.ts';
 import { FEED_STATUSES } from '../../statements/feeds/feed-store.ts';
 import { CreateStatementSchema } from '../../statements/statement-input.ts';
-import { SIMILARITY_METRICS } from '../../statements/statement-store.ts';
 import { PatchFeedSchema, SimilarTextSchema } from './statements-routes.ts';
-import { schema, ref, json, problem, idParam, secured } from './openapi-parts.ts';
+import { schema, ref } from './openapi-parts.ts';
 
-const list = (item: string) => ({
-  type: 'object',
-  required: ['items'],
-  properties: { items: { type: 'array', items: ref(item) }, nextCursor: { type: ['string', 'null'] } },
-});
-const errors = {
-  '400': problem('Invalid input; `field` names what is wrong'),
-  '401': problem('Missing or invalid token'),
-  '403': problem('The token’s role does not allow this'),
-  '404': problem('No such resource'),
-};
-const similarParams = [
-  { name: 'metric', in: 'query', schema: { enum: [...SIMILARITY_METRICS], default: 'jaccard' } },
-  {
-    name: 'threshold',
-    in: 'query',
-    schema: { type: 'number', exclusiveMinimum: 0, maximum: 1, default: 0.3 },
-    description: 'lowest score listed',
-  },
-  {
-    name: 'maskNames',
-    in: 'query',
-    schema: { type: 'boolean', default: false },
-    description: 'compare with names masked, so one template matches across counterparts',
-  },
-  { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 100, default: 20 } },
-];
 const statementProperties = {
   id: { type: 'string' },
   issuer: { type: 'string' },
@@ -48,8 +20,8 @@ const statementProperties = {
   page: { type: 'string', description: 'reader page of the statement' },
 };
 
-/** Component schemas and paths of the statements API. */
-export function statementsOpenApi(): { schemas: Record<string, object>; paths: Record<string, object> } {
+/** Component schemas of the statements API (its paths come from statements-routes.ts). */
+export function statementsOpenApi(): { schemas: Record<string, object> } {
   return {
     schemas: {
       Statement: { type: 'object', properties: statementProperties },
@@ -137,133 +109,6 @@ export function statementsOpenApi(): { schemas: Record<string, object>; paths: R
       SimilarText: schema(SimilarTextSchema),
       CreateStatementFeed: schema(CreateFeedSchema),
       PatchStatementFeed: schema(PatchFeedSchema),
-    },
-    paths: {
-      '/statements': {
-        get: {
-          summary: 'Official statements, newest published first',
-          parameters: [
-            {
-              name: 'limit',
-              in: 'query',
-              schema: { type: 'integer', minimum: 1, maximum: 100, default: 20 },
-            },
-            { name: 'cursor', in: 'query', schema: { type: 'string' } },
-            { name: 'issuer', in: 'query', schema: { type: 'string' } },
-          ],
-          responses: { '200': { description: 'Statements', content: json(list('Statement')) }, ...errors },
-        },
-        post: {
-          summary: 'Add a statement (editor); the response lists the earlier statements it reuses',
-          security: secured,
-          requestBody: { required: true, content: json(ref('CreateStatement')) },
-          responses: {
-            '201': {
-              description: 'Added',
-              content: json({
-                allOf: [
-                  ref('Statement'),
-                  {
-                    type: 'object',
-                    properties: { similar: { type: 'array', items: ref('SimilarStatement') } },
-                  },
-                ],
-              }),
-            },
-            ...errors,
-          },
-        },
-      },
-      '/statements/{id}': {
-        get: {
-          summary: 'Get a statement',
-          parameters: [idParam],
-          responses: { '200': { description: 'The statement', content: json(ref('Statement')) }, ...errors },
-        },
-      },
-      '/statements/{id}/similar': {
-        get: {
-          summary: 'Earlier statements sharing its wording, best first (every one above the threshold)',
-          parameters: [idParam, ...similarParams],
-          responses: {
-            '200': { description: 'Similar statements', content: json(list('SimilarStatement')) },
-            ...errors,
-          },
-        },
-      },
-      '/statements/similar': {
-        post: {
-          summary: 'Statements sharing the wording of pasted text (contributor)',
-          security: secured,
-          requestBody: { required: true, content: json(ref('SimilarText')) },
-          responses: {
-            '200': { description: 'Similar statements', content: json(list('SimilarStatement')) },
-            ...errors,
-          },
-        },
-      },
-      '/statements/compare': {
-        get: {
-          summary:
-            'Compare 2 to 10 statements: the shared template with slots, and each against the first word by word',
-          parameters: [
-            {
-              name: 'ids',
-              in: 'query',
-              required: true,
-              schema: { type: 'string' },
-              description: 'statement ids separated by commas',
-            },
-          ],
-          responses: {
-            '200': { description: 'The comparison', content: json(ref('StatementComparison')) },
-            ...errors,
-          },
-        },
-      },
-      '/statement-feeds': {
-        get: {
-          summary: 'Configured statement feeds with their status and last error (editor)',
-          security: secured,
-          responses: { '200': { description: 'Feeds', content: json(list('StatementFeed')) }, ...errors },
-        },
-        post: {
-          summary: 'Add an RSS, Atom or JSON Feed of statements, polled on a schedule (admin)',
-          security: secured,
-          requestBody: { required: true, content: json(ref('CreateStatementFeed')) },
-          responses: {
-            '201': { description: 'Added; polled at once', content: json(ref('StatementFeed')) },
-            '409': problem('That URL is already configured'),
-            ...errors,
-          },
-        },
-      },
-      '/statement-feeds/{id}': {
-        get: {
-          summary: 'A feed and its last outcome (editor)',
-          security: secured,
-          parameters: [idParam],
-          responses: { '200': { description: 'The feed', content: json(ref('StatementFeed')) }, ...errors },
-        },
-        patch: {
-          summary: 'Stop or resume polling a feed (admin)',
-          security: secured,
-          parameters: [idParam],
-          requestBody: { required: true, content: json(ref('PatchStatementFeed')) },
-          responses: { '200': { description: 'The feed', content: json(ref('StatementFeed')) }, ...errors },
-        },
-      },
-      '/statement-feeds/{id}/poll': {
-        post: {
-          summary: 'Poll a feed now and return its outcome (admin)',
-          security: secured,
-          parameters: [idParam],
-          responses: {
-            '200': { description: 'The feed after the poll', content: json(ref('StatementFeed')) },
-            ...errors,
-          },
-        },
-      },
     },
   };
 }

@@ -20,7 +20,8 @@ import {
 import type { Statement } from '../../statements/statement.ts';
 import { MAX_STATEMENT_TEXT } from '../../statements/statement.ts';
 import type { Store } from '../../store/store.ts';
-import { requireRole } from '../auth.ts';
+import { endpoints } from '../kit/endpoint.ts';
+import { json, problem, ref } from './openapi-parts.ts';
 
 /** What the statements API needs. */
 export interface StatementApiDeps {
@@ -31,6 +32,17 @@ export interface StatementApiDeps {
 }
 
 const IdParams = z.object({ id: z.string().min(1).max(64) });
+const list = (item: string) => ({
+  type: 'object',
+  required: ['items'],
+  properties: { items: { type: 'array', items: ref(item) }, nextCursor: { type: ['string', 'null'] } },
+});
+const errors = {
+  '400': problem('Invalid input; `field` names what is wrong'),
+  '401': problem('Missing or invalid token'),
+  '403': problem('The token’s role does not allow this'),
+  '404': problem('No such resource'),
+};
 const ListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),
   cursor: z.string().max(300).optional(),
@@ -40,6 +52,7 @@ const CompareQuery = z.object({
   ids: z
     .string()
     .max(1000)
+    .describe('statement ids separated by commas')
     .transform((value) =>
       value
         .split(',')
@@ -123,84 +136,206 @@ export async function registerStatementApiRoutes(
   deps: StatementApiDeps,
 ): Promise<void> {
   const { store, statements, statementFeeds: feeds } = deps;
+  const define = endpoints(app, store, parseWith);
 
-  app.post('/statements', async (request, reply) => {
-    await requireRole(store, request, 'editor');
-    const statement = await statements.add(request.body);
-    // The earlier statements it reuses come back at once: what the newsroom shows on paste.
-    const similar = await statements.similarTo(statement.id, { limit: 5 });
-    return reply
-      .code(201)
-      .header('location', `/api/v1/statements/${statement.id}`)
-      .send({ ...statementJson(statement), similar: similar.map((hit) => similarJson(hit, statement.id)) });
+  // The body is the statement service's to parse (the CLI and the feeds add statements too).
+  define({
+    method: 'POST',
+    url: '/statements',
+    permissions: 'editor',
+    status: 201,
+    docs: {
+      summary: 'Add a statement (editor); the response lists the earlier statements it reuses',
+      secured: true,
+      requestBody: { required: true, content: json(ref('CreateStatement')) },
+      responses: {
+        '201': {
+          description: 'Added',
+          content: json({
+            allOf: [
+              ref('Statement'),
+              { type: 'object', properties: { similar: { type: 'array', items: ref('SimilarStatement') } } },
+            ],
+          }),
+        },
+        ...errors,
+      },
+    },
+    handler: async ({ request, reply }) => {
+      const statement = await statements.add(request.body);
+      // The earlier statements it reuses come back at once: what the newsroom shows on paste.
+      const similar = await statements.similarTo(statement.id, { limit: 5 });
+      reply.header('location', `/api/v1/statements/${statement.id}`);
+      return { ...statementJson(statement), similar: similar.map((hit) => similarJson(hit, statement.id)) };
+    },
   });
 
-  app.get('/statements', async (request) => {
-    const { limit, cursor, issuer } = parseWith(ListQuery, request.query, 'query');
-    const page = await store.statements.list({
-      limit,
-      cursor: cursor ?? null,
-      ...(issuer !== undefined && { issuer }),
-    });
-    return { items: page.items.map(statementJson), nextCursor: page.nextCursor };
+  define({
+    method: 'GET',
+    url: '/statements',
+    querystring: ListQuery,
+    docs: {
+      summary: 'Official statements, newest published first',
+      responses: { '200': { description: 'Statements', content: json(list('Statement')) }, ...errors },
+    },
+    handler: async ({ query: { limit, cursor, issuer } }) => {
+      const page = await store.statements.list({
+        limit,
+        cursor: cursor ?? null,
+        ...(issuer !== undefined && { issuer }),
+      });
+      return { items: page.items.map(statementJson), nextCursor: page.nextCursor };
+    },
   });
 
-  app.get('/statements/compare', async (request) => {
-    const { ids } = parseWith(CompareQuery, request.query, 'query');
-    if (ids.length < 2 || ids.length > MAX_COMPARED) {
-      throw invalid('ids', `ids must list 2 to ${MAX_COMPARED} statement ids, separated by commas`);
-    }
-    return comparisonJson(await statements.compare(ids));
+  define({
+    method: 'GET',
+    url: '/statements/compare',
+    querystring: CompareQuery,
+    docs: {
+      summary:
+        'Compare 2 to 10 statements: the shared template with slots, and each against the first word by word',
+      responses: {
+        '200': { description: 'The comparison', content: json(ref('StatementComparison')) },
+        ...errors,
+      },
+    },
+    handler: async ({ query: { ids } }) => {
+      if (ids.length < 2 || ids.length > MAX_COMPARED) {
+        throw invalid('ids', `ids must list 2 to ${MAX_COMPARED} statement ids, separated by commas`);
+      }
+      return comparisonJson(await statements.compare(ids));
+    },
   });
 
   // Contributors write updates too, and what they paste may be a readout; statements themselves are public.
-  app.post('/statements/similar', async (request) => {
-    await requireRole(store, request, 'contributor');
-    const { text, ...options } = parseWith(SimilarTextSchema, request.body);
-    const hits = await statements.similarToText(text, options);
-    return { items: hits.map((hit) => similarJson(hit, null)) };
+  define({
+    method: 'POST',
+    url: '/statements/similar',
+    permissions: 'contributor',
+    body: SimilarTextSchema,
+    docs: {
+      summary: 'Statements sharing the wording of pasted text (contributor)',
+      secured: true,
+      responses: {
+        '200': { description: 'Similar statements', content: json(list('SimilarStatement')) },
+        ...errors,
+      },
+    },
+    handler: async ({ body: { text, ...options } }) => {
+      const hits = await statements.similarToText(text, options);
+      return { items: hits.map((hit) => similarJson(hit, null)) };
+    },
   });
 
-  app.get('/statements/:id', async (request) => {
-    const { id } = parseWith(IdParams, request.params, 'path');
-    return statementJson(await statements.get(id));
+  define({
+    method: 'GET',
+    url: '/statements/:id',
+    params: IdParams,
+    docs: {
+      summary: 'Get a statement',
+      responses: { '200': { description: 'The statement', content: json(ref('Statement')) }, ...errors },
+    },
+    handler: async ({ params }) => statementJson(await statements.get(params.id)),
   });
 
-  app.get('/statements/:id/similar', async (request) => {
-    const { id } = parseWith(IdParams, request.params, 'path');
-    const options = parseWith(SimilarOptionsSchema, request.query, 'query');
-    const hits = await statements.similarTo(id, options);
-    return { items: hits.map((hit) => similarJson(hit, id)) };
+  define({
+    method: 'GET',
+    url: '/statements/:id/similar',
+    params: IdParams,
+    querystring: SimilarOptionsSchema,
+    docs: {
+      summary: 'Earlier statements sharing its wording, best first (every one above the threshold)',
+      responses: {
+        '200': { description: 'Similar statements', content: json(list('SimilarStatement')) },
+        ...errors,
+      },
+    },
+    handler: async ({ params: { id }, query }) => {
+      const hits = await statements.similarTo(id, query);
+      return { items: hits.map((hit) => similarJson(hit, id)) };
+    },
   });
 
   // Feeds: the rules are the feed service's; the role is asked first so that nobody hears 401 before a 400.
-  app.get('/statement-feeds', async (request) => {
-    const principal = await requireRole(store, request, FEED_ROLES.read);
-    return { items: (await feeds.list(principal)).map(feedJson), nextCursor: null };
+  define({
+    method: 'GET',
+    url: '/statement-feeds',
+    permissions: FEED_ROLES.read,
+    docs: {
+      summary: 'Configured statement feeds with their status and last error (editor)',
+      secured: true,
+      responses: { '200': { description: 'Feeds', content: json(list('StatementFeed')) }, ...errors },
+    },
+    handler: async ({ principal }) => ({
+      items: (await feeds.list(principal)).map(feedJson),
+      nextCursor: null,
+    }),
   });
 
-  app.post('/statement-feeds', async (request, reply) => {
-    const principal = await requireRole(store, request, FEED_ROLES.manage);
-    const feed = await feeds.add(principal, parseWith(CreateFeedSchema, request.body));
-    return reply.code(201).header('location', `/api/v1/statement-feeds/${feed.id}`).send(feedJson(feed));
+  define({
+    method: 'POST',
+    url: '/statement-feeds',
+    permissions: FEED_ROLES.manage,
+    body: CreateFeedSchema,
+    status: 201,
+    docs: {
+      summary: 'Add an RSS, Atom or JSON Feed of statements, polled on a schedule (admin)',
+      secured: true,
+      responses: {
+        '201': { description: 'Added; polled at once', content: json(ref('StatementFeed')) },
+        '409': problem('That URL is already configured'),
+        ...errors,
+      },
+    },
+    handler: async ({ principal, body, reply }) => {
+      const feed = await feeds.add(principal, body);
+      reply.header('location', `/api/v1/statement-feeds/${feed.id}`);
+      return feedJson(feed);
+    },
   });
 
-  app.get('/statement-feeds/:id', async (request) => {
-    const principal = await requireRole(store, request, FEED_ROLES.read);
-    const { id } = parseWith(IdParams, request.params, 'path');
-    return feedJson(await feeds.get(principal, id));
+  define({
+    method: 'GET',
+    url: '/statement-feeds/:id',
+    permissions: FEED_ROLES.read,
+    params: IdParams,
+    docs: {
+      summary: 'A feed and its last outcome (editor)',
+      secured: true,
+      responses: { '200': { description: 'The feed', content: json(ref('StatementFeed')) }, ...errors },
+    },
+    handler: async ({ principal, params }) => feedJson(await feeds.get(principal, params.id)),
   });
 
-  app.patch('/statement-feeds/:id', async (request) => {
-    const principal = await requireRole(store, request, FEED_ROLES.manage);
-    const { id } = parseWith(IdParams, request.params, 'path');
-    const { disabled } = parseWith(PatchFeedSchema, request.body);
-    return feedJson(await feeds.setDisabled(principal, id, disabled));
+  define({
+    method: 'PATCH',
+    url: '/statement-feeds/:id',
+    permissions: FEED_ROLES.manage,
+    params: IdParams,
+    body: PatchFeedSchema,
+    docs: {
+      summary: 'Stop or resume polling a feed (admin)',
+      secured: true,
+      responses: { '200': { description: 'The feed', content: json(ref('StatementFeed')) }, ...errors },
+    },
+    handler: async ({ principal, params, body }) =>
+      feedJson(await feeds.setDisabled(principal, params.id, body.disabled)),
   });
 
-  app.post('/statement-feeds/:id/poll', async (request) => {
-    const principal = await requireRole(store, request, FEED_ROLES.manage);
-    const { id } = parseWith(IdParams, request.params, 'path');
-    return feedJson(await feeds.pollNow(principal, id));
+  define({
+    method: 'POST',
+    url: '/statement-feeds/:id/poll',
+    permissions: FEED_ROLES.manage,
+    params: IdParams,
+    docs: {
+      summary: 'Poll a feed now and return its outcome (admin)',
+      secured: true,
+      responses: {
+        '200': { description: 'The feed after the poll', content: json(ref('StatementFeed')) },
+        ...errors,
+      },
+    },
+    handler: async ({ principal, params }) => feedJson(await feeds.pollNow(principal, params.id)),
   });
 }

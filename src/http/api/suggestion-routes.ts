@@ -9,7 +9,7 @@
  * - `GET /stories/{id}/suggestions/live`: Server-Sent Events, one `suggestions` event each time an
  *   update of the story is enriched.
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { DomainError, invalid, notFound } from '../../domain/errors.ts';
 import type { Story, Update } from '../../domain/types.ts';
@@ -28,9 +28,10 @@ import { buildSuggestions, type SuggestionItem, type Suggestions } from '../../e
 import type { LiveBus } from '../../live/bus.ts';
 import { createSseFrame } from '../../live/sse-frame.ts';
 import type { Store } from '../../store/store.ts';
-import { requireDesk, requireRole, type Principal } from '../auth.ts';
+import { requireDesk, type Principal } from '../auth.ts';
 import { newsroomStreams } from '../kit/newsroom-streams.ts';
-import { parseInput } from './schemas.ts';
+import { endpoints, type EndpointDocs } from '../kit/endpoint.ts';
+import { problem } from './openapi-parts.ts';
 
 /** What the suggestion routes need, built by the composition root. */
 export interface SuggestionDeps {
@@ -75,22 +76,32 @@ const LookupQuery = z.object({
   q: z.string().trim().min(2, 'must be at least 2 characters').max(200, 'must be at most 200 characters'),
 });
 
+const errors = {
+  '400': problem('Invalid input; `field` names what is wrong'),
+  '401': problem('Missing or invalid credentials'),
+  '403': problem('Editors and admins only (and only on their desks)'),
+  '404': problem('No such update, story or correction, or not enriched yet'),
+};
+const jsonObject = { 'application/json': { schema: { type: 'object' } } };
+const lookup = (summary: string): EndpointDocs => ({
+  summary,
+  secured: true,
+  responses: { '200': { description: '`{ items }`', content: jsonObject }, ...errors },
+});
+
 /** Registers the suggestion routes under /api/v1. */
 export async function registerSuggestionRoutes(app: FastifyInstance, deps: SuggestionDeps): Promise<void> {
   const { store, enricher, enrichment } = deps;
+  const define = endpoints(app, store);
 
-  /** The update and its story, for an editor assigned to the story's desk. */
-  async function editable(
-    request: FastifyRequest,
-    id: string,
-  ): Promise<{ principal: Principal; update: Update }> {
-    const principal = await requireRole(store, request, 'editor');
+  /** The update, for an editor assigned to its story's desk. */
+  async function editable(principal: Principal, id: string): Promise<Update> {
     const update = await store.updates.getById(id);
     if (!update || update.deletedAt !== null) throw notFound('update');
     const story = await store.stories.getById(update.storyId);
     if (!story) throw notFound('update');
     requireDesk(principal, story.deskId);
-    return { principal, update };
+    return update;
   }
 
   async function suggestionsOf(update: Update): Promise<Suggestions> {
@@ -111,16 +122,46 @@ export async function registerSuggestionRoutes(app: FastifyInstance, deps: Sugge
     });
   }
 
-  app.get('/updates/:id/suggestions', async (request) => {
-    const { id } = parseInput(IdParams, request.params, 'path');
-    const { update } = await editable(request, id);
-    return suggestionsOf(update);
+  define({
+    method: 'GET',
+    url: '/updates/:id/suggestions',
+    permissions: 'editor',
+    params: IdParams,
+    docs: {
+      summary:
+        'What was extracted from an update (people, organisations, places, dates, events, "new name?" hints) as suggestions with the editors’ verdicts so far; editors only',
+      secured: true,
+      responses: {
+        '200': {
+          description: '`{ updateId, updateVersion, current, enrichedAt, items }`',
+          content: jsonObject,
+        },
+        ...errors,
+      },
+    },
+    handler: async ({ principal, params }) => suggestionsOf(await editable(principal, params.id)),
   });
 
-  app.post('/updates/:id/suggestions', async (request) => {
-    const { id } = parseInput(IdParams, request.params, 'path');
-    const { principal, update } = await editable(request, id);
-    const action = parseInput(SuggestionActionSchema, request.body);
+  define({
+    method: 'POST',
+    url: '/updates/:id/suggestions',
+    permissions: 'editor',
+    params: IdParams,
+    body: SuggestionActionSchema,
+    docs: {
+      summary:
+        'Confirm, reject or correct one suggestion, or `clear` every open one (dismissed from view; nothing rejected). Rejected and corrected names and places are kept per deployment and applied to every later enrichment; the update is enriched again and its fresh suggestions returned',
+      secured: true,
+      responses: {
+        '200': { description: 'The update’s suggestions after the change', content: jsonObject },
+        ...errors,
+      },
+    },
+    handler: async ({ principal, params, body }) =>
+      act(principal, await editable(principal, params.id), body),
+  });
+
+  async function act(principal: Principal, update: Update, action: SuggestionAction): Promise<Suggestions> {
     if (action.action === 'clear') return clearAll(principal, update);
     const found = (await suggestionsOf(update)).items.find((s) => s.item === action.item);
     if (!found) throw invalid('item', 'item is not one of this update’s suggestions (reload them)');
@@ -152,7 +193,7 @@ export async function registerSuggestionRoutes(app: FastifyInstance, deps: Sugge
       update.id,
     );
     return suggestionsOf(update);
-  });
+  }
 
   /** Marks every suggestion of `update` without a verdict as dismissed, in one go. */
   async function clearAll(principal: Principal, update: Update): Promise<Suggestions> {
@@ -183,31 +224,62 @@ export async function registerSuggestionRoutes(app: FastifyInstance, deps: Sugge
 
   // Its own cache of imported spellings: editors' look-ups are few and must not evict the worker's.
   const importedPlaces = new ImportedPlaces(store.gazetteer, { maxCached: 5_000 });
-  app.get('/enrichment/places', async (request) => {
-    await requireRole(store, request, 'editor');
-    const { q } = parseInput(LookupQuery, request.query, 'query');
-    const [corrections, imported] = await Promise.all([
-      store.corrections.list(),
-      importedPlaces.lexiconFor(q.trim()),
-    ]);
-    return { items: enricher.placeCandidates(q, 20, enricher.compile(corrections), imported) };
+  define({
+    method: 'GET',
+    url: '/enrichment/places',
+    permissions: 'editor',
+    querystring: LookupQuery,
+    docs: lookup('Gazetteer entries (countries, regions, towns) with this name, biggest first; editors only'),
+    handler: async ({ query: { q } }) => {
+      const [corrections, imported] = await Promise.all([
+        store.corrections.list(),
+        importedPlaces.lexiconFor(q.trim()),
+      ]);
+      return { items: enricher.placeCandidates(q, 20, enricher.compile(corrections), imported) };
+    },
   });
 
-  app.get('/enrichment/names', async (request) => {
-    await requireRole(store, request, 'editor');
-    const { q } = parseInput(LookupQuery, request.query, 'query');
-    const corrections = enricher.compile(await store.corrections.list());
-    return { items: enricher.findNames(q, 20, corrections) };
+  define({
+    method: 'GET',
+    url: '/enrichment/names',
+    permissions: 'editor',
+    querystring: LookupQuery,
+    docs: lookup(
+      'People and organisations (curated or added by editors) whose name or an alias starts with q; editors only',
+    ),
+    handler: async ({ query: { q } }) => {
+      const corrections = enricher.compile(await store.corrections.list());
+      return { items: enricher.findNames(q, 20, corrections) };
+    },
   });
 
-  app.get('/enrichment/corrections', async (request) => {
-    await requireRole(store, request, 'editor');
-    return { items: await store.corrections.list() };
+  define({
+    method: 'GET',
+    url: '/enrichment/corrections',
+    permissions: 'editor',
+    docs: {
+      summary: 'Every correction of this deployment, oldest first; editors only',
+      secured: true,
+      responses: { '200': { description: '`{ items }`', content: jsonObject }, ...errors },
+    },
+    handler: async () => ({ items: await store.corrections.list() }),
   });
 
-  app.delete('/enrichment/corrections/:id', async (request, reply) => {
-    const principal = await requireRole(store, request, 'editor');
-    const { id } = parseInput(IdParams, request.params, 'path');
+  define({
+    method: 'DELETE',
+    url: '/enrichment/corrections/:id',
+    permissions: 'editor',
+    params: IdParams,
+    status: 204,
+    docs: {
+      summary: 'Removes a correction (later enrichments no longer apply it); editors only',
+      secured: true,
+      responses: { '204': { description: 'Removed' }, ...errors },
+    },
+    handler: async ({ principal, params: { id }, reply }) => removeCorrection(principal, id, reply),
+  });
+
+  async function removeCorrection(principal: Principal, id: string, reply: FastifyReply) {
     const correction = (await store.corrections.list()).find((c) => c.id === id);
     if (!correction) throw notFound('correction');
     // Corrections apply to every desk, so one made on an update belongs to that update's desk, and
@@ -225,14 +297,38 @@ export async function registerSuggestionRoutes(app: FastifyInstance, deps: Sugge
       target: id,
       detail: {},
     });
-    return reply.code(204).send();
-  });
+    return reply.send();
+  }
 
   const streams = newsroomStreams(app, store);
 
-  app.get('/stories/:id/suggestions/live', async (request, reply) => {
-    const principal = await requireRole(store, request, 'editor');
-    const { id } = parseInput(IdParams, request.params, 'path');
+  define({
+    method: 'GET',
+    url: '/stories/:id/suggestions/live',
+    permissions: 'editor',
+    params: IdParams,
+    docs: {
+      summary:
+        'Server-Sent Events for the newsroom: a `suggestions` event (the update’s suggestions as JSON) each time an update of the story is enriched; editors only',
+      secured: true,
+      responses: {
+        '200': {
+          description: 'An event stream',
+          content: { 'text/event-stream': { schema: { type: 'string' } } },
+        },
+        ...errors,
+      },
+    },
+    handler: async ({ request, reply, principal, params }) =>
+      suggestionStream(request, reply, principal, params.id),
+  });
+
+  async function suggestionStream(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    principal: Principal,
+    id: string,
+  ) {
     const story: Story | null = await store.stories.getById(id);
     if (!story) throw notFound('story');
     requireDesk(principal, story.deskId);
@@ -267,7 +363,7 @@ export async function registerSuggestionRoutes(app: FastifyInstance, deps: Sugge
       stopBus();
     });
     return reply;
-  });
+  }
 }
 
 /** The corrections an action stores, and the verdict it records on the update's item. */

@@ -7,8 +7,9 @@ import { z } from 'zod';
 import { tokenState, type TokenService } from '../../accounts/token-service.ts';
 import { ROLES, type ApiToken } from '../../domain/types.ts';
 import type { Store } from '../../store/store.ts';
-import { requireRole, type Principal } from '../auth.ts';
-import { parseInput } from './schemas.ts';
+import type { Principal } from '../auth.ts';
+import { endpoints } from '../kit/endpoint.ts';
+import { json, problem } from './openapi-parts.ts';
 
 /** What the token routes need. */
 export interface TokenRouteDeps {
@@ -22,6 +23,25 @@ const CreateTokenSchema = z.strictObject({
   role: z.enum(ROLES),
   expires: z.string().max(40).optional().describe('a duration (30d, 12h) or an ISO date; absent: never'),
 });
+
+const denied = {
+  '400': problem('Invalid input; `field` names it'),
+  '401': problem('No credentials'),
+  '403': problem('Not an admin'),
+};
+const tokenDoc = {
+  type: 'object',
+  properties: {
+    id: { type: 'string' },
+    name: { type: 'string' },
+    role: { type: 'string', enum: [...ROLES] },
+    state: { type: 'string', enum: ['active', 'expired', 'revoked'] },
+    createdAt: { type: 'string', format: 'date-time' },
+    lastUsedAt: { type: ['string', 'null'], format: 'date-time', description: 'to within ten minutes' },
+    expiresAt: { type: ['string', 'null'], format: 'date-time' },
+    revokedAt: { type: ['string', 'null'], format: 'date-time' },
+  },
+};
 
 /** A token as admins see it: no secret, no hash. */
 export function tokenJson(token: ApiToken, now = new Date()) {
@@ -40,28 +60,66 @@ export function tokenJson(token: ApiToken, now = new Date()) {
 /** Registers /tokens routes (mounted under /api/v1). */
 export async function registerTokenRoutes(app: FastifyInstance, deps: TokenRouteDeps): Promise<void> {
   const { store, tokens } = deps;
+  const define = endpoints(app, store);
   const by = (p: Principal) => ({ name: p.name, key: p.key });
 
-  app.get('/tokens', async (request) => {
-    await requireRole(store, request, 'admin');
-    const now = new Date();
-    return { items: (await tokens.list()).map((t) => tokenJson(t, now)), nextCursor: null };
+  define({
+    method: 'GET',
+    url: '/tokens',
+    permissions: 'admin',
+    docs: {
+      summary: 'List API tokens (admin): name, role, state, created, last used, expiry; never the secrets',
+      secured: true,
+      responses: {
+        '200': json({ type: 'object', properties: { items: { type: 'array', items: tokenDoc } } }),
+        ...denied,
+      },
+    },
+    handler: async () => {
+      const now = new Date();
+      return { items: (await tokens.list()).map((t) => tokenJson(t, now)), nextCursor: null };
+    },
   });
 
-  app.post('/tokens', async (request, reply) => {
-    const principal = await requireRole(store, request, 'admin');
-    const input = parseInput(CreateTokenSchema, request.body);
-    const { token, secret } = await tokens.create(input, by(principal));
-    return reply
-      .code(201)
-      .header('location', `/api/v1/tokens/${token.id}`)
-      .send({ token: tokenJson(token), secret });
+  define({
+    method: 'POST',
+    url: '/tokens',
+    permissions: 'admin',
+    body: CreateTokenSchema,
+    status: 201,
+    docs: {
+      summary: 'Create an API token (admin); the secret is in this response once and never again',
+      secured: true,
+      responses: {
+        '201': json({ type: 'object', properties: { token: tokenDoc, secret: { type: 'string' } } }),
+        ...denied,
+      },
+    },
+    handler: async ({ principal, body, reply }) => {
+      const { token, secret } = await tokens.create(body, by(principal));
+      reply.header('location', `/api/v1/tokens/${token.id}`);
+      return { token: tokenJson(token), secret };
+    },
   });
 
-  app.delete('/tokens/:id', async (request, reply) => {
-    const principal = await requireRole(store, request, 'admin');
-    const { id } = parseInput(IdParams, request.params, 'path');
-    await tokens.revoke(id, by(principal));
-    return reply.code(204).send();
+  define({
+    method: 'DELETE',
+    url: '/tokens/:id',
+    permissions: 'admin',
+    params: IdParams,
+    status: 204,
+    docs: {
+      summary: 'Revoke an API token (admin): every node refuses it from now on, its open streams end',
+      secured: true,
+      responses: {
+        '204': { description: 'Revoked (or already was)' },
+        ...denied,
+        '404': problem('No such token'),
+      },
+    },
+    handler: async ({ principal, params, reply }) => {
+      await tokens.revoke(params.id, by(principal));
+      return reply.send();
+    },
   });
 }

@@ -3,6 +3,7 @@
  * same string to all). Update HTML comes from the one article renderer the page uses (names linked,
  * statements cited), so live and reloaded pages never differ.
  */
+import { LRUCache } from 'lru-cache';
 import { h } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import type { Desk, LiveEvent, Story, Update } from '../../domain/types.ts';
@@ -57,18 +58,20 @@ export function createLiveFormatter(deps: LiveFormatterDeps): {
   const ttl = deps.ttlMs ?? 10_000;
   const now = deps.now ?? Date.now;
   // `version` is the cached header's, once known: a replayed old `story` event must not replace a newer one.
-  const stories = new Map<
-    string,
-    { expires: number; value: Promise<CachedStory | null>; version: number | undefined }
-  >();
-  const desks = new Map<string, { expires: number; value: Promise<Desk | null> }>();
+  const stories = new LRUCache<string, { value: Promise<CachedStory | null>; version: number | undefined }>({
+    max: 1000,
+    ttl,
+    perf: { now },
+  });
+  const desks = new LRUCache<string, Promise<Desk | null>>({ max: 1000, ttl, perf: { now } });
 
   const deskById = (id: string): Promise<Desk | null> => {
     const hit = desks.get(id);
-    if (hit && hit.expires > now()) return hit.value;
+    if (hit) return hit;
     const value = store.desks.getById(id);
-    desks.set(id, { expires: now() + ttl, value });
-    value.catch(() => desks.delete(id));
+    desks.set(id, value);
+    // A failed lookup is not kept.
+    value.catch(() => desks.peek(id) === value && desks.delete(id));
     return value;
   };
 
@@ -79,10 +82,8 @@ export function createLiveFormatter(deps: LiveFormatterDeps): {
 
   const storyById = (id: string): Promise<CachedStory | null> => {
     const hit = stories.get(id);
-    if (hit && hit.expires > now()) return hit.value;
-    if (stories.size > 1000) stories.clear();
-    const entry: { expires: number; value: Promise<CachedStory | null>; version: number | undefined } = {
-      expires: now() + ttl,
+    if (hit) return hit.value;
+    const entry: { value: Promise<CachedStory | null>; version: number | undefined } = {
       value: store.stories.getById(id).then((story) => {
         entry.version = story?.version;
         return story ? describe(story) : null;
@@ -90,7 +91,7 @@ export function createLiveFormatter(deps: LiveFormatterDeps): {
       version: undefined,
     };
     stories.set(id, entry);
-    entry.value.catch(() => stories.delete(id));
+    entry.value.catch(() => stories.peek(id) === entry && stories.delete(id));
     return entry.value;
   };
 
@@ -120,7 +121,7 @@ export function createLiveFormatter(deps: LiveFormatterDeps): {
       const value = describe(data.story);
       const cached = stories.get(event.storyId);
       if (cached === undefined || cached.version === undefined || cached.version <= data.story.version) {
-        stories.set(event.storyId, { expires: now() + ttl, value, version: data.story.version });
+        stories.set(event.storyId, { value, version: data.story.version });
       }
       const { story } = data;
       return {

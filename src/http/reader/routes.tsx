@@ -2,6 +2,7 @@
  * The reader site: front page, desk pages, live pages, update permalinks, 404/error pages and the
  * content-hashed assets. Pages are complete HTML without JavaScript; the live client only enhances them.
  */
+import { LRUCache } from 'lru-cache';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import { z } from 'zod';
@@ -107,13 +108,14 @@ export async function registerReaderRoutes(app: FastifyInstance, deps: ReaderDep
   const assetUrls = { css: assets.url('reader.css'), js: assets.url('reader-live.js') };
 
   // Desks change rarely and every page needs one; a short-lived cache saves a query per rendered page.
-  const deskCache = new Map<string, { expires: number; desk: Promise<Desk | null> }>();
+  const deskCache = new LRUCache<string, Promise<Desk | null>>({ max: 1000, ttl: DESK_TTL_MS });
   const deskById = (id: string): Promise<Desk | null> => {
     const hit = deskCache.get(id);
-    if (hit && hit.expires > Date.now()) return hit.desk;
+    if (hit) return hit;
     const desk = store.desks.getById(id);
-    deskCache.set(id, { expires: Date.now() + DESK_TTL_MS, desk });
-    desk.catch(() => deskCache.delete(id));
+    deskCache.set(id, desk);
+    // A failed lookup is not kept.
+    desk.catch(() => deskCache.peek(id) === desk && deskCache.delete(id));
     return desk;
   };
   const placeOf = async (story: Story): Promise<StoryPlace> =>
@@ -224,7 +226,10 @@ export async function registerReaderRoutes(app: FastifyInstance, deps: ReaderDep
     return Promise.all(items.map(async ({ update, story }) => ({ update, story: await placeOf(story) })));
   };
 
-  const renderedStories = new Map<string, { expires: number; page: Promise<PreparedHtml> }>();
+  const renderedStories = new LRUCache<string, Promise<PreparedHtml>>({
+    max: STORY_PAGES_KEPT,
+    ttl: STORY_PAGE_TTL_MS,
+  });
   const storyPage = async (request: FastifyRequest, story: Story | null): Promise<PageResult> => {
     if (!story) return null;
     const query = STORY_QUERY.parse(request.query);
@@ -247,24 +252,14 @@ export async function registerReaderRoutes(app: FastifyInstance, deps: ReaderDep
       previousDay?.path ?? '',
       nextDay?.path ?? '',
     ].join('\u0000');
-    const now = Date.now();
-    let kept = renderedStories.get(key);
-    if (!kept || kept.expires <= now) {
-      if (renderedStories.size >= STORY_PAGES_KEPT) {
-        for (const [k, v] of renderedStories) if (v.expires <= now) renderedStories.delete(k);
-        if (renderedStories.size >= STORY_PAGES_KEPT) renderedStories.clear();
-      }
-      const entry = {
-        expires: now + STORY_PAGE_TTL_MS,
-        page: renderStoryPage(story, desk, before, keyOnly, previousDay, nextDay),
-      };
-      renderedStories.set(key, entry);
-      entry.page.catch(() => {
-        if (renderedStories.get(key) === entry) renderedStories.delete(key);
-      });
-      kept = entry;
+    let page = renderedStories.get(key);
+    if (!page) {
+      const rendering = renderStoryPage(story, desk, before, keyOnly, previousDay, nextDay);
+      renderedStories.set(key, rendering);
+      rendering.catch(() => renderedStories.peek(key) === rendering && renderedStories.delete(key));
+      page = rendering;
     }
-    return { html: await kept.page, cache: CACHE.live, script: true };
+    return { html: await page, cache: CACHE.live, script: true };
   };
 
   const renderStoryPage = async (

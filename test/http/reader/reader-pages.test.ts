@@ -332,4 +332,28 @@ describe('reader pages', () => {
     const updateEvent = events.find((e) => e.data.type === 'update' && e.data.update.id === late.id)!;
     assert.equal((await format(updateEvent)).site, null, 'ended stories are not on the site channel');
   });
+  it("shows a renamed desk on the live rail once the formatter's desk lookup has expired", async () => {
+    let clock = 1_000_000;
+    const { format } = createLiveFormatter({
+      store: t.store,
+      articles: createArticleRenderer(t.store),
+      ttlMs: 10_000,
+      now: () => clock,
+    });
+    const border = await t.liveBlog.createDesk({ name: 'Border Daily' });
+    const day = (await t.liveBlog.openDaily(border, '2026-05-27', 'any'))!;
+    const railLabel = async (body: string) => {
+      const update = await t.liveBlog.publishUpdate(day.id, { body }, 'R');
+      const [event] = (await t.store.events.listAfter(day.id, 0, 10_000)).filter(
+        (e) => e.data.type === 'update' && e.data.update.id === update.id,
+      );
+      const site = JSON.parse((await format(event!)).site!) as { html: string };
+      return /<span class="rail-story">([^<]*)<\/span>/.exec(site.html)?.[1];
+    };
+    assert.equal(await railLabel('first'), 'Border Daily');
+    // Renaming a desk sends no live event: the formatter learns of it when its lookup expires.
+    await t.store.desks.update(border.id, { name: 'Frontier Daily' });
+    clock += 10_001;
+    assert.equal(await railLabel('second'), 'Frontier Daily');
+  });
 });
