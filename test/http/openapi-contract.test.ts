@@ -10,6 +10,26 @@ const BEFORE = JSON.parse(
   readFileSync(new URL('../fixtures/openapi/outline-before-route-schemas.json', import.meta.url), 'utf8'),
 ) as Record<string, unknown>;
 
+// Operations added since the snapshot: additions keep clients working, and are listed so that one
+// appearing by accident (a route documented that should not be) is still noticed.
+const ADDED = ['GET /places/{slug}', 'PUT /places/{slug}/name', 'PUT /places/{slug}/pin'];
+// Optional properties added since (new fields a client may ignore or leave out); a required one is a
+// break and still fails.
+const ADDED_PROPERTIES = new Set(['authors', 'media', 'photoCaption', 'photoCredit']);
+
+/** The outline without the optional properties added since the snapshot. */
+function withoutAdded(value: unknown): unknown {
+  if (typeof value === 'string')
+    return value
+      .split(' ')
+      .filter((name) => !ADDED_PROPERTIES.has(name))
+      .join(' ');
+  if (Array.isArray(value)) return value;
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutAdded(v)]));
+  return value;
+}
+
 describe('the served OpenAPI document', () => {
   let t: TestApp;
   before(async () => {
@@ -21,8 +41,12 @@ describe('the served OpenAPI document', () => {
     const res = await t.app.inject({ url: '/api/v1/openapi.json' });
     assert.equal(res.statusCode, 200);
     const outline = openApiOutline(res.json<OpenApiDocument>());
-    assert.deepEqual(Object.keys(outline).sort(), Object.keys(BEFORE).sort(), 'the same operations');
+    assert.deepEqual(
+      Object.keys(outline).sort(),
+      [...Object.keys(BEFORE), ...ADDED].sort(),
+      'the same operations, and the ones added since',
+    );
     for (const [operation, contract] of Object.entries(BEFORE))
-      assert.deepEqual(outline[operation], contract, operation);
+      assert.deepEqual(withoutAdded(outline[operation]), contract, operation);
   });
 });

@@ -166,6 +166,8 @@ describe('security headers on every GET route', () => {
     },
     '/newsroom/statement-feeds': { url: '/newsroom/statement-feeds', kind: 'newsroom', as: 'cookie' },
     // A redirect to /newsroom/admin/users, no page.
+    '/newsroom/places': { url: '/newsroom/places', kind: 'newsroom', as: 'cookie' },
+    '/newsroom/places/:slug': { url: '/newsroom/places/el-fasher-sd', kind: 'newsroom', as: 'cookie' },
     '/newsroom/admin': { url: '/newsroom/admin', kind: 'data' },
     '/newsroom/admin/users': { url: '/newsroom/admin/users', kind: 'newsroom', as: 'cookie' },
     '/newsroom/admin/desks': { url: '/newsroom/admin/desks', kind: 'newsroom', as: 'cookie' },
@@ -214,6 +216,7 @@ describe('security headers on every GET route', () => {
     '/api/v1/audit': { url: '/api/v1/audit', kind: 'data', as: 'token' },
     '/api/v1/audit/export': { url: '/api/v1/audit/export', kind: 'data', as: 'token' },
     '/api/v1/openapi.json': { url: '/api/v1/openapi.json', kind: 'data' },
+    '/api/v1/places/:slug': { url: '/api/v1/places/el-fasher-sd', kind: 'data', as: 'token' },
     '/api/v1/desks': { url: '/api/v1/desks', kind: 'data' },
     '/api/v1/desks/:slug': { url: `/api/v1/desks/${ids['desk']}`, kind: 'data' },
     '/api/v1/desks/:slug/stories': { url: `/api/v1/desks/${ids['desk']}/stories`, kind: 'data' },

@@ -11,7 +11,6 @@ import {
   SourceSchema,
 } from './schemas.ts';
 import { SEARCH_OPENAPI } from '../search/search-openapi.ts';
-import { placePaths } from './place-openapi.ts';
 import { statementsOpenApi } from './statements-openapi.ts';
 import type { FastifyDynamicSwaggerOptions } from '@fastify/swagger';
 import { openApiOptions } from '../kit/openapi-document.ts';
@@ -150,7 +149,6 @@ function handBuiltDocument() {
     paths: {
       ...SEARCH_OPENAPI.paths,
       ...NEWSROOM_OPENAPI_PATHS,
-      ...placePaths(),
     },
   };
 }

@@ -10,8 +10,8 @@ import { z } from 'zod';
 import type { PlaceEdits } from '../../service/place-edits.ts';
 import { MAX_PLACE_NAME } from '../../service/place-edits.ts';
 import type { Store } from '../../store/store.ts';
-import { requireRole } from '../auth.ts';
-import { parseInput } from './schemas.ts';
+import { endpoints } from '../kit/endpoint.ts';
+import { json, problem } from './openapi-parts.ts';
 
 /** What the place routes need. */
 export interface PlaceRouteDeps {
@@ -34,27 +34,76 @@ export const PinBody = z.strictObject({
   lon: z.number().min(-180, 'must be between -180 and 180').max(180, 'must be between -180 and 180'),
 });
 
+const errors = {
+  '400': problem('Invalid input; `field` names what is wrong'),
+  '401': problem('Missing or invalid credentials'),
+  '403': problem('Editors and admins only (and only for places their desks’ updates name)'),
+  '404': problem('No update names a place with this slug'),
+};
+
 /** Registers the place routes. */
 export async function registerPlaceRoutes(app: FastifyInstance, deps: PlaceRouteDeps): Promise<void> {
   const { store, places } = deps;
+  const define = endpoints(app, store);
 
-  app.get('/places/:slug', async (request) => {
-    const { slug } = parseInput(PlaceSlugParams, request.params, 'path');
-    const { place, spellings } = await places.get(await requireRole(store, request, 'editor'), slug);
-    return { slug, place, spellings };
+  define({
+    method: 'GET',
+    url: '/places/:slug',
+    permissions: 'editor',
+    params: PlaceSlugParams,
+    docs: {
+      summary: 'A place as updates name it, with the spellings they use; editors only',
+      secured: true,
+      responses: {
+        '200': { description: '`{ slug, place, spellings }`', content: json({ type: 'object' }) },
+        ...errors,
+      },
+    },
+    handler: async ({ principal, params: { slug } }) => {
+      const { place, spellings } = await places.get(principal, slug);
+      return { slug, place, spellings };
+    },
   });
 
-  app.put('/places/:slug/name', async (request) => {
-    const { slug } = parseInput(PlaceSlugParams, request.params, 'path');
-    const actor = await requireRole(store, request, 'editor');
-    const { name } = parseInput(RenameBody, request.body);
-    return places.rename(actor, slug, name);
+  define({
+    method: 'PUT',
+    url: '/places/:slug/name',
+    permissions: 'editor',
+    params: PlaceSlugParams,
+    body: RenameBody,
+    docs: {
+      summary:
+        'Show the place by another name on place pages, the map and exports, for the whole deployment; every earlier spelling still finds it. Updates naming it are enriched again; audited',
+      secured: true,
+      responses: {
+        '200': {
+          description: '`{ slug, name }`: the place’s new slug and name',
+          content: json({ type: 'object' }),
+        },
+        ...errors,
+      },
+    },
+    handler: ({ principal, params: { slug }, body: { name } }) => places.rename(principal, slug, name),
   });
 
-  app.put('/places/:slug/pin', async (request) => {
-    const { slug } = parseInput(PlaceSlugParams, request.params, 'path');
-    const actor = await requireRole(store, request, 'editor');
-    const { lat, lon } = parseInput(PinBody, request.body);
-    return { slug, place: await places.pin(actor, slug, lat, lon) };
+  define({
+    method: 'PUT',
+    url: '/places/:slug/pin',
+    permissions: 'editor',
+    params: PlaceSlugParams,
+    body: PinBody,
+    docs: {
+      summary:
+        'Pin a place (one placed approximately, at its region, or anywhere else) at a point: its spellings name this point from now on. Updates naming it are enriched again; audited',
+      secured: true,
+      responses: {
+        '200': { description: '`{ slug, place }`', content: json({ type: 'object' }) },
+        ...errors,
+      },
+    },
+    handler: async ({ principal, params: { slug }, body: { lat, lon } }) => ({
+      slug,
+      place: await places.pin(principal, slug, lat, lon),
+    }),
   });
 }
