@@ -9,6 +9,7 @@ import { parseReference, type Reference } from './dates/report-dates.ts';
 import type { EnrichContext, Extractor } from './extractor.ts';
 import { countriesExtractor } from './extractors/countries.ts';
 import { datesExtractor } from './extractors/dates.ts';
+import { contactsExtractor } from './events/contacts.ts';
 import { eventsExtractor } from './extractors/events.ts';
 import { organizationsExtractor } from './extractors/organizations.ts';
 import { peopleExtractor } from './extractors/people.ts';
@@ -153,6 +154,7 @@ export function createEnricher(dataDir: string = DEFAULT_DATA_DIR): Enricher {
     createPlacesExtractor(() => storyCountries),
     datesExtractor,
     eventsExtractor,
+    contactsExtractor,
   ];
 
   /**
@@ -274,6 +276,7 @@ export function createEnricher(dataDir: string = DEFAULT_DATA_DIR): Enricher {
         places: r.places ?? [],
         dates: r.dates ?? [],
         events: r.events ?? [],
+        contacts: r.contacts ?? [],
       };
     },
     suggest(text, corrections) {
