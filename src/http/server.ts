@@ -7,6 +7,7 @@ import type { LiveBus } from '../live/bus.ts';
 import type { Metrics } from '../ops/metrics.ts';
 import { installTemporaryPasswordGate } from './temporary-password-gate.ts';
 import { registerEnrichmentRoutes } from './api/enrichment-routes.ts';
+import { registerContactRoutes } from './api/contacts-routes.ts';
 import { registerSuggestionRoutes, type SuggestionDeps } from './api/suggestion-routes.ts';
 import { registerApiRoutes, type ApiDeps } from './api/routes.ts';
 import { registerNewsroomRoutes, type NewsroomDeps } from './newsroom/routes.tsx';
@@ -97,6 +98,7 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
     async (api) => {
       await registerApiRoutes(api, deps);
       await registerEnrichmentRoutes(api, deps);
+      await registerContactRoutes(api, deps);
       await registerSuggestionRoutes(api, deps);
       await registerStatementApiRoutes(api, deps);
     },

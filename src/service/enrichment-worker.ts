@@ -15,6 +15,7 @@ import type { ImportedPlaces } from '../enrich/places/imported-places.ts';
 import type { Enrichment } from '../enrich/types.ts';
 import { localIso, markdownToText } from '../enrich/plain-text.ts';
 import { entitiesOf } from '../enrich/entities.ts';
+import { contactsOf } from './contacts.ts';
 
 /** How many missed updates one start-up catches up on (the oldest first); the rest wait for the next. */
 const CATCH_UP_LIMIT = 2000;
@@ -40,6 +41,12 @@ export function applyReviews(enrichment: Enrichment, reviews: readonly Review[])
       if (review?.verdict === 'corrected' && typeof review.value === 'string')
         return [{ ...e, type: review.value }];
       return [e];
+    }),
+    // A sentence whose event an editor rejected reports no contact either.
+    ...(enrichment.contacts && {
+      contacts: enrichment.contacts.filter(
+        (c) => verdict.get(`events:${c.sentence}`)?.verdict !== 'rejected',
+      ),
     }),
   };
 }
@@ -143,6 +150,10 @@ export class EnrichmentWorker {
 
   #onEvent(event: LiveEvent): void {
     if (event.data.type === 'update' || event.data.type === 'edit') this.enqueue(event.data.update);
+    else if (event.data.type === 'delete')
+      this.#deps.store.contacts.removeForUpdate(event.data.update.id).catch((error: unknown) => {
+        this.#deps.logger.error({ err: error }, "removing a deleted update's contacts failed");
+      });
   }
 
   async #drain(): Promise<void> {
@@ -204,6 +215,11 @@ export class EnrichmentWorker {
     });
     this.#deps.logger.debug({ updateId: update.id, version: update.version, saved }, 'enriched update');
     if (!saved) return;
+    await store.contacts.replaceForUpdate(
+      update.id,
+      update.version,
+      contactsOf(update, enrichment, timeZone),
+    );
     const notice = { storyId: update.storyId, updateId: update.id, updateVersion: update.version };
     // Every node's newsroom streams (suggestions) and open reader pages (names now link) hear of it.
     const namesLinked = entitiesOf(enrichment).length > 0;

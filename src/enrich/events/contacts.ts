@@ -8,12 +8,10 @@
  * for") and two named parties, one on each side of the cue, or joined by "between" or "and".
  */
 import type { ContactChannel, ContactKind } from '../../domain/contacts.ts';
+import { DEFAULT_NAME_MIN_CONFIDENCE } from '../entities.ts';
 import type { EnrichContext, Extractor } from '../extractor.ts';
 import type { Resolved } from '../mentions.ts';
 import type { ContactMention, ContactParty } from '../types.ts';
-
-/** Pattern names below this certainty get no entity page, so they make no contact either. */
-const MIN_PATTERN_CONFIDENCE = 0.7;
 
 interface Cue {
   re: RegExp;
@@ -78,8 +76,7 @@ const REPORTING = /\b(?:said|says|told reporters|announced|according to|reported
 /** Where the counterpart's clause ends: parties after it belong to another statement. */
 const CLAUSE_END = /;|\b(?:who|which|while|after|before|but|said|says|according to|as)\b/;
 
-const TITLE_WORD =
-  String.raw`(?:President|Vice President|Prime Minister|Minister|King|Emir|Crown Prince|Prince|Chancellor|Secretary-General|Secretary|Speaker|Sheikh|General|Gen\.|[Ee]nvoy|[Aa]mbassador|[Ll]eader|[Cc]ommander|[Ss]pokes(?:man|woman)|[Aa]ide|[Aa]dviser|[Cc]hief|[Cc]ounterpart|[Hh]ead)`;
+const TITLE_WORD = String.raw`(?:President|Vice President|Prime Minister|Minister|King|Emir|Crown Prince|Prince|Chancellor|Secretary-General|Secretary|Speaker|Sheikh|General|Gen\.|[Ee]nvoy|[Aa]mbassador|[Ll]eader|[Cc]ommander|[Ss]pokes(?:man|woman)|[Aa]ide|[Aa]dviser|[Cc]hief|[Cc]ounterpart|[Hh]ead)`;
 const TITLE_MODIFIER = String.raw`(?:(?:Deputy|Vice|Foreign|Defen[cs]e|Interior|Special|special|Supreme|Senior|senior|Acting|Security|Presidential|presidential|Chief|Military|military|top|former|Former)\s+)`;
 /** A title right before a name ("Foreign Minister ", "President ", "his Turkish counterpart "). */
 const TITLE_BEFORE = new RegExp(`(${TITLE_MODIFIER}*${TITLE_WORD})\\s+$`);
@@ -101,12 +98,23 @@ function actorsIn(context: EnrichContext, from: number, to: number): Actor[] {
   for (const m of context.mentions) {
     if (!inside(m.match.start, m.match.end)) continue;
     if (m.kind === 'person')
-      actors.push({ kind: 'person', name: m.person.name, start: m.match.start - from, end: m.match.end - from });
+      actors.push({
+        kind: 'person',
+        name: m.person.name,
+        start: m.match.start - from,
+        end: m.match.end - from,
+      });
     else if (m.kind === 'org')
-      actors.push({ kind: 'organization', name: m.org.name, start: m.match.start - from, end: m.match.end - from });
+      actors.push({
+        kind: 'organization',
+        name: m.org.name,
+        start: m.match.start - from,
+        end: m.match.end - from,
+      });
   }
   for (const p of context.patternNames) {
-    if (!inside(p.start, p.end) || p.confidence < MIN_PATTERN_CONFIDENCE) continue;
+    // Pattern names too uncertain for an entity page make no contact either.
+    if (!inside(p.start, p.end) || p.confidence < DEFAULT_NAME_MIN_CONFIDENCE) continue;
     if (actors.some((a) => p.start - from < a.end && p.end - from > a.start)) continue;
     actors.push({
       kind: p.kind === 'person' ? 'person' : 'organization',
@@ -136,7 +144,8 @@ function withTitles(sentence: string, actors: Actor[], countries: CountryMention
       /^(?:['’]s)?\s+(?:(?:his|her|their|the)\s+)?$/.test(sentence.slice(c.match.end - from, title.index)),
     );
     const org = actors.find(
-      (a) => a.kind === 'organization' && /^(?:['’]s)?\s+(?:(?:his|her|its|the)\s+)?$/.test(before.slice(a.end)),
+      (a) =>
+        a.kind === 'organization' && /^(?:['’]s)?\s+(?:(?:his|her|its|the)\s+)?$/.test(before.slice(a.end)),
     );
     if (country && (!org || country.match.end - from > org.end)) actor.of = country.country.name;
     else if (org && before.slice(org.end).length <= 4) {
@@ -156,7 +165,11 @@ function roleOf(actor: Actor, other: Actor): string | undefined {
   let title = actor.title;
   if (title !== undefined && /counterpart$/i.test(title)) title = other.title;
   if (title === undefined || /counterpart$/i.test(title)) return undefined;
-  title = capitalise(title.replace(/^(?:top|senior|former|Former)\s+/, (w) => (w.startsWith('f') || w.startsWith('F') ? 'Former ' : '')));
+  title = capitalise(
+    title.replace(/^(?:top|senior|former|Former)\s+/, (w) =>
+      w.startsWith('f') || w.startsWith('F') ? 'Former ' : '',
+    ),
+  );
   return actor.of === undefined ? title : `${title} of ${actor.of}`;
 }
 
@@ -220,11 +233,18 @@ function pairsIn(sentence: string, actors: Actor[]): { cue: Cue; pairs: [Actor, 
     if (cue.kind === 'threat') {
       // "warned Damascus", not "warned that Damascus would...": the counterpart comes at once.
       const next = right[0];
-      if (!next || !/^\s+(?:(?:the|his|her)\s+)?(?:\p{Lu}[\p{L}'’.-]*\s+)*$/u.test(sentence.slice(end, next.start)))
+      if (
+        !next ||
+        !/^\s+(?:(?:the|his|her)\s+)?(?:\p{Lu}[\p{L}'’.-]*\s+)*$/u.test(sentence.slice(end, next.start))
+      )
         continue;
     }
     // "called Rouhani a liar" is name-calling, not a call.
-    if (/^(?:called|phoned|rang)$/.test(match[0]) && right[0] && /^\s+(?:a|an|the)\s/.test(sentence.slice(right[0].end)))
+    if (
+      /^(?:called|phoned|rang)$/.test(match[0]) &&
+      right[0] &&
+      /^\s+(?:a|an|the)\s/.test(sentence.slice(right[0].end))
+    )
       continue;
     let pairs: [Actor, Actor][] = [];
     if (/\bbetween\b/.test(match[0]) || /^\s*between\b/.test(rest))

@@ -14,6 +14,7 @@ import {
 } from './schemas.ts';
 import { SEARCH_OPENAPI } from '../search/search-openapi.ts';
 import { enrichmentPaths } from './enrichment-routes.ts';
+import { contactPaths } from './contacts-routes.ts';
 import { suggestionPaths } from './suggestion-openapi.ts';
 import { REACH_OPENAPI_PATHS } from './reach-openapi.ts';
 import { statementsOpenApi } from './statements-openapi.ts';
@@ -351,6 +352,7 @@ export function createOpenApiDocument(): object {
         },
       },
       ...enrichmentPaths(),
+      ...contactPaths(),
       ...suggestionPaths(),
       ...statements.paths,
     },

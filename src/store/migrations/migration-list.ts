@@ -28,6 +28,7 @@ import * as tokenExpiry from './20261203-1001-token-expiry.ts';
 import * as gazetteerPlaces from './20261203-1030-gazetteer-places.ts';
 import * as deskArchive from './20261203-1444-desk-archive.ts';
 import * as updateCorrections from './20261203-1502-update-corrections.ts';
+import * as contacts from './20261203-1847-contacts.ts';
 
 /** One migration: it is given the engine's dialect. */
 interface SchemaMigration {
@@ -56,6 +57,7 @@ const MIGRATIONS: Record<string, SchemaMigration> = {
   '20261203-1030-gazetteer-places': gazetteerPlaces,
   '20261203-1444-desk-archive': deskArchive,
   '20261203-1502-update-corrections': updateCorrections,
+  '20261203-1847-contacts': contacts,
 };
 
 /**
