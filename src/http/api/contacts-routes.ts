@@ -13,10 +13,15 @@ import { decodeContactCursor, type ContactFilter } from '../../store/contacts.ts
 import { problem, schema } from './openapi-parts.ts';
 import { parseInput } from './schemas.ts';
 
+/** A calendar day; the refinement runs even when the pattern failed, so it must not throw. */
+function isCalendarDay(value: string): boolean {
+  const time = Date.parse(`${value}T00:00:00Z`);
+  return !Number.isNaN(time) && new Date(time).toISOString().startsWith(value);
+}
 const day = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a day, YYYY-MM-DD')
-  .refine((value) => new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), 'is not a calendar day');
+  .refine(isCalendarDay, 'is not a calendar day');
 const slug = z
   .string()
   .min(1)
