@@ -28,10 +28,16 @@ describe('contact extraction', () => {
   });
 
   it('finds a visit with its meeting, and where it took place', () => {
-    const [contact] = contactsIn('Turkish President Recep Tayyip Erdoğan visited Moscow and met Vladimir Putin.');
+    const [contact] = contactsIn(
+      'Turkish President Recep Tayyip Erdoğan visited Moscow and met Vladimir Putin.',
+    );
     assert.equal(contact?.kind, 'visit');
     assert.equal(contact?.channel, 'in-person');
-    assert.deepEqual(contact?.a, { kind: 'person', name: 'Recep Tayyip Erdogan', role: 'President of Turkey' });
+    assert.deepEqual(contact?.a, {
+      kind: 'person',
+      name: 'Recep Tayyip Erdogan',
+      role: 'President of Turkey',
+    });
     assert.equal(contact?.b.name, 'Vladimir Putin');
     assert.equal(contact?.place, 'Moscow');
     assert.equal(contact?.country, 'RU');
@@ -67,9 +73,10 @@ describe('contact extraction', () => {
       'Emmanuel Macron ↔ Vladimir Putin letter/letter',
     ]);
     assert.deepEqual(pairs('Trump called Putin on Tuesday.'), ['Donald Trump ↔ Vladimir Putin call/phone']);
-    assert.deepEqual(pairs('Putin sent his envoy Alexander Lavrentiev to meet Bashar al-Assad in Damascus.'), [
-      'Vladimir Putin ↔ Bashar al-Assad meeting/envoy',
-    ]);
+    assert.deepEqual(
+      pairs('Putin sent his envoy Alexander Lavrentiev to meet Bashar al-Assad in Damascus.'),
+      ['Vladimir Putin ↔ Bashar al-Assad meeting/envoy'],
+    );
     assert.deepEqual(pairs('Biden warned Putin against an invasion.'), [
       'Joe Biden ↔ Vladimir Putin threat/statement',
     ]);

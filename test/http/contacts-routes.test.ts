@@ -142,10 +142,16 @@ describe('contacts export', () => {
     assert.equal(response.statusCode, 200);
     assert.match(response.headers['content-type'] ?? '', /^text\/csv/);
     const [header, ...lines] = response.body.trimEnd().split('\r\n');
-    assert.match(header ?? '', /^date,date_source,kind,channel,actor1_kind,actor1_id,actor1_name,actor1_role,/);
+    assert.match(
+      header ?? '',
+      /^date,date_source,kind,channel,actor1_kind,actor1_id,actor1_name,actor1_role,/,
+    );
     const line = lines.find((l) => l.includes(update.id));
     assert.ok(line, response.body);
-    assert.match(line, /,person,bashar-al-assad,Bashar al-Assad,,person,sergei-lavrov,Sergei Lavrov,Foreign Minister,Damascus,SY,/);
+    assert.match(
+      line,
+      /,person,bashar-al-assad,Bashar al-Assad,,person,sergei-lavrov,Sergei Lavrov,Foreign Minister,Damascus,SY,/,
+    );
     assert.match(line, /,claimed,syria-daily,/);
     // The sentence would run as a formula in a spreadsheet: it is quoted as text.
     assert.match(line, /,'@SUM\(1\) Bashar al-Assad received/);
@@ -180,9 +186,12 @@ describe('contacts export', () => {
       paths: Record<string, { get?: { parameters?: { name: string }[] } }>;
     };
     for (const path of ['/contacts', '/contacts.csv'])
-      assert.deepEqual(
-        doc.paths[path]?.get?.parameters?.map((p) => p.name).slice(0, 5),
-        ['actor', 'kind', 'from', 'to', 'desk'],
-      );
+      assert.deepEqual(doc.paths[path]?.get?.parameters?.map((p) => p.name).slice(0, 5), [
+        'actor',
+        'kind',
+        'from',
+        'to',
+        'desk',
+      ]);
   });
 });
