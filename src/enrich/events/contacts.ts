@@ -30,7 +30,7 @@ const CUES: Cue[] = [
   { re: /\bvideo ?(?:call|link|conference)\b/i, kind: 'call', channel: 'video' },
   {
     // "called Erdogan", not "called for", "called on", "called off", "called it".
-    re: /\b(?:called|phoned|rang)\b(?!\s+(?:for|on|upon|off|out|in|up|it|the|a|an|its|his|her|their|back)\b)/i,
+    re: /\b(?:called|phoned|telephoned|rang)\b(?!\s+(?:for|on|upon|off|out|in|up|it|the|a|an|its|his|her|their|back)\b)/i,
     kind: 'call',
     channel: 'phone',
   },
@@ -72,6 +72,9 @@ const NOT_HAPPENED =
 
 /** A reporting verb: actors before it are the source, not a party ("The Kremlin said X met Y"). */
 const REPORTING = /\b(?:said|says|told reporters|announced|according to|reported|confirmed)\b(?: that)?/g;
+
+/** An attribution closing the sentence. */
+const ATTRIBUTION = /,[^,;]*\b(?:said|says|reported|reports|told|added|wrote)\b[^,;]*$/;
 
 /** Where the counterpart's clause ends: parties after it belong to another statement. */
 const CLAUSE_END = /;|\b(?:who|which|while|after|before|but|said|says|according to|as)\b/;
@@ -226,7 +229,8 @@ function pairsIn(sentence: string, actors: Actor[]): { cue: Cue; pairs: [Actor, 
       pronounSubject = /^\s+(?:he|she|they)\b/.test(sentence.slice(boundary));
     }
     const rest = sentence.slice(end);
-    const clauseEnd = CLAUSE_END.exec(rest);
+    // A closing attribution (", Hezbollah's Al-Manar reported") names the source, not a party.
+    const clauseEnd = CLAUSE_END.exec(rest.replace(ATTRIBUTION, (tail) => `;${tail.slice(1)}`));
     const right = actors.filter((a) => a.start >= end && (!clauseEnd || a.start < end + clauseEnd.index));
     let left = actors.filter((a) => a.end <= start && a.start >= boundary);
     if (left.length === 0 && pronounSubject) left = actors.filter((a) => a.end <= boundary).slice(-1);
