@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { loadEnricher } from '../../src/enrich/pipeline.ts';
+import { applyReviews } from '../../src/service/enrichment-worker.ts';
 import type { ContactMention } from '../../src/enrich/types.ts';
 
 const enricher = loadEnricher();
@@ -99,5 +100,25 @@ describe('contact extraction', () => {
       'The UN Security Council met in New York.',
     ])
       assert.deepEqual(contactsIn(text), [], text);
+  });
+
+  it('drops the contacts of a sentence whose event an editor rejected, and keeps the others', () => {
+    const text = 'Trump called Putin on Tuesday. Lavrov met Hakan Fidan in Ankara.';
+    const enrichment = enricher.enrich(text, { published: '2026-12-07T12:00:00+03:00' });
+    assert.equal(enrichment.contacts?.length, 2);
+    const reviewed = applyReviews(enrichment, [
+      {
+        updateId: 'u1',
+        item: 'events:Trump called Putin on Tuesday.',
+        verdict: 'rejected',
+        value: null,
+        actor: 'editor',
+        at: '2026-12-07T12:00:00Z',
+      },
+    ]);
+    assert.deepEqual(
+      reviewed.contacts?.map((c) => c.b.name),
+      ['Hakan Fidan'],
+    );
   });
 });
