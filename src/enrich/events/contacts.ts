@@ -99,21 +99,13 @@ function actorsIn(context: EnrichContext, from: number, to: number): Actor[] {
   const inside = (s: number, e: number) => s >= from && e <= to;
   const actors: Actor[] = [];
   for (const m of context.mentions) {
-    if (!inside(m.match.start, m.match.end)) continue;
-    if (m.kind === 'person')
-      actors.push({
-        kind: 'person',
-        name: m.person.name,
-        start: m.match.start - from,
-        end: m.match.end - from,
-      });
-    else if (m.kind === 'org')
-      actors.push({
-        kind: 'organization',
-        name: m.org.name,
-        start: m.match.start - from,
-        end: m.match.end - from,
-      });
+    if (!inside(m.match.start, m.match.end) || (m.kind !== 'person' && m.kind !== 'org')) continue;
+    actors.push({
+      kind: m.kind === 'person' ? 'person' : 'organization',
+      name: m.kind === 'person' ? m.person.name : m.org.name,
+      start: m.match.start - from,
+      end: m.match.end - from,
+    });
   }
   for (const p of context.patternNames) {
     // Pattern names too uncertain for an entity page make no contact either.
@@ -168,11 +160,7 @@ function roleOf(actor: Actor, other: Actor): string | undefined {
   let title = actor.title;
   if (title !== undefined && /counterpart$/i.test(title)) title = other.title;
   if (title === undefined || /counterpart$/i.test(title)) return undefined;
-  title = capitalise(
-    title.replace(/^(?:top|senior|former|Former)\s+/, (w) =>
-      w.startsWith('f') || w.startsWith('F') ? 'Former ' : '',
-    ),
-  );
+  title = capitalise(title.replace(/^(?:top|senior)\s+/, ''));
   return actor.of === undefined ? title : `${title} of ${actor.of}`;
 }
 
