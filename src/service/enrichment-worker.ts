@@ -93,6 +93,14 @@ export class EnrichmentWorker {
     if (stale.length > 0)
       this.#deps.logger.info(`enriching ${stale.length} updates published while no worker ran`);
     for (const update of stale) this.enqueue(update);
+    // Updates enriched before contacts were extracted get theirs once (no claim: saving is idempotent).
+    const before = await this.#deps.store.contacts.listUnextracted(CATCH_UP_LIMIT);
+    for (const update of before)
+      this.#refreshing = this.#refreshing
+        .then(() => this.refresh(update))
+        .catch((error: unknown) =>
+          this.#deps.logger.error({ err: error, updateId: update.id }, 'enrichment failed'),
+        );
   }
 
   /** Queues one update (also used to enrich updates published before the worker ran). */

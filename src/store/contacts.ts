@@ -1,5 +1,6 @@
 /** Storage of contacts between actors, derived from updates by the enrichment worker. */
 import type { Contact, ContactKind, ListedContact } from '../domain/contacts.ts';
+import type { Update } from '../domain/types.ts';
 
 /** Which public contacts to list; `from`/`to` are days (YYYY-MM-DD), both included. */
 export interface ContactFilter {
@@ -27,6 +28,11 @@ export interface ContactStore {
    * (and says false) when contacts of a newer version are already stored.
    */
   replaceForUpdate(updateId: string, updateVersion: number, contacts: Contact[]): Promise<boolean>;
+  /**
+   * Undeleted updates whose current enrichment was stored before contacts were extracted (it has
+   * no `contacts` field), oldest first, at most `limit`: enriching them again gives their contacts.
+   */
+  listUnextracted(limit: number): Promise<Update[]>;
   /** Removes an update's contacts (it was deleted). */
   removeForUpdate(updateId: string): Promise<void>;
   /** Public contacts matching `filter`, by day then update, newest first. */

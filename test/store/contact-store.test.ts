@@ -145,6 +145,34 @@ function runContactStoreContract(name: string, open: () => Promise<Store>): void
       } while (cursor !== undefined);
       assert.deepEqual(pages, ['Hakan Fidan', 'Recep Erdogan', 'Bashar al-Assad']);
     });
+
+    it('lists updates whose current enrichment has no contacts field, and only those', async () => {
+      const save = (updateId: string, version: number, withContacts: boolean) =>
+        store.enrichments.save({
+          updateId,
+          storyId: live,
+          updateVersion: version,
+          dataVersion: 'people@1,organizations@1',
+          enrichedAt: new Date().toISOString(),
+          enrichment: {
+            people: [],
+            organizations: [],
+            countries: [],
+            places: [],
+            dates: [],
+            events: [],
+            ...(withContacts && { contacts: [] }),
+          },
+        });
+      const { update: old } = await store.updates.create(live, content('old'), 'ed');
+      const { update: done } = await store.updates.create(live, content('done'), 'ed');
+      await save(old.id, old.version, false);
+      await save(done.id, done.version, true);
+      assert.deepEqual(
+        (await store.contacts.listUnextracted(10)).map((u) => u.id),
+        [old.id],
+      );
+    });
   });
 }
 

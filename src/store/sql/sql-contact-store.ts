@@ -6,7 +6,8 @@ import type {
   ContactChannel,
   ContactKind,
 } from '../../domain/contacts.ts';
-import type { ClaimStatus } from '../../domain/types.ts';
+import { sql } from 'kysely';
+import type { ClaimStatus, Update } from '../../domain/types.ts';
 import {
   decodeContactCursor,
   encodeContactCursor,
@@ -14,6 +15,7 @@ import {
   type ContactPage,
   type ContactStore,
 } from '../contacts.ts';
+import { toUpdate } from './rows.ts';
 import type { SqlDeps } from './sql-adapter.ts';
 import type { ContactRow } from './schema.ts';
 
@@ -67,6 +69,22 @@ export class SqlContactStore implements ContactStore {
           .execute();
       return true;
     });
+  }
+
+  async listUnextracted(limit: number): Promise<Update[]> {
+    const rows = await this.deps.db
+      .selectFrom('update_enrichments as e')
+      .innerJoin('updates as u', 'u.id', 'e.update_id')
+      .selectAll('u')
+      .where('u.deleted_at', 'is', null)
+      .where('e.update_version', '=', (eb) => eb.ref('u.version'))
+      // The enrichment is JSON text on both engines; a cast lets PostgreSQL's json be searched too.
+      .where(sql<string>`cast(e.enrichment as text)`, 'not like', '%"contacts":%')
+      .orderBy('u.published_at')
+      .orderBy('u.id')
+      .limit(limit)
+      .execute();
+    return rows.map(toUpdate);
   }
 
   async removeForUpdate(updateId: string): Promise<void> {
