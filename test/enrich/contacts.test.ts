@@ -54,6 +54,14 @@ describe('contact extraction', () => {
     assert.equal(counterparts?.a.role, 'President of Russia');
     assert.equal(counterparts?.b.role, 'President of Turkey');
     assert.equal(counterparts?.date, '2026-12-07');
+    // A name after a title the name patterns do not know ("counterpart") is still a party.
+    const [conferred] = contactsIn(
+      'Russian President Vladimir Putin and his Iranian counterpart Hassan Rouhani conferred by phone.',
+    );
+    assert.deepEqual(
+      [conferred?.kind, conferred?.a.name, conferred?.b.name, conferred?.b.role],
+      ['call', 'Vladimir Putin', 'Hassan Rouhani', 'President of Iran'],
+    );
     assert.deepEqual(pairs('Hamas and Fatah signed a reconciliation agreement in Cairo.'), [
       'Hamas ↔ Fatah agreement/-',
     ]);

@@ -84,6 +84,13 @@ const TITLE_MODIFIER = String.raw`(?:(?:Deputy|Vice|Foreign|Defen[cs]e|Interior|
 /** A title right before a name ("Foreign Minister ", "President ", "his Turkish counterpart "). */
 const TITLE_BEFORE = new RegExp(`(${TITLE_MODIFIER}*${TITLE_WORD})\\s+$`);
 
+const NAME_WORD = String.raw`(?:(?:al|el|bin|ibn)-)?\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?\p{Ll}+)?`;
+/** A title, then a name of two or three words. */
+const TITLED_NAME = new RegExp(
+  `\\b${TITLE_MODIFIER}*${TITLE_WORD}\\s+(${NAME_WORD}(?:\\s+${NAME_WORD}){1,2})(?![\\p{L}-])`,
+  'gu',
+);
+
 /** A named party located in the sentence (offsets within the sentence). */
 interface Actor {
   kind: 'person' | 'organization';
@@ -117,6 +124,15 @@ function actorsIn(context: EnrichContext, from: number, to: number): Actor[] {
       start: p.start - from,
       end: p.end - from,
     });
+  }
+  // A full name right after a title the name patterns do not take ("his Iranian counterpart Hassan
+  // Rouhani"): a person for this contact, though no entity page lists it yet.
+  for (const m of context.text.slice(from, to).matchAll(TITLED_NAME)) {
+    const name = m[1]!;
+    const start = m.index + m[0].length - name.length;
+    const end = start + name.length;
+    if (actors.some((a) => start < a.end && end > a.start)) continue;
+    actors.push({ kind: 'person', name, start, end });
   }
   return actors.sort((a, b) => a.start - b.start);
 }
