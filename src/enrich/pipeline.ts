@@ -9,6 +9,7 @@ import { parseReference, type Reference } from './dates/report-dates.ts';
 import type { EnrichContext, Extractor } from './extractor.ts';
 import { countriesExtractor } from './extractors/countries.ts';
 import { datesExtractor } from './extractors/dates.ts';
+import { contactsExtractor } from './events/contacts.ts';
 import { eventsExtractor } from './extractors/events.ts';
 import { organizationsExtractor } from './extractors/organizations.ts';
 import { peopleExtractor } from './extractors/people.ts';
@@ -158,6 +159,7 @@ export function createEnricher(dataDir: string = DEFAULT_DATA_DIR): Enricher {
     createPlacesExtractor(() => storyCountries),
     datesExtractor,
     eventsExtractor,
+    contactsExtractor,
   ];
 
   /**
@@ -294,6 +296,7 @@ export function createEnricher(dataDir: string = DEFAULT_DATA_DIR): Enricher {
         places: r.places ?? [],
         dates: r.dates ?? [],
         events: r.events ?? [],
+        contacts: r.contacts ?? [],
       };
       const displayNames = options.corrections?.displayNames;
       return displayNames ? applyDisplayNames(enrichment, displayNames) : enrichment;

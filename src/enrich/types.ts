@@ -1,4 +1,5 @@
 /** The structure extracted from one update: the schema the CLI prints and the API returns. */
+import type { ContactActorKind, ContactChannel, ContactKind } from '../domain/contacts.ts';
 
 export const NAME_SOURCES = ['known', 'pattern', 'confirmed'] as const;
 /** How a name was found: in the shipped lists, by a textual pattern, or from an editor's correction. */
@@ -92,6 +93,25 @@ export interface EventMention {
   sentence: string;
 }
 
+/** One side of a contact: a person or organisation, with the role the sentence gives it. */
+export interface ContactParty {
+  kind: ContactActorKind;
+  name: string;
+  role?: string;
+}
+
+/** Two actors in contact in one sentence (src/enrich/events/contacts.ts). */
+export interface ContactMention {
+  kind: ContactKind;
+  channel?: ContactChannel;
+  a: ContactParty;
+  b: ContactParty;
+  place?: string;
+  country?: string;
+  date?: string;
+  sentence: string;
+}
+
 /** Everything extracted from one text. */
 export interface Enrichment {
   people: PersonMention[];
@@ -100,6 +120,8 @@ export interface Enrichment {
   places: PlaceMention[];
   dates: DateMention[];
   events: EventMention[];
+  /** Absent in enrichments stored before contacts were extracted. */
+  contacts?: ContactMention[];
 }
 
 /** A capitalised run the dictionaries do not know: offered to the editor as "new name?". */

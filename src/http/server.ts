@@ -8,6 +8,7 @@ import type { LiveBus } from '../live/bus.ts';
 import type { Metrics } from '../ops/metrics.ts';
 import { installTemporaryPasswordGate } from './temporary-password-gate.ts';
 import { registerEnrichmentRoutes } from './api/enrichment-routes.ts';
+import { registerContactRoutes } from './api/contacts-routes.ts';
 import { registerSuggestionRoutes, type SuggestionDeps } from './api/suggestion-routes.ts';
 import { registerPlaceRoutes } from './api/place-routes.ts';
 import { registerPlacePages } from './newsroom/place-pages.tsx';
@@ -105,6 +106,7 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
     async (api) => {
       await registerApiRoutes(api, deps);
       await registerEnrichmentRoutes(api, deps);
+      await registerContactRoutes(api, deps);
       await registerSuggestionRoutes(api, deps);
       await registerPlaceRoutes(api, { ...deps, places });
       await registerStatementApiRoutes(api, deps);

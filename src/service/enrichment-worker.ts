@@ -15,6 +15,7 @@ import { candidateSpans, type ImportedPlaces } from '../enrich/places/imported-p
 import type { Enrichment } from '../enrich/types.ts';
 import { localIso, markdownToText } from '../enrich/plain-text.ts';
 import { entitiesOf } from '../enrich/entities.ts';
+import { contactsOf } from './contacts.ts';
 
 /** How many missed updates one start-up catches up on (the oldest first); the rest wait for the next. */
 const CATCH_UP_LIMIT = 2000;
@@ -55,6 +56,12 @@ export function applyReviews(enrichment: Enrichment, reviews: readonly Review[])
       if (review?.verdict === 'corrected' && typeof review.value === 'string')
         return [{ ...e, type: review.value }];
       return [e];
+    }),
+    // A sentence whose event an editor rejected reports no contact either.
+    ...(enrichment.contacts && {
+      contacts: enrichment.contacts.filter(
+        (c) => verdict.get(`events:${c.sentence}`)?.verdict !== 'rejected',
+      ),
     }),
   };
 }
@@ -158,6 +165,14 @@ export class EnrichmentWorker {
     if (stale.length > 0)
       this.#deps.logger.info(`enriching ${stale.length} updates published while no worker ran`);
     for (const update of stale) this.enqueue(update);
+    // Updates enriched before contacts were extracted get theirs once (no claim: saving is idempotent).
+    const before = await this.#deps.store.contacts.listUnextracted(CATCH_UP_LIMIT);
+    for (const update of before)
+      this.#refreshing = this.#refreshing
+        .then(() => this.refresh(update))
+        .catch((error: unknown) =>
+          this.#deps.logger.error({ err: error, updateId: update.id }, 'enrichment failed'),
+        );
   }
 
   /** Queues one update (also used to enrich updates published before the worker ran). */
@@ -233,6 +248,10 @@ export class EnrichmentWorker {
 
   #onEvent(event: LiveEvent): void {
     if (event.data.type === 'update' || event.data.type === 'edit') this.enqueue(event.data.update);
+    else if (event.data.type === 'delete')
+      this.#deps.store.contacts.removeForUpdate(event.data.update.id).catch((error: unknown) => {
+        this.#deps.logger.error({ err: error }, "removing a deleted update's contacts failed");
+      });
   }
 
   async #drain(): Promise<void> {
@@ -295,6 +314,11 @@ export class EnrichmentWorker {
     });
     this.#deps.logger.debug({ updateId: update.id, version: update.version, saved }, 'enriched update');
     if (!saved) return;
+    await store.contacts.replaceForUpdate(
+      update.id,
+      update.version,
+      contactsOf(update, enrichment, timeZone),
+    );
     const notice = { storyId: update.storyId, updateId: update.id, updateVersion: update.version };
     // Every node's newsroom streams (suggestions) and open reader pages (names now link) hear of it.
     const namesLinked = entitiesOf(enrichment).length > 0;

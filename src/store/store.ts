@@ -32,6 +32,7 @@ import type {
   User,
 } from '../domain/types.ts';
 import type { ArchiveStore } from './archive.ts';
+import type { ContactStore } from './contacts.ts';
 import type { CorrectionStore } from './corrections.ts';
 import type { GazetteerStore } from '../enrich/places/gazetteer-store.ts';
 import type { EntityKind } from '../enrich/entities.ts';
@@ -354,6 +355,8 @@ export interface Store {
   enrichments: EnrichmentStore;
   /** Editors' enrichment corrections and verdicts (see corrections.ts). */
   corrections: CorrectionStore;
+  /** Contacts between actors found in updates (see contacts.ts). */
+  contacts: ContactStore;
   /** Places imported from GeoNames dumps (see gazetteer.ts). */
   gazetteer: GazetteerStore;
   /** Official statements and their near-duplicate index. */

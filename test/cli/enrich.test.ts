@@ -21,6 +21,7 @@ describe('dateline enrich', () => {
       'places',
       'dates',
       'events',
+      'contacts',
     ]);
     assert.deepEqual(
       (output.people as { name: string }[]).map((p) => p.name),

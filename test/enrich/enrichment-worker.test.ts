@@ -61,4 +61,53 @@ describe('enrichment worker', () => {
       await store.close();
     }
   });
+
+  it('gives updates enriched before contacts were extracted their contacts at start', async () => {
+    const store = await openSqliteStore({ filename: join(createTempDir(), 'dateline.db') });
+    try {
+      const story = await store.stories.create({
+        deskId: null,
+        slug: 'talks',
+        date: null,
+        headline: 'Talks',
+        standfirst: '',
+        body: '',
+        bodyHtml: '',
+        topPhoto: null,
+        status: 'live',
+      });
+      const { update } = await store.updates.create(
+        story.id,
+        content('Trump called Putin on Tuesday.'),
+        'editor',
+      );
+      // Stored as an earlier release did: current, but without the `contacts` field.
+      await store.enrichments.save({
+        updateId: update.id,
+        storyId: story.id,
+        updateVersion: update.version,
+        dataVersion: 'people@1,organizations@1',
+        enrichedAt: new Date().toISOString(),
+        enrichment: { people: [], organizations: [], countries: [], places: [], dates: [], events: [] },
+      });
+      assert.deepEqual((await store.contacts.list({}, { limit: 10 })).items, []);
+      const worker = new EnrichmentWorker({
+        bus: new MemoryBus(),
+        store,
+        enricher: loadEnricher(),
+        logger: pino({ level: 'silent' }),
+      });
+      worker.start();
+      await worker.idle();
+      const listed = (await store.contacts.list({}, { limit: 10 })).items;
+      assert.deepEqual(
+        listed.map((c) => [c.a.name, c.b.name, c.kind, c.updateId]),
+        [['Donald Trump', 'Vladimir Putin', 'call', update.id]],
+      );
+      assert.deepEqual(await store.contacts.listUnextracted(10), []);
+      await worker.close();
+    } finally {
+      await store.close();
+    }
+  });
 });

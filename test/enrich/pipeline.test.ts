@@ -176,6 +176,7 @@ describe('enrichment pipeline', () => {
       places: [],
       dates: [],
       events: [],
+      contacts: [],
     });
   });
 });

@@ -216,6 +216,8 @@ describe('security headers on every GET route', () => {
     '/api/v1/audit': { url: '/api/v1/audit', kind: 'data', as: 'token' },
     '/api/v1/audit/export': { url: '/api/v1/audit/export', kind: 'data', as: 'token' },
     '/api/v1/openapi.json': { url: '/api/v1/openapi.json', kind: 'data' },
+    '/api/v1/contacts': { url: '/api/v1/contacts', kind: 'data' },
+    '/api/v1/contacts.csv': { url: '/api/v1/contacts.csv', kind: 'data' },
     '/api/v1/places/:slug': { url: '/api/v1/places/el-fasher-sd', kind: 'data', as: 'token' },
     '/api/v1/desks': { url: '/api/v1/desks', kind: 'data' },
     '/api/v1/desks/:slug': { url: `/api/v1/desks/${ids['desk']}`, kind: 'data' },

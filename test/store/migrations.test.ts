@@ -120,6 +120,7 @@ async function writeLegacyRecord(
   await exec('alter table updates drop column authors');
   await exec('alter table desks drop column archived_at');
   for (const table of [
+    'contacts',
     'gazetteer_names',
     'gazetteer_places',
     'gazetteer_admin_codes',

@@ -29,6 +29,7 @@ import * as gazetteerPlaces from './20261203-1030-gazetteer-places.ts';
 import * as deskArchive from './20261203-1444-desk-archive.ts';
 import * as updateCorrections from './20261203-1502-update-corrections.ts';
 import * as updateAuthors from './20261203-1804-update-authors.ts';
+import * as contacts from './20261203-1847-contacts.ts';
 
 /** One migration: it is given the engine's dialect. */
 interface SchemaMigration {
@@ -58,6 +59,7 @@ const MIGRATIONS: Record<string, SchemaMigration> = {
   '20261203-1444-desk-archive': deskArchive,
   '20261203-1502-update-corrections': updateCorrections,
   '20261203-1804-update-authors': updateAuthors,
+  '20261203-1847-contacts': contacts,
 };
 
 /**

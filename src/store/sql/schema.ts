@@ -367,8 +367,33 @@ export interface GazetteerStateRow {
   generation: number;
 }
 
+/** One contact between two actors found in an update (src/store/contacts.ts). */
+export interface ContactRow {
+  update_id: string;
+  ordinal: number;
+  update_version: number;
+  story_id: string;
+  kind: string;
+  channel: string | null;
+  a_kind: string;
+  a_slug: string;
+  a_name: string;
+  a_role: string | null;
+  b_kind: string;
+  b_slug: string;
+  b_name: string;
+  b_role: string | null;
+  place: string | null;
+  country: string | null;
+  day: string;
+  day_source: string;
+  reported_at: string;
+  sentence: string;
+}
+
 /** The whole database. */
 export interface Database {
+  contacts: ContactRow;
   gazetteer_places: GazetteerPlaceRow;
   gazetteer_names: GazetteerNameRow;
   gazetteer_admin_codes: GazetteerAdminCodeRow;

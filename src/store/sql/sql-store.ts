@@ -9,6 +9,7 @@ import { toDesk } from './rows.ts';
 import type { Clock, SqlAdapter, SqlDeps } from './sql-adapter.ts';
 import { SqlArchive } from './sql-archive.ts';
 import { SqlCorrectionStore } from './sql-correction-store.ts';
+import { SqlContactStore } from './sql-contact-store.ts';
 import { SqlEnrichmentStore } from './sql-enrichment-store.ts';
 import { SqlEventLog } from './sql-event-log.ts';
 import { SqlGazetteerStore } from './sql-gazetteer-store.ts';
@@ -45,6 +46,7 @@ export function createSqlStore(parts: SqlStoreParts): Store {
     tokens: new SqlTokenStore(deps),
     enrichments: new SqlEnrichmentStore(deps),
     corrections: new SqlCorrectionStore(deps),
+    contacts: new SqlContactStore(deps),
     gazetteer: new SqlGazetteerStore(deps),
     statements: new SqlStatementStore(deps),
     statementFeeds: new SqlStatementFeedStore(deps),

@@ -1,0 +1,56 @@
+/**
+ * Contacts between actors, as the desks' published updates report them: who talked to whom, how,
+ * where and when. Kinds follow the enrichment's event types (CAMEO 04 consult, 05/06 agree, 13
+ * threaten) at the grain analysts ask about.
+ */
+import type { ClaimStatus } from './types.ts';
+
+/** What kind of contact: a call, a meeting, a visit with a meeting, talks, a letter, an agreement, a threat. */
+export const CONTACT_KINDS = ['call', 'meeting', 'visit', 'talks', 'letter', 'agreement', 'threat'] as const;
+/** One kind of contact. */
+export type ContactKind = (typeof CONTACT_KINDS)[number];
+
+/** How the parties were in contact, when the text says. */
+export const CONTACT_CHANNELS = ['phone', 'video', 'in-person', 'envoy', 'letter', 'statement'] as const;
+/** One channel of contact. */
+export type ContactChannel = (typeof CONTACT_CHANNELS)[number];
+
+/** Kinds of actor a contact joins (the entity pages' kinds). */
+export const CONTACT_ACTOR_KINDS = ['person', 'organization'] as const;
+/** A person or an organisation. */
+export type ContactActorKind = (typeof CONTACT_ACTOR_KINDS)[number];
+
+/** One side of a contact; `slug` addresses its entity page, `role` is the one the text gave then. */
+export interface ContactActor {
+  kind: ContactActorKind;
+  slug: string;
+  name: string;
+  role: string | null;
+}
+
+/** A stored contact: one pair of actors from one sentence of one update. */
+export interface Contact {
+  updateId: string;
+  storyId: string;
+  /** Order within the update, from 1. */
+  ordinal: number;
+  kind: ContactKind;
+  channel: ContactChannel | null;
+  a: ContactActor;
+  b: ContactActor;
+  place: string | null;
+  /** ISO2 of the place's country, when known. */
+  country: string | null;
+  /** The day of the contact (YYYY-MM-DD): the date the text gives, else the update's reporting day. */
+  date: string;
+  dateSource: 'text' | 'reported';
+  /** When the update was published. */
+  reportedAt: string;
+  sentence: string;
+}
+
+/** A contact as listed publicly, with its update's current claim status and desk. */
+export interface ListedContact extends Contact {
+  claimStatus: ClaimStatus;
+  deskSlug: string | null;
+}

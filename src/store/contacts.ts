@@ -1,0 +1,66 @@
+/** Storage of contacts between actors, derived from updates by the enrichment worker. */
+import type { Contact, ContactKind, ListedContact } from '../domain/contacts.ts';
+import type { Update } from '../domain/types.ts';
+
+/** Which public contacts to list; `from`/`to` are days (YYYY-MM-DD), both included. */
+export interface ContactFilter {
+  /** An actor's slug, on either side. */
+  actor?: string;
+  kind?: ContactKind;
+  from?: string;
+  to?: string;
+  deskId?: string;
+}
+
+/** A page of contacts, newest first; `cursor` continues after its last one. */
+export interface ContactPage {
+  items: ListedContact[];
+  nextCursor: string | null;
+}
+
+/**
+ * Contacts per update. Only those of undeleted updates of live and ended stories are ever listed,
+ * so a deleted update or an unpublished story takes its contacts out of every answer at once.
+ */
+export interface ContactStore {
+  /**
+   * Replaces the contacts of one update with those of its version `updateVersion`; does nothing
+   * (and says false) when contacts of a newer version are already stored.
+   */
+  replaceForUpdate(updateId: string, updateVersion: number, contacts: Contact[]): Promise<boolean>;
+  /**
+   * Undeleted updates whose current enrichment was stored before contacts were extracted (it has
+   * no `contacts` field), oldest first, at most `limit`: enriching them again gives their contacts.
+   */
+  listUnextracted(limit: number): Promise<Update[]>;
+  /** Removes an update's contacts (it was deleted). */
+  removeForUpdate(updateId: string): Promise<void>;
+  /** Public contacts matching `filter`, by day then update, newest first. */
+  list(filter: ContactFilter, page: { limit: number; cursor?: string }): Promise<ContactPage>;
+}
+
+/** A page's last contact by the listing's order: day, update, ordinal. */
+export type ContactCursor = [day: string, updateId: string, ordinal: number];
+
+/** The opaque cursor after `last`. */
+export function encodeContactCursor(last: { day: string; update_id: string; ordinal: number }): string {
+  return Buffer.from(JSON.stringify([last.day, last.update_id, last.ordinal])).toString('base64url');
+}
+
+/** The keyset in `cursor`, or undefined when it is not one `encodeContactCursor` wrote. */
+export function decodeContactCursor(cursor: string): ContactCursor | undefined {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (
+      Array.isArray(value) &&
+      value.length === 3 &&
+      typeof value[0] === 'string' &&
+      typeof value[1] === 'string' &&
+      Number.isSafeInteger(value[2])
+    )
+      return value as ContactCursor;
+  } catch {
+    // Not base64url JSON: not a cursor of ours.
+  }
+  return undefined;
+}

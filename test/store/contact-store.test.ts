@@ -1,0 +1,208 @@
+/**
+ * The contact store on SQLite, and on PostgreSQL at DATELINE_TEST_POSTGRES_URL in a fresh schema
+ * (skipped with the reason when unreachable, except in CI).
+ */
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import pg from 'pg';
+import type { Contact } from '../../src/domain/contacts.ts';
+import { openPostgresStore } from '../../src/store/postgres/postgres-store.ts';
+import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
+import type { Store } from '../../src/store/store.ts';
+import { createTempDir } from '../support/temp-dir.ts';
+import { content } from './store-contract.ts';
+
+const URL_ENV = 'DATELINE_TEST_POSTGRES_URL';
+const url = process.env[URL_ENV] ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+async function admin(statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+function contact(
+  updateId: string,
+  storyId: string,
+  ordinal: number,
+  b: string,
+  date: string,
+  kind: Contact['kind'],
+): Contact {
+  return {
+    updateId,
+    storyId,
+    ordinal,
+    kind,
+    channel: kind === 'call' ? 'phone' : null,
+    a: { kind: 'person', slug: 'vladimir-putin', name: 'Vladimir Putin', role: null },
+    b: { kind: 'person', slug: b.toLowerCase().replaceAll(' ', '-'), name: b, role: 'President of Iran' },
+    place: null,
+    country: null,
+    date,
+    dateSource: 'text',
+    reportedAt: '2026-12-07T09:00:00.000Z',
+    sentence: `Putin and ${b}.`,
+  };
+}
+
+function runContactStoreContract(name: string, open: () => Promise<Store>): void {
+  describe(`contact store: ${name}`, () => {
+    let store: Store;
+    let live: string;
+    let draft: string;
+    before(async () => {
+      store = await open();
+      const desk = await store.desks.create({
+        slug: 'syria',
+        name: 'Syria',
+        description: '',
+        timezone: 'UTC',
+      });
+      const story = (status: 'live' | 'draft') =>
+        store.stories.create({
+          deskId: desk.id,
+          slug: status,
+          date: null,
+          headline: status,
+          standfirst: '',
+          body: '',
+          bodyHtml: '',
+          topPhoto: null,
+          status,
+        });
+      live = (await story('live')).id;
+      draft = (await story('draft')).id;
+    });
+    after(() => store.close());
+
+    it('replaces an update’s contacts, never with an older version’s', async () => {
+      const { update } = await store.updates.create(live, content('x'), 'ed');
+      assert.equal(
+        await store.contacts.replaceForUpdate(update.id, 2, [
+          contact(update.id, live, 1, 'Hassan Rouhani', '2026-12-05', 'call'),
+        ]),
+        true,
+      );
+      assert.equal(
+        await store.contacts.replaceForUpdate(update.id, 1, [
+          contact(update.id, live, 1, 'Recep Erdogan', '2026-12-05', 'call'),
+        ]),
+        false,
+      );
+      const listed = (await store.contacts.list({ actor: 'hassan-rouhani' }, { limit: 10 })).items;
+      assert.deepEqual(
+        listed.map((c) => [c.b.name, c.b.role, c.date, c.claimStatus, c.deskSlug]),
+        [['Hassan Rouhani', 'President of Iran', '2026-12-05', 'unverified', 'syria']],
+      );
+      assert.equal(listed[0]?.reportedAt, '2026-12-07T09:00:00.000Z');
+      await store.contacts.replaceForUpdate(update.id, 3, []);
+      assert.deepEqual((await store.contacts.list({ actor: 'hassan-rouhani' }, { limit: 10 })).items, []);
+    });
+
+    it('filters by either side, kind and period, pages newest first, and hides deleted and draft updates', async () => {
+      const { update: one } = await store.updates.create(live, content('one'), 'ed');
+      const { update: two } = await store.updates.create(live, content('two'), 'ed');
+      const { update: gone } = await store.updates.create(live, content('gone'), 'ed');
+      const { update: hidden } = await store.updates.create(draft, content('hidden'), 'ed');
+      await store.contacts.replaceForUpdate(one.id, 1, [
+        contact(one.id, live, 1, 'Bashar al-Assad', '2026-03-01', 'meeting'),
+        contact(one.id, live, 2, 'Recep Erdogan', '2026-03-01', 'call'),
+      ]);
+      await store.contacts.replaceForUpdate(two.id, 1, [
+        contact(two.id, live, 1, 'Hakan Fidan', '2026-04-01', 'talks'),
+      ]);
+      await store.contacts.replaceForUpdate(gone.id, 1, [
+        contact(gone.id, live, 1, 'Ali Khamenei', '2026-04-02', 'call'),
+      ]);
+      await store.contacts.replaceForUpdate(hidden.id, 1, [
+        contact(hidden.id, draft, 1, 'Emmanuel Macron', '2026-04-03', 'call'),
+      ]);
+      await store.updates.delete(gone.id, 'ed');
+      const names = async (filter: Parameters<Store['contacts']['list']>[0]) =>
+        (await store.contacts.list(filter, { limit: 10 })).items.map((c) => c.b.name);
+      assert.deepEqual(await names({ actor: 'vladimir-putin' }), [
+        'Hakan Fidan',
+        'Recep Erdogan',
+        'Bashar al-Assad',
+      ]);
+      assert.deepEqual(await names({ actor: 'recep-erdogan' }), ['Recep Erdogan']);
+      assert.deepEqual(await names({ kind: 'call' }), ['Recep Erdogan']);
+      assert.deepEqual(await names({ from: '2026-03-02', to: '2026-12-31' }), ['Hakan Fidan']);
+      assert.deepEqual(await names({ to: '2026-03-01' }), ['Recep Erdogan', 'Bashar al-Assad']);
+      const pages: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await store.contacts.list({}, { limit: 1, ...(cursor !== undefined && { cursor }) });
+        pages.push(...page.items.map((c) => c.b.name));
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor !== undefined);
+      assert.deepEqual(pages, ['Hakan Fidan', 'Recep Erdogan', 'Bashar al-Assad']);
+    });
+
+    it('lists updates whose current enrichment has no contacts field, and only those', async () => {
+      const save = (updateId: string, version: number, withContacts: boolean) =>
+        store.enrichments.save({
+          updateId,
+          storyId: live,
+          updateVersion: version,
+          dataVersion: 'people@1,organizations@1',
+          enrichedAt: new Date().toISOString(),
+          enrichment: {
+            people: [],
+            organizations: [],
+            countries: [],
+            places: [],
+            dates: [],
+            events: [],
+            ...(withContacts && { contacts: [] }),
+          },
+        });
+      const { update: old } = await store.updates.create(live, content('old'), 'ed');
+      const { update: done } = await store.updates.create(live, content('done'), 'ed');
+      await save(old.id, old.version, false);
+      await save(done.id, done.version, true);
+      assert.deepEqual(
+        (await store.contacts.listUnextracted(10)).map((u) => u.id),
+        [old.id],
+      );
+    });
+  });
+}
+
+runContactStoreContract('sqlite', () => openSqliteStore({ filename: join(createTempDir(), 'dateline.db') }));
+
+const unreachable = await admin('select 1').then(
+  () => null,
+  (error: unknown) => (error instanceof Error ? error.message : String(error)),
+);
+if (unreachable === null) {
+  runContactStoreContract('postgres', async () => {
+    const schema = `dl_test_${randomBytes(6).toString('hex')}`;
+    await admin(`create schema ${schema}`);
+    const store = await openPostgresStore({ url, schema });
+    return {
+      ...store,
+      async close() {
+        await store.close();
+        await admin(`drop schema ${schema} cascade`);
+      },
+    };
+  });
+} else if (process.env.CI === 'true') {
+  it('reaches PostgreSQL (required in CI)', () => {
+    assert.fail(`PostgreSQL at ${URL_ENV} is unreachable: ${unreachable}`);
+  });
+} else {
+  it(
+    'contact store: postgres',
+    { skip: `PostgreSQL unreachable (${unreachable}); set ${URL_ENV}` },
+    () => {},
+  );
+}
