@@ -183,7 +183,6 @@ const SITE_ROUTES: Target[] = [
   page('/statements/compare', q('ids')),
   page('/search', q('q', 'desk', 'from', 'to', 'claim', 'kind', 'person', 'place', 'limit', 'offset')),
   page('/map', q('desk', 'story', 'from', 'to', 'type', 'claim')),
-  page('/map/markers', q('desk', 'story', 'from', 'to', 'type', 'claim')),
   page('/oembed', q('url', 'format', 'maxwidth', 'maxheight')),
   page('/embed/{desk}/{slug}', [p('desk'), p('slug'), ...q('limit', 'theme', 'frame')]),
   page('/embed/stories/{slug}', [p('slug'), ...q('limit', 'theme')]),

@@ -1,23 +1,29 @@
-/** `/map`: located updates on a map drawn on the server; `/map/basemap.svg`; `/map/markers` for live refresh. */
+/** `/map`: located updates on a map drawn on the server; `/map/basemap.svg`; `/map/live`, its marker changes. */
 import type { Site } from '../../domain/site.ts';
 import { createHash } from 'node:crypto';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { renderToString } from 'preact-render-to-string';
+import { invalid } from '../../domain/errors.ts';
+import type { LiveBus } from '../../live/bus.ts';
 import type { Store } from '../../store/store.ts';
 import type { Assets } from '../assets/build-assets.ts';
 import { sendPage } from '../kit/send-page.ts';
+import type { StreamSlots } from '../stream-slots.ts';
 import { ErrorPage } from '../reader/views/error-page.tsx';
 import { Layout, renderDocument } from '../reader/views/layout.tsx';
 import { basemap } from './basemap.ts';
 import { locateUpdates, MapFilterSchema, type MapFilter } from './located-updates.ts';
-import { MapPage, MarkerList, Markers } from './map-view.tsx';
+import { MapFeed } from './map-feed.ts';
+import { MapPage } from './map-view.tsx';
 
 /** What the map needs. */
 export interface MapDeps {
   store: Store;
   assets: Assets;
   site: Site;
+  bus: LiveBus;
+  /** Caps on concurrent live streams, shared with the story and site streams. */
+  streamSlots: StreamSlots;
 }
 
 // The newest enriched updates the map considers; filters apply to these.
@@ -67,14 +73,11 @@ export async function registerMapRoutes(app: FastifyInstance, deps: MapDeps): Pr
     return locateUpdates(enriched, filter);
   };
 
-  /** The query's filters, with empty form fields treated as absent; null when one is malformed. */
-  const filterOf = (request: FastifyRequest): MapFilter | null => {
-    const raw = Object.fromEntries(
-      Object.entries(request.query as Record<string, string>).filter(([, v]) => v !== ''),
+  /** The query's filters, with empty form fields treated as absent. */
+  const parseFilter = (request: FastifyRequest) =>
+    MapFilterSchema.safeParse(
+      Object.fromEntries(Object.entries(request.query as Record<string, string>).filter(([, v]) => v !== '')),
     );
-    const parsed = MapFilterSchema.safeParse(raw);
-    return parsed.success ? parsed.data : null;
-  };
 
   const htmlError = (reply: FastifyReply, status: number) =>
     sendPage(reply, {
@@ -94,8 +97,9 @@ export async function registerMapRoutes(app: FastifyInstance, deps: MapDeps): Pr
     });
 
   app.get('/map', async (request, reply) => {
-    const filter = filterOf(request);
-    if (filter === null) return htmlError(reply, 400);
+    const parsed = parseFilter(request);
+    if (!parsed.success) return htmlError(reply, 400);
+    const filter = parsed.data;
     const [items, desks, live, story] = await Promise.all([
       located(filter),
       deps.store.desks.list(),
@@ -132,16 +136,24 @@ export async function registerMapRoutes(app: FastifyInstance, deps: MapDeps): Pr
     return sendPage(reply, { html, cache: 'no-cache', script: true });
   });
 
-  // The markers and list of the same filters, for open map pages to swap in when updates arrive.
-  app.get('/map/markers', async (request, reply) => {
-    const filter = filterOf(request);
-    if (filter === null) return htmlError(reply, 400);
-    const items = await located(filter);
-    if (items === null) return htmlError(reply, 404);
-    return reply.header('cache-control', 'no-store').send({
-      count: items.length,
-      markers: renderToString(<Markers located={items} project={basemap().project} />),
-      list: renderToString(<MarkerList located={items} />),
-    });
+  // Marker changes for open map pages, pushed from the bus (map-feed.ts); no replay: what was missed
+  // while disconnected is on the next load.
+  const feed = new MapFeed({
+    bus: deps.bus,
+    store: deps.store,
+    project: (lon, lat) => basemap().project(lon, lat),
+    onError: (error) => app.log.error({ err: error }, 'map feed'),
+  });
+  app.addHook('preClose', (done) => {
+    feed.close();
+    done();
+  });
+  app.get('/map/live', { onRequest: deps.streamSlots.admit }, async (request, reply) => {
+    const parsed = parseFilter(request);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw invalid(String(issue?.path[0] ?? 'query'), issue?.message ?? 'invalid filter');
+    }
+    return deps.streamSlots.open(request, reply, () => feed.attach(reply.raw, parsed.data));
   });
 }

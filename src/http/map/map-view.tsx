@@ -46,7 +46,7 @@ function MarkerSymbols(): JSX.Element {
   );
 }
 
-/** The markers layer; also sent alone to open pages when new updates are located. */
+/** The markers layer; map-client.ts draws pushed markers the same way. */
 export function Markers(props: { located: LocatedUpdate[]; project: Basemap['project'] }): JSX.Element {
   return (
     <g class="map-markers" data-map-markers="">
@@ -58,6 +58,7 @@ export function Markers(props: { located: LocatedUpdate[]; project: Basemap['pro
           <g
             class={`map-marker claim-${u.claimStatus}`}
             data-update-id={u.updateId}
+            data-story-id={u.storyId}
             transform={`translate(${point[0]} ${point[1]})`}
           >
             <a href={u.url} aria-label={label}>
@@ -83,7 +84,7 @@ export function MarkerList(props: { located: LocatedUpdate[] }): JSX.Element {
   return (
     <ol class="map-list" data-map-list="">
       {props.located.map((u) => (
-        <li data-update-id={u.updateId}>
+        <li data-update-id={u.updateId} data-story-id={u.storyId}>
           <span class={`claim-chip claim-${u.claimStatus}`}>{CLAIM_LABELS[u.claimStatus]}</span>{' '}
           <time dateTime={u.publishedAt}>{u.day}</time> · {u.place.name}
           {u.place.admin1 !== undefined && u.place.admin1 !== u.place.name ? `, ${u.place.admin1}` : ''}

@@ -1,17 +1,17 @@
 /**
  * The map page in the browser: zoom (buttons, wheel, +/− keys) and pan (drag, arrow keys) by moving the
- * SVG viewBox, markers kept the same size on screen, and new located updates fetched when the site
- * stream says something was published or changed. Without JavaScript the map is static and the
+ * SVG viewBox, markers kept the same size on screen, and located updates added, changed and removed as
+ * the server pushes them. Without JavaScript the map is static and the
  * filters, markers and list still work.
  */
+
+import type { MapMarkerFrame } from '../shared/wire.ts';
 
 type Handlers = Record<string, (data: Record<string, unknown>) => void>;
 /** reader-live.ts's stream opener (reconnects with backoff and resumes by Last-Event-ID). */
 export type OpenStream = (url: (lastId: string | null) => string, handlers: Handlers) => void;
 
 const MAX_ZOOM = 16;
-// Enrichment runs just after publication; ask for markers once it has had time to finish.
-const REFRESH_DELAY_MS = 700;
 
 export function startMap(frame: HTMLElement, openStream: OpenStream | null): void {
   const svg = frame.querySelector<SVGSVGElement>('svg.map-svg');
@@ -120,35 +120,106 @@ export function startMap(frame: HTMLElement, openStream: OpenStream | null): voi
   });
 
   if (openStream === null) return;
-  const query = frame.dataset['query'] ?? '';
-  let timer: number | undefined;
-  const refresh = async (): Promise<void> => {
-    const res = await fetch(`/map/markers${query}`, { headers: { accept: 'application/json' } });
-    if (!res.ok) return;
-    const body = (await res.json()) as { count: number; markers: string; list: string };
-    // Parsed as HTML, as the page was: the fragment is HTML-serialised, not well-formed XML.
-    const template = document.createElement('template');
-    template.innerHTML = `<svg>${body.markers}</svg>`;
-    const markers = template.content.querySelector('[data-map-markers]');
-    const current = svg.querySelector('[data-map-markers]');
-    if (markers && current) current.replaceWith(document.importNode(markers, true));
-    const list = document.querySelector('[data-map-list]');
-    if (list) list.outerHTML = body.list;
+  // Marker changes are pushed from the server as they happen (http/map/map-feed.ts).
+  const markers = svg.querySelector('[data-map-markers]');
+  const list = document.querySelector('[data-map-list]');
+  const recount = (): void => {
+    const count = list?.children.length ?? 0;
     const title = document.querySelector('.map-list-title');
-    if (title) title.textContent = `${body.count} located ${body.count === 1 ? 'update' : 'updates'}`;
-    document.querySelector('.map-empty')?.toggleAttribute('hidden', body.count > 0);
-    apply();
+    if (title) title.textContent = `${count} located ${count === 1 ? 'update' : 'updates'}`;
+    document.querySelector('.map-empty')?.toggleAttribute('hidden', count > 0);
   };
-  const later = (): void => {
-    window.clearTimeout(timer);
-    timer = window.setTimeout(() => void refresh(), REFRESH_DELAY_MS);
+  const remove = (selector: string): void => {
+    for (const el of document.querySelectorAll(selector)) el.remove();
+    recount();
   };
-  let since = frame.dataset['lastEventId'] ?? '';
-  openStream(
-    (lastId) => {
-      if (lastId !== null) since = lastId;
-      return since === '' ? '/api/v1/live' : `/api/v1/live?since=${encodeURIComponent(since)}`;
+  openStream(() => `/map/live${frame.dataset['query'] ?? ''}`, {
+    marker(data) {
+      const marker = data as unknown as MapMarkerFrame;
+      const id = CSS.escape(marker.id);
+      svg.querySelector(`.map-marker[data-update-id="${id}"]`)?.remove();
+      markers?.append(markerElement(marker));
+      const item = listItem(marker);
+      const old = list?.querySelector(`li[data-update-id="${id}"]`);
+      if (old) old.replaceWith(item);
+      else list?.prepend(item);
+      recount();
+      apply();
     },
-    { update: later, edit: later, delete: later, reload: later },
+    unmark(data) {
+      const id = CSS.escape(String(data['id']));
+      remove(`.map-marker[data-update-id="${id}"], [data-map-list] li[data-update-id="${id}"]`);
+    },
+    'unmark-story'(data) {
+      const id = CSS.escape(String(data['storyId']));
+      remove(`.map-marker[data-story-id="${id}"], [data-map-list] li[data-story-id="${id}"]`);
+    },
+  });
+}
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+const CLAIM_LABELS: Record<string, string> = {
+  verified: 'Verified',
+  claimed: 'Claimed',
+  unverified: 'Unverified',
+  disputed: 'Disputed',
+  false: 'False',
+};
+
+function svgElement(name: string, attributes: Record<string, string>): SVGElement {
+  const el = document.createElementNS(SVG_NS, name);
+  for (const [key, value] of Object.entries(attributes)) el.setAttribute(key, value);
+  return el;
+}
+
+/** A marker as the server draws it (map-view.tsx Markers); text set as text, never parsed. */
+function markerElement(m: MapMarkerFrame): SVGElement {
+  const label = `${CLAIM_LABELS[m.claimStatus] ?? m.claimStatus}: ${m.headline} (${m.place}, ${m.day})`;
+  const g = svgElement('g', {
+    class: `map-marker claim-${m.claimStatus}`,
+    'data-update-id': m.id,
+    'data-story-id': m.storyId,
+    transform: `translate(${m.x} ${m.y})`,
+  });
+  const a = svgElement('a', { href: m.url, 'aria-label': label });
+  const title = svgElement('title', {});
+  title.textContent = label;
+  a.append(
+    title,
+    svgElement('use', {
+      class: 'map-marker-shape',
+      href: `#m-${m.claimStatus}`,
+      x: '-6',
+      y: '-6',
+      width: '12',
+      height: '12',
+    }),
   );
+  g.append(a);
+  return g;
+}
+
+/** A list entry as the server renders it (map-view.tsx MarkerList). */
+function listItem(m: MapMarkerFrame): HTMLLIElement {
+  const li = document.createElement('li');
+  li.dataset['updateId'] = m.id;
+  li.dataset['storyId'] = m.storyId;
+  const chip = document.createElement('span');
+  chip.className = `claim-chip claim-${m.claimStatus}`;
+  chip.textContent = CLAIM_LABELS[m.claimStatus] ?? m.claimStatus;
+  const time = document.createElement('time');
+  time.dateTime = m.publishedAt;
+  time.textContent = m.day;
+  li.append(chip, ' ', time, ` · ${m.place}${m.admin1 === null ? '' : `, ${m.admin1}`}`);
+  if (m.eventType !== null) {
+    const type = document.createElement('span');
+    type.className = 'map-type';
+    type.textContent = ` · ${m.eventType}`;
+    li.append(type);
+  }
+  const link = document.createElement('a');
+  link.href = m.url;
+  link.textContent = m.headline;
+  li.append(document.createElement('br'), link);
+  return li;
 }
