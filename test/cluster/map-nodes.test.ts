@@ -38,7 +38,7 @@ if (missing !== null && process.env.CI === 'true') {
       }
       const res = await fetch(`${a.url}/api/v1/updates/${update.id}`, {
         method: 'DELETE',
-        headers: { authorization: cluster.headers.authorization },
+        headers: { authorization: String(cluster.headers['authorization']) },
       });
       assert.equal(res.status, 204);
       for (const map of maps) {
