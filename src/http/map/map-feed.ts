@@ -17,6 +17,7 @@ import type { LiveBus } from '../../live/bus.ts';
 import { createCommentFrame, createSseFrame } from '../../live/sse-frame.ts';
 import type { Store } from '../../store/store.ts';
 import type { MapMarkerFrame } from '../../web/shared/wire.ts';
+import { iconOf } from './map-view.tsx';
 import { locateUpdates, type LocatedUpdate, type MapFilter } from './located-updates.ts';
 
 // Comment frames keep proxies from closing a quiet stream.
@@ -38,6 +39,7 @@ export function markerFrame(u: LocatedUpdate, point: [number, number]): MapMarke
     day: u.day,
     claimStatus: u.claimStatus,
     eventType: u.eventType,
+    icon: iconOf(u.eventType),
     place: u.place.name,
     admin1: u.place.admin1 !== undefined && u.place.admin1 !== u.place.name ? u.place.admin1 : null,
     x: point[0],

@@ -13,6 +13,14 @@ import { ErrorPage } from '../reader/views/error-page.tsx';
 import { Layout, renderDocument } from '../reader/views/layout.tsx';
 import { basemap } from './basemap.ts';
 import { locateUpdates, MapFilterSchema, type MapFilter } from './located-updates.ts';
+import {
+  countryExtent,
+  countryOfTimeZone,
+  detailLayer,
+  fitPoints,
+  WORLD,
+  type Extent,
+} from './detail-layer.ts';
 import { MapFeed } from './map-feed.ts';
 import { MapPage } from './map-view.tsx';
 
@@ -108,6 +116,16 @@ export async function registerMapRoutes(app: FastifyInstance, deps: MapDeps): Pr
     ]);
     if (items === null || (filter.story !== undefined && (story === null || story.status === 'draft')))
       return htmlError(reply, 404);
+    const { project } = basemap();
+    const points = items.flatMap((u) => {
+      const point = project(u.place.lon, u.place.lat);
+      return point === null ? [] : [point];
+    });
+    // The markers' area; with none yet, the desk's country (by its time zone); else the world.
+    const desk = desks.find((d) => d.slug === filter.desk || (story !== null && d.id === story.deskId));
+    const deskCountry = desk === undefined ? null : countryOfTimeZone(desk.timezone);
+    const view: Extent =
+      fitPoints(points) ?? (deskCountry === null ? null : countryExtent(deskCountry)) ?? WORLD;
     const html = renderDocument(
       <Layout
         siteName={siteName}
@@ -126,9 +144,11 @@ export async function registerMapRoutes(app: FastifyInstance, deps: MapDeps): Pr
             desks,
             located: items,
             basemapUrl: `/map/basemap.svg?v=${base().hash}`,
-            project: basemap().project,
+            project,
             live,
             storyHeadline: story?.headline ?? null,
+            view,
+            detail: detailLayer(view),
           }}
         />
       </Layout>,

@@ -68,6 +68,8 @@ export interface MapMarkerFrame {
   day: string;
   claimStatus: ClaimStatus;
   eventType: string | null;
+  /** The event icon's symbol (`#e-{icon}`), '' for none. */
+  icon: string;
   place: string;
   /** The place's region, when it is not the place itself. */
   admin1: string | null;

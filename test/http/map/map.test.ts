@@ -127,6 +127,7 @@ describe('/map', () => {
       'day',
       'eventType',
       'headline',
+      'icon',
       'id',
       'place',
       'publishedAt',
