@@ -169,4 +169,21 @@ describe('the map of a story, in Chromium', { skip: CHROMIUM_SKIP }, () => {
     await page.locator('.map-town.placed', { hasText: 'Khartoum' }).waitFor();
     await close(page);
   });
+
+  it('shows the same map in the embed partners frame', async () => {
+    const page = await open(1280, `/map?story=${storyId}`);
+    const full = await viewBox(page);
+    await close(page);
+    const response = await fetch(`${base}/embed/map?story=${storyId}`);
+    assert.match(response.headers.get('content-security-policy') ?? '', /frame-ancestors \*/);
+    const embed = await open(640, `/embed/map?story=${storyId}`);
+    // The same area as the full map (a narrow frame shows it taller, around the same centre).
+    const framed = await viewBox(embed);
+    assert.deepEqual([framed.x, framed.w], [full.x, full.w]);
+    assert.ok(Math.abs(framed.y + framed.h / 2 - (full.y + full.h / 2)) < 0.01, JSON.stringify(framed));
+    assert.deepEqual(await visibleClusters(embed), ['3']);
+    assert.equal(await embed.locator('.map-list li').count(), 8);
+    assert.equal(await embed.locator('.map-filters').count(), 0, 'no filters inside a partner page');
+    await close(embed);
+  });
 });

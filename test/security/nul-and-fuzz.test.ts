@@ -184,6 +184,7 @@ const SITE_ROUTES: Target[] = [
   page('/search', q('q', 'desk', 'from', 'to', 'claim', 'kind', 'person', 'place', 'limit', 'offset')),
   page('/map', q('desk', 'story', 'from', 'to', 'type', 'claim')),
   page('/oembed', q('url', 'format', 'maxwidth', 'maxheight')),
+  page('/embed/map', q('desk', 'story', 'from', 'to', 'type', 'claim')),
   page('/embed/{desk}/{slug}', [p('desk'), p('slug'), ...q('limit', 'theme', 'frame')]),
   page('/embed/stories/{slug}', [p('slug'), ...q('limit', 'theme')]),
   page('/media/{id}/{file}', [p('id'), p('file')]),

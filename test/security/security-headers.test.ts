@@ -111,6 +111,7 @@ describe('security headers on every GET route', () => {
     '/map': { url: '/map', kind: 'reader' },
     '/map/basemap.svg': { url: '/map/basemap.svg', kind: 'data' },
     '/map/live': { url: '', kind: 'stream' },
+    '/embed/map': { url: '/embed/map', kind: 'embed' },
     '/statements': { url: '/statements', kind: 'statement' },
     '/statements/:id': { url: `/statements/${ids['statement']}`, kind: 'statement' },
     '/statements/compare': {

@@ -7,6 +7,8 @@ import { invalid } from '../../domain/errors.ts';
 import type { LiveBus } from '../../live/bus.ts';
 import type { Store } from '../../store/store.ts';
 import type { Assets } from '../assets/build-assets.ts';
+import { renderToString } from 'preact-render-to-string';
+import { EMBED_POLICY, usePagePolicy } from '../kit/security-headers.ts';
 import { sendPage } from '../kit/send-page.ts';
 import type { StreamSlots } from '../stream-slots.ts';
 import { ErrorPage } from '../reader/views/error-page.tsx';
@@ -22,7 +24,7 @@ import {
   type Extent,
 } from './detail-layer.ts';
 import { MapFeed } from './map-feed.ts';
-import { MapPage } from './map-view.tsx';
+import { MapPage, type MapView } from './map-view.tsx';
 
 /** What the map needs. */
 export interface MapDeps {
@@ -104,9 +106,10 @@ export async function registerMapRoutes(app: FastifyInstance, deps: MapDeps): Pr
       ),
     });
 
-  app.get('/map', async (request, reply) => {
+  /** What a map of the request's filters shows, or the error status to answer with. */
+  const mapView = async (request: FastifyRequest): Promise<MapView | 400 | 404> => {
     const parsed = parseFilter(request);
-    if (!parsed.success) return htmlError(reply, 400);
+    if (!parsed.success) return 400;
     const filter = parsed.data;
     const [items, desks, live, story] = await Promise.all([
       located(filter),
@@ -115,7 +118,7 @@ export async function registerMapRoutes(app: FastifyInstance, deps: MapDeps): Pr
       filter.story === undefined ? null : deps.store.stories.getById(filter.story),
     ]);
     if (items === null || (filter.story !== undefined && (story === null || story.status === 'draft')))
-      return htmlError(reply, 404);
+      return 404;
     const { project } = basemap();
     const points = items.flatMap((u) => {
       const point = project(u.place.lon, u.place.lat);
@@ -126,34 +129,68 @@ export async function registerMapRoutes(app: FastifyInstance, deps: MapDeps): Pr
     const deskCountry = desk === undefined ? null : countryOfTimeZone(desk.timezone);
     const view: Extent =
       fitPoints(points) ?? (deskCountry === null ? null : countryExtent(deskCountry)) ?? WORLD;
+    return {
+      filter,
+      desks,
+      located: items,
+      basemapUrl: `/map/basemap.svg?v=${base().hash}`,
+      project,
+      live,
+      storyHeadline: story?.headline ?? null,
+      view,
+      detail: detailLayer(view),
+    };
+  };
+
+  app.get('/map', async (request, reply) => {
+    const view = await mapView(request);
+    if (typeof view === 'number') return htmlError(reply, view);
     const html = renderDocument(
       <Layout
         siteName={siteName}
         meta={{
-          title: `${story === null ? 'Map' : `Map: ${story.headline}`} – ${siteName}`,
+          title: `${view.storyHeadline === null ? 'Map' : `Map: ${view.storyHeadline}`} – ${siteName}`,
           description: 'Updates placed on a map by the places their text names, with claim status.',
           canonicalUrl: null,
-          noindex: Object.keys(filter).length > 0,
+          noindex: Object.keys(view.filter).length > 0,
         }}
         assets={assetUrls}
         script={true}
       >
-        <MapPage
-          view={{
-            filter,
-            desks,
-            located: items,
-            basemapUrl: `/map/basemap.svg?v=${base().hash}`,
-            project,
-            live,
-            storyHeadline: story?.headline ?? null,
-            view,
-            detail: detailLayer(view),
-          }}
-        />
+        <MapPage view={view} />
       </Layout>,
     );
     return sendPage(reply, { html, cache: 'no-cache', script: true });
+  });
+
+  // The same map for partners' pages (`/embed/map?story=…`): framed by any site, as the live widget is.
+  await app.register(async (embed) => {
+    usePagePolicy(embed, EMBED_POLICY);
+    embed.get('/embed/map', async (request, reply) => {
+      const view = await mapView(request);
+      if (typeof view === 'number') return htmlError(reply, view);
+      const title = `${view.storyHeadline === null ? 'Map' : `Map: ${view.storyHeadline}`} – ${siteName}`;
+      const html = renderToString(
+        <html lang="en-GB">
+          <head>
+            <meta charset="utf-8" />
+            <meta name="viewport" content="width=device-width, initial-scale=1" />
+            <meta name="robots" content="noindex" />
+            <title>{title}</title>
+            {/* Links open outside the frame, on the full site. */}
+            <base target="_blank" />
+            <link rel="stylesheet" href={assetUrls.css} />
+            <script src={assetUrls.js} defer />
+          </head>
+          <body>
+            <main class="map-embed">
+              <MapPage view={view} embed />
+            </main>
+          </body>
+        </html>,
+      );
+      return sendPage(reply, { html: `<!doctype html>${html}`, cache: 'no-cache', script: true });
+    });
   });
 
   // Marker changes for open map pages, pushed from the bus (map-feed.ts); no replay: what was missed

@@ -228,8 +228,8 @@ function TimelineStrip(props: {
 }
 
 /** The whole map page body. */
-export function MapPage(props: { view: MapView }): JSX.Element {
-  const { view } = props;
+export function MapPage(props: { view: MapView; embed?: boolean }): JSX.Element {
+  const { view, embed = false } = props;
   const { filter } = view;
   const query = (patch: Partial<MapFilter>) => {
     const params = new URLSearchParams();
@@ -241,56 +241,64 @@ export function MapPage(props: { view: MapView }): JSX.Element {
   };
   return (
     <div class="map-page">
-      <h1>{view.storyHeadline === null ? 'Map' : `Map: ${view.storyHeadline}`}</h1>
-      <p class="map-intro">
-        Every update whose text names a place, at that place. Places are found automatically; an update is
-        shown at the place of its first located event.
-      </p>
-      <form class="map-filters" method="get" action="/map">
-        {filter.story !== undefined && <input type="hidden" name="story" value={filter.story} />}
-        <label>
-          Desk
-          <select name="desk">
-            <option value="">All desks</option>
-            {view.desks.map((d) => (
-              <option value={d.slug} selected={filter.desk === d.slug}>
-                {d.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          From
-          <input type="date" name="from" value={filter.from ?? ''} />
-        </label>
-        <label>
-          To
-          <input type="date" name="to" value={filter.to ?? ''} />
-        </label>
-        <label>
-          Event
-          <select name="type">
-            <option value="">All events</option>
-            {EVENT_TYPES.map((t) => (
-              <option value={t} selected={filter.type === t}>
-                {t}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Claim
-          <select name="claim">
-            <option value="">Any status</option>
-            {CLAIM_STATUSES.map((c: ClaimStatus) => (
-              <option value={c} selected={filter.claim === c}>
-                {CLAIM_LABELS[c]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button type="submit">Show</button>
-      </form>
+      {embed ? (
+        <p class="map-embed-title">
+          <a href={query({})}>{view.storyHeadline === null ? 'Map' : `Map: ${view.storyHeadline}`}</a>
+        </p>
+      ) : (
+        <>
+          <h1>{view.storyHeadline === null ? 'Map' : `Map: ${view.storyHeadline}`}</h1>
+          <p class="map-intro">
+            Every update whose text names a place, at that place. Places are found automatically; an update is
+            shown at the place of its first located event.
+          </p>
+          <form class="map-filters" method="get" action="/map">
+            {filter.story !== undefined && <input type="hidden" name="story" value={filter.story} />}
+            <label>
+              Desk
+              <select name="desk">
+                <option value="">All desks</option>
+                {view.desks.map((d) => (
+                  <option value={d.slug} selected={filter.desk === d.slug}>
+                    {d.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              From
+              <input type="date" name="from" value={filter.from ?? ''} />
+            </label>
+            <label>
+              To
+              <input type="date" name="to" value={filter.to ?? ''} />
+            </label>
+            <label>
+              Event
+              <select name="type">
+                <option value="">All events</option>
+                {EVENT_TYPES.map((t) => (
+                  <option value={t} selected={filter.type === t}>
+                    {t}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              Claim
+              <select name="claim">
+                <option value="">Any status</option>
+                {CLAIM_STATUSES.map((c: ClaimStatus) => (
+                  <option value={c} selected={filter.claim === c}>
+                    {CLAIM_LABELS[c]}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <button type="submit">Show</button>
+          </form>
+        </>
+      )}
       <figure class="map-figure">
         <div
           class="map-frame"
