@@ -160,7 +160,10 @@ try {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const urls = new Set<string>();
-  page.on('response', (response) => urls.add(response.url()));
+  page.on('response', (response) => {
+    // Live streams never end; they are not part of the page's weight.
+    if (!(response.headers()['content-type'] ?? '').startsWith('text/event-stream')) urls.add(response.url());
+  });
   const renders: number[] = [];
   for (let i = 0; i < 5; i++) {
     await page.goto(mapUrl, { waitUntil: 'load', timeout: 120_000 });

@@ -160,7 +160,8 @@ export async function registerMapRoutes(app: FastifyInstance, deps: MapDeps): Pr
         <MapPage view={view} />
       </Layout>,
     );
-    return sendPage(reply, { html, cache: 'no-cache', script: true });
+    // Public (it holds nothing personal), so it is sent compressed; revalidated on every view by ETag.
+    return sendPage(reply, { html, cache: 'public, no-cache', script: true });
   });
 
   // The same map for partners' pages (`/embed/map?story=…`): framed by any site, as the live widget is.
@@ -189,7 +190,7 @@ export async function registerMapRoutes(app: FastifyInstance, deps: MapDeps): Pr
           </body>
         </html>,
       );
-      return sendPage(reply, { html: `<!doctype html>${html}`, cache: 'no-cache', script: true });
+      return sendPage(reply, { html: `<!doctype html>${html}`, cache: 'public, no-cache', script: true });
     });
   });
 

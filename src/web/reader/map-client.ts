@@ -55,6 +55,8 @@ export function startMap(frame: HTMLElement, openStream: OpenStream | null): voi
     markers.set(el.dataset['updateId'] ?? '', el);
   let index = buildIndex(markers, worldW);
 
+  /** Ids of the markers drawn on their own in the current view. */
+  const shown = new Set<string>();
   let frameRequested = false;
   const render = (): void => {
     frameRequested = false;
@@ -87,7 +89,7 @@ export function startMap(frame: HTMLElement, openStream: OpenStream | null): voi
     const level = Math.min(CLUSTER_MAX_LEVEL, Math.max(0, Math.floor(Math.log2(worldW / (256 * unit)))));
     const [west, north] = toLngLat(view.x, view.y, worldW);
     const [east, south] = toLngLat(view.x + view.w, view.y + view.h, worldW);
-    const shown = new Set<string>();
+    shown.clear();
     clusterLayer.replaceChildren();
     for (const item of index.getClusters([west, south, east, north], level)) {
       const [lng, lat] = item.geometry.coordinates as [number, number];
@@ -109,7 +111,11 @@ export function startMap(frame: HTMLElement, openStream: OpenStream | null): voi
         ),
       );
     }
-    for (const [id, el] of markers) el.classList.toggle('clustered', !shown.has(id));
+    for (const [id, el] of markers) {
+      const hide = !shown.has(id);
+      // Only changes touch the DOM: most markers stay as they were from one frame to the next.
+      if (el.classList.contains('clustered') !== hide) el.classList.toggle('clustered', hide);
+    }
   };
 
   const zoomIntoCluster = (clusterId: number, x: number, y: number): void => {
@@ -131,8 +137,10 @@ export function startMap(frame: HTMLElement, openStream: OpenStream | null): voi
   const placeLabels = (unit: number): void => {
     // Markers and clusters in view: a town under one has its name set clear of it.
     const spots: [number, number, number][] = [];
-    for (const el of markers.values())
-      if (!el.classList.contains('clustered')) spots.push([...translation(el), 9]);
+    for (const id of shown) {
+      const el = markers.get(id);
+      if (el !== undefined) spots.push([...translation(el), 9]);
+    }
     for (const el of clusterLayer.children) spots.push([...translation(el), 18]);
     const placed: Box[] = [];
     for (const el of ordered) {
@@ -325,10 +333,16 @@ function fromLngLat(lng: number, lat: number, worldW: number): [number, number] 
   return [((lng + 180) / 360) * worldW, y * worldW];
 }
 
-/** The `translate(x y)` of an element, as the server and markerElement write it. */
+const positions = new WeakMap<Element, [number, number]>();
+
+/** The `translate(x y)` of an element, as the server and markerElement write it (read once). */
 function translation(el: Element): [number, number] {
+  const known = positions.get(el);
+  if (known !== undefined) return known;
   const match = /translate\(([-\d.e]+)[ ,]+([-\d.e]+)\)/.exec(el.getAttribute('transform') ?? '');
-  return [Number(match?.[1] ?? 0), Number(match?.[2] ?? 0)];
+  const point: [number, number] = [Number(match?.[1] ?? 0), Number(match?.[2] ?? 0)];
+  positions.set(el, point);
+  return point;
 }
 
 function buildIndex(markers: Map<string, SVGGElement>, worldW: number): Supercluster {
