@@ -63,4 +63,53 @@ describe('private events never reach readers', () => {
     assert.deepEqual(live[0]!.ids(), [lastSeq]);
     assert.ok(live[0]!.raw.includes(published.id));
   });
+
+  it("never pushes a deleted or unpublished update's marker to an open map", async () => {
+    const map = new SseTestClient(`${base}/map/live`);
+    await map.connected();
+    assert.equal(map.status, 200);
+    const markerIds = () =>
+      map.events.filter((e) => e.event === 'marker').map((e) => (JSON.parse(e.data) as { id: string }).id);
+
+    const story = await t.liveBlog.createStory({ headline: 'Map privacy' });
+    const gone = await t.liveBlog.publishUpdate(story.id, { body: 'Shelling hit Aleppo at dawn.' }, 'Desk');
+    await map.waitFor('the public marker', () => markerIds().includes(gone.id));
+    await t.liveBlog.deleteUpdate(gone.id, 'Desk');
+    await map.waitFor('its removal', () => map.events.some((e) => e.event === 'unmark'));
+    assert.deepEqual(JSON.parse(map.events.at(-1)!.data), { id: gone.id }, 'an unmark carries only the id');
+    const sentBefore = map.events.length;
+    // Another node's enrichment of the deleted update arriving late.
+    await t.bus.publishPrivate({
+      kind: 'enriched',
+      storyId: story.id,
+      updateId: gone.id,
+      updateVersion: gone.version,
+      namesLinked: false,
+    });
+
+    const secret = 'embargoed-idlib-wording';
+    const draft = await t.liveBlog.createStory({ headline: 'Embargoed', status: 'draft' });
+    const hidden = await t.liveBlog.publishUpdate(
+      draft.id,
+      { body: `Drones struck Idlib. ${secret}` },
+      'Desk',
+    );
+    await t.enrichment.idle();
+    // A public update after them: once its marker is here, anything sent before it has arrived too.
+    const sentinel = await t.liveBlog.publishUpdate(
+      story.id,
+      { body: 'Explosions in Latakia overnight.' },
+      'Desk',
+    );
+    await map.waitFor('the sentinel marker', () => markerIds().includes(sentinel.id));
+    await map.close();
+
+    assert.deepEqual(
+      map.events.slice(sentBefore).map((e) => e.event),
+      ['marker'],
+      'only the sentinel after the deletion',
+    );
+    for (const needle of [secret, hidden.id, draft.id])
+      assert.ok(!map.raw.includes(needle), `the map stream carried "${needle}"`);
+  });
 });

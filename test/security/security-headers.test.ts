@@ -110,7 +110,8 @@ describe('security headers on every GET route', () => {
     '/search': { url: '/search?q=Fasher', kind: 'reader-static' },
     '/map': { url: '/map', kind: 'reader' },
     '/map/basemap.svg': { url: '/map/basemap.svg', kind: 'data' },
-    '/map/markers': { url: '/map/markers', kind: 'data' },
+    '/map/live': { url: '', kind: 'stream' },
+    '/embed/map': { url: '/embed/map', kind: 'embed' },
     '/statements': { url: '/statements', kind: 'statement' },
     '/statements/:id': { url: `/statements/${ids['statement']}`, kind: 'statement' },
     '/statements/compare': {

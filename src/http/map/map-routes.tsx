@@ -1,23 +1,39 @@
-/** `/map`: located updates on a map drawn on the server; `/map/basemap.svg`; `/map/markers` for live refresh. */
+/** `/map`: located updates on a map drawn on the server; `/map/basemap.svg`; `/map/live`, its marker changes. */
 import type { Site } from '../../domain/site.ts';
 import { createHash } from 'node:crypto';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { renderToString } from 'preact-render-to-string';
+import { invalid } from '../../domain/errors.ts';
+import type { LiveBus } from '../../live/bus.ts';
 import type { Store } from '../../store/store.ts';
 import type { Assets } from '../assets/build-assets.ts';
+import { renderToString } from 'preact-render-to-string';
+import { EMBED_POLICY, usePagePolicy } from '../kit/security-headers.ts';
 import { sendPage } from '../kit/send-page.ts';
+import type { StreamSlots } from '../stream-slots.ts';
 import { ErrorPage } from '../reader/views/error-page.tsx';
 import { Layout, renderDocument } from '../reader/views/layout.tsx';
 import { basemap } from './basemap.ts';
 import { locateUpdates, MapFilterSchema, type MapFilter } from './located-updates.ts';
-import { MapPage, MarkerList, Markers } from './map-view.tsx';
+import {
+  countryExtent,
+  countryOfTimeZone,
+  detailLayer,
+  fitPoints,
+  WORLD,
+  type Extent,
+} from './detail-layer.ts';
+import { MapFeed } from './map-feed.ts';
+import { MapPage, type MapView } from './map-view.tsx';
 
 /** What the map needs. */
 export interface MapDeps {
   store: Store;
   assets: Assets;
   site: Site;
+  bus: LiveBus;
+  /** Caps on concurrent live streams, shared with the story and site streams. */
+  streamSlots: StreamSlots;
 }
 
 // The newest enriched updates the map considers; filters apply to these.
@@ -67,14 +83,11 @@ export async function registerMapRoutes(app: FastifyInstance, deps: MapDeps): Pr
     return locateUpdates(enriched, filter);
   };
 
-  /** The query's filters, with empty form fields treated as absent; null when one is malformed. */
-  const filterOf = (request: FastifyRequest): MapFilter | null => {
-    const raw = Object.fromEntries(
-      Object.entries(request.query as Record<string, string>).filter(([, v]) => v !== ''),
+  /** The query's filters, with empty form fields treated as absent. */
+  const parseFilter = (request: FastifyRequest) =>
+    MapFilterSchema.safeParse(
+      Object.fromEntries(Object.entries(request.query as Record<string, string>).filter(([, v]) => v !== '')),
     );
-    const parsed = MapFilterSchema.safeParse(raw);
-    return parsed.success ? parsed.data : null;
-  };
 
   const htmlError = (reply: FastifyReply, status: number) =>
     sendPage(reply, {
@@ -93,9 +106,11 @@ export async function registerMapRoutes(app: FastifyInstance, deps: MapDeps): Pr
       ),
     });
 
-  app.get('/map', async (request, reply) => {
-    const filter = filterOf(request);
-    if (filter === null) return htmlError(reply, 400);
+  /** What a map of the request's filters shows, or the error status to answer with. */
+  const mapView = async (request: FastifyRequest): Promise<MapView | 400 | 404> => {
+    const parsed = parseFilter(request);
+    if (!parsed.success) return 400;
+    const filter = parsed.data;
     const [items, desks, live, story] = await Promise.all([
       located(filter),
       deps.store.desks.list(),
@@ -103,45 +118,100 @@ export async function registerMapRoutes(app: FastifyInstance, deps: MapDeps): Pr
       filter.story === undefined ? null : deps.store.stories.getById(filter.story),
     ]);
     if (items === null || (filter.story !== undefined && (story === null || story.status === 'draft')))
-      return htmlError(reply, 404);
+      return 404;
+    const { project } = basemap();
+    const points = items.flatMap((u) => {
+      const point = project(u.place.lon, u.place.lat);
+      return point === null ? [] : [point];
+    });
+    // The markers' area; with none yet, the desk's country (by its time zone); else the world.
+    const desk = desks.find((d) => d.slug === filter.desk || (story !== null && d.id === story.deskId));
+    const deskCountry = desk === undefined ? null : countryOfTimeZone(desk.timezone);
+    const view: Extent =
+      fitPoints(points) ?? (deskCountry === null ? null : countryExtent(deskCountry)) ?? WORLD;
+    return {
+      filter,
+      desks,
+      located: items,
+      basemapUrl: `/map/basemap.svg?v=${base().hash}`,
+      project,
+      live,
+      storyHeadline: story?.headline ?? null,
+      view,
+      detail: detailLayer(view),
+    };
+  };
+
+  app.get('/map', async (request, reply) => {
+    const view = await mapView(request);
+    if (typeof view === 'number') return htmlError(reply, view);
     const html = renderDocument(
       <Layout
         siteName={siteName}
         meta={{
-          title: `${story === null ? 'Map' : `Map: ${story.headline}`} – ${siteName}`,
+          title: `${view.storyHeadline === null ? 'Map' : `Map: ${view.storyHeadline}`} – ${siteName}`,
           description: 'Updates placed on a map by the places their text names, with claim status.',
           canonicalUrl: null,
-          noindex: Object.keys(filter).length > 0,
+          noindex: Object.keys(view.filter).length > 0,
         }}
         assets={assetUrls}
         script={true}
       >
-        <MapPage
-          view={{
-            filter,
-            desks,
-            located: items,
-            basemapUrl: `/map/basemap.svg?v=${base().hash}`,
-            project: basemap().project,
-            live,
-            storyHeadline: story?.headline ?? null,
-          }}
-        />
+        <MapPage view={view} />
       </Layout>,
     );
-    return sendPage(reply, { html, cache: 'no-cache', script: true });
+    // Public (it holds nothing personal), so it is sent compressed; revalidated on every view by ETag.
+    return sendPage(reply, { html, cache: 'public, no-cache', script: true });
   });
 
-  // The markers and list of the same filters, for open map pages to swap in when updates arrive.
-  app.get('/map/markers', async (request, reply) => {
-    const filter = filterOf(request);
-    if (filter === null) return htmlError(reply, 400);
-    const items = await located(filter);
-    if (items === null) return htmlError(reply, 404);
-    return reply.header('cache-control', 'no-store').send({
-      count: items.length,
-      markers: renderToString(<Markers located={items} project={basemap().project} />),
-      list: renderToString(<MarkerList located={items} />),
+  // The same map for partners' pages (`/embed/map?story=…`): framed by any site, as the live widget is.
+  await app.register(async (embed) => {
+    usePagePolicy(embed, EMBED_POLICY);
+    embed.get('/embed/map', async (request, reply) => {
+      const view = await mapView(request);
+      if (typeof view === 'number') return htmlError(reply, view);
+      const title = `${view.storyHeadline === null ? 'Map' : `Map: ${view.storyHeadline}`} – ${siteName}`;
+      const html = renderToString(
+        <html lang="en-GB">
+          <head>
+            <meta charset="utf-8" />
+            <meta name="viewport" content="width=device-width, initial-scale=1" />
+            <meta name="robots" content="noindex" />
+            <title>{title}</title>
+            {/* Links open outside the frame, on the full site. */}
+            <base target="_blank" />
+            <link rel="stylesheet" href={assetUrls.css} />
+            <script src={assetUrls.js} defer />
+          </head>
+          <body>
+            <main class="map-embed">
+              <MapPage view={view} embed />
+            </main>
+          </body>
+        </html>,
+      );
+      return sendPage(reply, { html: `<!doctype html>${html}`, cache: 'public, no-cache', script: true });
     });
+  });
+
+  // Marker changes for open map pages, pushed from the bus (map-feed.ts); no replay: what was missed
+  // while disconnected is on the next load.
+  const feed = new MapFeed({
+    bus: deps.bus,
+    store: deps.store,
+    project: (lon, lat) => basemap().project(lon, lat),
+    onError: (error) => app.log.error({ err: error }, 'map feed'),
+  });
+  app.addHook('preClose', (done) => {
+    feed.close();
+    done();
+  });
+  app.get('/map/live', { onRequest: deps.streamSlots.admit }, async (request, reply) => {
+    const parsed = parseFilter(request);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw invalid(String(issue?.path[0] ?? 'query'), issue?.message ?? 'invalid filter');
+    }
+    return deps.streamSlots.open(request, reply, () => feed.attach(reply.raw, parsed.data));
   });
 }

@@ -4,6 +4,8 @@
  * Enrichment payloads are defined beside the code that makes them and named here.
  */
 
+import type { ClaimStatus } from '../../domain/types.ts';
+
 export type { SuggestionField, SuggestionItem, Suggestions } from '../../enrich/suggestions.ts';
 export type { NameCandidate, PlaceCandidate } from '../../enrich/types.ts';
 
@@ -50,4 +52,27 @@ export interface Problem {
   field?: string;
   /** On a version conflict: the current state, for the merge view. */
   current?: Record<string, unknown>;
+}
+
+/**
+ * `marker` frame on the map's stream (/map/live): a located public update, at its point in the
+ * map's coordinate space. `unmark` frames carry `{ id }`, `unmark-story` frames `{ storyId }`.
+ */
+export interface MapMarkerFrame {
+  id: string;
+  storyId: string;
+  url: string;
+  headline: string;
+  publishedAt: string;
+  /** Publication day in the desk's time zone. */
+  day: string;
+  claimStatus: ClaimStatus;
+  eventType: string | null;
+  /** The event icon's symbol (`#e-{icon}`), '' for none. */
+  icon: string;
+  place: string;
+  /** The place's region, when it is not the place itself. */
+  admin1: string | null;
+  x: number;
+  y: number;
 }

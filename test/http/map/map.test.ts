@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { SseTestClient } from '../../live/sse-client.ts';
 import { createTestApp, type TestApp } from '../../support/test-app.ts';
 
 describe('/map', () => {
@@ -107,12 +108,64 @@ describe('/map', () => {
     assert.ok(br.rawPayload.length < plain.rawPayload.length / 3);
   });
 
-  it('gives open pages the markers and list of the same filters as JSON', async () => {
-    const res = await get('/map/markers?claim=claimed');
-    assert.equal(res.statusCode, 200);
-    const body = res.json<{ count: number; markers: string; list: string }>();
-    assert.equal(body.count, 1);
-    assert.match(body.markers, /^<g class="map-markers" data-map-markers>/);
-    assert.match(body.list, /^<ol class="map-list" data-map-list>/);
+  it('pushes markers to open maps as updates are located, edited and deleted, each page with its filters', async () => {
+    const base = await t.listen();
+    const all = new SseTestClient(`${base}/map/live`);
+    const verified = new SseTestClient(`${base}/map/live?claim=verified&desk=`);
+    await Promise.all([all.connected(), verified.connected()]);
+    assert.equal(all.headers['content-type'], 'text/event-stream; charset=utf-8');
+    const update = await t.liveBlog.publishUpdate(
+      storyId,
+      { body: 'Artillery hit Nyala in South Darfur.', claimStatus: 'claimed' },
+      'Desk',
+    );
+    await all.waitFor('a marker', () => all.events.some((e) => e.event === 'marker'));
+    const marker = JSON.parse(all.events.find((e) => e.event === 'marker')!.data) as Record<string, unknown>;
+    assert.deepEqual(Object.keys(marker).sort(), [
+      'admin1',
+      'claimStatus',
+      'day',
+      'eventType',
+      'headline',
+      'icon',
+      'id',
+      'place',
+      'publishedAt',
+      'storyId',
+      'url',
+      'x',
+      'y',
+    ]);
+    assert.equal(marker['id'], update.id);
+    assert.equal(marker['place'], 'Nyala');
+    assert.equal(marker['claimStatus'], 'claimed');
+    assert.match(String(marker['url']), /^\/sudan-daily\/[^/]+\/updates\//);
+    // The verified-only map is told it does not show this one.
+    await verified.waitFor('an unmark', () => verified.events.some((e) => e.event === 'unmark'));
+    assert.deepEqual(
+      verified.events.map((e) => e.event),
+      ['unmark'],
+    );
+
+    await t.liveBlog.editUpdate(update.id, update.version, { claimStatus: 'verified' }, 'Desk');
+    await verified.waitFor('the verified marker', () => verified.events.some((e) => e.event === 'marker'));
+    assert.equal(
+      (JSON.parse(verified.events.at(-1)!.data) as { claimStatus: string }).claimStatus,
+      'verified',
+    );
+
+    await t.liveBlog.deleteUpdate(update.id, 'Desk');
+    for (const client of [all, verified]) {
+      await client.waitFor('the removal', () => client.events.at(-1)?.event === 'unmark');
+      assert.deepEqual(JSON.parse(client.events.at(-1)!.data), { id: update.id });
+      await client.close();
+    }
+  });
+
+  it('refuses a malformed map stream filter with problem+json naming it', async () => {
+    const res = await get('/map/live?claim=maybe');
+    assert.equal(res.statusCode, 400);
+    assert.match(res.headers['content-type'] as string, /^application\/problem\+json/);
+    assert.equal(res.json<{ field: string }>().field, 'claim');
   });
 });
