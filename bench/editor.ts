@@ -22,7 +22,12 @@ const node = await createApp(
   { logger: pino({ level: 'silent' }) },
 );
 const base = (await node.app.listen({ port: 0, host: '127.0.0.1' })).replace('localhost', '127.0.0.1');
-await node.accounts.addUser({ email: 'editor@example.org', name: 'Bench Editor', role: 'editor', password: PASSWORD });
+await node.accounts.addUser({
+  email: 'editor@example.org',
+  name: 'Bench Editor',
+  role: 'editor',
+  password: PASSWORD,
+});
 const { secret } = await createApiToken(node.store, { name: 'bench', role: 'admin' });
 const headers = { authorization: `Bearer ${secret}`, 'content-type': 'application/json' };
 const post = async (path: string, body: unknown) => {
@@ -65,7 +70,8 @@ for (let r = 0; r < RUNS; r++) {
   await page.waitForFunction(
     () =>
       document.querySelector('article[data-update-id] .nr-controls') !== null &&
-      !(document.querySelector('#compose-form textarea[name="body"]') as HTMLTextAreaElement | null)?.disabled,
+      !(document.querySelector('#compose-form textarea[name="body"]') as HTMLTextAreaElement | null)
+        ?.disabled,
   );
   const measured = await page.evaluate(() => ({
     interactiveMs: performance.now(),
