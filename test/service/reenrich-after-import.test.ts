@@ -51,8 +51,8 @@ describe('re-enrichment after a gazetteer import', () => {
     await t.enrichment.idle();
     return (response.json() as { id: string }).id;
   };
-  const markerList = async () =>
-    ((await t.app.inject({ url: `/map/markers?story=${storyId}` })).json() as { list: string }).list;
+  // The story's map page, whose list of located updates names each marker's place.
+  const markerList = async () => (await t.app.inject({ url: `/map?story=${storyId}` })).body;
   const robotyneIn = async (updateId: string) =>
     (await t.store.enrichments.get(updateId))?.enrichment.places.some((p) => p.name === 'Robotyne') ?? false;
 

@@ -8,6 +8,7 @@ import { build, transform } from 'esbuild';
 /** Names of the assets pages refer to. */
 export const ASSET_NAMES = [
   'reader-live.js',
+  'map.js',
   'reader.css',
   'embed.js',
   'embed-live.js',
@@ -42,6 +43,8 @@ export interface Assets {
 export const ASSETS_PREFIX = '/assets/';
 
 const CLIENT_ENTRY = fileURLToPath(new URL('../../web/reader/reader-live.ts', import.meta.url));
+// Map pages: the reader client plus the map (src/web/reader/map-page.ts).
+const MAP_ENTRY = fileURLToPath(new URL('../../web/reader/map-page.ts', import.meta.url));
 const STYLESHEET = fileURLToPath(new URL('../../web/reader/reader.css', import.meta.url));
 // The embeddable widget (src/web/embed/): the loader partner pages include, the framed page's live client and its styles.
 const EMBED_LOADER = fileURLToPath(new URL('../../web/embed/embed-loader.ts', import.meta.url));
@@ -102,16 +105,18 @@ export async function buildAssets(): Promise<Assets> {
   ]);
   const bundle = script.outputFiles[0];
   if (!bundle) throw new Error('esbuild produced no output for the reader client');
-  const [embedLoader, embedClient, embedCss, newsroomJs, newsroomCss, placePinJs] = await Promise.all([
+  const [embedLoader, embedClient, embedCss, newsroomJs, newsroomCss, placePinJs, mapJs] = await Promise.all([
     bundleEntry(EMBED_LOADER),
     bundleEntry(EMBED_CLIENT),
     minifyCss(EMBED_STYLESHEET),
     bundleEntry(NEWSROOM_ENTRY),
     minifyCss(NEWSROOM_STYLESHEET),
     bundleEntry(PLACE_PIN_ENTRY),
+    bundleEntry(MAP_ENTRY),
   ]);
   const built: [AssetName, Buffer, string][] = [
     ['reader-live.js', Buffer.from(bundle.contents), 'text/javascript; charset=utf-8'],
+    ['map.js', mapJs, 'text/javascript; charset=utf-8'],
     ['reader.css', Buffer.from(css.code), 'text/css; charset=utf-8'],
     ['embed.js', embedLoader, 'text/javascript; charset=utf-8'],
     ['embed-live.js', embedClient, 'text/javascript; charset=utf-8'],

@@ -42,7 +42,7 @@ const MAP_WINDOW = 2000;
 /** Registers the map routes. */
 export async function registerMapRoutes(app: FastifyInstance, deps: MapDeps): Promise<void> {
   const siteName = deps.site.name;
-  const assetUrls = { css: deps.assets.url('reader.css'), js: deps.assets.url('reader-live.js') };
+  const assetUrls = { css: deps.assets.url('reader.css'), js: deps.assets.url('map.js') };
   // Drawn on the first request that needs it, so start-up does not wait for it.
   let drawn: { svg: Buffer; hash: string; br: Buffer; gzip: Buffer } | undefined;
   const base = () => {

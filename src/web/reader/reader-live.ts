@@ -1,24 +1,22 @@
 /**
  * Browser client of reader pages (bundled by http/assets/build-assets.ts): keeps a story page or the front page's
  * LATEST rail live over Server-Sent Events, refreshes relative times, and loads older updates in place.
- * Pages are complete without it; every change here is an enhancement of server-rendered HTML.
+ * Pages are complete without it; every change here is an enhancement of server-rendered HTML. Map pages
+ * load map-page.ts instead, which is this plus the map, so story pages do not carry the map's code.
  */
-import { startMap } from './map-client.ts';
 import { relativeTime } from '../../domain/relative-time.ts';
 import { startVideoFacades } from './video-facade.ts';
 import { startShareButtons } from './share.ts';
 import type { LiveStoryFrame, LiveUpdateFrame } from '../shared/wire.ts';
+import { openStream, type Handlers } from './event-stream.ts';
 
 const RELATIVE_REFRESH_MS = 30_000;
 const RAIL_MAX_ITEMS = 20;
-const MAX_BACKOFF_MS = 30_000;
 // How far (px) the top of the updates may have scrolled above the viewport and still count as "at the top".
 const AT_TOP_SLACK = 80;
 
 type UpdateData = LiveUpdateFrame;
 type StoryData = LiveStoryFrame;
-
-type Handlers = Record<string, (data: Record<string, unknown>) => void>;
 
 const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
 
@@ -60,43 +58,6 @@ function createAnnouncer(): (message: string) => void {
     // Replacing the text node (not appending) keeps the region short; a screen reader reads each change.
     region.textContent = message;
   };
-}
-
-/**
- * Opens an EventSource and keeps it open. The browser retries on its own (sending Last-Event-ID); when
- * it gives up (readyState CLOSED, e.g. after an HTTP error) we reconnect with exponential backoff and
- * jitter so a restarted server is not hit by every reader at once.
- */
-function openStream(url: (lastId: string | null) => string, handlers: Handlers): void {
-  let attempt = 0;
-  let lastId: string | null = null;
-  const connect = (): void => {
-    const source = new EventSource(url(lastId));
-    source.onopen = () => {
-      attempt = 0;
-    };
-    source.onerror = () => {
-      if (source.readyState !== EventSource.CLOSED) return;
-      source.close();
-      const ceiling = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** attempt);
-      attempt += 1;
-      window.setTimeout(connect, ceiling / 2 + (Math.random() * ceiling) / 2);
-    };
-    for (const [type, handler] of Object.entries(handlers)) {
-      source.addEventListener(type, (event) => {
-        const message = event as MessageEvent<string>;
-        if (message.lastEventId !== '') lastId = message.lastEventId;
-        let data: unknown;
-        try {
-          data = JSON.parse(message.data);
-        } catch {
-          return;
-        }
-        if (data !== null && typeof data === 'object') handler(data as Record<string, unknown>);
-      });
-    }
-  };
-  connect();
 }
 
 const RELOAD_KEY = 'dateline-reloaded-at';
@@ -398,8 +359,6 @@ function start(): void {
   if (story && 'EventSource' in window) startStory(story);
   const rail = document.querySelector<HTMLElement>('[data-live-rail]');
   if (rail && 'EventSource' in window) startRail(rail);
-  const map = document.querySelector<HTMLElement>('[data-live-map]');
-  if (map) startMap(map, 'EventSource' in window ? openStream : null);
   // Pages may come from a cache a little while after they were rendered.
   refreshRelativeTimes(document);
   window.setInterval(() => refreshRelativeTimes(document), RELATIVE_REFRESH_MS);
