@@ -49,8 +49,9 @@ export interface Contact {
   sentence: string;
 }
 
-/** A contact as listed publicly, with its update's current claim status and desk. */
+/** A contact as listed publicly, with its update's current claim status, desk and story slug (for links). */
 export interface ListedContact extends Contact {
   claimStatus: ClaimStatus;
   deskSlug: string | null;
+  storySlug: string;
 }

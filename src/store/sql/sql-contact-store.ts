@@ -98,7 +98,7 @@ export class SqlContactStore implements ContactStore {
       .innerJoin('stories as s', 's.id', 'u.story_id')
       .leftJoin('desks as d', 'd.id', 's.desk_id')
       .selectAll('c')
-      .select(['u.claim_status', 'd.slug as desk_slug'])
+      .select(['u.claim_status', 'd.slug as desk_slug', 's.slug as story_slug'])
       // Deleted updates and unpublished stories never show their contacts.
       .where('u.deleted_at', 'is', null)
       .where('s.status', 'in', ['live', 'ended'])
@@ -144,6 +144,7 @@ export class SqlContactStore implements ContactStore {
         sentence: row.sentence,
         claimStatus: row.claim_status as ClaimStatus,
         deskSlug: row.desk_slug,
+        storySlug: row.story_slug,
       })),
       nextCursor: more ? encodeContactCursor(kept.at(-1)!) : null,
     };

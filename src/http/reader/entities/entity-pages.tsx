@@ -1,8 +1,9 @@
 /**
  * Entity pages: `/people/{slug}`, `/organizations/{slug}` and `/places/{slug}` list every published
  * update of a public (live or ended) story that names the person, organisation or place, as a
- * timeline, newest first, with the story, the time and the claim label of each. Server-rendered and
- * complete without JavaScript; an entity no public update names is a 404.
+ * timeline, newest first, with the story, the time and the claim label of each; people and
+ * organisations also show whom they talked to (talked-to.tsx). Server-rendered and complete without
+ * JavaScript; an entity no public update names is a 404.
  */
 import type { FastifyInstance } from 'fastify';
 import type { JSX } from 'preact';
@@ -18,9 +19,12 @@ import { storyPlace } from '../story-place.ts';
 import { formatDateTime } from '../time-format.ts';
 import { ClaimLabel } from '../views/update-article.tsx';
 import { Layout, renderDocument, type PageMeta } from '../views/layout.tsx';
+import { counterpartsOf, TalkedTo, type Counterpart } from './talked-to.tsx';
 
 /** Updates per page of a timeline; older ones are a link away. */
 const PER_PAGE = 50;
+/** Contacts read for "Talked to", newest first; the section says when there were more. */
+const CONTACTS_READ = 500;
 
 const KIND_WORDS: Record<EntityKind, string> = {
   person: 'person',
@@ -80,13 +84,17 @@ function Timeline(props: {
   header: EntityHeader;
   items: EnrichedUpdate[];
   older: string | null;
+  talkedTo: { counterparts: Counterpart[]; partial: boolean } | null;
 }): JSX.Element {
-  const { header, items } = props;
+  const { header, items, talkedTo } = props;
   return (
     <div class="entity-page">
       <p class="kicker">{KIND_WORDS[header.kind][0]?.toUpperCase() + KIND_WORDS[header.kind].slice(1)}</p>
       <h1>{header.name}</h1>
       {header.detail !== '' && <p class="entity-detail">{header.detail}</p>}
+      {talkedTo !== null && talkedTo.counterparts.length > 0 && (
+        <TalkedTo name={header.name} counterparts={talkedTo.counterparts} partial={talkedTo.partial} />
+      )}
       <h2 id="entity-timeline-title">Updates that name {header.name}, newest first</h2>
       <ol class="entity-timeline" aria-labelledby="entity-timeline-title">
         {items.map(({ update, story, desk }) => {
@@ -156,6 +164,15 @@ export async function registerEntityPages(app: FastifyInstance, deps: ReaderDeps
         items.length > PER_PAGE && last
           ? `/${segment}/${slug}?before=${encodeURIComponent(last.update.publishedAt)}`
           : null;
+      // Contacts only on a person's or organisation's first page, not repeated on older pages.
+      let talkedTo: { counterparts: Counterpart[]; partial: boolean } | null = null;
+      if (kind !== 'place' && before === undefined) {
+        const contacts = await store.contacts.list({ actor: slug }, { limit: CONTACTS_READ });
+        talkedTo = {
+          counterparts: counterpartsOf({ kind, slug }, contacts.items),
+          partial: contacts.nextCursor !== null,
+        };
+      }
       const canonicalUrl = `${deps.site.origin()}/${segment}/${slug}`;
       const meta: PageMeta = {
         title: `${before === undefined ? '' : 'Older updates – '}${header.name} – ${siteName}`,
@@ -165,7 +182,7 @@ export async function registerEntityPages(app: FastifyInstance, deps: ReaderDeps
       };
       const html = renderDocument(
         <Layout siteName={siteName} meta={meta} assets={assetUrls} script={false}>
-          <Timeline header={header} items={shown} older={older} />
+          <Timeline header={header} items={shown} older={older} talkedTo={talkedTo} />
         </Layout>,
       );
       return sendPage(reply, { status: 200, html: html, cache: 'public, max-age=30', script: false });
