@@ -7,6 +7,7 @@
  * The frame is the one the platforms' embed scripts (X's widgets.js, Telegram's telegram-widget.js)
  * create; framing it directly keeps their script out of our pages' origin and our CSP's script-src.
  */
+import { linkParts } from './video-embeds.ts';
 
 /** A post that can be framed after the reader clicks. */
 export interface PostEmbed {
@@ -26,15 +27,9 @@ const TELEGRAM_ID = /^\d{1,10}$/;
 
 /** The embed frame for the post at `url`, or null when it is not an X or public Telegram post. */
 export function postEmbed(url: string): PostEmbed | null {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return null;
-  }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return null;
-  const host = parsed.hostname.toLowerCase().replace(/^www\./, '');
-  const parts = parsed.pathname.split('/').filter(Boolean);
+  const link = linkParts(url, /^www\./);
+  if (!link) return null;
+  const { host, parts } = link;
   if (X_HOSTS.has(host)) {
     // /{user}/status/{id} and /i/web/status/{id}, with or without /photo/1 and the like after it.
     const at = parts.indexOf('status');

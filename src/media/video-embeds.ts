@@ -18,8 +18,11 @@ export const EMBED_ORIGINS = ['https://www.youtube-nocookie.com', 'https://playe
 const YOUTUBE_ID = /^[A-Za-z0-9_-]{11}$/;
 const VIMEO_ID = /^\d{1,12}$/;
 
-/** The in-page player for `url`, or null when it must stay a link. */
-export function videoEmbed(url: string): VideoEmbed | null {
+/** An http(s) link taken apart: its lower-case host without `prefix`, and its path segments. */
+export function linkParts(
+  url: string,
+  prefix: RegExp,
+): { parsed: URL; host: string; parts: string[] } | null {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -27,8 +30,15 @@ export function videoEmbed(url: string): VideoEmbed | null {
     return null;
   }
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return null;
-  const host = parsed.hostname.toLowerCase().replace(/^(www\.|m\.)/, '');
-  const parts = parsed.pathname.split('/').filter(Boolean);
+  const host = parsed.hostname.toLowerCase().replace(prefix, '');
+  return { parsed, host, parts: parsed.pathname.split('/').filter(Boolean) };
+}
+
+/** The in-page player for `url`, or null when it must stay a link. */
+export function videoEmbed(url: string): VideoEmbed | null {
+  const link = linkParts(url, /^(www\.|m\.)/);
+  if (!link) return null;
+  const { parsed, host, parts } = link;
   let youtube: string | undefined;
   if (host === 'youtu.be') youtube = parts[0];
   else if (host === 'youtube.com' || host === 'youtube-nocookie.com' || host === 'music.youtube.com') {
