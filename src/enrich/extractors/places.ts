@@ -13,6 +13,8 @@ import type { PlaceMention } from '../types.ts';
 
 /** A town abroad this big is kept even when the text is about other countries. */
 const BIG_CITY = 250_000;
+/** A town smaller than this loses to a region of its name it does not lie in. */
+const SMALL_TOWN = 50_000;
 
 /** The countries a text is about, weighted by how often they come up. */
 export function contextCountries(context: EnrichContext, storyCountries: string[]): Map<string, number> {
@@ -50,6 +52,17 @@ function choose(
   const inArea = (place: Place) => place.kind === 'city' && areas.has(`${place.iso2}.${place.admin1Code}`);
   let candidates = m.candidates;
   if (m.preferRegion) candidates = candidates.filter((c) => c.place.kind === 'region');
+  // "Gunmen kill police in Michoacan": the state, not a village of that name in another state.
+  // A town outside the region of its name keeps it only by its own name and when it is big
+  // ("Morelos" is the state, not Ecatepec de Morelos); inside it (the capital: Kunduz) it stays.
+  const regions = candidates.filter((c) => c.place.kind === 'region' && context.has(c.place.iso2));
+  if (regions.length > 0)
+    candidates = candidates.filter(
+      ({ place, canonical }) =>
+        place.kind === 'region' ||
+        (canonical && place.population >= SMALL_TOWN) ||
+        !regions.some((r) => r.place.iso2 === place.iso2 && r.place.admin1Code !== place.admin1Code),
+    );
   const score = ({ place, canonical }: { place: Place; canonical: boolean }) =>
     (context.get(place.iso2) ?? 0) * 1e13 +
     (inArea(place) ? 1e15 : 0) +
