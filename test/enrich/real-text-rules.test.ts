@@ -22,3 +22,24 @@ test('a state wins over a small town of its name in another state, not over its 
   // Kunduz the town lies in Kunduz province: the town, as before.
   assert.equal(place('Taliban fighters entered Kunduz overnight.', 'Kunduz', ['AF'])?.kind, 'city');
 });
+
+test('a demonym a state shares with a territory names the state', () => {
+  const r = enrich('French forces killed a jihadist commander in the Menaka region.', ['ML']);
+  assert.deepEqual(
+    r.organizations.map((o) => o.name),
+    ['France armed forces'],
+  );
+});
+
+test('a listed group is found whichever way its Arabic article is written', () => {
+  for (const text of [
+    'An AlQaeda affiliate attacked the base.',
+    'Al-Qaida-linked militants attacked a police post.',
+    'Fighters loyal to Al Qaeda were killed.',
+  ])
+    assert.deepEqual(
+      enrich(text).organizations.map((o) => o.name),
+      ['al-Qaeda'],
+      text,
+    );
+});

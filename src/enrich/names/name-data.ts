@@ -63,6 +63,19 @@ const GENERIC_INSTITUTION =
 // "the Kremlin" is stored as "Kremlin": matching starts at a capital letter.
 const withoutArticle = (alias: string) => alias.replace(/^the /, '');
 
+const ARABIC_ARTICLE = /^[Aa]l[- ]?(?=\p{Lu})/u;
+
+/**
+ * An Arabic article is written four ways in news copy: "al-Qaeda", "Al-Qaeda", "Al Qaeda" and
+ * "AlQaeda"; a listed name under one of them is matched under the others.
+ */
+export function articleVariants(surface: string): string[] {
+  const article = ARABIC_ARTICLE.exec(surface);
+  if (!article) return [];
+  const rest = surface.slice(article[0].length);
+  return ['al-', 'Al-', 'Al ', 'Al'].map((a) => a + rest).filter((v) => v !== surface);
+}
+
 /** Reads the name files from `dir` (data/names) into `lexicon`. */
 export function loadNameData(dir: string, lexicon: Lexicon): NameData {
   const people = readJson(join(dir, 'people.json'), PEOPLE_FILE);
@@ -79,6 +92,7 @@ export function loadNameData(dir: string, lexicon: Lexicon): NameData {
   for (const org of organizations.organizations)
     for (const surface of [org.name, ...org.aliases]) {
       lexicon.add(withoutArticle(surface), { kind: 'org', org });
+      for (const variant of articleVariants(surface)) lexicon.add(variant, { kind: 'org', org });
       // News writes "Iran's foreign ministry" as often as "Iran's Foreign Ministry".
       const lower = surface.replace(GENERIC_INSTITUTION, (words) => words.toLowerCase());
       if (lower !== surface) lexicon.add(withoutArticle(lower), { kind: 'org', org });

@@ -28,6 +28,12 @@ const rows = (file: string) =>
     .filter((line) => line !== '' && !line.startsWith('#'))
     .map((line) => line.split('\t'));
 
+/**
+ * Dependent territories (ISO 3166) whose demonym is also a state's ("French" for the French Southern
+ * Lands, "American" for the Northern Mariana Islands): the demonym names the state.
+ */
+const DEPENDENT = new Set(['TF', 'SJ', 'BQ', 'IO', 'MP', 'GG', 'JE', 'VG', 'VI', 'GF', 'PF', 'MF']);
+
 const list = (field: string | undefined) => (field ? field.split('|').filter((s) => s !== '') : []);
 
 /** Reads the gazetteer from `dir` (data/gazetteer) into `lexicon`. */
@@ -42,13 +48,20 @@ export function loadGazetteer(dir: string, lexicon: Lexicon): Gazetteer {
   for (const [alias, kind, iso2] of aliasRows)
     if (alias?.startsWith('=') && kind === 'country' && iso2) renames.set(iso2, alias.slice(1));
 
-  for (const [iso2, name, lat, lon, aliases, demonyms] of rows(join(dir, 'countries.tsv'))) {
+  const countryRows = rows(join(dir, 'countries.tsv'));
+  const demonymCount = new Map<string, number>();
+  for (const row of countryRows)
+    for (const d of list(row[5])) demonymCount.set(d, (demonymCount.get(d) ?? 0) + 1);
+  const sharedDemonyms = new Set([...demonymCount].filter(([, n]) => n > 1).map(([d]) => d));
+  for (const [iso2, name, lat, lon, aliases, demonyms] of countryRows) {
     if (!iso2 || !name) continue;
     const country: Country = { iso2, name: renames.get(iso2) ?? name, lat: Number(lat), lon: Number(lon) };
     countries.set(iso2, country);
     for (const surface of [name, country.name, ...list(aliases)])
       lexicon.add(surface, { kind: 'country', country, demonym: false });
     for (const demonym of list(demonyms)) {
+      // "French forces" are France's: a territory gives up a demonym a state also has.
+      if (DEPENDENT.has(iso2) && sharedDemonyms.has(demonym)) continue;
       lexicon.add(demonym, { kind: 'country', country, demonym: true });
       // "Syrians", "Israelis", "Afghans": people of the country, still a mention of it
       if (/(?:[aeiouy]n|i)$/.test(demonym))
