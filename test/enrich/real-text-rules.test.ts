@@ -43,3 +43,51 @@ test('a listed group is found whichever way its Arabic article is written', () =
       text,
     );
 });
+
+const people = (text: string, storyCountries: string[] = []) =>
+  enrich(text, storyCountries).people.map((p) => p.name);
+
+test('titles and ranks real reports put before a name mark a person, the title left out', () => {
+  assert.deepEqual(people('Former MP Abdul Rahman Rahmani shot dead in Kabul.', ['AF']), [
+    'Abdul Rahman Rahmani',
+  ]);
+  assert.deepEqual(people('Al-Shabaab claims killing of MP Abdullahi Nur.', ['SO']), ['Abdullahi Nur']);
+  assert.deepEqual(people('Lt. Col. Abu Ali killed in an ambush.', ['NG']), ['Abu Ali']);
+  assert.deepEqual(people('Herders kill Catholic priest Rev. Fr. Paul Offu in Enugu.', ['NG']), [
+    'Paul Offu',
+  ]);
+  assert.deepEqual(people('Police officer Muhammad Aslam shot dead in Quetta.', ['PK']), ['Muhammad Aslam']);
+  assert.deepEqual(people('Journalist Javier Valdez killed in Sinaloa.', ['MX']), ['Javier Valdez']);
+  assert.deepEqual(people('Sarpanch Ajay Pandita shot dead in Anantnag.', ['IN']), ['Ajay Pandita']);
+});
+
+test('name particles of Romance and Arabic names stay inside the name', () => {
+  assert.deepEqual(people('Social leader Maria del Pilar Hurtado killed in Tierralta.', ['CO']), [
+    'Maria del Pilar Hurtado',
+  ]);
+  assert.deepEqual(people('Death of Hamza Bin Laden confirmed.'), ['Hamza Bin Laden']);
+});
+
+test('a role, an age or a victim cue marks a person even when a town shares one of the words', () => {
+  assert.deepEqual(people('Zahran Alloush, leader of Jaysh al-Islam, killed in air strike.', ['SY']), [
+    'Zahran Alloush',
+  ]);
+  assert.deepEqual(people('Mohammed Khan, a tribal elder, was killed.', ['SY']), ['Mohammed Khan']);
+  assert.deepEqual(people('Taliban kill Haji Mohammad Nabi in Helmand.', ['AF']), ['Mohammad Nabi']);
+  assert.deepEqual(people('Two killed including Mohammad Ali and Zafar Iqbal.', ['PK']), [
+    'Mohammad Ali',
+    'Zafar Iqbal',
+  ]);
+  assert.deepEqual(people('Abdul Rashid Dostum survives attack.', ['AF']), ['Abdul Rashid Dostum']);
+  // "X's forces" are a man's: the possessive is not part of his name.
+  assert.deepEqual(people('Gen. Paul Malong’s forces clash with the army.', ['SS']), ['Paul Malong']);
+});
+
+test('a title that begins a place name does not make a person', () => {
+  for (const text of [
+    'Militants attack checkpoint in Sheikh Zuweid.',
+    'Regime shells Sheikh Miskin in Daraa.',
+    'Sheikh Maqsoud neighbourhood shelled.',
+  ])
+    assert.deepEqual(people(text, ['SY']), [], text);
+});

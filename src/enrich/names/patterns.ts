@@ -19,14 +19,16 @@ export interface PatternName {
 }
 
 const NAME_WORD = String.raw`\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}]+)?`;
-const PARTICLE = String.raw`(?:al-|el-|bin |ibn |bint |Abu |Abdel |Abdul |Ould |ould |ag |Ag )`;
+const PARTICLE = String.raw`(?:al-|el-|bin |Bin |ibn |bint |Abu |Abdel |Abdul |Ould |ould |ag |Ag )`;
+// Inside a full name only ("Maria del Pilar Hurtado", "José de la Cruz", "Ruud van Nistelrooy").
+const NAME_PARTICLE = String.raw`(?:${PARTICLE.slice(3, -1)}|de |del |de la |da |das |dos |do |van |von |van der )`;
 /** Two to four name words, particles allowed between them ("Nawwaf al-Husain", "Mohamed Ould Ghazouani"). */
-const FULL_NAME = String.raw`${NAME_WORD}(?: ${PARTICLE}?${NAME_WORD}){1,3}|${NAME_WORD} ${PARTICLE}${NAME_WORD}`;
+const FULL_NAME = String.raw`${NAME_WORD}(?: ${NAME_PARTICLE}?${NAME_WORD}){1,3}|${NAME_WORD} ${NAME_PARTICLE}${NAME_WORD}`;
 // Lowercase "major" and "general" are adjectives ("a major Kurdish-led offensive"); as ranks
 // before a name news capitalises them.
-const TITLES = String.raw`(?:former |ex-)?(?:vice[- ]president|president|prime minister|minister|commander|Gen\.|leader|chief|governor|spokesman|spokeswoman|colonel|Col\.|brigadier|captain|Capt\.|sheikh|emir|mayor|chairman|envoy|warlord|commissioner|senator|lawmaker|judge|imam|cleric|mullah|journalist|activist|Cmdr\.|Commander|General|Major|President|Colonel|Sheikh|Emir|Governor|Commissioner|Senator|Judge|Imam|Mullah|Mawlawi|Maulvi|Maulana|Journalist|Activist|Mayor|Chief|Mr\.?|Mrs\.?|Dr\.?)`;
+const TITLES = String.raw`(?:former |ex-)?(?:vice[- ]president|president|prime minister|minister|commander|Gen\.|leader|chief|governor|spokesman|spokeswoman|colonel|Col\.|Lt\.|Maj\.|Brig\.|Sgt\.|Cpl\.|Pvt\.|Adm\.|Rev\.|Fr\.|MP|legislator|deputy|officer|policeman|soldier|elder|priest|pastor|bishop|reporter|sarpanch|Sarpanch|Haji|Hajji|Alhaji|Qari|Mufti|Pastor|Bishop|Reverend|Engineer|Eng\.|Prof\.|Professor|brigadier|captain|Capt\.|sheikh|emir|mayor|chairman|envoy|warlord|commissioner|senator|lawmaker|judge|imam|cleric|mullah|journalist|activist|Cmdr\.|Commander|General|Major|President|Colonel|Sheikh|Emir|Governor|Commissioner|Senator|Judge|Imam|Mullah|Mawlawi|Maulvi|Maulana|Journalist|Activist|Mayor|Chief|Mr\.?|Mrs\.?|Dr\.?)`;
 // Ranks that may stand between the title and the name ("spokesman Brig. Gen. Yahya Saree").
-const RANKS = String.raw`(?:(?:Lt|Lieut|Maj|Brig|Gen|Col|Capt|Cpt|Sgt|Cpl|Adm|Cmdr|Lieutenant|Major|Brigadier|General|Colonel|Captain)\.?\s+)*`;
+const RANKS = String.raw`(?:(?:Lt|Lieut|Maj|Brig|Gen|Col|Capt|Cpt|Sgt|Cpl|Adm|Cmdr|Lieutenant|Major|Brigadier|General|Colonel|Captain|Rev|Fr|Reverend|Father|Haji|Hajji|Alhaji)\.?\s+)*`;
 
 const TITLED = new RegExp(
   String.raw`\b${TITLES},?\s+(?:named\s+)?${RANKS}['"‘“]?(${FULL_NAME}|${NAME_WORD})`,
@@ -39,14 +41,18 @@ const TITLED_OF = new RegExp(
 );
 // "Mohammed Khan, a tribal elder," / "Abdullahi Mohamed, 34,": a role or an age after the name.
 const ROLE_AFTER = new RegExp(
-  String.raw`(${FULL_NAME}), (?:(?:aged )?\d{1,2},|(?:a|an|the) (?:[\p{Ll}-]+ ){0,3}(?:elder|official|commander|leader|member|officer|soldier|policeman|journalist|reporter|activist|teacher|doctor|farmer|student|resident|chief|cleric|imam|judge|lawyer|politician|candidate|spokesman|spokeswoman|businessman|trader|driver|worker|father|mother|son|daughter|brother|sister|wife|husband|man|woman|boy|girl|lawmaker|senator|governor|mayor|minister|councillor|employee|nurse|pastor|priest|villager|herder|fisherman|civilian|shepherd|militant|fighter|commander)\b)`,
+  String.raw`(${FULL_NAME}), (?:(?:aged )?\d{1,2},|(?:(?:a|an|the) )?(?:former |top |senior |deputy |local |self-styled )?(?:leader|commander|head|chief|founder|emir|spokesman|member|governor|mayor|president) of\b|(?:a|an|the) (?:[\p{Ll}-]+ ){0,3}(?:elder|official|commander|leader|member|officer|soldier|policeman|journalist|reporter|activist|teacher|doctor|farmer|student|resident|chief|cleric|imam|judge|lawyer|politician|candidate|spokesman|spokeswoman|businessman|trader|driver|worker|father|mother|son|daughter|brother|sister|wife|husband|man|woman|boy|girl|lawmaker|senator|governor|mayor|minister|councillor|employee|nurse|pastor|priest|villager|herder|fisherman|civilian|shepherd|militant|fighter|commander)\b)`,
   'gu',
 );
 // "soldiers shot Yusuf Ahmed and Aliyu Musa": acts done to people, not to places or groups.
 const VICTIM = new RegExp(
-  String.raw`\b(?:killed|shot(?: dead)?|abducted|kidnapped|arrested|detained|executed|beheaded|assassinated|murdered|wounded|injured|freed|released|sentenced|hanged|lynched|tortured) (${FULL_NAME})(?:,? and (${FULL_NAME}))?`,
+  String.raw`\b(?:killed|kills?|shot(?: dead)?|shoots?|abducted|abducts?|kidnapped|kidnaps?|arrested|arrests?|detained|executed|executes?|beheaded|beheads?|assassinated|assassinates?|murdered|murders?|wounded|injured|freed|released|sentenced|hanged|lynched|tortured|including|identified as|(?:[Dd]eath|[Kk]illing|[Mm]urder|[Aa]ssassination|[Ff]uneral|[Aa]bduction|[Kk]idnapping|[Aa]rrest|[Ee]xecution|[Rr]elease) of) (${FULL_NAME})(?:,? and (${FULL_NAME}))?`,
   'gu',
 );
+// Before a title these make the title part of a place's name ("in Sheikh Zuweid").
+const LOCATIVE_BEFORE = /\b(?:in|at|near|outside|around|into|towards?|from)\s+$/i;
+// A title caught at the front of a name by a cue that does not know titles.
+const LEADING_TITLE = new RegExp(String.raw`^(?:(?:${TITLES}|Father|Reporter)\.? )+`, 'iu');
 const NAMED = new RegExp(String.raw`\bnamed\s+(${FULL_NAME}|${NAME_WORD})`, 'gu');
 const KIN = new RegExp(
   String.raw`\b(?:[Ss]on|[Dd]aughter|[Bb]rother|[Ss]ister|[Ww]ife|[Ff]ather|[Mm]other|[Uu]ncle|[Nn]ephew) of (${FULL_NAME})`,
@@ -58,7 +64,7 @@ const BRACKETED = new RegExp(
 );
 // "Rohullah Saleh, the elder brother of…", "Benito Portillo Torres, killed in…", "The Prosecutor v. X".
 const APPOSITIVE = new RegExp(
-  String.raw`(?:^|[.;:!?]\s+|\(|“|")(${FULL_NAME}),? (?:the|a|an|aged|killed|shot|found|abducted|kidnapped|murdered|arrested)\b`,
+  String.raw`(?:^|[.;:!?]\s+|\(|“|")(${FULL_NAME}),? (?:the|a|an|aged|killed|shot|found|abducted|kidnapped|murdered|arrested|survives|survived|escapes|escaped|dies|died|resigns|resigned|flees|fled|surrenders|surrendered|vows|warns|says|said)\b`,
   'gu',
 );
 const KIN_AFTER = new RegExp(
@@ -85,7 +91,7 @@ const NOT_NAME_WORDS =
 // A lowercase plural or collective noun after the capitals makes them a modifier ("Red Crescent
 // volunteers", "Catholic priests"); a man's name is followed by a verb, a preposition or a stop.
 const MODIFIED_AFTER =
-  /^\s+(?!(?:says|claims|denies|warns|tells|vows|insists|urges|calls|accuses|adds|admits|is|was|has|as|his|this|across|towards|besides|always|whereas|unless)\b)(?:\p{Ll}+s|staff|personnel|police|people|youth|militia|community|crew)\b/u;
+  /^\s+(?!(?:says|claims|denies|warns|tells|vows|insists|urges|calls|accuses|adds|admits|survives|escapes|dies|resigns|flees|surrenders|visits|meets|returns|arrives|is|was|has|as|his|this|across|towards|besides|always|whereas|unless)\b)(?:\p{Ll}+s|staff|personnel|police|people|youth|militia|community|crew)\b/u;
 // After a name these make it a group named after a man ("Nour al-Din al-Zenki fighters").
 const GROUP_AFTER =
   /^\s+(?:fighters|militants|members|militia|militiamen|rebels|gunmen|loyalists|brigade|brigades|battalion|movement|group|forces|units)\b/;
@@ -243,10 +249,25 @@ export function findPatternNames(text: string, tokens: Token[], mentions: Resolv
     out.push(p);
   };
   // `weak`: the cue is only capitalisation, which a title-case headline empties of meaning.
-  const person = (m: RegExpMatchArray, confidence: number, weak = false) => {
-    const whole = m[1];
+  // `placesBlock`: a place spelled like one of the name's words keeps it from being a person.
+  const person = (m: RegExpMatchArray, confidence: number, weak = false, placesBlock = weak) => {
+    let whole = m[1];
     if (!whole || m.index === undefined) return;
-    const start = m.index + m[0].lastIndexOf(whole);
+    let start = m.index + m[0].lastIndexOf(whole);
+    // "in Sheikh Zuweid", "near Sheikh Miskin": after a locative word a title starts a place's name.
+    if (LOCATIVE_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index))) return;
+    // "Sheikh Miskin", "Sheikh Maqsoud neighbourhood": a place's name, title and all.
+    const cueStart = m.index;
+    if (mentions.some((k) => k.kind === 'place' && k.match.start <= cueStart && k.match.end > start)) return;
+    // "Journalist Javier Valdez killed": the title is not part of the name.
+    const title = LEADING_TITLE.exec(whole)?.[0];
+    if (title) {
+      whole = whole.slice(title.length);
+      start += title.length;
+    }
+    // "Gen. Paul Malong's forces": the man, whose forces they are.
+    const possessive = /['’]s$/.test(whole);
+    if (possessive) whole = whole.slice(0, -2);
     // A title-case headline capitalises the words after the name ("… Juan Carlos Muniz In
     // Zacatecas", "President Buhari Condemns Attack"): the name ends before them.
     const words = whole.split(' ');
@@ -255,8 +276,11 @@ export function findPatternNames(text: string, tokens: Token[], mentions: Resolv
     const end = start + name.length;
     if (weak && titleCase(start, end)) return;
     const first = name.split(/[ -]/)[0] ?? '';
-    if (NOT_PERSON_HEAD.test(first) || NOT_NAMES.test(name)) return;
-    if (overlapsAny(start, end, weak ? known : knownNames) || notPerson(name, end, weak)) return;
+    // After a title "Abu Ali" is a man; without one "Abu Kamal" is a town.
+    if ((NOT_PERSON_HEAD.test(first) && (weak || !KUNYA.test(`${first} `))) || NOT_NAMES.test(name)) return;
+    if (PLACE_AFTER.test(text.slice(end, end + 16))) return;
+    if (overlapsAny(start, end, placesBlock ? known : knownNames)) return;
+    if (possessive ? NOT_NAME_WORDS.test(name) : notPerson(name, end, weak)) return;
     push({ kind: 'person', name, matched: name, start, end, confidence });
   };
 
@@ -342,7 +366,8 @@ export function findPatternNames(text: string, tokens: Token[], mentions: Resolv
   if (text.includes('v. ')) for (const m of text.matchAll(VERSUS)) person(m, 0.75);
   for (const m of text.matchAll(TITLED)) person(m, 0.8);
   if (text.includes(' of ')) for (const m of text.matchAll(TITLED_OF)) person(m, 0.8);
-  if (text.includes(', ')) for (const m of text.matchAll(ROLE_AFTER)) person(m, 0.75, true);
+  // The role after the name is cue enough: a town spelled like one of its words does not block it.
+  if (text.includes(', ')) for (const m of text.matchAll(ROLE_AFTER)) person(m, 0.75, true, false);
   for (const m of text.matchAll(VICTIM)) {
     person(m, 0.7, true);
     if (m[2] && m.index !== undefined) {
