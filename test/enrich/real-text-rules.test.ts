@@ -91,3 +91,36 @@ test('a title that begins a place name does not make a person', () => {
   ])
     assert.deepEqual(people(text, ['SY']), [], text);
 });
+
+const orgs = (text: string, storyCountries: string[] = []) =>
+  enrich(text, storyCountries).organizations.map((o) => o.name);
+
+test('a group no list knows is found in the actor slot of a clash or an attack', () => {
+  assert.deepEqual(orgs('18 soldiers killed in clash with Abu Sayyaf.', ['PH']), ['Abu Sayyaf']);
+  assert.deepEqual(orgs('Civilians killed in ambush by Raia Mutomboki.', ['CD']), ['Raia Mutomboki']);
+  assert.deepEqual(orgs('Clashes between Dozo hunters and Fulani in Mopti.', ['ML']).sort(), [
+    'Dozo',
+    'Fulani',
+  ]);
+  // A man's name before "forces", a descriptor, a known place: not a group.
+  assert.deepEqual(orgs('Clashes between the STC and Hadi forces.', ['YE']), [
+    'Southern Transitional Council',
+  ]);
+  assert.deepEqual(orgs('Clashes with unknown gunmen in Daraa.', ['SY']), []);
+});
+
+test('a head word after descriptors alone is not an organisation', () => {
+  assert.deepEqual(orgs('Six Anti-Government Militias Kill During Clashes with ANDSF.', ['AF']), ['ANDSF']);
+  assert.deepEqual(orgs('Government Forces Shell Rebel Positions.', ['SY']), []);
+  assert.deepEqual(orgs('Pro-Government Militia commander killed in Faryab.', ['AF']), []);
+});
+
+test('"Anti-" names a group when what follows is not what it is against', () => {
+  assert.deepEqual(orgs('Anti-balaka militia attack peacekeepers in Bangassou.', ['CF']), ['Anti-balaka']);
+  assert.deepEqual(orgs('Anti-Balaka fighters kill five.', ['CF']), ['Anti-Balaka']);
+  assert.deepEqual(orgs('Ras Kamboni forces retook the town.', ['SO']), ['Ras Kamboni']);
+});
+
+test('a people named before "community" or "villages" is the people, not an armed group', () => {
+  assert.deepEqual(orgs('Many feared killed as militia attacks Tiv community in Taraba.', ['NG']), []);
+});

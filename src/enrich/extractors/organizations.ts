@@ -2,10 +2,14 @@
 import type { Extractor } from '../extractor.ts';
 import type { OrganizationMention } from '../types.ts';
 
+// "attacks Tiv community", "Fulani villages": a people's name before these is the people, not a
+// group fighting in its name.
+const PEOPLE_AFTER = /^\s+(?:community|communities|villages|villagers|residents|civilians)\b/;
+
 /** Lists the organisations in order of first mention (listed and confirmed ones first). */
 export const organizationsExtractor: Extractor<'organizations'> = {
   field: 'organizations',
-  extract({ mentions, patternNames }) {
+  extract({ text, mentions, patternNames }) {
     const byName = new Map<string, OrganizationMention>();
     const add = (
       name: string,
@@ -19,7 +23,8 @@ export const organizationsExtractor: Extractor<'organizations'> = {
       } else byName.set(name, { name, matched: [matched], source, confidence });
     };
     for (const m of mentions)
-      if (m.kind === 'org') add(m.org.name, m.match.text, m.match.override ? 'confirmed' : 'known', 1);
+      if (m.kind === 'org' && !PEOPLE_AFTER.test(text.slice(m.match.end, m.match.end + 14)))
+        add(m.org.name, m.match.text, m.match.override ? 'confirmed' : 'known', 1);
     for (const p of patternNames) if (p.kind === 'org') add(p.name, p.matched, 'pattern', p.confidence);
     return [...byName.values()];
   },

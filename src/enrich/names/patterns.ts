@@ -119,6 +119,8 @@ const HEADED = new RegExp(
 // "Ministry of National Defense", "Office of the Prosecutor".
 const MINISTRY =
   /\b(?:Ministry|Office|Directorate|Commission) (?:of|for) (?:the )?\p{Lu}[\p{L}'’-]*(?: (?:and |of |for )?\p{Lu}[\p{L}'’-]*){0,4}/gu;
+const DESCRIPTOR = String.raw`(?:(?:Anti|Pro)-\p{Lu}[\p{L}-]*|Government|Governmental|Security|Armed|Unknown|Unidentified|Local|Tribal|Rebel|Regime|Opposition|Islamist|Jihadist|Enemy|Foreign|Illegal|Irregular|Allied|Joint|Special|Suspected)`;
+const DESCRIPTOR_ONLY = new RegExp(String.raw`^(?:${DESCRIPTOR} )+(?:${ORG_HEAD})$`, 'u');
 const HEAD_WORD = new RegExp(String.raw`\b(?:${ORG_HEAD})\b`);
 /**
  * Arabic names of armed groups lead with their head word: front (Jabhat), army (Jaysh), brigade
@@ -205,12 +207,24 @@ const COUNTRY_FORCE_AFTER =
   /^(?:['’]s)?\s+(armed forces|security forces|air force|army|military|navy|police)\b(?!\s+(?:government|junta|regime|rulers?|leaders?|council|authorities|coup)\b)/i;
 // "Nyatura militia", "Maute group", "Mai-Mai Yakutumba fighters": a name no list knows, then what
 // it is. Adjectives of peoples and faiths ("Kurdish fighters", "Sunni militias") are not names.
-const GROUP_NOUN = String.raw`(?:militia|militias|militiamen|rebels|insurgents|guerrillas|members|militants|fighters|group|faction|cartel|gang)`;
+const GROUP_NOUN = String.raw`(?:militia|militias|militiamen|rebels|insurgents|guerrillas|members|militants|fighters|group|faction|cartel|gang|forces|vigilantes|raiders)`;
 const NAMED_GROUP = new RegExp(
-  String.raw`\b(\p{Lu}[\p{L}'’]+(?:[- ]\p{Lu}[\p{L}'’]+){0,3}) ${GROUP_NOUN}\b`,
+  String.raw`\b(\p{Lu}[\p{L}'’]+(?:-\p{Ll}+)?(?:[- ]\p{Lu}[\p{L}'’]+){0,3}) ${GROUP_NOUN}\b`,
   'gu',
 );
-const GROUP_NOUN_CUE = new RegExp(String.raw`\p{Lu}[\p{L}'’]+ ${GROUP_NOUN}\b`, 'u');
+// "Anti-balaka" is a name; "Anti-Government", "anti-terror" say what a group is against.
+const ANTI_NAME =
+  /^Anti-(?!(?:government|terror|riot|drug|narcotic|crime|kidnap|gang|insurgen|jihad|tank|aircraft|regime|rebel)\p{L}*)(?=\p{L})/iu;
+const groupWords = (name: string) => name.replace(ANTI_NAME, '').split(/[- ]/);
+/**
+ * The actor slot of a clash or an attack: "clash with Abu Sayyaf", "ambush by Raia Mutomboki",
+ * "fighting between Twa and Luba militias". A capitalised name there that no list knows is a group.
+ */
+const ACTOR_SLOT = new RegExp(
+  String.raw`\b(?:(?:clash(?:es|ed)?|fighting|fights?|battles?|skirmish(?:es)?|confrontations?) (?:with|between|against)|(?:attack(?:s|ed)?|ambush(?:es|ed)?|raids?|killed|abducted|kidnapped|claimed) by|between) (?:the )?(\p{Lu}[\p{L}'’]+(?:-\p{L}[\p{L}'’]*)?(?: \p{Lu}[\p{L}'’]+(?:-\p{L}[\p{L}'’]*)?){0,2})(?: and (?:the )?(\p{Lu}[\p{L}'’]+(?:-\p{L}[\p{L}'’]*)?(?: \p{Lu}[\p{L}'’]+){0,2}))?`,
+  'gu',
+);
+const GROUP_NOUN_CUE = new RegExp(String.raw`\p{Lu}[\p{L}'’-]+ ${GROUP_NOUN}\b`, 'u');
 const NOT_GROUP_NAME =
   /(?:ist|ish|ese|ian|ic)$|^(?:Arab|Tuareg|Sunni|Shia|Shiite|Druze|Alawite|Yazidi|Christian|Muslim|Jewish|Tribal|Local|Armed|Rebel|Unknown|Unidentified|Suspected|Government|Opposition|Regime|Security|Foreign|Several|Some|Many|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Dozens|Hundreds|Anti|Pro|Community|Village|Vigilante|Youth|Ethnic|Allied|Federal|State|Police|Army|Former|Ex|Defected|Other|Rival|Enemy|Their|His|Her|Its|These|Those|All|Both|Most|Few|Militia|Militant|Jihadi|More|Dozen|Scores|Hundred|Thousands|Eleven|Twelve|\p{Lu}\p{Ll}+(?:teen|ty))$/u;
 
@@ -422,6 +436,8 @@ export function findPatternNames(text: string, tokens: Token[], mentions: Resolv
     }
     // "Chief Of Army Staff", "Commander of the Forces": a post, not an organisation
     if (!/ /.test(span) || ROLE_OF.test(span)) continue;
+    // "Anti-Government Militias", "Government Forces": what they are, not what they are called
+    if (DESCRIPTOR_ONLY.test(span)) continue;
     const end = start + span.length;
     const inside = known.filter((k) => k.start >= start && k.end <= end);
     if (inside.some((k) => k.start === start && k.end === end)) continue;
@@ -439,11 +455,32 @@ export function findPatternNames(text: string, tokens: Token[], mentions: Resolv
     const name = m[1].slice(lead.length);
     const start = m.index + lead.length;
     const end = start + name.length;
-    if (name === '' || name.split(/[- ]/).some((w) => NOT_GROUP_NAME.test(w))) continue;
+    if (name === '' || groupWords(name).some((w) => NOT_GROUP_NAME.test(w))) continue;
+    // "Hadi forces", "Coalition forces": one word before "forces" is a man's or a label
+    if (/ forces$/.test(m[0]) && !/[- ]/.test(name)) continue;
     // "Sinaloa cartel": a cartel or a gang takes its place's name
-    const blocking = / (?:cartel|gang)$/.test(m[0]) ? knownNames : known;
+    // ("Anti-Balaka fighters": a town called Balaka does not make the name a place)
+    const blocking = / (?:cartel|gang)$/.test(m[0]) || ANTI_NAME.test(name) ? knownNames : known;
     if (overlapsAny(start, end, blocking) || titleCase(start, end)) continue;
     push({ kind: 'org', name, matched: name, start, end, confidence: 0.7 });
+  }
+
+  for (const m of text.matchAll(ACTOR_SLOT)) {
+    if (m.index === undefined) continue;
+    for (const group of [m[1], m[2]]) {
+      if (!group) continue;
+      const start = m.index + m[0].lastIndexOf(group);
+      const end = start + group.length;
+      const words = groupWords(group);
+      // Acronyms are handled below; descriptors, peoples' adjectives and numbers are not names.
+      if (/^[A-Z0-9-]+$/.test(group) || words.some((w) => NOT_GROUP_NAME.test(w) || NOT_NAME_WORDS.test(w)))
+        continue;
+      if (overlapsAny(start, end, known) || titleCase(start, end)) continue;
+      // "the STC and Hadi forces": one word before "forces" is a man's or a label
+      if (!/[- ]/.test(group) && /^ (?:forces|troops|loyalists|supporters)\b/.test(text.slice(end, end + 12)))
+        continue;
+      push({ kind: 'org', name: group, matched: group, start, end, confidence: 0.6 });
+    }
   }
 
   // Acronyms: defined in the text ("Full Name (ACR)") or standing as an actor.
