@@ -30,3 +30,26 @@ export function spellingVariants(name: string): string[] {
   out.delete('');
   return [...out];
 }
+
+const ARTICLES = /(^|[\s-])(?:al|el|an|ar|as|ash|at|ath|ad|adh|az|es|et|ez|en|er)[\s-]+(?=\p{L})/gu;
+
+/**
+ * One key for the ways a transliterated name is spelled ("Maarat al-Numan" and "Ma`arrat an
+ * Nu`man", "Morak" and "Murak", "Sheikh" and "Shaykh", "Tal Rifaat" and "Tall Rif`at"): no
+ * diacritics, ayn marks, articles, spaces or doubled letters; e/a, o/u, ay/ai, a final h merged.
+ * Used only where the text marks a place and for the story's countries: it is loose on purpose.
+ */
+export function transliterationKey(name: string): string {
+  return foldDiacritics(name)
+    .toLowerCase()
+    .replace(APOSTROPHES, '')
+    .replace(ARTICLES, '$1')
+    .replace(/([ae])h\b/g, '$1')
+    .replace(/ou|oo/g, 'u')
+    .replace(/ee/g, 'i')
+    .replace(/e/g, 'a')
+    .replace(/o/g, 'u')
+    .replace(/ay/g, 'ai')
+    .replace(/[\s-]+/g, '')
+    .replace(/(.)\1+/g, '$1');
+}

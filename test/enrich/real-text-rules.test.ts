@@ -124,3 +124,24 @@ test('"Anti-" names a group when what follows is not what it is against', () => 
 test('a people named before "community" or "villages" is the people, not an armed group', () => {
   assert.deepEqual(orgs('Many feared killed as militia attacks Tiv community in Taraba.', ['NG']), []);
 });
+
+test('a place the text marks is found under another transliteration of its name in the story’s country', () => {
+  assert.equal(place('Soldiers were killed in the vicinity of Morak town.', 'Morak', ['SY'])?.name, 'Murak');
+  assert.equal(
+    place('Russian warplanes strike Maarat al-Numan.', 'Maarat al-Numan', ['SY'])?.name,
+    'Ma‘arrat an Nu‘man',
+  );
+  assert.equal(place('Turkish forces shell Tal Rifaat.', 'Tal Rifaat', ['SY'])?.name, 'Tall Rif‘at');
+  // Before "countryside" or "governorate" it is the region.
+  assert.equal(
+    place('Gunmen attack a convoy in Deir Ezzor countryside.', 'Deir Ezzor', ['SY'])?.kind,
+    'region',
+  );
+  // Not without a cue, not abroad, not for common words.
+  assert.equal(place('Morak said nothing.', 'Morak', ['SY']), undefined);
+  assert.equal(place('Soldiers were killed near Morak.', 'Morak', ['AF']), undefined);
+  assert.deepEqual(
+    enrich('Clashes in the Defense Ministry area and near the Human Rights office.', ['SY']).places,
+    [],
+  );
+});

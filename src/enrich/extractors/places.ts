@@ -144,6 +144,7 @@ export function createPlacesExtractor(storyCountries: () => string[]): Extractor
         });
       }
       for (const p of placedInRegion(context, out, weights)) push(p);
+      for (const p of spelledLike(context, out, storyCountries())) push(p);
       for (const p of approximatePlaces(context, out)) push(p);
       return out;
     },
@@ -207,6 +208,75 @@ const LOCATIVE_CUE = PLACE_CUES.length - 1;
 // Never places by themselves, whatever cue stands next to them.
 const NOT_PLACE_WORDS =
   /^(?:The|A|An|In|At|On|Of|By|North|South|East|West|Northern|Southern|Eastern|Western|Central|Upper|Lower|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
+
+// "in Morak", "near Tal Rifaat", "the outskirts of Maarat al-Numan": where a place's name stands.
+const LOCATIVE = new RegExp(
+  String.raw`\b(?:in|near|at|outside|around|from|into|towards?|of|on|south|north|east|west|strikes?|struck|shell(?:s|ed)?|bomb(?:s|ed)?|target(?:s|ed)?|attack(?:s|ed)?|storm(?:s|ed)?|captur(?:e|es|ed)|seiz(?:e|es|ed)|retak(?:e|es)|retook|besieg(?:e|es|ed)|hits?) (?:the (?:town|village|city|area|outskirts|vicinity|countryside) of )?(${NAME})(?=$|[\s.,;:)!?])`,
+  'gu',
+);
+
+const REGION_AFTER = /^\s+(?:countryside|[Pp]rovince|[Gg]overnorate|[Rr]egion|[Ss]tate|[Oo]blast)\b/;
+
+/**
+ * Names the text marks as places (a locative word before, a settlement word after) that no spelling
+ * the gazetteer has matches, looked up by transliterationKey among the towns of the story's own
+ * countries: "Morak" is Murak, "Maarat al-Numan" Ma`arrat an Nu`man. Not in title-case lines.
+ */
+function spelledLike(
+  context: EnrichContext,
+  found: PlaceMention[],
+  storyCountries: string[],
+): PlaceMention[] {
+  const { text, mentions, patternNames, tokens } = context;
+  const out: PlaceMention[] = [];
+  if (storyCountries.length === 0) return out;
+  const covered = (start: number, end: number) =>
+    mentions.some((m) => m.match.start < end && m.match.end > start) ||
+    patternNames.some((p) => p.start < end && p.end > start);
+  for (const cue of [LOCATIVE, ...PLACE_CUES.slice(0, 3)])
+    for (const m of text.matchAll(cue)) {
+      const name = m[1];
+      if (!name || m.index === undefined) continue;
+      const start = m.index + m[0].indexOf(name);
+      const end = start + name.length;
+      if (covered(start, end) || name.split(' ').some((w) => NOT_PLACE_WORDS.test(w))) continue;
+      if (found.some((p) => p.matched === name) || out.some((p) => p.matched === name)) continue;
+      if (titleCaseAt(tokens, start)) continue;
+      // "Deir Ezzor countryside", "the countryside of X", "X governorate": the region first.
+      const regionCue =
+        REGION_AFTER.test(text.slice(end, end + 14)) ||
+        /countryside of (?:the )?$/.test(text.slice(0, start));
+      for (const iso2 of storyCountries) {
+        const town = context.gazetteer.townsSpelledLike(iso2, name)[0];
+        const area = context.gazetteer.regionSpelledLike(iso2, name);
+        const place = (regionCue && area) || town || area;
+        if (!place) continue;
+        const region =
+          place.kind === 'region'
+            ? place
+            : context.gazetteer.regions.get(`${place.iso2}.${place.admin1Code}`);
+        out.push({
+          name: place.name,
+          matched: name,
+          kind: place.kind,
+          country: place.iso2,
+          ...(region && { admin1: region.name }),
+          lat: place.lat,
+          lon: place.lon,
+          precision: place.kind,
+        });
+        break;
+      }
+    }
+  return out;
+}
+
+/** True when most longer words of the sentence at `offset` are capitalised (a title-case headline). */
+function titleCaseAt(tokens: EnrichContext['tokens'], offset: number): boolean {
+  const sentence = tokens.find((t) => t.end > offset)?.sentence;
+  const long = tokens.filter((t) => t.sentence === sentence && t.text.length >= 4);
+  return long.length >= 3 && long.filter((t) => /^\p{Lu}/u.test(t.text)).length / long.length >= 0.75;
+}
 
 /**
  * Places no gazetteer knows that the text marks as places and puts in a named admin-1 region

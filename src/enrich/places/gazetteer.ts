@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Country, Lexicon, Place } from '../lexicon.ts';
 import { surfaceKey } from '../lexicon.ts';
-import { foldDiacritics, spellingVariants } from '../spelling.ts';
+import { foldDiacritics, spellingVariants, transliterationKey } from '../spelling.ts';
 
 /** Countries and places by key, for naming a town's region and a place's country. */
 export interface Gazetteer {
@@ -18,6 +18,13 @@ export interface Gazetteer {
    * name. See alternateSpellings.
    */
   alternates(spellings: readonly string[]): Map<string, { place: Place; canonical: boolean }[]>;
+  /**
+   * The towns of `iso2` whose name or one of its spellings has the same transliterationKey as
+   * `spelling`, biggest first ("Morak" finds Murak). Each country's keys are built on first use.
+   */
+  townsSpelledLike(iso2: string, spelling: string): Place[];
+  /** The admin-1 region of `iso2` whose name or alias has the transliterationKey of `spelling`. */
+  regionSpelledLike(iso2: string, spelling: string): Place | undefined;
   /** The biggest towns inside a box (degrees), at most `limit`: landmarks for a map. */
   townsWithin(box: { west: number; north: number; east: number; south: number }, limit: number): Place[];
 }
@@ -80,6 +87,7 @@ export function loadGazetteer(dir: string, lexicon: Lexicon): Gazetteer {
     if (targeted.has(key)) byName.set(key, [...(byName.get(key) ?? []), place]);
   };
 
+  const regionKeys = new Map<string, Map<string, Place>>();
   for (const [code, iso2, name, lat, lon, aliases] of rows(join(dir, 'admin1.tsv'))) {
     if (!iso2 || !name || code === undefined) continue;
     const place: Place = {
@@ -93,17 +101,46 @@ export function loadGazetteer(dir: string, lexicon: Lexicon): Gazetteer {
     };
     regions.set(`${iso2}.${code}`, place);
     addPlace(place, list(aliases));
+    const keys = regionKeys.get(iso2) ?? new Map<string, Place>();
+    for (const spelling of [name, ...list(aliases)]) keys.set(transliterationKey(spelling), place);
+    regionKeys.set(iso2, keys);
   }
   // Towns are not added to the matcher: they are searched per text by all their spellings (see
   // alternateSpellings), and a town's line is parsed only when a text names it.
   const towns = townTable(join(dir, 'cities.tsv'));
   placeCount += towns.count;
   const alternatesFile = join(dir, 'city-alternates.tsv');
-  const alternates = alternateSpellings(
-    () =>
-      existsSync(alternatesFile) ? readFileSync(alternatesFile, 'utf8') : townIndex(join(dir, 'cities.tsv')),
-    towns.at,
-  );
+  let alternatesText: string | undefined;
+  const readAlternates = () =>
+    (alternatesText ??= existsSync(alternatesFile)
+      ? readFileSync(alternatesFile, 'utf8')
+      : townIndex(join(dir, 'cities.tsv')));
+  const alternates = alternateSpellings(readAlternates, towns.at);
+  const likeKeys = new Map<string, Map<string, Place[]>>();
+  /** One country's towns by transliterationKey of every spelling (one pass over the spellings). */
+  const keysOf = (iso2: string): Map<string, Place[]> => {
+    let keys = likeKeys.get(iso2);
+    if (keys) return keys;
+    keys = new Map();
+    const text = readAlternates();
+    for (let start = 0; start < text.length;) {
+      const end = text.indexOf('\n', start);
+      const line = text.slice(start, end === -1 ? undefined : end);
+      start = end === -1 ? text.length : end + 1;
+      const tab = line.indexOf('\t');
+      for (const entry of line.slice(tab + 1).split(',')) {
+        const place = towns.at(Number.parseInt(entry, 10));
+        if (place?.iso2 !== iso2) continue;
+        const key = transliterationKey(line.slice(0, tab));
+        const list = keys.get(key) ?? [];
+        if (!list.includes(place)) list.push(place);
+        keys.set(key, list);
+      }
+    }
+    for (const list of keys.values()) list.sort((a, b) => b.population - a.population);
+    likeKeys.set(iso2, keys);
+    return keys;
+  };
   /** The towns of `iso2` whose own name is `name`. */
   const townsNamed = (iso2: string, name: string): Place[] => {
     return [...alternates([surfaceKey(name)]).values()]
@@ -154,6 +191,8 @@ export function loadGazetteer(dir: string, lexicon: Lexicon): Gazetteer {
     regions,
     placeCount,
     alternates,
+    townsSpelledLike: (iso2, spelling) => keysOf(iso2).get(transliterationKey(spelling)) ?? [],
+    regionSpelledLike: (iso2, spelling) => regionKeys.get(iso2)?.get(transliterationKey(spelling)),
     // Towns are sorted biggest first (build-gazetteer.ts), so the first found are the biggest.
     townsWithin(box, limit) {
       const out: Place[] = [];
