@@ -123,19 +123,28 @@ export function loadGazetteer(dir: string, lexicon: Lexicon): Gazetteer {
     if (keys) return keys;
     keys = new Map();
     const text = readAlternates();
+    // Read without slicing or splitting lines: most of the 205,000 spellings are of other countries.
     for (let start = 0; start < text.length;) {
-      const end = text.indexOf('\n', start);
-      const line = text.slice(start, end === -1 ? undefined : end);
-      start = end === -1 ? text.length : end + 1;
-      const tab = line.indexOf('\t');
-      for (const entry of line.slice(tab + 1).split(',')) {
-        const place = towns.at(Number.parseInt(entry, 10));
-        if (place?.iso2 !== iso2) continue;
-        const key = transliterationKey(line.slice(0, tab));
-        const list = keys.get(key) ?? [];
-        if (!list.includes(place)) list.push(place);
-        keys.set(key, list);
+      const tab = text.indexOf('\t', start);
+      if (tab === -1) break;
+      let end = text.indexOf('\n', tab);
+      if (end === -1) end = text.length;
+      let number = 0;
+      for (let k = tab + 1; k <= end; k++) {
+        const c = k === end ? 44 : text.charCodeAt(k);
+        if (c >= 48 && c <= 57) number = number * 10 + c - 48;
+        else if (c === 44) {
+          if (towns.countryAt(number) === iso2) {
+            const place = towns.at(number);
+            const key = transliterationKey(text.slice(start, tab));
+            const list = keys.get(key) ?? [];
+            if (place && !list.includes(place)) list.push(place);
+            keys.set(key, list);
+          }
+          number = 0;
+        }
       }
+      start = end + 1;
     }
     for (const list of keys.values()) list.sort((a, b) => b.population - a.population);
     likeKeys.set(iso2, keys);
@@ -235,7 +244,12 @@ function townIndex(citiesFile: string): string {
  * kept, so a place has one identity): a text names a handful of the 72,000 towns, and building them
  * all was most of `dateline enrich`'s start-up.
  */
-function townTable(file: string): { count: number; at(line: number): Place | undefined } {
+function townTable(file: string): {
+  count: number;
+  at(line: number): Place | undefined;
+  /** The line's country code, read without parsing the line. */
+  countryAt(line: number): string | undefined;
+} {
   const text = readFileSync(file, 'utf8');
   const offsets: number[] = [];
   for (let i = 0; i < text.length; i = text.indexOf('\n', i) + 1 || text.length) offsets.push(i);
@@ -243,6 +257,12 @@ function townTable(file: string): { count: number; at(line: number): Place | und
   const parsed: (Place | undefined)[] = new Array<Place | undefined>(starts.length);
   return {
     count: starts.length,
+    countryAt(line) {
+      const start = starts[line];
+      if (start === undefined) return undefined;
+      const tab = text.indexOf('\t', start);
+      return text.slice(tab + 1, tab + 3);
+    },
     at(line) {
       if (line < 0 || line >= starts.length) return undefined;
       let place = parsed[line];
