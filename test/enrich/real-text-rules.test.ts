@@ -145,3 +145,19 @@ test('a place the text marks is found under another transliteration of its name 
     [],
   );
 });
+
+test('a name before "commander" or "leader" is the group the man belongs to, not the man', () => {
+  const r = enrich('Explosion kills Sultan Murad Division commander.', ['SY']);
+  assert.deepEqual(
+    r.people.map((p) => p.name),
+    [],
+  );
+  assert.deepEqual(
+    r.organizations.map((o) => o.name),
+    ['Sultan Murad Division'],
+  );
+  assert.deepEqual(people('Encounter kills Hizbul Mujahideen commander in Pulwama.', ['IN']), []);
+  // Peoples' adjectives and common nouns before "leaders" stay what they are.
+  assert.deepEqual(orgs('European leaders gathered in Berlin on Monday.'), []);
+  assert.deepEqual(orgs('Prayer leader, ANA official gunned down in Farah.', ['AF']), ['ANA']);
+});

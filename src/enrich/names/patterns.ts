@@ -94,7 +94,7 @@ const MODIFIED_AFTER =
   /^\s+(?!(?:says|claims|denies|warns|tells|vows|insists|urges|calls|accuses|adds|admits|survives|escapes|dies|resigns|flees|surrenders|visits|meets|returns|arrives|is|was|has|as|his|this|across|towards|besides|always|whereas|unless)\b)(?:\p{Ll}+s|staff|personnel|police|people|youth|militia|community|crew)\b/u;
 // After a name these make it a group named after a man ("Nour al-Din al-Zenki fighters").
 const GROUP_AFTER =
-  /^\s+(?:fighters|militants|members|militia|militiamen|rebels|gunmen|loyalists|brigade|brigades|battalion|movement|group|forces|units)\b/;
+  /^\s+(?:fighters|militants|members|militia|militiamen|rebels|gunmen|loyalists|brigade|brigades|battalion|movement|group|forces|units|commanders?|leaders?|chief|emir|spokesman|officials?)\b/;
 // "Kurdish-led", "Iranian-backed": an affiliation, not a name.
 const AFFILIATION_AFTER = /^-(?:led|backed|based|aligned|allied|affiliated|linked|controlled|held|run)\b/;
 
@@ -207,7 +207,7 @@ const COUNTRY_FORCE_AFTER =
   /^(?:['’]s)?\s+(armed forces|security forces|air force|army|military|navy|police)\b(?!\s+(?:government|junta|regime|rulers?|leaders?|council|authorities|coup)\b)/i;
 // "Nyatura militia", "Maute group", "Mai-Mai Yakutumba fighters": a name no list knows, then what
 // it is. Adjectives of peoples and faiths ("Kurdish fighters", "Sunni militias") are not names.
-const GROUP_NOUN = String.raw`(?:militia|militias|militiamen|rebels|insurgents|guerrillas|members|militants|fighters|group|faction|cartel|gang|forces|vigilantes|raiders)`;
+const GROUP_NOUN = String.raw`(?:militia|militias|militiamen|rebels|insurgents|guerrillas|members|militants|fighters|group|faction|cartel|gang|forces|vigilantes|raiders|commanders?|emir|spokesman)`;
 const NAMED_GROUP = new RegExp(
   String.raw`\b(\p{Lu}[\p{L}'’]+(?:-\p{Ll}+)?(?:[- ]\p{Lu}[\p{L}'’]+){0,3}) ${GROUP_NOUN}\b`,
   'gu',
@@ -226,7 +226,7 @@ const ACTOR_SLOT = new RegExp(
 );
 const GROUP_NOUN_CUE = new RegExp(String.raw`\p{Lu}[\p{L}'’-]+ ${GROUP_NOUN}\b`, 'u');
 const NOT_GROUP_NAME =
-  /(?:ist|ish|ese|ian|ic)$|^(?:Arab|Tuareg|Sunni|Shia|Shiite|Druze|Alawite|Yazidi|Christian|Muslim|Jewish|Tribal|Local|Armed|Rebel|Unknown|Unidentified|Suspected|Government|Opposition|Regime|Security|Foreign|Several|Some|Many|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Dozens|Hundreds|Anti|Pro|Community|Village|Vigilante|Youth|Ethnic|Allied|Federal|State|Police|Army|Former|Ex|Defected|Other|Rival|Enemy|Their|His|Her|Its|These|Those|All|Both|Most|Few|Militia|Militant|Jihadi|More|Dozen|Scores|Hundred|Thousands|Eleven|Twelve|\p{Lu}\p{Ll}+(?:teen|ty))$/u;
+  /(?:ist|ish|ese|ian|ean|ic)$|^(?:Arab|Tuareg|Sunni|Shia|Shiite|Druze|Alawite|Yazidi|Christian|Muslim|Jewish|Tribal|Local|Armed|Rebel|Unknown|Unidentified|Suspected|Government|Opposition|Regime|Security|Foreign|Several|Some|Many|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Dozens|Hundreds|Anti|Pro|Community|Village|Vigilante|Youth|Ethnic|Allied|Federal|State|Police|Army|Former|Ex|Defected|Other|Rival|Enemy|Their|His|Her|Its|These|Those|All|Both|Most|Few|Militia|Militant|Jihadi|More|Dozen|Scores|Hundred|Thousands|Eleven|Twelve|\p{Lu}\p{Ll}+(?:teen|ty))$/u;
 
 const overlapsAny = (start: number, end: number, spans: { start: number; end: number }[]) =>
   spans.some((s) => start < s.end && end > s.start);
