@@ -19,6 +19,8 @@ test('a state wins over a small town of its name in another state, not over its 
     'region',
   );
   assert.equal(place('Two men were shot dead in Morelos.', 'Morelos', ['MX'])?.name, 'Morelos');
+  // A big town by another full spelling stays the town ("Kiev" is Kyiv, not Kyiv Oblast).
+  assert.equal(place('Drones hit Kiev overnight.', 'Kiev', ['UA'])?.kind, 'city');
   // Kunduz the town lies in Kunduz province: the town, as before.
   assert.equal(place('Taliban fighters entered Kunduz overnight.', 'Kunduz', ['AF'])?.kind, 'city');
 });

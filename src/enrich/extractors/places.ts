@@ -53,15 +53,17 @@ function choose(
   let candidates = m.candidates;
   if (m.preferRegion) candidates = candidates.filter((c) => c.place.kind === 'region');
   // "Gunmen kill police in Michoacan": the state, not a village of that name in another state.
-  // A town outside the region of its name keeps it only by its own name and when it is big
-  // ("Morelos" is the state, not Ecatepec de Morelos); inside it (the capital: Kunduz) it stays.
+  // A town outside the region of its name keeps it only when it is big, and not by a word of its
+  // name ("Morelos" is the state, not Ecatepec de Morelos); inside it (the capital: Kunduz) it stays.
   const regions = candidates.filter((c) => c.place.kind === 'region' && context.has(c.place.iso2));
   if (regions.length > 0)
     candidates = candidates.filter(
       ({ place, canonical }) =>
         place.kind === 'region' ||
-        (canonical && place.population >= SMALL_TOWN) ||
-        !regions.some((r) => r.place.iso2 === place.iso2 && r.place.admin1Code !== place.admin1Code),
+        (place.population >= SMALL_TOWN && (canonical || !place.name.includes(m.match.text))) ||
+        // inside one of them ("Kiev": Kyiv lies in Kyiv City, not in Kyiv Oblast) or abroad
+        !regions.some((r) => r.place.iso2 === place.iso2) ||
+        regions.some((r) => r.place.iso2 === place.iso2 && r.place.admin1Code === place.admin1Code),
     );
   const score = ({ place, canonical }: { place: Place; canonical: boolean }) =>
     (context.get(place.iso2) ?? 0) * 1e13 +
