@@ -69,7 +69,7 @@ export function actorDrawing(
     ...among.filter((p) => actorKey(p.a) !== selfKey && actorKey(p.b) !== selfKey),
   ];
   const { nodes, links } = networkOf(actors, pairs, 200);
-  return layoutNetwork(nodes, links, { width: 640, height: 420 }, 0);
+  return layoutNetwork(nodes, links, { width: 600, height: 420 }, 0);
 }
 
 /** The drawing section; the ranked list ("Talked to") is its accessible twin. */

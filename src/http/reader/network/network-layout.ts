@@ -50,7 +50,8 @@ interface SimNode extends SimulationNodeDatum {
 }
 
 const TICKS = 300;
-const MARGIN = 24;
+// Room for the labels under the dots at the frame's edge.
+const MARGIN = 32;
 
 /**
  * Lays out `nodes` and `links` in a `width`×`height` frame. `centre`, when given, is pinned in the
@@ -91,7 +92,7 @@ export function layoutNetwork(
   const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
   const spanX = Math.max(1, maxX - minX);
   const spanY = Math.max(1, maxY - minY);
-  const scale = Math.min((size.width - 2 * MARGIN) / spanX, (size.height - 2 * MARGIN) / spanY, 2);
+  const scale = Math.min((size.width - 2 * MARGIN) / spanX, (size.height - 2 * MARGIN) / spanY, 4);
   const offsetX = (size.width - spanX * scale) / 2;
   const offsetY = (size.height - spanY * scale) / 2;
   const round = (v: number) => Math.round(v * 10) / 10;
