@@ -154,7 +154,10 @@ describe('contact network pages, in Chromium', { skip: CHROMIUM_SKIP }, () => {
       await page.waitForURL(/kind=meeting/);
       await drawing.waitFor();
       // Rouhani met Putin and Erdogan: his dot is drawn, and its link keeps the kind.
-      await drawing.getByRole('link', { name: /^Hassan Rouhani/ }).locator('circle').click();
+      await drawing
+        .getByRole('link', { name: /^Hassan Rouhani/ })
+        .locator('circle')
+        .click();
       await page.waitForURL(/\/people\/hassan-rouhani\?.*kind=meeting/);
       await page.getByRole('heading', { name: 'Hassan Rouhani', level: 1 }).waitFor();
       await page.context().close();
