@@ -83,6 +83,15 @@ describe('contact network pages', () => {
     await seed('ministers', LAVROV, ZARIF, 'talks', 3);
     await seed('lavrov putin', PUTIN, LAVROV, 'meeting', 2);
     await seed('other desk', PUTIN, person('Olaf Scholz', 'olaf-scholz'), 'call', 1, otherStory.id);
+    // A contact in a draft story of the same desk: not published, so on no page.
+    const draft = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/stories',
+      headers: t.auth(t.editorToken),
+      payload: { desk: desk.slug, headline: 'Unpublished', status: 'draft' },
+    });
+    assert.equal(draft.statusCode, 201, draft.body);
+    await seed('draft', PUTIN, person('Secret Envoy', 'secret-envoy'), 'meeting', 1, draft.json().id);
   });
   after(() => t.close());
 
@@ -100,6 +109,7 @@ describe('contact network pages', () => {
     assert.match(drawing, /<svg class="network-svg"/);
     for (const slug of ['hassan-rouhani', 'recep-tayyip-erdogan', 'sergei-lavrov', 'olaf-scholz'])
       assert.ok(drawing.includes(`href="/people/${slug}"`), `${slug} drawn and linked`);
+    assert.ok(!body.includes('Secret Envoy'), "a draft story's contact is on no page");
     // Four lines from Putin, and one between two of his counterparts (Rouhani and Erdogan talked).
     assert.equal(drawing.match(/<line /g)?.length, 5, drawing);
     assert.match(sectionOf(body, 'talked-to-title'), /Hassan Rouhani/);
@@ -187,6 +197,7 @@ describe('contact network pages', () => {
     const drawing = sectionOf(body, 'network-title');
     assert.ok(drawing.includes('href="/people/vladimir-putin"'));
     assert.ok(!drawing.includes('olaf-scholz'), "another desk's contacts stay off");
+    assert.ok(!body.includes('secret-envoy'), "a draft story's contacts stay off");
     assert.ok(!drawing.includes('President-elect'), 'older than 30 days');
     const ranked = text(sectionOf(body, 'ranked-title'));
     // Putin: Rouhani, Erdogan, Lavrov in the last 30 days.
