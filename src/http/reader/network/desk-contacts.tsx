@@ -4,6 +4,7 @@
  * (the accessible view of the same data), each row linked to actor pages and sources.
  */
 import type { FastifyInstance } from 'fastify';
+import { LRUCache } from 'lru-cache';
 import type { JSX } from 'preact';
 import { addDays, dateInZone } from '../../../domain/days.ts';
 import type { ListedContact } from '../../../domain/contacts.ts';
@@ -42,6 +43,10 @@ const NEW_SOURCES = 3;
 /** Contacts of the week read for the new pairs' sources. */
 const WEEK_READ = 5000;
 const DEFAULT_DAYS = 30;
+// A rendered page is kept as long as readers' caches keep it (max-age=30): the sums over a period
+// of contacts cost tens of milliseconds, and a busy desk page should not pay them per reader.
+const PAGE_TTL_MS = 30_000;
+const PAGES_KEPT = 200;
 
 const shortDate = new Intl.DateTimeFormat('en-GB', {
   day: 'numeric',
@@ -202,21 +207,13 @@ export async function registerDeskContacts(app: FastifyInstance, deps: ReaderDep
     </Layout>,
   );
 
-  app.get('/:desk/contacts', async (request, reply) => {
-    const { desk: deskSlug } = request.params as { desk: string };
-    const desk =
-      isSlug(deskSlug) && !RESERVED_SLUGS.has(deskSlug) ? await store.desks.getBySlug(deskSlug) : null;
-    if (!desk)
-      return sendPage(reply, { status: 404, html: notFound, cache: 'public, max-age=5', script: false });
-    const query = NetworkQuery.safeParse(request.query);
-    if (!query.success)
-      return sendPage(reply, { status: 400, html: badRequest, cache: 'public, max-age=5', script: false });
-    const today = dateInZone(new Date(), desk.timezone);
-    const to = query.data.to ?? today;
-    const from = query.data.from ?? addDays(to, 1 - DEFAULT_DAYS);
-    const filter = { ...query.data, from, to };
-    const isDefault =
-      query.data.from === undefined && query.data.to === undefined && query.data.kind === undefined;
+  /** The page of `desk` for `filter`, from the store. */
+  const render = async (
+    desk: Desk,
+    filter: NetworkFilterValues & { from: string; to: string },
+    isDefault: boolean,
+    today: string,
+  ): Promise<{ html: string; script: boolean }> => {
     const since = addDays(today, -6);
     const [pairs, freshPairs] = await Promise.all([
       store.contactNetwork.pairs({ deskId: desk.id, ...filter }),
@@ -263,6 +260,37 @@ export async function registerDeskContacts(app: FastifyInstance, deps: ReaderDep
         <DeskContacts view={view} />
       </Layout>,
     );
-    return sendPage(reply, { status: 200, html, cache: 'public, max-age=30', script: view.drawing !== null });
+    return { html, script: view.drawing !== null };
+  };
+  const pages = new LRUCache<string, Promise<{ html: string; script: boolean }>>({
+    max: PAGES_KEPT,
+    ttl: PAGE_TTL_MS,
+  });
+
+  app.get('/:desk/contacts', async (request, reply) => {
+    const { desk: deskSlug } = request.params as { desk: string };
+    const desk =
+      isSlug(deskSlug) && !RESERVED_SLUGS.has(deskSlug) ? await store.desks.getBySlug(deskSlug) : null;
+    if (!desk)
+      return sendPage(reply, { status: 404, html: notFound, cache: 'public, max-age=5', script: false });
+    const query = NetworkQuery.safeParse(request.query);
+    if (!query.success)
+      return sendPage(reply, { status: 400, html: badRequest, cache: 'public, max-age=5', script: false });
+    const today = dateInZone(new Date(), desk.timezone);
+    const to = query.data.to ?? today;
+    const from = query.data.from ?? addDays(to, 1 - DEFAULT_DAYS);
+    const filter = { ...query.data, from, to };
+    const isDefault =
+      query.data.from === undefined && query.data.to === undefined && query.data.kind === undefined;
+    const key = `${desk.id}|${today}|${isDefault}|${filter.from}|${filter.to}|${filter.kind ?? ''}`;
+    let page = pages.get(key);
+    if (page === undefined) {
+      page = render(desk, filter, isDefault, today);
+      pages.set(key, page);
+      // A failed render is not kept.
+      page.catch(() => pages.peek(key) === page && pages.delete(key));
+    }
+    const { html, script } = await page;
+    return sendPage(reply, { status: 200, html, cache: 'public, max-age=30', script });
   });
 }
