@@ -128,6 +128,16 @@ describe('contact network pages, in Chromium', { skip: CHROMIUM_SKIP }, () => {
         12,
       );
       await page.getByRole('table').filter({ hasText: 'President of Russia' }).waitFor();
+      // "Last contact with…": part of a name finds the counterpart; the answer links the source.
+      await page.getByRole('combobox', { name: 'Counterpart' }).fill('Erdogan');
+      await page.getByRole('button', { name: 'When did they last talk?' }).click();
+      const answer = page.getByRole('status').filter({ hasText: 'last contact' });
+      await answer.getByRole('link', { name: 'source' }).waitFor();
+      assert.match(
+        await answer.innerText(),
+        /Recep Tayyip Erdogan — last contact: .+ \((today|\d+ days? ago)\)/,
+      );
+      assert.ok((await sideways(page)) <= 0, 'the answer fits');
       // Pointing at Rouhani's dot fades actors who are not his neighbours.
       const rouhani = drawing.getByRole('link', { name: /^Hassan Rouhani/ });
       await rouhani.locator('circle').hover();
