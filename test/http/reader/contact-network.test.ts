@@ -146,6 +146,7 @@ describe('contact network pages', () => {
     assert.match(body, new RegExp(`<input type="date" name="from" value="${from}"`));
     assert.match(body, /<option value="call" selected>/);
     assert.ok(body.includes(`href="/people/hassan-rouhani?from=${from}&amp;kind=call"`));
+    assert.match(body, /<meta name="robots" content="noindex, follow"/, 'a variant of the canonical page');
     const empty = await page(`/people/vladimir-putin?kind=threat`);
     assert.match(text(empty.body), /No contacts of Vladimir Putin in this period and kind/);
   });

@@ -302,7 +302,11 @@ export async function registerEntityPages(app: FastifyInstance, deps: ReaderDeps
         title: `${before === undefined ? '' : 'Older updates – '}${header.name} – ${siteName}`,
         description: `Every update on ${siteName} that names ${header.name}${header.detail === '' ? '' : ` (${header.detail})`}, newest first.`,
         canonicalUrl,
-        noindex: before !== undefined,
+        // Older pages, and filtered or asked views of the contacts, are variants of the canonical page.
+        noindex:
+          before !== undefined ||
+          query.data.with !== undefined ||
+          (network?.success === true && filterQuery(network.data) !== ''),
       };
       const html = renderDocument(
         <Layout siteName={siteName} meta={meta} assets={networkAssets} script={withScript}>
