@@ -95,6 +95,8 @@ describe('security headers on every GET route', () => {
     '(no route: the 404 page)': { url: '/no/such/page/here', kind: 'reader-static' },
     '/:desk': { url: `/${ids['desk']}`, kind: 'reader-static' },
     '/:desk/:slug': { url: `/${ids['desk']}/talks`, kind: 'reader' },
+    // No contacts on this desk: no drawing, so no script.
+    '/:desk/contacts': { url: `/${ids['desk']}/contacts`, kind: 'reader-static' },
     '/:desk/:slug/updates/:id': { url: `/${ids['desk']}/talks/updates/${ids['update']}`, kind: 'reader' },
     '/stories/:slug': { url: '/stories/standalone', kind: 'reader' },
     '/stories/:slug/updates/:id': {

@@ -16,6 +16,7 @@ export const ASSET_NAMES = [
   'newsroom.js',
   'newsroom.css',
   'place-pin.js',
+  'network.js',
 ] as const;
 /** One asset name. */
 export type AssetName = (typeof ASSET_NAMES)[number];
@@ -45,6 +46,8 @@ export const ASSETS_PREFIX = '/assets/';
 const CLIENT_ENTRY = fileURLToPath(new URL('../../web/reader/reader-live.ts', import.meta.url));
 // Map pages: the reader client plus the map (src/web/reader/map-page.ts).
 const MAP_ENTRY = fileURLToPath(new URL('../../web/reader/map-page.ts', import.meta.url));
+// Contact network drawings' highlighting (src/web/reader/network.ts), only on pages that draw one.
+const NETWORK_ENTRY = fileURLToPath(new URL('../../web/reader/network.ts', import.meta.url));
 const STYLESHEET = fileURLToPath(new URL('../../web/reader/reader.css', import.meta.url));
 // The embeddable widget (src/web/embed/): the loader partner pages include, the framed page's live client and its styles.
 const EMBED_LOADER = fileURLToPath(new URL('../../web/embed/embed-loader.ts', import.meta.url));
@@ -105,15 +108,17 @@ export async function buildAssets(): Promise<Assets> {
   ]);
   const bundle = script.outputFiles[0];
   if (!bundle) throw new Error('esbuild produced no output for the reader client');
-  const [embedLoader, embedClient, embedCss, newsroomJs, newsroomCss, placePinJs, mapJs] = await Promise.all([
-    bundleEntry(EMBED_LOADER),
-    bundleEntry(EMBED_CLIENT),
-    minifyCss(EMBED_STYLESHEET),
-    bundleEntry(NEWSROOM_ENTRY),
-    minifyCss(NEWSROOM_STYLESHEET),
-    bundleEntry(PLACE_PIN_ENTRY),
-    bundleEntry(MAP_ENTRY),
-  ]);
+  const [embedLoader, embedClient, embedCss, newsroomJs, newsroomCss, placePinJs, mapJs, networkJs] =
+    await Promise.all([
+      bundleEntry(EMBED_LOADER),
+      bundleEntry(EMBED_CLIENT),
+      minifyCss(EMBED_STYLESHEET),
+      bundleEntry(NEWSROOM_ENTRY),
+      minifyCss(NEWSROOM_STYLESHEET),
+      bundleEntry(PLACE_PIN_ENTRY),
+      bundleEntry(MAP_ENTRY),
+      bundleEntry(NETWORK_ENTRY),
+    ]);
   const built: [AssetName, Buffer, string][] = [
     ['reader-live.js', Buffer.from(bundle.contents), 'text/javascript; charset=utf-8'],
     ['map.js', mapJs, 'text/javascript; charset=utf-8'],
@@ -124,6 +129,7 @@ export async function buildAssets(): Promise<Assets> {
     ['newsroom.js', newsroomJs, 'text/javascript; charset=utf-8'],
     ['newsroom.css', newsroomCss, 'text/css; charset=utf-8'],
     ['place-pin.js', placePinJs, 'text/javascript; charset=utf-8'],
+    ['network.js', networkJs, 'text/javascript; charset=utf-8'],
   ];
   const files = new Map<string, Asset>();
   const urls = new Map<AssetName, string>();
