@@ -34,6 +34,12 @@ export const RESERVED_SLUGS = new Set([
   'favicon.ico',
 ]);
 
+/**
+ * Pages a desk serves under its own address (`/{desk}/contacts`, `/{desk}/feed`), so no story in a desk
+ * may take them: the desk's page would hide the story.
+ */
+export const DESK_PAGE_SLUGS = new Set(['contacts', 'feed']);
+
 const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** Turns a name into a lower-case, hyphenated ASCII slug ("Syria Daily" → "syria-daily"). */

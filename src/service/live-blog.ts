@@ -5,7 +5,7 @@
  */
 import { dailyHeadline, dateInZone, isCalendarDate, isTimeZone } from '../domain/days.ts';
 import { DomainError, invalid, notFound } from '../domain/errors.ts';
-import { isSlug, RESERVED_SLUGS, slugify } from '../domain/slug.ts';
+import { DESK_PAGE_SLUGS, isSlug, RESERVED_SLUGS, slugify } from '../domain/slug.ts';
 import type {
   ClaimStatus,
   Desk,
@@ -193,6 +193,8 @@ export class LiveBlogService {
         'slug must be lower-case letters, digits and single hyphens',
       );
     if (isCalendarDate(slug)) throw invalid('slug', 'dates are reserved for daily pages');
+    if (deskId !== null && DESK_PAGE_SLUGS.has(slug))
+      throw invalid(input.slug === undefined ? 'headline' : 'slug', `"${slug}" is a page of the desk`);
     const status = input.status ?? 'live';
     const body = input.body ?? '';
     return this.#store.stories.create({

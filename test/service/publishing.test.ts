@@ -131,6 +131,17 @@ for (const engine of ENGINES) {
       return (posted as { update: Update }).update;
     };
 
+    it('refuses a story slug that a page of the desk already answers (contacts, feed)', async () => {
+      for (const slug of ['contacts', 'feed']) {
+        await assert.rejects(
+          () => publishing.createStory(editorNorth, { desk: 'north-daily', headline: 'Contacts', slug }),
+          (error: DomainError) => error.message.includes(`"${slug}" is a page of the desk`),
+        );
+      }
+      const standalone = await publishing.createStory(editorNorth, { headline: 'Contacts' });
+      assert.equal(standalone.slug, 'contacts', 'a story outside a desk may keep the word');
+    });
+
     it('refuses desk and story writes to anonymous callers, contributors and editors of another desk', async () => {
       await refused('unauthorized', () => publishing.createDesk(null, { name: 'East Daily' }), 'anonymous');
       await refused('forbidden', () => publishing.createDesk(editorNorth, { name: 'East Daily' }), 'editor');
