@@ -91,7 +91,9 @@ describe('contacts reviewed beside the update, in Chromium', { skip: CHROMIUM_SK
     const erdoganId = (published.json() as { id: string }).id;
 
     // Enriched in the background: the contact appears beside each update, live.
-    const rouhaniPanel = editor.locator('.nr-stream article', { hasText: 'Hassan Rouhani' }).locator('.nr-enrich');
+    const rouhaniPanel = editor
+      .locator('.nr-stream article', { hasText: 'Hassan Rouhani' })
+      .locator('.nr-enrich');
     await rouhaniPanel.locator('summary', { hasText: /Suggestions: \d+ to review/ }).waitFor();
     await rouhaniPanel.locator('summary').click();
     const contactRow = rouhaniPanel.locator('.nr-enrich-item[data-field="contacts"]');
@@ -128,7 +130,10 @@ describe('contacts reviewed beside the update, in Chromium', { skip: CHROMIUM_SK
     await reader.waitForURL(/\/contacts\/templates\//);
     await reader.getByRole('heading', { name: '2 contacts reported in the same wording' }).waitFor();
     const marked = await reader.locator('.contact-template-list mark').allInnerTexts();
-    assert.ok(marked.some((text) => text.includes('Putin spoke by phone with')), marked.join(' / '));
+    assert.ok(
+      marked.some((text) => text.includes('Putin spoke by phone with')),
+      marked.join(' / '),
+    );
     assert.equal(await reader.getByRole('link', { name: 'The update' }).count(), 2);
     await noSidewaysScroll(reader);
     await shoot(reader, 'contact-template-375.png');

@@ -190,8 +190,9 @@ describe('editors review contacts; one readout template is one group', () => {
     );
 
     const audit = await t.app.inject({ url: '/api/v1/audit', headers: t.auth(t.adminToken) });
-    const entries = (audit.json() as { items: { action: string; target: string; detail: { item?: string } }[] })
-      .items;
+    const entries = (
+      audit.json() as { items: { action: string; target: string; detail: { item?: string } }[] }
+    ).items;
     assert.ok(
       entries.some(
         (e) => e.action === 'enrichment.confirm' && e.target === erdogan.id && e.detail.item === item.item,

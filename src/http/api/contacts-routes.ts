@@ -155,7 +155,10 @@ const ActorSchema = {
   required: ['kind', 'slug', 'name', 'role'],
   properties: {
     kind: { type: 'string', enum: [...CONTACT_ACTOR_KINDS] },
-    slug: { type: 'string', description: "the actor's id: its page is /people/{slug} or /organizations/{slug}" },
+    slug: {
+      type: 'string',
+      description: "the actor's id: its page is /people/{slug} or /organizations/{slug}",
+    },
     name: { type: 'string' },
     role: { ...nullable('string'), description: 'the role the text gave then ("President of Iran")' },
   },

@@ -8,7 +8,9 @@ export function contactTemplatePath(templateId: string): string {
 }
 
 /** "same readout wording as 2 other contacts", or nothing when the wording is the contact's own. */
-export function TemplateNote(props: { contact: Pick<ListedContact, 'templateId' | 'templateSize'> }): JSX.Element | null {
+export function TemplateNote(props: {
+  contact: Pick<ListedContact, 'templateId' | 'templateSize'>;
+}): JSX.Element | null {
   const others = props.contact.templateSize - 1;
   if (others < 1) return null;
   return (

@@ -63,8 +63,8 @@ function TemplatePage(props: { contacts: ListedContact[]; total: number }): JSX.
       <p class="kicker">Readout wording compared</p>
       <h1>{props.total} contacts reported in the same wording</h1>
       <p>
-        These sentences were written from one template: the same words with other names in them. They count
-        as one pattern of readouts, not as independent reports.
+        These sentences were written from one template: the same words with other names in them. They count as
+        one pattern of readouts, not as independent reports.
       </p>
       <section aria-labelledby="contact-template-shared">
         <h2 id="contact-template-shared">The shared wording</h2>
