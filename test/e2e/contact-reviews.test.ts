@@ -137,6 +137,11 @@ describe('contacts reviewed beside the update, in Chromium', { skip: CHROMIUM_SK
     assert.equal(await reader.getByRole('link', { name: 'The update' }).count(), 2);
     await noSidewaysScroll(reader);
     await shoot(reader, 'contact-template-375.png');
+    const { page: desktop } = await open(1280);
+    await desktop.goto(reader.url());
+    await desktop.getByRole('heading', { name: '2 contacts reported in the same wording' }).waitFor();
+    await noSidewaysScroll(desktop);
+    await shoot(desktop, 'contact-template-1280.png');
 
     // A colleague has the story open too.
     const colleague = await signIn('colleague@example.org');
