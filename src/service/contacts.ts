@@ -9,6 +9,19 @@ import type { ContactStore } from '../store/contacts.ts';
 
 /** Earlier contacts of the same actors and kind a new contact's wording is compared with. */
 const TEMPLATE_CANDIDATES = 500;
+/** Masked fingerprints kept between updates: the same candidates come back for every call of one office. */
+const PRINTS_CACHED = 20_000;
+const prints = new Map<string, number[]>();
+
+function printOf(sentence: string): number[] {
+  let print = prints.get(sentence);
+  if (print) return print;
+  print = fingerprint(sentence, { maskNames: true });
+  // Oldest out first (a Map keeps insertion order).
+  if (prints.size >= PRINTS_CACHED) prints.delete(prints.keys().next().value!);
+  prints.set(sentence, print);
+  return print;
+}
 
 function actor(party: ContactParty): ContactActor {
   return { kind: party.kind, slug: slugify(party.name), name: party.name, role: party.role ?? null };
@@ -51,12 +64,6 @@ export function contactsOf(
  * finds the same group, as its fellows still carry the template's id.
  */
 export async function assignTemplates(store: ContactStore, contacts: Contact[]): Promise<Contact[]> {
-  const prints = new Map<string, number[]>();
-  const printOf = (sentence: string) => {
-    let print = prints.get(sentence);
-    if (!print) prints.set(sentence, (print = fingerprint(sentence, { maskNames: true })));
-    return print;
-  };
   const assigned: Contact[] = [];
   for (const contact of contacts) {
     const candidates = await store.templateCandidates({
