@@ -15,6 +15,11 @@ export const CONTACT_CHANNELS = ['phone', 'video', 'in-person', 'envoy', 'letter
 /** One channel of contact. */
 export type ContactChannel = (typeof CONTACT_CHANNELS)[number];
 
+/** Whether a contact is as extracted, or an editor confirmed it beside its update. */
+export const CONTACT_SOURCES = ['extracted', 'confirmed'] as const;
+/** How a contact stands. */
+export type ContactSource = (typeof CONTACT_SOURCES)[number];
+
 /** Kinds of actor a contact joins (the entity pages' kinds). */
 export const CONTACT_ACTOR_KINDS = ['person', 'organization'] as const;
 /** A person or an organisation. */
@@ -47,6 +52,17 @@ export interface Contact {
   /** When the update was published. */
   reportedAt: string;
   sentence: string;
+  source: ContactSource;
+  /**
+   * The readout template its sentence shares with contacts of other updates (src/service/contacts.ts):
+   * the id of the first contact found with that wording, its own id (`{updateId}-{ordinal}`) if none.
+   */
+  templateId: string;
+}
+
+/** The id a contact gives its template when it is the first with that wording. */
+export function contactId(contact: Pick<Contact, 'updateId' | 'ordinal'>): string {
+  return `${contact.updateId}-${contact.ordinal}`;
 }
 
 /** A contact as listed publicly, with its update's current claim status, desk and story slug (for links). */
@@ -54,4 +70,6 @@ export interface ListedContact extends Contact {
   claimStatus: ClaimStatus;
   deskSlug: string | null;
   storySlug: string;
+  /** Public contacts sharing its template, itself included (1: its wording is its own). */
+  templateSize: number;
 }

@@ -28,6 +28,7 @@ export const RESERVED_SLUGS = new Set([
   'desks',
   'people',
   'organizations',
+  'contacts',
   'places',
   'sitemap.xml',
   'robots.txt',

@@ -4,10 +4,18 @@
  * stable `item` key (the field and the name or text), which verdicts and corrections refer to.
  */
 import type { Review, ReviewVerdict } from './corrections.ts';
-import type { Enrichment, NameSuggestion, PlaceMention } from './types.ts';
+import type { ContactMention, Enrichment, NameSuggestion, PlaceMention } from './types.ts';
 
 /** The suggestion lists, in the order the editor sees them. */
-export const SUGGESTION_FIELDS = ['people', 'organizations', 'places', 'dates', 'events', 'names'] as const;
+export const SUGGESTION_FIELDS = [
+  'people',
+  'organizations',
+  'places',
+  'dates',
+  'events',
+  'contacts',
+  'names',
+] as const;
 /** A suggestion list. */
 export type SuggestionField = (typeof SUGGESTION_FIELDS)[number];
 
@@ -48,6 +56,14 @@ export function placeItem(place: Pick<PlaceMention, 'name' | 'country'>): string
   return `places:${place.name}|${place.country}`;
 }
 
+/**
+ * The item key of a contact: its pair and sentence, which re-enrichment gives again, so an editor's
+ * verdict on it holds for every later enrichment of the same text.
+ */
+export function contactItem(contact: Pick<ContactMention, 'a' | 'b' | 'sentence'>): string {
+  return `contacts:${contact.a.name}|${contact.b.name}|${contact.sentence}`;
+}
+
 const KINDS: Record<string, string> = { city: 'town', region: 'region', country: 'country' };
 
 /**
@@ -60,6 +76,7 @@ const CONFIDENCE = {
   approximatePlace: 0.5,
   date: 0.9,
   event: 0.7,
+  contact: 0.7,
   name: 0.3,
   titledName: 0.5,
 } as const;
@@ -127,6 +144,15 @@ export function buildSuggestions(input: {
       detail: e.sentence,
       matched: [],
       confidence: CONFIDENCE.event,
+    });
+  for (const c of enrichment.contacts ?? [])
+    push({
+      item: contactItem(c),
+      field: 'contacts',
+      label: `${c.a.name} ↔ ${c.b.name}`,
+      detail: `${c.kind}${c.channel === undefined ? '' : ` (${c.channel})`}: ${c.sentence}`,
+      matched: [],
+      confidence: CONFIDENCE.contact,
     });
   for (const n of input.newNames)
     push({

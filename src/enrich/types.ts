@@ -91,6 +91,8 @@ export interface EventMention {
   country?: string;
   date?: string;
   sentence: string;
+  /** `confirmed` once an editor confirmed it beside its update (see applyReviews); absent: as extracted. */
+  source?: 'confirmed';
 }
 
 /** One side of a contact: a person or organisation, with the role the sentence gives it. */
@@ -110,6 +112,8 @@ export interface ContactMention {
   country?: string;
   date?: string;
   sentence: string;
+  /** `confirmed` once an editor confirmed it beside its update (see applyReviews); absent: as extracted. */
+  source?: 'confirmed';
 }
 
 /** Everything extracted from one text. */

@@ -42,6 +42,7 @@ import { registerEmbedRoutes } from './embed/embed-routes.tsx';
 import { registerStatementPages } from './reader/statements/statement-pages.tsx';
 import { registerEntityPages } from './reader/entities/entity-pages.tsx';
 import { registerDeskContacts } from './reader/network/desk-contacts.tsx';
+import { registerContactTemplatePage } from './reader/contacts/template-page.tsx';
 import { registerSearchRoutes } from './search/search-routes.tsx';
 
 /** Everything the HTTP layer needs, built by the composition root. */
@@ -118,6 +119,7 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
     await registerReaderRoutes(site, deps);
     await registerEntityPages(site, deps);
     await registerDeskContacts(site, deps);
+    await registerContactTemplatePage(site, deps);
   });
   await app.register(async (statements) => {
     usePagePolicy(statements, STATEMENT_POLICY);

@@ -1,9 +1,27 @@
 /** Contacts of one enriched update, as stored: actors addressed by their entity pages' slugs. */
-import type { Contact, ContactActor } from '../domain/contacts.ts';
+import { contactId, type Contact, type ContactActor } from '../domain/contacts.ts';
 import { slugify } from '../domain/slug.ts';
 import type { Update } from '../domain/types.ts';
 import { localIso } from '../enrich/plain-text.ts';
 import type { ContactParty, Enrichment } from '../enrich/types.ts';
+import { fingerprint, shareTemplate } from '../statements/shingles.ts';
+import type { ContactStore } from '../store/contacts.ts';
+
+/** Earlier contacts of the same actors and kind a new contact's wording is compared with. */
+const TEMPLATE_CANDIDATES = 500;
+/** Masked fingerprints kept between updates: the same candidates come back for every call of one office. */
+const PRINTS_CACHED = 20_000;
+const prints = new Map<string, number[]>();
+
+function printOf(sentence: string): number[] {
+  let print = prints.get(sentence);
+  if (print) return print;
+  print = fingerprint(sentence, { maskNames: true });
+  // Oldest out first (a Map keeps insertion order).
+  if (prints.size >= PRINTS_CACHED) prints.delete(prints.keys().next().value!);
+  prints.set(sentence, print);
+  return print;
+}
 
 function actor(party: ContactParty): ContactActor {
   return { kind: party.kind, slug: slugify(party.name), name: party.name, role: party.role ?? null };
@@ -33,5 +51,30 @@ export function contactsOf(
     dateSource: c.date === undefined ? 'reported' : 'text',
     reportedAt: update.publishedAt,
     sentence: c.sentence,
+    source: c.source ?? 'extracted',
+    templateId: contactId({ updateId: update.id, ordinal: index + 1 }),
   }));
+}
+
+/**
+ * Gives each contact the template of the stored contact (of another update, of the same kind, with
+ * one of its actors) whose sentence shares its wording, names aside (statements/shingles.ts): the
+ * readouts of one office written from one template then count as one pattern. The newest such
+ * contact wins; a contact whose wording is its own keeps its own id. Enriching an update again
+ * finds the same group, as its fellows still carry the template's id.
+ */
+export async function assignTemplates(store: ContactStore, contacts: Contact[]): Promise<Contact[]> {
+  const assigned: Contact[] = [];
+  for (const contact of contacts) {
+    const candidates = await store.templateCandidates({
+      excludeUpdateId: contact.updateId,
+      kind: contact.kind,
+      slugs: [contact.a.slug, contact.b.slug],
+      limit: TEMPLATE_CANDIDATES,
+    });
+    const own = printOf(contact.sentence);
+    const match = candidates.find((c) => shareTemplate(own, printOf(c.sentence)));
+    assigned.push(match ? { ...contact, templateId: match.templateId } : contact);
+  }
+  return assigned;
 }

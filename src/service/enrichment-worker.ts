@@ -15,7 +15,8 @@ import { candidateSpans, type ImportedPlaces } from '../enrich/places/imported-p
 import type { Enrichment } from '../enrich/types.ts';
 import { localIso, markdownToText } from '../enrich/plain-text.ts';
 import { entitiesOf } from '../enrich/entities.ts';
-import { contactsOf } from './contacts.ts';
+import { contactItem } from '../enrich/suggestions.ts';
+import { assignTemplates, contactsOf } from './contacts.ts';
 
 /** How many missed updates one start-up catches up on (the oldest first); the rest wait for the next. */
 const CATCH_UP_LIMIT = 2000;
@@ -43,7 +44,7 @@ export function gazetteerGenerationOf(dataVersion: string): number {
 /** A claim this old was left by a node that died before saving; another may take it over. */
 const STALE_CLAIM_MS = 5 * 60_000;
 
-/** Takes the editors' verdicts on this update's dates and events out of (or into) its enrichment. */
+/** Takes the editors' verdicts on this update's dates, events and contacts out of (or into) its enrichment. */
 export function applyReviews(enrichment: Enrichment, reviews: readonly Review[]): Enrichment {
   if (reviews.length === 0) return enrichment;
   const verdict = new Map(reviews.map((r) => [r.item, r]));
@@ -57,11 +58,15 @@ export function applyReviews(enrichment: Enrichment, reviews: readonly Review[])
         return [{ ...e, type: review.value }];
       return [e];
     }),
-    // A sentence whose event an editor rejected reports no contact either.
+    // A sentence whose event an editor rejected reports no contact either; a rejected contact is
+    // dropped and a confirmed one marked, whenever the update is enriched again.
     ...(enrichment.contacts && {
-      contacts: enrichment.contacts.filter(
-        (c) => verdict.get(`events:${c.sentence}`)?.verdict !== 'rejected',
-      ),
+      contacts: enrichment.contacts.flatMap((c) => {
+        if (verdict.get(`events:${c.sentence}`)?.verdict === 'rejected') return [];
+        const review = verdict.get(contactItem(c))?.verdict;
+        if (review === 'rejected') return [];
+        return review === 'confirmed' ? [{ ...c, source: 'confirmed' as const }] : [c];
+      }),
     }),
   };
 }
@@ -317,7 +322,7 @@ export class EnrichmentWorker {
     await store.contacts.replaceForUpdate(
       update.id,
       update.version,
-      contactsOf(update, enrichment, timeZone),
+      await assignTemplates(store.contacts, contactsOf(update, enrichment, timeZone)),
     );
     const notice = { storyId: update.storyId, updateId: update.id, updateVersion: update.version };
     // Every node's newsroom streams (suggestions) and open reader pages (names now link) hear of it.

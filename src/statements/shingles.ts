@@ -158,3 +158,21 @@ export function decodeFingerprint(buffer: Uint8Array): number[] {
   for (let i = 0; i < hashes.length; i++) hashes[i] = view.readDoubleLE(i * 8);
   return hashes;
 }
+
+/** Least share of their masked shingles two sentences have in common to be one readout template. */
+export const TEMPLATE_MIN_JACCARD = 0.5;
+/**
+ * Least number of masked shingles they share: four three-word runs are six words of wording in
+ * common beyond the names, so "Putin met Erdogan" and "Putin met Rouhani" are no template.
+ */
+export const TEMPLATE_MIN_OVERLAP = 4;
+
+/**
+ * Whether two sentences were written from one template: the same wording with other names (and
+ * numbers) in it, as "Putin spoke by phone with Iran's President Hassan Rouhani on Saturday" and
+ * "Putin spoke by phone with Turkey's President Recep Tayyip Erdoğan".
+ */
+export function shareTemplate(a: readonly number[], b: readonly number[]): boolean {
+  const { overlap, jaccard } = similarityOf(a, b);
+  return overlap >= TEMPLATE_MIN_OVERLAP && jaccard >= TEMPLATE_MIN_JACCARD;
+}

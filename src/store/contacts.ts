@@ -10,6 +10,8 @@ export interface ContactFilter {
   from?: string;
   to?: string;
   deskId?: string;
+  /** Only contacts sharing this readout template. */
+  template?: string;
 }
 
 /** A page of contacts, newest first; `cursor` continues after its last one. */
@@ -35,6 +37,16 @@ export interface ContactStore {
   listUnextracted(limit: number): Promise<Update[]>;
   /** Removes an update's contacts (it was deleted). */
   removeForUpdate(updateId: string): Promise<void>;
+  /**
+   * Stored contacts of `kind` with one of `slugs` on either side, of updates other than
+   * `excludeUpdateId` (of drafts too: a template is a matter of wording), newest first.
+   */
+  templateCandidates(query: {
+    excludeUpdateId: string;
+    kind: ContactKind;
+    slugs: string[];
+    limit: number;
+  }): Promise<{ templateId: string; sentence: string }[]>;
   /** Public contacts matching `filter`, by day then update, newest first. */
   list(filter: ContactFilter, page: { limit: number; cursor?: string }): Promise<ContactPage>;
 }

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { loadEnricher } from '../../src/enrich/pipeline.ts';
 import { applyReviews } from '../../src/service/enrichment-worker.ts';
 import type { ContactMention } from '../../src/enrich/types.ts';
+import { contactItem } from '../../src/enrich/suggestions.ts';
 
 const enricher = loadEnricher();
 /** Published Monday 7 December 2026 at noon in Moscow. */
@@ -127,6 +128,36 @@ describe('contact extraction', () => {
     assert.deepEqual(
       reviewed.contacts?.map((c) => c.b.name),
       ['Hakan Fidan'],
+    );
+  });
+
+  it('drops a contact an editor rejected and marks one confirmed, by pair and sentence', () => {
+    const text = 'Lavrov met Hakan Fidan and Bashar al-Assad in Ankara. Trump called Putin on Tuesday.';
+    const enrichment = enricher.enrich(text, { published: '2026-12-07T12:00:00+03:00' });
+    const review = (item: string, verdict: 'confirmed' | 'rejected') => ({
+      updateId: 'u1',
+      item,
+      verdict,
+      value: null,
+      actor: 'editor',
+      at: '2026-12-07T12:00:00Z',
+    });
+    const [fidan, assad, trump] = enrichment.contacts ?? [];
+    assert.deepEqual(
+      [fidan?.b.name, assad?.b.name, trump?.a.name],
+      ['Hakan Fidan', 'Bashar al-Assad', 'Donald Trump'],
+    );
+    const reviewed = applyReviews(enrichment, [
+      review(contactItem(fidan!), 'rejected'),
+      review(contactItem(trump!), 'confirmed'),
+    ]);
+    // The other pair of the same sentence stays as extracted.
+    assert.deepEqual(
+      reviewed.contacts?.map((c) => [c.a.name, c.b.name, c.source ?? 'extracted']),
+      [
+        ['Sergei Lavrov', 'Bashar al-Assad', 'extracted'],
+        ['Donald Trump', 'Vladimir Putin', 'confirmed'],
+      ],
     );
   });
 });

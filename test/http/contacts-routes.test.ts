@@ -8,7 +8,7 @@ interface ContactJson {
   channel: string | null;
   actors: { kind: string; slug: string; name: string; role: string | null }[];
   place: string | null;
-  source: { updateId: string; claimStatus: string; desk: string | null; reportedAt: string };
+  source: { updateId: string; storyId: string; claimStatus: string; desk: string | null; reportedAt: string };
   sentence: string;
 }
 
@@ -68,6 +68,7 @@ describe('contacts export', () => {
     ]);
     assert.deepEqual(contact?.source, {
       updateId: update.id,
+      storyId: stories.live,
       claimStatus: 'verified',
       desk: 'syria-daily',
       reportedAt: update.publishedAt,
@@ -168,6 +169,7 @@ describe('contacts export', () => {
       ['?limit=100000', 'limit'],
       ['?cursor=not-a-cursor', 'cursor'],
       ['?actr=vladimir-putin', 'actr'],
+      ['?template=%27%3B--', 'template'],
     ]) {
       const response = await t.app.inject({ url: `/api/v1/contacts${query}` });
       assert.equal(response.statusCode, 400, `${query}: ${response.body}`);

@@ -109,6 +109,7 @@ describe('security headers on every GET route', () => {
     '/people/:slug': { url: '/people/nobody-known', kind: 'reader-static' },
     '/places/:slug': { url: '/places/el-fasher-sd', kind: 'reader-static' },
     '/organizations/:slug': { url: '/organizations/rapid-support-forces', kind: 'reader-static' },
+    '/contacts/templates/:id': { url: '/contacts/templates/none-1', kind: 'reader-static' },
     '/search': { url: '/search?q=Fasher', kind: 'reader-static' },
     '/map': { url: '/map', kind: 'reader' },
     '/map/basemap.svg': { url: '/map/basemap.svg', kind: 'data' },

@@ -8,6 +8,7 @@ import {
   normalisedWords,
   shingleStrings,
   similarityOf,
+  shareTemplate,
 } from '../../src/statements/shingles.ts';
 import { CALL_ESTMARK, CALL_NORLAND, MEETING_TRADE, MINISTRY_CEASEFIRE } from './readouts.ts';
 
@@ -65,5 +66,17 @@ describe('shingles', () => {
         assert.equal(print.length, shingleStrings(text).size);
       }),
     );
+  });
+
+  it('takes two contact sentences for one template only when more than a phrase is shared, names aside', () => {
+    const print = (text: string) => fingerprint(text, { maskNames: true });
+    const rouhani = print("Putin spoke by phone with Iran's President Hassan Rouhani on Saturday.");
+    const same = (text: string) => shareTemplate(rouhani, print(text));
+    assert.equal(same("Putin spoke by phone with Turkey's President Recep Tayyip Erdoğan."), true);
+    // "spoke by phone with" alone is how calls are reported, not a template.
+    assert.equal(same('Putin spoke by phone with Erdogan about Syria.'), false);
+    // Short sentences share everything and still say nothing about a template.
+    assert.equal(shareTemplate(print('Putin met Erdogan.'), print('Putin met Rouhani.')), false);
+    assert.equal(same('Lavrov met Hakan Fidan in Ankara to discuss the Astana talks.'), false);
   });
 });

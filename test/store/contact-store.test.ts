@@ -49,6 +49,8 @@ function contact(
     dateSource: 'text',
     reportedAt: '2026-12-07T09:00:00.000Z',
     sentence: `Putin and ${b}.`,
+    source: 'extracted',
+    templateId: `${updateId}-${ordinal}`,
   };
 }
 
@@ -144,6 +146,42 @@ function runContactStoreContract(name: string, open: () => Promise<Store>): void
         cursor = page.nextCursor ?? undefined;
       } while (cursor !== undefined);
       assert.deepEqual(pages, ['Hakan Fidan', 'Recep Erdogan', 'Bashar al-Assad']);
+    });
+
+    it('keeps an editor’s confirmation and the readout template, counting public contacts per template', async () => {
+      const { update: first } = await store.updates.create(live, content('first'), 'ed');
+      const { update: second } = await store.updates.create(live, content('second'), 'ed');
+      const { update: hidden } = await store.updates.create(draft, content('hidden'), 'ed');
+      const template = `${first.id}-1`;
+      await store.contacts.replaceForUpdate(first.id, 1, [
+        { ...contact(first.id, live, 1, 'Ilham Aliyev', '2026-05-01', 'call'), source: 'confirmed' },
+      ]);
+      await store.contacts.replaceForUpdate(second.id, 1, [
+        { ...contact(second.id, live, 1, 'Nikol Pashinyan', '2026-05-02', 'call'), templateId: template },
+      ]);
+      await store.contacts.replaceForUpdate(hidden.id, 1, [
+        { ...contact(hidden.id, draft, 1, 'Kassym Tokayev', '2026-05-03', 'call'), templateId: template },
+      ]);
+      const grouped = (await store.contacts.list({ template }, { limit: 10 })).items;
+      assert.deepEqual(
+        grouped.map((c) => [c.b.name, c.source, c.templateId, c.templateSize]),
+        [
+          // The draft's contact shares the template but is counted nowhere public.
+          ['Nikol Pashinyan', 'extracted', template, 2],
+          ['Ilham Aliyev', 'confirmed', template, 2],
+        ],
+      );
+      const candidates = await store.contacts.templateCandidates({
+        excludeUpdateId: first.id,
+        kind: 'call',
+        slugs: ['ilham-aliyev', 'vladimir-putin'],
+        limit: 10,
+      });
+      // Putin is on every side: the other updates' calls, drafts included, newest first.
+      assert.deepEqual(
+        candidates.filter((c) => c.templateId === template).map((c) => c.sentence),
+        ['Putin and Kassym Tokayev.', 'Putin and Nikol Pashinyan.'],
+      );
     });
 
     it('lists updates whose current enrichment has no contacts field, and only those', async () => {

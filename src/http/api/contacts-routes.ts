@@ -1,11 +1,20 @@
 /**
  * Contacts out: `GET /api/v1/contacts` (JSON, paged) and `GET /api/v1/contacts.csv`, the contacts
  * between people and organisations found in updates of live and ended stories, each with the
- * update it came from and that update's claim status. Public, like the stories they come from.
+ * update it came from and that update's claim status, whether an editor confirmed it, and the readout
+ * template its sentence shares with others. Contacts an editor rejected are not stored at all.
+ * Public, like the stories they come from.
  */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { CONTACT_KINDS, type ListedContact } from '../../domain/contacts.ts';
+import {
+  CONTACT_ACTOR_KINDS,
+  CONTACT_CHANNELS,
+  CONTACT_KINDS,
+  CONTACT_SOURCES,
+  type ListedContact,
+} from '../../domain/contacts.ts';
+import { CLAIM_STATUSES } from '../../domain/types.ts';
 import { csvCell } from '../../domain/csv-cell.ts';
 import { invalid, notFound } from '../../domain/errors.ts';
 import type { Store } from '../../store/store.ts';
@@ -36,6 +45,13 @@ const filterFields = {
   from: day.optional().describe('first day of the period (YYYY-MM-DD, included)'),
   to: day.optional().describe('last day of the period (YYYY-MM-DD, included)'),
   desk: slug.optional().describe("only this desk's stories (slug)"),
+  template: z
+    .string()
+    .min(3)
+    .max(80)
+    .regex(/^[0-9A-Za-z]+-\d+$/, 'must be a template id, as `template.id` gives')
+    .optional()
+    .describe('only contacts whose sentence shares this readout template (`template.id`)'),
 };
 /** Unknown parameters are refused, so a misspelt filter is never silently ignored. */
 const ContactsQuery = z.strictObject({
@@ -74,6 +90,10 @@ export const CONTACT_CSV_FIELDS = [
   'desk',
   'reported_at',
   'sentence',
+  'origin',
+  'template_id',
+  'template_size',
+  'story_id',
 ] as const;
 
 function csvLine(c: ListedContact): string {
@@ -97,11 +117,15 @@ function csvLine(c: ListedContact): string {
     c.deskSlug,
     c.reportedAt,
     c.sentence,
+    c.source,
+    c.templateId,
+    String(c.templateSize),
+    c.storyId,
   ];
   return cells.map(csvCell).join(',');
 }
 
-/** The JSON form of one contact: public fields only (no story id, no ordinal). */
+/** The JSON form of one contact: public fields only (no ordinal). */
 function contactJson(c: ListedContact) {
   return {
     date: c.date,
@@ -111,10 +135,88 @@ function contactJson(c: ListedContact) {
     actors: [c.a, c.b],
     place: c.place,
     country: c.country,
-    source: { updateId: c.updateId, claimStatus: c.claimStatus, desk: c.deskSlug, reportedAt: c.reportedAt },
+    source: {
+      updateId: c.updateId,
+      storyId: c.storyId,
+      claimStatus: c.claimStatus,
+      desk: c.deskSlug,
+      reportedAt: c.reportedAt,
+    },
+    // `source` already names the update, so an editor's confirmation is the contact's origin.
+    origin: c.source,
+    template: { id: c.templateId, size: c.templateSize },
     sentence: c.sentence,
   };
 }
+
+const nullable = (type: string) => ({ type: [type, 'null'] });
+const ActorSchema = {
+  type: 'object',
+  required: ['kind', 'slug', 'name', 'role'],
+  properties: {
+    kind: { type: 'string', enum: [...CONTACT_ACTOR_KINDS] },
+    slug: {
+      type: 'string',
+      description: "the actor's id: its page is /people/{slug} or /organizations/{slug}",
+    },
+    name: { type: 'string' },
+    role: { ...nullable('string'), description: 'the role the text gave then ("President of Iran")' },
+  },
+};
+/** The documented shape of one contact (contactJson). */
+const ContactSchema = {
+  type: 'object',
+  required: [
+    'date',
+    'dateSource',
+    'kind',
+    'channel',
+    'actors',
+    'place',
+    'country',
+    'source',
+    'origin',
+    'template',
+    'sentence',
+  ],
+  properties: {
+    date: { type: 'string', format: 'date', description: 'day of the contact' },
+    dateSource: {
+      type: 'string',
+      enum: ['text', 'reported'],
+      description: "`text`: the sentence dates it; `reported`: the update's day",
+    },
+    kind: { type: 'string', enum: [...CONTACT_KINDS] },
+    channel: { type: ['string', 'null'], enum: [...CONTACT_CHANNELS, null] },
+    actors: { type: 'array', items: ActorSchema, minItems: 2, maxItems: 2 },
+    place: nullable('string'),
+    country: { ...nullable('string'), description: 'ISO 3166-1 alpha-2' },
+    source: {
+      type: 'object',
+      required: ['updateId', 'storyId', 'claimStatus', 'desk', 'reportedAt'],
+      properties: {
+        updateId: { type: 'string' },
+        storyId: { type: 'string' },
+        claimStatus: { type: 'string', enum: [...CLAIM_STATUSES] },
+        desk: nullable('string'),
+        reportedAt: { type: 'string', format: 'date-time' },
+      },
+    },
+    origin: {
+      type: 'string',
+      enum: [...CONTACT_SOURCES],
+      description: '`confirmed`: an editor confirmed it beside its update; `extracted`: not reviewed',
+    },
+    template: {
+      type: 'object',
+      required: ['id', 'size'],
+      description:
+        'the readout template its sentence shares with contacts of other updates (names aside); `size` counts the public contacts in it, this one included (1: its wording is its own)',
+      properties: { id: { type: 'string' }, size: { type: 'integer', minimum: 1 } },
+    },
+    sentence: { type: 'string' },
+  },
+};
 
 /** Registers the contacts routes on the API (mounted under /api/v1). */
 export async function registerContactRoutes(app: FastifyInstance, deps: { store: Store }): Promise<void> {
@@ -135,6 +237,7 @@ export async function registerContactRoutes(app: FastifyInstance, deps: { store:
       ...(query.from !== undefined && { from: query.from }),
       ...(query.to !== undefined && { to: query.to }),
       ...(deskId !== undefined && { deskId }),
+      ...(query.template !== undefined && { template: query.template }),
     };
   };
 
@@ -147,9 +250,19 @@ export async function registerContactRoutes(app: FastifyInstance, deps: { store:
     querystring: ContactsQuery,
     docs: {
       summary:
-        'Contacts between people and organisations (calls, meetings, visits, talks, letters, agreements, threats) found in updates of live and ended stories, newest first, each with its source update and claim status',
+        'Contacts between people and organisations (calls, meetings, visits, talks, letters, agreements, threats) found in updates of live and ended stories, newest first, each with its actors (ids and roles), source update and claim status, whether an editor confirmed it, and its readout template group. Contacts editors rejected are left out',
       responses: {
-        '200': { description: '`{ items, nextCursor }`', content: json({ type: 'object' }) },
+        '200': {
+          description: '`{ items, nextCursor }`',
+          content: json({
+            type: 'object',
+            required: ['items', 'nextCursor'],
+            properties: {
+              items: { type: 'array', items: ContactSchema },
+              nextCursor: nullable('string'),
+            },
+          }),
+        },
         '400': bad,
         '404': problem('No such desk'),
       },

@@ -389,6 +389,8 @@ export interface ContactRow {
   day_source: string;
   reported_at: string;
   sentence: string;
+  source: string;
+  template_id: string;
 }
 
 /** The whole database. */

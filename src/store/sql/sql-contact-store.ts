@@ -41,6 +41,8 @@ function toRow(c: Contact, updateVersion: number): ContactRow {
     day_source: c.dateSource,
     reported_at: c.reportedAt,
     sentence: c.sentence,
+    source: c.source,
+    template_id: c.templateId,
   };
 }
 
@@ -91,6 +93,25 @@ export class SqlContactStore implements ContactStore {
     await this.deps.db.deleteFrom('contacts').where('update_id', '=', updateId).execute();
   }
 
+  async templateCandidates(query: {
+    excludeUpdateId: string;
+    kind: ContactKind;
+    slugs: string[];
+    limit: number;
+  }): Promise<{ templateId: string; sentence: string }[]> {
+    const rows = await this.deps.db
+      .selectFrom('contacts')
+      .select(['template_id', 'sentence'])
+      .where('update_id', '!=', query.excludeUpdateId)
+      .where('kind', '=', query.kind)
+      .where((eb) => eb.or([eb('a_slug', 'in', query.slugs), eb('b_slug', 'in', query.slugs)]))
+      .orderBy('day', 'desc')
+      .orderBy('update_id', 'desc')
+      .limit(query.limit)
+      .execute();
+    return rows.map((row) => ({ templateId: row.template_id, sentence: row.sentence }));
+  }
+
   async list(filter: ContactFilter, page: { limit: number; cursor?: string }): Promise<ContactPage> {
     let query = this.deps.db
       .selectFrom('contacts as c')
@@ -106,7 +127,8 @@ export class SqlContactStore implements ContactStore {
       .orderBy('c.update_id', 'desc')
       .orderBy('c.ordinal', 'desc')
       .limit(page.limit + 1);
-    const { actor: slug, kind, from, to, deskId } = filter;
+    const { actor: slug, kind, from, to, deskId, template } = filter;
+    if (template !== undefined) query = query.where('c.template_id', '=', template);
     if (slug !== undefined)
       query = query.where((eb) => eb.or([eb('c.a_slug', '=', slug), eb('c.b_slug', '=', slug)]));
     if (kind !== undefined) query = query.where('c.kind', '=', kind);
@@ -127,6 +149,7 @@ export class SqlContactStore implements ContactStore {
     const rows = await query.execute();
     const more = rows.length > page.limit;
     const kept = more ? rows.slice(0, page.limit) : rows;
+    const sizes = await this.templateSizes([...new Set(kept.map((row) => row.template_id))]);
     return {
       items: kept.map((row) => ({
         updateId: row.update_id,
@@ -142,11 +165,34 @@ export class SqlContactStore implements ContactStore {
         dateSource: row.day_source === 'text' ? 'text' : 'reported',
         reportedAt: row.reported_at,
         sentence: row.sentence,
+        source: row.source === 'confirmed' ? 'confirmed' : 'extracted',
+        templateId: row.template_id,
+        templateSize: sizes.get(row.template_id) ?? 1,
         claimStatus: row.claim_status as ClaimStatus,
         deskSlug: row.desk_slug,
         storySlug: row.story_slug,
       })),
       nextCursor: more ? encodeContactCursor(kept.at(-1)!) : null,
     };
+  }
+
+  /** How many public contacts share each of `templates`. */
+  private async templateSizes(templates: string[]): Promise<Map<string, number>> {
+    const sizes = new Map<string, number>();
+    // In slices, to stay under the engines' bound-parameter limits.
+    for (let i = 0; i < templates.length; i += 500) {
+      const rows = await this.deps.db
+        .selectFrom('contacts as c')
+        .innerJoin('updates as u', 'u.id', 'c.update_id')
+        .innerJoin('stories as s', 's.id', 'u.story_id')
+        .select(['c.template_id', (eb) => eb.fn.countAll<number | string>().as('n')])
+        .where('c.template_id', 'in', templates.slice(i, i + 500))
+        .where('u.deleted_at', 'is', null)
+        .where('s.status', 'in', ['live', 'ended'])
+        .groupBy('c.template_id')
+        .execute();
+      for (const row of rows) sizes.set(row.template_id, Number(row.n));
+    }
+    return sizes;
   }
 }

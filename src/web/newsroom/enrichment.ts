@@ -1,6 +1,6 @@
 /**
  * Enrichment suggestions in the newsroom editor: beside each update, the people, organisations,
- * places, dates and event types extracted from it and the "new name?" hints, each with confirm,
+ * places, dates, event types and contacts extracted from it and the "new name?" hints, each with confirm,
  * reject or correct. Corrections go to the API, which keeps them for the whole deployment and
  * enriches the update again; suggestions for new and edited updates arrive live. Editors only (the
  * server enforces it; contributors never get the panel).
@@ -23,6 +23,7 @@ const KINDS: Record<SuggestionField, string> = {
   places: 'place',
   dates: 'date',
   events: 'event type',
+  contacts: 'contact',
   names: 'new name?',
 };
 
@@ -411,9 +412,11 @@ export function mountEnrichment(root: HTMLElement): void {
       void act(
         panel,
         { action: 'reject', item: item.item },
-        item.field === 'dates' || item.field === 'events'
-          ? `Removed from this update.`
-          : `“${item.matched[0] ?? item.label}” will not be suggested again.`,
+        item.field === 'contacts'
+          ? `Contact removed: no longer on the actors’ pages or in the export.`
+          : item.field === 'dates' || item.field === 'events'
+            ? `Removed from this update.`
+            : `“${item.matched[0] ?? item.label}” will not be suggested again.`,
       );
     else if (action === 'add-person' || action === 'add-organization')
       void act(

@@ -9,6 +9,7 @@ import { storyPath, updatePath } from '../../../domain/paths.ts';
 import { entityPath } from '../../../enrich/entities.ts';
 import { formatLongDate } from '../time-format.ts';
 import { ClaimLabel } from '../views/update-article.tsx';
+import { TemplateNote } from '../contacts/template-note.tsx';
 
 /** Sources listed under a counterpart; the count above still covers them all. */
 const SOURCES_SHOWN = 5;
@@ -114,7 +115,7 @@ export function TalkedTo(props: {
                 {sources.slice(0, SOURCES_SHOWN).map((c) => (
                   <li>
                     <a href={updatePath(storyPath(c.deskSlug, c.storySlug), c.updateId)}>{c.sentence}</a>
-                    <ClaimLabel status={c.claimStatus} note="" />
+                    <ClaimLabel status={c.claimStatus} note="" /> <TemplateNote contact={c} />
                   </li>
                 ))}
               </ul>
