@@ -85,6 +85,8 @@ for (let u = 0; u < CONTACTS / PER_UPDATE; u++) {
       dateSource: 'text',
       reportedAt: update.publishedAt,
       sentence: `${a.name} met ${b.name} (round-up ${u}).`,
+      source: 'extracted',
+      templateId: `${update.id}-${k + 1}`,
     });
   }
   await node.store.contacts.replaceForUpdate(update.id, update.version, contacts);

@@ -50,5 +50,8 @@ export interface ContactNetworkStore {
   /** The roles contacts gave `actor`, the most recently seen first. */
   rolesOf(actor: { kind: ContactActorKind; slug: string }): Promise<RoleSpan[]>;
   /** The newest contact between `actor` and any actor slugged `other`, or null when there is none. */
-  lastBetween(actor: { kind: ContactActorKind; slug: string }, other: string): Promise<ListedContact | null>;
+  lastBetween(
+    actor: { kind: ContactActorKind; slug: string },
+    other: string,
+  ): Promise<Omit<ListedContact, 'templateSize'> | null>;
 }

@@ -88,6 +88,8 @@ describe('contact network pages, in Chromium', { skip: CHROMIUM_SKIP }, () => {
           dateSource: 'text',
           reportedAt: update.publishedAt,
           sentence: `${a.name} and ${b.name} were in contact, by note ${i}.`,
+          source: 'extracted',
+          templateId: `${update.id}-1`,
         },
       ]);
     }

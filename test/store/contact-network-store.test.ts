@@ -76,6 +76,8 @@ function runNetworkContract(name: string, open: () => Promise<Store>): void {
           dateSource: 'text',
           reportedAt: '2026-12-07T09:00:00.000Z',
           sentence: key,
+          source: 'extracted',
+          templateId: `${update.id}-1`,
         };
         await store.contacts.replaceForUpdate(update.id, update.version, [c]);
         ids[key] = update.id;

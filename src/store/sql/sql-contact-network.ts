@@ -124,7 +124,7 @@ export class SqlContactNetwork implements ContactNetworkStore {
   async lastBetween(
     actor: { kind: ContactActorKind; slug: string },
     other: string,
-  ): Promise<ListedContact | null> {
+  ): Promise<Omit<ListedContact, 'templateSize'> | null> {
     const is = (s: 'a' | 'b', o: 'a' | 'b') =>
       sql<SqlBool>`(c.${sql.raw(s)}_kind = ${actor.kind} and c.${sql.raw(s)}_slug = ${actor.slug} and c.${sql.raw(o)}_slug = ${other})`;
     const row = await this.visible()
@@ -152,6 +152,8 @@ export class SqlContactNetwork implements ContactNetworkStore {
       dateSource: row.day_source === 'text' ? 'text' : 'reported',
       reportedAt: row.reported_at,
       sentence: row.sentence,
+      source: row.source === 'confirmed' ? 'confirmed' : 'extracted',
+      templateId: row.template_id,
       claimStatus: row.claim_status as ClaimStatus,
       deskSlug: row.desk_slug,
       storySlug: row.story_slug,

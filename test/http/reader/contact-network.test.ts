@@ -71,6 +71,8 @@ describe('contact network pages', () => {
         dateSource: 'text',
         reportedAt: update.publishedAt,
         sentence: `${a.name} and ${b.name}: ${name}.`,
+        source: 'extracted',
+        templateId: `${update.id}-1`,
       };
       assert.ok(await t.store.contacts.replaceForUpdate(update.id, update.version, [contact]));
       updates[name] = update.id;

@@ -40,7 +40,8 @@ const shortDate = new Intl.DateTimeFormat('en-GB', {
 const short = (day: string) => shortDate.format(new Date(`${day}T00:00:00Z`));
 
 /** The link to the update that reported `c`. */
-export const sourcePath = (c: ListedContact) => updatePath(storyPath(c.deskSlug, c.storySlug), c.updateId);
+export const sourcePath = (c: Pick<ListedContact, 'deskSlug' | 'storySlug' | 'updateId'>) =>
+  updatePath(storyPath(c.deskSlug, c.storySlug), c.updateId);
 
 /**
  * The drawing of `self` and its most frequent counterparts, with the lines between counterparts
@@ -175,7 +176,7 @@ export function ContactTimeline(props: {
 /** What "who has not talked to whom since" found for the chosen counterpart. */
 export interface PairAnswer {
   asked: string;
-  last: ListedContact | null;
+  last: Omit<ListedContact, 'templateSize'> | null;
   /** Today (YYYY-MM-DD, UTC), for "n days ago". */
   today: string;
 }

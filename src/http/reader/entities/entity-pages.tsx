@@ -228,7 +228,7 @@ export async function registerEntityPages(app: FastifyInstance, deps: ReaderDeps
     ]);
     const counterparts = counterpartsOf(self, contacts.items);
     // A typed name finds its actor by slug, else a counterpart whose name contains it ("Erdogan").
-    let pairLast: ListedContact | null = null;
+    let pairLast: Omit<ListedContact, 'templateSize'> | null = null;
     if (asked !== undefined) {
       const wanted = isSlug(asked) ? asked : slugify(asked);
       pairLast = await store.contactNetwork.lastBetween(self, wanted);
