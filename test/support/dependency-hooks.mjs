@@ -10,12 +10,13 @@
 import { readFileSync } from 'node:fs';
 
 let bundles = new Map();
-const bundleUrls = new Set();
+// The folders the bundles are in, with the chunks they share.
+const bundleDirs = new Set();
 
 /** `data`: { package specifier: file URL of its bundle }. */
 export function initialize(data) {
   bundles = new Map(Object.entries(data ?? {}));
-  for (const url of bundles.values()) bundleUrls.add(url);
+  for (const url of bundles.values()) bundleDirs.add(new URL('./', url).href);
 }
 
 export async function resolve(specifier, context, next) {
@@ -25,7 +26,10 @@ export async function resolve(specifier, context, next) {
 }
 
 export async function load(url, context, next) {
-  if (bundleUrls.has(url) || (url.startsWith('file:') && url.includes('/node_modules/') && isModule(url)))
+  if (
+    (url.startsWith('file:') && bundleDirs.has(url.slice(0, url.lastIndexOf('/') + 1))) ||
+    (url.startsWith('file:') && url.includes('/node_modules/') && isModule(url))
+  )
     return { format: 'module', source: readFileSync(new URL(url)), shortCircuit: true };
   return next(url, context);
 }
