@@ -9,6 +9,8 @@ import type { Metrics } from '../ops/metrics.ts';
 import { installTemporaryPasswordGate } from './temporary-password-gate.ts';
 import { registerEnrichmentRoutes } from './api/enrichment-routes.ts';
 import { registerContactRoutes } from './api/contacts-routes.ts';
+import { registerLayerRoutes } from './api/layer-routes.ts';
+import type { MapLayerService } from '../service/map-layers.ts';
 import { registerSuggestionRoutes, type SuggestionDeps } from './api/suggestion-routes.ts';
 import { registerPlaceRoutes } from './api/place-routes.ts';
 import { registerPlacePages } from './newsroom/place-pages.tsx';
@@ -52,6 +54,8 @@ export type ServerDeps = ApiDeps &
   SuggestionDeps & {
     logger: Logger;
     bus: LiveBus;
+    /** Map layers editors draw (service/map-layers.ts). */
+    mapLayers: MapLayerService;
     metrics: Metrics;
     /** Which outbound URLs may be saved (webhooks). */
     outbound: OutboundPolicy;
@@ -107,6 +111,7 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
       await registerApiRoutes(api, deps);
       await registerEnrichmentRoutes(api, deps);
       await registerContactRoutes(api, deps);
+      await registerLayerRoutes(api, deps);
       await registerSuggestionRoutes(api, deps);
       await registerPlaceRoutes(api, { ...deps, places });
       await registerStatementApiRoutes(api, deps);

@@ -33,6 +33,7 @@ import type {
 } from '../domain/types.ts';
 import type { ArchiveStore } from './archive.ts';
 import type { ContactStore } from './contacts.ts';
+import type { MapLayerStore } from './map-layers.ts';
 import type { CorrectionStore } from './corrections.ts';
 import type { GazetteerStore } from '../enrich/places/gazetteer-store.ts';
 import type { EntityKind } from '../enrich/entities.ts';
@@ -357,6 +358,8 @@ export interface Store {
   corrections: CorrectionStore;
   /** Contacts between actors found in updates (see contacts.ts). */
   contacts: ContactStore;
+  /** Map layers editors draw, with every revision (see map-layers.ts). */
+  mapLayers: MapLayerStore;
   /** Places imported from GeoNames dumps (see gazetteer.ts). */
   gazetteer: GazetteerStore;
   /** Official statements and their near-duplicate index. */

@@ -10,6 +10,7 @@ import type { Clock, SqlAdapter, SqlDeps } from './sql-adapter.ts';
 import { SqlArchive } from './sql-archive.ts';
 import { SqlCorrectionStore } from './sql-correction-store.ts';
 import { SqlContactStore } from './sql-contact-store.ts';
+import { SqlMapLayerStore } from './sql-map-layer-store.ts';
 import { SqlEnrichmentStore } from './sql-enrichment-store.ts';
 import { SqlEventLog } from './sql-event-log.ts';
 import { SqlGazetteerStore } from './sql-gazetteer-store.ts';
@@ -47,6 +48,7 @@ export function createSqlStore(parts: SqlStoreParts): Store {
     enrichments: new SqlEnrichmentStore(deps),
     corrections: new SqlCorrectionStore(deps),
     contacts: new SqlContactStore(deps),
+    mapLayers: new SqlMapLayerStore(deps),
     gazetteer: new SqlGazetteerStore(deps),
     statements: new SqlStatementStore(deps),
     statementFeeds: new SqlStatementFeedStore(deps),
