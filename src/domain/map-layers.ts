@@ -305,3 +305,42 @@ function overlapsAlong(s: Segment, t: Segment): boolean {
   // Collinear neighbours: they overlap when they point in opposite directions.
   return (bx - ax) * (dx - cx) + (by - ay) * (dy - cy) < 0;
 }
+
+/**
+ * The days each revision is shown on, as spans [from, to) (to null: still shown), so a page can carry
+ * every revision once and a date slider can show the right ones without asking the server again.
+ */
+export function layerSpans<R extends Pick<LayerRevision, 'layerId' | 'revision' | 'validFrom' | 'validTo'>>(
+  revisions: R[],
+): Map<R, [string, string | null][]> {
+  const byLayer = new Map<string, R[]>();
+  for (const r of revisions) byLayer.set(r.layerId, [...(byLayer.get(r.layerId) ?? []), r]);
+  const spans = new Map<R, [string, string | null][]>();
+  for (const list of byLayer.values()) {
+    // What is shown can only change on a day some revision starts or ends.
+    const days = [
+      ...new Set(list.flatMap((r) => (r.validTo === null ? [r.validFrom] : [r.validFrom, r.validTo]))),
+    ].sort();
+    days.forEach((day, i) => {
+      const [shown] = layerAsOf(list, day);
+      if (shown === undefined) return;
+      const own = spans.get(shown) ?? [];
+      const last = own.at(-1);
+      const next = days[i + 1] ?? null;
+      if (last !== undefined && last[1] === day) last[1] = next;
+      else own.push([day, next]);
+      spans.set(shown, own);
+    });
+  }
+  return spans;
+}
+
+/** What a layer's caption says: "Area of control: <force>", "Ceasefire zone", "Front line". */
+export function layerTitle(
+  r: Pick<LayerRevision, 'kind' | 'zoneKind'>,
+  force: Pick<MapForce, 'name'> | null,
+): string {
+  if (r.kind === 'control') return `${LAYER_KIND_LABELS.control}: ${force?.name ?? 'unknown force'}`;
+  if (r.kind === 'zone' && r.zoneKind !== null) return ZONE_LABELS[r.zoneKind];
+  return LAYER_KIND_LABELS[r.kind];
+}

@@ -8,10 +8,9 @@ import type { Position } from 'geojson';
 import { z } from 'zod';
 import {
   isCalendarDay,
-  LAYER_KIND_LABELS,
+  layerTitle,
   LAYER_KINDS,
   ZONE_KINDS,
-  ZONE_LABELS,
   type LayerGeometry,
   type LayerRevision,
   type MapForce,
@@ -107,13 +106,6 @@ function layerJson(l: MapLayer, desk: Desk) {
     deletedAt: l.deletedAt,
     current: revisionJson(l.current),
   };
-}
-
-/** What a layer's caption says: "Area of control: <force>", "Ceasefire zone", "Front line". */
-export function layerTitle(r: Pick<LayerRevision, 'kind' | 'zoneKind'>, force: MapForce | null): string {
-  if (r.kind === 'control') return `${LAYER_KIND_LABELS.control}: ${force?.name ?? 'unknown force'}`;
-  if (r.kind === 'zone' && r.zoneKind !== null) return ZONE_LABELS[r.zoneKind];
-  return LAYER_KIND_LABELS[r.kind];
 }
 
 const FORCE = { type: 'object', properties: { id: {}, name: {}, colour: {} } };
