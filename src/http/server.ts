@@ -39,6 +39,7 @@ import { reserveTopLevelRoutes } from './reserve-top-level-routes.ts';
 import { registerArchiveRoutes } from './reader/archive/archive-routes.tsx';
 import { registerReaderRoutes, renderReaderNotFound, type ReaderDeps } from './reader/routes.tsx';
 import { registerMapRoutes } from './map/map-routes.tsx';
+import { registerLayerEditorPage } from './map/layer-editor-page.tsx';
 import { registerFeedRoutes } from './reader/feeds/feed-routes.ts';
 import { registerEmbedRoutes } from './embed/embed-routes.tsx';
 import { registerStatementPages } from './reader/statements/statement-pages.tsx';
@@ -159,6 +160,10 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(async (newsroom) => {
     usePagePolicy(newsroom, NEWSROOM_POLICY);
     await registerPlacePages(newsroom, { ...deps, places });
+  });
+  await app.register(async (newsroom) => {
+    usePagePolicy(newsroom, NEWSROOM_POLICY);
+    await registerLayerEditorPage(newsroom, deps);
   });
   await app.register(async (archive) => registerArchiveRoutes(archive, deps));
   await app.register(async (embed) => registerEmbedRoutes(embed, deps));

@@ -168,6 +168,11 @@ describe('security headers on every GET route', () => {
     '/newsroom/statement-feeds': { url: '/newsroom/statement-feeds', kind: 'newsroom', as: 'cookie' },
     // A redirect to /newsroom/admin/users, no page.
     '/newsroom/places': { url: '/newsroom/places', kind: 'newsroom', as: 'cookie' },
+    '/newsroom/desks/:slug/layers': {
+      url: `/newsroom/desks/${ids['desk']}/layers`,
+      kind: 'newsroom',
+      as: 'cookie',
+    },
     '/newsroom/places/:slug': { url: '/newsroom/places/el-fasher-sd', kind: 'newsroom', as: 'cookie' },
     '/newsroom/admin': { url: '/newsroom/admin', kind: 'data' },
     '/newsroom/admin/users': { url: '/newsroom/admin/users', kind: 'newsroom', as: 'cookie' },

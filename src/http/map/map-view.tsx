@@ -318,8 +318,9 @@ export function MapPage(props: { view: MapView; embed?: boolean }): JSX.Element 
           >
             <MarkerSymbols />
             <image href={view.basemapUrl} x="0" y="0" width={MAP_WIDTH} height={MAP_HEIGHT} />
-            {view.layers !== null && <LayerShapes view={view.layers} />}
             {view.detail !== '' && <g dangerouslySetInnerHTML={{ __html: view.detail }} />}
+            {/* Over the regions' fills, under the markers. */}
+            {view.layers !== null && <LayerShapes view={view.layers} />}
             <Markers located={view.located} project={view.project} scale={view.view.w / MAP_WIDTH} />
           </svg>
         </div>
