@@ -48,6 +48,8 @@ export interface App {
   store: Store;
   bus: LiveBus;
   liveBlog: LiveBlogService;
+  /** Map layers editors draw. */
+  mapLayers: MapLayerService;
   /** Every write to desks, stories, updates and submissions, with its rules and audit entry. */
   publishing: PublishingService;
   accounts: AccountService;
@@ -188,6 +190,7 @@ export async function createApp(
     store,
     bus,
     liveBlog,
+    mapLayers,
     publishing,
     accounts,
     hub,

@@ -35,6 +35,26 @@ function shownOn(spans: string, day: string): boolean {
   });
 }
 
+/**
+ * Replaces the page's layers and their panel with those of the same address read again (an editor
+ * changed a layer: the map feed says so), keeping the day shown.
+ */
+export async function reloadLayers(): Promise<void> {
+  const response = await fetch(location.href, { credentials: 'omit' });
+  if (!response.ok) return;
+  const fresh = new DOMParser().parseFromString(await response.text(), 'text/html');
+  const shapes = fresh.querySelector('[data-map-layers]');
+  const panel = fresh.querySelector('.map-layers-panel');
+  if (!shapes || !panel) return;
+  const oldShapes = document.querySelector('[data-map-layers]');
+  if (oldShapes) oldShapes.replaceWith(document.importNode(shapes, true));
+  else document.querySelector('[data-map-markers]')?.before(document.importNode(shapes, true));
+  const oldPanel = document.querySelector('.map-layers-panel');
+  if (oldPanel) oldPanel.replaceWith(document.importNode(panel, true));
+  else document.querySelector('.map-figure')?.after(document.importNode(panel, true));
+  startLayerSlider();
+}
+
 /** Wires the slider of `document`'s layers panel, if the page has one. */
 export function startLayerSlider(doc: Document = document): void {
   const slider = doc.querySelector<HTMLInputElement>('[data-layer-slider]');
