@@ -16,6 +16,7 @@ import { loadEnricher, type Enricher } from './enrich/pipeline.ts';
 import { ImportedPlaces } from './enrich/places/imported-places.ts';
 import { createLiveFormatter } from './http/reader/live-format.ts';
 import { createArticleRenderer } from './http/reader/article-renderer.ts';
+import { MapLayerService } from './service/map-layers.ts';
 import { createServer } from './http/server.ts';
 import type { LiveBus } from './live/bus.ts';
 import type { IpcChannel } from './live/ipc/ipc-bus.ts';
@@ -47,6 +48,8 @@ export interface App {
   store: Store;
   bus: LiveBus;
   liveBlog: LiveBlogService;
+  /** Map layers editors draw. */
+  mapLayers: MapLayerService;
   /** Every write to desks, stories, updates and submissions, with its rules and audit entry. */
   publishing: PublishingService;
   accounts: AccountService;
@@ -97,6 +100,7 @@ export async function createApp(
   }
   const site = createSite({ url: config.siteUrl });
   const liveBlog = new LiveBlogService({ store, bus });
+  const mapLayers = new MapLayerService({ store, bus });
   const accounts = new AccountService({ store });
   const tokens = new TokenService({ store });
   const media = new MediaService({ store, dataDir: config.dataDir, ...options.media });
@@ -156,6 +160,7 @@ export async function createApp(
     store,
     bus,
     liveBlog,
+    mapLayers,
     publishing,
     accounts,
     tokens,
@@ -185,6 +190,7 @@ export async function createApp(
     store,
     bus,
     liveBlog,
+    mapLayers,
     publishing,
     accounts,
     hub,

@@ -236,6 +236,8 @@ export type PrivateEvent =
   | { kind: 'enriched'; storyId: string; updateId: string; updateVersion: number; namesLinked: boolean }
   | { kind: 'cited'; storyId: string; updateId: string }
   | { kind: 'reviewed'; storyId: string; updateId: string }
+  /** A map layer of a desk was drawn, revised or deleted (layers belong to no story: storyId is ''). */
+  | { kind: 'layer'; storyId: string; deskId: string; layerId: string }
   | {
       kind: 'submission';
       storyId: string;
@@ -251,6 +253,7 @@ export const PRIVATE_EVENT_KINDS = [
   'cited',
   'submission',
   'reviewed',
+  'layer',
 ] as const satisfies readonly PrivateEvent['kind'][];
 
 /** An API token; only the SHA-256 of its secret is stored. */

@@ -9,6 +9,8 @@ import type { Metrics } from '../ops/metrics.ts';
 import { installTemporaryPasswordGate } from './temporary-password-gate.ts';
 import { registerEnrichmentRoutes } from './api/enrichment-routes.ts';
 import { registerContactRoutes } from './api/contacts-routes.ts';
+import { registerLayerRoutes } from './api/layer-routes.ts';
+import type { MapLayerService } from '../service/map-layers.ts';
 import { registerSuggestionRoutes, type SuggestionDeps } from './api/suggestion-routes.ts';
 import { registerPlaceRoutes } from './api/place-routes.ts';
 import { registerPlacePages } from './newsroom/place-pages.tsx';
@@ -37,6 +39,7 @@ import { reserveTopLevelRoutes } from './reserve-top-level-routes.ts';
 import { registerArchiveRoutes } from './reader/archive/archive-routes.tsx';
 import { registerReaderRoutes, renderReaderNotFound, type ReaderDeps } from './reader/routes.tsx';
 import { registerMapRoutes } from './map/map-routes.tsx';
+import { registerLayerEditorPage } from './map/layer-editor-page.tsx';
 import { registerFeedRoutes } from './reader/feeds/feed-routes.ts';
 import { registerEmbedRoutes } from './embed/embed-routes.tsx';
 import { registerStatementPages } from './reader/statements/statement-pages.tsx';
@@ -54,6 +57,8 @@ export type ServerDeps = ApiDeps &
   SuggestionDeps & {
     logger: Logger;
     bus: LiveBus;
+    /** Map layers editors draw (service/map-layers.ts). */
+    mapLayers: MapLayerService;
     metrics: Metrics;
     /** Which outbound URLs may be saved (webhooks). */
     outbound: OutboundPolicy;
@@ -109,6 +114,7 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
       await registerApiRoutes(api, deps);
       await registerEnrichmentRoutes(api, deps);
       await registerContactRoutes(api, deps);
+      await registerLayerRoutes(api, deps);
       await registerSuggestionRoutes(api, deps);
       await registerPlaceRoutes(api, { ...deps, places });
       await registerStatementApiRoutes(api, deps);
@@ -158,6 +164,10 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(async (newsroom) => {
     usePagePolicy(newsroom, NEWSROOM_POLICY);
     await registerPlacePages(newsroom, { ...deps, places });
+  });
+  await app.register(async (newsroom) => {
+    usePagePolicy(newsroom, NEWSROOM_POLICY);
+    await registerLayerEditorPage(newsroom, deps);
   });
   await app.register(async (archive) => registerArchiveRoutes(archive, deps));
   await app.register(async (embed) => registerEmbedRoutes(embed, deps));

@@ -34,6 +34,7 @@ import type {
 import type { ArchiveStore } from './archive.ts';
 import type { ContactStore } from './contacts.ts';
 import type { ContactNetworkStore } from './contact-network.ts';
+import type { MapLayerStore } from './map-layers.ts';
 import type { CorrectionStore } from './corrections.ts';
 import type { GazetteerStore } from '../enrich/places/gazetteer-store.ts';
 import type { EntityKind } from '../enrich/entities.ts';
@@ -360,6 +361,8 @@ export interface Store {
   contacts: ContactStore;
   /** Sums over contacts for the network pages (see contact-network.ts). */
   contactNetwork: ContactNetworkStore;
+  /** Map layers editors draw, with every revision (see map-layers.ts). */
+  mapLayers: MapLayerStore;
   /** Places imported from GeoNames dumps (see gazetteer.ts). */
   gazetteer: GazetteerStore;
   /** Official statements and their near-duplicate index. */

@@ -171,6 +171,11 @@ describe('security headers on every GET route', () => {
     '/newsroom/statement-feeds': { url: '/newsroom/statement-feeds', kind: 'newsroom', as: 'cookie' },
     // A redirect to /newsroom/admin/users, no page.
     '/newsroom/places': { url: '/newsroom/places', kind: 'newsroom', as: 'cookie' },
+    '/newsroom/desks/:slug/layers': {
+      url: `/newsroom/desks/${ids['desk']}/layers`,
+      kind: 'newsroom',
+      as: 'cookie',
+    },
     '/newsroom/places/:slug': { url: '/newsroom/places/el-fasher-sd', kind: 'newsroom', as: 'cookie' },
     '/newsroom/admin': { url: '/newsroom/admin', kind: 'data' },
     '/newsroom/admin/users': { url: '/newsroom/admin/users', kind: 'newsroom', as: 'cookie' },
@@ -222,6 +227,17 @@ describe('security headers on every GET route', () => {
     '/api/v1/openapi.json': { url: '/api/v1/openapi.json', kind: 'data' },
     '/api/v1/contacts': { url: '/api/v1/contacts', kind: 'data' },
     '/api/v1/contacts.csv': { url: '/api/v1/contacts.csv', kind: 'data' },
+    '/api/v1/desks/:slug/forces': { url: `/api/v1/desks/${ids['desk']}/forces`, kind: 'data' },
+    '/api/v1/desks/:slug/layers': { url: `/api/v1/desks/${ids['desk']}/layers`, kind: 'data' },
+    '/api/v1/desks/:slug/layers.geojson': {
+      url: `/api/v1/desks/${ids['desk']}/layers.geojson`,
+      kind: 'data',
+    },
+    '/api/v1/desks/:slug/layers/:id': { url: `/api/v1/desks/${ids['desk']}/layers/none`, kind: 'data' },
+    '/api/v1/desks/:slug/layers/:id/revisions': {
+      url: `/api/v1/desks/${ids['desk']}/layers/none/revisions`,
+      kind: 'data',
+    },
     '/api/v1/places/:slug': { url: '/api/v1/places/el-fasher-sd', kind: 'data', as: 'token' },
     '/api/v1/desks': { url: '/api/v1/desks', kind: 'data' },
     '/api/v1/desks/:slug': { url: `/api/v1/desks/${ids['desk']}`, kind: 'data' },

@@ -120,6 +120,9 @@ async function writeLegacyRecord(
   await exec('alter table updates drop column authors');
   await exec('alter table desks drop column archived_at');
   for (const table of [
+    'map_layer_revisions',
+    'map_layers',
+    'map_forces',
     'contacts',
     'gazetteer_names',
     'gazetteer_places',

@@ -17,6 +17,7 @@ export const ASSET_NAMES = [
   'newsroom.css',
   'place-pin.js',
   'network.js',
+  'layer-editor.js',
 ] as const;
 /** One asset name. */
 export type AssetName = (typeof ASSET_NAMES)[number];
@@ -57,6 +58,8 @@ const EMBED_STYLESHEET = fileURLToPath(new URL('../../web/embed/embed.css', impo
 const NEWSROOM_ENTRY = fileURLToPath(new URL('../../web/newsroom/newsroom.ts', import.meta.url));
 // The newsroom's place pages' pin map (src/http/newsroom/place-pages.tsx).
 const PLACE_PIN_ENTRY = fileURLToPath(new URL('../../web/newsroom/place-pin.ts', import.meta.url));
+// The newsroom's map layer drawing page (src/http/map/layer-editor-page.tsx).
+const LAYER_EDITOR_ENTRY = fileURLToPath(new URL('../../web/newsroom/layer-editor.ts', import.meta.url));
 const NEWSROOM_STYLESHEET = fileURLToPath(new URL('../../web/newsroom/newsroom.css', import.meta.url));
 
 const bundleEntry = (entry: string) =>
@@ -108,17 +111,27 @@ export async function buildAssets(): Promise<Assets> {
   ]);
   const bundle = script.outputFiles[0];
   if (!bundle) throw new Error('esbuild produced no output for the reader client');
-  const [embedLoader, embedClient, embedCss, newsroomJs, newsroomCss, placePinJs, mapJs, networkJs] =
-    await Promise.all([
-      bundleEntry(EMBED_LOADER),
-      bundleEntry(EMBED_CLIENT),
-      minifyCss(EMBED_STYLESHEET),
-      bundleEntry(NEWSROOM_ENTRY),
-      minifyCss(NEWSROOM_STYLESHEET),
-      bundleEntry(PLACE_PIN_ENTRY),
-      bundleEntry(MAP_ENTRY),
-      bundleEntry(NETWORK_ENTRY),
-    ]);
+  const [
+    embedLoader,
+    embedClient,
+    embedCss,
+    newsroomJs,
+    newsroomCss,
+    placePinJs,
+    mapJs,
+    networkJs,
+    layerEditorJs,
+  ] = await Promise.all([
+    bundleEntry(EMBED_LOADER),
+    bundleEntry(EMBED_CLIENT),
+    minifyCss(EMBED_STYLESHEET),
+    bundleEntry(NEWSROOM_ENTRY),
+    minifyCss(NEWSROOM_STYLESHEET),
+    bundleEntry(PLACE_PIN_ENTRY),
+    bundleEntry(MAP_ENTRY),
+    bundleEntry(NETWORK_ENTRY),
+    bundleEntry(LAYER_EDITOR_ENTRY),
+  ]);
   const built: [AssetName, Buffer, string][] = [
     ['reader-live.js', Buffer.from(bundle.contents), 'text/javascript; charset=utf-8'],
     ['map.js', mapJs, 'text/javascript; charset=utf-8'],
@@ -130,6 +143,7 @@ export async function buildAssets(): Promise<Assets> {
     ['newsroom.css', newsroomCss, 'text/css; charset=utf-8'],
     ['place-pin.js', placePinJs, 'text/javascript; charset=utf-8'],
     ['network.js', networkJs, 'text/javascript; charset=utf-8'],
+    ['layer-editor.js', layerEditorJs, 'text/javascript; charset=utf-8'],
   ];
   const files = new Map<string, Asset>();
   const urls = new Map<AssetName, string>();

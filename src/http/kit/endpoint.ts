@@ -59,6 +59,8 @@ export interface Endpoint<P, Q, B, R extends Permission | undefined> {
   emptyBody?: object;
   /** The success status (default 200). */
   status?: number;
+  /** Largest body in bytes, when it is not the server's (map drawings are bigger than updates). */
+  bodyLimit?: number;
   /** Hooks that run first (e.g. the live stream admission). */
   onRequest?: RouteShorthandOptions['onRequest'];
   /** Omitted: left out of the public document (the newsroom browser's own routes). */
@@ -121,6 +123,7 @@ export function endpoints(app: FastifyInstance, store: Store, parse: Parse = par
       schema,
       config: docs ? { endpointDocs: docs } : {},
       validatorCompiler,
+      ...(spec.bodyLimit !== undefined && { bodyLimit: spec.bodyLimit }),
       ...(spec.onRequest && { onRequest: spec.onRequest }),
       preValidation: async (request) => {
         if (permissions !== undefined) {

@@ -20,6 +20,8 @@ export interface Basemap {
   svg: string;
   /** Screen position of a longitude/latitude in the map's coordinate space, or null if off the map. */
   project(lon: number, lat: number): [number, number] | null;
+  /** SVG path data of a geometry (with d3-geo's winding) in the map's coordinate space. */
+  path(geometry: Geometry): string;
 }
 
 const require = createRequire(import.meta.url);
@@ -52,8 +54,11 @@ function build(): Basemap {
     `<path d="${land}" fill="#f4f1ea" stroke="none"/>` +
     `<path d="${path(borders) ?? ''}" fill="none" stroke="#b9b2a4" stroke-width="0.4" stroke-linejoin="round"/>` +
     `</svg>`;
+  // Layers are zoomed into far more than the 1:110m outlines: a hundredth of a unit (~100 m).
+  const layerPath = geoPath(projection).digits(2);
   return {
     svg,
+    path: (geometry) => layerPath(geometry) ?? '',
     project(lon, lat) {
       const point = projection([lon, lat]);
       return point === null ? null : [Math.round(point[0] * 100) / 100, Math.round(point[1] * 100) / 100];

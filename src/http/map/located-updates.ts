@@ -35,6 +35,8 @@ export const MapFilterSchema = z.object({
   to: z.string().refine(isCalendarDate, 'must be a date as YYYY-MM-DD').optional(),
   type: z.enum(EVENT_TYPES, 'must be one of the event types').optional(),
   claim: z.enum(CLAIM_STATUSES, 'must be a claim status').optional(),
+  /** The day the map's layers are shown as of (map-layers-view.tsx); markers are not filtered by it. */
+  date: z.string().refine(isCalendarDate, 'must be a date as YYYY-MM-DD').optional(),
 });
 /** Parsed filters. */
 export type MapFilter = z.infer<typeof MapFilterSchema>;

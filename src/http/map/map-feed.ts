@@ -71,6 +71,8 @@ export class MapFeed {
     this.#stop = [
       deps.bus.subscribePrivate((event: PrivateEvent) => {
         if (event.kind === 'enriched') run(() => this.#enriched(event.updateId));
+        // A layer drawn, revised or deleted: the maps showing its desk reload their layers.
+        else if (event.kind === 'layer') run(() => this.#layer(event.deskId));
       }),
       deps.bus.subscribe((event: LiveEvent) => {
         const { data } = event;
@@ -132,6 +134,14 @@ export class MapFeed {
       },
       { id: updateId },
     );
+  }
+
+  async #layer(deskId: string): Promise<void> {
+    const desk = await this.#store.desks.getById(deskId);
+    if (desk === null) return;
+    const frame = createSseFrame({ event: 'layers', data: JSON.stringify({ desk: desk.slug }) });
+    for (const { res, filter } of this.#conns)
+      if (filter.desk === undefined || filter.desk === '' || filter.desk === desk.slug) res.write(frame);
   }
 
   /**

@@ -25,6 +25,7 @@ import {
 } from './detail-layer.ts';
 import { MapFeed } from './map-feed.ts';
 import { MapPage, type MapView } from './map-view.tsx';
+import { layersView } from './map-layers-view.tsx';
 
 /** What the map needs. */
 export interface MapDeps {
@@ -129,6 +130,13 @@ export async function registerMapRoutes(app: FastifyInstance, deps: MapDeps): Pr
     const deskCountry = desk === undefined ? null : countryOfTimeZone(desk.timezone);
     const view: Extent =
       fitPoints(points) ?? (deskCountry === null ? null : countryExtent(deskCountry)) ?? WORLD;
+    // Layers of the map's desk (by filter or story), else of every desk.
+    const today = new Date().toISOString().slice(0, 10);
+    const layerDesks = desk === undefined ? desks : [desk];
+    const [revisions, forces] = await Promise.all([
+      Promise.all(layerDesks.map((d) => deps.store.mapLayers.revisionsUpTo(d.id, '9999-12-31'))),
+      Promise.all(layerDesks.map((d) => deps.store.mapLayers.listForces(d.id))),
+    ]);
     return {
       filter,
       desks,
@@ -139,6 +147,9 @@ export async function registerMapRoutes(app: FastifyInstance, deps: MapDeps): Pr
       storyHeadline: story?.headline ?? null,
       view,
       detail: detailLayer(view),
+      layers: layersView(revisions.flat(), forces.flat(), filter.date ?? today, today, (g) =>
+        basemap().path(g),
+      ),
     };
   };
 

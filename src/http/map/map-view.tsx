@@ -13,6 +13,7 @@ import type { Basemap } from './basemap.ts';
 import { MAP_HEIGHT, MAP_WIDTH } from './basemap.ts';
 import type { Extent } from './detail-layer.ts';
 import type { LocatedUpdate, MapFilter } from './located-updates.ts';
+import { LayerControls, LayerShapes, type LayersView } from './map-layers-view.tsx';
 
 /** What the page shows. */
 export interface MapView {
@@ -29,6 +30,8 @@ export interface MapView {
   view: Extent;
   /** Regions, towns and coastlines of that area (SVG markup drawn by detail-layer.ts), or ''. */
   detail: string;
+  /** Editors' layers of the desks shown, or null when they have none. */
+  layers: LayersView | null;
 }
 
 /** Icons by event type (types of enrich/events/taxonomy.ts sharing one where they read alike). */
@@ -316,6 +319,8 @@ export function MapPage(props: { view: MapView; embed?: boolean }): JSX.Element 
             <MarkerSymbols />
             <image href={view.basemapUrl} x="0" y="0" width={MAP_WIDTH} height={MAP_HEIGHT} />
             {view.detail !== '' && <g dangerouslySetInnerHTML={{ __html: view.detail }} />}
+            {/* Over the regions' fills, under the markers. */}
+            {view.layers !== null && <LayerShapes view={view.layers} />}
             <Markers located={view.located} project={view.project} scale={view.view.w / MAP_WIDTH} />
           </svg>
         </div>
@@ -342,6 +347,17 @@ export function MapPage(props: { view: MapView; embed?: boolean }): JSX.Element 
           </span>
         </figcaption>
       </figure>
+      {view.layers !== null && (
+        <LayerControls
+          view={view.layers}
+          action={embed ? '/embed/map' : '/map'}
+          hidden={Object.fromEntries(
+            Object.entries(filter).filter(
+              ([key, value]) => key !== 'date' && value !== undefined && value !== '',
+            ),
+          )}
+        />
+      )}
       <TimelineStrip located={view.located} filter={filter} query={query} />
       <h2 class="map-list-title">
         {view.located.length} located {view.located.length === 1 ? 'update' : 'updates'}

@@ -31,6 +31,7 @@ import * as updateCorrections from './20261203-1502-update-corrections.ts';
 import * as updateAuthors from './20261203-1804-update-authors.ts';
 import * as contacts from './20261203-1847-contacts.ts';
 import * as contactReviewsTemplates from './20261204-1627-contact-reviews-templates.ts';
+import * as mapLayers from './20261204-1627-map-layers.ts';
 
 /** One migration: it is given the engine's dialect. */
 interface SchemaMigration {
@@ -62,6 +63,7 @@ const MIGRATIONS: Record<string, SchemaMigration> = {
   '20261203-1804-update-authors': updateAuthors,
   '20261203-1847-contacts': contacts,
   '20261204-1627-contact-reviews-templates': contactReviewsTemplates,
+  '20261204-1627-map-layers': mapLayers,
 };
 
 /**

@@ -393,8 +393,47 @@ export interface ContactRow {
   template_id: string;
 }
 
+/** A force a desk draws areas of control for (src/store/map-layers.ts). */
+export interface MapForceRow {
+  id: string;
+  desk_id: string;
+  name: string;
+  colour: string;
+  created_at: string;
+}
+
+/** A map layer; its drawings are its revisions. */
+export interface MapLayerRow {
+  id: string;
+  desk_id: string;
+  created_at: string;
+  deleted_at: string | null;
+}
+
+/** One revision of a map layer; `geometry` is GeoJSON text. */
+export interface MapLayerRevisionRow {
+  layer_id: string;
+  revision: number;
+  kind: string;
+  force_id: string | null;
+  zone_kind: string | null;
+  label: string;
+  geometry: string;
+  vertex_count: number;
+  area_km2: number;
+  valid_from: string;
+  valid_to: string | null;
+  source: string;
+  claim_status: string;
+  author: string;
+  created_at: string;
+}
+
 /** The whole database. */
 export interface Database {
+  map_forces: MapForceRow;
+  map_layers: MapLayerRow;
+  map_layer_revisions: MapLayerRevisionRow;
   contacts: ContactRow;
   gazetteer_places: GazetteerPlaceRow;
   gazetteer_names: GazetteerNameRow;

@@ -11,6 +11,7 @@ import { SqlArchive } from './sql-archive.ts';
 import { SqlCorrectionStore } from './sql-correction-store.ts';
 import { SqlContactStore } from './sql-contact-store.ts';
 import { SqlContactNetwork } from './sql-contact-network.ts';
+import { SqlMapLayerStore } from './sql-map-layer-store.ts';
 import { SqlEnrichmentStore } from './sql-enrichment-store.ts';
 import { SqlEventLog } from './sql-event-log.ts';
 import { SqlGazetteerStore } from './sql-gazetteer-store.ts';
@@ -49,6 +50,7 @@ export function createSqlStore(parts: SqlStoreParts): Store {
     corrections: new SqlCorrectionStore(deps),
     contacts: new SqlContactStore(deps),
     contactNetwork: new SqlContactNetwork(deps),
+    mapLayers: new SqlMapLayerStore(deps),
     gazetteer: new SqlGazetteerStore(deps),
     statements: new SqlStatementStore(deps),
     statementFeeds: new SqlStatementFeedStore(deps),

@@ -8,6 +8,7 @@
  */
 import Supercluster from 'supercluster';
 import type { MapMarkerFrame } from '../shared/wire.ts';
+import { reloadLayers } from './map-layers-client.ts';
 
 type Handlers = Record<string, (data: Record<string, unknown>) => void>;
 /** reader-live.ts's stream opener (reconnects with backoff). */
@@ -303,6 +304,9 @@ export function startMap(frame: HTMLElement, openStream: OpenStream | null): voi
     },
     'unmark-story'(data) {
       removeWhere((el) => (el as HTMLElement).dataset['storyId'] === String(data['storyId']));
+    },
+    layers() {
+      void reloadLayers();
     },
   });
 }

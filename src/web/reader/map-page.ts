@@ -5,6 +5,8 @@
 import './reader-live.ts';
 import { openStream } from './event-stream.ts';
 import { startMap } from './map-client.ts';
+import { startLayerSlider } from './map-layers-client.ts';
 
 const map = document.querySelector<HTMLElement>('[data-live-map]');
 if (map) startMap(map, 'EventSource' in window ? openStream : null);
+startLayerSlider();
