@@ -230,12 +230,20 @@ export interface LiveEvent {
  *   `namesLinked` when the update's public article now links names to entity pages;
  * - `cited`: the statements an update cites changed (its public article did too);
  * - `submission`: a submission arrived, was edited or was decided;
- * - `reviewed`: an editor cleared an update's suggestions (other editors' open pages hide them too).
+ * - `reviewed`: an editor cleared an update's suggestions (other editors' open pages hide them too);
+ * - `draft`: a held draft was saved, published or deleted (editors of the desk only, never contributors).
  */
 export type PrivateEvent =
   | { kind: 'enriched'; storyId: string; updateId: string; updateVersion: number; namesLinked: boolean }
   | { kind: 'cited'; storyId: string; updateId: string }
   | { kind: 'reviewed'; storyId: string; updateId: string }
+  | {
+      kind: 'draft';
+      storyId: string;
+      draftId: string;
+      /** Saved (new or changed), published, scheduled (now in the queue) or deleted. */
+      change: 'saved' | 'published' | 'scheduled' | 'deleted';
+    }
   | {
       kind: 'submission';
       storyId: string;
@@ -251,6 +259,7 @@ export const PRIVATE_EVENT_KINDS = [
   'cited',
   'submission',
   'reviewed',
+  'draft',
 ] as const satisfies readonly PrivateEvent['kind'][];
 
 /** An API token; only the SHA-256 of its secret is stored. */
@@ -267,8 +276,11 @@ export interface ApiToken {
   lastUsedAt: string | null;
 }
 
-/** States of a pending update: waiting for an editor (or its time), published, or turned down. */
-export const SUBMISSION_STATUSES = ['pending', 'approved', 'rejected', 'withdrawn'] as const;
+/**
+ * States of an unpublished update: waiting for an editor (or its time), published, turned down, or an
+ * editor's held draft (saved, not published, seen only by the desk's editors).
+ */
+export const SUBMISSION_STATUSES = ['pending', 'approved', 'rejected', 'withdrawn', 'draft'] as const;
 /** State of a submission. */
 export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
 
@@ -291,6 +303,9 @@ export interface Submission {
   reason: string;
   /** Set when an editor scheduled it: it publishes itself at this time. */
   publishAt: string | null;
+  /** A draft's last save and who made it (null for submissions, which are not drafts). */
+  savedAt: string | null;
+  savedBy: string | null;
 }
 
 /** A newsroom account. Passwords are kept only as argon2id hashes, never in this record. */

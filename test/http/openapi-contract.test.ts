@@ -18,10 +18,14 @@ const ADDED = [
   'GET /places/{slug}',
   'PUT /places/{slug}/name',
   'PUT /places/{slug}/pin',
+  'GET /stories/{id}/drafts',
+  'POST /updates/{id}/publish',
 ];
 // Optional properties added since (new fields a client may ignore or leave out); a required one is a
 // break and still fails.
 const ADDED_PROPERTIES = new Set(['authors', 'media', 'photoCaption', 'photoCredit']);
+// Optional properties added to one operation's request only (the name is older elsewhere).
+const ADDED_REQUEST_PROPERTIES: Record<string, string[]> = { 'POST /stories/{id}/updates': ['status'] };
 
 /** The outline without the optional properties added since the snapshot. */
 function withoutAdded(value: unknown): unknown {
@@ -34,6 +38,23 @@ function withoutAdded(value: unknown): unknown {
   if (value !== null && typeof value === 'object')
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutAdded(v)]));
   return value;
+}
+
+/** The outline of `operation` without the request properties added to it since the snapshot. */
+function withoutAddedRequest(operation: string, value: unknown): unknown {
+  const added = ADDED_REQUEST_PROPERTIES[operation];
+  const body = (value as { requestBody?: { content?: Record<string, string> } } | undefined)?.requestBody;
+  if (!added || !body?.content) return value;
+  const content = Object.fromEntries(
+    Object.entries(body.content).map(([type, shape]) => [
+      type,
+      shape
+        .split(' ')
+        .filter((name) => !added.includes(name))
+        .join(' '),
+    ]),
+  );
+  return { ...(value as object), requestBody: { ...body, content } };
 }
 
 describe('the served OpenAPI document', () => {
@@ -53,6 +74,6 @@ describe('the served OpenAPI document', () => {
       'the same operations, and the ones added since',
     );
     for (const [operation, contract] of Object.entries(BEFORE))
-      assert.deepEqual(withoutAdded(outline[operation]), contract, operation);
+      assert.deepEqual(withoutAdded(withoutAddedRequest(operation, outline[operation])), contract, operation);
   });
 });

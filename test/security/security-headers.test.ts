@@ -183,6 +183,11 @@ describe('security headers on every GET route', () => {
       kind: 'data',
       as: 'token',
     },
+    '/api/v1/stories/:id/drafts': {
+      url: `/api/v1/stories/${ids['story']}/drafts`,
+      kind: 'data',
+      as: 'token',
+    },
     '/api/v1/stories/:id/suggestions/live': { url: '', kind: 'stream' },
     '/api/v1/stories/:id/live': { url: '', kind: 'stream' },
     '/api/v1/live': { url: '', kind: 'stream' },
