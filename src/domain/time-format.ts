@@ -106,3 +106,23 @@ export function zoneName(iso: string, timezone: string): string {
   const clock = formatClock(iso, timezone);
   return clock.slice(clock.indexOf(' ') + 1);
 }
+
+const localFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * "2026-05-27T14:05:00": the wall-clock time of `iso` in `timezone`, as a `datetime-local` input takes
+ * it (the inverse of `zonedInstant`).
+ */
+export function zonedLocal(iso: string, timezone: string): string {
+  const format = cached(localFormats, timezone, {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  });
+  const part = Object.fromEntries(format.formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
+  return `${part['year']}-${part['month']}-${part['day']}T${part['hour']}:${part['minute']}:${part['second']}`;
+}

@@ -32,8 +32,12 @@ describe('held drafts', () => {
     return { cookie, 'x-csrf-token': response.json().csrfToken as string };
   }
 
-  const api = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, headers = {}, payload?: object) =>
-    t.app.inject({ method, url: `/api/v1${url}`, headers, ...(payload && { payload }) });
+  const api = (
+    method: 'GET' | 'PUT' | 'POST' | 'PATCH' | 'DELETE',
+    url: string,
+    headers = {},
+    payload?: object,
+  ) => t.app.inject({ method, url: `/api/v1${url}`, headers, ...(payload && { payload }) });
 
   before(async () => {
     t = await createTestApp();
@@ -259,6 +263,73 @@ describe('held drafts', () => {
     assert.equal((await api('GET', `/updates/${goneId}`, ukraineEditor)).statusCode, 404);
     const drafts = await api('GET', `/stories/${storyId}/drafts`, ukraineEditor);
     assert.ok(!drafts.json().items.some((d: { id: string }) => d.id === goneId));
+  });
+
+  it('previews the whole page for the desk’s editors only, storing nothing', async () => {
+    const preview = (headers: Record<string, string>, fields: Record<string, string>) =>
+      t.app.inject({
+        method: 'POST',
+        url: `/newsroom/stories/${storyId}/preview`,
+        headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' },
+        payload: new URLSearchParams(fields).toString(),
+      });
+    const payload = JSON.stringify({ body: 'Explosions heard in **Mykolaiv**', keyEvent: true });
+    const form = (who: Record<string, string>) => ({ _csrf: who['x-csrf-token'] ?? '', payload });
+    const before = (await api('GET', `/stories/${storyId}/updates?limit=100`)).json().items.length;
+
+    const shown = await preview({ cookie: ukraineEditor['cookie']! }, form(ukraineEditor));
+    assert.equal(shown.statusCode, 200, shown.body);
+    assert.equal(shown.headers['cache-control'], 'no-store');
+    assert.equal(shown.headers['x-robots-tag'], 'noindex, nofollow');
+    assert.match(shown.body, /<meta name="robots" content="noindex/);
+    assert.match(shown.body, /<strong class="preview-flag">PREVIEW<\/strong>/);
+    assert.doesNotMatch(shown.body, /rel="canonical"|application\/ld\+json/);
+    // The page's own renderer: its header, and the update on top of the published ones.
+    assert.match(shown.body, /Ukraine Live/);
+    const top = shown.body.indexOf('Explosions heard in <strong>Mykolaiv</strong>');
+    assert.ok(top > 0 && top < shown.body.indexOf('Air raid alert lifted'), 'the update at the top');
+    assert.match(shown.body, /id="key-events-title"[\s\S]*Explosions heard/, 'in the key events too');
+    // Nothing was published or held.
+    assert.equal((await api('GET', `/stories/${storyId}/updates?limit=100`)).json().items.length, before);
+    assert.doesNotMatch((await t.app.inject({ url: '/ukraine-live/2026-12-04' })).body, /Explosions heard/);
+    const drafts = (await api('GET', `/stories/${storyId}/drafts`, ukraineEditor)).json().items;
+    assert.ok(!drafts.some((d: { body: string }) => d.body.includes('Explosions')));
+
+    // Attackers: no session, a token, a contributor, another desk, a forged or cross-site form.
+    const refusals: [string, Record<string, string>, Record<string, string>, number][] = [
+      ['anonymous', {}, { _csrf: '', payload }, 401],
+      ['a bearer token', t.auth(t.editorToken), { _csrf: '', payload }, 401],
+      ['a contributor', { cookie: contributor['cookie']! }, form(contributor), 403],
+      ['another desk’s editor', { cookie: syriaEditor['cookie']! }, form(syriaEditor), 403],
+      ['no CSRF token', { cookie: ukraineEditor['cookie']! }, { _csrf: '', payload }, 403],
+      ['another desk’s CSRF token', { cookie: ukraineEditor['cookie']! }, form(syriaEditor), 403],
+      [
+        'another site',
+        { cookie: ukraineEditor['cookie']!, 'sec-fetch-site': 'cross-site' },
+        form(ukraineEditor),
+        403,
+      ],
+    ];
+    for (const [who, headers, fields, status] of refusals) {
+      const refused = await preview(headers, fields);
+      assert.equal(refused.statusCode, status, who);
+      assert.doesNotMatch(refused.body, /Explosions/, who);
+    }
+    // Bad input is named; a draft of another desk is not there.
+    const own = { cookie: ukraineEditor['cookie']! };
+    const bad = await preview(own, { ...form(ukraineEditor), payload: '{not json' });
+    assert.equal(bad.statusCode, 400);
+    assert.equal(bad.json().field, 'payload');
+    const empty = await preview(own, { ...form(ukraineEditor), payload: JSON.stringify({ body: ' ' }) });
+    assert.equal(empty.json().field, 'body');
+    const huge = await preview(own, { ...form(ukraineEditor), payload: 'x'.repeat(100_001) });
+    assert.equal(huge.statusCode, 400);
+    const syriaDraft = (
+      await api('POST', `/stories/${otherStoryId}/updates`, syriaEditor, { body: 'Idlib', status: 'draft' })
+    ).json().id as string;
+    const foreign = await preview(own, { ...form(ukraineEditor), draftId: syriaDraft });
+    assert.equal(foreign.statusCode, 404);
+    assert.doesNotMatch(foreign.body, /Idlib/);
   });
 
   it('survives a restart', async () => {

@@ -153,6 +153,11 @@ describe('security headers on every GET route', () => {
       kind: 'newsroom',
       as: 'cookie',
     },
+    '/newsroom/stories/:id/drafts': {
+      url: `/newsroom/stories/${ids['story']}/drafts`,
+      kind: 'newsroom',
+      as: 'cookie',
+    },
     '/newsroom/stories/:id/updates': {
       url: `/newsroom/stories/${ids['story']}/updates`,
       kind: 'data',
