@@ -225,7 +225,7 @@ export function AuditPage(props: { view: AuditView }): JSX.Element {
   const { entries, filter, olderQuery, filterQuery, error, users, subjects, timezone } = props.view;
   // The export's days are the page's: the API is told the zone they are in.
   const exportQuery = new URLSearchParams(filterQuery);
-  exportQuery.set('timezone', timezone);
+  if (timezone !== 'UTC') exportQuery.set('timezone', timezone);
   const zoneLabel = zoneName(new Date().toISOString(), timezone);
   return (
     <div class="nr-admin">
@@ -277,11 +277,11 @@ export function AuditPage(props: { view: AuditView }): JSX.Element {
       )}
       <p class="nr-exports">
         Export everything that matches:{' '}
-        <a href={`/api/v1/audit/export?format=csv&${exportQuery.toString()}`} download>
+        <a href={`/api/v1/audit/export?format=csv${exportQuery.size > 0 ? `&${exportQuery}` : ''}`} download>
           CSV
         </a>{' '}
         ·{' '}
-        <a href={`/api/v1/audit/export?format=json&${exportQuery.toString()}`} download>
+        <a href={`/api/v1/audit/export?format=json${exportQuery.size > 0 ? `&${exportQuery}` : ''}`} download>
           JSON
         </a>
       </p>
