@@ -106,3 +106,42 @@ export function zoneName(iso: string, timezone: string): string {
   const clock = formatClock(iso, timezone);
   return clock.slice(clock.indexOf(' ') + 1);
 }
+
+const localFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * "2026-05-27T14:05:00": the wall-clock time of `iso` in `timezone`, as a `datetime-local` input takes
+ * it (the inverse of `zonedInstant`).
+ */
+export function zonedLocal(iso: string, timezone: string): string {
+  const format = cached(localFormats, timezone, {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  });
+  const part = Object.fromEntries(format.formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
+  return `${part['year']}-${part['month']}-${part['day']}T${part['hour']}:${part['minute']}:${part['second']}`;
+}
+
+/**
+ * The zone of the newsroom's pages that belong to no one desk (audit log, API tokens, statements
+ * library): the zone most of `desks` keep (the first listed on a tie), UTC when there are none. One
+ * desk, or desks in one zone, is the common case, and then every newsroom page reads the same clock.
+ */
+export function newsroomZone(desks: readonly { timezone: string; archivedAt?: string | null }[]): string {
+  const counts = new Map<string, number>();
+  for (const desk of desks.filter((d) => !d.archivedAt))
+    counts.set(desk.timezone, (counts.get(desk.timezone) ?? 0) + 1);
+  let best = 'UTC';
+  let most = 0;
+  for (const [zone, count] of counts)
+    if (count > most) {
+      best = zone;
+      most = count;
+    }
+  return best;
+}

@@ -230,7 +230,8 @@ export interface LiveEvent {
  *   `namesLinked` when the update's public article now links names to entity pages;
  * - `cited`: the statements an update cites changed (its public article did too);
  * - `submission`: a submission arrived, was edited or was decided;
- * - `reviewed`: an editor cleared an update's suggestions (other editors' open pages hide them too).
+ * - `reviewed`: an editor cleared an update's suggestions (other editors' open pages hide them too);
+ * - `draft`: a held draft was saved, published or deleted (editors of the desk only, never contributors).
  */
 export type PrivateEvent =
   | { kind: 'enriched'; storyId: string; updateId: string; updateVersion: number; namesLinked: boolean }
@@ -238,6 +239,13 @@ export type PrivateEvent =
   | { kind: 'reviewed'; storyId: string; updateId: string }
   /** A map layer of a desk was drawn, revised or deleted (layers belong to no story: storyId is ''). */
   | { kind: 'layer'; storyId: string; deskId: string; layerId: string }
+  | {
+      kind: 'draft';
+      storyId: string;
+      draftId: string;
+      /** Saved (new or changed), published, scheduled (now in the queue) or deleted. */
+      change: 'saved' | 'published' | 'scheduled' | 'deleted';
+    }
   | {
       kind: 'submission';
       storyId: string;
@@ -254,6 +262,7 @@ export const PRIVATE_EVENT_KINDS = [
   'submission',
   'reviewed',
   'layer',
+  'draft',
 ] as const satisfies readonly PrivateEvent['kind'][];
 
 /** An API token; only the SHA-256 of its secret is stored. */
@@ -270,8 +279,11 @@ export interface ApiToken {
   lastUsedAt: string | null;
 }
 
-/** States of a pending update: waiting for an editor (or its time), published, or turned down. */
-export const SUBMISSION_STATUSES = ['pending', 'approved', 'rejected', 'withdrawn'] as const;
+/**
+ * States of an unpublished update: waiting for an editor (or its time), published, turned down, or an
+ * editor's held draft (saved, not published, seen only by the desk's editors).
+ */
+export const SUBMISSION_STATUSES = ['pending', 'approved', 'rejected', 'withdrawn', 'draft'] as const;
 /** State of a submission. */
 export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
 
@@ -294,6 +306,9 @@ export interface Submission {
   reason: string;
   /** Set when an editor scheduled it: it publishes itself at this time. */
   publishAt: string | null;
+  /** A draft's last save and who made it (null for submissions, which are not drafts). */
+  savedAt: string | null;
+  savedBy: string | null;
 }
 
 /** A newsroom account. Passwords are kept only as argon2id hashes, never in this record. */

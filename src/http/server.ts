@@ -37,7 +37,12 @@ import { installErrorHandler, sendFrameworkProblem } from './problem.ts';
 import { refuseNulInput } from './refuse-nul-input.ts';
 import { reserveTopLevelRoutes } from './reserve-top-level-routes.ts';
 import { registerArchiveRoutes } from './reader/archive/archive-routes.tsx';
-import { registerReaderRoutes, renderReaderNotFound, type ReaderDeps } from './reader/routes.tsx';
+import {
+  registerReaderRoutes,
+  renderReaderNotFound,
+  type ReaderDeps,
+  type StoryPreview,
+} from './reader/routes.tsx';
 import { registerMapRoutes } from './map/map-routes.tsx';
 import { registerLayerEditorPage } from './map/layer-editor-page.tsx';
 import { registerFeedRoutes } from './reader/feeds/feed-routes.ts';
@@ -52,7 +57,7 @@ import { registerSearchRoutes } from './search/search-routes.tsx';
 export type ServerDeps = ApiDeps &
   ReaderDeps &
   StatementApiDeps &
-  NewsroomDeps &
+  Omit<NewsroomDeps, 'previewStoryPage'> &
   TokenRouteDeps &
   SuggestionDeps & {
     logger: Logger;
@@ -121,8 +126,10 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
     },
     { prefix: '/api/v1' },
   );
+  // The reader's story page renderer, which the newsroom's preview shares (set as this scope loads).
+  let previewStoryPage: StoryPreview | undefined;
   await app.register(async (site) => {
-    await registerReaderRoutes(site, deps);
+    ({ previewStoryPage } = await registerReaderRoutes(site, deps));
     await registerEntityPages(site, deps);
     await registerDeskContacts(site, deps);
     await registerContactTemplatePage(site, deps);
@@ -155,7 +162,8 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(async (search) => registerSearchRoutes(search, deps));
   await app.register(async (newsroom) => {
     usePagePolicy(newsroom, NEWSROOM_POLICY);
-    await registerNewsroomRoutes(newsroom, deps);
+    if (!previewStoryPage) throw new Error('reader routes must load before the newsroom');
+    await registerNewsroomRoutes(newsroom, { ...deps, previewStoryPage });
   });
   await app.register(async (newsroom) => {
     usePagePolicy(newsroom, NEWSROOM_POLICY);

@@ -311,8 +311,64 @@ export class LiveBlogService {
     const content = updateContent({ ...submission.content, ...stripUndefined(changes) });
     const { update, event } = await this.#store.submissions.approve(id, content, actor, along);
     await this.#publish(event);
-    await this.#announceSubmission({ ...submission, status: 'approved' });
+    if (submission.status === 'draft') await this.#announceDraft(submission, 'published');
+    else await this.#announceSubmission({ ...submission, status: 'approved' });
     return update;
+  }
+
+  /** Holds an editor's update as a draft: stored, seen by the desk's editors, nothing published. */
+  async saveNewDraft(
+    storyId: string,
+    input: UpdateInput,
+    author: { name: string; key: string },
+    publishAt: string | null,
+    along?: WriteAlong<Submission>,
+  ): Promise<Submission> {
+    await this.#openStory(storyId);
+    const draft = await this.#store.submissions.create(
+      {
+        storyId,
+        content: updateContent(input),
+        author: author.name,
+        authorKey: author.key,
+        publishAt,
+        draft: true,
+      },
+      along,
+    );
+    return this.#announceDraft(draft, 'saved');
+  }
+
+  /** The content an update made from `input` would have (Markdown rendered, defaults filled in). */
+  contentOf(input: UpdateInput): UpdateContent {
+    return updateContent(input);
+  }
+
+  /** Saves a draft again with `changes` (Markdown re-rendered); undefined `publishAt` leaves it. */
+  async saveDraft(
+    id: string,
+    changes: UpdatePatch,
+    publishAt: string | null | undefined,
+    savedBy: string,
+    along?: WriteAlong<Submission>,
+  ): Promise<Submission> {
+    const draft = await this.#store.submissions.getById(id);
+    if (!draft) throw notFound('draft');
+    const content = updateContent({ ...draft.content, ...stripUndefined(changes) });
+    return this.#announceDraft(
+      await this.#store.submissions.saveDraft(id, { content, publishAt, savedBy }, along),
+      'saved',
+    );
+  }
+
+  /** Publishes a draft later: it joins the queue as a scheduled update and leaves the drafts. */
+  async scheduleDraft(id: string, publishAt: string, along?: WriteAlong<Submission>): Promise<Submission> {
+    const draft = await this.#store.submissions.getById(id);
+    if (!draft) throw notFound('draft');
+    await this.#openStory(draft.storyId);
+    const scheduled = await this.#store.submissions.scheduleDraft(id, publishAt, along);
+    await this.#announceDraft(scheduled, 'scheduled');
+    return this.#announceSubmission(scheduled);
   }
 
   /** Changes a pending submission before an editor decides (Markdown re-rendered); nothing is published. */
@@ -341,7 +397,11 @@ export class LiveBlogService {
 
   /** Withdraws a pending submission (its author changed their mind, or an editor cleared it). */
   async withdrawSubmission(id: string, actor: string, along?: WriteAlong<Submission>): Promise<Submission> {
-    return this.#announceSubmission(await this.#store.submissions.close(id, 'withdrawn', actor, '', along));
+    const before = await this.#store.submissions.getById(id);
+    const closed = await this.#store.submissions.close(id, 'withdrawn', actor, '', along);
+    return before?.status === 'draft'
+      ? this.#announceDraft(closed, 'deleted')
+      : this.#announceSubmission(closed);
   }
 
   async #openStory(storyId: string): Promise<Story> {
@@ -396,6 +456,23 @@ export class LiveBlogService {
       .catch(() => {
         /* best-effort: a reload shows them */
       });
+  }
+
+  /**
+   * Tells every node's newsroom editors that a draft was saved, published, scheduled or deleted: a
+   * private event of its own kind, so that nothing which passes on submission events (contributors'
+   * queue streams) ever hears of a draft.
+   */
+  async #announceDraft<S extends Submission>(
+    draft: S,
+    change: 'saved' | 'published' | 'scheduled' | 'deleted',
+  ): Promise<S> {
+    await this.#bus
+      .publishPrivate({ kind: 'draft', storyId: draft.storyId, draftId: draft.id, change })
+      .catch(() => {
+        /* best-effort: the drafts list is complete on the next page load */
+      });
+    return draft;
   }
 
   /** Tells every node's newsroom queue streams that a submission arrived, changed or was decided. */

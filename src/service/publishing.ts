@@ -5,7 +5,7 @@
  * write is audited whoever made it. An update's citations and audit entry commit in the transaction
  * that stores it and its live event (see WriteAlong in store.ts): what goes out live is complete.
  */
-import { hasRole, requireActorRole, requireDesk, type Actor } from '../domain/actors.ts';
+import { hasRole, mayUseDesk, requireActorRole, requireDesk, type Actor } from '../domain/actors.ts';
 import { DomainError, invalid, notFound } from '../domain/errors.ts';
 import type { Desk, MediaRef, Role, Story, Submission, TopPhoto, Update } from '../domain/types.ts';
 import type { MediaService } from '../media/media-service.ts';
@@ -37,6 +37,8 @@ export const WRITE_ROLES = {
   approve: 'editor',
   reject: 'editor',
   listSubmissions: 'contributor',
+  listDrafts: 'editor',
+  publishDraft: 'editor',
 } as const satisfies Record<string, Role>;
 
 /** Dateline's own scheduler, publishing what an editor scheduled: audited under this name. */
@@ -55,12 +57,15 @@ interface WithMediaId {
 /** A new update as an author sends it. */
 export type NewUpdateRequest = Omit<UpdateInput, 'media'> &
   WithMediaId & {
-    /** Editors: publish at this time instead of now. */
+    /** Editors: publish at this time instead of now (a draft's: when it is published). */
     publishAt?: string | undefined;
+    /** Editors: hold it as a draft instead of publishing it. */
+    status?: 'draft' | undefined;
   };
 
-/** Changes to an update or submission as an author sends them. */
-export type UpdateChangeRequest = Omit<UpdatePatch, 'media'> & WithMediaId;
+/** Changes to an update or submission as an author sends them (a draft's may move its publish time). */
+export type UpdateChangeRequest = Omit<UpdatePatch, 'media'> &
+  WithMediaId & { publishAt?: string | null | undefined };
 
 /** A new story as an editor sends it. */
 export type NewStoryRequest = StoryInput & { topPhotoId?: string | null | undefined };
@@ -71,7 +76,7 @@ export type StoryChangeRequest = StoryHeaderPatch & { topPhotoId?: string | null
 /** What became of a new update: published at once, or held as a submission or a scheduled update. */
 export type PostedUpdate =
   | { kind: 'published'; update: Update; story: Story }
-  | { kind: 'submitted' | 'scheduled'; submission: Submission };
+  | { kind: 'submitted' | 'scheduled' | 'draft'; submission: Submission };
 
 /** Dependencies of the publishing service. */
 export interface PublishingDeps {
@@ -158,8 +163,12 @@ export class PublishingService {
    */
   async postUpdate(actor: Actor | null, storyId: string, request: NewUpdateRequest): Promise<PostedUpdate> {
     const by = requireActorRole(actor, WRITE_ROLES.postUpdate);
-    const { mediaId, publishAt, statementIds, photoCaption, photoCredit, ...fields } = request;
+    const { mediaId, publishAt, statementIds, photoCaption, photoCredit, status, ...fields } = request;
     const story = await this.#writableStory(by, storyId);
+    if (status === 'draft' && !hasRole(by.role, 'editor'))
+      throw new DomainError('forbidden', 'only an editor can hold a draft; submit it for approval', {
+        field: 'status',
+      });
     const photo = { photoCaption, photoCredit };
     const input: UpdateInput = {
       ...fields,
@@ -176,6 +185,13 @@ export class PublishingService {
         audit: (s) => [entry(by, 'update.submit', s.id, { storyId })],
       });
       return { kind: 'submitted', submission };
+    }
+    if (status === 'draft') {
+      const draft = await this.#liveBlog.saveNewDraft(storyId, input, by, publishAt ?? null, {
+        citations,
+        audit: (s) => [entry(by, 'update.draft', s.id, { storyId })],
+      });
+      return { kind: 'draft', submission: draft };
     }
     if (publishAt !== undefined) {
       const submission = await this.#liveBlog.scheduleUpdate(storyId, input, by, publishAt, {
@@ -200,6 +216,10 @@ export class PublishingService {
     const by = requireActorRole(actor, WRITE_ROLES.approve);
     const submission = await this.#store.submissions.getById(id);
     if (!submission) throw notFound('submission');
+    if (submission.status === 'draft') {
+      await this.#draftFor(by, id);
+      throw new DomainError('conflict', 'this is a draft: publish it with POST /updates/{id}/publish');
+    }
     const story = await this.#writableStory(by, submission.storyId);
     const patch = await this.#patchOf(changes, submission.content.media);
     const { statementIds } = changes;
@@ -216,6 +236,7 @@ export class PublishingService {
     const by = requireActorRole(actor, WRITE_ROLES.reject);
     const submission = await this.#store.submissions.getById(id);
     if (!submission) throw notFound('submission');
+    if (submission.status === 'draft') await this.#draftFor(by, id);
     await this.#writableStory(by, submission.storyId);
     return this.#liveBlog.rejectSubmission(id, reason, by.name, {
       audit: () => [entry(by, 'update.reject', id, { reason })],
@@ -236,6 +257,9 @@ export class PublishingService {
     const by = requireActorRole(actor, WRITE_ROLES.editUpdate);
     const pending = await this.#store.submissions.getById(id);
     if (!pending) throw notFound('submission');
+    if (pending.status === 'draft') return this.#saveDraft(by, pending, changes);
+    if (changes.publishAt !== undefined)
+      throw invalid('publishAt', 'publishAt: only a draft’s publish time can be changed');
     await this.#writableStory(by, pending.storyId);
     if (!hasRole(by.role, 'editor') && pending.authorKey !== by.key)
       throw new DomainError('forbidden', 'contributors can edit only their own submissions');
@@ -286,6 +310,13 @@ export class PublishingService {
   async removeUpdate(actor: Actor | null, id: string): Promise<void> {
     const by = requireActorRole(actor, WRITE_ROLES.removeUpdate);
     const submission = await this.#store.submissions.getById(id);
+    if (submission?.status === 'draft') {
+      await this.#draftFor(by, id);
+      await this.#liveBlog.withdrawSubmission(id, by.name, {
+        audit: () => [entry(by, 'update.draft_delete', id, { storyId: submission.storyId })],
+      });
+      return;
+    }
     if (submission && submission.status === 'pending') {
       await this.#writableStory(by, submission.storyId);
       if (!hasRole(by.role, 'editor') && submission.authorKey !== by.key)
@@ -312,6 +343,116 @@ export class PublishingService {
     if (mine) return this.#store.submissions.listByAuthor(storyId, by.key, 50);
     const pending = await this.#store.submissions.listPending(storyId);
     return hasRole(by.role, 'editor') ? pending : pending.filter((s) => s.authorKey === by.key);
+  }
+
+  /** A story's held drafts, last saved first (editors of its desk). */
+  async listDrafts(actor: Actor | null, storyId: string): Promise<Submission[]> {
+    const by = requireActorRole(actor, WRITE_ROLES.listDrafts);
+    await this.#writableStory(by, storyId);
+    return this.#store.submissions.listDrafts(storyId);
+  }
+
+  /**
+   * The draft `id` as an editor of its desk reads it. Anyone else (a contributor, another desk's
+   * editor) hears that there is no such update, as for an id that does not exist.
+   */
+  async readDraft(actor: Actor | null, id: string): Promise<Submission> {
+    if (actor === null) throw notFound('update');
+    return this.#draftFor(actor, id);
+  }
+
+  /**
+   * Publishes a draft: now (publication time now), or, when its publish time is still ahead, as a
+   * scheduled update that publishes itself then (see scheduler.ts).
+   */
+  async publishDraft(actor: Actor | null, id: string): Promise<PostedUpdate> {
+    const by = requireActorRole(actor, WRITE_ROLES.publishDraft);
+    const draft = await this.#draftFor(by, id);
+    const story = await this.#writableStory(by, draft.storyId);
+    if (draft.publishAt !== null && Date.parse(draft.publishAt) > Date.now()) {
+      const publishAt = draft.publishAt;
+      const submission = await this.#liveBlog.scheduleDraft(id, publishAt, {
+        audit: (s) => [
+          entry(by, 'update.schedule', s.id, { storyId: s.storyId, publishAt, fromDraft: true }),
+        ],
+      });
+      return { kind: 'scheduled', submission };
+    }
+    const update = await this.#liveBlog.approveSubmission(id, {}, by.name, {
+      audit: (u) => [
+        entry(by, 'update.publish', u.id, {
+          storyId: u.storyId,
+          claimStatus: u.claimStatus,
+          fromDraft: true,
+        }),
+      ],
+    });
+    return { kind: 'published', update, story };
+  }
+
+  /**
+   * What `request` would publish, as an update that is not stored: the same checks as publishing
+   * (role, desk, photo, citations) and the same rendering, for the newsroom's whole-page preview.
+   * With `draftId`, the draft's photo is kept unless another is chosen.
+   */
+  async previewUpdate(
+    actor: Actor | null,
+    storyId: string,
+    request: NewUpdateRequest,
+    draftId?: string,
+  ): Promise<{ story: Story; update: Update; statementIds: string[] }> {
+    const by = requireActorRole(actor, WRITE_ROLES.publishDraft);
+    const story = await this.#writableStory(by, storyId);
+    const draft = draftId === undefined ? null : await this.#draftFor(by, draftId);
+    if (draft && draft.storyId !== storyId) throw notFound('draft');
+    const { mediaId, publishAt, statementIds, photoCaption, photoCredit, status: _s, ...fields } = request;
+    const media = withPhotoText(await this.#mediaRef(mediaId), draft?.content.media, {
+      photoCaption,
+      photoCredit,
+    });
+    const citations = (await this.#checkCitations(statementIds)) ?? [];
+    const content = this.#liveBlog.contentOf({
+      ...fields,
+      ...cleanAuthors(fields.authors),
+      media: media === undefined ? (draft?.content.media ?? null) : media,
+    });
+    const at =
+      publishAt !== undefined && Date.parse(publishAt) > Date.now() ? publishAt : new Date().toISOString();
+    const update: Update = {
+      ...content,
+      id: draft?.id ?? 'preview',
+      storyId,
+      sequence: story.lastEventSeq + 1,
+      author: draft?.author ?? by.name,
+      publishedAt: new Date(at).toISOString(),
+      updatedAt: new Date(at).toISOString(),
+      claimHistory: [],
+      corrections: [],
+      deletedAt: null,
+      version: 1,
+    };
+    return { story, update, statementIds: citations };
+  }
+
+  /** Saves a draft again (editors of its desk); its publish time moves with `changes.publishAt`. */
+  async #saveDraft(by: Actor, draft: Submission, changes: UpdateChangeRequest): Promise<Submission> {
+    await this.#draftFor(by, draft.id);
+    const { publishAt } = changes;
+    const patch = await this.#patchOf(changes, draft.content.media);
+    const citations = await this.#checkCitations(changes.statementIds);
+    return this.#liveBlog.saveDraft(draft.id, patch, publishAt, by.name, {
+      citations,
+      audit: (s) => [entry(by, 'update.draft_save', s.id, { storyId: s.storyId })],
+    });
+  }
+
+  /** The draft if `by` is an editor of its desk; otherwise, as for an unknown id, `not_found`. */
+  async #draftFor(by: Actor, id: string): Promise<Submission> {
+    const draft = await this.#store.submissions.getById(id);
+    if (!draft || draft.status !== 'draft' || !hasRole(by.role, 'editor')) throw notFound('update');
+    const story = await this.#store.stories.getById(draft.storyId);
+    if (!story || !mayUseDesk(by, story.deskId)) throw notFound('update');
+    return draft;
   }
 
   /**
@@ -384,7 +525,15 @@ export class PublishingService {
     changes: UpdateChangeRequest & { correctionNote?: string | undefined },
     currentPhoto: MediaRef | null | undefined,
   ): Promise<UpdatePatch> {
-    const { mediaId, statementIds: _s, photoCaption, photoCredit, correctionNote: _c, ...fields } = changes;
+    const {
+      mediaId,
+      statementIds: _s,
+      photoCaption,
+      photoCredit,
+      correctionNote: _c,
+      publishAt: _p,
+      ...fields
+    } = changes;
     const media = withPhotoText(await this.#mediaRef(mediaId), currentPhoto, { photoCaption, photoCredit });
     return { ...fields, ...cleanAuthors(fields.authors), media };
   }

@@ -219,8 +219,10 @@ export interface NewSubmission {
   content: UpdateContent;
   author: string;
   authorKey: string;
-  /** An editor's scheduled update: published by itself at this time. */
+  /** An editor's scheduled update: published by itself at this time (a draft's: when it is published). */
   publishAt?: string | null;
+  /** An editor's held draft: saved, not published, seen only by the desk's editors. */
+  draft?: boolean;
 }
 
 /** Contributors' updates waiting for an editor; nothing here is public until approved. */
@@ -232,8 +234,9 @@ export interface SubmissionStore {
   /** Scheduled updates whose time has come (`publishAt <= now`), across stories, soonest first. */
   listDue(now: string, limit: number): Promise<Submission[]>;
   /**
-   * Publishes a pending submission as an update with the same id and `content` (the editor may have
-   * changed it), in one transaction. Not pending: `conflict` with the current record; unknown: `not_found`.
+   * Publishes a pending submission or a draft as an update with the same id and `content` (the editor
+   * may have changed it), published now, in one transaction. Neither: `conflict` with the current
+   * record; unknown: `not_found`.
    */
   approve(
     id: string,
@@ -246,9 +249,25 @@ export interface SubmissionStore {
    * Not pending: `conflict` with the current record; unknown: `not_found`.
    */
   edit(id: string, content: UpdateContent, along?: WriteAlong<Submission>): Promise<Submission>;
-  /** The author's submissions to the story in any state, newest first: what they sent and what became of it. */
+  /** The story's held drafts, last saved first. */
+  listDrafts(storyId: string): Promise<Submission[]>;
+  /**
+   * Saves a draft again: its content, its publish time (undefined leaves it, null clears it) and who
+   * saved it. Not a draft: `conflict` with the current record; unknown: `not_found`.
+   */
+  saveDraft(
+    id: string,
+    change: { content: UpdateContent; publishAt?: string | null | undefined; savedBy: string },
+    along?: WriteAlong<Submission>,
+  ): Promise<Submission>;
+  /**
+   * Turns a draft into a scheduled update (pending, publishing itself at `publishAt`) in one
+   * statement; same errors as `saveDraft`.
+   */
+  scheduleDraft(id: string, publishAt: string, along?: WriteAlong<Submission>): Promise<Submission>;
+  /** The author's submissions to the story in any state but draft, newest first: what became of them. */
   listByAuthor(storyId: string, authorKey: string, limit: number): Promise<Submission[]>;
-  /** Rejects or withdraws a pending submission; same errors as `approve`. */
+  /** Rejects or withdraws a pending submission (withdraws a draft: deleted); same errors as `approve`. */
   close(
     id: string,
     status: Extract<SubmissionStatus, 'rejected' | 'withdrawn'>,

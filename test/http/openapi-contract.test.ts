@@ -29,10 +29,19 @@ const ADDED = [
   'GET /places/{slug}',
   'PUT /places/{slug}/name',
   'PUT /places/{slug}/pin',
+  'GET /stories/{id}/drafts',
+  'POST /updates/{id}/publish',
 ];
 // Optional properties added since (new fields a client may ignore or leave out); a required one is a
 // break and still fails.
 const ADDED_PROPERTIES = new Set(['authors', 'media', 'photoCaption', 'photoCredit']);
+// Optional properties added to one operation's request only (the name is older elsewhere).
+const ADDED_REQUEST_PROPERTIES: Record<string, string[]> = { 'POST /stories/{id}/updates': ['status'] };
+// Optional parameters added to one operation since (the newsroom's zone for the audit log's days).
+const ADDED_PARAMETERS: Record<string, string[]> = {
+  'GET /audit': ['query timezone'],
+  'GET /audit/export': ['query timezone'],
+};
 
 /** The outline without the optional properties added since the snapshot. */
 function withoutAdded(value: unknown): unknown {
@@ -45,6 +54,28 @@ function withoutAdded(value: unknown): unknown {
   if (value !== null && typeof value === 'object')
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutAdded(v)]));
   return value;
+}
+
+/** The outline of `operation` without the request properties added to it since the snapshot. */
+function withoutAddedRequest(operation: string, value: unknown): unknown {
+  const params = ADDED_PARAMETERS[operation];
+  if (params && value !== null && typeof value === 'object' && 'parameters' in value) {
+    const parameters = (value.parameters as string[]).filter((p) => !params.includes(p));
+    value = { ...value, parameters };
+  }
+  const added = ADDED_REQUEST_PROPERTIES[operation];
+  const body = (value as { requestBody?: { content?: Record<string, string> } } | undefined)?.requestBody;
+  if (!added || !body?.content) return value;
+  const content = Object.fromEntries(
+    Object.entries(body.content).map(([type, shape]) => [
+      type,
+      shape
+        .split(' ')
+        .filter((name) => !added.includes(name))
+        .join(' '),
+    ]),
+  );
+  return { ...(value as object), requestBody: { ...body, content } };
 }
 
 describe('the served OpenAPI document', () => {
@@ -64,6 +95,6 @@ describe('the served OpenAPI document', () => {
       'the same operations, and the ones added since',
     );
     for (const [operation, contract] of Object.entries(BEFORE))
-      assert.deepEqual(withoutAdded(outline[operation]), contract, operation);
+      assert.deepEqual(withoutAdded(withoutAddedRequest(operation, outline[operation])), contract, operation);
   });
 });

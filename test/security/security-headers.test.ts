@@ -156,6 +156,11 @@ describe('security headers on every GET route', () => {
       kind: 'newsroom',
       as: 'cookie',
     },
+    '/newsroom/stories/:id/drafts': {
+      url: `/newsroom/stories/${ids['story']}/drafts`,
+      kind: 'newsroom',
+      as: 'cookie',
+    },
     '/newsroom/stories/:id/updates': {
       url: `/newsroom/stories/${ids['story']}/updates`,
       kind: 'data',
@@ -188,6 +193,11 @@ describe('security headers on every GET route', () => {
     '/api/v1/stories/:id/updates': { url: `/api/v1/stories/${ids['story']}/updates`, kind: 'data' },
     '/api/v1/stories/:id/submissions': {
       url: `/api/v1/stories/${ids['story']}/submissions`,
+      kind: 'data',
+      as: 'token',
+    },
+    '/api/v1/stories/:id/drafts': {
+      url: `/api/v1/stories/${ids['story']}/drafts`,
       kind: 'data',
       as: 'token',
     },

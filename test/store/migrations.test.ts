@@ -119,6 +119,8 @@ async function writeLegacyRecord(
   await exec('alter table updates drop column corrections');
   await exec('alter table updates drop column authors');
   await exec('alter table desks drop column archived_at');
+  await exec('alter table submissions drop column saved_at');
+  await exec('alter table submissions drop column saved_by');
   for (const table of [
     'map_layer_revisions',
     'map_layers',

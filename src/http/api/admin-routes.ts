@@ -12,6 +12,8 @@ import type { PublishingService } from '../../service/publishing.ts';
 import { deskJson } from '../../domain/api-json.ts';
 import { csvCell } from '../../domain/csv-cell.ts';
 import { DomainError, notFound } from '../../domain/errors.ts';
+import { addDays, isTimeZone } from '../../domain/days.ts';
+import { startOfDay } from '../../domain/time-format.ts';
 import { ROLES, type User } from '../../domain/types.ts';
 import type { AuditEntry, AuditFilter, Store } from '../../store/store.ts';
 import type { Principal } from '../auth.ts';
@@ -70,8 +72,14 @@ export const AuditFilterSchema = z.object({
     .string()
     .regex(/^[a-z_.]{1,60}$/, 'must be an action such as login or update. (a family)')
     .optional(),
-  from: day.optional().describe('first UTC day, inclusive'),
-  to: day.optional().describe('last UTC day, inclusive'),
+  from: day.optional().describe('first day, inclusive (in `timezone`)'),
+  to: day.optional().describe('last day, inclusive (in `timezone`)'),
+  timezone: z
+    .string()
+    .max(64)
+    .refine(isTimeZone, 'must be an IANA time zone, e.g. Europe/Kyiv')
+    .optional()
+    .describe('IANA time zone the days begin and end in (default UTC); the newsroom sends its own'),
 });
 const AuditQuery = AuditFilterSchema.extend({
   format: z.enum(['json', 'csv']).default('json'),
@@ -101,19 +109,15 @@ export function oneTimePassword(): string {
 
 /** The store's filter from query days (inclusive UTC days). */
 export function auditFilter(q: z.infer<typeof AuditFilterSchema>): AuditFilter {
-  let to: string | undefined;
-  if (q.to !== undefined) {
-    const next = new Date(`${q.to}T00:00:00Z`);
-    next.setUTCDate(next.getUTCDate() + 1);
-    to = next.toISOString();
-  }
+  const zone = q.timezone ?? 'UTC';
   if (q.from !== undefined && q.to !== undefined && q.from > q.to)
     throw new DomainError('validation', 'from must not be after to', { field: 'from' });
   return {
     actor: q.actor,
     action: q.action,
-    from: q.from === undefined ? undefined : `${q.from}T00:00:00.000Z`,
-    to,
+    // A day runs from its midnight to the next one in `zone` (23 or 25 hours on a change of clocks).
+    from: q.from === undefined ? undefined : startOfDay(q.from, zone),
+    to: q.to === undefined ? undefined : startOfDay(addDays(q.to, 1), zone),
   };
 }
 

@@ -326,6 +326,50 @@ export async function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): Pr
   });
 
   define({
+    method: 'GET',
+    url: '/stories/:id/drafts',
+    permissions: WRITE_ROLES.listDrafts,
+    params: IdParams,
+    docs: {
+      summary: 'Held drafts of a story, last saved first (editors of its desk)',
+      secured: true,
+      responses: { '200': { description: 'Drafts (status `draft`)' }, ...errors },
+    },
+    handler: async ({ principal, params }) => {
+      const items = await publishing.listDrafts(principal, params.id);
+      return { items: await withCitations(store, items.map(submissionJson)), nextCursor: null };
+    },
+  });
+
+  define({
+    method: 'POST',
+    url: '/updates/:id/publish',
+    permissions: WRITE_ROLES.publishDraft,
+    params: IdParams,
+    body: z.strictObject({}),
+    emptyBody: {},
+    docs: {
+      summary:
+        'Publish a held draft (editors of its desk): now, or as a scheduled update when its `publishAt` is still ahead',
+      secured: true,
+      bodyOptional: true,
+      responses: {
+        '200': { description: 'Published (or scheduled) under the draft’s id', content: json(ref('Update')) },
+        '409': problem('Not a draft any more; `current` holds it'),
+        ...errors,
+      },
+    },
+    handler: async ({ principal, params }) => {
+      const posted = await publishing.publishDraft(principal, params.id);
+      const json =
+        posted.kind === 'published'
+          ? updateJson(posted.update, storyPath(await deskSlugOf(posted.story), posted.story.slug))
+          : submissionJson(posted.submission);
+      return withCitationsOne(store, json);
+    },
+  });
+
+  define({
     method: 'POST',
     url: '/updates/:id/approve',
     permissions: WRITE_ROLES.approve,
@@ -382,6 +426,14 @@ export async function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): Pr
     handler: async ({ request, params }) => {
       const { id } = params;
       const submission = await store.submissions.getById(id);
+      // A draft is seen by its desk's editors only; to anyone else it does not exist, nor to anyone
+      // once deleted (a draft is one that was ever saved as one: `savedAt` is set).
+      const heldDraft = submission?.savedAt != null && ['draft', 'withdrawn'].includes(submission.status);
+      if (heldDraft) {
+        const principal = await authenticate(store, request);
+        if (principal === null) throw notFound('update');
+        return withCitationsOne(store, submissionJson(await publishing.readDraft(principal, id)));
+      }
       // A submission is seen by its desk's editors and its author until it is published under the same id.
       if (submission && submission.status !== 'approved') {
         const principal = await authenticate(store, request);

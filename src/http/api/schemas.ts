@@ -96,7 +96,11 @@ export const CreateUpdateSchema = z.strictObject({
   publishAt: z.iso
     .datetime({ offset: true, message: 'must be an ISO 8601 date-time, e.g. 2026-05-27T14:00:00Z' })
     .optional()
-    .describe('editors: publish at this time instead of now'),
+    .describe('editors: publish at this time instead of now (with `status: "draft"`: when it is published)'),
+  status: z
+    .literal('draft')
+    .optional()
+    .describe('editors: hold it as a draft (saved, not published; see POST /updates/{id}/publish)'),
 });
 
 /** Body of PATCH /updates/{id}. */
@@ -115,7 +119,14 @@ export const PatchUpdateSchema = z.strictObject({
 export const ApproveSchema = z.strictObject({ ...updateFields, body: updateFields.body.optional() });
 
 /** Body of PATCH /updates/{id} for a pending submission: like an edit; `version` is accepted and ignored. */
-export const EditSubmissionSchema = ApproveSchema.extend({ version: z.int().min(1).optional() });
+export const EditSubmissionSchema = ApproveSchema.extend({
+  version: z.int().min(1).optional(),
+  // Only a draft's publish time moves (null: publish it when Publish is pressed).
+  publishAt: z.iso
+    .datetime({ offset: true, message: 'must be an ISO 8601 date-time, e.g. 2026-05-27T14:00:00Z' })
+    .nullable()
+    .optional(),
+});
 
 /** Body of POST /updates/{id}/reject. */
 export const RejectSchema = z.strictObject({

@@ -11,6 +11,7 @@ import type { PublishingService } from '../../service/publishing.ts';
 import type { AuditEntry, Store } from '../../store/store.ts';
 import { storyPath, updatePath } from '../../domain/paths.ts';
 import { excerpt, htmlToText } from '../reader/html-text.ts';
+import { newsroomZone } from '../reader/time-format.ts';
 import { auditFilter, AuditFilterSchema, ChangeDeskSchema } from '../api/admin-routes.ts';
 import { CreateDeskSchema, parseInput } from '../api/schemas.ts';
 import { CSRF_HEADER, requireRole, type Principal } from '../auth.ts';
@@ -231,6 +232,7 @@ export function registerAdminPages(app: FastifyInstance, kit: AdminPageKit): voi
       principal,
       <TokensPage
         tokens={tokens}
+        timezone={newsroomZone(await store.desks.list())}
         csrfToken={principal.csrfToken ?? ''}
         now={new Date()}
         {...(name !== undefined && { notice: `Revoked “${name}”.` })}
@@ -262,8 +264,10 @@ export function registerAdminPages(app: FastifyInstance, kit: AdminPageKit): voi
     const before = /^\d{1,15}$/.test(raw['before'] ?? '') ? Number(raw['before']) : null;
     let error: string | null = null;
     let entries: Awaited<ReturnType<Store['audit']['list']>> = [];
+    // The filter's days are the newsroom's, as every time on the page is.
+    const timezone = newsroomZone(await store.desks.list());
     try {
-      const filter = auditFilter(parseInput(AuditFilterSchema, given, 'query'));
+      const filter = auditFilter(parseInput(AuditFilterSchema, { ...given, timezone }, 'query'));
       entries = await store.audit.list({ limit: PAGE_SIZE, beforeId: before, ...filter });
     } catch (e) {
       if (!(e instanceof DomainError)) throw e;
@@ -295,6 +299,7 @@ export function registerAdminPages(app: FastifyInstance, kit: AdminPageKit): voi
           error,
           users,
           subjects,
+          timezone,
         }}
       />,
     );
@@ -336,7 +341,7 @@ async function auditSubjects(store: Store, entries: AuditEntry[]): Promise<Map<s
         ? updatePath(storyPath(desk?.slug ?? null, story.slug), update.id)
         : `/newsroom/stories/${story.id}`,
       desk: desk?.name ?? story.headline,
-      timezone: desk?.timezone ?? 'UTC',
+      timezone: desk?.timezone ?? '',
     });
   }
   return subjects;

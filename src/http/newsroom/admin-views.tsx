@@ -4,7 +4,7 @@ import { ROLES } from '../../domain/types.ts';
 import type { ApiToken, Desk, User } from '../../domain/types.ts';
 import { tokenState } from '../../accounts/token-service.ts';
 import type { AuditEntry } from '../../store/store.ts';
-import { formatDateTime } from '../reader/time-format.ts';
+import { formatDateTime, zoneName } from '../reader/time-format.ts';
 
 type AdminSection = 'desks' | 'users' | 'tokens' | 'audit';
 
@@ -163,6 +163,8 @@ export interface AuditView {
   users: User[];
   /** What entries are about, by target, where it can be said in words. */
   subjects: Map<string, AuditSubject>;
+  /** The newsroom's zone (newsroomZone): the filter's days and entries about no desk are in it. */
+  timezone: string;
 }
 
 /** An audit entry's target in words: what it is, where it lives, and a link to it. */
@@ -171,7 +173,7 @@ export interface AuditSubject {
   href: string;
   /** The desk (or, for a standalone story, the story) it belongs to. */
   desk: string;
-  /** The desk's time zone, in which the entry's time is shown (UTC without a desk). */
+  /** The desk's time zone, in which the entry's time is shown ('' without a desk: the newsroom's). */
   timezone: string;
 }
 
@@ -220,7 +222,11 @@ const ACTIONS = [
 
 /** The audit log: a filter form that works without JavaScript, the entries, older pages and exports. */
 export function AuditPage(props: { view: AuditView }): JSX.Element {
-  const { entries, filter, olderQuery, filterQuery, error, users, subjects } = props.view;
+  const { entries, filter, olderQuery, filterQuery, error, users, subjects, timezone } = props.view;
+  // The export's days are the page's: the API is told the zone they are in.
+  const exportQuery = new URLSearchParams(filterQuery);
+  if (timezone !== 'UTC') exportQuery.set('timezone', timezone);
+  const zoneLabel = zoneName(new Date().toISOString(), timezone);
   return (
     <div class="nr-admin">
       <AdminNav current="audit" />
@@ -251,11 +257,11 @@ export function AuditPage(props: { view: AuditView }): JSX.Element {
           </select>
         </label>
         <label class="nr-field">
-          <span>From (UTC day)</span>
+          <span>From (day, {zoneLabel})</span>
           <input type="date" name="from" value={filter.from} />
         </label>
         <label class="nr-field">
-          <span>To (UTC day)</span>
+          <span>To (day, {zoneLabel})</span>
           <input type="date" name="to" value={filter.to} />
         </label>
         <p>
@@ -271,11 +277,11 @@ export function AuditPage(props: { view: AuditView }): JSX.Element {
       )}
       <p class="nr-exports">
         Export everything that matches:{' '}
-        <a href={`/api/v1/audit/export?format=csv${filterQuery ? `&${filterQuery}` : ''}`} download>
+        <a href={`/api/v1/audit/export?format=csv${exportQuery.size > 0 ? `&${exportQuery}` : ''}`} download>
           CSV
         </a>{' '}
         ·{' '}
-        <a href={`/api/v1/audit/export?format=json${filterQuery ? `&${filterQuery}` : ''}`} download>
+        <a href={`/api/v1/audit/export?format=json${exportQuery.size > 0 ? `&${exportQuery}` : ''}`} download>
           JSON
         </a>
       </p>
@@ -293,7 +299,9 @@ export function AuditPage(props: { view: AuditView }): JSX.Element {
           {entries.map((e) => (
             <tr data-audit-id={e.id}>
               <td>
-                <time dateTime={e.at}>{formatDateTime(e.at, subjects.get(e.target)?.timezone ?? 'UTC')}</time>
+                <time dateTime={e.at}>
+                  {formatDateTime(e.at, subjects.get(e.target)?.timezone || timezone)}
+                </time>
               </td>
               <td>{e.actor}</td>
               <td>
@@ -337,8 +345,9 @@ export function AuditPage(props: { view: AuditView }): JSX.Element {
   );
 }
 
-const instant = (iso: string | null, none: string) =>
-  iso === null ? none : <time dateTime={iso}>{iso.slice(0, 16).replace('T', ' ')}</time>;
+/** A token's time in the newsroom's zone ("4 December 2026 at 18:05 EET"), the ISO instant beside it. */
+const instant = (iso: string | null, none: string, timezone: string) =>
+  iso === null ? none : <time dateTime={iso}>{formatDateTime(iso, timezone)}</time>;
 
 /**
  * API tokens: one row each with its role, state, dates and a Revoke button — a plain form carrying the
@@ -347,6 +356,8 @@ const instant = (iso: string | null, none: string) =>
  */
 export function TokensPage(props: {
   tokens: ApiToken[];
+  /** The newsroom's zone (newsroomZone), in which the times are shown. */
+  timezone: string;
   csrfToken: string;
   now: Date;
   notice?: string;
@@ -370,9 +381,9 @@ export function TokensPage(props: {
             <th scope="col">Name</th>
             <th scope="col">Role</th>
             <th scope="col">State</th>
-            <th scope="col">Created (UTC)</th>
-            <th scope="col">Last used (UTC)</th>
-            <th scope="col">Expires (UTC)</th>
+            <th scope="col">Created</th>
+            <th scope="col">Last used</th>
+            <th scope="col">Expires</th>
             <th scope="col">Actions</th>
           </tr>
         </thead>
@@ -388,9 +399,9 @@ export function TokensPage(props: {
                 </td>
                 <td data-label="Role">{token.role}</td>
                 <td data-label="State">{state}</td>
-                <td data-label="Created (UTC)">{instant(token.createdAt, '')}</td>
-                <td data-label="Last used (UTC)">{instant(token.lastUsedAt, 'never')}</td>
-                <td data-label="Expires (UTC)">{instant(token.expiresAt, 'never')}</td>
+                <td data-label="Created">{instant(token.createdAt, '', props.timezone)}</td>
+                <td data-label="Last used">{instant(token.lastUsedAt, 'never', props.timezone)}</td>
+                <td data-label="Expires">{instant(token.expiresAt, 'never', props.timezone)}</td>
                 <td>
                   {state !== 'revoked' && (
                     <form

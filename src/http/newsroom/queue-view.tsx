@@ -31,6 +31,7 @@ const DECISIONS: Record<Submission['status'], string> = {
   approved: 'Approved and published',
   rejected: 'Rejected',
   withdrawn: 'Withdrawn',
+  draft: 'Held as a draft',
 };
 
 function Meta(props: { s: Submission; timezone: string }): JSX.Element {

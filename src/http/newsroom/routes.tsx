@@ -33,8 +33,11 @@ import type { LiveBus } from '../../live/bus.ts';
 import { createSseFrame } from '../../live/sse-frame.ts';
 
 const QUEUE_CHANGED_FRAME = createSseFrame({ event: 'queue', data: '{}' });
+const DRAFTS_CHANGED_FRAME = createSseFrame({ event: 'drafts', data: '{}' });
 import { newsroomStreams } from '../kit/newsroom-streams.ts';
 import { registerAdminPages } from './admin-pages.tsx';
+import { registerDraftRoutes } from './draft-routes.tsx';
+import type { StoryPreview } from '../reader/routes.tsx';
 import { sendNewsroomPage } from './send-page.tsx';
 import { SubmissionQueue, type QueueView } from './queue-view.tsx';
 import { DashboardPage, LoginPage, PasswordPage, StoryEditorPage, type NewsroomChrome } from './views.tsx';
@@ -50,6 +53,8 @@ export interface NewsroomDeps {
   tokens: TokenService;
   assets: Assets;
   articles: ArticleRenderer;
+  /** The reader's story page renderer, for the whole-page preview (see draft-routes.tsx). */
+  previewStoryPage: StoryPreview;
 }
 
 const LoginForm = z.object({
@@ -260,6 +265,7 @@ export async function registerNewsroomRoutes(app: FastifyInstance, deps: Newsroo
       updateCount,
       submissions: queue.pending,
       decided: queue.decided,
+      drafts: principal.role === 'contributor' ? [] : await publishing.listDrafts(principal, story.id),
     };
     return send(reply, 200, story.headline, chrome(principal, true), <StoryEditorPage view={view} />);
   });
@@ -288,6 +294,9 @@ export async function registerNewsroomRoutes(app: FastifyInstance, deps: Newsroo
     const role = principal.role;
     const res = queueStreams.start(request, reply, 'queue', 'contributor');
     const stop = deps.bus.subscribePrivate((event) => {
+      // Drafts are the desk's editors' alone: a contributor's stream never hears of one.
+      if (event.kind === 'draft' && event.storyId === story.id && role !== 'contributor')
+        res.write(DRAFTS_CHANGED_FRAME);
       if (event.kind !== 'submission' || event.storyId !== story.id) return;
       if (role === 'contributor' && event.authorKey !== principal.key) return;
       res.write(QUEUE_CHANGED_FRAME);
@@ -337,6 +346,8 @@ export async function registerNewsroomRoutes(app: FastifyInstance, deps: Newsroo
     const html = articles.join('');
     return reply.header('cache-control', 'no-store').send({ html, nextCursor: page.nextCursor });
   });
+
+  registerDraftRoutes(app, deps);
 
   registerAdminPages(app, {
     store,

@@ -18,6 +18,7 @@ import type { Store } from '../../store/store.ts';
 import type { Assets } from '../assets/build-assets.ts';
 import { authenticate, CSRF_HEADER, hasRole, type Principal } from '../auth.ts';
 import { ComparePage } from '../reader/statements/statement-views.tsx';
+import { newsroomZone, zonedInstant } from '../reader/time-format.ts';
 import {
   FeedStatusPage,
   StatementDeskPage,
@@ -122,6 +123,7 @@ export async function registerNewsroomStatementPages(
       principal,
       <StatementsDeskPage
         csrfToken={principal.csrfToken ?? ''}
+        timezone={newsroomZone(await store.desks.list())}
         recent={(await store.statements.list({ limit: 20 })).items}
         {...(form && { form })}
       />,
@@ -137,9 +139,11 @@ export async function registerNewsroomStatementPages(
     if (!principal) return reply;
     const values = parseWith(StatementForm, request.body ?? {});
     try {
-      // datetime-local sends "2026-03-19T11:30" (or with seconds); the label says UTC.
+      // datetime-local sends "2026-03-19T11:30" (or with seconds), in the newsroom's zone as labelled.
       const at = values.publishedAt;
-      const publishedAt = /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d)?$/.test(at) ? `${at}Z` : at;
+      const publishedAt = /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d)?$/.test(at)
+        ? zonedInstant(at, newsroomZone(await store.desks.list()))
+        : at;
       const statement = await statements.add({
         issuer: values.issuer,
         publishedAt,
@@ -190,7 +194,11 @@ export async function registerNewsroomStatementPages(
       200,
       statement.title || 'Statement',
       principal,
-      <StatementDeskPage statement={statement} similar={similar} />,
+      <StatementDeskPage
+        statement={statement}
+        similar={similar}
+        timezone={newsroomZone(await store.desks.list())}
+      />,
     );
   });
 
@@ -204,6 +212,7 @@ export async function registerNewsroomStatementPages(
         feeds={await feeds.list(principal)}
         role={principal.role}
         csrfToken={principal.csrfToken ?? ''}
+        timezone={newsroomZone(await store.desks.list())}
         {...(form && { form })}
       />,
     );

@@ -9,7 +9,7 @@ import type { StatementFeed } from '../../statements/feeds/feed-store.ts';
 import type { SimilarStatement } from '../../statements/statement-service.ts';
 import type { Statement } from '../../statements/statement.ts';
 import { statementTitle } from '../reader/statements/statement-views.tsx';
-import { formatDateTime } from '../reader/time-format.ts';
+import { formatDateTime, zonedLocal, zoneName } from '../reader/time-format.ts';
 
 /** A form's values and what was wrong with them, to show it again. */
 export interface FormState {
@@ -19,15 +19,21 @@ export interface FormState {
 
 const EMPTY: FormState = { values: {}, error: null };
 
-const when = (iso: string | null) => (iso === null ? '—' : formatDateTime(iso, 'UTC'));
-
-/** A compact UTC time for the feeds table ("2026-03-19 11:30 UTC"), the full one on hover. */
-function Short(props: { iso: string | null }): JSX.Element {
-  const { iso } = props;
+/** A statement's time in the newsroom's zone ("19 March 2026 at 13:30 EET"), the ISO instant beside it. */
+function When(props: { iso: string | null; timezone: string }): JSX.Element {
+  const { iso, timezone } = props;
   if (iso === null) return <>—</>;
+  return <time dateTime={iso}>{formatDateTime(iso, timezone)}</time>;
+}
+
+/** A compact time for the feeds table ("2026-03-19 13:30 EET"), the full one on hover. */
+function Short(props: { iso: string | null; timezone: string }): JSX.Element {
+  const { iso, timezone } = props;
+  if (iso === null) return <>—</>;
+  const local = zonedLocal(iso, timezone);
   return (
-    <time class="nr-nowrap" dateTime={iso} title={formatDateTime(iso, 'UTC')}>
-      {`${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`}
+    <time class="nr-nowrap" dateTime={iso} title={formatDateTime(iso, timezone)}>
+      {`${local.slice(0, 10)} ${local.slice(11, 16)} ${zoneName(iso, timezone)}`}
     </time>
   );
 }
@@ -98,6 +104,8 @@ function Nav(): JSX.Element {
 /** The statements page: a form to paste a new statement, then the latest ones in the library. */
 export function StatementsDeskPage(props: {
   csrfToken: string;
+  /** The newsroom's zone (newsroomZone): times are shown and typed in it. */
+  timezone: string;
   recent: Statement[];
   form?: FormState;
 }): JSX.Element {
@@ -125,12 +133,12 @@ export function StatementsDeskPage(props: {
           />
           <Field label="Title (optional)" name="title" state={state} maxLength={500} />
           <Field
-            label="Published (UTC)"
+            label={`Published (${zoneName(new Date().toISOString(), props.timezone)})`}
             name="publishedAt"
             type="datetime-local"
             state={state}
             required
-            hint="The time the issuer published it, in UTC"
+            hint={`The time the issuer published it, in the newsroom’s time (${props.timezone})`}
           />
           <Field
             label="Link to the original (optional)"
@@ -155,7 +163,7 @@ export function StatementsDeskPage(props: {
               <li>
                 <a href={`/newsroom/statements/${s.id}`}>{statementTitle(s)}</a>{' '}
                 <small>
-                  {s.issuer}, {when(s.publishedAt)}
+                  {s.issuer}, <When iso={s.publishedAt} timezone={props.timezone} />
                 </small>
               </li>
             ))}
@@ -167,7 +175,11 @@ export function StatementsDeskPage(props: {
 }
 
 /** One statement in the newsroom, with the earlier statements that share its wording. */
-export function StatementDeskPage(props: { statement: Statement; similar: SimilarStatement[] }): JSX.Element {
+export function StatementDeskPage(props: {
+  statement: Statement;
+  similar: SimilarStatement[];
+  timezone: string;
+}): JSX.Element {
   const { statement, similar } = props;
   return (
     <>
@@ -175,7 +187,7 @@ export function StatementDeskPage(props: { statement: Statement; similar: Simila
       <p class="kicker">Official statement</p>
       <h1>{statementTitle(statement)}</h1>
       <p>
-        {statement.issuer}, {when(statement.publishedAt)} ·{' '}
+        {statement.issuer}, <When iso={statement.publishedAt} timezone={props.timezone} /> ·{' '}
         <a href={`/statements/${statement.id}`}>Public page</a>
       </p>
       <section aria-labelledby="similar-title">
@@ -188,8 +200,8 @@ export function StatementDeskPage(props: { statement: Statement; similar: Simila
               <li>
                 <a href={`/statements/${hit.statement.id}`}>{statementTitle(hit.statement)}</a>{' '}
                 <span>
-                  {hit.statement.issuer}, {when(hit.statement.publishedAt)} — similarity{' '}
-                  {hit.score.toFixed(2)} (shares {Math.round(hit.containment * 100)}% of this text)
+                  {hit.statement.issuer}, <When iso={hit.statement.publishedAt} timezone={props.timezone} /> —
+                  similarity {hit.score.toFixed(2)} (shares {Math.round(hit.containment * 100)}% of this text)
                 </span>{' '}
                 <a href={`/statements/compare?ids=${hit.statement.id},${statement.id}`}>
                   Compare<span class="sr-only"> {statementTitle(hit.statement)} with this statement</span>
@@ -210,18 +222,18 @@ export function StatementDeskPage(props: { statement: Statement; similar: Simila
 }
 
 /** When a feed is next polled, and why then. */
-function NextAttempt(props: { feed: StatementFeed }): JSX.Element {
-  const { feed } = props;
+function NextAttempt(props: { feed: StatementFeed; timezone: string }): JSX.Element {
+  const { feed, timezone } = props;
   if (feed.disabledAt !== null)
     return (
       <>
-        Disabled <Short iso={feed.disabledAt} />
+        Disabled <Short iso={feed.disabledAt} timezone={timezone} />
       </>
     );
-  if (feed.failures === 0) return <Short iso={feed.nextPollAt} />;
+  if (feed.failures === 0) return <Short iso={feed.nextPollAt} timezone={timezone} />;
   return (
     <>
-      <Short iso={feed.nextPollAt} />{' '}
+      <Short iso={feed.nextPollAt} timezone={timezone} />{' '}
       <small>
         (backing off after {feed.failures} failed {feed.failures === 1 ? 'poll' : 'polls'} in a row)
       </small>
@@ -240,6 +252,7 @@ export function FeedStatusPage(props: {
   feeds: StatementFeed[];
   role: Role;
   csrfToken: string;
+  timezone: string;
   form?: FormState;
 }): JSX.Element {
   const { feeds, role, csrfToken } = props;
@@ -305,13 +318,13 @@ export function FeedStatusPage(props: {
                   )}
                   <td>{feed.statementsAdded}</td>
                   <td>
-                    <Short iso={feed.lastPolledAt} />
+                    <Short iso={feed.lastPolledAt} timezone={props.timezone} />
                   </td>
                   <td>
-                    <Short iso={feed.lastSuccessAt} />
+                    <Short iso={feed.lastSuccessAt} timezone={props.timezone} />
                   </td>
                   <td>
-                    <NextAttempt feed={feed} />
+                    <NextAttempt feed={feed} timezone={props.timezone} />
                   </td>
                   <td>{feed.lastError ?? '—'}</td>
                 </tr>

@@ -3,6 +3,7 @@ import type { ComponentChildren, JSX } from 'preact';
 import { CLAIM_LABELS, CLAIM_STATUSES, STORY_STATUSES } from '../../domain/types.ts';
 import type { Desk, Role, Story, Submission } from '../../domain/types.ts';
 import { SubmissionQueue } from './queue-view.tsx';
+import { DraftsList } from './drafts-view.tsx';
 import { zoneName } from '../../domain/time-format.ts';
 
 /** Asset URLs and the signed-in user, for every page. */
@@ -206,6 +207,8 @@ export interface EditorView {
   submissions: Submission[];
   /** A contributor's own decided submissions (with an editor's reason), newest first. */
   decided: Submission[];
+  /** The story's held drafts, last saved first (editors only; empty for contributors). */
+  drafts: Submission[];
 }
 
 const field = (label: string, control: JSX.Element, hint?: string) => (
@@ -366,12 +369,32 @@ export function StoryEditorPage(props: { view: EditorView }): JSX.Element {
               )}
             </div>
           )}
-          <button type="submit" class="nr-primary">
-            {editor ? 'Publish' : 'Submit for approval'}
-          </button>
+          <div class="nr-compose-actions">
+            <button type="submit" class="nr-primary">
+              {editor ? 'Publish' : 'Submit for approval'}
+            </button>
+            {editor && (
+              <>
+                <button type="button" data-save-draft>
+                  Save draft
+                </button>
+                <button type="button" data-preview-page>
+                  Preview
+                </button>
+              </>
+            )}
+          </div>
           <p class="nr-status" role="status" aria-live="polite" />
         </form>
       </section>
+      {editor && (
+        <section class="nr-panel nr-drafts-panel" aria-labelledby="drafts-title">
+          <h2 id="drafts-title">Drafts</h2>
+          <div class="nr-drafts-wrap" data-drafts-url={`/newsroom/stories/${story.id}/drafts`}>
+            <DraftsList view={{ timezone: props.view.timezone, drafts: props.view.drafts }} />
+          </div>
+        </section>
+      )}
       <section class="nr-panel" aria-labelledby="queue-title">
         <h2 id="queue-title">{editor ? 'Submissions waiting' : 'Your submissions waiting'}</h2>
         <div class="nr-queue-wrap" data-queue-url={`/newsroom/stories/${story.id}/queue`}>

@@ -38,6 +38,10 @@ import type { PageMeta } from './views/layout.tsx';
 import { StoryPage } from './views/story-page.tsx';
 import type { DayLink, StoryView } from './views/story-page.tsx';
 import { UpdatePage } from './views/update-page.tsx';
+import { PreviewBanner } from './views/preview-banner.tsx';
+import { UpdateArticle } from './views/update-article.tsx';
+import { renderToString } from 'preact-render-to-string';
+import type { Statement } from '../../statements/statement.ts';
 import type { ClaimChange } from './views/update-page.tsx';
 
 /** What the reader routes need; wired by the composition root. */
@@ -101,8 +105,19 @@ function isClaimStatus(value: unknown): value is ClaimStatus {
   return typeof value === 'string' && (CLAIM_STATUSES as readonly string[]).includes(value);
 }
 
+/**
+ * The whole reader page of `story` as it would look with the unpublished `update` at the top, for the
+ * newsroom's preview: the story page's own renderer, marked PREVIEW, never cached or indexed.
+ */
+export type StoryPreview = (story: Story, update: Update, cited: readonly Statement[]) => Promise<string>;
+
+/** What the reader routes offer the rest of the server. */
+export interface ReaderPages {
+  previewStoryPage: StoryPreview;
+}
+
 /** Registers the reader pages and assets on `app`. */
-export async function registerReaderRoutes(app: FastifyInstance, deps: ReaderDeps): Promise<void> {
+export async function registerReaderRoutes(app: FastifyInstance, deps: ReaderDeps): Promise<ReaderPages> {
   const { store, liveBlog, assets, articles } = deps;
   const siteName = deps.site.name;
   const assetUrls = { css: assets.url('reader.css'), js: assets.url('reader-live.js') };
@@ -254,7 +269,7 @@ export async function registerReaderRoutes(app: FastifyInstance, deps: ReaderDep
     ].join('\u0000');
     let page = renderedStories.get(key);
     if (!page) {
-      const rendering = renderStoryPage(story, desk, before, keyOnly, previousDay, nextDay);
+      const rendering = renderStoryPage(story, desk, before, keyOnly, previousDay, nextDay).then(prepareHtml);
       renderedStories.set(key, rendering);
       rendering.catch(() => renderedStories.peek(key) === rendering && renderedStories.delete(key));
       page = rendering;
@@ -269,7 +284,8 @@ export async function registerReaderRoutes(app: FastifyInstance, deps: ReaderDep
     keyOnly: boolean,
     previousDay: DayLink | null,
     nextDay: DayLink | null,
-  ): Promise<PreparedHtml> => {
+    preview: { update: Update; cited: readonly Statement[] } | null = null,
+  ): Promise<string> => {
     const place = storyPlace(story, desk);
     const first = before === null;
     // `story` (and so data-last-event-seq) was read before the updates: an update published in between
@@ -280,13 +296,24 @@ export async function registerReaderRoutes(app: FastifyInstance, deps: ReaderDep
       storyRail(),
     ]);
     // With the filter, the page's updates are the story's key events (pinned ones stay on top).
-    const highlights = keyOnly ? { ...all, pinned: all.pinned.filter((u) => u.keyEvent) } : all;
-    const list = listed ?? { items: highlights.keyEvents, nextCursor: null };
-    const pinnedIds = new Set(highlights.pinned.map((u) => u.id));
+    const stored = keyOnly ? { ...all, pinned: all.pinned.filter((u) => u.keyEvent) } : all;
+    const storedList = listed ?? { items: stored.keyEvents, nextCursor: null };
     const now = Date.now();
-    const shown = [...highlights.pinned, ...list.items];
-    const rendered = await articles.render(shown, place, now);
-    const articleOf = new Map(shown.map((u, i) => [u.id, rendered[i] ?? '']));
+    const rendered = await articles.render([...stored.pinned, ...storedList.items], place, now);
+    const articleOf = new Map(
+      [...stored.pinned, ...storedList.items].map((u, i) => [u.id, rendered[i] ?? '']),
+    );
+    // A preview's update goes on top of where it would be published: pinned, key events, updates.
+    const extra = preview?.update;
+    const highlights = extra
+      ? {
+          pinned: extra.pinned ? [extra, ...stored.pinned] : stored.pinned,
+          keyEvents: extra.keyEvent ? [extra, ...stored.keyEvents] : stored.keyEvents,
+        }
+      : stored;
+    const list = extra ? { ...storedList, items: [extra, ...storedList.items] } : storedList;
+    if (preview) articleOf.set(preview.update.id, previewArticle(preview.update, place, now, preview.cited));
+    const pinnedIds = new Set(highlights.pinned.map((u) => u.id));
     const view: StoryView = {
       story,
       desk,
@@ -338,7 +365,23 @@ export async function registerReaderRoutes(app: FastifyInstance, deps: ReaderDep
         ...(first ? [oembedAlternate(canonicalUrl, story.headline)] : []),
       ],
     };
-    return prepareHtml(page(meta, <StoryPage view={view} />, true));
+    if (preview)
+      return page(
+        {
+          ...meta,
+          title: `PREVIEW – ${story.headline} – ${siteName}`,
+          canonicalUrl: null,
+          jsonLd: null,
+          noindex: true,
+          alternates: [],
+        },
+        <>
+          <PreviewBanner />
+          <StoryPage view={view} />
+        </>,
+        false,
+      );
+    return page(meta, <StoryPage view={view} />, true);
   };
 
   /**
@@ -403,6 +446,16 @@ export async function registerReaderRoutes(app: FastifyInstance, deps: ReaderDep
       editPath: (await mayEdit(request, story)) ? `/newsroom/stories/${story.id}?edit=${update.id}` : null,
     };
     return { html: page(meta, <UpdatePage view={view} />, true), cache: CACHE.listing, script: true };
+  };
+
+  const previewStoryPage: StoryPreview = async (story, update, cited) => {
+    const desk = story.deskId === null ? null : await deskById(story.deskId);
+    const today = desk ? liveBlog.today(desk) : null;
+    const [previousDay, nextDay] = await Promise.all([
+      desk && today && story.date !== null ? dayLink(desk, addDays(story.date, -1), today) : null,
+      desk && today && story.date !== null ? dayLink(desk, addDays(story.date, 1), today) : null,
+    ]);
+    return renderStoryPage(story, desk, null, false, previousDay, nextDay, { update, cited });
   };
 
   app.get(
@@ -516,6 +569,27 @@ export async function registerReaderRoutes(app: FastifyInstance, deps: ReaderDep
       const { desk, slug, id } = request.params as { desk: string; slug: string; id: string };
       return updatePage(request, await resolveStory(desk, slug), id);
     }),
+  );
+
+  return { previewStoryPage };
+}
+
+/**
+ * The preview's own update as UpdateArticle renders it, marked as not published. Rendered here rather
+ * than by the article cache: it is not stored, so it has no version to cache it under.
+ */
+function previewArticle(update: Update, place: StoryPlace, now: number, cited: readonly Statement[]): string {
+  const context = {
+    storyPath: place.path,
+    timezone: place.timezone,
+    now,
+    citations: new Map([[update.id, cited]]),
+  };
+  return renderToString(
+    <div class="preview-update">
+      <p class="preview-label">Your update, as readers would see it. Not published.</p>
+      <UpdateArticle update={update} context={context} />
+    </div>,
   );
 }
 

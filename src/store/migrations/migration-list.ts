@@ -32,6 +32,7 @@ import * as updateAuthors from './20261203-1804-update-authors.ts';
 import * as contacts from './20261203-1847-contacts.ts';
 import * as contactReviewsTemplates from './20261204-1627-contact-reviews-templates.ts';
 import * as mapLayers from './20261204-1627-map-layers.ts';
+import * as submissionDrafts from './20261204-1627-submission-drafts.ts';
 
 /** One migration: it is given the engine's dialect. */
 interface SchemaMigration {
@@ -64,6 +65,7 @@ const MIGRATIONS: Record<string, SchemaMigration> = {
   '20261203-1847-contacts': contacts,
   '20261204-1627-contact-reviews-templates': contactReviewsTemplates,
   '20261204-1627-map-layers': mapLayers,
+  '20261204-1627-submission-drafts': submissionDrafts,
 };
 
 /**

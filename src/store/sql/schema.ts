@@ -149,6 +149,9 @@ export interface SubmissionRow {
   decided_by: string | null;
   reason: string;
   publish_at: string | null;
+  /** A draft's last save (see migration 20261204-1627). */
+  saved_at: string | null;
+  saved_by: string | null;
 }
 
 /** Newsroom users; `desks` is a JSON array of desk ids, or null for every desk. */

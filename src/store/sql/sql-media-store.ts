@@ -65,7 +65,7 @@ export class SqlMediaStore implements MediaStore {
       db
         .selectFrom('submissions')
         .select(['id', 'story_id'])
-        .where('status', '=', 'pending')
+        .where('status', 'in', ['pending', 'draft'])
         .where(asText('content'), 'like', `%"media":{"id":"${id}"%`)
         .execute(),
     ]);

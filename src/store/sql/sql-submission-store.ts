@@ -14,18 +14,21 @@ export class SqlSubmissionStore implements SubmissionStore {
   constructor(private readonly deps: SqlDeps) {}
 
   async create(input: NewSubmission, along?: WriteAlong<Submission>): Promise<Submission> {
+    const now = this.deps.clock();
     const row: SubmissionRow = {
       id: createId(),
       story_id: input.storyId,
       content: JSON.stringify(input.content),
       author: input.author,
       author_key: input.authorKey,
-      status: 'pending',
-      created_at: this.deps.clock(),
+      status: input.draft === true ? 'draft' : 'pending',
+      created_at: now,
       decided_at: null,
       decided_by: null,
       reason: '',
       publish_at: input.publishAt ?? null,
+      saved_at: input.draft === true ? now : null,
+      saved_by: input.draft === true ? input.author : null,
     };
     const submission = toSubmission(row);
     await this.deps.db.transaction().execute(async (trx) => {
@@ -83,7 +86,7 @@ export class SqlSubmissionStore implements SubmissionStore {
         .updateTable('submissions')
         .set({ status: 'approved', decided_at: now, decided_by: actor })
         .where('id', '=', id)
-        .where('status', '=', 'pending')
+        .where('status', 'in', ['pending', 'draft'])
         .returningAll()
         .executeTakeFirst();
       if (!row) throw await notPending(trx, id);
@@ -112,12 +115,67 @@ export class SqlSubmissionStore implements SubmissionStore {
     });
   }
 
+  async listDrafts(storyId: string): Promise<Submission[]> {
+    const rows = await this.deps.db
+      .selectFrom('submissions')
+      .selectAll()
+      .where('story_id', '=', storyId)
+      .where('status', '=', 'draft')
+      .orderBy('saved_at', 'desc')
+      .orderBy('id', 'desc')
+      .execute();
+    return rows.map(toSubmission);
+  }
+
+  async saveDraft(
+    id: string,
+    change: { content: UpdateContent; publishAt?: string | null | undefined; savedBy: string },
+    along?: WriteAlong<Submission>,
+  ): Promise<Submission> {
+    return this.deps.db.transaction().execute(async (trx) => {
+      // Guarded by status, so a save racing a colleague's Publish either lands first or is refused.
+      const row = await trx
+        .updateTable('submissions')
+        .set({
+          content: JSON.stringify(change.content),
+          saved_at: this.deps.clock(),
+          saved_by: change.savedBy,
+          ...(change.publishAt !== undefined && { publish_at: change.publishAt }),
+        })
+        .where('id', '=', id)
+        .where('status', '=', 'draft')
+        .returningAll()
+        .executeTakeFirst();
+      if (!row) throw await notPending(trx, id);
+      const submission = toSubmission(row);
+      await writeAlong(trx, this.deps, id, along, submission, null);
+      return submission;
+    });
+  }
+
+  async scheduleDraft(id: string, publishAt: string, along?: WriteAlong<Submission>): Promise<Submission> {
+    return this.deps.db.transaction().execute(async (trx) => {
+      const row = await trx
+        .updateTable('submissions')
+        .set({ status: 'pending', publish_at: publishAt })
+        .where('id', '=', id)
+        .where('status', '=', 'draft')
+        .returningAll()
+        .executeTakeFirst();
+      if (!row) throw await notPending(trx, id);
+      const submission = toSubmission(row);
+      await writeAlong(trx, this.deps, id, along, submission, null);
+      return submission;
+    });
+  }
+
   async listByAuthor(storyId: string, authorKey: string, limit: number): Promise<Submission[]> {
     const rows = await this.deps.db
       .selectFrom('submissions')
       .selectAll()
       .where('story_id', '=', storyId)
       .where('author_key', '=', authorKey)
+      .where('status', '<>', 'draft')
       .orderBy('created_at', 'desc')
       .orderBy('id', 'desc')
       .limit(limit)
@@ -137,7 +195,7 @@ export class SqlSubmissionStore implements SubmissionStore {
         .updateTable('submissions')
         .set({ status, decided_at: this.deps.clock(), decided_by: actor, reason })
         .where('id', '=', id)
-        .where('status', '=', 'pending')
+        .where('status', 'in', status === 'withdrawn' ? ['pending', 'draft'] : ['pending'])
         .returningAll()
         .executeTakeFirst();
       if (!row) throw await notPending(trx, id);
@@ -168,5 +226,7 @@ function toSubmission(row: SubmissionRow): Submission {
     decidedBy: row.decided_by,
     reason: row.reason,
     publishAt: row.publish_at,
+    savedAt: row.saved_at,
+    savedBy: row.saved_by,
   };
 }

@@ -6,7 +6,8 @@
  */
 
 import { relativeTime } from '../../domain/relative-time.ts';
-import { formatDateTime, zonedInstant } from '../../domain/time-format.ts';
+import { formatDateTime, zonedInstant, zonedLocal } from '../../domain/time-format.ts';
+import { startDrafts } from './drafts.ts';
 import { mountRelatedCoverage } from './related.ts';
 import { diffWords } from 'diff';
 import { mountEnrichment } from './enrichment.ts';
@@ -71,7 +72,8 @@ if (usersAdmin) startUsersAdmin(usersAdmin);
 type Editing =
   | { kind: 'update'; id: string; version: number; base: FieldValues }
   | { kind: 'submission'; id: string }
-  | { kind: 'approve'; id: string; author: string };
+  | { kind: 'approve'; id: string; author: string }
+  | { kind: 'draft'; id: string };
 
 /** How often "5 min ago" in the stream is brought up to date (as on the reader page). */
 const RELATIVE_REFRESH_MS = 30_000;
@@ -179,7 +181,20 @@ function startEditor(root: HTMLElement): void {
     }
   });
 
+  // Save draft and Preview belong to a new update or a draft, not to edits of what is published.
+  const saveDraftButton = compose.querySelector<HTMLButtonElement>('[data-save-draft]');
+  const previewButton = compose.querySelector<HTMLButtonElement>('[data-preview-page]');
+  const publishAtField = (
+    compose.elements.namedItem('publishAt') as HTMLInputElement | null
+  )?.closest<HTMLElement>('.nr-field');
+  function showDraftActions(shown: boolean): void {
+    if (saveDraftButton) saveDraftButton.hidden = !shown;
+    if (previewButton) previewButton.hidden = !shown;
+    if (publishAtField) publishAtField.hidden = !shown;
+  }
+
   function resetCompose(): void {
+    showDraftActions(true);
     compose.reset();
     preview.innerHTML = '';
     editing = null;
@@ -191,7 +206,8 @@ function startEditor(root: HTMLElement): void {
     if (shortcut) shortcut.textContent = shortcutText;
   }
 
-  async function save(): Promise<void> {
+  /** The form as the API takes it (the photo is uploaded by whoever sends it). */
+  function payloadOf(): Record<string, unknown> {
     const payload: Record<string, unknown> = {
       headline: value('headline') || null,
       body: value('body'),
@@ -214,7 +230,15 @@ function startEditor(root: HTMLElement): void {
       // datetime-local is a wall-clock time, read in the desk's zone; the API takes an instant.
       if (!editing && value('publishAt') !== '')
         payload['publishAt'] = zonedInstant(value('publishAt'), timezone);
+      // A draft keeps its publish time, or loses it when the field is emptied.
+      if (editing?.kind === 'draft')
+        payload['publishAt'] = value('publishAt') === '' ? null : zonedInstant(value('publishAt'), timezone);
     }
+    return payload;
+  }
+
+  async function save(): Promise<void> {
+    const payload = payloadOf();
     submitButton.disabled = true;
     try {
       const mediaId = await uploadPhoto(compose);
@@ -227,6 +251,12 @@ function startEditor(root: HTMLElement): void {
       } else if (editing?.kind === 'submission') {
         await api('PATCH', `/updates/${editing.id}`, payload);
         sayDone('Saved; it still waits for an editor.');
+        void refreshQueue?.();
+      } else if (editing?.kind === 'draft') {
+        // Saved first, so what is published is what the form shows.
+        await api('PATCH', `/updates/${editing.id}`, payload);
+        const posted = await api<{ status: string }>('POST', `/updates/${editing.id}/publish`);
+        sayDone(posted.status === 'scheduled' ? 'Scheduled.' : 'Published.');
         void refreshQueue?.();
       } else if (editing?.kind === 'approve') {
         await api('POST', `/updates/${editing.id}/approve`, payload);
@@ -293,16 +323,19 @@ function startEditor(root: HTMLElement): void {
   }
 
   const EDITING_TEXT: Record<Editing['kind'], string> = {
+    draft: 'Editing a draft: Save draft keeps it unpublished; Publish publishes it.',
     update: 'Editing an update.',
     submission: 'Changing a waiting update; it is not published by saving.',
     approve: 'Reviewing a submission: approving publishes it with your changes.',
   };
   const EDITING_TITLE: Record<Editing['kind'], string> = {
+    draft: 'Editing a draft',
     update: 'Editing an update',
     submission: 'Changing a waiting update',
     approve: 'Reviewing a submission',
   };
   const EDITING_BUTTON: Record<Editing['kind'], string> = {
+    draft: 'Publish',
     update: 'Save changes',
     submission: 'Save',
     approve: 'Approve with changes',
@@ -318,10 +351,17 @@ function startEditor(root: HTMLElement): void {
     editing =
       kind === 'update'
         ? { kind, id, version: Number(base['version']), base: fieldValuesOf(base) }
-        : kind === 'submission'
+        : kind === 'submission' || kind === 'draft'
           ? { kind, id }
           : { kind, id, author: String(update['author'] ?? '') };
+    // A draft's publish time is shown in the desk's clock, as the field is read.
+    const publishAt = update['publishAt'];
+    setValue(
+      'publishAt',
+      kind === 'draft' && typeof publishAt === 'string' ? zonedLocal(publishAt, timezone) : '',
+    );
     if (editingText) editingText.textContent = EDITING_TEXT[kind];
+    showDraftActions(kind === 'draft');
     applyValues(fieldValuesOf(update));
     // A note about a correction belongs to published updates only, and to this one edit.
     setValue('correctionNote', '');
@@ -337,6 +377,59 @@ function startEditor(root: HTMLElement): void {
   compose.addEventListener('submit', (event) => {
     event.preventDefault();
     void save();
+  });
+
+  /** Holds the form as a draft (new, or the draft being edited), and keeps editing it. */
+  async function saveDraft(): Promise<void> {
+    if (editing !== null && editing.kind !== 'draft') return;
+    if (!compose.reportValidity()) return;
+    const payload = payloadOf();
+    if (saveDraftButton) saveDraftButton.disabled = true;
+    try {
+      const mediaId = await uploadPhoto(compose);
+      if (mediaId !== undefined) payload['mediaId'] = mediaId;
+      if (editing?.kind === 'draft') {
+        await api('PATCH', `/updates/${editing.id}`, payload);
+      } else {
+        const draft = await api('POST', `/stories/${storyId}/updates`, { ...payload, status: 'draft' });
+        fill(draft, 'draft');
+      }
+      sayDone('Draft saved; it is not published.');
+      void refreshDrafts?.();
+    } catch (error) {
+      say(compose, problemText(error), true);
+    } finally {
+      if (saveDraftButton) saveDraftButton.disabled = false;
+    }
+  }
+  saveDraftButton?.addEventListener('click', () => void saveDraft());
+
+  /**
+   * The whole reader page with this update at the top, in a new tab: the form posts the update (as the
+   * API takes it) with the CSRF token; nothing is stored. A photo not yet saved is not in it.
+   */
+  previewButton?.addEventListener('click', () => {
+    if (!compose.reportValidity()) return;
+    const form = document.createElement('form');
+    form.method = 'post';
+    form.action = `/newsroom/stories/${storyId}/preview`;
+    form.target = '_blank';
+    form.hidden = true;
+    const fields: Record<string, string> = {
+      _csrf: document.querySelector<HTMLMetaElement>('meta[name="csrf-token"]')?.content ?? '',
+      payload: JSON.stringify({ ...payloadOf(), publishAt: undefined }),
+    };
+    if (editing?.kind === 'draft') fields['draftId'] = editing.id;
+    for (const [name, v] of Object.entries(fields)) {
+      const input = document.createElement('input');
+      input.type = 'hidden';
+      input.name = name;
+      input.value = v;
+      form.append(input);
+    }
+    document.body.append(form);
+    form.submit();
+    form.remove();
   });
   root.querySelector('[data-cancel-edit]')?.addEventListener('click', resetCompose);
 
@@ -453,6 +546,22 @@ function startEditor(root: HTMLElement): void {
     ? startQueue(queueWrap, {
         review: (id) => loadInto(id, 'approve'),
         edit: (id) => loadInto(id, 'submission'),
+        drafts: () => void refreshDrafts?.(),
+      })
+    : null;
+
+  // Held drafts (editors only): kept fresh by the queue's stream; Edit loads one into the form.
+  const draftsWrap = root.querySelector<HTMLElement>('.nr-drafts-wrap');
+  const refreshDrafts = draftsWrap
+    ? startDrafts(draftsWrap, {
+        edit: async (id) => {
+          fill(await api('GET', `/updates/${id}`), 'draft');
+          compose.scrollIntoView({ block: 'start' });
+        },
+        published: () => void refreshQueue?.(),
+        deleted: (id) => {
+          if (editing?.kind === 'draft' && editing.id === id) resetCompose();
+        },
       })
     : null;
 

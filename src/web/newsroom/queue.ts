@@ -14,6 +14,8 @@ export interface QueueHooks {
   review(id: string): Promise<void>;
   /** Load one's own submission (or a scheduled update) into the compose form to change it. */
   edit(id: string): Promise<void>;
+  /** The stream said the held drafts changed (editors only), or (re)connected: refresh them. */
+  drafts?(): void;
 }
 
 /** Starts the queue in `wrap` (the element with `data-queue-url`); returns a function that refreshes it now. */
@@ -71,8 +73,12 @@ export function startQueue(wrap: HTMLElement, hooks: QueueHooks): () => Promise<
   const refreshNow = () => (running ??= refresh().finally(() => (running = null)));
   // The browser reconnects by itself; what changed while it was away is fetched on each (re)open.
   const changes = new EventSource(`${url}/live`);
-  changes.addEventListener('open', () => void refreshNow());
+  changes.addEventListener('open', () => {
+    void refreshNow();
+    hooks.drafts?.();
+  });
   changes.addEventListener('queue', () => void refreshNow());
+  changes.addEventListener('drafts', () => hooks.drafts?.());
   window.addEventListener('pagehide', () => changes.close());
 
   wrap.addEventListener('click', async (event) => {
