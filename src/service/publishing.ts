@@ -48,19 +48,33 @@ interface WithMediaId {
   /** The caption and credit of the update's photo (the one chosen now, or the one it has). */
   photoCaption?: string | undefined;
   photoCredit?: string | undefined;
+  /**
+   * Every photo of the update in order (the first leads, the rest are its gallery), replacing the ones
+   * it had; [] removes them. Not together with `mediaId`, `photoCaption` or `photoCredit`.
+   */
+  photos?: PhotoRequest[] | undefined;
   /** Statement ids the update cites, replacing earlier ones ([] removes them); undefined leaves them. */
   statementIds?: string[] | undefined;
 }
 
+/** One photo of an update's gallery: an uploaded photo, with its text for this update. */
+export interface PhotoRequest {
+  mediaId: string;
+  /** Given: replaces the alt text the photo was uploaded with. */
+  alt?: string | undefined;
+  caption?: string | undefined;
+  credit?: string | undefined;
+}
+
 /** A new update as an author sends it. */
-export type NewUpdateRequest = Omit<UpdateInput, 'media'> &
+export type NewUpdateRequest = Omit<UpdateInput, 'media' | 'gallery'> &
   WithMediaId & {
     /** Editors: publish at this time instead of now. */
     publishAt?: string | undefined;
   };
 
 /** Changes to an update or submission as an author sends them. */
-export type UpdateChangeRequest = Omit<UpdatePatch, 'media'> & WithMediaId;
+export type UpdateChangeRequest = Omit<UpdatePatch, 'media' | 'gallery'> & WithMediaId;
 
 /** A new story as an editor sends it. */
 export type NewStoryRequest = StoryInput & { topPhotoId?: string | null | undefined };
@@ -158,14 +172,10 @@ export class PublishingService {
    */
   async postUpdate(actor: Actor | null, storyId: string, request: NewUpdateRequest): Promise<PostedUpdate> {
     const by = requireActorRole(actor, WRITE_ROLES.postUpdate);
-    const { mediaId, publishAt, statementIds, photoCaption, photoCredit, ...fields } = request;
+    const { publishAt, ...changes } = request;
     const story = await this.#writableStory(by, storyId);
-    const photo = { photoCaption, photoCredit };
-    const input: UpdateInput = {
-      ...fields,
-      ...cleanAuthors(fields.authors),
-      media: withPhotoText(await this.#mediaRef(mediaId), null, photo),
-    };
+    const { statementIds } = changes;
+    const input: UpdateInput = { ...(await this.#patchOf(changes, null)), body: request.body };
     const citations = await this.#checkCitations(statementIds);
     if (!hasRole(by.role, 'editor')) {
       requireClaimAllowed(by, input.claimStatus);
@@ -384,9 +394,38 @@ export class PublishingService {
     changes: UpdateChangeRequest & { correctionNote?: string | undefined },
     currentPhoto: MediaRef | null | undefined,
   ): Promise<UpdatePatch> {
-    const { mediaId, statementIds: _s, photoCaption, photoCredit, correctionNote: _c, ...fields } = changes;
+    const { mediaId, statementIds: _s, photoCaption, photoCredit, correctionNote: _c, photos, ...fields } =
+      changes;
+    if (photos !== undefined) {
+      const single = { mediaId, photoCaption, photoCredit };
+      const clash = (Object.keys(single) as (keyof typeof single)[]).find((k) => single[k] !== undefined);
+      if (clash) throw invalid(clash, `${clash}: give photos or ${clash}, not both`);
+      const refs = await this.#galleryRefs(photos);
+      return { ...fields, ...cleanAuthors(fields.authors), media: refs[0] ?? null, gallery: refs.slice(1) };
+    }
     const media = withPhotoText(await this.#mediaRef(mediaId), currentPhoto, { photoCaption, photoCredit });
-    return { ...fields, ...cleanAuthors(fields.authors), media };
+    // Without its lead photo an update has no gallery either.
+    return { ...fields, ...cleanAuthors(fields.authors), media, ...(media === null && { gallery: [] }) };
+  }
+
+  /** The photo snapshots for `photos`, in order, with the text given for each (errors name `photos.N.…`). */
+  async #galleryRefs(photos: readonly PhotoRequest[]): Promise<MediaRef[]> {
+    const refs: MediaRef[] = [];
+    for (const [i, photo] of photos.entries()) {
+      const field = `photos.${i}.mediaId`;
+      if (photos.findIndex((p) => p.mediaId === photo.mediaId) !== i)
+        throw invalid(field, `${field}: the photo is given twice`);
+      const ref = await this.#photos(field).ref(photo.mediaId, field);
+      const alt = photo.alt === undefined ? ref.alt : oneLine(photo.alt);
+      if (alt === '') throw invalid(`photos.${i}.alt`, `photos.${i}.alt: must not be empty`);
+      refs.push({
+        ...ref,
+        alt,
+        ...(photo.caption !== undefined && { caption: oneLine(photo.caption) }),
+        ...(photo.credit !== undefined && { credit: oneLine(photo.credit) }),
+      });
+    }
+    return refs;
   }
 
   /** The photo snapshot for an update's `mediaId` (undefined: unchanged; null: none). */

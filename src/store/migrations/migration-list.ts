@@ -30,6 +30,8 @@ import * as deskArchive from './20261203-1444-desk-archive.ts';
 import * as updateCorrections from './20261203-1502-update-corrections.ts';
 import * as updateAuthors from './20261203-1804-update-authors.ts';
 import * as contacts from './20261203-1847-contacts.ts';
+import * as updateGalleries from './20261204-1640-update-galleries.ts';
+import * as authorProfiles from './20261204-1641-author-profiles.ts';
 
 /** One migration: it is given the engine's dialect. */
 interface SchemaMigration {
@@ -60,6 +62,8 @@ const MIGRATIONS: Record<string, SchemaMigration> = {
   '20261203-1502-update-corrections': updateCorrections,
   '20261203-1804-update-authors': updateAuthors,
   '20261203-1847-contacts': contacts,
+  '20261204-1640-update-galleries': updateGalleries,
+  '20261204-1641-author-profiles': authorProfiles,
 };
 
 /**
