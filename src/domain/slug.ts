@@ -29,6 +29,7 @@ export const RESERVED_SLUGS = new Set([
   'people',
   'organizations',
   'places',
+  'authors',
   'sitemap.xml',
   'robots.txt',
   'favicon.ico',

@@ -41,6 +41,7 @@ import { registerFeedRoutes } from './reader/feeds/feed-routes.ts';
 import { registerEmbedRoutes } from './embed/embed-routes.tsx';
 import { registerStatementPages } from './reader/statements/statement-pages.tsx';
 import { registerEntityPages } from './reader/entities/entity-pages.tsx';
+import { registerAuthorPages } from './reader/authors/author-page.tsx';
 import { registerSearchRoutes } from './search/search-routes.tsx';
 
 /** Everything the HTTP layer needs, built by the composition root. */
@@ -116,6 +117,7 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(async (site) => {
     await registerReaderRoutes(site, deps);
     await registerEntityPages(site, deps);
+    await registerAuthorPages(site, deps);
   });
   await app.register(async (statements) => {
     usePagePolicy(statements, STATEMENT_POLICY);

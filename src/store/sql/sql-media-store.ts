@@ -50,7 +50,7 @@ export class SqlMediaStore implements MediaStore {
   async findReferences(id: string): Promise<MediaReference[]> {
     if (!/^[a-z0-9]{1,40}$/.test(id)) return [];
     const { db } = this.deps;
-    const [updates, stories, submissions] = await Promise.all([
+    const [updates, stories, submissions, profiles] = await Promise.all([
       db
         .selectFrom('updates')
         .select(['id', 'story_id'])
@@ -78,11 +78,17 @@ export class SqlMediaStore implements MediaStore {
           ]),
         )
         .execute(),
+      db
+        .selectFrom('author_profiles')
+        .select(['user_id'])
+        .where(asText('photo'), 'like', `{"id":"${id}"%`)
+        .execute(),
     ]);
     return [
       ...updates.map((r): MediaReference => ({ kind: 'update', id: r.id, storyId: r.story_id })),
       ...stories.map((r): MediaReference => ({ kind: 'story', id: r.id, storyId: r.id })),
       ...submissions.map((r): MediaReference => ({ kind: 'submission', id: r.id, storyId: r.story_id })),
+      ...profiles.map((r): MediaReference => ({ kind: 'profile', id: r.user_id, storyId: '' })),
     ];
   }
 
