@@ -95,7 +95,11 @@ const BIDI = /[\u202A-\u202E\u2066-\u2069]/g;
 
 /** One line of plain text: controls and bidi overrides dropped, runs of white space made one space. */
 function oneLine(text: string): string {
-  return text.replace(BIDI, '').replace(/\p{Cc}/gu, ' ').replace(/\s+/g, ' ').trim();
+  return text
+    .replace(BIDI, '')
+    .replace(/\p{Cc}/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** Plain-text paragraphs: each cleaned to one line, separated by one blank line. */

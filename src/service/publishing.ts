@@ -394,8 +394,15 @@ export class PublishingService {
     changes: UpdateChangeRequest & { correctionNote?: string | undefined },
     currentPhoto: MediaRef | null | undefined,
   ): Promise<UpdatePatch> {
-    const { mediaId, statementIds: _s, photoCaption, photoCredit, correctionNote: _c, photos, ...fields } =
-      changes;
+    const {
+      mediaId,
+      statementIds: _s,
+      photoCaption,
+      photoCredit,
+      correctionNote: _c,
+      photos,
+      ...fields
+    } = changes;
     if (photos !== undefined) {
       const single = { mediaId, photoCaption, photoCredit };
       const clash = (Object.keys(single) as (keyof typeof single)[]).find((k) => single[k] !== undefined);

@@ -78,6 +78,7 @@ export async function registerAuthorRoutes(app: FastifyInstance, deps: AuthorRou
         ...errors,
       },
     },
-    handler: async ({ principal, params, body }) => profileJson(await profiles.save(principal, params.id, body)),
+    handler: async ({ principal, params, body }) =>
+      profileJson(await profiles.save(principal, params.id, body)),
   });
 }

@@ -35,7 +35,13 @@ export async function up(db: Kysely<unknown>, t: SchemaDialect): Promise<void> {
 
   // Updates published before bylines were indexed, in batches by id.
   const typed = db as Kysely<{
-    updates: { id: string; author: string; authors: unknown; published_at: string; deleted_at: string | null };
+    updates: {
+      id: string;
+      author: string;
+      authors: unknown;
+      published_at: string;
+      deleted_at: string | null;
+    };
     update_bylines: { update_id: string; slug: string; published_at: string };
   }>;
   let after = '';

@@ -73,7 +73,8 @@ function show(i: number): void {
     el.setAttribute('sizes', '100vw');
     el.removeAttribute('loading');
   }
-  const caption = link.closest('figure')?.querySelector('figcaption')?.cloneNode(true) as HTMLElement | undefined;
+  const caption = link.closest('figure')?.querySelector('figcaption')?.cloneNode(true) as
+    HTMLElement | undefined;
   caption?.removeAttribute('id');
   box.figure.replaceChildren(...[picture, caption].filter((n): n is HTMLElement => n !== undefined));
   box.count.textContent = `Photo ${index + 1} of ${links.length}`;

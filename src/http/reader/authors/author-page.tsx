@@ -87,7 +87,9 @@ function AuthorPageBody(props: {
             return (
               <li class="entity-item">
                 <p class="entity-when">
-                  <time dateTime={update.publishedAt}>{formatDateTime(update.publishedAt, place.timezone)}</time>
+                  <time dateTime={update.publishedAt}>
+                    {formatDateTime(update.publishedAt, place.timezone)}
+                  </time>
                   {' · '}
                   <a href={place.path}>{story.headline}</a>
                 </p>

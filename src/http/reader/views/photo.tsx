@@ -48,5 +48,8 @@ export function Picture(props: {
 /** The URL of the widest JPEG: what a link to the full photo opens without JavaScript. */
 export function largestJpeg(variants: MediaVariant[], fallback: string): string {
   const jpegs = variants.filter((v) => v.type === 'image/jpeg' && isSitePath(v.url));
-  return jpegs.reduce<MediaVariant | null>((a, b) => (a === null || b.width > a.width ? b : a), null)?.url ?? fallback;
+  return (
+    jpegs.reduce<MediaVariant | null>((a, b) => (a === null || b.width > a.width ? b : a), null)?.url ??
+    fallback
+  );
 }

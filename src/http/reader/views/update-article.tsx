@@ -240,7 +240,9 @@ function UpdateGallery(props: { photos: MediaRef[]; anchor: string }): JSX.Eleme
                 class="gallery-open"
                 href={largestJpeg(photo.variants, photo.url)}
                 data-gallery-index={i}
-                aria-describedby={photo.caption === '' && photo.credit === '' ? undefined : `${props.anchor}-photo-${i}`}
+                aria-describedby={
+                  photo.caption === '' && photo.credit === '' ? undefined : `${props.anchor}-photo-${i}`
+                }
               >
                 <Picture
                   variants={photo.variants}
