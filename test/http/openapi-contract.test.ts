@@ -18,10 +18,12 @@ const ADDED = [
   'GET /places/{slug}',
   'PUT /places/{slug}/name',
   'PUT /places/{slug}/pin',
+  'GET /users/{id}/profile',
+  'PUT /users/{id}/profile',
 ];
 // Optional properties added since (new fields a client may ignore or leave out); a required one is a
 // break and still fails.
-const ADDED_PROPERTIES = new Set(['authors', 'media', 'photoCaption', 'photoCredit']);
+const ADDED_PROPERTIES = new Set(['authors', 'media', 'photoCaption', 'photoCredit', 'photos', 'gallery']);
 
 /** The outline without the optional properties added since the snapshot. */
 function withoutAdded(value: unknown): unknown {

@@ -118,8 +118,11 @@ async function writeLegacyRecord(
   await exec('alter table api_tokens drop column last_used_at');
   await exec('alter table updates drop column corrections');
   await exec('alter table updates drop column authors');
+  await exec('alter table updates drop column gallery');
   await exec('alter table desks drop column archived_at');
   for (const table of [
+    'update_bylines',
+    'author_profiles',
     'contacts',
     'gazetteer_names',
     'gazetteer_places',

@@ -336,20 +336,15 @@ export function StoryEditorPage(props: { view: EditorView }): JSX.Element {
             'The byline; several names separated by commas. Empty: your name',
           )}
           {field('Video or social link', <input name="videoUrl" type="url" placeholder="https://…" />)}
-          <fieldset class="nr-photo">
-            <legend>Photo</legend>
-            <div class="nr-row">
-              {field('Photo', <input type="file" name="photo" accept="image/*" />)}
-              {field(
-                'Photo alt text',
-                <input name="photoAlt" maxLength={500} />,
-                'What it shows, for screen readers',
-              )}
-            </div>
-            <div class="nr-row">
-              {field('Photo caption', <input name="photoCaption" maxLength={1000} />)}
-              {field('Photo credit', <input name="photoCredit" maxLength={200} />, 'Shown as “Photo: …”')}
-            </div>
+          <fieldset class="nr-photo" data-photos="">
+            <legend>Photos</legend>
+            <ol class="nr-photo-list" />
+            {field(
+              'Add photos',
+              <input type="file" name="photo" accept="image/jpeg,image/png,image/webp,image/avif" multiple />,
+              'The first leads; several make a gallery. Give each alt text (what it shows, for screen readers); credits show as “Photo: …”',
+            )}
+            <input type="hidden" name="photos" value="[]" />
           </fieldset>
           {editor && (
             <div class="nr-row nr-checks">

@@ -12,7 +12,8 @@ import { diffWords } from 'diff';
 import { mountEnrichment } from './enrichment.ts';
 import { citedStatementIds, mountStatementHints } from './statements.ts';
 
-import { api, problemText, say, uploadPhoto, type Problem } from './api.ts';
+import { api, problemText, say, type Problem } from './api.ts';
+import { mountPhotoList, photosSummary } from './photo-list.ts';
 import { startUsersAdmin } from './admin.ts';
 import { startQueue } from './queue.ts';
 import { startStoryHeader } from './story-header.ts';
@@ -135,6 +136,7 @@ function startEditor(root: HTMLElement): void {
   };
 
   const sources = () => parseSources(value('sources'));
+  const photoList = mountPhotoList(compose);
 
   /** The form's fields as a merge compares them. */
   function formValues(): FieldValues {
@@ -148,8 +150,7 @@ function startEditor(root: HTMLElement): void {
       pinned: checked('pinned'),
       keyEvent: checked('keyEvent'),
       authors: parseNames(value('authors')).join(', '),
-      photoCaption: value('photoCaption').trim(),
-      photoCredit: value('photoCredit').trim(),
+      photos: value('photos') || '[]',
     };
   }
 
@@ -181,6 +182,9 @@ function startEditor(root: HTMLElement): void {
 
   function resetCompose(): void {
     compose.reset();
+    // A hidden field's value is not put back by a reset.
+    setValue('photos', '[]');
+    photoList?.render();
     preview.innerHTML = '';
     editing = null;
     editingNote.hidden = true;
@@ -200,9 +204,6 @@ function startEditor(root: HTMLElement): void {
       sources: sources(),
       videoUrl: value('videoUrl') || null,
       statementIds: citedStatementIds(compose),
-      // The server refuses a caption without a photo, and ignores empty ones.
-      photoCaption: value('photoCaption'),
-      photoCredit: value('photoCredit'),
     };
     // An edit sends the byline only when changed, so an untouched one stays "whoever filed it".
     const authors = parseNames(value('authors'));
@@ -217,8 +218,7 @@ function startEditor(root: HTMLElement): void {
     }
     submitButton.disabled = true;
     try {
-      const mediaId = await uploadPhoto(compose);
-      if (mediaId !== undefined) payload['mediaId'] = mediaId;
+      if (photoList) payload['photos'] = await photoList.payload();
       if (editing?.kind === 'update') {
         const correctionNote = value('correctionNote').trim();
         if (correctionNote !== '') payload['correctionNote'] = correctionNote;
@@ -285,6 +285,7 @@ function startEditor(root: HTMLElement): void {
   /** A field's value as the editor reads it (the claim status's label, yes/no, or "(empty)"). */
   function shownValue(field: MergeField, v: string | boolean): string {
     if (typeof v === 'boolean') return v ? 'yes' : 'no';
+    if (field === 'photos' && typeof v === 'string') return photosSummary(v);
     if (field === 'claimStatus') {
       const select = compose.elements.namedItem('claimStatus') as HTMLSelectElement;
       return [...select.options].find((o) => o.value === v)?.textContent ?? v;
@@ -310,6 +311,7 @@ function startEditor(root: HTMLElement): void {
 
   function applyValues(values: FieldValues): void {
     for (const field of MERGE_FIELDS) setValue(field, values[field]);
+    photoList?.render();
   }
 
   /** Loads `update` into the form; `base` is what a merge compares against (the stored version). */
