@@ -16,6 +16,7 @@ import { PlaceEdits } from '../service/place-edits.ts';
 import { registerApiRoutes, type ApiDeps } from './api/routes.ts';
 import { apiOpenApiOptions } from './api/openapi.ts';
 import { registerNewsroomRoutes, type NewsroomDeps } from './newsroom/routes.tsx';
+import { registerProfilePage } from './newsroom/profile-page.tsx';
 import { registerNewsroomStatementPages } from './newsroom/statements-pages.tsx';
 import { registerWebhookRoutes } from './api/webhook-routes.ts';
 import { registerTokenRoutes, type TokenRouteDeps } from './api/token-routes.ts';
@@ -148,6 +149,7 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(async (newsroom) => {
     usePagePolicy(newsroom, NEWSROOM_POLICY);
     await registerNewsroomRoutes(newsroom, deps);
+    await registerProfilePage(newsroom, deps);
   });
   await app.register(async (newsroom) => {
     usePagePolicy(newsroom, NEWSROOM_POLICY);

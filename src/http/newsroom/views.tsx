@@ -53,6 +53,7 @@ export function NewsroomLayout(props: {
               <span>
                 {chrome.user.name} ({chrome.user.role})
               </span>
+              {chrome.user.role !== 'contributor' && <a href="/newsroom/profile">Author page</a>}
               <a href="/newsroom/password">Password</a>
               <form method="post" action="/newsroom/logout">
                 <input type="hidden" name="_csrf" value={chrome.csrfToken ?? ''} />

@@ -14,6 +14,7 @@ import { citedStatementIds, mountStatementHints } from './statements.ts';
 
 import { api, problemText, say, type Problem } from './api.ts';
 import { mountPhotoList, photosSummary } from './photo-list.ts';
+import { startProfileForm } from './profile.ts';
 import { startUsersAdmin } from './admin.ts';
 import { startQueue } from './queue.ts';
 import { startStoryHeader } from './story-header.ts';
@@ -61,6 +62,8 @@ mountRelatedCoverage(document.querySelector<HTMLElement>('.nr-editor'));
 const root = document.querySelector<HTMLElement>('.nr-editor');
 if (root) startEditor(root);
 if (root) mountEnrichment(root);
+const profileForm = document.querySelector<HTMLFormElement>('form[data-profile-user]');
+if (profileForm) startProfileForm(profileForm);
 const usersAdmin = document.querySelector<HTMLElement>('[data-admin="users"]');
 if (usersAdmin) startUsersAdmin(usersAdmin);
 
