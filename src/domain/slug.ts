@@ -30,6 +30,7 @@ export const RESERVED_SLUGS = new Set([
   'organizations',
   'contacts',
   'places',
+  'authors',
   'sitemap.xml',
   'robots.txt',
   'favicon.ico',

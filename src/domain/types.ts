@@ -77,6 +77,11 @@ export function namesText(names: readonly string[]): string {
 /** What an update or story keeps of a photo it shows: a snapshot, so pages render without a lookup. */
 export type MediaRef = Omit<Media, 'uploadedBy' | 'createdAt'>;
 
+/** Every photo an update shows, in order: its lead photo, then its gallery. */
+export function photosOf(update: Pick<Update, 'media' | 'gallery'>): MediaRef[] {
+  return update.media ? [update.media, ...(update.gallery ?? [])] : [];
+}
+
 /** Optional photo at the top of a story. */
 export interface TopPhoto {
   url: string;
@@ -155,8 +160,10 @@ export interface Update {
   sources: Source[];
   /** Link to a video or social post, shown as a click-to-load facade. */
   videoUrl: string | null;
-  /** Uploaded photo shown with the update. */
+  /** Uploaded photo shown with the update: the first of its photos. */
   media?: MediaRef | null;
+  /** Further photos after `media`, in order: with it, a gallery. */
+  gallery?: MediaRef[];
   /**
    * Corrections after publication (edits of the headline or body, or with a note), oldest first; readers
    * see "Updated HH:MM" and the notes. Absent on events written before corrections were kept.
@@ -185,6 +192,8 @@ export interface UpdateContent {
   sources: Source[];
   videoUrl: string | null;
   media?: MediaRef | null;
+  /** Further photos after `media`, in order. */
+  gallery?: MediaRef[];
   /** The byline's names; empty: whoever filed it. */
   authors?: string[];
 }

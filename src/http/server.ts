@@ -18,6 +18,7 @@ import { PlaceEdits } from '../service/place-edits.ts';
 import { registerApiRoutes, type ApiDeps } from './api/routes.ts';
 import { apiOpenApiOptions } from './api/openapi.ts';
 import { registerNewsroomRoutes, type NewsroomDeps } from './newsroom/routes.tsx';
+import { registerProfilePage } from './newsroom/profile-page.tsx';
 import { registerNewsroomStatementPages } from './newsroom/statements-pages.tsx';
 import { registerWebhookRoutes } from './api/webhook-routes.ts';
 import { registerTokenRoutes, type TokenRouteDeps } from './api/token-routes.ts';
@@ -51,6 +52,7 @@ import { registerStatementPages } from './reader/statements/statement-pages.tsx'
 import { registerEntityPages } from './reader/entities/entity-pages.tsx';
 import { registerDeskContacts } from './reader/network/desk-contacts.tsx';
 import { registerContactTemplatePage } from './reader/contacts/template-page.tsx';
+import { registerAuthorPages } from './reader/authors/author-page.tsx';
 import { registerSearchRoutes } from './search/search-routes.tsx';
 
 /** Everything the HTTP layer needs, built by the composition root. */
@@ -133,6 +135,7 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
     await registerEntityPages(site, deps);
     await registerDeskContacts(site, deps);
     await registerContactTemplatePage(site, deps);
+    await registerAuthorPages(site, deps);
   });
   await app.register(async (statements) => {
     usePagePolicy(statements, STATEMENT_POLICY);
@@ -164,6 +167,7 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
     usePagePolicy(newsroom, NEWSROOM_POLICY);
     if (!previewStoryPage) throw new Error('reader routes must load before the newsroom');
     await registerNewsroomRoutes(newsroom, { ...deps, previewStoryPage });
+    await registerProfilePage(newsroom, deps);
   });
   await app.register(async (newsroom) => {
     usePagePolicy(newsroom, NEWSROOM_POLICY);

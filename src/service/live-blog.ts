@@ -65,6 +65,8 @@ export interface UpdateInput {
   keyEvent?: boolean | undefined;
   videoUrl?: string | null | undefined;
   media?: MediaRef | null | undefined;
+  /** Further photos after `media`, in order. */
+  gallery?: MediaRef[] | undefined;
   /** Byline names; empty: whoever filed it. */
   authors?: string[] | undefined;
 }
@@ -509,6 +511,8 @@ function updateContent(input: UpdateInput): UpdateContent {
     sources: input.sources ?? [],
     videoUrl: blankToNull(input.videoUrl),
     media: input.media ?? null,
+    // A gallery needs its lead photo: removing `media` alone removes them all.
+    gallery: input.media ? (input.gallery ?? []) : [],
     authors: input.authors ?? [],
   };
 }

@@ -50,12 +50,26 @@ interface WithMediaId {
   /** The caption and credit of the update's photo (the one chosen now, or the one it has). */
   photoCaption?: string | undefined;
   photoCredit?: string | undefined;
+  /**
+   * Every photo of the update in order (the first leads, the rest are its gallery), replacing the ones
+   * it had; [] removes them. Not together with `mediaId`, `photoCaption` or `photoCredit`.
+   */
+  photos?: PhotoRequest[] | undefined;
   /** Statement ids the update cites, replacing earlier ones ([] removes them); undefined leaves them. */
   statementIds?: string[] | undefined;
 }
 
+/** One photo of an update's gallery: an uploaded photo, with its text for this update. */
+export interface PhotoRequest {
+  mediaId: string;
+  /** Given: replaces the alt text the photo was uploaded with. */
+  alt?: string | undefined;
+  caption?: string | undefined;
+  credit?: string | undefined;
+}
+
 /** A new update as an author sends it. */
-export type NewUpdateRequest = Omit<UpdateInput, 'media'> &
+export type NewUpdateRequest = Omit<UpdateInput, 'media' | 'gallery'> &
   WithMediaId & {
     /** Editors: publish at this time instead of now (a draft's: when it is published). */
     publishAt?: string | undefined;
@@ -64,7 +78,7 @@ export type NewUpdateRequest = Omit<UpdateInput, 'media'> &
   };
 
 /** Changes to an update or submission as an author sends them (a draft's may move its publish time). */
-export type UpdateChangeRequest = Omit<UpdatePatch, 'media'> &
+export type UpdateChangeRequest = Omit<UpdatePatch, 'media' | 'gallery'> &
   WithMediaId & { publishAt?: string | null | undefined };
 
 /** A new story as an editor sends it. */
@@ -163,18 +177,14 @@ export class PublishingService {
    */
   async postUpdate(actor: Actor | null, storyId: string, request: NewUpdateRequest): Promise<PostedUpdate> {
     const by = requireActorRole(actor, WRITE_ROLES.postUpdate);
-    const { mediaId, publishAt, statementIds, photoCaption, photoCredit, status, ...fields } = request;
+    const { publishAt, status, ...changes } = request;
     const story = await this.#writableStory(by, storyId);
     if (status === 'draft' && !hasRole(by.role, 'editor'))
       throw new DomainError('forbidden', 'only an editor can hold a draft; submit it for approval', {
         field: 'status',
       });
-    const photo = { photoCaption, photoCredit };
-    const input: UpdateInput = {
-      ...fields,
-      ...cleanAuthors(fields.authors),
-      media: withPhotoText(await this.#mediaRef(mediaId), null, photo),
-    };
+    const { statementIds } = changes;
+    const input: UpdateInput = { ...(await this.#patchOf(changes, null)), body: request.body };
     const citations = await this.#checkCitations(statementIds);
     if (!hasRole(by.role, 'editor')) {
       requireClaimAllowed(by, input.claimStatus);
@@ -405,16 +415,15 @@ export class PublishingService {
     const story = await this.#writableStory(by, storyId);
     const draft = draftId === undefined ? null : await this.#draftFor(by, draftId);
     if (draft && draft.storyId !== storyId) throw notFound('draft');
-    const { mediaId, publishAt, statementIds, photoCaption, photoCredit, status: _s, ...fields } = request;
-    const media = withPhotoText(await this.#mediaRef(mediaId), draft?.content.media, {
-      photoCaption,
-      photoCredit,
-    });
-    const citations = (await this.#checkCitations(statementIds)) ?? [];
+    const { publishAt, status: _s, ...changes } = request;
+    const patch = await this.#patchOf(changes, draft?.content.media ?? null);
+    const citations = (await this.#checkCitations(changes.statementIds)) ?? [];
     const content = this.#liveBlog.contentOf({
-      ...fields,
-      ...cleanAuthors(fields.authors),
-      media: media === undefined ? (draft?.content.media ?? null) : media,
+      ...patch,
+      body: request.body,
+      media: patch.media === undefined ? (draft?.content.media ?? null) : patch.media,
+      // A draft keeps its gallery unless the preview names the photos anew.
+      ...(patch.gallery === undefined && draft && { gallery: draft.content.gallery }),
     });
     const at =
       publishAt !== undefined && Date.parse(publishAt) > Date.now() ? publishAt : new Date().toISOString();
@@ -532,10 +541,39 @@ export class PublishingService {
       photoCredit,
       correctionNote: _c,
       publishAt: _p,
+      photos,
       ...fields
     } = changes;
+    if (photos !== undefined) {
+      const single = { mediaId, photoCaption, photoCredit };
+      const clash = (Object.keys(single) as (keyof typeof single)[]).find((k) => single[k] !== undefined);
+      if (clash) throw invalid(clash, `${clash}: give photos or ${clash}, not both`);
+      const refs = await this.#galleryRefs(photos);
+      return { ...fields, ...cleanAuthors(fields.authors), media: refs[0] ?? null, gallery: refs.slice(1) };
+    }
     const media = withPhotoText(await this.#mediaRef(mediaId), currentPhoto, { photoCaption, photoCredit });
-    return { ...fields, ...cleanAuthors(fields.authors), media };
+    // Without its lead photo an update has no gallery either.
+    return { ...fields, ...cleanAuthors(fields.authors), media, ...(media === null && { gallery: [] }) };
+  }
+
+  /** The photo snapshots for `photos`, in order, with the text given for each (errors name `photos.N.…`). */
+  async #galleryRefs(photos: readonly PhotoRequest[]): Promise<MediaRef[]> {
+    const refs: MediaRef[] = [];
+    for (const [i, photo] of photos.entries()) {
+      const field = `photos.${i}.mediaId`;
+      if (photos.findIndex((p) => p.mediaId === photo.mediaId) !== i)
+        throw invalid(field, `${field}: the photo is given twice`);
+      const ref = await this.#photos(field).ref(photo.mediaId, field);
+      const alt = photo.alt === undefined ? ref.alt : oneLine(photo.alt);
+      if (alt === '') throw invalid(`photos.${i}.alt`, `photos.${i}.alt: must not be empty`);
+      refs.push({
+        ...ref,
+        alt,
+        ...(photo.caption !== undefined && { caption: oneLine(photo.caption) }),
+        ...(photo.credit !== undefined && { credit: oneLine(photo.credit) }),
+      });
+    }
+    return refs;
   }
 
   /** The photo snapshot for an update's `mediaId` (undefined: unchanged; null: none). */

@@ -31,6 +31,7 @@ import type {
   UpdateContent,
   User,
 } from '../domain/types.ts';
+import type { AuthorProfile } from '../domain/authors.ts';
 import type { ArchiveStore } from './archive.ts';
 import type { ContactStore } from './contacts.ts';
 import type { ContactNetworkStore } from './contact-network.ts';
@@ -315,6 +316,18 @@ export interface AccountStore {
   deleteSessionsOf(userId: string): Promise<number>;
 }
 
+/** Authors' public profiles and the updates bylined to each (see domain/authors.ts). */
+export interface AuthorStore {
+  /** The user's profile, whether or not they can sign in. */
+  getProfile(userId: string): Promise<AuthorProfile | null>;
+  /** The profile at `slug`, unless its user is disabled (their page is then only what they wrote). */
+  findBySlug(slug: string): Promise<AuthorProfile | null>;
+  /** Creates or replaces the user's profile; a slug another user's profile has is a `conflict` naming `name`. */
+  saveProfile(profile: Omit<AuthorProfile, 'updatedAt'>): Promise<AuthorProfile>;
+  /** Live updates of public (live or ended) stories whose byline has `slug`, newest first; cursor-paginated. */
+  listUpdates(slug: string, opts: { limit: number; cursor?: string | null }): Promise<Page<UpdateInStory>>;
+}
+
 /** Uploaded photos' records (the image files themselves are kept by media/media-service.ts). */
 export interface MediaStore {
   create(media: Media): Promise<Media>;
@@ -329,7 +342,7 @@ export interface MediaStore {
 
 /** Something that shows an uploaded photo, so deleting the photo would break it. */
 export interface MediaReference {
-  kind: 'update' | 'story' | 'submission';
+  kind: 'update' | 'story' | 'submission' | 'profile';
   id: string;
   storyId: string;
 }
@@ -396,6 +409,8 @@ export interface Store {
   webhooks: WebhookStore;
   submissions: SubmissionStore;
   accounts: AccountStore;
+  /** Authors' profiles and bylines. */
+  authors: AuthorStore;
   media: MediaStore;
   audit: AuditStore;
   /** Whether the database answers; for /readyz. */

@@ -2,11 +2,13 @@
  * What a reader with the page open is shown live is what a reload shows: an update is published, its
  * names are linked once enrichment has run, it is edited and made to cite an official statement, all
  * while a reader watches in Chromium; then the pushed article is compared with the reloaded page's.
- * And a correction an editor makes in the newsroom is marked for readers, live and on reload.
+ * And a correction an editor makes in the newsroom is marked for readers, live and on reload; a gallery,
+ * reordered in an edit, is pushed as the reload shows it.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
+import sharp from 'sharp';
 import { CHROMIUM_SKIP, launchChromium } from '../support/chromium.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 
@@ -102,6 +104,45 @@ describe('live push and reload show the same article', { skip: CHROMIUM_SKIP }, 
     const pushed = await articleHtml(page, update.id);
 
     const reloaded = await open();
+    assert.equal(pushed, await articleHtml(reloaded, update.id));
+    assert.deepEqual(scriptErrors, []);
+  });
+
+  it('pushes a gallery (photos reordered and one removed in an edit) exactly as the reloaded page shows it', async () => {
+    const ids: string[] = [];
+    for (const [i, colour] of ['#52606d', '#9ad1d4', '#f4a259'].entries()) {
+      const form = new FormData();
+      const jpeg = await sharp({ create: { width: 800, height: 600, channels: 3, background: colour } })
+        .jpeg()
+        .toBuffer();
+      form.append('file', new Blob([new Uint8Array(jpeg)], { type: 'image/jpeg' }), `p${i}.jpg`);
+      form.append('alt', `Photo ${i + 1} of the port`);
+      const res = await fetch(`${base}/api/v1/media`, {
+        method: 'POST',
+        body: form,
+        headers: t.auth(t.editorToken),
+      });
+      assert.equal(res.status, 201);
+      ids.push(((await res.json()) as { id: string }).id);
+    }
+    const page = await open(path, 375);
+    const update = (await api('POST', `/stories/${storyId}/updates`, {
+      body: 'Fires burned at the port of Odesa after the overnight strike.',
+      photos: ids.map((mediaId, i) => ({ mediaId, caption: `Caption ${i + 1}`, credit: 'Dateline' })),
+    })) as { id: string; version: number };
+    const gallery = `#update-${update.id} .update-gallery`;
+    await page.waitForSelector(gallery);
+    await api('PATCH', `/updates/${update.id}`, {
+      version: update.version,
+      photos: [{ mediaId: ids[2], caption: 'Caption 3, now first' }, { mediaId: ids[0] }],
+    });
+    await page.waitForFunction(
+      (sel) => document.querySelector(sel)?.textContent?.includes('Caption 3, now first') === true,
+      gallery,
+    );
+    const pushed = await articleHtml(page, update.id);
+    assert.equal((pushed.match(/class="gallery-item"/g) ?? []).length, 2);
+    const reloaded = await open(path, 375);
     assert.equal(pushed, await articleHtml(reloaded, update.id));
     assert.deepEqual(scriptErrors, []);
   });

@@ -31,10 +31,12 @@ const ADDED = [
   'PUT /places/{slug}/pin',
   'GET /stories/{id}/drafts',
   'POST /updates/{id}/publish',
+  'GET /users/{id}/profile',
+  'PUT /users/{id}/profile',
 ];
 // Optional properties added since (new fields a client may ignore or leave out); a required one is a
 // break and still fails.
-const ADDED_PROPERTIES = new Set(['authors', 'media', 'photoCaption', 'photoCredit']);
+const ADDED_PROPERTIES = new Set(['authors', 'media', 'photoCaption', 'photoCredit', 'photos', 'gallery']);
 // Optional properties added to one operation's request only (the name is older elsewhere).
 const ADDED_REQUEST_PROPERTIES: Record<string, string[]> = { 'POST /stories/{id}/updates': ['status'] };
 // Optional parameters added to one operation since (the newsroom's zone for the audit log's days).

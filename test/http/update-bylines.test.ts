@@ -62,7 +62,11 @@ describe('update bylines and photo captions', () => {
     assert.equal(update.author, 'test-editor', 'who filed it is still known');
 
     const page = await t.app.inject({ url: storyUrl });
-    assert.match(page.body, /By Olena Kovalenko and Taras knylem Melnyk/);
+    assert.match(
+      page.body,
+      /By <a href="\/authors\/olena-kovalenko">Olena Kovalenko<\/a> and <a href="\/authors\/taras-knylem-melnyk">Taras knylem Melnyk<\/a>/,
+      'each name links to its author page',
+    );
     assert.doesNotMatch(page.body, /By test-editor/);
     const feed = (await t.app.inject({ url: `${storyUrl}/feed.json` })).json() as {
       items: { id: string; authors?: { name: string }[] }[];

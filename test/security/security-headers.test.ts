@@ -79,7 +79,9 @@ describe('security headers on every GET route', () => {
       await fetch(`${base}/api/v1/media`, { method: 'POST', body: form, headers: admin })
     ).json()) as { url: string };
     ids['mediaPath'] = media.url;
-    await t.accounts.addUser({ email: 'ed@example.org', name: 'Ed', role: 'admin', password: PASSWORD });
+    ids['user'] = (
+      await t.accounts.addUser({ email: 'ed@example.org', name: 'Ed', role: 'admin', password: PASSWORD })
+    ).id;
     const signIn = await t.app.inject({
       method: 'POST',
       url: '/api/v1/session',
@@ -108,6 +110,7 @@ describe('security headers on every GET route', () => {
     '/archive/:desk/:period': { url: `/archive/${ids['desk']}/2026-05`, kind: 'reader-static' },
     '/people/:slug': { url: '/people/nobody-known', kind: 'reader-static' },
     '/places/:slug': { url: '/places/el-fasher-sd', kind: 'reader-static' },
+    '/authors/:slug': { url: '/authors/nobody-known', kind: 'reader-static' },
     '/organizations/:slug': { url: '/organizations/rapid-support-forces', kind: 'reader-static' },
     '/contacts/templates/:id': { url: '/contacts/templates/none-1', kind: 'reader-static' },
     '/search': { url: '/search?q=Fasher', kind: 'reader-static' },
@@ -184,6 +187,7 @@ describe('security headers on every GET route', () => {
     '/newsroom/places/:slug': { url: '/newsroom/places/el-fasher-sd', kind: 'newsroom', as: 'cookie' },
     '/newsroom/admin': { url: '/newsroom/admin', kind: 'data' },
     '/newsroom/admin/users': { url: '/newsroom/admin/users', kind: 'newsroom', as: 'cookie' },
+    '/newsroom/profile': { url: '/newsroom/profile', kind: 'newsroom', as: 'cookie' },
     '/newsroom/admin/desks': { url: '/newsroom/admin/desks', kind: 'newsroom', as: 'cookie' },
     '/newsroom/admin/tokens': { url: '/newsroom/admin/tokens', kind: 'newsroom', as: 'cookie' },
     '/newsroom/admin/audit': { url: '/newsroom/admin/audit', kind: 'newsroom', as: 'cookie' },
@@ -219,6 +223,7 @@ describe('security headers on every GET route', () => {
     },
     '/api/v1/media': { url: '/api/v1/media', kind: 'data', as: 'token' },
     '/api/v1/users': { url: '/api/v1/users', kind: 'data', as: 'token' },
+    '/api/v1/users/:id/profile': { url: `/api/v1/users/${ids['user']}/profile`, kind: 'data', as: 'token' },
     '/api/v1/tokens': { url: '/api/v1/tokens', kind: 'data', as: 'token' },
     '/api/v1/updates/:id': { url: `/api/v1/updates/${ids['update']}`, kind: 'data' },
     '/api/v1/updates/:id/revisions': {

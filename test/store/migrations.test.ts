@@ -118,6 +118,7 @@ async function writeLegacyRecord(
   await exec('alter table api_tokens drop column last_used_at');
   await exec('alter table updates drop column corrections');
   await exec('alter table updates drop column authors');
+  await exec('alter table updates drop column gallery');
   await exec('alter table desks drop column archived_at');
   await exec('alter table submissions drop column saved_at');
   await exec('alter table submissions drop column saved_by');
@@ -125,6 +126,8 @@ async function writeLegacyRecord(
     'map_layer_revisions',
     'map_layers',
     'map_forces',
+    'update_bylines',
+    'author_profiles',
     'contacts',
     'gazetteer_names',
     'gazetteer_places',

@@ -107,7 +107,13 @@ function handBuiltDocument() {
             },
             media: {
               type: ['object', 'null'],
-              description: 'the photo: id, url, alt, caption, credit, width, height, variants',
+              description:
+                'the photo (the first, when there are several): id, url, alt, caption, credit, width, height, variants',
+            },
+            gallery: {
+              type: 'array',
+              items: { type: 'object' },
+              description: 'the photos after `media`, in order, each like `media`',
             },
             publishedAt: { type: 'string', format: 'date-time' },
             updatedAt: { type: 'string', format: 'date-time' },

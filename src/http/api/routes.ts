@@ -24,6 +24,7 @@ import { errors, json, page, problem, ref } from './openapi-parts.ts';
 import { registerMediaRoutes } from './media-routes.ts';
 import { registerSessionRoutes } from './session-routes.ts';
 import { registerAdminRoutes } from './admin-routes.ts';
+import { registerAuthorRoutes } from './author-routes.ts';
 import { deskJson, revisionJson, storyJson, submissionJson, updateJson } from '../../domain/api-json.ts';
 import { withCitations, withCitationsOne } from './update-citations.ts';
 import {
@@ -81,6 +82,7 @@ export async function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): Pr
   await registerSessionRoutes(app, deps);
   await registerMediaRoutes(app, deps);
   await registerAdminRoutes(app, deps);
+  await registerAuthorRoutes(app, deps);
 
   // Generated once, on first request, from every endpoint declared by then (all, once the app is ready).
   let openApi: string | null = null;

@@ -78,6 +78,20 @@ const updateFields = {
   mediaId: text(64).nullable().optional().describe('id of a photo from POST /media'),
   photoCaption: text(1000).optional().describe('caption of the photo (the one given now, or the one it has)'),
   photoCredit: text(200).optional().describe('credit of the photo, e.g. "Reuters" (shown as "Photo: …")'),
+  photos: z
+    .array(
+      z.strictObject({
+        mediaId: required(64).describe('id of a photo from POST /media'),
+        alt: required(500).optional().describe('replaces the alt text given at upload'),
+        caption: text(1000).optional(),
+        credit: text(200).optional().describe('shown as "Photo: …"'),
+      }),
+    )
+    .max(20, 'at most 20 photos')
+    .optional()
+    .describe(
+      'every photo of the update in order: the first leads, several make a gallery; replaces mediaId and the photos it had ([] removes them)',
+    ),
   authors: z
     .array(required(100))
     .max(10, 'at most 10 authors')

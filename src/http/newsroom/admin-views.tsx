@@ -96,6 +96,11 @@ export function UsersPage(props: { users: User[]; desks: Desk[]; selfId: string 
                     {user.disabledAt ? 'Enable' : 'Disable'}
                   </button>
                 )}{' '}
+                {user.role !== 'contributor' && (
+                  <>
+                    <a href={`/newsroom/profile?user=${encodeURIComponent(user.id)}`}>Author page</a>{' '}
+                  </>
+                )}
                 <button type="button" data-reset-password>
                   New password
                 </button>

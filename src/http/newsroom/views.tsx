@@ -54,6 +54,7 @@ export function NewsroomLayout(props: {
               <span>
                 {chrome.user.name} ({chrome.user.role})
               </span>
+              {chrome.user.role !== 'contributor' && <a href="/newsroom/profile">Author page</a>}
               <a href="/newsroom/password">Password</a>
               <form method="post" action="/newsroom/logout">
                 <input type="hidden" name="_csrf" value={chrome.csrfToken ?? ''} />
@@ -339,20 +340,15 @@ export function StoryEditorPage(props: { view: EditorView }): JSX.Element {
             'The byline; several names separated by commas. Empty: your name',
           )}
           {field('Video or social link', <input name="videoUrl" type="url" placeholder="https://…" />)}
-          <fieldset class="nr-photo">
-            <legend>Photo</legend>
-            <div class="nr-row">
-              {field('Photo', <input type="file" name="photo" accept="image/*" />)}
-              {field(
-                'Photo alt text',
-                <input name="photoAlt" maxLength={500} />,
-                'What it shows, for screen readers',
-              )}
-            </div>
-            <div class="nr-row">
-              {field('Photo caption', <input name="photoCaption" maxLength={1000} />)}
-              {field('Photo credit', <input name="photoCredit" maxLength={200} />, 'Shown as “Photo: …”')}
-            </div>
+          <fieldset class="nr-photo" data-photos="">
+            <legend>Photos</legend>
+            <ol class="nr-photo-list" />
+            {field(
+              'Add photos',
+              <input type="file" name="photo" accept="image/jpeg,image/png,image/webp,image/avif" multiple />,
+              'The first leads; several make a gallery. Give each alt text (what it shows, for screen readers); credits show as “Photo: …”',
+            )}
+            <input type="hidden" name="photos" value="[]" />
           </fieldset>
           {editor && (
             <div class="nr-row nr-checks">

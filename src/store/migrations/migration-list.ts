@@ -33,6 +33,8 @@ import * as contacts from './20261203-1847-contacts.ts';
 import * as contactReviewsTemplates from './20261204-1627-contact-reviews-templates.ts';
 import * as mapLayers from './20261204-1627-map-layers.ts';
 import * as submissionDrafts from './20261204-1627-submission-drafts.ts';
+import * as updateGalleries from './20261204-1640-update-galleries.ts';
+import * as authorProfiles from './20261204-1641-author-profiles.ts';
 
 /** One migration: it is given the engine's dialect. */
 interface SchemaMigration {
@@ -66,6 +68,8 @@ const MIGRATIONS: Record<string, SchemaMigration> = {
   '20261204-1627-contact-reviews-templates': contactReviewsTemplates,
   '20261204-1627-map-layers': mapLayers,
   '20261204-1627-submission-drafts': submissionDrafts,
+  '20261204-1640-update-galleries': updateGalleries,
+  '20261204-1641-author-profiles': authorProfiles,
 };
 
 /**

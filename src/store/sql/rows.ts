@@ -65,6 +65,7 @@ export function toUpdate(row: UpdateRow): Update {
     claimHistory: JSON.parse(row.claim_history),
     corrections: JSON.parse(row.corrections),
     authors: JSON.parse(row.authors),
+    gallery: JSON.parse(row.gallery),
     sources: JSON.parse(row.sources),
     videoUrl: row.video_url,
     media: row.media === null ? null : JSON.parse(row.media),

@@ -62,6 +62,8 @@ export interface UpdateRow {
   corrections: string;
   /** JSON array of byline names. */
   authors: string;
+  /** JSON array of MediaRef: the photos after `media`. */
+  gallery: string;
   sources: string;
   video_url: string | null;
   /** JSON MediaRef, or null. */
@@ -433,10 +435,30 @@ export interface MapLayerRevisionRow {
 }
 
 /** The whole database. */
+/** A newsroom user's public author profile; `photo` is a JSON MediaRef. */
+export interface AuthorProfileRow {
+  user_id: string;
+  slug: string;
+  name: string;
+  job_title: string;
+  bio: string;
+  photo: string | null;
+  updated_at: string;
+}
+
+/** One byline slug of a live update (derived from `updates`, for author pages). */
+export interface UpdateBylineRow {
+  update_id: string;
+  slug: string;
+  published_at: string;
+}
+
 export interface Database {
   map_forces: MapForceRow;
   map_layers: MapLayerRow;
   map_layer_revisions: MapLayerRevisionRow;
+  author_profiles: AuthorProfileRow;
+  update_bylines: UpdateBylineRow;
   contacts: ContactRow;
   gazetteer_places: GazetteerPlaceRow;
   gazetteer_names: GazetteerNameRow;

@@ -46,15 +46,20 @@ export class SqlMediaStore implements MediaStore {
 
   // Updates, headers and submissions keep a JSON snapshot of the photo (see MediaRef), not a foreign
   // key; ids are [a-z0-9] only (createId), so they need no LIKE escaping. The snapshot's JSON starts
-  // with the id, and a top photo names it as "mediaId".
+  // with the id (in `media`, and in each of a gallery's), and a top photo names it as "mediaId".
   async findReferences(id: string): Promise<MediaReference[]> {
     if (!/^[a-z0-9]{1,40}$/.test(id)) return [];
     const { db } = this.deps;
-    const [updates, stories, submissions] = await Promise.all([
+    const [updates, stories, submissions, profiles] = await Promise.all([
       db
         .selectFrom('updates')
         .select(['id', 'story_id'])
-        .where(asText('media'), 'like', `{"id":"${id}"%`)
+        .where((eb) =>
+          eb.or([
+            eb(asText('media'), 'like', `{"id":"${id}"%`),
+            eb(asText('gallery'), 'like', `%{"id":"${id}"%`),
+          ]),
+        )
         .where('deleted_at', 'is', null)
         .execute(),
       db
@@ -66,13 +71,24 @@ export class SqlMediaStore implements MediaStore {
         .selectFrom('submissions')
         .select(['id', 'story_id'])
         .where('status', 'in', ['pending', 'draft'])
-        .where(asText('content'), 'like', `%"media":{"id":"${id}"%`)
+        .where((eb) =>
+          eb.or([
+            eb(asText('content'), 'like', `%"media":{"id":"${id}"%`),
+            eb(asText('content'), 'like', `%"gallery":[%{"id":"${id}"%`),
+          ]),
+        )
+        .execute(),
+      db
+        .selectFrom('author_profiles')
+        .select(['user_id'])
+        .where(asText('photo'), 'like', `{"id":"${id}"%`)
         .execute(),
     ]);
     return [
       ...updates.map((r): MediaReference => ({ kind: 'update', id: r.id, storyId: r.story_id })),
       ...stories.map((r): MediaReference => ({ kind: 'story', id: r.id, storyId: r.id })),
       ...submissions.map((r): MediaReference => ({ kind: 'submission', id: r.id, storyId: r.story_id })),
+      ...profiles.map((r): MediaReference => ({ kind: 'profile', id: r.user_id, storyId: '' })),
     ];
   }
 

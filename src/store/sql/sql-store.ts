@@ -16,6 +16,7 @@ import { SqlEnrichmentStore } from './sql-enrichment-store.ts';
 import { SqlEventLog } from './sql-event-log.ts';
 import { SqlGazetteerStore } from './sql-gazetteer-store.ts';
 import { SqlAccountStore } from './sql-account-store.ts';
+import { SqlAuthorStore } from './sql-author-store.ts';
 import { SqlAuditStore } from './sql-audit-store.ts';
 import { SqlMediaStore } from './sql-media-store.ts';
 import { SqlSubmissionStore } from './sql-submission-store.ts';
@@ -59,6 +60,7 @@ export function createSqlStore(parts: SqlStoreParts): Store {
     webhooks: new SqlWebhookStore(deps),
     submissions: new SqlSubmissionStore(deps),
     accounts: new SqlAccountStore(deps),
+    authors: new SqlAuthorStore(deps),
     media: new SqlMediaStore(deps),
     audit: new SqlAuditStore(deps),
     ping: parts.ping,

@@ -1,6 +1,7 @@
 /** Updates: each write records a revision and appends a live event in one transaction. */
 import { sql, type Transaction } from 'kysely';
 import { conflict, DomainError, notFound } from '../../domain/errors.ts';
+import { bylineSlugs } from '../../domain/authors.ts';
 import { createId } from '../../domain/ids.ts';
 import type { LiveEvent, Revision, StoryStatus, Update, UpdateContent } from '../../domain/types.ts';
 import type { Page } from '../../domain/types.ts';
@@ -22,6 +23,7 @@ const CONTENT_FIELDS = [
   'sources',
   'videoUrl',
   'media',
+  'gallery',
   'authors',
 ] as const satisfies readonly (keyof UpdateContent)[];
 
@@ -77,6 +79,7 @@ export class SqlUpdateStore implements UpdateStore {
         update.corrections = [...(current.corrections ?? []), { at: now, note }];
       }
       await this.#write(trx, update, baseVersion);
+      await writeBylines(trx, update);
       await insertRevision(trx, update, 'edit', actor, now, changes);
       const event = await appendEvent(trx, this.deps.adapter, update.storyId, now, { type: 'edit', update });
       await writeAlong(trx, this.deps, id, along, update, current);
@@ -101,6 +104,7 @@ export class SqlUpdateStore implements UpdateStore {
         .executeTakeFirst();
       if (!row) throw notFound('update');
       const update = toUpdate(row);
+      await writeBylines(trx, update);
       await insertRevision(trx, update, 'delete', actor, now, { deletedAt: { from: null, to: now } });
       const event = await appendEvent(trx, this.deps.adapter, update.storyId, now, {
         type: 'delete',
@@ -296,6 +300,7 @@ export async function insertUpdate(
     ...content,
     media: content.media ?? null,
     authors: content.authors ?? [],
+    gallery: content.gallery ?? [],
     claimHistory: [{ at: now, by: actor, from: null, to: content.claimStatus, note: content.claimNote }],
     corrections: [],
     author: actor,
@@ -305,10 +310,23 @@ export async function insertUpdate(
     version: 1,
   };
   await trx.insertInto('updates').values(toRow(update, deps.adapter)).execute();
+  await writeBylines(trx, update);
   const changes = Object.fromEntries(CONTENT_FIELDS.map((f) => [f, { from: null, to: content[f] }]));
   await insertRevision(trx, update, 'create', actor, now, changes);
   const event = await appendEvent(trx, deps.adapter, storyId, now, { type: 'update', update });
   return { update, event };
+}
+
+/** Replaces the update's rows in `update_bylines` (none once it is deleted): what author pages read. */
+async function writeBylines(trx: Transaction<Database>, update: Update): Promise<void> {
+  await trx.deleteFrom('update_bylines').where('update_id', '=', update.id).execute();
+  if (update.deletedAt !== null) return;
+  const slugs = bylineSlugs(update);
+  if (slugs.length === 0) return;
+  await trx
+    .insertInto('update_bylines')
+    .values(slugs.map((slug) => ({ update_id: update.id, slug, published_at: update.publishedAt })))
+    .execute();
 }
 
 function toRow(update: Update, adapter: SqlAdapter): UpdateRow {
@@ -329,6 +347,7 @@ function toRow(update: Update, adapter: SqlAdapter): UpdateRow {
     claim_history: JSON.stringify(update.claimHistory),
     corrections: JSON.stringify(update.corrections ?? []),
     authors: JSON.stringify(update.authors ?? []),
+    gallery: JSON.stringify(update.gallery ?? []),
     sources: JSON.stringify(update.sources),
     video_url: update.videoUrl,
     media: update.media ? JSON.stringify(update.media) : null,

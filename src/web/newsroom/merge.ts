@@ -5,6 +5,8 @@
  * editor resolves. Values are compared as the form shows them (strings and booleans).
  */
 
+import { photosText } from './photo-list.ts';
+
 /** The editable fields of an update, as the compose form holds them. */
 export const MERGE_FIELDS = [
   'headline',
@@ -16,8 +18,7 @@ export const MERGE_FIELDS = [
   'pinned',
   'keyEvent',
   'authors',
-  'photoCaption',
-  'photoCredit',
+  'photos',
 ] as const;
 /** One editable field. */
 export type MergeField = (typeof MERGE_FIELDS)[number];
@@ -35,8 +36,7 @@ export const FIELD_LABELS: Record<MergeField, string> = {
   pinned: 'Pinned',
   keyEvent: 'Key event',
   authors: 'Authors',
-  photoCaption: 'Photo caption',
-  photoCredit: 'Photo credit',
+  photos: 'Photos',
 };
 
 /** The outcome: values for every field that is not a conflict, and which field went which way. */
@@ -99,7 +99,6 @@ export function parseSources(text: string): Source[] {
 /** An update (as the API returns it) as the form would show it. */
 export function fieldValuesOf(update: Record<string, unknown>): FieldValues {
   const text = (v: unknown) => (typeof v === 'string' ? v : '');
-  const media = update['media'] as Record<string, unknown> | null | undefined;
   return {
     headline: text(update['headline']),
     body: text(update['body']),
@@ -115,8 +114,7 @@ export function fieldValuesOf(update: Record<string, unknown>): FieldValues {
         ? update['authors']
         : [text(update['author'])].filter(Boolean),
     ),
-    photoCaption: text(media?.['caption']),
-    photoCredit: text(media?.['credit']),
+    photos: photosText(update),
   };
 }
 

@@ -13,7 +13,9 @@ import { diffWords } from 'diff';
 import { mountEnrichment } from './enrichment.ts';
 import { citedStatementIds, mountStatementHints } from './statements.ts';
 
-import { api, problemText, say, uploadPhoto, type Problem } from './api.ts';
+import { api, problemText, say, type Problem } from './api.ts';
+import { mountPhotoList, photosSummary } from './photo-list.ts';
+import { startProfileForm } from './profile.ts';
 import { startUsersAdmin } from './admin.ts';
 import { startQueue } from './queue.ts';
 import { startStoryHeader } from './story-header.ts';
@@ -61,6 +63,8 @@ mountRelatedCoverage(document.querySelector<HTMLElement>('.nr-editor'));
 const root = document.querySelector<HTMLElement>('.nr-editor');
 if (root) startEditor(root);
 if (root) mountEnrichment(root);
+const profileForm = document.querySelector<HTMLFormElement>('form[data-profile-user]');
+if (profileForm) startProfileForm(profileForm);
 const usersAdmin = document.querySelector<HTMLElement>('[data-admin="users"]');
 if (usersAdmin) startUsersAdmin(usersAdmin);
 
@@ -137,6 +141,7 @@ function startEditor(root: HTMLElement): void {
   };
 
   const sources = () => parseSources(value('sources'));
+  const photoList = mountPhotoList(compose);
 
   /** The form's fields as a merge compares them. */
   function formValues(): FieldValues {
@@ -150,8 +155,7 @@ function startEditor(root: HTMLElement): void {
       pinned: checked('pinned'),
       keyEvent: checked('keyEvent'),
       authors: parseNames(value('authors')).join(', '),
-      photoCaption: value('photoCaption').trim(),
-      photoCredit: value('photoCredit').trim(),
+      photos: value('photos') || '[]',
     };
   }
 
@@ -196,6 +200,9 @@ function startEditor(root: HTMLElement): void {
   function resetCompose(): void {
     showDraftActions(true);
     compose.reset();
+    // A hidden field's value is not put back by a reset.
+    setValue('photos', '[]');
+    photoList?.render();
     preview.innerHTML = '';
     editing = null;
     editingNote.hidden = true;
@@ -216,9 +223,6 @@ function startEditor(root: HTMLElement): void {
       sources: sources(),
       videoUrl: value('videoUrl') || null,
       statementIds: citedStatementIds(compose),
-      // The server refuses a caption without a photo, and ignores empty ones.
-      photoCaption: value('photoCaption'),
-      photoCredit: value('photoCredit'),
     };
     // An edit sends the byline only when changed, so an untouched one stays "whoever filed it".
     const authors = parseNames(value('authors'));
@@ -241,8 +245,7 @@ function startEditor(root: HTMLElement): void {
     const payload = payloadOf();
     submitButton.disabled = true;
     try {
-      const mediaId = await uploadPhoto(compose);
-      if (mediaId !== undefined) payload['mediaId'] = mediaId;
+      if (photoList) payload['photos'] = await photoList.payload();
       if (editing?.kind === 'update') {
         const correctionNote = value('correctionNote').trim();
         if (correctionNote !== '') payload['correctionNote'] = correctionNote;
@@ -315,6 +318,7 @@ function startEditor(root: HTMLElement): void {
   /** A field's value as the editor reads it (the claim status's label, yes/no, or "(empty)"). */
   function shownValue(field: MergeField, v: string | boolean): string {
     if (typeof v === 'boolean') return v ? 'yes' : 'no';
+    if (field === 'photos' && typeof v === 'string') return photosSummary(v);
     if (field === 'claimStatus') {
       const select = compose.elements.namedItem('claimStatus') as HTMLSelectElement;
       return [...select.options].find((o) => o.value === v)?.textContent ?? v;
@@ -343,6 +347,7 @@ function startEditor(root: HTMLElement): void {
 
   function applyValues(values: FieldValues): void {
     for (const field of MERGE_FIELDS) setValue(field, values[field]);
+    photoList?.render();
   }
 
   /** Loads `update` into the form; `base` is what a merge compares against (the stored version). */
@@ -386,8 +391,7 @@ function startEditor(root: HTMLElement): void {
     const payload = payloadOf();
     if (saveDraftButton) saveDraftButton.disabled = true;
     try {
-      const mediaId = await uploadPhoto(compose);
-      if (mediaId !== undefined) payload['mediaId'] = mediaId;
+      if (photoList) payload['photos'] = await photoList.payload();
       if (editing?.kind === 'draft') {
         await api('PATCH', `/updates/${editing.id}`, payload);
       } else {

@@ -7,6 +7,7 @@
 import { relativeTime } from '../../domain/relative-time.ts';
 import { startVideoFacades } from './video-facade.ts';
 import { startShareButtons } from './share.ts';
+import { startGalleries } from './gallery.ts';
 import type { LiveStoryFrame, LiveUpdateFrame } from '../shared/wire.ts';
 import { openStream, type Handlers } from './event-stream.ts';
 
@@ -367,3 +368,4 @@ function start(): void {
 start();
 startVideoFacades();
 startShareButtons();
+startGalleries();

@@ -21,17 +21,20 @@ export function Picture(props: {
   width?: number | undefined;
   height?: number | undefined;
   lazy?: boolean;
+  /** The `sizes` the photo is laid out at, when not the reading column's. */
+  sizes?: string;
 }): JSX.Element {
   const { variants, fallback, alt, width, height } = props;
+  const sizes = props.sizes ?? SIZES;
   const webp = srcset(variants, 'image/webp');
   const jpeg = srcset(variants, 'image/jpeg');
   return (
     <picture>
-      {webp !== '' && <source type="image/webp" srcset={webp} sizes={SIZES} />}
+      {webp !== '' && <source type="image/webp" srcset={webp} sizes={sizes} />}
       <img
         src={fallback}
         srcset={jpeg === '' ? undefined : jpeg}
-        sizes={jpeg === '' ? undefined : SIZES}
+        sizes={jpeg === '' ? undefined : sizes}
         alt={alt}
         width={width}
         height={height}
@@ -39,5 +42,14 @@ export function Picture(props: {
         decoding="async"
       />
     </picture>
+  );
+}
+
+/** The URL of the widest JPEG: what a link to the full photo opens without JavaScript. */
+export function largestJpeg(variants: MediaVariant[], fallback: string): string {
+  const jpegs = variants.filter((v) => v.type === 'image/jpeg' && isSitePath(v.url));
+  return (
+    jpegs.reduce<MediaVariant | null>((a, b) => (a === null || b.width > a.width ? b : a), null)?.url ??
+    fallback
   );
 }

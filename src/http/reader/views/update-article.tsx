@@ -1,8 +1,9 @@
 /** One update as readers see it: the same markup on the page, on its permalink page and in live events. */
 import type { JSX } from 'preact';
 import { updateAnchor, updatePath } from '../../../domain/paths.ts';
-import { bylineOf, CLAIM_LABELS, namesText } from '../../../domain/types.ts';
-import type { ClaimChange, ClaimStatus, Update } from '../../../domain/types.ts';
+import { authorPath, authorSlug } from '../../../domain/authors.ts';
+import { bylineOf, CLAIM_LABELS, photosOf } from '../../../domain/types.ts';
+import type { ClaimChange, ClaimStatus, MediaRef, Update } from '../../../domain/types.ts';
 import { relativeTime } from '../../../domain/relative-time.ts';
 import { hostOf, isSitePath, isWebUrl } from '../safe-url.ts';
 import { linkHrefs } from '../html-text.ts';
@@ -10,7 +11,7 @@ import { videoEmbed } from '../../../media/video-embeds.ts';
 import { postEmbed } from '../../../media/post-embeds.ts';
 import type { Statement } from '../../../statements/statement.ts';
 import { CitedStatements } from '../statements/cited-statements.tsx';
-import { Picture } from './photo.tsx';
+import { largestJpeg, Picture } from './photo.tsx';
 import { formatClock, formatDateTime } from '../time-format.ts';
 
 /** Glyph beside each claim label, so the status reads without colour (paired with a border style in CSS). */
@@ -218,6 +219,78 @@ function UpdatePhoto(props: { media: NonNullable<Update['media']> }): JSX.Elemen
   );
 }
 
+/** Thumbnails' layout widths: most of a phone's width in the swipeable row, a third of the column wider. */
+const GALLERY_SIZES = '(max-width: 40rem) 80vw, 14rem';
+
+/**
+ * Several photos as a gallery: a row that swipes sideways on a phone and a grid on wider screens, each
+ * thumbnail in a fixed 4:3 box (nothing moves as photos load) linking to the full photo. The reader
+ * script (web/reader/gallery.ts) opens the link in a keyboard-driven lightbox instead.
+ */
+function UpdateGallery(props: { photos: MediaRef[]; anchor: string }): JSX.Element | null {
+  const photos = props.photos.filter((p) => isSitePath(p.url));
+  if (photos.length === 0) return null;
+  return (
+    <section class="update-gallery" aria-label={`Photos (${photos.length})`}>
+      <ul class="gallery-list">
+        {photos.map((photo, i) => (
+          <li class="gallery-item">
+            <figure class="gallery-figure">
+              <a
+                class="gallery-open"
+                href={largestJpeg(photo.variants, photo.url)}
+                data-gallery-index={i}
+                aria-describedby={
+                  photo.caption === '' && photo.credit === '' ? undefined : `${props.anchor}-photo-${i}`
+                }
+              >
+                <Picture
+                  variants={photo.variants}
+                  fallback={photo.url}
+                  alt={photo.alt}
+                  width={photo.width}
+                  height={photo.height}
+                  sizes={GALLERY_SIZES}
+                  lazy
+                />
+                <span class="sr-only">
+                  {' '}
+                  (photo {i + 1} of {photos.length}, enlarge)
+                </span>
+              </a>
+              {(photo.caption !== '' || photo.credit !== '') && (
+                <figcaption id={`${props.anchor}-photo-${i}`}>
+                  {photo.caption}
+                  {photo.credit !== '' && <span class="credit"> Photo: {photo.credit}</span>}
+                </figcaption>
+              )}
+            </figure>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** The byline, each name linked to its author page (a name no URL can carry stays text). */
+function Byline(props: { names: string[] }): JSX.Element {
+  const { names } = props;
+  return (
+    <p class="update-author">
+      By{' '}
+      {names.map((name, i) => {
+        const slug = authorSlug(name);
+        return (
+          <>
+            {i === 0 ? '' : i === names.length - 1 ? ' and ' : ', '}
+            {slug === '' ? name : <a href={authorPath(slug)}>{name}</a>}
+          </>
+        );
+      })}
+    </p>
+  );
+}
+
 /** An update's article: time (absolute and relative), flags, headline, claim, body, media, sources, author. */
 export function UpdateArticle(props: { update: Update; context: UpdateContext }): JSX.Element {
   const { update, context } = props;
@@ -272,7 +345,11 @@ export function UpdateArticle(props: { update: Update; context: UpdateContext })
       <ClaimLabel status={update.claimStatus} note={update.claimNote} />
       <ClaimHistory history={update.claimHistory ?? []} timezone={context.timezone} />
       <div class="update-body prose" dangerouslySetInnerHTML={{ __html: update.bodyHtml }} />
-      {update.media && <UpdatePhoto media={update.media} />}
+      {photosOf(update).length > 1 ? (
+        <UpdateGallery photos={photosOf(update)} anchor={anchor} />
+      ) : (
+        update.media && <UpdatePhoto media={update.media} />
+      )}
       {update.videoUrl !== null && <MediaCard url={update.videoUrl} claimStatus={update.claimStatus} />}
       <LinkedPosts update={update} />
       <footer class="update-foot">
@@ -304,7 +381,7 @@ export function UpdateArticle(props: { update: Update; context: UpdateContext })
               : {c.note}
             </p>
           ))}
-        {bylineOf(update).length > 0 && <p class="update-author">By {namesText(bylineOf(update))}</p>}
+        {bylineOf(update).length > 0 && <Byline names={bylineOf(update)} />}
       </footer>
     </article>
   );
