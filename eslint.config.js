@@ -41,12 +41,46 @@ const LAYERS = {
 };
 const FOLDERS = [...Object.keys(LAYERS), 'web'];
 
+/**
+ * The same rule one level down, inside http/: kit/ (the endpoint and form kits, page sending, headers)
+ * and assets/ at the bottom, reader/ above them, the route modules over those; files directly in http/
+ * (auth, problem documents) are everyone's ground, and server.ts assembles it all.
+ */
+const HTTP_LAYERS = {
+  kit: [],
+  assets: [],
+  reader: ['assets', 'kit'],
+  api: ['kit'],
+  embed: ['assets', 'kit', 'reader'],
+  map: ['assets', 'kit', 'reader'],
+  search: ['assets', 'kit', 'reader'],
+  newsroom: ['api', 'assets', 'kit', 'map', 'reader'],
+};
+/** Inside http/reader/: views/ (the article, the layout) under the pages that use them. */
+const READER_LAYERS = {
+  views: [],
+  feeds: [],
+  archive: ['views'],
+  entities: ['views'],
+  statements: ['views'],
+};
+
+/** Patterns forbidding the folders of `layers` that `folder` may not import (`prefix` + name + `/*`). */
+function forbidden(layers, folder, prefix, message) {
+  const others = Object.keys(layers).filter((o) => o !== folder && !layers[folder].includes(o));
+  return others.length === 0 ? [] : [{ group: others.map((o) => `${prefix}${o}/*`), message }];
+}
+
 function layerRules() {
-  return Object.entries(LAYERS).map(([folder, allowed]) => {
-    const forbidden = FOLDERS.filter((other) => other !== folder && !allowed.includes(other));
+  const rule = (files, patterns) => ({
+    files,
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns }] },
+  });
+  return Object.entries(LAYERS).flatMap(([folder, allowed]) => {
+    const forbiddenFolders = FOLDERS.filter((other) => other !== folder && !allowed.includes(other));
     const patterns = [
       {
-        group: forbidden.map((other) => `**/${other}/*`),
+        group: forbiddenFolders.map((other) => `**/${other}/*`),
         message: `${folder}/ imports only ${allowed.join(', ') || 'nothing of ours'} (layer rules in eslint.config.js).`,
       },
     ];
@@ -62,10 +96,43 @@ function layerRules() {
         group: ['**/app.ts', '**/config.ts'],
         message: 'Only cli/ (and the composition root) reads the configuration and builds the app.',
       });
-    return {
-      files: [`src/${folder}/**`],
-      rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns }] },
-    };
+    if (folder !== 'http') return [rule([`src/${folder}/**`], patterns)];
+    // A later rule replaces an earlier one for the same files, so each level repeats the levels above.
+    return [
+      rule(['src/http/**'], patterns),
+      ...Object.keys(HTTP_LAYERS)
+        .map((sub) => {
+          const inHttp = [
+            ...patterns,
+            ...forbidden(
+              HTTP_LAYERS,
+              sub,
+              '**/',
+              `http/${sub}/ imports only ${HTTP_LAYERS[sub].join(', ') || 'no other folder'} of http/ (eslint.config.js).`,
+            ),
+          ];
+          if (sub !== 'reader') return rule([`src/http/${sub}/**`], inHttp);
+          return [
+            rule([`src/http/${sub}/**`], inHttp),
+            // Reader folders are one level deep, so a sibling is always `../name/`.
+            ...Object.keys(READER_LAYERS).map((inner) =>
+              rule(
+                [`src/http/reader/${inner}/**`],
+                [
+                  ...inHttp,
+                  ...forbidden(
+                    READER_LAYERS,
+                    inner,
+                    '../',
+                    `http/reader/${inner}/ imports only ${READER_LAYERS[inner].join(', ') || 'no other folder'} of http/reader/ (eslint.config.js).`,
+                  ),
+                ],
+              ),
+            ),
+          ];
+        })
+        .flat(),
+    ];
   });
 }
 

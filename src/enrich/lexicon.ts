@@ -28,7 +28,7 @@ export interface Place {
   admin2?: string;
 }
 
-/** A person from data/names/people.json. */
+/** A person from resources/names/people.json. */
 export interface Person {
   name: string;
   aliases: string[];
@@ -38,7 +38,7 @@ export interface Person {
   to?: string;
 }
 
-/** An organisation from data/names/organizations.json. */
+/** An organisation from resources/names/organizations.json. */
 export interface Organization {
   name: string;
   aliases: string[];

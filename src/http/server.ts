@@ -45,7 +45,7 @@ import {
   type StoryPreview,
 } from './reader/routes.tsx';
 import { registerMapRoutes } from './map/map-routes.tsx';
-import { registerLayerEditorPage } from './map/layer-editor-page.tsx';
+import { registerLayerEditorPage } from './newsroom/layer-editor-page.tsx';
 import { registerFeedRoutes } from './reader/feeds/feed-routes.ts';
 import { registerEmbedRoutes } from './embed/embed-routes.tsx';
 import { registerStatementPages } from './reader/statements/statement-pages.tsx';

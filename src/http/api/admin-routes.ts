@@ -18,7 +18,7 @@ import { ROLES, type User } from '../../domain/types.ts';
 import type { AuditEntry, AuditFilter, Store } from '../../store/store.ts';
 import type { Principal } from '../auth.ts';
 import { endpoints } from '../kit/endpoint.ts';
-import { errors, json, problem, ref } from './openapi-parts.ts';
+import { errors, json, problem, ref } from '../kit/openapi-parts.ts';
 
 /** What the admin routes need. */
 export interface AdminDeps {

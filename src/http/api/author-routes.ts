@@ -9,7 +9,7 @@ import type { MediaService } from '../../media/media-service.ts';
 import { AuthorProfileService, PROFILE_LIMITS } from '../../service/author-profiles.ts';
 import type { Store } from '../../store/store.ts';
 import { endpoints } from '../kit/endpoint.ts';
-import { errors, problem } from './openapi-parts.ts';
+import { errors, problem } from '../kit/openapi-parts.ts';
 
 /** What the profile routes need. */
 export interface AuthorRouteDeps {

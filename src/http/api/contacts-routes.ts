@@ -20,7 +20,7 @@ import { invalid, notFound } from '../../domain/errors.ts';
 import type { Store } from '../../store/store.ts';
 import { decodeContactCursor, type ContactFilter } from '../../store/contacts.ts';
 import { endpoints } from '../kit/endpoint.ts';
-import { json, problem } from './openapi-parts.ts';
+import { json, problem } from '../kit/openapi-parts.ts';
 
 /** A calendar day; the refinement runs even when the pattern failed, so it must not throw. */
 function isCalendarDay(value: string): boolean {

@@ -21,7 +21,7 @@ import type { MapLayerService } from '../../service/map-layers.ts';
 import type { Store } from '../../store/store.ts';
 import { requireDesk } from '../auth.ts';
 import { endpoints } from '../kit/endpoint.ts';
-import { errors, json, problem, schema } from './openapi-parts.ts';
+import { errors, json, problem, schema } from '../kit/openapi-parts.ts';
 
 /** A drawing of at most 20,000 vertices is under 1 MB of JSON; an import carries several. */
 const LAYER_BODY_LIMIT = 2 * 1024 * 1024;

@@ -1,5 +1,4 @@
-/** The OpenAPI 3.1 document of /api/v1: its frame, shared schemas, and the paths still written by hand. */
-import { NEWSROOM_OPENAPI_PATHS } from './newsroom-openapi.ts';
+/** The OpenAPI 3.1 document of /api/v1: its frame and the shared schemas; every path comes from its route. */
 import { ChangeDeskSchema } from './admin-routes.ts';
 import { CLAIM_STATUSES, STORY_STATUSES } from '../../domain/types.ts';
 import {
@@ -10,23 +9,20 @@ import {
   PatchUpdateSchema,
   SourceSchema,
 } from './schemas.ts';
-import { SEARCH_OPENAPI } from '../search/search-openapi.ts';
 import { statementsOpenApi } from './statements-openapi.ts';
 import type { FastifyDynamicSwaggerOptions } from '@fastify/swagger';
 import { openApiOptions } from '../kit/openapi-document.ts';
-import { schema, ref } from './openapi-parts.ts';
+import { schema, ref } from '../kit/openapi-parts.ts';
 
 /**
- * Options for @fastify/swagger: the document's frame and shared schemas, and the paths of modules whose
- * routes do not declare their schemas yet (the paths of those that do, see kit/endpoint.ts, are
- * generated from the routes).
+ * Options for @fastify/swagger: the document's frame and shared schemas; the paths are generated from
+ * the routes' declarations (kit/endpoint.ts).
  */
 export function apiOpenApiOptions(): FastifyDynamicSwaggerOptions {
-  const { paths, ...base } = handBuiltDocument();
-  return openApiOptions(base, paths);
+  return openApiOptions(documentFrame());
 }
 
-function handBuiltDocument() {
+function documentFrame() {
   const statements = statementsOpenApi();
   return {
     openapi: '3.1.0',
@@ -148,13 +144,8 @@ function handBuiltDocument() {
         PatchStory: schema(PatchStorySchema),
         CreateUpdate: schema(CreateUpdateSchema),
         PatchUpdate: schema(PatchUpdateSchema),
-        ...SEARCH_OPENAPI.schemas,
         ...statements.schemas,
       },
-    },
-    paths: {
-      ...SEARCH_OPENAPI.paths,
-      ...NEWSROOM_OPENAPI_PATHS,
     },
   };
 }

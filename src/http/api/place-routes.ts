@@ -11,7 +11,7 @@ import type { PlaceEdits } from '../../service/place-edits.ts';
 import { MAX_PLACE_NAME } from '../../service/place-edits.ts';
 import type { Store } from '../../store/store.ts';
 import { endpoints } from '../kit/endpoint.ts';
-import { json, problem } from './openapi-parts.ts';
+import { json, problem } from '../kit/openapi-parts.ts';
 
 /** What the place routes need. */
 export interface PlaceRouteDeps {

@@ -5,7 +5,7 @@ import type { Enricher } from '../../enrich/pipeline.ts';
 import { suggestRelated } from '../../related/related-coverage.ts';
 import type { Store } from '../../store/store.ts';
 import { endpoints } from '../kit/endpoint.ts';
-import { problem } from './openapi-parts.ts';
+import { problem } from '../kit/openapi-parts.ts';
 
 const RelatedSchema = z.strictObject({
   text: z.string().max(20_000, 'must be at most 20000 characters'),

@@ -20,7 +20,8 @@ import {
 } from '../auth.ts';
 import { sendProblem } from '../problem.ts';
 import { endpoints } from '../kit/endpoint.ts';
-import { errors, json, page, problem, ref } from './openapi-parts.ts';
+import { parseInput } from '../kit/parse-input.ts';
+import { errors, json, page, problem, ref } from '../kit/openapi-parts.ts';
 import { registerMediaRoutes } from './media-routes.ts';
 import { registerSessionRoutes } from './session-routes.ts';
 import { registerAdminRoutes } from './admin-routes.ts';
@@ -29,7 +30,6 @@ import { deskJson, revisionJson, storyJson, submissionJson, updateJson } from '.
 import { withCitations, withCitationsOne } from './update-citations.ts';
 import {
   CreateDeskSchema,
-  parseInput,
   CreateStorySchema,
   CreateUpdateSchema,
   ApproveSchema,

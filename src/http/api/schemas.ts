@@ -3,7 +3,6 @@
  * and the OpenAPI document is generated from them, so the docs cannot drift from what is enforced.
  */
 import { z } from 'zod';
-import { invalid } from '../../domain/errors.ts';
 import { CLAIM_STATUSES, STORY_STATUSES } from '../../domain/types.ts';
 
 // NUL is refused here: PostgreSQL cannot store it in text, and no author means to type it.
@@ -152,21 +151,3 @@ export const PageQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),
   cursor: text(200).optional(),
 });
-
-/** Parses `input` with `schema`, or throws a validation error naming the first field at fault. */
-export function parseInput<T extends z.ZodType>(schema: T, input: unknown, where = 'body'): z.infer<T> {
-  const result = schema.safeParse(input, {
-    error: (iss) => (iss.code === 'invalid_type' && iss.input === undefined ? 'is required' : undefined),
-  });
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  if (!issue) throw invalid(where, `${where} is not valid`);
-  if (issue.code === 'unrecognized_keys') {
-    const key = issue.keys[0] ?? '';
-    const path = [...issue.path, key].join('.');
-    throw invalid(path, `${path} is not a known field`);
-  }
-  if (issue.path.length === 0) throw invalid(where, `${where} must be a JSON object`);
-  const path = issue.path.join('.');
-  throw invalid(path, `${path}: ${issue.message}`);
-}

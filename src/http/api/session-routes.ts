@@ -7,7 +7,7 @@ import type { User } from '../../domain/types.ts';
 import type { Store } from '../../store/store.ts';
 import { authenticate, SESSION_COOKIE } from '../auth.ts';
 import { endpoints } from '../kit/endpoint.ts';
-import { problem } from './openapi-parts.ts';
+import { problem } from '../kit/openapi-parts.ts';
 
 /** What the session routes need. */
 export interface SessionDeps {

@@ -3,7 +3,7 @@ import { CreateFeedSchema } from '../../statements/feeds/feed-input.ts';
 import { FEED_STATUSES } from '../../statements/feeds/feed-store.ts';
 import { CreateStatementSchema } from '../../statements/statement-input.ts';
 import { PatchFeedSchema, SimilarTextSchema } from './statements-routes.ts';
-import { schema, ref } from './openapi-parts.ts';
+import { schema, ref } from '../kit/openapi-parts.ts';
 
 const statementProperties = {
   id: { type: 'string' },

@@ -21,7 +21,7 @@ import type { Statement } from '../../statements/statement.ts';
 import { MAX_STATEMENT_TEXT } from '../../statements/statement.ts';
 import type { Store } from '../../store/store.ts';
 import { endpoints } from '../kit/endpoint.ts';
-import { json, problem, ref } from './openapi-parts.ts';
+import { json, problem, ref } from '../kit/openapi-parts.ts';
 
 /** What the statements API needs. */
 export interface StatementApiDeps {

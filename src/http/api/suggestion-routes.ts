@@ -31,7 +31,7 @@ import type { Store } from '../../store/store.ts';
 import { requireDesk, type Principal } from '../auth.ts';
 import { newsroomStreams } from '../kit/newsroom-streams.ts';
 import { endpoints, type EndpointDocs } from '../kit/endpoint.ts';
-import { problem } from './openapi-parts.ts';
+import { problem } from '../kit/openapi-parts.ts';
 
 /** What the suggestion routes need, built by the composition root. */
 export interface SuggestionDeps {

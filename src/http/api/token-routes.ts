@@ -9,7 +9,7 @@ import { ROLES, type ApiToken } from '../../domain/types.ts';
 import type { Store } from '../../store/store.ts';
 import type { Principal } from '../auth.ts';
 import { endpoints } from '../kit/endpoint.ts';
-import { json, problem } from './openapi-parts.ts';
+import { json, problem } from '../kit/openapi-parts.ts';
 
 /** What the token routes need. */
 export interface TokenRouteDeps {

@@ -7,7 +7,7 @@ import { assertOutboundUrl, type OutboundPolicy } from '../../outbound/outbound-
 import type { Store } from '../../store/store.ts';
 import type { WebhookDelivery, WebhookSubscriber } from '../../store/webhooks.ts';
 import { endpoints } from '../kit/endpoint.ts';
-import { problem } from './openapi-parts.ts';
+import { problem } from '../kit/openapi-parts.ts';
 
 const CreateWebhookSchema = z.strictObject({
   url: z

@@ -58,7 +58,7 @@ const EMBED_STYLESHEET = fileURLToPath(new URL('../../web/embed/embed.css', impo
 const NEWSROOM_ENTRY = fileURLToPath(new URL('../../web/newsroom/newsroom.ts', import.meta.url));
 // The newsroom's place pages' pin map (src/http/newsroom/place-pages.tsx).
 const PLACE_PIN_ENTRY = fileURLToPath(new URL('../../web/newsroom/place-pin.ts', import.meta.url));
-// The newsroom's map layer drawing page (src/http/map/layer-editor-page.tsx).
+// The newsroom's map layer drawing page (src/http/newsroom/layer-editor-page.tsx).
 const LAYER_EDITOR_ENTRY = fileURLToPath(new URL('../../web/newsroom/layer-editor.ts', import.meta.url));
 const NEWSROOM_STYLESHEET = fileURLToPath(new URL('../../web/newsroom/newsroom.css', import.meta.url));
 

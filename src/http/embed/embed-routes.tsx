@@ -4,7 +4,7 @@
  * sets no cookies and may be framed by any site; everything else keeps the reader's framing policy.
  */
 import type { Site } from '../../domain/site.ts';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { h } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { z } from 'zod';
@@ -13,7 +13,7 @@ import { isSlug, RESERVED_SLUGS } from '../../domain/slug.ts';
 import type { Desk, Story } from '../../domain/types.ts';
 import type { Store } from '../../store/store.ts';
 import type { Assets } from '../assets/build-assets.ts';
-import { parseInput } from '../api/schemas.ts';
+import { endpoints } from '../kit/endpoint.ts';
 import { EMBED_POLICY, usePagePolicy } from '../kit/security-headers.ts';
 import { sendPage } from '../kit/send-page.ts';
 import { storyPlace } from '../reader/story-place.ts';
@@ -72,10 +72,13 @@ export async function registerEmbedRoutes(app: FastifyInstance, deps: EmbedDeps)
   const { store, assets } = deps;
   const siteName = deps.site.name;
 
-  const widget = async (request: FastifyRequest, reply: FastifyReply, pathname: string) => {
+  const widget = async (
+    reply: FastifyReply,
+    pathname: string,
+    { limit, theme }: z.output<typeof EmbedQuery>,
+  ) => {
     const found = await storyAt(store, pathname);
     if (!found) throw new DomainError('not_found', 'no public story at that address');
-    const { limit, theme } = parseInput(EmbedQuery, request.query, 'query');
     const { story, desk } = found;
     const place = storyPlace(story, desk);
     const { items } = await store.updates.listByStory(story.id, { limit });
@@ -140,14 +143,23 @@ export async function registerEmbedRoutes(app: FastifyInstance, deps: EmbedDeps)
   // The widget may be framed by any site (that is its purpose): its scope gets EMBED_POLICY.
   await app.register(async (widgets) => {
     usePagePolicy(widgets, EMBED_POLICY);
-    widgets.get('/embed/stories/:slug', (request, reply) =>
-      widget(request, reply, `/stories/${(request.params as { slug: string }).slug}`),
-    );
-    widgets.get('/embed/:desk/:slug', (request, reply) => {
-      const { desk, slug } = request.params as { desk: string; slug: string };
-      return widget(request, reply, `/${desk}/${slug}`);
+    const define = endpoints(widgets, store);
+    define({
+      method: 'GET',
+      url: '/embed/stories/:slug',
+      params: z.object({ slug: z.string() }),
+      querystring: EmbedQuery,
+      handler: ({ reply, params: { slug }, query }) => widget(reply, `/stories/${slug}`, query),
+    });
+    define({
+      method: 'GET',
+      url: '/embed/:desk/:slug',
+      params: z.object({ desk: z.string(), slug: z.string() }),
+      querystring: EmbedQuery,
+      handler: ({ reply, params: { desk, slug }, query }) => widget(reply, `/${desk}/${slug}`, query),
     });
   });
+  const define = endpoints(app, store);
 
   // A stable address partners paste; the content-hashed copy underneath changes with each release.
   app.get('/embed.js', async (request, reply) => {
@@ -166,62 +178,54 @@ export async function registerEmbedRoutes(app: FastifyInstance, deps: EmbedDeps)
     return reply.send(asset.body);
   });
 
-  app.get('/oembed', async (request, reply) => {
-    const query = parseInput(OEmbedQuery, request.query, 'query');
-    // oEmbed: a format the provider does not offer is 501 Not Implemented.
-    if (query.format !== 'json') {
-      return reply.code(501).type('text/plain; charset=utf-8').send('only format=json is offered');
-    }
-    let target: URL;
-    try {
-      target = new URL(query.url);
-    } catch {
-      throw new DomainError('validation', 'url: must be an absolute URL of a story page', { field: 'url' });
-    }
-    const origin = deps.site.origin();
-    if (target.host !== new URL(origin).host) throw new DomainError('not_found', 'not a page of this site');
-    const found = await storyAt(store, target.pathname);
-    if (!found) throw new DomainError('not_found', 'no public story at that address');
-    const { story, desk } = found;
-    const width = Math.min(query.maxwidth ?? OEMBED_WIDTH, OEMBED_WIDTH);
-    const height = Math.min(query.maxheight ?? OEMBED_HEIGHT, OEMBED_HEIGHT);
-    const src = `${origin}/embed${storyPlace(story, desk).path}`;
-    const html = renderToString(
-      h('iframe', {
-        src,
-        title: `${story.headline} – live updates`,
-        width,
-        height,
-        loading: 'lazy',
-        style: 'border:0;max-width:100%',
-      }),
-    );
-    return reply
-      .header('cache-control', 'public, max-age=300')
-      .header('access-control-allow-origin', '*')
-      .send({
-        version: '1.0',
-        type: 'rich',
-        title: story.headline,
-        ...(desk && { author_name: desk.name, author_url: `${origin}/${desk.slug}` }),
-        provider_name: siteName,
-        provider_url: `${origin}/`,
-        cache_age: 300,
-        html,
-        width,
-        height,
-      });
+  define({
+    method: 'GET',
+    url: '/oembed',
+    querystring: OEmbedQuery,
+    handler: async ({ reply, query }) => {
+      // oEmbed: a format the provider does not offer is 501 Not Implemented.
+      if (query.format !== 'json') {
+        return reply.code(501).type('text/plain; charset=utf-8').send('only format=json is offered');
+      }
+      let target: URL;
+      try {
+        target = new URL(query.url);
+      } catch {
+        throw new DomainError('validation', 'url: must be an absolute URL of a story page', { field: 'url' });
+      }
+      const origin = deps.site.origin();
+      if (target.host !== new URL(origin).host) throw new DomainError('not_found', 'not a page of this site');
+      const found = await storyAt(store, target.pathname);
+      if (!found) throw new DomainError('not_found', 'no public story at that address');
+      const { story, desk } = found;
+      const width = Math.min(query.maxwidth ?? OEMBED_WIDTH, OEMBED_WIDTH);
+      const height = Math.min(query.maxheight ?? OEMBED_HEIGHT, OEMBED_HEIGHT);
+      const src = `${origin}/embed${storyPlace(story, desk).path}`;
+      const html = renderToString(
+        h('iframe', {
+          src,
+          title: `${story.headline} – live updates`,
+          width,
+          height,
+          loading: 'lazy',
+          style: 'border:0;max-width:100%',
+        }),
+      );
+      return reply
+        .header('cache-control', 'public, max-age=300')
+        .header('access-control-allow-origin', '*')
+        .send({
+          version: '1.0',
+          type: 'rich',
+          title: story.headline,
+          ...(desk && { author_name: desk.name, author_url: `${origin}/${desk.slug}` }),
+          provider_name: siteName,
+          provider_url: `${origin}/`,
+          cache_age: 300,
+          html,
+          width,
+          height,
+        });
+    },
   });
-}
-
-/** The oEmbed discovery link of a story page (https://oembed.com/#section4). */
-export function oembedAlternate(
-  canonicalUrl: string,
-  title: string,
-): { type: string; title: string; href: string } {
-  return {
-    type: 'application/json+oembed',
-    title,
-    href: `/oembed?url=${encodeURIComponent(canonicalUrl)}&format=json`,
-  };
 }

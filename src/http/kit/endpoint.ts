@@ -3,6 +3,8 @@
  * schemas of its path, query and body, its status code and OpenAPI text, and one handler that calls
  * one service. The schemas are the single source of validation (with problems naming the field, as
  * `parseInput` words them), of the handler's types, and of the OpenAPI document (openapi-document.ts).
+ * An upload declares `multipart` instead of a JSON body: the kit reads the file and the text fields,
+ * validates the fields with `body`, and documents both as multipart/form-data.
  */
 import type {
   FastifyInstance,
@@ -13,11 +15,13 @@ import type {
   HTTPMethods,
   RouteShorthandOptions,
 } from 'fastify';
-import type { z } from 'zod';
+import { z } from 'zod';
+import { DomainError, invalid } from '../../domain/errors.ts';
 import type { Role } from '../../domain/types.ts';
 import type { Store } from '../../store/store.ts';
-import { parseInput } from '../api/schemas.ts';
+import { parseInput } from './parse-input.ts';
 import { requireRole, type Principal } from '../auth.ts';
+import { refuseNul } from '../refuse-nul-input.ts';
 
 /** What the OpenAPI document says about an endpoint beyond its schemas (responses are written out). */
 export interface EndpointDocs {
@@ -32,6 +36,8 @@ export interface EndpointDocs {
   /** The request body, for an endpoint that parses its body itself (it depends on what the path names). */
   requestBody?: object;
   responses: Record<string, object>;
+  /** Component schemas the responses refer to (`#/components/schemas/<name>`), added to the document. */
+  schemas?: Record<string, object>;
 }
 
 declare module 'fastify' {
@@ -46,15 +52,34 @@ type Input<S> = S extends z.ZodType ? z.output<S> : undefined;
 /** Who may call an endpoint: the least role, or a check of its own that finds the caller or throws. */
 export type Permission = Role | ((request: FastifyRequest) => Promise<Principal>);
 
+/**
+ * A multipart/form-data body of one file and the text fields `body` declares (the scope registers
+ * @fastify/multipart with its part limits). The file is required; an unknown field is refused.
+ */
+export interface Multipart {
+  /** The file's field name. */
+  file: string;
+  /** The largest file accepted (413 beyond it); a request larger than it with room for the fields is refused unread. */
+  maxFileBytes: number;
+  /** A check of the caller's own, run before the body is read (e.g. an upload quota). */
+  admit?: (principal: Principal) => void | Promise<void>;
+}
+
+// Room for the text fields and multipart framing around the largest file accepted.
+const FIELDS_ROOM = 64 * 1024;
+
 /** One endpoint: permissions, schemas, status, docs, and the one call it makes. */
-export interface Endpoint<P, Q, B, R extends Permission | undefined> {
+export interface Endpoint<P, Q, B, R extends Permission | undefined, U extends Multipart | undefined> {
   method: HTTPMethods;
   url: string;
   /** Who may call it, checked before any input is read (so nobody hears 400 before 401). */
   permissions?: R;
   params?: P;
   querystring?: Q;
+  /** The JSON body; with `multipart`, the text fields. */
   body?: B;
+  /** Read the body as multipart/form-data (see Multipart); needs `permissions`. */
+  multipart?: U;
   /** What a request without a body is validated as (e.g. `{}`); without it, a missing body is refused. */
   emptyBody?: object;
   /** The success status (default 200). */
@@ -72,6 +97,8 @@ export interface Endpoint<P, Q, B, R extends Permission | undefined> {
     params: Input<P>;
     query: Input<Q>;
     body: Input<B>;
+    /** With `multipart`: the file's bytes. */
+    file: U extends Multipart ? Buffer : undefined;
   }) => Promise<unknown>;
 }
 
@@ -110,18 +137,22 @@ export function endpoints(app: FastifyInstance, store: Store, parse: Parse = par
     Q extends z.ZodType | undefined = undefined,
     B extends z.ZodType | undefined = undefined,
     R extends Permission | undefined = undefined,
-  >(spec: Endpoint<P, Q, B, R>): void {
-    const { permissions, docs } = spec;
+    U extends Multipart | undefined = undefined,
+  >(spec: Endpoint<P, Q, B, R, U>): void {
+    const { permissions, docs, multipart } = spec;
     const schema: FastifySchema = {
       ...(spec.params && { params: spec.params }),
       ...(spec.querystring && { querystring: spec.querystring }),
-      ...(spec.body && { body: spec.body }),
+      // A multipart body is read in the handler (it streams), so Fastify validates no body there.
+      ...(spec.body && !multipart && { body: spec.body }),
     };
+    const endpointDocs =
+      docs && multipart ? { ...docs, requestBody: multipartDocs(multipart, spec.body) } : docs;
     app.route({
       method: spec.method,
       url: spec.url,
       schema,
-      config: docs ? { endpointDocs: docs } : {},
+      config: endpointDocs ? { endpointDocs } : {},
       validatorCompiler,
       ...(spec.bodyLimit !== undefined && { bodyLimit: spec.bodyLimit }),
       ...(spec.onRequest && { onRequest: spec.onRequest }),
@@ -136,16 +167,98 @@ export function endpoints(app: FastifyInstance, store: Store, parse: Parse = par
         if (spec.emptyBody !== undefined && request.body === undefined) request.body = { ...spec.emptyBody };
       },
       handler: async (request, reply) => {
+        const principal = principals.get(request);
+        let body: unknown = request.body;
+        let file: Buffer | undefined;
+        if (multipart) {
+          if (principal === undefined)
+            throw new Error(`${spec.url}: a multipart endpoint declares permissions`);
+          const known = spec.body instanceof z.ZodObject ? Object.keys(spec.body.shape) : [];
+          ({ file, fields: body } = await readMultipart(request, reply, multipart, principal, known));
+          if (spec.body) body = parse(spec.body as z.ZodType, body, 'body');
+        }
         if (spec.status !== undefined) reply.code(spec.status);
         return spec.handler({
           request,
           reply,
-          principal: principals.get(request) as R extends Permission ? Principal : undefined,
+          principal: principal as R extends Permission ? Principal : undefined,
           params: request.params as Input<P>,
           query: request.query as Input<Q>,
-          body: request.body as Input<B>,
+          body: body as Input<B>,
+          file: file as U extends Multipart ? Buffer : undefined,
         });
       },
     });
+  };
+}
+
+/**
+ * Reads a multipart body: what can be refused without it is refused before reading it (a body over
+ * the limit with the connection closed, as a proxy would; the caller's own `admit`, whose refusal
+ * leaves the body to Node, which discards it unparsed, so the client still reads e.g. a 429).
+ */
+async function readMultipart(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  multipart: Multipart,
+  principal: Principal,
+  known: readonly string[],
+): Promise<{ file: Buffer; fields: Record<string, string> }> {
+  const name = multipart.file;
+  if (!request.isMultipart())
+    throw new DomainError('unsupported_media_type', `send multipart/form-data with a \`${name}\` field`, {
+      field: name,
+    });
+  const tooLarge = () =>
+    new DomainError('payload_too_large', `${name} is larger than ${multipart.maxFileBytes / 1048576} MB`, {
+      field: name,
+    });
+  if (Number(request.headers['content-length']) > multipart.maxFileBytes + FIELDS_ROOM) {
+    reply.header('connection', 'close');
+    throw tooLarge();
+  }
+  await multipart.admit?.(principal);
+  const fields: Record<string, string> = {};
+  let file: Buffer | null = null;
+  for await (const part of request.parts()) {
+    if (part.type === 'file') {
+      if (part.fieldname !== name) throw invalid(part.fieldname, `${part.fieldname} is not a known field`);
+      file = await part.toBuffer();
+      if (part.file.truncated) throw tooLarge();
+    } else if (known.includes(part.fieldname)) {
+      const value = String(part.value);
+      // Streamed after the NUL hook ran: the same check, per field, before anything is stored.
+      refuseNul(value, part.fieldname);
+      fields[part.fieldname] = value;
+    } else {
+      throw invalid(part.fieldname, `${part.fieldname} is not a known field`);
+    }
+  }
+  if (file === null) throw invalid(name, `${name} is required`);
+  return { file, fields };
+}
+
+/** The OpenAPI request body of a multipart endpoint: the file, and the text fields `body` declares. */
+function multipartDocs(multipart: Multipart, body: unknown): object {
+  const fields = body
+    ? (z.toJSONSchema(body as z.ZodType, { io: 'input', unrepresentable: 'any' }) as {
+        properties?: Record<string, object>;
+        required?: string[];
+      })
+    : {};
+  return {
+    required: true,
+    content: {
+      'multipart/form-data': {
+        schema: {
+          type: 'object',
+          required: [multipart.file, ...(fields.required ?? [])],
+          properties: {
+            [multipart.file]: { type: 'string', format: 'binary' },
+            ...fields.properties,
+          },
+        },
+      },
+    },
   };
 }

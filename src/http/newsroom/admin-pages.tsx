@@ -6,15 +6,16 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import { z } from 'zod';
 import type { TokenService } from '../../accounts/token-service.ts';
-import { DomainError } from '../../domain/errors.ts';
+import type { DomainError } from '../../domain/errors.ts';
 import type { PublishingService } from '../../service/publishing.ts';
-import type { AuditEntry, Store } from '../../store/store.ts';
+import type { AuditEntry, AuditFilter, Store } from '../../store/store.ts';
 import { storyPath, updatePath } from '../../domain/paths.ts';
 import { excerpt, htmlToText } from '../reader/html-text.ts';
 import { newsroomZone } from '../reader/time-format.ts';
 import { auditFilter, AuditFilterSchema, ChangeDeskSchema } from '../api/admin-routes.ts';
-import { CreateDeskSchema, parseInput } from '../api/schemas.ts';
+import { CreateDeskSchema } from '../api/schemas.ts';
 import { CSRF_HEADER, requireRole, type Principal } from '../auth.ts';
+import { forms } from '../kit/form.ts';
 import {
   AuditPage,
   DesksPage,
@@ -52,6 +53,39 @@ function deskNotice(done: DeskDone, name: string, slug: string): string {
   }
 }
 const DeskSlug = z.object({ slug: z.string().min(1).max(80) });
+// The desk forms' fields, as the admin API takes them: a new desk's trimmed, a blank slug or time zone
+// left to its default; a desk's changes as typed.
+const NewDeskForm = z.preprocess((posted) => {
+  const form = posted as Record<string, string | undefined>;
+  return {
+    name: form['name']?.trim() ?? '',
+    ...(form['slug']?.trim() && { slug: form['slug'].trim() }),
+    ...(form['timezone']?.trim() && { timezone: form['timezone'].trim() }),
+    description: form['description']?.trim() ?? '',
+  };
+}, CreateDeskSchema);
+const ChangeDeskForm = z.preprocess((posted) => {
+  const form = posted as Record<string, string | undefined>;
+  return {
+    name: form['name'] ?? '',
+    timezone: form['timezone'] ?? '',
+    description: form['description'] ?? '',
+  };
+}, ChangeDeskSchema);
+const ArchiveDeskForm = z.object({ archived: z.string().optional() });
+/** The audit filter's fields as typed: empty ones mean "any". */
+const auditGiven = (query: Record<string, string>) =>
+  Object.fromEntries(
+    ['actor', 'action', 'from', 'to']
+      .map((k) => [k, query[k]?.trim() ?? ''] as const)
+      .filter(([, v]) => v !== ''),
+  );
+const AuditFilterForm = z.preprocess((query) => auditGiven(textOf(query)), AuditFilterSchema);
+/** The text values of a query string (a repeated parameter is not a filter's). */
+const textOf = (query: unknown): Record<string, string> =>
+  Object.fromEntries(
+    Object.entries(query ?? {}).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+  );
 /** Zones suggested in the desks' time-zone fields; Kyiv under its current name, which ICU lists as Kiev. */
 const DESK_TIMEZONES = [...new Set([...Intl.supportedValuesOf('timeZone'), 'Europe/Kyiv'])].sort();
 
@@ -79,19 +113,13 @@ export function registerAdminPages(app: FastifyInstance, kit: AdminPageKit): voi
   app.get('/newsroom/admin', async (_request, reply) => reply.redirect('/newsroom/admin/users', 303));
 
   /** A plain form's poster, if an admin: its CSRF token comes in the body, checked as the API checks the header. */
-  async function formAdmin(
-    request: FastifyRequest,
-  ): Promise<{ principal: Principal; form: Record<string, string> }> {
+  async function formAdmin(request: FastifyRequest): Promise<Principal> {
     const body = (request.body ?? {}) as Record<string, unknown>;
     if (typeof body['_csrf'] === 'string') request.headers[CSRF_HEADER] = body['_csrf'];
     else delete request.headers[CSRF_HEADER];
-    const principal = await requireRole(store, request, 'admin');
-    // Only text fields count; anything else a crafted request sends is as good as absent.
-    const form = Object.fromEntries(
-      Object.entries(body).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
-    );
-    return { principal, form };
+    return requireRole(store, request, 'admin');
   }
+  const form = forms(app);
 
   const desksPage = async (
     reply: FastifyReply,
@@ -114,28 +142,27 @@ export function registerAdminPages(app: FastifyInstance, kit: AdminPageKit): voi
       />,
     );
 
-  /** Runs a desk form's change; a refused one shows the page again with the reason and what was typed. */
-  async function deskForm(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    formName: (form: Record<string, string>) => string,
-    change: (form: Record<string, string>, principal: Principal) => Promise<{ done: DeskDone; slug: string }>,
-  ): Promise<FastifyReply> {
-    const { principal, form } = await formAdmin(request);
-    try {
-      const { done, slug } = await change(form, principal);
-      return reply.redirect(`/newsroom/admin/desks?${new URLSearchParams({ [done]: slug })}`, 303);
-    } catch (e) {
-      if (!(e instanceof DomainError) || !['validation', 'conflict', 'not_found'].includes(e.code)) throw e;
-      const { _csrf: _ignored, ...typed } = form;
-      const field = typeof e.details?.['field'] === 'string' ? e.details['field'] : null;
-      return desksPage(reply, principal, e.code === 'conflict' ? 409 : 400, {
+  /** A refused desk form shows the page again with the reason and what was typed. */
+  const deskRefused = {
+    codes: ['validation', 'conflict', 'not_found'] as const,
+    render: async (input: {
+      reply: FastifyReply;
+      who: Principal;
+      params: { slug: string } | undefined;
+      error: DomainError;
+      values: Record<string, string>;
+    }) => {
+      const { reply, who, params, error, values } = input;
+      const field = typeof error.details?.['field'] === 'string' ? error.details['field'] : null;
+      return desksPage(reply, who, error.code === 'conflict' ? 409 : 400, {
         notice: null,
-        error: { form: formName(form), message: e.message, field },
-        typed,
+        error: { form: params?.slug ?? 'new', message: error.message, field },
+        typed: values,
       });
-    }
-  }
+    },
+  };
+  const deskDone = (reply: FastifyReply, done: DeskDone, slug: string) =>
+    reply.redirect(`/newsroom/admin/desks?${new URLSearchParams({ [done]: slug })}`, 303);
 
   app.get('/newsroom/admin/desks', async (request, reply) => {
     const principal = await admin(request, reply);
@@ -151,56 +178,40 @@ export function registerAdminPages(app: FastifyInstance, kit: AdminPageKit): voi
     });
   });
 
-  app.post('/newsroom/admin/desks', async (request, reply) =>
-    deskForm(
-      request,
-      reply,
-      () => 'new',
-      async (form, principal) => {
-        const input = parseInput(CreateDeskSchema, {
-          name: form['name']?.trim() ?? '',
-          ...(form['slug']?.trim() && { slug: form['slug'].trim() }),
-          ...(form['timezone']?.trim() && { timezone: form['timezone'].trim() }),
-          description: form['description']?.trim() ?? '',
-        });
-        if (input.name.trim() === '')
-          throw new DomainError('validation', 'name must not be empty', { field: 'name' });
-        const desk = await kit.publishing.createDesk(principal, input);
-        return { done: 'created', slug: desk.slug };
-      },
-    ),
-  );
-
-  app.post('/newsroom/admin/desks/:slug', async (request, reply) => {
-    const { slug } = parseInput(DeskSlug, request.params, 'path');
-    return deskForm(
-      request,
-      reply,
-      () => slug,
-      async (form, principal) => {
-        const change = parseInput(ChangeDeskSchema, {
-          name: form['name'] ?? '',
-          timezone: form['timezone'] ?? '',
-          description: form['description'] ?? '',
-        });
-        const desk = await kit.publishing.updateDesk(principal, slug, change);
-        return { done: 'saved', slug: desk.slug };
-      },
-    );
+  form({
+    url: '/newsroom/admin/desks',
+    who: formAdmin,
+    fields: NewDeskForm,
+    refused: deskRefused,
+    handler: async ({ reply, who, fields }) => {
+      const desk = await kit.publishing.createDesk(who, fields);
+      return deskDone(reply, 'created', desk.slug);
+    },
   });
 
-  app.post('/newsroom/admin/desks/:slug/archive', async (request, reply) => {
-    const { slug } = parseInput(DeskSlug, request.params, 'path');
-    return deskForm(
-      request,
-      reply,
-      () => slug,
-      async (form, principal) => {
-        const archived = form['archived'] !== 'false';
-        const desk = await kit.publishing.updateDesk(principal, slug, { archived });
-        return { done: archived ? 'archived' : 'restored', slug: desk.slug };
-      },
-    );
+  form({
+    url: '/newsroom/admin/desks/:slug',
+    who: formAdmin,
+    params: DeskSlug,
+    fields: ChangeDeskForm,
+    refused: deskRefused,
+    handler: async ({ reply, who, params: { slug }, fields }) => {
+      const desk = await kit.publishing.updateDesk(who, slug, fields);
+      return deskDone(reply, 'saved', desk.slug);
+    },
+  });
+
+  form({
+    url: '/newsroom/admin/desks/:slug/archive',
+    who: formAdmin,
+    params: DeskSlug,
+    fields: ArchiveDeskForm,
+    refused: deskRefused,
+    handler: async ({ reply, who, params: { slug }, fields }) => {
+      const archived = fields.archived !== 'false';
+      const desk = await kit.publishing.updateDesk(who, slug, { archived });
+      return deskDone(reply, archived ? 'archived' : 'restored', desk.slug);
+    },
   });
 
   app.get('/newsroom/admin/users', async (request, reply) => {
@@ -241,38 +252,29 @@ export function registerAdminPages(app: FastifyInstance, kit: AdminPageKit): voi
   });
 
   // A plain form: its CSRF token comes in the body, and is checked exactly as the API checks the header.
-  app.post('/newsroom/admin/tokens/:id/revoke', async (request, reply) => {
-    const body = request.body as Record<string, unknown> | undefined;
-    if (typeof body?.['_csrf'] === 'string') request.headers[CSRF_HEADER] = body['_csrf'];
-    else delete request.headers[CSRF_HEADER];
-    const principal = await requireRole(store, request, 'admin');
-    const { id } = parseInput(z.object({ id: z.string().min(1).max(64) }), request.params, 'path');
-    await kit.tokens.revoke(id, { name: principal.name, key: principal.key });
-    return reply.redirect(`/newsroom/admin/tokens?revoked=${encodeURIComponent(id)}`, 303);
+  form({
+    url: '/newsroom/admin/tokens/:id/revoke',
+    who: formAdmin,
+    params: z.object({ id: z.string().min(1).max(64) }),
+    handler: async ({ reply, who, params: { id } }) => {
+      await kit.tokens.revoke(id, { name: who.name, key: who.key });
+      return reply.redirect(`/newsroom/admin/tokens?revoked=${encodeURIComponent(id)}`, 303);
+    },
   });
 
-  app.get('/newsroom/admin/audit', async (request, reply) => {
-    const principal = await admin(request, reply);
-    if (!principal) return reply;
-    const raw = request.query as Record<string, string | undefined>;
-    // Empty form fields mean "any".
-    const given = Object.fromEntries(
-      ['actor', 'action', 'from', 'to']
-        .map((k) => [k, raw[k]?.trim() ?? ''] as const)
-        .filter(([, v]) => v !== ''),
-    );
-    const before = /^\d{1,15}$/.test(raw['before'] ?? '') ? Number(raw['before']) : null;
-    let error: string | null = null;
-    let entries: Awaited<ReturnType<Store['audit']['list']>> = [];
-    // The filter's days are the newsroom's, as every time on the page is.
+  /** The audit log page: entries matching the filter, or the reason the filter was refused. */
+  async function auditPage(
+    reply: FastifyReply,
+    principal: Principal,
+    query: Record<string, string>,
+    filter: AuditFilter | null,
+    error: string | null,
+  ) {
+    const given = auditGiven(query);
+    const before = /^\d{1,15}$/.test(query['before'] ?? '') ? Number(query['before']) : null;
+    const entries = filter ? await store.audit.list({ limit: PAGE_SIZE, beforeId: before, ...filter }) : [];
+    // Every time on the page is in the newsroom's zone, as are the filter's days.
     const timezone = newsroomZone(await store.desks.list());
-    try {
-      const filter = auditFilter(parseInput(AuditFilterSchema, { ...given, timezone }, 'query'));
-      entries = await store.audit.list({ limit: PAGE_SIZE, beforeId: before, ...filter });
-    } catch (e) {
-      if (!(e instanceof DomainError)) throw e;
-      error = e.message;
-    }
     const filterQuery = new URLSearchParams(given).toString();
     const last = entries.at(-1);
     const olderQuery =
@@ -303,6 +305,24 @@ export function registerAdminPages(app: FastifyInstance, kit: AdminPageKit): voi
         }}
       />,
     );
+  }
+
+  form({
+    method: 'GET',
+    url: '/newsroom/admin/audit',
+    who: admin,
+    fields: AuditFilterForm,
+    refused: {
+      render: ({ reply, who, values, error }) => auditPage(reply, who, values, null, error.message),
+    },
+    handler: async ({ reply, who, request, fields }) =>
+      auditPage(
+        reply,
+        who,
+        textOf(request.query),
+        auditFilter({ ...fields, timezone: newsroomZone(await store.desks.list()) }),
+        null,
+      ),
   });
 }
 

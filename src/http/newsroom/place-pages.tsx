@@ -21,7 +21,7 @@ import type { PlaceEdits, PlaceRecord } from '../../service/place-edits.ts';
 import type { Store } from '../../store/store.ts';
 import type { Assets } from '../assets/build-assets.ts';
 import { PinBody, PlaceSlugParams, RenameBody } from '../api/place-routes.ts';
-import { parseInput } from '../api/schemas.ts';
+import { forms } from '../kit/form.ts';
 import { authenticate, CSRF_HEADER, hasRole, type Principal } from '../auth.ts';
 import { sendNewsroomPage } from './send-page.tsx';
 
@@ -316,8 +316,19 @@ function PlacesToPinPage(props: { places: { place: PlaceMention; updates: number
   );
 }
 
-const RenameForm = z.object({ name: z.string().default('') });
-const PinForm = z.object({ lat: z.string().max(40).default(''), lon: z.string().max(40).default('') });
+// The forms' fields, as the place API takes them: coordinates may be typed with a decimal comma.
+const RenameForm = z.object({ name: RenameBody.shape.name.default('') });
+const coordinate = (field: 'lat' | 'lon') =>
+  z
+    .string()
+    .max(40)
+    .default('')
+    .transform((typed) => {
+      const n = Number(typed.trim().replace(',', '.'));
+      return typed.trim() === '' || !Number.isFinite(n) ? typed : n;
+    })
+    .pipe(PinBody.shape[field]);
+const PinForm = z.object({ lat: coordinate('lat'), lon: coordinate('lon') });
 
 /** Registers the newsroom's place pages. */
 export async function registerPlacePages(app: FastifyInstance, deps: PlacePageDeps): Promise<void> {
@@ -404,51 +415,60 @@ export async function registerPlacePages(app: FastifyInstance, deps: PlacePageDe
     return send(reply, 200, 'Places to pin', principal, <PlacesToPinPage places={[...found.values()]} />);
   });
 
-  app.get('/newsroom/places/:slug', async (request, reply) => {
-    const principal = await signedIn(request, reply);
-    if (!principal) return reply;
-    const { slug } = parseInput(PlaceSlugParams, request.params, 'path');
-    const { done } = request.query as { done?: string };
-    return placePage(reply, principal, slug, 200, {
-      ...(done === 'renamed' && { done: 'Renamed. Updates naming it are being updated.' }),
-      ...(done === 'pinned' && { done: 'Pinned. Updates naming it are being placed there.' }),
-    });
+  const form = forms(app);
+  form({
+    method: 'GET',
+    url: '/newsroom/places/:slug',
+    who: signedIn,
+    params: PlaceSlugParams,
+    handler: ({ request, reply, who, params: { slug } }) => {
+      const { done } = request.query as { done?: string };
+      return placePage(reply, who, slug, 200, {
+        ...(done === 'renamed' && { done: 'Renamed. Updates naming it are being updated.' }),
+        ...(done === 'pinned' && { done: 'Pinned. Updates naming it are being placed there.' }),
+      });
+    },
   });
 
-  const formFailure = (error: unknown, values: Record<string, string>) => {
-    if (!(error instanceof DomainError) || error.code !== 'validation') throw error;
-    return { field: error.details.field ?? null, message: error.message, values };
+  // A refused edit shows the page again with the reason beside the field, and what was typed.
+  const refused = {
+    render: async (input: {
+      reply: FastifyReply;
+      who: Principal;
+      params: { slug: string };
+      error: DomainError;
+      values: Record<string, string>;
+    }) =>
+      placePage(input.reply, input.who, input.params.slug, 400, {
+        error: {
+          field: input.error.details.field ?? null,
+          message: input.error.message,
+          values: input.values,
+        },
+      }),
   };
 
-  app.post('/newsroom/places/:slug/name', async (request, reply) => {
-    const principal = await signedIn(request, reply);
-    if (!principal) return reply;
-    const { slug } = parseInput(PlaceSlugParams, request.params, 'path');
-    const values = RenameForm.parse(request.body ?? {});
-    try {
-      const { name } = parseInput(RenameBody, values);
-      const renamed = await places.rename(principal, slug, name);
+  form({
+    url: '/newsroom/places/:slug/name',
+    who: signedIn,
+    params: PlaceSlugParams,
+    fields: RenameForm,
+    refused,
+    handler: async ({ reply, who, params: { slug }, fields: { name } }) => {
+      const renamed = await places.rename(who, slug, name);
       return reply.redirect(`/newsroom/places/${renamed.slug}?done=renamed`, 303);
-    } catch (error) {
-      return placePage(reply, principal, slug, 400, { error: formFailure(error, values) });
-    }
+    },
   });
 
-  app.post('/newsroom/places/:slug/pin', async (request, reply) => {
-    const principal = await signedIn(request, reply);
-    if (!principal) return reply;
-    const { slug } = parseInput(PlaceSlugParams, request.params, 'path');
-    const values = PinForm.parse(request.body ?? {});
-    try {
-      const number = (field: 'lat' | 'lon') => {
-        const n = Number(values[field].trim().replace(',', '.'));
-        return values[field].trim() === '' || !Number.isFinite(n) ? values[field] : n;
-      };
-      const { lat, lon } = parseInput(PinBody, { lat: number('lat'), lon: number('lon') });
-      await places.pin(principal, slug, lat, lon);
+  form({
+    url: '/newsroom/places/:slug/pin',
+    who: signedIn,
+    params: PlaceSlugParams,
+    fields: PinForm,
+    refused,
+    handler: async ({ reply, who, params: { slug }, fields: { lat, lon } }) => {
+      await places.pin(who, slug, lat, lon);
       return reply.redirect(`/newsroom/places/${slug}?done=pinned`, 303);
-    } catch (error) {
-      return placePage(reply, principal, slug, 400, { error: formFailure(error, values) });
-    }
+    },
   });
 }

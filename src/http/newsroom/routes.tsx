@@ -15,12 +15,10 @@ import type { PublishingService } from '../../service/publishing.ts';
 import type { Store } from '../../store/store.ts';
 import type { Assets } from '../assets/build-assets.ts';
 import { clearSessionCookie, setSessionCookie } from '../api/session-routes.ts';
-import { parseInput } from '../api/schemas.ts';
 import {
   authenticate,
   mayUseDesk,
   requireDesk,
-  requireRole,
   sameSecret,
   SESSION_COOKIE,
   type Principal,
@@ -33,6 +31,8 @@ import type { LiveBus } from '../../live/bus.ts';
 import { createSseFrame } from '../../live/sse-frame.ts';
 
 const QUEUE_CHANGED_FRAME = createSseFrame({ event: 'queue', data: '{}' });
+import { endpoints } from '../kit/endpoint.ts';
+import { forms } from '../kit/form.ts';
 const DRAFTS_CHANGED_FRAME = createSseFrame({ event: 'drafts', data: '{}' });
 import { newsroomStreams } from '../kit/newsroom-streams.ts';
 import { registerAdminPages } from './admin-pages.tsx';
@@ -94,6 +94,8 @@ export async function registerNewsroomRoutes(app: FastifyInstance, deps: Newsroo
   });
 
   const send = sendNewsroomPage;
+  const form = forms(app);
+  const define = endpoints(app, store);
 
   /** The signed-in user, or a redirect to the sign-in page. */
   async function signedIn(request: FastifyRequest, reply: FastifyReply): Promise<Principal | null> {
@@ -122,42 +124,45 @@ export async function registerNewsroomRoutes(app: FastifyInstance, deps: Newsroo
     );
   });
 
-  app.post('/newsroom/password', async (request, reply) => {
-    const form = parseInput(PasswordForm, request.body ?? {});
-    const secret = request.cookies[SESSION_COOKIE];
-    const found = secret ? await accounts.resume(secret) : null;
-    if (!found) return reply.redirect('/newsroom/login', 303);
-    if (!sameSecret(form._csrf, found.session.csrfToken))
-      throw new DomainError('forbidden', 'the password form has expired; reload and try again', {
-        field: '_csrf',
-      });
-    const principal: Principal = {
-      key: `user:${found.user.id}`,
-      name: found.user.name,
-      role: found.user.role,
-      desks: found.user.desks,
-      csrfToken: found.session.csrfToken,
-    };
-    try {
-      if (form.newPassword !== form.repeatPassword)
-        throw new DomainError('validation', 'the two new passwords differ', { field: 'repeatPassword' });
-      await accounts.changeOwnPassword(found.user.id, form.currentPassword, form.newPassword, request.ip);
-    } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
-      return send(
-        reply,
-        error.code === 'rate_limited' ? 429 : 400,
-        'Password',
-        chrome(principal, false),
-        <PasswordPage
-          error={error.message}
-          forced={found.user.passwordTemporary}
-          csrf={found.session.csrfToken}
-        />,
-      );
-    }
-    clearSessionCookie(request, reply);
-    return reply.redirect('/newsroom/login?changed=1', 303);
+  form({
+    url: '/newsroom/password',
+    fields: PasswordForm,
+    handler: async ({ request, reply, fields: form }) => {
+      const secret = request.cookies[SESSION_COOKIE];
+      const found = secret ? await accounts.resume(secret) : null;
+      if (!found) return reply.redirect('/newsroom/login', 303);
+      if (!sameSecret(form._csrf, found.session.csrfToken))
+        throw new DomainError('forbidden', 'the password form has expired; reload and try again', {
+          field: '_csrf',
+        });
+      const principal: Principal = {
+        key: `user:${found.user.id}`,
+        name: found.user.name,
+        role: found.user.role,
+        desks: found.user.desks,
+        csrfToken: found.session.csrfToken,
+      };
+      try {
+        if (form.newPassword !== form.repeatPassword)
+          throw new DomainError('validation', 'the two new passwords differ', { field: 'repeatPassword' });
+        await accounts.changeOwnPassword(found.user.id, form.currentPassword, form.newPassword, request.ip);
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        return send(
+          reply,
+          error.code === 'rate_limited' ? 429 : 400,
+          'Password',
+          chrome(principal, false),
+          <PasswordPage
+            error={error.message}
+            forced={found.user.passwordTemporary}
+            csrf={found.session.csrfToken}
+          />,
+        );
+      }
+      clearSessionCookie(request, reply);
+      return reply.redirect('/newsroom/login?changed=1', 303);
+    },
   });
 
   app.get('/newsroom/login', async (request, reply) => {
@@ -175,45 +180,54 @@ export async function registerNewsroomRoutes(app: FastifyInstance, deps: Newsroo
     );
   });
 
-  app.post('/newsroom/login', async (request, reply) => {
+  form({
+    url: '/newsroom/login',
     // Login CSRF: a page on another site must not sign a browser in to an account of the attacker's
     // choosing. Checked from headers browsers set (see same-origin.ts) rather than a pre-session form
     // token, so the form keeps working after its page has sat open for a day.
-    if (!isSameOrigin(request))
-      throw new DomainError('forbidden', 'sign in from this site’s own form', { field: 'origin' });
-    const { email, password } = parseInput(LoginForm, request.body ?? {});
-    try {
-      const signIn = await accounts.signIn(email, password, request.ip);
-      setSessionCookie(request, reply, signIn);
-      return reply.redirect('/newsroom', 303);
-    } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
-      const status = error.code === 'rate_limited' ? 429 : 401;
-      return send(
-        reply,
-        status,
-        'Sign in',
-        chrome(null, false),
-        <LoginPage error={error.message} email={email} />,
-      );
-    }
+    who: async (request) => {
+      if (!isSameOrigin(request))
+        throw new DomainError('forbidden', 'sign in from this site’s own form', { field: 'origin' });
+      return 'visitor' as const;
+    },
+    fields: LoginForm,
+    handler: async ({ request, reply, fields: { email, password } }) => {
+      try {
+        const signIn = await accounts.signIn(email, password, request.ip);
+        setSessionCookie(request, reply, signIn);
+        return reply.redirect('/newsroom', 303);
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        const status = error.code === 'rate_limited' ? 429 : 401;
+        return send(
+          reply,
+          status,
+          'Sign in',
+          chrome(null, false),
+          <LoginPage error={error.message} email={email} />,
+        );
+      }
+    },
   });
 
   // A plain form (works without JavaScript), so the CSRF token comes in the body, not a header.
-  app.post('/newsroom/logout', async (request, reply) => {
-    const { _csrf, everywhere } = parseInput(LogoutForm, request.body ?? {});
-    const secret = request.cookies[SESSION_COOKIE];
-    const found = secret ? await accounts.resume(secret) : null;
-    if (found) {
-      if (!sameSecret(_csrf, found.session.csrfToken))
-        throw new DomainError('forbidden', 'the sign-out form has expired; reload and try again', {
-          field: '_csrf',
-        });
-      if (everywhere === '1') await accounts.signOutEverywhere(found.user.id);
-      else await accounts.signOut(found.session.id);
-    }
-    clearSessionCookie(request, reply);
-    return reply.redirect('/newsroom/login', 303);
+  form({
+    url: '/newsroom/logout',
+    fields: LogoutForm,
+    handler: async ({ request, reply, fields: { _csrf, everywhere } }) => {
+      const secret = request.cookies[SESSION_COOKIE];
+      const found = secret ? await accounts.resume(secret) : null;
+      if (found) {
+        if (!sameSecret(_csrf, found.session.csrfToken))
+          throw new DomainError('forbidden', 'the sign-out form has expired; reload and try again', {
+            field: '_csrf',
+          });
+        if (everywhere === '1') await accounts.signOutEverywhere(found.user.id);
+        else await accounts.signOut(found.session.id);
+      }
+      clearSessionCookie(request, reply);
+      return reply.redirect('/newsroom/login', 303);
+    },
   });
 
   app.get('/newsroom', async (request, reply) => {
@@ -324,27 +338,31 @@ export async function registerNewsroomRoutes(app: FastifyInstance, deps: Newsroo
 
   // A page of the editor's stream as HTML (older updates, or those matching the find box): the same
   // articles the page renders, so edit controls and suggestions attach to them in the same way.
-  app.get('/newsroom/stories/:id/updates', async (request, reply) => {
-    const principal = await requireRole(store, request, 'contributor');
-    const { id } = request.params as { id: string };
-    const { cursor, q } = parseInput(StreamQuery, request.query, 'query');
-    const story = await store.stories.getById(id);
-    if (!story) throw notFound('story');
-    requireDesk(principal, story.deskId);
-    const desk = story.deskId === null ? null : await store.desks.getById(story.deskId);
-    const contains = q?.trim() ?? '';
-    const page = await store.updates.listByStory(story.id, {
-      limit: EDITOR_PAGE,
-      cursor: cursor ?? null,
-      contains: contains === '' ? null : contains,
-    });
-    const articles = await deps.articles.render(
-      page.items,
-      { path: storyPath(desk?.slug ?? null, story.slug), timezone: desk?.timezone ?? DEFAULT_TIMEZONE },
-      Date.now(),
-    );
-    const html = articles.join('');
-    return reply.header('cache-control', 'no-store').send({ html, nextCursor: page.nextCursor });
+  define({
+    method: 'GET',
+    url: '/newsroom/stories/:id/updates',
+    permissions: 'contributor',
+    params: z.object({ id: z.string() }),
+    querystring: StreamQuery,
+    handler: async ({ reply, principal, params: { id }, query: { cursor, q } }) => {
+      const story = await store.stories.getById(id);
+      if (!story) throw notFound('story');
+      requireDesk(principal, story.deskId);
+      const desk = story.deskId === null ? null : await store.desks.getById(story.deskId);
+      const contains = q?.trim() ?? '';
+      const page = await store.updates.listByStory(story.id, {
+        limit: EDITOR_PAGE,
+        cursor: cursor ?? null,
+        contains: contains === '' ? null : contains,
+      });
+      const articles = await deps.articles.render(
+        page.items,
+        { path: storyPath(desk?.slug ?? null, story.slug), timezone: desk?.timezone ?? DEFAULT_TIMEZONE },
+        Date.now(),
+      );
+      const html = articles.join('');
+      return reply.header('cache-control', 'no-store').send({ html, nextCursor: page.nextCursor });
+    },
   });
 
   registerDraftRoutes(app, deps);
@@ -359,9 +377,11 @@ export async function registerNewsroomRoutes(app: FastifyInstance, deps: Newsroo
   });
 
   // The compose form's live preview: the same Markdown renderer and sanitiser as publishing.
-  app.post('/api/v1/preview', async (request) => {
-    await requireRole(store, request, 'contributor');
-    const { body } = parseInput(PreviewSchema, request.body);
-    return { html: renderMarkdown(body) };
+  define({
+    method: 'POST',
+    url: '/api/v1/preview',
+    permissions: 'contributor',
+    body: PreviewSchema,
+    handler: async ({ body: { body } }) => ({ html: renderMarkdown(body) }),
   });
 }

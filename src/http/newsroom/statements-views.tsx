@@ -8,7 +8,7 @@ import type { Role } from '../../domain/types.ts';
 import type { StatementFeed } from '../../statements/feeds/feed-store.ts';
 import type { SimilarStatement } from '../../statements/statement-service.ts';
 import type { Statement } from '../../statements/statement.ts';
-import { statementTitle } from '../reader/statements/statement-views.tsx';
+import { statementTitle } from '../reader/statement-title.ts';
 import { formatDateTime, zonedLocal, zoneName } from '../reader/time-format.ts';
 
 /** A form's values and what was wrong with them, to show it again. */

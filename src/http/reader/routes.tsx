@@ -20,7 +20,7 @@ import { authenticate, hasRole, mayUseDesk, SESSION_COOKIE } from '../auth.ts';
 import type { Assets } from '../assets/build-assets.ts';
 import { prepareHtml, sendPage } from '../kit/send-page.ts';
 import type { PreparedHtml } from '../kit/send-page.ts';
-import { oembedAlternate } from '../embed/embed-routes.tsx';
+import { oembedAlternate } from './oembed-link.ts';
 import { feedAlternates } from './feeds/feed-model.ts';
 import type { ArticleRenderer } from './article-renderer.ts';
 import { excerpt, htmlToText } from './html-text.ts';

@@ -1,5 +1,5 @@
 /**
- * The newsroom's map layer drawing page (http/map/layer-editor-page.tsx). A click adds a point: its
+ * The newsroom's map layer drawing page (http/newsroom/layer-editor-page.tsx). A click adds a point: its
  * longitude and latitude come from d3-geo's inverse of the reader map's projection (the same
  * Natural Earth fit as http/map/basemap.ts), so what is drawn here lines up on every reader map.
  * Points are dragged to move them; the first point (or "Close shape") closes an area. Saving posts

@@ -10,7 +10,8 @@ import { sendPage } from '../../kit/send-page.ts';
 import { excerpt } from '../html-text.ts';
 import { ErrorPage, errorWording } from '../views/error-page.tsx';
 import { Layout, renderDocument, type PageMeta } from '../views/layout.tsx';
-import { ComparePage, StatementListPage, StatementPage, statementTitle } from './statement-views.tsx';
+import { statementTitle } from '../statement-title.ts';
+import { ComparePage, StatementListPage, StatementPage } from './statement-views.tsx';
 import type { Store } from '../../../store/store.ts';
 
 /** What the statement pages need. */

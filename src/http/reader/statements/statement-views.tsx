@@ -8,12 +8,8 @@ import type { DiffPart, TemplateSegment } from '../../../statements/compare.ts';
 import type { Comparison, SimilarStatement } from '../../../statements/statement-service.ts';
 import type { Statement } from '../../../statements/statement.ts';
 import { excerpt } from '../html-text.ts';
+import { statementTitle } from '../statement-title.ts';
 import { formatDateTime } from '../time-format.ts';
-
-/** The heading of a statement: its title, or its first words. */
-export function statementTitle(statement: Statement): string {
-  return statement.title !== '' ? statement.title : excerpt(statement.text.replace(/\s+/g, ' '), 90);
-}
 
 const percent = (score: number) => `${Math.round(score * 100)}%`;
 

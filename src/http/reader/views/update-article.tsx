@@ -10,7 +10,7 @@ import { linkHrefs } from '../html-text.ts';
 import { videoEmbed } from '../../../media/video-embeds.ts';
 import { postEmbed } from '../../../media/post-embeds.ts';
 import type { Statement } from '../../../statements/statement.ts';
-import { CitedStatements } from '../statements/cited-statements.tsx';
+import { CitedStatements } from './cited-statements.tsx';
 import { largestJpeg, Picture } from './photo.tsx';
 import { formatClock, formatDateTime } from '../time-format.ts';
 
@@ -32,7 +32,7 @@ export interface UpdateContext {
   timezone: string;
   /** Render time for "5 min ago"; null renders RELATIVE_TIME_SLOT for the caller to fill in. */
   now: number | null;
-  /** Official statements each update cites, by update id (see statements/cited-statements.tsx). */
+  /** Official statements each update cites, by update id (see cited-statements.tsx). */
   citations?: ReadonlyMap<string, readonly Statement[]>;
 }
 

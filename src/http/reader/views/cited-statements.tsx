@@ -2,7 +2,7 @@
 import type { JSX } from 'preact';
 import type { Statement } from '../../../statements/statement.ts';
 import { formatDateTime } from '../time-format.ts';
-import { statementTitle } from './statement-views.tsx';
+import { statementTitle } from '../statement-title.ts';
 
 /** "Official statements cited:" and a link per statement (its page shows what reuses its wording). */
 export function CitedStatements(props: {

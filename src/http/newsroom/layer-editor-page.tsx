@@ -23,12 +23,12 @@ import { CLAIM_LABELS, CLAIM_STATUSES, type Desk } from '../../domain/types.ts';
 import type { MapLayerService } from '../../service/map-layers.ts';
 import type { Store } from '../../store/store.ts';
 import type { Assets } from '../assets/build-assets.ts';
-import { parseInput } from '../api/schemas.ts';
+import { parseInput } from '../kit/parse-input.ts';
 import { authenticate, hasRole, requireDesk, type Principal } from '../auth.ts';
-import { sendNewsroomPage } from '../newsroom/send-page.tsx';
-import { basemap, MAP_HEIGHT, MAP_WIDTH } from './basemap.ts';
-import { countryExtent, countryOfTimeZone, detailLayer, WORLD, type Extent } from './detail-layer.ts';
-import { formatKm2, longDay, ZONE_COLOURS } from './map-layers-view.tsx';
+import { sendNewsroomPage } from './send-page.tsx';
+import { basemap, MAP_HEIGHT, MAP_WIDTH } from '../map/basemap.ts';
+import { countryExtent, countryOfTimeZone, detailLayer, WORLD, type Extent } from '../map/detail-layer.ts';
+import { formatKm2, longDay, ZONE_COLOURS } from '../map/map-layers-view.tsx';
 
 /** What the page needs. */
 export interface LayerEditorDeps {

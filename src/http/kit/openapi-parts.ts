@@ -1,4 +1,4 @@
-/** Building blocks every part of the OpenAPI document uses (openapi.ts merges the parts). */
+/** Building blocks every part of the OpenAPI document uses (the API modules and openapi.ts). */
 import { z } from 'zod';
 
 /** JSON Schema of what a zod schema accepts, without the `$schema` key OpenAPI does not want. */
