@@ -346,11 +346,14 @@ export class LiveBlogService {
     return updateContent(input);
   }
 
-  /** Saves a draft again with `changes` (Markdown re-rendered); undefined `publishAt` leaves it. */
+  /**
+   * Saves a draft again with `changes` (Markdown re-rendered); undefined `publishAt` leaves it; with
+   * `savedAt`, only if that is still its last save (else `conflict` with the colleague's draft).
+   */
   async saveDraft(
     id: string,
     changes: UpdatePatch,
-    publishAt: string | null | undefined,
+    { publishAt, savedAt }: { publishAt?: string | null | undefined; savedAt?: string | undefined },
     savedBy: string,
     along?: WriteAlong<Submission>,
   ): Promise<Submission> {
@@ -358,7 +361,11 @@ export class LiveBlogService {
     if (!draft) throw notFound('draft');
     const content = updateContent({ ...draft.content, ...stripUndefined(changes) });
     return this.#announceDraft(
-      await this.#store.submissions.saveDraft(id, { content, publishAt, savedBy }, along),
+      await this.#store.submissions.saveDraft(
+        id,
+        { content, publishAt, savedBy, ...(savedAt !== undefined && { savedAt }) },
+        along,
+      ),
       'saved',
     );
   }

@@ -77,9 +77,12 @@ export type NewUpdateRequest = Omit<UpdateInput, 'media' | 'gallery'> &
     status?: 'draft' | undefined;
   };
 
-/** Changes to an update or submission as an author sends them (a draft's may move its publish time). */
+/**
+ * Changes to an update or submission as an author sends them (a draft's may move its publish time;
+ * with `savedAt`, the draft's last save the editor loaded, a save made since refuses it).
+ */
 export type UpdateChangeRequest = Omit<UpdatePatch, 'media' | 'gallery'> &
-  WithMediaId & { publishAt?: string | null | undefined };
+  WithMediaId & { publishAt?: string | null | undefined; savedAt?: string | undefined };
 
 /** A new story as an editor sends it. */
 export type NewStoryRequest = StoryInput & { topPhotoId?: string | null | undefined };
@@ -270,6 +273,7 @@ export class PublishingService {
     if (pending.status === 'draft') return this.#saveDraft(by, pending, changes);
     if (changes.publishAt !== undefined)
       throw invalid('publishAt', 'publishAt: only a draft’s publish time can be changed');
+    if (changes.savedAt !== undefined) throw invalid('savedAt', 'savedAt: only a draft has a last save');
     await this.#writableStory(by, pending.storyId);
     if (!hasRole(by.role, 'editor') && pending.authorKey !== by.key)
       throw new DomainError('forbidden', 'contributors can edit only their own submissions');
@@ -446,10 +450,10 @@ export class PublishingService {
   /** Saves a draft again (editors of its desk); its publish time moves with `changes.publishAt`. */
   async #saveDraft(by: Actor, draft: Submission, changes: UpdateChangeRequest): Promise<Submission> {
     await this.#draftFor(by, draft.id);
-    const { publishAt } = changes;
-    const patch = await this.#patchOf(changes, draft.content.media);
+    const { publishAt, savedAt, ...rest } = changes;
+    const patch = await this.#patchOf(rest, draft.content.media);
     const citations = await this.#checkCitations(changes.statementIds);
-    return this.#liveBlog.saveDraft(draft.id, patch, publishAt, by.name, {
+    return this.#liveBlog.saveDraft(draft.id, patch, { publishAt, savedAt }, by.name, {
       citations,
       audit: (s) => [entry(by, 'update.draft_save', s.id, { storyId: s.storyId })],
     });

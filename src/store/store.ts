@@ -254,11 +254,17 @@ export interface SubmissionStore {
   listDrafts(storyId: string): Promise<Submission[]>;
   /**
    * Saves a draft again: its content, its publish time (undefined leaves it, null clears it) and who
-   * saved it. Not a draft: `conflict` with the current record; unknown: `not_found`.
+   * saved it. Not a draft, or `savedAt` given and not the draft's last save (a colleague saved it
+   * since): `conflict` with the current record; unknown: `not_found`.
    */
   saveDraft(
     id: string,
-    change: { content: UpdateContent; publishAt?: string | null | undefined; savedBy: string },
+    change: {
+      content: UpdateContent;
+      publishAt?: string | null | undefined;
+      savedBy: string;
+      savedAt?: string;
+    },
     along?: WriteAlong<Submission>,
   ): Promise<Submission>;
   /**

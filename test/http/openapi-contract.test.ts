@@ -38,7 +38,10 @@ const ADDED = [
 // break and still fails.
 const ADDED_PROPERTIES = new Set(['authors', 'media', 'photoCaption', 'photoCredit', 'photos', 'gallery']);
 // Optional properties added to one operation's request only (the name is older elsewhere).
-const ADDED_REQUEST_PROPERTIES: Record<string, string[]> = { 'POST /stories/{id}/updates': ['status'] };
+const ADDED_REQUEST_PROPERTIES: Record<string, string[]> = {
+  'POST /stories/{id}/updates': ['status'],
+  'PATCH /updates/{id}': ['savedAt'],
+};
 // Optional parameters added to one operation since (the newsroom's zone for the audit log's days).
 const ADDED_PARAMETERS: Record<string, string[]> = {
   'GET /audit': ['query timezone'],

@@ -1,9 +1,9 @@
 /** The JSON API under /api/v1. Reads of live and ended stories are public; writes need a token. */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { notFound } from '../../domain/errors.ts';
+import { DomainError, invalid, notFound } from '../../domain/errors.ts';
 import { storyPath } from '../../domain/paths.ts';
-import type { Story } from '../../domain/types.ts';
+import type { Story, Submission } from '../../domain/types.ts';
 import type { AccountService } from '../../accounts/account-service.ts';
 import type { MediaService } from '../../media/media-service.ts';
 import type { SseHub } from '../../live/sse-hub.ts';
@@ -487,7 +487,7 @@ export async function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): Pr
       requestBody: { required: true, content: json(ref('PatchUpdate')) },
       responses: {
         '200': { description: 'Edited', content: json(ref('Update')) },
-        '409': problem('Stale version; `current` holds the update'),
+        '409': problem('Stale `version` (a draft: stale `savedAt`); `current` holds the update or draft'),
         ...errors,
       },
     },
@@ -495,10 +495,24 @@ export async function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): Pr
       const { id } = params;
       if (await publishing.isUnpublishedSubmission(id)) {
         const { version: _ignored, ...changes } = parseInput(EditSubmissionSchema, request.body);
-        const edited = await publishing.editSubmission(principal, id, changes);
+        const edited = await publishing
+          .editSubmission(principal, id, changes)
+          .catch(async (error: unknown) => {
+            // A colleague's save: `current` is their draft as GET /updates/{id} shows it, for the merge.
+            if (
+              error instanceof DomainError &&
+              error.code === 'conflict' &&
+              isSubmission(error.details.current)
+            )
+              throw new DomainError(error.code, error.message, {
+                current: await withCitationsOne(store, submissionJson(error.details.current)),
+              });
+            throw error;
+          });
         return withCitationsOne(store, submissionJson(edited));
       }
-      const { version, ...changes } = parseInput(PatchUpdateSchema, request.body);
+      const { version, savedAt, ...changes } = parseInput(PatchUpdateSchema, request.body);
+      if (savedAt !== undefined) throw invalid('savedAt', 'savedAt: only a draft has a last save');
       const update = await publishing.editUpdate(principal, id, version, changes);
       const { url } = await liveUpdate(request, update.id);
       return withCitationsOne(store, updateJson(update, url));
@@ -567,4 +581,9 @@ export async function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): Pr
     handler: async ({ request, reply, query }) =>
       streamSlots.open(request, reply, () => hub.attachSite(query.since, request.raw, reply.raw)),
   });
+}
+
+/** Whether a conflict's `current` is a submission record (a store's), not yet in its API shape. */
+function isSubmission(value: unknown): value is Submission {
+  return typeof value === 'object' && value !== null && 'content' in value && 'authorKey' in value;
 }

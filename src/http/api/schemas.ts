@@ -119,6 +119,12 @@ export const CreateUpdateSchema = z.strictObject({
 /** Body of PATCH /updates/{id}. */
 export const PatchUpdateSchema = z.strictObject({
   version: z.int().min(1).describe('the version this edit is based on'),
+  savedAt: z.iso
+    .datetime({ offset: true, message: 'must be the draft’s `savedAt` as loaded' })
+    .optional()
+    .describe(
+      'drafts: the `savedAt` of the draft as loaded; a draft saved since is refused (409, `current` holds it). Leave it out only to overwrite whatever is saved',
+    ),
   ...updateFields,
   body: updateFields.body.optional(),
   correctionNote: text(500)
@@ -134,6 +140,12 @@ export const ApproveSchema = z.strictObject({ ...updateFields, body: updateField
 /** Body of PATCH /updates/{id} for a pending submission: like an edit; `version` is accepted and ignored. */
 export const EditSubmissionSchema = ApproveSchema.extend({
   version: z.int().min(1).optional(),
+  savedAt: z.iso
+    .datetime({ offset: true, message: 'must be the draft’s `savedAt` as loaded' })
+    .optional()
+    .describe(
+      'drafts: the `savedAt` of the draft as loaded; a draft saved since is refused (409, `current` holds it). Leave it out only to overwrite whatever is saved',
+    ),
   // Only a draft's publish time moves (null: publish it when Publish is pressed).
   publishAt: z.iso
     .datetime({ offset: true, message: 'must be an ISO 8601 date-time, e.g. 2026-05-27T14:00:00Z' })

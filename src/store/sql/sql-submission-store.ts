@@ -129,24 +129,51 @@ export class SqlSubmissionStore implements SubmissionStore {
 
   async saveDraft(
     id: string,
-    change: { content: UpdateContent; publishAt?: string | null | undefined; savedBy: string },
+    change: {
+      content: UpdateContent;
+      publishAt?: string | null | undefined;
+      savedBy: string;
+      savedAt?: string;
+    },
     along?: WriteAlong<Submission>,
   ): Promise<Submission> {
     return this.deps.db.transaction().execute(async (trx) => {
-      // Guarded by status, so a save racing a colleague's Publish either lands first or is refused.
+      const before = await trx.selectFrom('submissions').selectAll().where('id', '=', id).executeTakeFirst();
+      if (!before || before.status !== 'draft') throw await notPending(trx, id);
+      if (change.savedAt !== undefined && Date.parse(before.saved_at ?? '') !== Date.parse(change.savedAt))
+        throw conflict(
+          `draft was saved at ${before.saved_at} by ${before.saved_by}, not at ${change.savedAt}`,
+          toSubmission(before),
+        );
+      // The stamp is what a later save names, so it must move even when two saves share a millisecond.
+      const now = this.deps.clock();
+      const last = before.saved_at === null ? 0 : Date.parse(before.saved_at);
+      const savedAt = Date.parse(now) > last ? now : new Date(last + 1).toISOString();
+      // Guarded by status and the stamp read above, so a save racing a colleague's save or Publish
+      // either lands first or is refused.
       const row = await trx
         .updateTable('submissions')
         .set({
           content: JSON.stringify(change.content),
-          saved_at: this.deps.clock(),
+          saved_at: savedAt,
           saved_by: change.savedBy,
           ...(change.publishAt !== undefined && { publish_at: change.publishAt }),
         })
         .where('id', '=', id)
         .where('status', '=', 'draft')
+        .where('saved_at', before.saved_at === null ? 'is' : '=', before.saved_at)
         .returningAll()
         .executeTakeFirst();
-      if (!row) throw await notPending(trx, id);
+      if (!row) {
+        const latest = await trx
+          .selectFrom('submissions')
+          .selectAll()
+          .where('id', '=', id)
+          .executeTakeFirst();
+        if (latest?.status === 'draft')
+          throw conflict('draft was saved by a colleague meanwhile', toSubmission(latest));
+        throw await notPending(trx, id);
+      }
       const submission = toSubmission(row);
       await writeAlong(trx, this.deps, id, along, submission, null);
       return submission;
