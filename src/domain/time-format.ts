@@ -6,6 +6,7 @@
 
 const clockFormats = new Map<string, Intl.DateTimeFormat>();
 const longFormats = new Map<string, Intl.DateTimeFormat>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
 const offsetFormats = new Map<string, Intl.DateTimeFormat>();
 
 // Building an Intl.DateTimeFormat costs far more than using one; pages format hundreds of times.
@@ -64,6 +65,13 @@ export function formatDateTime(iso: string, timezone: string): string {
     timeZoneName: 'short',
   });
   return withZoneName(format, iso, timezone);
+}
+
+/** "27 May 2026": the calendar date of `iso` in `timezone` (a late-evening instant is the next day in Kyiv). */
+export function formatDate(iso: string, timezone: string): string {
+  return cached(dateFormats, timezone, { day: 'numeric', month: 'long', year: 'numeric' }).format(
+    new Date(iso),
+  );
 }
 
 /** "Wednesday 27 May 2026" for the calendar date 2026-05-27. */

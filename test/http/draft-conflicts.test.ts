@@ -14,7 +14,7 @@ describe('saving a held draft a colleague saved since', () => {
   let olena: Record<string, string>;
   let desk: Record<string, string>;
 
-  const api = (method: 'GET' | 'POST' | 'PATCH', url: string, headers = {}, payload?: object) =>
+  const api = (method: 'GET' | 'PUT' | 'POST' | 'PATCH', url: string, headers = {}, payload?: object) =>
     t.app.inject({ method, url: `/api/v1${url}`, headers, ...(payload && { payload }) });
 
   before(async () => {

@@ -5,6 +5,7 @@
  * the draft against it, and a box to cite it in the update (`statementIds`). Mounted by newsroom.ts on
  * the compose form, into its `[data-statement-hints]` element.
  */
+import { formatDate } from '../../domain/time-format.ts';
 
 /** The newsroom's API caller (newsroom.ts `api`). */
 type Api = <T = Record<string, unknown>>(method: string, path: string, body?: unknown) => Promise<T>;
@@ -23,15 +24,11 @@ const QUERY = { metric: 'containment', threshold: 0.5, limit: 3 } as const;
 // Typing pauses this long before the library is asked; with the query, well under a second.
 const DEBOUNCE_MS = 250;
 
-const dateFormat = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
-
-/** Starts the hint on `form` (the compose form); does nothing if the page has no hint element. */
-export function mountStatementHints(form: HTMLFormElement, api: Api): void {
+/**
+ * Starts the hint on `form` (the compose form); does nothing if the page has no hint element. Dates
+ * are the desk's (`timezone`), as everywhere in the newsroom.
+ */
+export function mountStatementHints(form: HTMLFormElement, api: Api, timezone: string): void {
   const box = form.querySelector<HTMLElement>('[data-statement-hints]');
   const body = form.elements.namedItem('body');
   if (!box || !(body instanceof HTMLTextAreaElement)) return;
@@ -54,7 +51,7 @@ export function mountStatementHints(form: HTMLFormElement, api: Api): void {
     const signature = hits.map((h) => `${h.statement.id}:${h.score.toFixed(2)}`).join(',');
     if (signature === shown) return; // unchanged: nothing new to announce
     shown = signature;
-    render(box, hits, body);
+    render(box, hits, body, timezone);
   };
 
   body.addEventListener('input', () => {
@@ -78,7 +75,7 @@ export function mountStatementHints(form: HTMLFormElement, api: Api): void {
       );
       for (const node of others) node.querySelector<HTMLInputElement>('input[data-cite]')!.checked = false;
       delete box.dataset['touched'];
-      box.replaceChildren(...cited.map((statement) => citedNode(statement, body)), ...others);
+      box.replaceChildren(...cited.map((statement) => citedNode(statement, body, timezone)), ...others);
     } catch {
       /* the form still edits the text; citations stay as they are unless touched */
     }
@@ -102,7 +99,7 @@ export function citedStatementIds(form: HTMLFormElement): string[] | undefined {
   return [...box.querySelectorAll<HTMLInputElement>('input[data-cite]:checked')].map((input) => input.value);
 }
 
-function render(box: HTMLElement, hits: Hit[], body: HTMLTextAreaElement): void {
+function render(box: HTMLElement, hits: Hit[], body: HTMLTextAreaElement, timezone: string): void {
   // Statements already ticked stay, even when the text no longer matches them.
   const kept = new Map(
     [...box.querySelectorAll<HTMLInputElement>('input[data-cite]:checked')].map((input) => [
@@ -111,7 +108,7 @@ function render(box: HTMLElement, hits: Hit[], body: HTMLTextAreaElement): void 
     ]),
   );
   const nodes = hits.map((hit) => {
-    const node = hintFor(hit, body);
+    const node = hintFor(hit, body, timezone);
     if (kept.has(hit.statement.id)) {
       node.querySelector<HTMLInputElement>('input[data-cite]')!.checked = true;
       kept.delete(hit.statement.id);
@@ -122,8 +119,8 @@ function render(box: HTMLElement, hits: Hit[], body: HTMLTextAreaElement): void 
 }
 
 /** A statement the update already cites, ticked. */
-function citedNode(statement: Hit['statement'], body: HTMLTextAreaElement): HTMLElement {
-  const node = hintFor({ statement, score: 1 }, body);
+function citedNode(statement: Hit['statement'], body: HTMLTextAreaElement, timezone: string): HTMLElement {
+  const node = hintFor({ statement, score: 1 }, body, timezone);
   const line = node.querySelector('p')!;
   const link = line.querySelector('a')!;
   const compare = line.querySelector('button')!;
@@ -132,7 +129,7 @@ function citedNode(statement: Hit['statement'], body: HTMLTextAreaElement): HTML
   return node;
 }
 
-function hintFor(hit: Hit, body: HTMLTextAreaElement): HTMLElement {
+function hintFor(hit: Hit, body: HTMLTextAreaElement, timezone: string): HTMLElement {
   const { statement } = hit;
   const title = statement.title !== '' ? statement.title : `${(statement.text ?? '').slice(0, 80)}…`;
   const node = document.createElement('div');
@@ -143,7 +140,7 @@ function hintFor(hit: Hit, body: HTMLTextAreaElement): HTMLElement {
   const link = document.createElement('a');
   link.href = `/statements/${statement.id}`;
   link.target = '_blank';
-  link.textContent = `${title}, ${statement.issuer}, ${dateFormat.format(new Date(statement.publishedAt))}`;
+  link.textContent = `${title}, ${statement.issuer}, ${formatDate(statement.publishedAt, timezone)}`;
   const compare = document.createElement('button');
   compare.type = 'button';
   compare.textContent = 'Compare with your draft';
