@@ -6,7 +6,7 @@
  */
 
 import { relativeTime } from '../../domain/relative-time.ts';
-import { formatDateTime, zonedInstant, zonedLocal } from '../../domain/time-format.ts';
+import { formatClock, formatDateTime, zonedInstant, zonedLocal } from '../../domain/time-format.ts';
 import { startDrafts } from './drafts.ts';
 import { mountRelatedCoverage } from './related.ts';
 import { diffWords } from 'diff';
@@ -71,13 +71,14 @@ if (usersAdmin) startUsersAdmin(usersAdmin);
 /**
  * What the compose form is doing: a new update (null), editing a published update (with the version it
  * was based on and that version's fields, the base of a merge), changing a waiting submission or
- * scheduled update, or an editor's edit-and-approve.
+ * scheduled update, an editor's edit-and-approve, or a held draft (with the save it was loaded from,
+ * `savedAt`, which a colleague's save since makes stale, and that save's fields, the base of a merge).
  */
 type Editing =
   | { kind: 'update'; id: string; version: number; base: FieldValues }
   | { kind: 'submission'; id: string }
   | { kind: 'approve'; id: string; author: string }
-  | { kind: 'draft'; id: string };
+  | { kind: 'draft'; id: string; savedAt: string; base: FieldValues };
 
 /** How often "5 min ago" in the stream is brought up to date (as on the reader page). */
 const RELATIVE_REFRESH_MS = 30_000;
@@ -128,7 +129,7 @@ function startEditor(root: HTMLElement): void {
   compose.addEventListener('input', () => {
     if (!status.classList.contains('nr-bad')) say(compose, '');
   });
-  mountStatementHints(compose, api);
+  mountStatementHints(compose, api, timezone);
 
   const value = (name: string) => (compose.elements.namedItem(name) as HTMLInputElement | null)?.value ?? '';
   const checked = (name: string) =>
@@ -256,8 +257,8 @@ function startEditor(root: HTMLElement): void {
         sayDone('Saved; it still waits for an editor.');
         void refreshQueue?.();
       } else if (editing?.kind === 'draft') {
-        // Saved first, so what is published is what the form shows.
-        await api('PATCH', `/updates/${editing.id}`, payload);
+        // Saved first (from the save it was loaded from), so what is published is what the form shows.
+        await api('PATCH', `/updates/${editing.id}`, { ...payload, savedAt: editing.savedAt });
         const posted = await api<{ status: string }>('POST', `/updates/${editing.id}/publish`);
         sayDone(posted.status === 'scheduled' ? 'Scheduled.' : 'Published.');
         void refreshQueue?.();
@@ -278,7 +279,8 @@ function startEditor(root: HTMLElement): void {
       resetCompose();
     } catch (error) {
       const p = error as Problem;
-      if (p.status === 409 && p.current && editing?.kind === 'update') showConflict(p.current);
+      if (p.status === 409 && p.current && (editing?.kind === 'update' || editing?.kind === 'draft'))
+        showConflict(p.current);
       else say(compose, problemText(error), true);
     } finally {
       submitButton.disabled = false;
@@ -288,12 +290,18 @@ function startEditor(root: HTMLElement): void {
   /**
    * Someone else saved first: merge field by field against the version this edit started from (see
    * merge-view.ts). Saving makes the stored version the base, so a further colleague's save merges again.
+   * A draft merges the same way and is saved again as a draft (not published), to publish when ready.
    */
   function showConflict(current: Record<string, unknown>): void {
-    if (editing?.kind !== 'update') return;
+    if (editing?.kind !== 'update' && editing?.kind !== 'draft') return;
+    const kind = editing.kind;
     conflictBox.hidden = false;
+    const heading =
+      kind === 'draft'
+        ? `${String(current['savedBy'] ?? 'Someone else')} saved this draft while you were editing (at ${formatClock(String(current['savedAt']), timezone)}).`
+        : `Someone else saved this update while you were editing (now version ${String(current['version'])}).`;
     const form = mergeView({
-      heading: `Someone else saved this update while you were editing (now version ${String(current['version'])}).`,
+      heading,
       fields: MERGE_FIELDS,
       labels: FIELD_LABELS,
       base: editing.base,
@@ -301,13 +309,13 @@ function startEditor(root: HTMLElement): void {
       theirs: fieldValuesOf(current),
       shown: shownValue,
       onSave: (merged) => {
-        fill(current);
+        fill(current, kind);
         applyValues(merged);
         conflictBox.hidden = true;
-        void save();
+        void (kind === 'draft' ? saveDraft() : save());
       },
       onTakeTheirs: () => {
-        fill(current);
+        fill(current, kind);
         conflictBox.hidden = true;
       },
     });
@@ -356,9 +364,11 @@ function startEditor(root: HTMLElement): void {
     editing =
       kind === 'update'
         ? { kind, id, version: Number(base['version']), base: fieldValuesOf(base) }
-        : kind === 'submission' || kind === 'draft'
-          ? { kind, id }
-          : { kind, id, author: String(update['author'] ?? '') };
+        : kind === 'draft'
+          ? { kind, id, savedAt: String(base['savedAt']), base: fieldValuesOf(base) }
+          : kind === 'submission'
+            ? { kind, id }
+            : { kind, id, author: String(update['author'] ?? '') };
     // A draft's publish time is shown in the desk's clock, as the field is read.
     const publishAt = update['publishAt'];
     setValue(
@@ -393,7 +403,10 @@ function startEditor(root: HTMLElement): void {
     try {
       if (photoList) payload['photos'] = await photoList.payload();
       if (editing?.kind === 'draft') {
-        await api('PATCH', `/updates/${editing.id}`, payload);
+        const saved = await api('PATCH', `/updates/${editing.id}`, { ...payload, savedAt: editing.savedAt });
+        // This save is now the one a further save must be made from.
+        if (editing?.kind === 'draft')
+          editing = { ...editing, savedAt: String(saved['savedAt']), base: fieldValuesOf(saved) };
       } else {
         const draft = await api('POST', `/stories/${storyId}/updates`, { ...payload, status: 'draft' });
         fill(draft, 'draft');
@@ -401,7 +414,9 @@ function startEditor(root: HTMLElement): void {
       sayDone('Draft saved; it is not published.');
       void refreshDrafts?.();
     } catch (error) {
-      say(compose, problemText(error), true);
+      const p = error as Problem;
+      if (p.status === 409 && p.current && editing?.kind === 'draft') showConflict(p.current);
+      else say(compose, problemText(error), true);
     } finally {
       if (saveDraftButton) saveDraftButton.disabled = false;
     }
