@@ -7,6 +7,7 @@ import { renderToString as render } from 'preact-render-to-string';
 import { layerTitle, type LayerRevision } from '../../domain/map-layers.ts';
 import { CLAIM_LABELS, type Desk, type Story } from '../../domain/types.ts';
 import type { MapLayerService } from '../../service/map-layers.ts';
+import type { Store } from '../../store/store.ts';
 import { basemap, MAP_HEIGHT, MAP_WIDTH } from './basemap.ts';
 import { formatKm2, longDay, ZONE_COLOURS } from './map-layers-view.tsx';
 
@@ -42,6 +43,34 @@ export async function layerCards(layers: MapLayerService, desk: Desk, story: Sto
       const title = layerTitle(r, force) + (r.label === '' ? '' : ` (${r.label})`);
       return { at: r.createdAt, html: render(<Card desk={desk} r={r} title={title} colour={colour} />) };
     });
+}
+
+/**
+ * The `cards` frame pushed to a story's open pages when a layer of its desk changed (null when the
+ * story is not the desk's): every card with the update it goes before (null: at the end), which is
+ * where the story page puts it, so the pushed stream is what a reload shows.
+ */
+export async function layerCardsFrame(
+  store: Store,
+  layers: MapLayerService,
+  storyId: string,
+  deskId: string,
+): Promise<string | null> {
+  const story = await store.stories.getById(storyId);
+  if (story === null || story.deskId !== deskId) return null;
+  const desk = await store.desks.getById(deskId);
+  if (desk === null) return null;
+  const [cards, updates] = await Promise.all([
+    layerCards(layers, desk, story),
+    store.updates.listByStory(storyId, { limit: 50 }),
+  ]);
+  const shown = updates.items.filter((u) => !u.pinned);
+  return JSON.stringify({
+    cards: cards.map((c) => ({
+      html: c.html,
+      before: shown.find((u) => c.at >= u.publishedAt)?.id ?? null,
+    })),
+  });
 }
 
 /** The caption: "Area of control: X, from 27 May, 1,234 km²" (or "ended 3 June"). */
