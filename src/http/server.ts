@@ -53,7 +53,7 @@ import { registerEntityPages } from './reader/entities/entity-pages.tsx';
 import { registerDeskContacts } from './reader/network/desk-contacts.tsx';
 import { registerContactTemplatePage } from './reader/contacts/template-page.tsx';
 import { registerAuthorPages } from './reader/authors/author-page.tsx';
-import { layerCards } from './map/layer-cards.tsx';
+import { layerCards, layerFeedItems } from './map/layer-cards.tsx';
 import { registerSearchRoutes } from './search/search-routes.tsx';
 
 /** Everything the HTTP layer needs, built by the composition root. */
@@ -164,7 +164,12 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
       throw new DomainError('unauthorized', '/metrics needs Authorization: Bearer <DATELINE_METRICS_TOKEN>');
     return reply.type(deps.metrics.contentType).send(await deps.metrics.render());
   });
-  await app.register(async (feeds) => registerFeedRoutes(feeds, deps));
+  await app.register(async (feeds) =>
+    registerFeedRoutes(feeds, {
+      ...deps,
+      layerItems: (origin, desk) => layerFeedItems(deps.mapLayers, origin, desk),
+    }),
+  );
   await app.register(async (map) => registerMapRoutes(map, deps));
   await app.register(async (search) => registerSearchRoutes(search, deps));
   await app.register(async (newsroom) => {

@@ -90,6 +90,10 @@ for (const engine of ENGINES) {
       assert.deepEqual(cards(html), [`${id}-2`, `${id}-1`], 'newest first, at once (no stale cache)');
       assert.match(html, /De-escalation zone, from 3 June, [\d,]+ km²/);
       assert.deepEqual(cards(await page(iranPath)), [], "another desk's story has none");
+      const feed = await page('/syria-daily/feed.json');
+      assert.match(feed, /Map revised: De-escalation zone, from 3 June/);
+      assert.match(feed, /Map drawn: Area of control: Syrian government, from 27 May/);
+      assert.doesNotMatch(await page('/iran-daily/feed.json'), /Map drawn/, "not in another desk's feed");
     });
 
     it("takes a deleted layer's cards off the page", async () => {

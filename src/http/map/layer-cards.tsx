@@ -8,6 +8,7 @@ import { layerTitle, type LayerRevision } from '../../domain/map-layers.ts';
 import { CLAIM_LABELS, type Desk, type Story } from '../../domain/types.ts';
 import type { MapLayerService } from '../../service/map-layers.ts';
 import type { Store } from '../../store/store.ts';
+import type { FeedItem } from '../reader/feeds/feed-model.ts';
 import { basemap, MAP_HEIGHT, MAP_WIDTH } from './basemap.ts';
 import { formatKm2, longDay, ZONE_COLOURS } from './map-layers-view.tsx';
 
@@ -70,6 +71,40 @@ export async function layerCardsFrame(
       html: c.html,
       before: shown.find((u) => c.at >= u.publishedAt)?.id ?? null,
     })),
+  });
+}
+
+/** A desk's layer revisions (not of deleted layers) as items of its feed, each linked to the map on its day. */
+export async function layerFeedItems(
+  layers: MapLayerService,
+  origin: string,
+  desk: Desk,
+): Promise<FeedItem[]> {
+  const [list, forces] = await Promise.all([layers.layers(desk), layers.forces(desk)]);
+  const byId = new Map(forces.map((f) => [f.id, f]));
+  const revisions = (await Promise.all(list.map((l) => layers.revisions(desk, l.id)))).flat();
+  return revisions.map((r) => {
+    const force = r.forceId === null ? null : (byId.get(r.forceId) ?? null);
+    const caption = cardCaption(r, layerTitle(r, force) + (r.label === '' ? '' : ` (${r.label})`));
+    const map = `${origin}/map?desk=${encodeURIComponent(desk.slug)}&date=${r.validFrom}`;
+    const summary = `${caption}. ${CLAIM_LABELS[r.claimStatus]}. Source: ${r.source}`;
+    return {
+      url: `${map}#layer-${r.layerId}-${r.revision}`,
+      title: `Map ${r.revision === 1 ? 'drawn' : 'revised'}: ${caption}`,
+      contentHtml: render(
+        <>
+          <p>{summary}</p>
+          <p>
+            <a href={map}>See the map on that day</a>
+          </p>
+        </>,
+      ),
+      summary,
+      authors: [],
+      published: r.createdAt,
+      modified: r.createdAt,
+      storyHeadline: desk.name,
+    };
   });
 }
 
