@@ -15,6 +15,7 @@ import { EnrichmentWorker } from './service/enrichment-worker.ts';
 import { loadEnricher, type Enricher } from './enrich/pipeline.ts';
 import { ImportedPlaces } from './enrich/places/imported-places.ts';
 import { createLiveFormatter } from './http/reader/live-format.ts';
+import { layerCardsFrame } from './http/map/layer-cards.tsx';
 import { createArticleRenderer } from './http/reader/article-renderer.ts';
 import { MapLayerService } from './service/map-layers.ts';
 import { createServer } from './http/server.ts';
@@ -125,6 +126,7 @@ export async function createApp(
     events: store.events,
     format,
     formatArticle,
+    formatCards: (storyId, deskId) => layerCardsFrame(store, mapLayers, storyId, deskId),
     maxReplay: config.streams.replayMax,
     logger,
     onDelivered: (event, readers, channel) => metrics.observeDelivery(event, readers, channel),

@@ -53,6 +53,7 @@ import { registerEntityPages } from './reader/entities/entity-pages.tsx';
 import { registerDeskContacts } from './reader/network/desk-contacts.tsx';
 import { registerContactTemplatePage } from './reader/contacts/template-page.tsx';
 import { registerAuthorPages } from './reader/authors/author-page.tsx';
+import { layerCards, layerFeedItems } from './map/layer-cards.tsx';
 import { registerSearchRoutes } from './search/search-routes.tsx';
 
 /** Everything the HTTP layer needs, built by the composition root. */
@@ -131,7 +132,10 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
   // The reader's story page renderer, which the newsroom's preview shares (set as this scope loads).
   let previewStoryPage: StoryPreview | undefined;
   await app.register(async (site) => {
-    ({ previewStoryPage } = await registerReaderRoutes(site, deps));
+    ({ previewStoryPage } = await registerReaderRoutes(site, {
+      ...deps,
+      layerCards: (desk, story) => layerCards(deps.mapLayers, desk, story),
+    }));
     await registerEntityPages(site, deps);
     await registerDeskContacts(site, deps);
     await registerContactTemplatePage(site, deps);
@@ -160,7 +164,12 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
       throw new DomainError('unauthorized', '/metrics needs Authorization: Bearer <DATELINE_METRICS_TOKEN>');
     return reply.type(deps.metrics.contentType).send(await deps.metrics.render());
   });
-  await app.register(async (feeds) => registerFeedRoutes(feeds, deps));
+  await app.register(async (feeds) =>
+    registerFeedRoutes(feeds, {
+      ...deps,
+      layerItems: (origin, desk) => layerFeedItems(deps.mapLayers, origin, desk),
+    }),
+  );
   await app.register(async (map) => registerMapRoutes(map, deps));
   await app.register(async (search) => registerSearchRoutes(search, deps));
   await app.register(async (newsroom) => {

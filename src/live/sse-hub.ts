@@ -57,6 +57,11 @@ export interface SseHubDeps {
    * when a private event says its article changed. Without it such events are ignored.
    */
   formatArticle?: (storyId: string, updateId: string) => Promise<string | null>;
+  /**
+   * The `cards` frame data of a story's map cards after a layer of `deskId` changed, or null when the
+   * story is not that desk's. Without it layer changes are not pushed.
+   */
+  formatCards?: (storyId: string, deskId: string) => Promise<string | null>;
   /** Frames kept per channel for resume without a database read. Default 256. */
   ringSize?: number;
   /** Events a resuming reader may be behind before it is told to reload instead. Default 256. */
@@ -240,6 +245,7 @@ export class SseHub {
   readonly #events: EventLog;
   readonly #format: (event: LiveEvent) => Promise<FormattedEvent>;
   readonly #formatArticle: SseHubDeps['formatArticle'];
+  readonly #formatCards: SseHubDeps['formatCards'];
   readonly #ringSize: number;
   readonly #maxReplay: number;
   readonly #heartbeatMs: number;
@@ -278,6 +284,7 @@ export class SseHub {
     this.#events = deps.events;
     this.#format = deps.format;
     this.#formatArticle = deps.formatArticle;
+    this.#formatCards = deps.formatCards;
     this.#ringSize = checkInt('ringSize', deps.ringSize ?? 256, 0);
     this.#maxReplay = checkInt('maxReplay', deps.maxReplay ?? 256, 0);
     this.#heartbeatMs = checkInt('heartbeatMs', deps.heartbeatMs ?? 20_000, 1);
@@ -409,6 +416,14 @@ export class SseHub {
 
   /** Queued behind the public events, so a refresh never overtakes the event it refreshes. */
   #enqueuePrivate(event: PrivateEvent): void {
+    if (event.kind === 'layer') {
+      this.#queue = this.#queue
+        .then(() => this.#refreshCards(event.deskId))
+        .catch((error: unknown) => {
+          this.#log.error({ err: error, deskId: event.deskId }, 'live map cards refresh dropped');
+        });
+      return;
+    }
     // Only a change of the public article: names now linked, or citations changed.
     if (!(event.kind === 'cited' || (event.kind === 'enriched' && event.namesLinked))) return;
     if (this.#formatArticle === undefined || !this.#stories.has(event.storyId)) return;
@@ -418,6 +433,21 @@ export class SseHub {
       .catch((error: unknown) => {
         this.#log.error({ err: error, storyId, updateId }, 'live article refresh dropped');
       });
+  }
+
+  /**
+   * Sends the desk's open story pages their map cards as they now are, without an id (as for articles:
+   * a reader who was away sees them on the next reload).
+   */
+  async #refreshCards(deskId: string): Promise<void> {
+    if (this.#formatCards === undefined) return;
+    for (const [storyId, channel] of this.#stories) {
+      if (channel.conns.size === 0) continue;
+      const data = await this.#formatCards(storyId, deskId);
+      if (this.#closed || data === null) continue;
+      const bytes = createSseFrame({ event: 'cards', data });
+      for (const conn of channel.conns) if (conn.held === null) this.#send(conn, bytes);
+    }
   }
 
   /** Sends an update's current public article to the story's readers, without an id (see the top). */

@@ -53,6 +53,8 @@ export interface ReaderDeps {
   site: Site;
   /** The one renderer of update articles, shared with the live push (see article-renderer.ts). */
   articles: ArticleRenderer;
+  /** Map cards of a desk's story (map/layer-cards.ts), newest first: each layer revision saved while it ran. */
+  layerCards?: (desk: Desk, story: Story) => Promise<{ at: string; html: string }[]>;
 }
 
 /** Updates on the first page of a story (pinned ones come first, within this budget). */
@@ -257,7 +259,10 @@ export async function registerReaderRoutes(app: FastifyInstance, deps: ReaderDep
       desk && story.date !== null ? dayLink(desk, addDays(story.date, -1), liveBlog.today(desk)) : null,
       desk && story.date !== null ? dayLink(desk, addDays(story.date, 1), liveBlog.today(desk)) : null,
     ]);
+    // A layer revision changes the page without an event on the story: its cards are part of the key.
+    const cards = desk && deps.layerCards ? await deps.layerCards(desk, story) : [];
     const key = [
+      cards.map((c) => c.html).join(''),
       story.id,
       story.version,
       story.lastEventSeq,
@@ -269,7 +274,9 @@ export async function registerReaderRoutes(app: FastifyInstance, deps: ReaderDep
     ].join('\u0000');
     let page = renderedStories.get(key);
     if (!page) {
-      const rendering = renderStoryPage(story, desk, before, keyOnly, previousDay, nextDay).then(prepareHtml);
+      const rendering = renderStoryPage(story, desk, before, keyOnly, previousDay, nextDay, null, cards).then(
+        prepareHtml,
+      );
       renderedStories.set(key, rendering);
       rendering.catch(() => renderedStories.peek(key) === rendering && renderedStories.delete(key));
       page = rendering;
@@ -285,6 +292,7 @@ export async function registerReaderRoutes(app: FastifyInstance, deps: ReaderDep
     previousDay: DayLink | null,
     nextDay: DayLink | null,
     preview: { update: Update; cited: readonly Statement[] } | null = null,
+    cards: { at: string; html: string }[] = [],
   ): Promise<string> => {
     const place = storyPlace(story, desk);
     const first = before === null;
@@ -330,6 +338,8 @@ export async function registerReaderRoutes(app: FastifyInstance, deps: ReaderDep
       nextDay,
       latest: await railItems(latest, story.id, STORY_RAIL_ITEMS),
       renderUpdate: (update) => articleOf.get(update.id) ?? '',
+      // Cards of the first page: newer than its oldest update, or all when there is no older page.
+      cards: first && !keyOnly ? cards : [],
     };
     const origin = deps.site.origin();
     const canonicalUrl = `${origin}${place.path}`;

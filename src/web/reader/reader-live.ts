@@ -233,6 +233,21 @@ function startStory(root: HTMLElement): void {
     syncKeyEvent({ id, sequence: 0, pinned: false, keyEvent: false, html: '' }, null);
   };
 
+  // A map layer of the desk changed: its cards are replaced where the server's page puts them.
+  const onCards = (raw: Record<string, unknown>): void => {
+    if (olderPage || keyOnly || !Array.isArray(raw['cards'])) return;
+    for (const card of list.querySelectorAll('[data-layer-card]')) card.remove();
+    for (const item of raw['cards'] as { html: string; before: string | null }[]) {
+      const card = elementFromHtml(item.html);
+      if (!card) continue;
+      const next = item.before === null ? null : find(item.before);
+      if (next && next.parentElement === list) next.before(card);
+      else list.append(card);
+    }
+    announce('Map updated');
+    root.querySelector('[data-no-updates]')?.remove();
+  };
+
   const onStory = (raw: Record<string, unknown>): void => {
     const data = raw as unknown as StoryData;
     const headline = root.querySelector('[data-story-headline]');
@@ -271,7 +286,7 @@ function startStory(root: HTMLElement): void {
       if (lastId !== null) since = lastId;
       return `/api/v1/stories/${encodeURIComponent(storyId)}/live?since=${encodeURIComponent(since)}`;
     },
-    { update: onUpdate, edit: onEdit, delete: onDelete, story: onStory, reload: reloadPage },
+    { update: onUpdate, edit: onEdit, delete: onDelete, story: onStory, cards: onCards, reload: reloadPage },
   );
   enableLoadOlder(root, list, announce);
 }

@@ -120,6 +120,8 @@ export class FeedLoader {
   constructor(
     private readonly store: Store,
     private readonly siteName: string,
+    /** A desk's map layer revisions as items (map/layer-cards.tsx); none without it. */
+    private readonly layerItems?: (origin: string, desk: Desk) => Promise<FeedItem[]>,
   ) {}
 
   /** The feed of one public story's updates. */
@@ -149,10 +151,12 @@ export class FeedLoader {
         updates: (await this.store.updates.listByStory(story.id, { limit: FEED_ITEMS })).items,
       })),
     );
+    const layerItems = (await this.layerItems?.(origin, desk)) ?? [];
     const items = pages
       .flatMap(({ story, updates }) =>
         updates.map((update) => this.#item(origin, update, story, storyPlace(story, desk).path)),
       )
+      .concat(layerItems)
       .sort((a, b) => (a.published < b.published ? 1 : a.published > b.published ? -1 : 0))
       .slice(0, FEED_ITEMS);
     const path = `/${desk.slug}`;

@@ -10,13 +10,15 @@ import { DomainError } from '../../../domain/errors.ts';
 import { isSlug, RESERVED_SLUGS } from '../../../domain/slug.ts';
 import type { Desk, Story } from '../../../domain/types.ts';
 import type { Store } from '../../../store/store.ts';
-import { FEED_FORMATS, FeedLoader, type FeedFormat, type FeedModel } from './feed-model.ts';
+import { FEED_FORMATS, FeedLoader, type FeedFormat, type FeedItem, type FeedModel } from './feed-model.ts';
 import { writeFeed } from './feed-formats.ts';
 
 /** What the feed routes need. */
 export interface FeedDeps {
   store: Store;
   site: Site;
+  /** A desk's map layer revisions as feed items (map/layer-cards.tsx). */
+  layerItems?: (origin: string, desk: Desk) => Promise<FeedItem[]>;
 }
 
 // Feed readers poll; a minute of caching is invisible to them and spares the database.
@@ -25,7 +27,7 @@ const CACHE_CONTROL = 'public, max-age=60';
 /** Registers every feed route on `app`. */
 export async function registerFeedRoutes(app: FastifyInstance, deps: FeedDeps): Promise<void> {
   const { store } = deps;
-  const loader = new FeedLoader(store, deps.site.name);
+  const loader = new FeedLoader(store, deps.site.name, deps.layerItems);
 
   const publicDesk = async (slug: string): Promise<Desk | null> =>
     isSlug(slug) && !RESERVED_SLUGS.has(slug) ? store.desks.getBySlug(slug) : null;

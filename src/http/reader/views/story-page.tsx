@@ -36,6 +36,20 @@ export interface StoryView {
   latest: { update: Update; story: RailStory }[];
   /** The `<article>` HTML of an update at this page's path, time zone and render time. */
   renderUpdate: (update: Update) => string;
+  /** Map cards (layer revisions) to set among the updates by time, newest first. */
+  cards: { at: string; html: string }[];
+}
+
+/** The update list's HTML: updates newest first with each card before the first update older than it. */
+function streamHtml(view: StoryView): string {
+  const cards = [...view.cards];
+  let html = '';
+  for (const update of view.updates) {
+    while (cards.length > 0 && cards[0]!.at >= update.publishedAt) html += cards.shift()!.html;
+    html += view.renderUpdate(update);
+  }
+  if (view.nextCursor === null) html += cards.map((c) => c.html).join('');
+  return html;
 }
 
 /** "Syria Daily · Wednesday 27 May 2026", or the desk alone for standalone stories. */
@@ -197,9 +211,9 @@ export function StoryPage(props: { view: StoryView }): JSX.Element {
           <div
             class="update-list"
             data-update-list=""
-            dangerouslySetInnerHTML={{ __html: view.updates.map(view.renderUpdate).join('') }}
+            dangerouslySetInnerHTML={{ __html: streamHtml(view) }}
           />
-          {first && view.updates.length === 0 && view.pinned.length === 0 && (
+          {first && view.updates.length === 0 && view.pinned.length === 0 && view.cards.length === 0 && (
             <p class="no-updates" data-no-updates="">
               {view.keyOnly ? 'No key events yet.' : 'No updates yet.'}
             </p>
