@@ -82,7 +82,11 @@ describe('map cards are pushed live to story pages', { skip: CHROMIUM_SKIP }, ()
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(width <= 375, `no sideways scroll at 375 px (${width})`);
     await card.scrollIntoViewIfNeeded();
-    await card.screenshot({ path: 'docs/screenshots/layer-card-375.png' });
+    // DATELINE_SCREENSHOTS=1 refreshes the picture in docs/ (a test run does not rewrite committed files).
+    if (process.env['DATELINE_SCREENSHOTS'] === '1')
+      await card.screenshot({
+        path: new URL('../../docs/screenshots/layer-card-375.png', import.meta.url).pathname,
+      });
 
     await page.reload();
     await card.waitFor();

@@ -275,8 +275,9 @@ describe('reader pages', () => {
     assert.equal(res.statusCode, 200);
     assert.equal(res.headers['content-type'], 'text/javascript; charset=utf-8');
     assert.match(String(res.headers['cache-control']), /immutable/);
-    // 9.8 KB minified with the share button and X/Telegram facades; the map's code is in map.js.
-    assert.ok(res.body.length < 12_000, `client bundle is small (${res.body.length} bytes)`);
+    // 12.2 KB minified with the share button, X/Telegram facades, the gallery's lightbox and live map
+    // cards; the map's code is in map.js. Past 14 KB, move the lightbox into a chunk loaded on first use.
+    assert.ok(res.body.length < 14_000, `client bundle is small (${res.body.length} bytes)`);
     const again = await t.app.inject({ url: js!, headers: { 'if-none-match': String(res.headers['etag']) } });
     assert.equal(again.statusCode, 304);
     assert.equal((await get('/assets/reader.000000000000.css')).statusCode, 404);
