@@ -6,6 +6,7 @@ import { storyPath } from '../../domain/paths.ts';
 import type { Story, Submission } from '../../domain/types.ts';
 import type { AccountService } from '../../accounts/account-service.ts';
 import type { MediaService } from '../../media/media-service.ts';
+import type { LiveBus } from '../../live/bus.ts';
 import type { SseHub } from '../../live/sse-hub.ts';
 import type { StreamSlots } from '../stream-slots.ts';
 import { WRITE_ROLES, type PublishingService } from '../../service/publishing.ts';
@@ -48,6 +49,8 @@ export interface ApiDeps {
   /** Every write: its rules, citations and audit entry. */
   publishing: PublishingService;
   hub: SseHub;
+  /** Where a draft's stream hears that someone's access lessened. */
+  bus: Pick<LiveBus, 'subscribePrivate'>;
   /** Caps on concurrent live streams per client address and in total. */
   streamSlots: StreamSlots;
 }
@@ -67,7 +70,7 @@ const LiveQuery = z.object({
 
 /** Registers the API routes on `app` (mounted under /api/v1). */
 export async function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): Promise<void> {
-  const { store, publishing, hub, streamSlots } = deps;
+  const { store, publishing, hub, bus, streamSlots } = deps;
   const define = endpoints(app, store);
 
   app.setNotFoundHandler((request, reply) =>
@@ -563,7 +566,7 @@ export async function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): Pr
         hub.attachStory(story.id, query.since, request.raw, reply.raw);
         // A draft's stream is open only to the signed-in: it ends when their token or session does.
         if (story.status === 'draft')
-          endWhenCredentialsLapse(store, request, reply.raw, 'contributor', () => reply.raw.destroy());
+          endWhenCredentialsLapse(store, bus, request, reply.raw, 'contributor', () => reply.raw.destroy());
       });
     },
   });
