@@ -49,7 +49,7 @@ for (const line of gazetteerFile('countries.tsv').split('\n')) {
   for (const d of (dem ?? '').split('|')) if (d) demonyms.push(d);
 }
 const isoOf = (name: string) =>
-  ({ 'Democratic Republic of the Congo': 'CD', 'Ivory Coast': 'CI', 'United States': 'US' })[name] ??
+  ({ Turkey: 'TR', 'Democratic Republic of the Congo': 'CD', 'Ivory Coast': 'CI' })[name] ??
   countryCodes.get(name) ??
   '';
 
@@ -74,6 +74,33 @@ const fold = (s: string) =>
     .replace(/\s+/g, ' ')
     .trim();
 
+/** A spelling skeleton: folded, no article, hyphen, vowel or doubled letter ("Jaish-e-Mohammad" = "Jaish e Mohammed"). */
+function skeleton(words: string): string {
+  return fold(words)
+    .replace(/\b(?:al|el|e|ul|i)\b[- ]?/g, '')
+    .replace(/[-\s]/g, '')
+    .replace(/[aeiouy]/g, '')
+    .replace(/(.)\1+/g, '$1');
+}
+/** Where `name` occurs in `text` by spelling skeleton, as the text spells it (capitalised start). */
+function findSpan(text: string, name: string): string | undefined {
+  const target = skeleton(name);
+  if (target.length < 2) return undefined;
+  const words = [...text.matchAll(/[\p{L}\d][\p{L}\d'’]*/gu)];
+  const n = name.split(/[\s-]+/).length;
+  for (let len = Math.max(1, n - 2); len <= n + 2; len++)
+    for (let i = 0; i + len <= words.length; i++) {
+      const first = words[i];
+      const last = words[i + len - 1];
+      if (!first || !last || first.index === undefined || last.index === undefined) continue;
+      if (!/^[\p{Lu}\d]/u.test(first[0])) continue;
+      const span = text.slice(first.index, last.index + last[0].length);
+      if (/[;.,:]/.test(span)) continue;
+      if (skeleton(span) === target) return span;
+    }
+  return undefined;
+}
+
 function orgSpans(text: string, perpetrator: string, people: string[]): string[] {
   const out = new Set<string>();
   const consider = (re: RegExp) => {
@@ -85,15 +112,16 @@ function orgSpans(text: string, perpetrator: string, people: string[]): string[]
   for (const dem of demonyms) consider(new RegExp(`\\b${escape(dem)} ${FORCE_WORDS}\\b`, 'g'));
   for (const name of countryNames)
     if (/^\p{Lu}[\p{L} ]+$/u.test(name)) consider(new RegExp(`\\b${name}(?:['’]s)? ${FORCE_WORDS}\\b`, 'gu'));
-  // The perpetrator Wikipedia's editors coded, when the text names it and it is not a person.
-  const perp = perpetrator.replace(/\s*\(.*?\)\s*/g, ' ').trim();
-  const isPerson = people.some((p) => fold(perp).includes(fold(p)) || fold(p).includes(fold(perp)));
-  if (perp && !isPerson && !/^(?:unknown|islamists?|islamic extremists|jihadists|militants)$/i.test(perp)) {
-    const at = fold(text).indexOf(fold(perp));
-    if (at >= 0) {
-      const m = new RegExp(`(?<![\\p{L}])${escape(perp)}(?![\\p{L}])`, 'iu').exec(text);
-      if (m) out.add(m[0]);
-    }
+  // The perpetrator Wikipedia's editors coded, when the text names it (in any spelling: "Jaish-e-
+  // Mohammad (JeM)" = "Jaish e Mohammed") and it is not a person.
+  const perps = perpetrator
+    .split(/\s+and\s+|,\s*/)
+    .flatMap((p) => [p.replace(/\s*\(.*?\)\s*/g, ' ').trim(), ...[...p.matchAll(/\((\p{Lu}{2,})\)/gu)].map((m) => m[1] ?? '')])
+    .filter((p) => p && !/^(?:unknown|islamists?|jihadists)$|\b(?:gunmen|militants|extremists?|nationalists?|supremacists?)$/i.test(p));
+  for (const perp of perps) {
+    const isPerson = people.some((p) => fold(perp).includes(fold(p)) || fold(p).includes(fold(perp)));
+    const span = isPerson ? undefined : findSpan(text, perp);
+    if (span) out.add(span);
   }
   // A span inside a longer span is the same mention.
   return [...out].filter((s) => ![...out].some((o) => o !== s && o.includes(s)));
@@ -135,7 +163,20 @@ function dateSpans(text: string, year: string): { text: string; start: string; e
 const people: Record<string, string[]> = JSON.parse(
   readFileSync(join(here, 'wiki-people.json'), 'utf8'),
 ).people;
-const items = [];
+interface Item {
+  id: string;
+  split: 'dev' | 'heldout';
+  country: string;
+  published: string;
+  text: string;
+  people: string[];
+  organizations: string[];
+  places: never[];
+  otherPlaces: string[];
+  placeCountries: string[];
+  dates: { text: string; start: string; end: string }[];
+}
+const items: Item[] = [];
 incidents.forEach((r, index) => {
   const text = r.Description.replace(/\s+/g, ' ').trim();
   if (text.split(' ').length < 6) return;
