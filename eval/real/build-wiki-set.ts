@@ -116,10 +116,21 @@ function orgSpans(text: string, perpetrator: string, people: string[]): string[]
   // Mohammad (JeM)" = "Jaish e Mohammed") and it is not a person.
   const perps = perpetrator
     .split(/\s+and\s+|,\s*/)
-    .flatMap((p) => [p.replace(/\s*\(.*?\)\s*/g, ' ').trim(), ...[...p.matchAll(/\((\p{Lu}{2,})\)/gu)].map((m) => m[1] ?? '')])
-    .filter((p) => p && !/^(?:unknown|islamists?|jihadists)$|\b(?:gunmen|militants|extremists?|nationalists?|supremacists?)$/i.test(p));
+    .flatMap((p) => [
+      p.replace(/\s*\(.*?\)\s*/g, ' ').trim(),
+      ...[...p.matchAll(/\((\p{Lu}{2,})\)/gu)].map((m) => m[1] ?? ''),
+    ])
+    .filter(
+      (p) =>
+        p &&
+        !/^(?:unknown|islamists?|jihadists)$|\b(?:gunmen|militants|extremists?|nationalists?|supremacists?)$/i.test(
+          p,
+        ),
+    );
   for (const perp of perps) {
-    const isPerson = people.some((p) => fold(perp).includes(fold(p)) || fold(p).includes(fold(perp)));
+    const isPerson = people.some(
+      (p) => skeleton(perp).includes(skeleton(p)) || skeleton(p).includes(skeleton(perp)),
+    );
     const span = isPerson ? undefined : findSpan(text, perp);
     if (span) out.add(span);
   }
@@ -185,12 +196,15 @@ incidents.forEach((r, index) => {
   const names = people[id] ?? [];
   // Countries the text names: a pin in one of them, or in the coded country, is not a false place.
   const named = new Set([country]);
-  for (const [name, iso2] of countryCodes) if (new RegExp(`\\b${escape(name)}\\b`).test(text)) named.add(iso2);
+  for (const [name, iso2] of countryCodes)
+    if (new RegExp(`\\b${escape(name)}\\b`).test(text)) named.add(iso2);
   items.push({
     id,
     split: splitOf(id),
     country,
-    published: `${r.Year}-12-31T12:00:00Z`,
+    // Mid-year: a day written without its year then resolves to the record's year whichever way
+    // the reader looks (the source gives no report date).
+    published: `${r.Year}-07-01T12:00:00Z`,
     text,
     people: names,
     organizations: orgSpans(text, r.Perpetrator, names),

@@ -38,7 +38,10 @@ type Item = z.infer<typeof ITEM>;
 export const REAL_TOLERANCE_KM = { town: 25, district: 50, region: 100 } as const;
 
 /** Where a set is: built here, or laid in shared/ beside the clone (see eval/README.md). */
-export function realSetPath(file = 'ged-sample.jsonl', envPath = process.env.DATELINE_REAL_SET): string | undefined {
+export function realSetPath(
+  file = 'ged-sample.jsonl',
+  envPath = process.env.DATELINE_REAL_SET,
+): string | undefined {
   const candidates = [
     envPath,
     join(import.meta.dirname, file),
@@ -169,7 +172,8 @@ const ratio = (a: number, b: number) => (b === 0 ? 1 : a / b);
 
 function print(name: string, s: SplitScore): void {
   console.log(`\n${name} (${s.texts} texts)`);
-  if (s.pinsByCountry.right + s.pinsByCountry.wrong > 0 && s.places.tp + s.places.fn === 0) {
+  const byCountryOnly = s.pinsByCountry.right + s.pinsByCountry.wrong > 0 && s.places.tp + s.places.fn === 0;
+  if (byCountryOnly) {
     const { right, wrong } = s.pinsByCountry;
     console.log(
       `places: no coded positions; pins in the text's coded or named countries: P ${f(ratio(right, right + wrong))} (${right}/${right + wrong})`,
@@ -181,6 +185,7 @@ function print(name: string, s: SplitScore): void {
     ['organizations', s.organizations],
     ['places', s.places],
   ] as const) {
+    if (byCountryOnly && label === 'places') continue;
     const r = ratio(t.tp, t.tp + t.fn);
     // A place pinned too far counts against precision as well as recall.
     const p = ratio(t.tp, t.tp + t.fp + ('off' in t ? t.off : 0));
@@ -189,9 +194,10 @@ function print(name: string, s: SplitScore): void {
       `${label.padEnd(14)} ${f(r).padEnd(7)} ${f(p).padEnd(10)} ${f(f1).padEnd(6)} (${t.tp}/${t.fp}/${t.fn})`,
     );
   }
-  console.log(
-    `places within tolerance (town ${REAL_TOLERANCE_KM.town} km, district ${REAL_TOLERANCE_KM.district} km, region ${REAL_TOLERANCE_KM.region} km): ${s.places.tp} of ${s.places.tp + s.places.fn} gold; ${s.places.off} pinned too far`,
-  );
+  if (!byCountryOnly)
+    console.log(
+      `places within tolerance (town ${REAL_TOLERANCE_KM.town} km, district ${REAL_TOLERANCE_KM.district} km, region ${REAL_TOLERANCE_KM.region} km): ${s.places.tp} of ${s.places.tp + s.places.fn} gold; ${s.places.off} pinned too far`,
+    );
   console.log(
     `false places per 100 texts: ${((100 * s.places.fp) / Math.max(1, s.texts)).toFixed(1)}; approximate pins (not scored as pins): ${s.places.approximate}`,
   );
@@ -201,7 +207,12 @@ function print(name: string, s: SplitScore): void {
 }
 
 const SETS = [
-  { file: 'ged-sample.jsonl', env: 'DATELINE_REAL_SET', label: 'Real-text set (UCDP GED sample)', tag: 'real' },
+  {
+    file: 'ged-sample.jsonl',
+    env: 'DATELINE_REAL_SET',
+    label: 'Real-text set (UCDP GED sample)',
+    tag: 'real',
+  },
   {
     file: 'wiki-incidents.jsonl',
     env: 'DATELINE_WIKI_SET',

@@ -337,8 +337,9 @@ function chronoDates(text: string, reference: Reference, taken: Found[], today: 
     let { start } = result;
     let spanStart = result.index;
     if (!KNOWN.some((c) => start.isCertain(c))) {
-      // "the night of 24 May": chrono keeps the night and drops the date; parse what follows "of"
-      const of = /\bof\s+/.exec(result.text);
+      // "the night of 24 May", "late morning on 4 April 2020": chrono keeps the part of the day and
+      // drops the date; parse what follows "of" / "on"
+      const of = /\b(?:of|on)\s+/.exec(result.text);
       const retry = of ? chrono.parse(result.text.slice(of.index + of[0].length), reference)[0] : undefined;
       if (!retry) continue;
       start = retry.start;

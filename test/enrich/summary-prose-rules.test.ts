@@ -1,0 +1,55 @@
+/**
+ * Rules for the prose of incident summaries (issue 13, second real-text set): each test is a
+ * sentence written for it, and the person or date that must (or must not) come out.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { loadEnricher } from '../../src/enrich/pipeline.ts';
+
+const enricher = loadEnricher();
+const enrich = (text: string) => enricher.enrich(text, { published: '2024-05-10T12:00:00Z' });
+const people = (text: string) => enrich(text).people.map((p) => p.name);
+
+test('the role a summary gives an attacker or a victim marks the name after it', () => {
+  assert.deepEqual(people('The attacker, Tomas Verhoeven Lund, was arrested at the scene.'), [
+    'Tomas Verhoeven Lund',
+  ]);
+  assert.deepEqual(people('Police said the gunman Ilyas Karimov had acted alone.'), ['Ilyas Karimov']);
+  assert.deepEqual(people('A rocket hit the convoy of AIG Rashid Kamran near the bridge.'), [
+    'Rashid Kamran',
+  ]);
+  assert.deepEqual(people('Prime Minister Odile Varenne left the city after the blast.'), ['Odile Varenne']);
+  // "perpetrator of" after the name, as with "leader of"
+  assert.deepEqual(people('He praised Joran Mikkelsen, perpetrator of an earlier shooting.'), [
+    'Joran Mikkelsen',
+  ]);
+});
+
+test('a government named after its man names the man, not a country', () => {
+  assert.deepEqual(people('Shells fell on the port as the government of Salim Qassem Haddad returned.'), [
+    'Salim Qassem Haddad',
+  ]);
+  assert.deepEqual(people('Rockets hit the airport as the government of South Sudan met.'), []);
+});
+
+test('a name that is a shrine, a battalion or a named settlement is no person', () => {
+  assert.deepEqual(people('A blast at the Imam Qasim shrine wounded six pilgrims.'), []);
+  assert.deepEqual(people('The Imam Darwish Battalion claimed the raid.'), []);
+  assert.deepEqual(people('Gunmen raided a settlement named Kurmin Dodo at dawn.'), []);
+  // a man named is still a man
+  assert.deepEqual(people('Police arrested a man named Peter Okafor Nnaji.'), ['Peter Okafor Nnaji']);
+});
+
+test('police ranks and weapon acronyms are not organisations', () => {
+  const orgs = enrich('A VBIED hit the car of AIG Rashid Kamran in the LGA.').organizations.map(
+    (o) => o.name,
+  );
+  assert.deepEqual(orgs, []);
+});
+
+test('a part of the day before "on <date>" keeps the date', () => {
+  const [date] = enrich('In late morning on 4 April 2023, a knife attack wounded two people.').dates;
+  assert.equal(date?.start.slice(0, 10), '2023-04-04');
+  const [night] = enrich('The raid began in the night on 12 March, officials said.').dates;
+  assert.equal(night?.start.slice(0, 10), '2024-03-12');
+});
