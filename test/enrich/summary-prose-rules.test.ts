@@ -53,3 +53,26 @@ test('a part of the day before "on <date>" keeps the date', () => {
   const [night] = enrich('The raid began in the night on 12 March, officials said.').dates;
   assert.equal(night?.start.slice(0, 10), '2024-03-12');
 });
+
+test('a listed group is found with its article written lowercase and apart', () => {
+  const orgs = enrich('An al Shabaab car bomb hit the port; fighters loyal to al Qaeda fled.').organizations;
+  assert.deepEqual(
+    orgs.map((o) => o.name),
+    ['al-Shabaab', 'al-Qaeda'],
+  );
+});
+
+test('"No group" and the tail of a longer name are not groups', () => {
+  const orgs = enrich(
+    'The Islamic State of Iraq and the Levant group claimed the first blast. No group has claimed the second.',
+  ).organizations.map((o) => o.name);
+  assert.deepEqual(orgs, ['Islamic State']);
+});
+
+test('a role after the name may carry capitalised words; a hotel named after a post is no person', () => {
+  assert.deepEqual(people('Police named the driver as Jonas Brandt Ekholm, an Islamic State supporter.'), [
+    'Jonas Brandt Ekholm',
+  ]);
+  assert.deepEqual(people('A car bomb exploded outside the Ambassador Hotel at noon.'), []);
+  assert.deepEqual(people('Ambassador Linda Moreau visited the wounded.'), ['Linda Moreau']);
+});

@@ -26,7 +26,7 @@ const NAME_PARTICLE = String.raw`(?:${PARTICLE.slice(3, -1)}|de |del |de la |da 
 const FULL_NAME = String.raw`${NAME_WORD}(?: ${NAME_PARTICLE}?${NAME_WORD}){1,3}|${NAME_WORD} ${NAME_PARTICLE}${NAME_WORD}`;
 // Lowercase "major" and "general" are adjectives ("a major Kurdish-led offensive"); as ranks
 // before a name news capitalises them.
-const TITLES = String.raw`(?:former |ex-)?(?:vice[- ]president|president|prime minister|minister|commander|Gen\.|leader|chief|governor|spokesman|spokeswoman|colonel|Col\.|Lt\.|Maj\.|Brig\.|Sgt\.|Cpl\.|Pvt\.|Adm\.|Rev\.|Fr\.|MP|legislator|deputy|officer|policeman|soldier|elder|priest|pastor|bishop|reporter|sarpanch|Sarpanch|Haji|Hajji|Alhaji|Qari|Mufti|Pastor|Bishop|Reverend|Engineer|Eng\.|Prof\.|Professor|brigadier|captain|Capt\.|sheikh|emir|mayor|chairman|envoy|warlord|commissioner|senator|lawmaker|judge|imam|cleric|mullah|journalist|activist|Cmdr\.|Commander|General|Major|President|Colonel|Sheikh|Emir|Governor|Commissioner|Senator|Judge|Imam|Mullah|Mawlawi|Maulvi|Maulana|Journalist|Activist|Mayor|Chief|Mr\.?|Mrs\.?|Dr\.?|Prime Minister|Minister|Vice President|AIG|DIG|IGP|[Pp]rophet|attacker|assailant|gunman|perpetrator|bomber|terrorist|shooter|fighter)`;
+const TITLES = String.raw`(?:former |ex-)?(?:vice[- ]president|president|prime minister|minister|commander|Gen\.|leader|chief|governor|spokesman|spokeswoman|colonel|Col\.|Lt\.|Maj\.|Brig\.|Sgt\.|Cpl\.|Pvt\.|Adm\.|Rev\.|Fr\.|MP|legislator|deputy|officer|policeman|soldier|elder|priest|pastor|bishop|reporter|sarpanch|Sarpanch|Haji|Hajji|Alhaji|Qari|Mufti|Pastor|Bishop|Reverend|Engineer|Eng\.|Prof\.|Professor|brigadier|captain|Capt\.|sheikh|emir|mayor|chairman|envoy|warlord|commissioner|senator|lawmaker|judge|imam|cleric|mullah|journalist|activist|Cmdr\.|Commander|General|Major|President|Colonel|Sheikh|Emir|Governor|Commissioner|Senator|Judge|Imam|Mullah|Mawlawi|Maulvi|Maulana|Journalist|Activist|Mayor|Chief|Mr\.?|Mrs\.?|Dr\.?|Prime Minister|Minister|Vice President|Premier|Chancellor|King|Queen|Crown Prince|Prince|Pope|Ambassador|Secretary-General|AIG|DIG|IGP|[Pp]rophet|attacker|assailant|gunman|perpetrator|bomber|terrorist|shooter|fighter)`;
 // Ranks that may stand between the title and the name ("spokesman Brig. Gen. Yahya Saree").
 const RANKS = String.raw`(?:(?:Lt|Lieut|Maj|Brig|Gen|Col|Capt|Cpt|Sgt|Cpl|Adm|Cmdr|Lieutenant|Major|Brigadier|General|Colonel|Captain|Rev|Fr|Reverend|Father|Haji|Hajji|Alhaji)\.?\s+)*`;
 
@@ -41,7 +41,7 @@ const TITLED_OF = new RegExp(
 );
 // "Mohammed Khan, a tribal elder," / "Abdullahi Mohamed, 34,": a role or an age after the name.
 const ROLE_AFTER = new RegExp(
-  String.raw`(${FULL_NAME}), (?:(?:aged )?\d{1,2},|(?:(?:a|an|the) )?(?:former |top |senior |deputy |local |self-styled )?(?:leader|commander|head|chief|founder|emir|spokesman|member|governor|mayor|president|perpetrator) of\b|(?:a|an|the) (?:[\p{Ll}-]+ ){0,3}(?:elder|official|commander|leader|member|officer|soldier|policeman|journalist|reporter|activist|teacher|doctor|farmer|student|resident|chief|cleric|imam|judge|lawyer|politician|candidate|spokesman|spokeswoman|businessman|trader|driver|worker|father|mother|son|daughter|brother|sister|wife|husband|man|woman|boy|girl|lawmaker|senator|governor|mayor|minister|councillor|employee|nurse|pastor|priest|villager|herder|fisherman|civilian|shepherd|militant|fighter|commander)\b)`,
+  String.raw`(${FULL_NAME}), (?:(?:aged )?\d{1,2},|(?:(?:a|an|the) )?(?:former |top |senior |deputy |local |self-styled )?(?:leader|commander|head|chief|founder|emir|spokesman|member|governor|mayor|president|perpetrator) of\b|(?:a|an|the) (?:[\p{L}\d-]+ ){0,3}(?:supporter|sympathi[sz]er|refugee|asylum seeker|national|citizen|convert|veteran|suspect|attacker|gunman|assailant|preacher|elder|official|commander|leader|member|officer|soldier|policeman|journalist|reporter|activist|teacher|doctor|farmer|student|resident|chief|cleric|imam|judge|lawyer|politician|candidate|spokesman|spokeswoman|businessman|trader|driver|worker|father|mother|son|daughter|brother|sister|wife|husband|man|woman|boy|girl|lawmaker|senator|governor|mayor|minister|councillor|employee|nurse|pastor|priest|villager|herder|fisherman|civilian|shepherd|militant|fighter|commander)\b)`,
   'gu',
 );
 // "soldiers shot Yusuf Ahmed and Aliyu Musa": acts done to people, not to places or groups.
@@ -77,7 +77,8 @@ const GOVERNMENT_OF = new RegExp(
   'gu',
 );
 // "a settlement named Ungwar Bardi": what is named is a place, not a man.
-const PLACE_NAMED = /\b(?:settlement|village|town|area|place|camp|district|hamlet|locality|neighbou?rhood)s? $/;
+const PLACE_NAMED =
+  /\b(?:settlement|village|town|area|place|camp|district|hamlet|locality|neighbou?rhood)s? $/;
 const VERSUS = new RegExp(String.raw`\bv\. (${FULL_NAME})`, 'gu');
 // After a name these make it a place ("Suleiman al-Halabi area").
 const PLACE_AFTER =
@@ -94,7 +95,7 @@ const NOT_PERSON_HEAD =
 
 // Capitalised common nouns that are never part of a person's name ("Government Troops killed").
 const NOT_NAME_WORDS =
-  /(?:^|[ -])(?:Government|Troops|Forces|Force|Soldiers|Security|Army|Police|Militia|Militias|Rebels|Militants|Gunmen|Fighters|Directorate|Ministry|Province|District|Region|State|Village|City|Town|Camp|Islamic|National|Council|Court|Party|Movement|Front|Brigade|Brigades|Unknown|Unidentified|Suspected|Armed|Regime|Opposition|Coalition|Authority|Attack|Attacks|Clashes|Clash|Killed|Dead|Boys|Girls|Men|Women|Youths|Rights|Cross|Crescent|Service|Services|Office|Agency|Union|Committee|Organisation|Organization|Watch|Network|Centre|Center|Foundation|Institute|University|School|Hospital|Company|Bank|Airlines|Airport|Media|News|Radio|Television|Agency|Battalion|Battalions)(?=$|[ -])/;
+  /(?:^|[ -])(?:Government|Troops|Forces|Force|Soldiers|Security|Army|Police|Militia|Militias|Rebels|Militants|Gunmen|Fighters|Directorate|Ministry|Province|District|Region|State|Village|City|Town|Camp|Islamic|National|Council|Court|Party|Movement|Front|Brigade|Brigades|Unknown|Unidentified|Suspected|Armed|Regime|Opposition|Coalition|Authority|Attack|Attacks|Clashes|Clash|Killed|Dead|Boys|Girls|Men|Women|Youths|Rights|Cross|Crescent|Service|Services|Office|Agency|Union|Committee|Organisation|Organization|Watch|Network|Centre|Center|Foundation|Institute|University|School|Hospital|Company|Bank|Airlines|Airport|Media|News|Radio|Television|Agency|Battalion|Battalions|Hotel|Mall|Market|Station|Mosque|Church|Cathedral|Shrine|Temple|Square|Street|Bridge|Park|Stadium|Club|Restaurant)(?=$|[ -])/;
 // A lowercase plural or collective noun after the capitals makes them a modifier ("Red Crescent
 // volunteers", "Catholic priests"); a man's name is followed by a verb, a preposition or a stop.
 const MODIFIED_AFTER =
@@ -241,7 +242,7 @@ const ACTOR_SLOT = new RegExp(
 );
 const GROUP_NOUN_CUE = new RegExp(String.raw`\p{Lu}[\p{L}'’-]+ ${GROUP_NOUN}\b`, 'u');
 const NOT_GROUP_NAME =
-  /(?:ist|ish|ese|ian|ean|ic)$|^(?:Arab|Tuareg|Sunni|Shia|Shiite|Druze|Alawite|Yazidi|Christian|Muslim|Jewish|Tribal|Local|Armed|Rebel|Unknown|Unidentified|Suspected|Government|Opposition|Regime|Security|Foreign|Several|Some|Many|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Dozens|Hundreds|Anti|Pro|Community|Village|Vigilante|Youth|Ethnic|Allied|Federal|State|Police|Army|Former|Ex|Defected|Other|Rival|Enemy|Their|His|Her|Its|These|Those|All|Both|Most|Few|Militia|Militant|Jihadi|More|Dozen|Scores|Hundred|Thousands|Eleven|Twelve|\p{Lu}\p{Ll}+(?:teen|ty))$/u;
+  /(?:ist|ish|ese|ian|ean|ic)$|^(?:Arab|Tuareg|Sunni|Shia|Shiite|Druze|Alawite|Yazidi|Christian|Muslim|Jewish|Tribal|Local|Armed|Rebel|Unknown|Unidentified|Suspected|Government|Opposition|Regime|Security|Foreign|Several|Some|Many|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Dozens|Hundreds|Anti|Pro|Community|Village|Vigilante|Youth|Ethnic|Allied|Federal|State|Police|Army|Former|Ex|Defected|Other|Rival|Enemy|Their|His|Her|Its|These|Those|All|Both|Most|Few|Militia|Militant|Jihadi|More|Dozen|Scores|Hundred|Thousands|Eleven|Twelve|No|Any|Another|Each|Every|This|That|\p{Lu}\p{Ll}+(?:teen|ty))$/u;
 
 const overlapsAny = (start: number, end: number, spans: { start: number; end: number }[]) =>
   spans.some((s) => start < s.end && end > s.start);
@@ -468,12 +469,14 @@ export function findPatternNames(text: string, tokens: Token[], mentions: Resolv
     if (!m[1] || m.index === undefined) continue;
     // "The Maute group", "In Nyatura militia attacks": the leading word is not the name's
     const lead =
-      /^(?:(?:The|In|At|On|By|For|From|With|And|Of|A|An|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Several|Some|Many) )+/.exec(
+      /^(?:(?:The|In|At|On|By|For|From|With|And|Of|A|An|No|Any|Another|Each|Every|This|That|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Several|Some|Many) )+/.exec(
         m[1],
       )?.[0] ?? '';
     const name = m[1].slice(lead.length);
     const start = m.index + lead.length;
     const end = start + name.length;
+    // "the Islamic State of Iraq and the Levant group": the end of a longer name, not a name
+    if (/\b(?:of|and)(?: the)? $/.test(text.slice(Math.max(0, start - 9), start))) continue;
     if (name === '' || groupWords(name).some((w) => NOT_GROUP_NAME.test(w))) continue;
     // "Hadi forces", "Coalition forces": one word before "forces" is a man's or a label
     if (/ forces$/.test(m[0]) && !/[- ]/.test(name)) continue;
