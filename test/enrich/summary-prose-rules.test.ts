@@ -76,3 +76,14 @@ test('a role after the name may carry capitalised words; a hotel named after a p
   assert.deepEqual(people('A car bomb exploded outside the Ambassador Hotel at noon.'), []);
   assert.deepEqual(people('Ambassador Linda Moreau visited the wounded.'), ['Linda Moreau']);
 });
+
+test('a sentence that opens with a full name and an act of a person names a person', () => {
+  assert.deepEqual(people('Officers cordoned off the street. Dariusz Wolan drove the van into the crowd.'), [
+    'Dariusz Wolan',
+  ]);
+  assert.deepEqual(people('Three men were hurt. Hamid Rezaei Tabar told reporters he saw the blast.'), [
+    'Hamid Rezaei Tabar',
+  ]);
+  // "was" says nothing: groups are subjects of it as often as people
+  assert.deepEqual(people('Shots were heard. Kadiri Farmers Union was blamed for the raid.'), []);
+});

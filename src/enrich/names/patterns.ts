@@ -64,7 +64,7 @@ const BRACKETED = new RegExp(
 );
 // "Rohullah Saleh, the elder brother of…", "Benito Portillo Torres, killed in…", "The Prosecutor v. X".
 const APPOSITIVE = new RegExp(
-  String.raw`(?:^|[.;:!?]\s+|\(|“|")(${FULL_NAME}),? (?:the|a|an|aged|killed|shot|found|abducted|kidnapped|murdered|arrested|survives|survived|escapes|escaped|dies|died|resigns|resigned|flees|fled|surrenders|surrendered|vows|warns|says|said)\b`,
+  String.raw`(?:^|[.;:!?]\s+|\(|“|")(${FULL_NAME}),? (?:the|a|an|aged|killed|shot|found|abducted|kidnapped|murdered|arrested|survives|survived|escapes|escaped|dies|died|resigns|resigned|flees|fled|surrenders|surrendered|vows|warns|says|said|told|added|stabbed|drove|rammed|fired|pledged|travelled|traveled|shouted|yelled|confessed|pleaded|admitted|wrote|posted|stated|lived|worked|studied)\b`,
   'gu',
 );
 const KIN_AFTER = new RegExp(
