@@ -87,3 +87,25 @@ test('a sentence that opens with a full name and an act of a person names a pers
   // "was" says nothing: groups are subjects of it as often as people
   assert.deepEqual(people('Shots were heard. Kadiri Farmers Union was blamed for the raid.'), []);
 });
+
+test('"the following day" and "two days later" count from the last date the text gave', () => {
+  const dates = enrich(
+    'A bomb went off in the market on 12 March 2023. Two days later a second device was found. The previous day police had searched the area.',
+  ).dates.map((d) => [d.text, d.start]);
+  assert.deepEqual(dates, [
+    ['on 12 March 2023', '2023-03-12'],
+    ['Two days later', '2023-03-14'],
+    ['The previous day', '2023-03-13'],
+  ]);
+  // with no date written before it, the phrase says nothing
+  assert.deepEqual(enrich('A second device exploded two days later.').dates, []);
+  // "a day after <event>" dates the main clause, which has its own date
+  assert.deepEqual(
+    enrich('Troops arrived on 4 May, a day after gunmen raided the village.').dates.map((d) => d.start),
+    ['2024-05-04'],
+  );
+});
+
+test('a month or a weekday before "militants" is not a group', () => {
+  assert.deepEqual(enrich('On Sunday 3 May militants raided a checkpoint.').organizations, []);
+});

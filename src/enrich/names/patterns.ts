@@ -242,7 +242,7 @@ const ACTOR_SLOT = new RegExp(
 );
 const GROUP_NOUN_CUE = new RegExp(String.raw`\p{Lu}[\p{L}'’-]+ ${GROUP_NOUN}\b`, 'u');
 const NOT_GROUP_NAME =
-  /(?:ist|ish|ese|ian|ean|ic)$|^(?:Arab|Tuareg|Sunni|Shia|Shiite|Druze|Alawite|Yazidi|Christian|Muslim|Jewish|Tribal|Local|Armed|Rebel|Unknown|Unidentified|Suspected|Government|Opposition|Regime|Security|Foreign|Several|Some|Many|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Dozens|Hundreds|Anti|Pro|Community|Village|Vigilante|Youth|Ethnic|Allied|Federal|State|Police|Army|Former|Ex|Defected|Other|Rival|Enemy|Their|His|Her|Its|These|Those|All|Both|Most|Few|Militia|Militant|Jihadi|More|Dozen|Scores|Hundred|Thousands|Eleven|Twelve|No|Any|Another|Each|Every|This|That|\p{Lu}\p{Ll}+(?:teen|ty))$/u;
+  /(?:ist|ish|ese|ian|ean|ic)$|^(?:Arab|Tuareg|Sunni|Shia|Shiite|Druze|Alawite|Yazidi|Christian|Muslim|Jewish|Tribal|Local|Armed|Rebel|Unknown|Unidentified|Suspected|Government|Opposition|Regime|Security|Foreign|Several|Some|Many|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Dozens|Hundreds|Anti|Pro|Community|Village|Vigilante|Youth|Ethnic|Allied|Federal|State|Police|Army|Former|Ex|Defected|Other|Rival|Enemy|Their|His|Her|Its|These|Those|All|Both|Most|Few|Militia|Militant|Jihadi|More|Dozen|Scores|Hundred|Thousands|Eleven|Twelve|No|Any|Another|Each|Every|This|That|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\p{Lu}\p{Ll}+(?:teen|ty))$/u;
 
 const overlapsAny = (start: number, end: number, spans: { start: number; end: number }[]) =>
   spans.some((s) => start < s.end && end > s.start);
@@ -469,7 +469,7 @@ export function findPatternNames(text: string, tokens: Token[], mentions: Resolv
     if (!m[1] || m.index === undefined) continue;
     // "The Maute group", "In Nyatura militia attacks": the leading word is not the name's
     const lead =
-      /^(?:(?:The|In|At|On|By|For|From|With|And|Of|A|An|No|Any|Another|Each|Every|This|That|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Several|Some|Many) )+/.exec(
+      /^(?:(?:The|In|At|On|By|For|From|With|And|Of|A|An|No|Any|Another|Each|Every|This|That|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Several|Some|Many) )+/.exec(
         m[1],
       )?.[0] ?? '';
     const name = m[1].slice(lead.length);
