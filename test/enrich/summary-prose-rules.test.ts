@@ -109,3 +109,10 @@ test('"the following day" and "two days later" count from the last date the text
 test('a month or a weekday before "militants" is not a group', () => {
   assert.deepEqual(enrich('On Sunday 3 May militants raided a checkpoint.').organizations, []);
 });
+
+test('a facility named after a place and said to be in another place is pinned where it is', () => {
+  const places = (text: string) => enrich(text).places.map((p) => p.name);
+  assert.deepEqual(places('Two people were stabbed at Victoria Station in Manchester.'), ['Manchester']);
+  // without "in <place>" the facility's name still says where ("Mosul University")
+  assert.deepEqual(places('Gunmen attacked Mosul University at dawn.'), ['Mosul']);
+});
