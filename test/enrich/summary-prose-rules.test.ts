@@ -116,3 +116,14 @@ test('a facility named after a place and said to be in another place is pinned w
   // without "in <place>" the facility's name still says where ("Mosul University")
   assert.deepEqual(places('Gunmen attacked Mosul University at dawn.'), ['Mosul']);
 });
+
+test('South Asian group names, numbered units and "Freedom Fighters" are organisations', () => {
+  const orgs = (text: string) => enrich(text).organizations.map((o) => o.name);
+  assert.deepEqual(orgs('Jaish e Kashmir claimed the ambush.'), ['Jaish e Kashmir']);
+  assert.deepEqual(orgs('Fighters of Harkat-ul-Ansar attacked a post.'), ['Harkat-ul-Ansar']);
+  assert.deepEqual(orgs('The hijackers said they belonged to Brigade 41.'), ['Brigade 41']);
+  assert.deepEqual(orgs('Police blamed the Moro Islamic Freedom Fighters.'), [
+    'Moro Islamic Freedom Fighters',
+  ]);
+  assert.deepEqual(orgs('In Division 1 football, fans rioted.'), []);
+});

@@ -118,7 +118,7 @@ const NOT_NAMES =
   /^(?:Killed|Dead|Shot|Says|Said|Arrested|Wounded|Injured|Attacked|Captured|Escapes?|Staff|Assembly|Secretary|Prosecutor|Command|Council|Commander|Officer|Court)\b/;
 
 const ORG_HEAD =
-  'Brotherhood|Authority|Army|Forces|Front|Brigade|Brigades|Movement|Party|League|Council|Coalition|Group|Militia|Militias|Police|Corps|Cartel|Battalion|Battalions|Organization|Organisation|Regiment|Guard|Guards|Committee|Alliance|Mission|Tigers|Jihad';
+  'Freedom Fighters|Brotherhood|Authority|Army|Forces|Front|Brigade|Brigades|Movement|Party|League|Council|Coalition|Group|Militia|Militias|Police|Corps|Cartel|Battalion|Battalions|Organization|Organisation|Regiment|Guard|Guards|Committee|Alliance|Mission|Tigers|Jihad';
 const CONNECT = String.raw`(?: (?:of|for|in|the|and|al-|of the|in the) ?| |-)`;
 const HEADED = new RegExp(
   String.raw`\b(?:\p{Lu}[\p{L}'’-]*|al-\p{Lu}[\p{L}]*)(?:${CONNECT}(?:\p{Lu}[\p{L}'’-]*|al-\p{Lu}[\p{L}]*))*? (?:${ORG_HEAD})\b`,
@@ -134,10 +134,12 @@ const HEAD_WORD = new RegExp(String.raw`\b(?:${ORG_HEAD})\b`);
  * Arabic names of armed groups lead with their head word: front (Jabhat), army (Jaysh), brigade
  * (Liwa), brigades (Kataib), companies (Saraya), legion (Faylaq), movement (Harakat), party (Hizb),
  * body (Hay'at), group (Jama'at), supporters (Ansar), soldiers (Jund), free men (Ahrar), guardians
- * (Hurras), leagues (Asa'ib): "Jabhat al-Nusra", "Jaysh al-Islam", "Kataib Hezbollah".
+ * (Hurras), leagues (Asa'ib): "Jabhat al-Nusra", "Jaysh al-Islam", "Kataib Hezbollah". South Asian
+ * names join head and name by the Persian izafat or the Arabic article written "ul/ud/ut"
+ * (army: Lashkar; movement: Tehrik, Harkat): "Jaish-e-Mohammed", "Jamaat ul Ahrar", "Tehrik-i-Taliban".
  */
 const ARABIC_ORG = new RegExp(
-  String.raw`\b(?:Jabhat|Jabha|Jaysh|Jaish|Jeish|Liwa|Liwaa|Kataib|Kata['’]ib|Saraya|Faylaq|Failaq|Harakat|Harakah|Hizb|Hay['’]at|Hayat|Hayyat|Hayaat|Hayyaat|Jama['’]at|Jamaat|Ansar|Ansarul|Ansaroul|Jund|Ahrar|Hurras|Asa['’]ib|Asaib)(?:[ -](?:(?:al|Al|el|ad|ash|as|ar|at|az)[- ])?\p{Lu}[\p{L}'’]*){1,4}`,
+  String.raw`\b(?:Jabhat|Jabha|Jaysh|Jaish|Jeish|Liwa|Liwaa|Kataib|Kata['’]ib|Saraya|Faylaq|Failaq|Harakat|Harakah|Hizb|Hay['’]at|Hayat|Hayyat|Hayaat|Hayyaat|Jama['’]at|Jamaat|Ansar|Ansarul|Ansaroul|Jund|Ahrar|Hurras|Asa['’]ib|Asaib|Lashkar|Tehrik|Tehreek|Harkat|Sipah|Jamiat)(?:[ -](?:(?:al|Al|el|ad|ash|as|ar|at|az|wal|e|i|ul|ud|ut|us|ur)[- ])?\p{Lu}[\p{L}'’]*){1,5}`,
   'gu',
 );
 // Long organisation names that end in a place or a people ("Islamic State in the Greater Sahara").
@@ -240,6 +242,7 @@ const ACTOR_SLOT = new RegExp(
   String.raw`\b(?:(?:clash(?:es|ed)?|fighting|fights?|battles?|skirmish(?:es)?|confrontations?) (?:with|between|against)|(?:attack(?:s|ed)?|ambush(?:es|ed)?|raids?|killed|abducted|kidnapped|claimed) by|between) (?:the )?(\p{Lu}[\p{L}'’]+(?:-\p{L}[\p{L}'’]*)?(?: \p{Lu}[\p{L}'’]+(?:-\p{L}[\p{L}'’]*)?){0,2})(?: and (?:the )?(\p{Lu}[\p{L}'’]+(?:-\p{L}[\p{L}'’]*)?(?: \p{Lu}[\p{L}'’]+){0,2}))?`,
   'gu',
 );
+const NUMBERED_UNIT = /\b(?:Brigade|Battalion|Regiment) \d{1,3}\b(?![.,:]?\d)/g;
 const GROUP_NOUN_CUE = new RegExp(String.raw`\p{Lu}[\p{L}'’-]+ ${GROUP_NOUN}\b`, 'u');
 const NOT_GROUP_NAME =
   /(?:ist|ish|ese|ian|ean|ic)$|^(?:Arab|Tuareg|Sunni|Shia|Shiite|Druze|Alawite|Yazidi|Christian|Muslim|Jewish|Tribal|Local|Armed|Rebel|Unknown|Unidentified|Suspected|Government|Opposition|Regime|Security|Foreign|Several|Some|Many|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Dozens|Hundreds|Anti|Pro|Community|Village|Vigilante|Youth|Ethnic|Allied|Federal|State|Police|Army|Former|Ex|Defected|Other|Rival|Enemy|Their|His|Her|Its|These|Those|All|Both|Most|Few|Militia|Militant|Jihadi|More|Dozen|Scores|Hundred|Thousands|Eleven|Twelve|No|Any|Another|Each|Every|This|That|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\p{Lu}\p{Ll}+(?:teen|ty))$/u;
@@ -464,6 +467,18 @@ export function findPatternNames(text: string, tokens: Token[], mentions: Resolv
     if (overlapsAny(start, end, known) && inside.length === 0) continue;
     push({ kind: 'org', name: span, matched: span, start, end, confidence: 0.8 });
   }
+
+  // "Brigade 93", "Battalion 502": a unit by its number.
+  for (const m of /\b(?:Brigade|Battalion|Regiment) \d/.test(text) ? text.matchAll(NUMBERED_UNIT) : [])
+    if (m.index !== undefined && !overlapsAny(m.index, m.index + m[0].length, known))
+      push({
+        kind: 'org',
+        name: m[0],
+        matched: m[0],
+        start: m.index,
+        end: m.index + m[0].length,
+        confidence: 0.7,
+      });
 
   for (const m of GROUP_NOUN_CUE.test(text) ? text.matchAll(NAMED_GROUP) : []) {
     if (!m[1] || m.index === undefined) continue;
