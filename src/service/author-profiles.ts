@@ -46,7 +46,7 @@ export class AuthorProfileService {
 
   /** Creates or replaces the user's profile; its page is public from then on. */
   async save(actor: Actor | null, userId: string, request: ProfileRequest): Promise<AuthorProfile> {
-    await this.#mayEdit(actor, userId);
+    const user = await this.#mayEdit(actor, userId);
     const by = actor!;
     const name = oneLine(request.name);
     if (name === '') throw invalid('name', 'name: must not be empty');
@@ -60,6 +60,13 @@ export class AuthorProfileService {
       const ref = await this.#media.ref(request.photoId, 'photoId');
       photo = { ...ref, alt: name, caption: '', credit: ref.credit };
     }
+    // The page lists every update bylined to its slug, and bylines are account names: a profile under
+    // another name would put its owner's photo and bio over someone else's reporting.
+    if (slug !== authorSlug(user.name))
+      throw invalid(
+        'name',
+        `name: must be the byline of the account's updates (${user.name}); an admin renames the account`,
+      );
     const profile = await this.#store.authors.saveProfile({
       userId,
       slug,
