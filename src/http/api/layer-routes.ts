@@ -3,7 +3,7 @@
  * layers as of a day as GeoJSON, and GeoJSON import. Reading is public, as the maps that show them;
  * writing is for editors assigned to the desk.
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Position } from 'geojson';
 import { z } from 'zod';
 import {
@@ -19,7 +19,9 @@ import {
 import { CLAIM_STATUSES, type Desk } from '../../domain/types.ts';
 import type { MapLayerService } from '../../service/map-layers.ts';
 import type { Store } from '../../store/store.ts';
-import { requireDesk } from '../auth.ts';
+import { authenticate, requireDesk } from '../auth.ts';
+import { mayUseDesk, hasRole } from '../../domain/actors.ts';
+import { notFound } from '../../domain/errors.ts';
 import { endpoints } from '../kit/endpoint.ts';
 import { errors, json, problem, schema } from '../kit/openapi-parts.ts';
 
@@ -121,6 +123,15 @@ export async function registerLayerRoutes(
 ): Promise<void> {
   const define = endpoints(app, deps.store);
   const layers = deps.mapLayers;
+
+  /** One of the desk's layers; a deleted one only for the desk's editors (to readers it is gone). */
+  async function readableLayer(request: FastifyRequest, desk: Desk, id: string): Promise<MapLayer> {
+    const layer = await layers.layer(desk, id);
+    if (layer.deletedAt === null) return layer;
+    const principal = await authenticate(deps.store, request).catch(() => null);
+    if (principal && hasRole(principal.role, 'editor') && mayUseDesk(principal, desk.id)) return layer;
+    throw notFound('layer');
+  }
 
   define({
     method: 'GET',
@@ -310,9 +321,9 @@ export async function registerLayerRoutes(
       summary: 'A map layer with its newest revision',
       responses: { '200': { description: 'The layer', content: json(LAYER) }, ...errors },
     },
-    handler: async ({ params }) => {
+    handler: async ({ request, params }) => {
       const desk = await layers.desk(params.slug);
-      return layerJson(await layers.layer(desk, params.id), desk);
+      return layerJson(await readableLayer(request, desk, params.id), desk);
     },
   });
 
@@ -327,8 +338,9 @@ export async function registerLayerRoutes(
         ...errors,
       },
     },
-    handler: async ({ params }) => {
+    handler: async ({ request, params }) => {
       const desk = await layers.desk(params.slug);
+      await readableLayer(request, desk, params.id);
       return (await layers.revisions(desk, params.id)).map(revisionJson);
     },
   });
