@@ -17,7 +17,7 @@ import {
   type MapLayer,
 } from '../../domain/map-layers.ts';
 import { CLAIM_STATUSES, type Desk } from '../../domain/types.ts';
-import type { MapLayerService } from '../../service/map-layers.ts';
+import { MAX_FORCE_NAME, MAX_LABEL, type MapLayerService } from '../../service/map-layers.ts';
 import type { Store } from '../../store/store.ts';
 import { authenticate, requireDesk } from '../auth.ts';
 import { mayUseDesk, hasRole } from '../../domain/actors.ts';
@@ -36,9 +36,9 @@ const day = z
 const DeskParams = z.object({ slug: z.string().min(1).max(80) });
 const ItemParams = z.object({ slug: z.string().min(1).max(80), id: z.string().min(1).max(64) });
 const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour written #rrggbb');
-const ForceBody = z.strictObject({ name: z.string().trim().min(1).max(80), colour });
+const ForceBody = z.strictObject({ name: z.string().trim().min(1).max(MAX_FORCE_NAME), colour });
 const ForcePatch = z
-  .strictObject({ name: z.string().trim().min(1).max(80).optional(), colour: colour.optional() })
+  .strictObject({ name: z.string().trim().min(1).max(MAX_FORCE_NAME).optional(), colour: colour.optional() })
   .refine((v) => v.name !== undefined || v.colour !== undefined, 'send name or colour');
 const Geometry = z
   .object({
@@ -53,7 +53,7 @@ const LayerBody = z.strictObject({
   kind: z.enum(LAYER_KINDS).describe('control: area held by a force; zone: agreed zone; front: front line'),
   forceId: z.string().min(1).max(64).nullable().optional().describe('the force holding it (kind control)'),
   zoneKind: z.enum(ZONE_KINDS).nullable().optional().describe('the kind of zone (kind zone)'),
-  label: z.string().max(200).optional(),
+  label: z.string().max(MAX_LABEL).optional(),
   geometry: Geometry,
   validFrom: day.describe('first day the drawing holds'),
   validTo: day.nullable().optional().describe('first day it no longer holds (the layer ended)'),
