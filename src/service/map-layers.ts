@@ -4,7 +4,7 @@
  * `layer` event on the bus, which http/map/map-feed.ts turns into a push). Who may write is checked
  * before this, by the HTTP layer (editors of the layer's desk).
  */
-import { DomainError, invalid, notFound } from '../domain/errors.ts';
+import { conflict, DomainError, invalid, notFound } from '../domain/errors.ts';
 import {
   areaKm2,
   isCalendarDay,
@@ -121,10 +121,26 @@ export class MapLayerService {
     return layer;
   }
 
-  /** Saves a new revision of one of the desk's layers (a redrawing, a correction, or its end). */
-  async revise(desk: Desk, id: string, input: LayerInput, author: string): Promise<LayerRevision> {
+  /**
+   * Saves a new revision of one of the desk's layers (a redrawing, a correction, or its end). With
+   * `baseRevision`, the revision the editor's page was drawn from: a colleague's save since is refused
+   * rather than silently undone.
+   */
+  async revise(
+    desk: Desk,
+    id: string,
+    input: LayerInput,
+    author: string,
+    baseRevision?: number,
+  ): Promise<LayerRevision> {
     const layer = await this.layer(desk, id);
     if (layer.deletedAt !== null) throw notFound('layer');
+    const { current } = layer;
+    if (baseRevision !== undefined && current.revision !== baseRevision)
+      throw conflict(
+        `${current.author} saved revision ${current.revision} since you opened revision ${baseRevision}: reload to see it`,
+        current,
+      );
     const saved = await this.#store.mapLayers.addRevision(id, await this.#revision(desk, input, author));
     if (saved === null) throw notFound('layer');
     this.#announce(desk, id);

@@ -60,6 +60,14 @@ const LayerBody = z.strictObject({
   source: z.string().trim().min(1).max(2000).describe('where it comes from: text, a URL or both'),
   claimStatus: z.enum(CLAIM_STATUSES),
 });
+const RevisionBody = LayerBody.extend({
+  baseRevision: z
+    .number()
+    .int()
+    .min(1)
+    .optional()
+    .describe('the revision this one was drawn from; if a colleague saved another since, 409 with theirs'),
+});
 const AsOfQuery = z.strictObject({ date: day.optional().describe('the day (YYYY-MM-DD); today if absent') });
 const ImportBody = z
   .object({ type: z.literal('FeatureCollection'), features: z.array(z.unknown()).min(1).max(200) })
@@ -350,7 +358,7 @@ export async function registerLayerRoutes(
     url: '/desks/:slug/layers/:id/revisions',
     permissions: 'editor',
     params: ItemParams,
-    body: LayerBody,
+    body: RevisionBody,
     bodyLimit: LAYER_BODY_LIMIT,
     status: 201,
     docs: {
@@ -358,6 +366,7 @@ export async function registerLayerRoutes(
       secured: true,
       responses: {
         '201': { description: 'The revision', content: json(schema(LayerBody)) },
+        '409': problem('A colleague saved a revision after `baseRevision`; `current` holds it'),
         '413': problem('Body too large'),
         ...errors,
       },
@@ -365,7 +374,8 @@ export async function registerLayerRoutes(
     handler: async ({ principal, params, body }) => {
       const desk = await layers.desk(params.slug);
       requireDesk(principal, desk.id);
-      return revisionJson(await layers.revise(desk, params.id, body, principal.name));
+      const { baseRevision, ...input } = body;
+      return revisionJson(await layers.revise(desk, params.id, input, principal.name, baseRevision));
     },
   });
 

@@ -199,7 +199,11 @@ function startEditor(svg: SVGSVGElement, form: HTMLFormElement): void {
     const saved =
       layerId === ''
         ? api<{ id: string }>('POST', base, body).then((layer) => layer.id)
-        : api('POST', `${base}/${encodeURIComponent(layerId)}/revisions`, body).then(() => layerId);
+        : api('POST', `${base}/${encodeURIComponent(layerId)}/revisions`, {
+            ...body,
+            // A colleague's revision saved since this page loaded is refused (409), not undone.
+            baseRevision: Number(form.dataset['revision']),
+          }).then(() => layerId);
     saved.then(
       (id) =>
         location.assign(
