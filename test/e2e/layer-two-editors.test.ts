@@ -27,7 +27,7 @@ describe('two editors revising one map layer', { skip: CHROMIUM_SKIP }, () => {
     for (const [email, name] of [
       ['rania@example.org', 'Rania Map'],
       ['omar@example.org', 'Omar Line'],
-    ])
+    ] as const)
       await t.accounts.addUser({ email, name, role: 'editor', password: PASSWORD });
     const drawn = await t.app.inject({
       method: 'POST',
