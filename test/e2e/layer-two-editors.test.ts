@@ -2,7 +2,9 @@
  * Two editors of one desk open the same map layer in the drawing page (two browser contexts in
  * Chromium). The first saves a correction; the second, whose page still shows the old revision, saves
  * theirs. The second save must not silently undo the first: it is refused with the colleague's
- * revision named, and the layer keeps the first editor's correction until the second reloads.
+ * revision named, and the layer keeps the first editor's correction until the second reloads. Forces
+ * likewise: one editor renames a force, the other recolours it from a page showing the old name, and
+ * both changes stand.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -108,6 +110,50 @@ describe('two editors revising one map layer', { skip: CHROMIUM_SKIP }, () => {
     assert.deepEqual(
       [after.at(-1)!.source, after.at(-1)!.label],
       ['Geolocated video, 4 December', 'Northern front (Omar)'],
+    );
+    assert.deepEqual(errors, []);
+  });
+
+  it("keeps a colleague's rename of a force when another editor recolours it", async () => {
+    const force = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/desks/syria-daily/forces',
+      headers: t.auth(t.editorToken),
+      payload: { name: 'Opposition', colour: '#2e6da4' },
+    });
+    assert.equal(force.statusCode, 201, force.body);
+    const rania = await signIn('rania@example.org');
+    const omar = await signIn('omar@example.org');
+    const row = (page: Page) => page.locator(`form.force-form[data-force="${force.json().id}"]`);
+
+    await row(rania).getByLabel('Name').fill('Syrian opposition (SNA)');
+    await row(rania).getByRole('button', { name: 'Save' }).click();
+    await rania.waitForFunction(
+      (id) =>
+        (document.querySelector(`form.force-form[data-force="${id}"] input[name="name"]`) as HTMLInputElement)
+          ?.defaultValue === 'Syrian opposition (SNA)',
+      force.json().id,
+    );
+
+    await row(omar).getByLabel('Colour').fill('#2f8f4e');
+    await row(omar).getByRole('button', { name: 'Save' }).click();
+    await omar.waitForFunction(
+      (id) =>
+        (
+          document.querySelector(
+            `form.force-form[data-force="${id}"] input[name="colour"]`,
+          ) as HTMLInputElement
+        )?.defaultValue === '#2f8f4e',
+      force.json().id,
+    );
+    const forces = (await t.app.inject({ url: '/api/v1/desks/syria-daily/forces' })).json() as {
+      name: string;
+      colour: string;
+    }[];
+    assert.deepEqual(
+      forces.filter((f) => f.colour === '#2f8f4e').map((f) => f.name),
+      ['Syrian opposition (SNA)'],
+      "Rania's rename stands beside Omar's colour",
     );
     assert.deepEqual(errors, []);
   });
