@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import sharp from 'sharp';
 import type { Browser, Page } from 'playwright-core';
 import { CHROMIUM_SKIP, launchChromium } from '../support/chromium.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
@@ -104,6 +105,34 @@ describe('new pages at 375 px with hostile content', { skip: CHROMIUM_SKIP }, ()
       },
     });
     assert.equal(layer.statusCode, 201, layer.body);
+    const photos: { mediaId: string; alt: string; caption: string; credit: string }[] = [];
+    for (const background of ['#7b8794', '#8d6e63']) {
+      const jpeg = await sharp({ create: { width: 900, height: 600, channels: 3, background } })
+        .jpeg()
+        .toBuffer();
+      const form = new FormData();
+      form.append('file', new Blob([new Uint8Array(jpeg)], { type: 'image/jpeg' }), 'photo.jpg');
+      form.append('alt', 'Photo');
+      const uploaded = await fetch(`${base}/api/v1/media`, {
+        method: 'POST',
+        body: form,
+        headers: t.auth(t.editorToken),
+      });
+      assert.equal(uploaded.status, 201, await uploaded.clone().text());
+      photos.push({
+        mediaId: ((await uploaded.json()) as { id: string }).id,
+        alt: `${XSS} alt`,
+        caption: `${XSS} ${LONG_URL}`,
+        credit: `${'Credit'.repeat(20)}`,
+      });
+    }
+    const gallery = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/stories/${story.id}/updates`,
+      headers: t.auth(t.editorToken),
+      payload: { body: 'Gallery from the scene.', photos },
+    });
+    assert.equal(gallery.statusCode, 201, gallery.body);
     const draft = await t.app.inject({
       method: 'POST',
       url: `/api/v1/stories/${story.id}/updates`,
@@ -148,6 +177,13 @@ describe('new pages at 375 px with hostile content', { skip: CHROMIUM_SKIP }, ()
       assert.equal(res?.status(), 200, path);
       await check(page, name!);
     }
+    // The gallery's lightbox, opened from the first photo.
+    await page.goto(`${base}${storyPath}`);
+    await page.locator('.update-gallery a.gallery-open').first().click();
+    await page.getByRole('dialog', { name: 'Photo 1 of 2' }).waitFor();
+    await check(page, 'lightbox');
+    const box = await page.locator('dialog.lightbox').boundingBox();
+    assert.ok(box && box.x >= 0 && box.x + box.width <= 375, `the lightbox fits: ${JSON.stringify(box)}`);
     assert.deepEqual(errors, []);
   });
 
