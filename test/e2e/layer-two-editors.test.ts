@@ -61,7 +61,7 @@ describe('two editors revising one map layer', { skip: CHROMIUM_SKIP }, () => {
   const signIn = async (email: string): Promise<Page> => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
     const page = await context.newPage();
-    page.setDefaultTimeout(10_000);
+    page.setDefaultTimeout(30_000);
     page.setDefaultNavigationTimeout(30_000);
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(`${base}/newsroom/login`);

@@ -149,7 +149,7 @@ describe('new pages at 375 px with hostile content', { skip: CHROMIUM_SKIP }, ()
   const phone = async (): Promise<Page> => {
     const context = await browser.newContext({ viewport: { width: 375, height: 812 } });
     const page = await context.newPage();
-    page.setDefaultTimeout(10_000);
+    page.setDefaultTimeout(30_000);
     page.setDefaultNavigationTimeout(30_000);
     page.on('pageerror', (error) => errors.push(error.message));
     return page;

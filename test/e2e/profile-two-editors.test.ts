@@ -46,7 +46,7 @@ describe('two people saving one author page, in Chromium', { skip: CHROMIUM_SKIP
   async function signIn(email: string, path: string): Promise<Page> {
     const context = await browser.newContext({ viewport: { width: 375, height: 812 } });
     const page = await context.newPage();
-    page.setDefaultTimeout(10_000);
+    page.setDefaultTimeout(30_000);
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(`${base}/newsroom/login`);
     await page.getByLabel('Email').fill(email);
