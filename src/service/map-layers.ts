@@ -4,7 +4,7 @@
  * `layer` event on the bus, which http/map/map-feed.ts turns into a push). Who may write is checked
  * before this, by the HTTP layer (editors of the layer's desk).
  */
-import { DomainError, invalid, notFound } from '../domain/errors.ts';
+import { conflict, DomainError, invalid, notFound } from '../domain/errors.ts';
 import {
   areaKm2,
   isCalendarDay,
@@ -44,6 +44,10 @@ export interface LayerOnMap {
 
 /** Colours given to forces an import names without one. */
 const IMPORT_PALETTE = ['#c0392b', '#2e6da4', '#2f8f4e', '#8e44ad', '#d68910', '#5d6d7e'];
+
+/** Longest label and force name, as the drawing API allows them (import keeps the same limits). */
+export const MAX_LABEL = 200;
+export const MAX_FORCE_NAME = 80;
 
 /** Most features one import may carry. */
 export const MAX_IMPORT_FEATURES = 200;
@@ -117,10 +121,26 @@ export class MapLayerService {
     return layer;
   }
 
-  /** Saves a new revision of one of the desk's layers (a redrawing, a correction, or its end). */
-  async revise(desk: Desk, id: string, input: LayerInput, author: string): Promise<LayerRevision> {
+  /**
+   * Saves a new revision of one of the desk's layers (a redrawing, a correction, or its end). With
+   * `baseRevision`, the revision the editor's page was drawn from: a colleague's save since is refused
+   * rather than silently undone.
+   */
+  async revise(
+    desk: Desk,
+    id: string,
+    input: LayerInput,
+    author: string,
+    baseRevision?: number,
+  ): Promise<LayerRevision> {
     const layer = await this.layer(desk, id);
     if (layer.deletedAt !== null) throw notFound('layer');
+    const { current } = layer;
+    if (baseRevision !== undefined && current.revision !== baseRevision)
+      throw conflict(
+        `${current.author} saved revision ${current.revision} since you opened revision ${baseRevision}: reload to see it`,
+        current,
+      );
     const saved = await this.#store.mapLayers.addRevision(id, await this.#revision(desk, input, author));
     if (saved === null) throw notFound('layer');
     this.#announce(desk, id);
@@ -163,27 +183,27 @@ export class MapLayerService {
     for (const [i, feature] of features.entries()) {
       const field = (name: string) => `features[${i}].${name}`;
       const p = feature.properties;
-      const text = (name: string, required: boolean): string | null => {
+      const text = (name: string, required: boolean, max = 2000): string | null => {
         const value = p[name];
         if (value === undefined || value === null || value === '') {
           if (required) throw invalid(field(`properties.${name}`), 'is required');
           return null;
         }
-        if (typeof value !== 'string' || value.length > 2000)
-          throw invalid(field(`properties.${name}`), 'must be text of at most 2000 characters');
+        if (typeof value !== 'string' || value.length > max)
+          throw invalid(field(`properties.${name}`), `must be text of at most ${max} characters`);
         return value;
       };
       const input: LayerInput = {
         kind: text('kind', true) as LayerKind,
         zoneKind: text('zone', false) as ZoneKind | null,
-        label: text('label', false) ?? '',
+        label: text('label', false, MAX_LABEL) ?? '',
         geometry: feature.geometry,
         validFrom: text('validFrom', true)!,
         validTo: text('validTo', false),
         source: text('source', true)!,
         claimStatus: text('claimStatus', true) as ClaimStatus,
       };
-      const forceName = text('force', false);
+      const forceName = text('force', false, MAX_FORCE_NAME);
       const colour = text('colour', false);
       if (colour !== null && !/^#[0-9a-f]{6}$/i.test(colour))
         throw invalid(field('properties.colour'), 'must be a colour written #rrggbb');

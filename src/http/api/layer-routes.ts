@@ -3,7 +3,7 @@
  * layers as of a day as GeoJSON, and GeoJSON import. Reading is public, as the maps that show them;
  * writing is for editors assigned to the desk.
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Position } from 'geojson';
 import { z } from 'zod';
 import {
@@ -17,9 +17,11 @@ import {
   type MapLayer,
 } from '../../domain/map-layers.ts';
 import { CLAIM_STATUSES, type Desk } from '../../domain/types.ts';
-import type { MapLayerService } from '../../service/map-layers.ts';
+import { MAX_FORCE_NAME, MAX_LABEL, type MapLayerService } from '../../service/map-layers.ts';
 import type { Store } from '../../store/store.ts';
-import { requireDesk } from '../auth.ts';
+import { authenticate, requireDesk } from '../auth.ts';
+import { mayUseDesk, hasRole } from '../../domain/actors.ts';
+import { notFound } from '../../domain/errors.ts';
 import { endpoints } from '../kit/endpoint.ts';
 import { errors, json, problem, schema } from '../kit/openapi-parts.ts';
 
@@ -34,9 +36,9 @@ const day = z
 const DeskParams = z.object({ slug: z.string().min(1).max(80) });
 const ItemParams = z.object({ slug: z.string().min(1).max(80), id: z.string().min(1).max(64) });
 const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour written #rrggbb');
-const ForceBody = z.strictObject({ name: z.string().trim().min(1).max(80), colour });
+const ForceBody = z.strictObject({ name: z.string().trim().min(1).max(MAX_FORCE_NAME), colour });
 const ForcePatch = z
-  .strictObject({ name: z.string().trim().min(1).max(80).optional(), colour: colour.optional() })
+  .strictObject({ name: z.string().trim().min(1).max(MAX_FORCE_NAME).optional(), colour: colour.optional() })
   .refine((v) => v.name !== undefined || v.colour !== undefined, 'send name or colour');
 const Geometry = z
   .object({
@@ -51,12 +53,20 @@ const LayerBody = z.strictObject({
   kind: z.enum(LAYER_KINDS).describe('control: area held by a force; zone: agreed zone; front: front line'),
   forceId: z.string().min(1).max(64).nullable().optional().describe('the force holding it (kind control)'),
   zoneKind: z.enum(ZONE_KINDS).nullable().optional().describe('the kind of zone (kind zone)'),
-  label: z.string().max(200).optional(),
+  label: z.string().max(MAX_LABEL).optional(),
   geometry: Geometry,
   validFrom: day.describe('first day the drawing holds'),
   validTo: day.nullable().optional().describe('first day it no longer holds (the layer ended)'),
   source: z.string().trim().min(1).max(2000).describe('where it comes from: text, a URL or both'),
   claimStatus: z.enum(CLAIM_STATUSES),
+});
+const RevisionBody = LayerBody.extend({
+  baseRevision: z
+    .number()
+    .int()
+    .min(1)
+    .optional()
+    .describe('the revision this one was drawn from; if a colleague saved another since, 409 with theirs'),
 });
 const AsOfQuery = z.strictObject({ date: day.optional().describe('the day (YYYY-MM-DD); today if absent') });
 const ImportBody = z
@@ -121,6 +131,15 @@ export async function registerLayerRoutes(
 ): Promise<void> {
   const define = endpoints(app, deps.store);
   const layers = deps.mapLayers;
+
+  /** One of the desk's layers; a deleted one only for the desk's editors (to readers it is gone). */
+  async function readableLayer(request: FastifyRequest, desk: Desk, id: string): Promise<MapLayer> {
+    const layer = await layers.layer(desk, id);
+    if (layer.deletedAt === null) return layer;
+    const principal = await authenticate(deps.store, request).catch(() => null);
+    if (principal && hasRole(principal.role, 'editor') && mayUseDesk(principal, desk.id)) return layer;
+    throw notFound('layer');
+  }
 
   define({
     method: 'GET',
@@ -310,9 +329,9 @@ export async function registerLayerRoutes(
       summary: 'A map layer with its newest revision',
       responses: { '200': { description: 'The layer', content: json(LAYER) }, ...errors },
     },
-    handler: async ({ params }) => {
+    handler: async ({ request, params }) => {
       const desk = await layers.desk(params.slug);
-      return layerJson(await layers.layer(desk, params.id), desk);
+      return layerJson(await readableLayer(request, desk, params.id), desk);
     },
   });
 
@@ -327,8 +346,9 @@ export async function registerLayerRoutes(
         ...errors,
       },
     },
-    handler: async ({ params }) => {
+    handler: async ({ request, params }) => {
       const desk = await layers.desk(params.slug);
+      await readableLayer(request, desk, params.id);
       return (await layers.revisions(desk, params.id)).map(revisionJson);
     },
   });
@@ -338,7 +358,7 @@ export async function registerLayerRoutes(
     url: '/desks/:slug/layers/:id/revisions',
     permissions: 'editor',
     params: ItemParams,
-    body: LayerBody,
+    body: RevisionBody,
     bodyLimit: LAYER_BODY_LIMIT,
     status: 201,
     docs: {
@@ -346,6 +366,7 @@ export async function registerLayerRoutes(
       secured: true,
       responses: {
         '201': { description: 'The revision', content: json(schema(LayerBody)) },
+        '409': problem('A colleague saved a revision after `baseRevision`; `current` holds it'),
         '413': problem('Body too large'),
         ...errors,
       },
@@ -353,7 +374,8 @@ export async function registerLayerRoutes(
     handler: async ({ principal, params, body }) => {
       const desk = await layers.desk(params.slug);
       requireDesk(principal, desk.id);
-      return revisionJson(await layers.revise(desk, params.id, body, principal.name));
+      const { baseRevision, ...input } = body;
+      return revisionJson(await layers.revise(desk, params.id, input, principal.name, baseRevision));
     },
   });
 

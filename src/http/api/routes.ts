@@ -18,6 +18,7 @@ import {
   mayReadStory,
   mayUseDesk,
   requireDesk,
+  type Principal,
 } from '../auth.ts';
 import { sendProblem } from '../problem.ts';
 import { endpoints } from '../kit/endpoint.ts';
@@ -413,6 +414,24 @@ export async function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): Pr
       submissionJson(await publishing.reject(principal, params.id, body.reason)),
   });
 
+  /**
+   * A save naming `savedAt` but no version comes from an editor still on a draft that a colleague
+   * published meanwhile: say who published it (to the desk's editors) and change nothing, rather than
+   * ask for a version the editor never had.
+   */
+  async function refuseDraftPublishedMeanwhile(principal: Principal, id: string, body: unknown) {
+    const sent = (body ?? {}) as { savedAt?: unknown; version?: unknown };
+    if (sent.savedAt === undefined || sent.version !== undefined) return;
+    const was = await store.submissions.getById(id);
+    if (was?.status !== 'approved') return;
+    const story = await store.stories.getById(was.storyId);
+    if (!story || !mayUseDesk(principal, story.deskId)) return;
+    throw new DomainError(
+      'conflict',
+      `${was.decidedBy ?? 'A colleague'} published this draft while you were editing; your changes are not saved (they are still in your form): edit the published update to add them`,
+    );
+  }
+
   async function liveUpdate(request: FastifyRequest, id: string) {
     const update = await store.updates.getById(id);
     if (!update || update.deletedAt !== null) throw notFound('update');
@@ -514,6 +533,7 @@ export async function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): Pr
           });
         return withCitationsOne(store, submissionJson(edited));
       }
+      await refuseDraftPublishedMeanwhile(principal, id, request.body);
       const { version, savedAt, ...changes } = parseInput(PatchUpdateSchema, request.body);
       if (savedAt !== undefined) throw invalid('savedAt', 'savedAt: only a draft has a last save');
       const update = await publishing.editUpdate(principal, id, version, changes);

@@ -124,6 +124,7 @@ function LayerEditorPage(props: {
           class="nr-panel layer-form"
           data-desk={desk.slug}
           data-layer={selected?.id ?? ''}
+          data-revision={selected?.current.revision ?? ''}
           data-geometry={current === null ? '' : JSON.stringify(current.geometry)}
         >
           <h2>{selected === null ? 'New layer' : `Revise: ${title(selected.current)}`}</h2>

@@ -199,7 +199,11 @@ function startEditor(svg: SVGSVGElement, form: HTMLFormElement): void {
     const saved =
       layerId === ''
         ? api<{ id: string }>('POST', base, body).then((layer) => layer.id)
-        : api('POST', `${base}/${encodeURIComponent(layerId)}/revisions`, body).then(() => layerId);
+        : api('POST', `${base}/${encodeURIComponent(layerId)}/revisions`, {
+            ...body,
+            // A colleague's revision saved since this page loaded is refused (409), not undone.
+            baseRevision: Number(form.dataset['revision']),
+          }).then(() => layerId);
     saved.then(
       (id) =>
         location.assign(
@@ -219,8 +223,19 @@ function startForceForm(forceForm: HTMLFormElement): void {
   forceForm.addEventListener('submit', (event) => {
     event.preventDefault();
     const id = forceForm.dataset['force'] ?? '';
-    const value = (name: string) => (forceForm.elements.namedItem(name) as HTMLInputElement).value;
-    const body = { name: value('name'), colour: value('colour') };
+    const input = (name: string) => forceForm.elements.namedItem(name) as HTMLInputElement;
+    const fields = ['name', 'colour'] as const;
+    // A force's change sends only the fields this editor changed, so a colleague's rename or recolour
+    // since the page loaded stands; a new force sends both.
+    const body = Object.fromEntries(
+      fields
+        .filter((name) => id === '' || input(name).value !== input(name).defaultValue)
+        .map((name) => [name, input(name).value]),
+    );
+    if (Object.keys(body).length === 0) {
+      say(forceForm, 'Nothing changed.');
+      return;
+    }
     const path = `/desks/${encodeURIComponent(desk)}/forces${id === '' ? '' : `/${encodeURIComponent(id)}`}`;
     api(id === '' ? 'POST' : 'PATCH', path, body).then(
       () => location.reload(),
