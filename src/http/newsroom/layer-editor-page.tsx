@@ -75,8 +75,9 @@ function LayerEditorPage(props: {
       <h1>Map layers: {desk.name}</h1>
       <p class="nr-hint">
         Click the map to add points; drag a point to move it; click the first point (or “Close shape”) to
-        close an area. Saving a layer you picked adds a revision: every earlier one is kept. Readers see the
-        layers on <a href={`/map?desk=${encodeURIComponent(desk.slug)}`}>the desk’s map</a>.
+        close an area; “Add another area” draws a second one, and a click on an area picks it to edit or
+        remove. Saving a layer you picked adds a revision: every earlier one is kept. Readers see the layers
+        on <a href={`/map?desk=${encodeURIComponent(desk.slug)}`}>the desk’s map</a>.
       </p>
       <div class="layer-editor-grid">
         <div class="layer-editor-map">
@@ -125,6 +126,7 @@ function LayerEditorPage(props: {
           data-desk={desk.slug}
           data-layer={selected?.id ?? ''}
           data-geometry={current === null ? '' : JSON.stringify(current.geometry)}
+          data-revision={current === null ? '' : String(current.revision)}
         >
           <h2>{selected === null ? 'New layer' : `Revise: ${title(selected.current)}`}</h2>
           <label class="nr-field">
@@ -199,6 +201,12 @@ function LayerEditorPage(props: {
             </button>
             <button type="button" data-act="clear">
               Clear
+            </button>
+            <button type="button" data-act="add-area">
+              Add another area
+            </button>
+            <button type="button" data-act="remove-area">
+              Remove this area
             </button>
             <button type="submit" class="nr-primary">
               {selected === null ? 'Save layer' : 'Save revision'}
