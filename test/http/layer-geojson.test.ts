@@ -356,6 +356,28 @@ for (const engine of ENGINES) {
       assert.equal(current.json().revision, newest + 1);
     });
 
+    it('lets one of two saves based on the same revision through, at the same moment', async () => {
+      const layer = (await editor('GET', `/api/v1/desks/syria-daily/layers/${layerId}`)).json();
+      const save = (source: string) =>
+        editor('POST', `/api/v1/desks/syria-daily/layers/${layerId}/revisions`, {
+          kind: 'control',
+          forceId: layer.current.forceId,
+          geometry: box(36, 34, 37, 35),
+          validFrom: '2026-06-20',
+          source,
+          claimStatus: 'claimed',
+          baseRevision: layer.current.revision,
+        });
+      const results = await Promise.all([save('Desk A'), save('Desk B')]);
+      assert.deepEqual(
+        results.map((r) => r.statusCode).sort(),
+        [201, 409],
+        results.map((r) => r.body).join('\n'),
+      );
+      const newest = (await exported()).features.at(-1)!;
+      assert.equal(newest.properties.revision, layer.current.revision + 1, 'one revision added, not two');
+    });
+
     it('exports nothing of a deleted layer', async () => {
       assert.equal((await editor('DELETE', `/api/v1/desks/syria-daily/layers/${layerId}`)).statusCode, 204);
       const gone = await t.app.inject({
