@@ -3,7 +3,7 @@
  * revise one area of control; one adds a second area, the other, still on the older revision, saves
  * and is told instead of dropping that area; then a second area is picked and removed. And the
  * reader's map draws a 2,000-vertex outline with fewer vertices when zoomed out, more as it zooms
- * in, with its area in km² from the full drawing. DATELINE_SCREENSHOTS=1 writes
+ * in, with its area in km² from the full drawing. The page's GeoJSON export and import round-trip. DATELINE_SCREENSHOTS=1 writes
  * docs/screenshots/layers-areas-375.png.
  */
 import assert from 'node:assert/strict';
@@ -146,6 +146,54 @@ describe('layer areas and detail in Chromium', { skip: CHROMIUM_SKIP }, () => {
     await rania.getByRole('button', { name: 'Save revision' }).click();
     await rania.waitForURL(/saved=1/);
     assert.deepEqual(await storedParts(), [1, 2, 1], 'removed in revision 3; revision 2 kept');
+
+    // The page's export gives every revision; importing the two-area one brings Omar's area back.
+    const href = await rania
+      .getByRole('link', { name: 'Export every revision as GeoJSON' })
+      .getAttribute('href');
+    const exported = (await (await rania.request.get(`${base}${href}`)).json()) as {
+      features: { properties: { revision: number } }[];
+    };
+    assert.deepEqual(
+      exported.features.map((f) => f.properties.revision),
+      [1, 2, 3],
+    );
+    const upload = rania.getByLabel('Import GeoJSON as new revisions');
+    await upload.setInputFiles({
+      name: 'broken.geojson',
+      mimeType: 'application/geo+json',
+      buffer: Buffer.from('{"type":'),
+    });
+    await rania.getByRole('button', { name: 'Import', exact: true }).click();
+    await rania
+      .locator('.layer-import .nr-status', { hasText: 'Nothing imported: broken.geojson is not GeoJSON' })
+      .waitFor();
+    const open = structuredClone({ ...exported, features: [exported.features[1]!] });
+    (
+      open.features[0] as unknown as { geometry: { coordinates: number[][][][] } }
+    ).geometry.coordinates[0]![0]!.pop();
+    await upload.setInputFiles({
+      name: 'open.geojson',
+      mimeType: 'application/geo+json',
+      buffer: Buffer.from(JSON.stringify(open)),
+    });
+    await rania.getByRole('button', { name: 'Import', exact: true }).click();
+    await rania
+      .locator('.layer-import .nr-status', {
+        hasText: /Nothing imported: features\[0\]\.geometry: .*not closed/,
+      })
+      .waitFor();
+    assert.deepEqual(await storedParts(), [1, 2, 1], 'nothing stored from a refused file');
+    const two = { ...exported, features: [exported.features[1]!] };
+    await upload.setInputFiles({
+      name: 'two-areas.geojson',
+      mimeType: 'application/geo+json',
+      buffer: Buffer.from(JSON.stringify(two)),
+    });
+    await rania.getByRole('button', { name: 'Import', exact: true }).click();
+    await rania.locator('.layer-revisions li', { hasText: /Revision 4 by Rania Map.* 7 points/ }).waitFor();
+    await rania.getByText('Area 1 of 2: 4 points, area closed.').waitFor();
+    assert.deepEqual(await storedParts(), [1, 2, 1, 2]);
 
     const phone = await signIn('omar@example.org', { width: 375, height: 812 });
     await phone.goto(`${base}/newsroom/desks/syria-daily/layers?layer=${layerId}`);

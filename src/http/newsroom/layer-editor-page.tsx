@@ -226,6 +226,27 @@ function LayerEditorPage(props: {
       {selected !== null && (
         <section class="nr-panel" aria-labelledby="revisions-title">
           <h2 id="revisions-title">Revisions</h2>
+          <p>
+            <a
+              href={`/api/v1/desks/${encodeURIComponent(desk.slug)}/layers/${encodeURIComponent(selected.id)}/revisions.geojson`}
+              download={`layer-${selected.id}.geojson`}
+            >
+              Export every revision as GeoJSON
+            </a>
+          </p>
+          <form class="layer-import nr-row" data-layer={selected.id}>
+            <label class="nr-field">
+              Import GeoJSON as new revisions
+              <input
+                type="file"
+                name="file"
+                accept=".geojson,.json,application/geo+json,application/json"
+                required
+              />
+            </label>
+            <button type="submit">Import</button>
+            <span class="nr-status" role="status" aria-live="polite" />
+          </form>
           <ol class="layer-revisions" reversed>
             {[...props.revisions].reverse().map((r) => (
               <li>

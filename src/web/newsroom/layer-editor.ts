@@ -23,6 +23,8 @@ const svg = document.getElementById('layer-map') as SVGSVGElement | null;
 const form = document.getElementById('layer-form') as HTMLFormElement | null;
 if (svg && form) startEditor(svg, form);
 for (const forceForm of document.querySelectorAll<HTMLFormElement>('.force-form')) startForceForm(forceForm);
+for (const importForm of document.querySelectorAll<HTMLFormElement>('.layer-import'))
+  startImportForm(importForm);
 
 function startEditor(svg: SVGSVGElement, form: HTMLFormElement): void {
   const [, , worldW = 960, worldH = 500] = (svg.dataset['world'] ?? '').split(' ').map(Number);
@@ -323,5 +325,52 @@ function startForceForm(forceForm: HTMLFormElement): void {
       () => location.reload(),
       (error: unknown) => say(forceForm, problemText(error), true),
     );
+  });
+}
+
+/** The server's import limit (http/api/layer-routes.ts): a bigger file is refused before it is sent. */
+const IMPORT_LIMIT_BYTES = 8 * 1024 * 1024;
+
+/**
+ * The picked layer's GeoJSON import: a FeatureCollection file (an export of this or another layer,
+ * or drawings made elsewhere) becomes new revisions, all or none, checked by the server.
+ */
+function startImportForm(importForm: HTMLFormElement): void {
+  const desk = (document.getElementById('layer-form') as HTMLFormElement | null)?.dataset['desk'] ?? '';
+  const layerId = importForm.dataset['layer'] ?? '';
+  importForm.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const file = (importForm.elements.namedItem('file') as HTMLInputElement).files?.[0];
+    if (!file) return;
+    if (file.size > IMPORT_LIMIT_BYTES) {
+      say(importForm, 'This file is over 8 MB: split it or simplify its outlines first.', true);
+      return;
+    }
+    say(importForm, 'Importing…');
+    file
+      .text()
+      .then((text) => {
+        let collection: unknown;
+        try {
+          collection = JSON.parse(text);
+        } catch {
+          throw { detail: `${file.name} is not GeoJSON: it does not read as JSON` };
+        }
+        return api<unknown[]>(
+          'POST',
+          `/desks/${encodeURIComponent(desk)}/layers/${encodeURIComponent(layerId)}/revisions/import`,
+          collection,
+        );
+      })
+      .then(
+        () =>
+          location.assign(
+            `/newsroom/desks/${encodeURIComponent(desk)}/layers?layer=${encodeURIComponent(layerId)}&saved=1`,
+          ),
+        (error: unknown) => {
+          const field = (error as Problem).field;
+          say(importForm, `Nothing imported: ${field ? `${field}: ` : ''}${problemText(error)}`, true);
+        },
+      );
   });
 }
