@@ -1,6 +1,6 @@
 /**
  * Map layers of a desk (service/map-layers.ts): its forces, its layers and their revisions, the
- * layers as of a day as GeoJSON, and GeoJSON import. Reading is public, as the maps that show them;
+ * layers as of a day as GeoJSON, GeoJSON import of new layers, and a layer's GeoJSON export and import. Reading is public, as the maps that show them;
  * writing is for editors assigned to the desk.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -8,6 +8,7 @@ import type { Position } from 'geojson';
 import { z } from 'zod';
 import {
   isCalendarDay,
+  layerAsOf,
   layerTitle,
   LAYER_KINDS,
   ZONE_KINDS,
@@ -66,9 +67,15 @@ const RevisionBody = LayerBody.extend({
     .int()
     .min(1)
     .optional()
-    .describe('the revision this one was drawn from; if a colleague saved another since, 409 with theirs'),
+    .describe(
+      'the revision this drawing was made from: when a newer one was saved meanwhile the save is refused ' +
+        '(409, naming it) instead of replacing a colleague’s drawing',
+    ),
 });
 const AsOfQuery = z.strictObject({ date: day.optional().describe('the day (YYYY-MM-DD); today if absent') });
+const ExportQuery = z.strictObject({
+  date: day.optional().describe('only the revision maps show on that day (none if the layer is not shown)'),
+});
 const ImportBody = z
   .object({ type: z.literal('FeatureCollection'), features: z.array(z.unknown()).min(1).max(200) })
   .describe(
@@ -83,6 +90,35 @@ export function rfc7946(geometry: LayerGeometry): LayerGeometry {
   if (geometry.type === 'MultiPolygon')
     return { type: 'MultiPolygon', coordinates: geometry.coordinates.map((p) => p.map(ring)) };
   return geometry;
+}
+
+/**
+ * A revision as a GeoJSON Feature whose properties are the ones an import reads (kind, force, colour,
+ * zone, label, validFrom, validTo, source, claimStatus), so an export can be imported again.
+ */
+function revisionFeature(r: LayerRevision, force: MapForce | null) {
+  return {
+    type: 'Feature',
+    id: `${r.layerId}-${r.revision}`,
+    geometry: rfc7946(r.geometry),
+    properties: {
+      layerId: r.layerId,
+      revision: r.revision,
+      title: layerTitle(r, force),
+      kind: r.kind,
+      force: force?.name ?? null,
+      colour: force?.colour ?? null,
+      zone: r.zoneKind,
+      label: r.label,
+      validFrom: r.validFrom,
+      validTo: r.validTo,
+      source: r.source,
+      claimStatus: r.claimStatus,
+      author: r.author,
+      createdAt: r.createdAt,
+      areaKm2: r.areaKm2,
+    },
+  };
 }
 
 function forceJson(f: MapForce) {
@@ -354,6 +390,72 @@ export async function registerLayerRoutes(
   });
 
   define({
+    method: 'GET',
+    url: '/desks/:slug/layers/:id/revisions.geojson',
+    params: ItemParams,
+    querystring: ExportQuery,
+    docs: {
+      summary:
+        'Export a map layer as GeoJSON: every revision, oldest first, or the one shown on a day (`date`)',
+      description:
+        'A FeatureCollection with one Feature per revision; its properties are those the imports read ' +
+        '(kind, force, colour, zone, label, validFrom, validTo, source, claimStatus) with revision, ' +
+        'author, createdAt and areaKm2 (on the sphere, from the full drawing). A deleted layer is not ' +
+        'exported (404).',
+      responses: {
+        '200': {
+          description: 'Features, one per revision',
+          content: { 'application/geo+json': { schema: { type: 'object' } } },
+        },
+        ...errors,
+      },
+    },
+    handler: async ({ params, query, reply }) => {
+      const desk = await layers.desk(params.slug);
+      const { revisions, forces } = await layers.exportable(desk, params.id);
+      const byId = new Map(forces.map((f) => [f.id, f]));
+      const chosen = query.date === undefined ? revisions : layerAsOf(revisions, query.date);
+      reply.type('application/geo+json; charset=utf-8');
+      return {
+        type: 'FeatureCollection',
+        ...(query.date !== undefined && { date: query.date }),
+        features: chosen.map((r) => revisionFeature(r, byId.get(r.forceId ?? '') ?? null)),
+      };
+    },
+  });
+
+  define({
+    method: 'POST',
+    url: '/desks/:slug/layers/:id/revisions/import',
+    permissions: 'editor',
+    params: ItemParams,
+    body: ImportBody,
+    bodyLimit: IMPORT_BODY_LIMIT,
+    status: 201,
+    docs: {
+      summary:
+        'Import GeoJSON into a map layer: one new revision per feature, in order, all or none (editor of the desk)',
+      description:
+        'Properties as for the layer import; kind defaults to the layer’s and force to its force. ' +
+        'An export of a layer’s revisions can be sent as it is. Earlier revisions are kept.',
+      secured: true,
+      responses: {
+        '201': {
+          description: 'The revisions added',
+          content: json({ type: 'array', items: schema(LayerBody) }),
+        },
+        '413': problem('Body too large'),
+        ...errors,
+      },
+    },
+    handler: async ({ principal, params, body }) => {
+      const desk = await layers.desk(params.slug);
+      requireDesk(principal, desk.id);
+      return (await layers.importRevisions(desk, params.id, body, principal.name)).map(revisionJson);
+    },
+  });
+
+  define({
     method: 'POST',
     url: '/desks/:slug/layers/:id/revisions',
     permissions: 'editor',
@@ -366,7 +468,7 @@ export async function registerLayerRoutes(
       secured: true,
       responses: {
         '201': { description: 'The revision', content: json(schema(LayerBody)) },
-        '409': problem('A colleague saved a revision after `baseRevision`; `current` holds it'),
+        '409': problem('A newer revision than baseRevision was saved meanwhile; `current` names it'),
         '413': problem('Body too large'),
         ...errors,
       },
@@ -374,8 +476,8 @@ export async function registerLayerRoutes(
     handler: async ({ principal, params, body }) => {
       const desk = await layers.desk(params.slug);
       requireDesk(principal, desk.id);
-      const { baseRevision, ...input } = body;
-      return revisionJson(await layers.revise(desk, params.id, input, principal.name, baseRevision));
+      const { baseRevision, ...drawing } = body;
+      return revisionJson(await layers.revise(desk, params.id, drawing, principal.name, baseRevision));
     },
   });
 
