@@ -20,7 +20,12 @@ const Gold = z.array(
     contacts: z.array(z.object({ a: Party, b: Party, kind: z.enum(CONTACT_KINDS) })),
   }),
 );
-const Text = z.object({ id: z.string(), split: z.enum(['dev', 'heldout']), date: z.string(), text: z.string() });
+const Text = z.object({
+  id: z.string(),
+  split: z.enum(['dev', 'heldout']),
+  date: z.string(),
+  text: z.string(),
+});
 
 /** Where the built texts are: DATELINE_REAL_CONTACTS, or shared/eval-real/ beside the clone. */
 export function realSetPath(): string | undefined {
@@ -31,7 +36,20 @@ export function realSetPath(): string | undefined {
 }
 
 // Honorifics the readouts put before names; not part of anybody's name.
-const HONORIFICS = new Set(['king', 'queen', 'sheikh', 'amir', 'emir', 'his', 'her', 'majesty', 'dr', 'mr', 'ms', 'mrs']);
+const HONORIFICS = new Set([
+  'king',
+  'queen',
+  'sheikh',
+  'amir',
+  'emir',
+  'his',
+  'her',
+  'majesty',
+  'dr',
+  'mr',
+  'ms',
+  'mrs',
+]);
 const words = (name: string) =>
   foldDiacritics(name)
     .toLowerCase()
@@ -108,7 +126,9 @@ function match(found: Found[], gold: Expected[], withKind: boolean) {
 export function scoreRealSet(enricher: Enricher, errors: boolean): void {
   const path = realSetPath();
   if (!path) {
-    console.log('\nReal-text set: not found (build it as eval/README.md says, or set DATELINE_REAL_CONTACTS)');
+    console.log(
+      '\nReal-text set: not found (build it as eval/README.md says, or set DATELINE_REAL_CONTACTS)',
+    );
     return;
   }
   const gold = new Map(
@@ -130,7 +150,8 @@ export function scoreRealSet(enricher: Enricher, errors: boolean): void {
     const kind = (k: ContactKind) => kinds.get(k) ?? kinds.set(k, empty()).get(k)!;
     for (const item of items) {
       const expected = gold.get(item.id);
-      if (!expected) throw new Error(`${item.id}: no gold (rebuild the set at the commit in build-real-set.ts)`);
+      if (!expected)
+        throw new Error(`${item.id}: no gold (rebuild the set at the commit in build-real-set.ts)`);
       const found: Found[] = (
         enricher.enrich(item.text, { published: `${item.date}T18:00:00Z` }).contacts ?? []
       ).map((c) => ({ a: c.a.name, b: c.b.name, kind: c.kind }));
@@ -151,7 +172,9 @@ export function scoreRealSet(enricher: Enricher, errors: boolean): void {
       }
     }
     const negatives = items.filter((item) => (gold.get(item.id) ?? []).length === 0).length;
-    console.log(`${split}: ${items.length} texts (${negatives} with no contact), ${contacts.expected} contacts`);
+    console.log(
+      `${split}: ${items.length} texts (${negatives} with no contact), ${contacts.expected} contacts`,
+    );
     console.log(line('  contacts (pair + kind)', contacts));
     console.log(line('  pairs (any kind)', pairs));
     for (const k of CONTACT_KINDS) if (kinds.has(k)) console.log(line(`  ${k}`, kinds.get(k)!));
