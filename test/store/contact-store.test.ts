@@ -172,7 +172,7 @@ function runContactStoreContract(name: string, open: () => Promise<Store>): void
         ],
       );
       const candidates = await store.contacts.templateCandidates({
-        excludeUpdateId: first.id,
+        excludeSourceId: first.id,
         kind: 'call',
         slugs: ['ilham-aliyev', 'vladimir-putin'],
         limit: 10,
