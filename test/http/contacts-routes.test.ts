@@ -182,7 +182,10 @@ describe('contacts export', () => {
     try {
       db.pragma('foreign_keys = ON');
       db.transaction(() => {
-        for (const table of ['statement_shingles', 'statement_fingerprints', 'statement_keys'])
+        db.prepare(
+          'delete from statement_shingles where doc in (select doc from statement_fingerprints where statement_id = ?)',
+        ).run(statement.id);
+        for (const table of ['statement_fingerprints', 'statement_keys'])
           db.prepare(`delete from ${table} where statement_id = ?`).run(statement.id);
         db.prepare('delete from statements where id = ?').run(statement.id);
       })();
