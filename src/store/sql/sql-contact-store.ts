@@ -128,6 +128,8 @@ export class SqlContactStore implements ContactStore {
       await trx
         .insertInto('statement_contact_runs')
         .values({ statement_id: statementId, extracted_at: new Date().toISOString() })
+        // Another node reading the same statement at once stores the same rows: the first kept.
+        .onConflict((oc) => oc.doNothing())
         .execute();
       if (contacts.length > 0)
         await trx
@@ -155,6 +157,7 @@ export class SqlContactStore implements ContactStore {
               template_id: c.templateId,
             })),
           )
+          .onConflict((oc) => oc.doNothing())
           .execute();
     });
   }
