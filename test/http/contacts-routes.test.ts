@@ -199,6 +199,32 @@ describe('contacts export', () => {
     );
   });
 
+  it('reads a new statement on its own, with nobody asking the worker', async () => {
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/statements',
+      headers: t.auth(t.editorToken),
+      payload: {
+        issuer: 'Presidency of Ruritania',
+        publishedAt: '2026-11-21T10:00:00.000Z',
+        text: 'Putin met Nikol Pashinyan in Minsk on Thursday.',
+      },
+    });
+    assert.equal(response.statusCode, 201, response.body);
+    const { id } = response.json() as { id: string };
+    // The worker looks for unread statements every 5 s: wait for its contact to be listed.
+    const deadline = Date.now() + 30_000;
+    let found = await ofStatement(id);
+    while (found.length === 0 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      found = await ofStatement(id);
+    }
+    assert.deepEqual(
+      found.map((c) => [c.kind, c.actors[1]?.slug]),
+      [['meeting', 'nikol-pashinyan']],
+    );
+  });
+
   it('counts readouts of one template across statements as one pattern', async () => {
     const first = await addStatement({
       text: 'President Ilham Aliyev held a telephone conversation with Vladimir Putin. The sides discussed regional security and agreed to stay in contact.',
