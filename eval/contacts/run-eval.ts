@@ -3,12 +3,15 @@
  * for Dateline, rules in eval/contacts/README.md) and prints precision, recall and F1 for contacts
  * (an unordered pair of parties and the kind) and for pairs alone, for the dev and held-out splits.
  * `--errors` lists the dev split's mistakes; held-out mistakes are never printed, so nobody tunes on them.
+ * Then the real-text set (White House readouts, eval/contacts/real/) when it is built; `--real-errors`
+ * lists its dev mistakes.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { CONTACT_KINDS } from '../../src/domain/contacts.ts';
 import { createEnricher } from '../../src/enrich/pipeline.ts';
+import { scoreRealSet } from './real/score-real.ts';
 
 const GOLD = z.array(
   z.object({
@@ -79,3 +82,5 @@ for (const split of ['dev', 'heldout'] as const) {
   console.log(line('  contacts (pair + kind)', score(keys.found, keys.gold)));
   console.log(line('  pairs (any kind)', score(keys.foundPairs, keys.goldPairs)));
 }
+
+scoreRealSet(enricher, process.argv.includes('--real-errors'));

@@ -65,9 +65,33 @@ export function contactId(contact: Pick<Contact, 'updateId' | 'ordinal'>): strin
   return `${contact.updateId}-${contact.ordinal}`;
 }
 
-/** A contact as listed publicly, with its update's current claim status, desk and story slug (for links). */
+/** The id of the update or statement a contact was found in. */
+export function sourceIdOf(contact: Contact | StatementContact): string {
+  return 'statementId' in contact ? contact.statementId : contact.updateId;
+}
+
+/** Where a contact was reported: a published update, or an official statement of the library. */
+export const CONTACT_SOURCE_TYPES = ['update', 'statement'] as const;
+/** Where a contact was reported. */
+export type ContactSourceType = (typeof CONTACT_SOURCE_TYPES)[number];
+
+/** A contact found in an official statement; the statement is its source (`templateId` as for updates). */
+export interface StatementContact extends Omit<Contact, 'updateId' | 'storyId' | 'source'> {
+  statementId: string;
+}
+
+/**
+ * A contact as listed publicly, with its source for links: an update with its current claim status,
+ * desk and story slug, or a statement. A statement's contact has `updateId`, `storyId` and `storySlug`
+ * empty, `claimStatus` and `deskSlug` null (statements belong to no desk and carry no claim status),
+ * and `source` 'extracted'.
+ */
 export interface ListedContact extends Contact {
-  claimStatus: ClaimStatus;
+  sourceType: ContactSourceType;
+  /** The statement it was found in, and the statement's own link (null when it gave none). */
+  statementId: string | null;
+  statementUrl: string | null;
+  claimStatus: ClaimStatus | null;
   deskSlug: string | null;
   storySlug: string;
   /** Public contacts sharing its template, itself included (1: its wording is its own). */

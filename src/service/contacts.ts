@@ -1,5 +1,11 @@
-/** Contacts of one enriched update, as stored: actors addressed by their entity pages' slugs. */
-import { contactId, type Contact, type ContactActor } from '../domain/contacts.ts';
+/** Contacts of one enriched update or statement, as stored: actors addressed by their entity pages' slugs. */
+import {
+  contactId,
+  sourceIdOf,
+  type Contact,
+  type ContactActor,
+  type StatementContact,
+} from '../domain/contacts.ts';
 import { slugify } from '../domain/slug.ts';
 import type { Update } from '../domain/types.ts';
 import { localIso } from '../enrich/plain-text.ts';
@@ -57,17 +63,46 @@ export function contactsOf(
 }
 
 /**
- * Gives each contact the template of the stored contact (of another update, of the same kind, with
+ * The contacts of an official statement from its enrichment; a contact the text does not date is
+ * dated by the statement's day (UTC: a statement belongs to no desk's time zone). Statements are not
+ * reviewed beside an update, so their contacts stand as extracted.
+ */
+export function statementContactsOf(
+  statement: { id: string; publishedAt: string },
+  enrichment: Enrichment,
+): StatementContact[] {
+  return (enrichment.contacts ?? []).map((c, index) => ({
+    statementId: statement.id,
+    ordinal: index + 1,
+    kind: c.kind,
+    channel: c.channel ?? null,
+    a: actor(c.a),
+    b: actor(c.b),
+    place: c.place ?? null,
+    country: c.country ?? null,
+    date: c.date?.slice(0, 10) ?? statement.publishedAt.slice(0, 10),
+    dateSource: c.date === undefined ? 'reported' : 'text',
+    reportedAt: statement.publishedAt,
+    sentence: c.sentence,
+    templateId: `${statement.id}-${index + 1}`,
+  }));
+}
+
+/**
+ * Gives each contact the template of the stored contact (of another update or statement, of the same kind, with
  * one of its actors) whose sentence shares its wording, names aside (statements/shingles.ts): the
  * readouts of one office written from one template then count as one pattern. The newest such
  * contact wins; a contact whose wording is its own keeps its own id. Enriching an update again
  * finds the same group, as its fellows still carry the template's id.
  */
-export async function assignTemplates(store: ContactStore, contacts: Contact[]): Promise<Contact[]> {
-  const assigned: Contact[] = [];
+export async function assignTemplates<C extends Contact | StatementContact>(
+  store: ContactStore,
+  contacts: C[],
+): Promise<C[]> {
+  const assigned: C[] = [];
   for (const contact of contacts) {
     const candidates = await store.templateCandidates({
-      excludeUpdateId: contact.updateId,
+      excludeSourceId: sourceIdOf(contact),
       kind: contact.kind,
       slugs: [contact.a.slug, contact.b.slug],
       limit: TEMPLATE_CANDIDATES,

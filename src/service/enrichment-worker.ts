@@ -16,7 +16,7 @@ import type { Enrichment } from '../enrich/types.ts';
 import { localIso, markdownToText } from '../enrich/plain-text.ts';
 import { entitiesOf } from '../enrich/entities.ts';
 import { contactItem } from '../enrich/suggestions.ts';
-import { assignTemplates, contactsOf } from './contacts.ts';
+import { assignTemplates, contactsOf, statementContactsOf } from './contacts.ts';
 
 /** How many missed updates one start-up catches up on (the oldest first); the rest wait for the next. */
 const CATCH_UP_LIMIT = 2000;
@@ -35,6 +35,8 @@ export function enrichmentText(update: Pick<Update, 'headline' | 'body'>): strin
 const REENRICH_SCAN = 5000;
 const REENRICH_BATCH = 200;
 const GAZETTEER_POLL_MS = 30_000;
+/** How often to read the contacts of statements added since (by feeds, editors or the CLI). */
+const STATEMENT_POLL_MS = 5_000;
 
 /** The gazetteer generation an enrichment was made with (0 before imports were recorded). */
 export function gazetteerGenerationOf(dataVersion: string): number {
@@ -83,6 +85,8 @@ export interface EnrichmentWorkerDeps {
   importedPlaces?: ImportedPlaces;
   /** How often to look for a finished gazetteer import (default GAZETTEER_POLL_MS); 0: only at start. */
   gazetteerPollMs?: number;
+  /** How often to read new statements' contacts (default STATEMENT_POLL_MS); 0: only at start. */
+  statementPollMs?: number;
 }
 
 /** A queue of updates to enrich, drained one at a time between other work. */
@@ -98,6 +102,8 @@ export class EnrichmentWorker {
   #settledGeneration = 0;
   #checking: Promise<number> | undefined;
   #gazetteerTimer: ReturnType<typeof setInterval> | undefined;
+  #statementTimer: ReturnType<typeof setInterval> | undefined;
+  #readingStatements: Promise<number> | undefined;
 
   constructor(deps: EnrichmentWorkerDeps) {
     this.#deps = deps;
@@ -112,6 +118,16 @@ export class EnrichmentWorker {
     this.#catchingUp = this.#catchUp().catch((error: unknown) =>
       this.#deps.logger.error({ err: error }, 'enrichment catch-up failed'),
     );
+    const read = () =>
+      void this.readStatements().catch((error: unknown) =>
+        this.#deps.logger.error({ err: error }, "reading statements' contacts failed"),
+      );
+    read();
+    const statementsEvery = this.#deps.statementPollMs ?? STATEMENT_POLL_MS;
+    if (statementsEvery > 0) {
+      this.#statementTimer = setInterval(read, statementsEvery);
+      this.#statementTimer.unref();
+    }
     if (this.#deps.importedPlaces) {
       const check = () =>
         void this.checkGazetteer().catch((error: unknown) =>
@@ -180,6 +196,32 @@ export class EnrichmentWorker {
         );
   }
 
+  /**
+   * Extracts the contacts of statements never read (added by feeds, editors or the CLI, on any node),
+   * at most `batch`, oldest first; resolves to how many it read. Called at start and every
+   * STATEMENT_POLL_MS; calls made while one runs share it. Storing is idempotent, so two nodes reading
+   * the same statement at once store the same contacts.
+   */
+  readStatements(batch = CATCH_UP_LIMIT): Promise<number> {
+    this.#readingStatements ??= this.#readStatements(batch).finally(() => {
+      this.#readingStatements = undefined;
+    });
+    return this.#readingStatements;
+  }
+
+  async #readStatements(batch: number): Promise<number> {
+    const { store, enricher } = this.#deps;
+    const statements = await store.contacts.listUnextractedStatements(batch);
+    for (const statement of statements) {
+      const enrichment = enricher.enrich(statement.text, { published: statement.publishedAt });
+      await store.contacts.replaceForStatement(
+        statement.id,
+        await assignTemplates(store.contacts, statementContactsOf(statement, enrichment)),
+      );
+    }
+    return statements.length;
+  }
+
   /** Queues one update (also used to enrich updates published before the worker ran). */
   enqueue(update: Update): void {
     this.#queue.push(update);
@@ -199,7 +241,9 @@ export class EnrichmentWorker {
   async close(): Promise<void> {
     this.#unsubscribe?.();
     clearInterval(this.#gazetteerTimer);
+    clearInterval(this.#statementTimer);
     await this.#checking;
+    await this.#readingStatements;
     await this.idle();
   }
 

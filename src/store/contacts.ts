@@ -1,6 +1,13 @@
 /** Storage of contacts between actors, derived from updates by the enrichment worker. */
-import type { Contact, ContactKind, ListedContact } from '../domain/contacts.ts';
+import type { Contact, ContactKind, ListedContact, StatementContact } from '../domain/contacts.ts';
 import type { Update } from '../domain/types.ts';
+
+/** A statement whose contacts are still to be extracted. */
+export interface StatementToRead {
+  id: string;
+  text: string;
+  publishedAt: string;
+}
 
 /** Which public contacts to list; `from`/`to` are days (YYYY-MM-DD), both included. */
 export interface ContactFilter {
@@ -21,8 +28,9 @@ export interface ContactPage {
 }
 
 /**
- * Contacts per update. Only those of undeleted updates of live and ended stories are ever listed,
- * so a deleted update or an unpublished story takes its contacts out of every answer at once.
+ * Contacts per update and per statement. Only those of undeleted updates of live and ended stories,
+ * and of statements in the library, are ever listed, so a deleted update, an unpublished story or a
+ * removed statement takes its contacts out of every answer at once.
  */
 export interface ContactStore {
   /**
@@ -38,11 +46,18 @@ export interface ContactStore {
   /** Removes an update's contacts (it was deleted). */
   removeForUpdate(updateId: string): Promise<void>;
   /**
-   * Stored contacts of `kind` with one of `slugs` on either side, of updates other than
-   * `excludeUpdateId` (of drafts too: a template is a matter of wording), newest first.
+   * Replaces the contacts of one statement and records that it was read (most statements name no
+   * contact); does nothing when the statement is gone. Its contacts go when it goes (the keys cascade).
+   */
+  replaceForStatement(statementId: string, contacts: StatementContact[]): Promise<void>;
+  /** Statements whose contacts were never extracted, oldest published first, at most `limit`. */
+  listUnextractedStatements(limit: number): Promise<StatementToRead[]>;
+  /**
+   * Stored contacts of `kind` with one of `slugs` on either side, of updates and statements other
+   * than `excludeSourceId` (of drafts too: a template is a matter of wording), newest first.
    */
   templateCandidates(query: {
-    excludeUpdateId: string;
+    excludeSourceId: string;
     kind: ContactKind;
     slugs: string[];
     limit: number;
@@ -51,8 +66,8 @@ export interface ContactStore {
   list(filter: ContactFilter, page: { limit: number; cursor?: string }): Promise<ContactPage>;
 }
 
-/** A page's last contact by the listing's order: day, update, ordinal. */
-export type ContactCursor = [day: string, updateId: string, ordinal: number];
+/** A page's last contact by the listing's order: day, update or statement, ordinal. */
+export type ContactCursor = [day: string, sourceId: string, ordinal: number];
 
 /** The opaque cursor after `last`. */
 export function encodeContactCursor(last: { day: string; update_id: string; ordinal: number }): string {

@@ -96,6 +96,46 @@ describe('contact extraction', () => {
     ]);
   });
 
+  // Sentences written for this test in the shape of government readouts (eval/contacts/real/).
+  it('reads readout openings: long titles, "spoke today with", virtual meetings, regnal numbers', () => {
+    assert.deepEqual(
+      pairs('National Security Advisor Mara Lindqvist spoke today with Prime Minister Kishida of Japan.'),
+      ['Mara Lindqvist ↔ Kishida talks/-'],
+    );
+    assert.deepEqual(
+      pairs('President Joseph R. Biden, Jr. met virtually on Tuesday with President Xi Jinping of China.'),
+      ['Joe Biden ↔ Xi Jinping call/video'],
+    );
+    assert.deepEqual(pairs('President Joe Biden called King Mohammed VI of Morocco this morning.'), [
+      'Joe Biden ↔ Mohammed VI call/phone',
+    ]);
+    assert.deepEqual(
+      pairs(
+        'President Joseph R. Biden, Jr. and Prime Minister Tomas Varga of Slovakia met today in Bratislava.',
+      ),
+      ['Joe Biden ↔ Tomas Varga meeting/in-person'],
+    );
+    assert.deepEqual(
+      pairs(
+        'Deputy Advisor Ines Brandt hosted Foreign Minister Omar Haddad and Minister of Trade Lina Sabri at the White House.',
+      ),
+      ['Ines Brandt ↔ Omar Haddad meeting/in-person', 'Ines Brandt ↔ Lina Sabri meeting/in-person'],
+    );
+    assert.deepEqual(
+      pairs('Vice President Kamala Harris met today with NATO Secretary General Jens Stoltenberg in Munich.'),
+      ['Kamala Harris ↔ Jens Stoltenberg meeting/in-person'],
+    );
+  });
+
+  it('finds no contact with a party named further on, past other words', () => {
+    for (const text of [
+      'Vice President Kamala Harris met today with families of Americans held hostage by Hamas.',
+      'Jake Sullivan met with a delegation of teachers to discuss the plans of President Biden.',
+      'President Biden welcomed the chance to speak frankly to President Xi Jinping.',
+    ])
+      assert.deepEqual(contactsIn(text), [], text);
+  });
+
   it('finds no contact in talk about someone, appeals, name-calling, plans or refusals', () => {
     for (const text of [
       'Putin said Rouhani was wrong.',

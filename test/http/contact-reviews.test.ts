@@ -119,9 +119,12 @@ describe('editors review contacts; one readout template is one group', () => {
 
     const csv = (await t.app.inject({ url: '/api/v1/contacts.csv?actor=vladimir-putin' })).body;
     const [header, ...lines] = csv.trimEnd().split('\r\n');
-    assert.match(header ?? '', /,origin,template_id,template_size,story_id$/);
+    assert.match(
+      header ?? '',
+      /,origin,template_id,template_size,story_id,source_type,statement_id,statement_url$/,
+    );
     const line = lines.find((l) => l.includes(erdogan.id));
-    assert.ok(line?.endsWith(`,extracted,${first?.template.id},2,${storyId}`), line);
+    assert.ok(line?.endsWith(`,extracted,${first?.template.id},2,${storyId},update,,`), line);
 
     // The actor page notes the shared wording beside each call; the note opens the comparison.
     const page = await putinPage();

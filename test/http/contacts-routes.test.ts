@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import Database from 'better-sqlite3';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 
 interface ContactJson {
@@ -8,7 +10,17 @@ interface ContactJson {
   channel: string | null;
   actors: { kind: string; slug: string; name: string; role: string | null }[];
   place: string | null;
-  source: { updateId: string; storyId: string; claimStatus: string; desk: string | null; reportedAt: string };
+  source: {
+    type: string;
+    updateId: string | null;
+    storyId: string | null;
+    statementId: string | null;
+    url: string | null;
+    claimStatus: string | null;
+    desk: string | null;
+    reportedAt: string;
+  };
+  template: { id: string; size: number };
   sentence: string;
 }
 
@@ -67,8 +79,11 @@ describe('contacts export', () => {
       { kind: 'person', slug: 'hassan-rouhani', name: 'Hassan Rouhani', role: 'President of Iran' },
     ]);
     assert.deepEqual(contact?.source, {
+      type: 'update',
       updateId: update.id,
       storyId: stories.live,
+      statementId: null,
+      url: null,
       claimStatus: 'verified',
       desk: 'syria-daily',
       reportedAt: update.publishedAt,
@@ -103,6 +118,137 @@ describe('contacts export', () => {
     assert.deepEqual(await ofUpdate(update.id), []);
     const csv = await t.app.inject({ url: '/api/v1/contacts.csv' });
     assert.doesNotMatch(csv.body, new RegExp(update.id));
+  });
+
+  /** Adds a statement as an editor would, then lets the worker read its contacts. */
+  const addStatement = async (payload: Record<string, unknown>) => {
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/statements',
+      headers: t.auth(t.editorToken),
+      payload: { issuer: 'Presidency of Ruritania', publishedAt: '2026-11-20T10:00:00.000Z', ...payload },
+    });
+    assert.equal(response.statusCode, 201, response.body);
+    await t.enrichment.readStatements();
+    return response.json() as { id: string };
+  };
+  const ofStatement = async (id: string) =>
+    (await contactsOf()).items.filter((c) => c.source.statementId === id);
+
+  it("lists a statement's contacts with the statement as source, on the actor's page too, until it is removed", async () => {
+    const statement = await addStatement({
+      title: 'Readout of a call',
+      url: 'https://presidency.example/readouts/42',
+      text: 'Putin spoke by phone with Turkish President Recep Tayyip Erdoğan on Friday about grain exports.',
+    });
+    const [contact, ...rest] = await ofStatement(statement.id);
+    assert.deepEqual(rest, []);
+    assert.equal(contact?.kind, 'call');
+    assert.deepEqual(
+      contact?.actors.map((a) => a.slug),
+      ['vladimir-putin', 'recep-tayyip-erdogan'],
+    );
+    assert.deepEqual(contact?.source, {
+      type: 'statement',
+      updateId: null,
+      storyId: null,
+      statementId: statement.id,
+      url: 'https://presidency.example/readouts/42',
+      claimStatus: null,
+      desk: null,
+      reportedAt: '2026-11-20T10:00:00.000Z',
+    });
+    const csv = await t.app.inject({ url: '/api/v1/contacts.csv?actor=recep-tayyip-erdogan' });
+    const [header, ...lines] = csv.body.trimEnd().split('\r\n');
+    const columns = header!.split(',');
+    const line = lines.find((l) => l.includes(statement.id))?.split(',');
+    assert.equal(line?.[columns.indexOf('source_type')], 'statement');
+    assert.equal(line?.[columns.indexOf('statement_id')], statement.id);
+    assert.equal(line?.[columns.indexOf('update_id')], '');
+    // The actor's page lists it, linked to the statement's page.
+    const page = await t.app.inject({ url: '/people/vladimir-putin' });
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, new RegExp(`href="/statements/${statement.id}"`));
+    assert.match(page.body, /official statement/);
+    // A desk's contacts are its updates': a statement belongs to no desk.
+    assert.deepEqual(
+      (await contactsOf('?desk=syria-daily')).items.filter((c) => c.source.statementId === statement.id),
+      [],
+    );
+
+    // Removed from the library (no route removes statements yet: as an operator would, in SQL).
+    // This node runs on SQLite (createTestApp's default).
+    const db = new Database(join(t.dataDir, 'dateline.db'));
+    try {
+      db.pragma('foreign_keys = ON');
+      db.transaction(() => {
+        db.prepare(
+          'delete from statement_shingles where doc in (select doc from statement_fingerprints where statement_id = ?)',
+        ).run(statement.id);
+        for (const table of ['statement_fingerprints', 'statement_keys'])
+          db.prepare(`delete from ${table} where statement_id = ?`).run(statement.id);
+        db.prepare('delete from statements where id = ?').run(statement.id);
+      })();
+    } finally {
+      db.close();
+    }
+    assert.deepEqual(await ofStatement(statement.id), []);
+    assert.doesNotMatch(
+      (await t.app.inject({ url: '/people/vladimir-putin' })).body,
+      new RegExp(statement.id),
+    );
+  });
+
+  it('reads a new statement on its own, with nobody asking the worker', async () => {
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/statements',
+      headers: t.auth(t.editorToken),
+      payload: {
+        issuer: 'Presidency of Ruritania',
+        publishedAt: '2026-11-21T10:00:00.000Z',
+        text: 'Putin met Nikol Pashinyan in Minsk on Thursday.',
+      },
+    });
+    assert.equal(response.statusCode, 201, response.body);
+    const { id } = response.json() as { id: string };
+    // The worker looks for unread statements every 5 s: wait for its contact to be listed.
+    const deadline = Date.now() + 30_000;
+    let found = await ofStatement(id);
+    while (found.length === 0 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      found = await ofStatement(id);
+    }
+    assert.deepEqual(
+      found.map((c) => [c.kind, c.actors[1]?.slug]),
+      [['meeting', 'nikol-pashinyan']],
+    );
+  });
+
+  it('counts readouts of one template across statements as one pattern', async () => {
+    const first = await addStatement({
+      text: 'President Ilham Aliyev held a telephone conversation with Vladimir Putin. The sides discussed regional security and agreed to stay in contact.',
+    });
+    const second = await addStatement({
+      text: 'President Kassym-Jomart Tokayev held a telephone conversation with Vladimir Putin. The sides discussed regional security and agreed to stay in contact.',
+    });
+    const [a] = await ofStatement(first.id);
+    const [b] = await ofStatement(second.id);
+    assert.ok(a && b, 'both statements gave a contact');
+    assert.equal(b.template.id, a.template.id);
+    assert.equal(b.template.size, 2);
+  });
+
+  it('reads HTML in a statement as text and defuses formulas in its CSV cells', async () => {
+    const statement = await addStatement({
+      text: '=HYPERLINK("http://evil.example") <script>alert(1)</script> Putin met Recep Tayyip Erdoğan in Sochi.',
+    });
+    const [contact] = await ofStatement(statement.id);
+    assert.ok(contact, 'the meeting is found');
+    const page = await t.app.inject({ url: '/people/vladimir-putin' });
+    assert.doesNotMatch(page.body, /<script>alert/);
+    const csv = await t.app.inject({ url: '/api/v1/contacts.csv?actor=recep-tayyip-erdogan' });
+    assert.doesNotMatch(csv.body, /(^|,)"?=HYPERLINK/m);
   });
 
   it('never shows the contacts of a draft story', async () => {

@@ -13,6 +13,7 @@ import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
 import type { Store } from '../../src/store/store.ts';
 import { createTempDir } from '../support/temp-dir.ts';
 import { content } from './store-contract.ts';
+import { fingerprintsOf } from '../../src/statements/statement-service.ts';
 
 const URL_ENV = 'DATELINE_TEST_POSTGRES_URL';
 const url = process.env[URL_ENV] ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -172,7 +173,7 @@ function runContactStoreContract(name: string, open: () => Promise<Store>): void
         ],
       );
       const candidates = await store.contacts.templateCandidates({
-        excludeUpdateId: first.id,
+        excludeSourceId: first.id,
         kind: 'call',
         slugs: ['ilham-aliyev', 'vladimir-putin'],
         limit: 10,
@@ -182,6 +183,78 @@ function runContactStoreContract(name: string, open: () => Promise<Store>): void
         candidates.filter((c) => c.templateId === template).map((c) => c.sentence),
         ['Putin and Kassym Tokayev.', 'Putin and Nikol Pashinyan.'],
       );
+    });
+
+    it('stores a statement’s contacts beside updates’, with the statement as source, out of desk lists', async () => {
+      const text = 'Putin met Masoud Pezeshkian in Kazan.';
+      const statement = await store.statements.create(
+        {
+          issuer: 'Kremlin',
+          title: 'Meeting',
+          publishedAt: '2026-10-23T12:00:00.000Z',
+          url: 'https://kremlin.example/1',
+          language: 'en',
+          text,
+          parties: [],
+          tags: [],
+          feedId: null,
+          guid: null,
+        },
+        fingerprintsOf(text),
+      );
+      assert.ok((await store.contacts.listUnextractedStatements(100)).some((s) => s.id === statement.id));
+      const {
+        updateId: _update,
+        storyId: _story,
+        source: _source,
+        ...fields
+      } = contact('', '', 1, 'Masoud Pezeshkian', '2026-10-22', 'meeting');
+      await store.contacts.replaceForStatement(statement.id, [
+        { ...fields, statementId: statement.id, templateId: `${statement.id}-1` },
+      ]);
+      assert.ok(!(await store.contacts.listUnextractedStatements(100)).some((s) => s.id === statement.id));
+      const [listed, ...rest] = (await store.contacts.list({ actor: 'masoud-pezeshkian' }, { limit: 10 }))
+        .items;
+      assert.deepEqual(rest, []);
+      assert.deepEqual(
+        [
+          listed?.sourceType,
+          listed?.statementId,
+          listed?.statementUrl,
+          listed?.claimStatus,
+          listed?.deskSlug,
+        ],
+        ['statement', statement.id, 'https://kremlin.example/1', null, null],
+      );
+      assert.equal(listed?.date, '2026-10-22');
+      const desk = await store.desks.getBySlug('syria');
+      assert.deepEqual(
+        (await store.contacts.list({ actor: 'masoud-pezeshkian', deskId: desk!.id }, { limit: 10 })).items,
+        [],
+      );
+      // The network sums count it on the actor pages (no desk) and not on the desk's page.
+      const pairs = await store.contactNetwork.pairs({});
+      assert.ok(pairs.some((p) => [p.a.slug, p.b.slug].includes('masoud-pezeshkian')));
+      assert.ok(
+        !(await store.contactNetwork.pairs({ deskId: desk!.id })).some((p) =>
+          [p.a.slug, p.b.slug].includes('masoud-pezeshkian'),
+        ),
+      );
+      const last = await store.contactNetwork.lastBetween(
+        { kind: 'person', slug: 'vladimir-putin' },
+        'masoud-pezeshkian',
+      );
+      assert.equal(last?.statementId, statement.id);
+      // Its template is a candidate for the next readout of the same kind.
+      const candidates = await store.contacts.templateCandidates({
+        excludeSourceId: 'another',
+        kind: 'meeting',
+        slugs: ['masoud-pezeshkian'],
+        limit: 10,
+      });
+      assert.deepEqual(candidates, [
+        { templateId: `${statement.id}-1`, sentence: 'Putin and Masoud Pezeshkian.' },
+      ]);
     });
 
     it('lists updates whose current enrichment has no contacts field, and only those', async () => {

@@ -123,6 +123,8 @@ async function writeLegacyRecord(
   await exec('alter table submissions drop column saved_at');
   await exec('alter table submissions drop column saved_by');
   for (const table of [
+    'statement_contact_runs',
+    'statement_contacts',
     'map_layer_revisions',
     'map_layers',
     'map_forces',

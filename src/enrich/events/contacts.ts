@@ -19,6 +19,9 @@ interface Cue {
   channel?: ContactChannel;
 }
 
+/** When, between a verb and its "with" in readouts: "spoke today with", "met this morning with". */
+const WHEN = String.raw` (?:(?:today|yesterday|tonight|earlier|again|separately|(?:this|on|last) (?:morning|afternoon|evening|\w+day)) )?`;
+
 /** Cues in priority order: the first that matches a sentence decides its kind. */
 const CUES: Cue[] = [
   {
@@ -27,7 +30,11 @@ const CUES: Cue[] = [
     channel: 'phone',
   },
   { re: /\b(?:phone|telephone) (?:call|conversation|talks)\b/i, kind: 'call', channel: 'phone' },
-  { re: /\bvideo ?(?:call|link|conference)\b/i, kind: 'call', channel: 'video' },
+  {
+    re: /\bvideo ?(?:call|link|conference)\b|\b(?:virtually met|met virtually|virtual meeting)\b/i,
+    kind: 'call',
+    channel: 'video',
+  },
   {
     // "called Erdogan", not "called for", "called on", "called off", "called it".
     re: /\b(?:called|phoned|telephoned|rang)\b(?!\s+(?:for|on|upon|off|out|in|up|it|the|a|an|its|his|her|their|back)\b)/i,
@@ -50,12 +57,15 @@ const CUES: Cue[] = [
     channel: 'in-person',
   },
   {
-    re: /\b(?:met|meets|meeting (?:with|between)|held (?:a )?meeting with|hosted|received|sat down with|summit (?:with|between))\b/i,
+    re: /\b(?:met|meets|meeting (?:with|between)|held (?:a )?meeting with|hosted|received|welcomed|sat down with|summit (?:with|between))\b/i,
     kind: 'meeting',
     channel: 'in-person',
   },
   {
-    re: /\b(?:held talks with|talks (?:with|between)|negotiat(?:ed|ions|ing) with|spoke (?:with|to)|talked (?:with|to)|conferred with|discussed\b[^.;]{0,60}?\bwith)\b/i,
+    re: new RegExp(
+      String.raw`\b(?:held talks with|talks (?:with|between)|negotiat(?:ed|ions|ing) with|(?:spoke|talked|conferred)${WHEN}(?:with|to)|discussed\b[^.;]{0,60}?\bwith)\b`,
+      'i',
+    ),
     kind: 'talks',
   },
   { re: /\bheld talks\b/i, kind: 'talks' },
@@ -65,6 +75,12 @@ const CUES: Cue[] = [
   },
   { re: /\b(?:warned|threatened)\b/i, kind: 'threat', channel: 'statement' },
 ];
+
+/** Lower-case words of titles between a cue and its counterpart ("met Syria's interim leader X"). */
+const TITLE_TERM = String.raw`counterparts?|envoy|ministers?|president|leader|chief|head|interim|prime|foreign|defen[cs]e|special|top|senior|former|acting|deputy|security|national|advis[eo]r|secretary|general|ambassador|commander|officials?|delegation`;
+
+/** Kinds whose counterpart follows the cue at once (bar when, where and titles). */
+const FACE_TO_FACE = new Set<ContactKind>(['call', 'meeting', 'visit', 'talks']);
 
 /** Right before a cue: the contact did not (yet) happen. */
 const NOT_HAPPENED =
@@ -79,15 +95,21 @@ const ATTRIBUTION = /,[^,;]*\b(?:said|says|reported|reports|told|added|wrote)\b[
 /** Where the counterpart's clause ends: parties after it belong to another statement. */
 const CLAUSE_END = /;|\b(?:who|which|while|after|before|but|said|says|according to|as)\b/;
 
-const TITLE_WORD = String.raw`(?:President|Vice President|Prime Minister|Minister|King|Emir|Crown Prince|Prince|Chancellor|Secretary-General|Secretary|Speaker|Sheikh|General|Gen\.|[Ee]nvoy|[Aa]mbassador|[Ll]eader|[Cc]ommander|[Ss]pokes(?:man|woman)|[Aa]ide|[Aa]dviser|[Cc]hief|[Cc]ounterpart|[Hh]ead)`;
-const TITLE_MODIFIER = String.raw`(?:(?:Deputy|Vice|Foreign|Defen[cs]e|Interior|Special|special|Supreme|Senior|senior|Acting|Security|Presidential|presidential|Chief|Military|military|top|former|Former)\s+)`;
+const TITLE_WORD = String.raw`(?:Secretary[- ]General|General Secretary|Commissioner[- ]General|Chief of Staff|Advis[eo]r|Coordinator|Administrator|Director|Governor|Amir|Chair|Affairs|Dr\.|President|Vice President|Prime Minister|Minister|King|Emir|Crown Prince|Prince|Chancellor|Secretary-General|Secretary|Speaker|Sheikh|General|Gen\.|[Ee]nvoy|[Aa]mbassador|[Ll]eader|[Cc]ommander|[Ss]pokes(?:man|woman)|[Aa]ide|[Aa]dviser|[Cc]hief|[Cc]ounterpart|[Hh]ead)`;
+const TITLE_MODIFIER = String.raw`(?:(?:National|Principal|Executive|Assistant|Associate|Deputy|Vice|Foreign|Defen[cs]e|Interior|Special|special|Supreme|Senior|senior|Acting|Security|Presidential|presidential|Chief|Military|military|top|former|Former)\s+)`;
 /** A title right before a name ("Foreign Minister ", "President ", "his Turkish counterpart "). */
 const TITLE_BEFORE = new RegExp(`(${TITLE_MODIFIER}*${TITLE_WORD})\\s+$`);
 
-const NAME_WORD = String.raw`(?:(?:al|el|bin|ibn)-)?\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?\p{Ll}+)?`;
-/** A title, then a name of two or three words. */
+// "McGurk" and "MacArthur" have a capital inside.
+const NAME_WORD = String.raw`(?:(?:al|el|bin|ibn)-)?\p{Lu}[\p{Ll}'’]+(?:\p{Lu}\p{Ll}+)?(?:-\p{Lu}?\p{Ll}+)?`;
+/** What a title is of ("Minister of Strategic Affairs", "Coordinator for the Middle East"). */
+const TITLE_OF = String.raw`(?:\s+(?:of|for)\s+(?:the\s+)?\p{Lu}\p{Ll}+(?:\s+(?:and\s+)?\p{Lu}\p{Ll}+){0,3})?`;
+/**
+ * A title (and what it is of), then a name of two or three words, or of one with a regnal number ("King Mohammed VI") or
+ * before the country ("Prime Minister Kishida of Japan").
+ */
 const TITLED_NAME = new RegExp(
-  `\\b${TITLE_MODIFIER}*${TITLE_WORD}\\s+(${NAME_WORD}(?:\\s+${NAME_WORD}){1,2})(?![\\p{L}-])`,
+  `\\b${TITLE_MODIFIER}*${TITLE_WORD}${TITLE_OF}\\s+((?!${TITLE_MODIFIER}|${TITLE_WORD}\\b)${NAME_WORD}(?:(?:\\s+${NAME_WORD}){1,2}|\\s+(?:I{1,3}|IV|VI{0,3})\\b|(?=\\s+of\\s+(?:the\\s+)?\\p{Lu})))(?![\\p{L}-])`,
   'gu',
 );
 
@@ -97,6 +119,8 @@ interface Actor {
   name: string;
   start: number;
   end: number;
+  /** Found by the names lists, by the name patterns, or as the name after a title here. */
+  source: 'list' | 'pattern' | 'titled';
   title?: string;
   /** The country or organisation qualifying the title ("Iran's President", "UN envoy"). */
   of?: string;
@@ -112,6 +136,7 @@ function actorsIn(context: EnrichContext, from: number, to: number): Actor[] {
       name: m.kind === 'person' ? m.person.name : m.org.name,
       start: m.match.start - from,
       end: m.match.end - from,
+      source: 'list',
     });
   }
   for (const p of context.patternNames) {
@@ -123,18 +148,36 @@ function actorsIn(context: EnrichContext, from: number, to: number): Actor[] {
       name: p.name,
       start: p.start - from,
       end: p.end - from,
+      source: 'pattern',
     });
   }
   // A full name right after a title the name patterns do not take ("his Iranian counterpart Hassan
   // Rouhani"): a person for this contact, though no entity page lists it yet.
+  // It also beats a guess of the name patterns, or an organisation, that covers only part of it
+  // ("Prime Minister Hun" for "Prime Minister Hun Sen", "VI" in "King Mohammed VI").
   for (const m of context.text.slice(from, to).matchAll(TITLED_NAME)) {
     const name = m[1]!;
     const start = m.index + m[0].length - name.length;
     const end = start + name.length;
-    if (actors.some((a) => start < a.end && end > a.start)) continue;
-    actors.push({ kind: 'person', name, start, end });
+    const overlapping = actors.filter((a) => start < a.end && end > a.start);
+    const beaten = (a: Actor) =>
+      a.source === 'pattern' || (a.kind === 'organization' && a.start >= start && a.end <= end);
+    if (!overlapping.every(beaten) || overlapping.some((a) => a.name === name)) continue;
+    for (const a of overlapping) actors.splice(actors.indexOf(a), 1);
+    actors.push({ kind: 'person', name, start, end, source: 'titled' });
   }
-  return actors.sort((a, b) => a.start - b.start);
+  // "Joseph R. Biden": the given name the patterns found before a listed surname is the same person.
+  const sorted = actors.sort((a, b) => a.start - b.start);
+  return sorted.filter((a, i) => {
+    const next = sorted[i + 1];
+    return !(
+      next &&
+      a.kind === 'person' &&
+      next.kind === 'person' &&
+      a.source === 'pattern' &&
+      /^\s+(?:\p{Lu}\.\s+)*$/u.test(context.text.slice(from + a.end, from + next.start))
+    );
+  });
 }
 
 type CountryMention = Extract<Resolved, { kind: 'country' }>;
@@ -156,13 +199,23 @@ function withTitles(sentence: string, actors: Actor[], countries: CountryMention
     );
     const org = actors.find(
       (a) =>
-        a.kind === 'organization' && /^(?:['’]s)?\s+(?:(?:his|her|its|the)\s+)?$/.test(before.slice(a.end)),
+        a.kind === 'organization' &&
+        /^(?:['’]s)?\)?\s+(?:(?:his|her|its|the)\s+)?$/.test(before.slice(a.end)),
     );
     if (country && (!org || country.match.end - from > org.end)) actor.of = country.country.name;
     else if (org && before.slice(org.end).length <= 4) {
       actor.of = org.name;
       qualifiers.add(org);
     }
+    // Every organisation in the title's noun phrase names the office, not a party: "UN Relief and
+    // Works Agency (UNRWA) Commissioner General X".
+    for (const a of actors)
+      if (
+        a.kind === 'organization' &&
+        a.end <= title.index &&
+        /^(?:[\s()]|\p{Lu}[\p{L}.'’-]*|and\b|for\b|in\b|the\b|of\b)*$/u.test(before.slice(a.end))
+      )
+        qualifiers.add(a);
   }
   return actors.filter((a) => !qualifiers.has(a));
 }
@@ -190,7 +243,7 @@ function joined(sentence: string, first: Actor, second: Actor): boolean {
   const gap = sentence.slice(first.end, second.start);
   return (
     /,|\band\b/.test(gap) &&
-    /^\s*,?\s*(?:and\s+)?(?:(?:his|her|its|their|the)\s+)?(?:(?:\p{Lu}[\p{L}'’.-]*|counterpart|envoy|minister|president|leader|chief|head)\s+)*$/u.test(
+    /^(?:,?\s*(?:Jr|Sr)\.)?\s*,?\s*(?:and\s+)?(?:(?:his|her|its|their|the)\s+)?(?:(?:\p{Lu}[\p{L}'’.-]*|counterpart|envoy|minister|president|leader|chief|head|of|the|for)\s+)*$/u.test(
       gap,
     )
   );
@@ -235,7 +288,19 @@ function pairsIn(sentence: string, actors: Actor[]): { cue: Cue; pairs: [Actor, 
     const rest = sentence.slice(end);
     // A closing attribution (", Hezbollah's Al-Manar reported") names the source, not a party.
     const clauseEnd = CLAUSE_END.exec(rest.replace(ATTRIBUTION, (tail) => `;${tail.slice(1)}`));
-    const right = actors.filter((a) => a.start >= end && (!clauseEnd || a.start < end + clauseEnd.index));
+    let right = actors.filter((a) => a.start >= end && (!clauseEnd || a.start < end + clauseEnd.index));
+    // "met with families of hostages held by Hamas", "welcomed the opportunity to speak to Xi": a
+    // party further on, past other words, is not the one met.
+    if (
+      right[0] &&
+      FACE_TO_FACE.has(cue.kind) &&
+      !/\bbetween\b/.test(match[0]) &&
+      !new RegExp(
+        String.raw`^(?:[\s,()]+|[\p{Lu}\p{N}][\p{L}\p{N}.'’-]*|(?:with|to|today|yesterday|tonight|earlier|virtually|separately|also|again|by|phone|telephone|on|the|in|at|this|morning|afternoon|evening|his|her|their|its|of|and|for|a|an|both|from|via|video|link|${TITLE_TERM})\b)*$`,
+        'u',
+      ).test(sentence.slice(end, right[0].start))
+    )
+      right = [];
     let left = actors.filter((a) => a.end <= start && a.start >= boundary);
     if (left.length === 0 && pronounSubject) left = actors.filter((a) => a.end <= boundary).slice(-1);
     if (cue.kind === 'threat') {

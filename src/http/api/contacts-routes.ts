@@ -12,6 +12,7 @@ import {
   CONTACT_CHANNELS,
   CONTACT_KINDS,
   CONTACT_SOURCES,
+  CONTACT_SOURCE_TYPES,
   type ListedContact,
 } from '../../domain/contacts.ts';
 import { CLAIM_STATUSES } from '../../domain/types.ts';
@@ -94,6 +95,9 @@ export const CONTACT_CSV_FIELDS = [
   'template_id',
   'template_size',
   'story_id',
+  'source_type',
+  'statement_id',
+  'statement_url',
 ] as const;
 
 function csvLine(c: ListedContact): string {
@@ -121,6 +125,9 @@ function csvLine(c: ListedContact): string {
     c.templateId,
     String(c.templateSize),
     c.storyId,
+    c.sourceType,
+    c.statementId,
+    c.statementUrl,
   ];
   return cells.map(csvCell).join(',');
 }
@@ -136,13 +143,16 @@ function contactJson(c: ListedContact) {
     place: c.place,
     country: c.country,
     source: {
-      updateId: c.updateId,
-      storyId: c.storyId,
+      type: c.sourceType,
+      updateId: c.sourceType === 'update' ? c.updateId : null,
+      storyId: c.sourceType === 'update' ? c.storyId : null,
+      statementId: c.statementId,
+      url: c.statementUrl,
       claimStatus: c.claimStatus,
       desk: c.deskSlug,
       reportedAt: c.reportedAt,
     },
-    // `source` already names the update, so an editor's confirmation is the contact's origin.
+    // `source` already names the update or statement, so an editor's confirmation is the contact's origin.
     origin: c.source,
     template: { id: c.templateId, size: c.templateSize },
     sentence: c.sentence,
@@ -193,13 +203,22 @@ const ContactSchema = {
     country: { ...nullable('string'), description: 'ISO 3166-1 alpha-2' },
     source: {
       type: 'object',
-      required: ['updateId', 'storyId', 'claimStatus', 'desk', 'reportedAt'],
+      required: ['type', 'updateId', 'storyId', 'statementId', 'url', 'claimStatus', 'desk', 'reportedAt'],
+      description:
+        'where the contact was reported: a published update (`type` update), or an official statement of the library (`type` statement: no story, desk or claim status; its page is /statements/{statementId})',
       properties: {
-        updateId: { type: 'string' },
-        storyId: { type: 'string' },
-        claimStatus: { type: 'string', enum: [...CLAIM_STATUSES] },
+        type: { type: 'string', enum: [...CONTACT_SOURCE_TYPES] },
+        updateId: nullable('string'),
+        storyId: nullable('string'),
+        statementId: nullable('string'),
+        url: { ...nullable('string'), description: "the statement's own link, when it gave one" },
+        claimStatus: { type: ['string', 'null'], enum: [...CLAIM_STATUSES, null] },
         desk: nullable('string'),
-        reportedAt: { type: 'string', format: 'date-time' },
+        reportedAt: {
+          type: 'string',
+          format: 'date-time',
+          description: 'when the update or statement was published',
+        },
       },
     },
     origin: {

@@ -35,6 +35,7 @@ import * as mapLayers from './20261204-1627-map-layers.ts';
 import * as submissionDrafts from './20261204-1627-submission-drafts.ts';
 import * as updateGalleries from './20261204-1640-update-galleries.ts';
 import * as authorProfiles from './20261204-1641-author-profiles.ts';
+import * as statementContacts from './20261204-2049-statement-contacts.ts';
 
 /** One migration: it is given the engine's dialect. */
 interface SchemaMigration {
@@ -70,6 +71,7 @@ const MIGRATIONS: Record<string, SchemaMigration> = {
   '20261204-1627-submission-drafts': submissionDrafts,
   '20261204-1640-update-galleries': updateGalleries,
   '20261204-1641-author-profiles': authorProfiles,
+  '20261204-2049-statement-contacts': statementContacts,
 };
 
 /**

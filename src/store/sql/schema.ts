@@ -398,6 +398,20 @@ export interface ContactRow {
   template_id: string;
 }
 
+/** A contact found in an official statement (src/store/contacts.ts); the statement is its source. */
+export interface StatementContactRow extends Omit<
+  ContactRow,
+  'update_id' | 'update_version' | 'story_id' | 'source'
+> {
+  statement_id: string;
+}
+
+/** A statement whose contacts were extracted, with when. */
+export interface StatementContactRunRow {
+  statement_id: string;
+  extracted_at: string;
+}
+
 /** A force a desk draws areas of control for (src/store/map-layers.ts). */
 export interface MapForceRow {
   id: string;
@@ -460,6 +474,8 @@ export interface Database {
   author_profiles: AuthorProfileRow;
   update_bylines: UpdateBylineRow;
   contacts: ContactRow;
+  statement_contacts: StatementContactRow;
+  statement_contact_runs: StatementContactRunRow;
   gazetteer_places: GazetteerPlaceRow;
   gazetteer_names: GazetteerNameRow;
   gazetteer_admin_codes: GazetteerAdminCodeRow;

@@ -1,7 +1,6 @@
-/** ContactNetworkStore over the `contacts` table (see src/store/contact-network.ts). */
+/** ContactNetworkStore over the contacts of updates and statements (see src/store/contact-network.ts). */
 import { sql, type Expression, type SqlBool } from 'kysely';
-import type { ContactActorKind, ContactChannel, ContactKind, ListedContact } from '../../domain/contacts.ts';
-import type { ClaimStatus } from '../../domain/types.ts';
+import type { ContactActorKind, ListedContact } from '../../domain/contacts.ts';
 import type {
   ContactNetworkStore,
   NetworkActor,
@@ -10,6 +9,7 @@ import type {
   RoleSpan,
 } from '../contact-network.ts';
 import type { SqlDeps } from './sql-adapter.ts';
+import { toListedContact, visibleContacts } from './sql-visible-contacts.ts';
 
 // A pair is unordered: "kind/slug" of each side, the smaller first, so (a, b) and (b, a) sum together.
 const A_KEY = sql<string>`(c.a_kind || '/' || c.a_slug)`;
@@ -49,14 +49,9 @@ function toPair(row: PairRow): PairTotal {
 export class SqlContactNetwork implements ContactNetworkStore {
   constructor(private readonly deps: SqlDeps) {}
 
-  /** Public contacts, joined to what decides their visibility. */
+  /** Public contacts, of updates and of statements (sql-visible-contacts.ts). */
   private visible() {
-    return this.deps.db
-      .selectFrom('contacts as c')
-      .innerJoin('updates as u', 'u.id', 'c.update_id')
-      .innerJoin('stories as s', 's.id', 'u.story_id')
-      .where('u.deleted_at', 'is', null)
-      .where('s.status', 'in', ['live', 'ended']);
+    return this.deps.db.selectFrom(visibleContacts(this.deps.db).as('c'));
   }
 
   private grouped(where: (q: ReturnType<SqlContactNetwork['visible']>) => typeof q) {
@@ -77,7 +72,7 @@ export class SqlContactNetwork implements ContactNetworkStore {
     const { deskId, kind, from, to, among } = filter;
     if (among !== undefined && among.length === 0) return [];
     const rows = await this.grouped((q) => {
-      if (deskId !== undefined) q = q.where('s.desk_id', '=', deskId);
+      if (deskId !== undefined) q = q.where('c.desk_id', '=', deskId);
       if (kind !== undefined) q = q.where('c.kind', '=', kind);
       if (from !== undefined) q = q.where('c.day', '>=', from);
       if (to !== undefined) q = q.where('c.day', '<=', to);
@@ -91,7 +86,7 @@ export class SqlContactNetwork implements ContactNetworkStore {
   }
 
   async firstSeenSince(since: string, deskId?: string): Promise<PairTotal[]> {
-    const rows = await this.grouped((q) => (deskId === undefined ? q : q.where('s.desk_id', '=', deskId)))
+    const rows = await this.grouped((q) => (deskId === undefined ? q : q.where('c.desk_id', '=', deskId)))
       .having(sql<SqlBool>`min(c.day) >= ${since}`)
       .orderBy(sql`min(c.day)`, 'desc')
       .orderBy(sql`count(*)`, 'desc')
@@ -128,35 +123,13 @@ export class SqlContactNetwork implements ContactNetworkStore {
     const is = (s: 'a' | 'b', o: 'a' | 'b') =>
       sql<SqlBool>`(c.${sql.raw(s)}_kind = ${actor.kind} and c.${sql.raw(s)}_slug = ${actor.slug} and c.${sql.raw(o)}_slug = ${other})`;
     const row = await this.visible()
-      .leftJoin('desks as d', 'd.id', 's.desk_id')
       .selectAll('c')
-      .select(['u.claim_status', 'd.slug as desk_slug', 's.slug as story_slug'])
       .where((eb) => eb.or([is('a', 'b'), is('b', 'a')] as Expression<SqlBool>[]))
       .orderBy('c.day', 'desc')
-      .orderBy('c.update_id', 'desc')
+      .orderBy('c.source_id', 'desc')
       .orderBy('c.ordinal', 'desc')
       .limit(1)
       .executeTakeFirst();
-    if (!row) return null;
-    return {
-      updateId: row.update_id,
-      storyId: row.story_id,
-      ordinal: row.ordinal,
-      kind: row.kind as ContactKind,
-      channel: row.channel as ContactChannel | null,
-      a: { kind: row.a_kind as ContactActorKind, slug: row.a_slug, name: row.a_name, role: row.a_role },
-      b: { kind: row.b_kind as ContactActorKind, slug: row.b_slug, name: row.b_name, role: row.b_role },
-      place: row.place,
-      country: row.country,
-      date: String(row.day).slice(0, 10),
-      dateSource: row.day_source === 'text' ? 'text' : 'reported',
-      reportedAt: row.reported_at,
-      sentence: row.sentence,
-      source: row.source === 'confirmed' ? 'confirmed' : 'extracted',
-      templateId: row.template_id,
-      claimStatus: row.claim_status as ClaimStatus,
-      deskSlug: row.desk_slug,
-      storySlug: row.story_slug,
-    };
+    return row ? toListedContact(row) : null;
   }
 }

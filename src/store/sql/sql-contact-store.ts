@@ -1,14 +1,9 @@
 /** ContactStore over the `contacts` table. */
-import type {
-  Contact,
-  ContactActor,
-  ContactActorKind,
-  ContactChannel,
-  ContactKind,
-} from '../../domain/contacts.ts';
+import type { StatementContact, Contact, ContactKind } from '../../domain/contacts.ts';
 import { sql } from 'kysely';
-import type { ClaimStatus, Update } from '../../domain/types.ts';
+import type { Update } from '../../domain/types.ts';
 import {
+  type StatementToRead,
   decodeContactCursor,
   encodeContactCursor,
   type ContactFilter,
@@ -16,6 +11,7 @@ import {
   type ContactStore,
 } from '../contacts.ts';
 import { toUpdate } from './rows.ts';
+import { toListedContact, visibleContacts } from './sql-visible-contacts.ts';
 import type { SqlDeps } from './sql-adapter.ts';
 import type { ContactRow } from './schema.ts';
 
@@ -44,10 +40,6 @@ function toRow(c: Contact, updateVersion: number): ContactRow {
     source: c.source,
     template_id: c.templateId,
   };
-}
-
-function actor(kind: string, slug: string, name: string, role: string | null): ContactActor {
-  return { kind: kind as ContactActorKind, slug, name, role };
 }
 
 /** Stores contacts per update in the shared SQL schema. */
@@ -94,37 +86,101 @@ export class SqlContactStore implements ContactStore {
   }
 
   async templateCandidates(query: {
-    excludeUpdateId: string;
+    excludeSourceId: string;
     kind: ContactKind;
     slugs: string[];
     limit: number;
   }): Promise<{ templateId: string; sentence: string }[]> {
-    const rows = await this.deps.db
+    const { db } = this.deps;
+    const ofUpdates = db
       .selectFrom('contacts')
-      .select(['template_id', 'sentence'])
-      .where('update_id', '!=', query.excludeUpdateId)
+      .select(['template_id', 'sentence', 'day', 'update_id as source_id'])
+      .where('update_id', '!=', query.excludeSourceId)
       .where('kind', '=', query.kind)
-      .where((eb) => eb.or([eb('a_slug', 'in', query.slugs), eb('b_slug', 'in', query.slugs)]))
-      .orderBy('day', 'desc')
-      .orderBy('update_id', 'desc')
+      .where((eb) => eb.or([eb('a_slug', 'in', query.slugs), eb('b_slug', 'in', query.slugs)]));
+    const ofStatements = db
+      .selectFrom('statement_contacts')
+      .select(['template_id', 'sentence', 'day', 'statement_id as source_id'])
+      .where('statement_id', '!=', query.excludeSourceId)
+      .where('kind', '=', query.kind)
+      .where((eb) => eb.or([eb('a_slug', 'in', query.slugs), eb('b_slug', 'in', query.slugs)]));
+    const rows = await db
+      .selectFrom(ofUpdates.unionAll(ofStatements).as('t'))
+      .select(['t.template_id', 't.sentence'])
+      .orderBy('t.day', 'desc')
+      .orderBy('t.source_id', 'desc')
       .limit(query.limit)
       .execute();
     return rows.map((row) => ({ templateId: row.template_id, sentence: row.sentence }));
   }
 
+  async replaceForStatement(statementId: string, contacts: StatementContact[]): Promise<void> {
+    await this.deps.db.transaction().execute(async (trx) => {
+      // The statement may have been removed meanwhile: then there is nothing to record.
+      const statement = await trx
+        .selectFrom('statements')
+        .select('id')
+        .where('id', '=', statementId)
+        .executeTakeFirst();
+      if (!statement) return;
+      await trx.deleteFrom('statement_contacts').where('statement_id', '=', statementId).execute();
+      await trx.deleteFrom('statement_contact_runs').where('statement_id', '=', statementId).execute();
+      await trx
+        .insertInto('statement_contact_runs')
+        .values({ statement_id: statementId, extracted_at: new Date().toISOString() })
+        // Another node reading the same statement at once stores the same rows: the first kept.
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+      if (contacts.length > 0)
+        await trx
+          .insertInto('statement_contacts')
+          .values(
+            contacts.map((c) => ({
+              statement_id: statementId,
+              ordinal: c.ordinal,
+              kind: c.kind,
+              channel: c.channel,
+              a_kind: c.a.kind,
+              a_slug: c.a.slug,
+              a_name: c.a.name,
+              a_role: c.a.role,
+              b_kind: c.b.kind,
+              b_slug: c.b.slug,
+              b_name: c.b.name,
+              b_role: c.b.role,
+              place: c.place,
+              country: c.country,
+              day: c.date,
+              day_source: c.dateSource,
+              reported_at: c.reportedAt,
+              sentence: c.sentence,
+              template_id: c.templateId,
+            })),
+          )
+          .onConflict((oc) => oc.doNothing())
+          .execute();
+    });
+  }
+
+  async listUnextractedStatements(limit: number): Promise<StatementToRead[]> {
+    const rows = await this.deps.db
+      .selectFrom('statements as st')
+      .leftJoin('statement_contact_runs as r', 'r.statement_id', 'st.id')
+      .select(['st.id', 'st.text', 'st.published_at'])
+      .where('r.statement_id', 'is', null)
+      .orderBy('st.published_at')
+      .orderBy('st.id')
+      .limit(limit)
+      .execute();
+    return rows.map((row) => ({ id: row.id, text: row.text, publishedAt: row.published_at }));
+  }
+
   async list(filter: ContactFilter, page: { limit: number; cursor?: string }): Promise<ContactPage> {
     let query = this.deps.db
-      .selectFrom('contacts as c')
-      .innerJoin('updates as u', 'u.id', 'c.update_id')
-      .innerJoin('stories as s', 's.id', 'u.story_id')
-      .leftJoin('desks as d', 'd.id', 's.desk_id')
+      .selectFrom(visibleContacts(this.deps.db).as('c'))
       .selectAll('c')
-      .select(['u.claim_status', 'd.slug as desk_slug', 's.slug as story_slug'])
-      // Deleted updates and unpublished stories never show their contacts.
-      .where('u.deleted_at', 'is', null)
-      .where('s.status', 'in', ['live', 'ended'])
       .orderBy('c.day', 'desc')
-      .orderBy('c.update_id', 'desc')
+      .orderBy('c.source_id', 'desc')
       .orderBy('c.ordinal', 'desc')
       .limit(page.limit + 1);
     const { actor: slug, kind, from, to, deskId, template } = filter;
@@ -134,15 +190,16 @@ export class SqlContactStore implements ContactStore {
     if (kind !== undefined) query = query.where('c.kind', '=', kind);
     if (from !== undefined) query = query.where('c.day', '>=', from);
     if (to !== undefined) query = query.where('c.day', '<=', to);
-    if (deskId !== undefined) query = query.where('s.desk_id', '=', deskId);
+    // Statements belong to no desk: a desk's list is its updates' contacts.
+    if (deskId !== undefined) query = query.where('c.desk_id', '=', deskId);
     const after = page.cursor === undefined ? undefined : decodeContactCursor(page.cursor);
     if (after) {
-      const [day, updateId, ordinal] = after;
+      const [day, sourceId, ordinal] = after;
       query = query.where((eb) =>
         eb.or([
           eb('c.day', '<', day),
-          eb.and([eb('c.day', '=', day), eb('c.update_id', '<', updateId)]),
-          eb.and([eb('c.day', '=', day), eb('c.update_id', '=', updateId), eb('c.ordinal', '<', ordinal)]),
+          eb.and([eb('c.day', '=', day), eb('c.source_id', '<', sourceId)]),
+          eb.and([eb('c.day', '=', day), eb('c.source_id', '=', sourceId), eb('c.ordinal', '<', ordinal)]),
         ]),
       );
     }
@@ -150,29 +207,17 @@ export class SqlContactStore implements ContactStore {
     const more = rows.length > page.limit;
     const kept = more ? rows.slice(0, page.limit) : rows;
     const sizes = await this.templateSizes([...new Set(kept.map((row) => row.template_id))]);
+    const last = kept.at(-1);
     return {
-      items: kept.map((row) => ({
-        updateId: row.update_id,
-        storyId: row.story_id,
-        ordinal: row.ordinal,
-        kind: row.kind as ContactKind,
-        channel: row.channel as ContactChannel | null,
-        a: actor(row.a_kind, row.a_slug, row.a_name, row.a_role),
-        b: actor(row.b_kind, row.b_slug, row.b_name, row.b_role),
-        place: row.place,
-        country: row.country,
-        date: row.day,
-        dateSource: row.day_source === 'text' ? 'text' : 'reported',
-        reportedAt: row.reported_at,
-        sentence: row.sentence,
-        source: row.source === 'confirmed' ? 'confirmed' : 'extracted',
-        templateId: row.template_id,
-        templateSize: sizes.get(row.template_id) ?? 1,
-        claimStatus: row.claim_status as ClaimStatus,
-        deskSlug: row.desk_slug,
-        storySlug: row.story_slug,
-      })),
-      nextCursor: more ? encodeContactCursor(kept.at(-1)!) : null,
+      items: kept.map((row) => ({ ...toListedContact(row), templateSize: sizes.get(row.template_id) ?? 1 })),
+      nextCursor:
+        more && last
+          ? encodeContactCursor({
+              day: String(last.day).slice(0, 10),
+              update_id: last.source_id,
+              ordinal: last.ordinal,
+            })
+          : null,
     };
   }
 
@@ -182,13 +227,9 @@ export class SqlContactStore implements ContactStore {
     // In slices, to stay under the engines' bound-parameter limits.
     for (let i = 0; i < templates.length; i += 500) {
       const rows = await this.deps.db
-        .selectFrom('contacts as c')
-        .innerJoin('updates as u', 'u.id', 'c.update_id')
-        .innerJoin('stories as s', 's.id', 'u.story_id')
+        .selectFrom(visibleContacts(this.deps.db).as('c'))
         .select(['c.template_id', (eb) => eb.fn.countAll<number | string>().as('n')])
         .where('c.template_id', 'in', templates.slice(i, i + 500))
-        .where('u.deleted_at', 'is', null)
-        .where('s.status', 'in', ['live', 'ended'])
         .groupBy('c.template_id')
         .execute();
       for (const row of rows) sizes.set(row.template_id, Number(row.n));

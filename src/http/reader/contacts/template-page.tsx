@@ -8,13 +8,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { JSX } from 'preact';
 import type { ListedContact } from '../../../domain/contacts.ts';
-import { storyPath, updatePath } from '../../../domain/paths.ts';
 import { entityPath } from '../../../enrich/entities.ts';
 import { buildTemplate, type TemplateSegment } from '../../../statements/compare.ts';
 import { sendPage } from '../../kit/send-page.ts';
 import { renderReaderNotFound, type ReaderDeps } from '../routes.tsx';
 import { formatLongDate } from '../time-format.ts';
-import { ClaimLabel } from '../views/update-article.tsx';
+import { SourceLabel, sourcePath } from './contact-source.tsx';
 import { Layout, renderDocument } from '../views/layout.tsx';
 
 /** Contacts listed on one page; the heading still counts them all. */
@@ -86,8 +85,8 @@ function TemplatePage(props: { contacts: ListedContact[]; total: number }): JSX.
                   {index === -1 ? <q>{c.sentence}</q> : <MarkedSentence segments={segments} index={index} />}
                 </p>
                 <p>
-                  <a href={updatePath(storyPath(c.deskSlug, c.storySlug), c.updateId)}>The update</a>{' '}
-                  <ClaimLabel status={c.claimStatus} note="" />
+                  <a href={sourcePath(c)}>{c.sourceType === 'statement' ? 'The statement' : 'The update'}</a>{' '}
+                  <SourceLabel contact={c} />
                 </p>
               </li>
             );

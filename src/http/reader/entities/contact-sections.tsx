@@ -5,11 +5,10 @@
  */
 import type { JSX } from 'preact';
 import type { ContactActor, ContactActorKind, ListedContact } from '../../../domain/contacts.ts';
-import { storyPath, updatePath } from '../../../domain/paths.ts';
 import { entityPath } from '../../../enrich/entities.ts';
 import type { PairTotal, RoleSpan } from '../../../store/contact-network.ts';
 import { formatLongDate } from '../time-format.ts';
-import { ClaimLabel } from '../views/update-article.tsx';
+import { SourceLabel, sourcePath } from '../contacts/contact-source.tsx';
 import { layoutNetwork, type NetworkDrawing } from '../network/network-layout.ts';
 import { actorKey, networkOf } from '../network/network-model.ts';
 import { NetworkSvg } from '../network/network-svg.tsx';
@@ -39,9 +38,7 @@ const shortDate = new Intl.DateTimeFormat('en-GB', {
 });
 const short = (day: string) => shortDate.format(new Date(`${day}T00:00:00Z`));
 
-/** The link to the update that reported `c`. */
-export const sourcePath = (c: Pick<ListedContact, 'deskSlug' | 'storySlug' | 'updateId'>) =>
-  updatePath(storyPath(c.deskSlug, c.storySlug), c.updateId);
+export { sourcePath } from '../contacts/contact-source.tsx';
 
 /**
  * The drawing of `self` and its most frequent counterparts, with the lines between counterparts
@@ -156,7 +153,7 @@ export function ContactTimeline(props: {
                   </p>
                   {/* A div: the claim label is a paragraph of its own. */}
                   <div class="contact-timeline-source">
-                    <a href={sourcePath(c)}>{c.sentence}</a> <ClaimLabel status={c.claimStatus} note="" />
+                    <a href={sourcePath(c)}>{c.sentence}</a> <SourceLabel contact={c} />
                   </div>
                 </li>
               );
@@ -228,7 +225,7 @@ export function PairSince(props: {
               {self.name} and <a href={entityPath(other.kind, other.slug)}>{other.name}</a> — last contact:{' '}
               <time dateTime={last.date}>{formatLongDate(last.date)}</time> (
               {daysAgo === 0 ? 'today' : daysAgo === 1 ? '1 day ago' : `${daysAgo} days ago`}),{' '}
-              <a href={sourcePath(last)}>source</a> <ClaimLabel status={last.claimStatus} note="" />
+              <a href={sourcePath(last)}>source</a> <SourceLabel contact={last} />
             </>
           )}
         </div>

@@ -5,10 +5,9 @@
  */
 import type { JSX } from 'preact';
 import type { ContactActor, ContactActorKind, ContactKind, ListedContact } from '../../../domain/contacts.ts';
-import { storyPath, updatePath } from '../../../domain/paths.ts';
 import { entityPath } from '../../../enrich/entities.ts';
 import { formatLongDate } from '../time-format.ts';
-import { ClaimLabel } from '../views/update-article.tsx';
+import { SourceLabel, sourceKey, sourcePath } from '../contacts/contact-source.tsx';
 import { TemplateNote } from '../contacts/template-note.tsx';
 
 /** Sources listed under a counterpart; the count above still covers them all. */
@@ -87,8 +86,8 @@ export function TalkedTo(props: {
       <ol class="talked-to-list">
         {counterparts.map(({ actor, contacts }) => {
           const newest = contacts[0]!;
-          // One line per update: an update naming the pair twice is one source.
-          const sources = [...new Map(contacts.map((c) => [c.updateId, c])).values()];
+          // One line per update or statement: one naming the pair twice is one source.
+          const sources = [...new Map(contacts.map((c) => [sourceKey(c), c])).values()];
           return (
             <li class="talked-to-item">
               <p class="talked-to-who">
@@ -114,8 +113,8 @@ export function TalkedTo(props: {
               <ul class="talked-to-sources" aria-label={`Updates reporting contacts with ${actor.name}`}>
                 {sources.slice(0, SOURCES_SHOWN).map((c) => (
                   <li>
-                    <a href={updatePath(storyPath(c.deskSlug, c.storySlug), c.updateId)}>{c.sentence}</a>
-                    <ClaimLabel status={c.claimStatus} note="" /> <TemplateNote contact={c} />
+                    <a href={sourcePath(c)}>{c.sentence}</a>
+                    <SourceLabel contact={c} /> <TemplateNote contact={c} />
                   </li>
                 ))}
               </ul>

@@ -13,11 +13,10 @@ import type { Desk } from '../../../domain/types.ts';
 import { entityPath } from '../../../enrich/entities.ts';
 import type { PairTotal } from '../../../store/contact-network.ts';
 import { sendPage } from '../../kit/send-page.ts';
-import { sourcePath } from '../entities/contact-sections.tsx';
+import { SourceLabel, sourcePath } from '../contacts/contact-source.tsx';
 import { renderReaderNotFound, type ReaderDeps } from '../routes.tsx';
 import { ErrorPage } from '../views/error-page.tsx';
 import { Layout, renderDocument } from '../views/layout.tsx';
-import { ClaimLabel } from '../views/update-article.tsx';
 import { layoutNetwork, type NetworkDrawing } from './network-layout.ts';
 import { NetworkFilters } from './network-filters.tsx';
 import {
@@ -170,8 +169,7 @@ function DeskContacts({ view }: { view: DeskContactsView }): JSX.Element {
                       <ul class="network-sources">
                         {sources.map((c) => (
                           <li>
-                            <a href={sourcePath(c)}>{c.sentence}</a>{' '}
-                            <ClaimLabel status={c.claimStatus} note="" />
+                            <a href={sourcePath(c)}>{c.sentence}</a> <SourceLabel contact={c} />
                           </li>
                         ))}
                       </ul>
