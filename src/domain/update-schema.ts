@@ -35,6 +35,9 @@ export const httpUrl = z
     }
   }, 'must be an absolute http(s) URL');
 
+/** An instant as ISO 8601 text (`Date#toISOString()`). */
+const instant = z.string().meta({ format: 'date-time' });
+
 /** A source cited by an update. */
 export const SourceSchema = z.strictObject({
   label: required(200),
@@ -56,7 +59,7 @@ export const MediaRefSchema = z.object({
 }) satisfies z.ZodType<MediaRef>;
 
 const ClaimChangeSchema = z.object({
-  at: z.string(),
+  at: instant,
   by: z.string(),
   from: z.enum(CLAIM_STATUSES).nullable(),
   to: z.enum(CLAIM_STATUSES),
@@ -64,7 +67,7 @@ const ClaimChangeSchema = z.object({
 }) satisfies z.ZodType<ClaimChange>;
 
 const CorrectionSchema = z.object({
-  at: z.iso.datetime(),
+  at: instant,
   note: z.string(),
 }) satisfies z.ZodType<Correction>;
 
@@ -73,14 +76,14 @@ const CorrectionSchema = z.object({
  * optional request field (but `bodyHtml`, rendered from `body`, and the photos, given by id).
  */
 export const UpdateContentSchema = z.object({
-  headline: text(300).nullable(),
   body: required(20_000).describe('Markdown; rendered to sanitised HTML'),
   bodyHtml: z.string(),
-  pinned: z.boolean(),
-  keyEvent: z.boolean(),
+  headline: text(300).nullable(),
   claimStatus: z.enum(CLAIM_STATUSES),
   claimNote: text(2000).describe('the evidence behind the claim status'),
   sources: z.array(SourceSchema).max(20, 'at most 20 sources'),
+  pinned: z.boolean(),
+  keyEvent: z.boolean(),
   /** Link to a video or social post, shown as a click-to-load facade. */
   videoUrl: httpUrl.nullable().describe('video or social post, shown as a click-to-load facade'),
   /** Uploaded photo shown with the update: the first of its photos. */
@@ -103,8 +106,8 @@ export const UpdateSchema = UpdateContentSchema.extend({
   sequence: z.int(),
   /** Who filed it (a user's or API token's name); the byline unless `authors` are given. */
   author: z.string(),
-  publishedAt: z.iso.datetime(),
-  updatedAt: z.iso.datetime(),
+  publishedAt: instant,
+  updatedAt: instant,
   /** Every claim change, oldest first; shown to readers under the label. */
   claimHistory: z.array(ClaimChangeSchema),
   /**
@@ -113,6 +116,6 @@ export const UpdateSchema = UpdateContentSchema.extend({
    */
   corrections: z.array(CorrectionSchema).optional(),
   /** Set when deleted; deleted updates are tombstones and never shown. */
-  deletedAt: z.iso.datetime().nullable(),
+  deletedAt: instant.nullable(),
   version: z.int(),
 });

@@ -1,13 +1,6 @@
 /** Mapping between rows and domain records, and the opaque cursors of paginated lists. */
 import { UpdateSchema } from '../../domain/update-schema.ts';
-import type {
-  Desk,
-  LiveEvent,
-  Revision,
-  Story,
-  StoryStatus,
-  Update,
-} from '../../domain/types.ts';
+import type { Desk, LiveEvent, Revision, Story, StoryStatus, Update } from '../../domain/types.ts';
 import type { DeskRow, StoryRow, UpdateRow } from './schema.ts';
 import { rowMapper } from './schema-rows.ts';
 

@@ -78,7 +78,11 @@ export function rowMapper<S extends z.ZodObject>(schema: S): RowMapper<z.output<
         const value = values[column];
         // 0/1 from SQLite, false/true from PostgreSQL.
         record[field] =
-          kind === 'bool' ? Boolean(value) : kind === 'json' && value !== null ? JSON.parse(value as string) : value;
+          kind === 'bool'
+            ? Boolean(value)
+            : kind === 'json' && value !== null
+              ? JSON.parse(value as string)
+              : value;
       }
       return record as z.output<S>;
     },
