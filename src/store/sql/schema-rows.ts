@@ -27,36 +27,44 @@ export function snakeCase(name: string): string {
 
 type Kind = 'bool' | 'json' | 'value';
 
+/** Leave the column out: the database writes its default (an insert) or keeps its value (an update). */
+const COLUMN_DEFAULT = Symbol('column default');
+/** No value may be absent. */
+const REQUIRED = Symbol('required');
+
 interface ColumnOf {
   field: string;
   column: string;
   kind: Kind;
-  /** What an absent (optional) field is stored as. */
+  /** What an absent field is stored as. */
   absent: unknown;
 }
 
 /** The definition behind optional, nullable and default wrappers, and whether null or absence is allowed. */
-function unwrap(type: z.ZodType): { def: z.ZodType['def']; nullable: boolean; array: boolean } {
+function unwrap(type: z.ZodType): { def: z.ZodType['def']; nullable: boolean; optional: boolean } {
   let def = type.def;
   let nullable = false;
+  let optional = false;
   while (def.type === 'optional' || def.type === 'nullable' || def.type === 'default') {
     if (def.type === 'nullable') nullable = true;
+    else optional = true;
     def = (def as unknown as { innerType: z.ZodType }).innerType.def;
   }
-  return { def, nullable, array: def.type === 'array' };
+  return { def, nullable, optional };
 }
 
 function columnsOf(shape: Record<string, z.ZodType>): ColumnOf[] {
   return Object.entries(shape).map(([field, type]) => {
-    const { def, nullable, array } = unwrap(type);
+    const { def, nullable, optional } = unwrap(type);
     const kind: Kind =
       def.type === 'boolean'
         ? 'bool'
         : ['string', 'number', 'enum', 'literal'].includes(def.type)
           ? 'value'
           : 'json';
-    // An optional field is absent on records older than it: an array is stored empty, anything else null.
-    const absent = array ? '[]' : nullable ? null : undefined;
+    // An optional field is absent on records older than it (and on the events and submissions that
+    // hold them): an array is stored empty, a nullable field null, anything else as the column's default.
+    const absent = !optional ? REQUIRED : def.type === 'array' ? '[]' : nullable ? null : COLUMN_DEFAULT;
     return { field, column: snakeCase(field), kind, absent };
   });
 }
@@ -92,8 +100,8 @@ export function rowMapper<S extends z.ZodObject>(schema: S): RowMapper<z.output<
       for (const { field, column, kind, absent } of columns) {
         const value = values[field];
         if (value === undefined) {
-          if (absent === undefined) throw new Error(`${column}: ${field} is required`);
-          row[column] = absent;
+          if (absent === REQUIRED) throw new Error(`${column}: ${field} is required`);
+          if (absent !== COLUMN_DEFAULT) row[column] = absent;
         } else
           row[column] =
             kind === 'bool'
