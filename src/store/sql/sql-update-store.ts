@@ -282,14 +282,11 @@ export async function insertUpdate(
     .executeTakeFirst();
   if (!story) throw notFound('story');
   const now = deps.clock();
-  const update: Update = {
+  const written: Update = {
     id,
     storyId,
     sequence: story.last_update_seq,
     ...content,
-    media: content.media ?? null,
-    authors: content.authors ?? [],
-    gallery: content.gallery ?? [],
     claimHistory: [{ at: now, by: actor, from: null, to: content.claimStatus, note: content.claimNote }],
     corrections: [],
     author: actor,
@@ -298,7 +295,15 @@ export async function insertUpdate(
     deletedAt: null,
     version: 1,
   };
-  await trx.insertInto('updates').values(updateRows.toRow(update, deps.adapter)).execute();
+  // Read back as stored, so the update returned and sent live is the one a reload reads (a field the
+  // content left out holds its column's default).
+  const update = toUpdate(
+    await trx
+      .insertInto('updates')
+      .values(updateRows.toRow(written, deps.adapter))
+      .returningAll()
+      .executeTakeFirstOrThrow(),
+  );
   await writeBylines(trx, update);
   const changes = Object.fromEntries(CONTENT_FIELDS.map((f) => [f, { from: null, to: content[f] }]));
   await insertRevision(trx, update, 'create', actor, now, changes);
