@@ -3,7 +3,10 @@
  * `/map?desk=…&date=…`, page bytes (raw and brotli), and frame time while zooming in Chromium (as
  * bench/map.ts measures it: 40 wheel steps, one per animation frame, time between frames).
  *
- *   node --import tsx bench/layers.ts [--polygons 50] [--vertices 2000]
+ *   node --import tsx bench/layers.ts [--polygons 50] [--vertices 2000] [--trace trace.json]
+ *
+ * --trace writes a Chromium performance trace of the zooming (open it in DevTools' Performance panel)
+ * and prints the CPU time per frame it shows.
  */
 import { mkdtempSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -16,7 +19,11 @@ import { loadConfig } from '../src/config.ts';
 import { launchChromium } from '../test/support/chromium.ts';
 
 const { values } = parseArgs({
-  options: { polygons: { type: 'string', default: '50' }, vertices: { type: 'string', default: '2000' } },
+  options: {
+    polygons: { type: 'string', default: '50' },
+    vertices: { type: 'string', default: '2000' },
+    trace: { type: 'string' },
+  },
 });
 const POLYGONS = Number(values.polygons);
 const VERTICES = Number(values.vertices);
@@ -69,6 +76,7 @@ const browser = await launchChromium();
 const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
 await page.goto(`${base}${url}`);
 await page.locator('svg.map-js').waitFor();
+if (values.trace !== undefined) await browser.startTracing(page, { path: values.trace, screenshots: false });
 const frames = await page.evaluate(async () => {
   const svg = document.querySelector('svg.map-svg')!;
   const box = svg.getBoundingClientRect();
@@ -85,6 +93,14 @@ const frames = await page.evaluate(async () => {
   }
   return times;
 });
+const cpu = values.trace === undefined ? null : cpuPerFrame(await browser.stopTracing(), frames.length);
+// Vertices drawn in the layers after the zooming (the page carries all of them).
+const drawn = await page.evaluate(() =>
+  [...document.querySelectorAll('path.map-layer')].reduce(
+    (n, p) => n + (p.getAttribute('d') ?? '').split(/[ML]/).length - 1,
+    0,
+  ),
+);
 await browser.close();
 await node.close();
 console.log(`layers: ${POLYGONS} polygons × ${VERTICES} vertices`);
@@ -97,8 +113,41 @@ console.log(
 console.log(
   `frame time while zooming: p50 ${pct(frames, 50).toFixed(1)} ms, p95 ${pct(frames, 95).toFixed(1)} ms, max ${Math.max(...frames).toFixed(1)} ms`,
 );
+if (cpu !== null)
+  console.log(
+    `CPU per frame (trace): renderer main thread ${cpu.main.toFixed(1)} ms, raster ${cpu.raster.toFixed(1)} ms`,
+  );
+console.log(`vertices drawn at the end (back at the first view): ${drawn.toLocaleString('en-GB')}`);
 console.log(
   `load average: ${loadavg()
     .map((l) => l.toFixed(1))
     .join(' ')}`,
 );
+
+/**
+ * CPU time (not wall time, so less bent by other work on the machine) per zoom frame from a Chromium
+ * trace: the renderer's main-thread tasks (script, style, layout, paint) and the raster workers' tasks.
+ */
+function cpuPerFrame(trace: Buffer, count: number): { main: number; raster: number } {
+  type TraceEvent = {
+    ph: string;
+    name: string;
+    pid: number;
+    tid: number;
+    tdur?: number;
+    args?: { name?: string };
+  };
+  const events = (JSON.parse(trace.toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
+  const threads = new Map<string, string>();
+  for (const e of events)
+    if (e.ph === 'M' && e.name === 'thread_name') threads.set(`${e.pid}:${e.tid}`, e.args?.name ?? '');
+  let main = 0;
+  let raster = 0;
+  for (const e of events) {
+    if (e.ph !== 'X' || e.tdur === undefined) continue;
+    const thread = threads.get(`${e.pid}:${e.tid}`);
+    if (thread === 'CrRendererMain' && e.name === 'ThreadControllerImpl::RunTask') main += e.tdur;
+    if (e.name === 'RasterTask') raster += e.tdur;
+  }
+  return { main: main / 1000 / count, raster: raster / 1000 / count };
+}

@@ -102,8 +102,13 @@ export async function createApp(
   const site = createSite({ url: config.siteUrl });
   const liveBlog = new LiveBlogService({ store, bus });
   const mapLayers = new MapLayerService({ store, bus });
-  const accounts = new AccountService({ store });
-  const tokens = new TokenService({ store });
+  // Open newsroom streams on every node recheck their credentials when someone's access lessens.
+  const onAccessLessened = () =>
+    bus
+      .publishPrivate({ kind: 'credentials', storyId: '' })
+      .catch((error: unknown) => logger.error({ err: error }, 'credentials notice not sent'));
+  const accounts = new AccountService({ store, onAccessLessened });
+  const tokens = new TokenService({ store, onAccessLessened });
   const media = new MediaService({ store, dataDir: config.dataDir, ...options.media });
   const orphans = await media.removeOrphans();
   if (orphans.length > 0)

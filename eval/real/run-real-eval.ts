@@ -28,6 +28,8 @@ const ITEM = z.object({
     }),
   ),
   otherPlaces: z.array(z.string()),
+  /** Sets without coded positions (wiki-incidents): a pin is right when it lies in one of these. */
+  placeCountries: z.array(z.string()).optional(),
   dates: z.array(z.object({ text: z.string(), start: z.string(), end: z.string() })),
 });
 type Item = z.infer<typeof ITEM>;
@@ -35,12 +37,15 @@ type Item = z.infer<typeof ITEM>;
 /** Kilometres a pin may be off by the gold place's kind. */
 export const REAL_TOLERANCE_KM = { town: 25, district: 50, region: 100 } as const;
 
-/** Where the set is: built here, or laid in shared/ beside the clone (see eval/README.md). */
-export function realSetPath(): string | undefined {
+/** Where a set is: built here, or laid in shared/ beside the clone (see eval/README.md). */
+export function realSetPath(
+  file = 'ged-sample.jsonl',
+  envPath = process.env.DATELINE_REAL_SET,
+): string | undefined {
   const candidates = [
-    process.env.DATELINE_REAL_SET,
-    join(import.meta.dirname, 'ged-sample.jsonl'),
-    join(import.meta.dirname, '..', '..', '..', 'shared', 'eval-real', 'ged-sample.jsonl'),
+    envPath,
+    join(import.meta.dirname, file),
+    join(import.meta.dirname, '..', '..', '..', 'shared', 'eval-real', file),
   ];
   return candidates.find((p): p is string => p !== undefined && existsSync(p));
 }
@@ -76,6 +81,8 @@ interface SplitScore {
   organizations: Tally;
   /** tp: within tolerance; fn: gold not found or off; fp: system places neither gold nor other. */
   places: Tally & { off: number; approximate: number };
+  /** Pins checked by country only (sets without coded positions). */
+  pinsByCountry: { right: number; wrong: number };
   dates: { correct: number; gold: number };
   errors: string[];
 }
@@ -108,6 +115,18 @@ function scoreItem(item: Item, enricher: Enricher, into: SplitScore): void {
   scoreNames(into.people, item.people, result.people, 'person', errors);
   scoreNames(into.organizations, item.organizations, result.organizations, 'org', errors);
   const places = result.places.filter((p) => p.kind !== 'country');
+  const inCountries = item.placeCountries;
+  if (inCountries) {
+    for (const p of places) {
+      if (p.precision === 'approximate') into.places.approximate++;
+      else if (inCountries.includes(p.country)) into.pinsByCountry.right++;
+      else {
+        into.pinsByCountry.wrong++;
+        into.places.fp++;
+        errors.push(`  place in no country of the text: ${p.matched} -> ${p.name} (${p.country})`);
+      }
+    }
+  }
   const used = new Set<number>();
   for (const g of item.places) {
     const i = places.findIndex((p, k) => !used.has(k) && overlaps(p.matched, g.matched));
@@ -131,6 +150,7 @@ function scoreItem(item: Item, enricher: Enricher, into: SplitScore): void {
     }
   }
   places.forEach((p, k) => {
+    if (inCountries) return;
     if (p.precision === 'approximate') into.places.approximate++;
     if (used.has(k) || item.otherPlaces.some((o) => overlaps(o, p.matched))) return;
     if (p.precision === 'approximate') return;
@@ -152,12 +172,20 @@ const ratio = (a: number, b: number) => (b === 0 ? 1 : a / b);
 
 function print(name: string, s: SplitScore): void {
   console.log(`\n${name} (${s.texts} texts)`);
+  const byCountryOnly = s.pinsByCountry.right + s.pinsByCountry.wrong > 0 && s.places.tp + s.places.fn === 0;
+  if (byCountryOnly) {
+    const { right, wrong } = s.pinsByCountry;
+    console.log(
+      `places: no coded positions; pins in the text's coded or named countries: P ${f(ratio(right, right + wrong))} (${right}/${right + wrong})`,
+    );
+  }
   console.log('type           recall  precision  F1     (tp/fp/fn)');
   for (const [label, t] of [
     ['people', s.people],
     ['organizations', s.organizations],
     ['places', s.places],
   ] as const) {
+    if (byCountryOnly && label === 'places') continue;
     const r = ratio(t.tp, t.tp + t.fn);
     // A place pinned too far counts against precision as well as recall.
     const p = ratio(t.tp, t.tp + t.fp + ('off' in t ? t.off : 0));
@@ -166,9 +194,10 @@ function print(name: string, s: SplitScore): void {
       `${label.padEnd(14)} ${f(r).padEnd(7)} ${f(p).padEnd(10)} ${f(f1).padEnd(6)} (${t.tp}/${t.fp}/${t.fn})`,
     );
   }
-  console.log(
-    `places within tolerance (town ${REAL_TOLERANCE_KM.town} km, district ${REAL_TOLERANCE_KM.district} km, region ${REAL_TOLERANCE_KM.region} km): ${s.places.tp} of ${s.places.tp + s.places.fn} gold; ${s.places.off} pinned too far`,
-  );
+  if (!byCountryOnly)
+    console.log(
+      `places within tolerance (town ${REAL_TOLERANCE_KM.town} km, district ${REAL_TOLERANCE_KM.district} km, region ${REAL_TOLERANCE_KM.region} km): ${s.places.tp} of ${s.places.tp + s.places.fn} gold; ${s.places.off} pinned too far`,
+    );
   console.log(
     `false places per 100 texts: ${((100 * s.places.fp) / Math.max(1, s.texts)).toFixed(1)}; approximate pins (not scored as pins): ${s.places.approximate}`,
   );
@@ -177,11 +206,30 @@ function print(name: string, s: SplitScore): void {
   );
 }
 
-/** Runs and prints the real-text evaluation; `errors` lists dev mistakes (never held-out). */
+const SETS = [
+  {
+    file: 'ged-sample.jsonl',
+    env: 'DATELINE_REAL_SET',
+    label: 'Real-text set (UCDP GED sample)',
+    tag: 'real',
+  },
+  {
+    file: 'wiki-incidents.jsonl',
+    env: 'DATELINE_WIKI_SET',
+    label: 'Second real-text set (Wikipedia incident descriptions)',
+    tag: 'wiki',
+  },
+] as const;
+
+/** Runs and prints every real-text set; `errors` lists their dev mistakes (never held-out). */
 export function runRealEval(enricher: Enricher, errors: boolean): void {
-  const path = realSetPath();
+  for (const set of SETS) runOneSet(enricher, errors, set);
+}
+
+function runOneSet(enricher: Enricher, errors: boolean, set: (typeof SETS)[number]): void {
+  const path = realSetPath(set.file, process.env[set.env]);
   if (!path) {
-    console.log('\nReal-text set: not found (build it as eval/README.md says, or set DATELINE_REAL_SET)');
+    console.log(`\n${set.label}: not found (build it as eval/README.md says, or set ${set.env})`);
     return;
   }
   const items = readFileSync(path, 'utf8')
@@ -193,14 +241,15 @@ export function runRealEval(enricher: Enricher, errors: boolean): void {
     people: tally(),
     organizations: tally(),
     places: { ...tally(), off: 0, approximate: 0 },
+    pinsByCountry: { right: 0, wrong: 0 },
     dates: { correct: 0, gold: 0 },
     errors: [],
   });
   const splits = { dev: empty(), heldout: empty() };
   for (const item of items) scoreItem(item, enricher, splits[item.split]);
   const countries = new Set(items.map((i) => i.country)).size;
-  console.log(`\nReal-text set (UCDP GED sample): ${items.length} texts across ${countries} countries`);
-  print('real dev', splits.dev);
-  print('real held-out', splits.heldout);
-  if (errors) console.log(`\nReal dev errors:\n${splits.dev.errors.join('\n')}`);
+  console.log(`\n${set.label}: ${items.length} texts across ${countries} countries`);
+  print(`${set.tag} dev`, splits.dev);
+  print(`${set.tag} held-out`, splits.heldout);
+  if (errors) console.log(`\n${set.tag} dev errors:\n${splits.dev.errors.join('\n')}`);
 }

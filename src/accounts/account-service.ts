@@ -20,6 +20,8 @@ export interface AccountDeps {
   store: Store;
   throttle?: LoginThrottle;
   now?: () => Date;
+  /** Told after a change that may take someone's access away, so open streams recheck at once. */
+  onAccessLessened?: () => Promise<void>;
 }
 
 /** A new sign-in: the cookie secret (shown to no one else) and its session. */
@@ -45,6 +47,7 @@ export class AccountService {
   readonly #store: Store;
   readonly #throttle: LoginThrottle;
   readonly #now: () => Date;
+  readonly #accessLessened: () => Promise<void>;
   // Verified against when the email is unknown, so a miss takes as long as a wrong password.
   #decoy: Promise<string> | null = null;
 
@@ -52,6 +55,7 @@ export class AccountService {
     this.#store = deps.store;
     this.#throttle = deps.throttle ?? new LoginThrottle();
     this.#now = deps.now ?? (() => new Date());
+    this.#accessLessened = deps.onAccessLessened ?? (() => Promise.resolve());
   }
 
   /** Creates a user with an argon2id hash of `password`. */
@@ -93,6 +97,7 @@ export class AccountService {
       passwordTemporary: temporary,
     });
     await this.#store.accounts.deleteSessionsOf(user.id);
+    await this.#accessLessened();
     await this.#audit('user.password', user, {}, by);
     return changed;
   }
@@ -101,6 +106,7 @@ export class AccountService {
   async setRole(email: string, role: Role, by?: ChangedBy): Promise<User> {
     const user = await this.userByEmail(email);
     const changed = await this.#store.accounts.changeUser(user.id, { role });
+    await this.#accessLessened();
     await this.#audit('user.role', user, { from: user.role, to: role }, by);
     return changed;
   }
@@ -126,7 +132,10 @@ export class AccountService {
   async setDisabled(email: string, disabled: boolean, by?: ChangedBy): Promise<User> {
     const user = await this.userByEmail(email);
     const changed = await this.#store.accounts.changeUser(user.id, { disabled });
-    if (disabled) await this.#store.accounts.deleteSessionsOf(user.id);
+    if (disabled) {
+      await this.#store.accounts.deleteSessionsOf(user.id);
+      await this.#accessLessened();
+    }
     await this.#audit(disabled ? 'user.disable' : 'user.enable', user, {}, by);
     return changed;
   }
@@ -207,6 +216,7 @@ export class AccountService {
       passwordTemporary: false,
     });
     await this.#store.accounts.deleteSessionsOf(user.id);
+    await this.#accessLessened();
     await this.#audit('user.password', user, { own: true }, { name: user.name, key: `user:${user.id}` });
   }
 
@@ -218,11 +228,14 @@ export class AccountService {
   /** Ends one session. */
   async signOut(sessionId: string): Promise<void> {
     await this.#store.accounts.deleteSession(sessionId);
+    await this.#accessLessened();
   }
 
   /** Ends every session of the user, on every device. */
   async signOutEverywhere(userId: string): Promise<number> {
-    return this.#store.accounts.deleteSessionsOf(userId);
+    const ended = await this.#store.accounts.deleteSessionsOf(userId);
+    await this.#accessLessened();
+    return ended;
   }
 
   /** Records an account event in the audit log; `by` is who did it (absent: the command line). */

@@ -73,16 +73,20 @@ export function tokenState(token: ApiToken, now: Date): 'active' | 'expired' | '
 export interface TokenServiceDeps {
   store: Store;
   now?: () => Date;
+  /** Told after a revocation, so streams the token opened end at once (AccountDeps has the same). */
+  onAccessLessened?: () => Promise<void>;
 }
 
 /** Creates, lists and revokes API tokens (auth.ts finds the one behind a secret with findValidToken). */
 export class TokenService {
   readonly #store: Store;
   readonly #now: () => Date;
+  readonly #accessLessened: () => Promise<void>;
 
   constructor(deps: TokenServiceDeps) {
     this.#store = deps.store;
     this.#now = deps.now ?? (() => new Date());
+    this.#accessLessened = deps.onAccessLessened ?? (() => Promise.resolve());
   }
 
   /** Creates a token; `expires` as `parseExpiry` reads it. Absent `by`: the command line. */
@@ -104,8 +108,8 @@ export class TokenService {
   }
 
   /**
-   * Revokes a token: from the commit on, every node refuses it (and ends its open streams at their next
-   * heartbeat). Revoking a revoked token changes nothing; an unknown id is `not_found`.
+   * Revokes a token: from the commit on, every node refuses it and ends the streams it opened (at once
+   * when told through `onAccessLessened`, else at their next recheck). Revoking a revoked token changes nothing; an unknown id is `not_found`.
    */
   async revoke(id: string, by?: ChangedBy): Promise<ApiToken> {
     const before = await this.#store.tokens.getById(id);
@@ -113,6 +117,7 @@ export class TokenService {
     if (before.revokedAt !== null) return before;
     const revoked = await this.#store.tokens.revoke(id, this.#now().toISOString());
     if (!revoked) throw notFound('token');
+    await this.#accessLessened();
     await this.#audit('token.revoke', revoked, by);
     return revoked;
   }

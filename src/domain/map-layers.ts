@@ -182,6 +182,11 @@ export function validateGeometry(value: unknown, field = 'geometry'): LayerGeome
     throw invalid(field, 'type must be Polygon, MultiPolygon or LineString');
   }
   const crossing = findCrossing(geometry);
+  if (crossing === 'too intricate')
+    throw invalid(
+      field,
+      'is too intricate to check for crossing edges (many long edges close together): simplify the drawing',
+    );
   if (crossing !== null) throw invalid(field, `edges cross near ${crossing[0]}, ${crossing[1]}`);
   return geometry;
 }
@@ -211,11 +216,19 @@ type Segment = [
 ];
 
 /**
- * The first point where two edges of the geometry cross or touch (other than neighbours sharing a
- * vertex), or null. Edges are bucketed in a grid over the bounding box so that a 20,000-vertex
- * drawing costs about as many tests as it has edges (a plain all-pairs test would be 2·10⁸).
+ * Most grid entries plus edge-pair tests one check may do. An outline as drawn (short edges) needs
+ * about as many as it has edges; a valid "comb" of 20,000 long thin teeth needed over 10⁸ (5.6 s with
+ * the server blocked), so such a drawing is refused instead. About 0.1 s of work at this cap.
  */
-function findCrossing(geometry: LayerGeometry): [number, number] | null {
+const MAX_CROSSING_WORK = 4_000_000;
+
+/**
+ * The first point where two edges of the geometry cross or touch (other than neighbours sharing a
+ * vertex), or null; 'too intricate' past MAX_CROSSING_WORK. Edges are bucketed in a grid over the
+ * bounding box so that a 20,000-vertex drawing costs about as many tests as it has edges (a plain
+ * all-pairs test would be 2·10⁸).
+ */
+function findCrossing(geometry: LayerGeometry): [number, number] | 'too intricate' | null {
   const lines: Position[][] =
     geometry.type === 'LineString'
       ? [geometry.coordinates]
@@ -245,16 +258,23 @@ function findCrossing(geometry: LayerGeometry): [number, number] | null {
   const ch = (y1 - y0) / cells || 1;
   const cell = (v: number, v0: number, size: number) => Math.min(cells - 1, Math.floor((v - v0) / size));
   const grid = new Map<number, number[]>();
-  segments.forEach((s, k) => {
-    for (let cx = cell(Math.min(s[0], s[2]), x0, cw); cx <= cell(Math.max(s[0], s[2]), x0, cw); cx++)
-      for (let cy = cell(Math.min(s[1], s[3]), y0, ch); cy <= cell(Math.max(s[1], s[3]), y0, ch); cy++) {
+  let work = 0;
+  for (const [k, s] of segments.entries()) {
+    const [cx0, cx1] = [cell(Math.min(s[0], s[2]), x0, cw), cell(Math.max(s[0], s[2]), x0, cw)];
+    const [cy0, cy1] = [cell(Math.min(s[1], s[3]), y0, ch), cell(Math.max(s[1], s[3]), y0, ch)];
+    work += (cx1 - cx0 + 1) * (cy1 - cy0 + 1);
+    if (work > MAX_CROSSING_WORK) return 'too intricate';
+    for (let cx = cx0; cx <= cx1; cx++)
+      for (let cy = cy0; cy <= cy1; cy++) {
         const key = cx * cells + cy;
         const list = grid.get(key);
         if (list === undefined) grid.set(key, [k]);
         else list.push(k);
       }
-  });
-  for (const list of grid.values())
+  }
+  for (const list of grid.values()) {
+    work += (list.length * (list.length - 1)) / 2;
+    if (work > MAX_CROSSING_WORK) return 'too intricate';
     for (let i = 0; i < list.length; i++)
       for (let j = i + 1; j < list.length; j++) {
         const s = segments[list[i]!]!;
@@ -268,6 +288,7 @@ function findCrossing(geometry: LayerGeometry): [number, number] | null {
         }
         if (segmentsMeet(s, t)) return [s[0], s[1]];
       }
+  }
   return null;
 }
 

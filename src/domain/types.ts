@@ -211,6 +211,11 @@ export type PrivateEvent =
       /** Saved (new or changed), published, scheduled (now in the queue) or deleted. */
       change: 'saved' | 'published' | 'scheduled' | 'deleted';
     }
+  /**
+   * Someone's access lessened (a token revoked, a role changed, an account disabled, sessions ended):
+   * open newsroom streams on every node recheck their credentials at once.
+   */
+  | { kind: 'credentials'; storyId: '' }
   | {
       kind: 'submission';
       storyId: string;
@@ -228,6 +233,7 @@ export const PRIVATE_EVENT_KINDS = [
   'reviewed',
   'layer',
   'draft',
+  'credentials',
 ] as const satisfies readonly PrivateEvent['kind'][];
 
 /** An API token; only the SHA-256 of its secret is stored. */

@@ -86,7 +86,8 @@ function lookupKey(key: string): string {
   for (let i = 0; i < key.length && ascii; i++) if (key.charCodeAt(i) > 126) ascii = false;
   if (ascii && !(first >= 97 && first <= 122)) return key;
   let out = ascii ? key : key.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
-  if (/^(?:al|el|an|ar|as|ad|ash|at|az)-\p{Lu}/u.test(out)) out = out.charAt(0).toUpperCase() + out.slice(1);
+  if (/^(?:al|el|an|ar|as|ad|ash|at|az)[- ]\p{Lu}/u.test(out))
+    out = out.charAt(0).toUpperCase() + out.slice(1);
   return out;
 }
 
@@ -163,13 +164,17 @@ export class Lexicon {
       const prefix = PREFIX.exec(first.text);
       if (prefix) start += prefix[0].length;
       const initial = text[start] ?? '';
+      // "al Qaeda", "al Shabaab": wire copy writes the article lowercase with a space.
+      const spacedArticle =
+        (initial === 'a' || initial === 'e') && /^(?:al|el) \p{Lu}/u.test(text.slice(start, start + 4));
       if (
+        !spacedArticle &&
         !/\p{Lu}|\p{N}/u.test(initial) &&
         !/^(?:al|el|an|ar|as|ad|ash|at|az)-/.test(text.slice(start, start + 4))
       )
         continue;
       const raw = surfaceKey(text.slice(start, first.end)).replace(/\.$/, '');
-      const word = lookupKey(raw);
+      const word = spacedArticle ? raw.charAt(0).toUpperCase() + raw.slice(1) : lookupKey(raw);
       const span = Math.max(
         this.spans.get(raw) ?? 0,
         extra?.spans.get(raw) ?? 0,

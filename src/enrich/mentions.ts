@@ -190,6 +190,11 @@ const METONYM_AFTER = new RegExp(
   String.raw`^(?:\s+(?:and|,)\s+\p{Lu}[\p{L}-]+)?\s+${STANCE}|^['’]s\s+(?:forces|troops|army|military|government|regime|officials|diplomats|allies|negotiators|envoy)\b`,
   'u',
 );
+// "Victoria Station in Manchester", "the Baghdad Hotel in Mogadishu": the name is the facility's,
+// and the place is the one after "in".
+const FACILITY_IN =
+  /^\s+(?:Station|Airport|Hotel|Bridge|Street|Road|Square|Mosque|Church|Cathedral|Park|Stadium|Market|Mall|University|Hospital|Prison|Gate|Club)\s+in\s+(?:the\s+)?\p{Lu}/u;
+
 /** A capital-sized city standing for its government ("Russia says…; Kyiv denies") is an actor, not a place. */
 function governmentMetonym(text: string, match: Match, candidates: { place: Place }[]): boolean {
   const city = candidates.find((c) => c.place.kind === 'city' && c.place.population >= 500_000);
@@ -220,6 +225,7 @@ function resolve(text: string, match: Match, tokens: Token[]): Resolved | undefi
   if (match.override) return { kind: 'place', match, candidates, preferRegion: false, chosen: true };
   if (NOT_PLACES.has(match.text)) return undefined;
   if (governmentMetonym(text, match, candidates)) return undefined;
+  if (FACILITY_IN.test(text.slice(match.end, match.end + 40))) return undefined;
   if (first?.sentenceStart && match.firstToken === match.lastToken && SENTENCE_START_WORDS.has(match.text))
     return undefined;
   const next = tokens[match.lastToken + 1];

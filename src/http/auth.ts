@@ -11,6 +11,7 @@ import { hasRole, mayUseDesk, requireActorRole, requireDesk, type Actor } from '
 import { DomainError } from '../domain/errors.ts';
 import type { ApiToken, Role } from '../domain/types.ts';
 import type { Store } from '../store/store.ts';
+import type { LiveBus } from '../live/bus.ts';
 
 // The rules live in domain/actors.ts; re-exported for the handlers that check reads.
 export { hasRole, mayUseDesk, requireDesk };
@@ -121,23 +122,32 @@ export const STREAM_RECHECK_MS = 20_000;
 
 /**
  * Ends the stream `res` once the credentials of `request` no longer carry `role` — a revoked or expired
- * token, an ended session, a lost role — asking the database every `everyMs`, so a change made on any
- * node (or by the command line) reaches streams already open. `end` ends it (a stream written on the
- * raw socket ends by closing the connection). Stops by itself when `res` closes.
+ * token, an ended session, a lost role. It asks the database at once when the bus says someone's access
+ * lessened (a change made through any node), and every STREAM_RECHECK_MS for what sends no notice (an
+ * expiry, the command line). `end` ends it (a stream written on the raw socket ends by closing the
+ * connection). Stops by itself when `res` closes.
  */
 export function endWhenCredentialsLapse(
   store: Store,
+  bus: Pick<LiveBus, 'subscribePrivate'>,
   request: FastifyRequest,
   res: ServerResponse,
   role: Role,
   end: () => void = () => res.end(),
 ): void {
-  const timer = setInterval(() => {
+  const check = () => {
     requireRole(store, request, role).catch((error: unknown) => {
       // A database hiccup is not a revocation: the next check decides.
       if (error instanceof DomainError) end();
       else request.log.error({ err: error }, 'stream credentials check');
     });
-  }, STREAM_RECHECK_MS);
-  res.on('close', () => clearInterval(timer));
+  };
+  const timer = setInterval(check, STREAM_RECHECK_MS);
+  const stop = bus.subscribePrivate((event) => {
+    if (event.kind === 'credentials') check();
+  });
+  res.on('close', () => {
+    clearInterval(timer);
+    stop();
+  });
 }

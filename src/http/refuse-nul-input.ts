@@ -12,14 +12,33 @@
 import type { FastifyInstance } from 'fastify';
 import { invalid } from '../domain/errors.ts';
 
-/** The field (dotted path, as parseInput names them) of the first NUL in `value`, or null. */
+/**
+ * The field (dotted path, as parseInput names them) of the first NUL in `value`, or null. A loop over
+ * a stack rather than recursion: a body nested thousands deep must be a 400 later, not a stack overflow.
+ */
 export function nulFieldOf(value: unknown, field: string): string | null {
-  if (typeof value === 'string') return value.includes('\u0000') ? field : null;
-  if (value === null || typeof value !== 'object') return null;
-  for (const [key, item] of Object.entries(value)) {
-    if (key.includes('\u0000')) return field;
-    const found = nulFieldOf(item, field === '' ? key : `${field}.${key}`);
-    if (found !== null) return found;
+  // Each entry: the value, its path, and (when its key holds a NUL) its object's path, which is named.
+  const pending: { item: unknown; path: string; parent: string | null }[] = [
+    { item: value, path: field, parent: null },
+  ];
+  while (pending.length > 0) {
+    const { item, path, parent } = pending.pop()!;
+    if (parent !== null) return parent;
+    if (typeof item === 'string') {
+      if (item.includes('\u0000')) return path;
+      continue;
+    }
+    if (item === null || typeof item !== 'object') continue;
+    const entries = Object.entries(item);
+    // Pushed last to first, so entries are looked at in order (the same field as a recursive walk).
+    for (let i = entries.length - 1; i >= 0; i--) {
+      const [key, child] = entries[i]!;
+      pending.push({
+        item: child,
+        path: path === '' ? key : `${path}.${key}`,
+        parent: key.includes('\u0000') ? path : null,
+      });
+    }
   }
   return null;
 }

@@ -5,7 +5,7 @@
  */
 import { hasRole, requireActorRole, type Actor } from '../domain/actors.ts';
 import { authorSlug, type AuthorProfile } from '../domain/authors.ts';
-import { DomainError, invalid, notFound } from '../domain/errors.ts';
+import { conflict, DomainError, invalid, notFound } from '../domain/errors.ts';
 import type { MediaRef, User } from '../domain/types.ts';
 import type { MediaService } from '../media/media-service.ts';
 import type { Store } from '../store/store.ts';
@@ -20,6 +20,8 @@ export interface ProfileRequest {
   bio?: string | undefined;
   /** An uploaded photo's id; null removes the photo; undefined keeps the one there is. */
   photoId?: string | null | undefined;
+  /** The profile's `updatedAt` the form was filled from (null: none yet); a save since is refused. */
+  updatedAt?: string | null | undefined;
 }
 
 /** Dependencies of the profile service. */
@@ -46,7 +48,7 @@ export class AuthorProfileService {
 
   /** Creates or replaces the user's profile; its page is public from then on. */
   async save(actor: Actor | null, userId: string, request: ProfileRequest): Promise<AuthorProfile> {
-    await this.#mayEdit(actor, userId);
+    const user = await this.#mayEdit(actor, userId);
     const by = actor!;
     const name = oneLine(request.name);
     if (name === '') throw invalid('name', 'name: must not be empty');
@@ -54,12 +56,22 @@ export class AuthorProfileService {
     if (slug === '')
       throw invalid('name', 'name: must contain Latin letters or digits, which the page address is made of');
     const current = await this.#store.authors.getProfile(userId);
+    // The owner and an admin may both change a page: one's save must not silently undo the other's.
+    if (request.updatedAt !== undefined && request.updatedAt !== (current?.updatedAt ?? null))
+      throw conflict('this author page was changed since you opened it: reload to see it', current);
     let photo: MediaRef | null = current?.photo ?? null;
     if (request.photoId === null) photo = null;
     else if (request.photoId !== undefined) {
       const ref = await this.#media.ref(request.photoId, 'photoId');
       photo = { ...ref, alt: name, caption: '', credit: ref.credit };
     }
+    // The page lists every update bylined to its slug, and bylines are account names: a profile under
+    // another name would put its owner's photo and bio over someone else's reporting.
+    if (slug !== authorSlug(user.name))
+      throw invalid(
+        'name',
+        `name: must be the byline of the account's updates (${user.name}); an admin renames the account`,
+      );
     const profile = await this.#store.authors.saveProfile({
       userId,
       slug,

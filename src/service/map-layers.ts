@@ -45,6 +45,10 @@ export interface LayerOnMap {
 /** Colours given to forces an import names without one. */
 const IMPORT_PALETTE = ['#c0392b', '#2e6da4', '#2f8f4e', '#8e44ad', '#d68910', '#5d6d7e'];
 
+/** Longest label and force name, as the drawing API allows them (import keeps the same limits). */
+export const MAX_LABEL = 200;
+export const MAX_FORCE_NAME = 80;
+
 /** Most features one import may carry. */
 export const MAX_IMPORT_FEATURES = 200;
 
@@ -117,11 +121,24 @@ export class MapLayerService {
     return layer;
   }
 
-  /** Saves a new revision of one of the desk's layers (a redrawing, a correction, or its end). */
-  async revise(desk: Desk, id: string, input: LayerInput, author: string): Promise<LayerRevision> {
+  /**
+   * Saves a new revision of one of the desk's layers (a redrawing, a correction, or its end). With
+   * `afterRevision` (the revision the editor opened), a newer one saved meanwhile is a conflict.
+   */
+  async revise(
+    desk: Desk,
+    id: string,
+    input: LayerInput,
+    author: string,
+    afterRevision?: number,
+  ): Promise<LayerRevision> {
     const layer = await this.layer(desk, id);
     if (layer.deletedAt !== null) throw notFound('layer');
-    const saved = await this.#store.mapLayers.addRevision(id, await this.#revision(desk, input, author));
+    const saved = await this.#store.mapLayers.addRevision(
+      id,
+      await this.#revision(desk, input, author),
+      afterRevision,
+    );
     if (saved === null) throw notFound('layer');
     this.#announce(desk, id);
     return saved;
@@ -150,64 +167,144 @@ export class MapLayerService {
   }
 
   /**
+   * A layer as readers may export it: not deleted (a deleted layer is off every map), with every
+   * revision oldest first and the desk's forces.
+   */
+  async exportable(desk: Desk, id: string): Promise<{ revisions: LayerRevision[]; forces: MapForce[] }> {
+    const layer = await this.layer(desk, id);
+    if (layer.deletedAt !== null) throw notFound('layer');
+    const [revisions, forces] = await Promise.all([
+      this.#store.mapLayers.listRevisions(id),
+      this.#store.mapLayers.listForces(desk.id),
+    ]);
+    return { revisions, forces };
+  }
+
+  /**
    * Creates one layer per feature of a GeoJSON FeatureCollection; its properties say `kind`,
    * `validFrom`, `source`, `claimStatus` and, as they apply, `force` (a name: a force the desk does
    * not have yet is added, coloured by `colour` or a palette), `zone`, `label`, `validTo`. All are
    * checked before any is stored: one bad feature stores none, and the problem names it.
    */
   async importCollection(desk: Desk, collection: unknown, author: string): Promise<MapLayer[]> {
-    const features = featuresOf(collection);
+    const pending = await this.#pendingFeatures(desk, collection, null);
+    const byName = await this.#forcesByName(desk);
+    const created: MapLayer[] = [];
+    for (const { input, forceName, colour } of pending) {
+      const forceId = await this.#forceNamed(desk, byName, forceName, colour);
+      created.push(await this.createLayer(desk, { ...input, forceId }, author));
+    }
+    return created;
+  }
+
+  /**
+   * Adds one revision per feature of a GeoJSON FeatureCollection to one of the desk's layers, in the
+   * order given (an export of a layer's revisions, or drawings made elsewhere). Properties as for
+   * importCollection, except that `kind` defaults to the layer's and `force` to its force. All are
+   * checked before any is stored; earlier revisions are never changed.
+   */
+  async importRevisions(
+    desk: Desk,
+    id: string,
+    collection: unknown,
+    author: string,
+  ): Promise<LayerRevision[]> {
+    const layer = await this.layer(desk, id);
+    if (layer.deletedAt !== null) throw notFound('layer');
+    const pending = await this.#pendingFeatures(desk, collection, layer.current);
+    const byName = await this.#forcesByName(desk);
+    const saved: LayerRevision[] = [];
+    for (const { input, forceName, colour } of pending) {
+      const forceId =
+        forceName === null && input.kind === 'control' && layer.current.kind === 'control'
+          ? layer.current.forceId
+          : await this.#forceNamed(desk, byName, forceName, colour);
+      const revision = await this.#store.mapLayers.addRevision(
+        id,
+        await this.#revision(desk, { ...input, forceId }, author),
+      );
+      if (revision === null) throw notFound('layer');
+      saved.push(revision);
+    }
+    this.#announce(desk, id);
+    return saved;
+  }
+
+  async #forcesByName(desk: Desk): Promise<Map<string, MapForce>> {
     const forces = await this.#store.mapLayers.listForces(desk.id);
-    const byName = new Map(forces.map((f) => [f.name.toLowerCase(), f]));
+    return new Map(forces.map((f) => [f.name.toLowerCase(), f]));
+  }
+
+  /** The id of the force named (added to the desk when it has none by that name), or null. */
+  async #forceNamed(
+    desk: Desk,
+    byName: Map<string, MapForce>,
+    name: string | null,
+    colour: string | null,
+  ): Promise<string | null> {
+    if (name === null) return null;
+    let force = byName.get(name.toLowerCase());
+    if (force === undefined) {
+      force = await this.createForce(desk, {
+        name,
+        colour: colour ?? IMPORT_PALETTE[byName.size % IMPORT_PALETTE.length]!,
+      });
+      byName.set(name.toLowerCase(), force);
+    }
+    return force.id;
+  }
+
+  /**
+   * The features of an import read as layer inputs and every one checked (a force named but not yet
+   * the desk's stands in as valid), so that nothing is stored when one is bad. `layer` gives the
+   * defaults of an import into an existing layer.
+   */
+  async #pendingFeatures(
+    desk: Desk,
+    collection: unknown,
+    layer: LayerRevision | null,
+  ): Promise<{ input: LayerInput; forceName: string | null; colour: string | null }[]> {
+    const features = featuresOf(collection);
     const pending: { input: LayerInput; forceName: string | null; colour: string | null }[] = [];
     for (const [i, feature] of features.entries()) {
       const field = (name: string) => `features[${i}].${name}`;
       const p = feature.properties;
-      const text = (name: string, required: boolean): string | null => {
+      const text = (name: string, required: boolean, max = 2000): string | null => {
         const value = p[name];
         if (value === undefined || value === null || value === '') {
           if (required) throw invalid(field(`properties.${name}`), 'is required');
           return null;
         }
-        if (typeof value !== 'string' || value.length > 2000)
-          throw invalid(field(`properties.${name}`), 'must be text of at most 2000 characters');
+        if (typeof value !== 'string' || value.length > max)
+          throw invalid(field(`properties.${name}`), `must be text of at most ${max} characters`);
         return value;
       };
+      const kind = (text('kind', layer === null) ?? layer?.kind) as LayerKind;
       const input: LayerInput = {
-        kind: text('kind', true) as LayerKind,
-        zoneKind: text('zone', false) as ZoneKind | null,
-        label: text('label', false) ?? '',
+        kind,
+        zoneKind: (text('zone', false) ?? (kind === layer?.kind ? layer.zoneKind : null)) as ZoneKind | null,
+        label: text('label', false, MAX_LABEL) ?? '',
         geometry: feature.geometry,
         validFrom: text('validFrom', true)!,
         validTo: text('validTo', false),
         source: text('source', true)!,
         claimStatus: text('claimStatus', true) as ClaimStatus,
       };
-      const forceName = text('force', false);
+      const forceName = text('force', false, MAX_FORCE_NAME);
       const colour = text('colour', false);
       if (colour !== null && !/^#[0-9a-f]{6}$/i.test(colour))
         throw invalid(field('properties.colour'), 'must be a colour written #rrggbb');
+      const keepsForce = forceName === null && kind === 'control' && layer?.kind === 'control';
       // Checked now with a stand-in force, so nothing is stored when a later feature is bad.
-      await this.#checked(desk, { ...input, forceId: forceName === null ? null : '' }, field, true);
+      await this.#checked(
+        desk,
+        { ...input, forceId: forceName === null && !keepsForce ? null : '' },
+        field,
+        true,
+      );
       pending.push({ input, forceName, colour });
     }
-    const created: MapLayer[] = [];
-    for (const { input, forceName, colour } of pending) {
-      let forceId: string | null = null;
-      if (forceName !== null) {
-        let force = byName.get(forceName.toLowerCase());
-        if (force === undefined) {
-          force = await this.createForce(desk, {
-            name: forceName,
-            colour: colour ?? IMPORT_PALETTE[byName.size % IMPORT_PALETTE.length]!,
-          });
-          byName.set(forceName.toLowerCase(), force);
-        }
-        forceId = force.id;
-      }
-      created.push(await this.createLayer(desk, { ...input, forceId }, author));
-    }
-    return created;
+    return pending;
   }
 
   async #revision(desk: Desk, input: LayerInput, author: string): Promise<NewLayerRevision> {

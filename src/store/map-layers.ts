@@ -22,8 +22,16 @@ export interface MapLayerStore {
   updateForce(id: string, change: { name?: string; colour?: string }): Promise<MapForce | null>;
   /** Creates a layer with its first revision. */
   createLayer(deskId: string, first: NewLayerRevision): Promise<MapLayer>;
-  /** Appends a revision (numbered after the newest) to a layer that is not deleted; null otherwise. */
-  addRevision(layerId: string, revision: NewLayerRevision): Promise<LayerRevision | null>;
+  /**
+   * Appends a revision (numbered after the newest) to a layer that is not deleted; null otherwise.
+   * With `afterRevision`, only if that is still the newest: else a `conflict` naming the newest (its
+   * number, author and time), so a save based on an old drawing never silently replaces a colleague's.
+   */
+  addRevision(
+    layerId: string,
+    revision: NewLayerRevision,
+    afterRevision?: number,
+  ): Promise<LayerRevision | null>;
   /** A layer with its newest revision, deleted or not. */
   getLayer(id: string): Promise<MapLayer | null>;
   /** The desk's layers that are not deleted, oldest first, each with its newest revision. */

@@ -40,7 +40,7 @@ describe("an actor's page, in Chromium", { skip: CHROMIUM_SKIP }, () => {
     it(`shows whom Putin talked to, fitting ${width} px, each counterpart a link to its page`, async () => {
       const context = await browser.newContext({ viewport: { width, height: 900 }, deviceScaleFactor: 1 });
       const page = await context.newPage();
-      page.setDefaultTimeout(10_000);
+      page.setDefaultTimeout(30_000);
       await page.goto(`${base}/people/vladimir-putin`);
       const section = page.getByRole('region', { name: 'Talked to' });
       await section.waitFor();

@@ -103,7 +103,7 @@ describe('contact network pages, in Chromium', { skip: CHROMIUM_SKIP }, () => {
   const open = async (width: number, path: string): Promise<Page> => {
     const context = await browser.newContext({ viewport: { width, height: 900 }, deviceScaleFactor: 1 });
     const page = await context.newPage();
-    page.setDefaultTimeout(10_000);
+    page.setDefaultTimeout(30_000);
     await page.goto(`${base}${path}`);
     return page;
   };

@@ -43,7 +43,7 @@ describe('contacts reviewed beside the update, in Chromium', { skip: CHROMIUM_SK
   async function open(width: number): Promise<{ context: BrowserContext; page: Page }> {
     const context = await browser.newContext({ viewport: { width, height: 1000 }, deviceScaleFactor: 1 });
     const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
+    page.setDefaultTimeout(30_000);
     page.on('pageerror', (error) => errors.push(error.message));
     return { context, page };
   }

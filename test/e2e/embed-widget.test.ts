@@ -51,7 +51,7 @@ describe('embed widget in Chromium', { skip: CHROMIUM_SKIP }, () => {
   it('shows the latest updates and a newly published one, live, on another origin', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
-    page.setDefaultTimeout(10_000);
+    page.setDefaultTimeout(30_000);
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(partnerUrl);

@@ -41,7 +41,7 @@ describe('map cards are pushed live to story pages', { skip: CHROMIUM_SKIP }, ()
 
   it('shows a drawn layer as a card at once, the same as on reload, within 375 px', async () => {
     const page = await browser.newPage({ viewport: { width: 375, height: 800 } });
-    page.setDefaultTimeout(10_000);
+    page.setDefaultTimeout(30_000);
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(`${base}${path}`);

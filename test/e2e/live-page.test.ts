@@ -41,7 +41,7 @@ describe('live page in Chromium', { skip: CHROMIUM_SKIP }, () => {
   const scriptErrors: string[] = [];
   const open = async (context: BrowserContext, path: string): Promise<Page> => {
     const page = await context.newPage();
-    page.setDefaultTimeout(10_000);
+    page.setDefaultTimeout(30_000);
     page.on('pageerror', (error) => scriptErrors.push(`${path}: ${error.message}`));
     await page.goto(`${base}${path}`);
     return page;
@@ -279,7 +279,7 @@ describe('live page in Chromium', { skip: CHROMIUM_SKIP }, () => {
   it('keeps relative times fresh', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    page.setDefaultTimeout(10_000);
+    page.setDefaultTimeout(30_000);
     await page.clock.install({ time: Date.now() });
     await page.goto(`${base}${sample.path}`);
     const update = await publish(sample.story.id, { body: 'A fresh update to watch age.' });

@@ -32,7 +32,7 @@ describe('live push and reload show the same article', { skip: CHROMIUM_SKIP }, 
 
   const open = async (at = path, width = 1280): Promise<Page> => {
     const page = await browser.newPage({ viewport: { width, height: 900 } });
-    page.setDefaultTimeout(10_000);
+    page.setDefaultTimeout(30_000);
     page.on('pageerror', (error) => scriptErrors.push(error.message));
     await page.goto(`${base}${at}`);
     return page;

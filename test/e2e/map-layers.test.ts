@@ -41,7 +41,7 @@ describe('map layers in Chromium', { skip: CHROMIUM_SKIP }, () => {
   const open = async (viewport = { width: 1280, height: 1000 }): Promise<Page> => {
     const context = await browser.newContext({ viewport });
     const page = await context.newPage();
-    page.setDefaultTimeout(10_000);
+    page.setDefaultTimeout(30_000);
     // The first page draws the map's base and detail data; slow on a busy machine.
     page.setDefaultNavigationTimeout(30_000);
     page.on('pageerror', (error) => errors.push(error.message));

@@ -55,7 +55,7 @@ describe('the map of a story, in Chromium', { skip: CHROMIUM_SKIP }, () => {
   const open = async (width: number, path: string): Promise<Page> => {
     const context = await browser.newContext({ viewport: { width, height: 900 }, deviceScaleFactor: 1 });
     const page = await context.newPage();
-    page.setDefaultTimeout(10_000);
+    page.setDefaultTimeout(30_000);
     page.on('pageerror', (error) => errors.push(`${path}: ${error.message}`));
     // The first map drawn loads its reference data (a few seconds on a loaded machine).
     await page.goto(`${base}${path}`, { timeout: 60_000 });

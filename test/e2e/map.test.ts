@@ -35,7 +35,7 @@ describe('map in Chromium', { skip: CHROMIUM_SKIP }, () => {
 
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    page.setDefaultTimeout(10_000);
+    page.setDefaultTimeout(30_000);
     const errors: string[] = [];
     const foreign: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));

@@ -39,7 +39,7 @@ describe('desks page in Chromium', { skip: CHROMIUM_SKIP }, () => {
   async function signIn(width: number): Promise<{ context: BrowserContext; page: Page }> {
     const context = await browser.newContext({ viewport: { width, height: 900 }, deviceScaleFactor: 1 });
     const page = await context.newPage();
-    page.setDefaultTimeout(10_000);
+    page.setDefaultTimeout(30_000);
     await page.goto(`${base}/newsroom/login`);
     await page.getByLabel('Email').fill('admin@example.org');
     await page.getByLabel('Password').fill(PASSWORD);

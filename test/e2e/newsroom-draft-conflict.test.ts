@@ -39,7 +39,7 @@ describe('two editors saving one draft in Chromium', { skip: CHROMIUM_SKIP }, ()
   async function editor(email: string): Promise<{ context: BrowserContext; page: Page }> {
     const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
     const page = await context.newPage();
-    page.setDefaultTimeout(10_000);
+    page.setDefaultTimeout(30_000);
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(`${base}/newsroom/login`);
     await page.getByLabel('Email').fill(email);

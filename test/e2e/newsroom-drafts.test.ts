@@ -50,7 +50,7 @@ describe('held drafts and the page preview in Chromium', { skip: CHROMIUM_SKIP }
   async function editor(email: string, width = 1280): Promise<{ context: BrowserContext; page: Page }> {
     const context = await browser.newContext({ viewport: { width, height: 1000 } });
     const page = await context.newPage();
-    page.setDefaultTimeout(10_000);
+    page.setDefaultTimeout(30_000);
     page.on('pageerror', (error) => errors.push(error.message));
     page.on('dialog', (dialog) => void dialog.accept());
     await page.goto(`${base}/newsroom/login`);

@@ -53,7 +53,7 @@ describe('the story editor in Chromium', { skip: CHROMIUM_SKIP }, () => {
   ): Promise<{ context: BrowserContext; page: Page }> {
     const context = await browser.newContext({ viewport });
     const page = await context.newPage();
-    page.setDefaultTimeout(10_000);
+    page.setDefaultTimeout(30_000);
     page.on('pageerror', (error) => errors.push(error.message));
     page.on('dialog', (dialog) => void dialog.accept());
     await page.goto(`${base}/newsroom/login`);

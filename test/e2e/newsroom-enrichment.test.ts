@@ -37,7 +37,7 @@ describe('newsroom enrichment suggestions in Chromium', { skip: CHROMIUM_SKIP },
   async function signIn(email: string): Promise<{ context: BrowserContext; page: Page }> {
     const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
     const page = await context.newPage();
-    page.setDefaultTimeout(10_000);
+    page.setDefaultTimeout(30_000);
     page.on('pageerror', (error) => errors.push(error.message));
     page.on('dialog', (dialog) => void dialog.dismiss());
     await page.goto(`${base}/newsroom/login`);

@@ -112,7 +112,7 @@ describe('newsroom pages at 375 and 1280 px', { skip: CHROMIUM_SKIP }, () => {
     it(`fits every page into ${width} px with controls of one height and a visible focus ring`, async () => {
       const context = await browser.newContext({ viewport: { width, height: 900 }, deviceScaleFactor: 1 });
       const page = await context.newPage();
-      page.setDefaultTimeout(10_000);
+      page.setDefaultTimeout(30_000);
       const errors: string[] = [];
       page.on('pageerror', (error) => errors.push(error.message));
       for (const [name, path] of [['login', '/newsroom/login'] as const, ...pages]) {

@@ -43,7 +43,7 @@ describe('pinning and renaming places in the newsroom (Chromium)', { skip: CHROM
   async function signIn(email: string, viewport = { width: 1280, height: 1000 }): Promise<Page> {
     const context = await browser.newContext({ viewport });
     const page = await context.newPage();
-    page.setDefaultTimeout(10_000);
+    page.setDefaultTimeout(30_000);
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(`${base}/newsroom/login`);
     await page.getByLabel('Email').fill(email);

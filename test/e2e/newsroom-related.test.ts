@@ -62,7 +62,7 @@ describe('related coverage in the composer, in Chromium', { skip: CHROMIUM_SKIP 
   });
 
   function watch(page: Page): Page {
-    page.setDefaultTimeout(10_000);
+    page.setDefaultTimeout(30_000);
     page.on('dialog', (dialog) => {
       alerts.push(dialog.message());
       void dialog.dismiss();

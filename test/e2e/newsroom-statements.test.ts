@@ -54,7 +54,7 @@ describe('reused wording in the newsroom composer, in Chromium', { skip: CHROMIU
   it('names the statement a pasted readout reuses, compares the draft with it, and cites it', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
     const page = await context.newPage();
-    page.setDefaultTimeout(10_000);
+    page.setDefaultTimeout(30_000);
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(`${base}/newsroom/login`);
     await page.getByLabel('Email').fill('editor@example.org');

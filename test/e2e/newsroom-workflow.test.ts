@@ -49,7 +49,7 @@ describe('newsroom workflow in Chromium', { skip: CHROMIUM_SKIP }, () => {
   ): Promise<{ context: BrowserContext; page: Page }> {
     const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
     const page = await context.newPage();
-    page.setDefaultTimeout(10_000);
+    page.setDefaultTimeout(30_000);
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(`${base}/newsroom/login`);
     await page.getByLabel('Email').fill(email);
@@ -79,7 +79,7 @@ describe('newsroom workflow in Chromium', { skip: CHROMIUM_SKIP }, () => {
     // The new person signs in with it once, and is made to choose their own before anything else.
     const hers = await browser.newContext();
     const nadiaPage = await hers.newPage();
-    nadiaPage.setDefaultTimeout(10_000);
+    nadiaPage.setDefaultTimeout(30_000);
     await nadiaPage.goto(`${base}/newsroom/login`);
     await nadiaPage.getByLabel('Email').fill('nadia@example.org');
     await nadiaPage.getByLabel('Password').fill(secret);

@@ -61,7 +61,7 @@ describe('newsroom in Chromium', { skip: CHROMIUM_SKIP }, () => {
 
   async function open(context: BrowserContext, path: string): Promise<Page> {
     const page = await context.newPage();
-    page.setDefaultTimeout(10_000);
+    page.setDefaultTimeout(30_000);
     page.on('dialog', (dialog) => {
       // The editor's own confirm/prompt are expected; anything else is a payload that ran.
       if (dialog.type() === 'alert') dialogs.push(`${path}: ${dialog.message()}`);

@@ -63,7 +63,7 @@ describe('galleries and author pages in Chromium', { skip: CHROMIUM_SKIP }, () =
   async function open(url: string, width: number): Promise<Page> {
     const context = await browser.newContext({ viewport: { width, height: 900 }, deviceScaleFactor: 1 });
     const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
+    page.setDefaultTimeout(30_000);
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(`${base}${url}`);
     return page;

@@ -46,7 +46,7 @@ describe('key events on the reader page', { skip: CHROMIUM_SKIP }, () => {
   const open = async (width: number, query = ''): Promise<Page> => {
     const context = await browser.newContext({ viewport: { width, height: 900 } });
     const page = await context.newPage();
-    page.setDefaultTimeout(10_000);
+    page.setDefaultTimeout(30_000);
     await page.goto(`${base}${path}${query}`);
     return page;
   };

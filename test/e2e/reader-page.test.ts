@@ -119,7 +119,7 @@ describe('the reader story page at phone and desktop widths', { skip: CHROMIUM_S
       const requests: string[] = [];
       context.on('request', (request) => requests.push(request.url()));
       const page = await context.newPage();
-      page.setDefaultTimeout(10_000);
+      page.setDefaultTimeout(30_000);
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
       await page.goto(`${base}${path}`);

@@ -75,7 +75,7 @@ describe('X and Telegram posts on the reader page', { skip: CHROMIUM_SKIP }, () 
   it('asks nothing of X until the click, then shows the post in the page under its claim label', async () => {
     const { context, outside } = await recorded();
     const page = await context.newPage();
-    page.setDefaultTimeout(10_000);
+    page.setDefaultTimeout(30_000);
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`${base}${path}`);
@@ -105,7 +105,7 @@ describe('X and Telegram posts on the reader page', { skip: CHROMIUM_SKIP }, () 
   it('shows a Telegram post linked in the text, and one that arrives live, only on click', async () => {
     const { context, outside } = await recorded();
     const page = await context.newPage();
-    page.setDefaultTimeout(10_000);
+    page.setDefaultTimeout(30_000);
     await page.goto(`${base}${path}`);
     await page.waitForLoadState('networkidle');
 

@@ -34,7 +34,7 @@ describe('sharing an update from the reader page', { skip: CHROMIUM_SKIP }, () =
     const context = await browser.newContext();
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
     const page = await context.newPage();
-    page.setDefaultTimeout(10_000);
+    page.setDefaultTimeout(30_000);
     await page.goto(`${base}${path}`);
     return page;
   };
@@ -93,7 +93,7 @@ describe('sharing an update from the reader page', { skip: CHROMIUM_SKIP }, () =
         });`,
     });
     const page = await context.newPage();
-    page.setDefaultTimeout(10_000);
+    page.setDefaultTimeout(30_000);
     await page.goto(`${base}${path}`);
     const article = page.locator('article.update', { hasText: 'bridge reopened' });
     const id = String(await article.getAttribute('data-update-id'));

@@ -58,7 +58,7 @@ describe('video facades on the reader page', { skip: CHROMIUM_SKIP }, () => {
           : route.abort(),
     );
     const page = await context.newPage();
-    page.setDefaultTimeout(10_000);
+    page.setDefaultTimeout(30_000);
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`${base}/stories/front-line-videos`);
@@ -129,7 +129,7 @@ describe('video facades on the reader page', { skip: CHROMIUM_SKIP }, () => {
           : route.abort(),
     );
     const page = await context.newPage();
-    page.setDefaultTimeout(10_000);
+    page.setDefaultTimeout(30_000);
     await page.goto(`${base}/stories/front-line-videos`);
     await page.locator('article.update').first().waitFor();
     await t.liveBlog.publishUpdate(

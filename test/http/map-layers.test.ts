@@ -148,7 +148,8 @@ for (const engine of ENGINES) {
       const deleted = await editor('DELETE', `/api/v1/desks/syria-daily/layers/${id}`);
       assert.equal(deleted.statusCode, 204);
       assert.equal(await areaOn('2026-06-04'), undefined, 'a deleted layer leaves the maps');
-      const kept = await t.app.inject({ url: `/api/v1/desks/syria-daily/layers/${id}/revisions` });
+      // Kept for the desk's editors; readers get 404 (test/security/deleted-layers.test.ts).
+      const kept = await editor('GET', `/api/v1/desks/syria-daily/layers/${id}/revisions`);
       assert.equal(kept.json().length, 3, 'its history is kept');
     });
 

@@ -26,6 +26,8 @@ const ADDED = [
   'DELETE /desks/{slug}/layers/{id}',
   'GET /desks/{slug}/layers/{id}/revisions',
   'POST /desks/{slug}/layers/{id}/revisions',
+  'GET /desks/{slug}/layers/{id}/revisions.geojson',
+  'POST /desks/{slug}/layers/{id}/revisions/import',
   'GET /places/{slug}',
   'PUT /places/{slug}/name',
   'PUT /places/{slug}/pin',

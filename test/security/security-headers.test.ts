@@ -253,6 +253,10 @@ describe('security headers on every GET route', () => {
       url: `/api/v1/desks/${ids['desk']}/layers/none/revisions`,
       kind: 'data',
     },
+    '/api/v1/desks/:slug/layers/:id/revisions.geojson': {
+      url: `/api/v1/desks/${ids['desk']}/layers/none/revisions.geojson`,
+      kind: 'data',
+    },
     '/api/v1/places/:slug': { url: '/api/v1/places/el-fasher-sd', kind: 'data', as: 'token' },
     '/api/v1/desks': { url: '/api/v1/desks', kind: 'data' },
     '/api/v1/desks/:slug': { url: `/api/v1/desks/${ids['desk']}`, kind: 'data' },

@@ -29,7 +29,7 @@ describe('reader page told to reload', { skip: CHROMIUM_SKIP }, () => {
     await t.liveBlog.publishUpdate(story.id, { body: 'Before the outage.' }, 'Desk');
     const context = await browser.newContext();
     const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
+    page.setDefaultTimeout(30_000);
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     // The reader's stream is down (as on a train through a tunnel) ...

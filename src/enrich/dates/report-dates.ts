@@ -337,8 +337,9 @@ function chronoDates(text: string, reference: Reference, taken: Found[], today: 
     let { start } = result;
     let spanStart = result.index;
     if (!KNOWN.some((c) => start.isCertain(c))) {
-      // "the night of 24 May": chrono keeps the night and drops the date; parse what follows "of"
-      const of = /\bof\s+/.exec(result.text);
+      // "the night of 24 May", "late morning on 4 April 2020": chrono keeps the part of the day and
+      // drops the date; parse what follows "of" / "on"
+      const of = /\b(?:of|on)\s+/.exec(result.text);
       const retry = of ? chrono.parse(result.text.slice(of.index + of[0].length), reference)[0] : undefined;
       if (!retry) continue;
       start = retry.start;
@@ -388,12 +389,53 @@ function chronoDates(text: string, reference: Reference, taken: Found[], today: 
   return found;
 }
 
+const NUMBER_WORDS: Record<string, number> = {
+  a: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+};
+// "the following day", "the previous day", "two days later": a day counted from the date the
+// text gave last, not from publication ("On 3 May gunmen attacked … The following day, troops
+// arrived"). "a day after <event>" is left alone: it dates the main clause, which has its own date.
+const RELATIVE_DAY =
+  /\b(?:the (following|next|previous) day|the day (before)|(a|one|two|three|four|five|six|seven|\d) days? (later|earlier))\b/gi;
+
+function relativeDays(text: string, dated: Found[]): Found[] {
+  if (!/\bday/i.test(text)) return [];
+  const out: Found[] = [];
+  for (const m of text.matchAll(RELATIVE_DAY)) {
+    const at = m.index ?? 0;
+    // The last single day written before the phrase is the anchor; with none, nothing is said.
+    const anchor = [...dated, ...out]
+      .filter((f) => f.span.end <= at && f.mention.granularity === 'day' && f.mention.start === f.mention.end)
+      .sort((a, b) => b.span.end - a.span.end)[0];
+    if (!anchor) continue;
+    const [y, mo, d] = anchor.mention.start.split('-').map(Number);
+    const word = (m[1] ?? m[2] ?? '').toLowerCase();
+    const count = m[3] ? (NUMBER_WORDS[m[3].toLowerCase()] ?? Number(m[3])) : 1;
+    const back = word === 'previous' || word === 'before' || m[4]?.toLowerCase() === 'earlier';
+    const day = addDays({ y: y ?? 0, m: mo ?? 1, d: d ?? 1 }, back ? -count : count);
+    out.push(range(m[0], { start: at, end: at + m[0].length }, day, day, 'day'));
+  }
+  return out;
+}
+
 /** Every date the text refers to, in text order. */
 export function extractDates(text: string, reference: Reference): DateMention[] {
   const today = dayAt(reference.instant, reference.offsetMinutes);
   const reporting = reportingDates(text, today);
-  const all = [...reporting, ...chronoDates(text, reference, reporting, today)];
-  return all.sort((a, b) => a.span.start - b.span.start).map((f) => f.mention);
+  const dated = [...reporting, ...chronoDates(text, reference, reporting, today)].sort(
+    (a, b) => a.span.start - b.span.start,
+  );
+  const relative = relativeDays(text, dated).filter((r) => !dated.some((f) => overlaps(f.span, r.span)));
+  const all =
+    relative.length > 0 ? [...dated, ...relative].sort((a, b) => a.span.start - b.span.start) : dated;
+  return all.map((f) => f.mention);
 }
 
 export { compareDays };

@@ -26,7 +26,7 @@ const NAME_PARTICLE = String.raw`(?:${PARTICLE.slice(3, -1)}|de |del |de la |da 
 const FULL_NAME = String.raw`${NAME_WORD}(?: ${NAME_PARTICLE}?${NAME_WORD}){1,3}|${NAME_WORD} ${NAME_PARTICLE}${NAME_WORD}`;
 // Lowercase "major" and "general" are adjectives ("a major Kurdish-led offensive"); as ranks
 // before a name news capitalises them.
-const TITLES = String.raw`(?:former |ex-)?(?:vice[- ]president|president|prime minister|minister|commander|Gen\.|leader|chief|governor|spokesman|spokeswoman|colonel|Col\.|Lt\.|Maj\.|Brig\.|Sgt\.|Cpl\.|Pvt\.|Adm\.|Rev\.|Fr\.|MP|legislator|deputy|officer|policeman|soldier|elder|priest|pastor|bishop|reporter|sarpanch|Sarpanch|Haji|Hajji|Alhaji|Qari|Mufti|Pastor|Bishop|Reverend|Engineer|Eng\.|Prof\.|Professor|brigadier|captain|Capt\.|sheikh|emir|mayor|chairman|envoy|warlord|commissioner|senator|lawmaker|judge|imam|cleric|mullah|journalist|activist|Cmdr\.|Commander|General|Major|President|Colonel|Sheikh|Emir|Governor|Commissioner|Senator|Judge|Imam|Mullah|Mawlawi|Maulvi|Maulana|Journalist|Activist|Mayor|Chief|Mr\.?|Mrs\.?|Dr\.?)`;
+const TITLES = String.raw`(?:former |ex-)?(?:vice[- ]president|president|prime minister|minister|commander|Gen\.|leader|chief|governor|spokesman|spokeswoman|colonel|Col\.|Lt\.|Maj\.|Brig\.|Sgt\.|Cpl\.|Pvt\.|Adm\.|Rev\.|Fr\.|MP|legislator|deputy|officer|policeman|soldier|elder|priest|pastor|bishop|reporter|sarpanch|Sarpanch|Haji|Hajji|Alhaji|Qari|Mufti|Pastor|Bishop|Reverend|Engineer|Eng\.|Prof\.|Professor|brigadier|captain|Capt\.|sheikh|emir|mayor|chairman|envoy|warlord|commissioner|senator|lawmaker|judge|imam|cleric|mullah|journalist|activist|Cmdr\.|Commander|General|Major|President|Colonel|Sheikh|Emir|Governor|Commissioner|Senator|Judge|Imam|Mullah|Mawlawi|Maulvi|Maulana|Journalist|Activist|Mayor|Chief|Mr\.?|Mrs\.?|Dr\.?|Prime Minister|Minister|Vice President|Premier|Chancellor|King|Queen|Crown Prince|Prince|Pope|Ambassador|Secretary-General|AIG|DIG|IGP|[Pp]rophet|attacker|assailant|gunman|perpetrator|bomber|terrorist|shooter|fighter)`;
 // Ranks that may stand between the title and the name ("spokesman Brig. Gen. Yahya Saree").
 const RANKS = String.raw`(?:(?:Lt|Lieut|Maj|Brig|Gen|Col|Capt|Cpt|Sgt|Cpl|Adm|Cmdr|Lieutenant|Major|Brigadier|General|Colonel|Captain|Rev|Fr|Reverend|Father|Haji|Hajji|Alhaji)\.?\s+)*`;
 
@@ -41,7 +41,7 @@ const TITLED_OF = new RegExp(
 );
 // "Mohammed Khan, a tribal elder," / "Abdullahi Mohamed, 34,": a role or an age after the name.
 const ROLE_AFTER = new RegExp(
-  String.raw`(${FULL_NAME}), (?:(?:aged )?\d{1,2},|(?:(?:a|an|the) )?(?:former |top |senior |deputy |local |self-styled )?(?:leader|commander|head|chief|founder|emir|spokesman|member|governor|mayor|president) of\b|(?:a|an|the) (?:[\p{Ll}-]+ ){0,3}(?:elder|official|commander|leader|member|officer|soldier|policeman|journalist|reporter|activist|teacher|doctor|farmer|student|resident|chief|cleric|imam|judge|lawyer|politician|candidate|spokesman|spokeswoman|businessman|trader|driver|worker|father|mother|son|daughter|brother|sister|wife|husband|man|woman|boy|girl|lawmaker|senator|governor|mayor|minister|councillor|employee|nurse|pastor|priest|villager|herder|fisherman|civilian|shepherd|militant|fighter|commander)\b)`,
+  String.raw`(${FULL_NAME}), (?:(?:aged )?\d{1,2},|(?:(?:a|an|the) )?(?:former |top |senior |deputy |local |self-styled )?(?:leader|commander|head|chief|founder|emir|spokesman|member|governor|mayor|president|perpetrator) of\b|(?:a|an|the) (?:[\p{L}\d-]+ ){0,3}(?:supporter|sympathi[sz]er|refugee|asylum seeker|national|citizen|convert|veteran|suspect|attacker|gunman|assailant|preacher|elder|official|commander|leader|member|officer|soldier|policeman|journalist|reporter|activist|teacher|doctor|farmer|student|resident|chief|cleric|imam|judge|lawyer|politician|candidate|spokesman|spokeswoman|businessman|trader|driver|worker|father|mother|son|daughter|brother|sister|wife|husband|man|woman|boy|girl|lawmaker|senator|governor|mayor|minister|councillor|employee|nurse|pastor|priest|villager|herder|fisherman|civilian|shepherd|militant|fighter|commander)\b)`,
   'gu',
 );
 // "soldiers shot Yusuf Ahmed and Aliyu Musa": acts done to people, not to places or groups.
@@ -64,17 +64,25 @@ const BRACKETED = new RegExp(
 );
 // "Rohullah Saleh, the elder brother of…", "Benito Portillo Torres, killed in…", "The Prosecutor v. X".
 const APPOSITIVE = new RegExp(
-  String.raw`(?:^|[.;:!?]\s+|\(|“|")(${FULL_NAME}),? (?:the|a|an|aged|killed|shot|found|abducted|kidnapped|murdered|arrested|survives|survived|escapes|escaped|dies|died|resigns|resigned|flees|fled|surrenders|surrendered|vows|warns|says|said)\b`,
+  String.raw`(?:^|[.;:!?]\s+|\(|“|")(${FULL_NAME}),? (?:the|a|an|aged|killed|shot|found|abducted|kidnapped|murdered|arrested|survives|survived|escapes|escaped|dies|died|resigns|resigned|flees|fled|surrenders|surrendered|vows|warns|says|said|told|added|stabbed|drove|rammed|fired|pledged|travelled|traveled|shouted|yelled|confessed|pleaded|admitted|wrote|posted|stated|lived|worked|studied)\b`,
   'gu',
 );
 const KIN_AFTER = new RegExp(
   String.raw`(${FULL_NAME}) \((?:older |elder |younger )?(?:brother|son|daughter|sister|wife|father|mother) of`,
   'gu',
 );
+// "the government of Abdrabbuh Mansur Hadi": a government or regime named after its man.
+const GOVERNMENT_OF = new RegExp(
+  String.raw`\b(?:government|administration|regime|loyalists|supporters) of (?:President )?(${FULL_NAME})`,
+  'gu',
+);
+// "a settlement named Ungwar Bardi": what is named is a place, not a man.
+const PLACE_NAMED =
+  /\b(?:settlement|village|town|area|place|camp|district|hamlet|locality|neighbou?rhood)s? $/;
 const VERSUS = new RegExp(String.raw`\bv\. (${FULL_NAME})`, 'gu');
 // After a name these make it a place ("Suleiman al-Halabi area").
 const PLACE_AFTER =
-  /^\s+(?:area|village|town|district|neighbou?rhood|street|road|square|camp|countryside|suburb|quarter)\b/;
+  /^\s+(?:area|village|town|district|neighbou?rhood|street|road|square|camp|countryside|suburb|quarter|shrine|mausoleum|tomb|mosque|church|school|university|airport|hospital|stadium)\b/;
 const PARTICLE_NAME = new RegExp(
   String.raw`\b(?:(?:Abu|Abd|Abdel|Abdul|Umm) )?${NAME_WORD} ${PARTICLE}${NAME_WORD}(?: ${PARTICLE}${NAME_WORD})?\b`,
   'gu',
@@ -87,7 +95,7 @@ const NOT_PERSON_HEAD =
 
 // Capitalised common nouns that are never part of a person's name ("Government Troops killed").
 const NOT_NAME_WORDS =
-  /(?:^|[ -])(?:Government|Troops|Forces|Force|Soldiers|Security|Army|Police|Militia|Militias|Rebels|Militants|Gunmen|Fighters|Directorate|Ministry|Province|District|Region|State|Village|City|Town|Camp|Islamic|National|Council|Court|Party|Movement|Front|Brigade|Brigades|Unknown|Unidentified|Suspected|Armed|Regime|Opposition|Coalition|Authority|Attack|Attacks|Clashes|Clash|Killed|Dead|Boys|Girls|Men|Women|Youths|Rights|Cross|Crescent|Service|Services|Office|Agency|Union|Committee|Organisation|Organization|Watch|Network|Centre|Center|Foundation|Institute|University|School|Hospital|Company|Bank|Airlines|Airport|Media|News|Radio|Television|Agency)(?=$|[ -])/;
+  /(?:^|[ -])(?:Government|Troops|Forces|Force|Soldiers|Security|Army|Police|Militia|Militias|Rebels|Militants|Gunmen|Fighters|Directorate|Ministry|Province|District|Region|State|Village|City|Town|Camp|Islamic|National|Council|Court|Party|Movement|Front|Brigade|Brigades|Unknown|Unidentified|Suspected|Armed|Regime|Opposition|Coalition|Authority|Attack|Attacks|Clashes|Clash|Killed|Dead|Boys|Girls|Men|Women|Youths|Rights|Cross|Crescent|Service|Services|Office|Agency|Union|Committee|Organisation|Organization|Watch|Network|Centre|Center|Foundation|Institute|University|School|Hospital|Company|Bank|Airlines|Airport|Media|News|Radio|Television|Agency|Battalion|Battalions|Hotel|Mall|Market|Station|Mosque|Church|Cathedral|Shrine|Temple|Square|Street|Bridge|Park|Stadium|Club|Restaurant)(?=$|[ -])/;
 // A lowercase plural or collective noun after the capitals makes them a modifier ("Red Crescent
 // volunteers", "Catholic priests"); a man's name is followed by a verb, a preposition or a stop.
 const MODIFIED_AFTER =
@@ -110,7 +118,7 @@ const NOT_NAMES =
   /^(?:Killed|Dead|Shot|Says|Said|Arrested|Wounded|Injured|Attacked|Captured|Escapes?|Staff|Assembly|Secretary|Prosecutor|Command|Council|Commander|Officer|Court)\b/;
 
 const ORG_HEAD =
-  'Brotherhood|Authority|Army|Forces|Front|Brigade|Brigades|Movement|Party|League|Council|Coalition|Group|Militia|Militias|Police|Corps|Cartel|Battalion|Battalions|Organization|Organisation|Regiment|Guard|Guards|Committee|Alliance|Mission|Tigers|Jihad';
+  'Freedom Fighters|Brotherhood|Authority|Army|Forces|Front|Brigade|Brigades|Movement|Party|League|Council|Coalition|Group|Militia|Militias|Police|Corps|Cartel|Battalion|Battalions|Organization|Organisation|Regiment|Guard|Guards|Committee|Alliance|Mission|Tigers|Jihad';
 const CONNECT = String.raw`(?: (?:of|for|in|the|and|al-|of the|in the) ?| |-)`;
 const HEADED = new RegExp(
   String.raw`\b(?:\p{Lu}[\p{L}'’-]*|al-\p{Lu}[\p{L}]*)(?:${CONNECT}(?:\p{Lu}[\p{L}'’-]*|al-\p{Lu}[\p{L}]*))*? (?:${ORG_HEAD})\b`,
@@ -126,10 +134,12 @@ const HEAD_WORD = new RegExp(String.raw`\b(?:${ORG_HEAD})\b`);
  * Arabic names of armed groups lead with their head word: front (Jabhat), army (Jaysh), brigade
  * (Liwa), brigades (Kataib), companies (Saraya), legion (Faylaq), movement (Harakat), party (Hizb),
  * body (Hay'at), group (Jama'at), supporters (Ansar), soldiers (Jund), free men (Ahrar), guardians
- * (Hurras), leagues (Asa'ib): "Jabhat al-Nusra", "Jaysh al-Islam", "Kataib Hezbollah".
+ * (Hurras), leagues (Asa'ib): "Jabhat al-Nusra", "Jaysh al-Islam", "Kataib Hezbollah". South Asian
+ * names join head and name by the Persian izafat or the Arabic article written "ul/ud/ut"
+ * (army: Lashkar; movement: Tehrik, Harkat): "Jaish-e-Mohammed", "Jamaat ul Ahrar", "Tehrik-i-Taliban".
  */
 const ARABIC_ORG = new RegExp(
-  String.raw`\b(?:Jabhat|Jabha|Jaysh|Jaish|Jeish|Liwa|Liwaa|Kataib|Kata['’]ib|Saraya|Faylaq|Failaq|Harakat|Harakah|Hizb|Hay['’]at|Hayat|Hayyat|Hayaat|Hayyaat|Jama['’]at|Jamaat|Ansar|Ansarul|Ansaroul|Jund|Ahrar|Hurras|Asa['’]ib|Asaib)(?:[ -](?:(?:al|Al|el|ad|ash|as|ar|at|az)[- ])?\p{Lu}[\p{L}'’]*){1,4}`,
+  String.raw`\b(?:Jabhat|Jabha|Jaysh|Jaish|Jeish|Liwa|Liwaa|Kataib|Kata['’]ib|Saraya|Faylaq|Failaq|Harakat|Harakah|Hizb|Hay['’]at|Hayat|Hayyat|Hayaat|Hayyaat|Jama['’]at|Jamaat|Ansar|Ansarul|Ansaroul|Jund|Ahrar|Hurras|Asa['’]ib|Asaib|Lashkar|Tehrik|Tehreek|Harkat|Sipah|Jamiat)(?:[ -](?:(?:al|Al|el|ad|ash|as|ar|at|az|wal|e|i|ul|ud|ut|us|ur)[- ])?\p{Lu}[\p{L}'’]*){1,5}`,
   'gu',
 );
 // Long organisation names that end in a place or a people ("Islamic State in the Greater Sahara").
@@ -139,6 +149,14 @@ const STATE_IN = /\b(?:Islamic State|al-Qaeda|Al-Qaeda) in (?:the )?(?:\p{Lu}\p{
 const ACRONYM = /^[A-Z]{2,7}(?:[0-9]{1,2})?(?:-[A-Z0-9]{1,4})?$|^[A-Z][0-9]{2}$/;
 // Capitals that are not organisations in news copy.
 const NOT_ACRONYMS = new Set([
+  // police ranks, weapons and an admin unit, not actors
+  'AIG',
+  'DIG',
+  'IGP',
+  'IED',
+  'IEDs',
+  'VBIED',
+  'LGA',
   'UPDATE',
   'LD',
   'TV',
@@ -224,9 +242,10 @@ const ACTOR_SLOT = new RegExp(
   String.raw`\b(?:(?:clash(?:es|ed)?|fighting|fights?|battles?|skirmish(?:es)?|confrontations?) (?:with|between|against)|(?:attack(?:s|ed)?|ambush(?:es|ed)?|raids?|killed|abducted|kidnapped|claimed) by|between) (?:the )?(\p{Lu}[\p{L}'’]+(?:-\p{L}[\p{L}'’]*)?(?: \p{Lu}[\p{L}'’]+(?:-\p{L}[\p{L}'’]*)?){0,2})(?: and (?:the )?(\p{Lu}[\p{L}'’]+(?:-\p{L}[\p{L}'’]*)?(?: \p{Lu}[\p{L}'’]+){0,2}))?`,
   'gu',
 );
+const NUMBERED_UNIT = /\b(?:Brigade|Battalion|Regiment) \d{1,3}\b(?![.,:]?\d)/g;
 const GROUP_NOUN_CUE = new RegExp(String.raw`\p{Lu}[\p{L}'’-]+ ${GROUP_NOUN}\b`, 'u');
 const NOT_GROUP_NAME =
-  /(?:ist|ish|ese|ian|ean|ic)$|^(?:Arab|Tuareg|Sunni|Shia|Shiite|Druze|Alawite|Yazidi|Christian|Muslim|Jewish|Tribal|Local|Armed|Rebel|Unknown|Unidentified|Suspected|Government|Opposition|Regime|Security|Foreign|Several|Some|Many|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Dozens|Hundreds|Anti|Pro|Community|Village|Vigilante|Youth|Ethnic|Allied|Federal|State|Police|Army|Former|Ex|Defected|Other|Rival|Enemy|Their|His|Her|Its|These|Those|All|Both|Most|Few|Militia|Militant|Jihadi|More|Dozen|Scores|Hundred|Thousands|Eleven|Twelve|\p{Lu}\p{Ll}+(?:teen|ty))$/u;
+  /(?:ist|ish|ese|ian|ean|ic)$|^(?:Arab|Tuareg|Sunni|Shia|Shiite|Druze|Alawite|Yazidi|Christian|Muslim|Jewish|Tribal|Local|Armed|Rebel|Unknown|Unidentified|Suspected|Government|Opposition|Regime|Security|Foreign|Several|Some|Many|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Dozens|Hundreds|Anti|Pro|Community|Village|Vigilante|Youth|Ethnic|Allied|Federal|State|Police|Army|Former|Ex|Defected|Other|Rival|Enemy|Their|His|Her|Its|These|Those|All|Both|Most|Few|Militia|Militant|Jihadi|More|Dozen|Scores|Hundred|Thousands|Eleven|Twelve|No|Any|Another|Each|Every|This|That|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\p{Lu}\p{Ll}+(?:teen|ty))$/u;
 
 const overlapsAny = (start: number, end: number, spans: { start: number; end: number }[]) =>
   spans.some((s) => start < s.end && end > s.start);
@@ -394,7 +413,11 @@ export function findPatternNames(text: string, tokens: Token[], mentions: Resolv
       );
     }
   }
-  if (text.includes('named ')) for (const m of text.matchAll(NAMED)) person(m, 0.75);
+  if (text.includes('named '))
+    for (const m of text.matchAll(NAMED))
+      if (!PLACE_NAMED.test(text.slice(Math.max(0, (m.index ?? 0) - 14), m.index))) person(m, 0.75);
+  if (has(/\b(?:government|administration|regime|loyalists|supporters) of /))
+    for (const m of text.matchAll(GOVERNMENT_OF)) person(m, 0.7, true);
   if (has(/\b(?:[Ss]on|[Dd]aughter|[Bb]rother|[Ss]ister|[Ww]ife|[Ff]ather|[Mm]other|[Uu]ncle|[Nn]ephew) of /))
     for (const m of text.matchAll(KIN)) person(m, 0.8);
   // Before particle names: "Liwa Suqur al-Jabal" is a brigade, not a man called Suqur al-Jabal.
@@ -445,16 +468,30 @@ export function findPatternNames(text: string, tokens: Token[], mentions: Resolv
     push({ kind: 'org', name: span, matched: span, start, end, confidence: 0.8 });
   }
 
+  // "Brigade 93", "Battalion 502": a unit by its number.
+  for (const m of /\b(?:Brigade|Battalion|Regiment) \d/.test(text) ? text.matchAll(NUMBERED_UNIT) : [])
+    if (m.index !== undefined && !overlapsAny(m.index, m.index + m[0].length, known))
+      push({
+        kind: 'org',
+        name: m[0],
+        matched: m[0],
+        start: m.index,
+        end: m.index + m[0].length,
+        confidence: 0.7,
+      });
+
   for (const m of GROUP_NOUN_CUE.test(text) ? text.matchAll(NAMED_GROUP) : []) {
     if (!m[1] || m.index === undefined) continue;
     // "The Maute group", "In Nyatura militia attacks": the leading word is not the name's
     const lead =
-      /^(?:(?:The|In|At|On|By|For|From|With|And|Of|A|An|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Several|Some|Many) )+/.exec(
+      /^(?:(?:The|In|At|On|By|For|From|With|And|Of|A|An|No|Any|Another|Each|Every|This|That|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Several|Some|Many) )+/.exec(
         m[1],
       )?.[0] ?? '';
     const name = m[1].slice(lead.length);
     const start = m.index + lead.length;
     const end = start + name.length;
+    // "the Islamic State of Iraq and the Levant group": the end of a longer name, not a name
+    if (/\b(?:of|and)(?: the)? $/.test(text.slice(Math.max(0, start - 9), start))) continue;
     if (name === '' || groupWords(name).some((w) => NOT_GROUP_NAME.test(w))) continue;
     // "Hadi forces", "Coalition forces": one word before "forces" is a man's or a label
     if (/ forces$/.test(m[0]) && !/[- ]/.test(name)) continue;

@@ -35,6 +35,12 @@ export const ProfileSchema = z.strictObject({
     .nullable()
     .optional()
     .describe('id of a photo from POST /media; null removes it; omitted keeps it'),
+  updatedAt: z
+    .string()
+    .max(40)
+    .nullable()
+    .optional()
+    .describe('`updatedAt` of the profile the form was filled from (null: none yet); a save since is a 409'),
 });
 
 /** A profile in API answers. */
@@ -74,7 +80,7 @@ export async function registerAuthorRoutes(app: FastifyInstance, deps: AuthorRou
       secured: true,
       responses: {
         '200': { description: 'The profile, with its page’s `url`' },
-        '409': problem('Another author’s page has that address'),
+        '409': problem('Another author’s page has that address, or it was changed since `updatedAt`'),
         ...errors,
       },
     },

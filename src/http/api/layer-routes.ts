@@ -1,13 +1,14 @@
 /**
  * Map layers of a desk (service/map-layers.ts): its forces, its layers and their revisions, the
- * layers as of a day as GeoJSON, and GeoJSON import. Reading is public, as the maps that show them;
+ * layers as of a day as GeoJSON, GeoJSON import of new layers, and a layer's GeoJSON export and import. Reading is public, as the maps that show them;
  * writing is for editors assigned to the desk.
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Position } from 'geojson';
 import { z } from 'zod';
 import {
   isCalendarDay,
+  layerAsOf,
   layerTitle,
   LAYER_KINDS,
   ZONE_KINDS,
@@ -17,9 +18,11 @@ import {
   type MapLayer,
 } from '../../domain/map-layers.ts';
 import { CLAIM_STATUSES, type Desk } from '../../domain/types.ts';
-import type { MapLayerService } from '../../service/map-layers.ts';
+import { MAX_FORCE_NAME, MAX_LABEL, type MapLayerService } from '../../service/map-layers.ts';
 import type { Store } from '../../store/store.ts';
-import { requireDesk } from '../auth.ts';
+import { authenticate, requireDesk } from '../auth.ts';
+import { mayUseDesk, hasRole } from '../../domain/actors.ts';
+import { notFound } from '../../domain/errors.ts';
 import { endpoints } from '../kit/endpoint.ts';
 import { errors, json, problem, schema } from '../kit/openapi-parts.ts';
 
@@ -34,9 +37,9 @@ const day = z
 const DeskParams = z.object({ slug: z.string().min(1).max(80) });
 const ItemParams = z.object({ slug: z.string().min(1).max(80), id: z.string().min(1).max(64) });
 const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour written #rrggbb');
-const ForceBody = z.strictObject({ name: z.string().trim().min(1).max(80), colour });
+const ForceBody = z.strictObject({ name: z.string().trim().min(1).max(MAX_FORCE_NAME), colour });
 const ForcePatch = z
-  .strictObject({ name: z.string().trim().min(1).max(80).optional(), colour: colour.optional() })
+  .strictObject({ name: z.string().trim().min(1).max(MAX_FORCE_NAME).optional(), colour: colour.optional() })
   .refine((v) => v.name !== undefined || v.colour !== undefined, 'send name or colour');
 const Geometry = z
   .object({
@@ -51,14 +54,28 @@ const LayerBody = z.strictObject({
   kind: z.enum(LAYER_KINDS).describe('control: area held by a force; zone: agreed zone; front: front line'),
   forceId: z.string().min(1).max(64).nullable().optional().describe('the force holding it (kind control)'),
   zoneKind: z.enum(ZONE_KINDS).nullable().optional().describe('the kind of zone (kind zone)'),
-  label: z.string().max(200).optional(),
+  label: z.string().max(MAX_LABEL).optional(),
   geometry: Geometry,
   validFrom: day.describe('first day the drawing holds'),
   validTo: day.nullable().optional().describe('first day it no longer holds (the layer ended)'),
   source: z.string().trim().min(1).max(2000).describe('where it comes from: text, a URL or both'),
   claimStatus: z.enum(CLAIM_STATUSES),
 });
+const RevisionBody = LayerBody.extend({
+  baseRevision: z
+    .number()
+    .int()
+    .min(1)
+    .optional()
+    .describe(
+      'the revision this drawing was made from: when a newer one was saved meanwhile the save is refused ' +
+        '(409, naming it) instead of replacing a colleague’s drawing',
+    ),
+});
 const AsOfQuery = z.strictObject({ date: day.optional().describe('the day (YYYY-MM-DD); today if absent') });
+const ExportQuery = z.strictObject({
+  date: day.optional().describe('only the revision maps show on that day (none if the layer is not shown)'),
+});
 const ImportBody = z
   .object({ type: z.literal('FeatureCollection'), features: z.array(z.unknown()).min(1).max(200) })
   .describe(
@@ -73,6 +90,35 @@ export function rfc7946(geometry: LayerGeometry): LayerGeometry {
   if (geometry.type === 'MultiPolygon')
     return { type: 'MultiPolygon', coordinates: geometry.coordinates.map((p) => p.map(ring)) };
   return geometry;
+}
+
+/**
+ * A revision as a GeoJSON Feature whose properties are the ones an import reads (kind, force, colour,
+ * zone, label, validFrom, validTo, source, claimStatus), so an export can be imported again.
+ */
+function revisionFeature(r: LayerRevision, force: MapForce | null) {
+  return {
+    type: 'Feature',
+    id: `${r.layerId}-${r.revision}`,
+    geometry: rfc7946(r.geometry),
+    properties: {
+      layerId: r.layerId,
+      revision: r.revision,
+      title: layerTitle(r, force),
+      kind: r.kind,
+      force: force?.name ?? null,
+      colour: force?.colour ?? null,
+      zone: r.zoneKind,
+      label: r.label,
+      validFrom: r.validFrom,
+      validTo: r.validTo,
+      source: r.source,
+      claimStatus: r.claimStatus,
+      author: r.author,
+      createdAt: r.createdAt,
+      areaKm2: r.areaKm2,
+    },
+  };
 }
 
 function forceJson(f: MapForce) {
@@ -121,6 +167,15 @@ export async function registerLayerRoutes(
 ): Promise<void> {
   const define = endpoints(app, deps.store);
   const layers = deps.mapLayers;
+
+  /** One of the desk's layers; a deleted one only for the desk's editors (to readers it is gone). */
+  async function readableLayer(request: FastifyRequest, desk: Desk, id: string): Promise<MapLayer> {
+    const layer = await layers.layer(desk, id);
+    if (layer.deletedAt === null) return layer;
+    const principal = await authenticate(deps.store, request).catch(() => null);
+    if (principal && hasRole(principal.role, 'editor') && mayUseDesk(principal, desk.id)) return layer;
+    throw notFound('layer');
+  }
 
   define({
     method: 'GET',
@@ -310,9 +365,9 @@ export async function registerLayerRoutes(
       summary: 'A map layer with its newest revision',
       responses: { '200': { description: 'The layer', content: json(LAYER) }, ...errors },
     },
-    handler: async ({ params }) => {
+    handler: async ({ request, params }) => {
       const desk = await layers.desk(params.slug);
-      return layerJson(await layers.layer(desk, params.id), desk);
+      return layerJson(await readableLayer(request, desk, params.id), desk);
     },
   });
 
@@ -327,9 +382,76 @@ export async function registerLayerRoutes(
         ...errors,
       },
     },
-    handler: async ({ params }) => {
+    handler: async ({ request, params }) => {
       const desk = await layers.desk(params.slug);
+      await readableLayer(request, desk, params.id);
       return (await layers.revisions(desk, params.id)).map(revisionJson);
+    },
+  });
+
+  define({
+    method: 'GET',
+    url: '/desks/:slug/layers/:id/revisions.geojson',
+    params: ItemParams,
+    querystring: ExportQuery,
+    docs: {
+      summary:
+        'Export a map layer as GeoJSON: every revision, oldest first, or the one shown on a day (`date`)',
+      description:
+        'A FeatureCollection with one Feature per revision; its properties are those the imports read ' +
+        '(kind, force, colour, zone, label, validFrom, validTo, source, claimStatus) with revision, ' +
+        'author, createdAt and areaKm2 (on the sphere, from the full drawing). A deleted layer is not ' +
+        'exported (404).',
+      responses: {
+        '200': {
+          description: 'Features, one per revision',
+          content: { 'application/geo+json': { schema: { type: 'object' } } },
+        },
+        ...errors,
+      },
+    },
+    handler: async ({ params, query, reply }) => {
+      const desk = await layers.desk(params.slug);
+      const { revisions, forces } = await layers.exportable(desk, params.id);
+      const byId = new Map(forces.map((f) => [f.id, f]));
+      const chosen = query.date === undefined ? revisions : layerAsOf(revisions, query.date);
+      reply.type('application/geo+json; charset=utf-8');
+      return {
+        type: 'FeatureCollection',
+        ...(query.date !== undefined && { date: query.date }),
+        features: chosen.map((r) => revisionFeature(r, byId.get(r.forceId ?? '') ?? null)),
+      };
+    },
+  });
+
+  define({
+    method: 'POST',
+    url: '/desks/:slug/layers/:id/revisions/import',
+    permissions: 'editor',
+    params: ItemParams,
+    body: ImportBody,
+    bodyLimit: IMPORT_BODY_LIMIT,
+    status: 201,
+    docs: {
+      summary:
+        'Import GeoJSON into a map layer: one new revision per feature, in order, all or none (editor of the desk)',
+      description:
+        'Properties as for the layer import; kind defaults to the layer’s and force to its force. ' +
+        'An export of a layer’s revisions can be sent as it is. Earlier revisions are kept.',
+      secured: true,
+      responses: {
+        '201': {
+          description: 'The revisions added',
+          content: json({ type: 'array', items: schema(LayerBody) }),
+        },
+        '413': problem('Body too large'),
+        ...errors,
+      },
+    },
+    handler: async ({ principal, params, body }) => {
+      const desk = await layers.desk(params.slug);
+      requireDesk(principal, desk.id);
+      return (await layers.importRevisions(desk, params.id, body, principal.name)).map(revisionJson);
     },
   });
 
@@ -338,7 +460,7 @@ export async function registerLayerRoutes(
     url: '/desks/:slug/layers/:id/revisions',
     permissions: 'editor',
     params: ItemParams,
-    body: LayerBody,
+    body: RevisionBody,
     bodyLimit: LAYER_BODY_LIMIT,
     status: 201,
     docs: {
@@ -346,6 +468,7 @@ export async function registerLayerRoutes(
       secured: true,
       responses: {
         '201': { description: 'The revision', content: json(schema(LayerBody)) },
+        '409': problem('A newer revision than baseRevision was saved meanwhile; `current` names it'),
         '413': problem('Body too large'),
         ...errors,
       },
@@ -353,7 +476,8 @@ export async function registerLayerRoutes(
     handler: async ({ principal, params, body }) => {
       const desk = await layers.desk(params.slug);
       requireDesk(principal, desk.id);
-      return revisionJson(await layers.revise(desk, params.id, body, principal.name));
+      const { baseRevision, ...drawing } = body;
+      return revisionJson(await layers.revise(desk, params.id, drawing, principal.name, baseRevision));
     },
   });
 

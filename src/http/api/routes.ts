@@ -6,6 +6,7 @@ import { storyPath } from '../../domain/paths.ts';
 import type { Story, Submission } from '../../domain/types.ts';
 import type { AccountService } from '../../accounts/account-service.ts';
 import type { MediaService } from '../../media/media-service.ts';
+import type { LiveBus } from '../../live/bus.ts';
 import type { SseHub } from '../../live/sse-hub.ts';
 import type { StreamSlots } from '../stream-slots.ts';
 import { WRITE_ROLES, type PublishingService } from '../../service/publishing.ts';
@@ -17,6 +18,7 @@ import {
   mayReadStory,
   mayUseDesk,
   requireDesk,
+  type Principal,
 } from '../auth.ts';
 import { sendProblem } from '../problem.ts';
 import { bodyChoice, endpoints } from '../kit/endpoint.ts';
@@ -47,6 +49,8 @@ export interface ApiDeps {
   /** Every write: its rules, citations and audit entry. */
   publishing: PublishingService;
   hub: SseHub;
+  /** Where a draft's stream hears that someone's access lessened. */
+  bus: Pick<LiveBus, 'subscribePrivate'>;
   /** Caps on concurrent live streams per client address and in total. */
   streamSlots: StreamSlots;
 }
@@ -66,7 +70,7 @@ const LiveQuery = z.object({
 
 /** Registers the API routes on `app` (mounted under /api/v1). */
 export async function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): Promise<void> {
-  const { store, publishing, hub, streamSlots } = deps;
+  const { store, publishing, hub, bus, streamSlots } = deps;
   const define = endpoints(app, store);
 
   app.setNotFoundHandler((request, reply) =>
@@ -409,6 +413,24 @@ export async function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): Pr
       submissionJson(await publishing.reject(principal, params.id, body.reason)),
   });
 
+  /**
+   * A save naming `savedAt` but no version comes from an editor still on a draft that a colleague
+   * published meanwhile: say who published it (to the desk's editors) and change nothing, rather than
+   * ask for a version the editor never had.
+   */
+  async function refuseDraftPublishedMeanwhile(principal: Principal, id: string, body: unknown) {
+    const sent = (body ?? {}) as { savedAt?: unknown; version?: unknown };
+    if (sent.savedAt === undefined || sent.version !== undefined) return;
+    const was = await store.submissions.getById(id);
+    if (was?.status !== 'approved') return;
+    const story = await store.stories.getById(was.storyId);
+    if (!story || !mayUseDesk(principal, story.deskId)) return;
+    throw new DomainError(
+      'conflict',
+      `${was.decidedBy ?? 'A colleague'} published this draft while you were editing; your changes are not saved (they are still in your form): edit the published update to add them`,
+    );
+  }
+
   async function liveUpdate(request: FastifyRequest, id: string) {
     const update = await store.updates.getById(id);
     if (!update || update.deletedAt !== null) throw notFound('update');
@@ -481,10 +503,13 @@ export async function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): Pr
     params: IdParams,
     body: bodyChoice({
       schemas: { update: PatchUpdateSchema, submission: EditSubmissionSchema },
-      choose: async (request) =>
-        (await publishing.isUnpublishedSubmission((request.params as z.output<typeof IdParams>).id))
-          ? 'submission'
-          : 'update',
+      choose: async (request, principal) => {
+        const { id } = request.params as z.output<typeof IdParams>;
+        if (await publishing.isUnpublishedSubmission(id)) return 'submission';
+        // Refused before the body is read: a draft's save has no `version` to be asked for.
+        if (principal) await refuseDraftPublishedMeanwhile(principal, id, request.body);
+        return 'update';
+      },
       documented: 'update',
     }),
     docs: {
@@ -569,7 +594,7 @@ export async function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): Pr
         hub.attachStory(story.id, query.since, request.raw, reply.raw);
         // A draft's stream is open only to the signed-in: it ends when their token or session does.
         if (story.status === 'draft')
-          endWhenCredentialsLapse(store, request, reply.raw, 'contributor', () => reply.raw.destroy());
+          endWhenCredentialsLapse(store, bus, request, reply.raw, 'contributor', () => reply.raw.destroy());
       });
     },
   });

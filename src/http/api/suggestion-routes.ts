@@ -300,7 +300,7 @@ export async function registerSuggestionRoutes(app: FastifyInstance, deps: Sugge
     return reply.send();
   }
 
-  const streams = newsroomStreams(app, store);
+  const streams = newsroomStreams(app, store, deps.bus);
 
   define({
     method: 'GET',

@@ -55,8 +55,8 @@ declare module 'fastify' {
  */
 export interface BodyChoice<C extends Record<string, z.ZodType>, K extends string = keyof C & string> {
   schemas: C;
-  /** Which schema applies to this request (its params are validated by then). */
-  choose: (request: FastifyRequest) => Promise<K>;
+  /** Which schema applies to this request (its params are validated and its caller known by then). */
+  choose: (request: FastifyRequest, principal: Principal | undefined) => Promise<K>;
   /** The schema the OpenAPI document shows as the request body. */
   documented: K;
 }
@@ -206,7 +206,7 @@ export function endpoints(app: FastifyInstance, store: Store, parse: Parse = par
       },
       ...(choice && {
         preHandler: async (request: FastifyRequest) => {
-          const kind = await choice.choose(request);
+          const kind = await choice.choose(request, principals.get(request));
           const value = parse(choice.schemas[kind] as z.ZodType, request.body, 'body');
           chosen.set(request, { kind, value });
         },

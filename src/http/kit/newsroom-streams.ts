@@ -7,6 +7,7 @@ import type { ServerResponse } from 'node:http';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Role } from '../../domain/types.ts';
 import { createCommentFrame } from '../../live/sse-frame.ts';
+import type { LiveBus } from '../../live/bus.ts';
 import type { Store } from '../../store/store.ts';
 import { endWhenCredentialsLapse } from '../auth.ts';
 
@@ -21,7 +22,11 @@ export interface NewsroomStreams {
   start(request: FastifyRequest, reply: FastifyReply, name: string, role: Role): ServerResponse;
 }
 
-export function newsroomStreams(app: FastifyInstance, store: Store): NewsroomStreams {
+export function newsroomStreams(
+  app: FastifyInstance,
+  store: Store,
+  bus: Pick<LiveBus, 'subscribePrivate'>,
+): NewsroomStreams {
   // Open streams end when the server closes, so shutdown does not wait out its grace period for them.
   const open = new Set<ServerResponse>();
   app.addHook('preClose', (done) => {
@@ -40,7 +45,7 @@ export function newsroomStreams(app: FastifyInstance, store: Store): NewsroomStr
       res.write(createCommentFrame(name));
       open.add(res);
       const heartbeat = setInterval(() => res.write(createCommentFrame('heartbeat')), HEARTBEAT_MS);
-      endWhenCredentialsLapse(store, request, res, role);
+      endWhenCredentialsLapse(store, bus, request, res, role);
       res.on('close', () => {
         open.delete(res);
         clearInterval(heartbeat);

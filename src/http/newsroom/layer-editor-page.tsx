@@ -75,8 +75,9 @@ function LayerEditorPage(props: {
       <h1>Map layers: {desk.name}</h1>
       <p class="nr-hint">
         Click the map to add points; drag a point to move it; click the first point (or “Close shape”) to
-        close an area. Saving a layer you picked adds a revision: every earlier one is kept. Readers see the
-        layers on <a href={`/map?desk=${encodeURIComponent(desk.slug)}`}>the desk’s map</a>.
+        close an area; “Add another area” draws a second one, and a click on an area picks it to edit or
+        remove. Saving a layer you picked adds a revision: every earlier one is kept. Readers see the layers
+        on <a href={`/map?desk=${encodeURIComponent(desk.slug)}`}>the desk’s map</a>.
       </p>
       <div class="layer-editor-grid">
         <div class="layer-editor-map">
@@ -124,6 +125,7 @@ function LayerEditorPage(props: {
           class="nr-panel layer-form"
           data-desk={desk.slug}
           data-layer={selected?.id ?? ''}
+          data-revision={selected?.current.revision ?? ''}
           data-geometry={current === null ? '' : JSON.stringify(current.geometry)}
         >
           <h2>{selected === null ? 'New layer' : `Revise: ${title(selected.current)}`}</h2>
@@ -200,6 +202,12 @@ function LayerEditorPage(props: {
             <button type="button" data-act="clear">
               Clear
             </button>
+            <button type="button" data-act="add-area">
+              Add another area
+            </button>
+            <button type="button" data-act="remove-area">
+              Remove this area
+            </button>
             <button type="submit" class="nr-primary">
               {selected === null ? 'Save layer' : 'Save revision'}
             </button>
@@ -218,6 +226,27 @@ function LayerEditorPage(props: {
       {selected !== null && (
         <section class="nr-panel" aria-labelledby="revisions-title">
           <h2 id="revisions-title">Revisions</h2>
+          <p>
+            <a
+              href={`/api/v1/desks/${encodeURIComponent(desk.slug)}/layers/${encodeURIComponent(selected.id)}/revisions.geojson`}
+              download={`layer-${selected.id}.geojson`}
+            >
+              Export every revision as GeoJSON
+            </a>
+          </p>
+          <form class="layer-import nr-row" data-layer={selected.id}>
+            <label class="nr-field">
+              Import GeoJSON as new revisions
+              <input
+                type="file"
+                name="file"
+                accept=".geojson,.json,application/geo+json,application/json"
+                required
+              />
+            </label>
+            <button type="submit">Import</button>
+            <span class="nr-status" role="status" aria-live="polite" />
+          </form>
           <ol class="layer-revisions" reversed>
             {[...props.revisions].reverse().map((r) => (
               <li>

@@ -35,7 +35,11 @@ function ProfileForm(props: { user: User; profile: AuthorProfile | null; own: bo
         {profile ? <a href={authorPath(profile.slug)}>{authorPath(profile.slug)}</a> : '/authors/your-name'},
         with every published update bylined to this name. Saving makes it public.
       </p>
-      <form class="nr-profile-form" data-profile-user={user.id}>
+      <form
+        class="nr-profile-form"
+        data-profile-user={user.id}
+        data-profile-updated={profile?.updatedAt ?? ''}
+      >
         <label class="nr-field">
           <span>Name, as bylined</span>
           <input name="name" required maxLength={PROFILE_LIMITS.name} value={profile?.name ?? user.name} />

@@ -293,7 +293,7 @@ export async function registerNewsroomRoutes(app: FastifyInstance, deps: Newsroo
     return { role: principal.role, timezone, pending, decided };
   }
 
-  const queueStreams = newsroomStreams(app, store);
+  const queueStreams = newsroomStreams(app, store, deps.bus);
 
   // Says "the queue changed" whenever a submission of this story arrives, changes or is decided on any
   // node (private bus events, never on the readers' stream); the page then re-fetches the fragment

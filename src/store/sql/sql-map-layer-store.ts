@@ -1,5 +1,5 @@
 /** MapLayerStore over the `map_forces`, `map_layers` and `map_layer_revisions` tables. */
-import { DomainError } from '../../domain/errors.ts';
+import { conflict, DomainError } from '../../domain/errors.ts';
 import { createId } from '../../domain/ids.ts';
 import type {
   LayerGeometry,
@@ -136,7 +136,11 @@ export class SqlMapLayerStore implements MapLayerStore {
     return toLayer(layer, toRevision(revision));
   }
 
-  async addRevision(layerId: string, revision: NewLayerRevision): Promise<LayerRevision | null> {
+  async addRevision(
+    layerId: string,
+    revision: NewLayerRevision,
+    afterRevision?: number,
+  ): Promise<LayerRevision | null> {
     for (let attempt = 0; ; attempt++) {
       try {
         return await this.deps.db.transaction().execute(async (trx) => {
@@ -149,15 +153,24 @@ export class SqlMapLayerStore implements MapLayerStore {
           if (!layer) return null;
           const last = await trx
             .selectFrom('map_layer_revisions')
-            .select((eb) => eb.fn.max('revision').as('n'))
+            .select(['revision', 'author', 'created_at'])
             .where('layer_id', '=', layerId)
+            .orderBy('revision', 'desc')
+            .limit(1)
             .executeTakeFirst();
-          const row = revisionRow(layerId, Number(last?.n ?? 0) + 1, revision, this.deps.clock());
+          const newest = last?.revision ?? 0;
+          if (afterRevision !== undefined && newest !== afterRevision)
+            throw conflict(
+              `revision ${newest} was saved by ${last?.author ?? 'someone'} since revision ${afterRevision} was opened`,
+              { revision: newest, author: last?.author ?? null, createdAt: last?.created_at ?? null },
+            );
+          const row = revisionRow(layerId, newest + 1, revision, this.deps.clock());
           await trx.insertInto('map_layer_revisions').values(row).execute();
           return toRevision(row);
         });
       } catch (error) {
-        // Two editors saving at once may pick the same number: the second takes the next one.
+        // Two editors saving at once may pick the same number: the second takes the next one (or, when
+        // it named the revision it was based on, finds the other's and gets its conflict).
         if (attempt < 3 && this.deps.adapter.isUniqueViolation(error)) continue;
         throw error;
       }

@@ -18,6 +18,8 @@ export function startProfileForm(form: HTMLFormElement): void {
         name,
         jobTitle: field('jobTitle')?.value ?? '',
         bio: (form.elements.namedItem('bio') as HTMLTextAreaElement | null)?.value ?? '',
+        // The page as this form loaded it: a colleague's (or an admin's) save since is refused, not undone.
+        updatedAt: form.dataset['profileUpdated'] || null,
       };
       const file = field('photo')?.files?.[0];
       if (file) {
@@ -26,11 +28,12 @@ export function startProfileForm(form: HTMLFormElement): void {
         data.append('alt', name || 'Portrait');
         payload['photoId'] = (await api<{ id: string }>('POST', '/media', data)).id;
       } else if (field('removePhoto')?.checked) payload['photoId'] = null;
-      const saved = await api<{ url: string }>(
+      const saved = await api<{ url: string; updatedAt: string }>(
         'PUT',
         `/users/${encodeURIComponent(userId)}/profile`,
         payload,
       );
+      form.dataset['profileUpdated'] = saved.updatedAt;
       const status = form.querySelector<HTMLElement>('.nr-status');
       status?.replaceChildren(
         'Saved. Readers see it at ',

@@ -8,6 +8,7 @@
  */
 import Supercluster from 'supercluster';
 import type { MapMarkerFrame } from '../shared/wire.ts';
+import { fitLayerDetail } from './map-layer-detail.ts';
 import { reloadLayers } from './map-layers-client.ts';
 
 type Handlers = Record<string, (data: Record<string, unknown>) => void>;
@@ -63,6 +64,7 @@ export function startMap(frame: HTMLElement, openStream: OpenStream | null): voi
     frameRequested = false;
     const unit = view.w / Math.max(1, svg.clientWidth);
     svg.style.setProperty('--unit', String(unit));
+    fitLayerDetail(svg, unit);
     drawClusters(unit);
     placeLabels(unit);
   };
@@ -306,7 +308,7 @@ export function startMap(frame: HTMLElement, openStream: OpenStream | null): voi
       removeWhere((el) => (el as HTMLElement).dataset['storyId'] === String(data['storyId']));
     },
     layers() {
-      void reloadLayers();
+      void reloadLayers().then(apply);
     },
   });
 }
