@@ -1,4 +1,6 @@
 /** Core records of Dateline: desks, stories (a day's live page), updates, revisions and live events. */
+import type { z } from 'zod';
+import type { UpdateContentSchema, UpdateSchema } from './update-schema.ts';
 
 /** Claim statuses, from least to most settled; `false` means shown to be untrue. */
 export const CLAIM_STATUSES = ['unverified', 'claimed', 'verified', 'disputed', 'false'] as const;
@@ -136,43 +138,12 @@ export interface ClaimChange {
   note: string;
 }
 
-/** One entry in a live page. */
-export interface Update {
-  id: string;
-  storyId: string;
-  /** Per-story order of creation, from 1. */
-  sequence: number;
-  headline: string | null;
-  body: string;
-  bodyHtml: string;
-  /** Who filed it (a user's or API token's name); the byline unless `authors` are given. */
-  author: string;
-  /** The byline's names, as the author gave them (several allowed); absent or empty: `author`. */
-  authors?: string[];
-  publishedAt: string;
-  updatedAt: string;
-  pinned: boolean;
-  keyEvent: boolean;
-  claimStatus: ClaimStatus;
-  claimNote: string;
-  /** Every claim change, oldest first; shown to readers under the label. */
-  claimHistory: ClaimChange[];
-  sources: Source[];
-  /** Link to a video or social post, shown as a click-to-load facade. */
-  videoUrl: string | null;
-  /** Uploaded photo shown with the update: the first of its photos. */
-  media?: MediaRef | null;
-  /** Further photos after `media`, in order: with it, a gallery. */
-  gallery?: MediaRef[];
-  /**
-   * Corrections after publication (edits of the headline or body, or with a note), oldest first; readers
-   * see "Updated HH:MM" and the notes. Absent on events written before corrections were kept.
-   */
-  corrections?: Correction[];
-  /** Set when deleted; deleted updates are tombstones and never shown. */
-  deletedAt: string | null;
-  version: number;
-}
+/**
+ * One entry in a live page, as update-schema.ts declares it (each field is documented there): what its
+ * author set (`UpdateContent`), its id, story, sequence, byline, times, claim history, corrections,
+ * tombstone and version.
+ */
+export type Update = z.output<typeof UpdateSchema>;
 
 /** A correction of a published update: when, and the editor's note to readers ('' when none). */
 export interface Correction {
@@ -180,23 +151,8 @@ export interface Correction {
   note: string;
 }
 
-/** The fields of an update an author sets. */
-export interface UpdateContent {
-  headline: string | null;
-  body: string;
-  bodyHtml: string;
-  pinned: boolean;
-  keyEvent: boolean;
-  claimStatus: ClaimStatus;
-  claimNote: string;
-  sources: Source[];
-  videoUrl: string | null;
-  media?: MediaRef | null;
-  /** Further photos after `media`, in order. */
-  gallery?: MediaRef[];
-  /** The byline's names; empty: whoever filed it. */
-  authors?: string[];
-}
+/** The fields of an update an author sets (update-schema.ts). */
+export type UpdateContent = z.output<typeof UpdateContentSchema>;
 
 /** What one change to an update did: `changes` maps a field to its value before and after. */
 export interface Revision {

@@ -194,7 +194,7 @@ for (const engine of ENGINES) {
           (row) => row['name'],
         );
         // Every legacy migration, renamed, and the ones written since, applied once.
-        assert.equal(record.length, Object.keys(migrationsFor(SQLITE_SCHEMA)).length);
+        assert.equal(record.length, Object.keys(await migrationsFor(SQLITE_SCHEMA)).length);
         assert.ok(
           record.every((name) => typeof name === 'string' && /^\d{8}-\d{4}-[a-z-]+$/.test(name)),
           `every legacy name renamed: ${record.join(', ')}`,

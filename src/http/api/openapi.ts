@@ -1,6 +1,6 @@
 /** The OpenAPI 3.1 document of /api/v1: its frame and the shared schemas; every path comes from its route. */
 import { ChangeDeskSchema } from './admin-routes.ts';
-import { CLAIM_STATUSES, STORY_STATUSES } from '../../domain/types.ts';
+import { STORY_STATUSES } from '../../domain/types.ts';
 import {
   CreateDeskSchema,
   CreateStorySchema,
@@ -8,11 +8,12 @@ import {
   PatchStorySchema,
   PatchUpdateSchema,
   SourceSchema,
+  UpdateResponseSchema,
 } from './schemas.ts';
 import { statementsOpenApi } from './statements-openapi.ts';
 import type { FastifyDynamicSwaggerOptions } from '@fastify/swagger';
 import { openApiOptions } from '../kit/openapi-document.ts';
-import { schema, ref } from '../kit/openapi-parts.ts';
+import { responseSchema, schema } from '../kit/openapi-parts.ts';
 
 /**
  * Options for @fastify/swagger: the document's frame and shared schemas; the paths are generated from
@@ -85,59 +86,7 @@ function documentFrame() {
             lastEventSeq: { type: 'integer' },
           },
         },
-        Update: {
-          type: 'object',
-          properties: {
-            id: { type: 'string' },
-            storyId: { type: 'string' },
-            sequence: { type: 'integer' },
-            version: { type: 'integer' },
-            headline: { type: ['string', 'null'] },
-            body: { type: 'string' },
-            bodyHtml: { type: 'string' },
-            author: { type: 'string', description: 'who filed it (a user or API token)' },
-            authors: {
-              type: 'array',
-              items: { type: 'string' },
-              description: 'the byline: the names given, or who filed it',
-            },
-            media: {
-              type: ['object', 'null'],
-              description:
-                'the photo (the first, when there are several): id, url, alt, caption, credit, width, height, variants',
-            },
-            gallery: {
-              type: 'array',
-              items: { type: 'object' },
-              description: 'the photos after `media`, in order, each like `media`',
-            },
-            publishedAt: { type: 'string', format: 'date-time' },
-            updatedAt: { type: 'string', format: 'date-time' },
-            pinned: { type: 'boolean' },
-            keyEvent: { type: 'boolean' },
-            claimStatus: { enum: [...CLAIM_STATUSES] },
-            claimNote: { type: 'string' },
-            corrections: {
-              type: 'array',
-              description: 'corrections after publication (headline or body changed), oldest first',
-              items: {
-                type: 'object',
-                required: ['at', 'note'],
-                properties: { at: { type: 'string', format: 'date-time' }, note: { type: 'string' } },
-              },
-            },
-            sources: { type: 'array', items: ref('Source') },
-            videoUrl: { type: ['string', 'null'] },
-            url: { type: 'string', description: 'permalink page' },
-            anchor: { type: 'string', description: 'the update on its story page' },
-            statementIds: { type: 'array', items: { type: 'string' }, description: 'statements it cites' },
-            statements: {
-              type: 'array',
-              description: 'the statements it cites: id, title, issuer, publishedAt, page',
-              items: { type: 'object' },
-            },
-          },
-        },
+        Update: responseSchema(UpdateResponseSchema),
         CreateDesk: schema(CreateDeskSchema),
         ChangeDesk: schema(ChangeDeskSchema),
         CreateStory: schema(CreateStorySchema),

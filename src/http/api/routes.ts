@@ -21,8 +21,7 @@ import {
   type Principal,
 } from '../auth.ts';
 import { sendProblem } from '../problem.ts';
-import { endpoints } from '../kit/endpoint.ts';
-import { parseInput } from '../kit/parse-input.ts';
+import { bodyChoice, endpoints } from '../kit/endpoint.ts';
 import { errors, json, page, problem, ref } from '../kit/openapi-parts.ts';
 import { registerMediaRoutes } from './media-routes.ts';
 import { registerSessionRoutes } from './session-routes.ts';
@@ -496,27 +495,37 @@ export async function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): Pr
   });
 
   // A waiting submission is corrected by its author or an editor; a published update is edited by
-  // editors. Which schema applies depends on what the id names, so the body is parsed here.
+  // editors. Which schema applies depends on what the id names: the kit asks before parsing the body.
   define({
     method: 'PATCH',
     url: '/updates/:id',
     permissions: WRITE_ROLES.editUpdate,
     params: IdParams,
+    body: bodyChoice({
+      schemas: { update: PatchUpdateSchema, submission: EditSubmissionSchema },
+      choose: async (request, principal) => {
+        const { id } = request.params as z.output<typeof IdParams>;
+        if (await publishing.isUnpublishedSubmission(id)) return 'submission';
+        // Refused before the body is read: a draft's save has no `version` to be asked for.
+        if (principal) await refuseDraftPublishedMeanwhile(principal, id, request.body);
+        return 'update';
+      },
+      documented: 'update',
+    }),
     docs: {
       summary:
         'Edit an update (editor), or a pending submission (its author, or an editor; `version` not needed)',
       secured: true,
-      requestBody: { required: true, content: json(ref('PatchUpdate')) },
       responses: {
         '200': { description: 'Edited', content: json(ref('Update')) },
         '409': problem('Stale `version` (a draft: stale `savedAt`); `current` holds the update or draft'),
         ...errors,
       },
     },
-    handler: async ({ request, principal, params }) => {
+    handler: async ({ request, principal, params, body }) => {
       const { id } = params;
-      if (await publishing.isUnpublishedSubmission(id)) {
-        const { version: _ignored, ...changes } = parseInput(EditSubmissionSchema, request.body);
+      if (body.kind === 'submission') {
+        const { version: _ignored, ...changes } = body.value;
         const edited = await publishing
           .editSubmission(principal, id, changes)
           .catch(async (error: unknown) => {
@@ -533,8 +542,7 @@ export async function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): Pr
           });
         return withCitationsOne(store, submissionJson(edited));
       }
-      await refuseDraftPublishedMeanwhile(principal, id, request.body);
-      const { version, savedAt, ...changes } = parseInput(PatchUpdateSchema, request.body);
+      const { version, savedAt, ...changes } = body.value;
       if (savedAt !== undefined) throw invalid('savedAt', 'savedAt: only a draft has a last save');
       const update = await publishing.editUpdate(principal, id, version, changes);
       const { url } = await liveUpdate(request, update.id);

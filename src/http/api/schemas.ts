@@ -3,29 +3,17 @@
  * and the OpenAPI document is generated from them, so the docs cannot drift from what is enforced.
  */
 import { z } from 'zod';
-import { CLAIM_STATUSES, STORY_STATUSES } from '../../domain/types.ts';
+import { STORY_STATUSES } from '../../domain/types.ts';
+import {
+  httpUrl,
+  required,
+  SourceSchema,
+  text,
+  UpdateContentSchema,
+  UpdateSchema,
+} from '../../domain/update-schema.ts';
 
-// NUL is refused here: PostgreSQL cannot store it in text, and no author means to type it.
-const text = (max: number) =>
-  z
-    .string()
-    .max(max, `must be at most ${max} characters`)
-    .refine((value) => !value.includes('\u0000'), 'must not contain the NUL character');
-const required = (max: number) => text(max).trim().min(1, 'must not be empty');
-const httpUrl = z
-  .string()
-  .max(2000, 'must be at most 2000 characters')
-  .refine((value) => {
-    try {
-      const url = new URL(value);
-      return url.protocol === 'https:' || url.protocol === 'http:';
-    } catch {
-      return false;
-    }
-  }, 'must be an absolute http(s) URL');
-
-/** A source cited by an update. */
-export const SourceSchema = z.strictObject({ label: required(200), url: httpUrl });
+export { SourceSchema };
 
 /** Body of POST /desks. */
 export const CreateDeskSchema = z.strictObject({
@@ -65,15 +53,14 @@ export const PatchStorySchema = z.strictObject({
   topPhotoId: text(64).nullable().optional().describe('id of a photo from POST /media; replaces topPhoto'),
 });
 
+/**
+ * The fields of an update request: every field an author sets (domain/update-schema.ts), optional
+ * (the service fills in defaults), but `bodyHtml`, rendered from `body`, and the photos, which are
+ * given by id; then the citations.
+ */
 const updateFields = {
-  body: required(20_000).describe('Markdown; rendered to sanitised HTML'),
-  headline: text(300).nullable().optional(),
-  claimStatus: z.enum(CLAIM_STATUSES).optional(),
-  claimNote: text(2000).optional().describe('the evidence behind the claim status'),
-  sources: z.array(SourceSchema).max(20, 'at most 20 sources').optional(),
-  pinned: z.boolean().optional(),
-  keyEvent: z.boolean().optional(),
-  videoUrl: httpUrl.nullable().optional().describe('video or social post, shown as a click-to-load facade'),
+  ...UpdateContentSchema.omit({ bodyHtml: true, media: true, gallery: true }).partial().shape,
+  body: UpdateContentSchema.shape.body,
   mediaId: text(64).nullable().optional().describe('id of a photo from POST /media'),
   photoCaption: text(1000).optional().describe('caption of the photo (the one given now, or the one it has)'),
   photoCredit: text(200).optional().describe('credit of the photo, e.g. "Reuters" (shown as "Photo: …")'),
@@ -91,11 +78,6 @@ const updateFields = {
     .describe(
       'every photo of the update in order: the first leads, several make a gallery; replaces mediaId and the photos it had ([] removes them)',
     ),
-  authors: z
-    .array(required(100))
-    .max(10, 'at most 10 authors')
-    .optional()
-    .describe('byline names; omitted or []: the byline is the user or token that filed it'),
   statementIds: z
     .array(z.string().regex(/^[0-9a-z]{10,40}$/, 'must be a statement id'))
     .max(20, 'at most 20 statements')
@@ -162,4 +144,26 @@ export const RejectSchema = z.strictObject({
 export const PageQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),
   cursor: text(200).optional(),
+});
+
+/**
+ * An update as the API answers it (domain/api-json.ts): the update schema without its tombstone, with
+ * its places and citations. A field added to the schema is documented here with no further change.
+ */
+export const UpdateResponseSchema = UpdateSchema.omit({ deletedAt: true }).extend({
+  author: z.string().describe('who filed it (a user or API token)'),
+  authors: z.array(z.string()).describe('the byline: the names given, or who filed it'),
+  media: UpdateSchema.shape.media.describe(
+    'the photo (the first, when there are several): id, url, alt, caption, credit, width, height, variants',
+  ),
+  gallery: UpdateSchema.shape.gallery.describe('the photos after `media`, in order, each like `media`'),
+  corrections: UpdateSchema.shape.corrections.describe(
+    'corrections after publication (headline or body changed), oldest first',
+  ),
+  url: z.string().describe('permalink page'),
+  anchor: z.string().describe('the update on its story page'),
+  statementIds: z.array(z.string()).describe('statements it cites'),
+  statements: z
+    .array(z.looseObject({}))
+    .describe('the statements it cites: id, title, issuer, publishedAt, page'),
 });

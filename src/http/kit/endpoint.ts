@@ -20,6 +20,7 @@ import { DomainError, invalid } from '../../domain/errors.ts';
 import type { Role } from '../../domain/types.ts';
 import type { Store } from '../../store/store.ts';
 import { parseInput } from './parse-input.ts';
+import { schema } from './openapi-parts.ts';
 import { requireRole, type Principal } from '../auth.ts';
 import { refuseNul } from '../refuse-nul-input.ts';
 
@@ -47,7 +48,37 @@ declare module 'fastify' {
   }
 }
 
-type Input<S> = S extends z.ZodType ? z.output<S> : undefined;
+/**
+ * A JSON body whose schema depends on what the path names (PATCH /updates/{id}: a published update or
+ * a submission waiting for an editor). `choose` runs after the caller's permissions and the path's
+ * validation, so nobody hears 400 before 401 or 403; the handler gets `{ kind, value }`.
+ */
+export interface BodyChoice<C extends Record<string, z.ZodType>, K extends string = keyof C & string> {
+  schemas: C;
+  /** Which schema applies to this request (its params are validated and its caller known by then). */
+  choose: (request: FastifyRequest, principal: Principal | undefined) => Promise<K>;
+  /** The schema the OpenAPI document shows as the request body. */
+  documented: K;
+}
+
+/** Declares a body chosen by what the path names (see BodyChoice). */
+export function bodyChoice<C extends Record<string, z.ZodType>>(choice: BodyChoice<C>): BodyChoice<C> {
+  return choice;
+}
+
+function isChoice(body: unknown): body is BodyChoice<Record<string, z.ZodType>, string> {
+  return typeof body === 'object' && body !== null && !(body instanceof z.ZodType) && 'choose' in body;
+}
+
+type Chosen<C extends Record<string, z.ZodType>> = {
+  [K in keyof C & string]: { kind: K; value: z.output<C[K]> };
+}[keyof C & string];
+
+type Input<S> = S extends z.ZodType
+  ? z.output<S>
+  : S extends BodyChoice<infer C, string>
+    ? Chosen<C>
+    : undefined;
 
 /** Who may call an endpoint: the least role, or a check of its own that finds the caller or throws. */
 export type Permission = Role | ((request: FastifyRequest) => Promise<Principal>);
@@ -76,7 +107,7 @@ export interface Endpoint<P, Q, B, R extends Permission | undefined, U extends M
   permissions?: R;
   params?: P;
   querystring?: Q;
-  /** The JSON body; with `multipart`, the text fields. */
+  /** The JSON body (or a choice of bodies, see BodyChoice); with `multipart`, the text fields. */
   body?: B;
   /** Read the body as multipart/form-data (see Multipart); needs `permissions`. */
   multipart?: U;
@@ -135,19 +166,26 @@ export function endpoints(app: FastifyInstance, store: Store, parse: Parse = par
   return function define<
     P extends z.ZodType | undefined = undefined,
     Q extends z.ZodType | undefined = undefined,
-    B extends z.ZodType | undefined = undefined,
+    B extends z.ZodType | BodyChoice<Record<string, z.ZodType>, string> | undefined = undefined,
     R extends Permission | undefined = undefined,
     U extends Multipart | undefined = undefined,
   >(spec: Endpoint<P, Q, B, R, U>): void {
     const { permissions, docs, multipart } = spec;
+    const choice = isChoice(spec.body) ? spec.body : undefined;
     const schema: FastifySchema = {
       ...(spec.params && { params: spec.params }),
       ...(spec.querystring && { querystring: spec.querystring }),
-      // A multipart body is read in the handler (it streams), so Fastify validates no body there.
-      ...(spec.body && !multipart && { body: spec.body }),
+      // A multipart body is read in the handler (it streams), and a chosen one once the choice is
+      // made, so Fastify validates no body there.
+      ...(spec.body && !multipart && !choice && { body: spec.body }),
     };
     const endpointDocs =
-      docs && multipart ? { ...docs, requestBody: multipartDocs(multipart, spec.body) } : docs;
+      docs && multipart
+        ? { ...docs, requestBody: multipartDocs(multipart, spec.body) }
+        : docs && choice
+          ? { ...docs, requestBody: { required: true, content: json(choice.schemas[choice.documented]!) } }
+          : docs;
+    const chosen = new WeakMap<FastifyRequest, unknown>();
     app.route({
       method: spec.method,
       url: spec.url,
@@ -166,16 +204,24 @@ export function endpoints(app: FastifyInstance, store: Store, parse: Parse = par
         }
         if (spec.emptyBody !== undefined && request.body === undefined) request.body = { ...spec.emptyBody };
       },
+      ...(choice && {
+        preHandler: async (request: FastifyRequest) => {
+          const kind = await choice.choose(request, principals.get(request));
+          const value = parse(choice.schemas[kind] as z.ZodType, request.body, 'body');
+          chosen.set(request, { kind, value });
+        },
+      }),
       handler: async (request, reply) => {
         const principal = principals.get(request);
-        let body: unknown = request.body;
+        let body: unknown = choice ? chosen.get(request) : request.body;
         let file: Buffer | undefined;
         if (multipart) {
           if (principal === undefined)
             throw new Error(`${spec.url}: a multipart endpoint declares permissions`);
-          const known = spec.body instanceof z.ZodObject ? Object.keys(spec.body.shape) : [];
+          const fieldsSchema = spec.body as z.ZodType | undefined;
+          const known = fieldsSchema instanceof z.ZodObject ? Object.keys(fieldsSchema.shape) : [];
           ({ file, fields: body } = await readMultipart(request, reply, multipart, principal, known));
-          if (spec.body) body = parse(spec.body as z.ZodType, body, 'body');
+          if (fieldsSchema) body = parse(fieldsSchema, body, 'body');
         }
         if (spec.status !== undefined) reply.code(spec.status);
         return spec.handler({
@@ -236,6 +282,11 @@ async function readMultipart(
   }
   if (file === null) throw invalid(name, `${name} is required`);
   return { file, fields };
+}
+
+/** JSON content of `body`'s JSON Schema (what it accepts), for the OpenAPI document. */
+function json(body: z.ZodType): object {
+  return { 'application/json': { schema: schema(body) } };
 }
 
 /** The OpenAPI request body of a multipart endpoint: the file, and the text fields `body` declares. */

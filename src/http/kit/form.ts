@@ -8,13 +8,26 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import { DomainError, type ErrorCode } from '../../domain/errors.ts';
+import { DomainError, invalid, type ErrorCode } from '../../domain/errors.ts';
 import { parseInput } from './parse-input.ts';
 
 type Output<S> = S extends z.ZodType ? z.output<S> : undefined;
 
+/**
+ * A posted field that carries a JSON document (the composer's update, posted as a form to open in a
+ * new tab): parsed as JSON, then with `schema`, whose problems name the document's own fields (`body`,
+ * as the API names them, not `payload.body`).
+ */
+export interface JsonField<J> {
+  /** The field's name; its length limit belongs in `fields`. */
+  field: string;
+  schema: J;
+  /** What the document is, for the problem when it is not JSON ("payload: must be the update as JSON"). */
+  what: string;
+}
+
 /** One form post: who, schemas, the one call it makes, and how a refusal is shown. */
-export interface Form<W, P, F> {
+export interface Form<W, P, F, J = undefined> {
   /** POST (the default) or GET: a form that only reads, whose fields come in the query string. */
   method?: 'POST' | 'GET';
   url: string;
@@ -23,12 +36,15 @@ export interface Form<W, P, F> {
   params?: P;
   /** The fields: the text fields posted (anything else a crafted request sends is as absent), or the query. */
   fields?: F;
+  /** A field holding a JSON document, parsed after `fields` (see JsonField). */
+  json?: JsonField<J>;
   handler: (input: {
     request: FastifyRequest;
     reply: FastifyReply;
     who: W;
     params: Output<P>;
     fields: Output<F>;
+    json: Output<J>;
   }) => Promise<unknown>;
   /** Shows the form again, for fields that do not parse and the handler's refusals of `codes`. */
   refused?: {
@@ -60,7 +76,8 @@ export function forms(app: FastifyInstance) {
     W = undefined,
     P extends z.ZodType | undefined = undefined,
     F extends z.ZodType | undefined = undefined,
-  >(spec: Form<W, P, F>): void {
+    J extends z.ZodType | undefined = undefined,
+  >(spec: Form<W, P, F, J>): void {
     app.route({
       method: spec.method ?? 'POST',
       url: spec.url,
@@ -82,7 +99,8 @@ export function forms(app: FastifyInstance) {
               ? parseInput(spec.fields, reading ? request.query : values, reading ? 'query' : 'body')
               : undefined
           ) as Output<F>;
-          return await spec.handler({ request, reply, who, params, fields });
+          const json = (spec.json ? parseJsonField(spec.json, values) : undefined) as Output<J>;
+          return await spec.handler({ request, reply, who, params, fields, json });
         } catch (error) {
           const shown = spec.refused?.codes ?? ['validation'];
           if (!spec.refused || !(error instanceof DomainError) || !shown.includes(error.code)) throw error;
@@ -92,4 +110,15 @@ export function forms(app: FastifyInstance) {
       },
     });
   };
+}
+
+/** The document in `values[json.field]`, parsed with its schema, or the validation error naming the field at fault. */
+function parseJsonField<J>(json: JsonField<J>, values: Record<string, string>): unknown {
+  let document: unknown;
+  try {
+    document = JSON.parse(values[json.field] ?? '');
+  } catch {
+    throw invalid(json.field, `${json.field}: must be ${json.what} as JSON`);
+  }
+  return parseInput(json.schema as z.ZodType, document);
 }

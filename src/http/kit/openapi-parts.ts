@@ -10,6 +10,26 @@ export function schema(s: z.ZodType): object {
   return rest;
 }
 
+/**
+ * JSON Schema of what a zod schema produces, for a response. Open-ended: no property is listed as
+ * required and none refuses others (`additionalProperties: false`), as responses were always documented,
+ * so a client validating answers keeps accepting fields added later (and a submission's extra ones).
+ */
+export function responseSchema(s: z.ZodType): object {
+  const {
+    $schema: _ignored,
+    required: _required,
+    ...rest
+  } = z.toJSONSchema(s, {
+    io: 'output',
+    unrepresentable: 'any',
+    override: ({ jsonSchema }) => {
+      if (jsonSchema.additionalProperties === false) delete jsonSchema.additionalProperties;
+    },
+  }) as Record<string, unknown>;
+  return rest;
+}
+
 /** A reference to a component schema. */
 export const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 /** A JSON body or response content of `s`. */

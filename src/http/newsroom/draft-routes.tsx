@@ -7,12 +7,12 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { renderToString } from 'preact-render-to-string';
 import { z } from 'zod';
-import { DomainError, invalid } from '../../domain/errors.ts';
+import { DomainError } from '../../domain/errors.ts';
 import type { AccountService } from '../../accounts/account-service.ts';
 import type { PublishingService } from '../../service/publishing.ts';
 import type { Store } from '../../store/store.ts';
 import { CreateUpdateSchema } from '../api/schemas.ts';
-import { parseInput } from '../kit/parse-input.ts';
+import { forms } from '../kit/form.ts';
 import { authenticate, sameSecret, SESSION_COOKIE, type Principal } from '../auth.ts';
 import { sendPage } from '../kit/send-page.ts';
 import type { StoryPreview } from '../reader/routes.tsx';
@@ -28,12 +28,15 @@ export interface DraftRouteDeps {
   previewStoryPage: StoryPreview;
 }
 
-/** The composer's fields as the API takes them (JSON), with the session's CSRF token beside them. */
+/**
+ * The composer's fields as the API takes them (JSON in `payload`, parsed with the API's schema), and
+ * the draft they change; the session's CSRF token (`_csrf`) beside them is checked first (previewer).
+ */
 const PreviewForm = z.object({
-  _csrf: z.string().max(200).default(''),
   payload: z.string().max(100_000, 'must be at most 100000 characters'),
   draftId: z.string().max(64).optional(),
 });
+const PreviewParams = z.object({ id: z.string() });
 
 /** Registers the drafts fragment and the preview page. */
 export function registerDraftRoutes(app: FastifyInstance, deps: DraftRouteDeps): void {
@@ -62,15 +65,49 @@ export function registerDraftRoutes(app: FastifyInstance, deps: DraftRouteDeps):
 
   // A form the composer posts into a new tab (so it works as a page, with its own address bar), with
   // the CSRF token in the body: nothing is written, but what it shows is the editor's unpublished work.
-  app.post('/newsroom/stories/:id/preview', async (request, reply) => {
+  forms(app)({
+    url: '/newsroom/stories/:id/preview',
+    who: previewer,
+    params: PreviewParams,
+    fields: PreviewForm,
+    json: { field: 'payload', schema: CreateUpdateSchema, what: 'the update' },
+    handler: async ({ reply, who: principal, params: { id }, fields: form, json: input }) => {
+      const { story, update, statementIds } = await publishing.previewUpdate(
+        principal,
+        id,
+        input,
+        form.draftId,
+      );
+      const cited = await store.statements.getMany(statementIds);
+      const byId = new Map(cited.map((s) => [s.id, s]));
+      const html = await deps.previewStoryPage(
+        story,
+        update,
+        statementIds.flatMap((s) => byId.get(s) ?? []),
+      );
+      reply.header('x-robots-tag', 'noindex, nofollow');
+      return sendPage(reply, { html, cache: 'no-store', script: false });
+    },
+  });
+
+  /**
+   * The editor previewing: this site's own page, a newsroom session, and the session's CSRF token in
+   * the form's `_csrf` (checked before any field is read). A plain form post carries the token in its
+   * body (as sign-out does), so the session is resumed here rather than by `authenticate`, which wants
+   * it in a header.
+   */
+  async function previewer(request: FastifyRequest): Promise<Principal> {
     if (!isSameOrigin(request))
       throw new DomainError('forbidden', 'preview from this site’s own editor', { field: 'origin' });
-    // A plain form post carries its CSRF token in the body (as sign-out does), so the session is
-    // resumed here rather than by `authenticate`, which wants it in a header.
     const secret = request.cookies[SESSION_COOKIE];
     const found = secret ? await deps.accounts.resume(secret) : null;
     if (!found) throw new DomainError('unauthorized', 'sign in to the newsroom first');
-    const principal: Principal = {
+    const csrf = (request.body as Record<string, unknown> | undefined)?.['_csrf'];
+    if (typeof csrf !== 'string' || !sameSecret(csrf, found.session.csrfToken))
+      throw new DomainError('forbidden', 'the editor page has expired; reload it and try again', {
+        field: '_csrf',
+      });
+    return {
       key: `user:${found.user.id}`,
       name: found.user.name,
       role: found.user.role,
@@ -78,33 +115,5 @@ export function registerDraftRoutes(app: FastifyInstance, deps: DraftRouteDeps):
       userId: found.user.id,
       csrfToken: found.session.csrfToken,
     };
-    const form = parseInput(PreviewForm, request.body ?? {});
-    if (!sameSecret(form._csrf, found.session.csrfToken))
-      throw new DomainError('forbidden', 'the editor page has expired; reload it and try again', {
-        field: '_csrf',
-      });
-    let fields: unknown;
-    try {
-      fields = JSON.parse(form.payload);
-    } catch {
-      throw invalid('payload', 'payload: must be the update as JSON');
-    }
-    const { id } = request.params as { id: string };
-    const input = parseInput(CreateUpdateSchema, fields);
-    const { story, update, statementIds } = await publishing.previewUpdate(
-      principal,
-      id,
-      input,
-      form.draftId,
-    );
-    const cited = await store.statements.getMany(statementIds);
-    const byId = new Map(cited.map((s) => [s.id, s]));
-    const html = await deps.previewStoryPage(
-      story,
-      update,
-      statementIds.flatMap((s) => byId.get(s) ?? []),
-    );
-    reply.header('x-robots-tag', 'noindex, nofollow');
-    return sendPage(reply, { html, cache: 'no-store', script: false });
-  });
+  }
 }

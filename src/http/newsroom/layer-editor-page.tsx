@@ -23,7 +23,7 @@ import { CLAIM_LABELS, CLAIM_STATUSES, type Desk } from '../../domain/types.ts';
 import type { MapLayerService } from '../../service/map-layers.ts';
 import type { Store } from '../../store/store.ts';
 import type { Assets } from '../assets/build-assets.ts';
-import { parseInput } from '../kit/parse-input.ts';
+import { forms } from '../kit/form.ts';
 import { authenticate, hasRole, requireDesk, type Principal } from '../auth.ts';
 import { sendNewsroomPage } from './send-page.tsx';
 import { basemap, MAP_HEIGHT, MAP_WIDTH } from '../map/basemap.ts';
@@ -332,37 +332,40 @@ export async function registerLayerEditorPage(app: FastifyInstance, deps: LayerE
     return principal;
   };
 
-  app.get('/newsroom/desks/:slug/layers', async (request, reply) => {
-    const principal = await signedIn(request, reply);
-    if (!principal) return reply;
-    const { slug } = parseInput(Params, request.params, 'path');
-    const query = parseInput(Query, request.query, 'query');
-    const desk = await deps.mapLayers.desk(slug);
-    requireDesk(principal, desk.id);
-    const [layers, forces] = await Promise.all([deps.mapLayers.layers(desk), deps.mapLayers.forces(desk)]);
-    const selected = query.layer === undefined ? null : await deps.mapLayers.layer(desk, query.layer);
-    const revisions = selected === null ? [] : await deps.mapLayers.revisions(desk, selected.id);
-    const country = countryOfTimeZone(desk.timezone);
-    const view = (country === null ? null : countryExtent(country)) ?? WORLD;
-    return sendNewsroomPage(
-      reply,
-      200,
-      `Map layers: ${desk.name}`,
-      {
-        css: [deps.assets.url('reader.css'), deps.assets.url('newsroom.css')],
-        js: deps.assets.url('layer-editor.js'),
-        user: { name: principal.name, role: principal.role },
-        csrfToken: principal.csrfToken ?? null,
-      },
-      <LayerEditorPage
-        desk={desk}
-        layers={layers}
-        forces={forces}
-        selected={selected?.deletedAt === null ? selected : null}
-        revisions={revisions}
-        view={view}
-        basemapUrl="/map/basemap.svg"
-      />,
-    );
+  forms(app)({
+    method: 'GET',
+    url: '/newsroom/desks/:slug/layers',
+    who: signedIn,
+    params: Params,
+    fields: Query,
+    handler: async ({ reply, who: principal, params: { slug }, fields: query }) => {
+      const desk = await deps.mapLayers.desk(slug);
+      requireDesk(principal, desk.id);
+      const [layers, forces] = await Promise.all([deps.mapLayers.layers(desk), deps.mapLayers.forces(desk)]);
+      const selected = query.layer === undefined ? null : await deps.mapLayers.layer(desk, query.layer);
+      const revisions = selected === null ? [] : await deps.mapLayers.revisions(desk, selected.id);
+      const country = countryOfTimeZone(desk.timezone);
+      const view = (country === null ? null : countryExtent(country)) ?? WORLD;
+      return sendNewsroomPage(
+        reply,
+        200,
+        `Map layers: ${desk.name}`,
+        {
+          css: [deps.assets.url('reader.css'), deps.assets.url('newsroom.css')],
+          js: deps.assets.url('layer-editor.js'),
+          user: { name: principal.name, role: principal.role },
+          csrfToken: principal.csrfToken ?? null,
+        },
+        <LayerEditorPage
+          desk={desk}
+          layers={layers}
+          forces={forces}
+          selected={selected?.deletedAt === null ? selected : null}
+          revisions={revisions}
+          view={view}
+          basemapUrl="/map/basemap.svg"
+        />,
+      );
+    },
   });
 }

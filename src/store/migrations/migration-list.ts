@@ -2,77 +2,46 @@
  * Every schema migration, written once for both engines, applied in order at start-up by Kysely's
  * Migrator (which, on PostgreSQL, holds an advisory lock, so nodes starting together apply each once).
  *
- * To change the schema: add a file here named `YYYYMMDD-HHMM-what.ts` (the time you write it, so names
- * sort in the order they were written and apply in that order everywhere), list it below, and never
- * edit one that has shipped. Types and engine-only blocks come from the SchemaDialect.
+ * To change the schema: add a file to this folder named `YYYYMMDD-HHMM-what.ts` (the time you write
+ * it, so names sort in the order they were written and apply in that order everywhere), exporting
+ * `up(db, t)`, and never edit one that has shipped. The folder is the list: Kysely's
+ * FileMigrationProvider reads every file so named. Types and engine-only blocks come from the
+ * SchemaDialect.
  */
-import { Migrator, type Kysely, type Migration } from 'kysely';
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { FileMigrationProvider, Migrator, type Kysely, type Migration } from 'kysely';
 import type { SchemaDialect } from './schema-dialect.ts';
-import * as initial from './20261128-0417-initial.ts';
-import * as submissions from './20261129-1342-submissions.ts';
-import * as statements from './20261129-1344-statements.ts';
-import * as search from './20261129-1345-search.ts';
-import * as claimHistory from './20261129-1346-claim-history.ts';
-import * as updateEnrichments from './20261129-1359-update-enrichments.ts';
-import * as accounts from './20261129-1403-accounts.ts';
-import * as media from './20261129-1411-media.ts';
-import * as webhooks from './20261129-1417-webhooks.ts';
-import * as scheduleAudit from './20261129-1438-schedule-audit.ts';
-import * as enrichmentCorrections from './20261129-1631-enrichment-corrections.ts';
-import * as statementsCitations from './20261129-1633-statements-citations.ts';
-import * as statementsDedupeKeys from './20261129-1633-statements-dedupe-keys.ts';
-import * as searchStatements from './20261129-1635-search-statements.ts';
-import * as statementsFeedDisabled from './20261129-1647-statements-feed-disabled.ts';
-import * as temporaryPasswords from './20261129-1725-temporary-passwords.ts';
-import * as tokenExpiry from './20261203-1001-token-expiry.ts';
-import * as gazetteerPlaces from './20261203-1030-gazetteer-places.ts';
-import * as deskArchive from './20261203-1444-desk-archive.ts';
-import * as updateCorrections from './20261203-1502-update-corrections.ts';
-import * as updateAuthors from './20261203-1804-update-authors.ts';
-import * as contacts from './20261203-1847-contacts.ts';
-import * as contactReviewsTemplates from './20261204-1627-contact-reviews-templates.ts';
-import * as mapLayers from './20261204-1627-map-layers.ts';
-import * as submissionDrafts from './20261204-1627-submission-drafts.ts';
-import * as updateGalleries from './20261204-1640-update-galleries.ts';
-import * as authorProfiles from './20261204-1641-author-profiles.ts';
-import * as statementContacts from './20261204-2049-statement-contacts.ts';
 
 /** One migration: it is given the engine's dialect. */
 interface SchemaMigration {
   up(db: Kysely<unknown>, t: SchemaDialect): Promise<void>;
 }
 
-/** Migrations by name, in the order they apply. */
-const MIGRATIONS: Record<string, SchemaMigration> = {
-  '20261128-0417-initial': initial,
-  '20261129-1342-submissions': submissions,
-  '20261129-1344-statements': statements,
-  '20261129-1345-search': search,
-  '20261129-1346-claim-history': claimHistory,
-  '20261129-1359-update-enrichments': updateEnrichments,
-  '20261129-1403-accounts': accounts,
-  '20261129-1411-media': media,
-  '20261129-1417-webhooks': webhooks,
-  '20261129-1438-schedule-audit': scheduleAudit,
-  '20261129-1631-enrichment-corrections': enrichmentCorrections,
-  '20261129-1633-statements-citations': statementsCitations,
-  '20261129-1633-statements-dedupe-keys': statementsDedupeKeys,
-  '20261129-1635-search-statements': searchStatements,
-  '20261129-1647-statements-feed-disabled': statementsFeedDisabled,
-  '20261129-1725-temporary-passwords': temporaryPasswords,
-  '20261203-1001-token-expiry': tokenExpiry,
-  '20261203-1030-gazetteer-places': gazetteerPlaces,
-  '20261203-1444-desk-archive': deskArchive,
-  '20261203-1502-update-corrections': updateCorrections,
-  '20261203-1804-update-authors': updateAuthors,
-  '20261203-1847-contacts': contacts,
-  '20261204-1627-contact-reviews-templates': contactReviewsTemplates,
-  '20261204-1627-map-layers': mapLayers,
-  '20261204-1627-submission-drafts': submissionDrafts,
-  '20261204-1640-update-galleries': updateGalleries,
-  '20261204-1641-author-profiles': authorProfiles,
-  '20261204-2049-statement-contacts': statementContacts,
-};
+const FOLDER = path.dirname(fileURLToPath(import.meta.url));
+const MIGRATION_NAME = /^\d{8}-\d{4}-[a-z0-9]+(?:-[a-z0-9]+)*\.ts$/;
+// The folder's other files: this list and the dialect the migrations are given.
+const NOT_MIGRATIONS = new Set(['migration-list.ts', 'schema-dialect.ts']);
+
+/** The migration files of the folder; a file that is neither a migration nor ours is refused by name. */
+async function migrationFiles(folder: string): Promise<string[]> {
+  const files = (await readdir(folder)).filter((file) => !NOT_MIGRATIONS.has(file));
+  const misnamed = files.find((file) => !MIGRATION_NAME.test(file));
+  if (misnamed !== undefined)
+    throw new Error(`src/store/migrations/${misnamed}: a migration is named YYYYMMDD-HHMM-what.ts`);
+  return files;
+}
+
+/** Migrations by name (the file name without `.ts`), as the folder holds them. */
+async function schemaMigrations(): Promise<Record<string, SchemaMigration>> {
+  const provider = new FileMigrationProvider({
+    fs: { readdir: migrationFiles },
+    path,
+    migrationFolder: FOLDER,
+  });
+  return (await provider.getMigrations()) as unknown as Record<string, SchemaMigration>;
+}
 
 /**
  * The names migrations had until they were written once: each feature numbered its own in a range
@@ -100,9 +69,9 @@ const LEGACY_NAMES: Record<string, string> = {
 };
 
 /** The migrations for one engine, keyed by name as Kysely's Migrator wants them. */
-export function migrationsFor(dialect: SchemaDialect): Record<string, Migration> {
+export async function migrationsFor(dialect: SchemaDialect): Promise<Record<string, Migration>> {
   return Object.fromEntries(
-    Object.entries(MIGRATIONS).map(([name, migration]) => [
+    Object.entries(await schemaMigrations()).map(([name, migration]) => [
       name,
       { up: (db: Kysely<unknown>) => migration.up(db, dialect) },
     ]),
@@ -125,7 +94,7 @@ export async function migrateToLatest(
   await renameLegacyMigrations(db, dialect, options.migrationTableSchema);
   const migrator = new Migrator({
     db,
-    provider: { getMigrations: async () => migrationsFor(dialect) },
+    provider: { getMigrations: () => migrationsFor(dialect) },
     migrationTableName: MIGRATION_TABLE,
     ...(options.migrationTableSchema === undefined
       ? {}

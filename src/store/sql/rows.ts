@@ -1,14 +1,8 @@
 /** Mapping between rows and domain records, and the opaque cursors of paginated lists. */
-import type {
-  ClaimStatus,
-  Desk,
-  LiveEvent,
-  Revision,
-  Story,
-  StoryStatus,
-  Update,
-} from '../../domain/types.ts';
+import { UpdateSchema } from '../../domain/update-schema.ts';
+import type { Desk, LiveEvent, Revision, Story, StoryStatus, Update } from '../../domain/types.ts';
 import type { DeskRow, StoryRow, UpdateRow } from './schema.ts';
+import { rowMapper } from './schema-rows.ts';
 
 /** Desk from its row. */
 export function toDesk(row: DeskRow): Desk {
@@ -45,33 +39,12 @@ export function toStory(row: StoryRow): Story {
   };
 }
 
+/** Updates to rows and back, as the update schema declares them. */
+export const updateRows = rowMapper(UpdateSchema);
+
 /** Update from its row. */
 export function toUpdate(row: UpdateRow): Update {
-  return {
-    id: row.id,
-    storyId: row.story_id,
-    sequence: row.sequence,
-    headline: row.headline,
-    body: row.body,
-    bodyHtml: row.body_html,
-    author: row.author,
-    publishedAt: row.published_at,
-    updatedAt: row.updated_at,
-    // 0/1 from SQLite, false/true from PostgreSQL.
-    pinned: Boolean(row.pinned),
-    keyEvent: Boolean(row.key_event),
-    claimStatus: row.claim_status as ClaimStatus,
-    claimNote: row.claim_note,
-    claimHistory: JSON.parse(row.claim_history),
-    corrections: JSON.parse(row.corrections),
-    authors: JSON.parse(row.authors),
-    gallery: JSON.parse(row.gallery),
-    sources: JSON.parse(row.sources),
-    videoUrl: row.video_url,
-    media: row.media === null ? null : JSON.parse(row.media),
-    deletedAt: row.deleted_at,
-    version: row.version,
-  };
+  return updateRows.fromRow(row);
 }
 
 /** Live event from its row. */

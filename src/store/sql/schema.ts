@@ -5,6 +5,8 @@
  * repositories wrote, ids and counts are numbers. Only booleans keep the engine's own form.
  */
 import type { Generated } from 'kysely';
+import type { Update } from '../../domain/types.ts';
+import type { RowOf } from './schema-rows.ts';
 
 /** A boolean as the engine stores it (0/1 in SQLite, boolean in PostgreSQL); write it with `SqlAdapter.bool`. */
 export type SqlBool = number | boolean;
@@ -41,36 +43,11 @@ export interface StoryRow {
   last_update_seq: number;
 }
 
-/** Updates table; `sources` is JSON. */
-export interface UpdateRow {
-  id: string;
-  story_id: string;
-  sequence: number;
-  headline: string | null;
-  body: string;
-  body_html: string;
-  author: string;
-  published_at: string;
-  updated_at: string;
-  pinned: SqlBool;
-  key_event: SqlBool;
-  claim_status: string;
-  claim_note: string;
-  /** JSON array of ClaimChange. */
-  claim_history: string;
-  /** JSON array of Correction. */
-  corrections: string;
-  /** JSON array of byline names. */
-  authors: string;
-  /** JSON array of MediaRef: the photos after `media`. */
-  gallery: string;
-  sources: string;
-  video_url: string | null;
-  /** JSON MediaRef, or null. */
-  media: string | null;
-  deleted_at: string | null;
-  version: number;
-}
+/**
+ * Updates table: one column per field of the update schema (domain/update-schema.ts), named and
+ * stored as schema-rows.ts says (booleans the engine's, arrays and objects JSON text).
+ */
+export type UpdateRow = RowOf<Update>;
 
 /** Revisions table; `changes` is JSON. */
 export interface RevisionRow {

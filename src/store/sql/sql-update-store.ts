@@ -6,26 +6,15 @@ import { createId } from '../../domain/ids.ts';
 import type { LiveEvent, Revision, StoryStatus, Update, UpdateContent } from '../../domain/types.ts';
 import type { Page } from '../../domain/types.ts';
 import type { ListUpdatesOptions, UpdateInStory, UpdateStore, WriteAlong } from '../store.ts';
-import { decodeCursor, encodeCursor, toRevision, toStory, toUpdate } from './rows.ts';
-import type { SqlAdapter, SqlDeps } from './sql-adapter.ts';
+import { decodeCursor, encodeCursor, toRevision, toStory, toUpdate, updateRows } from './rows.ts';
+import { UpdateContentSchema } from '../../domain/update-schema.ts';
+import type { SqlDeps } from './sql-adapter.ts';
 import { appendEvent } from './sql-event-log.ts';
 import { writeAlong } from './sql-write-along.ts';
-import type { Database, UpdateRow } from './schema.ts';
+import type { Database } from './schema.ts';
 
-const CONTENT_FIELDS = [
-  'headline',
-  'body',
-  'bodyHtml',
-  'pinned',
-  'keyEvent',
-  'claimStatus',
-  'claimNote',
-  'sources',
-  'videoUrl',
-  'media',
-  'gallery',
-  'authors',
-] as const satisfies readonly (keyof UpdateContent)[];
+/** The fields an author sets, each recorded in revisions when it changes. */
+const CONTENT_FIELDS = Object.keys(UpdateContentSchema.shape) as (keyof UpdateContent)[];
 
 /** UpdateStore over the `updates` and `revisions` tables. */
 export class SqlUpdateStore implements UpdateStore {
@@ -263,7 +252,7 @@ export class SqlUpdateStore implements UpdateStore {
   async #write(trx: Transaction<Database>, update: Update, baseVersion: number): Promise<void> {
     const result = await trx
       .updateTable('updates')
-      .set(toRow(update, this.deps.adapter))
+      .set(updateRows.toRow(update, this.deps.adapter))
       .where('id', '=', update.id)
       .where('version', '=', baseVersion)
       .executeTakeFirst();
@@ -293,14 +282,11 @@ export async function insertUpdate(
     .executeTakeFirst();
   if (!story) throw notFound('story');
   const now = deps.clock();
-  const update: Update = {
+  const written: Update = {
     id,
     storyId,
     sequence: story.last_update_seq,
     ...content,
-    media: content.media ?? null,
-    authors: content.authors ?? [],
-    gallery: content.gallery ?? [],
     claimHistory: [{ at: now, by: actor, from: null, to: content.claimStatus, note: content.claimNote }],
     corrections: [],
     author: actor,
@@ -309,7 +295,15 @@ export async function insertUpdate(
     deletedAt: null,
     version: 1,
   };
-  await trx.insertInto('updates').values(toRow(update, deps.adapter)).execute();
+  // Read back as stored, so the update returned and sent live is the one a reload reads (a field the
+  // content left out holds its column's default).
+  const update = toUpdate(
+    await trx
+      .insertInto('updates')
+      .values(updateRows.toRow(written, deps.adapter))
+      .returningAll()
+      .executeTakeFirstOrThrow(),
+  );
   await writeBylines(trx, update);
   const changes = Object.fromEntries(CONTENT_FIELDS.map((f) => [f, { from: null, to: content[f] }]));
   await insertRevision(trx, update, 'create', actor, now, changes);
@@ -327,33 +321,6 @@ async function writeBylines(trx: Transaction<Database>, update: Update): Promise
     .insertInto('update_bylines')
     .values(slugs.map((slug) => ({ update_id: update.id, slug, published_at: update.publishedAt })))
     .execute();
-}
-
-function toRow(update: Update, adapter: SqlAdapter): UpdateRow {
-  return {
-    id: update.id,
-    story_id: update.storyId,
-    sequence: update.sequence,
-    headline: update.headline,
-    body: update.body,
-    body_html: update.bodyHtml,
-    author: update.author,
-    published_at: update.publishedAt,
-    updated_at: update.updatedAt,
-    pinned: adapter.bool(update.pinned),
-    key_event: adapter.bool(update.keyEvent),
-    claim_status: update.claimStatus,
-    claim_note: update.claimNote,
-    claim_history: JSON.stringify(update.claimHistory),
-    corrections: JSON.stringify(update.corrections ?? []),
-    authors: JSON.stringify(update.authors ?? []),
-    gallery: JSON.stringify(update.gallery ?? []),
-    sources: JSON.stringify(update.sources),
-    video_url: update.videoUrl,
-    media: update.media ? JSON.stringify(update.media) : null,
-    deleted_at: update.deletedAt,
-    version: update.version,
-  };
 }
 
 async function insertRevision(
