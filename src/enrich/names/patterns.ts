@@ -26,7 +26,7 @@ const NAME_PARTICLE = String.raw`(?:${PARTICLE.slice(3, -1)}|de |del |de la |da 
 const FULL_NAME = String.raw`${NAME_WORD}(?: ${NAME_PARTICLE}?${NAME_WORD}){1,3}|${NAME_WORD} ${NAME_PARTICLE}${NAME_WORD}`;
 // Lowercase "major" and "general" are adjectives ("a major Kurdish-led offensive"); as ranks
 // before a name news capitalises them.
-const TITLES = String.raw`(?:former |ex-)?(?:vice[- ]president|president|prime minister|minister|commander|Gen\.|leader|chief|governor|spokesman|spokeswoman|colonel|Col\.|Lt\.|Maj\.|Brig\.|Sgt\.|Cpl\.|Pvt\.|Adm\.|Rev\.|Fr\.|MP|legislator|deputy|officer|policeman|soldier|elder|priest|pastor|bishop|reporter|sarpanch|Sarpanch|Haji|Hajji|Alhaji|Qari|Mufti|Pastor|Bishop|Reverend|Engineer|Eng\.|Prof\.|Professor|brigadier|captain|Capt\.|sheikh|emir|mayor|chairman|envoy|warlord|commissioner|senator|lawmaker|judge|imam|cleric|mullah|journalist|activist|Cmdr\.|Commander|General|Major|President|Colonel|Sheikh|Emir|Governor|Commissioner|Senator|Judge|Imam|Mullah|Mawlawi|Maulvi|Maulana|Journalist|Activist|Mayor|Chief|Mr\.?|Mrs\.?|Dr\.?|Prime Minister|Minister|Vice President|Premier|Chancellor|King|Queen|Crown Prince|Prince|Pope|Ambassador|Secretary-General|AIG|DIG|IGP|[Pp]rophet|attacker|assailant|gunman|perpetrator|bomber|terrorist|shooter|fighter)`;
+const TITLES = String.raw`(?:former |ex-)?(?:vice[- ]president|president|prime minister|minister|commander|Gen\.|leader|chief|governor|spokesman|spokeswoman|colonel|Col\.|Lt\.|Maj\.|Brig\.|Sgt\.|Cpl\.|Pvt\.|Adm\.|Rev\.|Fr\.|MP|legislator|deputy|officer|policeman|soldier|elder|priest|pastor|bishop|reporter|sarpanch|Sarpanch|Haji|Hajji|Alhaji|Qari|Mufti|Pastor|Bishop|Reverend|Engineer|Eng\.|Prof\.|Professor|brigadier|captain|Capt\.|sheikh|emir|mayor|chairman|envoy|warlord|commissioner|senator|lawmaker|judge|imam|cleric|mullah|journalist|activist|Cmdr\.|Commander|General|Major|President|Colonel|Sheikh|Emir|Governor|Commissioner|Senator|Judge|Imam|Mullah|Mawlawi|Maulvi|Maulana|Journalist|Activist|Mayor|Chief|Mr\.?|Mrs\.?|Dr\.?|Prime Minister|Minister|Vice President|Premier|Chancellor|King|Queen|Crown Prince|Prince|Pope|Ambassador|Secretary-General|AIG|DIG|IGP|[Pp]rophet|attacker|assailant|gunman|perpetrator|bomber|terrorist|shooter|fighter|victim|suspect|politician|businessman|businesswoman|candidate|councillor|councilman|lawyer|teacher|doctor|blogger|writer|author|poet|cartoonist|filmmaker|singer|footballer|rabbi|monk|chieftain|headman|dictator|strongman|Lieutenant|Sergeant|Corporal|Constable|Inspector|Superintendent|Marshal|Field Marshal|Ayatollah|Grand Ayatollah|Sultan|Sheik|Shaykh|Rabbi|Sen\.|Rep\.|Gov\.|Supt\.|Insp\.|Ms\.?|Sir|Lord|Lady)`;
 // Ranks that may stand between the title and the name ("spokesman Brig. Gen. Yahya Saree").
 const RANKS = String.raw`(?:(?:Lt|Lieut|Maj|Brig|Gen|Col|Capt|Cpt|Sgt|Cpl|Adm|Cmdr|Lieutenant|Major|Brigadier|General|Colonel|Captain|Rev|Fr|Reverend|Father|Haji|Hajji|Alhaji)\.?\s+)*`;
 
@@ -46,14 +46,18 @@ const ROLE_AFTER = new RegExp(
 );
 // "soldiers shot Yusuf Ahmed and Aliyu Musa": acts done to people, not to places or groups.
 const VICTIM = new RegExp(
-  String.raw`\b(?:killed|kills?|shot(?: dead)?|shoots?|abducted|abducts?|kidnapped|kidnaps?|arrested|arrests?|detained|executed|executes?|beheaded|beheads?|assassinated|assassinates?|murdered|murders?|wounded|injured|freed|released|sentenced|hanged|lynched|tortured|including|identified as|(?:[Dd]eath|[Kk]illing|[Mm]urder|[Aa]ssassination|[Ff]uneral|[Aa]bduction|[Kk]idnapping|[Aa]rrest|[Ee]xecution|[Rr]elease) of) (${FULL_NAME})(?:,? and (${FULL_NAME}))?`,
+  String.raw`\b(?:killed|kills?|shot(?: dead)?|shoots?|abducted|abducts?|kidnapped|kidnaps?|arrested|arrests?|detained|executed|executes?|beheaded|beheads?|assassinated|assassinates?|murdered|murders?|wounded|injured|freed|released|sentenced|hanged|lynched|tortured|stabbed|stabs|targeted|targeting|assaulted|rescued|led by|headed by|ordered by|including|identified as|(?:[Dd]eath|[Kk]illing|[Mm]urder|[Aa]ssassination|[Ff]uneral|[Aa]bduction|[Kk]idnapping|[Aa]rrest|[Ee]xecution|[Rr]elease) of) (${FULL_NAME})(?:,? and (${FULL_NAME}))?`,
   'gu',
 );
 // Before a title these make the title part of a place's name ("in Sheikh Zuweid").
 const LOCATIVE_BEFORE = /\b(?:in|at|near|outside|around|into|towards?|from)\s+$/i;
 // A title caught at the front of a name by a cue that does not know titles.
 const LEADING_TITLE = new RegExp(String.raw`^(?:(?:${TITLES}|Father|Reporter)\.? )+`, 'iu');
-const NAMED = new RegExp(String.raw`\bnamed\s+(${FULL_NAME}|${NAME_WORD})`, 'gu');
+// "a man named X", "police named him as X", "named the victim as X".
+const NAMED = new RegExp(
+  String.raw`\bnamed\s+(?:(?:him|her|the \p{Ll}+(?: \p{Ll}+)?)\s+as\s+|as\s+)?(${FULL_NAME}|${NAME_WORD})`,
+  'gu',
+);
 const KIN = new RegExp(
   String.raw`\b(?:[Ss]on|[Dd]aughter|[Bb]rother|[Ss]ister|[Ww]ife|[Ff]ather|[Mm]other|[Uu]ncle|[Nn]ephew) of (${FULL_NAME})`,
   'gu',
@@ -76,6 +80,23 @@ const GOVERNMENT_OF = new RegExp(
   String.raw`\b(?:government|administration|regime|loyalists|supporters) of (?:President )?(${FULL_NAME})`,
   'gu',
 );
+/**
+ * Where a name stands shows a person without a title: what only people do after it ("Ahmed Khan
+ * told", "Artan was arrested", "Abdul Rahman, who"), what only people have after its possessive
+ * ("Salim Ali's home") or before "of" ("the funeral of Salim Ali"), an age in brackets.
+ */
+const HUMAN_ACT = new RegExp(
+  String.raw`(${FULL_NAME}) (?:told|tweeted|pleaded|confessed|testified|resigned|was born|married)\b|(${FULL_NAME}|${NAME_WORD}) (?:was|had been|has been|is) (?:shot|stabbed|arrested|detained|abducted|kidnapped|sentenced|executed|convicted|charged|jailed|assassinated|beheaded|elected|appointed|born|identified|named|found guilty)\b|(${FULL_NAME}),? who\b|(${FULL_NAME}) \((?:aged )?\d{1,2}\)`,
+  'gu',
+);
+const PERSON_HAS = String.raw`(?:home|house|residence|family|wife|husband|sons?|daughters?|brothers?|sisters?|father|mother|widow|body|bodyguards?|life|funeral|killers?|assassination|murder|motorcade)`;
+const POSSESSED = new RegExp(String.raw`(${FULL_NAME}|${NAME_WORD})['’]s ${PERSON_HAS}\b`, 'gu');
+const OF_PERSON = new RegExp(String.raw`\b${PERSON_HAS} of (?:the late )?(${FULL_NAME})`, 'gu');
+// "pro-Assad", "pro Gaddafi militants": a side named after its man (peoples' adjectives are not).
+const PRO_MAN = /\bpro[- ](\p{Lu}\p{Ll}+)\b(?!-)/gu;
+// Words that start a sentence or stand for someone without naming anyone.
+const NOT_A_NAME_ALONE =
+  /^(?:He|She|It|They|This|That|One|Nobody|No|Everyone|Anyone|Someone|Another|Each|Neither|Either|Who|Which|What|There|Here|Mr|Mrs|Ms|Dr|Democracy|Government|Regime|Independence|Western|Eastern|Northern|Southern|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
 // "a settlement named Ungwar Bardi": what is named is a place, not a man.
 const PLACE_NAMED =
   /\b(?:settlement|village|town|area|place|camp|district|hamlet|locality|neighbou?rhood)s? $/;
@@ -95,7 +116,7 @@ const NOT_PERSON_HEAD =
 
 // Capitalised common nouns that are never part of a person's name ("Government Troops killed").
 const NOT_NAME_WORDS =
-  /(?:^|[ -])(?:Government|Troops|Forces|Force|Soldiers|Security|Army|Police|Militia|Militias|Rebels|Militants|Gunmen|Fighters|Directorate|Ministry|Province|District|Region|State|Village|City|Town|Camp|Islamic|National|Council|Court|Party|Movement|Front|Brigade|Brigades|Unknown|Unidentified|Suspected|Armed|Regime|Opposition|Coalition|Authority|Attack|Attacks|Clashes|Clash|Killed|Dead|Boys|Girls|Men|Women|Youths|Rights|Cross|Crescent|Service|Services|Office|Agency|Union|Committee|Organisation|Organization|Watch|Network|Centre|Center|Foundation|Institute|University|School|Hospital|Company|Bank|Airlines|Airport|Media|News|Radio|Television|Agency|Battalion|Battalions|Hotel|Mall|Market|Station|Mosque|Church|Cathedral|Shrine|Temple|Square|Street|Bridge|Park|Stadium|Club|Restaurant)(?=$|[ -])/;
+  /(?:^|[ -])(?:Government|Troops|Forces|Force|Soldiers|Security|Army|Police|Militia|Militias|Rebels|Militants|Gunmen|Fighters|Directorate|Ministry|Province|District|Region|State|Village|City|Town|Camp|Islamic|National|Council|Court|Party|Movement|Front|Brigade|Brigades|Unknown|Unidentified|Suspected|Armed|Regime|Opposition|Coalition|Authority|Attack|Attacks|Clashes|Clash|Killed|Dead|Boys|Girls|Men|Women|Youths|Rights|Cross|Crescent|Service|Services|Office|Agency|Union|Committee|Organisation|Organization|Watch|Network|Centre|Center|Foundation|Institute|University|School|Hospital|Company|Bank|Airlines|Airport|Media|News|Radio|Television|Agency|Battalion|Battalions|Hotel|Mall|Market|Station|Press|Times|Post|Tribune|Herald|Journal|Gazette|International|Telegraph|Reuters|Mosque|Church|Cathedral|Shrine|Temple|Square|Street|Bridge|Park|Stadium|Club|Restaurant)(?=$|[ -])/;
 // A lowercase plural or collective noun after the capitals makes them a modifier ("Red Crescent
 // volunteers", "Catholic priests"); a man's name is followed by a verb, a preposition or a stop.
 const MODIFIED_AFTER =
@@ -115,7 +136,7 @@ const TRAILING_SMALL_WORDS =
 
 // Title-case headline words that follow a title without being a name ("Commander Killed").
 const NOT_NAMES =
-  /^(?:Killed|Dead|Shot|Says|Said|Arrested|Wounded|Injured|Attacked|Captured|Escapes?|Staff|Assembly|Secretary|Prosecutor|Command|Council|Commander|Officer|Court)\b/;
+  /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Killed|Dead|Shot|Says|Said|Arrested|Wounded|Injured|Attacked|Captured|Escapes?|Staff|Assembly|Secretary|Prosecutor|Command|Council|Commander|Officer|Court)\b/;
 
 const ORG_HEAD =
   'Freedom Fighters|Brotherhood|Authority|Army|Forces|Front|Brigade|Brigades|Movement|Party|League|Council|Coalition|Group|Militia|Militias|Police|Corps|Cartel|Battalion|Battalions|Organization|Organisation|Regiment|Guard|Guards|Committee|Alliance|Mission|Tigers|Jihad';
@@ -308,6 +329,8 @@ export function findPatternNames(text: string, tokens: Token[], mentions: Resolv
     const name = (verbAt === -1 ? whole : words.slice(0, verbAt).join(' ')).replace(TRAILING_SMALL_WORDS, '');
     const end = start + name.length;
     if (weak && titleCase(start, end)) return;
+    // "an Uzbek Takfiri who", "the Grand Mosque's": an article makes the capitals a description.
+    if (weak && /\b(?:a|an|the)\s+$/i.test(text.slice(Math.max(0, start - 5), start))) return;
     const first = name.split(/[ -]/)[0] ?? '';
     // After a title "Abu Ali" is a man; without one "Abu Kamal" is a town.
     if ((NOT_PERSON_HEAD.test(first) && (weak || !KUNYA.test(`${first} `))) || NOT_NAMES.test(name)) return;
@@ -413,6 +436,24 @@ export function findPatternNames(text: string, tokens: Token[], mentions: Resolv
       );
     }
   }
+  for (const m of text.matchAll(HUMAN_ACT)) {
+    const group = m.slice(1).find((g) => g !== undefined);
+    if (!group || NOT_A_NAME_ALONE.test(group)) continue;
+    person(Object.assign([m[0], group], { index: m.index, input: text }) as RegExpMatchArray, 0.65, true);
+  }
+  if (/['’]s /.test(text))
+    for (const m of text.matchAll(POSSESSED)) if (!NOT_A_NAME_ALONE.test(m[1] ?? '')) person(m, 0.65, true);
+  if (text.includes(' of ')) for (const m of text.matchAll(OF_PERSON)) person(m, 0.65, true);
+  if (/\bpro[- ]\p{Lu}/u.test(text))
+    for (const m of text.matchAll(PRO_MAN)) {
+      const name = m[1] ?? '';
+      if (NOT_A_NAME_ALONE.test(name) || NOT_GROUP_NAME.test(name) || /(?:ern|ist|ism)$/.test(name)) continue;
+      const start = (m.index ?? 0) + m[0].length - name.length;
+      const end = start + name.length;
+      // "pro Gaddafi militants": the militants are his side, so the group guard does not apply.
+      if (overlapsAny(start, end, known) || titleCase(start, end)) continue;
+      push({ kind: 'person', name, matched: name, start, end, confidence: 0.6 });
+    }
   if (text.includes('named '))
     for (const m of text.matchAll(NAMED))
       if (!PLACE_NAMED.test(text.slice(Math.max(0, (m.index ?? 0) - 14), m.index))) person(m, 0.75);
