@@ -49,6 +49,15 @@ test('a side named after its man names the man, not a group', () => {
   assert.deepEqual(people('Pro-Western and pro-Turkish militias clashed in the north.'), []);
 });
 
+test('a run of capitals that opens with a listed given name is a person', () => {
+  // "Mohammed" opens listed names; the rest of this man's name is in no list
+  assert.deepEqual(people('Troops fired on a car carrying Mohammed Rafiq Durrani near the border.'), [
+    'Mohammed Rafiq Durrani',
+  ]);
+  // a building named after a man is not the man
+  assert.deepEqual(people('Shells hit the Mohammed Rafiq Durrani Hospital at night.'), []);
+});
+
 test('abbreviated months beside a day and fixed feasts are dates', () => {
   assert.deepEqual(dates('A bomb exploded on Jan. 21 near the market.'), [['Jan. 21', '2019-01-21']]);
   assert.deepEqual(dates('The attack of Sept. 11, 2018 was remembered.'), [['Sept. 11, 2018', '2018-09-11']]);

@@ -271,8 +271,33 @@ const NOT_GROUP_NAME =
 const overlapsAny = (start: number, end: number, spans: { start: number; end: number }[]) =>
   spans.some((s) => start < s.end && end > s.start);
 
+// Words that open listed people's names without being given names ("King Abdullah", "Abu Bakr").
+const NOT_GIVEN =
+  /^(?:Prince|Princess|King|Queen|Sheikh|Sheik|Emir|Abu|Abd|Abdel|Abdul|Umm|Saint|San|General|President|Mullah|Haji)$/;
+
+/**
+ * The given names that open the listed people's full names ("Mohammed", "Volodymyr"): a run of
+ * capitals that starts with one is a person wherever it stands, the other guards permitting. Taken
+ * from the curated list, never from the texts scored.
+ */
+export function givenNamesOf(people: readonly { name: string; aliases?: readonly string[] }[]): Set<string> {
+  const given = new Set<string>();
+  for (const p of people)
+    for (const n of [p.name, ...(p.aliases ?? [])]) {
+      const [first, second] = n.split(' ');
+      if (second && first && /^\p{Lu}\p{Ll}{2,}$/u.test(first) && !NOT_GIVEN.test(first)) given.add(first);
+    }
+  return given;
+}
+const GIVEN_RUN = new RegExp(String.raw`\b(\p{Lu}\p{Ll}{2,})(?: ${NAME_PARTICLE}?${NAME_WORD}){1,3}`, 'gu');
+
 /** The unknown people and organisations `text` marks as such, longest first where they overlap. */
-export function findPatternNames(text: string, tokens: Token[], mentions: Resolved[]): PatternName[] {
+export function findPatternNames(
+  text: string,
+  tokens: Token[],
+  mentions: Resolved[],
+  givenNames: ReadonlySet<string> = new Set(),
+): PatternName[] {
   const known = mentions.map((m) => ({ start: m.match.start, end: m.match.end }));
   // A title before a name outweighs a town spelled like one of its words ("Journalist Rafael Mena").
   const knownNames = mentions
@@ -441,6 +466,10 @@ export function findPatternNames(text: string, tokens: Token[], mentions: Resolv
     if (!group || NOT_A_NAME_ALONE.test(group)) continue;
     person(Object.assign([m[0], group], { index: m.index, input: text }) as RegExpMatchArray, 0.65, true);
   }
+  if (givenNames.size > 0)
+    for (const m of text.matchAll(GIVEN_RUN))
+      if (givenNames.has(m[1] ?? ''))
+        person(Object.assign([m[0], m[0]], { index: m.index, input: text }) as RegExpMatchArray, 0.6, true);
   if (/['’]s /.test(text))
     for (const m of text.matchAll(POSSESSED)) if (!NOT_A_NAME_ALONE.test(m[1] ?? '')) person(m, 0.65, true);
   if (text.includes(' of ')) for (const m of text.matchAll(OF_PERSON)) person(m, 0.65, true);
