@@ -44,6 +44,14 @@ test('roles and ranks reports use before a name mark it', () => {
   assert.deepEqual(people('The victim Tuesday was a farmer from the village.'), []);
 });
 
+test('a title-case headline role marks the name after it, which ends before the next small word', () => {
+  assert.deepEqual(people('Gunmen Kill Tribal Elder Rahimullah Zadran In Paktia'), ['Rahimullah Zadran']);
+  assert.deepEqual(people('Militants Shoot Dead Politician Arjun Prasad Koirala'), ['Arjun Prasad Koirala']);
+  // the role with no name after it names nobody
+  assert.deepEqual(people('Doctor Abducted In Borno'), []);
+  assert.deepEqual(people('Opposition Leader Says Vote Was Rigged'), []);
+});
+
 test('a side named after its man names the man, not a group', () => {
   assert.deepEqual(people('The hijackers were pro Delacroix militants from the south.'), ['Delacroix']);
   assert.deepEqual(people('Pro-Western and pro-Turkish militias clashed in the north.'), []);
