@@ -52,6 +52,14 @@ test('a title-case headline role marks the name after it, which ends before the 
   assert.deepEqual(people('Opposition Leader Says Vote Was Rigged'), []);
 });
 
+test('who a person is in a report (refugee, student, asylum seeker) marks the name; surnames may hold a second capital', () => {
+  assert.deepEqual(people('A Syrian refugee, Karim Bouzid, stabbed three people.'), ['Karim Bouzid']);
+  assert.deepEqual(people("Police shot student Liam O'Sullivan McNally near the gate."), [
+    "Liam O'Sullivan McNally",
+  ]);
+  assert.deepEqual(people('The student Union condemned the attack.'), []);
+});
+
 test('a side named after its man names the man, not a group', () => {
   assert.deepEqual(people('The hijackers were pro Delacroix militants from the south.'), ['Delacroix']);
   assert.deepEqual(people('Pro-Western and pro-Turkish militias clashed in the north.'), []);
