@@ -60,6 +60,21 @@ test('who a person is in a report (refugee, student, asylum seeker) marks the na
   assert.deepEqual(people('The student Union condemned the attack.'), []);
 });
 
+test('names after a plural role, beside "and his wife", after "attempt on" are people', () => {
+  assert.deepEqual(people('Gunmen killed journalists Ana Ruiz Delgado and Luis Ortega Paz in Veracruz.'), [
+    'Ana Ruiz Delgado',
+    'Luis Ortega Paz',
+  ]);
+  assert.deepEqual(people('The convoy carried Nasrat Wali Zadran and his bodyguards to the border.'), [
+    'Nasrat Wali Zadran',
+  ]);
+  assert.deepEqual(people('An assassination attempt on Gerald Mbeki Tshabalala failed.'), [
+    'Gerald Mbeki Tshabalala',
+  ]);
+  // a unit's base after a plural role is no person
+  assert.deepEqual(people('Rockets hit soldiers Camp Bastion had sheltered.'), []);
+});
+
 test('a side named after its man names the man, not a group', () => {
   assert.deepEqual(people('The hijackers were pro Delacroix militants from the south.'), ['Delacroix']);
   assert.deepEqual(people('Pro-Western and pro-Turkish militias clashed in the north.'), []);

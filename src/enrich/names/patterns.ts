@@ -93,6 +93,17 @@ const HUMAN_ACT = new RegExp(
 const PERSON_HAS = String.raw`(?:home|house|residence|family|wife|husband|sons?|daughters?|brothers?|sisters?|father|mother|widow|body|bodyguards?|life|funeral|killers?|assassination|murder|motorcade)`;
 const POSSESSED = new RegExp(String.raw`(${FULL_NAME}|${NAME_WORD})['’]s ${PERSON_HAS}\b`, 'gu');
 const OF_PERSON = new RegExp(String.raw`\b${PERSON_HAS} of (?:the late )?(${FULL_NAME})`, 'gu');
+// "journalists Ana Ruiz and Luis Ortega", "the brothers Said and Cherif Kouachi"-style lists after a
+// plural role; "X and his wife", "an attempt on the life of X".
+const PLURAL_ROLE = new RegExp(
+  String.raw`\b(?:journalists|reporters|activists|politicians|lawmakers|students|priests|pastors|monks|nuns|clerics|imams|leaders|commanders|officers|policemen|soldiers|brothers|sisters|sons|daughters|elders|teachers|doctors|judges|victims|suspects|attackers|gunmen|bombers),? (${FULL_NAME})(?:,? and (${FULL_NAME}))?`,
+  'gu',
+);
+const WITH_KIN = new RegExp(
+  String.raw`(${FULL_NAME}) and (?:his|her) (?:wife|husband|sons?|daughters?|brothers?|sisters?|father|mother|children|family|bodyguards?|driver)\b`,
+  'gu',
+);
+const ATTEMPT_ON = new RegExp(String.raw`\battempt on (?:the life of )?(${FULL_NAME})`, 'gu');
 // "pro-Assad", "pro Gaddafi militants": a side named after its man (peoples' adjectives are not).
 const PRO_MAN = /\bpro[- ](\p{Lu}\p{Ll}+)\b(?!-)/gu;
 // Words that start a sentence or stand for someone without naming anyone.
@@ -471,6 +482,20 @@ export function findPatternNames(
     if (!group || NOT_A_NAME_ALONE.test(group)) continue;
     person(Object.assign([m[0], group], { index: m.index, input: text }) as RegExpMatchArray, 0.65, true);
   }
+  for (const m of text.matchAll(PLURAL_ROLE)) {
+    person(m, 0.7, true);
+    if (m[2] && m.index !== undefined)
+      person(
+        Object.assign([m[2], m[2]], {
+          index: m.index + m[0].lastIndexOf(m[2]),
+          input: text,
+        }) as RegExpMatchArray,
+        0.7,
+        true,
+      );
+  }
+  if (/ and (?:his|her) /.test(text)) for (const m of text.matchAll(WITH_KIN)) person(m, 0.65, true);
+  if (text.includes('attempt on ')) for (const m of text.matchAll(ATTEMPT_ON)) person(m, 0.7, true);
   if (givenNames.size > 0)
     for (const m of text.matchAll(GIVEN_RUN))
       if (givenNames.has(m[1] ?? ''))
