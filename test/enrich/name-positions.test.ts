@@ -25,6 +25,19 @@ test('what only people do after a name marks it', () => {
   assert.deepEqual(people('The attacker, an Uzbek Takfiri who had entered illegally, was caught.'), []);
 });
 
+test('a reflexive, an attacker’s act or an age next to a name marks it', () => {
+  assert.deepEqual(people('Then Artan blew himself up.'), ['Artan']);
+  assert.deepEqual(people('He blew himself up near the gate.'), []);
+  assert.deepEqual(people('The blast came when Kasim Redwan Uddin detonated a vest.'), [
+    'Kasim Redwan Uddin',
+  ]);
+  assert.deepEqual(people('Police said Kasim Redwan Uddin, a 22-year-old, acted alone.'), [
+    'Kasim Redwan Uddin',
+  ]);
+  assert.deepEqual(people('The 22-year-old student Kasim Redwan Uddin was held.'), ['Kasim Redwan Uddin']);
+  assert.deepEqual(people('A 19-year-old Palestinian stabbed a guard.'), []);
+});
+
 test('what only people have marks the name that owns it', () => {
   assert.deepEqual(people("Gunmen stormed Idris Bakare Lawal's home before dawn."), ['Idris Bakare Lawal']);
   assert.deepEqual(people('Mourners at the funeral of Soraya Behzadi Nouri were fired on.'), [

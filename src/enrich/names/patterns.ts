@@ -87,7 +87,7 @@ const GOVERNMENT_OF = new RegExp(
  * ("Salim Ali's home") or before "of" ("the funeral of Salim Ali"), an age in brackets.
  */
 const HUMAN_ACT = new RegExp(
-  String.raw`(${FULL_NAME}) (?:told|tweeted|pleaded|confessed|testified|resigned|was born|married)\b|(${FULL_NAME}|${NAME_WORD}) (?:was|had been|has been|is) (?:shot|stabbed|arrested|detained|abducted|kidnapped|sentenced|executed|convicted|charged|jailed|assassinated|beheaded|elected|appointed|born|identified|named|found guilty)\b|(${FULL_NAME}),? who\b|(${FULL_NAME}) \((?:aged )?\d{1,2}\)`,
+  String.raw`(${FULL_NAME}) (?:told|tweeted|pleaded|confessed|testified|resigned|was born|married)\b|(${FULL_NAME}|${NAME_WORD}) (?:was|had been|has been|is) (?:shot|stabbed|arrested|detained|abducted|kidnapped|sentenced|executed|convicted|charged|jailed|assassinated|beheaded|elected|appointed|born|identified|named|found guilty)\b|(${FULL_NAME}),? who\b|(${FULL_NAME}) \((?:aged )?\d{1,2}\)|(${FULL_NAME}|${NAME_WORD})(?: \p{Ll}+){0,3} (?:himself|herself)\b|(${FULL_NAME}) (?:detonated|opened fire|stabbed|rammed|hijacked|pledged allegiance|blew)\b|(${FULL_NAME}), (?:a|an) \d{1,2}-year-old\b|\d{1,2}-year-old (?:[\p{Ll}-]+ ){0,2}(${FULL_NAME})`,
   'gu',
 );
 const PERSON_HAS = String.raw`(?:home|house|residence|family|wife|husband|sons?|daughters?|brothers?|sisters?|father|mother|widow|body|bodyguards?|life|funeral|killers?|assassination|murder|motorcade)`;
@@ -143,6 +143,8 @@ const ROLE_OF =
   /^(?:Chief|Head|Commander|Captain|Leader|Emir|Minister|Secretary|Director|Spokesman|Member|Members) [Oo]f\b/;
 const HEADLINE_VERBS =
   /^(?:Says|Said|Condemns|Condemned|Visits|Visited|Vows|Orders|Ordered|Calls|Meets|Met|Kills|Killed|Attacks|Attacked|Warns|Urges|Denies|Accuses|Blames|Escapes|Survives|Arrested|Abducted|Kidnapped|Shot|Dies|Died|Resigns|Sacked|Arrives|Leaves|Returns|Declares|Announces|Receives|Inspects|Approves|Signs|Launches|Rejects|Confirms|Pledges|Releases|Freed|Rescued|Captured|Assassinated|Injured|Wounded|Speaks|Tells|Claims|Threatens|Mourns|Hails|Slams)$/;
+const SENTENCE_OPENER =
+  /^(?:Then|When|After|Before|Later|Meanwhile|However|But|And|So|Also|While|Since|Although|Though|If|Once|Now|Yesterday|Today|Eventually|Finally|Earlier|Afterwards|Instead|Soon|The|In|On|At|By|For|From|With) (?=\p{Lu})/u;
 const SMALL_WORD = /^(?:In|On|At|Of|For|And|The|To|From|With|By|After|Near|As|Over|Amid|During)$/;
 const TRAILING_SMALL_WORDS =
   /(?: (?:In|On|At|Of|For|And|The|To|From|With|By|After|Near|As|Over|Amid|During))+$/u;
@@ -351,6 +353,12 @@ export function findPatternNames(
     // "Sheikh Miskin", "Sheikh Maqsoud neighbourhood": a place's name, title and all.
     const cueStart = m.index;
     if (mentions.some((k) => k.kind === 'place' && k.match.start <= cueStart && k.match.end > start)) return;
+    // "Then Artan blew himself up": a sentence's opening word is not part of the name.
+    const opener = SENTENCE_OPENER.exec(whole)?.[0];
+    if (opener) {
+      whole = whole.slice(opener.length);
+      start += opener.length;
+    }
     // "Journalist Javier Valdez killed": the title is not part of the name.
     const title = LEADING_TITLE.exec(whole)?.[0];
     if (title) {
