@@ -288,7 +288,7 @@ const overlapsAny = (start: number, end: number, spans: { start: number; end: nu
 
 // Words that open listed people's names without being given names ("King Abdullah", "Abu Bakr").
 const NOT_GIVEN =
-  /^(?:Prince|Princess|King|Queen|Sheikh|Sheik|Emir|Abu|Abd|Abdel|Abdul|Umm|Saint|San|General|President|Mullah|Haji)$/;
+  /^(?:Prince|Princess|King|Queen|Sheikh|Sheik|Emir|Abu|Abd|Abdel|Abdul|Umm|Saint|San|General|President|Mullah|Haji|Sir|Field|Senior|Grand|Ayatollah|Seyyed|Duwa)$/;
 
 /**
  * The given names that open the listed people's full names ("Mohammed", "Volodymyr"): a run of
