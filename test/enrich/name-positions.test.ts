@@ -98,8 +98,11 @@ test('a run of capitals that opens with a listed given name is a person', () => 
   assert.deepEqual(people('Troops fired on a car carrying Mohammed Rafiq Durrani near the border.'), [
     'Mohammed Rafiq Durrani',
   ]);
-  // a building named after a man is not the man
+  // a building, a base, a road or a village named after a man is not the man
   assert.deepEqual(people('Shells hit the Mohammed Rafiq Durrani Hospital at night.'), []);
+  assert.deepEqual(people('Rockets hit Salman Bin Abdulaziz Airbase near the coast.'), []);
+  assert.deepEqual(people('Shells fell near Hassan Abdi Road.'), []);
+  assert.deepEqual(people('Drones struck Ali Khel village.'), []);
 });
 
 test('abbreviated months beside a day and fixed feasts are dates', () => {
