@@ -90,6 +90,9 @@ const HUMAN_ACT = new RegExp(
   String.raw`(${FULL_NAME}) (?:told|tweeted|pleaded|confessed|testified|resigned|was born|married)\b|(${FULL_NAME}|${NAME_WORD}) (?:was|had been|has been|is) (?:shot|stabbed|arrested|detained|abducted|kidnapped|sentenced|executed|convicted|charged|jailed|assassinated|beheaded|elected|appointed|born|identified|named|found guilty)\b|(${FULL_NAME}),? who\b|(${FULL_NAME}) \((?:aged )?\d{1,2}\)|(${FULL_NAME}|${NAME_WORD})(?: \p{Ll}+){0,3} (?:himself|herself)\b|(${FULL_NAME}) (?:detonated|opened fire|stabbed|rammed|hijacked|pledged allegiance|blew)\b|(${FULL_NAME}), (?:a|an) \d{1,2}-year-old\b|\d{1,2}-year-old (?:[\p{Ll}-]+ ){0,2}(${FULL_NAME})`,
   'gu',
 );
+// The words HUMAN_ACT turns on: most updates have none, and the whole pattern costs a scan per capital.
+const HUMAN_ACT_CUE =
+  /\b(?:told|tweeted|pleaded|confessed|testified|resigned|born|married|who|himself|herself|detonated|opened fire|stabbed|rammed|hijacked|pledged allegiance|blew|year-old)\b|(?:was|been|is) (?:shot|stabbed|arrested|detained|abducted|kidnapped|sentenced|executed|convicted|charged|jailed|assassinated|beheaded|elected|appointed|identified|named|found guilty)\b|\((?:aged )?\d/;
 const PERSON_HAS = String.raw`(?:home|house|residence|family|wife|husband|sons?|daughters?|brothers?|sisters?|father|mother|widow|body|bodyguards?|life|funeral|killers?|assassination|murder|motorcade)`;
 const POSSESSED = new RegExp(String.raw`(${FULL_NAME}|${NAME_WORD})['’]s ${PERSON_HAS}\b`, 'gu');
 const OF_PERSON = new RegExp(String.raw`\b${PERSON_HAS} of (?:the late )?(${FULL_NAME})`, 'gu');
@@ -485,7 +488,7 @@ export function findPatternNames(
       );
     }
   }
-  for (const m of text.matchAll(HUMAN_ACT)) {
+  for (const m of HUMAN_ACT_CUE.test(text) ? text.matchAll(HUMAN_ACT) : []) {
     const group = m.slice(1).find((g) => g !== undefined);
     if (!group || NOT_A_NAME_ALONE.test(group)) continue;
     person(Object.assign([m[0], group], { index: m.index, input: text }) as RegExpMatchArray, 0.65, true);
