@@ -247,7 +247,9 @@ const empty = (): SplitResult => ({
   errors: [],
 });
 const splits = { dev: empty(), heldout: empty() };
+const devOnly = process.argv.includes('--dev-only');
 for (const item of gold.items) {
+  if (devOnly && item.split !== 'dev') continue;
   const result = enricher.enrich(item.text, {
     published: item.published,
     storyCountries: item.storyCountries,
@@ -258,6 +260,6 @@ const count = (split: string) => gold.items.filter((i) => i.split === split).len
 const regions = new Set(gold.items.map((i) => i.region)).size;
 console.log(`Gold set: ${gold.items.length} texts across ${regions} conflicts/regions`);
 report('dev', splits.dev, count('dev'));
-report('held-out', splits.heldout, count('heldout'));
+if (!devOnly) report('held-out', splits.heldout, count('heldout'));
 if (process.argv.includes('--errors')) console.log(`\nDev errors:\n${splits.dev.errors.join('\n')}`);
-runRealEval(enricher, process.argv.includes('--real-errors'));
+runRealEval(enricher, process.argv.includes('--real-errors'), devOnly);

@@ -221,12 +221,15 @@ const SETS = [
   },
 ] as const;
 
-/** Runs and prints every real-text set; `errors` lists their dev mistakes (never held-out). */
-export function runRealEval(enricher: Enricher, errors: boolean): void {
-  for (const set of SETS) runOneSet(enricher, errors, set);
+/**
+ * Runs and prints every real-text set; `errors` lists their dev mistakes (never held-out);
+ * `devOnly` neither scores nor prints held-out, so tuning rounds do not see it.
+ */
+export function runRealEval(enricher: Enricher, errors: boolean, devOnly = false): void {
+  for (const set of SETS) runOneSet(enricher, errors, devOnly, set);
 }
 
-function runOneSet(enricher: Enricher, errors: boolean, set: (typeof SETS)[number]): void {
+function runOneSet(enricher: Enricher, errors: boolean, devOnly: boolean, set: (typeof SETS)[number]): void {
   const path = realSetPath(set.file, process.env[set.env]);
   if (!path) {
     console.log(`\n${set.label}: not found (build it as eval/README.md says, or set ${set.env})`);
@@ -246,10 +249,11 @@ function runOneSet(enricher: Enricher, errors: boolean, set: (typeof SETS)[numbe
     errors: [],
   });
   const splits = { dev: empty(), heldout: empty() };
-  for (const item of items) scoreItem(item, enricher, splits[item.split]);
+  for (const item of items)
+    if (!devOnly || item.split === 'dev') scoreItem(item, enricher, splits[item.split]);
   const countries = new Set(items.map((i) => i.country)).size;
   console.log(`\n${set.label}: ${items.length} texts across ${countries} countries`);
   print(`${set.tag} dev`, splits.dev);
-  print(`${set.tag} held-out`, splits.heldout);
+  if (!devOnly) print(`${set.tag} held-out`, splits.heldout);
   if (errors) console.log(`\n${set.tag} dev errors:\n${splits.dev.errors.join('\n')}`);
 }

@@ -24,7 +24,7 @@ import {
 } from './lexicon.ts';
 import { findMentions, type Resolved } from './mentions.ts';
 import { loadNameData, type NameData } from './names/name-data.ts';
-import { findPatternNames } from './names/patterns.ts';
+import { findPatternNames, givenNamesOf } from './names/patterns.ts';
 import { suggestNames } from './names/suggest.ts';
 import { applyDisplayNames, placeKey } from './places/display-names.ts';
 import { loadGazetteer, type Gazetteer } from './places/gazetteer.ts';
@@ -194,6 +194,7 @@ export function createEnricher(dataDir: string = DEFAULT_DATA_DIR): Enricher {
   };
 
   const curatedPeople = new Map(names.people.map((p) => [p.name, p]));
+  const givenNames = givenNamesOf(names.people);
   const curatedOrgs = new Map(names.organizations.map((o) => [o.name, o]));
 
   const compile = (corrections: readonly Correction[]): CompiledCorrections => {
@@ -279,7 +280,7 @@ export function createEnricher(dataDir: string = DEFAULT_DATA_DIR): Enricher {
       const context: EnrichContext = {
         text,
         ...prepared,
-        patternNames: findPatternNames(text, prepared.tokens, prepared.mentions),
+        patternNames: findPatternNames(text, prepared.tokens, prepared.mentions, givenNames),
         reference: referenceOf(options.published),
         gazetteer,
         findPlaces: (surface) =>

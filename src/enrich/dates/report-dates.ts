@@ -90,6 +90,16 @@ function range(text: string, span: Span, start: Day, end: Day, granularity: Date
 
 type Found = { span: Span; mention: DateMention };
 
+const FEAST_DAYS: Record<string, [number, number]> = {
+  'christmas day': [12, 25],
+  'christmas eve': [12, 24],
+  'boxing day': [12, 26],
+  "new year's day": [1, 1],
+  "new year's eve": [12, 31],
+};
+const FIXED_FEAST =
+  /\b(Christmas Day|Christmas Eve|Boxing Day|New Year['’]s Day|New Year['’]s Eve)(?:,? ((?:19|20)\d{2}))?\b/g;
+
 /** Reporting expressions chrono gets wrong or misses. */
 function reportingDates(text: string, today: Day): Found[] {
   const found: Found[] = [];
@@ -97,6 +107,14 @@ function reportingDates(text: string, today: Day): Found[] {
     if (!found.some((other) => overlaps(other.span, f.span))) found.push(f);
   };
   const at = (m: RegExpMatchArray): Span => ({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
+
+  // Days named by a fixed feast ("on Christmas Day", "New Year's Eve 2016"): chrono knows none.
+  for (const m of text.matchAll(FIXED_FEAST)) {
+    const [month, day] = FEAST_DAYS[(m[1] ?? '').replace('’', "'").toLowerCase()] ?? [0, 0];
+    if (month === 0) continue;
+    const y = m[2] ? Number(m[2]) : yearOf(text, m.index ?? 0, today, month);
+    add(range(m[0], at(m), { y, m: month, d: day }, { y, m: month, d: day }, 'day'));
+  }
 
   const dayRange = (m: RegExpMatchArray, d1: string, m1: string, d2: string, m2: string, year?: string) => {
     const first = monthIndex(capitalise(m1));
@@ -323,8 +341,11 @@ function reportingDates(text: string, today: Day): Found[] {
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1).toLowerCase();
 
 // chrono reads "at 10" in "killed at least 10" as a time; keep only results that say a date word.
+// A month's abbreviation counts beside a day's number ("Jan. 21", "Sept. 11, 2001", "4 Jul 2019"):
+// alone "Mar" and "Jun" are words and names.
+const MONTH_ABBREVIATION = String.raw`(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?`;
 const DATE_WORD = new RegExp(
-  `${MONTHS.join('|')}|${WEEKDAYS.join('|')}|\\b(?:yesterday|today|tonight|tomorrow|ago|morning|evening|night|noon|midnight)\\b|\\d:\\d|\\d\\s*(?:am|pm|a\\.m\\.|p\\.m\\.)|\\d{4}-\\d{2}`,
+  `\\b${MONTH_ABBREVIATION} \\d|\\d(?:st|nd|rd|th)? ${MONTH_ABBREVIATION}\\b|${MONTHS.join('|')}|${WEEKDAYS.join('|')}|\\b(?:yesterday|today|tonight|tomorrow|ago|morning|evening|night|noon|midnight)\\b|\\d:\\d|\\d\\s*(?:am|pm|a\\.m\\.|p\\.m\\.)|\\d{4}-\\d{2}`,
   'i',
 );
 

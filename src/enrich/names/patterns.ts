@@ -18,7 +18,8 @@ export interface PatternName {
   confidence: number;
 }
 
-const NAME_WORD = String.raw`\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}]+)?`;
+// "McDonald", "O'Brien", "DeSantis": a second capital inside a surname.
+const NAME_WORD = String.raw`\p{Lu}[\p{Ll}'’]+(?:\p{Lu}\p{Ll}+)?(?:-\p{Lu}[\p{Ll}]+)?`;
 const PARTICLE = String.raw`(?:al-|el-|bin |Bin |ibn |bint |Abu |Abdel |Abdul |Ould |ould |ag |Ag )`;
 // Inside a full name only ("Maria del Pilar Hurtado", "José de la Cruz", "Ruud van Nistelrooy").
 const NAME_PARTICLE = String.raw`(?:${PARTICLE.slice(3, -1)}|de |del |de la |da |das |dos |do |van |von |van der )`;
@@ -26,7 +27,7 @@ const NAME_PARTICLE = String.raw`(?:${PARTICLE.slice(3, -1)}|de |del |de la |da 
 const FULL_NAME = String.raw`${NAME_WORD}(?: ${NAME_PARTICLE}?${NAME_WORD}){1,3}|${NAME_WORD} ${NAME_PARTICLE}${NAME_WORD}`;
 // Lowercase "major" and "general" are adjectives ("a major Kurdish-led offensive"); as ranks
 // before a name news capitalises them.
-const TITLES = String.raw`(?:former |ex-)?(?:vice[- ]president|president|prime minister|minister|commander|Gen\.|leader|chief|governor|spokesman|spokeswoman|colonel|Col\.|Lt\.|Maj\.|Brig\.|Sgt\.|Cpl\.|Pvt\.|Adm\.|Rev\.|Fr\.|MP|legislator|deputy|officer|policeman|soldier|elder|priest|pastor|bishop|reporter|sarpanch|Sarpanch|Haji|Hajji|Alhaji|Qari|Mufti|Pastor|Bishop|Reverend|Engineer|Eng\.|Prof\.|Professor|brigadier|captain|Capt\.|sheikh|emir|mayor|chairman|envoy|warlord|commissioner|senator|lawmaker|judge|imam|cleric|mullah|journalist|activist|Cmdr\.|Commander|General|Major|President|Colonel|Sheikh|Emir|Governor|Commissioner|Senator|Judge|Imam|Mullah|Mawlawi|Maulvi|Maulana|Journalist|Activist|Mayor|Chief|Mr\.?|Mrs\.?|Dr\.?|Prime Minister|Minister|Vice President|Premier|Chancellor|King|Queen|Crown Prince|Prince|Pope|Ambassador|Secretary-General|AIG|DIG|IGP|[Pp]rophet|attacker|assailant|gunman|perpetrator|bomber|terrorist|shooter|fighter)`;
+const TITLES = String.raw`(?:former |ex-)?(?:vice[- ]president|president|prime minister|minister|commander|Gen\.|leader|chief|governor|spokesman|spokeswoman|colonel|Col\.|Lt\.|Maj\.|Brig\.|Sgt\.|Cpl\.|Pvt\.|Adm\.|Rev\.|Fr\.|MP|legislator|deputy|officer|policeman|soldier|elder|priest|pastor|bishop|reporter|sarpanch|Sarpanch|Haji|Hajji|Alhaji|Qari|Mufti|Pastor|Bishop|Reverend|Engineer|Eng\.|Prof\.|Professor|brigadier|captain|Capt\.|sheikh|emir|mayor|chairman|envoy|warlord|commissioner|senator|lawmaker|judge|imam|cleric|mullah|journalist|activist|Cmdr\.|Commander|General|Major|President|Colonel|Sheikh|Emir|Governor|Commissioner|Senator|Judge|Imam|Mullah|Mawlawi|Maulvi|Maulana|Journalist|Activist|Mayor|Chief|Mr\.?|Mrs\.?|Dr\.?|Prime Minister|Minister|Vice President|Premier|Chancellor|King|Queen|Crown Prince|Prince|Pope|Ambassador|Secretary-General|AIG|DIG|IGP|[Pp]rophet|attacker|assailant|gunman|perpetrator|bomber|terrorist|shooter|fighter|victim|suspect|refugee|asylum seeker|student|teenager|convert|immigrant|migrant|nurse|farmer|engineer|politician|businessman|businesswoman|candidate|councillor|councilman|lawyer|teacher|doctor|blogger|writer|author|poet|cartoonist|filmmaker|singer|footballer|rabbi|monk|chieftain|headman|dictator|strongman|Lieutenant|Sergeant|Corporal|Constable|Inspector|Superintendent|Marshal|Field Marshal|Ayatollah|Grand Ayatollah|Sultan|Sheik|Shaykh|Rabbi|Elder|Leader|Spokesman|Spokeswoman|Lawmaker|Legislator|Politician|Cleric|Teacher|Doctor|Businessman|Candidate|Councillor|Chieftain|Headman|Suspect|Victim|Reporter|Policeman|Priest|Warlord|Envoy|Chairman|Lawyer|Blogger|Writer|Singer|Captain|Brigadier|Sen\.|Rep\.|Gov\.|Supt\.|Insp\.|Ms\.?|Sir|Lord|Lady)`;
 // Ranks that may stand between the title and the name ("spokesman Brig. Gen. Yahya Saree").
 const RANKS = String.raw`(?:(?:Lt|Lieut|Maj|Brig|Gen|Col|Capt|Cpt|Sgt|Cpl|Adm|Cmdr|Lieutenant|Major|Brigadier|General|Colonel|Captain|Rev|Fr|Reverend|Father|Haji|Hajji|Alhaji)\.?\s+)*`;
 
@@ -46,14 +47,18 @@ const ROLE_AFTER = new RegExp(
 );
 // "soldiers shot Yusuf Ahmed and Aliyu Musa": acts done to people, not to places or groups.
 const VICTIM = new RegExp(
-  String.raw`\b(?:killed|kills?|shot(?: dead)?|shoots?|abducted|abducts?|kidnapped|kidnaps?|arrested|arrests?|detained|executed|executes?|beheaded|beheads?|assassinated|assassinates?|murdered|murders?|wounded|injured|freed|released|sentenced|hanged|lynched|tortured|including|identified as|(?:[Dd]eath|[Kk]illing|[Mm]urder|[Aa]ssassination|[Ff]uneral|[Aa]bduction|[Kk]idnapping|[Aa]rrest|[Ee]xecution|[Rr]elease) of) (${FULL_NAME})(?:,? and (${FULL_NAME}))?`,
+  String.raw`\b(?:killed|kills?|shot(?: dead)?|shoots?|abducted|abducts?|kidnapped|kidnaps?|arrested|arrests?|detained|executed|executes?|beheaded|beheads?|assassinated|assassinates?|murdered|murders?|wounded|injured|freed|released|sentenced|hanged|lynched|tortured|stabbed|stabs|targeted|targeting|assaulted|rescued|led by|headed by|ordered by|including|identified as|(?:[Dd]eath|[Kk]illing|[Mm]urder|[Aa]ssassination|[Ff]uneral|[Aa]bduction|[Kk]idnapping|[Aa]rrest|[Ee]xecution|[Rr]elease) of) (${FULL_NAME})(?:,? and (${FULL_NAME}))?`,
   'gu',
 );
 // Before a title these make the title part of a place's name ("in Sheikh Zuweid").
 const LOCATIVE_BEFORE = /\b(?:in|at|near|outside|around|into|towards?|from)\s+$/i;
 // A title caught at the front of a name by a cue that does not know titles.
 const LEADING_TITLE = new RegExp(String.raw`^(?:(?:${TITLES}|Father|Reporter)\.? )+`, 'iu');
-const NAMED = new RegExp(String.raw`\bnamed\s+(${FULL_NAME}|${NAME_WORD})`, 'gu');
+// "a man named X", "police named him as X", "named the victim as X".
+const NAMED = new RegExp(
+  String.raw`\bnamed\s+(?:(?:him|her|the \p{Ll}+(?: \p{Ll}+)?)\s+as\s+|as\s+)?(${FULL_NAME}|${NAME_WORD})`,
+  'gu',
+);
 const KIN = new RegExp(
   String.raw`\b(?:[Ss]on|[Dd]aughter|[Bb]rother|[Ss]ister|[Ww]ife|[Ff]ather|[Mm]other|[Uu]ncle|[Nn]ephew) of (${FULL_NAME})`,
   'gu',
@@ -76,6 +81,37 @@ const GOVERNMENT_OF = new RegExp(
   String.raw`\b(?:government|administration|regime|loyalists|supporters) of (?:President )?(${FULL_NAME})`,
   'gu',
 );
+/**
+ * Where a name stands shows a person without a title: what only people do after it ("Ahmed Khan
+ * told", "Artan was arrested", "Abdul Rahman, who"), what only people have after its possessive
+ * ("Salim Ali's home") or before "of" ("the funeral of Salim Ali"), an age in brackets.
+ */
+const HUMAN_ACT = new RegExp(
+  String.raw`(${FULL_NAME}) (?:told|tweeted|pleaded|confessed|testified|resigned|was born|married)\b|(${FULL_NAME}|${NAME_WORD}) (?:was|had been|has been|is) (?:shot|stabbed|arrested|detained|abducted|kidnapped|sentenced|executed|convicted|charged|jailed|assassinated|beheaded|elected|appointed|born|identified|named|found guilty)\b|(${FULL_NAME}),? who\b|(${FULL_NAME}) \((?:aged )?\d{1,2}\)|(${FULL_NAME}|${NAME_WORD})(?: \p{Ll}+){0,3} (?:himself|herself)\b|(${FULL_NAME}) (?:detonated|opened fire|stabbed|rammed|hijacked|pledged allegiance|blew)\b|(${FULL_NAME}), (?:a|an) \d{1,2}-year-old\b|\d{1,2}-year-old (?:[\p{Ll}-]+ ){0,2}(${FULL_NAME})`,
+  'gu',
+);
+// The words HUMAN_ACT turns on: most updates have none, and the whole pattern costs a scan per capital.
+const HUMAN_ACT_CUE =
+  /\b(?:told|tweeted|pleaded|confessed|testified|resigned|born|married|who|himself|herself|detonated|opened fire|stabbed|rammed|hijacked|pledged allegiance|blew|year-old)\b|(?:was|been|is) (?:shot|stabbed|arrested|detained|abducted|kidnapped|sentenced|executed|convicted|charged|jailed|assassinated|beheaded|elected|appointed|identified|named|found guilty)\b|\((?:aged )?\d/;
+const PERSON_HAS = String.raw`(?:home|house|residence|family|wife|husband|sons?|daughters?|brothers?|sisters?|father|mother|widow|body|bodyguards?|life|funeral|killers?|assassination|murder|motorcade)`;
+const POSSESSED = new RegExp(String.raw`(${FULL_NAME}|${NAME_WORD})['’]s ${PERSON_HAS}\b`, 'gu');
+const OF_PERSON = new RegExp(String.raw`\b${PERSON_HAS} of (?:the late )?(${FULL_NAME})`, 'gu');
+// "journalists Ana Ruiz and Luis Ortega", "the brothers Said and Cherif Kouachi"-style lists after a
+// plural role; "X and his wife", "an attempt on the life of X".
+const PLURAL_ROLE = new RegExp(
+  String.raw`\b(?:journalists|reporters|activists|politicians|lawmakers|students|priests|pastors|monks|nuns|clerics|imams|leaders|commanders|officers|policemen|soldiers|brothers|sisters|sons|daughters|elders|teachers|doctors|judges|victims|suspects|attackers|gunmen|bombers),? (${FULL_NAME})(?:,? and (${FULL_NAME}))?`,
+  'gu',
+);
+const WITH_KIN = new RegExp(
+  String.raw`(${FULL_NAME}) and (?:his|her) (?:wife|husband|sons?|daughters?|brothers?|sisters?|father|mother|children|family|bodyguards?|driver)\b`,
+  'gu',
+);
+const ATTEMPT_ON = new RegExp(String.raw`\battempt on (?:the life of )?(${FULL_NAME})`, 'gu');
+// "pro-Assad", "pro Gaddafi militants": a side named after its man (peoples' adjectives are not).
+const PRO_MAN = /\bpro[- ](\p{Lu}\p{Ll}+)\b(?!-)/gu;
+// Words that start a sentence or stand for someone without naming anyone.
+const NOT_A_NAME_ALONE =
+  /^(?:He|She|It|They|This|That|One|Nobody|No|Everyone|Anyone|Someone|Another|Each|Neither|Either|Who|Which|What|There|Here|Mr|Mrs|Ms|Dr|Democracy|Government|Regime|Independence|Western|Eastern|Northern|Southern|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
 // "a settlement named Ungwar Bardi": what is named is a place, not a man.
 const PLACE_NAMED =
   /\b(?:settlement|village|town|area|place|camp|district|hamlet|locality|neighbou?rhood)s? $/;
@@ -95,7 +131,7 @@ const NOT_PERSON_HEAD =
 
 // Capitalised common nouns that are never part of a person's name ("Government Troops killed").
 const NOT_NAME_WORDS =
-  /(?:^|[ -])(?:Government|Troops|Forces|Force|Soldiers|Security|Army|Police|Militia|Militias|Rebels|Militants|Gunmen|Fighters|Directorate|Ministry|Province|District|Region|State|Village|City|Town|Camp|Islamic|National|Council|Court|Party|Movement|Front|Brigade|Brigades|Unknown|Unidentified|Suspected|Armed|Regime|Opposition|Coalition|Authority|Attack|Attacks|Clashes|Clash|Killed|Dead|Boys|Girls|Men|Women|Youths|Rights|Cross|Crescent|Service|Services|Office|Agency|Union|Committee|Organisation|Organization|Watch|Network|Centre|Center|Foundation|Institute|University|School|Hospital|Company|Bank|Airlines|Airport|Media|News|Radio|Television|Agency|Battalion|Battalions|Hotel|Mall|Market|Station|Mosque|Church|Cathedral|Shrine|Temple|Square|Street|Bridge|Park|Stadium|Club|Restaurant)(?=$|[ -])/;
+  /(?:^|[ -])(?:Government|Troops|Forces|Force|Soldiers|Security|Army|Police|Militia|Militias|Rebels|Militants|Gunmen|Fighters|Directorate|Ministry|Province|District|Region|State|Village|City|Town|Camp|Islamic|National|Council|Court|Party|Movement|Front|Brigade|Brigades|Unknown|Unidentified|Suspected|Armed|Regime|Opposition|Coalition|Authority|Attack|Attacks|Clashes|Clash|Killed|Dead|Boys|Girls|Men|Women|Youths|Rights|Cross|Crescent|Service|Services|Office|Agency|Union|Committee|Organisation|Organization|Watch|Network|Centre|Center|Foundation|Institute|University|School|Hospital|Company|Bank|Airlines|Airport|Media|News|Radio|Television|Agency|Battalion|Battalions|Hotel|Mall|Market|Station|Airbase|Base|Barracks|Prison|Jail|Palace|Port|Dam|Tower|Museum|Academy|College|Highway|Avenue|Boulevard|Road|Press|Times|Post|Tribune|Herald|Journal|Gazette|International|Telegraph|Reuters|Mosque|Church|Cathedral|Shrine|Temple|Square|Street|Bridge|Park|Stadium|Club|Restaurant)(?=$|[ -])/;
 // A lowercase plural or collective noun after the capitals makes them a modifier ("Red Crescent
 // volunteers", "Catholic priests"); a man's name is followed by a verb, a preposition or a stop.
 const MODIFIED_AFTER =
@@ -107,15 +143,18 @@ const GROUP_AFTER =
 const AFFILIATION_AFTER = /^-(?:led|backed|based|aligned|allied|affiliated|linked|controlled|held|run)\b/;
 
 const ROLE_OF =
-  /^(?:Chief|Head|Commander|Leader|Emir|Minister|Secretary|Director|Spokesman|Member|Members) [Oo]f\b/;
+  /^(?:Chief|Head|Commander|Captain|Leader|Emir|Minister|Secretary|Director|Spokesman|Member|Members) [Oo]f\b/;
 const HEADLINE_VERBS =
   /^(?:Says|Said|Condemns|Condemned|Visits|Visited|Vows|Orders|Ordered|Calls|Meets|Met|Kills|Killed|Attacks|Attacked|Warns|Urges|Denies|Accuses|Blames|Escapes|Survives|Arrested|Abducted|Kidnapped|Shot|Dies|Died|Resigns|Sacked|Arrives|Leaves|Returns|Declares|Announces|Receives|Inspects|Approves|Signs|Launches|Rejects|Confirms|Pledges|Releases|Freed|Rescued|Captured|Assassinated|Injured|Wounded|Speaks|Tells|Claims|Threatens|Mourns|Hails|Slams)$/;
+const SENTENCE_OPENER =
+  /^(?:Then|When|After|Before|Later|Meanwhile|However|But|And|So|Also|While|Since|Although|Though|If|Once|Now|Yesterday|Today|Eventually|Finally|Earlier|Afterwards|Instead|Soon|The|In|On|At|By|For|From|With) (?=\p{Lu})/u;
+const SMALL_WORD = /^(?:In|On|At|Of|For|And|The|To|From|With|By|After|Near|As|Over|Amid|During)$/;
 const TRAILING_SMALL_WORDS =
   /(?: (?:In|On|At|Of|For|And|The|To|From|With|By|After|Near|As|Over|Amid|During))+$/u;
 
 // Title-case headline words that follow a title without being a name ("Commander Killed").
 const NOT_NAMES =
-  /^(?:Killed|Dead|Shot|Says|Said|Arrested|Wounded|Injured|Attacked|Captured|Escapes?|Staff|Assembly|Secretary|Prosecutor|Command|Council|Commander|Officer|Court)\b/;
+  /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Killed|Dead|Shot|Says|Said|Arrested|Wounded|Injured|Attacked|Captured|Escapes?|Staff|Assembly|Secretary|Prosecutor|Command|Council|Commander|Officer|Court)\b/;
 
 const ORG_HEAD =
   'Freedom Fighters|Brotherhood|Authority|Army|Forces|Front|Brigade|Brigades|Movement|Party|League|Council|Coalition|Group|Militia|Militias|Police|Corps|Cartel|Battalion|Battalions|Organization|Organisation|Regiment|Guard|Guards|Committee|Alliance|Mission|Tigers|Jihad';
@@ -250,8 +289,33 @@ const NOT_GROUP_NAME =
 const overlapsAny = (start: number, end: number, spans: { start: number; end: number }[]) =>
   spans.some((s) => start < s.end && end > s.start);
 
+// Words that open listed people's names without being given names ("King Abdullah", "Abu Bakr").
+const NOT_GIVEN =
+  /^(?:Prince|Princess|King|Queen|Sheikh|Sheik|Emir|Abu|Abd|Abdel|Abdul|Umm|Saint|San|General|President|Mullah|Haji|Sir|Field|Senior|Grand|Ayatollah|Seyyed|Duwa)$/;
+
+/**
+ * The given names that open the listed people's full names ("Mohammed", "Volodymyr"): a run of
+ * capitals that starts with one is a person wherever it stands, the other guards permitting. Taken
+ * from the curated list, never from the texts scored.
+ */
+export function givenNamesOf(people: readonly { name: string; aliases?: readonly string[] }[]): Set<string> {
+  const given = new Set<string>();
+  for (const p of people)
+    for (const n of [p.name, ...(p.aliases ?? [])]) {
+      const [first, second] = n.split(' ');
+      if (second && first && /^\p{Lu}\p{Ll}{2,}$/u.test(first) && !NOT_GIVEN.test(first)) given.add(first);
+    }
+  return given;
+}
+const GIVEN_RUN = new RegExp(String.raw`\b(\p{Lu}\p{Ll}{2,})(?: ${NAME_PARTICLE}?${NAME_WORD}){1,3}`, 'gu');
+
 /** The unknown people and organisations `text` marks as such, longest first where they overlap. */
-export function findPatternNames(text: string, tokens: Token[], mentions: Resolved[]): PatternName[] {
+export function findPatternNames(
+  text: string,
+  tokens: Token[],
+  mentions: Resolved[],
+  givenNames: ReadonlySet<string> = new Set(),
+): PatternName[] {
   const known = mentions.map((m) => ({ start: m.match.start, end: m.match.end }));
   // A title before a name outweighs a town spelled like one of its words ("Journalist Rafael Mena").
   const knownNames = mentions
@@ -292,6 +356,12 @@ export function findPatternNames(text: string, tokens: Token[], mentions: Resolv
     // "Sheikh Miskin", "Sheikh Maqsoud neighbourhood": a place's name, title and all.
     const cueStart = m.index;
     if (mentions.some((k) => k.kind === 'place' && k.match.start <= cueStart && k.match.end > start)) return;
+    // "Then Artan blew himself up": a sentence's opening word is not part of the name.
+    const opener = SENTENCE_OPENER.exec(whole)?.[0];
+    if (opener) {
+      whole = whole.slice(opener.length);
+      start += opener.length;
+    }
     // "Journalist Javier Valdez killed": the title is not part of the name.
     const title = LEADING_TITLE.exec(whole)?.[0];
     if (title) {
@@ -304,10 +374,15 @@ export function findPatternNames(text: string, tokens: Token[], mentions: Resolv
     // A title-case headline capitalises the words after the name ("… Juan Carlos Muniz In
     // Zacatecas", "President Buhari Condemns Attack"): the name ends before them.
     const words = whole.split(' ');
-    const verbAt = words.findIndex((w, i) => i > 0 && HEADLINE_VERBS.test(w));
+    // "Doctor Abducted In Borno", "Captain Of Guard Unit": no name after the title at all.
+    if (HEADLINE_VERBS.test(words[0] ?? '') || SMALL_WORD.test(words[0] ?? '')) return;
+    // "… Rahimullah Zadran In Paktia": the name ends before a headline's small word as before its verb.
+    const verbAt = words.findIndex((w, i) => i > 0 && (HEADLINE_VERBS.test(w) || SMALL_WORD.test(w)));
     const name = (verbAt === -1 ? whole : words.slice(0, verbAt).join(' ')).replace(TRAILING_SMALL_WORDS, '');
     const end = start + name.length;
     if (weak && titleCase(start, end)) return;
+    // "an Uzbek Takfiri who", "the Grand Mosque's": an article makes the capitals a description.
+    if (weak && /\b(?:a|an|the)\s+$/i.test(text.slice(Math.max(0, start - 5), start))) return;
     const first = name.split(/[ -]/)[0] ?? '';
     // After a title "Abu Ali" is a man; without one "Abu Kamal" is a town.
     if ((NOT_PERSON_HEAD.test(first) && (weak || !KUNYA.test(`${first} `))) || NOT_NAMES.test(name)) return;
@@ -413,6 +488,42 @@ export function findPatternNames(text: string, tokens: Token[], mentions: Resolv
       );
     }
   }
+  for (const m of HUMAN_ACT_CUE.test(text) ? text.matchAll(HUMAN_ACT) : []) {
+    const group = m.slice(1).find((g) => g !== undefined);
+    if (!group || NOT_A_NAME_ALONE.test(group)) continue;
+    person(Object.assign([m[0], group], { index: m.index, input: text }) as RegExpMatchArray, 0.65, true);
+  }
+  for (const m of text.matchAll(PLURAL_ROLE)) {
+    person(m, 0.7, true);
+    if (m[2] && m.index !== undefined)
+      person(
+        Object.assign([m[2], m[2]], {
+          index: m.index + m[0].lastIndexOf(m[2]),
+          input: text,
+        }) as RegExpMatchArray,
+        0.7,
+        true,
+      );
+  }
+  if (/ and (?:his|her) /.test(text)) for (const m of text.matchAll(WITH_KIN)) person(m, 0.65, true);
+  if (text.includes('attempt on ')) for (const m of text.matchAll(ATTEMPT_ON)) person(m, 0.7, true);
+  if (givenNames.size > 0)
+    for (const m of text.matchAll(GIVEN_RUN))
+      if (givenNames.has(m[1] ?? ''))
+        person(Object.assign([m[0], m[0]], { index: m.index, input: text }) as RegExpMatchArray, 0.6, true);
+  if (/['’]s /.test(text))
+    for (const m of text.matchAll(POSSESSED)) if (!NOT_A_NAME_ALONE.test(m[1] ?? '')) person(m, 0.65, true);
+  if (text.includes(' of ')) for (const m of text.matchAll(OF_PERSON)) person(m, 0.65, true);
+  if (/\bpro[- ]\p{Lu}/u.test(text))
+    for (const m of text.matchAll(PRO_MAN)) {
+      const name = m[1] ?? '';
+      if (NOT_A_NAME_ALONE.test(name) || NOT_GROUP_NAME.test(name) || /(?:ern|ist|ism)$/.test(name)) continue;
+      const start = (m.index ?? 0) + m[0].length - name.length;
+      const end = start + name.length;
+      // "pro Gaddafi militants": the militants are his side, so the group guard does not apply.
+      if (overlapsAny(start, end, known) || titleCase(start, end)) continue;
+      push({ kind: 'person', name, matched: name, start, end, confidence: 0.6 });
+    }
   if (text.includes('named '))
     for (const m of text.matchAll(NAMED))
       if (!PLACE_NAMED.test(text.slice(Math.max(0, (m.index ?? 0) - 14), m.index))) person(m, 0.75);
