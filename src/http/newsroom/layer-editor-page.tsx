@@ -19,6 +19,7 @@ import {
   type MapForce,
   type MapLayer,
 } from '../../domain/map-layers.ts';
+import { formatDateTime } from '../../domain/time-format.ts';
 import { CLAIM_LABELS, CLAIM_STATUSES, type Desk } from '../../domain/types.ts';
 import type { MapLayerService } from '../../service/map-layers.ts';
 import type { Store } from '../../store/store.ts';
@@ -251,7 +252,8 @@ function LayerEditorPage(props: {
             {[...props.revisions].reverse().map((r) => (
               <li>
                 <strong>Revision {r.revision}</strong> by {r.author},{' '}
-                {r.createdAt.slice(0, 16).replace('T', ' ')} UTC: {title(r)}, from {longDay(r.validFrom)}
+                <time datetime={r.createdAt}>{formatDateTime(r.createdAt, desk.timezone)}</time>: {title(r)},
+                from {longDay(r.validFrom)}
                 {r.validTo !== null && `, ended ${longDay(r.validTo)}`}
                 {r.kind !== 'front' && `, ${formatKm2(r.areaKm2)}`}, {pointCount(r)} points ·{' '}
                 {CLAIM_LABELS[r.claimStatus]} · Source: {r.source}
