@@ -102,6 +102,8 @@ describe('live push and reload show the same article', { skip: CHROMIUM_SKIP }, 
       );
     }, selector);
     const pushed = await articleHtml(page, update.id);
+    // The statement's time on the desk's clock (09:00 UTC is 11:00 in Khartoum), as every time on the page.
+    assert.match(pushed, /3 December 2026 at 11:00 (CAT|Khartoum time)/);
 
     const reloaded = await open();
     assert.equal(pushed, await articleHtml(reloaded, update.id));

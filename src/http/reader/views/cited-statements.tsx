@@ -8,8 +8,10 @@ import { statementTitle } from '../statement-title.ts';
 export function CitedStatements(props: {
   statements: readonly Statement[] | undefined;
   anchor: string;
+  /** The desk's time zone: a statement's time is shown on the story's clock, as everything else. */
+  timezone: string;
 }): JSX.Element | null {
-  const { statements, anchor } = props;
+  const { statements, anchor, timezone } = props;
   if (!statements || statements.length === 0) return null;
   return (
     <div class="sources cited-statements">
@@ -22,7 +24,7 @@ export function CitedStatements(props: {
             <a href={`/statements/${statement.id}`}>{statementTitle(statement)}</a>{' '}
             <span class="cited-meta">
               ({statement.issuer},{' '}
-              <time dateTime={statement.publishedAt}>{formatDateTime(statement.publishedAt, 'UTC')}</time>)
+              <time dateTime={statement.publishedAt}>{formatDateTime(statement.publishedAt, timezone)}</time>)
             </span>
           </li>
         ))}

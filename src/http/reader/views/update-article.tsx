@@ -369,7 +369,11 @@ export function UpdateArticle(props: { update: Update; context: UpdateContext })
             </ul>
           </div>
         )}
-        <CitedStatements statements={context.citations?.get(update.id)} anchor={anchor} />
+        <CitedStatements
+          statements={context.citations?.get(update.id)}
+          anchor={anchor}
+          timezone={context.timezone}
+        />
         {corrections
           .filter((c) => c.note !== '')
           .map((c) => (
