@@ -12,9 +12,9 @@
  */
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import type { Piscina } from 'piscina';
+import type { Piscina as PiscinaPool } from 'piscina';
 import { FeedParseError, type FeedParseLimits, type ParsedFeed } from './feed-items.ts';
-import type { FeedParseOutcome } from './feed-parse-worker.ts';
+import type { FeedParseOutcome, FeedParseTask } from './feed-parse-worker.ts';
 
 /** How long one document may take to parse, and how much memory. */
 export interface ParseBudget {
@@ -33,17 +33,23 @@ const BOOT = fileURLToPath(new URL('./feed-parse-worker-boot.mjs', import.meta.u
 const THREADS = Math.max(2, Math.min(4, availableParallelism()));
 
 // Loaded at the first parse: most processes (the CLI's, a reader-only node) never parse a feed.
-let loadPiscina: Promise<typeof Piscina> | undefined;
+let loadPiscina: Promise<typeof PiscinaPool> | undefined;
+
+// A worker's start is not the document's time, but it has a limit of its own.
+const STARTUP_TIMEOUT_MS = 60_000;
+
+/** The workers, and the signal that they failed outside any document (see #workers). */
+interface Pool {
+  workers: PiscinaPool<FeedParseTask | null, FeedParseOutcome | null>;
+  failed: AbortController;
+}
 
 // An idle worker ends after this long (its heap given back); polls of a desk's feeds come minutes apart.
 const IDLE_TIMEOUT_MS = 5 * 60_000;
 
 /** Feed parsing off the main thread, on warm workers within a budget per document. */
 export class FeedParseWorkers {
-  #pool: {
-    workers: Piscina<{ body: string; limits: FeedParseLimits }, FeedParseOutcome>;
-    failed: AbortController;
-  } | null = null;
+  #pool: Pool | null = null;
   #busy = 0;
   readonly #waiting: (() => void)[] = [];
 
@@ -54,28 +60,23 @@ export class FeedParseWorkers {
     // A document is handed to the pool only when a thread is free, so its deadline counts its own
     // parse, never the time spent queued behind another feed's.
     await this.#takeThread();
-    // A timer of our own rather than AbortSignal.timeout: this one is not unref'd, so a process waiting on
-    // a parse stays alive while Piscina's (unref'd) worker is still starting.
-    const deadline = new AbortController();
-    const timer = setTimeout(() => deadline.abort(), this.budget.timeoutMs);
-    let failed: AbortSignal | undefined;
-    let outcome: FeedParseOutcome;
     try {
       loadPiscina ??= import('piscina').then((module) => module.Piscina);
       const pool = this.#workers(await loadPiscina);
-      failed = pool.failed.signal;
-      outcome = await pool.workers.run(
+      // Nor a worker's start (registering tsx, compiling the parser: ~0.7 s of CPU, seconds on a loaded
+      // machine): an empty task waits for a started worker first, within its own limit.
+      await this.#run(pool, null, STARTUP_TIMEOUT_MS, 'the feed parser did not start in time');
+      const outcome = await this.#run(
+        pool,
         { body, limits },
-        { signal: AbortSignal.any([deadline.signal, failed]) },
+        this.budget.timeoutMs,
+        `the feed took more than ${this.budget.timeoutMs / 1000} s to parse`,
       );
-    } catch (error) {
-      throw new FeedParseError(this.#failure(failed?.aborted ? failed.reason : error));
+      if (outcome === null || !outcome.ok) throw new FeedParseError(outcome?.message ?? 'nothing parsed');
+      return outcome.parsed;
     } finally {
-      clearTimeout(timer);
       this.#releaseThread();
     }
-    if (!outcome.ok) throw new FeedParseError(outcome.message);
-    return outcome.parsed;
   }
 
   /** Ends the workers; a later parse starts new ones. */
@@ -85,10 +86,10 @@ export class FeedParseWorkers {
     await pool?.workers.destroy();
   }
 
-  #workers(Pool: typeof Piscina) {
+  #workers(Piscina: typeof PiscinaPool) {
     if (this.#pool) return this.#pool;
     const pool = {
-      workers: new Pool<{ body: string; limits: FeedParseLimits }, FeedParseOutcome>({
+      workers: new Piscina<FeedParseTask | null, FeedParseOutcome | null>({
         filename: BOOT,
         // The worker needs none of the process's flags (a test runner's --import hooks would fail in it):
         // its entry registers tsx itself.
@@ -112,6 +113,22 @@ export class FeedParseWorkers {
     return pool;
   }
 
+  /** Runs `task` on a worker, which is terminated if it is not done in `timeoutMs`. */
+  async #run(pool: Pool, task: FeedParseTask | null, timeoutMs: number, late: string) {
+    // A timer of our own rather than AbortSignal.timeout: this one is not unref'd, so a process waiting
+    // on a parse stays alive while Piscina's (unref'd) worker is starting.
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(), timeoutMs);
+    try {
+      return await pool.workers.run(task, { signal: AbortSignal.any([deadline.signal, pool.failed.signal]) });
+    } catch (error) {
+      if (pool.failed.signal.aborted) throw new FeedParseError(this.#failure(pool.failed.signal.reason));
+      throw new FeedParseError(deadline.signal.aborted ? late : this.#failure(error));
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   async #takeThread(): Promise<void> {
     if (this.#busy < THREADS) {
       this.#busy++;
@@ -128,9 +145,6 @@ export class FeedParseWorkers {
   }
 
   #failure(error: unknown): string {
-    if (error instanceof Error && error.name === 'AbortError') {
-      return `the feed took more than ${this.budget.timeoutMs / 1000} s to parse`;
-    }
     if ((error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY') {
       return `the feed needed more than ${this.budget.maxHeapMb} MB to parse`;
     }
