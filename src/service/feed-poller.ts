@@ -15,7 +15,7 @@ import { DEFAULT_FETCH_LIMITS, fetchFeed, type FetchLimits } from '../statements
 import { DEFAULT_PARSE_LIMITS, type FeedItem, type FeedParseLimits } from '../statements/feeds/feed-items.ts';
 import {
   DEFAULT_PARSE_BUDGET,
-  parseFeedOffThread,
+  FeedParseWorkers,
   type ParseBudget,
 } from '../statements/feeds/parse-feed-off-thread.ts';
 import type { StatementFeed } from '../statements/feeds/feed-store.ts';
@@ -61,9 +61,11 @@ export class FeedPoller {
   private running: Promise<void> | null = null;
   private closed = false;
   private readonly inFlight = new Map<string, Promise<StatementFeed>>();
+  private readonly parser: FeedParseWorkers;
 
   constructor(private readonly deps: FeedPollerDeps) {
     this.limits = { ...DEFAULT_FETCH_LIMITS, ...deps.limits };
+    this.parser = new FeedParseWorkers({ ...DEFAULT_PARSE_BUDGET, ...deps.parseBudget });
     this.outbound = deps.outbound ?? createOutboundPolicy();
     this.now = deps.now ?? (() => new Date());
   }
@@ -97,13 +99,14 @@ export class FeedPoller {
     return poll;
   }
 
-  /** Stops the schedule and waits for polls in flight. */
+  /** Stops the schedule, waits for polls in flight and ends the parsing workers. */
   async close(): Promise<void> {
     this.closed = true;
     if (this.timer !== null) clearTimeout(this.timer);
     this.timer = null;
     await this.running;
     await Promise.allSettled(this.inFlight.values());
+    await this.parser.close();
   }
 
   private schedule(delayMs: number): void {
@@ -141,11 +144,10 @@ export class FeedPoller {
           added: 0,
         });
       }
-      const { items, notes } = await parseFeedOffThread(
-        result.body,
-        { ...DEFAULT_PARSE_LIMITS, ...this.deps.parseLimits },
-        { ...DEFAULT_PARSE_BUDGET, ...this.deps.parseBudget },
-      );
+      const { items, notes } = await this.parser.parse(result.body, {
+        ...DEFAULT_PARSE_LIMITS,
+        ...this.deps.parseLimits,
+      });
       const { added, problems } = await this.ingest(feed, items, polledAt.toISOString());
       return await this.deps.store.statementFeeds.recordPoll(feed.id, {
         status: 'ok',
