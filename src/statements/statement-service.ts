@@ -55,13 +55,20 @@ export class StatementService {
       statements: StatementStore;
       /** Fills `parties` when the input names none (enrichment, when the node has it). */
       partiesOf?: PartiesOf;
+      /**
+       * Told of every statement stored (not of a duplicate refused), after it is stored: the server
+       * announces it on the live bus so every node's enrichment worker reads its contacts.
+       */
+      onAdded?: (statement: Statement) => void;
     },
   ) {}
 
   /** Validates and stores a statement (the same text may be pasted twice; feeds use `addOnce`). */
   async add(input: unknown, origin: { feedId?: string; guid?: string } = {}): Promise<Statement> {
     const { statement, fingerprints } = this.prepare(input, origin);
-    return this.deps.statements.create(statement, fingerprints);
+    const stored = await this.deps.statements.create(statement, fingerprints);
+    this.deps.onAdded?.(stored);
+    return stored;
   }
 
   /**
@@ -70,7 +77,9 @@ export class StatementService {
    */
   async addOnce(input: unknown, origin: { feedId?: string; guid?: string } = {}): Promise<StoredOnce> {
     const { statement, fingerprints } = this.prepare(input, origin);
-    return this.deps.statements.createUnlessDuplicate(statement, fingerprints);
+    const stored = await this.deps.statements.createUnlessDuplicate(statement, fingerprints);
+    if (stored.created) this.deps.onAdded?.(stored.statement);
+    return stored;
   }
 
   /**
