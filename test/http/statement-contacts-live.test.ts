@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { after, describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import { Redis } from 'ioredis';
 import { StatementService } from '../../src/statements/statement-service.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
@@ -67,6 +67,32 @@ describe('statement contacts on one node', () => {
     nodes.push(restarted);
     await restarted.enrichment.idle();
     assert.deepEqual(await contactsOf(restarted, stored.id), [['meeting', 'ilham-aliyev']]);
+  });
+});
+
+describe('pages of actors named only in statements', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await createTestApp({ enricher: 'shipped' });
+  });
+  after(() => t.close());
+
+  it('gives a person named only in a statement a page of its contacts; a name with nothing public stays 404', async () => {
+    const page = async (path: string) => t.app.inject({ url: path });
+    assert.equal((await page('/people/nikol-pashinyan')).statusCode, 404);
+    const id = await postStatement(t, 'Putin met Nikol Pashinyan in Minsk on Thursday.');
+    await t.enrichment.idle();
+    const pashinyan = await page('/people/nikol-pashinyan');
+    assert.equal(pashinyan.statusCode, 200);
+    assert.match(pashinyan.body, /<h1>Nikol Pashinyan<\/h1>/);
+    assert.match(pashinyan.body, new RegExp(`href="/statements/${id}"`));
+    assert.match(pashinyan.body, /official statement/);
+    assert.match(pashinyan.body, /No published update names Nikol Pashinyan yet/);
+    // The other side of the contact too; not under the other kind, and not an unknown name.
+    assert.equal((await page('/people/vladimir-putin')).statusCode, 200);
+    assert.equal((await page('/organizations/nikol-pashinyan')).statusCode, 404);
+    assert.equal((await page('/people/nobody-named-this')).statusCode, 404);
+    assert.equal((await page('/people/nikol-pashinyan?before=2026-01-01T00:00:00Z')).statusCode, 404);
   });
 });
 
