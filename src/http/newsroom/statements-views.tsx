@@ -211,7 +211,7 @@ function StatementContacts(props: {
                 <p>
                   <strong>{c.a.name}</strong>
                   {c.a.role !== null && ` (${c.a.role})`} · {c.kind}
-                  {c.channel !== null && ` by ${c.channel}`} · <strong>{c.b.name}</strong>
+                  {c.channel !== null && ` (${c.channel.replace('-', ' ')})`} · <strong>{c.b.name}</strong>
                   {c.b.role !== null && ` (${c.b.role})`}
                   {c.place !== null && `, ${c.place}`}, <time dateTime={c.date}>{c.date}</time>
                 </p>
