@@ -3,7 +3,7 @@
  * find the earlier statements that share its wording, and compare several word by word.
  */
 import type { z } from 'zod';
-import { DomainError, invalid, notFound } from '../domain/errors.ts';
+import { conflict, DomainError, invalid, notFound } from '../domain/errors.ts';
 import {
   buildTemplate,
   diffStatements,
@@ -116,6 +116,21 @@ export class StatementService {
       guid: origin.guid ?? null,
     };
     return { statement, fingerprints };
+  }
+
+  /**
+   * Removes a statement and everything derived from it (its contacts too); refused with a conflict
+   * naming the updates that cite it, so a published update never loses a source silently.
+   */
+  async remove(id: string): Promise<Statement> {
+    const statement = await this.get(id);
+    const { removed, citedBy } = await this.deps.statements.remove(id);
+    if (citedBy.length > 0)
+      throw conflict(`statement is cited by ${citedBy.length} update(s); remove the citations first`, {
+        citedBy,
+      });
+    if (!removed) throw notFound('statement');
+    return statement;
   }
 
   async get(id: string): Promise<Statement> {

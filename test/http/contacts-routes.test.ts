@@ -1,7 +1,5 @@
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import Database from 'better-sqlite3';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 
 interface ContactJson {
@@ -177,22 +175,13 @@ describe('contacts export', () => {
       [],
     );
 
-    // Removed from the library (no route removes statements yet: as an operator would, in SQL).
-    // This node runs on SQLite (createTestApp's default).
-    const db = new Database(join(t.dataDir, 'dateline.db'));
-    try {
-      db.pragma('foreign_keys = ON');
-      db.transaction(() => {
-        db.prepare(
-          'delete from statement_shingles where doc in (select doc from statement_fingerprints where statement_id = ?)',
-        ).run(statement.id);
-        for (const table of ['statement_fingerprints', 'statement_keys'])
-          db.prepare(`delete from ${table} where statement_id = ?`).run(statement.id);
-        db.prepare('delete from statements where id = ?').run(statement.id);
-      })();
-    } finally {
-      db.close();
-    }
+    // Removed from the library by an editor.
+    const removed = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/statements/${statement.id}`,
+      headers: t.auth(t.editorToken),
+    });
+    assert.equal(removed.statusCode, 204, removed.body);
     assert.deepEqual(await ofStatement(statement.id), []);
     assert.doesNotMatch(
       (await t.app.inject({ url: '/people/vladimir-putin' })).body,

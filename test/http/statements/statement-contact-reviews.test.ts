@@ -193,3 +193,100 @@ describe('reviewing the contacts of a statement', () => {
     assert.doesNotMatch(page.body, /data-verdict="rejected"[^]*Rejected by Cora/);
   });
 });
+
+describe('removing a statement', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await createTestApp({ enricher: 'shipped' });
+  });
+  after(() => t.close());
+
+  const add = async (text: string, publishedAt: string) => {
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/statements',
+      headers: t.auth(t.editorToken),
+      payload: { issuer: 'Presidency of Ruritania', publishedAt, text },
+    });
+    assert.equal(response.statusCode, 201, response.body);
+    await t.enrichment.idle();
+    return (response.json() as { id: string }).id;
+  };
+  const remove = (id: string, headers: Record<string, string> = t.auth(t.editorToken)) =>
+    t.app.inject({ method: 'DELETE', url: `/api/v1/statements/${id}`, headers });
+  const isProblem = (response: { statusCode: number; headers: Record<string, unknown> }, status: number) => {
+    assert.equal(response.statusCode, status);
+    assert.match(String(response.headers['content-type']), /^application\/problem\+json/);
+  };
+
+  it('takes a statement, its contacts and its place in the similarity index away, audited', async () => {
+    const readout =
+      'Putin met Nikol Pashinyan in Minsk on Thursday and discussed transit routes across the region.';
+    const first = await add(readout, '2026-11-19T10:00:00.000Z');
+    const later = await add(readout.replace('Thursday', 'Friday'), '2026-11-20T10:00:00.000Z');
+    const similar = async () =>
+      (
+        (await t.app.inject({ url: `/api/v1/statements/${later}/similar` })).json() as {
+          items: { statement: { id: string } }[];
+        }
+      ).items.map((hit) => hit.statement.id);
+    assert.deepEqual(await similar(), [first]);
+    assert.equal((await t.app.inject({ url: '/people/nikol-pashinyan' })).statusCode, 200);
+
+    const response = await remove(first);
+    assert.equal(response.statusCode, 204, response.body);
+    assert.equal((await t.app.inject({ url: `/api/v1/statements/${first}` })).statusCode, 404);
+    assert.deepEqual(await similar(), []);
+    const contacts = (await t.app.inject({ url: '/api/v1/contacts?actor=nikol-pashinyan' })).json() as {
+      items: { source: { statementId: string | null } }[];
+    };
+    assert.deepEqual(
+      contacts.items.map((c) => c.source.statementId),
+      [later],
+    );
+    const [header, ...lines] = (await t.app.inject({ url: '/api/v1/contacts.csv' })).body
+      .trimEnd()
+      .split('\r\n');
+    const column = header!.split(',').indexOf('statement_id');
+    // (The later readout's template id may still be named after the first: it is only a group's name.)
+    assert.deepEqual(
+      lines.map((line) => line.split(',')[column]),
+      [later],
+    );
+    const audit = await t.store.audit.list({ limit: 5 });
+    assert.ok(audit.some((e) => e.action === 'statement.delete' && e.target === first));
+    // Its twin, removed too: nothing public names Pashinyan any more.
+    assert.equal((await remove(later)).statusCode, 204);
+    assert.equal((await t.app.inject({ url: '/people/nikol-pashinyan' })).statusCode, 404);
+    isProblem(await remove(later), 404);
+  });
+
+  it('refuses anonymous callers, contributors, unknown and oversized ids, and a statement updates cite', async () => {
+    const id = await add('Putin met Ilham Aliyev in Baku on Friday.', '2026-11-21T10:00:00.000Z');
+    isProblem(await remove(id, {}), 401);
+    isProblem(await remove(id, t.auth(t.contributorToken)), 403);
+    isProblem(await remove('01nosuchstatement000000000'), 404);
+    isProblem(await remove('x'.repeat(65)), 400);
+    isProblem(await remove('%3Cscript%3E'), 404);
+
+    const story = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/stories',
+      headers: t.auth(t.editorToken),
+      payload: { headline: 'Caucasus diplomacy', status: 'live' },
+    });
+    assert.equal(story.statusCode, 201, story.body);
+    const update = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/stories/${story.json().id}/updates`,
+      headers: t.auth(t.editorToken),
+      payload: { body: 'The presidency published a readout of the meeting.', statementIds: [id] },
+    });
+    assert.equal(update.statusCode, 201, update.body);
+    const cited = await remove(id);
+    isProblem(cited, 409);
+    assert.match(cited.body, new RegExp(update.json().id));
+    // Nothing was removed.
+    assert.equal((await t.app.inject({ url: `/api/v1/statements/${id}` })).statusCode, 200);
+  });
+});
