@@ -191,6 +191,7 @@ export async function registerNewsroomStatementPages(
     status: number,
     statement: Statement,
     notice: ReviewNotice | null = null,
+    removeError?: string,
   ) =>
     send(
       reply,
@@ -204,6 +205,7 @@ export async function registerNewsroomStatementPages(
         contacts={await store.contacts.ofStatement(statement.id)}
         csrfToken={principal.csrfToken ?? ''}
         notice={notice}
+        {...(removeError !== undefined && { removeError })}
       />,
     );
 
@@ -213,6 +215,28 @@ export async function registerNewsroomStatementPages(
     const { id } = request.params as { id: string };
     if (!ID.test(id)) throw new DomainError('not_found', 'statement not found');
     return statementPage(reply, principal, 200, await statements.get(id));
+  });
+
+  // An editor removes a statement from the library, with its contacts; refused while updates cite it.
+  app.post('/newsroom/statements/:id/remove', async (request, reply) => {
+    const principal = await signedIn(request, reply, 'editor');
+    if (!principal) return reply;
+    const { id } = request.params as { id: string };
+    if (!ID.test(id)) throw new DomainError('not_found', 'statement not found');
+    try {
+      const statement = await statements.remove(id);
+      await store.audit.record({
+        actor: principal.name,
+        actorKey: principal.key,
+        action: 'statement.delete',
+        target: id,
+        detail: { issuer: statement.issuer, title: statement.title },
+      });
+      return await reply.redirect('/newsroom/statements', 303);
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.code !== 'conflict') throw error;
+      return statementPage(reply, principal, 409, await statements.get(id), null, error.message);
+    }
   });
 
   // An editor confirms or rejects a contact found in the statement (or takes the verdict back). The

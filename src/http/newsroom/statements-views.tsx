@@ -267,6 +267,8 @@ export function StatementDeskPage(props: {
   contacts: ReviewedStatementContact[];
   csrfToken: string;
   notice?: ReviewNotice | null;
+  /** Why removing it was refused (updates cite it). */
+  removeError?: string;
 }): JSX.Element {
   const { statement, similar } = props;
   return (
@@ -306,6 +308,16 @@ export function StatementDeskPage(props: {
         timezone={props.timezone}
         notice={props.notice ?? null}
       />
+      <form method="post" action={`/newsroom/statements/${statement.id}/remove`} class="nr-inline-form">
+        <input type="hidden" name="_csrf" value={props.csrfToken} />
+        {props.removeError && (
+          <p class="form-error" role="alert">
+            {props.removeError}
+          </p>
+        )}
+        <button type="submit">Remove from the library</button>{' '}
+        <small>with the contacts found in it (refused while an update cites it)</small>
+      </form>
       <details class="nr-panel">
         <summary>Text</summary>
         <div class="statement-text" lang={statement.language}>

@@ -192,6 +192,35 @@ describe('reviewing the contacts of a statement', () => {
     const page = await get(`/newsroom/statements/${statementId}`, 'editor');
     assert.doesNotMatch(page.body, /data-verdict="rejected"[^]*Rejected by Cora/);
   });
+
+  it('removes the statement from its newsroom page (editors, with the CSRF token), its contacts with it', async () => {
+    const url = `/newsroom/statements/${statementId}/remove`;
+    const post = (role: string, csrf = true) =>
+      t.app.inject({
+        method: 'POST',
+        url,
+        headers: { cookie: sessions[role]!.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        payload: csrf ? new URLSearchParams({ _csrf: sessions[role]!.csrf }).toString() : '',
+      });
+    const anonymous = await t.app.inject({
+      method: 'POST',
+      url,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: '',
+    });
+    assert.equal(anonymous.headers.location, '/newsroom/login');
+    assert.equal((await post('contributor')).statusCode, 403);
+    assert.equal((await post('editor', false)).statusCode, 403);
+    assert.equal((await t.app.inject({ url: `/api/v1/statements/${statementId}` })).statusCode, 200);
+    const removed = await post('editor');
+    assert.equal(removed.statusCode, 303, removed.body);
+    assert.equal(removed.headers.location, '/newsroom/statements');
+    assert.equal((await t.app.inject({ url: `/api/v1/statements/${statementId}` })).statusCode, 404);
+    assert.deepEqual(await listed('recep-tayyip-erdogan'), []);
+    assert.equal((await get(`/newsroom/statements/${statementId}`, 'editor')).statusCode, 404);
+    const audit = await t.store.audit.list({ limit: 3 });
+    assert.ok(audit.some((e) => e.action === 'statement.delete' && e.actor === 'Rima Editor'));
+  });
 });
 
 describe('removing a statement', () => {
