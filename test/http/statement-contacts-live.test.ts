@@ -70,6 +70,35 @@ describe('statement contacts on one node', () => {
   });
 });
 
+describe('statements announced', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await createTestApp();
+  });
+  after(() => t.close());
+
+  it("announces each statement stored, by a feed's addOnce too, and never a duplicate it refused", async () => {
+    const announced: string[] = [];
+    const service = new StatementService({
+      statements: t.store.statements,
+      onAdded: (statement) => announced.push(statement.id),
+    });
+    const input = {
+      issuer: 'Presidency of Ruritania',
+      publishedAt: '2026-11-23T10:00:00.000Z',
+      url: 'https://presidency.example/readouts/7',
+      text: 'Putin met Nikol Pashinyan in Yerevan on Monday.',
+    };
+    const fromFeed = await service.addOnce(input);
+    assert.equal(fromFeed.created, true);
+    const again = await service.addOnce(input);
+    assert.equal(again.created, false);
+    const { url: _url, ...pastedInput } = input;
+    const pasted = await service.add(pastedInput);
+    assert.deepEqual(announced, [fromFeed.statement.id, pasted.id]);
+  });
+});
+
 describe('pages of actors named only in statements', () => {
   let t: TestApp;
   before(async () => {
