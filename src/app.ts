@@ -159,6 +159,13 @@ export async function createApp(
   const statements = new StatementService({
     statements: store.statements,
     partiesOf: partiesFromEnricher(enricher),
+    // Every node's enrichment worker hears of it and reads its contacts (no polling).
+    onAdded: (statement) =>
+      void bus
+        .publishPrivate({ kind: 'statement', storyId: '', statementId: statement.id })
+        .catch((error: unknown) =>
+          logger.error({ err: error, statementId: statement.id }, 'statement notice not sent'),
+        ),
   });
   const feedPoller = new FeedPoller({ store, statements, logger, outbound });
   const statementFeeds = new StatementFeedService({ store, feedPoller, outbound });

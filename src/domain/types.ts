@@ -216,6 +216,11 @@ export type PrivateEvent =
    * open newsroom streams on every node recheck their credentials at once.
    */
   | { kind: 'credentials'; storyId: '' }
+  /**
+   * A statement was added to the library (by a feed, an editor or the API): every node's enrichment
+   * worker reads the contacts of statements not yet read. Statements belong to no story.
+   */
+  | { kind: 'statement'; storyId: ''; statementId: string }
   | {
       kind: 'submission';
       storyId: string;
@@ -234,6 +239,7 @@ export const PRIVATE_EVENT_KINDS = [
   'layer',
   'draft',
   'credentials',
+  'statement',
 ] as const satisfies readonly PrivateEvent['kind'][];
 
 /** An API token; only the SHA-256 of its secret is stored. */

@@ -35,8 +35,6 @@ export function enrichmentText(update: Pick<Update, 'headline' | 'body'>): strin
 const REENRICH_SCAN = 5000;
 const REENRICH_BATCH = 200;
 const GAZETTEER_POLL_MS = 30_000;
-/** How often to read the contacts of statements added since (by feeds, editors or the CLI). */
-const STATEMENT_POLL_MS = 5_000;
 
 /** The gazetteer generation an enrichment was made with (0 before imports were recorded). */
 export function gazetteerGenerationOf(dataVersion: string): number {
@@ -85,8 +83,6 @@ export interface EnrichmentWorkerDeps {
   importedPlaces?: ImportedPlaces;
   /** How often to look for a finished gazetteer import (default GAZETTEER_POLL_MS); 0: only at start. */
   gazetteerPollMs?: number;
-  /** How often to read new statements' contacts (default STATEMENT_POLL_MS); 0: only at start. */
-  statementPollMs?: number;
 }
 
 /** A queue of updates to enrich, drained one at a time between other work. */
@@ -102,8 +98,10 @@ export class EnrichmentWorker {
   #settledGeneration = 0;
   #checking: Promise<number> | undefined;
   #gazetteerTimer: ReturnType<typeof setInterval> | undefined;
-  #statementTimer: ReturnType<typeof setInterval> | undefined;
-  #readingStatements: Promise<number> | undefined;
+  #unsubscribePrivate: (() => void) | undefined;
+  /** Reads of statements' contacts, one after another; whether one is waiting to start. */
+  #statementReads: Promise<number> = Promise.resolve(0);
+  #statementReadWaiting = false;
 
   constructor(deps: EnrichmentWorkerDeps) {
     this.#deps = deps;
@@ -115,19 +113,15 @@ export class EnrichmentWorker {
    */
   start(): void {
     this.#unsubscribe = this.#deps.bus.subscribe((event) => this.#onEvent(event));
+    // A statement added on any node is announced on the bus; one read at start catches those added
+    // while no worker ran (by the CLI) or whose announcement was missed.
+    this.#unsubscribePrivate = this.#deps.bus.subscribePrivate((event) => {
+      if (event.kind === 'statement') void this.readStatements();
+    });
     this.#catchingUp = this.#catchUp().catch((error: unknown) =>
       this.#deps.logger.error({ err: error }, 'enrichment catch-up failed'),
     );
-    const read = () =>
-      void this.readStatements().catch((error: unknown) =>
-        this.#deps.logger.error({ err: error }, "reading statements' contacts failed"),
-      );
-    read();
-    const statementsEvery = this.#deps.statementPollMs ?? STATEMENT_POLL_MS;
-    if (statementsEvery > 0) {
-      this.#statementTimer = setInterval(read, statementsEvery);
-      this.#statementTimer.unref();
-    }
+    void this.readStatements();
     if (this.#deps.importedPlaces) {
       const check = () =>
         void this.checkGazetteer().catch((error: unknown) =>
@@ -198,15 +192,26 @@ export class EnrichmentWorker {
 
   /**
    * Extracts the contacts of statements never read (added by feeds, editors or the CLI, on any node),
-   * at most `batch`, oldest first; resolves to how many it read. Called at start and every
-   * STATEMENT_POLL_MS; calls made while one runs share it. Storing is idempotent, so two nodes reading
-   * the same statement at once store the same contacts.
+   * oldest first, `batch` at a time until none is left; resolves to how many it read. Called at start
+   * and whenever the bus announces a statement. A call made while a read runs starts another after it
+   * (the running one may have listed before the new statement was stored); calls made while that one
+   * waits share it. Storing is idempotent, so two nodes reading one statement at once store it once.
    */
   readStatements(batch = CATCH_UP_LIMIT): Promise<number> {
-    this.#readingStatements ??= this.#readStatements(batch).finally(() => {
-      this.#readingStatements = undefined;
-    });
-    return this.#readingStatements;
+    if (!this.#statementReadWaiting) {
+      this.#statementReadWaiting = true;
+      this.#statementReads = this.#statementReads.then(async () => {
+        this.#statementReadWaiting = false;
+        let read = 0;
+        try {
+          for (let n = batch; n === batch; read += n) n = await this.#readStatements(batch);
+        } catch (error) {
+          this.#deps.logger.error({ err: error }, "reading statements' contacts failed");
+        }
+        return read;
+      });
+    }
+    return this.#statementReads;
   }
 
   async #readStatements(batch: number): Promise<number> {
@@ -234,16 +239,17 @@ export class EnrichmentWorker {
   async idle(): Promise<void> {
     await this.#catchingUp;
     await this.#refreshing;
+    await this.#statementReads;
     while (this.#draining) await this.#draining;
   }
 
   /** Stops listening and finishes what is queued. */
   async close(): Promise<void> {
     this.#unsubscribe?.();
+    this.#unsubscribePrivate?.();
     clearInterval(this.#gazetteerTimer);
-    clearInterval(this.#statementTimer);
     await this.#checking;
-    await this.#readingStatements;
+    await this.#statementReads;
     await this.idle();
   }
 

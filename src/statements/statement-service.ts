@@ -3,7 +3,7 @@
  * find the earlier statements that share its wording, and compare several word by word.
  */
 import type { z } from 'zod';
-import { DomainError, invalid, notFound } from '../domain/errors.ts';
+import { conflict, DomainError, invalid, notFound } from '../domain/errors.ts';
 import {
   buildTemplate,
   diffStatements,
@@ -55,13 +55,20 @@ export class StatementService {
       statements: StatementStore;
       /** Fills `parties` when the input names none (enrichment, when the node has it). */
       partiesOf?: PartiesOf;
+      /**
+       * Told of every statement stored (not of a duplicate refused), after it is stored: the server
+       * announces it on the live bus so every node's enrichment worker reads its contacts.
+       */
+      onAdded?: (statement: Statement) => void;
     },
   ) {}
 
   /** Validates and stores a statement (the same text may be pasted twice; feeds use `addOnce`). */
   async add(input: unknown, origin: { feedId?: string; guid?: string } = {}): Promise<Statement> {
     const { statement, fingerprints } = this.prepare(input, origin);
-    return this.deps.statements.create(statement, fingerprints);
+    const stored = await this.deps.statements.create(statement, fingerprints);
+    this.deps.onAdded?.(stored);
+    return stored;
   }
 
   /**
@@ -70,7 +77,9 @@ export class StatementService {
    */
   async addOnce(input: unknown, origin: { feedId?: string; guid?: string } = {}): Promise<StoredOnce> {
     const { statement, fingerprints } = this.prepare(input, origin);
-    return this.deps.statements.createUnlessDuplicate(statement, fingerprints);
+    const stored = await this.deps.statements.createUnlessDuplicate(statement, fingerprints);
+    if (stored.created) this.deps.onAdded?.(stored.statement);
+    return stored;
   }
 
   /**
@@ -107,6 +116,21 @@ export class StatementService {
       guid: origin.guid ?? null,
     };
     return { statement, fingerprints };
+  }
+
+  /**
+   * Removes a statement and everything derived from it (its contacts too); refused with a conflict
+   * naming the updates that cite it, so a published update never loses a source silently.
+   */
+  async remove(id: string): Promise<Statement> {
+    const statement = await this.get(id);
+    const { removed, citedBy } = await this.deps.statements.remove(id);
+    if (citedBy.length > 0)
+      throw conflict(`statement is cited by ${citedBy.length} update(s); remove the citations first`, {
+        citedBy,
+      });
+    if (!removed) throw notFound('statement');
+    return statement;
   }
 
   async get(id: string): Promise<Statement> {

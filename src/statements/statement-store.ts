@@ -81,6 +81,12 @@ export interface StatementStore {
    * never refuses.
    */
   createUnlessDuplicate(statement: NewStatement, fingerprints: StatementFingerprints): Promise<StoredOnce>;
+  /**
+   * Removes a statement with its keys, fingerprints, postings and contacts (the library's counts go
+   * down with it), in one transaction. Refused, nothing removed, while updates cite it: resolves to
+   * `{ removed: false, citedBy }`; `removed: false` with no citations when there is no such statement.
+   */
+  remove(id: string): Promise<{ removed: boolean; citedBy: string[] }>;
   getById(id: string): Promise<Statement | null>;
   /** Statements with these ids, in the order given; unknown ids are left out. */
   getMany(ids: readonly string[]): Promise<Statement[]>;

@@ -9,6 +9,27 @@ export interface StatementToRead {
   publishedAt: string;
 }
 
+/** An editor's verdict on a statement's contact: a rejected one is listed nowhere. */
+export const STATEMENT_CONTACT_VERDICTS = ['confirmed', 'rejected'] as const;
+export type StatementContactVerdict = (typeof STATEMENT_CONTACT_VERDICTS)[number];
+
+/** A statement's contact with the editors' verdict on it (null: nobody decided yet). */
+export interface ReviewedStatementContact extends StatementContact {
+  verdict: StatementContactVerdict | null;
+  decidedBy: string | null;
+  decidedAt: string | null;
+}
+
+/**
+ * What a verdict did: `saved`; `changed` when the contact's verdict was no longer the one the editor
+ * saw (a colleague decided meanwhile; nothing written); `missing` when the statement has no such
+ * contact. `current` is the contact as it now stands.
+ */
+export interface StatementReviewOutcome {
+  outcome: 'saved' | 'changed' | 'missing';
+  current: ReviewedStatementContact | null;
+}
+
 /** Which public contacts to list; `from`/`to` are days (YYYY-MM-DD), both included. */
 export interface ContactFilter {
   /** An actor's slug, on either side. */
@@ -50,6 +71,20 @@ export interface ContactStore {
    * contact); does nothing when the statement is gone. Its contacts go when it goes (the keys cascade).
    */
   replaceForStatement(statementId: string, contacts: StatementContact[]): Promise<void>;
+  /** Every contact of one statement, rejected ones too, with their verdicts, in order. */
+  ofStatement(statementId: string): Promise<ReviewedStatementContact[]>;
+  /**
+   * Sets the verdict on contact `ordinal` of a statement (null: undecided again), only if its verdict
+   * is still `seen` (what the editor was shown), atomically on both engines.
+   */
+  reviewStatementContact(review: {
+    statementId: string;
+    ordinal: number;
+    verdict: StatementContactVerdict | null;
+    seen: StatementContactVerdict | null;
+    actor: string;
+    at: string;
+  }): Promise<StatementReviewOutcome>;
   /** Statements whose contacts were never extracted, oldest published first, at most `limit`. */
   listUnextractedStatements(limit: number): Promise<StatementToRead[]>;
   /**

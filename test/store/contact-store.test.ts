@@ -257,6 +257,100 @@ function runContactStoreContract(name: string, open: () => Promise<Store>): void
       ]);
     });
 
+    it('takes a rejected statement contact out of every list, conditionally on the verdict seen, and removes a statement whole', async () => {
+      const text =
+        'Putin met Shavkat Mirziyoyev in Samarkand, and the readout repeats the wording of earlier ones.';
+      const statement = await store.statements.create(
+        {
+          issuer: 'Kremlin',
+          title: 'Meeting in Samarkand',
+          publishedAt: '2026-10-24T12:00:00.000Z',
+          url: null,
+          language: 'en',
+          text,
+          parties: [],
+          tags: [],
+          feedId: null,
+          guid: null,
+        },
+        fingerprintsOf(text),
+      );
+      const {
+        updateId: _update,
+        storyId: _story,
+        source: _source,
+        ...fields
+      } = contact('', '', 1, 'Shavkat Mirziyoyev', '2026-10-24', 'meeting');
+      await store.contacts.replaceForStatement(statement.id, [
+        { ...fields, statementId: statement.id, templateId: `${statement.id}-1` },
+      ]);
+      const listed = async () =>
+        (await store.contacts.list({ actor: 'shavkat-mirziyoyev' }, { limit: 10 })).items.map(
+          (c) => c.source,
+        );
+      const review = (verdict: 'confirmed' | 'rejected' | null, seen: 'confirmed' | 'rejected' | null) =>
+        store.contacts.reviewStatementContact({
+          statementId: statement.id,
+          ordinal: 1,
+          verdict,
+          seen,
+          actor: 'Rima Editor',
+          at: '2026-10-25T08:00:00.000Z',
+        });
+      assert.deepEqual(await listed(), ['extracted']);
+      assert.equal((await review('rejected', null)).outcome, 'saved');
+      assert.deepEqual(await listed(), []);
+      assert.equal(
+        await store.contactNetwork.lastBetween(
+          { kind: 'person', slug: 'vladimir-putin' },
+          'shavkat-mirziyoyev',
+        ),
+        null,
+      );
+      // A colleague who still saw it undecided does not overwrite the rejection.
+      const stale = await review('confirmed', null);
+      assert.deepEqual(
+        [stale.outcome, stale.current?.verdict, stale.current?.decidedBy],
+        ['changed', 'rejected', 'Rima Editor'],
+      );
+      assert.equal((await review('confirmed', 'rejected')).outcome, 'saved');
+      assert.deepEqual(await listed(), ['confirmed']);
+      assert.equal((await review('confirmed', null)).outcome, 'changed');
+      assert.equal(
+        (
+          await store.contacts.reviewStatementContact({
+            statementId: statement.id,
+            ordinal: 9,
+            verdict: 'rejected',
+            seen: null,
+            actor: 'x',
+            at: '2026-10-25T08:00:00.000Z',
+          })
+        ).outcome,
+        'missing',
+      );
+
+      // Removed whole: its contacts, verdicts and postings go; the library counts one fewer.
+      const count = () => store.statements.count();
+      const before = await count();
+      assert.deepEqual(await store.statements.remove(statement.id), { removed: true, citedBy: [] });
+      assert.equal(await count(), before - 1);
+      assert.equal(await store.statements.getById(statement.id), null);
+      assert.deepEqual(await store.contacts.ofStatement(statement.id), []);
+      assert.deepEqual(await listed(), []);
+      assert.deepEqual(
+        await store.statements.findSimilar({
+          fingerprints: fingerprintsOf(text),
+          threshold: 0.5,
+          metric: 'jaccard',
+          maskNames: false,
+          limit: 10,
+        }),
+        [],
+      );
+      assert.deepEqual(await store.statements.remove(statement.id), { removed: false, citedBy: [] });
+    });
+
     it('lists updates whose current enrichment has no contacts field, and only those', async () => {
       const save = (updateId: string, version: number, withContacts: boolean) =>
         store.enrichments.save({

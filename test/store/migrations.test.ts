@@ -123,6 +123,7 @@ async function writeLegacyRecord(
   await exec('alter table submissions drop column saved_at');
   await exec('alter table submissions drop column saved_by');
   for (const table of [
+    'statement_contact_reviews',
     'statement_contact_runs',
     'statement_contacts',
     'map_layer_revisions',

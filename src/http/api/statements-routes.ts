@@ -171,6 +171,35 @@ export async function registerStatementApiRoutes(
   });
 
   define({
+    method: 'DELETE',
+    url: '/statements/:id',
+    permissions: 'editor',
+    params: IdParams,
+    status: 204,
+    docs: {
+      summary:
+        'Remove a statement from the library with its contacts (editor); refused while updates cite it; audited',
+      secured: true,
+      responses: {
+        '204': { description: 'Removed' },
+        '409': problem('Cited by updates; `current.citedBy` names them'),
+        ...errors,
+      },
+    },
+    handler: async ({ principal, params: { id }, reply }) => {
+      const statement = await statements.remove(id);
+      await store.audit.record({
+        actor: principal.name,
+        actorKey: principal.key,
+        action: 'statement.delete',
+        target: id,
+        detail: { issuer: statement.issuer, title: statement.title },
+      });
+      return reply.send();
+    },
+  });
+
+  define({
     method: 'GET',
     url: '/statements',
     querystring: ListQuery,

@@ -24,6 +24,7 @@ import {
   StatementDeskPage,
   StatementsDeskPage,
   type FormState,
+  type ReviewNotice,
 } from './statements-views.tsx';
 import { sendNewsroomPage } from './send-page.tsx';
 
@@ -51,6 +52,8 @@ const FeedForm = z.object({
   language: z.string().default(''),
   intervalMinutes: z.string().max(10).default(''),
 });
+const VERDICT = z.enum(['confirmed', 'rejected', 'undecided']);
+const ReviewForm = z.object({ _csrf: z.string().optional(), verdict: VERDICT, seen: VERDICT });
 const DisabledForm = z.object({ disabled: z.enum(['0', '1']) });
 const DraftForm = z.object({
   id: z.string().regex(ID, 'must be a statement id'),
@@ -182,24 +185,97 @@ export async function registerNewsroomStatementPages(
     );
   });
 
+  const statementPage = async (
+    reply: FastifyReply,
+    principal: Principal,
+    status: number,
+    statement: Statement,
+    notice: ReviewNotice | null = null,
+    removeError?: string,
+  ) =>
+    send(
+      reply,
+      status,
+      statement.title || 'Statement',
+      principal,
+      <StatementDeskPage
+        statement={statement}
+        similar={await statements.similarTo(statement.id, { limit: 20 })}
+        timezone={newsroomZone(await store.desks.list())}
+        contacts={await store.contacts.ofStatement(statement.id)}
+        csrfToken={principal.csrfToken ?? ''}
+        notice={notice}
+        {...(removeError !== undefined && { removeError })}
+      />,
+    );
+
   app.get('/newsroom/statements/:id', async (request, reply) => {
     const principal = await signedIn(request, reply, 'editor');
     if (!principal) return reply;
     const { id } = request.params as { id: string };
     if (!ID.test(id)) throw new DomainError('not_found', 'statement not found');
+    return statementPage(reply, principal, 200, await statements.get(id));
+  });
+
+  // An editor removes a statement from the library, with its contacts; refused while updates cite it.
+  app.post('/newsroom/statements/:id/remove', async (request, reply) => {
+    const principal = await signedIn(request, reply, 'editor');
+    if (!principal) return reply;
+    const { id } = request.params as { id: string };
+    if (!ID.test(id)) throw new DomainError('not_found', 'statement not found');
+    try {
+      const statement = await statements.remove(id);
+      await store.audit.record({
+        actor: principal.name,
+        actorKey: principal.key,
+        action: 'statement.delete',
+        target: id,
+        detail: { issuer: statement.issuer, title: statement.title },
+      });
+      return await reply.redirect('/newsroom/statements', 303);
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.code !== 'conflict') throw error;
+      return statementPage(reply, principal, 409, await statements.get(id), null, error.message);
+    }
+  });
+
+  // An editor confirms or rejects a contact found in the statement (or takes the verdict back). The
+  // form says which verdict the editor saw: if a colleague decided meanwhile, nothing is written and
+  // the page shows the colleague's decision (409).
+  app.post('/newsroom/statements/:id/contacts/:ordinal', async (request, reply) => {
+    const principal = await signedIn(request, reply, 'editor');
+    if (!principal) return reply;
+    const { id, ordinal: ordinalText } = request.params as { id: string; ordinal: string };
+    if (!ID.test(id)) throw new DomainError('not_found', 'statement not found');
+    if (!/^[1-9]\d{0,5}$/.test(ordinalText)) throw new DomainError('not_found', 'contact not found');
+    const ordinal = Number(ordinalText);
+    const form = parseWith(ReviewForm, request.body ?? {});
     const statement = await statements.get(id);
-    const similar = await statements.similarTo(id, { limit: 20 });
-    return send(
-      reply,
-      200,
-      statement.title || 'Statement',
-      principal,
-      <StatementDeskPage
-        statement={statement}
-        similar={similar}
-        timezone={newsroomZone(await store.desks.list())}
-      />,
-    );
+    const verdictOf = (v: 'confirmed' | 'rejected' | 'undecided') => (v === 'undecided' ? null : v);
+    const { outcome, current } = await store.contacts.reviewStatementContact({
+      statementId: id,
+      ordinal,
+      verdict: verdictOf(form.verdict),
+      seen: verdictOf(form.seen),
+      actor: principal.name,
+      at: new Date().toISOString(),
+    });
+    if (outcome === 'missing' || !current) throw new DomainError('not_found', 'contact not found');
+    if (outcome === 'changed') {
+      const message =
+        current.verdict === null
+          ? `${current.decidedBy ?? 'A colleague'} took the verdict back meanwhile; yours was not saved. Decide again below.`
+          : `${current.decidedBy ?? 'A colleague'} ${current.verdict} this contact meanwhile; your choice was not saved.`;
+      return statementPage(reply, principal, 409, statement, { ordinal, message });
+    }
+    await store.audit.record({
+      actor: principal.name,
+      actorKey: principal.key,
+      action: `statement.contact.${form.verdict}`,
+      target: id,
+      detail: { ordinal, a: current.a.slug, b: current.b.slug, kind: current.kind },
+    });
+    return reply.redirect(`/newsroom/statements/${id}#contact-${ordinal}`, 303);
   });
 
   const feedsPage = async (reply: FastifyReply, principal: Principal, status: number, form?: FormState) =>

@@ -8,6 +8,7 @@ import type { Role } from '../../domain/types.ts';
 import type { StatementFeed } from '../../statements/feeds/feed-store.ts';
 import type { SimilarStatement } from '../../statements/statement-service.ts';
 import type { Statement } from '../../statements/statement.ts';
+import type { ReviewedStatementContact } from '../../store/contacts.ts';
 import { statementTitle } from '../reader/statement-title.ts';
 import { formatDateTime, zonedLocal, zoneName } from '../reader/time-format.ts';
 
@@ -175,10 +176,99 @@ export function StatementsDeskPage(props: {
 }
 
 /** One statement in the newsroom, with the earlier statements that share its wording. */
+/** What became of an editor's verdict that could not be saved: a colleague decided first. */
+export interface ReviewNotice {
+  ordinal: number;
+  message: string;
+}
+
+const VERDICT_WORDS = { confirmed: 'Confirmed', rejected: 'Rejected' } as const;
+
+/**
+ * The contacts found in a statement, each with confirm / reject (or undo) as plain forms. Each form
+ * says which verdict the editor saw, so a colleague's decision made meanwhile is never overwritten.
+ */
+function StatementContacts(props: {
+  statement: Statement;
+  contacts: ReviewedStatementContact[];
+  csrfToken: string;
+  timezone: string;
+  notice: ReviewNotice | null;
+}): JSX.Element {
+  const { statement, contacts, csrfToken, notice } = props;
+  return (
+    <section aria-labelledby="contacts-title">
+      <h2 id="contacts-title">Contacts found in it</h2>
+      {contacts.length === 0 ? (
+        <p>No contact between people or organisations was found in this statement.</p>
+      ) : (
+        <ol class="nr-statement-contacts">
+          {contacts.map((c) => {
+            const action = `/newsroom/statements/${statement.id}/contacts/${c.ordinal}`;
+            const label = `${c.a.name} – ${c.b.name}`;
+            return (
+              <li id={`contact-${c.ordinal}`} data-verdict={c.verdict ?? 'undecided'}>
+                <p>
+                  <strong>{c.a.name}</strong>
+                  {c.a.role !== null && ` (${c.a.role})`} · {c.kind}
+                  {c.channel !== null && ` (${c.channel.replace('-', ' ')})`} · <strong>{c.b.name}</strong>
+                  {c.b.role !== null && ` (${c.b.role})`}
+                  {c.place !== null && `, ${c.place}`}, <time dateTime={c.date}>{c.date}</time>
+                </p>
+                <blockquote lang={statement.language}>{c.sentence}</blockquote>
+                {notice?.ordinal === c.ordinal && (
+                  <p class="form-error" role="alert">
+                    {notice.message}
+                  </p>
+                )}
+                <form method="post" action={action} class="nr-inline-form">
+                  <input type="hidden" name="_csrf" value={csrfToken} />
+                  <input type="hidden" name="seen" value={c.verdict ?? 'undecided'} />
+                  {c.verdict === null ? (
+                    <>
+                      <span>Not reviewed </span>
+                      <button type="submit" name="verdict" value="confirmed">
+                        Confirm<span class="sr-only"> {label}</span>
+                      </button>{' '}
+                      <button type="submit" name="verdict" value="rejected">
+                        Reject<span class="sr-only"> {label}</span>
+                      </button>
+                    </>
+                  ) : (
+                    <>
+                      <span class="nr-verdict">
+                        {VERDICT_WORDS[c.verdict]} by {c.decidedBy}
+                        {c.decidedAt !== null && (
+                          <>
+                            {' '}
+                            (<When iso={c.decidedAt} timezone={props.timezone} />)
+                          </>
+                        )}{' '}
+                      </span>
+                      <button type="submit" name="verdict" value="undecided">
+                        Undo<span class="sr-only"> the verdict on {label}</span>
+                      </button>
+                    </>
+                  )}
+                </form>
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </section>
+  );
+}
+
 export function StatementDeskPage(props: {
   statement: Statement;
   similar: SimilarStatement[];
   timezone: string;
+  contacts: ReviewedStatementContact[];
+  csrfToken: string;
+  notice?: ReviewNotice | null;
+  /** Why removing it was refused (updates cite it). */
+  removeError?: string;
 }): JSX.Element {
   const { statement, similar } = props;
   return (
@@ -211,6 +301,23 @@ export function StatementDeskPage(props: {
           </ol>
         )}
       </section>
+      <StatementContacts
+        statement={statement}
+        contacts={props.contacts}
+        csrfToken={props.csrfToken}
+        timezone={props.timezone}
+        notice={props.notice ?? null}
+      />
+      <form method="post" action={`/newsroom/statements/${statement.id}/remove`} class="nr-inline-form">
+        <input type="hidden" name="_csrf" value={props.csrfToken} />
+        {props.removeError && (
+          <p class="form-error" role="alert">
+            {props.removeError}
+          </p>
+        )}
+        <button type="submit">Remove from the library</button>{' '}
+        <small>with the contacts found in it (refused while an update cites it)</small>
+      </form>
       <details class="nr-panel">
         <summary>Text</summary>
         <div class="statement-text" lang={statement.language}>

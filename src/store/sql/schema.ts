@@ -384,6 +384,15 @@ export interface StatementContactRow extends Omit<
 }
 
 /** A statement whose contacts were extracted, with when. */
+/** An editor's verdict on a statement's contact (src/store/contacts.ts). */
+export interface StatementContactReviewRow {
+  statement_id: string;
+  ordinal: number;
+  verdict: string;
+  actor: string;
+  decided_at: string;
+}
+
 export interface StatementContactRunRow {
   statement_id: string;
   extracted_at: string;
@@ -453,6 +462,7 @@ export interface Database {
   contacts: ContactRow;
   statement_contacts: StatementContactRow;
   statement_contact_runs: StatementContactRunRow;
+  statement_contact_reviews: StatementContactReviewRow;
   gazetteer_places: GazetteerPlaceRow;
   gazetteer_names: GazetteerNameRow;
   gazetteer_admin_codes: GazetteerAdminCodeRow;

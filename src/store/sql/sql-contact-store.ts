@@ -3,6 +3,9 @@ import type { StatementContact, Contact, ContactKind } from '../../domain/contac
 import { sql } from 'kysely';
 import type { Update } from '../../domain/types.ts';
 import {
+  type ReviewedStatementContact,
+  type StatementContactVerdict,
+  type StatementReviewOutcome,
   type StatementToRead,
   decodeContactCursor,
   encodeContactCursor,
@@ -160,6 +163,86 @@ export class SqlContactStore implements ContactStore {
           .onConflict((oc) => oc.doNothing())
           .execute();
     });
+  }
+
+  async ofStatement(statementId: string): Promise<ReviewedStatementContact[]> {
+    const rows = await this.deps.db
+      .selectFrom('statement_contacts as c')
+      .leftJoin('statement_contact_reviews as r', (join) =>
+        join.onRef('r.statement_id', '=', 'c.statement_id').onRef('r.ordinal', '=', 'c.ordinal'),
+      )
+      .selectAll('c')
+      .select(['r.verdict', 'r.actor', 'r.decided_at'])
+      .where('c.statement_id', '=', statementId)
+      .orderBy('c.ordinal')
+      .execute();
+    return rows.map((row) => ({
+      statementId: row.statement_id,
+      ordinal: row.ordinal,
+      kind: row.kind as ContactKind,
+      channel: row.channel as StatementContact['channel'],
+      a: { kind: row.a_kind, slug: row.a_slug, name: row.a_name, role: row.a_role } as StatementContact['a'],
+      b: { kind: row.b_kind, slug: row.b_slug, name: row.b_name, role: row.b_role } as StatementContact['b'],
+      place: row.place,
+      country: row.country,
+      date: String(row.day).slice(0, 10),
+      dateSource: row.day_source === 'text' ? 'text' : 'reported',
+      reportedAt: row.reported_at,
+      sentence: row.sentence,
+      templateId: row.template_id,
+      verdict: (row.verdict ?? null) as StatementContactVerdict | null,
+      decidedBy: row.actor ?? null,
+      decidedAt: row.decided_at ?? null,
+    }));
+  }
+
+  async reviewStatementContact(review: {
+    statementId: string;
+    ordinal: number;
+    verdict: StatementContactVerdict | null;
+    seen: StatementContactVerdict | null;
+    actor: string;
+    at: string;
+  }): Promise<StatementReviewOutcome> {
+    const { statementId, ordinal, verdict, seen } = review;
+    const current = async () =>
+      (await this.ofStatement(statementId)).find((c) => c.ordinal === ordinal) ?? null;
+    if ((await current()) === null) return { outcome: 'missing', current: null };
+    const db = this.deps.db;
+    const key = { statement_id: statementId, ordinal };
+    const decided = { verdict, actor: review.actor, decided_at: review.at };
+    // One conditional statement each way, so two editors deciding at once cannot both win.
+    let changed: bigint;
+    if (seen === null && verdict !== null) {
+      const result = await db
+        .insertInto('statement_contact_reviews')
+        .values({ ...key, ...decided, verdict })
+        .onConflict((oc) => oc.doNothing())
+        .executeTakeFirst();
+      changed = result.numInsertedOrUpdatedRows ?? 0n;
+    } else if (seen !== null && verdict !== null) {
+      const result = await db
+        .updateTable('statement_contact_reviews')
+        .set({ ...decided, verdict })
+        .where('statement_id', '=', statementId)
+        .where('ordinal', '=', ordinal)
+        .where('verdict', '=', seen)
+        .executeTakeFirst();
+      changed = result.numUpdatedRows;
+    } else if (seen !== null) {
+      const result = await db
+        .deleteFrom('statement_contact_reviews')
+        .where('statement_id', '=', statementId)
+        .where('ordinal', '=', ordinal)
+        .where('verdict', '=', seen)
+        .executeTakeFirst();
+      changed = result.numDeletedRows;
+    } else {
+      // Undecided, and staying so, unless a colleague decided meanwhile.
+      const now = await current();
+      return { outcome: now?.verdict === null ? 'saved' : 'changed', current: now };
+    }
+    return { outcome: changed > 0n ? 'saved' : 'changed', current: await current() };
   }
 
   async listUnextractedStatements(limit: number): Promise<StatementToRead[]> {

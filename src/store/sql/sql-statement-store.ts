@@ -204,6 +204,65 @@ export class SqlStatementStore implements StatementStore {
       .slice(0, limit);
   }
 
+  async remove(id: string): Promise<{ removed: boolean; citedBy: string[] }> {
+    return this.deps.db.transaction().execute(async (trx) => {
+      const found = await trx.selectFrom('statements').select('id').where('id', '=', id).executeTakeFirst();
+      if (!found) return { removed: false, citedBy: [] };
+      const cited = await trx
+        .selectFrom('update_statements')
+        .select('update_id')
+        .where('statement_id', '=', id)
+        .orderBy('update_id')
+        .execute();
+      if (cited.length > 0) return { removed: false, citedBy: cited.map((row) => row.update_id) };
+      const prints = await trx
+        .selectFrom('statement_fingerprints')
+        .select(['doc', 'fingerprint'])
+        .where('statement_id', '=', id)
+        .execute();
+      const docs = prints.map((row) => Number(row.doc));
+      // The document frequencies insert() added, taken back: one per fingerprint holding the shingle.
+      const df = new Map<number, number>();
+      for (const row of prints)
+        for (const shingle of decodeFingerprint(row.fingerprint)) df.set(shingle, (df.get(shingle) ?? 0) + 1);
+      const shingles = [...df.keys()].sort((a, b) => a - b);
+      for (const batch of chunks(shingles, BATCH)) {
+        if (docs.length > 0)
+          await trx
+            .deleteFrom('statement_shingles')
+            .where('shingle', 'in', batch)
+            .where('doc', 'in', docs)
+            .execute();
+        for (const n of new Set(batch.map((shingle) => df.get(shingle)!)))
+          await trx
+            .updateTable('statement_shingle_df')
+            .set((eb) => ({ df: eb('df', '-', n) }))
+            .where(
+              'shingle',
+              'in',
+              batch.filter((shingle) => df.get(shingle) === n),
+            )
+            .execute();
+        await trx
+          .deleteFrom('statement_shingle_df')
+          .where('shingle', 'in', batch)
+          .where('df', '<=', 0)
+          .execute();
+      }
+      // Contacts cascade on PostgreSQL and on SQLite with foreign keys on; removed by name regardless.
+      for (const table of [
+        'statement_contact_reviews',
+        'statement_contacts',
+        'statement_contact_runs',
+        'statement_fingerprints',
+        'statement_keys',
+      ] as const)
+        await trx.deleteFrom(table).where('statement_id', '=', id).execute();
+      await trx.deleteFrom('statements').where('id', '=', id).execute();
+      return { removed: true, citedBy: [] };
+    });
+  }
+
   async fingerprintsOf(id: string): Promise<StatementFingerprints | null> {
     const rows = await this.deps.db
       .selectFrom('statement_fingerprints')

@@ -1,8 +1,8 @@
 /**
  * Every public contact as one derived table, for ContactStore.list and the network sums: those of
  * undeleted updates of live and ended stories, with their claim status, desk and story, and those of
- * official statements (all public; a statement belongs to no desk and carries no claim status), with
- * the statement's link. `source_id` is the update's or the statement's id; a statement's contact has
+ * official statements not rejected by an editor (all public; a statement belongs to no desk and
+ * carries no claim status), with the statement's link. `source_id` is the update's or the statement's id; a statement's contact has
  * `update_id`, `story_id` and `story_slug` empty.
  */
 import { sql } from 'kysely';
@@ -58,6 +58,11 @@ export function visibleContacts(db: SqlDeps['db']) {
   const fromStatements = db
     .selectFrom('statement_contacts as c')
     .innerJoin('statements as st', 'st.id', 'c.statement_id')
+    // An editor's rejection takes a statement's contact out of every list; a confirmation marks it.
+    .leftJoin('statement_contact_reviews as r', (join) =>
+      join.onRef('r.statement_id', '=', 'c.statement_id').onRef('r.ordinal', '=', 'c.ordinal'),
+    )
+    .where((eb) => eb.or([eb('r.verdict', 'is', null), eb('r.verdict', '!=', 'rejected')]))
     .select([
       sql<string>`'statement'`.as('source_type'),
       'c.statement_id as source_id',
@@ -80,7 +85,7 @@ export function visibleContacts(db: SqlDeps['db']) {
       'c.day_source',
       'c.reported_at',
       'c.sentence',
-      sql<string>`'extracted'`.as('source'),
+      sql<string>`case when r.verdict = 'confirmed' then 'confirmed' else 'extracted' end`.as('source'),
       'c.template_id',
       sql<string | null>`null`.as('claim_status'),
       sql<string | null>`null`.as('desk_id'),

@@ -3,7 +3,8 @@
  * update of a public (live or ended) story that names the person, organisation or place, as a
  * timeline, newest first, with the story, the time and the claim label of each; people and
  * organisations also show whom they talked to (talked-to.tsx). Server-rendered and complete without
- * JavaScript; an entity no public update names is a 404.
+ * JavaScript. A person or organisation named only in public contacts (of official statements) has a
+ * page of those; an entity nothing public names is a 404.
  */
 import type { FastifyInstance } from 'fastify';
 import type { JSX } from 'preact';
@@ -40,6 +41,8 @@ import {
 const PER_PAGE = 50;
 /** Contacts read for "Talked to", newest first; the section says when there were more. */
 const CONTACTS_READ = 500;
+/** Contacts read to name an actor no update names (its newest of the right kind, person or organisation). */
+const HEADER_CONTACTS = 20;
 
 const KIND_WORDS: Record<EntityKind, string> = {
   person: 'person',
@@ -160,32 +163,35 @@ function Timeline(props: {
       <h1>{header.name}</h1>
       {header.detail !== '' && <p class="entity-detail">{header.detail}</p>}
       {talkedTo !== null && <Contacts header={header} view={talkedTo} />}
-      <h2 id="entity-timeline-title">Updates that name {header.name}, newest first</h2>
-      <ol class="entity-timeline" aria-labelledby="entity-timeline-title">
-        {items.map(({ update, story, desk }) => {
-          const place = storyPlace(story, desk);
-          const text = htmlToText(update.bodyHtml);
-          return (
-            <li class="entity-item">
-              <p class="entity-when">
-                <time dateTime={update.publishedAt}>
-                  {formatDateTime(update.publishedAt, place.timezone)}
-                </time>
-                {' · '}
-                <a href={place.path}>{story.headline}</a>
-              </p>
-              <p class="entity-text">
-                <a href={`${place.path}/updates/${update.id}`}>{update.headline ?? excerpt(text, 140)}</a>
-              </p>
-              {update.headline !== null && <p class="entity-excerpt">{excerpt(text, 240)}</p>}
-              <ClaimLabel status={update.claimStatus} note={update.claimNote} />
-              <p class="entity-live">
-                <a href={`${place.path}#${updateAnchor(update.id)}`}>On the live page</a>
-              </p>
-            </li>
-          );
-        })}
-      </ol>
+      {items.length === 0 && <p class="entity-none">No published update names {header.name} yet.</p>}
+      {items.length > 0 && <h2 id="entity-timeline-title">Updates that name {header.name}, newest first</h2>}
+      {items.length > 0 && (
+        <ol class="entity-timeline" aria-labelledby="entity-timeline-title">
+          {items.map(({ update, story, desk }) => {
+            const place = storyPlace(story, desk);
+            const text = htmlToText(update.bodyHtml);
+            return (
+              <li class="entity-item">
+                <p class="entity-when">
+                  <time dateTime={update.publishedAt}>
+                    {formatDateTime(update.publishedAt, place.timezone)}
+                  </time>
+                  {' · '}
+                  <a href={place.path}>{story.headline}</a>
+                </p>
+                <p class="entity-text">
+                  <a href={`${place.path}/updates/${update.id}`}>{update.headline ?? excerpt(text, 140)}</a>
+                </p>
+                {update.headline !== null && <p class="entity-excerpt">{excerpt(text, 240)}</p>}
+                <ClaimLabel status={update.claimStatus} note={update.claimNote} />
+                <p class="entity-live">
+                  <a href={`${place.path}#${updateAnchor(update.id)}`}>On the live page</a>
+                </p>
+              </li>
+            );
+          })}
+        </ol>
+      )}
       {props.older !== null && (
         <p>
           <a class="button" href={props.older}>
@@ -262,6 +268,16 @@ export async function registerEntityPages(app: FastifyInstance, deps: ReaderDeps
     };
   };
 
+  /** The header of an actor from its newest public contact, or null when no contact names it. */
+  const headerOfContacts = async (
+    kind: 'person' | 'organization',
+    slug: string,
+  ): Promise<EntityHeader | null> => {
+    const { items } = await store.contacts.list({ actor: slug }, { limit: HEADER_CONTACTS });
+    const actor = items.flatMap((c) => [c.a, c.b]).find((a) => a.slug === slug && a.kind === kind);
+    return actor ? { kind, name: actor.name, detail: actor.role ?? '' } : null;
+  };
+
   for (const kind of ENTITY_KINDS) {
     const segment = ENTITY_SEGMENTS[kind];
     app.get(`/${segment}/:slug`, async (request, reply) => {
@@ -281,8 +297,14 @@ export async function registerEntityPages(app: FastifyInstance, deps: ReaderDeps
         ...(before !== undefined && { before }),
       });
       const first = items[0];
-      const header = first ? headerOf(kind, slug, first) : null;
-      if (!first || !header)
+      // An actor no public update names still has a page when a public contact (of an official
+      // statement) names it; a name with nothing public is a 404.
+      const header = first
+        ? headerOf(kind, slug, first)
+        : kind !== 'place' && before === undefined
+          ? await headerOfContacts(kind, slug)
+          : null;
+      if (!header)
         return sendPage(reply, { status: 404, html: notFound, cache: 'public, max-age=5', script: false });
       const shown = items.slice(0, PER_PAGE);
       const last = shown.at(-1);
@@ -300,7 +322,10 @@ export async function registerEntityPages(app: FastifyInstance, deps: ReaderDeps
       const canonicalUrl = `${deps.site.origin()}/${segment}/${slug}`;
       const meta: PageMeta = {
         title: `${before === undefined ? '' : 'Older updates – '}${header.name} – ${siteName}`,
-        description: `Every update on ${siteName} that names ${header.name}${header.detail === '' ? '' : ` (${header.detail})`}, newest first.`,
+        description:
+          shown.length === 0
+            ? `Contacts of ${header.name} on ${siteName}, from official statements.`
+            : `Every update on ${siteName} that names ${header.name}${header.detail === '' ? '' : ` (${header.detail})`}, newest first.`,
         canonicalUrl,
         // Older pages, and filtered or asked views of the contacts, are variants of the canonical page.
         noindex:

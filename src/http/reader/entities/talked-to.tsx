@@ -110,11 +110,14 @@ export function TalkedTo(props: {
                   </dd>
                 </div>
               </dl>
-              <ul class="talked-to-sources" aria-label={`Updates reporting contacts with ${actor.name}`}>
+              <ul
+                class="talked-to-sources"
+                aria-label={`Updates and statements reporting contacts with ${actor.name}`}
+              >
                 {sources.slice(0, SOURCES_SHOWN).map((c) => (
                   <li>
-                    <a href={sourcePath(c)}>{c.sentence}</a>
-                    <SourceLabel contact={c} /> <TemplateNote contact={c} />
+                    <a href={sourcePath(c)}>{c.sentence}</a> <SourceLabel contact={c} />{' '}
+                    <TemplateNote contact={c} />
                   </li>
                 ))}
               </ul>
