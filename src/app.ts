@@ -80,8 +80,8 @@ export async function createApp(
     media?: MediaOptions;
     /** Default: built here at boot. Tests pass the ones built once for the whole run. */
     assets?: Assets;
-    /** How often the enrichment worker looks for a finished gazetteer import; tests that drive it pass 0. */
-    gazetteerPollMs?: number;
+    /** How often the enrichment worker looks for what the command line changed (gazetteer imports, statements); tests that drive it pass 0. */
+    commandLinePollMs?: number;
   } = {},
 ): Promise<App> {
   const logger = options.logger ?? pino({ level: config.logLevel });
@@ -120,7 +120,7 @@ export async function createApp(
     logger,
     owner: `${hostname()}:${process.pid}:${randomUUID()}`,
     importedPlaces: new ImportedPlaces(store.gazetteer),
-    ...(options.gazetteerPollMs !== undefined && { gazetteerPollMs: options.gazetteerPollMs }),
+    ...(options.commandLinePollMs !== undefined && { commandLinePollMs: options.commandLinePollMs }),
   });
   enrichment.start();
   // One renderer of update articles for the pages, the live push, the embed and the newsroom.

@@ -29,12 +29,12 @@ export function enrichmentText(update: Pick<Update, 'headline' | 'body'>): strin
 /**
  * After a gazetteer import, the newest updates looked at (of any story) for places it added, and how
  * many of them one check enriches again: the work is bounded per check, and the next check (every
- * GAZETTEER_POLL_MS, and at start-up) continues where it stopped, since each re-enriched update
+ * COMMAND_LINE_POLL_MS, and at start-up) continues where it stopped, since each re-enriched update
  * records the gazetteer generation it was enriched with.
  */
 const REENRICH_SCAN = 5000;
 const REENRICH_BATCH = 200;
-const GAZETTEER_POLL_MS = 30_000;
+const COMMAND_LINE_POLL_MS = 30_000;
 
 /** The gazetteer generation an enrichment was made with (0 before imports were recorded). */
 export function gazetteerGenerationOf(dataVersion: string): number {
@@ -81,8 +81,8 @@ export interface EnrichmentWorkerDeps {
   owner?: string;
   /** Places imported with `dateline gazetteer import`, looked up per update. */
   importedPlaces?: ImportedPlaces;
-  /** How often to look for a finished gazetteer import (default GAZETTEER_POLL_MS); 0: only at start. */
-  gazetteerPollMs?: number;
+  /** How often to look for what the command line changed (a finished gazetteer import, a statement added; default COMMAND_LINE_POLL_MS); 0: only at start. */
+  commandLinePollMs?: number;
 }
 
 /** A queue of updates to enrich, drained one at a time between other work. */
@@ -122,18 +122,23 @@ export class EnrichmentWorker {
       this.#deps.logger.error({ err: error }, 'enrichment catch-up failed'),
     );
     void this.readStatements();
-    if (this.#deps.importedPlaces) {
-      const check = () =>
-        void this.checkGazetteer().catch((error: unknown) =>
-          this.#deps.logger.error({ err: error }, 're-enrichment after a gazetteer import failed'),
-        );
-      // A re-enrichment an earlier process left unfinished continues now.
-      check();
-      const every = this.#deps.gazetteerPollMs ?? GAZETTEER_POLL_MS;
-      if (every > 0) {
-        this.#gazetteerTimer = setInterval(check, every);
-        this.#gazetteerTimer.unref();
-      }
+    const checkGazetteer = () => {
+      if (!this.#deps.importedPlaces) return;
+      void this.checkGazetteer().catch((error: unknown) =>
+        this.#deps.logger.error({ err: error }, 're-enrichment after a gazetteer import failed'),
+      );
+    };
+    // A re-enrichment an earlier process left unfinished continues now.
+    checkGazetteer();
+    // The command line, run beside a server, changes the database without a bus: a gazetteer import
+    // or a statement added there is looked for every COMMAND_LINE_POLL_MS (what a server does is announced).
+    const every = this.#deps.commandLinePollMs ?? COMMAND_LINE_POLL_MS;
+    if (every > 0) {
+      this.#gazetteerTimer = setInterval(() => {
+        checkGazetteer();
+        void this.readStatements();
+      }, every);
+      this.#gazetteerTimer.unref();
     }
   }
 
@@ -141,7 +146,7 @@ export class EnrichmentWorker {
    * Once a gazetteer import has finished (by the CLI, in another process), enriches again the
    * updates that spell a place it added, so the map uses the imported places at once: at most `batch`
    * of them per call, the newest first; resolves to how many it enriched. Called every
-   * GAZETTEER_POLL_MS; a later call continues an unfinished run (after a restart too).
+   * COMMAND_LINE_POLL_MS; a later call continues an unfinished run (after a restart too).
    */
   checkGazetteer(batch = REENRICH_BATCH): Promise<number> {
     this.#checking ??= this.#checkGazetteer(batch).finally(() => {

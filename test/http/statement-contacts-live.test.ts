@@ -5,10 +5,12 @@
  * CI=true).
  */
 import assert from 'node:assert/strict';
+import { setTimeout as delay } from 'node:timers/promises';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { Redis } from 'ioredis';
 import { StatementService } from '../../src/statements/statement-service.ts';
+import { openStore } from '../../src/store/open-store.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 
 const REDIS_URL = process.env.DATELINE_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -43,8 +45,8 @@ describe('statement contacts on one node', () => {
     for (const node of nodes) await node.close();
   });
 
-  it('reads an added statement when the bus announces it, and one stored with no server at the next start', async () => {
-    const t = await createTestApp({ enricher: 'shipped' });
+  it('reads an added statement when the bus announces it, and one the command line stored soon after, or at the next start', async () => {
+    const t = await createTestApp({ enricher: 'shipped', commandLinePollMs: 100 });
     nodes.push(t);
     const added = await postStatement(t, 'Putin met Nikol Pashinyan in Minsk on Thursday.');
     // The announcement started a read; idle() waits for reads under way and starts none.
@@ -58,15 +60,24 @@ describe('statement contacts on one node', () => {
       publishedAt: '2026-11-22T10:00:00.000Z',
       text: 'Putin met Ilham Aliyev in Baku on Friday.',
     });
-    await t.enrichment.idle();
-    assert.deepEqual(await contactsOf(t, stored.id), [], 'nothing polls the database');
+    // The worker's periodic look for the command line's changes reads it (waits until it has).
+    while ((await contactsOf(t, stored.id)).length === 0) await delay(20);
+    assert.deepEqual(await contactsOf(t, stored.id), [['meeting', 'ilham-aliyev']]);
+
+    // One stored while no server ran is read when the next one starts.
     await t.close();
     nodes.pop();
-
-    const restarted = await createTestApp({ enricher: 'shipped', dataDir: t.dataDir });
+    const store = await openStore(undefined, t.dataDir);
+    const offline = await new StatementService({ statements: store.statements }).add({
+      issuer: 'Presidency of Ruritania',
+      publishedAt: '2026-11-23T10:00:00.000Z',
+      text: 'Putin met Alexander Lukashenko in Minsk on Saturday.',
+    });
+    await store.close();
+    const restarted = await createTestApp({ enricher: 'shipped', dataDir: t.dataDir, commandLinePollMs: 0 });
     nodes.push(restarted);
     await restarted.enrichment.idle();
-    assert.deepEqual(await contactsOf(restarted, stored.id), [['meeting', 'ilham-aliyev']]);
+    assert.deepEqual(await contactsOf(restarted, offline.id), [['meeting', 'alexander-lukashenko']]);
   });
 });
 

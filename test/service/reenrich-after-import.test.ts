@@ -23,7 +23,7 @@ describe('re-enrichment after a gazetteer import', () => {
     uaFile = join(createTempDir(), 'UA.txt');
     writeFileSync(uaFile, readFileSync(join(FIXTURES, 'UA.txt'), 'utf8'));
     // The worker's own 30-second poll is off: the test runs each check itself.
-    t = await createTestApp({ enricher: 'shipped', gazetteerPollMs: 0 });
+    t = await createTestApp({ enricher: 'shipped', commandLinePollMs: 0 });
     await t.app.inject({
       method: 'POST',
       url: '/api/v1/desks',

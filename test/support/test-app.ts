@@ -34,8 +34,8 @@ export async function createTestApp(
     env?: Record<string, string>;
     webhooks?: Partial<DispatcherOptions>;
     media?: MediaOptions;
-    /** 0: the enrichment worker looks for gazetteer imports only when the test asks it to. */
-    gazetteerPollMs?: number;
+    /** 0: the enrichment worker looks for the command line's changes (gazetteer imports, statements) only at start and when the test asks. */
+    commandLinePollMs?: number;
   } = {},
 ): Promise<TestApp> {
   const dataDir = options.dataDir ?? createTempDir();
@@ -55,7 +55,7 @@ export async function createTestApp(
     webhooks: options.webhooks ?? {},
     enricher: loadEnricher(options.enricher === 'shipped' ? undefined : FIXTURE_REFERENCE_DIR),
     ...(options.media && { media: options.media }),
-    ...(options.gazetteerPollMs !== undefined && { gazetteerPollMs: options.gazetteerPollMs }),
+    ...(options.commandLinePollMs !== undefined && { commandLinePollMs: options.commandLinePollMs }),
   });
   const token = async (role: Role) =>
     (await createApiToken(node.store, { name: `test-${role}`, role })).secret;
