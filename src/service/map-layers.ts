@@ -4,7 +4,7 @@
  * `layer` event on the bus, which http/map/map-feed.ts turns into a push). Who may write is checked
  * before this, by the HTTP layer (editors of the layer's desk).
  */
-import { DomainError, invalid, notFound } from '../domain/errors.ts';
+import { conflict, DomainError, invalid, notFound } from '../domain/errors.ts';
 import {
   areaKm2,
   isCalendarDay,
@@ -145,8 +145,14 @@ export class MapLayerService {
   }
 
   /** Takes one of the desk's layers off every map; its revisions are kept. */
-  async deleteLayer(desk: Desk, id: string): Promise<void> {
-    await this.layer(desk, id);
+  async deleteLayer(desk: Desk, id: string, baseRevision?: number): Promise<void> {
+    const { current } = await this.layer(desk, id);
+    // Deleting from a page that shows an older revision would take down a colleague's newer drawing unseen.
+    if (baseRevision !== undefined && current.revision !== baseRevision)
+      throw conflict(
+        `${current.author} saved revision ${current.revision} since you opened revision ${baseRevision}: reload to see it`,
+        current,
+      );
     if (!(await this.#store.mapLayers.deleteLayer(id))) throw notFound('layer');
     this.#announce(desk, id);
   }

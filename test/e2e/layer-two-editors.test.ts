@@ -4,7 +4,7 @@
  * theirs. The second save must not silently undo the first: it is refused with the colleague's
  * revision named, and the layer keeps the first editor's correction until the second reloads. Forces
  * likewise: one editor renames a force, the other recolours it from a page showing the old name, and
- * both changes stand.
+ * both changes stand. And a delete from a page older than a colleague's revision is refused.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -155,6 +155,38 @@ describe('two editors revising one map layer', { skip: CHROMIUM_SKIP }, () => {
       ['Syrian opposition (SNA)'],
       "Rania's rename stands beside Omar's colour",
     );
+    assert.deepEqual(errors, []);
+  });
+
+  it("does not delete a layer from a page older than a colleague's revision", async () => {
+    const rania = await signIn('rania@example.org');
+    const omar = await signIn('omar@example.org');
+    const revisionsNow = async () =>
+      (
+        (
+          await t.app.inject({ url: `/api/v1/desks/syria-daily/layers/${layerId}/revisions` })
+        ).json() as unknown[]
+      ).length;
+    const before = await revisionsNow();
+
+    await rania.getByLabel('Source').fill('Second geolocated video');
+    await rania.getByRole('button', { name: 'Save revision' }).click();
+    await rania.waitForURL(/saved=1/);
+
+    omar.once('dialog', (dialog) => void dialog.accept());
+    await omar.getByRole('button', { name: 'Delete this layer' }).click();
+    await omar.locator('#layer-form .nr-status', { hasText: /Rania Map saved revision/ }).waitFor();
+    const layer = await t.app.inject({ url: `/api/v1/desks/syria-daily/layers/${layerId}` });
+    assert.equal(layer.statusCode, 200, 'the layer is still on the maps');
+    assert.equal(await revisionsNow(), before + 1);
+
+    // Having seen Rania's revision, Omar can delete it on purpose.
+    await omar.reload();
+    omar.once('dialog', (dialog) => void dialog.accept());
+    await omar.getByRole('button', { name: 'Delete this layer' }).click();
+    await omar.waitForURL(`${base}/newsroom/desks/syria-daily/layers`);
+    const gone = await t.app.inject({ url: `/api/v1/desks/syria-daily/layers/${layerId}` });
+    assert.equal(gone.statusCode, 404);
     assert.deepEqual(errors, []);
   });
 });

@@ -73,6 +73,14 @@ const RevisionBody = LayerBody.extend({
     ),
 });
 const AsOfQuery = z.strictObject({ date: day.optional().describe('the day (YYYY-MM-DD); today if absent') });
+const DeleteQuery = z.strictObject({
+  baseRevision: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .optional()
+    .describe('the revision the deleting page shows: if a colleague saved another since, 409 with theirs'),
+});
 const ExportQuery = z.strictObject({
   date: day.optional().describe('only the revision maps show on that day (none if the layer is not shown)'),
 });
@@ -486,16 +494,21 @@ export async function registerLayerRoutes(
     url: '/desks/:slug/layers/:id',
     permissions: 'editor',
     params: ItemParams,
+    querystring: DeleteQuery,
     status: 204,
     docs: {
       summary: 'Take a map layer off every map; its revisions are kept (editor of the desk)',
       secured: true,
-      responses: { '204': { description: 'Deleted' }, ...errors },
+      responses: {
+        '204': { description: 'Deleted' },
+        '409': problem('A colleague saved a revision after `baseRevision`; `current` holds it'),
+        ...errors,
+      },
     },
-    handler: async ({ principal, params, reply }) => {
+    handler: async ({ principal, params, query, reply }) => {
       const desk = await layers.desk(params.slug);
       requireDesk(principal, desk.id);
-      await layers.deleteLayer(desk, params.id);
+      await layers.deleteLayer(desk, params.id, query.baseRevision);
       return reply.send();
     },
   });

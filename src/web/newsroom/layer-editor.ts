@@ -227,7 +227,13 @@ function startEditor(svg: SVGSVGElement, form: HTMLFormElement): void {
       say(form, 'Area removed (saved when you save the revision).');
     } else if (act === 'delete' && layerId !== '') {
       if (!confirm('Delete this layer from every map? Its revisions are kept.')) return;
-      api('DELETE', `/desks/${encodeURIComponent(desk)}/layers/${encodeURIComponent(layerId)}`).then(
+      // Names the revision this page shows: a colleague's newer one is not deleted unseen (409).
+      const base = Number(form.dataset['revision'] ?? '');
+      api(
+        'DELETE',
+        `/desks/${encodeURIComponent(desk)}/layers/${encodeURIComponent(layerId)}` +
+          (base > 0 ? `?baseRevision=${base}` : ''),
+      ).then(
         () => location.assign(`/newsroom/desks/${encodeURIComponent(desk)}/layers`),
         (error: unknown) => say(form, problemText(error), true),
       );
