@@ -93,6 +93,14 @@ for (const engine of ENGINES) {
       );
       const corrections = await t.store.corrections.list();
       assert.equal(corrections.filter((c) => c.field === 'display').length, 1);
+      // Links to its earlier pages lead to its page under the newest name; an unknown place is still a 404.
+      for (const earlier of ['/places/dnipropetrovsk-ua', '/places/dnipropetrovsk-oblast-ua']) {
+        const moved = await t.app.inject({ url: earlier });
+        assert.equal(moved.statusCode, 301, earlier);
+        assert.equal(moved.headers.location, '/places/dnipro-oblast-ua');
+      }
+      assert.equal((await t.app.inject({ url: '/places/dnipro-oblast-ua' })).statusCode, 200);
+      assert.equal((await t.app.inject({ url: '/places/nowhere-ua' })).statusCode, 404);
 
       const audit = await t.app.inject({ url: '/api/v1/audit', headers: t.auth(t.adminToken) });
       const entries = (audit.json() as { items: { action: string; detail: { to?: string } }[] }).items;

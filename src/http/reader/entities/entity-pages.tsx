@@ -18,6 +18,7 @@ import { excerpt, htmlToText } from '../html-text.ts';
 import { renderReaderNotFound, type ReaderDeps } from '../routes.tsx';
 import { sendPage } from '../../kit/send-page.ts';
 import { storyPlace } from '../story-place.ts';
+import { renamedPlaces } from './renamed-places.ts';
 import { formatDateTime } from '../time-format.ts';
 import { ClaimLabel } from '../views/update-article.tsx';
 import { Layout, renderDocument, type PageMeta } from '../views/layout.tsx';
@@ -210,6 +211,7 @@ export async function registerEntityPages(app: FastifyInstance, deps: ReaderDeps
   const assetUrls = { css: assets.url('reader.css'), js: assets.url('reader-live.js') };
   const networkAssets = { css: assets.url('reader.css'), js: assets.url('network.js') };
   const notFound = renderReaderNotFound(deps);
+  const placeMovedTo = renamedPlaces(store);
   const badRequest = renderDocument(
     <Layout
       siteName={siteName}
@@ -304,8 +306,13 @@ export async function registerEntityPages(app: FastifyInstance, deps: ReaderDeps
         : kind !== 'place' && before === undefined
           ? await headerOfContacts(kind, slug)
           : null;
-      if (!header)
+      if (!header) {
+        // A place editors renamed keeps its old links: they lead to its page under its new name.
+        const moved = kind === 'place' ? await placeMovedTo(slug) : null;
+        if (moved !== null)
+          return reply.code(301).header('cache-control', 'public, max-age=60').redirect(`/places/${moved}`);
         return sendPage(reply, { status: 404, html: notFound, cache: 'public, max-age=5', script: false });
+      }
       const shown = items.slice(0, PER_PAGE);
       const last = shown.at(-1);
       const older =
