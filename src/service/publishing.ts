@@ -6,7 +6,7 @@
  * that stores it and its live event (see WriteAlong in store.ts): what goes out live is complete.
  */
 import { hasRole, mayUseDesk, requireActorRole, requireDesk, type Actor } from '../domain/actors.ts';
-import { DomainError, invalid, notFound } from '../domain/errors.ts';
+import { conflict, DomainError, invalid, notFound } from '../domain/errors.ts';
 import type { Desk, MediaRef, Role, Story, Submission, TopPhoto, Update } from '../domain/types.ts';
 import type { MediaService } from '../media/media-service.ts';
 import type { NewAuditEntry, Store } from '../store/store.ts';
@@ -379,9 +379,15 @@ export class PublishingService {
    * Publishes a draft: now (publication time now), or, when its publish time is still ahead, as a
    * scheduled update that publishes itself then (see scheduler.ts).
    */
-  async publishDraft(actor: Actor | null, id: string): Promise<PostedUpdate> {
+  async publishDraft(actor: Actor | null, id: string, savedAt?: string): Promise<PostedUpdate> {
     const by = requireActorRole(actor, WRITE_ROLES.publishDraft);
     const draft = await this.#draftFor(by, id);
+    // Publishing from a list that showed an earlier save would put out words the editor never read.
+    if (savedAt !== undefined && Date.parse(draft.savedAt ?? '') !== Date.parse(savedAt))
+      throw conflict(
+        `${draft.savedBy ?? 'A colleague'} saved this draft again since you loaded it: read it before publishing`,
+        draft,
+      );
     const story = await this.#writableStory(by, draft.storyId);
     if (draft.publishAt !== null && Date.parse(draft.publishAt) > Date.now()) {
       const publishAt = draft.publishAt;

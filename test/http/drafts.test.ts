@@ -214,8 +214,21 @@ describe('held drafts', () => {
     });
     assert.equal(edited.statusCode, 200, edited.body);
     assert.equal(edited.json().savedBy, 'test-editor');
+    // Published from a list that still showed the first save: refused, naming who saved since.
+    const stale = await api('POST', `/updates/${id}/publish`, ukraineEditor, {
+      savedAt: saved.json().savedAt,
+    });
+    assert.equal(stale.statusCode, 409, stale.body);
+    assert.match(stale.json().detail, /test-editor saved this draft again since you loaded it/);
+    assert.equal(stale.json().current.content.body, 'Power restored in most of Kharkiv');
+    assert.equal(
+      (await api('GET', `/stories/${storyId}/drafts`, ukraineEditor)).json().items.length > 0,
+      true,
+    );
     const before = Date.now();
-    const published = await api('POST', `/updates/${id}/publish`, ukraineEditor);
+    const published = await api('POST', `/updates/${id}/publish`, ukraineEditor, {
+      savedAt: edited.json().savedAt,
+    });
     assert.equal(published.statusCode, 200, published.body);
     const update = published.json();
     assert.equal(update.id, id);

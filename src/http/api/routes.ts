@@ -351,7 +351,15 @@ export async function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): Pr
     url: '/updates/:id/publish',
     permissions: WRITE_ROLES.publishDraft,
     params: IdParams,
-    body: z.strictObject({}),
+    body: z.strictObject({
+      savedAt: z
+        .string()
+        .max(40)
+        .optional()
+        .describe(
+          'the draft’s last save the editor saw: if a colleague saved it since, 409 instead of publishing',
+        ),
+    }),
     emptyBody: {},
     docs: {
       summary:
@@ -360,12 +368,12 @@ export async function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): Pr
       bodyOptional: true,
       responses: {
         '200': { description: 'Published (or scheduled) under the draft’s id', content: json(ref('Update')) },
-        '409': problem('Not a draft any more; `current` holds it'),
+        '409': problem('Not a draft any more, or saved since `savedAt`; `current` holds it'),
         ...errors,
       },
     },
-    handler: async ({ principal, params }) => {
-      const posted = await publishing.publishDraft(principal, params.id);
+    handler: async ({ principal, params, body }) => {
+      const posted = await publishing.publishDraft(principal, params.id, body.savedAt);
       const json =
         posted.kind === 'published'
           ? updateJson(posted.update, storyPath(await deskSlugOf(posted.story), posted.story.slug))

@@ -40,7 +40,12 @@ export function DraftsList(props: { view: DraftsView }): JSX.Element {
       </p>
       <ul class="nr-queue nr-drafts" aria-label="Drafts">
         {drafts.map((d) => (
-          <li class="nr-submission nr-draft" data-draft-id={d.id} data-sig={signature(d)}>
+          <li
+            class="nr-submission nr-draft"
+            data-draft-id={d.id}
+            data-saved-at={d.savedAt ?? ''}
+            data-sig={signature(d)}
+          >
             <p class="nr-draft-title">
               <strong>{d.content.headline ?? excerpt(htmlToText(d.content.bodyHtml), 90)}</strong>
             </p>

@@ -44,7 +44,8 @@ export function startDrafts(wrap: HTMLElement, hooks: DraftHooks): () => Promise
 
   wrap.addEventListener('click', async (event) => {
     const button = (event.target as Element).closest<HTMLButtonElement>('button');
-    const id = button?.closest<HTMLElement>('li[data-draft-id]')?.dataset['draftId'];
+    const item = button?.closest<HTMLElement>('li[data-draft-id]');
+    const id = item?.dataset['draftId'];
     if (!button || id === undefined) return;
     const d = button.dataset;
     try {
@@ -55,7 +56,9 @@ export function startDrafts(wrap: HTMLElement, hooks: DraftHooks): () => Promise
       if (d['publishDraft'] !== undefined) {
         if (!confirm('Publish this draft? It appears on every reader’s page.')) return;
         button.disabled = true;
-        await api('POST', `/updates/${id}/publish`);
+        // The save this list shows: a colleague's later save is refused (409), not published unread.
+        const savedAt = item?.dataset['savedAt'] ?? '';
+        await api('POST', `/updates/${id}/publish`, savedAt === '' ? {} : { savedAt });
         hooks.published(id);
       } else if (d['deleteDraft'] !== undefined) {
         if (!confirm('Delete this draft? It was never published and cannot be brought back.')) return;

@@ -258,8 +258,14 @@ function startEditor(root: HTMLElement): void {
         void refreshQueue?.();
       } else if (editing?.kind === 'draft') {
         // Saved first (from the save it was loaded from), so what is published is what the form shows.
-        await api('PATCH', `/updates/${editing.id}`, { ...payload, savedAt: editing.savedAt });
-        const posted = await api<{ status: string }>('POST', `/updates/${editing.id}/publish`);
+        const saved = await api<{ savedAt: string | null }>('PATCH', `/updates/${editing.id}`, {
+          ...payload,
+          savedAt: editing.savedAt,
+        });
+        // Publishes that save: one a colleague made in between is refused, not published unread.
+        const posted = await api<{ status: string }>('POST', `/updates/${editing.id}/publish`, {
+          ...(saved.savedAt !== null && { savedAt: saved.savedAt }),
+        });
         sayDone(posted.status === 'scheduled' ? 'Scheduled.' : 'Published.');
         void refreshQueue?.();
       } else if (editing?.kind === 'approve') {
