@@ -223,6 +223,16 @@ export async function registerNewsroomStatementPages(
     if (!principal) return reply;
     const { id } = request.params as { id: string };
     if (!ID.test(id)) throw new DomainError('not_found', 'statement not found');
+    // Removal cannot be undone: the form asks for a tick first (it works without a script).
+    if ((request.body as Record<string, unknown> | null)?.['confirm'] !== 'yes')
+      return statementPage(
+        reply,
+        principal,
+        400,
+        await statements.get(id),
+        null,
+        'Nothing removed: tick "Remove it for good" first.',
+      );
     try {
       const statement = await statements.remove(id);
       await store.audit.record({

@@ -10,7 +10,7 @@ import type { SimilarStatement } from '../../statements/statement-service.ts';
 import type { Statement } from '../../statements/statement.ts';
 import type { ReviewedStatementContact } from '../../store/contacts.ts';
 import { statementTitle } from '../reader/statement-title.ts';
-import { formatDateTime, zonedLocal, zoneName } from '../reader/time-format.ts';
+import { formatDate, formatDateTime, zonedLocal, zoneName } from '../reader/time-format.ts';
 
 /** A form's values and what was wrong with them, to show it again. */
 export interface FormState {
@@ -213,7 +213,8 @@ function StatementContacts(props: {
                   {c.a.role !== null && ` (${c.a.role})`} · {c.kind}
                   {c.channel !== null && ` (${c.channel.replace('-', ' ')})`} · <strong>{c.b.name}</strong>
                   {c.b.role !== null && ` (${c.b.role})`}
-                  {c.place !== null && `, ${c.place}`}, <time dateTime={c.date}>{c.date}</time>
+                  {c.place !== null && `, ${c.place}`},{' '}
+                  <time dateTime={c.date}>{formatDate(`${c.date}T12:00:00Z`, 'UTC')}</time>
                 </p>
                 <blockquote lang={statement.language}>{c.sentence}</blockquote>
                 {notice?.ordinal === c.ordinal && (
@@ -315,8 +316,11 @@ export function StatementDeskPage(props: {
             {props.removeError}
           </p>
         )}
-        <button type="submit">Remove from the library</button>{' '}
-        <small>with the contacts found in it (refused while an update cites it)</small>
+        <label class="nr-confirm">
+          <input type="checkbox" name="confirm" value="yes" required /> Remove it for good, with the contacts
+          found in it (refused while an update cites it)
+        </label>
+        <button type="submit">Remove from the library</button>
       </form>
       <details class="nr-panel">
         <summary>Text</summary>

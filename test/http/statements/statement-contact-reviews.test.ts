@@ -78,6 +78,8 @@ describe('reviewing the contacts of a statement', () => {
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /Contacts found in it/);
     assert.match(page.body, /id="contact-1" data-verdict="undecided"/);
+    // Each contact's day written out, as every other date in the newsroom.
+    assert.match(page.body, /<time datetime="2026-11-\d{2}">\d{1,2} November 2026<\/time>/i);
     assert.match(page.body, /Nikol Pashinyan/);
     assert.match(page.body, /Recep Tayyip Erdoğan/);
     assert.match(page.body, new RegExp(`action="/newsroom/statements/${statementId}/contacts/1"`));
@@ -193,14 +195,19 @@ describe('reviewing the contacts of a statement', () => {
     assert.doesNotMatch(page.body, /data-verdict="rejected"[^]*Rejected by Cora/);
   });
 
-  it('removes the statement from its newsroom page (editors, with the CSRF token), its contacts with it', async () => {
+  it('removes the statement from its newsroom page (editors, with the CSRF token, once ticked), its contacts with it', async () => {
     const url = `/newsroom/statements/${statementId}/remove`;
-    const post = (role: string, csrf = true) =>
+    const post = (role: string, csrf = true, confirm = true) =>
       t.app.inject({
         method: 'POST',
         url,
         headers: { cookie: sessions[role]!.cookie, 'content-type': 'application/x-www-form-urlencoded' },
-        payload: csrf ? new URLSearchParams({ _csrf: sessions[role]!.csrf }).toString() : '',
+        payload: csrf
+          ? new URLSearchParams({
+              _csrf: sessions[role]!.csrf,
+              ...(confirm && { confirm: 'yes' }),
+            }).toString()
+          : '',
       });
     const anonymous = await t.app.inject({
       method: 'POST',
@@ -211,6 +218,12 @@ describe('reviewing the contacts of a statement', () => {
     assert.equal(anonymous.headers.location, '/newsroom/login');
     assert.equal((await post('contributor')).statusCode, 403);
     assert.equal((await post('editor', false)).statusCode, 403);
+    const unticked = await post('editor', true, false);
+    assert.equal(unticked.statusCode, 400);
+    assert.match(
+      unticked.body,
+      /Nothing removed: tick &quot;Remove it for good&quot; first|Nothing removed: tick "Remove it for good" first/,
+    );
     assert.equal((await t.app.inject({ url: `/api/v1/statements/${statementId}` })).statusCode, 200);
     const removed = await post('editor');
     assert.equal(removed.statusCode, 303, removed.body);
