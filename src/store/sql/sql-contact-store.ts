@@ -18,12 +18,10 @@ import { toListedContact, visibleContacts } from './sql-visible-contacts.ts';
 import type { SqlDeps } from './sql-adapter.ts';
 import type { ContactRow } from './schema.ts';
 
-function toRow(c: Contact, updateVersion: number): ContactRow {
+/** The columns a contact has wherever it came from (an update's or a statement's). */
+function contactColumns(c: Omit<Contact, 'updateId' | 'storyId' | 'source'>) {
   return {
-    update_id: c.updateId,
     ordinal: c.ordinal,
-    update_version: updateVersion,
-    story_id: c.storyId,
     kind: c.kind,
     channel: c.channel,
     a_kind: c.a.kind,
@@ -40,8 +38,17 @@ function toRow(c: Contact, updateVersion: number): ContactRow {
     day_source: c.dateSource,
     reported_at: c.reportedAt,
     sentence: c.sentence,
-    source: c.source,
     template_id: c.templateId,
+  };
+}
+
+function toRow(c: Contact, updateVersion: number): ContactRow {
+  return {
+    ...contactColumns(c),
+    update_id: c.updateId,
+    update_version: updateVersion,
+    story_id: c.storyId,
+    source: c.source,
   };
 }
 
@@ -137,29 +144,7 @@ export class SqlContactStore implements ContactStore {
       if (contacts.length > 0)
         await trx
           .insertInto('statement_contacts')
-          .values(
-            contacts.map((c) => ({
-              statement_id: statementId,
-              ordinal: c.ordinal,
-              kind: c.kind,
-              channel: c.channel,
-              a_kind: c.a.kind,
-              a_slug: c.a.slug,
-              a_name: c.a.name,
-              a_role: c.a.role,
-              b_kind: c.b.kind,
-              b_slug: c.b.slug,
-              b_name: c.b.name,
-              b_role: c.b.role,
-              place: c.place,
-              country: c.country,
-              day: c.date,
-              day_source: c.dateSource,
-              reported_at: c.reportedAt,
-              sentence: c.sentence,
-              template_id: c.templateId,
-            })),
-          )
+          .values(contacts.map((c) => ({ ...contactColumns(c), statement_id: statementId })))
           .onConflict((oc) => oc.doNothing())
           .execute();
     });
