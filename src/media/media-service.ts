@@ -1,6 +1,7 @@
 /** Stores uploaded photos: files under `<dataDir>/media/<id>/`, the record in the database. */
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { mayUseDesk, type Actor } from '../domain/actors.ts';
 import { conflict, invalid, notFound } from '../domain/errors.ts';
 import { createId } from '../domain/ids.ts';
 import type { Media, MediaRef, MediaVariant } from '../domain/types.ts';
@@ -151,6 +152,29 @@ export class MediaService {
    * unreachable files, never a record whose files are gone). Shown by an update, a story header or a
    * pending submission: `conflict` naming them, with the list as `current`.
    */
+  /**
+   * The newest `limit` photos `actor` may see. Photos belong to no desk, what shows them does: an
+   * editor limited to some desks sees none that another desk's story, update, submission or held
+   * draft shows.
+   */
+  async newest(actor: Actor, limit: number): Promise<Media[]> {
+    const items = await this.#store.media.list(limit);
+    if (actor.desks === null) return items;
+    const deskOf = new Map<string, string | null>();
+    const shown: Media[] = [];
+    for (const item of items) {
+      let visible = true;
+      for (const { storyId } of await this.#store.media.findReferences(item.id)) {
+        if (storyId === '') continue;
+        if (!deskOf.has(storyId))
+          deskOf.set(storyId, (await this.#store.stories.getById(storyId))?.deskId ?? null);
+        if (!mayUseDesk(actor, deskOf.get(storyId) ?? null)) visible = false;
+      }
+      if (visible) shown.push(item);
+    }
+    return shown;
+  }
+
   async delete(id: string): Promise<void> {
     const media = MEDIA_ID.test(id) ? await this.#store.media.getById(id) : null;
     if (!media) {

@@ -3,8 +3,6 @@ import fastifyMultipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { notFound } from '../../domain/errors.ts';
-import { mayUseDesk } from '../../domain/actors.ts';
-import type { Media } from '../../domain/types.ts';
 import { MAX_UPLOAD_BYTES } from '../../media/image-pipeline.ts';
 import type { MediaService } from '../../media/media-service.ts';
 import type { Store } from '../../store/store.ts';
@@ -71,33 +69,10 @@ export async function registerMediaRoutes(app: FastifyInstance, deps: MediaDeps)
         responses: { '200': { description: 'Photos' } },
       },
       handler: async ({ principal }) => {
-        const items = await deps.store.media.list(100);
-        const shown = principal.desks === null ? items : await onTheirDesks(principal, items);
-        return { items: shown.map(({ uploadedBy: _by, ...m }) => m), nextCursor: null };
+        const items = await deps.media.newest(principal, 100);
+        return { items: items.map(({ uploadedBy: _by, ...m }) => m), nextCursor: null };
       },
     });
-
-    /**
-     * The photos an editor limited to some desks may see: none that another desk's story, update,
-     * submission or held draft shows (photos belong to no desk; what shows them does).
-     */
-    async function onTheirDesks(principal: Principal, items: Media[]): Promise<Media[]> {
-      const deskOf = new Map<string, string | null>();
-      const mayUse = async (storyId: string) => {
-        if (storyId === '') return true;
-        if (!deskOf.has(storyId))
-          deskOf.set(storyId, (await deps.store.stories.getById(storyId))?.deskId ?? null);
-        return mayUseDesk(principal, deskOf.get(storyId) ?? null);
-      };
-      const shown: Media[] = [];
-      for (const item of items) {
-        const references = await deps.store.media.findReferences(item.id);
-        let visible = true;
-        for (const reference of references) if (!(await mayUse(reference.storyId))) visible = false;
-        if (visible) shown.push(item);
-      }
-      return shown;
-    }
 
     define({
       method: 'DELETE',
