@@ -267,7 +267,11 @@ describe('live page in Chromium', { skip: CHROMIUM_SKIP }, () => {
     );
     // Published while the reader is cut off: it must arrive once the client reconnects on its own.
     const update = await publish(sample.story.id, { body: 'Published during the outage.' });
-    const reconnected = page.waitForRequest((request) => request.url().includes('/live?since='));
+    // Each refusal doubles the client's wait before it tries again, up to 30 s (event-stream.ts): on a
+    // loaded machine several refusals can pass before the publish, so the next try may be 30 s away.
+    const reconnected = page.waitForRequest((request) => request.url().includes('/live?since='), {
+      timeout: 45_000,
+    });
     allow = true;
     const request = await reconnected;
     assert.match(request.url(), /since=\d+/);
