@@ -6,16 +6,6 @@ import { createInterface } from 'node:readline';
 const BIN = new URL('../../bin/dateline.js', import.meta.url).pathname;
 
 /**
- * Node flags for the `dateline` processes tests start: under `npm test`, the packages the test
- * processes load bundled are bundled in these too (bundled-dependencies.mjs); the command itself,
- * bin/dateline.js and tsx, runs as an operator's does.
- */
-const NODE_FLAGS =
-  process.env['DATELINE_TEST_BUNDLES'] === undefined || process.env['DATELINE_TEST_BUNDLES'] === 'off'
-    ? []
-    : ['--import', new URL('./bundled-dependencies.mjs', import.meta.url).href];
-
-/**
  * Reference data cut down to the few countries, places and names the tests write about (rows copied
  * from resources/): loading it takes milliseconds where the shipped gazetteer takes about a second.
  */
@@ -27,7 +17,7 @@ export const FIXTURE_REFERENCE_DIR = new URL('../fixtures/reference', import.met
  * `serve` exit cleanly, as if it had finished by itself).
  */
 export function runCli(args: string[], env: Record<string, string> = {}, input?: string, cwd?: string) {
-  const result = spawnSync(process.execPath, [...NODE_FLAGS, BIN, ...args], {
+  const result = spawnSync(process.execPath, [BIN, ...args], {
     env: { ...process.env, LOG_LEVEL: 'silent', ...env },
     cwd,
     encoding: 'utf8',
@@ -56,7 +46,7 @@ export interface ServerProcess {
  * fixture reference data unless `env` names DATELINE_REFERENCE_DIR.
  */
 export async function startServer(dataDir: string, env: Record<string, string> = {}): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [...NODE_FLAGS, BIN, 'serve', '--port', '0', '--data-dir', dataDir], {
+  const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--data-dir', dataDir], {
     env: {
       ...process.env,
       DATELINE_SAMPLE: 'off',

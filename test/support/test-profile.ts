@@ -41,7 +41,11 @@ if (OUT !== undefined && process.env['NODE_TEST_CONTEXT'] !== undefined) {
   });
   process.on('exit', () => {
     const { self, children } = cpuSeconds();
-    const file = relative(process.cwd(), process.argv[1] ?? '?');
+    // The compiled copy's path (scripts/test.ts), named as the repository's file.
+    const file = relative(process.env['DATELINE_TEST_TREE'] ?? process.cwd(), process.argv[1] ?? '?').replace(
+      /\.js$/,
+      '.ts',
+    );
     const row: FileProfile = { file, wall: process.uptime(), self, children, before: before ?? self };
     appendFileSync(OUT, `${JSON.stringify(row)}\n`);
   });

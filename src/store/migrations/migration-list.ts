@@ -20,17 +20,22 @@ interface SchemaMigration {
 }
 
 const FOLDER = path.dirname(fileURLToPath(import.meta.url));
-const MIGRATION_NAME = /^\d{8}-\d{4}-[a-z0-9]+(?:-[a-z0-9]+)*\.ts$/;
+const MIGRATION_NAME = /^\d{8}-\d{4}-[a-z0-9]+(?:-[a-z0-9]+)*\.[jt]s$/;
 // The folder's other files: this list and the dialect the migrations are given.
-const NOT_MIGRATIONS = new Set(['migration-list.ts', 'schema-dialect.ts']);
+const NOT_MIGRATIONS = /^(migration-list|schema-dialect)\.[jt]s$/;
 
-/** The migration files of the folder; a file that is neither a migration nor ours is refused by name. */
+/**
+ * The migration files of the folder; a file that is neither a migration nor ours is refused by name.
+ * Where a migration's compiled JavaScript stands beside its TypeScript (the tree the tests run, see
+ * test/support/compiled-tree.ts), the JavaScript is the one loaded.
+ */
 async function migrationFiles(folder: string): Promise<string[]> {
-  const files = (await readdir(folder)).filter((file) => !NOT_MIGRATIONS.has(file));
+  const files = (await readdir(folder)).filter((file) => !NOT_MIGRATIONS.test(file));
   const misnamed = files.find((file) => !MIGRATION_NAME.test(file));
   if (misnamed !== undefined)
     throw new Error(`src/store/migrations/${misnamed}: a migration is named YYYYMMDD-HHMM-what.ts`);
-  return files;
+  const names = new Set(files);
+  return files.filter((file) => !(file.endsWith('.ts') && names.has(`${file.slice(0, -3)}.js`)));
 }
 
 /** Migrations by name (the file name without `.ts`), as the folder holds them. */
