@@ -226,6 +226,10 @@ export class WebhookDispatcher {
     const timestamp = Math.floor(at.getTime() / 1000);
     let status: number | null = null;
     let error: string | null = null;
+    // A timer of our own, not AbortSignal.timeout: inside AbortSignal.any, Node 20 lets a garbage
+    // collection take that signal and its timer, and a hung subscriber was then never timed out.
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(), this.#options.timeoutMs);
     try {
       // Redirects are not followed (a 3xx is a failed delivery), so only this address is ever reached.
       const response = await outboundFetch(
@@ -241,7 +245,7 @@ export class WebhookDispatcher {
             [WEBHOOK_HEADERS.event]: delivery.type,
           },
           body: delivery.payload,
-          signal: AbortSignal.any([AbortSignal.timeout(this.#options.timeoutMs), this.#shutdown.signal]),
+          signal: AbortSignal.any([deadline.signal, this.#shutdown.signal]),
         },
         this.#outbound,
       );
@@ -250,12 +254,13 @@ export class WebhookDispatcher {
       await response.body?.cancel();
       if (status < 200 || status >= 300) error = `HTTP ${status}`;
     } catch (thrown) {
-      error =
-        thrown instanceof Error && thrown.name === 'TimeoutError'
-          ? `no answer within ${this.#options.timeoutMs} ms`
-          : thrown instanceof Error
-            ? thrown.message
-            : String(thrown);
+      error = deadline.signal.aborted
+        ? `no answer within ${this.#options.timeoutMs} ms`
+        : thrown instanceof Error
+          ? thrown.message
+          : String(thrown);
+    } finally {
+      clearTimeout(timer);
     }
     const ok = error === null;
     const attempts = delivery.attempts + 1;

@@ -1,12 +1,15 @@
 /**
  * Outbound webhooks end to end: admins manage subscribers over the API; publish, edit (with a claim
  * change) and delete reach a subscriber as signed POSTs; failures are retried with backoff and logged;
- * a hung subscriber neither delays publishing nor the other subscribers.
+ * a hung subscriber neither delays publishing nor the other subscribers, and is timed out even after a
+ * garbage collection.
  */
 import assert from 'node:assert/strict';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import type { Story } from '../../src/domain/types.ts';
 import type { WebhookDelivery } from '../../src/store/webhooks.ts';
 import { verifyWebhook, WEBHOOK_HEADERS } from '../../src/webhooks/webhook-signature.ts';
@@ -241,5 +244,58 @@ describe('outbound webhooks', () => {
       timedOut && (timedOut.state === 'pending' || timedOut.state === 'failed'),
       'timed out, to be retried',
     );
+  });
+});
+
+describe('outbound webhooks at shutdown and under memory pressure', () => {
+  const nodes: TestApp[] = [];
+  const receivers: Receiver[] = [];
+  const receiver = async (answer: (n: number) => number | 'hang') => {
+    const r = await new Receiver(answer).start();
+    receivers.push(r);
+    return r;
+  };
+  /** A node sending one update to `r`, whose retries come too late to matter here. */
+  const nodeSendingTo = async (r: Receiver, timeoutMs: number) => {
+    const node = await createTestApp({
+      env: { DATELINE_OUTBOUND_ALLOW: '127.0.0.1' },
+      webhooks: { timeoutMs, retryBaseMs: 600_000, retryMaxMs: 600_000, maxAttempts: 5, pollMs: 20 },
+    });
+    nodes.push(node);
+    const res = await node.app.inject({
+      method: 'POST',
+      url: '/api/v1/webhooks',
+      headers: node.auth(node.adminToken),
+      payload: { url: r.url },
+    });
+    assert.equal(res.statusCode, 201, res.body);
+    const story = await node.liveBlog.createStory({ headline: 'Border crossing' });
+    await node.liveBlog.publishUpdate(story.id, { body: 'Crossing closed' }, 'desk');
+    return { node, subscriberId: res.json<{ id: string }>().id };
+  };
+  const delivery = async (store: TestApp['store'], subscriberId: string) =>
+    (await store.webhooks.listDeliveries({ subscriberId, limit: 1 }))[0];
+
+  after(async () => {
+    for (const node of nodes) await node.close();
+    await Promise.all(receivers.map((r) => r.stop()));
+  });
+
+  it('times a hung subscriber out even when memory is collected while it waits', async () => {
+    const hung = await receiver(() => 'hang');
+    const { node, subscriberId } = await nodeSendingTo(hung, 1_000);
+    await hung.waitFor(1);
+    setFlagsFromString('--expose-gc');
+    (runInNewContext('gc') as () => void)();
+    // Timed out, the attempt is logged; had the timeout been lost, the delivery's lease (twice the
+    // timeout) would run out first and a second request arrive with nothing logged.
+    for (;;) {
+      const attempt = await delivery(node.store, subscriberId);
+      if (attempt?.attempts === 1 || hung.received.length > 1) {
+        assert.equal(attempt?.lastError, 'no answer within 1000 ms');
+        break;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
   });
 });
