@@ -74,7 +74,8 @@ export class WebhookDispatcher {
   readonly #bus: LiveBus | undefined;
   readonly #site: Site;
   readonly #outbound: OutboundPolicy;
-  readonly #inFlight = new Map<number, Promise<void>>();
+  /** One entry per attempt: two attempts of one delivery (its lease ran out) are both waited for. */
+  readonly #inFlight = new Set<Promise<void>>();
   #timer: NodeJS.Timeout | null = null;
   #unsubscribe: (() => void) | null = null;
   #running: Promise<void> | null = null;
@@ -125,7 +126,7 @@ export class WebhookDispatcher {
     this.#unsubscribe?.();
     this.#shutdown.abort();
     await this.#running;
-    await Promise.allSettled(this.#inFlight.values());
+    await Promise.all(this.#inFlight);
   }
 
   async #pass(): Promise<void> {
@@ -137,11 +138,15 @@ export class WebhookDispatcher {
       this.#options.timeoutMs * 2,
     );
     for (const delivery of due) {
-      const sending = this.#send(delivery).finally(() => {
-        this.#inFlight.delete(delivery.id);
-        this.wake();
-      });
-      this.#inFlight.set(delivery.id, sending);
+      const sending: Promise<void> = this.#send(delivery)
+        .catch((error: unknown) =>
+          this.#log.error({ err: error, delivery: delivery.id }, 'webhook attempt not recorded'),
+        )
+        .finally(() => {
+          this.#inFlight.delete(sending);
+          this.wake();
+        });
+      this.#inFlight.add(sending);
     }
   }
 

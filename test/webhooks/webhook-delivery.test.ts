@@ -1,16 +1,19 @@
 /**
  * Outbound webhooks end to end: admins manage subscribers over the API; publish, edit (with a claim
  * change) and delete reach a subscriber as signed POSTs; failures are retried with backoff and logged;
- * a hung subscriber neither delays publishing nor the other subscribers, and is timed out even after a
- * garbage collection.
+ * a hung subscriber neither delays publishing nor the other subscribers, is timed out even after a
+ * garbage collection, and every attempt in flight is logged when the node closes.
  */
 import assert from 'node:assert/strict';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import BetterSqlite3 from 'better-sqlite3';
 import type { Story } from '../../src/domain/types.ts';
+import { openStore } from '../../src/store/open-store.ts';
 import type { WebhookDelivery } from '../../src/store/webhooks.ts';
 import { verifyWebhook, WEBHOOK_HEADERS } from '../../src/webhooks/webhook-signature.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
@@ -296,6 +299,32 @@ describe('outbound webhooks at shutdown and under memory pressure', () => {
         break;
       }
       await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  });
+
+  it('logs every attempt in flight when the node closes, two attempts of one delivery too', async () => {
+    // The first request hangs until the node closes; the second is answered 503.
+    const r = await receiver((n) => (n === 1 ? 'hang' : 503));
+    const { node, subscriberId } = await nodeSendingTo(r, 60_000);
+    await r.waitFor(1);
+    // The lease runs out while the first attempt still waits (a stalled process, or a lost timeout),
+    // so the delivery is taken again: written here, as the store has no way to say it.
+    const db = new BetterSqlite3(join(node.dataDir, 'dateline.db'));
+    db.prepare('update webhook_deliveries set lease_until = ?').run(new Date(0).toISOString());
+    db.close();
+    node.webhooks.wake();
+    for (;;) {
+      if ((await delivery(node.store, subscriberId))?.lastStatus === 503) break;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    await node.close();
+    const store = await openStore(undefined, node.dataDir);
+    try {
+      const attempt = await delivery(store, subscriberId);
+      assert.equal(attempt?.attempts, 2, 'the attempt the shutdown cut short is logged as well');
+      assert.match(attempt?.lastError ?? '', /aborted/);
+    } finally {
+      await store.close();
     }
   });
 });
