@@ -74,7 +74,8 @@ export class WebhookDispatcher {
   readonly #bus: LiveBus | undefined;
   readonly #site: Site;
   readonly #outbound: OutboundPolicy;
-  readonly #inFlight = new Map<number, Promise<void>>();
+  /** One entry per attempt: two attempts of one delivery (its lease ran out) are both waited for. */
+  readonly #inFlight = new Set<Promise<void>>();
   #timer: NodeJS.Timeout | null = null;
   #unsubscribe: (() => void) | null = null;
   #running: Promise<void> | null = null;
@@ -125,7 +126,7 @@ export class WebhookDispatcher {
     this.#unsubscribe?.();
     this.#shutdown.abort();
     await this.#running;
-    await Promise.allSettled(this.#inFlight.values());
+    await Promise.all(this.#inFlight);
   }
 
   async #pass(): Promise<void> {
@@ -137,11 +138,15 @@ export class WebhookDispatcher {
       this.#options.timeoutMs * 2,
     );
     for (const delivery of due) {
-      const sending = this.#send(delivery).finally(() => {
-        this.#inFlight.delete(delivery.id);
-        this.wake();
-      });
-      this.#inFlight.set(delivery.id, sending);
+      const sending: Promise<void> = this.#send(delivery)
+        .catch((error: unknown) =>
+          this.#log.error({ err: error, delivery: delivery.id }, 'webhook attempt not recorded'),
+        )
+        .finally(() => {
+          this.#inFlight.delete(sending);
+          this.wake();
+        });
+      this.#inFlight.add(sending);
     }
   }
 
@@ -226,6 +231,10 @@ export class WebhookDispatcher {
     const timestamp = Math.floor(at.getTime() / 1000);
     let status: number | null = null;
     let error: string | null = null;
+    // A timer of our own, not AbortSignal.timeout: inside AbortSignal.any, Node 20 lets a garbage
+    // collection take that signal and its timer, and a hung subscriber was then never timed out.
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(), this.#options.timeoutMs);
     try {
       // Redirects are not followed (a 3xx is a failed delivery), so only this address is ever reached.
       const response = await outboundFetch(
@@ -241,7 +250,7 @@ export class WebhookDispatcher {
             [WEBHOOK_HEADERS.event]: delivery.type,
           },
           body: delivery.payload,
-          signal: AbortSignal.any([AbortSignal.timeout(this.#options.timeoutMs), this.#shutdown.signal]),
+          signal: AbortSignal.any([deadline.signal, this.#shutdown.signal]),
         },
         this.#outbound,
       );
@@ -250,12 +259,13 @@ export class WebhookDispatcher {
       await response.body?.cancel();
       if (status < 200 || status >= 300) error = `HTTP ${status}`;
     } catch (thrown) {
-      error =
-        thrown instanceof Error && thrown.name === 'TimeoutError'
-          ? `no answer within ${this.#options.timeoutMs} ms`
-          : thrown instanceof Error
-            ? thrown.message
-            : String(thrown);
+      error = deadline.signal.aborted
+        ? `no answer within ${this.#options.timeoutMs} ms`
+        : thrown instanceof Error
+          ? thrown.message
+          : String(thrown);
+    } finally {
+      clearTimeout(timer);
     }
     const ok = error === null;
     const attempts = delivery.attempts + 1;

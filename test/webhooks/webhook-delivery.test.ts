@@ -1,13 +1,19 @@
 /**
  * Outbound webhooks end to end: admins manage subscribers over the API; publish, edit (with a claim
  * change) and delete reach a subscriber as signed POSTs; failures are retried with backoff and logged;
- * a hung subscriber neither delays publishing nor the other subscribers.
+ * a hung subscriber neither delays publishing nor the other subscribers, is timed out even after a
+ * garbage collection, and every attempt in flight is logged when the node closes.
  */
 import assert from 'node:assert/strict';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import BetterSqlite3 from 'better-sqlite3';
 import type { Story } from '../../src/domain/types.ts';
+import { openStore } from '../../src/store/open-store.ts';
 import type { WebhookDelivery } from '../../src/store/webhooks.ts';
 import { verifyWebhook, WEBHOOK_HEADERS } from '../../src/webhooks/webhook-signature.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
@@ -241,5 +247,84 @@ describe('outbound webhooks', () => {
       timedOut && (timedOut.state === 'pending' || timedOut.state === 'failed'),
       'timed out, to be retried',
     );
+  });
+});
+
+describe('outbound webhooks at shutdown and under memory pressure', () => {
+  const nodes: TestApp[] = [];
+  const receivers: Receiver[] = [];
+  const receiver = async (answer: (n: number) => number | 'hang') => {
+    const r = await new Receiver(answer).start();
+    receivers.push(r);
+    return r;
+  };
+  /** A node sending one update to `r`, whose retries come too late to matter here. */
+  const nodeSendingTo = async (r: Receiver, timeoutMs: number) => {
+    const node = await createTestApp({
+      env: { DATELINE_OUTBOUND_ALLOW: '127.0.0.1' },
+      webhooks: { timeoutMs, retryBaseMs: 600_000, retryMaxMs: 600_000, maxAttempts: 5, pollMs: 20 },
+    });
+    nodes.push(node);
+    const res = await node.app.inject({
+      method: 'POST',
+      url: '/api/v1/webhooks',
+      headers: node.auth(node.adminToken),
+      payload: { url: r.url },
+    });
+    assert.equal(res.statusCode, 201, res.body);
+    const story = await node.liveBlog.createStory({ headline: 'Border crossing' });
+    await node.liveBlog.publishUpdate(story.id, { body: 'Crossing closed' }, 'desk');
+    return { node, subscriberId: res.json<{ id: string }>().id };
+  };
+  const delivery = async (store: TestApp['store'], subscriberId: string) =>
+    (await store.webhooks.listDeliveries({ subscriberId, limit: 1 }))[0];
+
+  after(async () => {
+    for (const node of nodes) await node.close();
+    await Promise.all(receivers.map((r) => r.stop()));
+  });
+
+  it('times a hung subscriber out even when memory is collected while it waits', async () => {
+    const hung = await receiver(() => 'hang');
+    const { node, subscriberId } = await nodeSendingTo(hung, 1_000);
+    await hung.waitFor(1);
+    setFlagsFromString('--expose-gc');
+    (runInNewContext('gc') as () => void)();
+    // Timed out, the attempt is logged; had the timeout been lost, the delivery's lease (twice the
+    // timeout) would run out first and a second request arrive with nothing logged.
+    for (;;) {
+      const attempt = await delivery(node.store, subscriberId);
+      if (attempt?.attempts === 1 || hung.received.length > 1) {
+        assert.equal(attempt?.lastError, 'no answer within 1000 ms');
+        break;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  });
+
+  it('logs every attempt in flight when the node closes, two attempts of one delivery too', async () => {
+    // The first request hangs until the node closes; the second is answered 503.
+    const r = await receiver((n) => (n === 1 ? 'hang' : 503));
+    const { node, subscriberId } = await nodeSendingTo(r, 60_000);
+    await r.waitFor(1);
+    // The lease runs out while the first attempt still waits (a stalled process, or a lost timeout),
+    // so the delivery is taken again: written here, as the store has no way to say it.
+    const db = new BetterSqlite3(join(node.dataDir, 'dateline.db'));
+    db.prepare('update webhook_deliveries set lease_until = ?').run(new Date(0).toISOString());
+    db.close();
+    node.webhooks.wake();
+    for (;;) {
+      if ((await delivery(node.store, subscriberId))?.lastStatus === 503) break;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    await node.close();
+    const store = await openStore(undefined, node.dataDir);
+    try {
+      const attempt = await delivery(store, subscriberId);
+      assert.equal(attempt?.attempts, 2, 'the attempt the shutdown cut short is logged as well');
+      assert.match(attempt?.lastError ?? '', /aborted/);
+    } finally {
+      await store.close();
+    }
   });
 });
