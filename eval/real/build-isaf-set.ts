@@ -12,8 +12,8 @@ import { join } from 'node:path';
 import { splitOf } from './split-of.ts';
 
 const here = import.meta.dirname;
-/** How many releases are drawn (by the smallest sha256 of their id) from those long enough to name people. */
-const DRAW = 160;
+/** Every release long enough to name people (400 caps the draw, by the smallest sha256 of the id, should the source grow). */
+const DRAW = 400;
 const MIN_CHARS = 400;
 
 const source = process.argv[2];
