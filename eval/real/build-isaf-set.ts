@@ -20,7 +20,8 @@ const source = process.argv[2];
 if (!source) throw new Error('usage: build-isaf-set.ts isaf_press_releases_ft_test.jsonl [OUT.jsonl]');
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const MONTH = '(Jan(?:uary|\\.)?|Feb(?:ruary|\\.)?|March|Mar\\.|April|Apr\\.|May|June?|July?|Aug(?:ust|\\.)?|Sept?(?:ember|\\.)?|Oct(?:ober|\\.)?|Nov(?:ember|\\.)?|Dec(?:ember|\\.)?)';
+const MONTH =
+  '(Jan(?:uary|\\.)?|Feb(?:ruary|\\.)?|March|Mar\\.|April|Apr\\.|May|June?|July?|Aug(?:ust|\\.)?|Sept?(?:ember|\\.)?|Oct(?:ober|\\.)?|Nov(?:ember|\\.)?|Dec(?:ember|\\.)?)';
 const monthNumber = (m: string) => MONTHS.indexOf(m.slice(0, 3).toLowerCase()) + 1;
 const iso = (y: number, m: number, d: number) =>
   `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
@@ -50,7 +51,8 @@ function releaseDay(text: string, refYear: number): string | undefined {
 
 // ---- dates (rules in eval/README.md) --------------------------------------------------------
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
-const RELATIVE = /\b(?:yesterday|today|last ?night|tonight|this morning|(?:Sun|Mon|Tues|Wednes|Thurs|Fri|Satur)day)\b/gi;
+const RELATIVE =
+  /\b(?:yesterday|today|last ?night|tonight|this morning|(?:Sun|Mon|Tues|Wednes|Thurs|Fri|Satur)day)\b/gi;
 const WRITTEN = new RegExp(`\\b${MONTH} (\\d{1,2})(?:st|nd|rd|th)?(?:, (\\d{4}))?\\b`, 'g');
 interface GoldDate {
   text: string;
@@ -88,7 +90,9 @@ function dateSpans(text: string, released: string, eventDay: string): GoldDate[]
 }
 
 // ---- build ---------------------------------------------------------------------------------
-const people: Record<string, string[]> = JSON.parse(readFileSync(join(here, 'isaf-people.json'), 'utf8')).people;
+const people: Record<string, string[]> = JSON.parse(
+  readFileSync(join(here, 'isaf-people.json'), 'utf8'),
+).people;
 interface Record_ {
   id: string;
   text: string;
