@@ -48,6 +48,7 @@ test('a headline line says nothing by its capitals, and is a sentence of its own
   assert.deepEqual(people(text), []);
   // the dateline's town in capitals is not an organisation
   assert.deepEqual(orgs(text), []);
+  assert.deepEqual(people('Troops Kill Rebel Commander, Recover Weapons In Forest Raid'), []);
   // a line that wraps inside a sentence is not split
   assert.equal(splitSentences('Gunmen attacked a checkpoint in\nKabul province on Monday.').length, 1);
 });
@@ -66,6 +67,19 @@ test('a word of a person’s name, or a weapon’s maker, is not a place', () =>
   assert.deepEqual(places('Troops seized an old .303 Enfield rifle and two pistols in Kandahar.'), [
     'Kandahar',
   ]);
+});
+
+test('the area named first around a place is the region ("the Borno town of Gwoza")', () => {
+  const regionOf = (text: string, cc: string, name: string) =>
+    enricher
+      .enrich(text, { published: '2019-09-06T12:00:00Z', storyCountries: [cc] })
+      .places.find((p) => p.matched === name)?.kind;
+  assert.equal(
+    regionOf('Gunmen killed a family in the Guanajuato town of Celaya.', 'MX', 'Guanajuato'),
+    'region',
+  );
+  assert.equal(regionOf('Troops burned houses in Sagaing’s Ye-U township.', 'MM', 'Sagaing'), 'region');
+  assert.equal(regionOf('Troops burned houses in Sagaing on Monday.', 'MM', 'Sagaing'), 'city');
 });
 
 test('an acronym in brackets abbreviates the name before it and is no area', () => {

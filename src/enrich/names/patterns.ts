@@ -407,6 +407,8 @@ export function findPatternNames(
     // In a title-case headline a capital says nothing: "Taliban Commander Involved in …" is no name
     // when the text writes the word in lowercase elsewhere ("was involved").
     if (titleCase(start, end) && name.split(/[ -]/).some((w) => writtenLowercase(w))) return;
+    // "Troops Kill Commander, Recover Arms": after a comma a headline goes on to its next clause.
+    if (titleCase(start, end) && text.slice(cueStart, start).includes(',')) return;
     if (PLACE_TAIL.test(name) || IZAFAT_BEFORE.test(text.slice(Math.max(0, start - 4), start))) return;
     // "an Uzbek Takfiri who", "the Grand Mosque's": an article makes the capitals a description.
     if (weak && /\b(?:a|an|the)\s+$/i.test(text.slice(Math.max(0, start - 5), start))) return;
