@@ -39,6 +39,17 @@ test('ranks without their stop, posts named with "of" and middle initials', () =
   assert.deepEqual(people('Officers reported the capture of Gul Rahim Sahak, a bomb maker.'), [
     'Gul Rahim Sahak',
   ]);
+  assert.deepEqual(people('Nasrat Hotaki Zadran was a senior insurgent commander in the district.'), [
+    'Nasrat Hotaki Zadran',
+  ]);
+  assert.deepEqual(people('Maulawi Sadiq Karimi ran the camp, police spokesperson Ayesha Tarin said.'), [
+    'Sadiq Karimi',
+    'Ayesha Tarin',
+  ]);
+  assert.deepEqual(people('Spc. Dana Whitcombe and Petty Officer Joel Marsh were wounded.'), [
+    'Dana Whitcombe',
+    'Joel Marsh',
+  ]);
 });
 
 test('a headline line says nothing by its capitals, and is a sentence of its own', () => {
