@@ -1,5 +1,5 @@
 /**
- * Scores the pipeline on the real-text set (eval/real/ged-sample.jsonl, built from UCDP GED by
+ * Scores the pipeline on the real-text sets (eval/real/ged-sample.jsonl, built from UCDP GED by
  * build-real-set.ts): recall and precision per kind, places within tolerance (towns 25 km,
  * districts 50 km, regions 100 km) and false places per 100 texts, for dev and held-out apart.
  * Names are scored by span (the spelling in the text), since UCDP's actor names are not ours.
@@ -17,7 +17,8 @@ const ITEM = z.object({
   published: z.string(),
   text: z.string(),
   people: z.array(z.string()),
-  organizations: z.array(z.string()),
+  /** Absent where the set does not annotate organisations (isaf-releases): not scored. */
+  organizations: z.array(z.string()).optional(),
   places: z.array(
     z.object({
       matched: z.string(),
@@ -79,6 +80,7 @@ interface SplitScore {
   texts: number;
   people: Tally;
   organizations: Tally;
+  organizationsScored: boolean;
   /** tp: within tolerance; fn: gold not found or off; fp: system places neither gold nor other. */
   places: Tally & { off: number; approximate: number };
   /** Pins checked by country only (sets without coded positions). */
@@ -113,7 +115,10 @@ function scoreItem(item: Item, enricher: Enricher, into: SplitScore): void {
   const errors: string[] = [];
   into.texts++;
   scoreNames(into.people, item.people, result.people, 'person', errors);
-  scoreNames(into.organizations, item.organizations, result.organizations, 'org', errors);
+  if (item.organizations) {
+    into.organizationsScored = true;
+    scoreNames(into.organizations, item.organizations, result.organizations, 'org', errors);
+  }
   const places = result.places.filter((p) => p.kind !== 'country');
   const inCountries = item.placeCountries;
   if (inCountries) {
@@ -186,6 +191,7 @@ function print(name: string, s: SplitScore): void {
     ['places', s.places],
   ] as const) {
     if (byCountryOnly && label === 'places') continue;
+    if (label === 'organizations' && !s.organizationsScored) continue;
     const r = ratio(t.tp, t.tp + t.fn);
     // A place pinned too far counts against precision as well as recall.
     const p = ratio(t.tp, t.tp + t.fp + ('off' in t ? t.off : 0));
@@ -219,6 +225,12 @@ const SETS = [
     label: 'Second real-text set (Wikipedia incident descriptions)',
     tag: 'wiki',
   },
+  {
+    file: 'isaf-releases.jsonl',
+    env: 'DATELINE_ISAF_SET',
+    label: 'Third real-text set (ISAF press releases)',
+    tag: 'isaf',
+  },
 ] as const;
 
 /**
@@ -243,6 +255,7 @@ function runOneSet(enricher: Enricher, errors: boolean, devOnly: boolean, set: (
     texts: 0,
     people: tally(),
     organizations: tally(),
+    organizationsScored: false,
     places: { ...tally(), off: 0, approximate: 0 },
     pinsByCountry: { right: 0, wrong: 0 },
     dates: { correct: 0, gold: 0 },

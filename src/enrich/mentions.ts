@@ -31,6 +31,9 @@ export type Resolved =
 
 const REGION_WORD =
   /^(?:[Pp]rovince|[Gg]overnorate|[Rr]egion|[Ss]tate|[Oo]blast|[Dd]istrict|[Cc]ounty|[Dd]ivision)$/;
+// "the Borno town of Gwoza", "Sagaing's Ye-U township": the first name is the area around the second.
+const CONTAINS_NEXT =
+  /^(?:['’]s (?:\p{Lu}[\p{L}'’-]+ )*(?:\p{Lu}[\p{L}'’-]+|town|village|district|township|city)\b(?! (?:Police|Army|Forces|Government|Council|Governor|Assembly)\b)| (?:town|village|city|hamlet|locality|township) of \p{Lu})/u;
 const REGION_WORDS = /^(?:[Pp]rovinces|[Gg]overnorates|[Rr]egions|[Ss]tates|[Oo]blasts|[Dd]istricts)$/;
 
 // Capitalised at the start of a sentence these are ordinary words, not the towns of that name.
@@ -240,10 +243,11 @@ function resolve(text: string, match: Match, tokens: Token[]): Resolved | undefi
     next?.text === 'countryside' ||
     tokens[match.firstToken - 1]?.text === 'rural' ||
     (tokens[match.firstToken - 1]?.text === 'of' && before?.text === 'countryside');
+  const regionWord = next !== undefined && REGION_WORD.test(next.text);
   const preferRegion =
-    ((next !== undefined && REGION_WORD.test(next.text)) || countryside) &&
+    (regionWord || countryside || CONTAINS_NEXT.test(text.slice(match.end, match.end + 24))) &&
     candidates.some((c) => c.place.kind === 'region');
-  if (preferRegion && next && !countryside) match.end = next.end;
+  if (preferRegion && next && regionWord && !countryside) match.end = next.end;
   return { kind: 'place', match, candidates, preferRegion, chosen: false };
 }
 

@@ -357,6 +357,7 @@ function chronoDates(text: string, reference: Reference, taken: Found[], today: 
   for (const result of results) {
     let { start } = result;
     let spanStart = result.index;
+    let shown = result.text;
     if (!KNOWN.some((c) => start.isCertain(c))) {
       // "the night of 24 May", "late morning on 4 April 2020": chrono keeps the part of the day and
       // drops the date; parse what follows "of" / "on"
@@ -366,8 +367,19 @@ function chronoDates(text: string, reference: Reference, taken: Found[], today: 
       start = retry.start;
       spanStart = result.index;
     }
+    // "on Highway 1 August 31": chrono reads the number after the month as a two-digit year
+    // (2031); reports write years in full, so the date is the month and the number after it.
+    if (start.isCertain('year') && !/\d{4}|['’]\d{2}\b/.test(result.text)) {
+      const month = new RegExp(`\\b(?:${MONTHS.join('|')})\\b`, 'i').exec(result.text);
+      const retry = month?.index ? chrono.parse(result.text.slice(month.index), reference)[0] : undefined;
+      if (retry && month?.index) {
+        start = retry.start;
+        spanStart = result.index + month.index;
+        shown = result.text.slice(month.index);
+      }
+    }
     const span = { start: spanStart, end: result.index + result.text.length };
-    if (!DATE_WORD.test(result.text) || taken.some((t) => overlaps(t.span, span))) continue;
+    if (!DATE_WORD.test(shown) || taken.some((t) => overlaps(t.span, span))) continue;
     let day: Day = { y: start.get('year') ?? 0, m: start.get('month') ?? 1, d: start.get('day') ?? 1 };
     // chrono reads "Saturday 14:00 GMT" as the coming Saturday; a report means the last one
     const weekBack =
@@ -396,7 +408,7 @@ function chronoDates(text: string, reference: Reference, taken: Found[], today: 
       found.push({
         span,
         mention: {
-          text: result.text,
+          text: shown,
           start: startIso,
           end: result.end ? new Date(result.end.date().getTime() - shift).toISOString() : startIso,
           granularity,
@@ -404,8 +416,8 @@ function chronoDates(text: string, reference: Reference, taken: Found[], today: 
       });
     } else if (granularity === 'month') {
       const last = daysInMonth(day.y, day.m);
-      found.push(range(result.text, span, { ...day, d: 1 }, { ...day, d: last }, 'month'));
-    } else found.push(range(result.text, span, day, endDay, granularity));
+      found.push(range(shown, span, { ...day, d: 1 }, { ...day, d: last }, 'month'));
+    } else found.push(range(shown, span, day, endDay, granularity));
   }
   return found;
 }

@@ -90,6 +90,7 @@ export function createPlacesExtractor(storyCountries: () => string[]): Extractor
       const weights = contextCountries(context, storyCountries());
       const areas = namedAreas(context.mentions);
 
+      const personWords = namesWords(context);
       const out: PlaceMention[] = [];
       const seen = new Set<string>();
       const push = (p: PlaceMention) => {
@@ -123,6 +124,11 @@ export function createPlacesExtractor(storyCountries: () => string[]): Extractor
           )
         )
           continue;
+        // "As Gen. Allen said": a word of a name the text gives a person is that person, unless a
+        // locative word puts a place there ("in Allen"); ".303 Enfield rifle" names its maker.
+        const before = context.text.slice(Math.max(0, m.match.start - 12), m.match.start);
+        if (personWords.has(m.match.text) && !LOCATIVE_BEFORE.test(before)) continue;
+        if (WEAPON_AFTER.test(context.text.slice(m.match.end, m.match.end + 16))) continue;
         const place = choose(m, weights, areas);
         if (!place) continue;
         // "Palma in Cabo Delgado" in a Mozambique story: not Palma de Mallorca (placedInRegion pins it)
@@ -151,6 +157,21 @@ export function createPlacesExtractor(storyCountries: () => string[]): Extractor
       return out;
     },
   };
+}
+
+const LOCATIVE_BEFORE = /\b(?:in|near|at|from|outside|around|into|to|towards|of)\s+(?:the\s+)?$/i;
+const WEAPON_AFTER = /^\s+(?:assault )?(?:rifles?|pistols?|carbines?|revolvers?|shotguns?)\b/;
+
+/** The single words of the people's names the text gives (known or found by a pattern). */
+function namesWords(context: EnrichContext): Set<string> {
+  const words = new Set<string>();
+  const add = (name: string) => {
+    const parts = name.split(/\s+/);
+    if (parts.length > 1) for (const w of parts) if (/^\p{Lu}\p{Ll}{2,}$/u.test(w)) words.add(w);
+  };
+  for (const p of context.patternNames) if (p.kind === 'person') add(p.matched);
+  for (const m of context.mentions) if (m.kind === 'person') add(m.match.text);
+  return words;
 }
 
 // "X in Y", "X, Y", "X near Y", "X in the Y region": what may stand between a place and its area.
@@ -291,7 +312,8 @@ function approximatePlaces(context: EnrichContext, found: PlaceMention[]): Place
   // Nothing to pin to without a region.
   if (!found.some((p) => p.kind === 'region')) return out;
   const covered = (start: number, end: number) =>
-    mentions.some((m) => m.match.start < end && m.match.end > start);
+    mentions.some((m) => m.match.start < end && m.match.end > start) ||
+    context.patternNames.some((p) => p.start < end && p.end > start);
   const sentenceOf = (offset: number) => sentences.find((s) => offset >= s.start && offset < s.end);
   for (const [cueIndex, cue] of PLACE_CUES.entries())
     for (const m of text.matchAll(cue)) {
@@ -301,6 +323,8 @@ function approximatePlaces(context: EnrichContext, found: PlaceMention[]): Place
       const end = start + name.length;
       if (covered(start, end) || NOT_PLACE_WORDS.test(name.split(' ')[0] ?? '')) continue;
       if (found.some((p) => p.matched === name) || out.some((p) => p.matched === name)) continue;
+      // "… wal Muslimeen (JNIM)": capitals in brackets abbreviate the name before them, no area.
+      if (cueIndex === 2 && /^[\p{Lu}\d-]+$/u.test(m[2] ?? '')) continue;
       // The area: a region the same sentence names (the bracket's first), as resolved above.
       const sentence = sentenceOf(start);
       const region = found

@@ -24,10 +24,11 @@ const PARTICLE = String.raw`(?:al-|el-|bin |Bin |ibn |bint |Abu |Abdel |Abdul |O
 // Inside a full name only ("Maria del Pilar Hurtado", "José de la Cruz", "Ruud van Nistelrooy").
 const NAME_PARTICLE = String.raw`(?:${PARTICLE.slice(3, -1)}|de |del |de la |da |das |dos |do |van |von |van der )`;
 /** Two to four name words, particles allowed between them ("Nawwaf al-Husain", "Mohamed Ould Ghazouani"). */
-const FULL_NAME = String.raw`${NAME_WORD}(?: ${NAME_PARTICLE}?${NAME_WORD}){1,3}|${NAME_WORD} ${NAME_PARTICLE}${NAME_WORD}`;
+// A middle initial may stand between them ("John R. Allen").
+const FULL_NAME = String.raw`${NAME_WORD}(?: (?:\p{Lu}\. )?${NAME_PARTICLE}?${NAME_WORD}){1,3}|${NAME_WORD} ${NAME_PARTICLE}${NAME_WORD}`;
 // Lowercase "major" and "general" are adjectives ("a major Kurdish-led offensive"); as ranks
 // before a name news capitalises them.
-const TITLES = String.raw`(?:former |ex-)?(?:vice[- ]president|president|prime minister|minister|commander|Gen\.|leader|chief|governor|spokesman|spokeswoman|colonel|Col\.|Lt\.|Maj\.|Brig\.|Sgt\.|Cpl\.|Pvt\.|Adm\.|Rev\.|Fr\.|MP|legislator|deputy|officer|policeman|soldier|elder|priest|pastor|bishop|reporter|sarpanch|Sarpanch|Haji|Hajji|Alhaji|Qari|Mufti|Pastor|Bishop|Reverend|Engineer|Eng\.|Prof\.|Professor|brigadier|captain|Capt\.|sheikh|emir|mayor|chairman|envoy|warlord|commissioner|senator|lawmaker|judge|imam|cleric|mullah|journalist|activist|Cmdr\.|Commander|General|Major|President|Colonel|Sheikh|Emir|Governor|Commissioner|Senator|Judge|Imam|Mullah|Mawlawi|Maulvi|Maulana|Journalist|Activist|Mayor|Chief|Mr\.?|Mrs\.?|Dr\.?|Prime Minister|Minister|Vice President|Premier|Chancellor|King|Queen|Crown Prince|Prince|Pope|Ambassador|Secretary-General|AIG|DIG|IGP|[Pp]rophet|attacker|assailant|gunman|perpetrator|bomber|terrorist|shooter|fighter|victim|suspect|refugee|asylum seeker|student|teenager|convert|immigrant|migrant|nurse|farmer|engineer|politician|businessman|businesswoman|candidate|councillor|councilman|lawyer|teacher|doctor|blogger|writer|author|poet|cartoonist|filmmaker|singer|footballer|rabbi|monk|chieftain|headman|dictator|strongman|Lieutenant|Sergeant|Corporal|Constable|Inspector|Superintendent|Marshal|Field Marshal|Ayatollah|Grand Ayatollah|Sultan|Sheik|Shaykh|Rabbi|Elder|Leader|Spokesman|Spokeswoman|Lawmaker|Legislator|Politician|Cleric|Teacher|Doctor|Businessman|Candidate|Councillor|Chieftain|Headman|Suspect|Victim|Reporter|Policeman|Priest|Warlord|Envoy|Chairman|Lawyer|Blogger|Writer|Singer|Captain|Brigadier|Sen\.|Rep\.|Gov\.|Supt\.|Insp\.|Ms\.?|Sir|Lord|Lady)`;
+const TITLES = String.raw`(?:former |ex-)?(?:(?:Col|Lt|Gen|Maj|Capt|Sgt|Brig|Cpl)(?= \p{Lu})|(?:[Dd]istrict |[Pp]rovincial )?[Cc]hief of (?:[Pp]olice|[Ss]taff|[Ss]ecurity)|vice[- ]president|president|prime minister|minister|commander|Gen\.|leader|chief|governor|spokesman|spokeswoman|colonel|Col\.|Lt\.|Maj\.|Brig\.|Sgt\.|Cpl\.|Pvt\.|Adm\.|Rev\.|Fr\.|MP|legislator|deputy|officer|policeman|soldier|elder|priest|pastor|bishop|reporter|sarpanch|Sarpanch|Haji|Hajji|Alhaji|Qari|Mufti|Pastor|Bishop|Reverend|Engineer|Eng\.|Prof\.|Professor|brigadier|captain|Capt\.|sheikh|emir|mayor|chairman|envoy|warlord|commissioner|senator|lawmaker|judge|imam|cleric|mullah|journalist|activist|Cmdr\.|Commander|General|Major|President|Colonel|Sheikh|Emir|Governor|Commissioner|Senator|Judge|Imam|Mullah|Mulla|Molla|Mawlawi|Maulawi|Mowlawi|Maulvi|Moulvi|Molvi|Maulana|Spc\.|Pfc\.|Staff Sgt\.|Master Sgt\.|Sgt\. Maj\.|Petty Officer|Warrant Officer|Chief Warrant Officer|Lance Cpl\.|Seaman|Airman|Squadron Leader|Wing Commander|Flight Lieutenant|spokesperson|Spokesperson|Journalist|Activist|Mayor|Chief|Mr\.?|Mrs\.?|Dr\.?|Prime Minister|Minister|Vice President|Premier|Chancellor|King|Queen|Crown Prince|Prince|Pope|Ambassador|Secretary-General|AIG|DIG|IGP|[Pp]rophet|attacker|assailant|gunman|perpetrator|bomber|terrorist|shooter|fighter|victim|suspect|refugee|asylum seeker|student|teenager|convert|immigrant|migrant|nurse|farmer|engineer|politician|businessman|businesswoman|candidate|councillor|councilman|lawyer|teacher|doctor|blogger|writer|author|poet|cartoonist|filmmaker|singer|footballer|rabbi|monk|chieftain|headman|dictator|strongman|Lieutenant|Sergeant|Corporal|Constable|Inspector|Superintendent|Marshal|Field Marshal|Ayatollah|Grand Ayatollah|Sultan|Sheik|Shaykh|Rabbi|Elder|Leader|Spokesman|Spokeswoman|Lawmaker|Legislator|Politician|Cleric|Teacher|Doctor|Businessman|Candidate|Councillor|Chieftain|Headman|Suspect|Victim|Reporter|Policeman|Priest|Warlord|Envoy|Chairman|Lawyer|Blogger|Writer|Singer|Captain|Brigadier|Sen\.|Rep\.|Gov\.|Supt\.|Insp\.|Ms\.?|Sir|Lord|Lady)`;
 // Ranks that may stand between the title and the name ("spokesman Brig. Gen. Yahya Saree").
 const RANKS = String.raw`(?:(?:Lt|Lieut|Maj|Brig|Gen|Col|Capt|Cpt|Sgt|Cpl|Adm|Cmdr|Lieutenant|Major|Brigadier|General|Colonel|Captain|Rev|Fr|Reverend|Father|Haji|Hajji|Alhaji)\.?\s+)*`;
 
@@ -42,12 +43,22 @@ const TITLED_OF = new RegExp(
 );
 // "Mohammed Khan, a tribal elder," / "Abdullahi Mohamed, 34,": a role or an age after the name.
 const ROLE_AFTER = new RegExp(
-  String.raw`(${FULL_NAME}), (?:(?:aged )?\d{1,2},|(?:(?:a|an|the) )?(?:former |top |senior |deputy |local |self-styled )?(?:leader|commander|head|chief|founder|emir|spokesman|member|governor|mayor|president|perpetrator) of\b|(?:a|an|the) (?:[\p{L}\d-]+ ){0,3}(?:supporter|sympathi[sz]er|refugee|asylum seeker|national|citizen|convert|veteran|suspect|attacker|gunman|assailant|preacher|elder|official|commander|leader|member|officer|soldier|policeman|journalist|reporter|activist|teacher|doctor|farmer|student|resident|chief|cleric|imam|judge|lawyer|politician|candidate|spokesman|spokeswoman|businessman|trader|driver|worker|father|mother|son|daughter|brother|sister|wife|husband|man|woman|boy|girl|lawmaker|senator|governor|mayor|minister|councillor|employee|nurse|pastor|priest|villager|herder|fisherman|civilian|shepherd|militant|fighter|commander)\b)`,
+  String.raw`(${FULL_NAME}), (?:(?:aged )?\d{1,2},|(?:(?:a|an|the) )?(?:former |top |senior |deputy |local |self-styled )?(?:leader|commander|head|chief|founder|emir|spokesman|member|governor|mayor|president|perpetrator) of\b|(?:a|an|the) (?:[\p{L}\d-]+ ){0,3}(?:sub-|deputy )?(?:supporter|facilitator|financier|operative|insurgent|instructor|planner|coordinator|smuggler|sympathi[sz]er|refugee|asylum seeker|national|citizen|convert|veteran|suspect|attacker|gunman|assailant|preacher|elder|official|commander|leader|member|officer|soldier|policeman|journalist|reporter|activist|teacher|doctor|farmer|student|resident|chief|cleric|imam|judge|lawyer|politician|candidate|spokesman|spokeswoman|businessman|trader|driver|worker|father|mother|son|daughter|brother|sister|wife|husband|man|woman|boy|girl|lawmaker|senator|governor|mayor|minister|councillor|employee|nurse|pastor|priest|villager|herder|fisherman|civilian|shepherd|militant|fighter|commander)\b)`,
   'gu',
 );
+// A single name needs its role at once: "confirmed Murach, a Taliban leader,", "Zalmi, the Taliban
+// leader,", "Fedahi was a Taliban leader", "identified as Fedahi".
+const ROLE_NOUN = String.raw`(?:sub-|deputy )?(?:leader|commander|facilitator|financier|operative|official|governor|spokesman|emir|chief|cleric|imam|mullah|preacher|elder|militant|fighter|member|founder)(?!['’\p{L}-])`;
+const ONE_NAME_ROLE = new RegExp(
+  String.raw`(${FULL_NAME}|${NAME_WORD})(?:, (?:a|an|the)|,? (?:was|is) (?:a|an|the)) (?:(?!(?:where|whose|which|that|who|in|of|the|and|with|for|from|to)\b)[\p{L}-]+ ){0,3}${ROLE_NOUN}|\bidentified (?:him |the \p{Ll}+ )?as (${NAME_WORD})(?=[.,;]| and\b)`,
+  'gu',
+);
+// "Additionally, the leader…": a sentence's adverb before a comma is no name.
+const SENTENCE_ADVERB =
+  /\p{Ll}ly$|^(?:However|Meanwhile|Today|Yesterday|Tonight|Later|Earlier|Also|Then|Now|Here|There|Instead|Overall|Again|Still|Moreover|Furthermore|Nevertheless|Nonetheless|Separately|Elsewhere|Afterwards|Therefore|Thus|Hence|Likewise|Indeed|Besides|Otherwise|Meantime|Overnight)$/u;
 // "soldiers shot Yusuf Ahmed and Aliyu Musa": acts done to people, not to places or groups.
 const VICTIM = new RegExp(
-  String.raw`\b(?:killed|kills?|shot(?: dead)?|shoots?|abducted|abducts?|kidnapped|kidnaps?|arrested|arrests?|detained|executed|executes?|beheaded|beheads?|assassinated|assassinates?|murdered|murders?|wounded|injured|freed|released|sentenced|hanged|lynched|tortured|stabbed|stabs|targeted|targeting|assaulted|rescued|led by|headed by|ordered by|including|identified as|(?:[Dd]eath|[Kk]illing|[Mm]urder|[Aa]ssassination|[Ff]uneral|[Aa]bduction|[Kk]idnapping|[Aa]rrest|[Ee]xecution|[Rr]elease) of) (${FULL_NAME})(?:,? and (${FULL_NAME}))?`,
+  String.raw`\b(?:killed|kills?|shot(?: dead)?|shoots?|abducted|abducts?|kidnapped|kidnaps?|arrested|arrests?|detained|executed|executes?|beheaded|beheads?|assassinated|assassinates?|murdered|murders?|wounded|injured|freed|released|sentenced|hanged|lynched|tortured|stabbed|stabs|targeted|targeting|assaulted|rescued|led by|headed by|ordered by|including|identified as|(?:[Dd]eath|[Kk]illing|[Mm]urder|[Aa]ssassination|[Ff]uneral|[Aa]bduction|[Kk]idnapping|[Aa]rrest|[Cc]apture|[Dd]etention|[Ee]xecution|[Rr]elease) of) (${FULL_NAME})(?:,? and (${FULL_NAME}))?`,
   'gu',
 );
 // Before a title these make the title part of a place's name ("in Sheikh Zuweid").
@@ -138,14 +149,14 @@ const MODIFIED_AFTER =
   /^\s+(?!(?:says|claims|denies|warns|tells|vows|insists|urges|calls|accuses|adds|admits|survives|escapes|dies|resigns|flees|surrenders|visits|meets|returns|arrives|is|was|has|as|his|this|across|towards|besides|always|whereas|unless)\b)(?:\p{Ll}+s|staff|personnel|police|people|youth|militia|community|crew)\b/u;
 // After a name these make it a group named after a man ("Nour al-Din al-Zenki fighters").
 const GROUP_AFTER =
-  /^\s+(?:fighters|militants|members|militia|militiamen|rebels|gunmen|loyalists|brigade|brigades|battalion|movement|group|forces|units|commanders?|leaders?|chief|emir|spokesman|officials?)\b/;
+  /^\s+(?:(?:\p{Ll}+ )?(?:network|cell)\b|fighters|militants|members|militia|militiamen|rebels|gunmen|loyalists|brigade|brigades|battalion|movement|group|forces|units|commanders?|leaders?|chief|emir|spokesman|officials?)\b/u;
 // "Kurdish-led", "Iranian-backed": an affiliation, not a name.
 const AFFILIATION_AFTER = /^-(?:led|backed|based|aligned|allied|affiliated|linked|controlled|held|run)\b/;
 
 const ROLE_OF =
   /^(?:Chief|Head|Commander|Captain|Leader|Emir|Minister|Secretary|Director|Spokesman|Member|Members) [Oo]f\b/;
 const HEADLINE_VERBS =
-  /^(?:Says|Said|Condemns|Condemned|Visits|Visited|Vows|Orders|Ordered|Calls|Meets|Met|Kills|Killed|Attacks|Attacked|Warns|Urges|Denies|Accuses|Blames|Escapes|Survives|Arrested|Abducted|Kidnapped|Shot|Dies|Died|Resigns|Sacked|Arrives|Leaves|Returns|Declares|Announces|Receives|Inspects|Approves|Signs|Launches|Rejects|Confirms|Pledges|Releases|Freed|Rescued|Captured|Assassinated|Injured|Wounded|Speaks|Tells|Claims|Threatens|Mourns|Hails|Slams)$/;
+  /^(?:Says|Said|Condemns|Condemned|Visits|Visited|Vows|Orders|Ordered|Calls|Meets|Met|Kills|Killed|Attacks|Attacked|Warns|Urges|Denies|Accuses|Blames|Escapes|Survives|Arrested|Abducted|Kidnapped|Shot|Dies|Died|Resigns|Sacked|Arrives|Leaves|Returns|Declares|Announces|Receives|Inspects|Approves|Signs|Launches|Rejects|Confirms|Pledges|Releases|Freed|Rescued|Captured|Assassinated|Injured|Wounded|Speaks|Tells|Claims|Threatens|Mourns|Hails|Slams|Detains|Detained|Targets|Targeted|Involved|Responsible|Linked|Wanted|Nabbed|Apprehended|Confirmed)$/;
 const SENTENCE_OPENER =
   /^(?:Then|When|After|Before|Later|Meanwhile|However|But|And|So|Also|While|Since|Although|Though|If|Once|Now|Yesterday|Today|Eventually|Finally|Earlier|Afterwards|Instead|Soon|The|In|On|At|By|For|From|With) (?=\p{Lu})/u;
 const SMALL_WORD = /^(?:In|On|At|Of|For|And|The|To|From|With|By|After|Near|As|Over|Amid|During)$/;
@@ -286,6 +297,12 @@ const GROUP_NOUN_CUE = new RegExp(String.raw`\p{Lu}[\p{L}'’-]+ ${GROUP_NOUN}\b
 const NOT_GROUP_NAME =
   /(?:ist|ish|ese|ian|ean|ic)$|^(?:Arab|Tuareg|Sunni|Shia|Shiite|Druze|Alawite|Yazidi|Christian|Muslim|Jewish|Tribal|Local|Armed|Rebel|Unknown|Unidentified|Suspected|Government|Opposition|Regime|Security|Foreign|Several|Some|Many|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Dozens|Hundreds|Anti|Pro|Community|Village|Vigilante|Youth|Ethnic|Allied|Federal|State|Police|Army|Former|Ex|Defected|Other|Rival|Enemy|Their|His|Her|Its|These|Those|All|Both|Most|Few|Militia|Militant|Jihadi|More|Dozen|Scores|Hundred|Thousands|Eleven|Twelve|No|Any|Another|Each|Every|This|That|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\p{Lu}\p{Ll}+(?:teen|ty))$/u;
 
+// Afghan and Pakistani place names end in these ("Yahya Khel", "Mohammad Rahim Kalay"), and after the
+// izafat "-ye"/"-e" a name is a place's ("Alaqehdari-ye Yahya Khel").
+const PLACE_TAIL =
+  / (?:Khel|Kheyl|Kalay|Kelay|Kala|Kalai|Qala|Kili|Killi|Kot|Kowt|Abad|Deh|Dara|Darreh|Chowk|Bazaar|Bazar|Mandi)$/;
+const IZAFAT_BEFORE = /-(?:ye|e|i) $/;
+
 const overlapsAny = (start: number, end: number, spans: { start: number; end: number }[]) =>
   spans.some((s) => start < s.end && end > s.start);
 
@@ -337,9 +354,15 @@ export function findPatternNames(
   // (`weak` cues only: after a title, "Governor Zulum visits" is a man and a verb.)
   const notPerson = (name: string, end: number, weak = true) =>
     NOT_NAME_WORDS.test(name) ||
-    GROUP_AFTER.test(text.slice(end, end + 14)) ||
+    GROUP_AFTER.test(text.slice(end, end + 24)) ||
     (weak && MODIFIED_AFTER.test(text.slice(end, end + 16))) ||
     AFFILIATION_AFTER.test(text.slice(end, end + 12));
+  const lowercaseWords = new Set<string>();
+  const writtenLowercase = (word: string) => {
+    if (lowercaseWords.size === 0)
+      for (const t of tokens) if (/^\p{Ll}/u.test(t.text)) lowercaseWords.add(t.text);
+    return lowercaseWords.has(word.toLowerCase());
+  };
   const out: PatternName[] = [];
   const push = (p: PatternName) => {
     if (overlapsAny(p.start, p.end, out)) return;
@@ -381,6 +404,12 @@ export function findPatternNames(
     const name = (verbAt === -1 ? whole : words.slice(0, verbAt).join(' ')).replace(TRAILING_SMALL_WORDS, '');
     const end = start + name.length;
     if (weak && titleCase(start, end)) return;
+    // In a title-case headline a capital says nothing: "Taliban Commander Involved in …" is no name
+    // when the text writes the word in lowercase elsewhere ("was involved").
+    if (titleCase(start, end) && name.split(/[ -]/).some((w) => writtenLowercase(w))) return;
+    // "Troops Kill Commander, Recover Arms": after a comma a headline goes on to its next clause.
+    if (titleCase(start, end) && text.slice(cueStart, start).includes(',')) return;
+    if (PLACE_TAIL.test(name) || IZAFAT_BEFORE.test(text.slice(Math.max(0, start - 4), start))) return;
     // "an Uzbek Takfiri who", "the Grand Mosque's": an article makes the capitals a description.
     if (weak && /\b(?:a|an|the)\s+$/i.test(text.slice(Math.max(0, start - 5), start))) return;
     const first = name.split(/[ -]/)[0] ?? '';
@@ -476,6 +505,13 @@ export function findPatternNames(
   if (text.includes(' of ')) for (const m of text.matchAll(TITLED_OF)) person(m, 0.8);
   // The role after the name is cue enough: a town spelled like one of its words does not block it.
   if (text.includes(', ')) for (const m of text.matchAll(ROLE_AFTER)) person(m, 0.75, true, false);
+  for (const m of text.matchAll(ONE_NAME_ROLE)) {
+    const group = m[1] ?? m[2];
+    if (!group || NOT_A_NAME_ALONE.test(group) || SENTENCE_ADVERB.test(group) || m.index === undefined)
+      continue;
+    const at = m.index + (m[1] ? 0 : m[0].lastIndexOf(group));
+    person(Object.assign([group, group], { index: at, input: text }) as RegExpMatchArray, 0.7, true);
+  }
   for (const m of text.matchAll(VICTIM)) {
     person(m, 0.7, true);
     if (m[2] && m.index !== undefined) {
@@ -639,6 +675,9 @@ export function findPatternNames(
     // A run of capitals ("HORN OF AFRICA REPORT") is a shouted headline, not acronyms.
     if (capsWord(tokens[i - 1]) || capsWord(tokens[i + 1])) return;
     if (shouting || !ACRONYM.test(t.text) || NOT_ACRONYMS.has(t.text)) return;
+    // "KABUL, Afghanistan (May 2) –": a dateline's town in capitals, not an organisation.
+    if ((t.start === 0 || text[t.start - 1] === '\n') && /^, \p{Lu}/u.test(text.slice(t.end, t.end + 3)))
+      return;
     if (overlapsAny(t.start, t.end, known) || overlapsAny(t.start, t.end, out)) return;
     const defined = text[t.start - 1] === '(' && text[t.end] === ')';
     const next = tokens[i + 1];

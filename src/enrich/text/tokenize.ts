@@ -77,10 +77,15 @@ export function tokenShape(phrase: string): { first: string; count: number } {
   return { first, count };
 }
 
-/** Splits text into sentences at ., ! or ? followed by space and a capital, quote or digit. */
+/**
+ * Splits text into sentences at ., ! or ? followed by space and a capital, quote or digit, at a
+ * blank line, and at a line break between a line that ends in a capitalised word or a number and
+ * one that starts with a capital: a headline or a dateline above the story ("… in Nimroz\nKABUL").
+ */
 export function splitSentences(text: string): Sentence[] {
   const sentences: Sentence[] = [];
-  const boundary = /[.!?]["”’)]*(?=\s+["“‘(]?[\p{Lu}\p{N}])|\n\s*\n/gu;
+  const boundary =
+    /[.!?]["”’)]*(?=\s+["“‘(]?[\p{Lu}\p{N}])|\n\s*\n|(?<=(?:^|\s)[\p{Lu}\p{N}][\p{L}\p{N}'’.)-]*)[^\S\n]*\n(?=[^\S\n]*["“‘(]?[\p{Lu}\p{N}])/gu;
   let start = 0;
   for (const match of text.matchAll(boundary)) {
     const end = match.index + match[0].length;
