@@ -40,20 +40,22 @@ export interface MapDeps {
 // The newest enriched updates the map considers; filters apply to these.
 const MAP_WINDOW = 2000;
 
+// The base map as served, compressed on the first request that needs it (start-up does not wait for
+// it), once per process: it is the same for every app in it (~1 s of CPU for brotli's best level).
+let drawn: { svg: Buffer; hash: string; br: Buffer; gzip: Buffer } | undefined;
+const base = () => {
+  if (drawn === undefined) {
+    const svg = Buffer.from(basemap().svg);
+    const hash = createHash('sha256').update(svg).digest('hex').slice(0, 12);
+    drawn = { svg, hash, br: brotliCompressSync(svg), gzip: gzipSync(svg, { level: 9 }) };
+  }
+  return drawn;
+};
+
 /** Registers the map routes. */
 export async function registerMapRoutes(app: FastifyInstance, deps: MapDeps): Promise<void> {
   const siteName = deps.site.name;
   const assetUrls = { css: deps.assets.url('reader.css'), js: deps.assets.url('map.js') };
-  // Drawn on the first request that needs it, so start-up does not wait for it.
-  let drawn: { svg: Buffer; hash: string; br: Buffer; gzip: Buffer } | undefined;
-  const base = () => {
-    if (drawn === undefined) {
-      const svg = Buffer.from(basemap().svg);
-      const hash = createHash('sha256').update(svg).digest('hex').slice(0, 12);
-      drawn = { svg, hash, br: brotliCompressSync(svg), gzip: gzipSync(svg, { level: 9 }) };
-    }
-    return drawn;
-  };
 
   app.get('/map/basemap.svg', async (request, reply) => {
     const { svg, hash, br, gzip } = base();
