@@ -2,9 +2,10 @@
  * `npm test [-- PATH… | --node-test-flag…]`: runs the test files under test/ (every `*.test.ts(x)`, found
  * afresh each run), or only the files and folders named, with Node's test runner.
  *
- * Files run in parallel processes (they use their own temp dir, port 0 and PostgreSQL schema), two
- * per core: most files spend much of their time waiting (for a child process, a browser, a timer, a
- * disk sync), and a second file per core uses that time. The few in SERIAL run one at a time beside
+ * Files run in parallel processes (they use their own temp dir, port 0 and PostgreSQL schema), three
+ * per two cores: files spend part of their time waiting (for a child process, a browser, a timer),
+ * which a further process uses; with two per core they mostly crowd each other out (on 2 cores the
+ * whole run took 184 s at 3, 197 s at 4, 232 s at 2). The few in SERIAL run one at a time beside
  * them, their report printed after the others'. A test running longer than DATELINE_TEST_TIMEOUT_MS
  * fails naming it (test/support/test-watchdog.ts); a file running longer than FILE_TIMEOUT_MS (one
  * that never exits) fails naming the file. Flags starting with `-` go to `node --test` as they are,
@@ -17,7 +18,7 @@
  * Test processes keep their temp files (databases, uploads, browser profiles) in memory, under
  * /dev/shm, unless TMPDIR is set: each SQLite commit syncs to disk, which only makes tests wait.
  *
- * Environment: DATELINE_TEST_CONCURRENCY (default: twice the number of cores), DATELINE_TEST_TIMEOUT_MS,
+ * Environment: DATELINE_TEST_CONCURRENCY (default: 1.5 per core), DATELINE_TEST_TIMEOUT_MS,
  * DATELINE_TEST_PROFILE=1 to print each file's wall and CPU time (test/support/test-profile.ts): on a
  * shared machine wall time is noise, CPU time says which file costs what.
  */
@@ -146,7 +147,9 @@ async function runGroup(
 }
 
 const { files, flags } = parseArgs(process.argv.slice(2));
-const concurrency = Number(process.env['DATELINE_TEST_CONCURRENCY'] ?? 2 * availableParallelism());
+const concurrency = Number(
+  process.env['DATELINE_TEST_CONCURRENCY'] ?? Math.max(1, Math.round(1.5 * availableParallelism())),
+);
 const profileFile =
   process.env['DATELINE_TEST_PROFILE'] === undefined
     ? undefined

@@ -1,6 +1,6 @@
 /**
- * The repository as test processes run it: a copy of its tree in a temp dir where every file is a
- * symlink to the original, and beside each TypeScript file of src/ and test/ its JavaScript (esbuild,
+ * The repository as test processes run it: a copy of its tree in a temp dir of symlinks to the
+ * originals, and beside each TypeScript file of src/ and test/ its JavaScript (esbuild,
  * one module per file, imports of `./x.ts` rewritten to `./x.js`), and bin/dateline.js starting the
  * compiled CLI.
  *
@@ -16,8 +16,8 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, relative } from 'node:path';
 
-/** Top-level entries that are not copied: version control, and what tests never read. */
-const SKIPPED = new Set(['.git', 'node_modules', 'coverage']);
+/** Top-level entries that are not copied: version control (node_modules is linked below). */
+const SKIPPED = new Set(['.git', 'node_modules']);
 /** Folders whose TypeScript is compiled. src/web is browser code that the asset build bundles from source. */
 const COMPILED = ['src', 'test'];
 const NOT_COMPILED = ['src/web'];
@@ -49,12 +49,13 @@ export async function buildCompiledTree(
       !rel.endsWith('.d.ts')
     );
   };
+  // src/ and test/ file by file, so the compiled files can stand beside theirs; the rest of the
+  // repository as links to its folders, so what a test writes there (a screenshot) is kept.
   const copy = (dir: string) => {
     const target = join(root, relative(repoRoot, dir));
     mkdirSync(target, { recursive: true });
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const path = join(dir, entry.name);
-      if (dir === repoRoot && SKIPPED.has(entry.name)) continue;
       if (entry.isDirectory()) copy(path);
       else {
         symlinkSync(path, join(target, entry.name));
@@ -62,7 +63,11 @@ export async function buildCompiledTree(
       }
     }
   };
-  copy(repoRoot);
+  for (const entry of readdirSync(repoRoot)) {
+    if (SKIPPED.has(entry)) continue;
+    if (COMPILED.includes(entry)) copy(join(repoRoot, entry));
+    else if (entry !== 'bin') symlinkSync(join(repoRoot, entry), join(root, entry));
+  }
   symlinkSync(join(repoRoot, 'node_modules'), join(root, 'node_modules'));
 
   const { build } = await import('esbuild');
@@ -101,7 +106,7 @@ export async function buildCompiledTree(
     ],
   });
   // The command tests start: bin/dateline.js registers tsx; this one loads the compiled CLI.
-  rmSync(join(root, 'bin', 'dateline.js'));
+  mkdirSync(join(root, 'bin'));
   writeFileSync(
     join(root, 'bin', 'dateline.js'),
     "#!/usr/bin/env node\nawait import('../src/cli/main.js');\n",
