@@ -74,6 +74,35 @@ export function surfaceKey(text: string): string {
 
 const PREFIX = /^(?:pro|anti|Pro|Anti|non|ex)-(?=\p{Lu})/u;
 
+// Apostrophes and ayn/hamza marks a name may be written with inside ("Nad ‘Ali", "Taʿizz").
+const APOSTROPHE_MARKS = /['’‘ʿʾ`]/g;
+// Particles a title-case line capitalises inside a name ("Lanao Del Sur", "Deir Ez-Zor").
+const TITLE_PARTICLE =
+  /(?<=[\s-])(?:Del|De|Da|Di|Do|Dos|Das|Du|La|Le|Les|Los|Las|Y|Al|El|Ad|An|Ar|As|Ash|At|Az|Ed|Es|Ez|Of|The|And|On|Upon)(?=[\s-])/g;
+const NEEDS_VARIANT =
+  /['’‘ʿʾ`]|[\s-](?:Del|De|Da|Di|Do|Dos|Das|Du|La|Le|Les|Los|Las|Y|Al|El|Ad|An|Ar|As|Ash|At|Az|Ed|Es|Ez|Of|The|And|On|Upon)[\s-]/;
+
+/**
+ * Other keys a span of a name may be stored under: without its apostrophe marks (the gazetteer
+ * keeps every spelling without them: "Nad ‘Ali" is "Nad Ali", "Taʿizz" "Taizz"), and with the
+ * particles a title-case headline capitalises in lower case ("Lanao Del Sur" is "Lanao del Sur").
+ * Empty for most spans, which need neither.
+ */
+export function spanVariants(key: string): string[] {
+  if (!NEEDS_VARIANT.test(key)) return [];
+  const out = new Set<string>();
+  const bare = key.replace(APOSTROPHE_MARKS, '');
+  for (const k of [key, bare]) {
+    out.add(k);
+    out.add(k.replace(TITLE_PARTICLE, (p) => p.toLowerCase()));
+  }
+  out.delete(key);
+  return [...out];
+}
+
+/** The mark before a name ("ʿAmran") is not where it starts. */
+const LEADING_MARK = /^[ʿʾ](?=\p{Lu})/u;
+
 /**
  * The key a span of text is looked up under: diacritics dropped ("Culiacán" is stored as
  * "Culiacan") and a lowercase Arabic article capitalised ("al-Hasakah" as "Al-Hasakah").
@@ -161,7 +190,7 @@ export class Lexicon {
       const first = tokens[i];
       if (!first) continue;
       let start = first.start;
-      const prefix = PREFIX.exec(first.text);
+      const prefix = PREFIX.exec(first.text) ?? LEADING_MARK.exec(first.text);
       if (prefix) start += prefix[0].length;
       const initial = text[start] ?? '';
       // "al Qaeda", "al Shabaab": wire copy writes the article lowercase with a space.
@@ -175,12 +204,15 @@ export class Lexicon {
         continue;
       const raw = surfaceKey(text.slice(start, first.end)).replace(/\.$/, '');
       const word = spacedArticle ? raw.charAt(0).toUpperCase() + raw.slice(1) : lookupKey(raw);
-      const span = Math.max(
+      let span = Math.max(
         this.spans.get(raw) ?? 0,
         extra?.spans.get(raw) ?? 0,
         this.spans.get(word) ?? 0,
         extra?.spans.get(word) ?? 0,
       );
+      // "Taʿizz" starts forms stored as "Taizz"
+      for (const w of spanVariants(word))
+        span = Math.max(span, this.spans.get(w) ?? 0, extra?.spans.get(w) ?? 0);
       if (span === 0) continue;
       let found: Match | undefined;
       const last = Math.min(tokens.length, i + span) - 1;
@@ -191,8 +223,14 @@ export class Lexicon {
         const exact = surfaceKey(surface);
         const folded = lookupKey(exact);
         const key = this.entries.has(exact) || extra?.entries.has(exact) ? exact : folded;
-        const own = this.entries.get(key);
-        const more = extra?.entries.get(key);
+        let own = this.entries.get(key);
+        let more = extra?.entries.get(key);
+        if (!own && !more)
+          for (const variant of spanVariants(folded)) {
+            own = this.entries.get(variant);
+            more = extra?.entries.get(variant);
+            if (own || more) break;
+          }
         const entries = more ? [...(own ?? []), ...more] : own;
         if (entries && entries.length > 0)
           found = { text: surface, start, end: end.end, firstToken: i, lastToken: j, entries };

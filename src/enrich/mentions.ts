@@ -120,6 +120,27 @@ const NOT_PLACES = new Set([
   'Friday',
   'Saturday',
   'Sunday',
+  // What kind of place a name is, never a place by itself ("Kandahar City", "Lower Shabelle Region"):
+  // admin-1 aliases include "City" (London) and "Region" (Callao).
+  'City',
+  'Town',
+  'Village',
+  'Camp',
+  'Province',
+  'District',
+  'Region',
+  'State',
+  'County',
+  'Governorate',
+  'Municipality',
+  'Division',
+  'Agency',
+  'Territory',
+  'Department',
+  'Prefecture',
+  'Island',
+  'Islands',
+  'Federal',
 ]);
 
 // Capitalised words that often stand next to a place name without being part of a person's name.
@@ -159,11 +180,13 @@ function titleCased(match: Match, tokens: Token[]): boolean {
  * A town name inside a run of capitalised words ("Jibril Adam Hassan") is part of a name,
  * unless the sentence is a title-case headline ("Taliban Killed in Laghman Clash").
  */
-function insideUnknownName(match: Match, tokens: Token[]): boolean {
+function insideUnknownName(text: string, match: Match, tokens: Token[]): boolean {
   const neighbour = (i: number, gapFrom: number, gapTo: number) => {
     const t = tokens[i];
     const first = tokens[match.firstToken];
-    if (!t || !first || t.sentence !== first.sentence || gapTo - gapFrom !== 1) return false;
+    if (!t || !first || t.sentence !== first.sentence) return false;
+    // one space, or a space and the mark a word opens with ("Kalay ‘Isa")
+    if (gapTo - gapFrom !== 1 && !/^ ['’‘ʿʾ]$/.test(text.slice(gapFrom, gapTo))) return false;
     return (
       /^\p{Lu}/u.test(t.text) && !PLACE_NEIGHBOURS.test(t.text) && !(t.sentenceStart && i < match.firstToken)
     );
@@ -235,7 +258,7 @@ function resolve(text: string, match: Match, tokens: Token[]): Resolved | undefi
   // A region or a big city next to an unknown capitalised word is still the place ("Tigray
   // War", "Baghdad Shi'ite districts"); only small towns hide inside people's names.
   const prominent = candidates.some((c) => c.place.kind === 'region' || c.place.population >= 500_000);
-  if (!prominent && insideUnknownName(match, tokens)) return undefined;
+  if (!prominent && insideUnknownName(text, match, tokens)) return undefined;
   const before = tokens[match.firstToken - 2];
   // "Homs countryside", "the countryside of Homs", "rural Homs" mean the governorate, not the
   // city, at the end of a sentence too.
@@ -248,6 +271,9 @@ function resolve(text: string, match: Match, tokens: Token[]): Resolved | undefi
     (regionWord || countryside || CONTAINS_NEXT.test(text.slice(match.end, match.end + 24))) &&
     candidates.some((c) => c.place.kind === 'region');
   if (preferRegion && next && regionWord && !countryside) match.end = next.end;
+  // "Kandahar City", "Gwoza Town": the word is part of the town's name, not a place of its own.
+  else if (next?.text === 'City' || next?.text === 'Town')
+    if (/^ +$/.test(text.slice(match.end, next.start))) match.end = next.end;
   return { kind: 'place', match, candidates, preferRegion, chosen: false };
 }
 

@@ -153,6 +153,7 @@ export function createPlacesExtractor(storyCountries: () => string[]): Extractor
       }
       for (const p of placedInRegion(context, out, weights)) push(p);
       for (const p of spelledLike(context, out, storyCountries())) push(p);
+      for (const p of regionsSpelledLike(context, out, weights)) push(p);
       for (const p of approximatePlaces(context, out)) push(p);
       return out;
     },
@@ -217,7 +218,9 @@ function placedInRegion(
   return out;
 }
 
-const NAME = String.raw`(?:al-|Al-|el-)?\p{Lu}[\p{L}'’-]+(?: (?:al-|el-)?\p{Lu}[\p{L}'’-]+){0,2}`;
+// A name's later words may open with an apostrophe or ayn mark ("Nad ‘Ali"); a name never starts
+// just after one, where "Ali" would be read out of "Nad ‘Ali".
+const NAME = String.raw`(?<![\p{L}'’‘ʿʾ\u0060])(?:al-|Al-|el-)?\p{Lu}[\p{L}'’-]+(?: (?:al-|el-)?['’‘ʿʾ]?\p{Lu}[\p{L}'’-]+){0,2}`;
 const SETTLEMENT = String.raw`(?:village|town|city|camp|IDP camp|refugee camp|district|locality|township|LGA|area|neighbourhood|neighborhood|suburb|settlement|commune|municipality)`;
 /** "the village of X", "X village", "X (District, Region)": X is a place, whatever the lists say. */
 const PLACE_CUES = [
@@ -230,7 +233,7 @@ const PLACE_CUES = [
 const LOCATIVE_CUE = PLACE_CUES.length - 1;
 // Never places by themselves, whatever cue stands next to them.
 const NOT_PLACE_WORDS =
-  /^(?:The|A|An|In|At|On|Of|By|North|South|East|West|Northern|Southern|Eastern|Western|Central|Upper|Lower|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
+  /^(?:The|A|An|In|At|On|Of|By|North|South|East|West|Northern|Southern|Eastern|Western|Central|Upper|Lower|City|Town|Village|Camp|Province|District|Region|State|County|Governorate|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
 
 // "in Morak", "near Tal Rifaat", "the outskirts of Maarat al-Numan": where a place's name stands.
 const LOCATIVE = new RegExp(
@@ -347,5 +350,81 @@ function approximatePlaces(context: EnrichContext, found: PlaceMention[]): Place
         precision: 'approximate',
       });
     }
+  return out;
+}
+
+// A word saying what kind of area the name before it is ("Hiraan Region", "Lower Shabelle Region").
+const AREA_WORD = /^(?:[Rr]egion|[Pp]rovince|[Ss]tate|[Dd]istrict|[Gg]overnorate|[Cc]ounty|[Aa]gency)$/;
+
+/**
+ * An admin-1 region of the text's countries written in a spelling the gazetteer lacks, as a run of
+ * two or three capitalised words ("Lower Shabelle" for Lower Shebelle, "Deir Ezzor") or one word
+ * with an area word after it ("Hiraan Region"): found by transliterationKey, title-case lines
+ * included (the run is the region's whole name, so a key match is specific). Spans overlapping a
+ * name already found are left alone.
+ */
+function regionsSpelledLike(
+  context: EnrichContext,
+  found: PlaceMention[],
+  weights: Map<string, number>,
+): PlaceMention[] {
+  const { text, tokens, gazetteer } = context;
+  const out: PlaceMention[] = [];
+  if (weights.size === 0) return out;
+  // The words that may be part of such a name: capitalised, no area word, in no name found already.
+  const free = tokens.map((t) => /^\p{Lu}/u.test(t.text) && !AREA_WORD.test(t.text));
+  const spans = [
+    ...context.mentions.map((m) => m.match),
+    ...context.patternNames.map((p) => ({ start: p.start, end: p.end })),
+  ].sort((a, b) => a.start - b.start);
+  for (let i = 0, k = 0; i < tokens.length; i++) {
+    const t = tokens[i] as (typeof tokens)[number];
+    while (k < spans.length && (spans[k]?.end ?? 0) <= t.start) k++;
+    for (let j = k; j < spans.length && (spans[j]?.start ?? Infinity) < t.end; j++)
+      if ((spans[j]?.end ?? 0) > t.start) free[i] = false;
+  }
+  for (let i = 0; i < tokens.length; i++) {
+    if (!free[i]) continue;
+    const first = tokens[i] as (typeof tokens)[number];
+    // the longest run of two or three free words joined by a space or a hyphen
+    let n = 1;
+    while (
+      n < 3 &&
+      free[i + n] &&
+      tokens[i + n]?.sentence === first.sentence &&
+      /^[ -]$/.test(text.slice(tokens[i + n - 1]?.end, tokens[i + n]?.start))
+    )
+      n++;
+    for (; n >= 1; n--) {
+      const last = tokens[i + n - 1] as (typeof tokens)[number];
+      const next = tokens[i + n];
+      const areaWord = next !== undefined && next.sentence === first.sentence && AREA_WORD.test(next.text);
+      if (n === 1 && (!areaWord || NOT_PLACE_WORDS.test(first.text))) continue;
+      const name = text.slice(first.start, last.end);
+      if (found.some((p) => p.matched === name)) continue;
+      let region: Place | undefined;
+      for (const iso2 of weights.keys()) if ((region = gazetteer.regionSpelledLike(iso2, name))) break;
+      if (!region) continue;
+      // "Deir Ezzor" is the town too: the town, unless an area word or "countryside" follows.
+      const town =
+        areaWord || /^\s+[Cc]ountryside\b/.test(text.slice(last.end, last.end + 14))
+          ? undefined
+          : gazetteer.townsSpelledLike(region.iso2, name)[0];
+      const place = town ?? region;
+      const admin1 = town ? gazetteer.regions.get(`${town.iso2}.${town.admin1Code}`)?.name : region.name;
+      out.push({
+        name: place.name,
+        matched: name,
+        kind: place.kind,
+        country: place.iso2,
+        ...(admin1 !== undefined && { admin1 }),
+        lat: place.lat,
+        lon: place.lon,
+        precision: place.kind,
+      });
+      i += n - 1;
+      break;
+    }
+  }
   return out;
 }

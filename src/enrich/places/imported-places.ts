@@ -7,13 +7,13 @@
  * (the CLI) imported or removed places, the cache is dropped and the new places are used at once.
  */
 import type { GazetteerHit, GazetteerStore } from './gazetteer-store.ts';
-import { Lexicon, surfaceKey, type Place } from '../lexicon.ts';
+import { Lexicon, spanVariants, surfaceKey, type Place } from '../lexicon.ts';
 import { splitSentences, tokenize, type Token } from '../text/tokenize.ts';
 
 /** The most words a looked-up span has ("Ras al Ma'arra al Kabir" is five). */
 const MAX_SPAN = 5;
 const ADMIN_AREAS = new Set(['ADM1', 'ADM2', 'ADM3', 'ADMD']);
-const PREFIX = /^(?:pro|anti|Pro|Anti|non|ex)-(?=\p{Lu})/u;
+const PREFIX = /^(?:pro|anti|Pro|Anti|non|ex)-(?=\p{Lu})|^[ʿʾ](?=\p{Lu})/u;
 const ARTICLE = /^(?:al|el|an|ar|as|ad|ash|at|az)-/;
 
 /** The spans of `text` that may be place names: runs of up to MAX_SPAN words starting capitalised. */
@@ -32,7 +32,10 @@ export function candidateSpans(
     for (let j = i; j < Math.min(tokens.length, i + MAX_SPAN); j++) {
       const end = tokens[j];
       if (!end || end.sentence !== first.sentence) break;
-      out.add(surfaceKey(text.slice(start, end.end)));
+      const span = surfaceKey(text.slice(start, end.end));
+      out.add(span);
+      // "Nad ‘Ali" is looked up as "Nad Ali" too, "Lanao Del Sur" as "Lanao del Sur"
+      for (const variant of spanVariants(span)) out.add(variant);
     }
   }
   return [...out];

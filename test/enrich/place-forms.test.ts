@@ -1,0 +1,100 @@
+/**
+ * How place names are written in real reporting (issue 13): title-case headlines, qualifier words,
+ * particles, apostrophe and ayn marks inside names, and type words after them. Each test is a
+ * sentence written for it and the place that must (or must not) come out.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { loadEnricher } from '../../src/enrich/pipeline.ts';
+
+const enricher = loadEnricher();
+const places = (text: string, storyCountries: string[]) =>
+  enricher
+    .enrich(text, { published: '2024-05-10T12:00:00Z', storyCountries })
+    .places.filter((p) => p.kind !== 'country');
+const summary = (text: string, storyCountries: string[]) =>
+  places(text, storyCountries).map((p) => `${p.matched} = ${p.name} (${p.precision})`);
+
+test('a qualifier word and an admin area in another spelling are the area, in a headline or in prose', () => {
+  assert.deepEqual(summary('Militants Storm Army Base In Lower Shabelle Region', ['SO']), [
+    'Lower Shabelle = Lower Shebelle (region)',
+  ]);
+  assert.deepEqual(summary('Militants stormed an army base in Lower Shabelle on Tuesday.', ['SO']), [
+    'Lower Shabelle = Lower Shebelle (region)',
+  ]);
+  // One word and an area word after it: "Hiraan" is GeoNames' Hiran / Hiiraan.
+  assert.deepEqual(summary('Clan Militias Clash In Hiraan Region', ['SO']), ['Hiraan = Hiran (region)']);
+});
+
+test('the Waziristan districts are places, qualifier and all', () => {
+  for (const text of [
+    'Drone Strike Kills Four Suspected Militants In North Waziristan',
+    'A roadside bomb wounded three soldiers in South Waziristan on Sunday.',
+  ]) {
+    const [found] = places(text, ['PK']);
+    assert.match(found?.name ?? '', /^(?:North|South) Waziristan$/, text);
+    assert.equal(found?.country, 'PK', text);
+  }
+});
+
+test('particles a headline capitalises inside a name do not hide the place', () => {
+  assert.deepEqual(summary('Troops Clash With Gunmen In Lanao Del Sur', ['PH']), [
+    'Lanao Del Sur = Lanao del Sur (region)',
+  ]);
+  // Not "Sur" (a word of the name, never a place by itself).
+  assert.ok(!places('Troops Clash With Gunmen In Lanao Del Sur', ['PH']).some((p) => p.matched === 'Sur'));
+});
+
+test('a region written in a news spelling is the region when "countryside" follows, else the town', () => {
+  assert.deepEqual(summary('Shelling Hits Deir Ezzor Countryside', ['SY']), [
+    'Deir Ezzor = Deir ez-Zor (region)',
+  ]);
+  const [town] = places('Car Bomb Kills Six In Deir Ezzor', ['SY']);
+  assert.equal(town?.kind, 'city');
+  assert.equal(town?.name, 'Deir ez-Zor');
+});
+
+test('a name with an apostrophe or ayn mark inside is matched whole, whichever mark is used', () => {
+  for (const mark of ['‘', '’', "'", 'ʿ']) {
+    const text = `Insurgents attacked a police post in Nad ${mark}Ali district, Helmand province.`;
+    const found = places(text, ['AF']);
+    assert.ok(
+      found.some((p) => p.matched === `Nad ${mark}Ali` && p.precision === 'city'),
+      `${text}: ${JSON.stringify(found)}`,
+    );
+    assert.ok(!found.some((p) => p.matched === 'Ali'), text);
+  }
+  // A mark opening a name, and one inside a word.
+  assert.deepEqual(summary('Airstrikes hit ʿAmran and Taʿizz overnight, residents said.', ['YE']), [
+    'Amran = ‘Amran (city)',
+    'Taʿizz = Taiz (city)',
+  ]);
+});
+
+test('an unknown village with a mark inside its name is pinned whole, not by its last word', () => {
+  const found = places('Insurgents fired on a patrol in Kalay ‘Isa village, Helmand province, on Monday.', [
+    'AF',
+  ]);
+  assert.deepEqual(
+    found.map((p) => [p.matched, p.precision]),
+    [
+      ['Helmand', 'region'],
+      ['Kalay ‘Isa', 'approximate'],
+    ],
+  );
+});
+
+test('"City", "Town", "Province" after a place are part of it, never a place by themselves', () => {
+  assert.deepEqual(
+    summary('Security forces detained a bomb maker in Kandahar City, Kandahar province, on Friday.', ['AF']),
+    ['Kandahar = Kandahar (city)', 'Kandahar = Kandahar (region)'],
+  );
+  assert.deepEqual(summary('Gunmen Kill Two Traders In Maiduguri Town', ['NG']), [
+    'Maiduguri = Maiduguri (city)',
+  ]);
+  assert.deepEqual(summary('Fighting in Helmand Province displaced hundreds of families.', ['AF']), [
+    'Helmand = Helmand (region)',
+  ]);
+  // Alone, a type word names nothing (the admin-1 list has "City" for London, "Region" for Callao).
+  assert.deepEqual(summary('The City and the Region agreed a new budget on Monday.', ['AF']), []);
+});
