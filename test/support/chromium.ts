@@ -10,7 +10,7 @@
  */
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions } from 'playwright-core';
 
 const HEADLESS_SHELL = '/usr/bin/chromium-headless-shell';
 const CHROMIUM = existsSync(HEADLESS_SHELL) ? HEADLESS_SHELL : '/usr/bin/chromium';
@@ -20,10 +20,24 @@ const HAS_CHROMIUM = existsSync(CHROMIUM);
 export const CHROMIUM_SKIP: string | false =
   !HAS_CHROMIUM && process.env['CI'] !== 'true' ? `${CHROMIUM} is not installed` : false;
 
-/** Launches headless Chromium; fails the suite when it is missing (only reached under CI=true). */
+/** The browser this process's suites share (see launchChromium), and the timer that would close it. */
+let shared: Promise<Browser> | undefined;
+let leases = 0;
+let closing: NodeJS.Timeout | undefined;
+
+/**
+ * Headless Chromium for a suite; fails the suite when it is missing (only reached under CI=true).
+ *
+ * The suites of one process (npm test runs several files in each) share one browser, each in its own
+ * contexts: what a suite gets is a lease whose close() closes the contexts it opened. The browser
+ * itself closes shortly after the last lease, unless another suite takes one first, so a process
+ * launches it once rather than once per file.
+ */
 export async function launchChromium(): Promise<Browser> {
   if (!HAS_CHROMIUM) assert.fail(`${CHROMIUM} is missing; with CI=true the browser tests must run`);
-  return chromium.launch({
+  clearTimeout(closing);
+  leases += 1;
+  shared ??= chromium.launch({
     executablePath: CHROMIUM,
     args: [
       '--headless',
@@ -36,4 +50,37 @@ export async function launchChromium(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+  const browser = await shared;
+  const contexts = new Set<BrowserContext>();
+  let closed = false;
+  const newContext = async (options?: BrowserContextOptions) => {
+    const context = await browser.newContext(options);
+    contexts.add(context);
+    context.once('close', () => contexts.delete(context));
+    return context;
+  };
+  const lease = {
+    newContext,
+    // As Browser.newPage: a page in a context of its own, which closing the page closes.
+    newPage: async (options?: BrowserContextOptions) => {
+      const context = await newContext(options);
+      const page = await context.newPage();
+      page.once('close', () => void context.close());
+      return page;
+    },
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await Promise.all([...contexts].map((context) => context.close()));
+      leases -= 1;
+      if (leases === 0) closing = setTimeout(closeShared, 2000);
+    },
+  };
+  return lease as unknown as Browser;
+}
+
+function closeShared(): void {
+  const browser = shared;
+  shared = undefined;
+  void browser?.then((b) => b.close());
 }
