@@ -57,6 +57,20 @@ const SERIAL: { path: string; why: string }[] = [
   { path: 'test/cli/workers-enrich.test.ts', why: '`serve --workers` forks a process per worker' },
 ];
 
+/**
+ * Files far slower than others of their folder, weighted by their wall time alone on a quiet machine
+ * (`DATELINE_TEST_PROFILE=1 npm test -- test/e2e`, 5 December 2026) against a typical browser file's
+ * 10 s = 6: without these, the batch that got axe-core's 46 s ran a minute after the others ended.
+ */
+const SLOW: Record<string, number> = {
+  'test/e2e/page-quality.test.ts': 27,
+  'test/e2e/newsroom-editor.test.ts': 22,
+  'test/e2e/newsroom.test.ts': 17,
+  'test/e2e/newsroom-workflow.test.ts': 13,
+  'test/e2e/reader-gallery.test.ts': 11,
+  'test/e2e/newsroom-drafts.test.ts': 10,
+};
+
 /** Longest a whole file may run before it is failed as hung (a test inside fails sooner, by name). */
 const FILE_TIMEOUT_MS = 600_000;
 
@@ -218,7 +232,7 @@ function inBatches(testFiles: string[], count: number): string[] {
   if (count <= 0 || testFiles.length <= 1) return testFiles.map(compiled);
   const weight = (file: string) => {
     const rel = relative(ROOT, file);
-    return rel.startsWith('test/e2e/') ? 6 : rel.startsWith('test/cli/') ? 4 : 1;
+    return SLOW[rel] ?? (rel.startsWith('test/e2e/') ? 6 : rel.startsWith('test/cli/') ? 4 : 1);
   };
   const sorted = [...testFiles].sort((a, b) => weight(b) - weight(a) || a.localeCompare(b));
   const batches = Array.from({ length: Math.min(count, testFiles.length) }, () => ({

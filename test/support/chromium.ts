@@ -31,7 +31,8 @@ let closing: NodeJS.Timeout | undefined;
  * The suites of one process (npm test runs several files in each) share one browser, each in its own
  * contexts: what a suite gets is a lease whose close() closes the contexts it opened. The browser
  * itself closes shortly after the last lease, unless another suite takes one first, so a process
- * launches it once rather than once per file.
+ * launches it once rather than once per file. Contexts prefer reduced motion unless the test's
+ * options say otherwise.
  */
 export async function launchChromium(): Promise<Browser> {
   if (!HAS_CHROMIUM) assert.fail(`${CHROMIUM} is missing; with CI=true the browser tests must run`);
@@ -53,8 +54,10 @@ export async function launchChromium(): Promise<Browser> {
   const browser = await shared;
   const contexts = new Set<BrowserContext>();
   let closed = false;
+  // Reduced motion unless a test asks otherwise: the story page's pulsing live dot repaints without end,
+  // and a page left open cost 0.058 s of CPU per second with it, 0.008 without (the CSS's own rule).
   const newContext = async (options?: BrowserContextOptions) => {
-    const context = await browser.newContext(options);
+    const context = await browser.newContext({ reducedMotion: 'reduce', ...options });
     contexts.add(context);
     context.once('close', () => contexts.delete(context));
     return context;
