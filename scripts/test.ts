@@ -5,8 +5,8 @@
  * Files run in parallel processes (they use their own temp dir, port 0 and PostgreSQL schema), three
  * per two cores: files spend part of their time waiting (for a child process, a browser, a timer),
  * which a further process uses; with two per core they mostly crowd each other out (on 2 cores the
- * whole run took 184 s at 3, 197 s at 4, 232 s at 2). The few in SERIAL run one at a time beside
- * them, their report printed after the others'. A test running longer than DATELINE_TEST_TIMEOUT_MS
+ * whole run took 184 s at 3, 197 s at 4, 232 s at 2). The few in SERIAL run each in a process of its
+ * own, spaced out in the queue. A test running longer than DATELINE_TEST_TIMEOUT_MS
  * fails naming it (test/support/test-watchdog.ts); a file running longer than FILE_TIMEOUT_MS (one
  * that never exits) fails naming the file. Flags starting with `-` go to `node --test` as they are,
  * e.g. `npm test -- test/http/api.test.ts --test-name-pattern=token`.
@@ -48,8 +48,8 @@ const WATCHDOG = join(TEST_DIR, 'support', 'test-watchdog.ts');
 const PROFILE = join(TEST_DIR, 'support', 'test-profile.ts');
 
 /**
- * Files that run one at a time (beside the others), and why: each starts several server processes,
- * and running two of them at once on a small machine only makes both slower.
+ * Files that run each in a process of its own, spaced out between the batches, and why: each starts
+ * several server processes, and running two of them at once on a small machine only makes both slower.
  */
 const SERIAL: { path: string; why: string }[] = [
   { path: 'test/cluster/', why: 'three `dateline serve` nodes (and nginx) per test' },
@@ -109,15 +109,8 @@ interface Counts {
   skipped: number;
 }
 
-/**
- * Runs `files` in one `node --test` with `concurrency`; resolves to its exit code, counts and, when
- * `output` is 'buffer', what it printed (else it prints as it goes).
- */
-async function runGroup(
-  files: string[],
-  concurrency: number,
-  output: 'inherit' | 'buffer',
-): Promise<{ code: number; counts: Counts; printed: Buffer[] }> {
+/** Runs `files` in one `node --test` with `concurrency`; resolves to its exit code and counts. */
+async function runQueue(files: string[], concurrency: number): Promise<{ code: number; counts: Counts }> {
   // The reporter writes to the terminal as it goes; a TAP copy in a file gives the counts.
   const tapDir = mkdtempSync(join(tmpdir(), 'dateline-test-run-'));
   const tapFile = join(tapDir, 'results.tap');
@@ -138,10 +131,8 @@ async function runGroup(
       ...flags,
       ...files,
     ],
-    { cwd: ROOT, stdio: ['inherit', output === 'buffer' ? 'pipe' : 'inherit', 'inherit'], env: testEnv },
+    { cwd: ROOT, stdio: 'inherit', env: testEnv },
   );
-  const printed: Buffer[] = [];
-  child.stdout?.on('data', (chunk: Buffer) => printed.push(chunk));
   const code = await new Promise<number>((done) =>
     child.on('exit', (exitCode, signal) => done(exitCode ?? (signal ? 1 : 0))),
   );
@@ -150,7 +141,6 @@ async function runGroup(
   const count = (name: string) => Number(new RegExp(`^# ${name} (\\d+)$`, 'm').exec(tap)?.[1] ?? 0);
   return {
     code,
-    printed,
     counts: {
       passed: count('pass'),
       // A cancelled test is one that timed out or whose file died: a failure.
@@ -191,25 +181,20 @@ const parallelFiles = inBatches(
   batchCount,
 );
 const serialFiles = files.filter(serial).map(compiled);
+// One queue: each file of SERIAL in a process of its own, spaced out between the batches so that two
+// of them seldom run at once, and no more processes than the lanes run at any time.
+const queue: string[] = [];
+const spacing = Math.max(1, Math.floor(parallelFiles.length / Math.max(1, serialFiles.length)));
+for (let i = 0, next = 0; i < parallelFiles.length || next < serialFiles.length; i++) {
+  if (i < parallelFiles.length) queue.push(parallelFiles[i]!);
+  if (next < serialFiles.length && (i % spacing === 0 || i >= parallelFiles.length))
+    queue.push(serialFiles[next++]!);
+}
 
 const started = Date.now();
-// Both groups at once; the serial group's report waits for the other's so the two do not interleave.
-const runs = await Promise.all([
-  parallelFiles.length > 0 ? runGroup(parallelFiles, concurrency, 'inherit') : undefined,
-  serialFiles.length > 0
-    ? runGroup(serialFiles, 1, parallelFiles.length > 0 ? 'buffer' : 'inherit')
-    : undefined,
-]);
-const total: Counts = { passed: 0, failed: 0, skipped: 0 };
-let failed = false;
-for (const run of runs) {
-  if (run === undefined) continue;
-  for (const chunk of run.printed) process.stdout.write(chunk);
-  failed ||= run.code !== 0;
-  total.passed += run.counts.passed;
-  total.failed += run.counts.failed;
-  total.skipped += run.counts.skipped;
-}
+const run = await runQueue(queue, concurrency);
+const total = run.counts;
+const failed = run.code !== 0;
 const seconds = ((Date.now() - started) / 1000).toFixed(1);
 if (profileFile !== undefined) printProfile(profileFile);
 // CPU of every process the run started and waited for: on a shared machine, the steadier figure.
