@@ -166,6 +166,14 @@ export async function createApp(
         .catch((error: unknown) =>
           logger.error({ err: error, statementId: statement.id }, 'statement notice not sent'),
         ),
+    onRemoved: (statement, by) =>
+      store.audit.record({
+        actor: by.name,
+        actorKey: by.key,
+        action: 'statement.delete',
+        target: statement.id,
+        detail: { issuer: statement.issuer, title: statement.title },
+      }),
   });
   const feedPoller = new FeedPoller({ store, statements, logger, outbound });
   const statementFeeds = new StatementFeedService({ store, feedPoller, outbound });

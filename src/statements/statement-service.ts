@@ -60,6 +60,8 @@ export class StatementService {
        * announces it on the live bus so every node's enrichment worker reads its contacts.
        */
       onAdded?: (statement: Statement) => void;
+      /** Told of every statement removed and by whom, before remove() returns: the server audits it. */
+      onRemoved?: (statement: Statement, by: { name: string; key: string }) => Promise<void>;
     },
   ) {}
 
@@ -122,7 +124,7 @@ export class StatementService {
    * Removes a statement and everything derived from it (its contacts too); refused with a conflict
    * naming the updates that cite it, so a published update never loses a source silently.
    */
-  async remove(id: string): Promise<Statement> {
+  async remove(id: string, by: { name: string; key: string }): Promise<Statement> {
     const statement = await this.get(id);
     const { removed, citedBy } = await this.deps.statements.remove(id);
     if (citedBy.length > 0)
@@ -130,6 +132,7 @@ export class StatementService {
         citedBy,
       });
     if (!removed) throw notFound('statement');
+    await this.deps.onRemoved?.(statement, by);
     return statement;
   }
 

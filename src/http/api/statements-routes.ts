@@ -187,14 +187,7 @@ export async function registerStatementApiRoutes(
       },
     },
     handler: async ({ principal, params: { id }, reply }) => {
-      const statement = await statements.remove(id);
-      await store.audit.record({
-        actor: principal.name,
-        actorKey: principal.key,
-        action: 'statement.delete',
-        target: id,
-        detail: { issuer: statement.issuer, title: statement.title },
-      });
+      await statements.remove(id, principal);
       return reply.send();
     },
   });

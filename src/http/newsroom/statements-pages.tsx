@@ -234,14 +234,7 @@ export async function registerNewsroomStatementPages(
         'Nothing removed: tick "Remove it for good" first.',
       );
     try {
-      const statement = await statements.remove(id);
-      await store.audit.record({
-        actor: principal.name,
-        actorKey: principal.key,
-        action: 'statement.delete',
-        target: id,
-        detail: { issuer: statement.issuer, title: statement.title },
-      });
+      await statements.remove(id, principal);
       return await reply.redirect('/newsroom/statements', 303);
     } catch (error) {
       if (!(error instanceof DomainError) || error.code !== 'conflict') throw error;
