@@ -12,20 +12,16 @@ import type { JSX } from 'preact';
 import { z } from 'zod';
 import { authorPath, authorSlug, type AuthorProfile } from '../../../domain/authors.ts';
 import { DomainError } from '../../../domain/errors.ts';
-import { updateAnchor } from '../../../domain/paths.ts';
 import { isSlug } from '../../../domain/slug.ts';
 import { bylineOf, type Desk, type Page } from '../../../domain/types.ts';
 import type { UpdateInStory } from '../../../store/store.ts';
 import { sendPage } from '../../kit/send-page.ts';
-import { excerpt, htmlToText } from '../html-text.ts';
 import { jsonForScript } from '../json-ld.ts';
 import { renderReaderNotFound, type ReaderDeps } from '../routes.tsx';
 import { isSitePath } from '../safe-url.ts';
-import { storyPlace } from '../story-place.ts';
-import { formatDateTime } from '../time-format.ts';
 import { Layout, renderDocument, type PageMeta } from '../views/layout.tsx';
 import { Picture } from '../views/photo.tsx';
-import { ClaimLabel } from '../views/update-article.tsx';
+import { TimelineItem } from '../views/timeline-item.tsx';
 
 /** Updates per page; older ones are a link away. */
 const PER_PAGE = 20;
@@ -81,29 +77,13 @@ function AuthorPageBody(props: {
         <p class="author-none">No published updates yet.</p>
       ) : (
         <ol class="entity-timeline" aria-labelledby="author-updates-title">
-          {page.items.map(({ update, story }) => {
-            const place = storyPlace(story, story.deskId === null ? null : (desks.get(story.deskId) ?? null));
-            const text = htmlToText(update.bodyHtml);
-            return (
-              <li class="entity-item">
-                <p class="entity-when">
-                  <time dateTime={update.publishedAt}>
-                    {formatDateTime(update.publishedAt, place.timezone)}
-                  </time>
-                  {' · '}
-                  <a href={place.path}>{story.headline}</a>
-                </p>
-                <p class="entity-text">
-                  <a href={`${place.path}/updates/${update.id}`}>{update.headline ?? excerpt(text, 140)}</a>
-                </p>
-                {update.headline !== null && <p class="entity-excerpt">{excerpt(text, 240)}</p>}
-                <ClaimLabel status={update.claimStatus} note={update.claimNote} />
-                <p class="entity-live">
-                  <a href={`${place.path}#${updateAnchor(update.id)}`}>On the live page</a>
-                </p>
-              </li>
-            );
-          })}
+          {page.items.map(({ update, story }) => (
+            <TimelineItem
+              update={update}
+              story={story}
+              desk={story.deskId === null ? null : (desks.get(story.deskId) ?? null)}
+            />
+          ))}
         </ol>
       )}
       {props.older !== null && (

@@ -9,18 +9,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { JSX } from 'preact';
 import { z } from 'zod';
-import { updateAnchor } from '../../../domain/paths.ts';
 import { isSlug } from '../../../domain/slug.ts';
 import { ENTITY_KINDS, ENTITY_SEGMENTS, entitiesOf, type EntityKind } from '../../../enrich/entities.ts';
 import type { EnrichedUpdate } from '../../../store/store.ts';
 import type { ListedContact } from '../../../domain/contacts.ts';
-import { excerpt, htmlToText } from '../html-text.ts';
 import { renderReaderNotFound, type ReaderDeps } from '../routes.tsx';
 import { sendPage } from '../../kit/send-page.ts';
-import { storyPlace } from '../story-place.ts';
 import { renamedPlaces } from './renamed-places.ts';
-import { formatDateTime } from '../time-format.ts';
-import { ClaimLabel } from '../views/update-article.tsx';
+import { TimelineItem } from '../views/timeline-item.tsx';
 import { Layout, renderDocument, type PageMeta } from '../views/layout.tsx';
 import { counterpartsOf, TalkedTo, type Counterpart } from './talked-to.tsx';
 import { slugify } from '../../../domain/slug.ts';
@@ -168,29 +164,9 @@ function Timeline(props: {
       {items.length > 0 && <h2 id="entity-timeline-title">Updates that name {header.name}, newest first</h2>}
       {items.length > 0 && (
         <ol class="entity-timeline" aria-labelledby="entity-timeline-title">
-          {items.map(({ update, story, desk }) => {
-            const place = storyPlace(story, desk);
-            const text = htmlToText(update.bodyHtml);
-            return (
-              <li class="entity-item">
-                <p class="entity-when">
-                  <time dateTime={update.publishedAt}>
-                    {formatDateTime(update.publishedAt, place.timezone)}
-                  </time>
-                  {' · '}
-                  <a href={place.path}>{story.headline}</a>
-                </p>
-                <p class="entity-text">
-                  <a href={`${place.path}/updates/${update.id}`}>{update.headline ?? excerpt(text, 140)}</a>
-                </p>
-                {update.headline !== null && <p class="entity-excerpt">{excerpt(text, 240)}</p>}
-                <ClaimLabel status={update.claimStatus} note={update.claimNote} />
-                <p class="entity-live">
-                  <a href={`${place.path}#${updateAnchor(update.id)}`}>On the live page</a>
-                </p>
-              </li>
-            );
-          })}
+          {items.map(({ update, story, desk }) => (
+            <TimelineItem update={update} story={story} desk={desk} />
+          ))}
         </ol>
       )}
       {props.older !== null && (
