@@ -199,7 +199,7 @@ const seconds = ((Date.now() - started) / 1000).toFixed(1);
 if (profileFile !== undefined) printProfile(profileFile);
 // CPU of every process the run started and waited for: on a shared machine, the steadier figure.
 const cpu = cpuSeconds().children.toFixed(1);
-// One closing line over all groups (CI reads it), in the form `N passed, N failed, N skipped`.
+// The closing line (CI reads it), in the form `N passed, N failed, N skipped`.
 process.stdout.write(
   `\ncpu time of all test processes: ${cpu} s\n${files.length} files in ${seconds} s\n` +
     `tests: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped\n`,
