@@ -156,6 +156,7 @@ for (const line of gazetteerFile('news-aliases.tsv').split('\n')) {
 // By the annotation rules these are never places by themselves.
 const NEVER_PLACES =
   /^(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|north|south|east|west|northern|southern|eastern|western|central|upper|lower|the|a|an|in|at|on|of|by|two|three|four|five|six|seven|eight|nine|ten|one|more|at least|about|police|army|forces|security|union|independence|unity|liberty|victoria|hope|progress|mercy|capital|centre|center|coast)$/;
+const ARTICLE = /^(?:al|el|ad|ar|as|ash|at|az|an)-(?=\p{Lu})/u;
 /** Capitalised spans naming a place that GeoNames knows in `iso2`, other than the rules exclude. */
 function gazetteerPlaces(text: string, iso2: string, orgs: string[]): string[] {
   const known = namesIn.get(iso2);
@@ -167,12 +168,16 @@ function gazetteerPlaces(text: string, iso2: string, orgs: string[]): string[] {
       const first = words[i];
       const last = words[i + len - 1];
       if (!first || !last || first.index === undefined || last.index === undefined) continue;
-      if (!/^\p{Lu}/u.test(first[0])) continue;
+      // A capital, or a lowercase Arabic article before one ("al-Raqqah", "ad-Dali"): the article
+      // is part of the name, and the gazetteer may spell it with or without.
+      const article = ARTICLE.exec(first[0]);
+      if (!/^\p{Lu}/u.test(first[0]) && !article) continue;
       const span = text.slice(first.index, last.index + last[0].length);
       const key = foldDiacritics(span)
         .toLowerCase()
         .replace(/['’]s$/, '');
-      if (/[;.,:]/.test(span) || NEVER_PLACES.test(key) || !known.has(key)) continue;
+      const bare = article ? key.slice(article[0].length) : key;
+      if (/[;.,:]/.test(span) || NEVER_PLACES.test(key) || !(known.has(key) || known.has(bare))) continue;
       if (orgs.some((o) => o.includes(span))) continue;
       out.push(span);
       i += len - 1;

@@ -202,9 +202,10 @@ incidents.forEach((r, index) => {
     id,
     split: splitOf(id),
     country,
-    // Mid-year: a day written without its year then resolves to the record's year whichever way
-    // the reader looks (the source gives no report date).
-    published: `${r.Year}-07-01T12:00:00Z`,
+    // The year's midpoint (2 July, 00:00): every day of the record's year written without a year is
+    // then nearer in that year than a year before or after (1 July noon put 31 December in the year
+    // before, for a reader that takes the nearest such day). The source gives no report date.
+    published: `${r.Year}-07-02T00:00:00Z`,
     text,
     people: names,
     organizations: orgSpans(text, r.Perpetrator, names),
