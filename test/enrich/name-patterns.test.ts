@@ -145,4 +145,6 @@ test('"<Country> army" is that country\'s forces, and a name before "militia", "
   // peoples, faiths, numbers and plain adjectives are not group names
   assert.deepEqual(orgs('Kurdish fighters and Sunni militias clashed; Twelve militants died.'), []);
   assert.deepEqual(orgs('Community militia members and Local fighters were killed.'), []);
+  // an article or a possessive opening the sentence is not a name ("The group said…")
+  assert.deepEqual(orgs("The group's spokesman said A faction had left; Our forces held."), []);
 });
