@@ -98,3 +98,10 @@ test('"City", "Town", "Province" after a place are part of it, never a place by 
   // Alone, a type word names nothing (the admin-1 list has "City" for London, "Region" for Callao).
   assert.deepEqual(summary('The City and the Region agreed a new budget on Monday.', ['AF']), []);
 });
+
+test('a region named without its type word is found with no story country, a direction alone is not', () => {
+  assert.deepEqual(summary('Gunmen attacked a village in Zamfara.', []), [
+    'Zamfara = Zamfara State (region)',
+  ]);
+  assert.deepEqual(summary('Fighting spread in Eastern province and Northern State.', []), []);
+});

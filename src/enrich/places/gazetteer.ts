@@ -41,6 +41,7 @@ const rows = (file: string) =>
  */
 const DEPENDENT = new Set(['TF', 'SJ', 'BQ', 'IO', 'MP', 'GG', 'JE', 'VG', 'VI', 'GF', 'PF', 'MF']);
 
+const REGION_TYPE_WORD = / (?:State|Province|Region|Governorate|Oblast|Department|Prefecture|District)$/;
 const list = (field: string | undefined) => (field ? field.split('|').filter((s) => s !== '') : []);
 
 /** Reads the gazetteer from `dir` (data/gazetteer) into `lexicon`. */
@@ -81,8 +82,11 @@ export function loadGazetteer(dir: string, lexicon: Lexicon): Gazetteer {
   const addPlace = (place: Place, surfaces: string[]) => {
     placeCount++;
     lexicon.add(place.name, { kind: 'place', place, canonical: true });
+    // A region's own name without its type word ("Zamfara" of "Zamfara State") is its name too.
+    const bare = place.kind === 'region' ? place.name.replace(REGION_TYPE_WORD, '') : place.name;
     for (const surface of surfaces)
-      if (surface !== place.name) lexicon.add(surface, { kind: 'place', place, canonical: false });
+      if (surface !== place.name)
+        lexicon.add(surface, { kind: 'place', place, canonical: surface === bare && bare !== place.name });
     const key = `${place.kind}:${place.iso2}:${place.name}`;
     if (targeted.has(key)) byName.set(key, [...(byName.get(key) ?? []), place]);
   };
