@@ -34,6 +34,17 @@ const REGION_WORD =
 // "the Borno town of Gwoza", "Sagaing's Ye-U township": the first name is the area around the second.
 const CONTAINS_NEXT =
   /^(?:['’]s (?:\p{Lu}[\p{L}'’-]+ )*(?:\p{Lu}[\p{L}'’-]+|town|village|district|township|city)\b(?! (?:Police|Army|Forces|Government|Council|Governor|Assembly)\b)| (?:town|village|city|hamlet|locality|township) of \p{Lu})/u;
+/**
+ * "Kupiansk (Kupianskyi raion, Kharkiv)", "Boulkessi (Soum, Sahel)", "Zurmi (Zamfara)": the last
+ * name in parentheses after a place is its first-level area (the order ACLED and UN reports use).
+ */
+function lastOfAdminParenthesis(text: string, match: { start: number; end: number }): boolean {
+  if (!/^\s*\)/.test(text.slice(match.end, match.end + 3))) return false;
+  const open = text.lastIndexOf('(', match.start);
+  if (open < 0 || text.slice(open, match.start).includes(')')) return false;
+  const inside = text.slice(open + 1, match.start);
+  return (inside.trim() === '' || /,\s*$/.test(inside)) && /\p{L}\s*$/u.test(text.slice(0, open));
+}
 const REGION_WORDS = /^(?:[Pp]rovinces|[Gg]overnorates|[Rr]egions|[Ss]tates|[Oo]blasts|[Dd]istricts)$/;
 
 // Capitalised at the start of a sentence these are ordinary words, not the towns of that name.
@@ -268,7 +279,10 @@ function resolve(text: string, match: Match, tokens: Token[]): Resolved | undefi
     (tokens[match.firstToken - 1]?.text === 'of' && before?.text === 'countryside');
   const regionWord = next !== undefined && REGION_WORD.test(next.text);
   const preferRegion =
-    (regionWord || countryside || CONTAINS_NEXT.test(text.slice(match.end, match.end + 24))) &&
+    (regionWord ||
+      countryside ||
+      CONTAINS_NEXT.test(text.slice(match.end, match.end + 24)) ||
+      lastOfAdminParenthesis(text, match)) &&
     candidates.some((c) => c.place.kind === 'region');
   if (preferRegion && next && regionWord && !countryside) match.end = next.end;
   // "Kandahar City", "Gwoza Town": the word is part of the town's name, not a place of its own.

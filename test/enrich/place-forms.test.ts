@@ -105,3 +105,14 @@ test('a region named without its type word is found with no story country, a dir
   ]);
   assert.deepEqual(summary('Fighting spread in Eastern province and Northern State.', []), []);
 });
+
+test('the last name in parentheses after a place is its province, as ACLED and UN reports write it', () => {
+  assert.deepEqual(summary('A drone hit Kupiansk (Kupianskyi raion, Kharkiv).', ['UA']), [
+    'Kupiansk = Kupiansk (city)',
+    'Kharkiv = Kharkiv (region)',
+  ]);
+  // not a parenthesis that says something else, nor a city named alone
+  assert.deepEqual(summary('Shelling hit Kharkiv (2 killed) and Kharkiv again.', ['UA']), [
+    'Kharkiv = Kharkiv (city)',
+  ]);
+});
