@@ -91,6 +91,24 @@ test('names after a plural role, beside "and his wife", after "attempt on" are p
 test('a side named after its man names the man, not a group', () => {
   assert.deepEqual(people('The hijackers were pro Delacroix militants from the south.'), ['Delacroix']);
   assert.deepEqual(people('Pro-Western and pro-Turkish militias clashed in the north.'), []);
+  assert.deepEqual(people('Fighters loyal to Tarik Wendo Okassa attacked a checkpoint.'), [
+    'Tarik Wendo Okassa',
+  ]);
+  assert.deepEqual(people('The militia of Oruno Kamesa raided the market.'), ['Oruno Kamesa']);
+  // a known group or a country after the same words stays what it is
+  assert.deepEqual(people('Fighters of Hayat Tahrir al-Sham and forces of South Sudan moved in.'), []);
+});
+
+test('two full names before an act only people suffer are both people, a place word inside one too', () => {
+  assert.deepEqual(people('Residents said Selu Kamaro and Aminata Bakoro were abducted.'), [
+    'Selu Kamaro',
+    'Aminata Bakoro',
+  ]);
+  assert.deepEqual(people('Police said Luis Ortega Herrera and Ana Ruiz were killed.'), [
+    'Luis Ortega Herrera',
+    'Ana Ruiz',
+  ]);
+  assert.deepEqual(people('Sierra Leone and Burkina Faso were hit by floods.'), []);
 });
 
 test('a run of capitals that opens with a listed given name is a person', () => {

@@ -88,8 +88,9 @@ const KIN_AFTER = new RegExp(
   'gu',
 );
 // "the government of Abdrabbuh Mansur Hadi": a government or regime named after its man.
+// "fighters loyal to Hafiz Gul Bahadur", "the militia of Gedeon Kyungu": a side named after its man.
 const GOVERNMENT_OF = new RegExp(
-  String.raw`\b(?:government|administration|regime|loyalists|supporters) of (?:President )?(${FULL_NAME})`,
+  String.raw`\b(?:(?:government|administration|regime|loyalists|supporters|followers|militia|militiamen|fighters|forces|faction|men) of|loyal to|allied (?:to|with)) (?:President )?(${FULL_NAME})`,
   'gu',
 );
 /**
@@ -99,6 +100,11 @@ const GOVERNMENT_OF = new RegExp(
  */
 const HUMAN_ACT = new RegExp(
   String.raw`(${FULL_NAME}) (?:told|tweeted|pleaded|confessed|testified|resigned|was born|married)\b|(${FULL_NAME}|${NAME_WORD}) (?:was|had been|has been|is) (?:shot|stabbed|arrested|detained|abducted|kidnapped|sentenced|executed|convicted|charged|jailed|assassinated|beheaded|elected|appointed|born|identified|named|found guilty)\b|(${FULL_NAME}),? who\b|(${FULL_NAME}) \((?:aged )?\d{1,2}\)|(${FULL_NAME}|${NAME_WORD})(?: \p{Ll}+){0,3} (?:himself|herself)\b|(${FULL_NAME}) (?:detonated|opened fire|stabbed|rammed|hijacked|pledged allegiance|blew)\b|(${FULL_NAME}), (?:a|an) \d{1,2}-year-old\b|\d{1,2}-year-old (?:[\p{Ll}-]+ ){0,2}(${FULL_NAME})`,
+  'gu',
+);
+// "Musa Kamara and Fatima Bangura were abducted": two names, one act only people suffer.
+const PAIR_ACT = new RegExp(
+  String.raw`(${FULL_NAME}) and (${FULL_NAME}) were (?:shot|stabbed|arrested|detained|abducted|kidnapped|sentenced|executed|convicted|charged|jailed|assassinated|beheaded|killed|wounded|injured|released|freed)\b`,
   'gu',
 );
 // The words HUMAN_ACT turns on: most updates have none, and the whole pattern costs a scan per capital.
@@ -529,6 +535,23 @@ export function findPatternNames(
     if (!group || NOT_A_NAME_ALONE.test(group)) continue;
     person(Object.assign([m[0], group], { index: m.index, input: text }) as RegExpMatchArray, 0.65, true);
   }
+  if (text.includes(' were '))
+    for (const m of text.matchAll(PAIR_ACT)) {
+      // Two full names and a human act: a place's name inside one ("Juan Carlos Herrera") does
+      // not make it a place.
+      person(m, 0.65, true, false);
+      const second = m[2];
+      if (second && m.index !== undefined)
+        person(
+          Object.assign([second, second], {
+            index: m.index + m[0].lastIndexOf(second),
+            input: text,
+          }) as RegExpMatchArray,
+          0.65,
+          true,
+          false,
+        );
+    }
   for (const m of text.matchAll(PLURAL_ROLE)) {
     person(m, 0.7, true);
     if (m[2] && m.index !== undefined)
@@ -563,7 +586,11 @@ export function findPatternNames(
   if (text.includes('named '))
     for (const m of text.matchAll(NAMED))
       if (!PLACE_NAMED.test(text.slice(Math.max(0, (m.index ?? 0) - 14), m.index))) person(m, 0.75);
-  if (has(/\b(?:government|administration|regime|loyalists|supporters) of /))
+  if (
+    has(
+      /\b(?:(?:government|administration|regime|loyalists|supporters|followers|militia|militiamen|fighters|forces|faction|men) of|loyal to|allied (?:to|with)) /,
+    )
+  )
     for (const m of text.matchAll(GOVERNMENT_OF)) person(m, 0.7, true);
   if (has(/\b(?:[Ss]on|[Dd]aughter|[Bb]rother|[Ss]ister|[Ww]ife|[Ff]ather|[Mm]other|[Uu]ncle|[Nn]ephew) of /))
     for (const m of text.matchAll(KIN)) person(m, 0.8);
