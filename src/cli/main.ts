@@ -1,0 +1,15 @@
+/** `dateline` as a process: runCommand (program.ts) on this process's arguments, streams and environment. */
+import { runCommand } from './program.ts';
+
+const code = await runCommand(process.argv.slice(2), {
+  // A getter: only a command that reads standard input should open it.
+  get stdin() {
+    return process.stdin;
+  },
+  stdout: process.stdout,
+  stderr: process.stderr,
+  env: process.env,
+  cwd: process.cwd(),
+});
+// On success the process ends by itself once the command's work is done (`serve` keeps it running).
+if (code !== 0) process.exit(code);
