@@ -23,7 +23,8 @@ export interface CliResult {
  * Runs `dateline args…` inside this process (runCommand, src/cli/program.ts), with `input` on its
  * standard input, in `cwd` (default this process's working directory), with `env` over this
  * process's environment. A spawned `dateline` costs ~0.45 s of CPU loading modules this process
- * mostly has already; runCliProcess is for tests that need a process of its own.
+ * mostly has already; runCliProcess is for tests that need a process of its own. Not for a `serve`
+ * that starts: it would listen in this process until it exits (startServer runs one).
  */
 export async function runCli(
   args: string[],
