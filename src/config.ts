@@ -151,8 +151,11 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
-/** Reads the configuration from `env`. */
-export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+/** Reads the configuration from `env`; relative paths in it resolve against `cwd`. */
+export function loadConfig(
+  env: Record<string, string | undefined> = process.env,
+  cwd: string = process.cwd(),
+): Config {
   const result = EnvSchema.safeParse(env);
   if (!result.success) {
     const issue = result.error.issues[0];
@@ -170,16 +173,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(
       'DATELINE_SITE_URL is required when DATELINE_TRUST_PROXY is set: the public address readers use, e.g. https://news.example',
     );
-  const { dataDir, notice } = dataDirFrom(e.DATELINE_DATA_DIR);
+  const { dataDir, notice } = dataDirFrom(e.DATELINE_DATA_DIR, cwd);
   return {
     port: e.PORT,
     host: e.HOST,
     dataDir,
     dataDirNotice: notice,
-    referenceDir: e.DATELINE_REFERENCE_DIR === undefined ? undefined : resolve(e.DATELINE_REFERENCE_DIR),
+    referenceDir: e.DATELINE_REFERENCE_DIR === undefined ? undefined : resolve(cwd, e.DATELINE_REFERENCE_DIR),
     sample: ['on', 'true', '1'].includes(e.DATELINE_SAMPLE),
     logLevel: e.LOG_LEVEL,
-    databaseUrl: e.DATABASE_URL === '' ? undefined : e.DATABASE_URL,
+    databaseUrl: databaseUrlFrom(e.DATABASE_URL, cwd),
     busUrl: e.DATELINE_BUS_URL === '' ? undefined : e.DATELINE_BUS_URL,
     workers: e.DATELINE_WORKERS,
     streams: {
@@ -201,15 +204,25 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
  * and media in `./data` (beside the reference data, which now ships in `resources/`): one that is
  * still there is used where it is, with a notice, so an upgrade never starts on an empty database.
  */
-function dataDirFrom(named: string | undefined): { dataDir: string; notice: string | undefined } {
-  if (named !== undefined) return { dataDir: resolve(named), notice: undefined };
-  const older = resolve('data');
+function dataDirFrom(
+  named: string | undefined,
+  cwd: string,
+): { dataDir: string; notice: string | undefined } {
+  if (named !== undefined) return { dataDir: resolve(cwd, named), notice: undefined };
+  const older = resolve(cwd, 'data');
   if (['dateline.db', 'media'].some((entry) => existsSync(join(older, entry))))
     return {
       dataDir: older,
       notice: `using the existing data directory ${older}; move it to ./var or set DATELINE_DATA_DIR=./data to silence this notice`,
     };
-  return { dataDir: resolve('var'), notice: undefined };
+  return { dataDir: resolve(cwd, 'var'), notice: undefined };
+}
+
+/** DATABASE_URL, unset when empty; a relative `sqlite:PATH` made absolute, like the data directory. */
+function databaseUrlFrom(url: string | undefined, cwd: string): string | undefined {
+  if (url === '') return undefined;
+  const path = url?.startsWith('sqlite:') ? url.slice('sqlite:'.length) : '';
+  return path === '' ? url : `sqlite:${resolve(cwd, path)}`;
 }
 
 /** DATELINE_TRUST_PROXY as Fastify takes it: off/on, a hop count, or the proxies' addresses. */

@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { open, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { Option, type Command } from 'commander';
 import { z } from 'zod';
@@ -12,10 +12,11 @@ import { loadConfig } from '../config.ts';
 import type * as ReportDates from '../enrich/dates/report-dates.ts';
 import type { Lexicon } from '../enrich/lexicon.ts';
 import type { Store } from '../store/store.ts';
+import type { CliIo } from './program.ts';
 
-async function readStdin(): Promise<string> {
+async function readAll(input: NodeJS.ReadableStream): Promise<string> {
   const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  for await (const chunk of input) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString('utf8');
 }
 
@@ -70,11 +71,11 @@ interface EnrichOpts {
  * The deployment's store, when it may hold imported places: `--data-dir` or DATABASE_URL given, or a
  * database already in the default data directory. Never creates one just to enrich a text.
  */
-async function openImportsStore(opts: EnrichOpts): Promise<Store | undefined> {
-  const config = loadConfig({
-    ...process.env,
-    ...(opts.dataDir !== undefined && { DATELINE_DATA_DIR: opts.dataDir }),
-  });
+async function openImportsStore(opts: EnrichOpts, io: CliIo): Promise<Store | undefined> {
+  const config = loadConfig(
+    { ...io.env, ...(opts.dataDir !== undefined && { DATELINE_DATA_DIR: opts.dataDir }) },
+    io.cwd,
+  );
   const hasDatabase = existsSync(join(config.dataDir, 'dateline.db'));
   if (opts.dataDir === undefined && !config.databaseUrl && !hasDatabase) return undefined;
   const { openStore } = await import('../store/open-store.ts');
@@ -82,13 +83,12 @@ async function openImportsStore(opts: EnrichOpts): Promise<Store | undefined> {
 }
 
 /** Writes a line to stdout, waiting when the pipe is full (a million-line export must not buffer). */
-async function writeLine(line: string): Promise<void> {
-  if (!process.stdout.write(`${line}\n`))
-    await new Promise<void>((resolve) => process.stdout.once('drain', () => resolve()));
+async function writeLine(out: NodeJS.WritableStream, line: string): Promise<void> {
+  if (!out.write(`${line}\n`)) await new Promise<void>((done) => out.once('drain', () => done()));
 }
 
 /** Registers the `enrich` command on the `dateline` program. */
-export function registerEnrichCommand(program: Command): void {
+export function registerEnrichCommand(program: Command, io: CliIo): void {
   program
     .command('enrich')
     .description('print the people, organisations, places, dates and events in a text as JSON')
@@ -108,7 +108,7 @@ export function registerEnrichCommand(program: Command): void {
     )
     .action(async (file: string | undefined, opts: EnrichOpts) => {
       ({ parseReference } = await import('../enrich/dates/report-dates.ts'));
-      const { createEnricher } = await import('../enrich/pipeline.ts');
+      const { loadEnricher } = await import('../enrich/pipeline.ts');
       // Checked here rather than by option parsers so that a bad value is one `dateline: …` line.
       const published =
         opts.published === undefined ? new Date().toISOString() : parsePublished(opts.published);
@@ -120,16 +120,16 @@ export function registerEnrichCommand(program: Command): void {
       let text = '';
       if (!opts.jsonl) {
         try {
-          text = file === undefined ? await readStdin() : await readFile(file, 'utf8');
+          text = file === undefined ? await readAll(io.stdin) : await readFile(resolve(io.cwd, file), 'utf8');
         } catch (error) {
           throw cannotRead(error);
         }
       }
-      const store = await openImportsStore(opts);
+      const store = await openImportsStore(opts, io);
       try {
         const { ImportedPlaces } = await import('../enrich/places/imported-places.ts');
         const imported = store ? new ImportedPlaces(store.gazetteer) : undefined;
-        const enricher = createEnricher(loadConfig().referenceDir);
+        const enricher = loadEnricher(loadConfig(io.env, io.cwd).referenceDir);
         const enrichOne = async (body: string, when: string, countries: string[]) => {
           const importedPlaces: Lexicon | undefined = await imported?.lexiconFor(body);
           const result = enricher.enrich(body, {
@@ -140,15 +140,13 @@ export function registerEnrichCommand(program: Command): void {
           return opts.suggestions ? { ...result, suggestions: enricher.suggest(body) } : result;
         };
         if (!opts.jsonl) {
-          process.stdout.write(
-            `${JSON.stringify(await enrichOne(text, published, storyCountries), null, 2)}\n`,
-          );
+          io.stdout.write(`${JSON.stringify(await enrichOne(text, published, storyCountries), null, 2)}\n`);
           return;
         }
-        let input: NodeJS.ReadableStream = process.stdin;
+        let input: NodeJS.ReadableStream = io.stdin;
         if (file !== undefined) {
           try {
-            input = (await open(file)).createReadStream();
+            input = (await open(resolve(io.cwd, file))).createReadStream();
           } catch (error) {
             throw cannotRead(error);
           }
@@ -168,6 +166,7 @@ export function registerEnrichCommand(program: Command): void {
             failed++;
             const problem = error instanceof z.ZodError ? problemOf(error) : 'not JSON';
             await writeLine(
+              io.stdout,
               JSON.stringify({
                 line: lineNumber,
                 ...((typeof id === 'string' || typeof id === 'number') && { id }),
@@ -181,10 +180,9 @@ export function registerEnrichCommand(program: Command): void {
             item.published ?? published,
             item.countries ?? storyCountries,
           );
-          await writeLine(JSON.stringify({ id: item.id, ...result }));
+          await writeLine(io.stdout, JSON.stringify({ id: item.id, ...result }));
         }
-        if (failed > 0)
-          process.stderr.write(`dateline: ${failed} of ${lineNumber} lines could not be read\n`);
+        if (failed > 0) io.stderr.write(`dateline: ${failed} of ${lineNumber} lines could not be read\n`);
       } finally {
         await store?.close();
       }

@@ -2,15 +2,18 @@
  * `dateline gazetteer import FILE…`, `status` and `remove ISO2`: the GeoNames places a deployment
  * imports beside the built-in gazetteer (src/enrich/places/geonames-import.ts).
  */
+import { resolve } from 'node:path';
 import type { Command, Option } from 'commander';
 import type { ImportProgress } from '../enrich/places/geonames-import.ts';
 import type { Store } from '../store/store.ts';
+import type { CliIo } from './program.ts';
 
 /** What the command needs from the CLI around it. */
 export interface GazetteerCommandDeps {
   /** Runs `run` with the store of the data directory the options name, closing it afterwards. */
   withStore<T>(opts: { dataDir?: string }, run: (store: Store) => Promise<T>): Promise<T>;
   dataDirOption(): Option;
+  io: CliIo;
 }
 
 /** Non-TTY progress lines come at most this often, so a log is not flooded. */
@@ -26,22 +29,23 @@ function describe(p: ImportProgress): string {
 }
 
 /** Progress on stderr: one line rewritten in place on a terminal, plain lines now and then otherwise. */
-function progressPrinter(): (p: ImportProgress) => void {
-  const tty = process.stderr.isTTY;
+function progressPrinter(stderr: CliIo['stderr']): (p: ImportProgress) => void {
+  const tty = stderr.isTTY;
   let last = 0;
   return (p) => {
     const line = describe(p);
     const final = p.state !== 'reading';
-    if (tty) process.stderr.write(`\r\x1b[K${line}${final ? '\n' : ''}`);
+    if (tty) stderr.write(`\r\x1b[K${line}${final ? '\n' : ''}`);
     else if (final || Date.now() - last >= PLAIN_EVERY_MS) {
       last = Date.now();
-      process.stderr.write(`${line}\n`);
+      stderr.write(`${line}\n`);
     }
   };
 }
 
 /** Registers `gazetteer import|status|remove` on the `dateline` program. */
 export function registerGazetteerCommand(program: Command, deps: GazetteerCommandDeps): void {
+  const { io } = deps;
   const gazetteer = program
     .command('gazetteer')
     .description('import GeoNames places into this deployment (beside the built-in gazetteer)');
@@ -56,10 +60,15 @@ export function registerGazetteerCommand(program: Command, deps: GazetteerComman
     .action(async (files: string[], opts: { dataDir?: string; force?: boolean }) => {
       const { importGeonames } = await import('../enrich/places/geonames-import.ts');
       const results = await deps.withStore(opts, (store) =>
-        importGeonames(store.gazetteer, files, progressPrinter(), { force: opts.force ?? false }),
+        importGeonames(
+          store.gazetteer,
+          files.map((file) => resolve(io.cwd, file)),
+          progressPrinter(io.stderr),
+          { force: opts.force ?? false },
+        ),
       );
       const places = results.filter((r) => r.kind === 'places').reduce((n, r) => n + r.rows, 0);
-      process.stdout.write(`imported ${results.length} file(s): ${places} places\n`);
+      io.stdout.write(`imported ${results.length} file(s): ${places} places\n`);
     });
   gazetteer
     .command('status')
@@ -71,14 +80,14 @@ export function registerGazetteerCommand(program: Command, deps: GazetteerComman
         countries: await store.gazetteer.countries(),
       }));
       if (imports.length === 0) {
-        process.stdout.write('nothing imported: only the built-in gazetteer is used\n');
+        io.stdout.write('nothing imported: only the built-in gazetteer is used\n');
         return;
       }
       for (const i of imports)
-        process.stdout.write(
+        io.stdout.write(
           `${i.source}\t${i.kind}\t${i.finishedAt === null ? `interrupted at line ${i.linesDone}` : `imported ${i.finishedAt}`}\t${i.rowsKept} rows\n`,
         );
-      for (const c of countries) process.stdout.write(`${c.iso2}\t${c.places} places\n`);
+      for (const c of countries) io.stdout.write(`${c.iso2}\t${c.places} places\n`);
     });
   gazetteer
     .command('remove')
@@ -89,6 +98,6 @@ export function registerGazetteerCommand(program: Command, deps: GazetteerComman
       const code = iso2.trim().toUpperCase();
       if (!/^[A-Z]{2}$/.test(code)) throw new Error('the country must be an ISO 3166 alpha-2 code, e.g. SD');
       const removed = await deps.withStore(opts, (store) => store.gazetteer.removeCountry(code));
-      process.stdout.write(`removed ${removed} places of ${code}\n`);
+      io.stdout.write(`removed ${removed} places of ${code}\n`);
     });
 }

@@ -3,17 +3,20 @@
  * wording, and compare statements word by word.
  */
 import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { DomainError, invalid } from '../domain/errors.ts';
 import type { DiffPart } from '../statements/compare.ts';
 import type { Comparison, SimilarStatement } from '../statements/statement-service.ts';
 import type { Store } from '../store/store.ts';
+import type { CliIo } from './program.ts';
 
 /** What the command needs from the CLI around it. */
 export interface StatementsCommandDeps {
   /** Runs `run` with the store of the data directory the options name, closing it afterwards. */
   withStore<T>(opts: { dataDir?: string }, run: (store: Store) => Promise<T>): Promise<T>;
   dataDirOption(): Option;
+  io: CliIo;
 }
 
 // Fields of the statement as the CLI spells them, so an error names the flag to fix. (Not commander's
@@ -33,6 +36,7 @@ const FLAGS: Record<string, string> = {
 
 /** Registers `statements add|similar|compare` on `program`. */
 export function registerStatementsCommand(program: Command, deps: StatementsCommandDeps): void {
+  const { io } = deps;
   const statements = program.command('statements').description('the library of official statements');
   // Imported when a command runs; only `add` loads the enricher (it names a statement's parties).
   const service = async (store: Store, options: { parties?: boolean } = {}) => {
@@ -43,7 +47,7 @@ export function registerStatementsCommand(program: Command, deps: StatementsComm
     const { partiesFromEnricher } = await import('../statements/statement-parties.ts');
     return new StatementService({
       statements: store.statements,
-      partiesOf: partiesFromEnricher(loadEnricher(loadConfig().referenceDir)),
+      partiesOf: partiesFromEnricher(loadEnricher(loadConfig(io.env, io.cwd).referenceDir)),
     });
   };
 
@@ -71,7 +75,7 @@ export function registerStatementsCommand(program: Command, deps: StatementsComm
           dataDir?: string;
         },
       ) => {
-        const text = await readText(file);
+        const text = await readText(file, io);
         const { statement, similar } = await deps.withStore(opts, async (store) => {
           const adding = await service(store, { parties: true });
           const added = await withFlags(() =>
@@ -90,9 +94,9 @@ export function registerStatementsCommand(program: Command, deps: StatementsComm
             similar: await (await service(store)).similarTo(added.id, { limit: 3 }),
           };
         });
-        process.stdout.write(`${statement.id}\n`);
+        io.stdout.write(`${statement.id}\n`);
         for (const hit of similar) {
-          process.stderr.write(
+          io.stderr.write(
             `reuses the wording of ${hit.statement.id} (${hit.score.toFixed(2)}): ${label(hit)}\n`,
           );
         }
@@ -137,13 +141,12 @@ export function registerStatementsCommand(program: Command, deps: StatementsComm
           );
         });
         if (opts.json) {
-          process.stdout.write(`${JSON.stringify(hits.map(similarJson), null, 2)}\n`);
+          io.stdout.write(`${JSON.stringify(hits.map(similarJson), null, 2)}\n`);
           return;
         }
-        if (hits.length === 0)
-          process.stderr.write(`no earlier statement scores ${opts.threshold} or more\n`);
+        if (hits.length === 0) io.stderr.write(`no earlier statement scores ${opts.threshold} or more\n`);
         for (const hit of hits) {
-          process.stdout.write(
+          io.stdout.write(
             `${hit.score.toFixed(2)}  jaccard ${hit.jaccard.toFixed(2)}  containment ${hit.containment.toFixed(2)}  ${hit.statement.id}  ${label(hit)}\n`,
           );
         }
@@ -161,20 +164,20 @@ export function registerStatementsCommand(program: Command, deps: StatementsComm
         const statements = await service(store);
         return withFlags(() => statements.compare(ids));
       });
-      process.stdout.write(
+      io.stdout.write(
         opts.json ? `${JSON.stringify(comparisonJson(comparison), null, 2)}\n` : comparisonText(comparison),
       );
     });
 }
 
-async function readText(file: string): Promise<string> {
+async function readText(file: string, io: CliIo): Promise<string> {
   try {
     if (file === '-') {
       const chunks: Buffer[] = [];
-      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      for await (const chunk of io.stdin) chunks.push(chunk as Buffer);
       return Buffer.concat(chunks).toString('utf8');
     }
-    return await readFile(file, 'utf8');
+    return await readFile(resolve(io.cwd, file), 'utf8');
   } catch (error) {
     const reason = error instanceof Error && 'code' in error ? String(error.code) : String(error);
     throw invalid('FILE', `cannot read ${file}: ${reason}`);

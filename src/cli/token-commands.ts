@@ -5,10 +5,12 @@
 import { type Command, Option } from 'commander';
 import { ROLES, type Role } from '../domain/types.ts';
 import type { Store } from '../store/store.ts';
+import type { CliIo } from './program.ts';
 
 /** What the token commands borrow from the main program. */
 export interface TokenCommandDeps {
   dataDirOption(): Option;
+  io: CliIo;
   /** Opens the store of the data directory in `opts`, runs `run`, closes it. */
   withStore<T>(opts: { dataDir?: string }, run: (store: Store) => Promise<T>): Promise<T>;
 }
@@ -20,6 +22,7 @@ async function tokenService(store: Store) {
 
 /** Adds `token create|list|revoke` to `program`. */
 export function registerTokenCommands(program: Command, deps: TokenCommandDeps): void {
+  const { io } = deps;
   const token = program.command('token').description('manage API tokens');
 
   token
@@ -34,10 +37,10 @@ export function registerTokenCommands(program: Command, deps: TokenCommandDeps):
         (await tokenService(store)).create({ name: opts.name, role: opts.role, expires: opts.expires }),
       );
       const until = created.expiresAt === null ? '' : `, valid until ${created.expiresAt}`;
-      process.stderr.write(
+      io.stderr.write(
         `Created ${created.role} token "${created.name}" (id ${created.id}${until}). Copy it now; it cannot be shown again:\n`,
       );
-      process.stdout.write(`${secret}\n`);
+      io.stdout.write(`${secret}\n`);
     });
 
   token
@@ -48,7 +51,7 @@ export function registerTokenCommands(program: Command, deps: TokenCommandDeps):
       const { tokenState } = await import('../accounts/token-service.ts');
       const tokens = await deps.withStore(opts, async (store) => (await tokenService(store)).list());
       const now = new Date();
-      process.stdout.write('id\tname\trole\tstate\tcreated\tlast used\texpires\n');
+      io.stdout.write('id\tname\trole\tstate\tcreated\tlast used\texpires\n');
       for (const t of tokens) {
         const cells = [
           t.id,
@@ -59,7 +62,7 @@ export function registerTokenCommands(program: Command, deps: TokenCommandDeps):
           t.lastUsedAt ?? '-',
           t.expiresAt ?? 'never',
         ];
-        process.stdout.write(`${cells.join('\t')}\n`);
+        io.stdout.write(`${cells.join('\t')}\n`);
       }
     });
 
@@ -70,6 +73,6 @@ export function registerTokenCommands(program: Command, deps: TokenCommandDeps):
     .addOption(deps.dataDirOption())
     .action(async (id: string, opts: { dataDir?: string }) => {
       const revoked = await deps.withStore(opts, async (store) => (await tokenService(store)).revoke(id));
-      process.stdout.write(`revoked ${revoked.role} token "${revoked.name}" (${revoked.id})\n`);
+      io.stdout.write(`revoked ${revoked.role} token "${revoked.name}" (${revoked.id})\n`);
     });
 }

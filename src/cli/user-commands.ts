@@ -2,22 +2,24 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { ROLES, type Role } from '../domain/types.ts';
 import type { Store } from '../store/store.ts';
+import type { CliIo } from './program.ts';
 
 /** What the user commands borrow from the main program. */
 export interface UserCommandDeps {
   dataDirOption(): Option;
+  io: CliIo;
   /** Opens the store of the data directory in `opts`, runs `run`, closes it. */
   withStore<T>(opts: { dataDir?: string }, run: (store: Store) => Promise<T>): Promise<T>;
 }
 
 /** Reads the whole of standard input; the password is its first line. */
-async function readPassword(): Promise<string> {
-  if (process.stdin.isTTY)
+async function readPassword(stdin: CliIo['stdin']): Promise<string> {
+  if (stdin.isTTY)
     throw new InvalidArgumentError(
       '--password-stdin reads the password from a pipe, e.g. `read -s P; echo "$P" |`',
     );
   const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  for await (const chunk of stdin) chunks.push(chunk as Buffer);
   const password = Buffer.concat(chunks).toString('utf8').split(/\r?\n/)[0] ?? '';
   if (password === '') throw new InvalidArgumentError('no password on standard input');
   return password;
@@ -28,6 +30,7 @@ const roleOption = () =>
 
 /** Adds `user add|passwd|role|desks|disable|enable|list` to `program`. */
 export function registerUserCommands(program: Command, deps: UserCommandDeps): void {
+  const { io } = deps;
   const user = program.command('user').description('manage newsroom accounts');
   const accounts = async (store: Store) => {
     const { AccountService } = await import('../accounts/account-service.ts');
@@ -43,11 +46,11 @@ export function registerUserCommands(program: Command, deps: UserCommandDeps): v
     .requiredOption('--password-stdin', 'read the password from standard input')
     .addOption(deps.dataDirOption())
     .action(async (opts: { email: string; name: string; role: Role; dataDir?: string }) => {
-      const password = await readPassword();
+      const password = await readPassword(io.stdin);
       const created = await deps.withStore(opts, async (store) =>
         (await accounts(store)).addUser({ email: opts.email, name: opts.name, role: opts.role, password }),
       );
-      process.stdout.write(`${created.email} (${created.role})\n`);
+      io.stdout.write(`${created.email} (${created.role})\n`);
     });
 
   user
@@ -57,11 +60,11 @@ export function registerUserCommands(program: Command, deps: UserCommandDeps): v
     .requiredOption('--password-stdin', 'read the password from standard input')
     .addOption(deps.dataDirOption())
     .action(async (opts: { email: string; dataDir?: string }) => {
-      const password = await readPassword();
+      const password = await readPassword(io.stdin);
       const changed = await deps.withStore(opts, async (store) =>
         (await accounts(store)).setPassword(opts.email, password),
       );
-      process.stdout.write(`${changed.email}: password changed, signed out everywhere\n`);
+      io.stdout.write(`${changed.email}: password changed, signed out everywhere\n`);
     });
 
   user
@@ -74,7 +77,7 @@ export function registerUserCommands(program: Command, deps: UserCommandDeps): v
       const changed = await deps.withStore(opts, async (store) =>
         (await accounts(store)).setRole(opts.email, opts.role),
       );
-      process.stdout.write(`${changed.email} (${changed.role})\n`);
+      io.stdout.write(`${changed.email} (${changed.role})\n`);
     });
 
   user
@@ -94,7 +97,7 @@ export function registerUserCommands(program: Command, deps: UserCommandDeps): v
       const changed = await deps.withStore(opts, async (store) =>
         (await accounts(store)).setDesks(opts.email, slugs),
       );
-      process.stdout.write(`${changed.email}: ${slugs === null ? 'all desks' : slugs.join(', ')}\n`);
+      io.stdout.write(`${changed.email}: ${slugs === null ? 'all desks' : slugs.join(', ')}\n`);
     });
 
   for (const [name, disabled] of [
@@ -112,7 +115,7 @@ export function registerUserCommands(program: Command, deps: UserCommandDeps): v
         const changed = await deps.withStore(opts, async (store) =>
           (await accounts(store)).setDisabled(opts.email, disabled),
         );
-        process.stdout.write(`${changed.email}: ${disabled ? 'disabled' : 'enabled'}\n`);
+        io.stdout.write(`${changed.email}: ${disabled ? 'disabled' : 'enabled'}\n`);
       });
   }
 
@@ -124,7 +127,7 @@ export function registerUserCommands(program: Command, deps: UserCommandDeps): v
       const users = await deps.withStore(opts, (store) => store.accounts.listUsers());
       for (const u of users) {
         const desks = u.desks === null ? 'all desks' : `${u.desks.length} desk(s)`;
-        process.stdout.write(
+        io.stdout.write(
           `${u.email}\t${u.role}\t${u.name}\t${desks}\t${u.disabledAt === null ? 'active' : 'disabled'}\n`,
         );
       }

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
 import { join } from 'node:path';
 import { createTempDir } from '../support/temp-dir.ts';
-import { runCli } from '../support/server-process.ts';
+import { runCli, runCliProcess } from '../support/server-process.ts';
 
 /**
  * NODE_OPTIONS that make the HTTP server (fastify) and the enricher unloadable: a command that
@@ -21,26 +21,34 @@ const forbidServerAndEnricher = (() => {
   return { NODE_OPTIONS: `--import=${base64(preload)}` };
 })();
 
-/**
- * `dateline ARGS…` under forbidServerAndEnricher: every account, token, desk and help command in this
- * file runs with the probe, so each of them also proves it loads neither the server nor the enricher.
- */
-const runLight = (args: string[]) => runCli(args, forbidServerAndEnricher);
+/** `dateline ARGS…`, the binary in a process of its own, under forbidServerAndEnricher. */
+const runLight = (args: string[]) => runCliProcess(args, forbidServerAndEnricher);
 
 describe('dateline command', () => {
-  it('runs account, token and desk commands without loading the HTTP server or the enricher', () => {
+  it('runs as a binary; account, token and desk commands and --help load neither the HTTP server nor the enricher', () => {
     const dataDir = createTempDir();
-    // Token and desk commands (and --help) run under the same probe in the tests below.
     const users = runLight(['user', 'list', '--data-dir', dataDir]);
     assert.equal(users.status, 0, users.stderr);
+    const token = runLight(['token', 'create', '--name', 'wire', '--role', 'editor', '--data-dir', dataDir]);
+    assert.equal(token.status, 0, token.stderr);
+    assert.match(token.stdout, /^dl_[A-Za-z0-9_-]{43}\n$/);
+    const desk = runLight(['desk', 'create', '--name', 'Iran Daily', '--data-dir', dataDir]);
+    assert.equal(desk.status, 0, desk.stderr);
+    assert.equal(desk.stdout, 'iran-daily\n');
+    const taken = runLight(['desk', 'create', '--name', 'Iran Daily', '--data-dir', dataDir]);
+    assert.equal(taken.status, 1);
+    assert.equal(taken.stderr, 'dateline: a desk with slug "iran-daily" already exists\n');
+    const help = runLight(['--help']);
+    assert.equal(help.status, 0, help.stderr);
+    assert.match(help.stdout, /Usage: dateline/);
     // The probe works: serving needs the server.
-    const serve = runCli(['serve', '--port', '0', '--data-dir', dataDir], forbidServerAndEnricher);
+    const serve = runLight(['serve', '--port', '0', '--data-dir', dataDir]);
     assert.match(serve.stderr, /must not load/);
   });
 
   it('creates a token that is printed once and stored only as a hash', async () => {
     const dataDir = createTempDir();
-    const result = runLight([
+    const result = await runCli([
       'token',
       'create',
       '--name',
@@ -68,7 +76,7 @@ describe('dateline command', () => {
 
   it('creates a desk, audited as the command line’s, and refuses bad input with one line', async () => {
     const dataDir = createTempDir();
-    const ok = runLight([
+    const ok = await runCli([
       'desk',
       'create',
       '--name',
@@ -80,10 +88,10 @@ describe('dateline command', () => {
     ]);
     assert.equal(ok.status, 0, ok.stderr);
     assert.equal(ok.stdout.trim(), 'iran-daily');
-    const taken = runLight(['desk', 'create', '--name', 'Iran Daily', '--data-dir', dataDir]);
+    const taken = await runCli(['desk', 'create', '--name', 'Iran Daily', '--data-dir', dataDir]);
     assert.notEqual(taken.status, 0);
     assert.equal(taken.stderr.trim(), 'dateline: a desk with slug "iran-daily" already exists');
-    const zone = runLight([
+    const zone = await runCli([
       'desk',
       'create',
       '--name',
@@ -95,7 +103,7 @@ describe('dateline command', () => {
     ]);
     assert.match(zone.stderr.trim(), /^dateline: "Gaza" is not an IANA time zone/);
     assert.equal(zone.stderr.trim().split('\n').length, 1);
-    const role = runLight(['token', 'create', '--name', 'x', '--role', 'owner', '--data-dir', dataDir]);
+    const role = await runCli(['token', 'create', '--name', 'x', '--role', 'owner', '--data-dir', dataDir]);
     assert.notEqual(role.status, 0);
     assert.match(role.stderr, /editor, admin/);
     // Admins see in the audit log who created the desk; the refused attempts left no entry.
@@ -111,20 +119,20 @@ describe('dateline command', () => {
     }
   });
 
-  it('stops start-up with one clear line on bad configuration', () => {
-    const result = runCli(['serve'], { PORT: 'eighty' });
+  it('stops start-up with one clear line on bad configuration', async () => {
+    const result = await runCli(['serve'], { PORT: 'eighty' });
     assert.equal(result.status, 2);
     assert.equal(result.stderr.trim(), 'dateline: invalid PORT="eighty": must be a whole number');
   });
 
-  it('has --help on every command', () => {
+  it('has --help on every command', async () => {
     for (const args of [
       ['--help'],
       ['serve', '--help'],
       ['token', 'create', '--help'],
       ['desk', 'create', '--help'],
     ]) {
-      const result = runLight(args);
+      const result = await runCli(args);
       assert.equal(result.status, 0, `${args.join(' ')}: ${result.stderr}`);
       assert.match(result.stdout, /Usage: dateline/);
     }

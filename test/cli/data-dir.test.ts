@@ -14,19 +14,19 @@ const runIn = (cwd: string, ...args: string[]) => {
 };
 
 describe('the default data directory', () => {
-  it('is ./var, apart from the shipped reference data', () => {
+  it('is ./var, apart from the shipped reference data', async () => {
     const install = createTempDir();
-    const created = runIn(install, 'token', 'create', '--name', 'wire', '--role', 'editor');
+    const created = await runIn(install, 'token', 'create', '--name', 'wire', '--role', 'editor');
     assert.equal(created.status, 0, created.stderr);
     assert.ok(existsSync(join(install, 'var', 'dateline.db')));
     assert.ok(!existsSync(join(install, 'data')));
     assert.doesNotMatch(created.stderr, /data directory/);
   });
 
-  it('stays ./data for a deployment from before ./var, saying so in one line', () => {
+  it('stays ./data for a deployment from before ./var, saying so in one line', async () => {
     const install = createTempDir();
     mkdirSync(join(install, 'data'));
-    const before = runCli(
+    const before = await runCli(
       ['token', 'create', '--name', 'wire', '--role', 'editor', '--data-dir', 'data'],
       {},
       undefined,
@@ -34,7 +34,7 @@ describe('the default data directory', () => {
     );
     assert.equal(before.status, 0, before.stderr);
 
-    const listed = runIn(install, 'token', 'list');
+    const listed = await runIn(install, 'token', 'list');
     assert.equal(listed.status, 0, listed.stderr);
     assert.match(listed.stdout, /wire/, 'the existing deployment’s token is listed');
     assert.ok(!existsSync(join(install, 'var')), 'no empty ./var database is started beside it');

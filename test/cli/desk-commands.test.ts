@@ -5,13 +5,16 @@ import { runCli } from '../support/server-process.ts';
 import { createTempDir } from '../support/temp-dir.ts';
 
 describe('dateline desk', () => {
-  it('lists desks, renames one, sets its time zone and archives it; bad input is one clear line', () => {
+  it('lists desks, renames one, sets its time zone and archives it; bad input is one clear line', async () => {
     const dataDir = createTempDir();
     const cli = (...args: string[]) => runCli([...args, '--data-dir', dataDir]);
-    assert.equal(cli('desk', 'create', '--name', 'Ukraine Daily').status, 0);
-    assert.equal(cli('desk', 'create', '--name', 'Syria Daily', '--timezone', 'Asia/Damascus').status, 0);
+    assert.equal((await cli('desk', 'create', '--name', 'Ukraine Daily')).status, 0);
+    assert.equal(
+      (await cli('desk', 'create', '--name', 'Syria Daily', '--timezone', 'Asia/Damascus')).status,
+      0,
+    );
 
-    const renamed = cli(
+    const renamed = await cli(
       'desk',
       'update',
       'ukraine-daily',
@@ -22,9 +25,9 @@ describe('dateline desk', () => {
     );
     assert.equal(renamed.status, 0, renamed.stderr);
     assert.equal(renamed.stdout, 'ukraine-daily\tEurope/Kyiv\tactive\tUkraine Live\n');
-    assert.equal(cli('desk', 'update', 'syria-daily', '--archive').status, 0);
+    assert.equal((await cli('desk', 'update', 'syria-daily', '--archive')).status, 0);
 
-    const list = cli('desk', 'list');
+    const list = await cli('desk', 'list');
     assert.equal(list.status, 0, list.stderr);
     const lines = list.stdout.trim().split('\n');
     assert.equal(lines.length, 2);
@@ -36,16 +39,16 @@ describe('dateline desk', () => {
       [['--name', 'x'.repeat(5000)], /^dateline: name must be at most 100 characters\n$/],
       [['--archive', '--restore'], /^dateline: give --archive or --restore, not both\n$/],
     ] as const) {
-      const res = cli('desk', 'update', 'ukraine-daily', ...args);
+      const res = await cli('desk', 'update', 'ukraine-daily', ...args);
       assert.notEqual(res.status, 0);
       assert.match(res.stderr, message);
     }
-    const missing = cli('desk', 'update', 'iran-daily', '--archive');
+    const missing = await cli('desk', 'update', 'iran-daily', '--archive');
     assert.notEqual(missing.status, 0);
     assert.match(missing.stderr, /^dateline: .*desk.*\n$/);
     // Nothing stored changed by the refused commands.
     assert.equal(
-      cli('desk', 'list').stdout.trim().split('\n')[1],
+      (await cli('desk', 'list')).stdout.trim().split('\n')[1],
       'ukraine-daily\tEurope/Kyiv\tactive\tUkraine Live',
     );
   });

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createTempDir } from '../support/temp-dir.ts';
-import { runCli, startServer } from '../support/server-process.ts';
+import { runCliProcess, startServer } from '../support/server-process.ts';
 
 describe('durability', () => {
   it('keeps every acknowledged update after the server is killed with SIGKILL', async () => {
     const dataDir = createTempDir();
-    const token = runCli([
+    const token = runCliProcess([
       'token',
       'create',
       '--name',

@@ -3,15 +3,15 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { runCli } from '../support/server-process.ts';
+import { runCli, runCliProcess } from '../support/server-process.ts';
 import { createTempDir } from '../support/temp-dir.ts';
 import { zipOf } from '../support/zip.ts';
 
 const TEXT = 'Russian Foreign Minister Sergei Lavrov met Hakan Fidan in Ankara on Monday.';
 
 describe('dateline enrich', () => {
-  it('prints one JSON object for a text on standard input, dates resolved against --published', () => {
-    const result = runCli(['enrich', '--published', '2026-05-27T10:00:00+03:00'], {}, TEXT);
+  it('prints one JSON object for a text on standard input, dates resolved against --published', async () => {
+    const result = await runCli(['enrich', '--published', '2026-05-27T10:00:00+03:00'], {}, TEXT);
     assert.equal(result.status, 0, result.stderr);
     const output = JSON.parse(result.stdout) as Record<string, unknown[]>;
     assert.deepEqual(Object.keys(output), [
@@ -33,32 +33,32 @@ describe('dateline enrich', () => {
     assert.equal((output.events as { type: string }[])[0]?.type, 'meet');
   });
 
-  it('reads a file, and adds name suggestions when asked', () => {
+  it('reads a file, and adds name suggestions when asked', async () => {
     const file = join(createTempDir(), 'update.txt');
     writeFileSync(file, 'Militia leader Abu Khalil Zeidan said his men left the town.');
-    const result = runCli(['enrich', '--suggestions', '--published', '2026-05-27T10:00:00Z', file]);
+    const result = await runCli(['enrich', '--suggestions', '--published', '2026-05-27T10:00:00Z', file]);
     assert.equal(result.status, 0, result.stderr);
     const output = JSON.parse(result.stdout) as { suggestions: unknown[]; events: { type: string }[] };
     assert.deepEqual(output.suggestions, [{ text: 'Abu Khalil Zeidan', title: 'leader' }]);
     assert.equal(output.events[0]?.type, 'withdraw');
   });
 
-  it('refuses a bad publication time, bad country codes and a missing file with one line', () => {
-    const time = runCli(['enrich', '--published', 'yesterday'], {}, TEXT);
+  it('refuses a bad publication time, bad country codes and a missing file with one line', async () => {
+    const time = await runCli(['enrich', '--published', 'yesterday'], {}, TEXT);
     assert.notEqual(time.status, 0);
     assert.equal(
       time.stderr.trim(),
       'dateline: --published must be an ISO 8601 time, e.g. 2026-05-27T10:00:00+03:00',
     );
-    const countries = runCli(['enrich', '--countries', 'Syria'], {}, TEXT);
+    const countries = await runCli(['enrich', '--countries', 'Syria'], {}, TEXT);
     assert.notEqual(countries.status, 0);
     assert.match(countries.stderr.trim(), /^dateline: --countries must be ISO 3166 alpha-2 codes/);
-    const missing = runCli(['enrich', join(createTempDir(), 'none.txt')]);
+    const missing = await runCli(['enrich', join(createTempDir(), 'none.txt')]);
     assert.notEqual(missing.status, 0);
     assert.match(missing.stderr.trim(), /^dateline: cannot read .*none\.txt: ENOENT$/);
   });
 
-  it('enriches one JSON object per line with --jsonl, answering bad lines by number and going on', () => {
+  it('enriches one JSON object per line with --jsonl, answering bad lines by number and going on', async () => {
     const dataDir = createTempDir();
     const lines = [
       JSON.stringify({ id: 'a', text: TEXT, published: '2026-05-27T10:00:00+03:00' }),
@@ -67,7 +67,11 @@ describe('dateline enrich', () => {
       '',
       JSON.stringify({ id: 7, text: 'Shelling hit Kutum.', countries: ['sd'] }),
     ];
-    const result = runCli(['enrich', '--jsonl'], { DATELINE_DATA_DIR: dataDir }, `${lines.join('\n')}\n`);
+    const result = await runCli(
+      ['enrich', '--jsonl'],
+      { DATELINE_DATA_DIR: dataDir },
+      `${lines.join('\n')}\n`,
+    );
     assert.equal(result.status, 0, result.stderr);
     const out = result.stdout
       .trim()
@@ -93,14 +97,14 @@ describe('dateline enrich', () => {
     assert.ok(!existsSync(join(dataDir, 'dateline.db')), 'enriching creates no database');
   });
 
-  it('uses the places the deployment imported', () => {
+  it('uses the places the deployment imported', async () => {
     const dataDir = createTempDir();
     const zip = join(createTempDir(), 'UA.zip');
     const slice = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'geonames', 'UA.txt'), 'utf8');
     writeFileSync(zip, zipOf({ 'UA.txt': slice }));
-    assert.equal(runCli(['gazetteer', 'import', '--data-dir', dataDir, zip]).status, 0);
+    assert.equal((await runCli(['gazetteer', 'import', '--data-dir', dataDir, zip])).status, 0);
     const line = JSON.stringify({ id: 1, text: 'Ukrainian troops advanced near Rabotino and Robotyne.' });
-    const result = runCli(['enrich', '--jsonl', '--data-dir', dataDir, '--countries', 'UA'], {}, line);
+    const result = await runCli(['enrich', '--jsonl', '--data-dir', dataDir, '--countries', 'UA'], {}, line);
     assert.equal(result.status, 0, result.stderr);
     const places = (
       JSON.parse(result.stdout) as { places: { name: string; matched: string; geonameId?: number }[] }
@@ -114,7 +118,7 @@ describe('dateline enrich', () => {
   it('does not load the HTTP server', () => {
     const hook = join(import.meta.dirname, '..', 'support', 'report-http-imports.mjs');
     const env = { NODE_OPTIONS: `--import ${hook}`, DATELINE_DATA_DIR: createTempDir() };
-    const result = runCli(['enrich', '--jsonl'], env, JSON.stringify({ id: 1, text: TEXT }));
+    const result = runCliProcess(['enrich', '--jsonl'], env, JSON.stringify({ id: 1, text: TEXT }));
     assert.equal(result.status, 0, result.stderr);
     assert.doesNotMatch(result.stderr, /http module loaded/);
     // The hook does report: a process that loads an HTTP module is told so.

@@ -74,7 +74,7 @@ describe('dateline gazetteer: a newsroom imports its country and sees a village 
       'no built-in list knows the village',
     );
 
-    const result = runCli(['gazetteer', 'import', '--data-dir', t.dataDir, uaZip]);
+    const result = await runCli(['gazetteer', 'import', '--data-dir', t.dataDir, uaZip]);
     assert.equal(result.status, 0, result.stderr);
     assert.equal(result.stdout, 'imported 1 file(s): 3 places\n');
     // Not a terminal here: plain progress lines on stderr, the last one saying it is done.
@@ -106,26 +106,26 @@ describe('dateline gazetteer: a newsroom imports its country and sees a village 
     );
   });
 
-  it('says what is imported, imports nothing twice, and removes a country', () => {
-    const status = runCli(['gazetteer', 'status', '--data-dir', t.dataDir]);
+  it('says what is imported, imports nothing twice, and removes a country', async () => {
+    const status = await runCli(['gazetteer', 'status', '--data-dir', t.dataDir]);
     assert.equal(status.status, 0, status.stderr);
     assert.match(status.stdout, /^UA\.zip:UA\.txt\tplaces\timported \S+\t3 rows$/m);
     assert.match(status.stdout, /^UA\t3 places$/m);
 
-    const again = runCli(['gazetteer', 'import', '--data-dir', t.dataDir, uaZip]);
+    const again = await runCli(['gazetteer', 'import', '--data-dir', t.dataDir, uaZip]);
     assert.equal(again.status, 0, again.stderr);
     assert.match(again.stderr, /UA\.zip:UA\.txt: already imported \(3 places\)/);
 
-    const removed = runCli(['gazetteer', 'remove', 'ua', '--data-dir', t.dataDir]);
+    const removed = await runCli(['gazetteer', 'remove', 'ua', '--data-dir', t.dataDir]);
     assert.equal(removed.stdout, 'removed 3 places of UA\n');
-    const empty = runCli(['gazetteer', 'status', '--data-dir', t.dataDir]);
+    const empty = await runCli(['gazetteer', 'status', '--data-dir', t.dataDir]);
     assert.equal(empty.stdout, 'nothing imported: only the built-in gazetteer is used\n');
   });
 
-  it('refuses a file that is not a GeoNames dump with one line', () => {
+  it('refuses a file that is not a GeoNames dump with one line', async () => {
     const notes = join(createTempDir(), 'notes.md');
     writeFileSync(notes, '# not a dump\n');
-    const result = runCli(['gazetteer', 'import', '--data-dir', t.dataDir, notes]);
+    const result = await runCli(['gazetteer', 'import', '--data-dir', t.dataDir, notes]);
     assert.equal(result.status, 1);
     assert.match(result.stderr, /^dateline: .*notes\.md: not a GeoNames dump \(expected XX\.zip, XX\.txt/);
     assert.equal(result.stderr.trim().split('\n').length, 1);

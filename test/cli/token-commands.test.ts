@@ -15,7 +15,7 @@ describe('dateline token', () => {
   let id: string;
 
   before(async () => {
-    const created = runCli(
+    const created = await runCli(
       [
         'token',
         'create',
@@ -47,8 +47,8 @@ describe('dateline token', () => {
       })
     ).status;
 
-  it('lists tokens with their state and expiry, never the secret', () => {
-    const listed = runCli(['token', 'list', '--data-dir', dataDir], env);
+  it('lists tokens with their state and expiry, never the secret', async () => {
+    const listed = await runCli(['token', 'list', '--data-dir', dataDir], env);
     assert.equal(listed.status, 0, listed.stderr);
     const row = listed.stdout.split('\n').find((line) => line.startsWith(`${id}\t`));
     assert.ok(row, listed.stdout);
@@ -60,16 +60,16 @@ describe('dateline token', () => {
 
   it('revokes a token: the running server answers 401 as soon as the command returns', async () => {
     assert.equal(await use(), 200);
-    const revoked = runCli(['token', 'revoke', id, '--data-dir', dataDir], env);
+    const revoked = await runCli(['token', 'revoke', id, '--data-dir', dataDir], env);
     assert.equal(revoked.status, 0, revoked.stderr);
     assert.match(revoked.stdout, /^revoked editor token "leaky-bot"/);
     assert.equal(await use(), 401);
-    const listed = runCli(['token', 'list', '--data-dir', dataDir], env);
+    const listed = await runCli(['token', 'list', '--data-dir', dataDir], env);
     assert.match(listed.stdout, new RegExp(`^${id}\\tleaky-bot\\teditor\\trevoked\\t`, 'm'));
   });
 
-  it('refuses a bad expiry or an unknown id with one line', () => {
-    const bad = runCli(
+  it('refuses a bad expiry or an unknown id with one line', async () => {
+    const bad = await runCli(
       ['token', 'create', '--name', 'x', '--role', 'editor', '--expires', 'soon', '--data-dir', dataDir],
       env,
     );
@@ -78,7 +78,7 @@ describe('dateline token', () => {
       bad.stderr,
       /^dateline: expires must be a duration such as 30d or 12h, or an ISO date[^\n]*\n$/,
     );
-    const unknown = runCli(['token', 'revoke', 'no-such-id', '--data-dir', dataDir], env);
+    const unknown = await runCli(['token', 'revoke', 'no-such-id', '--data-dir', dataDir], env);
     assert.notEqual(unknown.status, 0);
     assert.match(unknown.stderr, /^dateline: [^\n]*token[^\n]*\n$/);
   });

@@ -10,7 +10,7 @@ describe('dateline user', () => {
   it('adds the first admin from a password on stdin, stores only an argon2id hash, and manages roles', async () => {
     const dataDir = createTempDir();
     const password = 'correct horse battery staple';
-    const add = runCli(
+    const add = await runCli(
       [
         'user',
         'add',
@@ -30,7 +30,7 @@ describe('dateline user', () => {
     assert.equal(add.status, 0, add.stderr);
     assert.equal(add.stdout.trim(), 'lina@example.org (admin)');
 
-    const short = runCli(
+    const short = await runCli(
       [
         'user',
         'add',
@@ -50,7 +50,7 @@ describe('dateline user', () => {
     assert.notEqual(short.status, 0);
     assert.match(short.stderr, /^dateline: password must be at least 12 characters\n$/);
 
-    const noPassword = runCli(
+    const noPassword = await runCli(
       [
         'user',
         'add',
@@ -69,12 +69,25 @@ describe('dateline user', () => {
     assert.notEqual(noPassword.status, 0, 'there is no default password');
 
     assert.equal(
-      runCli(['user', 'role', '--email', 'lina@example.org', '--role', 'editor', '--data-dir', dataDir])
-        .status,
+      (
+        await runCli([
+          'user',
+          'role',
+          '--email',
+          'lina@example.org',
+          '--role',
+          'editor',
+          '--data-dir',
+          dataDir,
+        ])
+      ).status,
       0,
     );
-    assert.equal(runCli(['user', 'disable', '--email', 'lina@example.org', '--data-dir', dataDir]).status, 0);
-    const list = runCli(['user', 'list', '--data-dir', dataDir]);
+    assert.equal(
+      (await runCli(['user', 'disable', '--email', 'lina@example.org', '--data-dir', dataDir])).status,
+      0,
+    );
+    const list = await runCli(['user', 'list', '--data-dir', dataDir]);
     assert.match(list.stdout, /^lina@example\.org\teditor\tLina\tall desks\tdisabled\n$/);
 
     const store = await openSqliteStore({ filename: join(dataDir, 'dateline.db') });
@@ -87,9 +100,9 @@ describe('dateline user', () => {
     }
   });
 
-  it('creates contributor tokens like the other roles', () => {
+  it('creates contributor tokens like the other roles', async () => {
     const dataDir = createTempDir();
-    const result = runCli([
+    const result = await runCli([
       'token',
       'create',
       '--name',
@@ -101,7 +114,7 @@ describe('dateline user', () => {
     ]);
     assert.equal(result.status, 0, result.stderr);
     assert.match(result.stderr, /Created contributor token "stringer"/);
-    const bad = runCli(['token', 'create', '--name', 'x', '--role', 'owner', '--data-dir', dataDir]);
+    const bad = await runCli(['token', 'create', '--name', 'x', '--role', 'owner', '--data-dir', dataDir]);
     assert.notEqual(bad.status, 0);
     assert.match(bad.stderr, /contributor, editor, admin/);
   });

@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
 import { join } from 'node:path';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
 import { pollUntil } from '../live/live-fixtures.ts';
-import { runCli, startServer } from '../support/server-process.ts';
+import { runCliProcess, startServer } from '../support/server-process.ts';
 import { createTempDir } from '../support/temp-dir.ts';
 
 interface LogLine {
@@ -20,7 +20,7 @@ interface LogLine {
 describe('dateline serve --workers and enrichment', () => {
   it('enriches each update once, not once per worker', async () => {
     const dataDir = createTempDir();
-    const token = runCli([
+    const token = runCliProcess([
       'token',
       'create',
       '--name',

@@ -5,13 +5,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { SseTestClient } from '../live/sse-client.ts';
-import { runCli, startServer } from '../support/server-process.ts';
+import { runCliProcess, startServer } from '../support/server-process.ts';
 import { createTempDir } from '../support/temp-dir.ts';
 
 describe('dateline serve --workers and the map', () => {
   it('pushes a marker to maps open on every worker, whichever worker enriched it', async () => {
     const dataDir = createTempDir();
-    const token = runCli([
+    const token = runCliProcess([
       'token',
       'create',
       '--name',

@@ -8,7 +8,7 @@ import net from 'node:net';
 import { describe, it } from 'node:test';
 import { pollUntil } from '../live/live-fixtures.ts';
 import { SseTestClient } from '../live/sse-client.ts';
-import { runCli, startServer } from '../support/server-process.ts';
+import { runCliProcess, startServer } from '../support/server-process.ts';
 import { createTempDir } from '../support/temp-dir.ts';
 
 /** Pids of the processes whose parent is `pid`. */
@@ -31,7 +31,7 @@ function childrenOf(pid: number): number[] {
 describe('dateline serve --workers', () => {
   it('runs two workers on one port; every reader gets every update in order, whichever worker wrote it', async () => {
     const dataDir = createTempDir();
-    const token = runCli([
+    const token = runCliProcess([
       'token',
       'create',
       '--name',
@@ -104,7 +104,15 @@ describe('dateline serve --workers', () => {
     await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
     const { port } = taken.address() as net.AddressInfo;
     try {
-      const run = runCli(['serve', '--workers', '2', '--port', String(port), '--data-dir', createTempDir()]);
+      const run = runCliProcess([
+        'serve',
+        '--workers',
+        '2',
+        '--port',
+        String(port),
+        '--data-dir',
+        createTempDir(),
+      ]);
       assert.equal(run.status, 1);
       assert.match(run.stderr, /^dateline: (listen|bind) EADDRINUSE/m);
     } finally {
@@ -113,7 +121,7 @@ describe('dateline serve --workers', () => {
   });
 
   it('refuses a worker count that is not a whole number from 1 to 64 in one line', () => {
-    const run = runCli(['serve', '--workers', 'many', '--data-dir', createTempDir()]);
+    const run = runCliProcess(['serve', '--workers', 'many', '--data-dir', createTempDir()]);
     assert.equal(run.status, 2);
     assert.equal(run.stderr, 'dateline: invalid DATELINE_WORKERS="many": must be a whole number\n');
   });

@@ -113,9 +113,9 @@ describe('password policy', () => {
     });
   });
 
-  it('dateline user add refuses 12 spaces with one line', () => {
+  it('dateline user add refuses 12 spaces with one line', async () => {
     const dataDir = createTempDir();
-    const result = runCli(
+    const result = await runCli(
       [
         'user',
         'add',

@@ -65,8 +65,8 @@ describe('reserved desk slugs', () => {
     assert.match(res.body, /<svg|map/i);
   });
 
-  it('refuses them on the command line with one line', () => {
-    const result = runCli(['desk', 'create', '--name', 'Map', '--data-dir', createTempDir()]);
+  it('refuses them on the command line with one line', async () => {
+    const result = await runCli(['desk', 'create', '--name', 'Map', '--data-dir', createTempDir()]);
     assert.notEqual(result.status, 0);
     assert.equal(
       result.stderr.trim(),

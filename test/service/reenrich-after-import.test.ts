@@ -63,7 +63,7 @@ describe('re-enrichment after a gazetteer import', () => {
     assert.doesNotMatch(await markerList(), /Robotyne/);
     const odesaBefore = (await t.store.enrichments.get(unrelated))?.enrichedAt;
 
-    const result = runCli(['gazetteer', 'import', '--data-dir', t.dataDir, uaFile]);
+    const result = await runCli(['gazetteer', 'import', '--data-dir', t.dataDir, uaFile]);
     assert.equal(result.status, 0, result.stderr);
 
     // One update per check here: the newest first, the next check continues.

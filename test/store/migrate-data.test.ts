@@ -52,7 +52,7 @@ if (unreachable !== null && process.env.CI === 'true') {
       await admin(`create schema ${schema}`);
       const target = `${POSTGRES_URL}?schema=${schema}`;
       try {
-        const run = runCli([
+        const run = await runCli([
           'migrate-data',
           '--from',
           `sqlite:${join(dataDir, 'dateline.db')}`,
@@ -91,7 +91,7 @@ if (unreachable !== null && process.env.CI === 'true') {
           await moved.close();
         }
 
-        const again = runCli([
+        const again = await runCli([
           'migrate-data',
           '--from',
           `sqlite:${join(dataDir, 'dateline.db')}`,
@@ -108,11 +108,17 @@ if (unreachable !== null && process.env.CI === 'true') {
       }
     });
 
-    it('names what is wrong with its arguments in one line', () => {
-      const missing = runCli(['migrate-data', '--from', 'sqlite:/nowhere/dateline.db', '--to', POSTGRES_URL]);
+    it('names what is wrong with its arguments in one line', async () => {
+      const missing = await runCli([
+        'migrate-data',
+        '--from',
+        'sqlite:/nowhere/dateline.db',
+        '--to',
+        POSTGRES_URL,
+      ]);
       assert.equal(missing.status, 1);
       assert.equal(missing.stderr, 'dateline: no SQLite database at /nowhere/dateline.db\n');
-      const wrong = runCli(['migrate-data', '--from', '/data/dateline.db', '--to', POSTGRES_URL]);
+      const wrong = await runCli(['migrate-data', '--from', '/data/dateline.db', '--to', POSTGRES_URL]);
       assert.equal(wrong.status, 2);
       assert.match(wrong.stderr, /--from must be sqlite:PATH/);
     });

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import pg from 'pg';
-import { runCli, startServer, type ServerProcess } from './server-process.ts';
+import { runCliProcess, startServer, type ServerProcess } from './server-process.ts';
 import { createTempDir } from './temp-dir.ts';
 
 export const POSTGRES_URL =
@@ -66,7 +66,7 @@ export async function startCluster(count: number): Promise<Cluster> {
     await postgresAdmin(`drop schema ${schema} cascade`);
   };
   try {
-    const created = runCli(
+    const created = runCliProcess(
       ['token', 'create', '--name', 'cluster', '--role', 'admin', '--data-dir', createTempDir()],
       env,
     );

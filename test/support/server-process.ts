@@ -1,7 +1,8 @@
-/** `dateline` run as a real child process, for tests of the command and of crash durability. */
+/** `dateline` run in the test's process, or as a real child process for tests of the binary and of crash durability. */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
+import { Readable, Writable } from 'node:stream';
 
 const BIN = new URL('../../bin/dateline.js', import.meta.url).pathname;
 
@@ -11,12 +12,59 @@ const BIN = new URL('../../bin/dateline.js', import.meta.url).pathname;
  */
 export const FIXTURE_REFERENCE_DIR = new URL('../fixtures/reference', import.meta.url).pathname;
 
+/** What a `dateline` run printed and its exit code. */
+export interface CliResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
 /**
- * Runs `dateline args…` to completion (in `cwd`, default this process's working directory). One
- * that has not ended after a minute is killed and fails the test saying so (a SIGTERM would let
- * `serve` exit cleanly, as if it had finished by itself).
+ * Runs `dateline args…` inside this process (runCommand, src/cli/program.ts), with `input` on its
+ * standard input, in `cwd` (default this process's working directory), with `env` over this
+ * process's environment. A spawned `dateline` costs ~0.45 s of CPU loading modules this process
+ * mostly has already; runCliProcess is for tests that need a process of its own. Not for a `serve`
+ * that starts: it would listen in this process until it exits (startServer runs one).
  */
-export function runCli(args: string[], env: Record<string, string> = {}, input?: string, cwd?: string) {
+export async function runCli(
+  args: string[],
+  env: Record<string, string> = {},
+  input?: string,
+  cwd?: string,
+): Promise<CliResult> {
+  const { runCommand } = await import('../../src/cli/program.ts');
+  let stdout = '';
+  let stderr = '';
+  const collect = (append: (text: string) => void) =>
+    new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        append(chunk.toString('utf8'));
+        done();
+      },
+    });
+  const status = await runCommand(args, {
+    stdin: Readable.from(input === undefined ? [] : [Buffer.from(input)]),
+    stdout: collect((text) => (stdout += text)),
+    stderr: collect((text) => (stderr += text)),
+    env: { ...process.env, LOG_LEVEL: 'silent', ...env },
+    cwd: cwd ?? process.cwd(),
+  });
+  return { status, stdout, stderr };
+}
+
+/**
+ * Runs `dateline args…` as a child process (bin/dateline.js) to completion, in `cwd` (default this
+ * process's working directory): for what only a process of its own shows (which modules it loads,
+ * that the binary works, a server killed beside it). One that has not ended after a minute is
+ * killed and fails the test saying so (a SIGTERM would let `serve` exit cleanly, as if it had
+ * finished by itself).
+ */
+export function runCliProcess(
+  args: string[],
+  env: Record<string, string> = {},
+  input?: string,
+  cwd?: string,
+): CliResult {
   const result = spawnSync(process.execPath, [BIN, ...args], {
     env: { ...process.env, LOG_LEVEL: 'silent', ...env },
     cwd,
