@@ -300,7 +300,6 @@ function judge(doc: Doc, all: Annotation[]): Record<Kind, Judged> {
           ).length > 0;
       } else gold = CALENDAR_DAY.test(s.text) || NAMED_DAY.test(s.text);
       (gold ? judged.gold : judged.other).push(s);
-      if (!gold && process.env.RE3D_DEBUG) console.log(`not gold ${kind}: ${s.text}`);
     }
     for (const a of nested.filter((n) => n.type === kind)) judged.other.push(span(a));
     out[kind] = judged;
@@ -386,10 +385,8 @@ interface Item {
   /** Annotated spans the rules leave out, per kind: neither rewarded nor penalised. */
   otherPeople: Span[];
   otherOrganizations: Span[];
+  otherPlaces: Span[];
   placeCountries: string[];
-  places: never[];
-  otherPlaces: never[];
-  dates: never[];
 }
 const items: Item[] = [];
 for (const source of sources)
@@ -424,10 +421,8 @@ for (const source of sources)
         dateSpans: within(judged.Temporal.gold),
         otherPeople: within(judged.Person.other),
         otherOrganizations: within(judged.Organisation.other),
+        otherPlaces: within(judged.Location.other),
         placeCountries: [...new Set(['SY', 'IQ', ...countriesNamed(text)])],
-        places: [],
-        otherPlaces: [],
-        dates: [],
       });
     });
   }
