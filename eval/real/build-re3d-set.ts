@@ -71,7 +71,7 @@ const TITLE_WORDS = new Set(
   `minister ministers secretary secretaries foreign office home defence defense state prime president vice
   deputy acting special senior chief general gen lieutenant lt colonel col major maj captain capt brigadier brig
   commodore admiral adm sergeant sgt specialist spc petty officer commander commanding commanders spokesman
-  spokesperson spokeswoman ambassador envoy advisor adviser representative director press operations mr mrs ms
+  spokesperson spokeswoman ambassador envoy affairs advisor adviser representative director press operations mr mrs ms
   dr h.e sir king queen sheikh leader former presidential high commissioner staff plans`.split(/\s+/),
 );
 /** Compass words and world regions: a Location made only of these (and countries) is no place to pin. */
@@ -210,6 +210,17 @@ function nameWords(
   return out;
 }
 
+const orgKey = (s: string) =>
+  s
+    .replace(/^the\s+/i, '')
+    .replace(/[-\s]+/g, ' ')
+    .toLowerCase();
+const acceptedOrganisations = new Set(
+  sources.flatMap((s) =>
+    s.annotations.filter((a) => a.type === 'Organisation' && a.confidence >= 0.5).map((a) => orgKey(a.value)),
+  ),
+);
+
 // ---- gold ----------------------------------------------------------------------------------------
 /** re3d's confidence is the crowd model's probability that the annotation is right; above even is gold. */
 const GOLD_CONFIDENCE = 0.5;
@@ -246,17 +257,20 @@ function judge(doc: Doc, all: Annotation[]): Record<Kind, Judged> {
       a.confidence < GOLD_CONFIDENCE &&
       kept.some((k) => k.begin <= a.begin && a.end <= k.end && k.end - k.begin > a.end - a.begin),
   );
-  const inside = (types: string[], self: Annotation) => (at: number, end: number) =>
-    all.some(
-      (o) =>
-        o !== self &&
-        types.includes(o.type) &&
-        o.begin <= at &&
-        end <= o.end &&
-        self.begin <= o.begin &&
-        o.end <= self.end &&
-        o.end - o.begin < self.end - self.begin,
-    );
+  const inside =
+    (types: string[], self: Annotation, accepted = (_o: Annotation) => true) =>
+    (at: number, end: number) =>
+      all.some(
+        (o) =>
+          o !== self &&
+          types.includes(o.type) &&
+          accepted(o) &&
+          o.begin <= at &&
+          end <= o.end &&
+          self.begin <= o.begin &&
+          o.end <= self.end &&
+          o.end - o.begin < self.end - self.begin,
+      );
   const span = (a: Annotation): Span => ({
     text: doc.text.slice(a.begin, a.end),
     begin: a.begin,
@@ -276,8 +290,14 @@ function judge(doc: Doc, all: Annotation[]): Record<Kind, Judged> {
             doc,
             a,
             (w, word) =>
-              TITLE_WORDS.has(w) || lowerWords.has(w) || (!shouting && /^[\p{Lu}.-]{2,}s?$/u.test(word)),
-            () => false,
+              TITLE_WORDS.has(w) ||
+              REGION_WORDS.has(w) ||
+              lowerWords.has(w) ||
+              (!shouting && /^[\p{Lu}.-]{2,}(?:s|['’]s)?$/u.test(word)),
+            // "commander of U.S. Central Command", "a crew chief in Abel Battery": the unit is no name
+            // (a unit re3d accepts as an organisation somewhere; its machine guesses, like "Defense Ash
+            // Carter", are not).
+            inside(['Organisation'], a, (o) => acceptedOrganisations.has(orgKey(o.value))),
           ).length > 0;
       } else if (kind === 'Organisation')
         gold =

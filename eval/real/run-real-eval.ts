@@ -221,12 +221,17 @@ function occurrences(text: string, spelling: string): [number, number][] {
 const touches = (ranges: [number, number][], spans: Span[]) =>
   spans.some((g) => ranges.some(([b, e]) => b < g.end && g.begin < e));
 
-/** A name is right when one of its spellings stands on a gold span, neither when only on an "other" one. */
+/**
+ * A name is right when one of its spellings stands on a gold span; neither when only on an "other"
+ * one, or inside a longer span of another kind (re3d does not nest: "U.S. Central Command" in the
+ * person "U.S. Central Command commander", "ISIL" in the location "ISIL targets").
+ */
 function scoreSpans(
   t: Tally & { neither: number },
   text: string,
   gold: Span[],
   other: Span[],
+  otherKinds: Span[],
   system: { name: string; matched: string[] }[],
   label: string,
   errors: string[],
@@ -241,7 +246,10 @@ function scoreSpans(
   system.forEach((s, i) => {
     const r = ranges[i] ?? [];
     if (touches(r, gold)) return;
-    if (touches(r, other)) t.neither++;
+    const enclosed = r.some(([b, e]) =>
+      otherKinds.some((c) => c.begin <= b && e <= c.end && e - b < c.end - c.begin),
+    );
+    if (touches(r, other) || enclosed) t.neither++;
     else {
       t.fp++;
       errors.push(`  ${label} extra: ${s.matched.join('/')} -> ${s.name}`);
@@ -257,21 +265,36 @@ function scoreSpanItem(item: SpanItem, enricher: Enricher, into: SpanScore): voi
   const errors: string[] = [];
   into.texts++;
   into.documents.add(item.document);
-  scoreSpans(into.people, item.text, item.people, item.otherPeople, result.people, 'person', errors);
+  const places = [...item.namedPlaces, ...item.otherPlaces];
+  const [people, orgs] = [
+    [...item.people, ...item.otherPeople],
+    [...item.organizations, ...item.otherOrganizations],
+  ];
+  scoreSpans(
+    into.people,
+    item.text,
+    item.people,
+    item.otherPeople,
+    [...orgs, ...places],
+    result.people,
+    'person',
+    errors,
+  );
   scoreSpans(
     into.organizations,
     item.text,
     item.organizations,
     item.otherOrganizations,
+    [...people, ...places],
     result.organizations,
     'org',
     errors,
   );
-  const places = result.places
+  const pins = result.places
     .filter((p) => p.kind !== 'country')
     .map((p) => ({ p, at: occurrences(item.text, p.matched) }));
   for (const g of item.namedPlaces) {
-    const found = places.find(({ at }) => touches(at, [g]));
+    const found = pins.find(({ at }) => touches(at, [g]));
     if (!found) {
       into.places.missed++;
       errors.push(`  place missed: ${g.text}`);
@@ -280,7 +303,7 @@ function scoreSpanItem(item: SpanItem, enricher: Enricher, into: SpanScore): voi
       if (found.p.precision === 'approximate') into.places.approximate++;
     }
   }
-  for (const { p, at } of places) {
+  for (const { p, at } of pins) {
     if (p.precision === 'approximate') {
       into.pins.approximate++;
       continue;
@@ -290,7 +313,7 @@ function scoreSpanItem(item: SpanItem, enricher: Enricher, into: SpanScore): voi
       into.pins.wrong++;
       errors.push(`  place in no country of the text: ${p.matched} -> ${p.name} (${p.country})`);
     }
-    if (!touches(at, [...item.namedPlaces, ...item.otherPlaces])) {
+    if (!touches(at, places)) {
       into.pins.unannotated++;
       errors.push(`  place on no re3d location: ${p.matched} -> ${p.name} (${p.country})`);
     }
