@@ -201,7 +201,8 @@ interface SpanScore {
   organizations: Tally & { neither: number };
   /** Named places by span: tp found, fn missed; `approximate` of the found ones pinned approximately. */
   places: { found: number; missed: number; approximate: number };
-  pins: { right: number; wrong: number; unannotated: number; approximate: number };
+  /** `wrongOnPlace`: pins outside those countries that stand on a span re3d marks as a location ("Paris"). */
+  pins: { right: number; wrong: number; wrongOnPlace: number; unannotated: number; approximate: number };
   dates: { found: number; gold: number };
   errors: string[];
 }
@@ -308,12 +309,14 @@ function scoreSpanItem(item: SpanItem, enricher: Enricher, into: SpanScore): voi
       into.pins.approximate++;
       continue;
     }
+    const onPlace = touches(at, places);
     if (item.placeCountries.includes(p.country)) into.pins.right++;
     else {
       into.pins.wrong++;
+      if (onPlace) into.pins.wrongOnPlace++;
       errors.push(`  place in no country of the text: ${p.matched} -> ${p.name} (${p.country})`);
     }
-    if (!touches(at, places)) {
+    if (!onPlace) {
       into.pins.unannotated++;
       errors.push(`  place on no re3d location: ${p.matched} -> ${p.name} (${p.country})`);
     }
@@ -385,11 +388,12 @@ function printSpans(name: string, s: SpanScore): void {
   console.log(
     `named places   recall ${f(ratio(found, found + missed))} (${found}/${found + missed} spans found; ${approximate} of them pinned approximately)`,
   );
-  const { right, wrong, unannotated } = s.pins;
+  const { right, wrong, wrongOnPlace, unannotated } = s.pins;
   console.log(
     `pins in Syria, Iraq or a country the text names: P ${f(ratio(right, right + wrong))} (${right}/${right + wrong}); ` +
-      `false places per 100 texts: ${((100 * wrong) / Math.max(1, s.texts)).toFixed(1)}; ` +
-      `pins on no span re3d marks as a location: ${unannotated}; approximate pins (not scored): ${s.pins.approximate}`,
+      `false places per 100 texts: ${((100 * wrong) / Math.max(1, s.texts)).toFixed(1)} ` +
+      `(${wrongOnPlace} of the ${wrong} on a span re3d marks as a location, e.g. a foreign capital); ` +
+      `pins on no such span: ${unannotated}; approximate pins (not scored): ${s.pins.approximate}`,
   );
   console.log(
     `dates          span recall ${f(ratio(s.dates.found, s.dates.gold))} (${s.dates.found}/${s.dates.gold})`,
@@ -474,7 +478,7 @@ function runSpanSet(
     people: { ...tally(), neither: 0 },
     organizations: { ...tally(), neither: 0 },
     places: { found: 0, missed: 0, approximate: 0 },
-    pins: { right: 0, wrong: 0, unannotated: 0, approximate: 0 },
+    pins: { right: 0, wrong: 0, wrongOnPlace: 0, unannotated: 0, approximate: 0 },
     dates: { found: 0, gold: 0 },
     errors: [],
   });
