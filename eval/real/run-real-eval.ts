@@ -2,7 +2,8 @@
  * Scores the pipeline on the real-text sets (eval/real/ged-sample.jsonl, built from UCDP GED by
  * build-real-set.ts): recall and precision per kind, places within tolerance (towns 25 km,
  * districts 50 km, regions 100 km) and false places per 100 texts, for dev and held-out apart.
- * Names are scored by span (the spelling in the text), since UCDP's actor names are not ours.
+ * Names are scored by span (the spelling in the text), since UCDP's actor names are not ours. The
+ * re3d set (build-re3d-set.ts) carries its gold as offsets and is scored by where spellings stand.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
