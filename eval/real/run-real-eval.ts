@@ -208,17 +208,23 @@ interface SpanScore {
   errors: string[];
 }
 
-/** Where a spelling stands in the text, as whole words. */
+/**
+ * Where a spelling stands in the text, as whole words: as written (matched spellings are the text's),
+ * in any case only when it is nowhere as written ("The" must not stand on every "the").
+ */
 function occurrences(text: string, spelling: string): [number, number][] {
   if (!spelling.trim()) return [];
-  const re = new RegExp(
-    `(?<![\\p{L}\\p{N}])${spelling
-      .trim()
-      .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-      .replace(/\s+/g, '\\s+')}(?![\\p{L}\\p{N}])`,
-    'giu',
-  );
-  return [...text.matchAll(re)].map((m) => [m.index, m.index + m[0].length]);
+  const pattern = `(?<![\\p{L}\\p{N}])${spelling
+    .trim()
+    .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    .replace(/\s+/g, '\\s+')}(?![\\p{L}\\p{N}])`;
+  const find = (flags: string) =>
+    [...text.matchAll(new RegExp(pattern, flags))].map((m): [number, number] => [
+      m.index,
+      m.index + m[0].length,
+    ]);
+  const exact = find('gu');
+  return exact.length > 0 ? exact : find('giu');
 }
 const touches = (ranges: [number, number][], spans: Span[]) =>
   spans.some((g) => ranges.some(([b, e]) => b < g.end && g.begin < e));
