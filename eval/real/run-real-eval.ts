@@ -2,7 +2,8 @@
  * Scores the pipeline on the real-text sets (eval/real/ged-sample.jsonl, built from UCDP GED by
  * build-real-set.ts): recall and precision per kind, places within tolerance (towns 25 km,
  * districts 50 km, regions 100 km) and false places per 100 texts, for dev and held-out apart.
- * Names are scored by span (the spelling in the text), since UCDP's actor names are not ours.
+ * Names are scored by span (the spelling in the text), since UCDP's actor names are not ours. The
+ * re3d set (build-re3d-set.ts) carries its gold as offsets and is scored by where spellings stand.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -172,6 +173,170 @@ function scoreItem(item: Item, enricher: Enricher, into: SplitScore): void {
   if (errors.length > 0) into.errors.push(`${item.id} [${item.country}] ${item.text}`, ...errors);
 }
 
+// ---- sets annotated by offsets (re3d) ----------------------------------------------------------
+const SPAN = z.object({ text: z.string(), begin: z.number(), end: z.number() });
+type Span = z.infer<typeof SPAN>;
+const SPAN_ITEM = z.object({
+  id: z.string(),
+  split: z.enum(['dev', 'heldout']),
+  document: z.string(),
+  country: z.string(),
+  storyCountries: z.array(z.string()),
+  published: z.string(),
+  text: z.string(),
+  people: z.array(SPAN),
+  organizations: z.array(SPAN),
+  namedPlaces: z.array(SPAN),
+  dateSpans: z.array(SPAN),
+  /** Annotated spans the set's rules leave out: a system name on one is neither right nor wrong. */
+  otherPeople: z.array(SPAN),
+  otherOrganizations: z.array(SPAN),
+  otherPlaces: z.array(SPAN),
+  placeCountries: z.array(z.string()),
+});
+type SpanItem = z.infer<typeof SPAN_ITEM>;
+interface SpanScore {
+  texts: number;
+  documents: Set<string>;
+  people: Tally & { neither: number };
+  organizations: Tally & { neither: number };
+  /** Named places by span: tp found, fn missed; `approximate` of the found ones pinned approximately. */
+  places: { found: number; missed: number; approximate: number };
+  /** `wrongOnPlace`: pins outside those countries that stand on a span re3d marks as a location ("Paris"). */
+  pins: { right: number; wrong: number; wrongOnPlace: number; unannotated: number; approximate: number };
+  dates: { found: number; gold: number };
+  errors: string[];
+}
+
+/**
+ * Where a spelling stands in the text, as whole words: as written (matched spellings are the text's),
+ * in any case only when it is nowhere as written ("The" must not stand on every "the").
+ */
+function occurrences(text: string, spelling: string): [number, number][] {
+  if (!spelling.trim()) return [];
+  const pattern = `(?<![\\p{L}\\p{N}])${spelling
+    .trim()
+    .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    .replace(/\s+/g, '\\s+')}(?![\\p{L}\\p{N}])`;
+  const find = (flags: string) =>
+    [...text.matchAll(new RegExp(pattern, flags))].map((m): [number, number] => [
+      m.index,
+      m.index + m[0].length,
+    ]);
+  const exact = find('gu');
+  return exact.length > 0 ? exact : find('giu');
+}
+const touches = (ranges: [number, number][], spans: Span[]) =>
+  spans.some((g) => ranges.some(([b, e]) => b < g.end && g.begin < e));
+
+/**
+ * A name is right when one of its spellings stands on a gold span; neither when only on an "other"
+ * one, or inside a longer span of another kind (re3d does not nest: "U.S. Central Command" in the
+ * person "U.S. Central Command commander", "ISIL" in the location "ISIL targets").
+ */
+function scoreSpans(
+  t: Tally & { neither: number },
+  text: string,
+  gold: Span[],
+  other: Span[],
+  otherKinds: Span[],
+  system: { name: string; matched: string[] }[],
+  label: string,
+  errors: string[],
+) {
+  const ranges = system.map((s) => [s.name, ...s.matched].flatMap((m) => occurrences(text, m)));
+  for (const g of gold)
+    if (ranges.some((r) => touches(r, [g]))) t.tp++;
+    else {
+      t.fn++;
+      errors.push(`  ${label} missed: ${g.text}`);
+    }
+  system.forEach((s, i) => {
+    const r = ranges[i] ?? [];
+    if (touches(r, gold)) return;
+    const enclosed = r.some(([b, e]) =>
+      otherKinds.some((c) => c.begin <= b && e <= c.end && e - b < c.end - c.begin),
+    );
+    if (touches(r, other) || enclosed) t.neither++;
+    else {
+      t.fp++;
+      errors.push(`  ${label} extra: ${s.matched.join('/')} -> ${s.name}`);
+    }
+  });
+}
+
+function scoreSpanItem(item: SpanItem, enricher: Enricher, into: SpanScore): void {
+  const result = enricher.enrich(item.text, {
+    published: item.published,
+    storyCountries: item.storyCountries,
+  });
+  const errors: string[] = [];
+  into.texts++;
+  into.documents.add(item.document);
+  const places = [...item.namedPlaces, ...item.otherPlaces];
+  const [people, orgs] = [
+    [...item.people, ...item.otherPeople],
+    [...item.organizations, ...item.otherOrganizations],
+  ];
+  scoreSpans(
+    into.people,
+    item.text,
+    item.people,
+    item.otherPeople,
+    [...orgs, ...places],
+    result.people,
+    'person',
+    errors,
+  );
+  scoreSpans(
+    into.organizations,
+    item.text,
+    item.organizations,
+    item.otherOrganizations,
+    [...people, ...places],
+    result.organizations,
+    'org',
+    errors,
+  );
+  const pins = result.places
+    .filter((p) => p.kind !== 'country')
+    .map((p) => ({ p, at: occurrences(item.text, p.matched) }));
+  for (const g of item.namedPlaces) {
+    const found = pins.find(({ at }) => touches(at, [g]));
+    if (!found) {
+      into.places.missed++;
+      errors.push(`  place missed: ${g.text}`);
+    } else {
+      into.places.found++;
+      if (found.p.precision === 'approximate') into.places.approximate++;
+    }
+  }
+  for (const { p, at } of pins) {
+    if (p.precision === 'approximate') {
+      into.pins.approximate++;
+      continue;
+    }
+    const onPlace = touches(at, places);
+    if (item.placeCountries.includes(p.country)) into.pins.right++;
+    else {
+      into.pins.wrong++;
+      if (onPlace) into.pins.wrongOnPlace++;
+      errors.push(`  place in no country of the text: ${p.matched} -> ${p.name} (${p.country})`);
+    }
+    if (!onPlace) {
+      into.pins.unannotated++;
+      errors.push(`  place on no re3d location: ${p.matched} -> ${p.name} (${p.country})`);
+    }
+  }
+  const dateRanges = result.dates.map((d) => occurrences(item.text, d.text));
+  for (const g of item.dateSpans) {
+    into.dates.gold++;
+    if (dateRanges.some((r) => touches(r, [g]))) into.dates.found++;
+    else errors.push(`  date missed: "${g.text}"`);
+  }
+  if (errors.length > 0) into.errors.push(`${item.id} ${JSON.stringify(item.text)}`, ...errors);
+}
+
 const f = (x: number) => x.toFixed(3);
 const ratio = (a: number, b: number) => (b === 0 ? 1 : a / b);
 
@@ -212,6 +377,36 @@ function print(name: string, s: SplitScore): void {
   );
 }
 
+function printSpans(name: string, s: SpanScore): void {
+  console.log(`\n${name} (${s.texts} texts from ${s.documents.size} documents)`);
+  console.log('type           recall  precision  F1     (tp/fp/fn; on spans the rules leave out)');
+  for (const [label, t] of [
+    ['people', s.people],
+    ['organizations', s.organizations],
+  ] as const) {
+    const r = ratio(t.tp, t.tp + t.fn);
+    const p = ratio(t.tp, t.tp + t.fp);
+    const f1 = p + r === 0 ? 0 : (2 * p * r) / (p + r);
+    console.log(
+      `${label.padEnd(14)} ${f(r).padEnd(7)} ${f(p).padEnd(10)} ${f(f1).padEnd(6)} (${t.tp}/${t.fp}/${t.fn}; ${t.neither})`,
+    );
+  }
+  const { found, missed, approximate } = s.places;
+  console.log(
+    `named places   recall ${f(ratio(found, found + missed))} (${found}/${found + missed} spans found; ${approximate} of them pinned approximately)`,
+  );
+  const { right, wrong, wrongOnPlace, unannotated } = s.pins;
+  console.log(
+    `pins in Syria, Iraq or a country the text names: P ${f(ratio(right, right + wrong))} (${right}/${right + wrong}); ` +
+      `false places per 100 texts: ${((100 * wrong) / Math.max(1, s.texts)).toFixed(1)} ` +
+      `(${wrongOnPlace} of the ${wrong} on a span re3d marks as a location, e.g. a foreign capital); ` +
+      `pins on no such span: ${unannotated}; approximate pins (not scored): ${s.pins.approximate}`,
+  );
+  console.log(
+    `dates          span recall ${f(ratio(s.dates.found, s.dates.gold))} (${s.dates.found}/${s.dates.gold})`,
+  );
+}
+
 const SETS = [
   {
     file: 'ged-sample.jsonl',
@@ -231,6 +426,12 @@ const SETS = [
     label: 'Third real-text set (ISAF press releases)',
     tag: 'isaf',
   },
+  {
+    file: 're3d-paragraphs.jsonl',
+    env: 'DATELINE_RE3D_SET',
+    label: "Fourth real-text set (re3d: Dstl's annotated documents on Syria and Iraq, cut into paragraphs)",
+    tag: 're3d',
+  },
 ] as const;
 
 /**
@@ -247,10 +448,9 @@ function runOneSet(enricher: Enricher, errors: boolean, devOnly: boolean, set: (
     console.log(`\n${set.label}: not found (build it as eval/README.md says, or set ${set.env})`);
     return;
   }
-  const items = readFileSync(path, 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => ITEM.parse(JSON.parse(l)));
+  const lines = readFileSync(path, 'utf8').split('\n').filter(Boolean);
+  if (set.tag === 're3d') return runSpanSet(lines, enricher, errors, devOnly, set.label);
+  const items = lines.map((l) => ITEM.parse(JSON.parse(l)));
   const empty = (): SplitScore => ({
     texts: 0,
     people: tally(),
@@ -269,4 +469,33 @@ function runOneSet(enricher: Enricher, errors: boolean, devOnly: boolean, set: (
   print(`${set.tag} dev`, splits.dev);
   if (!devOnly) print(`${set.tag} held-out`, splits.heldout);
   if (errors) console.log(`\n${set.tag} dev errors:\n${splits.dev.errors.join('\n')}`);
+}
+
+function runSpanSet(
+  lines: string[],
+  enricher: Enricher,
+  errors: boolean,
+  devOnly: boolean,
+  label: string,
+): void {
+  const items = lines.map((l) => SPAN_ITEM.parse(JSON.parse(l)));
+  const empty = (): SpanScore => ({
+    texts: 0,
+    documents: new Set(),
+    people: { ...tally(), neither: 0 },
+    organizations: { ...tally(), neither: 0 },
+    places: { found: 0, missed: 0, approximate: 0 },
+    pins: { right: 0, wrong: 0, wrongOnPlace: 0, unannotated: 0, approximate: 0 },
+    dates: { found: 0, gold: 0 },
+    errors: [],
+  });
+  const splits = { dev: empty(), heldout: empty() };
+  for (const item of items)
+    if (!devOnly || item.split === 'dev') scoreSpanItem(item, enricher, splits[item.split]);
+  console.log(
+    `\n${label}: ${items.length} texts from ${new Set(items.map((i) => i.document)).size} documents`,
+  );
+  printSpans('re3d dev', splits.dev);
+  if (!devOnly) printSpans('re3d held-out', splits.heldout);
+  if (errors) console.log(`\nre3d dev errors:\n${splits.dev.errors.join('\n')}`);
 }
