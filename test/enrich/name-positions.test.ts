@@ -134,3 +134,29 @@ test('abbreviated months beside a day and fixed feasts are dates', () => {
   // "Mar" alone is a word or a name, not March
   assert.deepEqual(dates('Clashes were reported in Mar Elias.'), []);
 });
+
+test('a surname alone after the full name is the same person, "Mr." and article forms too', () => {
+  const r = enrich(
+    'Gen. Marek Osterlund said the raid worked. Osterlund added that Mr. Osterlund would return to the Osterlund Barracks.',
+  );
+  assert.deepEqual(
+    r.people.map((p) => [p.name, p.matched]),
+    [['Marek Osterlund', ['Marek Osterlund', 'Osterlund']]],
+  );
+  assert.deepEqual(
+    enrich(
+      'The leader, Abu Talha al-Weheidi, was killed. Weheidi had led it; al-Weheidi’s death mattered.',
+    ).people.map((p) => p.matched),
+    [['Abu Talha al-Weheidi', 'Weheidi', 'al-Weheidi']],
+  );
+});
+
+test('offices of state before a name mark it, after "from" too; a two-word title alone names nobody', () => {
+  assert.deepEqual(people('US Secretary of State Dana Whitcombe met Defence Secretary Ola Brandt.'), [
+    'Dana Whitcombe',
+    'Ola Brandt',
+  ]);
+  assert.deepEqual(people('The Foreign Secretary, Imogen Hartley, said so.'), ['Imogen Hartley']);
+  assert.deepEqual(people('The quote came from Spokesperson Lena Morvik.'), ['Lena Morvik']);
+  assert.deepEqual(people('The Secretary General of the party spoke.'), []);
+});

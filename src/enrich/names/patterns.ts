@@ -28,7 +28,7 @@ const NAME_PARTICLE = String.raw`(?:${PARTICLE.slice(3, -1)}|de |del |de la |da 
 const FULL_NAME = String.raw`${NAME_WORD}(?: (?:\p{Lu}\. )?${NAME_PARTICLE}?${NAME_WORD}){1,3}|${NAME_WORD} ${NAME_PARTICLE}${NAME_WORD}`;
 // Lowercase "major" and "general" are adjectives ("a major Kurdish-led offensive"); as ranks
 // before a name news capitalises them.
-const TITLES = String.raw`(?:former |ex-)?(?:(?:Col|Lt|Gen|Maj|Capt|Sgt|Brig|Cpl)(?= \p{Lu})|(?:[Dd]istrict |[Pp]rovincial )?[Cc]hief of (?:[Pp]olice|[Ss]taff|[Ss]ecurity)|vice[- ]president|president|prime minister|minister|commander|Gen\.|leader|chief|governor|spokesman|spokeswoman|colonel|Col\.|Lt\.|Maj\.|Brig\.|Sgt\.|Cpl\.|Pvt\.|Adm\.|Rev\.|Fr\.|MP|legislator|deputy|officer|policeman|soldier|elder|priest|pastor|bishop|reporter|sarpanch|Sarpanch|Haji|Hajji|Alhaji|Qari|Mufti|Pastor|Bishop|Reverend|Engineer|Eng\.|Prof\.|Professor|brigadier|captain|Capt\.|sheikh|emir|mayor|chairman|envoy|warlord|commissioner|senator|lawmaker|judge|imam|cleric|mullah|journalist|activist|Cmdr\.|Commander|General|Major|President|Colonel|Sheikh|Emir|Governor|Commissioner|Senator|Judge|Imam|Mullah|Mulla|Molla|Mawlawi|Maulawi|Mowlawi|Maulvi|Moulvi|Molvi|Maulana|Spc\.|Pfc\.|Staff Sgt\.|Master Sgt\.|Sgt\. Maj\.|Petty Officer|Warrant Officer|Chief Warrant Officer|Lance Cpl\.|Seaman|Airman|Squadron Leader|Wing Commander|Flight Lieutenant|spokesperson|Spokesperson|Journalist|Activist|Mayor|Chief|Mr\.?|Mrs\.?|Dr\.?|Prime Minister|Minister|Vice President|Premier|Chancellor|King|Queen|Crown Prince|Prince|Pope|Ambassador|Secretary-General|AIG|DIG|IGP|[Pp]rophet|attacker|assailant|gunman|perpetrator|bomber|terrorist|shooter|fighter|victim|suspect|refugee|asylum seeker|student|teenager|convert|immigrant|migrant|nurse|farmer|engineer|politician|businessman|businesswoman|candidate|councillor|councilman|lawyer|teacher|doctor|blogger|writer|author|poet|cartoonist|filmmaker|singer|footballer|rabbi|monk|chieftain|headman|dictator|strongman|Lieutenant|Sergeant|Corporal|Constable|Inspector|Superintendent|Marshal|Field Marshal|Ayatollah|Grand Ayatollah|Sultan|Sheik|Shaykh|Rabbi|Elder|Leader|Spokesman|Spokeswoman|Lawmaker|Legislator|Politician|Cleric|Teacher|Doctor|Businessman|Candidate|Councillor|Chieftain|Headman|Suspect|Victim|Reporter|Policeman|Priest|Warlord|Envoy|Chairman|Lawyer|Blogger|Writer|Singer|Captain|Brigadier|Sen\.|Rep\.|Gov\.|Supt\.|Insp\.|Ms\.?|Sir|Lord|Lady)`;
+const TITLES = String.raw`(?:former |ex-)?(?:(?:Col|Lt|Gen|Maj|Capt|Sgt|Brig|Cpl)(?= \p{Lu})|(?:[Dd]istrict |[Pp]rovincial )?[Cc]hief of (?:[Pp]olice|[Ss]taff|[Ss]ecurity)|vice[- ]president|president|prime minister|minister|commander|Gen\.|leader|chief|governor|spokesman|spokeswoman|colonel|Col\.|Lt\.|Maj\.|Brig\.|Sgt\.|Cpl\.|Pvt\.|Adm\.|Rev\.|Fr\.|MP|legislator|deputy|officer|policeman|soldier|elder|priest|pastor|bishop|reporter|sarpanch|Sarpanch|Haji|Hajji|Alhaji|Qari|Mufti|Pastor|Bishop|Reverend|Engineer|Eng\.|Prof\.|Professor|brigadier|captain|Capt\.|sheikh|emir|mayor|chairman|envoy|warlord|commissioner|senator|lawmaker|judge|imam|cleric|mullah|journalist|activist|Cmdr\.|Commander|General|Major|President|Colonel|Sheikh|Emir|Governor|Commissioner|Senator|Judge|Imam|Mullah|Mulla|Molla|Mawlawi|Maulawi|Mowlawi|Maulvi|Moulvi|Molvi|Maulana|Spc\.|Pfc\.|Staff Sgt\.|Master Sgt\.|Sgt\. Maj\.|Petty Officer|Warrant Officer|Chief Warrant Officer|Lance Cpl\.|Seaman|Airman|Squadron Leader|Wing Commander|Flight Lieutenant|spokesperson|Spokesperson|Journalist|Activist|Mayor|Chief|Mr\.?|Mrs\.?|Dr\.?|Prime Minister|Minister|Vice President|Premier|Chancellor|King|Queen|Crown Prince|Prince|Pope|Ambassador|Secretary-General|AIG|DIG|IGP|[Pp]rophet|attacker|assailant|gunman|perpetrator|bomber|terrorist|shooter|fighter|victim|suspect|refugee|asylum seeker|student|teenager|convert|immigrant|migrant|nurse|farmer|engineer|politician|businessman|businesswoman|candidate|councillor|councilman|lawyer|teacher|doctor|blogger|writer|author|poet|cartoonist|filmmaker|singer|footballer|rabbi|monk|chieftain|headman|dictator|strongman|Lieutenant|Sergeant|Corporal|Constable|Inspector|Superintendent|Marshal|Field Marshal|Ayatollah|Grand Ayatollah|Sultan|Sheik|Shaykh|Rabbi|Elder|Leader|Spokesman|Spokeswoman|Lawmaker|Legislator|Politician|Cleric|Teacher|Doctor|Businessman|Candidate|Councillor|Chieftain|Headman|Suspect|Victim|Reporter|Policeman|Priest|Warlord|Envoy|Chairman|Lawyer|Blogger|Writer|Singer|Captain|Brigadier|Sen\.|Rep\.|Gov\.|Supt\.|Insp\.|Ms\.?|Sir|Lord|Lady|Secretary[- ]General|(?:Deputy |Under |Assistant )?Secretary of (?:State|Defen[cs]e|the \p{Lu}\p{Ll}+)|(?:Foreign|Defen[cs]e|Home|Interior|Press|Cabinet|Permanent|Deputy|Under) Secretary|(?:foreign|defen[cs]e|home|press) secretary|Secretary|Special (?:Advisor|Adviser|Envoy|Representative|Rapporteur)|(?:Foreign|Defen[cs]e|Interior) Minister)`;
 // Ranks that may stand between the title and the name ("spokesman Brig. Gen. Yahya Saree").
 const RANKS = String.raw`(?:(?:Lt|Lieut|Maj|Brig|Gen|Col|Capt|Cpt|Sgt|Cpl|Adm|Cmdr|Lieutenant|Major|Brigadier|General|Colonel|Captain|Rev|Fr|Reverend|Father|Haji|Hajji|Alhaji)\.?\s+)*`;
 
@@ -63,6 +63,9 @@ const VICTIM = new RegExp(
 );
 // Before a title these make the title part of a place's name ("in Sheikh Zuweid").
 const LOCATIVE_BEFORE = /\b(?:in|at|near|outside|around|into|towards?|from)\s+$/i;
+const TITLE_ALONE = new RegExp(String.raw`^(?:${TITLES})$`, 'u');
+const OFFICE_TITLE =
+  /^(?:Spokes(?:man|woman|person)|(?:Foreign |Defen[cs]e |Home |Deputy )?Secretary|(?:Foreign |Defen[cs]e |Prime )?Minister|Ambassador|Special (?:Advisor|Adviser|Envoy|Representative)|Senator|Lawmaker|Commissioner|Mayor|Gen\.|Col\.|Lt\.|Maj\.|Capt\.|Sgt\.|Brig\.)\s/u;
 // A title caught at the front of a name by a cue that does not know titles.
 const LEADING_TITLE = new RegExp(String.raw`^(?:(?:${TITLES}|Father|Reporter)\.? )+`, 'iu');
 // "a man named X", "police named him as X", "named the victim as X".
@@ -381,7 +384,9 @@ export function findPatternNames(
     if (!whole || m.index === undefined) return;
     let start = m.index + m[0].lastIndexOf(whole);
     // "in Sheikh Zuweid", "near Sheikh Miskin": after a locative word a title starts a place's name.
-    if (LOCATIVE_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index))) return;
+    // Titles of office ("from Spokesman John Kirby") start no place's name.
+    if (LOCATIVE_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index)) && !OFFICE_TITLE.test(m[0]))
+      return;
     // "Sheikh Miskin", "Sheikh Maqsoud neighbourhood": a place's name, title and all.
     const cueStart = m.index;
     if (mentions.some((k) => k.kind === 'place' && k.match.start <= cueStart && k.match.end > start)) return;
@@ -397,6 +402,8 @@ export function findPatternNames(
       whole = whole.slice(title.length);
       start += title.length;
     }
+    // "The Secretary General of the party": a title of two words, no name after it.
+    if (TITLE_ALONE.test(whole)) return;
     // "Gen. Paul Malong's forces": the man, whose forces they are.
     const possessive = /['’]s$/.test(whole);
     if (possessive) whole = whole.slice(0, -2);
@@ -715,5 +722,46 @@ export function findPatternNames(
     const confidence = defined ? 0.9 : actor ? 0.75 : 0.5;
     push({ kind: 'org', name: t.text, matched: t.text, start: t.start, end: t.end, confidence });
   });
+  for (const p of surnamesAlone(text, out, known)) push(p);
   return out.sort((a, b) => a.start - b.start);
 }
+
+/**
+ * "Gen. Gary Volesky said … Volesky added": once a text names a person in full, the surname alone
+ * (with or without its article: "al-Zarqawi", "Zarqawi") is that person again, where it is not part
+ * of a longer capitalised run and nothing else was found there.
+ */
+function surnamesAlone(
+  text: string,
+  found: PatternName[],
+  known: { start: number; end: number }[],
+): PatternName[] {
+  const out: PatternName[] = [];
+  for (const p of found) {
+    if (p.kind !== 'person') continue;
+    const words = p.name.split(' ');
+    const last = words[words.length - 1];
+    if (words.length < 2 || last === undefined || NOT_NAME_WORDS.test(last)) continue;
+    const bare = last.replace(/^(?:al|el)-/, '');
+    if (bare.length < 4 || !/^\p{Lu}\p{Ll}/u.test(bare)) continue;
+    const forms = new Set([last, bare[0]!.toUpperCase() + bare.slice(1)]);
+    // "Mr. Volesky", found by its title on its own, is the same man.
+    for (const q of found) if (q.kind === 'person' && forms.has(q.name)) q.name = p.name;
+    for (const form of forms)
+      for (const m of text.matchAll(
+        new RegExp(String.raw`(?<![\p{L}'’-])${escapeRegExp(form)}(?![\p{L}-]|['’][^s])`, 'gu'),
+      )) {
+        const start = m.index;
+        const end = start + form.length;
+        if (overlapsAny(start, end, found) || overlapsAny(start, end, known) || overlapsAny(start, end, out))
+          continue;
+        // Inside another run of capitals ("the Volesky Brigade", "Ali Volesky") it is someone or something else.
+        if (/\p{Lu}[\p{L}'’.-]* $/u.test(text.slice(Math.max(0, start - 20), start))) continue;
+        if (/^ \p{Lu}/u.test(text.slice(end, end + 2))) continue;
+        out.push({ kind: 'person', name: p.name, matched: form, start, end, confidence: p.confidence });
+      }
+  }
+  return out;
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
