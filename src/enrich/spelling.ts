@@ -27,9 +27,19 @@ export function spellingVariants(name: string): string[] {
       out.add(rest);
     }
   }
+  for (const v of [...out]) for (const w of innerArticleForms(v)) out.add(w);
   out.delete('');
   return [...out];
 }
+
+/** "Salah ad-Din" and "Salah ad Din", "Deir ez Zor" and "Deir ez-Zor": an article inside a name is written with a hyphen or a space. */
+export function innerArticleForms(name: string): string[] {
+  const spaced = name.replace(INNER_ARTICLE_HYPHEN, ' $1 ');
+  const hyphened = name.replace(INNER_ARTICLE_SPACE, ' $1-');
+  return [name, ...new Set([spaced, hyphened])].filter((v, i) => i === 0 || v !== name);
+}
+const INNER_ARTICLE_HYPHEN = / (al|ad|an|ar|as|ash|at|az|ed|el|en|er|es|ez|ud|ul)-(?=\p{Lu})/gu;
+const INNER_ARTICLE_SPACE = / (al|ad|an|ar|as|ash|at|az|ed|el|en|er|es|ez|ud|ul) (?=\p{Lu})/gu;
 
 const ARTICLES = /(^|[\s-])(?:al|el|an|ar|as|ash|at|ath|ad|adh|az|es|et|ez|en|er)[\s-]+(?=\p{L})/gu;
 

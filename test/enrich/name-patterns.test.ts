@@ -148,3 +148,13 @@ test('"<Country> army" is that country\'s forces, and a name before "militia", "
   // an article or a possessive opening the sentence is not a name ("The group said…")
   assert.deepEqual(orgs("The group's spokesman said A faction had left; Our forces held."), []);
 });
+
+test('aircraft designators, drones and radio units in capitals are not organisations', () => {
+  const orgs = enrich(
+    'A KC-135R refuelled the jets, an MQ-9 UAV struck on 243 MHZ, and the M23 withdrew.',
+  ).organizations;
+  assert.deepEqual(
+    orgs.map((o) => o.name),
+    ['M23'],
+  );
+});

@@ -116,3 +116,9 @@ test('the last name in parentheses after a place is its province, as ACLED and U
     'Kharkiv = Kharkiv (city)',
   ]);
 });
+
+test('an article inside a region’s name is matched with a hyphen or a space', () => {
+  assert.deepEqual(summary('Fighting spread in Salah ad Din province.', ['IQ']), [
+    'Salah ad Din = Saladin (region)',
+  ]);
+});

@@ -206,8 +206,35 @@ const STATE_IN = /\b(?:Islamic State|al-Qaeda|Al-Qaeda) in (?:the )?(?:\p{Lu}\p{
 
 // Letters, then at most a short number ("M23", "FARC-EP"); not reference codes such as "S1431".
 const ACRONYM = /^[A-Z]{2,7}(?:[0-9]{1,2})?(?:-[A-Z0-9]{1,4})?$|^[A-Z][0-9]{2}$/;
+// Aircraft and weapon designators ("KC-135R", "MQ-9", "AK-47"), not organisations.
+const DESIGNATOR = /^[A-Z]{1,3}-\d{1,3}[A-Z]?$/;
 // Capitals that are not organisations in news copy.
 const NOT_ACRONYMS = new Set([
+  // things, units and measures in military and technical copy, not actors
+  'UAV',
+  'UAVs',
+  'UAS',
+  'VBIEDs',
+  'RPGs',
+  'MRAP',
+  'MANPADS',
+  'GPS',
+  'MHZ',
+  'MHz',
+  'KHZ',
+  'GHZ',
+  'MW',
+  'KW',
+  'KM',
+  'FEC',
+  'IP',
+  'MRI',
+  'CT',
+  'SMS',
+  'PDF',
+  'URL',
+  'DNA',
+  'HQ',
   // police ranks, weapons and an admin unit, not actors
   'AIG',
   'DIG',
@@ -708,7 +735,7 @@ export function findPatternNames(
   tokens.forEach((t, i) => {
     // A run of capitals ("HORN OF AFRICA REPORT") is a shouted headline, not acronyms.
     if (capsWord(tokens[i - 1]) || capsWord(tokens[i + 1])) return;
-    if (shouting || !ACRONYM.test(t.text) || NOT_ACRONYMS.has(t.text)) return;
+    if (shouting || !ACRONYM.test(t.text) || NOT_ACRONYMS.has(t.text) || DESIGNATOR.test(t.text)) return;
     // "KABUL, Afghanistan (May 2) –": a dateline's town in capitals, not an organisation.
     if ((t.start === 0 || text[t.start - 1] === '\n') && /^, \p{Lu}/u.test(text.slice(t.end, t.end + 3)))
       return;

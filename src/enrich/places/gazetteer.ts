@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Country, Lexicon, Place } from '../lexicon.ts';
 import { surfaceKey } from '../lexicon.ts';
-import { foldDiacritics, spellingVariants, transliterationKey } from '../spelling.ts';
+import { foldDiacritics, innerArticleForms, spellingVariants, transliterationKey } from '../spelling.ts';
 
 /** Countries and places by key, for naming a town's region and a place's country. */
 export interface Gazetteer {
@@ -104,7 +104,7 @@ export function loadGazetteer(dir: string, lexicon: Lexicon): Gazetteer {
       population: 0,
     };
     regions.set(`${iso2}.${code}`, place);
-    addPlace(place, list(aliases));
+    addPlace(place, [name, ...list(aliases)].flatMap(innerArticleForms));
     const keys = regionKeys.get(iso2) ?? new Map<string, Place>();
     for (const spelling of [name, ...list(aliases)]) keys.set(transliterationKey(spelling), place);
     regionKeys.set(iso2, keys);
