@@ -160,3 +160,8 @@ test('offices of state before a name mark it, after "from" too; a two-word title
   assert.deepEqual(people('The quote came from Spokesperson Lena Morvik.'), ['Lena Morvik']);
   assert.deepEqual(people('The Secretary General of the party spoke.'), []);
 });
+
+test('a kunya name is a man on an act only people suffer; a town spelled so stays a place', () => {
+  assert.deepEqual(people('Abu Tarbush was killed in a raid on the house.'), ['Abu Tarbush']);
+  assert.deepEqual(people('Abu Dhabi was hit by a drone.'), []);
+});

@@ -102,7 +102,7 @@ const GOVERNMENT_OF = new RegExp(
  * ("Salim Ali's home") or before "of" ("the funeral of Salim Ali"), an age in brackets.
  */
 const HUMAN_ACT = new RegExp(
-  String.raw`(${FULL_NAME}) (?:told|tweeted|pleaded|confessed|testified|resigned|was born|married)\b|(${FULL_NAME}|${NAME_WORD}) (?:was|had been|has been|is) (?:shot|stabbed|arrested|detained|abducted|kidnapped|sentenced|executed|convicted|charged|jailed|assassinated|beheaded|elected|appointed|born|identified|named|found guilty)\b|(${FULL_NAME}),? who\b|(${FULL_NAME}) \((?:aged )?\d{1,2}\)|(${FULL_NAME}|${NAME_WORD})(?: \p{Ll}+){0,3} (?:himself|herself)\b|(${FULL_NAME}) (?:detonated|opened fire|stabbed|rammed|hijacked|pledged allegiance|blew)\b|(${FULL_NAME}), (?:a|an) \d{1,2}-year-old\b|\d{1,2}-year-old (?:[\p{Ll}-]+ ){0,2}(${FULL_NAME})`,
+  String.raw`(${FULL_NAME}) (?:told|tweeted|pleaded|confessed|testified|resigned|was born|married)\b|(${FULL_NAME}|${NAME_WORD}) (?:was|had been|has been|is) (?:shot|stabbed|killed|arrested|detained|abducted|kidnapped|sentenced|executed|convicted|charged|jailed|assassinated|beheaded|elected|appointed|born|identified|named|found guilty)\b|(${FULL_NAME}),? who\b|(${FULL_NAME}) \((?:aged )?\d{1,2}\)|(${FULL_NAME}|${NAME_WORD})(?: \p{Ll}+){0,3} (?:himself|herself)\b|(${FULL_NAME}) (?:detonated|opened fire|stabbed|rammed|hijacked|pledged allegiance|blew)\b|(${FULL_NAME}), (?:a|an) \d{1,2}-year-old\b|\d{1,2}-year-old (?:[\p{Ll}-]+ ){0,2}(${FULL_NAME})`,
   'gu',
 );
 // "Musa Kamara and Fatima Bangura were abducted": two names, one act only people suffer.
@@ -112,7 +112,7 @@ const PAIR_ACT = new RegExp(
 );
 // The words HUMAN_ACT turns on: most updates have none, and the whole pattern costs a scan per capital.
 const HUMAN_ACT_CUE =
-  /\b(?:told|tweeted|pleaded|confessed|testified|resigned|born|married|who|himself|herself|detonated|opened fire|stabbed|rammed|hijacked|pledged allegiance|blew|year-old)\b|(?:was|been|is) (?:shot|stabbed|arrested|detained|abducted|kidnapped|sentenced|executed|convicted|charged|jailed|assassinated|beheaded|elected|appointed|identified|named|found guilty)\b|\((?:aged )?\d/;
+  /\b(?:told|tweeted|pleaded|confessed|testified|resigned|born|married|who|himself|herself|detonated|opened fire|stabbed|rammed|hijacked|pledged allegiance|blew|year-old)\b|(?:was|been|is) (?:shot|stabbed|killed|arrested|detained|abducted|kidnapped|sentenced|executed|convicted|charged|jailed|assassinated|beheaded|elected|appointed|identified|named|found guilty)\b|\((?:aged )?\d/;
 const PERSON_HAS = String.raw`(?:home|house|residence|family|wife|husband|sons?|daughters?|brothers?|sisters?|father|mother|widow|body|bodyguards?|life|funeral|killers?|assassination|murder|motorcade)`;
 const POSSESSED = new RegExp(String.raw`(${FULL_NAME}|${NAME_WORD})['’]s ${PERSON_HAS}\b`, 'gu');
 const OF_PERSON = new RegExp(String.raw`\b${PERSON_HAS} of (?:the late )?(${FULL_NAME})`, 'gu');
@@ -309,6 +309,8 @@ const FORCE_AFTER = /^\s+(armed forces|security forces|air force|army|forces|mil
 // "Niger's military government" is the junta, not the forces.
 const COUNTRY_FORCE_AFTER =
   /^(?:['’]s)?\s+(armed forces|security forces|air force|army|military|navy|police)\b(?!\s+(?:government|junta|regime|rulers?|leaders?|council|authorities|coup)\b)/i;
+const SHORT_ORG = /^(?:Coalition|Alliance)$/;
+const MAN_REGIME = /\b(\p{Lu}\p{Ll}+(?:[- ]\p{Lu}\p{Ll}+)?) regime\b/gu;
 // "Nyatura militia", "Maute group", "Mai-Mai Yakutumba fighters": a name no list knows, then what
 // it is. Adjectives of peoples and faiths ("Kurdish fighters", "Sunni militias") are not names.
 const GROUP_NOUN = String.raw`(?:militia|militias|militiamen|rebels|insurgents|guerrillas|members|militants|fighters|group|faction|cartel|gang|forces|vigilantes|raiders|commanders?|emir|spokesman)`;
@@ -454,7 +456,8 @@ export function findPatternNames(
     if (weak && /\b(?:a|an|the)\s+$/i.test(text.slice(Math.max(0, start - 5), start))) return;
     const first = name.split(/[ -]/)[0] ?? '';
     // After a title "Abu Ali" is a man; without one "Abu Kamal" is a town.
-    if ((NOT_PERSON_HEAD.test(first) && (weak || !KUNYA.test(`${first} `))) || NOT_NAMES.test(name)) return;
+    // A kunya names a man on any cue ("Abu Ghadiya was arrested"); a town spelled so is a place there.
+    if ((NOT_PERSON_HEAD.test(first) && !KUNYA.test(`${first} `)) || NOT_NAMES.test(name)) return;
     if (PLACE_AFTER.test(text.slice(end, end + 16))) return;
     if (overlapsAny(start, end, placesBlock ? known : knownNames)) return;
     if (possessive ? NOT_NAME_WORDS.test(name) : notPerson(name, end, weak)) return;
@@ -749,6 +752,24 @@ export function findPatternNames(
     const confidence = defined ? 0.9 : actor ? 0.75 : 0.5;
     push({ kind: 'org', name: t.text, matched: t.text, start: t.start, end: t.end, confidence });
   });
+  // "the Asad regime", "the Maduro regime": a government named after its man is an organisation.
+  if (text.includes(' regime'))
+    for (const m of text.matchAll(MAN_REGIME)) {
+      const man = m[1]?.replace(/^(?:The|A|An) /, '');
+      if (!man || m.index === undefined || NOT_GROUP_NAME.test(man)) continue;
+      const start = m.index + m[0].lastIndexOf(man);
+      const name = `${man} regime`;
+      push({ kind: 'org', name, matched: name, start, end: start + name.length, confidence: 0.7 });
+    }
+  // "Coalition aircraft struck …", "the Coalition said": written with a capital inside a sentence,
+  // the word names one coalition, as a short form of its name.
+  const short = tokens.filter(
+    (t, i) => SHORT_ORG.test(t.text) && !/^\p{Lu}/u.test(tokens[i - 1]?.text ?? 'x'),
+  );
+  if (short.some((t) => !t.sentenceStart && !titleCase(t.start, t.end)))
+    for (const t of short)
+      if (!titleCase(t.start, t.end) && !overlapsAny(t.start, t.end, known))
+        push({ kind: 'org', name: t.text, matched: t.text, start: t.start, end: t.end, confidence: 0.6 });
   for (const p of surnamesAlone(text, out, known)) push(p);
   return out.sort((a, b) => a.start - b.start);
 }
