@@ -58,9 +58,9 @@ const SERIAL: { path: string; why: string }[] = [
 ];
 
 /**
- * Files far slower than others of their folder, weighted by their wall time alone on a quiet machine
- * (`DATELINE_TEST_PROFILE=1 npm test -- test/e2e`, 5 December 2026) against a typical browser file's
- * 10 s = 6: without these, the batch that got axe-core's 46 s ran a minute after the others ended.
+ * Files far slower than others of their folder, weighted by their wall time alone (`DATELINE_TEST_PROFILE=1
+ * npm test`, 5 December 2026) against a typical browser file's 10 s = 6: without these, the batch that
+ * got axe-core's 46 s ran a minute after the others ended. Other files weigh 1 (a browser file 6).
  */
 const SLOW: Record<string, number> = {
   'test/e2e/page-quality.test.ts': 27,
@@ -69,6 +69,12 @@ const SLOW: Record<string, number> = {
   'test/e2e/newsroom-workflow.test.ts': 13,
   'test/e2e/reader-gallery.test.ts': 11,
   'test/e2e/newsroom-drafts.test.ts': 10,
+  // outside test/e2e (weight 1 by default): a fuzzer and the CLI files that still start processes
+  'test/security/nul-and-fuzz.test.ts': 11,
+  'test/security/feed-abuse.test.ts': 6,
+  'test/cli/durability.test.ts': 6,
+  'test/cli/workers-map.test.ts': 5,
+  'test/cli/cli.test.ts': 5,
 };
 
 /** Longest a whole file may run before it is failed as hung (a test inside fails sooner, by name). */
@@ -217,7 +223,7 @@ function inBatches(testFiles: string[], count: number): string[] {
   if (count <= 0 || testFiles.length <= 1) return testFiles.map(compiled);
   const weight = (file: string) => {
     const rel = relative(ROOT, file);
-    return SLOW[rel] ?? (rel.startsWith('test/e2e/') ? 6 : rel.startsWith('test/cli/') ? 4 : 1);
+    return SLOW[rel] ?? (rel.startsWith('test/e2e/') ? 6 : 1);
   };
   const sorted = [...testFiles].sort((a, b) => weight(b) - weight(a) || a.localeCompare(b));
   const batches = Array.from({ length: Math.min(count, testFiles.length) }, () => ({
