@@ -165,3 +165,11 @@ test('a kunya name is a man on an act only people suffer; a town spelled so stay
   assert.deepEqual(people('Abu Tarbush was killed in a raid on the house.'), ['Abu Tarbush']);
   assert.deepEqual(people('Abu Dhabi was hit by a drone.'), []);
 });
+
+test('who is quoted is a person: after the quote, before "said:", past a rank; a capital speaking is not', () => {
+  assert.deepEqual(people('“We will not allow it,” said Oskarsen. “We act.”'), ['Oskarsen']);
+  assert.deepEqual(people('“It is painful,” Vantrell said in a statement.'), ['Vantrell']);
+  assert.deepEqual(people('Philip Hammond said: The talks will go on.'), ['Philip Hammond']);
+  assert.deepEqual(people('“They fled,” said Col. Wendel Marsh of the joint command.'), ['Wendel Marsh']);
+  assert.deepEqual(people('“We act,” said Moscow.'), []);
+});

@@ -110,6 +110,11 @@ const PAIR_ACT = new RegExp(
   String.raw`(${FULL_NAME}) and (${FULL_NAME}) were (?:shot|stabbed|arrested|detained|abducted|kidnapped|sentenced|executed|convicted|charged|jailed|assassinated|beheaded|killed|wounded|injured|released|freed)\b`,
   'gu',
 );
+// Who is quoted: "…,” said Volesky.", "…,” Carter said", "Philip Hammond said:" (a statement follows).
+const QUOTE_SAID = new RegExp(
+  String.raw`[”"],? said (?:${TITLES}\.?\s+)?(?!(?:Col|Lt|Gen|Maj|Capt|Sgt|Brig|Cpl|Adm|Rev|Dr|Mr|Mrs|Ms|Sen|Rep|Gov)\.)(${FULL_NAME}|${NAME_WORD})(?=[.,;]|\s+(?:on|in|at|during|of)\b)|[”"],? (${FULL_NAME}|${NAME_WORD}) (?:said|added|explained|told)\b|(${FULL_NAME}) said:`,
+  'gu',
+);
 // The words HUMAN_ACT turns on: most updates have none, and the whole pattern costs a scan per capital.
 const HUMAN_ACT_CUE =
   /\b(?:told|tweeted|pleaded|confessed|testified|resigned|born|married|who|himself|herself|detonated|opened fire|stabbed|rammed|hijacked|pledged allegiance|blew|year-old)\b|(?:was|been|is) (?:shot|stabbed|killed|arrested|detained|abducted|kidnapped|sentenced|executed|convicted|charged|jailed|assassinated|beheaded|elected|appointed|identified|named|found guilty)\b|\((?:aged )?\d/;
@@ -572,6 +577,20 @@ export function findPatternNames(
     if (!group || NOT_A_NAME_ALONE.test(group)) continue;
     person(Object.assign([m[0], group], { index: m.index, input: text }) as RegExpMatchArray, 0.65, true);
   }
+  if (text.includes(' said'))
+    for (const m of text.matchAll(QUOTE_SAID)) {
+      const group = m.slice(1).find((g) => g !== undefined);
+      if (!group || NOT_A_NAME_ALONE.test(group)) continue;
+      // A full name quoted is a person even if a town is spelled like one of its words ("Philip
+      // Hammond"); one word may be a capital speaking for its government ("…,” said Moscow).
+      const single = !group.includes(' ');
+      person(
+        Object.assign([m[0], group], { index: m.index, input: text }) as RegExpMatchArray,
+        0.65,
+        true,
+        single,
+      );
+    }
   if (text.includes(' were '))
     for (const m of text.matchAll(PAIR_ACT)) {
       // Two full names and a human act: a place's name inside one ("Juan Carlos Herrera") does
