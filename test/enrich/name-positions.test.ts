@@ -125,6 +125,9 @@ test('a run of capitals that opens with a listed given name is a person', () => 
 
 test('abbreviated months beside a day and fixed feasts are dates', () => {
   assert.deepEqual(dates('A bomb exploded on Jan. 21 near the market.'), [['Jan. 21', '2019-01-21']]);
+  assert.deepEqual(dates('He spoke at his Jan.14th press conference; Mar5 is a code.'), [
+    ['Jan.14th', '2019-01-14'],
+  ]);
   assert.deepEqual(dates('The attack of Sept. 11, 2018 was remembered.'), [['Sept. 11, 2018', '2018-09-11']]);
   assert.deepEqual(dates('Gunmen attacked on 4 Jul 2019.'), [['on 4 Jul 2019', '2019-07-04']]);
   assert.deepEqual(dates('A church was bombed on Christmas Day.'), [['Christmas Day', '2018-12-25']]);

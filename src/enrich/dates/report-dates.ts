@@ -344,8 +344,9 @@ const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1).toLower
 // A month's abbreviation counts beside a day's number ("Jan. 21", "Sept. 11, 2001", "4 Jul 2019"):
 // alone "Mar" and "Jun" are words and names.
 const MONTH_ABBREVIATION = String.raw`(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?`;
+const ABBREVIATION_STOP = /\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.(?=\d)/g;
 const DATE_WORD = new RegExp(
-  `\\b${MONTH_ABBREVIATION} \\d|\\d(?:st|nd|rd|th)? ${MONTH_ABBREVIATION}\\b|${MONTHS.join('|')}|${WEEKDAYS.join('|')}|\\b(?:yesterday|today|tonight|tomorrow|ago|morning|evening|night|noon|midnight)\\b|\\d:\\d|\\d\\s*(?:am|pm|a\\.m\\.|p\\.m\\.)|\\d{4}-\\d{2}`,
+  `\\b${MONTH_ABBREVIATION} \\d|\\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\\.\\d|\\d(?:st|nd|rd|th)? ${MONTH_ABBREVIATION}\\b|${MONTHS.join('|')}|${WEEKDAYS.join('|')}|\\b(?:yesterday|today|tonight|tomorrow|ago|morning|evening|night|noon|midnight)\\b|\\d:\\d|\\d\\s*(?:am|pm|a\\.m\\.|p\\.m\\.)|\\d{4}-\\d{2}`,
   'i',
 );
 
@@ -353,7 +354,9 @@ const KNOWN = ['year', 'month', 'day', 'weekday', 'hour'] as const;
 
 function chronoDates(text: string, reference: Reference, taken: Found[], today: Day): Found[] {
   const found: Found[] = [];
-  const results = chrono.parse(text, { instant: reference.instant, timezone: reference.offsetMinutes });
+  // "Dec.14th": chrono wants a space after the month's stop; the same length keeps every offset.
+  const spaced = text.replace(ABBREVIATION_STOP, '$1 ');
+  const results = chrono.parse(spaced, { instant: reference.instant, timezone: reference.offsetMinutes });
   for (const result of results) {
     let { start } = result;
     let spanStart = result.index;
@@ -379,6 +382,7 @@ function chronoDates(text: string, reference: Reference, taken: Found[], today: 
       }
     }
     const span = { start: spanStart, end: result.index + result.text.length };
+    shown = text.slice(span.end - shown.length, span.end);
     if (!DATE_WORD.test(shown) || taken.some((t) => overlaps(t.span, span))) continue;
     let day: Day = { y: start.get('year') ?? 0, m: start.get('month') ?? 1, d: start.get('day') ?? 1 };
     // chrono reads "Saturday 14:00 GMT" as the coming Saturday; a report means the last one
