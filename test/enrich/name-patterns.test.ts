@@ -166,3 +166,12 @@ test('a government named after its man and a coalition written with a capital ar
   assert.deepEqual(orgs('Coalition aircraft struck the depot, the Coalition said.'), ['Coalition']);
   assert.deepEqual(orgs('A coalition of parties met. Coalition talks failed.'), []);
 });
+
+test('units, commands and departments are organisations by their head word; an opening gerund is not part of one', () => {
+  const orgs = (text: string) => enrich(text).organizations.map((o) => o.name);
+  assert.deepEqual(
+    orgs('The Air Refuelling Wing flew while the Combined Joint Task Force and the Treasury Department met.'),
+    ['Air Refuelling Wing', 'Joint Task Force', 'Treasury Department'],
+  );
+  assert.deepEqual(orgs('Fighting in the Yarmouk Army ranks went on.'), ['Yarmouk Army']);
+});

@@ -182,7 +182,7 @@ const NOT_NAMES =
   /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Killed|Dead|Shot|Says|Said|Arrested|Wounded|Injured|Attacked|Captured|Escapes?|Staff|Assembly|Secretary|Prosecutor|Command|Council|Commander|Officer|Court)\b/;
 
 const ORG_HEAD =
-  'Freedom Fighters|Brotherhood|Authority|Army|Forces|Front|Brigade|Brigades|Movement|Party|League|Council|Coalition|Group|Militia|Militias|Police|Corps|Cartel|Battalion|Battalions|Organization|Organisation|Regiment|Guard|Guards|Committee|Alliance|Mission|Tigers|Jihad';
+  'Freedom Fighters|Brotherhood|Authority|Army|Forces|Front|Brigade|Brigades|Movement|Party|League|Council|Coalition|Group|Militia|Militias|Police|Corps|Cartel|Battalion|Battalions|Organization|Organisation|Regiment|Guard|Guards|Committee|Alliance|Mission|Tigers|Jihad|Command|Task Force|Wing|Division|Squadron|Department|Ministry|Agency|Society';
 const CONNECT = String.raw`(?: (?:of|for|in|the|and|al-|of the|in the) ?| |-)`;
 const HEADED = new RegExp(
   String.raw`\b(?:\p{Lu}[\p{L}'’-]*|al-\p{Lu}[\p{L}]*)(?:${CONNECT}(?:\p{Lu}[\p{L}'’-]*|al-\p{Lu}[\p{L}]*))*? (?:${ORG_HEAD})\b`,
@@ -686,6 +686,13 @@ export function findPatternNames(
     if (lead) {
       start += lead[0].length;
       span = span.slice(lead[0].length);
+    }
+    // "Fighting in Diyala Division", "Shelling of Tal Afar Command": a sentence's opening gerund and
+    // its small word are not the name's.
+    const gerund = /^\p{Lu}\p{Ll}+ing (?:in the|of the|in|of|for|and|the) /u.exec(span);
+    if (gerund) {
+      start += gerund[0].length;
+      span = span.slice(gerund[0].length);
     }
     // "Chief Of Army Staff", "Commander of the Forces": a post, not an organisation
     if (!/ /.test(span) || ROLE_OF.test(span)) continue;
