@@ -171,7 +171,7 @@ test('units, commands and departments are organisations by their head word; an o
   const orgs = (text: string) => enrich(text).organizations.map((o) => o.name);
   assert.deepEqual(
     orgs('The Air Refuelling Wing flew while the Combined Joint Task Force and the Treasury Department met.'),
-    ['Air Refuelling Wing', 'Joint Task Force', 'Treasury Department'],
+    ['Air Refuelling Wing', 'Combined Joint Task Force', 'Treasury Department'],
   );
   assert.deepEqual(orgs('Fighting in the Yarmouk Army ranks went on.'), ['Yarmouk Army']);
 });
