@@ -162,6 +162,8 @@ test('aircraft designators, drones and radio units in capitals are not organisat
 test('a government named after its man and a coalition written with a capital are organisations', () => {
   const orgs = (text: string) => enrich(text).organizations.map((o) => o.name);
   assert.deepEqual(orgs('The report shows the cruelty of the Varenko regime.'), ['Varenko regime']);
+  assert.deepEqual(orgs('Pressure on Varenko’s brutal regime grew.'), ['Varenko regime']);
+  assert.deepEqual(orgs('Oltani tribesmen and the Darnaal clan fought.'), ['Oltani', 'Darnaal']);
   assert.deepEqual(orgs('The Syrian regime and their regime allies shelled the town.'), []);
   assert.deepEqual(orgs('Coalition aircraft struck the depot, the Coalition said.'), ['Coalition']);
   assert.deepEqual(orgs('A coalition of parties met. Coalition talks failed.'), []);

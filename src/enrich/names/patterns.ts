@@ -315,10 +315,10 @@ const FORCE_AFTER = /^\s+(armed forces|security forces|air force|army|forces|mil
 const COUNTRY_FORCE_AFTER =
   /^(?:['’]s)?\s+(armed forces|security forces|air force|army|military|navy|police)\b(?!\s+(?:government|junta|regime|rulers?|leaders?|council|authorities|coup)\b)/i;
 const SHORT_ORG = /^(?:Coalition|Alliance)$/;
-const MAN_REGIME = /\b(\p{Lu}\p{Ll}+(?:[- ]\p{Lu}\p{Ll}+)?) regime\b/gu;
+const MAN_REGIME = /\b(\p{Lu}\p{Ll}+(?:[- ]\p{Lu}\p{Ll}+)?)(?:['’]s(?: \p{Ll}+)?)? regime\b/gu;
 // "Nyatura militia", "Maute group", "Mai-Mai Yakutumba fighters": a name no list knows, then what
 // it is. Adjectives of peoples and faiths ("Kurdish fighters", "Sunni militias") are not names.
-const GROUP_NOUN = String.raw`(?:militia|militias|militiamen|rebels|insurgents|guerrillas|members|militants|fighters|group|faction|cartel|gang|forces|vigilantes|raiders|commanders?|emir|spokesman)`;
+const GROUP_NOUN = String.raw`(?:militia|militias|militiamen|rebels|insurgents|guerrillas|members|militants|fighters|group|faction|cartel|gang|forces|vigilantes|raiders|commanders?|emir|spokesman|tribe|tribesmen|clan|clansmen)`;
 const NAMED_GROUP = new RegExp(
   String.raw`\b(\p{Lu}[\p{L}'’]+(?:-\p{Ll}+)?(?:[- ]\p{Lu}[\p{L}'’]+){0,3}) ${GROUP_NOUN}\b`,
   'gu',
@@ -728,7 +728,8 @@ export function findPatternNames(
     const start = m.index + lead.length;
     const end = start + name.length;
     // "the Islamic State of Iraq and the Levant group": the end of a longer name, not a name
-    if (/\b(?:of|and)(?: the)? $/.test(text.slice(Math.max(0, start - 9), start))) continue;
+    // ("members of the Al Bu Nimr tribe", "tribesmen and the Darnaal clan" still are)
+    if (/\p{Lu}[\p{L}'’-]* (?:of|and)(?: the)? $/u.test(text.slice(Math.max(0, start - 30), start))) continue;
     if (name === '' || groupWords(name).some((w) => NOT_GROUP_NAME.test(w))) continue;
     // "Hadi forces", "Coalition forces": one word before "forces" is a man's or a label
     if (/ forces$/.test(m[0]) && !/[- ]/.test(name)) continue;
@@ -784,8 +785,16 @@ export function findPatternNames(
       const man = m[1]?.replace(/^(?:The|A|An) /, '');
       if (!man || m.index === undefined || NOT_GROUP_NAME.test(man)) continue;
       const start = m.index + m[0].lastIndexOf(man);
-      const name = `${man} regime`;
-      push({ kind: 'org', name, matched: name, start, end: start + name.length, confidence: 0.7 });
+      const end = m.index + m[0].length;
+      // "Assad’s brutal regime" is written so; its name is "Assad regime".
+      push({
+        kind: 'org',
+        name: `${man} regime`,
+        matched: text.slice(start, end),
+        start,
+        end,
+        confidence: 0.7,
+      });
     }
   // "Coalition aircraft struck …", "the Coalition said": written with a capital inside a sentence,
   // the word names one coalition, as a short form of its name.
