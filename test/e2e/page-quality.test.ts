@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { AxeBuilder } from '@axe-core/playwright';
+import axe from 'axe-core';
 import { type Browser } from 'playwright-core';
 import { entitiesOf, entityPath } from '../../src/enrich/entities.ts';
 import { CHROMIUM_SKIP, launchChromium } from '../support/chromium.ts';
@@ -86,6 +87,14 @@ describe('reader pages pass axe-core', { skip: CHROMIUM_SKIP }, () => {
     'search with statements and names',
     'search by a name',
   ];
+  const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
+  // The dark scheme only swaps reader.css's colour variables, so in it only the rules that read colours
+  // can find anything new (axe tags them cat.color: color-contrast, link-in-text-block); the other ~95
+  // rules would see the same page as in the light scheme.
+  const COLOUR_RULES = axe
+    .getRules(TAGS)
+    .filter((rule) => rule.tags.includes('cat.color'))
+    .map((rule) => rule.ruleId);
   for (const colorScheme of ['light', 'dark'] as const) {
     for (const name of PAGE_NAMES) {
       it(`has no violations on the ${name} page in the ${colorScheme} scheme`, async () => {
@@ -94,11 +103,17 @@ describe('reader pages pass axe-core', { skip: CHROMIUM_SKIP }, () => {
         const context = await browser.newContext({ colorScheme });
         const page = await context.newPage();
         await page.goto(`${base}${path}`);
-        const results = await new AxeBuilder({ page })
-          .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-          .analyze();
+        const builder = new AxeBuilder({ page });
+        const results = await (
+          colorScheme === 'light' ? builder.withTags(TAGS) : builder.withRules(COLOUR_RULES)
+        ).analyze();
         await context.close();
-        assert.ok(results.passes.length > 20, `axe ran its rules on ${name}`);
+        if (colorScheme === 'light') assert.ok(results.passes.length > 20, `axe ran its rules on ${name}`);
+        else
+          assert.ok(
+            results.passes.some((rule) => rule.id === 'color-contrast'),
+            `axe checked the contrast on ${name}`,
+          );
         const found = results.violations.map(
           (violation) =>
             `${name} (${path}): ${violation.id} – ${violation.help}: ${violation.nodes
