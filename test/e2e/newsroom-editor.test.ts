@@ -6,12 +6,13 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import sharp from 'sharp';
 import { CHROMIUM_SKIP, launchChromium } from '../support/chromium.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 import { formatClock } from '../../src/domain/time-format.ts';
 import { SCHEDULER } from '../../src/service/publishing.ts';
+import { SESSION_COOKIE } from '../../src/http/auth.ts';
 
 const PASSWORD = 'editor passphrase 2026';
 const SCREENSHOTS = new URL('../../docs/screenshots/', import.meta.url);
@@ -47,30 +48,45 @@ describe('the story editor in Chromium', { skip: CHROMIUM_SKIP }, () => {
     assert.deepEqual(errors, [], 'no script errors on any page');
   });
 
+  /** Signed-in tabs by account and browser options (see signIn). */
+  const tabs = new Map<string, Page>();
+
+  /**
+   * A tab signed in as `email` for the test to load its pages in; `close` leaves it blank. The session is
+   * made on the server and given to the browser as its cookie (what the sign-in form, covered in
+   * newsroom.test.ts, sets), and the account's tab is kept for its next test: a context and tab per
+   * sign-in cost ~0.2 s of CPU, and each test loads its pages afresh anyway. One tab per account and
+   * options: two tabs of one account at once would need a context each.
+   */
   async function signIn(
     email: string,
-    viewport = { width: 1280, height: 1000 },
-  ): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ viewport });
-    const page = await context.newPage();
-    page.setDefaultTimeout(30_000);
-    page.on('pageerror', (error) => errors.push(error.message));
-    page.on('dialog', (dialog) => void dialog.accept());
-    await page.goto(`${base}/newsroom/login`);
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(`${base}/newsroom`);
-    return { context, page };
+    options: BrowserContextOptions = { viewport: { width: 1280, height: 1000 } },
+  ): Promise<{ page: Page; close: () => Promise<unknown> }> {
+    const key = `${email} ${JSON.stringify(options)}`;
+    let page = tabs.get(key);
+    if (page === undefined) {
+      const { secret } = await t.accounts.signIn(email, PASSWORD, '127.0.0.1');
+      const context = await browser.newContext(options);
+      await context.addCookies([
+        { name: SESSION_COOKIE, value: secret, url: base, httpOnly: true, sameSite: 'Lax' },
+      ]);
+      page = await context.newPage();
+      page.setDefaultTimeout(30_000);
+      page.on('pageerror', (error) => errors.push(error.message));
+      page.on('dialog', (dialog) => void dialog.accept());
+      tabs.set(key, page);
+    }
+    const tab = page;
+    return { page: tab, close: () => tab.goto('about:blank') };
   }
 
   /** Signs in and opens the story's editor with `updateId` loaded into the form. */
   async function editing(email: string, updateId: string) {
-    const { context, page } = await signIn(email);
+    const { page, close } = await signIn(email);
     await page.goto(`${base}/newsroom/stories/${storyId}`);
     await page.locator(`article[data-update-id="${updateId}"]`).getByRole('button', { name: 'Edit' }).click();
     await page.getByRole('button', { name: 'Save changes' }).waitFor();
-    return { context, page, compose: page.locator('#compose-form') };
+    return { page, close, compose: page.locator('#compose-form') };
   }
 
   describe('two editors on one update', () => {
@@ -120,8 +136,8 @@ describe('the story editor in Chromium', { skip: CHROMIUM_SKIP }, () => {
       await a.page
         .locator(`article[data-update-id="${update.id}"]`, { hasText: 'Explosions in Odesa port overnight' })
         .waitFor();
-      await a.context.close();
-      await b.context.close();
+      await a.close();
+      await b.close();
     });
 
     it('shows a body both editors changed side by side and saves the one the editor picks', async () => {
@@ -174,8 +190,8 @@ describe('the story editor in Chromium', { skip: CHROMIUM_SKIP }, () => {
       assert.equal(stored?.keyEvent, true);
       assert.equal(stored?.claimStatus, 'verified');
       assert.equal(stored?.claimNote, 'Air force channel');
-      await a.context.close();
-      await b.context.close();
+      await a.close();
+      await b.close();
     });
   });
 
@@ -214,8 +230,8 @@ describe('the story editor in Chromium', { skip: CHROMIUM_SKIP }, () => {
       // The form now shows the merged header, so a further save reverts nothing.
       assert.equal(await aHeader.getByLabel('Status').inputValue(), 'ended');
       await t.liveBlog.patchStory(storyId, stored!.version, { status: 'live' });
-      await a.context.close();
-      await b.context.close();
+      await a.close();
+      await b.close();
     });
   });
 
@@ -253,7 +269,7 @@ describe('the story editor in Chromium', { skip: CHROMIUM_SKIP }, () => {
     });
 
     it('finds the first update with the find box and edits it', async () => {
-      const { context, page } = await signIn('olena@example.org');
+      const { page, close } = await signIn('olena@example.org');
       await page.goto(`${base}/newsroom/stories/${longStoryId}`);
       const first = page.locator(`article[data-update-id="${firstId}"]`);
       const status = page.locator('.nr-stream-status');
@@ -279,11 +295,11 @@ describe('the story editor in Chromium', { skip: CHROMIUM_SKIP }, () => {
 
       await page.getByRole('button', { name: 'Show all' }).click();
       await status.getByText('305 updates; the newest 50 are shown.').waitFor();
-      await context.close();
+      await close();
     });
 
     it('loads older updates page by page down to the first', async () => {
-      const { context, page } = await signIn('olena@example.org');
+      const { page, close } = await signIn('olena@example.org');
       await page.goto(`${base}/newsroom/stories/${longStoryId}`);
       const older = page.getByRole('button', { name: 'Load older updates' });
       for (let shown = 100; shown <= 300; shown += 50) {
@@ -297,7 +313,7 @@ describe('the story editor in Chromium', { skip: CHROMIUM_SKIP }, () => {
       const last = page.locator('.nr-stream article').last();
       assert.equal(await last.getAttribute('data-update-id'), firstId);
       await last.getByRole('button', { name: 'Edit' }).waitFor();
-      await context.close();
+      await close();
     });
 
     it('offers editors of the desk an Edit link on the public update page, and no one else', async () => {
@@ -307,14 +323,14 @@ describe('the story editor in Chromium', { skip: CHROMIUM_SKIP }, () => {
       assert.match(anonymous.headers.get('cache-control') ?? '', /^public/);
 
       for (const email of ['stringer@example.org', 'gaza@example.org']) {
-        const { context, page } = await signIn(email);
+        const { page, close } = await signIn(email);
         await page.goto(`${base}${firstPath}`);
         await page.locator('article.update').waitFor();
         assert.equal(await page.getByRole('link', { name: 'Edit in the newsroom' }).count(), 0, email);
-        await context.close();
+        await close();
       }
 
-      const { context, page } = await signIn('olena@example.org');
+      const { page, close } = await signIn('olena@example.org');
       const response = await page.goto(`${base}${firstPath}`);
       assert.equal(response?.headers()['cache-control'], 'no-store', 'the editor’s page is kept by no cache');
       await page.getByRole('link', { name: 'Edit in the newsroom' }).click();
@@ -322,13 +338,15 @@ describe('the story editor in Chromium', { skip: CHROMIUM_SKIP }, () => {
       const body = page.locator('#compose-form textarea[name="body"]');
       await page.getByRole('button', { name: 'Save changes' }).waitFor();
       assert.equal(await body.inputValue(), 'First sirens heard over Kharkiv before dawn.');
-      await context.close();
+      await close();
     });
   });
 
   describe('on a phone', () => {
     it('fits the composer in 375 px and publishes from a fully visible button', async () => {
-      const { context, page } = await signIn('stringer@example.org', { width: 375, height: 740 });
+      const { page, close } = await signIn('stringer@example.org', {
+        viewport: { width: 375, height: 740 },
+      });
       await page.goto(`${base}/newsroom/stories/${storyId}`);
       const overflow = () =>
         page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -365,9 +383,9 @@ describe('the story editor in Chromium', { skip: CHROMIUM_SKIP }, () => {
           path: new URL('newsroom-editor-375.png', SCREENSHOTS).pathname,
           fullPage: true,
         });
-      await context.close();
+      await close();
 
-      const editor = await signIn('olena@example.org', { width: 375, height: 740 });
+      const editor = await signIn('olena@example.org', { viewport: { width: 375, height: 740 } });
       await editor.page.goto(`${base}/newsroom/stories/${storyId}`);
       assert.equal(
         await editor.page.evaluate(
@@ -382,7 +400,7 @@ describe('the story editor in Chromium', { skip: CHROMIUM_SKIP }, () => {
       assert.ok(publishBox.x >= 0 && publishBox.x + publishBox.width <= 375, 'Publish is not clipped');
       await publish.click();
       await editor.page.locator('.nr-stream article', { hasText: 'Strikes reported in Kharkiv' }).waitFor();
-      await editor.context.close();
+      await editor.close();
     });
   });
 
@@ -393,7 +411,7 @@ describe('the story editor in Chromium', { skip: CHROMIUM_SKIP }, () => {
         { body: 'Zelensky said drones struck Moscow overnight. Shahed debris fell near Regional Hall.' },
         'Desk',
       );
-      const { context, page } = await signIn('olena@example.org');
+      const { page, close } = await signIn('olena@example.org');
       await page.goto(`${base}/newsroom/stories/${storyId}`);
       const panel = page.locator(`article[data-update-id="${update.id}"] .nr-enrich`);
       const summary = panel.locator('summary');
@@ -430,7 +448,7 @@ describe('the story editor in Chromium', { skip: CHROMIUM_SKIP }, () => {
       await summary.filter({ hasText: 'Suggestions: none' }).waitFor();
       // Pushed to the colleague's open page: no reload.
       await theirSummary.filter({ hasText: 'Suggestions: none' }).waitFor();
-      await colleague.context.close();
+      await colleague.close();
       assert.equal(await items.count(), 0);
       await panel.getByText('Nothing to review.').waitFor();
       // Cleared from view only: the extraction stays and nothing is taught to later enrichments.
@@ -442,7 +460,7 @@ describe('the story editor in Chromium', { skip: CHROMIUM_SKIP }, () => {
       );
       await page.reload();
       await panel.locator('summary', { hasText: 'Suggestions: none' }).waitFor();
-      await context.close();
+      await close();
     });
   });
 
@@ -450,18 +468,11 @@ describe('the story editor in Chromium', { skip: CHROMIUM_SKIP }, () => {
     it('shows history times and takes "publish at" in the desk’s time, whatever the browser’s zone', async () => {
       const update = await t.liveBlog.publishUpdate(storyId, { body: 'Power restored in Kharkiv.' }, 'Desk');
       // An editor abroad: the browser is in New York, the desk in Kyiv.
-      const context = await browser.newContext({
+      const { page, close } = await signIn('olena@example.org', {
         viewport: { width: 1280, height: 1000 },
         timezoneId: 'America/New_York',
         locale: 'en-US',
       });
-      const page = await context.newPage();
-      page.on('pageerror', (error) => errors.push(error.message));
-      await page.goto(`${base}/newsroom/login`);
-      await page.getByLabel('Email').fill('olena@example.org');
-      await page.getByLabel('Password').fill(PASSWORD);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.waitForURL(`${base}/newsroom`);
       await page.goto(`${base}/newsroom/stories/${storyId}`);
 
       await page
@@ -487,7 +498,7 @@ describe('the story editor in Chromium', { skip: CHROMIUM_SKIP }, () => {
       );
       assert.equal(scheduled?.publishAt, '2030-01-15T07:30:00.000Z', '09:30 in Kyiv (EET, UTC+2)');
       await t.publishing.removeUpdate(SCHEDULER, scheduled!.id);
-      await context.close();
+      await close();
     });
   });
 
@@ -499,7 +510,7 @@ describe('the story editor in Chromium', { skip: CHROMIUM_SKIP }, () => {
       const story = await t.store.stories.getById(storyId);
       await readerPage.goto(`${base}/ukraine-live/${story!.slug}`);
 
-      const { context, page } = await signIn('olena@example.org');
+      const { page, close } = await signIn('olena@example.org');
       await page.goto(`${base}/newsroom/stories/${storyId}`);
       const compose = page.locator('#compose-form');
       await compose.locator('textarea[name="body"]').fill('Rescuers searched the damaged grain terminal.');
@@ -535,14 +546,14 @@ describe('the story editor in Chromium', { skip: CHROMIUM_SKIP }, () => {
       await readerPage.reload();
       assert.match(await live.locator('figcaption').innerText(), /in Odesa on Tuesday/);
       assert.equal(await live.locator('.update-author').innerText(), 'By Olena Editor and Iryna Stringer');
-      await context.close();
+      await close();
       await reader.close();
     });
   });
 
   describe('small things that add up', () => {
     it('tells a contributor what Ctrl+Enter does, and it does it', async () => {
-      const { context, page } = await signIn('stringer@example.org');
+      const { page, close } = await signIn('stringer@example.org');
       await page.goto(`${base}/newsroom/stories/${storyId}`);
       assert.doesNotMatch(await page.locator('#compose-form').innerText(), /Ctrl\+Enter publishes/);
       await page.locator('#compose-form').getByText('Ctrl+Enter submits it for approval').waitFor();
@@ -550,11 +561,11 @@ describe('the story editor in Chromium', { skip: CHROMIUM_SKIP }, () => {
       await body.fill('Queues for water in Mykolaiv this morning.');
       await body.press('Control+Enter');
       await page.locator('.nr-submission', { hasText: 'Queues for water in Mykolaiv' }).waitFor();
-      await context.close();
+      await close();
     });
 
     it('clears “Published.” on the next keystroke, says when it is editing, and follows the headline', async () => {
-      const { context, page } = await signIn('olena@example.org');
+      const { page, close } = await signIn('olena@example.org');
       await page.goto(`${base}/newsroom/stories/${storyId}`);
       const compose = page.locator('#compose-form');
       const status = compose.locator('.nr-status');
@@ -584,7 +595,7 @@ describe('the story editor in Chromium', { skip: CHROMIUM_SKIP }, () => {
       await t.liveBlog.patchStory(storyId, story.version, { headline: 'Kyiv: strikes and shelters' });
       await page.locator('.nr-title h1', { hasText: 'Kyiv: strikes and shelters' }).waitFor();
       assert.equal(await page.title(), 'Kyiv: strikes and shelters – Dateline newsroom');
-      await context.close();
+      await close();
     });
   });
 });

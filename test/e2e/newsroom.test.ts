@@ -9,6 +9,7 @@ import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import sharp from 'sharp';
 import { CHROMIUM_SKIP, launchChromium } from '../support/chromium.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
+import { SESSION_COOKIE } from '../../src/http/auth.ts';
 
 const SCREENSHOTS = new URL('../../docs/screenshots/', import.meta.url);
 const PASSWORD = 'newsroom passphrase 2026';
@@ -72,6 +73,7 @@ describe('newsroom in Chromium', { skip: CHROMIUM_SKIP }, () => {
     return page;
   }
 
+  /** Signs in through the form, as an editor does. */
   async function signIn(email: string): Promise<{ context: BrowserContext; page: Page }> {
     const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
     const page = await open(context, '/newsroom/login');
@@ -82,11 +84,24 @@ describe('newsroom in Chromium', { skip: CHROMIUM_SKIP }, () => {
     return { context, page };
   }
 
+  /**
+   * The story's editor, signed in as `email` by a session made on the server and given to the browser as
+   * its cookie: the first test signs in through the form; the others need only the signed-in page.
+   */
+  async function openEditor(email: string): Promise<{ context: BrowserContext; page: Page }> {
+    const { secret } = await t.accounts.signIn(email, PASSWORD, '127.0.0.1');
+    const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
+    await context.addCookies([
+      { name: SESSION_COOKIE, value: secret, url: base, httpOnly: true, sameSite: 'Lax' },
+    ]);
+    return { context, page: await open(context, new URL(editorUrl).pathname) };
+  }
+
   let storyPath = '';
   let editorUrl = '';
 
   it('signs an editor in, publishes with Ctrl+Enter, and a reader’s open page shows it live', async () => {
-    const { page: editor } = await signIn('editor@example.org');
+    const { context: editorContext, page: editor } = await signIn('editor@example.org');
     await editor.getByRole('button', { name: /Open today’s page/ }).click();
     await editor.waitForURL(/\/newsroom\/stories\//);
     editorUrl = editor.url();
@@ -111,11 +126,11 @@ describe('newsroom in Chromium', { skip: CHROMIUM_SKIP }, () => {
     assert.match(await reader.locator('article.update').first().innerText(), /Convoy reaches Idlib/);
     await editor.locator('.nr-stream article', { hasText: 'Aid trucks crossed' }).waitFor();
     await readerContext.close();
+    await editorContext.close();
   });
 
   it('keeps a contributor’s submission off the page until an editor approves it', async () => {
-    const { page: stringer } = await signIn('stringer@example.org');
-    await stringer.goto(editorUrl);
+    const { context: stringerContext, page: stringer } = await openEditor('stringer@example.org');
     assert.equal(await stringer.getByLabel('Claim status').locator('option[value="verified"]').count(), 0);
     await stringer.locator('#compose-form textarea[name="body"]').fill('Shelling heard east of Saraqib.');
     await stringer.getByRole('button', { name: 'Submit for approval' }).click();
@@ -125,8 +140,7 @@ describe('newsroom in Chromium', { skip: CHROMIUM_SKIP }, () => {
     const reader = await open(readerContext, storyPath);
     assert.equal(await reader.locator('article.update', { hasText: 'Shelling heard' }).count(), 0);
 
-    const { page: editor } = await signIn('editor@example.org');
-    await editor.goto(editorUrl);
+    const { context: editorContext, page: editor } = await openEditor('editor@example.org');
     const item = editor.locator('.nr-submission', { hasText: 'Shelling heard' });
     await item.getByRole('button', { name: 'Approve', exact: true }).click();
     await reader.locator('article.update', { hasText: 'Shelling heard' }).waitFor();
@@ -139,6 +153,8 @@ describe('newsroom in Chromium', { skip: CHROMIUM_SKIP }, () => {
       await editor.screenshot({ path: new URL('newsroom-editor.png', SCREENSHOTS).pathname, fullPage: true });
     }
     await readerContext.close();
+    await stringerContext.close();
+    await editorContext.close();
   });
 
   it('shows a conflict when someone else saved first, and restores an earlier revision from the history', async () => {
@@ -148,8 +164,7 @@ describe('newsroom in Chromium', { skip: CHROMIUM_SKIP }, () => {
       { body: 'Ceasefire holds in the north.' },
       'Desk',
     );
-    const { page: editor } = await signIn('editor@example.org');
-    await editor.goto(editorUrl);
+    const { context: editorContext, page: editor } = await openEditor('editor@example.org');
     const article = editor.locator(`article[data-update-id="${original.id}"]`);
     await article.getByRole('button', { name: 'Edit' }).click();
     // The form is filled once the update has been fetched; typing before that would be overwritten,
@@ -179,11 +194,11 @@ describe('newsroom in Chromium', { skip: CHROMIUM_SKIP }, () => {
       .locator(`article[data-update-id="${original.id}"]`, { hasText: 'Ceasefire holds in the north.' })
       .waitFor();
     assert.equal((await t.store.updates.getById(original.id))?.version, 4);
+    await editorContext.close();
   });
 
   it('publishes a scheduled update by itself at the set time', async () => {
-    const { page: editor } = await signIn('editor@example.org');
-    await editor.goto(editorUrl);
+    const { context: editorContext, page: editor } = await openEditor('editor@example.org');
     const readerContext = await browser.newContext();
     const reader = await open(readerContext, storyPath);
     await editor.locator('#compose-form textarea[name="body"]').fill('Scheduled briefing: ministers meet.');
@@ -204,6 +219,7 @@ describe('newsroom in Chromium', { skip: CHROMIUM_SKIP }, () => {
     if (Date.now() < dueAt - 1000) assert.equal(readerCount, 0, 'not shown before its time');
     await reader.locator('article.update', { hasText: 'Scheduled briefing' }).waitFor({ timeout: 15_000 });
     await readerContext.close();
+    await editorContext.close();
   });
 
   it('runs no author-supplied script in the reader or the editor, and stores none for rendering', async () => {
@@ -211,6 +227,8 @@ describe('newsroom in Chromium', { skip: CHROMIUM_SKIP }, () => {
     const photo = await sharp({ create: { width: 1200, height: 800, channels: 3, background: '#6b7f5a' } })
       .jpeg()
       .toBuffer();
+    // The editor is open before the payloads are published, so they reach it live as well as on a load.
+    const { context: editorContext, page: editor } = await openEditor('editor@example.org');
     const form = new FormData();
     form.append('file', new Blob([new Uint8Array(photo)], { type: 'image/jpeg' }), 'x.jpg');
     form.append('alt', '"><img src=x onerror=alert("alt")>');
@@ -255,8 +273,8 @@ describe('newsroom in Chromium', { skip: CHROMIUM_SKIP }, () => {
       await reader.locator(selector).first().waitFor();
     assert.match(await reader.locator('.media-card').first().innerText(), /Claimed video/i);
     await reader.locator('.update-photo img').first().hover();
-    const { page: editor } = await signIn('editor@example.org');
-    await editor.goto(editorUrl);
+    await editor.locator('.nr-stream article', { hasText: 'raw' }).waitFor();
+    await editor.reload();
     await editor.locator('.nr-stream article', { hasText: 'raw' }).waitFor();
     // Let every image (including the payloads' broken ones) settle before judging.
     await reader.waitForLoadState('load');
@@ -264,6 +282,7 @@ describe('newsroom in Chromium', { skip: CHROMIUM_SKIP }, () => {
     assert.deepEqual(dialogs, []);
     assert.deepEqual(errors, []);
     await readerContext.close();
+    await editorContext.close();
   });
 
   it('shows readers an uploaded photo at a size from srcset and a claimed video that loads nothing until clicked', async () => {

@@ -5,7 +5,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { AxeBuilder } from '@axe-core/playwright';
-import { type Browser } from 'playwright-core';
+import axe from 'axe-core';
+import { type Browser, type Page } from 'playwright-core';
 import { entitiesOf, entityPath } from '../../src/enrich/entities.ts';
 import { CHROMIUM_SKIP, launchChromium } from '../support/chromium.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
@@ -86,19 +87,37 @@ describe('reader pages pass axe-core', { skip: CHROMIUM_SKIP }, () => {
     'search with statements and names',
     'search by a name',
   ];
+  const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
+  // The dark scheme only swaps reader.css's colour variables, so in it only the rules that read colours
+  // can find anything new (axe tags them cat.color: color-contrast, link-in-text-block); the other ~95
+  // rules would see the same page as in the light scheme.
+  const COLOUR_RULES = axe
+    .getRules(TAGS)
+    .filter((rule) => rule.tags.includes('cat.color'))
+    .map((rule) => rule.ruleId);
+  // One tab per scheme, which each test loads afresh: a context and renderer per test cost ~0.2 s of CPU
+  // more, and reader pages keep nothing between loads that changes what they show.
+  const tabs: Partial<Record<'light' | 'dark', Page>> = {};
   for (const colorScheme of ['light', 'dark'] as const) {
     for (const name of PAGE_NAMES) {
       it(`has no violations on the ${name} page in the ${colorScheme} scheme`, async () => {
         const path = pages[name];
         assert.ok(path, `the ${name} page was set up`);
-        const context = await browser.newContext({ colorScheme });
-        const page = await context.newPage();
+        const page = (tabs[colorScheme] ??= await browser.newPage({ colorScheme }));
         await page.goto(`${base}${path}`);
-        const results = await new AxeBuilder({ page })
-          .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-          .analyze();
-        await context.close();
-        assert.ok(results.passes.length > 20, `axe ran its rules on ${name}`);
+        // Legacy mode runs axe.run() in the page itself; the default also loads axe into a blank page per run
+        // to merge the results of cross-origin frames, which reader pages lack (same results, 0.26 s less CPU).
+        // Every rule still checks every node; only violations are reported node by node (passes by rule).
+        const builder = new AxeBuilder({ page }).setLegacyMode().options({ resultTypes: ['violations'] });
+        const results = await (
+          colorScheme === 'light' ? builder.withTags(TAGS) : builder.withRules(COLOUR_RULES)
+        ).analyze();
+        if (colorScheme === 'light') assert.ok(results.passes.length > 20, `axe ran its rules on ${name}`);
+        else
+          assert.ok(
+            results.passes.some((rule) => rule.id === 'color-contrast'),
+            `axe checked the contrast on ${name}`,
+          );
         const found = results.violations.map(
           (violation) =>
             `${name} (${path}): ${violation.id} – ${violation.help}: ${violation.nodes
