@@ -63,14 +63,14 @@ const SERIAL: { path: string; why: string }[] = [
  * got axe-core's 46 s ran a minute after the others ended. Other files weigh 1 (a browser file 6).
  */
 const SLOW: Record<string, number> = {
-  'test/e2e/page-quality.test.ts': 27,
+  'test/e2e/page-quality.test.ts': 14,
   'test/e2e/newsroom-editor.test.ts': 22,
   'test/e2e/newsroom.test.ts': 17,
   'test/e2e/newsroom-workflow.test.ts': 13,
   'test/e2e/reader-gallery.test.ts': 11,
   'test/e2e/newsroom-drafts.test.ts': 10,
   // outside test/e2e (weight 1 by default): a fuzzer and the CLI files that still start processes
-  'test/security/nul-and-fuzz.test.ts': 11,
+  'test/security/nul-and-fuzz.test.ts': 14,
   'test/security/feed-abuse.test.ts': 6,
   'test/cli/durability.test.ts': 6,
   'test/cli/workers-map.test.ts': 5,
