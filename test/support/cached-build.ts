@@ -26,10 +26,17 @@ const SRC = new URL('../../src/', import.meta.url).pathname;
 function hashOfSources(paths: string[]): string {
   const hash = createHash('sha256');
   const add = (path: string) => {
-    for (const entry of readdirSync(path, { withFileTypes: true }).sort((a, b) =>
-      a.name.localeCompare(b.name),
-    )) {
+    const entries = readdirSync(path, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+    const names = new Set(entries.map((e) => e.name));
+    for (const entry of entries) {
       const child = join(path, entry.name);
+      // A compiled file beside its source (the test tree's): the source alone says what is built, so
+      // the tree and the repository (the runner warms the caches from it) name the same build.
+      if (
+        /\.js$/.test(entry.name) &&
+        (names.has(entry.name.replace(/\.js$/, '.ts')) || names.has(entry.name.replace(/\.js$/, '.tsx')))
+      )
+        continue;
       if (entry.isDirectory()) add(child);
       // Under npm test the tree's files are symlinks to the sources (test/support/compiled-tree.ts).
       else if (entry.isFile() || (entry.isSymbolicLink() && statSync(child).isFile()))
@@ -85,6 +92,19 @@ export async function seedMigratedDatabase(dataDir: string): Promise<void> {
   copyFileSync(await templateDatabase, target);
 }
 let templateDatabase: Promise<string> | undefined;
+
+/**
+ * Both results, built by the test runner before its processes start: otherwise the first process of
+ * each lane builds them at the same moment on a clean machine.
+ */
+export async function warmCaches(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'dateline-warm-'));
+  try {
+    await Promise.all([seedMigratedDatabase(dir), builtAssets()]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 /** The browser assets as buildAssets() makes them, built once for all test processes. */
 export function builtAssets(): Promise<Assets> {
