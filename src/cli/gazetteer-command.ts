@@ -3,18 +3,9 @@
  * imports beside the built-in gazetteer (src/enrich/places/geonames-import.ts).
  */
 import { resolve } from 'node:path';
-import type { Command, Option } from 'commander';
+import type { Command } from 'commander';
 import type { ImportProgress } from '../enrich/places/geonames-import.ts';
-import type { Store } from '../store/store.ts';
-import type { CliIo } from './program.ts';
-
-/** What the command needs from the CLI around it. */
-export interface GazetteerCommandDeps {
-  /** Runs `run` with the store of the data directory the options name, closing it afterwards. */
-  withStore<T>(opts: { dataDir?: string }, run: (store: Store) => Promise<T>): Promise<T>;
-  dataDirOption(): Option;
-  io: CliIo;
-}
+import type { CliIo, CommandDeps } from './program.ts';
 
 /** Non-TTY progress lines come at most this often, so a log is not flooded. */
 const PLAIN_EVERY_MS = 10_000;
@@ -44,7 +35,7 @@ function progressPrinter(stderr: CliIo['stderr']): (p: ImportProgress) => void {
 }
 
 /** Registers `gazetteer import|status|remove` on the `dateline` program. */
-export function registerGazetteerCommand(program: Command, deps: GazetteerCommandDeps): void {
+export function registerGazetteerCommand(program: Command, deps: CommandDeps): void {
   const { io } = deps;
   const gazetteer = program
     .command('gazetteer')

@@ -27,6 +27,14 @@ export interface CliIo {
   cwd: string;
 }
 
+/** What a command module needs from the program: its I/O, the shared option, a store to work on. */
+export interface CommandDeps {
+  io: CliIo;
+  dataDirOption(): Option;
+  /** Opens the store of the data directory the options name, runs `run`, closes it. */
+  withStore<T>(opts: { dataDir?: string }, run: (store: Store) => Promise<T>): Promise<T>;
+}
+
 /**
  * A bad argument found by a command's own checks. Not commander's InvalidArgumentError: that is a
  * CommanderError, which runCommand takes as already printed.
@@ -220,25 +228,10 @@ function buildProgram(io: CliIo): Command {
     });
 
   registerEnrichCommand(program, io);
-  registerStatementsCommand(program, {
-    io,
-    withStore: (opts, run) => withStore(configFrom(opts), run),
-    dataDirOption,
-  });
-  registerTokenCommands(program, {
-    dataDirOption,
-    io,
-    withStore: (opts, run) => withStore(configFrom(opts), run),
-  });
-  registerGazetteerCommand(program, {
-    io,
-    withStore: (opts, run) => withStore(configFrom(opts), run),
-    dataDirOption,
-  });
-  registerUserCommands(program, {
-    dataDirOption,
-    io,
-    withStore: (opts, run) => withStore(configFrom(opts), run),
-  });
+  const deps: CommandDeps = { io, dataDirOption, withStore: (opts, run) => withStore(configFrom(opts), run) };
+  registerStatementsCommand(program, deps);
+  registerTokenCommands(program, deps);
+  registerGazetteerCommand(program, deps);
+  registerUserCommands(program, deps);
   return program;
 }

@@ -9,15 +9,7 @@ import { DomainError, invalid } from '../domain/errors.ts';
 import type { DiffPart } from '../statements/compare.ts';
 import type { Comparison, SimilarStatement } from '../statements/statement-service.ts';
 import type { Store } from '../store/store.ts';
-import type { CliIo } from './program.ts';
-
-/** What the command needs from the CLI around it. */
-export interface StatementsCommandDeps {
-  /** Runs `run` with the store of the data directory the options name, closing it afterwards. */
-  withStore<T>(opts: { dataDir?: string }, run: (store: Store) => Promise<T>): Promise<T>;
-  dataDirOption(): Option;
-  io: CliIo;
-}
+import type { CliIo, CommandDeps } from './program.ts';
 
 // Fields of the statement as the CLI spells them, so an error names the flag to fix. (Not commander's
 // InvalidArgumentError: main.ts takes any CommanderError as already printed.)
@@ -35,7 +27,7 @@ const FLAGS: Record<string, string> = {
 };
 
 /** Registers `statements add|similar|compare` on `program`. */
-export function registerStatementsCommand(program: Command, deps: StatementsCommandDeps): void {
+export function registerStatementsCommand(program: Command, deps: CommandDeps): void {
   const { io } = deps;
   const statements = program.command('statements').description('the library of official statements');
   // Imported when a command runs; only `add` loads the enricher (it names a statement's parties).

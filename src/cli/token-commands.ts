@@ -5,15 +5,7 @@
 import { type Command, Option } from 'commander';
 import { ROLES, type Role } from '../domain/types.ts';
 import type { Store } from '../store/store.ts';
-import type { CliIo } from './program.ts';
-
-/** What the token commands borrow from the main program. */
-export interface TokenCommandDeps {
-  dataDirOption(): Option;
-  io: CliIo;
-  /** Opens the store of the data directory in `opts`, runs `run`, closes it. */
-  withStore<T>(opts: { dataDir?: string }, run: (store: Store) => Promise<T>): Promise<T>;
-}
+import type { CommandDeps } from './program.ts';
 
 async function tokenService(store: Store) {
   const { TokenService } = await import('../accounts/token-service.ts');
@@ -21,7 +13,7 @@ async function tokenService(store: Store) {
 }
 
 /** Adds `token create|list|revoke` to `program`. */
-export function registerTokenCommands(program: Command, deps: TokenCommandDeps): void {
+export function registerTokenCommands(program: Command, deps: CommandDeps): void {
   const { io } = deps;
   const token = program.command('token').description('manage API tokens');
 

@@ -2,15 +2,7 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { ROLES, type Role } from '../domain/types.ts';
 import type { Store } from '../store/store.ts';
-import type { CliIo } from './program.ts';
-
-/** What the user commands borrow from the main program. */
-export interface UserCommandDeps {
-  dataDirOption(): Option;
-  io: CliIo;
-  /** Opens the store of the data directory in `opts`, runs `run`, closes it. */
-  withStore<T>(opts: { dataDir?: string }, run: (store: Store) => Promise<T>): Promise<T>;
-}
+import type { CliIo, CommandDeps } from './program.ts';
 
 /** Reads the whole of standard input; the password is its first line. */
 async function readPassword(stdin: CliIo['stdin']): Promise<string> {
@@ -29,7 +21,7 @@ const roleOption = () =>
   new Option('--role <role>', 'contributor, editor or admin').choices(ROLES).makeOptionMandatory();
 
 /** Adds `user add|passwd|role|desks|disable|enable|list` to `program`. */
-export function registerUserCommands(program: Command, deps: UserCommandDeps): void {
+export function registerUserCommands(program: Command, deps: CommandDeps): void {
   const { io } = deps;
   const user = program.command('user').description('manage newsroom accounts');
   const accounts = async (store: Store) => {
