@@ -36,7 +36,7 @@ export function spellingVariants(name: string): string[] {
 export function innerArticleForms(name: string): string[] {
   const spaced = name.replace(INNER_ARTICLE_HYPHEN, ' $1 ');
   const hyphened = name.replace(INNER_ARTICLE_SPACE, ' $1-');
-  return [name, ...new Set([spaced, hyphened])].filter((v, i) => i === 0 || v !== name);
+  return [...new Set([name, spaced, hyphened])];
 }
 const INNER_ARTICLE_HYPHEN = / (al|ad|an|ar|as|ash|at|az|ed|el|en|er|es|ez|ud|ul)-(?=\p{Lu})/gu;
 const INNER_ARTICLE_SPACE = / (al|ad|an|ar|as|ash|at|az|ed|el|en|er|es|ez|ud|ul) (?=\p{Lu})/gu;

@@ -826,13 +826,14 @@ function surnamesAlone(
     const last = words[words.length - 1];
     if (words.length < 2 || last === undefined || NOT_NAME_WORDS.test(last)) continue;
     const bare = last.replace(/^(?:al|el)-/, '');
-    if (bare.length < 4 || !/^\p{Lu}\p{Ll}/u.test(bare)) continue;
+    // Letters, apostrophes and hyphens only: the forms go into a pattern as they are.
+    if (bare.length < 4 || !/^\p{Lu}\p{Ll}[\p{L}'’-]*$/u.test(bare)) continue;
     const forms = new Set([last, bare[0]!.toUpperCase() + bare.slice(1)]);
     // "Mr. Volesky", found by its title on its own, is the same man.
     for (const q of found) if (q.kind === 'person' && forms.has(q.name)) q.name = p.name;
     for (const form of forms)
       for (const m of text.matchAll(
-        new RegExp(String.raw`(?<![\p{L}'’-])${escapeRegExp(form)}(?![\p{L}-]|['’][^s])`, 'gu'),
+        new RegExp(String.raw`(?<![\p{L}'’-])${form}(?![\p{L}-]|['’][^s])`, 'gu'),
       )) {
         const start = m.index;
         const end = start + form.length;
@@ -846,5 +847,3 @@ function surnamesAlone(
   }
   return out;
 }
-
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
