@@ -60,8 +60,14 @@ describe('the map of a story, in Chromium', { skip: CHROMIUM_SKIP }, () => {
     // The first map drawn loads its reference data (a few seconds on a loaded machine).
     await page.goto(`${base}${path}`, { timeout: 60_000 });
     await page.locator('.map-controls').waitFor();
+    await drawn(page);
     return page;
   };
+  /** Waits until the map has drawn its current view (clusters and labels are drawn in a frame). */
+  const drawn = (page: Page) =>
+    page.evaluate(
+      () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done(null)))),
+    );
   /** Closes the page's context, the page having thrown no script error. */
   const close = async (page: Page) => {
     assert.deepEqual(errors, []);
@@ -110,6 +116,7 @@ describe('the map of a story, in Chromium', { skip: CHROMIUM_SKIP }, () => {
     // Zoomed out to the world, places across Ukraine join: fewer, bigger clusters, still eight in all.
     await page.locator('.map-frame').focus();
     for (let i = 0; i < 5; i++) await page.keyboard.press('-');
+    await drawn(page);
     const shown = () =>
       page.evaluate(() => ({
         counts: [...document.querySelectorAll('.map-cluster text')].map((el) => Number(el.textContent)),
