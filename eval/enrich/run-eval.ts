@@ -2,7 +2,9 @@
  * `npm run eval:enrich`: scores the enrichment pipeline against the hand-annotated gold set
  * (eval/enrich/gold.json) and prints precision/recall/F1 per type, date accuracy and the share
  * of places within tolerance, for the dev and held-out splits. `--errors` lists the dev split's
- * mistakes; held-out mistakes are never printed, so nobody tunes on them.
+ * mistakes; held-out mistakes are never printed, so nobody tunes on them. `--data-dir DIR` also
+ * scores the real texts about the countries imported into DIR (`dateline gazetteer import`) with
+ * those places.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,7 +14,9 @@ import { createEnricher } from '../../src/enrich/pipeline.ts';
 import { splitSentences } from '../../src/enrich/text/tokenize.ts';
 import { foldDiacritics } from '../../src/enrich/spelling.ts';
 import type { Enrichment } from '../../src/enrich/types.ts';
-import { runRealEval } from '../real/run-real-eval.ts';
+import { ImportedPlaces } from '../../src/enrich/places/imported-places.ts';
+import { openStore } from '../../src/store/open-store.ts';
+import { runRealEval, type ImportedGazetteer } from '../real/run-real-eval.ts';
 
 const GOLD_PLACE = z.object({
   matched: z.string(),
@@ -232,6 +236,18 @@ function report(name: string, r: SplitResult, items: number): void {
   );
 }
 
+/** The places imported into `--data-dir DIR`, if given. */
+async function importedGazetteer(): Promise<ImportedGazetteer | undefined> {
+  const at = process.argv.indexOf('--data-dir');
+  const dir = at === -1 ? undefined : process.argv[at + 1];
+  if (dir === undefined) return undefined;
+  const store = await openStore(undefined, dir);
+  const countries = new Set((await store.gazetteer.countries()).map((c) => c.iso2));
+  if (countries.size === 0) throw new Error(`nothing is imported in ${dir} (dateline gazetteer import)`);
+  const places = new ImportedPlaces(store.gazetteer);
+  return { countries, lexiconFor: (text) => places.lexiconFor(text) };
+}
+
 const goldFile = join(import.meta.dirname, 'gold.json');
 const gold = z.object({ items: z.array(GOLD_ITEM) }).parse(JSON.parse(readFileSync(goldFile, 'utf8')));
 const enricher = createEnricher();
@@ -262,4 +278,4 @@ console.log(`Gold set: ${gold.items.length} texts across ${regions} conflicts/re
 report('dev', splits.dev, count('dev'));
 if (!devOnly) report('held-out', splits.heldout, count('heldout'));
 if (process.argv.includes('--errors')) console.log(`\nDev errors:\n${splits.dev.errors.join('\n')}`);
-runRealEval(enricher, process.argv.includes('--real-errors'), devOnly);
+await runRealEval(enricher, process.argv.includes('--real-errors'), devOnly, await importedGazetteer());

@@ -7,6 +7,7 @@
  *
  *   node --import tsx eval/real/build-ua-set.ts UCDP-Ukraine.csv UA.txt [OUT.jsonl]
  */
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -50,11 +51,22 @@ for (const line of readFileSync(geonamesFile, 'utf8').split('\n')) {
   for (const n of names) known.add(foldDiacritics(n).toLowerCase());
   if (c[7] === 'ADM1') admin1.push({ names, lat: Number(c[4]), lon: Number(c[5]) });
 }
+// Cities of 100,000 or more abroad ("Minsk peace talks", "Moscow time"), from the gazetteer as the
+// first set was annotated with (build-real-set.ts): a pin on one is a place, not scored either way.
+for (const line of execFileSync('git', ['show', '0fc19e6:data/gazetteer/cities.tsv'], {
+  cwd: here,
+  encoding: 'utf8',
+  maxBuffer: 64 * 1024 * 1024,
+}).split('\n')) {
+  const [name, iso2, , , , population, alt] = line.split('\t');
+  if (!name || iso2 === 'UA' || Number(population) < 100_000) continue;
+  for (const n of [name, ...(alt ?? '').split('|')]) if (n) known.add(foldDiacritics(n).toLowerCase());
+}
 function admin1Point(name: string): { lat: number; lon: number } | undefined {
   const k = skeleton(bare(name));
   return admin1.find((a) => a.names.some((n) => skeleton(bare(n)) === k));
 }
-/** Capitalised spans of up to three words naming a place GeoNames knows in Ukraine. */
+/** Capitalised spans of up to three words naming a place GeoNames knows in Ukraine, or a city abroad. */
 function namedPlaces(text: string): string[] {
   const out: string[] = [];
   const words = [...text.matchAll(/[\p{L}][\p{L}'’-]*/gu)];
@@ -123,8 +135,8 @@ const items = [...byText].map(([text, item]) => {
   const id = `ua-${Math.min(...item.ids)}`;
   const coded = (s: string) =>
     item.places.some((p) => p.matched === s || p.matched.includes(s) || s.includes(p.matched));
-  // Places UCDP describes but did not code, and any other place GeoNames knows in Ukraine: neither
-  // rewarded nor penalised (a headline names more places than the event UCDP coded from it).
+  // Places UCDP describes but did not code, any other place GeoNames knows in Ukraine and cities
+  // abroad: neither rewarded nor penalised (a headline names more places than UCDP coded from it).
   const described = item.described
     .flatMap((d) => [...d.matchAll(/\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+)*/gu)])
     .map((m) => findSpan(text, bare(m[0])))

@@ -8,6 +8,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import type { Lexicon } from '../../src/enrich/lexicon.ts';
 import type { Enricher } from '../../src/enrich/pipeline.ts';
 import { foldDiacritics } from '../../src/enrich/spelling.ts';
 
@@ -17,8 +18,9 @@ const ITEM = z.object({
   country: z.string(),
   published: z.string(),
   text: z.string(),
-  people: z.array(z.string()),
-  /** Absent where the set does not annotate organisations (isaf-releases): not scored. */
+  /** Absent where the set does not annotate people (ua-events): not scored. */
+  people: z.array(z.string()).optional(),
+  /** Absent where the set does not annotate organisations (isaf-releases, ua-events): not scored. */
   organizations: z.array(z.string()).optional(),
   places: z.array(
     z.object({
@@ -80,6 +82,7 @@ const tally = (): Tally => ({ tp: 0, fp: 0, fn: 0 });
 interface SplitScore {
   texts: number;
   people: Tally;
+  peopleScored: boolean;
   organizations: Tally;
   organizationsScored: boolean;
   /** tp: within tolerance; fn: gold not found or off; fp: system places neither gold nor other. */
@@ -111,11 +114,18 @@ function scoreNames(
     }
 }
 
-function scoreItem(item: Item, enricher: Enricher, into: SplitScore): void {
-  const result = enricher.enrich(item.text, { published: item.published, storyCountries: [item.country] });
+function scoreItem(item: Item, enricher: Enricher, into: SplitScore, importedPlaces?: Lexicon): void {
+  const result = enricher.enrich(item.text, {
+    published: item.published,
+    storyCountries: [item.country],
+    ...(importedPlaces && { importedPlaces }),
+  });
   const errors: string[] = [];
   into.texts++;
-  scoreNames(into.people, item.people, result.people, 'person', errors);
+  if (item.people) {
+    into.peopleScored = true;
+    scoreNames(into.people, item.people, result.people, 'person', errors);
+  }
   if (item.organizations) {
     into.organizationsScored = true;
     scoreNames(into.organizations, item.organizations, result.organizations, 'org', errors);
@@ -357,6 +367,7 @@ function print(name: string, s: SplitScore): void {
   ] as const) {
     if (byCountryOnly && label === 'places') continue;
     if (label === 'organizations' && !s.organizationsScored) continue;
+    if (label === 'people' && !s.peopleScored) continue;
     const r = ratio(t.tp, t.tp + t.fn);
     // A place pinned too far counts against precision as well as recall.
     const p = ratio(t.tp, t.tp + t.fp + ('off' in t ? t.off : 0));
@@ -427,6 +438,12 @@ const SETS = [
     tag: 'isaf',
   },
   {
+    file: 'ua-events.jsonl',
+    env: 'DATELINE_UA_SET',
+    label: 'Fifth real-text set (UCDP event headlines in Ukraine, 2014–2023)',
+    tag: 'ua',
+  },
+  {
     file: 're3d-paragraphs.jsonl',
     env: 'DATELINE_RE3D_SET',
     label: "Fourth real-text set (re3d: Dstl's annotated documents on Syria and Iraq, cut into paragraphs)",
@@ -434,15 +451,34 @@ const SETS = [
   },
 ] as const;
 
-/**
- * Runs and prints every real-text set; `errors` lists their dev mistakes (never held-out);
- * `devOnly` neither scores nor prints held-out, so tuning rounds do not see it.
- */
-export function runRealEval(enricher: Enricher, errors: boolean, devOnly = false): void {
-  for (const set of SETS) runOneSet(enricher, errors, devOnly, set);
+/** GeoNames files imported into a deployment (`dateline gazetteer import`), looked up per text. */
+export interface ImportedGazetteer {
+  /** The countries imported (ISO2): only texts about them are scored again with the import. */
+  countries: ReadonlySet<string>;
+  lexiconFor(text: string): Promise<Lexicon | undefined>;
 }
 
-function runOneSet(enricher: Enricher, errors: boolean, devOnly: boolean, set: (typeof SETS)[number]): void {
+/**
+ * Runs and prints every real-text set; `errors` lists their dev mistakes (never held-out);
+ * `devOnly` neither scores nor prints held-out, so tuning rounds do not see it. With `imported`,
+ * the places of the texts about an imported country are scored again with the imported places.
+ */
+export async function runRealEval(
+  enricher: Enricher,
+  errors: boolean,
+  devOnly = false,
+  imported?: ImportedGazetteer,
+): Promise<void> {
+  for (const set of SETS) await runOneSet(enricher, errors, devOnly, set, imported);
+}
+
+async function runOneSet(
+  enricher: Enricher,
+  errors: boolean,
+  devOnly: boolean,
+  set: (typeof SETS)[number],
+  imported?: ImportedGazetteer,
+): Promise<void> {
   const path = realSetPath(set.file, process.env[set.env]);
   if (!path) {
     console.log(`\n${set.label}: not found (build it as eval/README.md says, or set ${set.env})`);
@@ -454,6 +490,7 @@ function runOneSet(enricher: Enricher, errors: boolean, devOnly: boolean, set: (
   const empty = (): SplitScore => ({
     texts: 0,
     people: tally(),
+    peopleScored: false,
     organizations: tally(),
     organizationsScored: false,
     places: { ...tally(), off: 0, approximate: 0 },
@@ -469,6 +506,31 @@ function runOneSet(enricher: Enricher, errors: boolean, devOnly: boolean, set: (
   print(`${set.tag} dev`, splits.dev);
   if (!devOnly) print(`${set.tag} held-out`, splits.heldout);
   if (errors) console.log(`\n${set.tag} dev errors:\n${splits.dev.errors.join('\n')}`);
+  if (!imported) return;
+  // The texts about an imported country, scored again with and without the imported places.
+  const about = items.filter((i) => imported.countries.has(i.country) && (!devOnly || i.split === 'dev'));
+  if (about.length === 0) return;
+  const without = { dev: empty(), heldout: empty() };
+  const withImport = { dev: empty(), heldout: empty() };
+  for (const item of about) {
+    scoreItem(item, enricher, without[item.split]);
+    scoreItem(item, enricher, withImport[item.split], await imported.lexiconFor(item.text));
+  }
+  const line = (s: SplitScore) => {
+    const { tp, fp, fn, off } = s.places;
+    const pins = s.pinsByCountry.right + s.pinsByCountry.wrong;
+    return tp + fn > 0
+      ? `recall ${f(ratio(tp, tp + fn))}, precision ${f(ratio(tp, tp + fp + off))} (${tp}/${fp}/${fn}; ${off} too far)`
+      : `pins in the text's countries ${f(ratio(s.pinsByCountry.right, pins))} (${s.pinsByCountry.right}/${pins})`;
+  };
+  const codes = [...imported.countries].join(', ');
+  for (const split of devOnly ? (['dev'] as const) : (['dev', 'heldout'] as const)) {
+    const name = `${set.tag} ${split === 'dev' ? 'dev' : 'held-out'}`;
+    console.log(`\n${name}, the ${without[split].texts} texts about ${codes}: places`);
+    console.log(`  built-in data only:         ${line(without[split])}`);
+    console.log(`  with the imported places:   ${line(withImport[split])}`);
+  }
+  if (errors) console.log(`\n${set.tag} dev errors with the import:\n${withImport.dev.errors.join('\n')}`);
 }
 
 function runSpanSet(

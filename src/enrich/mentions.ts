@@ -30,7 +30,7 @@ export type Resolved =
     };
 
 const REGION_WORD =
-  /^(?:[Pp]rovince|[Gg]overnorate|[Rr]egion|[Ss]tate|[Oo]blast|[Dd]istrict|[Cc]ounty|[Dd]ivision)$/;
+  /^(?:[Pp]rovince|[Gg]overnorate|[Rr]egion|[Ss]tate|[Oo]blast|Obl|[Dd]istrict|[Cc]ounty|[Dd]ivision)$/;
 // "the Borno town of Gwoza", "Sagaing's Ye-U township": the first name is the area around the second.
 const CONTAINS_NEXT =
   /^(?:['’]s (?:\p{Lu}[\p{L}'’-]+ )*(?:\p{Lu}[\p{L}'’-]+|town|village|district|township|city)\b(?! (?:Police|Army|Forces|Government|Council|Governor|Assembly)\b)| (?:town|village|city|hamlet|locality|township) of \p{Lu})/u;

@@ -15,6 +15,11 @@ import type { PlaceMention } from '../types.ts';
 const BIG_CITY = 250_000;
 /** A town smaller than this loses to a region of its name it does not lie in. */
 const SMALL_TOWN = 50_000;
+/**
+ * Homonyms in one country (a GeoNames country file has a dozen villages called Pisky): the one within
+ * this distance of the text's other places beats one farther, unless that one is a big city.
+ */
+const NEAR_KM = 150;
 
 /** The countries a text is about, weighted by how often they come up. */
 export function contextCountries(context: EnrichContext, storyCountries: string[]): Map<string, number> {
@@ -43,10 +48,42 @@ function namedAreas(mentions: Resolved[]): Set<string> {
   return out;
 }
 
+/** Great-circle distance in km. */
+function kmBetween(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
+  const rad = Math.PI / 180;
+  const h =
+    Math.sin(((b.lat - a.lat) * rad) / 2) ** 2 +
+    Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(((b.lon - a.lon) * rad) / 2) ** 2;
+  return 12_742 * Math.asin(Math.sqrt(h));
+}
+
+/**
+ * Where the text's places without a homonym in their country are: the anchors that tell a village
+ * from its namesakes. Towns and admin-1 regions only, so a country's centre anchors nothing.
+ */
+function anchorsOf(
+  mentions: Resolved[],
+  context: Map<string, number>,
+  areas: Set<string>,
+): Map<Resolved, Place> {
+  const out = new Map<Resolved, Place>();
+  for (const m of mentions) {
+    if (m.kind !== 'place') continue;
+    const place = choose(m, context, areas, []);
+    if (!place || !context.has(place.iso2)) continue;
+    const homonym = m.candidates.some(
+      (c) => c.place.iso2 === place.iso2 && c.place.kind === 'city' && kmBetween(c.place, place) > NEAR_KM,
+    );
+    if (!homonym) out.set(m, place);
+  }
+  return out;
+}
+
 function choose(
   m: Extract<Resolved, { kind: 'place' }>,
   context: Map<string, number>,
   areas: Set<string>,
+  anchors: Place[],
 ): Place | undefined {
   if (m.chosen) return m.candidates[0]?.place;
   const inArea = (place: Place) => place.kind === 'city' && areas.has(`${place.iso2}.${place.admin1Code}`);
@@ -69,10 +106,31 @@ function choose(
     (context.get(place.iso2) ?? 0) * 1e13 +
     (inArea(place) ? 1e15 : 0) +
     (place.kind === 'city' ? 1e11 : 0) +
-    (canonical ? 1e10 : 0) +
+    // The place's own name beats another's alternate spelling of a like size, not a town many times
+    // its size ("Svatovo" is Svatove, the district town of 16,000, not the hamlet of 142 so named).
+    (canonical ? 1 + place.population * 2 : 0) +
     place.population;
-  const best = [...candidates].sort((a, b) => score(b) - score(a))[0];
+  const ranked = [...candidates].sort((a, b) => score(b) - score(a));
+  let best = ranked[0];
   if (!best) return undefined;
+  if (
+    anchors.length > 0 &&
+    best.place.kind === 'city' &&
+    !inArea(best.place) &&
+    best.place.population < BIG_CITY
+  ) {
+    // Spatial minimality: of the homonyms in the best one's country, the one near the text's other
+    // places ("Pisky area in Donbas" is the Pisky by Donetsk, not the one in Poltava oblast).
+    const away = (place: Place) => Math.min(...anchors.map((a) => kmBetween(a, place)));
+    if (away(best.place) > NEAR_KM) {
+      const near = ranked
+        .filter((c) => c.place.kind === 'city' && c.place.iso2 === best?.place.iso2)
+        .map((c) => ({ c, km: away(c.place) }))
+        .filter((x) => x.km <= NEAR_KM)
+        .sort((a, b) => a.km - b.km)[0];
+      if (near) best = near.c;
+    }
+  }
   const inContext = context.has(best.place.iso2) || inArea(best.place);
   if (inContext) return best.place;
   // Abroad, only by its own name: "Boni" in a Mali story is not Bonn under another spelling.
@@ -89,6 +147,8 @@ export function createPlacesExtractor(storyCountries: () => string[]): Extractor
     extract(context) {
       const weights = contextCountries(context, storyCountries());
       const areas = namedAreas(context.mentions);
+      const anchors = anchorsOf(context.mentions, weights, areas);
+      const anchorsBut = (m: Resolved) => [...anchors].filter(([k]) => k !== m).map(([, p]) => p);
 
       const personWords = namesWords(context);
       const out: PlaceMention[] = [];
@@ -129,7 +189,7 @@ export function createPlacesExtractor(storyCountries: () => string[]): Extractor
         const before = context.text.slice(Math.max(0, m.match.start - 12), m.match.start);
         if (personWords.has(m.match.text) && !LOCATIVE_BEFORE.test(before)) continue;
         if (WEAPON_AFTER.test(context.text.slice(m.match.end, m.match.end + 16))) continue;
-        const place = choose(m, weights, areas);
+        const place = anchors.get(m) ?? choose(m, weights, areas, anchorsBut(m));
         if (!place) continue;
         // "Palma in Cabo Delgado" in a Mozambique story: not Palma de Mallorca (placedInRegion pins it)
         if (!weights.has(place.iso2) && inNamedRegion(context, m.match.end, weights)) continue;

@@ -426,6 +426,8 @@ export function findPatternNames(
     if (mentions.some((k) => k.kind === 'place' && k.match.start <= cueStart && k.match.end > start)) return;
     // "Then Artan blew himself up": a sentence's opening word is not part of the name.
     const opener = SENTENCE_OPENER.exec(whole)?.[0];
+    // "In Kharkiv, a woman was killed": a locative opener puts a place there, as one before the cue does.
+    if (opener && LOCATIVE_BEFORE.test(opener) && !OFFICE_TITLE.test(whole.slice(opener.length))) return;
     if (opener) {
       whole = whole.slice(opener.length);
       start += opener.length;
