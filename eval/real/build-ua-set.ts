@@ -62,6 +62,7 @@ for (const line of execFileSync('git', ['show', '0fc19e6:data/gazetteer/cities.t
   if (!name || iso2 === 'UA' || Number(population) < 100_000) continue;
   for (const n of [name, ...(alt ?? '').split('|')]) if (n) known.add(foldDiacritics(n).toLowerCase());
 }
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 function admin1Point(name: string): { lat: number; lon: number } | undefined {
   const k = skeleton(bare(name));
   return admin1.find((a) => a.names.some((n) => skeleton(bare(n)) === k));
@@ -122,7 +123,12 @@ for (const r of rows) {
     const span = findSpan(text, bare(name));
     if (!span || !at || skeleton(span) === skeleton('Ukraine')) return;
     if (item.places.some((p) => p.matched === span)) return;
-    item.places.push({ matched: span, kind, country: 'UA', lat: at.lat, lon: at.lon });
+    // "shelled the Kherson region": the text names the region, wherever UCDP put the event in it.
+    const area = new RegExp(`${escape(span)} (?:region|oblast|Oblast|Region)`).test(text)
+      ? admin1Point(span)
+      : undefined;
+    if (area) item.places.push({ matched: span, kind: 'region', country: 'UA', ...area });
+    else item.places.push({ matched: span, kind, country: 'UA', lat: at.lat, lon: at.lon });
   };
   if (r.where_coordinates && prec <= 5)
     add(r.where_coordinates, prec <= 2 ? 'town' : prec === 3 ? 'district' : 'region', point);
