@@ -175,4 +175,8 @@ test('who is quoted is a person: after the quote, before "said:", past a rank; a
   assert.deepEqual(people('Philip Hammond said: The talks will go on.'), ['Philip Hammond']);
   assert.deepEqual(people('“They fled,” said Col. Wendel Marsh of the joint command.'), ['Wendel Marsh']);
   assert.deepEqual(people('“We act,” said Moscow.'), []);
+  // A quote mark typed the wrong way round before the name still closes the quote.
+  assert.deepEqual(people('“Tankers carry the fight, “Brannagh said. “Nobody flies without them.”'), [
+    'Brannagh',
+  ]);
 });

@@ -112,7 +112,7 @@ const PAIR_ACT = new RegExp(
 );
 // Who is quoted: "…,” said Volesky.", "…,” Carter said", "Philip Hammond said:" (a statement follows).
 const QUOTE_SAID = new RegExp(
-  String.raw`[”"],? said (?:${TITLES}\.?\s+)?(?!(?:Col|Lt|Gen|Maj|Capt|Sgt|Brig|Cpl|Adm|Rev|Dr|Mr|Mrs|Ms|Sen|Rep|Gov)\.)(${FULL_NAME}|${NAME_WORD})(?=[.,;]|\s+(?:on|in|at|during|of)\b)|[”"],? (${FULL_NAME}|${NAME_WORD}) (?:said|added|explained|told)\b|(${FULL_NAME}) said:`,
+  String.raw`[”"],? said (?:${TITLES}\.?\s+)?(?!(?:Col|Lt|Gen|Maj|Capt|Sgt|Brig|Cpl|Adm|Rev|Dr|Mr|Mrs|Ms|Sen|Rep|Gov)\.)(${FULL_NAME}|${NAME_WORD})(?=[.,;]|\s+(?:on|in|at|during|of)\b)|(?:[”"],?|, [“"]) ?(${FULL_NAME}|${NAME_WORD}) (?:said|added|explained|told)\b|(${FULL_NAME}) said:`,
   'gu',
 );
 // The words HUMAN_ACT turns on: most updates have none, and the whole pattern costs a scan per capital.
