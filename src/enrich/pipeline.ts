@@ -194,7 +194,7 @@ export function createEnricher(dataDir: string = DEFAULT_DATA_DIR): Enricher {
   };
 
   const curatedPeople = new Map(names.people.map((p) => [p.name, p]));
-  const givenNames = givenNamesOf(names.people);
+  const givenNames = new Set([...givenNamesOf(names.people), ...names.givenNames]);
   const curatedOrgs = new Map(names.organizations.map((o) => [o.name, o]));
 
   const compile = (corrections: readonly Correction[]): CompiledCorrections => {

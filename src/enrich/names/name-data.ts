@@ -45,6 +45,8 @@ const ORGANIZATIONS_FILE = z.object({
 export interface NameData {
   people: Person[];
   organizations: Organization[];
+  /** Given names from Wikidata's people (given-names.tsv, scripts/build-given-names.ts). */
+  givenNames: string[];
   versions: { people: string; organizations: string };
 }
 
@@ -97,9 +99,17 @@ export function loadNameData(dir: string, lexicon: Lexicon): NameData {
       const lower = surface.replace(GENERIC_INSTITUTION, (words) => words.toLowerCase());
       if (lower !== surface) lexicon.add(withoutArticle(lower), { kind: 'org', org });
     }
+  const givenFile = join(dir, 'given-names.tsv');
+  const givenNames = existsSync(givenFile)
+    ? readFileSync(givenFile, 'utf8')
+        .split('\n')
+        .map((line) => line.slice(0, line.indexOf('\t')))
+        .filter(Boolean)
+    : [];
   return {
     people: people.people,
     organizations: organizations.organizations,
+    givenNames,
     versions: { people: people.version, organizations: organizations.version },
   };
 }

@@ -62,7 +62,8 @@ const VICTIM = new RegExp(
   'gu',
 );
 // Before a title these make the title part of a place's name ("in Sheikh Zuweid").
-const LOCATIVE_BEFORE = /\b(?:in|at|near|outside|around|into|towards?|from)\s+$/i;
+const LOCATIVE_BEFORE =
+  /\b(?:in|at|near|outside|around|into|towards?|from|(?:village|town|city|district|vicinity|outskirts|area) of)\s+$/i;
 const TITLE_ALONE = new RegExp(String.raw`^(?:${TITLES})$`, 'u');
 const OFFICE_TITLE =
   /^(?:Spokes(?:man|woman|person)|(?:Foreign |Defen[cs]e |Home |Deputy )?Secretary|(?:Foreign |Defen[cs]e |Prime )?Minister|Ambassador|Special (?:Advisor|Adviser|Envoy|Representative)|Senator|Lawmaker|Commissioner|Mayor|Gen\.|Col\.|Lt\.|Maj\.|Capt\.|Sgt\.|Brig\.)\s/u;
@@ -343,7 +344,7 @@ const NOT_GROUP_NAME =
 // Afghan and Pakistani place names end in these ("Yahya Khel", "Mohammad Rahim Kalay"), and after the
 // izafat "-ye"/"-e" a name is a place's ("Alaqehdari-ye Yahya Khel").
 const PLACE_TAIL =
-  / (?:Khel|Kheyl|Kalay|Kelay|Kala|Kalai|Qala|Kili|Killi|Kot|Kowt|Abad|Deh|Dara|Darreh|Chowk|Bazaar|Bazar|Mandi)$/;
+  / (?:Khel|Kheyl|Kalay|Kelay|Kala|Kalai|Qala|Kili|Killi|Kot|Kowt|Abad|Deh|Dara|Darreh|Chowk|Bazaar|Bazar|Mandi|Masjid|Mosque|Sufla|Ulya)$/;
 const IZAFAT_BEFORE = /-(?:ye|e|i) $/;
 
 const overlapsAny = (start: number, end: number, spans: { start: number; end: number }[]) =>

@@ -1,0 +1,45 @@
+/**
+ * People no list knows, found by a given name from Wikidata's people opening a run of capitals
+ * (resources/names/given-names.tsv), and the guards that keep places and words out. The people in
+ * these sentences are made up.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { createEnricher } from '../../src/enrich/pipeline.ts';
+
+const enricher = createEnricher();
+const people = (text: string) =>
+  enricher.enrich(text, { published: '2026-11-20T09:00:00Z' }).people.map((p) => [p.name, p.source]);
+
+describe('given names', () => {
+  it('makes a run of capitals opening with a given name a person, with no other cue', () => {
+    assert.deepEqual(people('Roadblocks went up as Ilse Brandvold toured the camp.'), [
+      ['Ilse Brandvold', 'pattern'],
+    ]);
+    assert.deepEqual(people('Aid workers met Zahra Okonkwo-Baptiste in Maiduguri.'), [
+      ['Zahra Okonkwo-Baptiste', 'pattern'],
+    ]);
+  });
+
+  it('leaves out places named after people, villages after "village of", and words that are names too', () => {
+    assert.deepEqual(people('Gunmen attacked the Jama Masjid of Herat.'), []);
+    assert.deepEqual(people('Troops searched the village of Bala Kheyl Sufla.'), []);
+    assert.deepEqual(people('A drone struck in the vicinity of Isa Moradi, Kunduz Province.'), []);
+    assert.deepEqual(people('Shelling hit Hope Street and Grace Avenue.'), []);
+  });
+
+  it('ships no country, month or plain word as a given name', () => {
+    const names = new Set(
+      readFileSync(join(import.meta.dirname, '../../resources/names/given-names.tsv'), 'utf8')
+        .split('\n')
+        .map((l) => l.split('\t')[0]),
+    );
+    assert.ok(names.size > 10_000, `${names.size} names`);
+    for (const name of ['Mohammed', 'Oleksiy', 'Abubakar', 'Fatima', 'John'])
+      assert.ok(names.has(name), name);
+    for (const word of ['Jordan', 'Chad', 'August', 'Hope', 'Justice', 'Abu', 'Sheikh'])
+      assert.ok(!names.has(word), word);
+  });
+});
