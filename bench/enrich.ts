@@ -5,14 +5,20 @@
  * - throughput: the gold-set texts (update-length) enriched round-robin for BENCH_SECONDS
  *   (default 10) after a warm-up, as updates/s of wall-clock time and per CPU-second (the latter
  *   is what one unshared core does; the machine is often shared);
- *   `-- --long` joins three texts into each update (~95 words);
+ *   `-- --long` joins three texts into each update (~95 words); `-- --data-dir DIR` looks each text's
+ *   spans up in the places imported there (`dateline gazetteer import`) first, through the server's
+ *   cache of answers, or with `--uncached` through none, so every update pays the database lookups a
+ *   text of all new names would;
  * - memory: heap used after a forced GC with the enricher loaded, and the peak seen while running.
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
+import type { Lexicon } from '../src/enrich/lexicon.ts';
 import { createEnricher } from '../src/enrich/pipeline.ts';
+import { ImportedPlaces } from '../src/enrich/places/imported-places.ts';
+import { openStore } from '../src/store/open-store.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const MB = 1024 * 1024;
@@ -65,22 +71,35 @@ const texts = LONG
   : gold.items;
 const words = texts.reduce((n, t) => n + t.text.split(/\s+/).length, 0) / texts.length;
 
-const runFor = (ms: number) => {
+const at = process.argv.indexOf('--data-dir');
+const dataDir = at === -1 ? undefined : process.argv[at + 1];
+const store = dataDir === undefined ? undefined : await openStore(undefined, dataDir);
+const uncached = process.argv.includes('--uncached');
+const imported = store && new ImportedPlaces(store.gazetteer, uncached ? { maxCached: 0 } : {});
+const importedCountries = (await store?.gazetteer.countries()) ?? [];
+
+const runFor = async (ms: number) => {
   let done = 0;
   let peak = 0;
   const end = performance.now() + ms;
   while (performance.now() < end) {
-    for (const t of texts)
-      enricher.enrich(t.text, { published: t.published, storyCountries: t.storyCountries });
+    for (const t of texts) {
+      const importedPlaces: Lexicon | undefined = await imported?.lexiconFor(t.text);
+      enricher.enrich(t.text, {
+        published: t.published,
+        storyCountries: t.storyCountries,
+        ...(importedPlaces && { importedPlaces }),
+      });
+    }
     done += texts.length;
     peak = Math.max(peak, process.memoryUsage().heapUsed);
   }
   return { done, peak };
 };
-runFor(2000);
+await runFor(2000);
 const started = performance.now();
 const cpuBefore = process.cpuUsage();
-const { done, peak } = runFor(SECONDS * 1000);
+const { done, peak } = await runFor(SECONDS * 1000);
 const elapsed = (performance.now() - started) / 1000;
 const cpuUsed = process.cpuUsage(cpuBefore);
 const cpuSeconds = (cpuUsed.user + cpuUsed.system) / 1e6;
@@ -93,6 +112,10 @@ console.log(
 console.log(
   `start-up CPU time (user+system of that process; less sensitive to other load), median: ${startupCpu[2]?.toFixed(0)} ms`,
 );
+if (store)
+  console.log(
+    `imported places looked up per text${uncached ? ', uncached' : ''}: ${importedCountries.map((c) => `${c.iso2} ${c.places}`).join(', ')} (${dataDir})`,
+  );
 console.log(`createEnricher() alone (data load, modules already imported): ${loadMs.toFixed(0)} ms`);
 console.log(
   `throughput: ${(done / elapsed).toFixed(0)} updates/s wall-clock (${done} updates of ~${words.toFixed(0)} words in ${elapsed.toFixed(1)} s)`,
@@ -103,3 +126,4 @@ console.log(
 console.log(
   `heap: ${(heapLoaded / MB).toFixed(1)} MB used with the enricher loaded (+${((heapLoaded - heapBefore) / MB).toFixed(1)} MB for its data); peak while running ${(peak / MB).toFixed(1)} MB`,
 );
+await store?.close();
