@@ -45,6 +45,9 @@ test('what only people have marks the name that owns it', () => {
   ]);
   // a country's or a group's possessions are not a person's
   assert.deepEqual(people("Syria's army shelled the town."), []);
+  // nor a common noun's that opens a caption
+  assert.deepEqual(people("Child's body pulled from rubble after the strike."), []);
+  assert.deepEqual(people("Children's hospital hit by artillery."), []);
 });
 
 test('roles and ranks reports use before a name mark it', () => {

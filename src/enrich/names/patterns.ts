@@ -137,7 +137,7 @@ const ATTEMPT_ON = new RegExp(String.raw`\battempt on (?:the life of )?(${FULL_N
 const PRO_MAN = /\bpro[- ](\p{Lu}\p{Ll}+)\b(?!-)/gu;
 // Words that start a sentence or stand for someone without naming anyone.
 const NOT_A_NAME_ALONE =
-  /^(?:He|She|It|They|This|That|One|Nobody|No|Everyone|Anyone|Someone|Another|Each|Neither|Either|Who|Which|What|There|Here|Mr|Mrs|Ms|Dr|Democracy|Government|Regime|Independence|Western|Eastern|Northern|Southern|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
+  /^(?:He|She|It|They|This|That|One|Nobody|No|Everyone|Anyone|Someone|Another|Each|Neither|Either|Who|Which|What|There|Here|Mr|Mrs|Ms|Dr|Democracy|Government|Regime|Independence|Child|Children|Baby|Boy|Girl|Man|Men|Woman|Women|People|Family|Person|Resident|Residents|Civilian|Civilians|Soldier|Soldiers|Victim|Victims|Western|Eastern|Northern|Southern|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
 // "a settlement named Ungwar Bardi": what is named is a place, not a man.
 const PLACE_NAMED =
   /\b(?:settlement|village|town|area|place|camp|district|hamlet|locality|neighbou?rhood)s? $/;
