@@ -26,8 +26,16 @@ describe('given names', () => {
   it('leaves out places named after people, villages after "village of", and words that are names too', () => {
     assert.deepEqual(people('Gunmen attacked the Jama Masjid of Herat.'), []);
     assert.deepEqual(people('Troops searched the village of Bala Kheyl Sufla.'), []);
-    assert.deepEqual(people('A drone struck in the vicinity of Isa Moradi, Kunduz Province.'), []);
+    assert.deepEqual(people('A drone struck in the vicinity of Isa Moradi.'), []);
     assert.deepEqual(people('Shelling hit Hope Street and Grace Avenue.'), []);
+    assert.deepEqual(people('Troops searched a compound near Ilse Moradi, Kunduz Province, at night.'), []);
+  });
+
+  it('keeps a person whose office in a province follows the name', () => {
+    assert.deepEqual(
+      people('Roadblocks went up as Ilse Brandvold, Kunduz Province governor, toured the camp.'),
+      [['Ilse Brandvold', 'pattern']],
+    );
   });
 
   it('ships no country, month or plain word as a given name', () => {

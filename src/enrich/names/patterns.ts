@@ -145,6 +145,8 @@ const VERSUS = new RegExp(String.raw`\bv\. (${FULL_NAME})`, 'gu');
 // After a name these make it a place ("Suleiman al-Halabi area").
 const PLACE_AFTER =
   /^\s+(?:area|village|town|district|neighbou?rhood|street|road|square|camp|countryside|suburb|quarter|shrine|mausoleum|tomb|mosque|church|school|university|airport|hospital|stadium)\b/;
+const AREA_AFTER =
+  /^,\s+\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+)? (?:[Pp]rovince|[Dd]istrict|[Oo]blast|[Rr]egion|[Gg]overnorate|[Ss]tate|LGA)\b(?!['’]s| (?:\p{Ll}+ )?(?:governor|chief|official|commissioner|spokes(?:man|woman|person)|commander|police|council|lawmaker|legislator|deputy|mayor|head|director|representative|aide|MP|senator)\b)/u;
 const PARTICLE_NAME = new RegExp(
   String.raw`\b(?:(?:Abu|Abd|Abdel|Abdul|Umm) )?${NAME_WORD} ${PARTICLE}${NAME_WORD}(?: ${PARTICLE}${NAME_WORD})?\b`,
   'gu',
@@ -467,6 +469,8 @@ export function findPatternNames(
     // A kunya names a man on any cue ("Abu Ghadiya was arrested"); a town spelled so is a place there.
     if ((NOT_PERSON_HEAD.test(first) && !KUNYA.test(`${first} `)) || NOT_NAMES.test(name)) return;
     if (PLACE_AFTER.test(text.slice(end, end + 16))) return;
+    // "near Isa Moradi, Kunduz Province": a name its province follows is a place's, on a weak cue.
+    if (weak && AREA_AFTER.test(text.slice(end, end + 40))) return;
     if (overlapsAny(start, end, placesBlock ? known : knownNames)) return;
     if (possessive ? NOT_NAME_WORDS.test(name) : notPerson(name, end, weak)) return;
     push({ kind: 'person', name, matched: name, start, end, confidence });
