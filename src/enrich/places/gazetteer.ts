@@ -91,7 +91,8 @@ export function loadGazetteer(dir: string, lexicon: Lexicon): Gazetteer {
     if (targeted.has(key)) byName.set(key, [...(byName.get(key) ?? []), place]);
   };
 
-  const regionKeys = new Map<string, Map<string, Place>>();
+  /** Each country's regions with their spellings, in the file's order. */
+  const regionSpellings = new Map<string, { place: Place; spellings: string[] }[]>();
   for (const [code, iso2, name, lat, lon, aliases] of rows(join(dir, 'admin1.tsv'))) {
     if (!iso2 || !name || code === undefined) continue;
     const place: Place = {
@@ -105,10 +106,26 @@ export function loadGazetteer(dir: string, lexicon: Lexicon): Gazetteer {
     };
     regions.set(`${iso2}.${code}`, place);
     addPlace(place, [name, ...list(aliases)].flatMap(innerArticleForms));
-    const keys = regionKeys.get(iso2) ?? new Map<string, Place>();
-    for (const spelling of [name, ...list(aliases)]) keys.set(transliterationKey(spelling), place);
-    regionKeys.set(iso2, keys);
+    const ofCountry = regionSpellings.get(iso2) ?? [];
+    ofCountry.push({ place, spellings: [name, ...list(aliases)] });
+    regionSpellings.set(iso2, ofCountry);
   }
+  const regionKeys = new Map<string, Map<string, Place>>();
+  /**
+   * One country's regions by transliterationKey of each spelling (a later row's wins), built on first
+   * use: keying all 4,500 regions' spellings was a fifth of the start-up, and a text asks of its own
+   * countries only.
+   */
+  const regionKeysOf = (iso2: string): Map<string, Place> => {
+    let keys = regionKeys.get(iso2);
+    if (!keys) {
+      keys = new Map();
+      for (const { place, spellings } of regionSpellings.get(iso2) ?? [])
+        for (const spelling of spellings) keys.set(transliterationKey(spelling), place);
+      regionKeys.set(iso2, keys);
+    }
+    return keys;
+  };
   // Towns are not added to the matcher: they are searched per text by all their spellings (see
   // alternateSpellings), and a town's line is parsed only when a text names it.
   const towns = townTable(join(dir, 'cities.tsv'));
@@ -205,7 +222,8 @@ export function loadGazetteer(dir: string, lexicon: Lexicon): Gazetteer {
     placeCount,
     alternates,
     townsSpelledLike: (iso2, spelling) => keysOf(iso2).get(transliterationKey(spelling)) ?? [],
-    regionSpelledLike: (iso2, spelling) => regionKeys.get(iso2)?.get(transliterationKey(spelling)),
+    regionSpelledLike: (iso2, spelling) =>
+      regionSpellings.has(iso2) ? regionKeysOf(iso2).get(transliterationKey(spelling)) : undefined,
     // Towns are sorted biggest first (build-gazetteer.ts), so the first found are the biggest.
     townsWithin(box, limit) {
       const out: Place[] = [];
