@@ -79,14 +79,19 @@ const APOSTROPHE_MARKS = /['’‘ʿʾ`]/g;
 // Particles a title-case line capitalises inside a name ("Lanao Del Sur", "Deir Ez-Zor").
 const TITLE_PARTICLE =
   /(?<=[\s-])(?:Del|De|Da|Di|Do|Dos|Das|Du|La|Le|Les|Los|Las|Y|Al|El|Ad|An|Ar|As|Ash|At|Az|Ed|Es|Ez|Of|The|And|On|Upon)(?=[\s-])/g;
+/** A place's name of two capitalised words joined by a hyphen ("Ivano-Frankivsk", "Kamianets-Podilskyi"). */
+const HYPHENED_NAME = /^\p{Lu}\p{Ll}+-\p{Lu}\p{Ll}+$/u;
+/** The same two words spaced, as news copy often writes them. */
+const SPACED_NAME = /^(\p{Lu}\p{Ll}+) (\p{Lu}\p{Ll}+)$/u;
 const NEEDS_VARIANT =
-  /['’‘ʿʾ`]|[\s-](?:Del|De|Da|Di|Do|Dos|Das|Du|La|Le|Les|Los|Las|Y|Al|El|Ad|An|Ar|As|Ash|At|Az|Ed|Es|Ez|Of|The|And|On|Upon)[\s-]/;
+  /^\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+$|['’‘ʿʾ`]|[\s-](?:Del|De|Da|Di|Do|Dos|Das|Du|La|Le|Les|Los|Las|Y|Al|El|Ad|An|Ar|As|Ash|At|Az|Ed|Es|Ez|Of|The|And|On|Upon)[\s-]/u;
 
 /**
  * Other keys a span of a name may be stored under: without its apostrophe marks (the gazetteer
  * keeps every spelling without them: "Nad ‘Ali" is "Nad Ali", "Taʿizz" "Taizz"), and with the
- * particles a title-case headline capitalises in lower case ("Lanao Del Sur" is "Lanao del Sur").
- * Empty for most spans, which need neither.
+ * particles a title-case headline capitalises in lower case ("Lanao Del Sur" is "Lanao del Sur"),
+ * and two capitalised words joined by a hyphen ("Kamianets Podilskyi" is "Kamianets-Podilskyi").
+ * Empty for most spans, which need none of these.
  */
 export function spanVariants(key: string): string[] {
   if (!NEEDS_VARIANT.test(key)) return [];
@@ -96,6 +101,7 @@ export function spanVariants(key: string): string[] {
     out.add(k);
     out.add(k.replace(TITLE_PARTICLE, (p) => p.toLowerCase()));
   }
+  out.add(key.replace(SPACED_NAME, '$1-$2'));
   out.delete(key);
   return [...out];
 }
@@ -155,6 +161,8 @@ export class Lexicon {
     const { first, count } = /[^\p{L}\p{N} '’‘-]/u.test(surface) ? tokenShape(surface) : plainShape(key);
     const word = surfaceKey(first);
     if ((this.spans.get(word) ?? 0) < count) this.spans.set(word, count);
+    // "Ivano-Frankivsk" is written "Ivano Frankivsk" too.
+    if (entry.kind === 'place' && HYPHENED_NAME.test(key)) this.add(key.replace('-', ' '), entry);
   }
 
   /** Adds every form of `other` (editors' corrections layered over the shipped data). */

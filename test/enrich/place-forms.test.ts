@@ -122,3 +122,14 @@ test('an article inside a region’s name is matched with a hyphen or a space', 
     'Salah ad Din = Saladin (region)',
   ]);
 });
+
+test('a name of two words joined by a hyphen is found with a space too, and names nobody', () => {
+  assert.deepEqual(summary('Missiles hit Kamianets Podilskyi and Ivano Frankivsk overnight.', ['UA']), [
+    'Kamianets Podilskyi = Kamianets-Podilskyi (city)',
+    'Ivano Frankivsk = Ivano-Frankivsk (city)',
+  ]);
+  assert.deepEqual(
+    enricher.enrich('Missiles hit Ivano Frankivsk overnight.', { published: '2024-05-10T12:00:00Z' }).people,
+    [],
+  );
+});
