@@ -3,7 +3,8 @@
  * build-real-set.ts): recall and precision per kind, places within tolerance (towns 25 km,
  * districts 50 km, regions 100 km) and false places per 100 texts, for dev and held-out apart.
  * Names are scored by span (the spelling in the text), since UCDP's actor names are not ours. The
- * re3d set (build-re3d-set.ts) carries its gold as offsets and is scored by where spellings stand.
+ * re3d set (build-re3d-set.ts) and the GMB set (build-gmb-set.ts) carry their gold as offsets and
+ * are scored by where spellings stand.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -183,7 +184,7 @@ function scoreItem(item: Item, enricher: Enricher, into: SplitScore, importedPla
   if (errors.length > 0) into.errors.push(`${item.id} [${item.country}] ${item.text}`, ...errors);
 }
 
-// ---- sets annotated by offsets (re3d) ----------------------------------------------------------
+// ---- sets annotated by offsets (re3d, GMB) -----------------------------------------------------
 const SPAN = z.object({ text: z.string(), begin: z.number(), end: z.number() });
 type Span = z.infer<typeof SPAN>;
 const SPAN_ITEM = z.object({
@@ -212,7 +213,7 @@ interface SpanScore {
   organizations: Tally & { neither: number };
   /** Named places by span: tp found, fn missed; `approximate` of the found ones pinned approximately. */
   places: { found: number; missed: number; approximate: number };
-  /** `wrongOnPlace`: pins outside those countries that stand on a span re3d marks as a location ("Paris"). */
+  /** `wrongOnPlace`: pins outside those countries that stand on a span the set marks as a place ("Paris"). */
   pins: { right: number; wrong: number; wrongOnPlace: number; unannotated: number; approximate: number };
   dates: { found: number; gold: number };
   errors: string[];
@@ -275,7 +276,17 @@ function scoreSpans(
   });
 }
 
-function scoreSpanItem(item: SpanItem, enricher: Enricher, into: SpanScore): void {
+/** How a set scored by spans is named in its lines. */
+interface SpanSetWords {
+  /** The set's short name: "re3d", "gmb". */
+  tag: string;
+  /** Who annotated its places, for "place on no … location": "re3d", "GMB". */
+  annotator: string;
+  /** The countries a pin is right in: "Syria, Iraq or a country the text names". */
+  pinScope: string;
+}
+
+function scoreSpanItem(item: SpanItem, enricher: Enricher, into: SpanScore, words: SpanSetWords): void {
   const result = enricher.enrich(item.text, {
     published: item.published,
     storyCountries: item.storyCountries,
@@ -335,7 +346,7 @@ function scoreSpanItem(item: SpanItem, enricher: Enricher, into: SpanScore): voi
     }
     if (!onPlace) {
       into.pins.unannotated++;
-      errors.push(`  place on no re3d location: ${p.matched} -> ${p.name} (${p.country})`);
+      errors.push(`  place on no ${words.annotator} location: ${p.matched} -> ${p.name} (${p.country})`);
     }
   }
   const dateRanges = result.dates.map((d) => occurrences(item.text, d.text));
@@ -388,7 +399,7 @@ function print(name: string, s: SplitScore): void {
   );
 }
 
-function printSpans(name: string, s: SpanScore): void {
+function printSpans(name: string, s: SpanScore, words: SpanSetWords): void {
   console.log(`\n${name} (${s.texts} texts from ${s.documents.size} documents)`);
   console.log('type           recall  precision  F1     (tp/fp/fn; on spans the rules leave out)');
   for (const [label, t] of [
@@ -408,9 +419,9 @@ function printSpans(name: string, s: SpanScore): void {
   );
   const { right, wrong, wrongOnPlace, unannotated } = s.pins;
   console.log(
-    `pins in Syria, Iraq or a country the text names: P ${f(ratio(right, right + wrong))} (${right}/${right + wrong}); ` +
+    `pins in ${words.pinScope}: P ${f(ratio(right, right + wrong))} (${right}/${right + wrong}); ` +
       `false places per 100 texts: ${((100 * wrong) / Math.max(1, s.texts)).toFixed(1)} ` +
-      `(${wrongOnPlace} of the ${wrong} on a span re3d marks as a location, e.g. a foreign capital); ` +
+      `(${wrongOnPlace} of the ${wrong} on a span ${words.annotator} marks as a location, e.g. a foreign capital); ` +
       `pins on no such span: ${unannotated}; approximate pins (not scored): ${s.pins.approximate}`,
   );
   console.log(
@@ -418,7 +429,15 @@ function printSpans(name: string, s: SpanScore): void {
   );
 }
 
-const SETS = [
+interface RealSet {
+  file: string;
+  env: string;
+  label: string;
+  tag: string;
+  /** Sets whose gold is offsets into the text (SPAN_ITEM), scored by runSpanSet. */
+  spans?: SpanSetWords;
+}
+const SETS: readonly RealSet[] = [
   {
     file: 'ged-sample.jsonl',
     env: 'DATELINE_REAL_SET',
@@ -448,8 +467,16 @@ const SETS = [
     env: 'DATELINE_RE3D_SET',
     label: "Fourth real-text set (re3d: Dstl's annotated documents on Syria and Iraq, cut into paragraphs)",
     tag: 're3d',
+    spans: { tag: 're3d', annotator: 're3d', pinScope: 'Syria, Iraq or a country the text names' },
   },
-] as const;
+  {
+    file: 'gmb-texts.jsonl',
+    env: 'DATELINE_GMB_SET',
+    label: "Sixth real-text set (GMB: Voice of America news, the Groningen Meaning Bank's entity tags)",
+    tag: 'gmb',
+    spans: { tag: 'gmb', annotator: 'GMB', pinScope: 'a country the text names (by name or demonym)' },
+  },
+];
 
 /** GeoNames files imported into a deployment (`dateline gazetteer import`), looked up per text. */
 export interface ImportedGazetteer {
@@ -476,7 +503,7 @@ async function runOneSet(
   enricher: Enricher,
   errors: boolean,
   devOnly: boolean,
-  set: (typeof SETS)[number],
+  set: RealSet,
   imported?: ImportedGazetteer,
 ): Promise<void> {
   const path = realSetPath(set.file, process.env[set.env]);
@@ -485,7 +512,7 @@ async function runOneSet(
     return;
   }
   const lines = readFileSync(path, 'utf8').split('\n').filter(Boolean);
-  if (set.tag === 're3d') return runSpanSet(lines, enricher, errors, devOnly, set.label);
+  if (set.spans) return runSpanSet(lines, enricher, errors, devOnly, set.label, set.spans);
   const items = lines.map((l) => ITEM.parse(JSON.parse(l)));
   const empty = (): SplitScore => ({
     texts: 0,
@@ -539,6 +566,7 @@ function runSpanSet(
   errors: boolean,
   devOnly: boolean,
   label: string,
+  words: SpanSetWords,
 ): void {
   const items = lines.map((l) => SPAN_ITEM.parse(JSON.parse(l)));
   const empty = (): SpanScore => ({
@@ -553,11 +581,11 @@ function runSpanSet(
   });
   const splits = { dev: empty(), heldout: empty() };
   for (const item of items)
-    if (!devOnly || item.split === 'dev') scoreSpanItem(item, enricher, splits[item.split]);
+    if (!devOnly || item.split === 'dev') scoreSpanItem(item, enricher, splits[item.split], words);
   console.log(
     `\n${label}: ${items.length} texts from ${new Set(items.map((i) => i.document)).size} documents`,
   );
-  printSpans('re3d dev', splits.dev);
-  if (!devOnly) printSpans('re3d held-out', splits.heldout);
-  if (errors) console.log(`\nre3d dev errors:\n${splits.dev.errors.join('\n')}`);
+  printSpans(`${words.tag} dev`, splits.dev, words);
+  if (!devOnly) printSpans(`${words.tag} held-out`, splits.heldout, words);
+  if (errors) console.log(`\n${words.tag} dev errors:\n${splits.dev.errors.join('\n')}`);
 }
