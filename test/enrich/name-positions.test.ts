@@ -178,6 +178,10 @@ test('who is quoted is a person: after the quote, before "said:", past a rank; a
   assert.deepEqual(people('Philip Hammond said: The talks will go on.'), ['Philip Hammond']);
   assert.deepEqual(people('“They fled,” said Col. Wendel Marsh of the joint command.'), ['Wendel Marsh']);
   assert.deepEqual(people('“We act,” said Moscow.'), []);
+  // A full name that says or reports something, not a capital speaking for its government.
+  assert.deepEqual(people('Tavish Oyelaran reports from Lagos.'), ['Tavish Oyelaran']);
+  assert.deepEqual(people("The agency's Tavish Oyelaran says the count is done."), ['Tavish Oyelaran']);
+  assert.deepEqual(people('Ankara says the YPG is an offshoot of the PKK.'), []);
   // A quote mark typed the wrong way round before the name still closes the quote.
   assert.deepEqual(people('“Tankers carry the fight, “Brannagh said. “Nobody flies without them.”'), [
     'Brannagh',

@@ -116,6 +116,16 @@ const QUOTE_SAID = new RegExp(
   String.raw`[”"],? said (?:${TITLES}\.?\s+)?(?!(?:Col|Lt|Gen|Maj|Capt|Sgt|Brig|Cpl|Adm|Rev|Dr|Mr|Mrs|Ms|Sen|Rep|Gov)\.)(${FULL_NAME}|${NAME_WORD})(?=[.,;]|\s+(?:on|in|at|during|of)\b)|(?:[”"],?|, [“"]) ?(${FULL_NAME}|${NAME_WORD}) (?:said|added|explained|told)\b|(${FULL_NAME}) said:`,
   'gu',
 );
+/**
+ * Who speaks or reports: a full name before "says", "told", "reports", "met with" ("Aleem Siddique
+ * says", "Mil Arcega reports"); not after another capitalised word, whose name it would cut in two.
+ * One word alone is not enough: "Ankara says", "Kyiv said" are governments speaking.
+ */
+const SPEAKS = String.raw`(?:says|said|told|added|warned|urged|stressed|noted|insisted|met with)\b`;
+const SPEAKER = new RegExp(
+  String.raw`(?<![\p{L}'’-]|\p{Lu}[\p{L}.-]*\s)(${FULL_NAME}) (?:${SPEAKS}|reports|reported)`,
+  'gu',
+);
 // The words HUMAN_ACT turns on: most updates have none, and the whole pattern costs a scan per capital.
 const HUMAN_ACT_CUE =
   /\b(?:told|tweeted|pleaded|confessed|testified|resigned|born|married|who|himself|herself|detonated|opened fire|stabbed|rammed|hijacked|pledged allegiance|blew|year-old)\b|(?:was|been|is) (?:shot|stabbed|killed|arrested|detained|abducted|kidnapped|sentenced|executed|convicted|charged|jailed|assassinated|beheaded|elected|appointed|identified|named|found guilty)\b|\((?:aged )?\d/;
@@ -163,7 +173,7 @@ const NOT_NAME_WORDS =
 // A lowercase plural or collective noun after the capitals makes them a modifier ("Red Crescent
 // volunteers", "Catholic priests"); a man's name is followed by a verb, a preposition or a stop.
 const MODIFIED_AFTER =
-  /^\s+(?!(?:says|claims|denies|warns|tells|vows|insists|urges|calls|accuses|adds|admits|survives|escapes|dies|resigns|flees|surrenders|visits|meets|returns|arrives|is|was|has|as|his|this|across|towards|besides|always|whereas|unless)\b)(?:\p{Ll}+s|staff|personnel|police|people|youth|militia|community|crew)\b/u;
+  /^\s+(?!(?:says|reports|stresses|notes|claims|denies|warns|tells|vows|insists|urges|calls|accuses|adds|admits|survives|escapes|dies|resigns|flees|surrenders|visits|meets|returns|arrives|is|was|has|as|his|this|across|towards|besides|always|whereas|unless)\b)(?:\p{Ll}+s|staff|personnel|police|people|youth|militia|community|crew)\b/u;
 // After a name these make it a group named after a man ("Nour al-Din al-Zenki fighters").
 const GROUP_AFTER =
   /^\s+(?:(?:\p{Ll}+ )?(?:network|cell)\b|fighters|militants|members|militia|militiamen|rebels|gunmen|loyalists|brigade|brigades|battalion|movement|group|forces|units|commanders?|leaders?|chief|emir|spokesman|officials?)\b/u;
@@ -584,6 +594,12 @@ export function findPatternNames(
     if (!group || NOT_A_NAME_ALONE.test(group)) continue;
     person(Object.assign([m[0], group], { index: m.index, input: text }) as RegExpMatchArray, 0.65, true);
   }
+  if (/ (?:says|said|told|added|warned|urged|stressed|noted|insisted|met with|reports|reported)\b/.test(text))
+    for (const m of text.matchAll(SPEAKER)) {
+      const group = m[1];
+      if (!group) continue;
+      person(Object.assign([m[0], group], { index: m.index, input: text }) as RegExpMatchArray, 0.65, true);
+    }
   if (text.includes(' said'))
     for (const m of text.matchAll(QUOTE_SAID)) {
       const group = m.slice(1).find((g) => g !== undefined);
