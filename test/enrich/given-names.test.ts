@@ -23,6 +23,16 @@ describe('given names', () => {
     ]);
   });
 
+  it('finds the name after a demonym, and with a town spelled like its surname', () => {
+    assert.deepEqual(people('He beat American Justin Halloway in straight sets.'), [
+      ['Justin Halloway', 'pattern'],
+    ]);
+    assert.deepEqual(people('Incoming chief executive Marta Dudley arrives on Monday.'), [
+      ['Marta Dudley', 'pattern'],
+    ]);
+    assert.deepEqual(people('The force searched a compound in the village of Lay Bala Karz.'), []);
+  });
+
   it('leaves out places named after people, villages after "village of", and words that are names too', () => {
     assert.deepEqual(people('Gunmen attacked the Jama Masjid of Herat.'), []);
     assert.deepEqual(people('Troops searched the village of Bala Kheyl Sufla.'), []);

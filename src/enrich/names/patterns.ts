@@ -169,7 +169,7 @@ const NOT_PERSON_HEAD =
 
 // Capitalised common nouns that are never part of a person's name ("Government Troops killed").
 const NOT_NAME_WORDS =
-  /(?:^|[ -])(?:Government|Troops|Forces|Force|Soldiers|Security|Army|Police|Militia|Militias|Rebels|Militants|Gunmen|Fighters|Directorate|Ministry|Province|District|Region|State|Village|City|Town|Camp|Islamic|National|Council|Court|Party|Movement|Front|Brigade|Brigades|Unknown|Unidentified|Suspected|Armed|Regime|Opposition|Coalition|Authority|Attack|Attacks|Clashes|Clash|Killed|Dead|Boys|Girls|Men|Women|Youths|Rights|Cross|Crescent|Service|Services|Office|Agency|Union|Committee|Organisation|Organization|Watch|Network|Centre|Center|Foundation|Institute|University|School|Hospital|Company|Bank|Airlines|Airport|Media|News|Radio|Television|Agency|Battalion|Battalions|Hotel|Mall|Market|Station|Airbase|Base|Barracks|Prison|Jail|Palace|Port|Dam|Tower|Museum|Academy|College|Highway|Avenue|Boulevard|Road|Press|Times|Post|Tribune|Herald|Journal|Gazette|International|Telegraph|Reuters|Mosque|Church|Cathedral|Shrine|Temple|Square|Street|Bridge|Park|Stadium|Club|Restaurant)(?=$|[ -])/;
+  /(?:^|[ -])(?:Government|Troops|Forces|Force|Soldiers|Security|Army|Police|Militia|Militias|Rebels|Militants|Gunmen|Fighters|Directorate|Ministry|Province|District|Region|State|Village|City|Town|Camp|Islamic|National|Council|Court|Party|Movement|Front|Brigade|Brigades|Unknown|Unidentified|Suspected|Armed|Regime|Opposition|Coalition|Authority|Attack|Attacks|Clashes|Clash|Killed|Dead|Boys|Girls|Men|Women|Youths|Rights|Cross|Crescent|Service|Services|Office|Agency|Union|Committee|Organisation|Organization|Watch|Network|Centre|Center|Foundation|Institute|University|School|Hospital|Company|Bank|Airlines|Airport|Media|News|Radio|Television|Agency|Battalion|Battalions|Hotel|Mall|Market|Station|Airbase|Base|Barracks|Prison|Jail|Palace|Port|Dam|Tower|Museum|Academy|College|Highway|Avenue|Boulevard|Road|Press|Times|Post|Tribune|Herald|Journal|Gazette|International|Telegraph|Reuters|Mosque|Church|Cathedral|Shrine|Temple|Synagogue|Congregation|Hall|Exchange|Index|Average|Industrial|Square|Street|Bridge|Park|Stadium|Club|Restaurant)(?=$|[ -])/;
 // A lowercase plural or collective noun after the capitals makes them a modifier ("Red Crescent
 // volunteers", "Catholic priests"); a man's name is followed by a verb, a preposition or a stop.
 const MODIFIED_AFTER =
@@ -380,7 +380,12 @@ export function givenNamesOf(people: readonly { name: string; aliases?: readonly
     }
   return given;
 }
-const GIVEN_RUN = new RegExp(String.raw`\b(\p{Lu}\p{Ll}{2,})(?: ${NAME_PARTICLE}?${NAME_WORD}){1,3}`, 'gu');
+// The rest of the run is looked ahead at, not consumed: in "American Justin Gimelstob" the run from
+// "American" (no given name) must not swallow the one from "Justin".
+const GIVEN_RUN = new RegExp(
+  String.raw`\b(\p{Lu}\p{Ll}{2,})(?=((?: ${NAME_PARTICLE}?${NAME_WORD}){1,3}))`,
+  'gu',
+);
 
 /** The unknown people and organisations `text` marks as such, longest first where they overlap. */
 export function findPatternNames(
@@ -646,9 +651,23 @@ export function findPatternNames(
   if (/ and (?:his|her) /.test(text)) for (const m of text.matchAll(WITH_KIN)) person(m, 0.65, true);
   if (text.includes('attempt on ')) for (const m of text.matchAll(ATTEMPT_ON)) person(m, 0.7, true);
   if (givenNames.size > 0)
-    for (const m of text.matchAll(GIVEN_RUN))
-      if (givenNames.has(m[1] ?? ''))
-        person(Object.assign([m[0], m[0]], { index: m.index, input: text }) as RegExpMatchArray, 0.6, true);
+    for (const m of text.matchAll(GIVEN_RUN)) {
+      const [, given = '', rest = ''] = m;
+      if (!givenNames.has(given) || m.index === undefined) continue;
+      // A place on the given name blocks the run ("Sydney Road"); one on a later word does not
+      // ("BP head Robert Dudley": Dudley is a town too).
+      const at = m.index;
+      if (mentions.some((k) => k.kind === 'place' && k.match.start < at + given.length && k.match.end > at))
+        continue;
+      // Inside a longer run of capitals the run's start decides: "the village of Lay Bala Karz" is a
+      // place's name, as "near Bala Karz" would be.
+      let runStart = at;
+      for (let w; (w = /(\p{Lu}[\p{L}'’-]*) $/u.exec(text.slice(Math.max(0, runStart - 30), runStart)));)
+        runStart -= (w[1]?.length ?? 0) + 1;
+      if (runStart < at && LOCATIVE_BEFORE.test(text.slice(Math.max(0, runStart - 24), runStart))) continue;
+      const run = given + rest;
+      person(Object.assign([run, run], { index: at, input: text }) as RegExpMatchArray, 0.6, true, false);
+    }
   if (/['’]s /.test(text))
     for (const m of text.matchAll(POSSESSED)) if (!NOT_A_NAME_ALONE.test(m[1] ?? '')) person(m, 0.65, true);
   if (text.includes(' of ')) for (const m of text.matchAll(OF_PERSON)) person(m, 0.65, true);
