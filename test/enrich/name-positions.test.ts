@@ -56,6 +56,8 @@ test('roles and ranks reports use before a name mark it', () => {
   ]);
   assert.deepEqual(people('The suspect, Hamza Idrisov, was detained.'), ['Hamza Idrisov']);
   assert.deepEqual(people('Police named the victim as Lena Marquardt.'), ['Lena Marquardt']);
+  assert.deepEqual(people('Representative Odile Prasker of Ohio sent a letter.'), ['Odile Prasker']);
+  assert.deepEqual(people('Correspondent Tavish Oyelaran filed from Lagos.'), ['Tavish Oyelaran']);
   // a weekday after a role is a date, not a name
   assert.deepEqual(people('The victim Tuesday was a farmer from the village.'), []);
 });
