@@ -15,7 +15,7 @@ describe('curated names', () => {
       assert.ok(person.role, `${person.name} has no role`);
       assert.ok(person.country, `${person.name} has no country`);
     }
-    assert.match(data.versions.people, /^\d{4}-\d{2}-\d{2}\.\d+$/);
+    assert.match(data.versions.people, /^\d{4}-\d{2}-\d{2}\.\d+(?:\+leaders\.\d{4}-\d{2}-\d{2}\.\d+)?$/);
   });
 
   it('gives no alias to two different people or organisations', () => {

@@ -1,4 +1,4 @@
-/** Loads and validates the curated people and organisations (data/names/*.json). */
+/** Loads and validates the curated people and organisations (data/names/*.json) and the imported lists. */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -80,7 +80,14 @@ export function articleVariants(surface: string): string[] {
 
 /** Reads the name files from `dir` (data/names) into `lexicon`. */
 export function loadNameData(dir: string, lexicon: Lexicon): NameData {
-  const people = readJson(join(dir, 'people.json'), PEOPLE_FILE);
+  const curatedPeople = readJson(join(dir, 'people.json'), PEOPLE_FILE);
+  // Imported leaders (scripts/import-leaders.ts) come after the curated people.
+  const leadersFile = join(dir, 'leaders.json');
+  const leaders = existsSync(leadersFile) ? readJson(leadersFile, PEOPLE_FILE) : undefined;
+  const people = {
+    version: leaders ? `${curatedPeople.version}+leaders.${leaders.version}` : curatedPeople.version,
+    people: [...curatedPeople.people, ...(leaders?.people ?? [])],
+  };
   const curated = readJson(join(dir, 'organizations.json'), ORGANIZATIONS_FILE);
   // Imported actor lists (scripts/import-ucdp-actors.ts) come after the curated names.
   const ucdpFile = join(dir, 'ucdp-actors.json');
