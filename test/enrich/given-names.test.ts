@@ -31,6 +31,8 @@ describe('given names', () => {
       ['Marta Dudley', 'pattern'],
     ]);
     assert.deepEqual(people('The force searched a compound in the village of Lay Bala Karz.'), []);
+    // Not a given name inside a longer run: no "Hamdi Idris" cut out of "Jafrun Hamdi Idris".
+    assert.deepEqual(people('The road was cut, according to sources close to Jafrun Hamdi Idris.'), []);
   });
 
   it('leaves out places named after people, villages after "village of", and words that are names too', () => {

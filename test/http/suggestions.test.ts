@@ -118,7 +118,10 @@ describe('enrichment suggestions for editors', () => {
   });
 
   it('applies a correction to earlier updates with the same spelling too', async () => {
-    const earlier = await publish('Sources close to Jafar Hamdi Idris said the road to Kutum was cut.');
+    // No cue here makes the name a person: only the editor's correction can.
+    const earlier = await publish(
+      'The road to Kutum was cut, according to sources close to Jafar Hamdi Idris.',
+    );
     const later = await publish('Commander Jafar Hamdi Idris said his men held the bridge.');
     const before = (await t.app.inject({ url: `/api/v1/updates/${earlier.id}/enrichment` })).json();
     assert.deepEqual(before.people, []);

@@ -659,12 +659,17 @@ export function findPatternNames(
       const at = m.index;
       if (mentions.some((k) => k.kind === 'place' && k.match.start < at + given.length && k.match.end > at))
         continue;
-      // Inside a longer run of capitals the run's start decides: "the village of Lay Bala Karz" is a
-      // place's name, as "near Bala Karz" would be.
-      let runStart = at;
-      for (let w; (w = /(\p{Lu}[\p{L}'’-]*) $/u.exec(text.slice(Math.max(0, runStart - 30), runStart)));)
-        runStart -= (w[1]?.length ?? 0) + 1;
-      if (runStart < at && LOCATIVE_BEFORE.test(text.slice(Math.max(0, runStart - 24), runStart))) continue;
+      // After another capitalised word the given name is inside a longer name ("Lay Bala Karz",
+      // "Jafar Hamdi Idris" read from "Hamdi"), unless that word is a title, a possessive or a name
+      // the text already knows, a country's included ("American Justin Gimelstob").
+      const prev = /(\p{Lu}[\p{L}'’-]*) $/u.exec(text.slice(Math.max(0, at - 30), at))?.[1];
+      if (
+        prev &&
+        !/['’]s$/.test(prev) &&
+        !TITLE_ALONE.test(prev) &&
+        !mentions.some((k) => k.match.end === at - 1)
+      )
+        continue;
       const run = given + rest;
       person(Object.assign([run, run], { index: at, input: text }) as RegExpMatchArray, 0.6, true, false);
     }
