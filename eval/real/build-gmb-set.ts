@@ -14,6 +14,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { splitOf } from './split-of.ts';
+import { FUNCTION_WORDS, GOVERNMENT_WORDS, PRONOUNS, REGION_WORDS } from './span-words.ts';
 
 const here = import.meta.dirname;
 /** sha256 of the ner_dataset.csv read (from ner_dataset.csv.zip of codingtime123/Named-Entity-Recognition-with-NLP). */
@@ -152,14 +153,6 @@ function detokenise(group: Sentence[]): { text: string; tokens: Placed[] } {
 
 // ---- words ---------------------------------------------------------------------------------------
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const PRONOUNS = new Set(
-  'i me my mine we us our ours you your he him his she her hers it its they them their theirs this that these those who whom which one'.split(
-    ' ',
-  ),
-);
-const FUNCTION_WORDS = new Set(
-  'a an the of for and or in on at to by with from as all both some other others many any each'.split(' '),
-);
 /** Titles, ranks and offices (GMB counts them into the person, "per-tit"): a span of only these names nobody. */
 const TITLE_WORDS = new Set(
   `minister ministers secretary secretaries secretary-general foreign office home defence defense state prime
@@ -171,14 +164,6 @@ const TITLE_WORDS = new Set(
   ayatollah imam mullah senator sen congressman congresswoman governor gov mayor chancellor premier chairman
   chairwoman judge justice interim opposition lawmaker first saint st`.split(/\s+/),
 );
-/** Compass words and world regions: a place made only of these (and countries) is no place to pin. */
-const REGION_WORDS = new Set(
-  `north northern south southern east eastern west western northeast northeastern northwest northwestern
-  southeast southeastern southwest southwestern central middle near far europe asia africa america americas
-  world region`.split(/\s+/),
-);
-/** A country's government is the country (reported as a country, not an organisation). */
-const GOVERNMENT_WORDS = new Set(['government', 'governments', 'regime', 'administration']);
 const COUNTRY_SHORT_FORMS: Record<string, string> = {
   US: 'US',
   'U.S.': 'US',

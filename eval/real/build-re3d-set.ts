@@ -14,6 +14,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { splitOf } from './split-of.ts';
+import { FUNCTION_WORDS, GOVERNMENT_WORDS, PRONOUNS, REGION_WORDS } from './span-words.ts';
 
 const here = import.meta.dirname;
 const RE3D_COMMIT = 'b061ff06713cad4df7e5cfaed3fd07bf15b2598c';
@@ -58,14 +59,6 @@ interface Annotation {
 
 // ---- words -----------------------------------------------------------------------------------
 const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}'’.-]*/gu;
-const PRONOUNS = new Set(
-  'i me my mine we us our ours you your he him his she her hers it its they them their theirs this that these those who whom which one'.split(
-    ' ',
-  ),
-);
-const FUNCTION_WORDS = new Set(
-  'a an the of for and or in on at to by with from as all both some other others many any each'.split(' '),
-);
 /** Titles, ranks and offices: a Person span made only of these names nobody ("The Foreign Secretary"). */
 const TITLE_WORDS = new Set(
   `minister ministers secretary secretaries foreign office home defence defense state prime president vice
@@ -74,14 +67,6 @@ const TITLE_WORDS = new Set(
   spokesperson spokeswoman ambassador envoy affairs advisor adviser representative director press operations mr mrs ms
   dr h.e sir king queen sheikh leader former presidential high commissioner staff plans`.split(/\s+/),
 );
-/** Compass words and world regions: a Location made only of these (and countries) is no place to pin. */
-const REGION_WORDS = new Set(
-  `north northern south southern east eastern west western northeast northeastern northwest northwestern
-  southeast southeastern southwest southwestern central middle near far europe asia africa america americas
-  world region`.split(/\s+/),
-);
-/** A country's government is the country (reported as a country, not an organisation). */
-const GOVERNMENT_WORDS = new Set(['government', 'governments', 'regime', 'administration']);
 /** Short forms the gazetteer lacks. */
 const COUNTRY_SHORT_FORMS: Record<string, string> = {
   US: 'US',
