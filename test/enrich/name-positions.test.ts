@@ -184,6 +184,11 @@ test('who is quoted is a person: after the quote, before "said:", past a rank; a
   assert.deepEqual(people('Tavish Oyelaran reports from Lagos.'), ['Tavish Oyelaran']);
   assert.deepEqual(people("The agency's Tavish Oyelaran says the count is done."), ['Tavish Oyelaran']);
   assert.deepEqual(people('Ankara says the YPG is an offshoot of the PKK.'), []);
+  // Organisations named by what their members are, and a time of day, say things too.
+  assert.deepEqual(people('Reporters Without Borders says the two men were jailed.'), []);
+  assert.deepEqual(people('The Committee to Protect Journalists said the killing was planned.'), []);
+  assert.deepEqual(people('Late Sunday, the health ministry said the boy was ill.'), []);
+  assert.deepEqual(people('The next Chief Executive will complete the term.'), []);
   // A quote mark typed the wrong way round before the name still closes the quote.
   assert.deepEqual(people('“Tankers carry the fight, “Brannagh said. “Nobody flies without them.”'), [
     'Brannagh',
