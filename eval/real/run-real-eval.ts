@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { Lexicon } from '../../src/enrich/lexicon.ts';
 import type { Enricher } from '../../src/enrich/pipeline.ts';
+import type { Enrichment } from '../../src/enrich/types.ts';
 import { foldDiacritics } from '../../src/enrich/spelling.ts';
 
 const ITEM = z.object({
@@ -286,10 +287,21 @@ interface SpanSetWords {
   pinScope: string;
 }
 
-function scoreSpanItem(item: SpanItem, enricher: Enricher, into: SpanScore, words: SpanSetWords): void {
+/**
+ * Scores one text. `storyPeople` are the people the texts before it in its document named, latest
+ * first, as the newsroom passes an update the people of its story's earlier updates.
+ */
+function scoreSpanItem(
+  item: SpanItem,
+  enricher: Enricher,
+  into: SpanScore,
+  words: SpanSetWords,
+  storyPeople: readonly string[] = [],
+): Enrichment {
   const result = enricher.enrich(item.text, {
     published: item.published,
     storyCountries: item.storyCountries,
+    storyPeople,
   });
   const errors: string[] = [];
   into.texts++;
@@ -356,6 +368,7 @@ function scoreSpanItem(item: SpanItem, enricher: Enricher, into: SpanScore, word
     else errors.push(`  date missed: "${g.text}"`);
   }
   if (errors.length > 0) into.errors.push(`${item.id} ${JSON.stringify(item.text)}`, ...errors);
+  return result;
 }
 
 const f = (x: number) => x.toFixed(3);
@@ -397,6 +410,14 @@ function print(name: string, s: SplitScore): void {
   console.log(
     `dates          accuracy ${f(ratio(s.dates.correct, s.dates.gold))} (${s.dates.correct}/${s.dates.gold})`,
   );
+}
+
+function peopleLine(s: SpanScore): string {
+  const t = s.people;
+  const r = ratio(t.tp, t.tp + t.fn);
+  const p = ratio(t.tp, t.tp + t.fp);
+  const f1 = p + r === 0 ? 0 : (2 * p * r) / (p + r);
+  return `R ${f(r)} P ${f(p)} F1 ${f(f1)} (${t.tp}/${t.fp}/${t.fn}; ${t.neither})`;
 }
 
 function printSpans(name: string, s: SpanScore, words: SpanSetWords): void {
@@ -580,12 +601,29 @@ function runSpanSet(
     errors: [],
   });
   const splits = { dev: empty(), heldout: empty() };
-  for (const item of items)
-    if (!devOnly || item.split === 'dev') scoreSpanItem(item, enricher, splits[item.split], words);
+  const alone = { dev: empty(), heldout: empty() };
+  // A document's texts are scored in order, each told the people the ones before it named, as the
+  // newsroom tells an update the people of its story's earlier updates.
+  const storyPeople = new Map<string, string[]>();
+  for (const item of items) {
+    if (devOnly && item.split !== 'dev') continue;
+    const before = storyPeople.get(item.document) ?? [];
+    const result = scoreSpanItem(item, enricher, splits[item.split], words, before);
+    storyPeople.set(item.document, [...new Set([...result.people.map((p) => p.name).reverse(), ...before])]);
+    scoreSpanItem(item, enricher, alone[item.split], words);
+  }
+  const storied = items.some((i) => items.some((j) => j !== i && j.document === i.document));
   console.log(
     `\n${label}: ${items.length} texts from ${new Set(items.map((i) => i.document)).size} documents`,
   );
-  printSpans(`${words.tag} dev`, splits.dev, words);
-  if (!devOnly) printSpans(`${words.tag} held-out`, splits.heldout, words);
+  for (const [split, name] of [
+    ['dev', `${words.tag} dev`],
+    ['heldout', `${words.tag} held-out`],
+  ] as const) {
+    if (devOnly && split === 'heldout') continue;
+    printSpans(name, splits[split], words);
+    if (storied)
+      console.log(`  people, each text alone (no earlier text of its document): ${peopleLine(alone[split])}`);
+  }
   if (errors) console.log(`\n${words.tag} dev errors:\n${splits.dev.errors.join('\n')}`);
 }

@@ -51,7 +51,14 @@ const JsonlItem = z.object({
     .array(z.string().transform((c) => c.trim().toUpperCase()))
     .refine((cs) => cs.every((c) => ISO2.test(c)), 'must be ISO 3166 alpha-2 codes')
     .optional(),
+  /** Lines with the same story are its updates, in order: a later one's surnames find earlier people. */
+  story: z.union([z.string(), z.number()]).optional(),
 });
+
+/** The stories whose people a `--jsonl` run remembers: the most recently seen ones. */
+const STORIES_REMEMBERED = 10_000;
+/** The people remembered per story, latest first. */
+const PEOPLE_PER_STORY = 200;
 
 /** The first problem of a line, as "field: message". */
 function problemOf(error: z.ZodError): string {
@@ -98,7 +105,7 @@ export function registerEnrichCommand(program: Command, io: CliIo): void {
     .option('--suggestions', 'add "suggestions": capitalised names no dictionary knows')
     .option(
       '--jsonl',
-      'read one JSON object per line ({id, text, published?, countries?}) and print one result per line',
+      'read one JSON object per line ({id, text, published?, countries?, story?}) and print one result per line',
     )
     .addOption(
       new Option(
@@ -130,12 +137,18 @@ export function registerEnrichCommand(program: Command, io: CliIo): void {
         const { ImportedPlaces } = await import('../enrich/places/imported-places.ts');
         const imported = store ? new ImportedPlaces(store.gazetteer) : undefined;
         const enricher = loadEnricher(loadConfig(io.env, io.cwd).referenceDir);
-        const enrichOne = async (body: string, when: string, countries: string[]) => {
+        const enrichOne = async (
+          body: string,
+          when: string,
+          countries: string[],
+          storyPeople: readonly string[] = [],
+        ) => {
           const importedPlaces: Lexicon | undefined = await imported?.lexiconFor(body);
           const result = enricher.enrich(body, {
             published: when,
             storyCountries: countries,
             ...(importedPlaces && { importedPlaces }),
+            storyPeople,
           });
           return opts.suggestions ? { ...result, suggestions: enricher.suggest(body) } : result;
         };
@@ -153,6 +166,7 @@ export function registerEnrichCommand(program: Command, io: CliIo): void {
         }
         let lineNumber = 0;
         let failed = 0;
+        const peopleOfStory = new Map<string, string[]>();
         for await (const line of createInterface({ input, crlfDelay: Infinity })) {
           lineNumber++;
           if (line.trim() === '') continue;
@@ -175,11 +189,21 @@ export function registerEnrichCommand(program: Command, io: CliIo): void {
             );
             continue;
           }
+          const story = item.story === undefined ? undefined : String(item.story);
+          const before = (story !== undefined && peopleOfStory.get(story)) || [];
           const result = await enrichOne(
             item.text,
             item.published ?? published,
             item.countries ?? storyCountries,
+            before,
           );
+          if (story !== undefined) {
+            peopleOfStory.delete(story);
+            const names = [...new Set([...result.people.map((p) => p.name).reverse(), ...before])];
+            peopleOfStory.set(story, names.slice(0, PEOPLE_PER_STORY));
+            const oldest = peopleOfStory.keys().next().value;
+            if (peopleOfStory.size > STORIES_REMEMBERED && oldest !== undefined) peopleOfStory.delete(oldest);
+          }
           await writeLine(io.stdout, JSON.stringify({ id: item.id, ...result }));
         }
         if (failed > 0) io.stderr.write(`dateline: ${failed} of ${lineNumber} lines could not be read\n`);

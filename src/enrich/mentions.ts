@@ -1,7 +1,7 @@
 /**
  * Finds the names in a text: longest dictionary matches, then each match resolved to one
  * kind (a person before an organisation before a country before a place). A bare surname
- * counts only after the person was named in full earlier in the text.
+ * counts only after the person was named in full earlier in the text or in the story.
  */
 import { surnamesOf } from './names/name-data.ts';
 import {
@@ -333,6 +333,7 @@ export function findMentions(
   lexicon: Lexicon,
   overlay?: Lexicon,
   imported?: Lexicon,
+  storyPeople: readonly Person[] = [],
 ): Resolved[] {
   // Imported places (looked up for this text only) are matched beside the shipped data, and lose to
   // editors' corrections like it does.
@@ -343,7 +344,8 @@ export function findMentions(
     extra.addAll(overlay);
   } else if (imported) extra = imported;
   const first = overridden(lexicon.match(text, tokens, extra), overlay);
-  const named = new Map<Person, number>();
+  // People an earlier update of the story named in full are named from the start of this one.
+  const named = new Map<Person, number>(storyPeople.map((person) => [person, 0]));
   for (const m of first) {
     const resolved = resolve(text, m, tokens);
     if (resolved?.kind === 'person' && !named.has(resolved.person)) named.set(resolved.person, m.end);

@@ -45,6 +45,11 @@ export interface EnrichOptions {
   corrections?: CompiledCorrections;
   /** Imported GeoNames places this text spells: `await ImportedPlaces.lexiconFor(text)`. */
   importedPlaces?: Lexicon;
+  /**
+   * The people the story's earlier updates named (their `name`s, latest first): a surname alone in
+   * this text ("Votel said") is one of them.
+   */
+  storyPeople?: readonly string[];
 }
 
 /** Editors' corrections in the form the matcher uses them; build with `Enricher.compile`. */
@@ -185,11 +190,20 @@ export function createEnricher(dataDir: string = DEFAULT_DATA_DIR): Enricher {
     return extra;
   };
 
-  const prepare = (text: string, corrections?: CompiledCorrections, importedPlaces?: Lexicon) => {
+  const prepare = (
+    text: string,
+    corrections?: CompiledCorrections,
+    importedPlaces?: Lexicon,
+    storyPeople: readonly string[] = [],
+  ) => {
     const sentences = splitSentences(text);
     const tokens = tokenize(text, sentences);
     const imported = perText(text, tokens, importedPlaces);
-    const mentions = findMentions(text, tokens, lexicon, corrections?.overlay, imported);
+    const listed = storyPeople.flatMap((name) => {
+      const person = curatedPeople.get(name) ?? (corrections && addedPerson(corrections.overlay, name));
+      return person ? [person] : [];
+    });
+    const mentions = findMentions(text, tokens, lexicon, corrections?.overlay, imported, listed);
     return { sentences, tokens, imported, mentions: withoutRejected(mentions, corrections) };
   };
 
@@ -276,11 +290,22 @@ export function createEnricher(dataDir: string = DEFAULT_DATA_DIR): Enricher {
     versions: names.versions,
     enrich(text, options) {
       storyCountries = options.storyCountries ?? [];
-      const { imported, ...prepared } = prepare(text, options.corrections, options.importedPlaces);
+      const { imported, ...prepared } = prepare(
+        text,
+        options.corrections,
+        options.importedPlaces,
+        options.storyPeople,
+      );
       const context: EnrichContext = {
         text,
         ...prepared,
-        patternNames: findPatternNames(text, prepared.tokens, prepared.mentions, givenNames),
+        patternNames: findPatternNames(
+          text,
+          prepared.tokens,
+          prepared.mentions,
+          givenNames,
+          options.storyPeople,
+        ),
         reference: referenceOf(options.published),
         gazetteer,
         findPlaces: (surface) =>
@@ -366,6 +391,13 @@ export function createEnricher(dataDir: string = DEFAULT_DATA_DIR): Enricher {
       return [...out.values()];
     },
   };
+}
+
+/** The person editors added under `name`, if any. */
+function addedPerson(overlay: Lexicon, name: string): Person | undefined {
+  for (const entry of overlay.get(name) ?? [])
+    if (entry.kind === 'person' && entry.person.name === name) return entry.person;
+  return undefined;
 }
 
 /** The people and organisations in an overlay of corrections. */

@@ -43,6 +43,8 @@ export function gazetteerGenerationOf(dataVersion: string): number {
 
 /** A claim this old was left by a node that died before saving; another may take it over. */
 const STALE_CLAIM_MS = 5 * 60_000;
+/** How many of the story's updates before one lend it their people (a live page's last hours). */
+const STORY_CONTEXT_UPDATES = 50;
 
 /** Takes the editors' verdicts on this update's dates, events and contacts out of (or into) its enrichment. */
 export function applyReviews(enrichment: Enrichment, reviews: readonly Review[]): Enrichment {
@@ -326,6 +328,24 @@ export class EnrichmentWorker {
     }
   }
 
+  /**
+   * The people the story's updates before this one named, latest first (as their stored enrichments
+   * have them, editors' rejections applied): "Votel said" in a later update is the general an earlier
+   * one named in full.
+   */
+  async #storyPeople(update: Update): Promise<string[]> {
+    const { store } = this.#deps;
+    const { items: earlier } = await store.updates.listByStory(update.storyId, {
+      limit: STORY_CONTEXT_UPDATES,
+      beforeSequence: update.sequence,
+    });
+    const stored = await store.enrichments.getMany(earlier.map((u) => u.id));
+    const names = new Set<string>();
+    for (const u of earlier)
+      for (const person of stored.get(u.id)?.enrichment.people ?? []) names.add(person.name);
+    return [...names];
+  }
+
   async #enrich(update: Update, claim: boolean): Promise<void> {
     const { store, enricher } = this.#deps;
     if (claim) {
@@ -348,11 +368,12 @@ export class EnrichmentWorker {
       .enrich(`${desk?.name ?? ''}. ${story.headline}`, { published: update.publishedAt })
       .countries.map((c) => c.iso2);
     const text = enrichmentText(update);
-    const [corrections, reviews, importedPlaces, gazetteer] = await Promise.all([
+    const [corrections, reviews, importedPlaces, gazetteer, storyPeople] = await Promise.all([
       store.corrections.list(),
       store.corrections.reviewsOf(update.id),
       this.#deps.importedPlaces?.lexiconFor(text),
       this.#deps.importedPlaces ? store.gazetteer.generation() : 0,
+      this.#storyPeople(update),
     ]);
     const enrichment = applyReviews(
       enricher.enrich(text, {
@@ -360,6 +381,7 @@ export class EnrichmentWorker {
         storyCountries,
         corrections: enricher.compile(corrections),
         ...(importedPlaces && { importedPlaces }),
+        storyPeople,
       }),
       reviews,
     );

@@ -53,6 +53,8 @@ export interface ListUpdatesOptions {
   cursor?: string | null;
   /** Only updates whose headline or body contains this text (case-insensitive for ASCII letters). */
   contains?: string | null;
+  /** Only updates before this sequence number. */
+  beforeSequence?: number;
 }
 
 /** Fields of a new desk. */

@@ -97,6 +97,26 @@ describe('dateline enrich', () => {
     assert.ok(!existsSync(join(dataDir, 'dateline.db')), 'enriching creates no database');
   });
 
+  it('tells the lines of one story the people its earlier lines named', async () => {
+    const lines = [
+      { id: 1, story: 's1', text: 'Gen. Maren Holloway, the task force commander, briefed reporters.' },
+      { id: 2, story: 's1', text: 'Holloway said the strikes would go on.' },
+      { id: 3, story: 's2', text: 'Holloway said the strikes would go on.' },
+      { id: 4, text: 'Holloway said the strikes would go on.' },
+    ];
+    const result = await runCli(
+      ['enrich', '--jsonl'],
+      { DATELINE_DATA_DIR: createTempDir() },
+      `${lines.map((l) => JSON.stringify(l)).join('\n')}\n`,
+    );
+    assert.equal(result.status, 0, result.stderr);
+    const people = result.stdout
+      .trim()
+      .split('\n')
+      .map((l) => (JSON.parse(l) as { people: { name: string }[] }).people.map((p) => p.name));
+    assert.deepEqual(people, [['Maren Holloway'], ['Maren Holloway'], [], []]);
+  });
+
   it('uses the places the deployment imported', async () => {
     const dataDir = createTempDir();
     const zip = join(createTempDir(), 'UA.zip');

@@ -110,4 +110,47 @@ describe('enrichment worker', () => {
       await store.close();
     }
   });
+
+  it("links a surname alone to the person an earlier update of the same story named, and no other story's", async () => {
+    const store = await openSqliteStore({ filename: join(createTempDir(), 'dateline.db') });
+    try {
+      const story = (slug: string) =>
+        store.stories.create({
+          deskId: null,
+          slug,
+          date: null,
+          headline: 'Coalition strikes',
+          standfirst: '',
+          body: '',
+          bodyHtml: '',
+          topPhoto: null,
+          status: 'live',
+        });
+      const [strikes, other] = [await story('strikes'), await story('other')];
+      await store.updates.create(
+        strikes.id,
+        content('Gen. Maren Holloway, the task force commander, briefed reporters in Baghdad.'),
+        'editor',
+      );
+      const later = 'Holloway said the strikes would go on.';
+      const { update: follow } = await store.updates.create(strikes.id, content(later), 'editor');
+      const { update: elsewhere } = await store.updates.create(other.id, content(later), 'editor');
+      const worker = new EnrichmentWorker({
+        bus: new MemoryBus(),
+        store,
+        enricher: loadEnricher(),
+        logger: pino({ level: 'silent' }),
+      });
+      worker.start();
+      await worker.idle();
+      const people = async (id: string) =>
+        (await store.enrichments.get(id))?.enrichment.people.map((p) => [p.name, p.matched]);
+      assert.deepEqual(await people(follow.id), [['Maren Holloway', ['Holloway']]]);
+      // Another story never named her: "Holloway" alone there is nobody the page can link.
+      assert.deepEqual(await people(elsewhere.id), []);
+      await worker.close();
+    } finally {
+      await store.close();
+    }
+  });
 });

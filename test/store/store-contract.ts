@@ -298,6 +298,15 @@ export function runStoreContract(name: string, open: () => Promise<Store>): void
         ['u5', 'u4', 'u3', 'u2', 'u1'],
       );
       assert.equal(p3.nextCursor, null);
+      // The updates before one of them (what the enrichment worker reads for a story's context).
+      const before = await store.updates.listByStory(story.id, {
+        limit: 10,
+        beforeSequence: p2.items[0]!.sequence,
+      });
+      assert.deepEqual(
+        before.items.map((u) => u.body),
+        ['u2', 'u1'],
+      );
       // An editor's find box: a case-insensitive substring of headline or body, paged the same way;
       // % and _ are plain characters.
       await store.updates.create(story.id, content('Drone strike near the PORT', { headline: 'Odesa' }), 'a');

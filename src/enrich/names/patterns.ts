@@ -185,6 +185,12 @@ const HEADLINE_VERBS =
   /^(?:Says|Said|Condemns|Condemned|Visits|Visited|Vows|Orders|Ordered|Calls|Meets|Met|Kills|Killed|Attacks|Attacked|Warns|Urges|Denies|Accuses|Blames|Escapes|Survives|Arrested|Abducted|Kidnapped|Shot|Dies|Died|Resigns|Sacked|Arrives|Leaves|Returns|Declares|Announces|Receives|Inspects|Approves|Signs|Launches|Rejects|Confirms|Pledges|Releases|Freed|Rescued|Captured|Assassinated|Injured|Wounded|Speaks|Tells|Claims|Threatens|Mourns|Hails|Slams|Detains|Detained|Targets|Targeted|Involved|Responsible|Linked|Wanted|Nabbed|Apprehended|Confirmed)$/;
 const SENTENCE_OPENER =
   /^(?:Then|When|After|Before|Later|Meanwhile|However|But|And|So|Also|While|Since|Although|Though|If|Once|Now|Yesterday|Today|Eventually|Finally|Earlier|Afterwards|Instead|Soon|The|In|On|At|By|For|From|With) (?=\p{Lu})/u;
+// The words title case leaves in lowercase (articles, conjunctions, prepositions).
+const TITLE_CASE_SMALL_WORDS = new Set(
+  'and but for nor the yet via per off out amid from into near onto over than upon with after along among below under about above since until'.split(
+    ' ',
+  ),
+);
 const SMALL_WORD = /^(?:In|On|At|Of|For|And|The|To|From|With|By|After|Near|As|Over|Amid|During)$/;
 const TRAILING_SMALL_WORDS =
   /(?: (?:In|On|At|Of|For|And|The|To|From|With|By|After|Near|As|Over|Amid|During))+$/u;
@@ -386,12 +392,16 @@ const GIVEN_RUN = new RegExp(
   'gu',
 );
 
-/** The unknown people and organisations `text` marks as such, longest first where they overlap. */
+/**
+ * The unknown people and organisations `text` marks as such, longest first where they overlap.
+ * `storyPeople` are the full names the story's earlier updates named: a surname alone here is one of them.
+ */
 export function findPatternNames(
   text: string,
   tokens: Token[],
   mentions: Resolved[],
   givenNames: ReadonlySet<string> = new Set(),
+  storyPeople: readonly string[] = [],
 ): PatternName[] {
   const known = mentions.map((m) => ({ start: m.match.start, end: m.match.end }));
   // A title before a name outweighs a town spelled like one of its words ("Journalist Rafael Mena").
@@ -408,7 +418,16 @@ export function findPatternNames(
       (t) => t.sentence === sentence && t.text.length >= 4 && (t.end <= start || t.start >= end),
     );
     const capital = long.filter((t) => /^\p{Lu}/u.test(t.text)).length;
-    return long.length >= 3 && capital / long.length >= 0.75;
+    if (long.length < 3 || capital / long.length < 0.75) return false;
+    // Title case leaves only its small words in lowercase: "Boris Johnson met the Iraqi Foreign
+    // Minister … in London today" is a sentence full of names, not a headline.
+    return !tokens.some(
+      (t) =>
+        t.sentence === sentence &&
+        (t.end <= start || t.start >= end) &&
+        /^\p{Ll}{3,}$/u.test(t.text) &&
+        !TITLE_CASE_SMALL_WORDS.has(t.text),
+    );
   };
   // Not a person whatever the cue: common nouns, a group named after a man, an affiliation.
   // (`weak` cues only: after a title, "Governor Zulum visits" is a man and a verb.)
@@ -852,22 +871,31 @@ export function findPatternNames(
     for (const t of short)
       if (!titleCase(t.start, t.end) && !overlapsAny(t.start, t.end, known))
         push({ kind: 'org', name: t.text, matched: t.text, start: t.start, end: t.end, confidence: 0.6 });
-  for (const p of surnamesAlone(text, out, known)) push(p);
+  for (const p of surnamesAlone(text, out, known, knownNames, storyPeople)) push(p);
   return out.sort((a, b) => a.start - b.start);
 }
 
+/** The confidence of a surname alone that names a person only an earlier update of the story named in full. */
+const STORY_SURNAME_CONFIDENCE = 0.6;
+
 /**
- * "Gen. Gary Volesky said … Volesky added": once a text names a person in full, the surname alone
- * (with or without its article: "al-Zarqawi", "Zarqawi") is that person again, where it is not part
- * of a longer capitalised run and nothing else was found there.
+ * "Gen. Gary Volesky said … Volesky added": once a text, or an earlier update of its story, names a
+ * person in full, the surname alone (with or without its article: "al-Zarqawi", "Zarqawi") is that
+ * person again, where it is not part of a longer capitalised run and nothing else was found there.
  */
 function surnamesAlone(
   text: string,
   found: PatternName[],
   known: { start: number; end: number }[],
+  knownNames: { start: number; end: number }[],
+  storyPeople: readonly string[],
 ): PatternName[] {
   const out: PatternName[] = [];
-  for (const p of found) {
+  const here = new Set(found.map((p) => p.name));
+  const earlier = storyPeople
+    .filter((name) => !here.has(name))
+    .map((name) => ({ kind: 'person' as const, name, confidence: STORY_SURNAME_CONFIDENCE }));
+  for (const p of [...found, ...earlier]) {
     if (p.kind !== 'person') continue;
     const words = p.name.split(' ');
     const last = words[words.length - 1];
@@ -884,7 +912,18 @@ function surnamesAlone(
       )) {
         const start = m.index;
         const end = start + form.length;
-        if (overlapsAny(start, end, found) || overlapsAny(start, end, known) || overlapsAny(start, end, out))
+        if (
+          overlapsAny(start, end, found) ||
+          overlapsAny(start, end, knownNames) ||
+          overlapsAny(start, end, out)
+        )
+          continue;
+        // A town spelled like the surname ("Dayton", "Holloway") gives way to the person, unless a
+        // locative word puts the town there ("in Dayton").
+        if (
+          overlapsAny(start, end, known) &&
+          LOCATIVE_BEFORE.test(text.slice(Math.max(0, start - 12), start))
+        )
           continue;
         // Inside another run of capitals ("the Volesky Brigade", "Ali Volesky") it is someone or something else.
         if (/\p{Lu}[\p{L}'’.-]* $/u.test(text.slice(Math.max(0, start - 20), start))) continue;

@@ -122,6 +122,7 @@ export class SqlUpdateStore implements UpdateStore {
         sql<boolean>`lower(coalesce(headline, '') || ' ' || body) like ${pattern} escape '\\'`,
       );
     }
+    if (opts.beforeSequence !== undefined) query = query.where('sequence', '<', opts.beforeSequence);
     if (opts.cursor) {
       const parts = decodeCursor(opts.cursor);
       if (!parts || typeof parts[0] !== 'number') {

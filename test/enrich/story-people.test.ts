@@ -1,0 +1,51 @@
+/**
+ * A live page names a person in full once and by surname after, often in a later update: the
+ * enricher is told the people the story's earlier updates named (issue 13). Each sentence is ours.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { loadEnricher } from '../../src/enrich/pipeline.ts';
+
+const enricher = loadEnricher();
+const people = (text: string, storyPeople: string[] = []) =>
+  enricher
+    .enrich(text, { published: '2017-07-03T12:00:00Z', storyPeople })
+    .people.map((p) => `${p.name} <${p.matched.join('|')}>`);
+
+test('a surname alone is the person an earlier update named in full, and nobody without one', () => {
+  const later = 'Votel said the coalition would keep up its support for Iraqi forces.';
+  assert.deepEqual(people(later, ['Joseph Votel']), ['Joseph Votel <Votel>']);
+  assert.deepEqual(people(later), []);
+  // "Mr." or a rank before the surname: the same man, under his full name.
+  assert.deepEqual(people('Mr. Votel left Baghdad on Sunday.', ['Joseph Votel']), ['Joseph Votel <Votel>']);
+  // A longer run of capitals is someone or something else.
+  assert.deepEqual(people('The Votel Brigade moved north.', ['Joseph Votel']), []);
+});
+
+test('a listed person named earlier in the story is found by the surname the list gives', () => {
+  const found = (storyPeople: string[]) =>
+    enricher
+      .enrich('Bush left Camp David on Sunday.', { published: '2006-07-03T12:00:00Z', storyPeople })
+      .people.map((p) => [p.name, p.source]);
+  assert.deepEqual(found(['George W. Bush']), [['George W. Bush', 'known']]);
+  assert.deepEqual(found([]), []);
+});
+
+test('a town spelled like the surname gives way to the person, unless a locative puts the town there', () => {
+  const text = 'Dayton was wounded near Ayn Issa, the release said.';
+  const result = enricher.enrich(text, { published: '2017-07-03T12:00:00Z', storyPeople: ['Scott Dayton'] });
+  assert.deepEqual(
+    result.people.map((p) => p.name),
+    ['Scott Dayton'],
+  );
+  assert.ok(!result.places.some((p) => p.matched === 'Dayton'));
+  assert.deepEqual(people('The unit is based in Dayton, Ohio.', ['Scott Dayton']), []);
+});
+
+test('a sentence full of names is not a title-case headline', () => {
+  assert.deepEqual(people('Boris Johnson met the Iraqi Foreign Minister in London today.'), [
+    'Boris Johnson <Boris Johnson>',
+  ]);
+  // A real one still says nothing by its capitals.
+  assert.deepEqual(people('Gunmen Attack Village Near Maiduguri, Kill Farmers'), []);
+});
