@@ -22,6 +22,11 @@ const resources = join(import.meta.dirname, '..', 'resources');
 const MIN_PEOPLE = 3;
 /** A name this common is a name even where it is a word too ("John", "Mark", "Victor"). */
 const COMMON_NAME = 1500;
+/**
+ * A name this common stays a given name where a province is called so too ("Paul", "Vladimir",
+ * "Victoria"): the names rule then lets the run after it make a person ("Paul Dergarabedian").
+ */
+const REGION_NAME = 700;
 // Common names that are also words news capitalises in other names, months and rivers among them.
 const WORD_NAMES = /^(?:August|Roman|Max|Per|Guy|Don|Dick|Ray|Ed|Rob|Will|Grant|Dean|Art|Chad|Jack)$/;
 // Particles and titles that open names without being given names (the names rule has its own).
@@ -50,13 +55,14 @@ const words = new Set(
 );
 // Countries and admin-1 regions ("Jordan", "Georgia", "Victoria"); a town spelled like a given
 // name keeps it from being one where the text names it, as every place does.
+const countries = new Set<string>();
 const places = new Set<string>();
 const gazetteer = (file: string) =>
   readFileSync(join(resources, 'gazetteer', file), 'utf8')
     .split('\n')
     .map((l) => l.split('\t'));
 for (const [, name, , , alt] of gazetteer('countries.tsv'))
-  for (const n of [name, ...(alt ?? '').split('|')]) if (n) places.add(n);
+  for (const n of [name, ...(alt ?? '').split('|')]) if (n) countries.add(n);
 for (const [, , name, , , alt] of gazetteer('admin1.tsv'))
   for (const n of [name, ...(alt ?? '').split('|')]) if (n) places.add(n);
 
@@ -66,8 +72,9 @@ const kept = [...people]
       n >= MIN_PEOPLE &&
       !NOT_GIVEN.test(name) &&
       (n >= COMMON_NAME ? !WORD_NAMES.test(name) : !words.has(foldDiacritics(name.toLowerCase()))) &&
-      !places.has(name) &&
-      !places.has(foldDiacritics(name)),
+      !countries.has(name) &&
+      !countries.has(foldDiacritics(name)) &&
+      (n >= REGION_NAME || (!places.has(name) && !places.has(foldDiacritics(name)))),
   )
   .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
 writeFileSync(

@@ -63,3 +63,16 @@ describe('given names', () => {
       assert.ok(!names.has(word), word);
   });
 });
+
+it('a common given name that is also a province opens a name, and the province stays a place elsewhere', () => {
+  const people = (text: string) =>
+    enricher.enrich(text, { published: '2019-07-10T12:00:00Z' }).people.map((p) => p.name);
+  assert.deepEqual(people('Media tracker Paul Dergarabedian says the film did well.'), [
+    'Paul Dergarabedian',
+  ]);
+  assert.deepEqual(people('Victoria Nuland arrived in Kyiv on Tuesday.'), ['Victoria Nuland']);
+  // Not a person: a province's landmark, a city's event, a police force.
+  assert.deepEqual(people('The Victoria Falls bridge was closed.'), []);
+  assert.deepEqual(people('Milan Fashion Week opened on Tuesday.'), []);
+  assert.deepEqual(people('Victoria Police said two men were held.'), []);
+});

@@ -459,7 +459,17 @@ export function findPatternNames(
       return;
     // "Sheikh Miskin", "Sheikh Maqsoud neighbourhood": a place's name, title and all.
     const cueStart = m.index;
-    if (mentions.some((k) => k.kind === 'place' && k.match.start <= cueStart && k.match.end > start)) return;
+    // A province on a given name the cue found is no place's name ("Paul", "Victoria" Nuland).
+    const provinceOnly = (k: Resolved & { kind: 'place' }) =>
+      k.match.start === start &&
+      givenNames.has(k.match.text) &&
+      k.candidates.every((c) => c.place.kind === 'region');
+    if (
+      mentions.some(
+        (k) => k.kind === 'place' && k.match.start <= cueStart && k.match.end > start && !provinceOnly(k),
+      )
+    )
+      return;
     // "Then Artan blew himself up": a sentence's opening word is not part of the name.
     const opener = SENTENCE_OPENER.exec(whole)?.[0];
     // "In Kharkiv, a woman was killed": a locative opener puts a place there, as one before the cue does.
@@ -673,10 +683,19 @@ export function findPatternNames(
     for (const m of text.matchAll(GIVEN_RUN)) {
       const [, given = '', rest = ''] = m;
       if (!givenNames.has(given) || m.index === undefined) continue;
-      // A place on the given name blocks the run ("Sydney Road"); one on a later word does not
-      // ("BP head Robert Dudley": Dudley is a town too).
+      // A town on the given name blocks the run ("Sydney Road"); one on a later word does not
+      // ("BP head Robert Dudley": Dudley is a town too), nor a province of a common given name
+      // ("Paul Dergarabedian": Paul is in Cape Verde, "Victoria Nuland").
       const at = m.index;
-      if (mentions.some((k) => k.kind === 'place' && k.match.start < at + given.length && k.match.end > at))
+      if (
+        mentions.some(
+          (k) =>
+            k.kind === 'place' &&
+            k.match.start < at + given.length &&
+            k.match.end > at &&
+            k.candidates.some((c) => c.place.kind !== 'region'),
+        )
+      )
         continue;
       // After another capitalised word the given name is inside a longer name ("Lay Bala Karz",
       // "Jafar Hamdi Idris" read from "Hamdi"), unless that word is a title, a possessive or a name
