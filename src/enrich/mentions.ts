@@ -72,7 +72,7 @@ const SENTENCE_START_WORDS = new Set([
   'Forces',
 ]);
 // Never places: compass words and bodies of water that admin-1 names or aliases collide with.
-const NOT_PLACES = new Set([
+const NOT_PLACES: ReadonlySet<string> = new Set([
   'Central',
   'North',
   'South',
@@ -105,6 +105,12 @@ const NOT_PLACES = new Set([
   'Minister',
   'President',
   'General',
+  // Russia's Jewish Autonomous Oblast is "Jewish" in GeoNames; in news the word is an adjective.
+  'Jewish',
+  // A broadcaster, though an old name of Syria's Hasakah governorate too.
+  'Al Jazeera',
+  'Al-Jazeera',
+  'Aljazeera',
   // "al-Sham" is the Levant in group names ("Hayat Tahrir al-Sham"), not Damascus.
   'Sham',
   'Al-Sham',
@@ -153,6 +159,11 @@ const NOT_PLACES = new Set([
   'Islands',
   'Federal',
 ]);
+
+/** Whether `name` is a word no place is named by in news ("March", "Eastern", "Al Jazeera"). */
+export function isNeverPlace(name: string): boolean {
+  return NOT_PLACES.has(name);
+}
 
 // Capitalised words that often stand next to a place name without being part of a person's name.
 const PLACE_NEIGHBOURS =

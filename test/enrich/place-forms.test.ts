@@ -133,3 +133,14 @@ test('a name of two words joined by a hyphen is found with a space too, and name
     [],
   );
 });
+
+test('an adjective, a broadcaster and a small town that speaks are no places', () => {
+  assert.deepEqual(summary('Settlers moved into the Jewish quarter, the army said.', ['IL']), []);
+  assert.deepEqual(summary("Al Jazeera's office was raided in the morning.", ['SY']), []);
+  // A town of 15,000 in South Dakota is a man here; a capital that says something is its government.
+  assert.deepEqual(summary('Mitchell said Friday the talks would resume.', ['US']), []);
+  // The ethnic state keeps its area word ("Karen" alone is a people).
+  assert.deepEqual(summary('Troops burned villages in Karen state.', ['MM']), [
+    'Karen = Kayin State (region)',
+  ]);
+});

@@ -8,7 +8,7 @@
  */
 import type { EnrichContext, Extractor } from '../extractor.ts';
 import type { Place } from '../lexicon.ts';
-import type { Resolved } from '../mentions.ts';
+import { isNeverPlace, type Resolved } from '../mentions.ts';
 import type { PlaceMention } from '../types.ts';
 
 /** A town abroad this big is kept even when the text is about other countries. */
@@ -140,6 +140,10 @@ function choose(
   return best.place;
 }
 
+/** Towns smaller than this that "said" something are a person or a source, not the town. */
+const SPEAKING_TOWN = 100_000;
+const SPEAKS_AFTER = /^,? (?:also |later |then |has |had |on \p{Lu}\p{Ll}+ )?(?:says|said|told|added|warned|urged|stressed|insisted|announced)\b/u;
+
 /** Builds the places extractor; `storyCountries` (ISO2) are the story's own countries. */
 export function createPlacesExtractor(storyCountries: () => string[]): Extractor<'places'> {
   return {
@@ -191,6 +195,13 @@ export function createPlacesExtractor(storyCountries: () => string[]): Extractor
         if (WEAPON_AFTER.test(context.text.slice(m.match.end, m.match.end + 16))) continue;
         const place = anchors.get(m) ?? choose(m, weights, areas, anchorsBut(m));
         if (!place) continue;
+        // "Mitchell said": a small town does not speak; a capital does ("Moscow said", its government).
+        if (
+          place.kind === 'city' &&
+          place.population < SPEAKING_TOWN &&
+          SPEAKS_AFTER.test(context.text.slice(m.match.end, m.match.end + 24))
+        )
+          continue;
         // "Palma in Cabo Delgado" in a Mozambique story: not Palma de Mallorca (placedInRegion pins it)
         if (!weights.has(place.iso2) && inNamedRegion(context, m.match.end, weights)) continue;
         // An imported district (ADM2, ADM3) is a region too, but its admin-1 is the province above it.
@@ -461,7 +472,8 @@ function regionsSpelledLike(
       const areaWord = next !== undefined && next.sentence === first.sentence && AREA_WORD.test(next.text);
       if (n === 1 && (!areaWord || NOT_PLACE_WORDS.test(first.text))) continue;
       const name = text.slice(first.start, last.end);
-      if (found.some((p) => p.matched === name)) continue;
+      // "Al Jazeera" is no Jezira; "Karen state" is Kayin.
+      if (found.some((p) => p.matched === name) || (!areaWord && isNeverPlace(name))) continue;
       let region: Place | undefined;
       for (const iso2 of weights.keys()) if ((region = gazetteer.regionSpelledLike(iso2, name))) break;
       if (!region) continue;
