@@ -188,6 +188,24 @@ export class Lexicon {
   }
 
   /**
+   * The entries a span of text was matched to, looked up as match() does: as written, then without
+   * diacritics and as a variant ("François Fillon" finds "Francois Fillon").
+   */
+  lookup(span: string): LexEntry[] | undefined {
+    const exact = surfaceKey(span);
+    const own = this.entries.get(exact);
+    if (own) return own;
+    const folded = lookupKey(exact);
+    const found = this.entries.get(folded);
+    if (found) return found;
+    for (const variant of spanVariants(folded)) {
+      const entries = this.entries.get(variant);
+      if (entries) return entries;
+    }
+    return undefined;
+  }
+
+  /**
    * Longest matches, left to right, none overlapping. A match starts only at a capitalised
    * token or an Arabic article ("al-Qaeda"); "pro-"/"anti-" before a name is skipped, so
    * "pro-Russian" matches "Russian". `extra` is consulted too (names seen earlier in the text).

@@ -373,8 +373,9 @@ export function findMentions(
           surnames.add(surname, { kind: 'person', person });
     matches = overridden(lexicon.match(text, tokens, surnames), overlay).filter((m) => {
       if (m.override) return true;
-      // a surname alone names the person only after the full name
-      const viaSurname = !m.entries.some((e) => e.kind !== 'person' || lexicon.get(m.text)?.includes(e));
+      // a surname alone names the person only after the full name (which may be written with
+      // diacritics the list lacks: "François Fillon")
+      const viaSurname = !m.entries.some((e) => e.kind !== 'person' || lexicon.lookup(m.text)?.includes(e));
       const person = m.entries.find((e) => e.kind === 'person');
       return !viaSurname || (person?.kind === 'person' && (named.get(person.person) ?? Infinity) <= m.start);
     });

@@ -208,7 +208,7 @@ export function createEnricher(dataDir: string = DEFAULT_DATA_DIR): Enricher {
   };
 
   const curatedPeople = new Map(names.people.map((p) => [p.name, p]));
-  const givenNames = new Set([...givenNamesOf(names.people), ...names.givenNames]);
+  const givenNames = new Set([...givenNamesOf(names.givenNamePeople), ...names.givenNames]);
   const curatedOrgs = new Map(names.organizations.map((o) => [o.name, o]));
 
   const compile = (corrections: readonly Correction[]): CompiledCorrections => {

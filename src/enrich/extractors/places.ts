@@ -142,7 +142,8 @@ function choose(
 
 /** Towns smaller than this that "said" something are a person or a source, not the town. */
 const SPEAKING_TOWN = 100_000;
-const SPEAKS_AFTER = /^,? (?:also |later |then |has |had |on \p{Lu}\p{Ll}+ )?(?:says|said|told|added|warned|urged|stressed|insisted|announced)\b/u;
+const SPEAKS_AFTER =
+  /^,? (?:also |later |then |has |had |on \p{Lu}\p{Ll}+ )?(?:says|said|told|added|warned|urged|stressed|insisted|announced)\b/u;
 
 /** Builds the places extractor; `storyCountries` (ISO2) are the story's own countries. */
 export function createPlacesExtractor(storyCountries: () => string[]): Extractor<'places'> {

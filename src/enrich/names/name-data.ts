@@ -3,23 +3,44 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { Lexicon, Organization, Person } from '../lexicon.ts';
+import { foldDiacritics } from '../spelling.ts';
 
 const ISO2 = z.string().regex(/^[A-Z]{2}$/);
-const DAY = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/);
 
-const PEOPLE_FILE = z.object({
-  version: z.string(),
-  people: z.array(
-    z.object({
-      name: z.string().min(2),
-      aliases: z.array(z.string().min(2)),
-      role: z.string().optional(),
-      country: ISO2.optional(),
-      from: DAY.optional(),
-      to: DAY.optional(),
-    }),
-  ),
-});
+interface PeopleFile {
+  version: string;
+  people: Person[];
+}
+
+const ISO2_CODE = /^[A-Z]{2}$/;
+const DAY_OR_YEAR = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+
+/**
+ * Checks a people file field by field. Written out rather than with zod: the Factbook's 3,600
+ * officials took zod 45 ms on a cold start, most of what importing them added to the first result.
+ */
+function checkPeople(data: unknown): PeopleFile {
+  const fail = (path: string, message: string): never => {
+    throw new Error(`${path}: ${message}`);
+  };
+  const file = data as Partial<PeopleFile> | null;
+  if (typeof file?.version !== 'string') fail('version', 'must be a string');
+  if (!Array.isArray(file?.people)) fail('people', 'must be an array');
+  (file?.people ?? []).forEach((p: Partial<Person> | null, i) => {
+    const at = `people.${i}`;
+    if (typeof p?.name !== 'string' || p.name.length < 2)
+      fail(`${at}.name`, 'must be a name of 2 or more characters');
+    if (!Array.isArray(p?.aliases) || p.aliases.some((a) => typeof a !== 'string' || a.length < 2))
+      fail(`${at}.aliases`, 'must be names of 2 or more characters');
+    if (p?.role !== undefined && typeof p.role !== 'string') fail(`${at}.role`, 'must be a string');
+    if (p?.country !== undefined && !ISO2_CODE.test(String(p.country)))
+      fail(`${at}.country`, 'must be an ISO 3166 alpha-2 code');
+    for (const key of ['from', 'to'] as const)
+      if (p?.[key] !== undefined && !DAY_OR_YEAR.test(String(p[key])))
+        fail(`${at}.${key}`, 'must be a year or a day (YYYY, YYYY-MM or YYYY-MM-DD)');
+  });
+  return file as PeopleFile;
+}
 
 const ORGANIZATIONS_FILE = z.object({
   version: z.string(),
@@ -47,6 +68,11 @@ export interface NameData {
   organizations: Organization[];
   /** Given names from Wikidata's people (given-names.tsv, scripts/build-given-names.ts). */
   givenNames: string[];
+  /**
+   * The people whose first word is a given name (people.json and the leaders): not the Factbook's
+   * officials, whose first word is as often a family name ("Sar Kheng") or a word ("Roman").
+   */
+  givenNamePeople: Person[];
   versions: { people: string; organizations: string };
 }
 
@@ -57,6 +83,14 @@ function readJson<T>(file: string, schema: z.ZodType<T>): T {
     throw new Error(`${file}: ${issue?.path.join('.')}: ${issue?.message}`);
   }
   return parsed.data;
+}
+
+function readPeople(file: string): PeopleFile {
+  try {
+    return checkPeople(JSON.parse(readFileSync(file, 'utf8')));
+  } catch (error) {
+    throw new Error(`${file}: ${(error as Error).message}`, { cause: error });
+  }
 }
 
 const GENERIC_INSTITUTION =
@@ -78,16 +112,37 @@ export function articleVariants(surface: string): string[] {
   return ['al-', 'Al-', 'Al ', 'Al'].map((a) => a + rest).filter((v) => v !== surface);
 }
 
+const folded = (s: string) => foldDiacritics(s).toLowerCase();
+
+/**
+ * `people` without anyone an earlier list names already: a person whose name is another's name or
+ * alias (diacritics ignored) is left out, and an alias another has is dropped, so nobody is added
+ * twice and no spelling names two people.
+ */
+function withoutKnown(people: Person[], earlier: Person[]): Person[] {
+  const known = new Set(earlier.flatMap((p) => [p.name, ...p.aliases]).map(folded));
+  return people
+    .filter((p) => !known.has(folded(p.name)))
+    .map((p) =>
+      p.aliases.some((a) => known.has(folded(a)))
+        ? { ...p, aliases: p.aliases.filter((a) => !known.has(folded(a))) }
+        : p,
+    );
+}
+
 /** Reads the name files from `dir` (data/names) into `lexicon`. */
 export function loadNameData(dir: string, lexicon: Lexicon): NameData {
-  const curatedPeople = readJson(join(dir, 'people.json'), PEOPLE_FILE);
-  // Imported leaders (scripts/import-leaders.ts) come after the curated people.
-  const leadersFile = join(dir, 'leaders.json');
-  const leaders = existsSync(leadersFile) ? readJson(leadersFile, PEOPLE_FILE) : undefined;
-  const people = {
-    version: leaders ? `${curatedPeople.version}+leaders.${leaders.version}` : curatedPeople.version,
-    people: [...curatedPeople.people, ...(leaders?.people ?? [])],
-  };
+  const curatedPeople = readPeople(join(dir, 'people.json'));
+  // Imported leaders (scripts/import-leaders.ts) come after the curated people, and the Factbook's
+  // officials (scripts/import-factbook-leaders.ts) after them.
+  const optional = (file: string) => (existsSync(join(dir, file)) ? readPeople(join(dir, file)) : undefined);
+  const leaders = optional('leaders.json');
+  const officials = optional('officials.json');
+  let version = curatedPeople.version;
+  if (leaders) version += `+leaders.${leaders.version}`;
+  if (officials) version += `+officials.${officials.version}`;
+  const earlier = [...curatedPeople.people, ...(leaders?.people ?? [])];
+  const people = { version, people: [...earlier, ...withoutKnown(officials?.people ?? [], earlier)] };
   const curated = readJson(join(dir, 'organizations.json'), ORGANIZATIONS_FILE);
   // Imported actor lists (scripts/import-ucdp-actors.ts) come after the curated names.
   const ucdpFile = join(dir, 'ucdp-actors.json');
@@ -115,6 +170,7 @@ export function loadNameData(dir: string, lexicon: Lexicon): NameData {
     : [];
   return {
     people: people.people,
+    givenNamePeople: earlier,
     organizations: organizations.organizations,
     givenNames,
     versions: { people: people.version, organizations: organizations.version },
