@@ -24,6 +24,7 @@ import {
 } from './lexicon.ts';
 import { findMentions, type Resolved } from './mentions.ts';
 import { loadNameData, type NameData } from './names/name-data.ts';
+import { OfficeHolders, officeHolderMentions } from './names/office-holders.ts';
 import { findPatternNames, givenNamesOf } from './names/patterns.ts';
 import { suggestNames } from './names/suggest.ts';
 import { applyDisplayNames, placeKey } from './places/display-names.ts';
@@ -210,6 +211,7 @@ export function createEnricher(dataDir: string = DEFAULT_DATA_DIR): Enricher {
   const curatedPeople = new Map(names.people.map((p) => [p.name, p]));
   const givenNames = new Set([...givenNamesOf(names.givenNamePeople), ...names.givenNames]);
   const curatedOrgs = new Map(names.organizations.map((o) => [o.name, o]));
+  const officeHolders = new OfficeHolders(names.people, new Set(names.givenNamePeople), lexicon, givenNames);
 
   const compile = (corrections: readonly Correction[]): CompiledCorrections => {
     const overlay = new Lexicon();
@@ -296,6 +298,21 @@ export function createEnricher(dataDir: string = DEFAULT_DATA_DIR): Enricher {
         options.importedPlaces,
         options.storyPeople,
       );
+      const reference = referenceOf(options.published);
+      const sitting = officeHolderMentions(
+        text,
+        prepared.tokens,
+        prepared.mentions,
+        officeHolders.on(reference.instant.toISOString().slice(0, 10)),
+      );
+      if (sitting.length > 0) {
+        const heads = withoutRejected(sitting, options.corrections);
+        const displaced = (m: Resolved) =>
+          m.kind === 'place' && heads.some((h) => h.match.start < m.match.end && h.match.end > m.match.start);
+        prepared.mentions = [...prepared.mentions.filter((m) => !displaced(m)), ...heads].sort(
+          (a, b) => a.match.start - b.match.start,
+        );
+      }
       const context: EnrichContext = {
         text,
         ...prepared,
@@ -306,7 +323,7 @@ export function createEnricher(dataDir: string = DEFAULT_DATA_DIR): Enricher {
           givenNames,
           options.storyPeople,
         ),
-        reference: referenceOf(options.published),
+        reference,
         gazetteer,
         findPlaces: (surface) =>
           placesOf([...(lexicon.get(surface) ?? []), ...(imported?.get(surface) ?? [])]),

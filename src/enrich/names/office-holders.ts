@@ -1,0 +1,127 @@
+/**
+ * "Bush said", "Karzai arrived": news names a sitting head of state or government by surname alone,
+ * without the full name first. The listed heads in office on the day of publication are matched so,
+ * where the surname is theirs alone that day and nothing else: no other listed name, place or given
+ * name, no word of a longer run of capitals ("Laura Bush").
+ */
+import type { Lexicon, Person } from '../lexicon.ts';
+import type { Resolved } from '../mentions.ts';
+import type { Token } from '../text/tokenize.ts';
+
+const HEAD =
+  /^(?:President|Prime Minister|Chancellor|National leader|Head of (?:state|government)|Supreme Leader)(?:$| of the Council of State)/;
+// A title before the surname is the same person ("President Bush"); any other capital makes a longer name.
+const TITLE_BEFORE =
+  /^(?:President|Prime|Minister|Premier|Chancellor|Leader|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|General|Gen\.)$/;
+
+// Weekdays and months are never a surname here ("Friday": Godwin Friday of St Vincent).
+const CALENDAR =
+  /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|August|September|October|November|December)$/;
+const ACTS =
+  /^(?:said|says|told|tells|added|warned|warns|urged|urges|met|meets|arrived|arrives|visited|visits|called|calls|announced|signed|signs|insisted|vowed|pledged|accused|denied|rejected|praised|spoke|wrote|ordered|also|has|had|was|is|will|would|and)$/;
+const LOCATIVE_BEFORE = /\b(?:in|near|at|from|outside|around|into|to|towards|of)\s+(?:the\s+)?$/i;
+
+const firstDay = (from: string | undefined) => (from ? `${from}-01-01`.slice(0, 10) : '0000-01-01');
+const lastDay = (to: string | undefined) => (to ? `${to}-12-31`.slice(0, 10) : '9999-12-31');
+
+/** The sitting heads' surnames by day: built from the lists once, filtered per day and cached. */
+export class OfficeHolders {
+  readonly #heads: { surname: string; person: Person; from: string; to: string }[] = [];
+  readonly #byDay = new Map<string, ReadonlyMap<string, Person>>();
+  readonly #first: ReadonlySet<Person>;
+
+  /**
+   * `people` in list order; `first` are the lists whose heads win a shared surname over the
+   * Factbook's ("Bush" is George W. Bush, not a premier of the Cayman Islands of those years).
+   */
+  constructor(
+    people: readonly Person[],
+    first: ReadonlySet<Person>,
+    lexicon: Lexicon,
+    givenNames: ReadonlySet<string>,
+  ) {
+    this.#first = first;
+    for (const person of people) {
+      if (!person.role || !HEAD.test(person.role)) continue;
+      const last = person.name.split(' ').at(-1) ?? '';
+      // "al-Abadi" is "Abadi" alone too.
+      for (const surname of new Set([last, last.replace(/^(?:al|el)-(\p{Lu})/u, '$1')])) {
+        if (!/^\p{Lu}\p{Ll}{3,}$/u.test(surname) || CALENDAR.test(surname)) continue;
+        if (givenNames.has(surname) || lexicon.get(surname)) continue;
+        this.#heads.push({ surname, person, from: firstDay(person.from), to: lastDay(person.to) });
+      }
+    }
+  }
+
+  /** Surname → the one head in office on `day` (YYYY-MM-DD) who bears it. */
+  on(day: string): ReadonlyMap<string, Person> {
+    let holders = this.#byDay.get(day);
+    if (holders) return holders;
+    const found = new Map<string, Person | null>();
+    for (const h of this.#heads) {
+      if (h.from > day || day > h.to) continue;
+      const other = found.get(h.surname);
+      if (other === undefined || other === h.person) found.set(h.surname, h.person);
+      else if (other !== null && this.#first.has(other) !== this.#first.has(h.person))
+        found.set(h.surname, this.#first.has(other) ? other : h.person);
+      else found.set(h.surname, null);
+    }
+    holders = new Map([...found].flatMap(([s, p]) => (p ? [[s, p] as const] : [])));
+    if (this.#byDay.size > 1000) this.#byDay.clear();
+    this.#byDay.set(day, holders);
+    return holders;
+  }
+}
+
+/** The surnames of `holders` that stand alone in the text, outside every name already found. */
+export function officeHolderMentions(
+  text: string,
+  tokens: readonly Token[],
+  mentions: readonly Resolved[],
+  holders: ReadonlyMap<string, Person>,
+): Resolved[] {
+  if (holders.size === 0) return [];
+  const out: Resolved[] = [];
+  tokens.forEach((t, i) => {
+    const person = holders.get(t.text);
+    if (!person) return;
+    // A town spelled so gives way ("Bush" is a village in Egypt), unless a locative puts it there.
+    const over = mentions.filter((m) => m.match.start < t.end && m.match.end > t.start);
+    if (over.some((m) => m.kind !== 'place')) return;
+    if (over.length > 0 && LOCATIVE_BEFORE.test(text.slice(Math.max(0, t.start - 12), t.start))) return;
+    const before = tokens[i - 1];
+    const after = tokens[i + 1];
+    const joined = (a: Token | undefined, b: Token | undefined) =>
+      a !== undefined &&
+      b !== undefined &&
+      a.sentence === b.sentence &&
+      /^[ -]$/.test(text.slice(a.end, b.start));
+    // "The Bush administration": an article opening the sentence makes no longer name.
+    const article = before?.sentenceStart === true && /^(?:The|A|An)$/.test(before.text);
+    if (
+      joined(before, t) &&
+      /^\p{Lu}/u.test(before?.text ?? '') &&
+      !TITLE_BEFORE.test(before?.text ?? '') &&
+      !article
+    )
+      return;
+    if (joined(t, after) && /^\p{Lu}/u.test(after?.text ?? '')) return;
+    // A sentence's first word is capitalised anyway ("Key figures", "Store closures"): there the
+    // surname must act or own something ("Bush said", "Castro's brother").
+    const possessive = /^['’]s\b/.test(text.slice(t.end, t.end + 3));
+    if (t.sentenceStart && !possessive && !(after && ACTS.test(after.text))) return;
+    out.push({
+      kind: 'person',
+      person,
+      match: {
+        text: t.text,
+        start: t.start,
+        end: t.end,
+        firstToken: i,
+        lastToken: i,
+        entries: [{ kind: 'person', person }],
+      },
+    });
+  });
+  return out;
+}

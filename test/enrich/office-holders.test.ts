@@ -1,0 +1,33 @@
+/**
+ * A sitting head of state or government is named by surname alone ("Bush said") without the full
+ * name first (issue 13): the listed heads in office on the day of publication. Sentences are ours.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { loadEnricher } from '../../src/enrich/pipeline.ts';
+
+const enricher = loadEnricher();
+const people = (text: string, published: string) =>
+  enricher.enrich(text, { published }).people.map((p) => `${p.name} <${p.matched.join('|')}>`);
+
+test('a surname alone is the head of government in office that day, and nobody out of office', () => {
+  assert.deepEqual(people('Bush said the troops would stay until the spring.', '2006-07-01T12:00:00Z'), [
+    'George W. Bush <Bush>',
+  ]);
+  assert.deepEqual(people('The Bush administration denied the report.', '2006-07-01T12:00:00Z'), [
+    'George W. Bush <Bush>',
+  ]);
+  assert.deepEqual(people('Bush said the troops would stay until the spring.', '1996-07-01T12:00:00Z'), []);
+});
+
+test('not inside a longer name, not a word opening a sentence, not a weekday', () => {
+  assert.deepEqual(people('Laura Bush visited a school in Dallas.', '2006-07-01T12:00:00Z'), [
+    'Laura Bush <Laura Bush>',
+  ]);
+  // John Atta Mills was Ghana's president from 2009 to 2012.
+  assert.deepEqual(people('Mills closed across the region last year.', '2010-05-01T12:00:00Z'), []);
+  assert.deepEqual(people('Mills said the cedi would recover.', '2010-05-01T12:00:00Z'), [
+    'Atta Mills <Mills>',
+  ]);
+  assert.deepEqual(people('The envoys met again on Friday.', '2025-06-01T12:00:00Z'), []);
+});
