@@ -144,3 +144,9 @@ test('an adjective, a broadcaster and a small town that speaks are no places', (
     'Karen = Kayin State (region)',
   ]);
 });
+
+test('a capital after "pro-" or "anti-" is the side its government stands for, not a pin', () => {
+  assert.deepEqual(summary('Two soldiers were killed, a pro-Kiev official said.', ['UA']), []);
+  assert.deepEqual(summary('Anti-Damascus protests spread to Daraa.', ['SY']), ['Daraa = Dar‘a (city)']);
+  assert.deepEqual(summary('Protesters marched in Kyiv.', ['UA']), ['Kyiv = Kyiv (city)']);
+});

@@ -194,6 +194,11 @@ export function createPlacesExtractor(storyCountries: () => string[]): Extractor
         const before = context.text.slice(Math.max(0, m.match.start - 12), m.match.start);
         if (personWords.has(m.match.text) && !LOCATIVE_BEFORE.test(before)) continue;
         if (WEAPON_AFTER.test(context.text.slice(m.match.end, m.match.end + 16))) continue;
+        // "pro-Kiev forces", "anti-Damascus protests": the side a city's government stands for.
+        if (
+          /\b(?:[Pp]ro|[Aa]nti)[- ]$/.test(context.text.slice(Math.max(0, m.match.start - 5), m.match.start))
+        )
+          continue;
         const place = anchors.get(m) ?? choose(m, weights, areas, anchorsBut(m));
         if (!place) continue;
         // "Mitchell said": a small town does not speak; a capital does ("Moscow said", its government).
