@@ -49,3 +49,10 @@ test('a sentence full of names is not a title-case headline', () => {
   // A real one still says nothing by its capitals.
   assert.deepEqual(people('Gunmen Attack Village Near Maiduguri, Kill Farmers'), []);
 });
+
+test('a surname opening the sentence after a place is the person the text named', () => {
+  assert.deepEqual(
+    people('Defense Secretary Robert Hallworth is in Pakistan. Hallworth arrived in Islamabad on Monday.'),
+    ['Robert Hallworth <Robert Hallworth|Hallworth>'],
+  );
+});

@@ -944,8 +944,10 @@ function surnamesAlone(
           LOCATIVE_BEFORE.test(text.slice(Math.max(0, start - 12), start))
         )
           continue;
-        // Inside another run of capitals ("the Volesky Brigade", "Ali Volesky") it is someone or something else.
-        if (/\p{Lu}[\p{L}'’.-]* $/u.test(text.slice(Math.max(0, start - 20), start))) continue;
+        // Inside another run of capitals ("the Volesky Brigade", "Ali Volesky") it is someone or
+        // something else; after a sentence's end ("in Pakistan. Volesky arrived") or a title with its
+        // stop ("Gen. Volesky") it is not inside one.
+        if (/\p{Lu}[\p{L}'’-]* $/u.test(text.slice(Math.max(0, start - 20), start))) continue;
         if (/^ \p{Lu}/u.test(text.slice(end, end + 2))) continue;
         out.push({ kind: 'person', name: p.name, matched: form, start, end, confidence: p.confidence });
       }
