@@ -23,6 +23,8 @@ test('a single name is a person when its role stands right after it', () => {
   assert.deepEqual(people('Police confirmed Darvesh, a militia commander, was among the dead.'), ['Darvesh']);
   assert.deepEqual(people('Darvesh was a senior militia commander in the valley.'), ['Darvesh']);
   assert.deepEqual(people('One of the men was later identified as Darvesh.'), ['Darvesh']);
+  // a diplomat's role, an abbreviation among its words
+  assert.deepEqual(people('Tarkanian, the U.N. special envoy, met elders in the valley.'), ['Tarkanian']);
   // a sentence adverb, a pronoun or a town before the role is no name
   assert.deepEqual(people('Additionally, the commander fled on foot.'), []);
   assert.deepEqual(people('He was a militia commander until last year.'), []);

@@ -47,10 +47,10 @@ const ROLE_AFTER = new RegExp(
   'gu',
 );
 // A single name needs its role at once: "confirmed Murach, a Taliban leader,", "Zalmi, the Taliban
-// leader,", "Fedahi was a Taliban leader", "identified as Fedahi".
-const ROLE_NOUN = String.raw`(?:sub-|deputy )?(?:leader|commander|facilitator|financier|operative|official|governor|spokesman|emir|chief|cleric|imam|mullah|preacher|elder|militant|fighter|member|founder)(?!['’\p{L}-])`;
+// leader,", "Fedahi was a Taliban leader", "Morris, a U.N. special envoy", "identified as Fedahi".
+const ROLE_NOUN = String.raw`(?:sub-|deputy )?(?:leader|commander|facilitator|financier|operative|official|governor|spokesman|spokeswoman|emir|chief|cleric|imam|mullah|preacher|elder|militant|fighter|member|founder|envoy|ambassador|minister|adviser|advisor|negotiator|prosecutor|diplomat)(?!['’\p{L}-])`;
 const ONE_NAME_ROLE = new RegExp(
-  String.raw`(${FULL_NAME}|${NAME_WORD})(?:, (?:a|an|the)|,? (?:was|is) (?:a|an|the)) (?:(?!(?:where|whose|which|that|who|in|of|the|and|with|for|from|to)\b)[\p{L}-]+ ){0,3}${ROLE_NOUN}|\bidentified (?:him |the \p{Ll}+ )?as (${NAME_WORD})(?=[.,;]| and\b)`,
+  String.raw`(${FULL_NAME}|${NAME_WORD})(?:, (?:a|an|the)|,? (?:was|is) (?:a|an|the)) (?:(?!(?:where|whose|which|that|who|in|of|the|and|with|for|from|to)\b)[\p{L}.-]+ ){0,3}${ROLE_NOUN}|\bidentified (?:him |the \p{Ll}+ )?as (${NAME_WORD})(?=[.,;]| and\b)`,
   'gu',
 );
 // "Additionally, the leader…": a sentence's adverb before a comma is no name.
