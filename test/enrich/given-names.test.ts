@@ -76,3 +76,11 @@ it('a common given name that is also a province opens a name, and the province s
   assert.deepEqual(people('Milan Fashion Week opened on Tuesday.'), []);
   assert.deepEqual(people('Victoria Police said two men were held.'), []);
 });
+
+it("a given name that is only another spelling of a town opens a name ('Ahmad' is a spelling of Kotli)", () => {
+  const people = (text: string) =>
+    enricher.enrich(text, { published: '2019-07-10T12:00:00Z' }).people.map((p) => p.name);
+  assert.deepEqual(people('Ahmad Rahimzai planted two bombs near the station.'), ['Ahmad Rahimzai']);
+  // A town's own name still blocks the run.
+  assert.deepEqual(people('Sydney Road was closed after the blast.'), []);
+});

@@ -385,6 +385,11 @@ export function givenNamesOf(people: readonly { name: string; aliases?: readonly
     }
   return given;
 }
+/** A place only as a province or as another town's other spelling: weaker than a given name. */
+function weakPlace(k: Resolved & { kind: 'place' }): boolean {
+  return k.candidates.every((c) => c.place.kind === 'region' || !c.canonical);
+}
+
 // The rest of the run is looked ahead at, not consumed: in "American Justin Gimelstob" the run from
 // "American" (no given name) must not swallow the one from "Justin".
 const GIVEN_RUN = new RegExp(
@@ -459,11 +464,10 @@ export function findPatternNames(
       return;
     // "Sheikh Miskin", "Sheikh Maqsoud neighbourhood": a place's name, title and all.
     const cueStart = m.index;
-    // A province on a given name the cue found is no place's name ("Paul", "Victoria" Nuland).
+    // A province, or a town's other spelling, on a given name the cue found is no place's name
+    // ("Paul", "Victoria" Nuland; "Ahmad" is a spelling of Kotli).
     const provinceOnly = (k: Resolved & { kind: 'place' }) =>
-      k.match.start === start &&
-      givenNames.has(k.match.text) &&
-      k.candidates.every((c) => c.place.kind === 'region');
+      k.match.start === start && givenNames.has(k.match.text) && weakPlace(k);
     if (
       mentions.some(
         (k) => k.kind === 'place' && k.match.start <= cueStart && k.match.end > start && !provinceOnly(k),
@@ -684,16 +688,12 @@ export function findPatternNames(
       const [, given = '', rest = ''] = m;
       if (!givenNames.has(given) || m.index === undefined) continue;
       // A town on the given name blocks the run ("Sydney Road"); one on a later word does not
-      // ("BP head Robert Dudley": Dudley is a town too), nor a province of a common given name
-      // ("Paul Dergarabedian": Paul is in Cape Verde, "Victoria Nuland").
+      // ("BP head Robert Dudley": Dudley is a town too), nor a province or a town's other spelling
+      // on a given name ("Paul Dergarabedian": Paul is in Cape Verde; "Ahmad Rahami": Kotli).
       const at = m.index;
       if (
         mentions.some(
-          (k) =>
-            k.kind === 'place' &&
-            k.match.start < at + given.length &&
-            k.match.end > at &&
-            k.candidates.some((c) => c.place.kind !== 'region'),
+          (k) => k.kind === 'place' && k.match.start < at + given.length && k.match.end > at && !weakPlace(k),
         )
       )
         continue;
