@@ -194,3 +194,8 @@ test('who is quoted is a person: after the quote, before "said:", past a rank; a
     'Brannagh',
   ]);
 });
+
+test('an Arabic article written with a space stays inside a name', () => {
+  assert.deepEqual(people('The attack was inspired by the preacher Anwar al Awlaki.'), ['Anwar al Awlaki']);
+  assert.deepEqual(people('Fighters of Jaysh al Islam shelled the town.'), []);
+});

@@ -21,8 +21,9 @@ export interface PatternName {
 // "McDonald", "O'Brien", "DeSantis": a second capital inside a surname.
 const NAME_WORD = String.raw`\p{Lu}[\p{Ll}'’]+(?:\p{Lu}\p{Ll}+)?(?:-\p{Lu}[\p{Ll}]+)?`;
 const PARTICLE = String.raw`(?:al-|el-|bin |Bin |ibn |bint |Abu |Abdel |Abdul |Ould |ould |ag |Ag )`;
-// Inside a full name only ("Maria del Pilar Hurtado", "José de la Cruz", "Ruud van Nistelrooy").
-const NAME_PARTICLE = String.raw`(?:${PARTICLE.slice(3, -1)}|de |del |de la |da |das |dos |do |van |von |van der )`;
+// Inside a full name only ("Maria del Pilar Hurtado", "José de la Cruz", "Ruud van Nistelrooy",
+// "Anwar al Awlaki").
+const NAME_PARTICLE = String.raw`(?:${PARTICLE.slice(3, -1)}|al |el |de |del |de la |da |das |dos |do |van |von |van der )`;
 /** Two to four name words, particles allowed between them ("Nawwaf al-Husain", "Mohamed Ould Ghazouani"). */
 // A middle initial may stand between them ("John R. Allen").
 const FULL_NAME = String.raw`${NAME_WORD}(?: (?:\p{Lu}\. )?${NAME_PARTICLE}?${NAME_WORD}){1,3}|${NAME_WORD} ${NAME_PARTICLE}${NAME_WORD}`;
