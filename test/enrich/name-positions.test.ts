@@ -199,3 +199,8 @@ test('an Arabic article written with a space stays inside a name', () => {
   assert.deepEqual(people('The attack was inspired by the preacher Anwar al Awlaki.'), ['Anwar al Awlaki']);
   assert.deepEqual(people('Fighters of Jaysh al Islam shelled the town.'), []);
 });
+
+test("a title of a place's office, then the name ending the sentence", () => {
+  assert.deepEqual(people('Rebels killed the village chief of Mamove, Kakule Mbusa.'), ['Kakule Mbusa']);
+  assert.deepEqual(people('The mayor of Kharkiv, Ihor Terekhov, said the city held.'), ['Ihor Terekhov']);
+});

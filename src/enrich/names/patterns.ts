@@ -37,9 +37,10 @@ const TITLED = new RegExp(
   String.raw`\b${TITLES},?\s+(?:named\s+)?${RANKS}['"‘“]?(${FULL_NAME}|${NAME_WORD})`,
   'gu',
 );
-// "The mayor of Kharkiv, Ihor Terekhov, said": the title's place, then the name in commas.
+// "The mayor of Kharkiv, Ihor Terekhov, said": the title's place, then the name in commas (or
+// ending the sentence: "… killed the village chief of Mamove, Kakule Mbusa.").
 const TITLED_OF = new RegExp(
-  String.raw`\b${TITLES} of (?:the )?\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){0,2}, (${FULL_NAME}),`,
+  String.raw`\b${TITLES} of (?:the )?\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){0,2}, (${FULL_NAME})(?:,|\.(?:\s|$)|$)`,
   'gu',
 );
 // "Mohammed Khan, a tribal elder," / "Abdullahi Mohamed, 34,": a role or an age after the name.
