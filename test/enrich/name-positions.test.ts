@@ -204,3 +204,8 @@ test("a title of a place's office, then the name ending the sentence", () => {
   assert.deepEqual(people('Rebels killed the village chief of Mamove, Kakule Mbusa.'), ['Kakule Mbusa']);
   assert.deepEqual(people('The mayor of Kharkiv, Ihor Terekhov, said the city held.'), ['Ihor Terekhov']);
 });
+
+test('an aid worker, a driver or a volunteer before a name is a title', () => {
+  assert.deepEqual(people('Fighters executed aid worker Hauwa Liman in the camp.'), ['Hauwa Liman']);
+  assert.deepEqual(people('A Red Cross volunteer Halima Bello died of her wounds.'), ['Halima Bello']);
+});
