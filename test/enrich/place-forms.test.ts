@@ -150,3 +150,16 @@ test('a capital after "pro-" or "anti-" is the side its government stands for, n
   assert.deepEqual(summary('Anti-Damascus protests spread to Daraa.', ['SY']), ['Daraa = Dar‘a (city)']);
   assert.deepEqual(summary('Protesters marched in Kyiv.', ['UA']), ['Kyiv = Kyiv (city)']);
 });
+
+test("Burkina Faso's thirteen regions are regions, and 'Burkina' is the country", () => {
+  assert.deepEqual(summary("Gunmen killed 12 in Burkina's Sahel region.", []), ['Sahel = Sahel (region)']);
+  assert.equal(
+    enricher.enrich("Gunmen killed 12 in Burkina's Sahel region.", { published: '2024-05-10T12:00:00Z' })
+      .places[0]?.country,
+    'BF',
+  );
+  assert.deepEqual(summary('Twenty were killed in Dibilou village, Centre-Nord region.', []), [
+    'Centre-Nord = Centre-Nord (region)',
+    'Dibilou = Dibilou (approximate)',
+  ]);
+});
