@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Rebuilds the six git-ignored real-text evaluation sets (eval/README.md) and the GeoNames UA import:
+#   eval/real/rebuild-sets.sh      (OUT defaults to shared/eval-real beside the clone, where the runner looks)
+# Needs: node + `npm ci` done in the clone, Rscript (Debian r-base-core), git, unzip.
+# The clone must be a full clone holding commit 0fc19e6 (the builders `git show` gazetteer files of it).
+# Source repositories: bare mirrors under $MIRROR (in the agent sandbox the `fetch` tool puts them at
+# /work/.mirror/<owner>+<name>/repo); when one is missing it is cloned bare from GitHub.
+# Note: every builder also rewrites its committed eval/real/*split.tsv; a correct rebuild leaves them
+# byte-identical (check `git status`). build-real-set.ts has no OUT argument: it writes
+# eval/real/ged-sample.jsonl, which is moved out (the runner prefers eval/real/ over shared/).
+set -euo pipefail
+
+CLONE=${CLONE:-$(cd "$(dirname "$0")/../.." && pwd)}
+OUT=${OUT:-$CLONE/../shared/eval-real}
+SRC=${SRC:-/tmp/evalsrc}
+MIRROR=${MIRROR:-/work/.mirror}
+GEONAMES=${GEONAMES:-/tmp/geonames}
+GZDIR=${GZDIR:-/tmp/gz-ua}
+
+mkdir -p "$OUT" "$SRC" "$GEONAMES"
+
+gitdir() { # owner/name -> bare git dir
+  local d="$MIRROR/${1/\//+}/repo"
+  if [ ! -d "$d" ]; then
+    d="$SRC/mirrors/${1/\//+}.git"
+    [ -d "$d" ] || git clone --bare "https://github.com/$1.git" "$d" >&2
+  fi
+  echo "$d"
+}
+
+# 1. Sources, each at the commit eval/README.md names
+git --git-dir="$(gitdir cran/uncertainUCDP)" show 5307652:data/ucdpged.rda > "$SRC/ucdpged.rda"
+git --git-dir="$(gitdir namin1993/Capstone_Project)" show 2a6992d:segment_3_load_terror_table/static/js/data_terror.js > "$SRC/data_terror.js"
+git --git-dir="$(gitdir strickvl/isafpr_finetune)" show be1b439:data/isaf_press_releases_ft_test.jsonl > "$SRC/isaf.jsonl"
+git --git-dir="$(gitdir peacerep/ukraine-map)" show b858735:data/UCDP-Ukraine.csv > "$SRC/UCDP-Ukraine.csv"
+git --git-dir="$(gitdir pikytkin/Zemlevlasnyk)" show 774c4ed:data/UA.zip > "$SRC/UA.zip"
+NER=$(gitdir codingtime123/Named-Entity-Recognition-with-NLP)
+git --git-dir="$NER" cat-file -e bae7eccc99b1ca894587a959e3d1a707d7f0853a^{commit}
+git --git-dir="$NER" cat-file -p 58fc9afa0f36a32e253d34f3526694af0d60e0d9 > "$SRC/ner_dataset.csv.zip"  # the zip's blob at bae7ecc
+RE3D=$(gitdir dstl/re3d)
+git --git-dir="$RE3D" cat-file -e b061ff06713cad4df7e5cfaed3fd07bf15b2598c^{commit}
+
+# Expected: UA.zip 499fe805…5d0ee4, ner_dataset.csv.zip 200946f1…e14791, ner_dataset.csv 83257dd9…8e8f1a
+(cd "$SRC" && sha256sum UA.zip ner_dataset.csv.zip)
+unzip -o -q "$SRC/UA.zip" -d "$GEONAMES"            # -> $GEONAMES/UA.txt (45,086 lines)
+unzip -o -q "$SRC/ner_dataset.csv.zip" -d "$SRC"    # -> $SRC/ner_dataset.csv (builder checks its sha256)
+
+# 2. UCDP GED sample: .rda -> .tsv with R
+(cd "$SRC" && Rscript -e 'load("ucdpged.rda"); d<-as.data.frame(ucdpged); for (n in names(d)) if (is.character(d[[n]])) d[[n]] <- gsub("[\t\r\n]+"," ", d[[n]]); for (n in c("date_start","date_end","source_date")) d[[n]]<-as.character(d[[n]]); write.table(d, "ucdpged.tsv", sep="\t", quote=FALSE, row.names=FALSE, na="")')
+
+# 3. Build the six sets (file names are the ones eval/real/run-real-eval.ts looks for)
+cd "$CLONE"
+node --import tsx eval/real/build-real-set.ts "$SRC/ucdpged.tsv"
+mv eval/real/ged-sample.jsonl "$OUT/ged-sample.jsonl"
+node --import tsx eval/real/build-wiki-set.ts "$SRC/data_terror.js" "$OUT/wiki-incidents.jsonl"
+node --import tsx eval/real/build-isaf-set.ts "$SRC/isaf.jsonl" "$OUT/isaf-releases.jsonl"
+node --import tsx eval/real/build-re3d-set.ts "$RE3D" "$OUT/re3d-paragraphs.jsonl"
+node --import tsx eval/real/build-ua-set.ts "$SRC/UCDP-Ukraine.csv" "$GEONAMES/UA.txt" "$OUT/ua-events.jsonl"
+node --import tsx eval/real/build-gmb-set.ts "$SRC/ner_dataset.csv" "$OUT/gmb-texts.jsonl"
+git status --short eval/real   # the *split.tsv files must not show up as modified
+wc -l "$OUT"/*.jsonl           # expect 427, 323, 375, 221, 1648, 587
+
+# 4. GeoNames Ukraine import (expect 36,381 places kept; re-running skips a file imported whole)
+env -u DATABASE_URL node bin/dateline.js gazetteer import --data-dir "$GZDIR" "$GEONAMES/UA.txt"
+env -u DATABASE_URL node bin/dateline.js gazetteer status --data-dir "$GZDIR"
+
+# 5. Check: dev figures only. NEVER drop --dev-only (held-out printings are rationed).
+npm run eval:enrich -- --dev-only --data-dir "$GZDIR"
