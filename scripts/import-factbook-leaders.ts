@@ -95,6 +95,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import type { Person } from '../src/enrich/lexicon.ts';
 
 const FIRST_EDITION = 1990;
 const LAST_EDITION = 2025;
@@ -1110,18 +1111,10 @@ function absorb(keep: Candidate, drop: Candidate): void {
 // Against the other lists
 
 const namesDir = join(dataDir, 'names');
-type ListedPerson = {
-  name: string;
-  aliases: string[];
-  role?: string;
-  country?: string;
-  from?: string;
-  to?: string;
-};
 const listed = ['people.json', 'leaders.json'].flatMap(
-  (f) => (JSON.parse(readFileSync(join(namesDir, f), 'utf8')) as { people: ListedPerson[] }).people,
+  (f) => (JSON.parse(readFileSync(join(namesDir, f), 'utf8')) as { people: Person[] }).people,
 );
-const listedSurfaces = new Map<string, ListedPerson>();
+const listedSurfaces = new Map<string, Person>();
 for (const p of listed) for (const s of [p.name, ...p.aliases]) listedSurfaces.set(fold(s), p);
 const orgSurfaces = new Set(
   ['organizations.json', 'ucdp-actors.json'].flatMap((f) =>
@@ -1172,7 +1165,7 @@ function sameSurname(a: string, b: string): boolean {
  * alike, the country and overlapping years: "William Jefferson CLINTON" is leaders.json's "Bill
  * Clinton". Not for names without a family name ("HAMAD bin Jasim … Al Thani" is not the emir).
  */
-function sameOffice(c: Candidate): ListedPerson | undefined {
+function sameOffice(c: Candidate): Person | undefined {
   if (c.given.length === 0) return undefined;
   return listed.find(
     (p) =>

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { Lexicon } from '../../src/enrich/lexicon.ts';
+import { Lexicon, type Person } from '../../src/enrich/lexicon.ts';
 import { loadNameData } from '../../src/enrich/names/name-data.ts';
 import { createEnricher, DEFAULT_DATA_DIR } from '../../src/enrich/pipeline.ts';
 import { foldDiacritics } from '../../src/enrich/spelling.ts';
@@ -11,14 +11,7 @@ import { foldDiacritics } from '../../src/enrich/spelling.ts';
 const read = (file: string) =>
   JSON.parse(readFileSync(join(DEFAULT_DATA_DIR, 'names', file), 'utf8')) as {
     version: string;
-    people: {
-      name: string;
-      aliases: string[];
-      role?: string;
-      country?: string;
-      from?: string;
-      to?: string;
-    }[];
+    people: Person[];
   };
 const fold = (s: string) => foldDiacritics(s).toLowerCase();
 

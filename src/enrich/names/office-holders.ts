@@ -7,6 +7,7 @@
 import type { Lexicon, Person } from '../lexicon.ts';
 import type { Resolved } from '../mentions.ts';
 import type { Token } from '../text/tokenize.ts';
+import { LOCATIVE_BEFORE } from './patterns.ts';
 
 const HEAD =
   /^(?:President|Prime Minister|Chancellor|National leader|Head of (?:state|government)|Supreme Leader)(?:$| of the Council of State)/;
@@ -19,8 +20,6 @@ const CALENDAR =
   /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|August|September|October|November|December)$/;
 const ACTS =
   /^(?:said|says|told|tells|added|warned|warns|urged|urges|met|meets|arrived|arrives|visited|visits|called|calls|announced|signed|signs|insisted|vowed|pledged|accused|denied|rejected|praised|spoke|wrote|ordered|also|has|had|was|is|will|would|and)$/;
-const LOCATIVE_BEFORE = /\b(?:in|near|at|from|outside|around|into|to|towards|of)\s+(?:the\s+)?$/i;
-
 const firstDay = (from: string | undefined) => (from ? `${from}-01-01`.slice(0, 10) : '0000-01-01');
 const lastDay = (to: string | undefined) => (to ? `${to}-12-31`.slice(0, 10) : '9999-12-31');
 

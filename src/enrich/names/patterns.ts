@@ -63,8 +63,11 @@ const VICTIM = new RegExp(
   String.raw`\b(?:killed|kills?|shot(?: dead)?|shoots?|abducted|abducts?|kidnapped|kidnaps?|arrested|arrests?|detained|executed|executes?|beheaded|beheads?|assassinated|assassinates?|murdered|murders?|wounded|injured|freed|released|sentenced|hanged|lynched|tortured|stabbed|stabs|targeted|targeting|assaulted|rescued|led by|headed by|ordered by|including|identified as|(?:[Dd]eath|[Kk]illing|[Mm]urder|[Aa]ssassination|[Ff]uneral|[Aa]bduction|[Kk]idnapping|[Aa]rrest|[Cc]apture|[Dd]etention|[Ee]xecution|[Rr]elease) of) (${FULL_NAME})(?:,? and (${FULL_NAME}))?`,
   'gu',
 );
-// Before a title these make the title part of a place's name ("in Sheikh Zuweid").
-const LOCATIVE_BEFORE =
+/**
+ * A word that puts a place right after it ("in", "near", "the village of"): before a title it makes
+ * the title part of a place's name ("in Sheikh Zuweid"); before a surname, the town spelled so.
+ */
+export const LOCATIVE_BEFORE =
   /\b(?:in|at|near|outside|around|into|towards?|from|(?:village|town|city|district|vicinity|outskirts|area) of)\s+$/i;
 const TITLE_ALONE = new RegExp(String.raw`^(?:${TITLES})$`, 'u');
 const OFFICE_TITLE =
