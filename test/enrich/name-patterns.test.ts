@@ -177,3 +177,13 @@ test('units, commands and departments are organisations by their head word; an o
   );
   assert.deepEqual(orgs('Fighting in the Yarmouk Army ranks went on.'), ['Yarmouk Army']);
 });
+
+test('names no list knows are found in Latin Extended, Vietnamese and Cyrillic spellings', () => {
+  const r = enrich(
+    'The mayor of Mariupol, Wojciech Łukaszczyk, said the convoy left. Spokesman Nguyễn Văn Thành declined to comment. ' +
+      'Journalist Олег Петренко was detained.',
+  );
+  const names = r.people.map((p) => p.name);
+  for (const name of ['Wojciech Łukaszczyk', 'Nguyễn Văn Thành', 'Олег Петренко'])
+    assert.ok(names.includes(name), `${name} missing from ${names.join(', ')}`);
+});
