@@ -187,3 +187,34 @@ test('names no list knows are found in Latin Extended, Vietnamese and Cyrillic s
   for (const name of ['Wojciech Łukaszczyk', 'Nguyễn Văn Thành', 'Олег Петренко'])
     assert.ok(names.includes(name), `${name} missing from ${names.join(', ')}`);
 });
+
+test('more ways news marks a person: titles after a locative word, -elect, particles, relatives in commas', () => {
+  const cases: [string, string][] = [
+    ['Protesters vented their anger at Pope Clement outside the embassy.', 'Clement'],
+    ['The agency quoted Mr. Nasser Hamdi Saturday as saying talks would resume.', 'Nasser Hamdi'],
+    ['President-elect Ana Varga has met opposition leaders.', 'Ana Varga'],
+    ["Mr. al-Hakimi's talks in Amman were expected to continue.", 'al-Hakimi'],
+    ['President da Costa reshuffled his cabinet.', 'da Costa'],
+    ['The colonel handed command to his brother, Tomas, before the vote.', 'Tomas'],
+    ['Gunmen attacked the nun, Sister Maria Okafor, outside the clinic.', 'Maria Okafor'],
+    ["The country's first lady Grace Ntumba led the march.", 'Grace Ntumba'],
+    ['The scandal touched the lobbyist Jerome Kastner.', 'Jerome Kastner'],
+    ['The protesters ousted his predecessor Somsak Wattana last year.', 'Somsak Wattana'],
+    ['A senior Hamas militant Fawaz Abu Hilal was killed in the strike.', 'Fawaz Abu Hilal'],
+    ['Ikenna Obiora tells us more.', 'Ikenna Obiora'],
+    ["The cell had links with Saeed bin Harith's al-Qaida network.", 'Saeed bin Harith'],
+  ];
+  for (const [text, name] of cases) {
+    const names = enrich(text).people.map((p) => p.name);
+    assert.ok(names.includes(name), `${name} missing from ${JSON.stringify(names)} in "${text}"`);
+  }
+});
+
+test('a title after a locative word still starts a place\'s name when it is one ("in Sultan Kudarat")', () => {
+  const r = enrich('A bomb went off in Sultan Kudarat on Sunday.');
+  assert.deepEqual(r.people, []);
+  assert.deepEqual(
+    r.places.map((p) => p.matched),
+    ['Sultan Kudarat'],
+  );
+});

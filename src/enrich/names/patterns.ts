@@ -28,8 +28,9 @@ const UP = `A-ZÀ-ÖØ-Þ${EXTENDED}`;
 const LOW = `a-zß-öø-ÿ${EXTENDED}`;
 const LETTER = `A-Za-zÀ-ÖØ-öø-ÿʻʼ${EXTENDED}`;
 
-// "McDonald", "O'Brien", "DeSantis": a second capital inside a surname.
-const NAME_WORD = String.raw`[${UP}][${LOW}'’]+(?:[${UP}][${LOW}]+)?(?:-[${UP}][${LOW}]+)?`;
+// "McDonald", "O'Brien", "DeSantis": a second capital inside a surname. A possessive "'s" is not
+// part of it ("Osama bin Laden's al-Qaida").
+const NAME_WORD = String.raw`[${UP}](?:[${LOW}]|['’](?!s(?![${LETTER}])))+(?:[${UP}][${LOW}]+)?(?:-[${UP}][${LOW}]+)?`;
 const PARTICLE = String.raw`(?:al-|el-|bin |Bin |ibn |bint |Abu |Abdel |Abdul |Ould |ould |ag |Ag )`;
 // Inside a full name only ("Maria del Pilar Hurtado", "José de la Cruz", "Ruud van Nistelrooy",
 // "Anwar al Awlaki").
@@ -39,12 +40,15 @@ const NAME_PARTICLE = String.raw`(?:${PARTICLE.slice(3, -1)}|al |el |de |del |de
 const FULL_NAME = String.raw`${NAME_WORD}(?: (?:[${UP}]\. )?${NAME_PARTICLE}?${NAME_WORD}){1,3}|${NAME_WORD} ${NAME_PARTICLE}${NAME_WORD}`;
 // Lowercase "major" and "general" are adjectives ("a major Kurdish-led offensive"); as ranks
 // before a name news capitalises them.
-const TITLES = String.raw`(?:former |ex-)?(?:Chief Executive|(?:Col|Lt|Gen|Maj|Capt|Sgt|Brig|Cpl)(?= [${UP}])|(?:[Dd]istrict |[Pp]rovincial )?[Cc]hief of (?:[Pp]olice|[Ss]taff|[Ss]ecurity)|vice[- ]president|president|prime minister|minister|commander|Gen\.|leader|chief|governor|spokesman|spokeswoman|colonel|Col\.|Lt\.|Maj\.|Brig\.|Sgt\.|Cpl\.|Pvt\.|Adm\.|Rev\.|Fr\.|MP|legislator|deputy|officer|policeman|soldier|elder|priest|pastor|bishop|reporter|sarpanch|Sarpanch|Haji|Hajji|Alhaji|Qari|Mufti|Pastor|Bishop|Reverend|Engineer|Eng\.|Prof\.|Professor|brigadier|captain|Capt\.|sheikh|emir|mayor|chairman|envoy|warlord|commissioner|senator|lawmaker|judge|imam|cleric|mullah|journalist|activist|Cmdr\.|Commander|General|Major|President|Colonel|Sheikh|Emir|Governor|Commissioner|Senator|Judge|Imam|Mullah|Mulla|Molla|Mawlawi|Maulawi|Mowlawi|Maulvi|Moulvi|Molvi|Maulana|Spc\.|Pfc\.|Staff Sgt\.|Master Sgt\.|Sgt\. Maj\.|Petty Officer|Warrant Officer|Chief Warrant Officer|Lance Cpl\.|Seaman|Airman|Squadron Leader|Wing Commander|Flight Lieutenant|spokesperson|Spokesperson|Journalist|Activist|Mayor|Chief|Mr\.?|Mrs\.?|Dr\.?|Prime Minister|Minister|Vice President|Premier|Chancellor|King|Queen|Crown Prince|Prince|Pope|Ambassador|Secretary-General|AIG|DIG|IGP|[Pp]rophet|attacker|assailant|gunman|perpetrator|bomber|terrorist|shooter|fighter|victim|suspect|refugee|asylum seeker|student|teenager|convert|immigrant|migrant|nurse|farmer|worker|volunteer|medic|paramedic|translator|interpreter|driver|engineer|politician|businessman|businesswoman|candidate|councillor|councilman|lawyer|teacher|doctor|blogger|writer|author|poet|cartoonist|filmmaker|singer|footballer|rabbi|monk|chieftain|headman|dictator|strongman|Lieutenant|Sergeant|Corporal|Constable|Inspector|Superintendent|Marshal|Field Marshal|Ayatollah|Grand Ayatollah|Sultan|Sheik|Shaykh|Rabbi|Elder|Leader|Spokesman|Spokeswoman|Lawmaker|Legislator|Politician|Cleric|Teacher|Doctor|Businessman|Candidate|Councillor|Chieftain|Headman|Suspect|Victim|Reporter|Policeman|Priest|Warlord|Envoy|Chairman|Lawyer|Blogger|Writer|Singer|Captain|Brigadier|Sen\.|Rep\.|Representative|Congressman|Congresswoman|Correspondent|Photographer|Cameraman|Gov\.|Supt\.|Insp\.|Ms\.?|Sir|Lord|Lady|Secretary[- ]General|(?:Deputy |Under |Assistant )?Secretary of (?:State|Defen[cs]e|the [${UP}][${LOW}]+)|(?:Foreign|Defen[cs]e|Home|Interior|Press|Cabinet|Permanent|Deputy|Under) Secretary|(?:foreign|defen[cs]e|home|press) secretary|Secretary|Special (?:Advisor|Adviser|Envoy|Representative|Rapporteur)|(?:Foreign|Defen[cs]e|Interior) Minister)`;
+const TITLES = String.raw`(?:former |ex-)?(?:Chief Executive|(?:Col|Lt|Gen|Maj|Capt|Sgt|Brig|Cpl)(?= [${UP}])|(?:[Dd]istrict |[Pp]rovincial )?[Cc]hief of (?:[Pp]olice|[Ss]taff|[Ss]ecurity)|vice[- ]president|president|prime minister|minister|commander|Gen\.|leader|chief|governor|spokesman|spokeswoman|colonel|Col\.|Lt\.|Maj\.|Brig\.|Sgt\.|Cpl\.|Pvt\.|Adm\.|Rev\.|Fr\.|MP|legislator|deputy|officer|policeman|soldier|elder|priest|pastor|bishop|reporter|sarpanch|Sarpanch|Haji|Hajji|Alhaji|Qari|Mufti|Pastor|Bishop|Reverend|Engineer|Eng\.|Prof\.|Professor|brigadier|captain|Capt\.|sheikh|emir|mayor|chairman|envoy|warlord|commissioner|senator|lawmaker|judge|imam|cleric|mullah|journalist|activist|Cmdr\.|Commander|General|Major|President|Colonel|Sheikh|Emir|Governor|Commissioner|Senator|Judge|Imam|Mullah|Mulla|Molla|Mawlawi|Maulawi|Mowlawi|Maulvi|Moulvi|Molvi|Maulana|Spc\.|Pfc\.|Staff Sgt\.|Master Sgt\.|Sgt\. Maj\.|Petty Officer|Warrant Officer|Chief Warrant Officer|Lance Cpl\.|Seaman|Airman|Squadron Leader|Wing Commander|Flight Lieutenant|spokesperson|Spokesperson|Sister|[Ff]irst [Ll]ady|lobbyist|evangelist|predecessor|successor|militant|Journalist|Activist|Mayor|Chief|Mr\.?|Mrs\.?|Dr\.?|Prime Minister|Minister|Vice President|Premier|Chancellor|King|Queen|Crown Prince|Prince|Pope|Ambassador|Secretary-General|AIG|DIG|IGP|[Pp]rophet|attacker|assailant|gunman|perpetrator|bomber|terrorist|shooter|fighter|victim|suspect|refugee|asylum seeker|student|teenager|convert|immigrant|migrant|nurse|farmer|worker|volunteer|medic|paramedic|translator|interpreter|driver|engineer|politician|businessman|businesswoman|candidate|councillor|councilman|lawyer|teacher|doctor|blogger|writer|author|poet|cartoonist|filmmaker|singer|footballer|rabbi|monk|chieftain|headman|dictator|strongman|Lieutenant|Sergeant|Corporal|Constable|Inspector|Superintendent|Marshal|Field Marshal|Ayatollah|Grand Ayatollah|Sultan|Sheik|Shaykh|Rabbi|Elder|Leader|Spokesman|Spokeswoman|Lawmaker|Legislator|Politician|Cleric|Teacher|Doctor|Businessman|Candidate|Councillor|Chieftain|Headman|Suspect|Victim|Reporter|Policeman|Priest|Warlord|Envoy|Chairman|Lawyer|Blogger|Writer|Singer|Captain|Brigadier|Sen\.|Rep\.|Representative|Congressman|Congresswoman|Correspondent|Photographer|Cameraman|Gov\.|Supt\.|Insp\.|Ms\.?|Sir|Lord|Lady|Secretary[- ]General|(?:Deputy |Under |Assistant )?Secretary of (?:State|Defen[cs]e|the [${UP}][${LOW}]+)|(?:Foreign|Defen[cs]e|Home|Interior|Press|Cabinet|Permanent|Deputy|Under) Secretary|(?:foreign|defen[cs]e|home|press) secretary|Secretary|Special (?:Advisor|Adviser|Envoy|Representative|Rapporteur)|(?:Foreign|Defen[cs]e|Interior) Minister)`;
 // Ranks that may stand between the title and the name ("spokesman Brig. Gen. Yahya Saree").
 const RANKS = String.raw`(?:(?:Lt|Lieut|Maj|Brig|Gen|Col|Capt|Cpt|Sgt|Cpl|Adm|Cmdr|Lieutenant|Major|Brigadier|General|Colonel|Captain|Rev|Fr|Reverend|Father|Haji|Hajji|Alhaji)\.?\s+)*`;
 
+// "President-elect Evo Morales", "Prime Minister-designate …".
+const ELECT = '(?:-elect|-designate)?';
+// After a title a particle may open the name ("President da Silva", "Mr. al-Jaafari").
 const TITLED = new RegExp(
-  String.raw`\b${TITLES},?\s+(?:named\s+)?${RANKS}['"‘“]?(${FULL_NAME}|${NAME_WORD})`,
+  String.raw`\b${TITLES}${ELECT},?\s+(?:named\s+)?${RANKS}['"‘“]?(${FULL_NAME}|${NAME_PARTICLE}?${NAME_WORD})`,
   'gu',
 );
 // "The mayor of Kharkiv, Ihor Terekhov, said": the title's place, then the name in commas (or
@@ -80,10 +84,12 @@ const VICTIM = new RegExp(
 export const LOCATIVE_BEFORE =
   /\b(?:in|at|near|outside|around|into|towards?|from|(?:village|town|city|district|vicinity|outskirts|area) of)\s+$/i;
 const TITLE_ALONE = new RegExp(String.raw`^(?:${TITLES})$`, 'u');
+// Titles that start no place's name ("from Spokesman John Kirby", "toward Pope Benedict"), and
+// any title in lowercase ("at president Ruto's home"): after a locative word they still name a person.
 const OFFICE_TITLE =
-  /^(?:Spokes(?:man|woman|person)|(?:Foreign |Defen[cs]e |Home |Deputy )?Secretary|(?:Foreign |Defen[cs]e |Prime )?Minister|Ambassador|Special (?:Advisor|Adviser|Envoy|Representative)|Senator|Lawmaker|Commissioner|Mayor|Gen\.|Col\.|Lt\.|Maj\.|Capt\.|Sgt\.|Brig\.)\s/u;
+  /^(?:\p{Ll}|(?:Spokes(?:man|woman|person)|(?:Foreign |Defen[cs]e |Home |Deputy )?Secretary|(?:Foreign |Defen[cs]e |Prime )?Minister|Ambassador|Special (?:Advisor|Adviser|Envoy|Representative)|Senator|Lawmaker|Commissioner|Mayor|Gen\.|Col\.|Lt\.|Maj\.|Capt\.|Sgt\.|Brig\.|Pope|Mr\.?|Mrs\.?|Ms\.?|Dr\.|President|Vice President|Premier|Chancellor|Secretary-General|Rev\.|Prof\.|Professor|Judge|Journalist|Reporter|Activist|Gov\.|Sen\.|Rep\.)\s)/u;
 // A title caught at the front of a name by a cue that does not know titles.
-const LEADING_TITLE = new RegExp(String.raw`^(?:(?:${TITLES}|Father|Reporter)\.? )+`, 'i');
+const LEADING_TITLE = new RegExp(String.raw`^(?:(?:${TITLES}|Father|Reporter)${ELECT}\.? )+`, 'i');
 // "a man named X", "police named him as X", "named the victim as X".
 const NAMED = new RegExp(
   String.raw`\bnamed\s+(?:(?:him|her|the [${LOW}]+(?: [${LOW}]+)?)\s+as\s+|as\s+)?(${FULL_NAME}|${NAME_WORD})`,
@@ -91,6 +97,11 @@ const NAMED = new RegExp(
 );
 const KIN = new RegExp(
   String.raw`\b(?:[Ss]on|[Dd]aughter|[Bb]rother|[Ss]ister|[Ww]ife|[Ff]ather|[Mm]other|[Uu]ncle|[Nn]ephew) of (${FULL_NAME})`,
+  'gu',
+);
+// "her husband, Jean Dominique,", "his brother, Raul,": a relative named in commas.
+const KIN_NAMED = new RegExp(
+  String.raw`\b(?:his|her|their) (?:husband|wife|son|daughter|brother|sister|father|mother|uncle|nephew|niece|cousin|widow), (${FULL_NAME}|${NAME_WORD})(?=[,.;]| (?:and|who|was|is|has|had)\b)`,
   'gu',
 );
 const BRACKETED = new RegExp(
@@ -136,7 +147,7 @@ const QUOTE_SAID = new RegExp(
  * says", "Mil Arcega reports"); not after another capitalised word, whose name it would cut in two.
  * One word alone is not enough: "Ankara says", "Kyiv said" are governments speaking.
  */
-const SPEAKS = String.raw`(?:says|said|told|added|warned|urged|stressed|noted|insisted|met with|reports|reported)\b`;
+const SPEAKS = String.raw`(?:says|said|told|tells|added|warned|urged|stressed|noted|insisted|met with|reports|reported)\b`;
 /** The words SPEAKER turns on: most updates have none, and the pattern costs a scan per capital. */
 const SPEAKS_CUE = new RegExp(` ${SPEAKS}`);
 const SPEAKER = new RegExp(
@@ -209,6 +220,7 @@ const TITLE_CASE_SMALL_WORDS = new Set(
     ' ',
   ),
 );
+const WEEKDAY = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
 const SMALL_WORD = /^(?:In|On|At|Of|For|And|The|To|From|With|By|After|Near|As|Over|Amid|During)$/;
 const TRAILING_SMALL_WORDS =
   /(?: (?:In|On|At|Of|For|And|The|To|From|With|By|After|Near|As|Over|Amid|During))+$/u;
@@ -518,7 +530,11 @@ export function findPatternNames(
     // "Doctor Abducted In Borno", "Captain Of Guard Unit": no name after the title at all.
     if (HEADLINE_VERBS.test(words[0] ?? '') || SMALL_WORD.test(words[0] ?? '')) return;
     // "… Rahimullah Zadran In Paktia": the name ends before a headline's small word as before its verb.
-    const verbAt = words.findIndex((w, i) => i > 0 && (HEADLINE_VERBS.test(w) || SMALL_WORD.test(w)));
+    // "quoted Mr. Syed Hamid Saturday as saying": a weekday after two names ends the name ("Late
+    // Sunday" is no name at all).
+    const verbAt = words.findIndex(
+      (w, i) => i > 0 && (HEADLINE_VERBS.test(w) || SMALL_WORD.test(w) || (i > 1 && WEEKDAY.test(w))),
+    );
     const name = (verbAt === -1 ? whole : words.slice(0, verbAt).join(' ')).replace(TRAILING_SMALL_WORDS, '');
     const end = start + name.length;
     if (weak && titleCase(start, end)) return;
@@ -753,6 +769,8 @@ export function findPatternNames(
     for (const m of text.matchAll(GOVERNMENT_OF)) person(m, 0.7, true);
   if (has(/\b(?:[Ss]on|[Dd]aughter|[Bb]rother|[Ss]ister|[Ww]ife|[Ff]ather|[Mm]other|[Uu]ncle|[Nn]ephew) of /))
     for (const m of text.matchAll(KIN)) person(m, 0.8);
+  if (/\b(?:his|her|their) \p{Ll}+, /u.test(text))
+    for (const m of text.matchAll(KIN_NAMED)) person(m, 0.75, true, false);
   // Before particle names: "Liwa Suqur al-Jabal" is a brigade, not a man called Suqur al-Jabal.
   for (const m of text.matchAll(ARABIC_ORG)) {
     if (m.index === undefined) continue;
