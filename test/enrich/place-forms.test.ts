@@ -136,6 +136,8 @@ test('a name of two words joined by a hyphen is found with a space too, and name
 
 test('an adjective, a broadcaster and a small town that speaks are no places', () => {
   assert.deepEqual(summary('Settlers moved into the Jewish quarter, the army said.', ['IL']), []);
+  // "the Jewish state" is Israel, not Russia's Jewish Autonomous Oblast, even beside Russia.
+  assert.deepEqual(summary('The truce must be kept by the Jewish state, envoys in Russia said.', ['RU']), []);
   assert.deepEqual(summary("Al Jazeera's office was raided in the morning.", ['SY']), []);
   // A town of 15,000 in South Dakota is a man here; a capital that says something is its government.
   assert.deepEqual(summary('Mitchell said Friday the talks would resume.', ['US']), []);
