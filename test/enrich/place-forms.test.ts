@@ -145,6 +145,9 @@ test('an adjective, a broadcaster and a small town that speaks are no places', (
   assert.deepEqual(summary('Troops burned villages in Karen state.', ['MM']), [
     'Karen = Kayin State (region)',
   ]);
+  assert.deepEqual(summary("Burma's army displaced thousands in Karen state, burning homes.", []), [
+    'Karen = Kayin State (region)',
+  ]);
 });
 
 test('a capital after "pro-" or "anti-" is the side its government stands for, not a pin', () => {

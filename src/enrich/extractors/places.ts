@@ -478,9 +478,10 @@ function regionsSpelledLike(
       const areaWord = next !== undefined && next.sentence === first.sentence && AREA_WORD.test(next.text);
       if (n === 1 && (!areaWord || NOT_PLACE_WORDS.test(first.text))) continue;
       const name = text.slice(first.start, last.end);
-      // "Al Jazeera" is no Jezira, "the Jewish state" is no oblast; "Karen state" is Kayin.
-      const namedArea = areaWord && /^\p{Lu}/u.test(next.text);
-      if (found.some((p) => p.matched === name) || (!namedArea && isNeverPlace(name))) continue;
+      // "Al Jazeera" is no Jezira; "Karen state" is Kayin, but an adjective's "the Jewish state" is
+      // no oblast.
+      const adjective = /(?:ish|ian|ic|ese)$/.test(name);
+      if (found.some((p) => p.matched === name) || ((!areaWord || adjective) && isNeverPlace(name))) continue;
       let region: Place | undefined;
       for (const iso2 of weights.keys()) if ((region = gazetteer.regionSpelledLike(iso2, name))) break;
       if (!region) continue;
