@@ -203,6 +203,7 @@ test('more ways news marks a person: titles after a locative word, -elect, parti
     ['A senior Hamas militant Fawaz Abu Hilal was killed in the strike.', 'Fawaz Abu Hilal'],
     ['Ikenna Obiora tells us more.', 'Ikenna Obiora'],
     ["The cell had links with Saeed bin Harith's al-Qaida network.", 'Saeed bin Harith'],
+    ['Ex-rebel Jean-Luc Mbemba surrendered to the court.', 'Jean-Luc Mbemba'],
   ];
   for (const [text, name] of cases) {
     const names = enrich(text).people.map((p) => p.name);

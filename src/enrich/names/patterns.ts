@@ -422,8 +422,9 @@ function weakPlace(k: Resolved & { kind: 'place' }): boolean {
 
 // The rest of the run is looked ahead at, not consumed: in "American Justin Gimelstob" the run from
 // "American" (no given name) must not swallow the one from "Justin".
+// A run never starts inside a hyphenated word: "Jean-Baptiste X" is a run from "Jean".
 const GIVEN_RUN = new RegExp(
-  String.raw`\b([${UP}][${LOW}]{2,})(?=((?: ${NAME_PARTICLE}?${NAME_WORD}){1,3}))`,
+  String.raw`(?<![${LETTER}'’-])([${UP}][${LOW}]{2,}(?:-[${UP}][${LOW}]{2,})?)(?=((?: ${NAME_PARTICLE}?${NAME_WORD}){1,3}))`,
   'gu',
 );
 
@@ -720,7 +721,7 @@ export function findPatternNames(
   if (givenNames.size > 0)
     for (const m of text.matchAll(GIVEN_RUN)) {
       const [, given = '', rest = ''] = m;
-      if (!givenNames.has(given) || m.index === undefined) continue;
+      if (!givenNames.has(given.split('-')[0] ?? '') || m.index === undefined) continue;
       // A town on the given name blocks the run ("Sydney Road"); one on a later word does not
       // ("BP head Robert Dudley": Dudley is a town too), nor a province or a town's other spelling
       // on a given name ("Paul Dergarabedian": Paul is in Cape Verde; "Ahmad Rahami": Kotli).
@@ -738,6 +739,7 @@ export function findPatternNames(
       if (
         prev &&
         !/['’]s$/.test(prev) &&
+        !/-\p{Ll}/u.test(prev) && // "Ex-rebel", "Pro-government": a description, not a name
         !TITLE_ALONE.test(prev) &&
         !mentions.some((k) => k.match.end === at - 1)
       )
