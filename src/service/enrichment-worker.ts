@@ -310,10 +310,56 @@ export class EnrichmentWorker {
 
   #onEvent(event: LiveEvent): void {
     if (event.data.type === 'update' || event.data.type === 'edit') this.enqueue(event.data.update);
-    else if (event.data.type === 'delete')
-      this.#deps.store.contacts.removeForUpdate(event.data.update.id).catch((error: unknown) => {
+    else if (event.data.type === 'delete') {
+      const { id, sequence } = event.data.update;
+      this.#deps.store.contacts.removeForUpdate(id).catch((error: unknown) => {
         this.#deps.logger.error({ err: error }, "removing a deleted update's contacts failed");
       });
+      // A name only the deleted update wrote out must leave the later updates it was lent to.
+      this.#refreshing = this.#refreshing.then(async () => {
+        try {
+          const gone = await this.#deps.store.enrichments.getMany([id]);
+          const names = (gone.get(id)?.enrichment.people ?? []).map((p) => p.name);
+          await this.#refreshLater(event.storyId, sequence, names, []);
+        } catch (error) {
+          this.#deps.logger.error({ err: error, updateId: id }, 're-enrichment after a delete failed');
+        }
+      });
+    }
+  }
+
+  /**
+   * After the people of the update at `sequence` changed, enriches again the story's later updates
+   * that borrowed one of `removed` (named there, not in their own text) or that write the surname of
+   * one of `added` alone: the people a story's earlier updates lend stay true to what they now say.
+   */
+  async #refreshLater(
+    storyId: string,
+    sequence: number,
+    removed: readonly string[],
+    added: readonly string[],
+  ): Promise<void> {
+    if (removed.length === 0 && added.length === 0) return;
+    const { store } = this.#deps;
+    // Most updates are the story's newest: one row says so.
+    const newest = (await store.updates.listByStory(storyId, { limit: 1 })).items[0];
+    if (!newest || newest.sequence <= sequence) return;
+    // Those whose window of STORY_CONTEXT_UPDATES earlier updates holds this one (deleted ones leave gaps).
+    const { items } = await store.updates.listByStory(storyId, {
+      limit: 2 * STORY_CONTEXT_UPDATES,
+      beforeSequence: sequence + 2 * STORY_CONTEXT_UPDATES + 1,
+    });
+    const later = items.filter((u) => u.sequence > sequence);
+    const stored = await store.enrichments.getMany(later.map((u) => u.id));
+    const surnames = added.flatMap((name) => (name.includes(' ') ? [name.split(' ').at(-1) ?? ''] : []));
+    const stale = later.filter((u) => {
+      const text = enrichmentText(u);
+      const borrowed = (stored.get(u.id)?.enrichment.people ?? []).some(
+        (p) => removed.includes(p.name) && !text.includes(p.name),
+      );
+      return borrowed || surnames.some((s) => s.length > 0 && text.includes(s));
+    });
+    for (const u of stale.reverse()) await this.#enrich(u, false);
   }
 
   async #drain(): Promise<void> {
@@ -386,6 +432,8 @@ export class EnrichmentWorker {
       reviews,
     );
     const { people, organizations } = enricher.versions;
+    // Published or edited now (not a refresh): the later updates of its story may borrow other people.
+    const before = claim ? (await store.enrichments.getMany([update.id])).get(update.id) : undefined;
     const saved = await store.enrichments.save({
       updateId: update.id,
       storyId: update.storyId,
@@ -396,6 +444,16 @@ export class EnrichmentWorker {
     });
     this.#deps.logger.debug({ updateId: update.id, version: update.version, saved }, 'enriched update');
     if (!saved) return;
+    if (claim) {
+      const was = new Set((before?.enrichment.people ?? []).map((p) => p.name));
+      const now = new Set(enrichment.people.map((p) => p.name));
+      await this.#refreshLater(
+        update.storyId,
+        update.sequence,
+        [...was].filter((n) => !now.has(n)),
+        [...now].filter((n) => !was.has(n)),
+      );
+    }
     await store.contacts.replaceForUpdate(
       update.id,
       update.version,

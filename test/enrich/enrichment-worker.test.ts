@@ -153,4 +153,56 @@ describe('enrichment worker', () => {
       await store.close();
     }
   });
+
+  it('takes a borrowed name back from later updates when the update that wrote it out is deleted; an edit lends it again', async () => {
+    const store = await openSqliteStore({ filename: join(createTempDir(), 'dateline.db') });
+    try {
+      const story = await store.stories.create({
+        deskId: null,
+        slug: 'strikes',
+        date: null,
+        headline: 'Coalition strikes',
+        standfirst: '',
+        body: '',
+        bodyHtml: '',
+        topPhoto: null,
+        status: 'live',
+      });
+      const post = (body: string) => store.updates.create(story.id, content(body), 'editor');
+      const { update: brief } = await post('The task force commander briefed reporters.');
+      const { update: named } = await post('Gen. Maren Holloway, the task force commander, flew to Baghdad.');
+      const { update: follow } = await post('Holloway said the strikes would go on.');
+      const bus = new MemoryBus();
+      const worker = new EnrichmentWorker({
+        bus,
+        store,
+        enricher: loadEnricher(),
+        logger: pino({ level: 'silent' }),
+      });
+      worker.start();
+      await worker.idle();
+      const people = async (id: string) =>
+        (await store.enrichments.get(id))?.enrichment.people.map((p) => p.name);
+      assert.deepEqual(await people(follow.id), ['Maren Holloway']);
+
+      // The desk deletes the update that named her (to protect her, say): the later one forgets her.
+      await bus.publish((await store.updates.delete(named.id, 'editor')).event);
+      await worker.idle();
+      assert.deepEqual(await people(follow.id), []);
+
+      // An earlier update edited to write her name out lends it again.
+      const edited = await store.updates.edit(
+        brief.id,
+        brief.version,
+        { body: 'Gen. Maren Holloway, the task force commander, briefed reporters.' },
+        'editor',
+      );
+      await bus.publish(edited.event);
+      await worker.idle();
+      assert.deepEqual(await people(follow.id), ['Maren Holloway']);
+      await worker.close();
+    } finally {
+      await store.close();
+    }
+  });
 });
