@@ -7,7 +7,10 @@
  * nobody at Dateline wrote a gold entry. Sentences are detokenised and consecutive ones grouped into
  * update-sized texts of 2–4 sentences; every STRIDE-th group is kept.
  *
- *   node --import tsx eval/real/build-gmb-set.ts /path/to/ner_dataset.csv [OUT.jsonl]
+ *   node --import tsx eval/real/build-gmb-set.ts /path/to/ner_dataset.csv [OUT.jsonl] [--extra EXTRA.jsonl]
+ *
+ * `--extra` also writes a larger pool for tuning only: the candidate groups lying between two kept dev
+ * texts (never next to a held-out one, so no held-out document leaks in), all marked dev.
  */
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
@@ -29,6 +32,9 @@ const STRIDE = 15;
 /** VOA's texts in GMB date from 2004–2010 and the file keeps no dates: dates are scored by span only. */
 const PUBLISHED = '2006-07-01T12:00:00Z';
 
+const extraAt = process.argv.indexOf('--extra');
+const extraOut = extraAt === -1 ? undefined : process.argv[extraAt + 1];
+if (extraAt !== -1) process.argv.splice(extraAt, 2);
 const csvPath = process.argv[2];
 if (!csvPath) throw new Error('usage: build-gmb-set.ts /path/to/ner_dataset.csv [OUT.jsonl]');
 const bytes = readFileSync(csvPath);
@@ -457,13 +463,23 @@ interface Item extends Judged {
 /** A group GMB tags a person in: the set is for people, so only these are candidates. */
 const candidates = groups.filter((g) => g.some((s) => s.tokens.some((t) => /^[BI]-per$/.test(t.tag))));
 const items: Item[] = [];
+const extra: Item[] = [];
+const keptId = (k: number) => `gmb-s${candidates[k]?.[0]?.n}`;
 candidates.forEach((g, k) => {
-  if (k % STRIDE !== 0) return;
+  const kept = k % STRIDE === 0;
+  const before = k - (k % STRIDE);
+  // A group between two kept dev texts: far from every held-out text and its document.
+  const betweenDev =
+    !kept &&
+    before + STRIDE < candidates.length &&
+    splitOf(keptId(before)) === 'dev' &&
+    splitOf(keptId(before + STRIDE)) === 'dev';
+  if (!kept && !(extraOut && betweenDev)) return;
   const { text, tokens } = detokenise(g);
   const id = `gmb-s${g[0]?.n}`;
-  items.push({
+  (kept ? items : extra).push({
     id,
-    split: splitOf(id),
+    split: kept ? splitOf(id) : 'dev',
     source: 'Voice of America (GMB)',
     document: id,
     country: '',
@@ -476,6 +492,12 @@ candidates.forEach((g, k) => {
   });
 });
 
+if (extraOut) {
+  writeFileSync(extraOut, extra.map((i) => JSON.stringify(i)).join('\n') + '\n');
+  console.log(
+    `tuning pool: ${extra.length} texts between dev texts, people ${extra.reduce((n, i) => n + i.people.length, 0)} -> ${extraOut}`,
+  );
+}
 const out = process.argv[3] ?? join(here, 'gmb-texts.jsonl');
 writeFileSync(out, items.map((i) => JSON.stringify(i)).join('\n') + '\n');
 writeFileSync(

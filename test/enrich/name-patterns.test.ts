@@ -204,11 +204,39 @@ test('more ways news marks a person: titles after a locative word, -elect, parti
     ['Ikenna Obiora tells us more.', 'Ikenna Obiora'],
     ["The cell had links with Saeed bin Harith's al-Qaida network.", 'Saeed bin Harith'],
     ['Ex-rebel Jean-Luc Mbemba surrendered to the court.', 'Jean-Luc Mbemba'],
+    [
+      'Investigators want to question the nuclear scientist, Rahim Qadeer Sultani, about the sales.',
+      'Rahim Qadeer Sultani',
+    ],
+    ['A spokesman for the governor, Farid Babar, called for calm.', 'Farid Babar'],
+    ['As Kelvin Mbatha reports, the vote was close.', 'Kelvin Mbatha'],
+    ['Home Minister P. Chandran warned of more attacks.', 'P. Chandran'],
+    ['Mr. Vandersloot Tuesday said the talks had failed.', 'Vandersloot'],
+    ['Defendant Asher Weiss has been in custody since May.', 'Asher Weiss'],
+    ['National Security Adviser Stephen Harwell said a test would be provocative.', 'Stephen Harwell'],
+    ['In 2000 the government of Ronald VANTERPOOL returned to office.', 'Ronald VANTERPOOL'],
+    ['Since his election, President MBATHAWE unified the currency.', 'MBATHAWE'],
   ];
   for (const [text, name] of cases) {
     const names = enrich(text).people.map((p) => p.name);
     assert.ok(names.includes(name), `${name} missing from ${JSON.stringify(names)} in "${text}"`);
   }
+});
+
+test('no person in a place named in commas, a sentence after a letter, or a capitalised acronym', () => {
+  for (const text of [
+    'Delegates reached the capital, La Paz, on Monday.',
+    'The team topped Group B. He said the draw was kind.',
+    'The UN and NATO met in Brussels.',
+  ])
+    assert.deepEqual(enrich(text).people, [], text);
+  // A family name in the Factbook's capitals, alone after the full name, is the same man, not an acronym.
+  const r = enrich('Laurent VANTERPOOL refused to step down. VANTERPOOL then fled the capital.');
+  assert.deepEqual(
+    r.people.map((p) => [p.name, p.matched]),
+    [['Laurent VANTERPOOL', ['Laurent VANTERPOOL', 'VANTERPOOL']]],
+  );
+  assert.deepEqual(r.organizations, []);
 });
 
 test('a title after a locative word still starts a place\'s name when it is one ("in Sultan Kudarat")', () => {

@@ -37,10 +37,13 @@ const PARTICLE = String.raw`(?:al-|el-|bin |Bin |ibn |bint |Abu |Abdel |Abdul |O
 const NAME_PARTICLE = String.raw`(?:${PARTICLE.slice(3, -1)}|al |el |de |del |de la |da |das |dos |do |van |von |van der )`;
 /** Two to four name words, particles allowed between them ("Nawwaf al-Husain", "Mohamed Ould Ghazouani"). */
 // A middle initial may stand between them ("John R. Allen").
-const FULL_NAME = String.raw`${NAME_WORD}(?: (?:[${UP}]\. )?${NAME_PARTICLE}?${NAME_WORD}){1,3}|${NAME_WORD} ${NAME_PARTICLE}${NAME_WORD}`;
+// Initials may open it too ("R. P. Singh", "P. Chidambaram"); a sentence after a letter is no name
+// ("Group B. He said").
+const INITIAL = String.raw`[${UP}]\. (?!(?:He|She|It|We|They|The|This|That|There|In|On|At|But|And|An?)\b)`;
+const FULL_NAME = String.raw`${NAME_WORD}(?: (?:${INITIAL})?${NAME_PARTICLE}?${NAME_WORD}){1,3}|${NAME_WORD} ${NAME_PARTICLE}${NAME_WORD}|(?:${INITIAL}){1,2}${NAME_WORD}`;
 // Lowercase "major" and "general" are adjectives ("a major Kurdish-led offensive"); as ranks
 // before a name news capitalises them.
-const TITLES = String.raw`(?:former |ex-)?(?:Chief Executive|(?:Col|Lt|Gen|Maj|Capt|Sgt|Brig|Cpl)(?= [${UP}])|(?:[Dd]istrict |[Pp]rovincial )?[Cc]hief of (?:[Pp]olice|[Ss]taff|[Ss]ecurity)|vice[- ]president|president|prime minister|minister|commander|Gen\.|leader|chief|governor|spokesman|spokeswoman|colonel|Col\.|Lt\.|Maj\.|Brig\.|Sgt\.|Cpl\.|Pvt\.|Adm\.|Rev\.|Fr\.|MP|legislator|deputy|officer|policeman|soldier|elder|priest|pastor|bishop|reporter|sarpanch|Sarpanch|Haji|Hajji|Alhaji|Qari|Mufti|Pastor|Bishop|Reverend|Engineer|Eng\.|Prof\.|Professor|brigadier|captain|Capt\.|sheikh|emir|mayor|chairman|envoy|warlord|commissioner|senator|lawmaker|judge|imam|cleric|mullah|journalist|activist|Cmdr\.|Commander|General|Major|President|Colonel|Sheikh|Emir|Governor|Commissioner|Senator|Judge|Imam|Mullah|Mulla|Molla|Mawlawi|Maulawi|Mowlawi|Maulvi|Moulvi|Molvi|Maulana|Spc\.|Pfc\.|Staff Sgt\.|Master Sgt\.|Sgt\. Maj\.|Petty Officer|Warrant Officer|Chief Warrant Officer|Lance Cpl\.|Seaman|Airman|Squadron Leader|Wing Commander|Flight Lieutenant|spokesperson|Spokesperson|Sister|[Ff]irst [Ll]ady|lobbyist|evangelist|predecessor|successor|militant|Journalist|Activist|Mayor|Chief|Mr\.?|Mrs\.?|Dr\.?|Prime Minister|Minister|Vice President|Premier|Chancellor|King|Queen|Crown Prince|Prince|Pope|Ambassador|Secretary-General|AIG|DIG|IGP|[Pp]rophet|attacker|assailant|gunman|perpetrator|bomber|terrorist|shooter|fighter|victim|suspect|refugee|asylum seeker|student|teenager|convert|immigrant|migrant|nurse|farmer|worker|volunteer|medic|paramedic|translator|interpreter|driver|engineer|politician|businessman|businesswoman|candidate|councillor|councilman|lawyer|teacher|doctor|blogger|writer|author|poet|cartoonist|filmmaker|singer|footballer|rabbi|monk|chieftain|headman|dictator|strongman|Lieutenant|Sergeant|Corporal|Constable|Inspector|Superintendent|Marshal|Field Marshal|Ayatollah|Grand Ayatollah|Sultan|Sheik|Shaykh|Rabbi|Elder|Leader|Spokesman|Spokeswoman|Lawmaker|Legislator|Politician|Cleric|Teacher|Doctor|Businessman|Candidate|Councillor|Chieftain|Headman|Suspect|Victim|Reporter|Policeman|Priest|Warlord|Envoy|Chairman|Lawyer|Blogger|Writer|Singer|Captain|Brigadier|Sen\.|Rep\.|Representative|Congressman|Congresswoman|Correspondent|Photographer|Cameraman|Gov\.|Supt\.|Insp\.|Ms\.?|Sir|Lord|Lady|Secretary[- ]General|(?:Deputy |Under |Assistant )?Secretary of (?:State|Defen[cs]e|the [${UP}][${LOW}]+)|(?:Foreign|Defen[cs]e|Home|Interior|Press|Cabinet|Permanent|Deputy|Under) Secretary|(?:foreign|defen[cs]e|home|press) secretary|Secretary|Special (?:Advisor|Adviser|Envoy|Representative|Rapporteur)|(?:Foreign|Defen[cs]e|Interior) Minister)`;
+const TITLES = String.raw`(?:former |ex-)?(?:Chief Executive|(?:Col|Lt|Gen|Maj|Capt|Sgt|Brig|Cpl)(?= [${UP}])|(?:[Dd]istrict |[Pp]rovincial )?[Cc]hief of (?:[Pp]olice|[Ss]taff|[Ss]ecurity)|vice[- ]president|president|prime minister|minister|commander|Gen\.|leader|chief|governor|spokesman|spokeswoman|colonel|Col\.|Lt\.|Maj\.|Brig\.|Sgt\.|Cpl\.|Pvt\.|Adm\.|Rev\.|Fr\.|MP|legislator|deputy|officer|policeman|soldier|elder|priest|pastor|bishop|reporter|sarpanch|Sarpanch|Haji|Hajji|Alhaji|Qari|Mufti|Pastor|Bishop|Reverend|Engineer|Eng\.|Prof\.|Professor|brigadier|captain|Capt\.|sheikh|emir|mayor|chairman|envoy|warlord|commissioner|senator|lawmaker|judge|imam|cleric|mullah|journalist|activist|Cmdr\.|Commander|General|Major|President|Colonel|Sheikh|Emir|Governor|Commissioner|Senator|Judge|Imam|Mullah|Mulla|Molla|Mawlawi|Maulawi|Mowlawi|Maulvi|Moulvi|Molvi|Maulana|Spc\.|Pfc\.|Staff Sgt\.|Master Sgt\.|Sgt\. Maj\.|Petty Officer|Warrant Officer|Chief Warrant Officer|Lance Cpl\.|Seaman|Airman|Squadron Leader|Wing Commander|Flight Lieutenant|spokesperson|Spokesperson|Sister|defendant|Defendant|prosecutor|Prosecutor|producer|Producer|lecturer|Lecturer|legend|star|astronaut|teammate|runner|challenger|figure|critic|tycoon|rapper|adviser|advisor|Adviser|Advisor|parliamentarian|Parliamentarian|secretary-general|co-founder|founder|Speaker|coach|[Ff]irst [Ll]ady|lobbyist|evangelist|predecessor|successor|militant|Journalist|Activist|Mayor|Chief|Mr\.?|Mrs\.?|Dr\.?|Prime Minister|Minister|Vice President|Premier|Chancellor|King|Queen|Crown Prince|Prince|Pope|Ambassador|Secretary-General|AIG|DIG|IGP|[Pp]rophet|attacker|assailant|gunman|perpetrator|bomber|terrorist|shooter|fighter|victim|suspect|refugee|asylum seeker|student|teenager|convert|immigrant|migrant|nurse|farmer|worker|volunteer|medic|paramedic|translator|interpreter|driver|engineer|politician|businessman|businesswoman|candidate|councillor|councilman|lawyer|teacher|doctor|blogger|writer|author|poet|cartoonist|filmmaker|singer|footballer|rabbi|monk|chieftain|headman|dictator|strongman|Lieutenant|Sergeant|Corporal|Constable|Inspector|Superintendent|Marshal|Field Marshal|Ayatollah|Grand Ayatollah|Sultan|Sheik|Shaykh|Rabbi|Elder|Leader|Spokesman|Spokeswoman|Lawmaker|Legislator|Politician|Cleric|Teacher|Doctor|Businessman|Candidate|Councillor|Chieftain|Headman|Suspect|Victim|Reporter|Policeman|Priest|Warlord|Envoy|Chairman|Lawyer|Blogger|Writer|Singer|Captain|Brigadier|Sen\.|Rep\.|Representative|Congressman|Congresswoman|Correspondent|Photographer|Cameraman|Gov\.|Supt\.|Insp\.|Ms\.?|Sir|Lord|Lady|Secretary[- ]General|(?:Deputy |Under |Assistant )?Secretary of (?:State|Defen[cs]e|the [${UP}][${LOW}]+)|(?:Foreign|Defen[cs]e|Home|Interior|Press|Cabinet|Permanent|Deputy|Under) Secretary|(?:foreign|defen[cs]e|home|press) secretary|Secretary|Special (?:Advisor|Adviser|Envoy|Representative|Rapporteur)|(?:Foreign|Defen[cs]e|Interior) Minister)`;
 // Ranks that may stand between the title and the name ("spokesman Brig. Gen. Yahya Saree").
 const RANKS = String.raw`(?:(?:Lt|Lieut|Maj|Brig|Gen|Col|Capt|Cpt|Sgt|Cpl|Adm|Cmdr|Lieutenant|Major|Brigadier|General|Colonel|Captain|Rev|Fr|Reverend|Father|Haji|Hajji|Alhaji)\.?\s+)*`;
 
@@ -99,6 +102,24 @@ const KIN = new RegExp(
   String.raw`\b(?:[Ss]on|[Dd]aughter|[Bb]rother|[Ss]ister|[Ww]ife|[Ff]ather|[Mm]other|[Uu]ncle|[Nn]ephew) of (${FULL_NAME})`,
   'gu',
 );
+// "the nuclear scientist, Abdul Qadeer Khan,", "a spokesman for Mr. Zardari, Farhatullah Babar, said": a
+// noun phrase whose head is a person's role, then the name in commas.
+const PERSON_NOUN = String.raw`(?:scientist|head|official|spokes(?:man|woman|person)|coordinator|governor|man|woman|chief|director|adviser|advisor|envoy|minister|secretary|commander|leader|president|chairman|chairwoman|ambassador|representative|co-conspirator|conspirator|defendant|suspect|journalist|reporter|correspondent|activist|lawyer|attorney|founder|member|officer|aide|deputy|prosecutor|judge|negotiator|mediator|candidate|rival|successor|predecessor|victim|hostage|pilot|doctor|teacher|student|priest|cleric|imam|bishop|cardinal|resident|witness|survivor|worker|businessman|businesswoman|tycoon|economist|analyst|expert|professor|author|writer|singer|actor|actress|player|coach|executive|owner|mayor|commissioner|militant|fighter|gunman|bomber|soldier|policeman)`;
+const ROLE_APPOSITIVE = new RegExp(
+  String.raw`\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ne|[Aa]nother) (?:[${LETTER}'’.-]+ ){0,5}?${PERSON_NOUN}(?: (?:of|for|in|at|with|to|from|on) [^,;()]{1,60}?)?, (${FULL_NAME})(?=[,;.]| (?:said|says|told|tells|who|whose|was|is|has|had|and|called|urged|warned|added)\b)`,
+  'gu',
+);
+// The World Factbook's style writes family names in capitals: "Laurent GBAGBO", "Osama BIN LADIN" (a
+// given name before them), "President GBAGBO", "Gen. NE WIN" (a head's title before them).
+const CAPS = String.raw`[A-Z]{2,}(?:[ -][A-Z]{2,}){0,2}(?![${LETTER}\d-])`;
+const GIVEN_CAPS = new RegExp(
+  String.raw`(?<![${LETTER}'’-])([${UP}][${LOW}]{2,}(?:-[${UP}][${LOW}]{2,})?) (${CAPS})`,
+  'gu',
+);
+const HEAD_CAPS = new RegExp(
+  String.raw`\b(?:President|Prime Minister|Vice President|Gen\.|General|King|Queen|Sultan|Emir|Chairman|Premier|Chancellor) (${CAPS})`,
+  'gu',
+);
 // "her husband, Jean Dominique,", "his brother, Raul,": a relative named in commas.
 const KIN_NAMED = new RegExp(
   String.raw`\b(?:his|her|their) (?:husband|wife|son|daughter|brother|sister|father|mother|uncle|nephew|niece|cousin|widow), (${FULL_NAME}|${NAME_WORD})(?=[,.;]| (?:and|who|was|is|has|had)\b)`,
@@ -144,14 +165,15 @@ const QUOTE_SAID = new RegExp(
 );
 /**
  * Who speaks or reports: a full name before "says", "told", "reports", "met with" ("Aleem Siddique
- * says", "Mil Arcega reports"); not after another capitalised word, whose name it would cut in two.
+ * says", "Mil Arcega reports"); not after another capitalised word, whose name it would cut in two,
+ * unless that word opens a clause ("As Brian Padden reports").
  * One word alone is not enough: "Ankara says", "Kyiv said" are governments speaking.
  */
-const SPEAKS = String.raw`(?:says|said|told|tells|added|warned|urged|stressed|noted|insisted|met with|reports|reported)\b`;
+const SPEAKS = String.raw`(?:says|said|told|tells|explains|added|warned|urged|stressed|noted|insisted|met with|reports|reported)\b`;
 /** The words SPEAKER turns on: most updates have none, and the pattern costs a scan per capital. */
 const SPEAKS_CUE = new RegExp(` ${SPEAKS}`);
 const SPEAKER = new RegExp(
-  String.raw`(?<![${LETTER}'’-]|[${UP}][${LETTER}.-]*\s)(${FULL_NAME}) ${SPEAKS}`,
+  String.raw`(?<![${LETTER}'’-]|(?!(?:As|And|But|So|Then|When|While|Now|Also|Meanwhile)\s)[${UP}][${LETTER}.-]*\s)(${FULL_NAME}) ${SPEAKS}`,
   'gu',
 );
 // The words HUMAN_ACT turns on: most updates have none, and the whole pattern costs a scan per capital.
@@ -163,7 +185,7 @@ const OF_PERSON = new RegExp(String.raw`\b${PERSON_HAS} of (?:the late )?(${FULL
 // "journalists Ana Ruiz and Luis Ortega", "the brothers Said and Cherif Kouachi"-style lists after a
 // plural role; "X and his wife", "an attempt on the life of X".
 const PLURAL_ROLE = new RegExp(
-  String.raw`\b(?:journalists|reporters|activists|politicians|lawmakers|students|priests|pastors|monks|nuns|clerics|imams|leaders|commanders|officers|policemen|soldiers|brothers|sisters|sons|daughters|elders|teachers|doctors|judges|victims|suspects|attackers|gunmen|bombers),? (${FULL_NAME})(?:,? and (${FULL_NAME}))?`,
+  String.raw`\b(?:journalists|reporters|activists|politicians|lawmakers|students|priests|pastors|monks|nuns|clerics|imams|leaders|commanders|officers|policemen|soldiers|brothers|sisters|sons|daughters|elders|teachers|doctors|judges|victims|suspects|attackers|gunmen|bombers|astronauts|rappers|players|defendants),? (${FULL_NAME})(?:,? and (${FULL_NAME}))?`,
   'gu',
 );
 const WITH_KIN = new RegExp(
@@ -213,7 +235,7 @@ const ROLE_OF =
 const HEADLINE_VERBS =
   /^(?:Says|Said|Condemns|Condemned|Visits|Visited|Vows|Orders|Ordered|Calls|Meets|Met|Kills|Killed|Attacks|Attacked|Warns|Urges|Denies|Accuses|Blames|Escapes|Survives|Arrested|Abducted|Kidnapped|Shot|Dies|Died|Resigns|Sacked|Arrives|Leaves|Returns|Declares|Announces|Receives|Inspects|Approves|Signs|Launches|Rejects|Confirms|Pledges|Releases|Freed|Rescued|Captured|Assassinated|Injured|Wounded|Speaks|Tells|Claims|Threatens|Mourns|Hails|Slams|Detains|Detained|Targets|Targeted|Involved|Responsible|Linked|Wanted|Nabbed|Apprehended|Confirmed)$/;
 const SENTENCE_OPENER =
-  /^(?:Then|When|After|Before|Later|Meanwhile|However|But|And|So|Also|While|Since|Although|Though|If|Once|Now|Yesterday|Today|Eventually|Finally|Earlier|Afterwards|Instead|Soon|The|In|On|At|By|For|From|With) (?=\p{Lu})/u;
+  /^(?:As|Then|When|After|Before|Later|Meanwhile|However|But|And|So|Also|While|Since|Although|Though|If|Once|Now|Yesterday|Today|Eventually|Finally|Earlier|Afterwards|Instead|Soon|The|In|On|At|By|For|From|With) (?=\p{Lu})/u;
 // The words title case leaves in lowercase (articles, conjunctions, prepositions).
 const TITLE_CASE_SMALL_WORDS = new Set(
   'and but for nor the yet via per off out amid from into near onto over than upon with after along among below under about above since until'.split(
@@ -515,6 +537,7 @@ export function findPatternNames(
     }
     // "Journalist Javier Valdez killed": the title is not part of the name.
     const title = LEADING_TITLE.exec(whole)?.[0];
+    const titled = title !== undefined || LEADING_TITLE.test(m[0]);
     if (title) {
       whole = whole.slice(title.length);
       start += title.length;
@@ -531,10 +554,11 @@ export function findPatternNames(
     // "Doctor Abducted In Borno", "Captain Of Guard Unit": no name after the title at all.
     if (HEADLINE_VERBS.test(words[0] ?? '') || SMALL_WORD.test(words[0] ?? '')) return;
     // "… Rahimullah Zadran In Paktia": the name ends before a headline's small word as before its verb.
-    // "quoted Mr. Syed Hamid Saturday as saying": a weekday after two names ends the name ("Late
-    // Sunday" is no name at all).
+    // "quoted Mr. Syed Hamid Saturday as saying": a weekday after two names, or after a title and one,
+    // ends the name ("Mr. Alonso Thursday"; "Late Sunday" is no name at all).
     const verbAt = words.findIndex(
-      (w, i) => i > 0 && (HEADLINE_VERBS.test(w) || SMALL_WORD.test(w) || (i > 1 && WEEKDAY.test(w))),
+      (w, i) =>
+        i > 0 && (HEADLINE_VERBS.test(w) || SMALL_WORD.test(w) || ((i > 1 || titled) && WEEKDAY.test(w))),
     );
     const name = (verbAt === -1 ? whole : words.slice(0, verbAt).join(' ')).replace(TRAILING_SMALL_WORDS, '');
     const end = start + name.length;
@@ -643,6 +667,24 @@ export function findPatternNames(
   if (text.includes(' of ')) for (const m of text.matchAll(TITLED_OF)) person(m, 0.8);
   // The role after the name is cue enough: a town spelled like one of its words does not block it.
   if (text.includes(', ')) for (const m of text.matchAll(ROLE_AFTER)) person(m, 0.75, true, false);
+  if (text.includes(', ')) for (const m of text.matchAll(ROLE_APPOSITIVE)) person(m, 0.75, true, false);
+  if (/[A-Z]{3}/.test(text)) {
+    const capsName = (caps: string) => caps.replace(/[ -]/g, '').length >= 3 && !NOT_ACRONYMS.has(caps);
+    for (const m of text.matchAll(HEAD_CAPS)) if (capsName(m[1] ?? '')) person(m, 0.75);
+    for (const m of text.matchAll(GIVEN_CAPS)) {
+      const [whole, given = '', caps = ''] = m;
+      if (m.index === undefined || !givenNames.has(given.split('-')[0] ?? '') || !capsName(caps)) continue;
+      if (overlapsAny(m.index, m.index + whole.length, known)) continue;
+      push({
+        kind: 'person',
+        name: whole,
+        matched: whole,
+        start: m.index,
+        end: m.index + whole.length,
+        confidence: 0.7,
+      });
+    }
+  }
   for (const m of text.matchAll(ONE_NAME_ROLE)) {
     const group = m[1] ?? m[2];
     if (!group || NOT_A_NAME_ALONE.test(group) || SENTENCE_ADVERB.test(group) || m.index === undefined)
@@ -885,7 +927,10 @@ export function findPatternNames(
   const upper = tokens.filter((t) => /\p{Lu}/u.test(t.text) && t.text === t.text.toUpperCase()).length;
   const shouting = upper > tokens.length / 2;
   const capsWord = (t: Token | undefined) => t !== undefined && /^[A-Z]{2,}$/.test(t.text);
+  // "GBAGBO" after "Laurent GBAGBO": the man's family name, not an acronym.
+  const capsSurnames = new Set(out.flatMap((p) => (p.kind === 'person' ? [p.name.split(' ').at(-1)] : [])));
   tokens.forEach((t, i) => {
+    if (capsSurnames.has(t.text)) return;
     // A run of capitals ("HORN OF AFRICA REPORT") is a shouted headline, not acronyms.
     if (capsWord(tokens[i - 1]) || capsWord(tokens[i + 1])) return;
     if (shouting || !ACRONYM.test(t.text) || NOT_ACRONYMS.has(t.text) || DESIGNATOR.test(t.text)) return;
@@ -959,7 +1004,7 @@ function surnamesAlone(
     if (words.length < 2 || last === undefined || NOT_NAME_WORDS.test(last)) continue;
     const bare = last.replace(/^(?:al|el)-/, '');
     // Letters, apostrophes and hyphens only: the forms go into a pattern as they are.
-    if (bare.length < 4 || !/^\p{Lu}\p{Ll}[\p{L}'’-]*$/u.test(bare)) continue;
+    if (bare.length < 4 || !/^\p{Lu}\p{Ll}[\p{L}'’-]*$|^[A-Z]{4,}$/u.test(bare)) continue;
     const forms = new Set([last, bare[0]!.toUpperCase() + bare.slice(1)]);
     // "Mr. Volesky", found by its title on its own, is the same man.
     for (const q of found) if (q.kind === 'person' && forms.has(q.name)) q.name = p.name;
