@@ -56,9 +56,9 @@ node --import tsx eval/real/build-wiki-set.ts "$SRC/data_terror.js" "$OUT/wiki-i
 node --import tsx eval/real/build-isaf-set.ts "$SRC/isaf.jsonl" "$OUT/isaf-releases.jsonl"
 node --import tsx eval/real/build-re3d-set.ts "$RE3D" "$OUT/re3d-paragraphs.jsonl"
 node --import tsx eval/real/build-ua-set.ts "$SRC/UCDP-Ukraine.csv" "$GEONAMES/UA.txt" "$OUT/ua-events.jsonl"
-node --import tsx eval/real/build-gmb-set.ts "$SRC/ner_dataset.csv" "$OUT/gmb-texts.jsonl"
+node --import tsx eval/real/build-gmb-set.ts "$SRC/ner_dataset.csv" "$OUT/gmb-texts.jsonl" --extra "$OUT/gmb-extra.jsonl"
 git status --short eval/real   # the *split.tsv files must not show up as modified
-wc -l "$OUT"/*.jsonl           # expect 427, 323, 375, 221, 1648, 587
+wc -l "$OUT"/*.jsonl           # expect 427, 323, 375, 221, 1648, 587 (and gmb-extra 2058, a tuning pool)
 
 # 4. GeoNames Ukraine import (expect 36,381 places kept; re-running skips a file imported whole)
 env -u DATABASE_URL node bin/dateline.js gazetteer import --data-dir "$GZDIR" "$GEONAMES/UA.txt"
