@@ -216,6 +216,13 @@ test('more ways news marks a person: titles after a locative word, -elect, parti
     ['National Security Adviser Stephen Harwell said a test would be provocative.', 'Stephen Harwell'],
     ['In 2000 the government of Ronald VANTERPOOL returned to office.', 'Ronald VANTERPOOL'],
     ['Since his election, President MBATHAWE unified the currency.', 'MBATHAWE'],
+    ['Chief negotiator Saeb Qasrawi condemned the raid.', 'Saeb Qasrawi'],
+    ['A key congressman, Barnaby Franks, had urged the industry to act.', 'Barnaby Franks'],
+    ['Voters went to the polls as Senators Helen Carter and Baruch Omondi campaigned.', 'Helen Carter'],
+    ['Officials said Sunday Jean Rene Antoine was killed in a shootout.', 'Jean Rene Antoine'],
+    ['The court convicted Anwarul Hasan of murder.', 'Anwarul Hasan'],
+    ['Kabul is weighing the extradition of Rashid Raouf.', 'Rashid Raouf'],
+    ['Sajjad Loney, chairman of the People’s Conference, accepted the invitation.', 'Sajjad Loney'],
   ];
   for (const [text, name] of cases) {
     const names = enrich(text).people.map((p) => p.name);
