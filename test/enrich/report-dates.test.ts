@@ -35,6 +35,21 @@ describe('dates for reporting', () => {
     ]);
   });
 
+  it('ends "earlier this week" and "the past month" today, and reads them at a sentence start too', () => {
+    assert.deepEqual(wednesday('Five were killed earlier this week.'), [
+      ['earlier this week', '2026-05-25', '2026-05-27', 'week'],
+    ]);
+    assert.deepEqual(wednesday('Clashes over the past week killed 20.'), [
+      ['past week', '2026-05-21', '2026-05-27', 'week'],
+    ]);
+    assert.deepEqual(wednesday('Shelling in the past month displaced 900.'), [
+      ['past month', '2026-04-28', '2026-05-27', 'month'],
+    ]);
+    assert.deepEqual(wednesday('Last week, the bridge was hit.'), [
+      ['Last week', '2026-05-18', '2026-05-24', 'week'],
+    ]);
+  });
+
   it('reads a bare month as the most recent one, last year if need be', () => {
     assert.deepEqual(wednesday('Aid has been blocked since March.'), [
       ['March', '2026-03-01', '2026-03-31', 'month'],
