@@ -18,6 +18,12 @@ describe('dates for reporting', () => {
     assert.deepEqual(wednesday('Drones struck the port overnight into Tuesday.'), [
       ['overnight into Tuesday', '2026-05-25', '2026-05-25', 'day'],
     ]);
+    assert.deepEqual(wednesday('Drones struck the port on the night of Saturday to Sunday.'), [
+      ['on the night of Saturday to Sunday', '2026-05-23', '2026-05-23', 'day'],
+    ]);
+    assert.deepEqual(wednesday('Drones struck the port Monday-Tuesday night.'), [
+      ['Monday-Tuesday night', '2026-05-25', '2026-05-25', 'day'],
+    ]);
     assert.deepEqual(wednesday('Drones struck the port overnight.'), [
       ['overnight', '2026-05-26', '2026-05-26', 'day'],
     ]);

@@ -272,6 +272,17 @@ function reportingDates(text: string, today: Day): Found[] {
     if (named !== -1) night = addDays(today, -((weekday(today) - named + 7) % 7) - (m[2] ? 1 : 0));
     add(range(m[0], at(m), night, night, 'day'));
   }
+  // "the night of Saturday to Sunday", "Saturday-Sunday night": one night, begun on the first day
+  for (const m of text.matchAll(
+    new RegExp(
+      `\\b(?:(?:on\\s+)?the\\s+night\\s+of\\s+(${day})\\s+(?:to|into)\\s+(?:${day})|(${day})\\s*(?:-|–|to)\\s*(?:${day})\\s+night)\\b`,
+      'gi',
+    ),
+  )) {
+    const named = WEEKDAYS.findIndex((w) => w.toLowerCase() === (m[1] ?? m[2] ?? '').toLowerCase());
+    const night = addDays(today, -((weekday(today) - named + 7) % 7));
+    add(range(m[0], at(m), night, night, 'day'));
+  }
   // bare weekdays: the most recent one; "last Tuesday" never means today. A day of the month, a
   // month or a clock time after it is chrono's ("Sunday 6 June", "Monday 10 am"); a count is not
   // ("on Sunday 12 people were killed").
