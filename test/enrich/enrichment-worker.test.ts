@@ -6,8 +6,23 @@ import { EnrichmentWorker } from '../../src/service/enrichment-worker.ts';
 import { loadEnricher } from '../../src/enrich/pipeline.ts';
 import { MemoryBus } from '../../src/live/memory/memory-bus.ts';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
+import type { Store } from '../../src/store/store.ts';
 import { content } from '../store/store-contract.ts';
 import { createTempDir } from '../support/temp-dir.ts';
+
+/** A live story on no desk. */
+const liveStory = (store: Store, slug: string, headline: string) =>
+  store.stories.create({
+    deskId: null,
+    slug,
+    date: null,
+    headline,
+    standfirst: '',
+    body: '',
+    bodyHtml: '',
+    topPhoto: null,
+    status: 'live',
+  });
 
 describe('enrichment worker', () => {
   it('catches up at start on updates published while no worker ran, in the desk time zone', async () => {
@@ -65,17 +80,7 @@ describe('enrichment worker', () => {
   it('gives updates enriched before contacts were extracted their contacts at start', async () => {
     const store = await openSqliteStore({ filename: join(createTempDir(), 'dateline.db') });
     try {
-      const story = await store.stories.create({
-        deskId: null,
-        slug: 'talks',
-        date: null,
-        headline: 'Talks',
-        standfirst: '',
-        body: '',
-        bodyHtml: '',
-        topPhoto: null,
-        status: 'live',
-      });
+      const story = await liveStory(store, 'talks', 'Talks');
       const { update } = await store.updates.create(
         story.id,
         content('Trump called Putin on Tuesday.'),
@@ -114,19 +119,8 @@ describe('enrichment worker', () => {
   it("links a surname alone to the person an earlier update of the same story named, and no other story's", async () => {
     const store = await openSqliteStore({ filename: join(createTempDir(), 'dateline.db') });
     try {
-      const story = (slug: string) =>
-        store.stories.create({
-          deskId: null,
-          slug,
-          date: null,
-          headline: 'Coalition strikes',
-          standfirst: '',
-          body: '',
-          bodyHtml: '',
-          topPhoto: null,
-          status: 'live',
-        });
-      const [strikes, other] = [await story('strikes'), await story('other')];
+      const strikes = await liveStory(store, 'strikes', 'Coalition strikes');
+      const other = await liveStory(store, 'other', 'Coalition strikes');
       await store.updates.create(
         strikes.id,
         content('Gen. Maren Holloway, the task force commander, briefed reporters in Baghdad.'),
@@ -157,17 +151,7 @@ describe('enrichment worker', () => {
   it('takes a borrowed name back from later updates when the update that wrote it out is deleted; an edit lends it again', async () => {
     const store = await openSqliteStore({ filename: join(createTempDir(), 'dateline.db') });
     try {
-      const story = await store.stories.create({
-        deskId: null,
-        slug: 'strikes',
-        date: null,
-        headline: 'Coalition strikes',
-        standfirst: '',
-        body: '',
-        bodyHtml: '',
-        topPhoto: null,
-        status: 'live',
-      });
+      const story = await liveStory(store, 'strikes', 'Coalition strikes');
       const post = (body: string) => store.updates.create(story.id, content(body), 'editor');
       const { update: brief } = await post('The task force commander briefed reporters.');
       const { update: named } = await post('Gen. Maren Holloway, the task force commander, flew to Baghdad.');
