@@ -322,6 +322,7 @@ export function createEnricher(dataDir: string = DEFAULT_DATA_DIR): Enricher {
           prepared.mentions,
           givenNames,
           options.storyPeople,
+          (word) => lexicon.get(word) !== undefined,
         ),
         reference,
         gazetteer,

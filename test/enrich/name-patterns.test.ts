@@ -254,3 +254,17 @@ test('a title after a locative word still starts a place\'s name when it is one 
     ['Sultan Kudarat'],
   );
 });
+
+test('one word no list knows that speaks is a surname; a plural, a capital city or an article before it is not', () => {
+  const names = (text: string) => enrich(text).people.map((p) => p.name);
+  assert.deepEqual(names('Oyelowo said the talks would resume in a week.'), ['Oyelowo']);
+  assert.deepEqual(names('The ceasefire held, Marchetti told reporters.'), ['Marchetti']);
+  for (const text of [
+    'Tehran said the talks would resume.',
+    'Witnesses said the convoy was hit twice.',
+    'The Brotherhood says the campaign is unjust.',
+    'Burmese officials deny it; Burmese said nothing.',
+    'Congressman said nothing.',
+  ])
+    assert.deepEqual(names(text), [], text);
+});

@@ -4,6 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { DEFAULT_NAME_MIN_CONFIDENCE } from '../../src/enrich/entities.ts';
 import { loadEnricher } from '../../src/enrich/pipeline.ts';
 
 const enricher = loadEnricher();
@@ -12,10 +13,16 @@ const people = (text: string, storyPeople: string[] = []) =>
     .enrich(text, { published: '2017-07-03T12:00:00Z', storyPeople })
     .people.map((p) => `${p.name} <${p.matched.join('|')}>`);
 
-test('a surname alone is the person an earlier update named in full, and nobody without one', () => {
+test('a surname alone is the person an earlier update named in full, and only a surname without one', () => {
   const later = 'Votel said the coalition would keep up its support for Iraqi forces.';
   assert.deepEqual(people(later, ['Joseph Votel']), ['Joseph Votel <Votel>']);
-  assert.deepEqual(people(later), []);
+  // Without one it is a man of that surname only, below the threshold for the reader's entity pages.
+  const alone = enricher.enrich(later, { published: '2017-07-03T12:00:00Z' }).people;
+  assert.deepEqual(
+    alone.map((p) => [p.name, p.source]),
+    [['Votel', 'pattern']],
+  );
+  assert.ok((alone[0]?.confidence ?? 1) < DEFAULT_NAME_MIN_CONFIDENCE);
   // "Mr." or a rank before the surname: the same man, under his full name.
   assert.deepEqual(people('Mr. Votel left Baghdad on Sunday.', ['Joseph Votel']), ['Joseph Votel <Votel>']);
   // A longer run of capitals is someone or something else.

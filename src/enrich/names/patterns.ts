@@ -196,6 +196,12 @@ const ATTEMPT_ON = new RegExp(String.raw`\battempt on (?:the life of )?(${FULL_N
 // "pro-Assad", "pro Gaddafi militants": a side named after its man (peoples' adjectives are not).
 const PRO_MAN = /\bpro[- ](\p{Lu}\p{Ll}+)\b(?!-)/gu;
 // Words that start a sentence or stand for someone without naming anyone.
+const LONE_SPEAKER = new RegExp(
+  String.raw`(?<![${LETTER}'’-])([${UP}][${LOW}]{3,}(?:-[${UP}][${LOW}]+)?) (?:said|says|told|tells|added|warned|insisted|stressed)\b`,
+  'gu',
+);
+const PLURAL_NOUN =
+  /^(?:Officials|Witnesses|Residents|Authorities|Analysts|Sources|Diplomats|Doctors|Experts|Observers|Investigators|Prosecutors|Critics|Aides|Relatives|Neighbors|Neighbours|Villagers|Survivors|Protesters|Demonstrators|Organizers|Organisers|Rescuers|Officers|Scientists|Researchers|Economists|Lawmakers|Ministers|Leaders|Activists|Journalists|Reporters|Medics|Nurses|Teachers|Students|Workers|Farmers|Traders|Elders|Clerics|Monitors|Inspectors|Negotiators|Mediators|Spokesmen|People|Others|Some|Many|Most|Both|All|Several|Families|Parents|Friends|Colleagues|Supporters|Opponents|Voters|Citizens|Refugees|Migrants|Hospitals|Agencies|Groups|Companies|Banks|Markets|Traders|Pilots|Crews|Firefighters|Paramedics|Troops|Marines|Sailors|Guards|Guardsmen|Commanders|Generals|Judges|Lawyers|Attorneys|Detectives|Agents|Statistics|Figures|Reports|Records|Documents|Polls|Surveys|Studies|Tests|Results|Data)$/;
 const NOT_A_NAME_ALONE =
   /^(?:He|She|It|They|This|That|One|Nobody|No|Everyone|Anyone|Someone|Another|Each|Neither|Either|Who|Which|What|There|Here|Mr|Mrs|Ms|Dr|Democracy|Government|Regime|Independence|Child|Children|Baby|Boy|Girl|Man|Men|Woman|Women|People|Family|Person|Resident|Residents|Civilian|Civilians|Soldier|Soldiers|Victim|Victims|Western|Eastern|Northern|Southern|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
 // "a settlement named Ungwar Bardi": what is named is a place, not a man.
@@ -460,6 +466,7 @@ export function findPatternNames(
   mentions: Resolved[],
   givenNames: ReadonlySet<string> = new Set(),
   storyPeople: readonly string[] = [],
+  listed: (word: string) => boolean = () => false,
 ): PatternName[] {
   const known = mentions.map((m) => ({ start: m.match.start, end: m.match.end }));
   // A title before a name outweighs a town spelled like one of its words ("Journalist Rafael Mena").
@@ -975,6 +982,27 @@ export function findPatternNames(
       if (!titleCase(t.start, t.end) && !overlapsAny(t.start, t.end, known))
         push({ kind: 'org', name: t.text, matched: t.text, start: t.start, end: t.end, confidence: 0.6 });
   for (const p of surnamesAlone(text, out, known, knownNames, storyPeople)) push(p);
+  // "Gates said", "Yanukovych told": one word no list knows, speaking, is a person's surname. Not
+  // after an article or another capital, not a plural or a people, not a word the text writes in
+  // lowercase.
+  if (SPEAKS_CUE.test(text))
+    for (const m of text.matchAll(LONE_SPEAKER)) {
+      const word = m[1] ?? '';
+      const start = m.index ?? 0;
+      const end = start + word.length;
+      if (NOT_A_NAME_ALONE.test(word) || NOT_NAME_WORDS.test(word) || PLURAL_NOUN.test(word)) continue;
+      if (WEEKDAY.test(word) || writtenLowercase(word) || /(?:ese|ian|ish|ans)$/.test(word)) continue;
+      // A listed place, organisation or given name ("Tehran said" is its government; "Gordon" whose?).
+      if (listed(word) || givenNames.has(word) || TITLE_ALONE.test(word)) continue;
+      if (overlapsAny(start, end, known) || overlapsAny(start, end, out)) continue;
+      if (
+        /(?:\b(?:[Tt]he|an?|its|their|his|her|our)|\p{Lu}[\p{L}'’.-]*) $/u.test(
+          text.slice(Math.max(0, start - 20), start),
+        )
+      )
+        continue;
+      push({ kind: 'person', name: word, matched: word, start, end, confidence: 0.55 });
+    }
   return out.sort((a, b) => a.start - b.start);
 }
 
