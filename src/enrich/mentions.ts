@@ -240,6 +240,9 @@ const METONYM_AFTER = new RegExp(
 );
 // "Victoria Station in Manchester", "the Baghdad Hotel in Mogadishu": the name is the facility's,
 // and the place is the one after "in".
+// "The New York Times", "the Jerusalem Post": a newspaper named after its city is no pin.
+const PUBLICATION_AFTER =
+  /^ (?:Times|Post|Herald|Tribune|Journal|Gazette|Telegraph|Chronicle|Observer|Examiner|Inquirer|Independent|Globe)\b/;
 const FACILITY_IN =
   /^\s+(?:Station|Airport|Hotel|Bridge|Street|Road|Square|Mosque|Church|Cathedral|Park|Stadium|Market|Mall|University|Hospital|Prison|Gate|Club)\s+in\s+(?:the\s+)?\p{Lu}/u;
 
@@ -274,6 +277,7 @@ function resolve(text: string, match: Match, tokens: Token[]): Resolved | undefi
   if (NOT_PLACES.has(match.text)) return undefined;
   if (governmentMetonym(text, match, candidates)) return undefined;
   if (FACILITY_IN.test(text.slice(match.end, match.end + 40))) return undefined;
+  if (PUBLICATION_AFTER.test(text.slice(match.end, match.end + 14))) return undefined;
   if (first?.sentenceStart && match.firstToken === match.lastToken && SENTENCE_START_WORDS.has(match.text))
     return undefined;
   const next = tokens[match.lastToken + 1];

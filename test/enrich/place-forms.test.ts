@@ -168,3 +168,27 @@ test("Burkina Faso's thirteen regions are regions, and 'Burkina' is the country"
     'Dibilou = Dibilou (approximate)',
   ]);
 });
+
+test('with no country to go by, a state outranks a small town of its name, and news spellings are places', () => {
+  assert.deepEqual(summary('The storm hit Florida and Texas overnight.', []), [
+    'Florida = Florida (region)',
+    'Texas = Texas (region)',
+  ]);
+  assert.deepEqual(summary('The envoys met in New York and flew on to Kiev.', []), [
+    'New York = New York City (city)',
+    'Kiev = Kyiv (city)',
+  ]);
+  assert.deepEqual(summary('Raids were reported in Sadr City.', []), ['Sadr City = Sadr City (city)']);
+  assert.deepEqual(summary('Raids were reported in the Sinai.', []), ['Sinai = North Sinai (region)']);
+  assert.deepEqual(
+    enricher
+      .enrich('Talks on Bosnia resumed.', { published: '2024-05-10T12:00:00Z' })
+      .countries.map((c) => c.iso2),
+    ['BA'],
+  );
+  assert.deepEqual(summary('Tribes in the North West Frontier Province revolted.', []), [
+    'North West Frontier Province = Khyber Pakhtunkhwa (region)',
+  ]);
+  // A newspaper named after its city is no pin.
+  assert.deepEqual(summary('The New York Times and the Jerusalem Post reported it.', []), []);
+});
