@@ -189,6 +189,13 @@ test('with no country to go by, a state outranks a small town of its name, and n
   assert.deepEqual(summary('Tribes in the North West Frontier Province revolted.', []), [
     'North West Frontier Province = Khyber Pakhtunkhwa (region)',
   ]);
+  assert.deepEqual(summary('Protests spread across Scotland and Wales.', []), [
+    'Scotland = Scotland (region)',
+    'Wales = Wales (region)',
+  ]);
+  assert.deepEqual(summary('Authorities in Indian Kashmir reported floods.', []), [
+    'Indian Kashmir = Jammu and Kashmir (region)',
+  ]);
   // A newspaper named after its city is no pin.
   assert.deepEqual(summary('The New York Times and the Jerusalem Post reported it.', []), []);
 });
