@@ -196,6 +196,8 @@ test('with no country to go by, a state outranks a small town of its name, and n
   assert.deepEqual(summary('Authorities in Indian Kashmir reported floods.', []), [
     'Indian Kashmir = Jammu and Kashmir (region)',
   ]);
+  // A short region name is too often a word or a town: "Bay" (Somalia) is no pin here.
+  assert.deepEqual(summary('Detainees at Guantanamo Bay protested.', []), ['Guantanamo = Guantanamo (city)']);
   // A newspaper named after its city is no pin.
   assert.deepEqual(summary('The New York Times and the Jerusalem Post reported it.', []), []);
 });

@@ -104,13 +104,20 @@ function choose(
     );
   // With no country to go by, a first-level region outranks a small town of its name ("Florida" is the
   // state, not the Cuban town of 63,000, nor Floridablanca, so spelled by some); a city of 100,000 or
-  // more by its own name (a million by another) still outranks it.
+  // more by its own name (a million by another) still outranks it, and a name of under five letters
+  // is too often a word or a town ("Bay", Somalia's region, in "Guantanamo Bay"; "Bam").
   const cityFirst = (place: Place, canonical: boolean) =>
     context.size > 0 || place.population >= (canonical ? 100_000 : 1_000_000);
   const score = ({ place, canonical }: { place: Place; canonical: boolean }) =>
     (context.get(place.iso2) ?? 0) * 1e13 +
     (inArea(place) ? 1e15 : 0) +
-    (place.kind === 'city' ? (cityFirst(place, canonical) ? 1e11 : 0) : context.size === 0 ? 1e10 : 0) +
+    (place.kind === 'city'
+      ? cityFirst(place, canonical)
+        ? 1e11
+        : 0
+      : context.size === 0 && m.match.text.length >= 5
+        ? 1e10
+        : 0) +
     // The place's own name beats another's alternate spelling of a like size, not a town many times
     // its size ("Svatovo" is Svatove, the district town of 16,000, not the hamlet of 142 so named).
     (canonical ? 1 + place.population * 2 : 0) +
