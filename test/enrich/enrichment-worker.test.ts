@@ -10,6 +10,18 @@ import type { Store } from '../../src/store/store.ts';
 import { content } from '../store/store-contract.ts';
 import { createTempDir } from '../support/temp-dir.ts';
 
+/** A worker with the shipped enricher, listening on `bus`. */
+const startWorker = (store: Store, bus = new MemoryBus()) => {
+  const worker = new EnrichmentWorker({
+    bus,
+    store,
+    enricher: loadEnricher(),
+    logger: pino({ level: 'silent' }),
+  });
+  worker.start();
+  return worker;
+};
+
 /** A live story on no desk. */
 const liveStory = (store: Store, slug: string, headline: string) =>
   store.stories.create({
@@ -51,13 +63,7 @@ describe('enrichment worker', () => {
         content('Islamic State attacked an army post outside **Quneitra** today.'),
         'editor',
       );
-      const worker = new EnrichmentWorker({
-        bus: new MemoryBus(),
-        store,
-        enricher: loadEnricher(),
-        logger: pino({ level: 'silent' }),
-      });
-      worker.start();
+      const worker = startWorker(store);
       await worker.idle();
       const stored = await store.enrichments.get(update.id);
       assert.equal(stored?.updateVersion, 1);
@@ -96,13 +102,7 @@ describe('enrichment worker', () => {
         enrichment: { people: [], organizations: [], countries: [], places: [], dates: [], events: [] },
       });
       assert.deepEqual((await store.contacts.list({}, { limit: 10 })).items, []);
-      const worker = new EnrichmentWorker({
-        bus: new MemoryBus(),
-        store,
-        enricher: loadEnricher(),
-        logger: pino({ level: 'silent' }),
-      });
-      worker.start();
+      const worker = startWorker(store);
       await worker.idle();
       const listed = (await store.contacts.list({}, { limit: 10 })).items;
       assert.deepEqual(
@@ -129,13 +129,7 @@ describe('enrichment worker', () => {
       const later = 'Holloway said the strikes would go on.';
       const { update: follow } = await store.updates.create(strikes.id, content(later), 'editor');
       const { update: elsewhere } = await store.updates.create(other.id, content(later), 'editor');
-      const worker = new EnrichmentWorker({
-        bus: new MemoryBus(),
-        store,
-        enricher: loadEnricher(),
-        logger: pino({ level: 'silent' }),
-      });
-      worker.start();
+      const worker = startWorker(store);
       await worker.idle();
       const people = async (id: string) =>
         (await store.enrichments.get(id))?.enrichment.people.map((p) => [p.name, p.matched]);
@@ -157,13 +151,7 @@ describe('enrichment worker', () => {
       const { update: named } = await post('Gen. Maren Holloway, the task force commander, flew to Baghdad.');
       const { update: follow } = await post('Holloway said the strikes would go on.');
       const bus = new MemoryBus();
-      const worker = new EnrichmentWorker({
-        bus,
-        store,
-        enricher: loadEnricher(),
-        logger: pino({ level: 'silent' }),
-      });
-      worker.start();
+      const worker = startWorker(store, bus);
       await worker.idle();
       const people = async (id: string) =>
         (await store.enrichments.get(id))?.enrichment.people.map((p) => p.name);

@@ -312,30 +312,22 @@ function reportingDates(text: string, today: Day): Found[] {
   // "last month", "this month", "last year", "last week"; "earlier this week" ends today and "the past
   // week" is the seven days to today, not the calendar week before.
   for (const m of text.matchAll(/\b(last|this|earlier this|past) (week|month|year)\b/gi)) {
-    const which = m[2]?.toLowerCase();
+    const which = (m[2] ?? '').toLowerCase() as 'week' | 'month' | 'year';
     const when = m[1]?.toLowerCase();
     if (when === 'past') {
-      const back = which === 'week' ? 6 : which === 'month' ? 29 : 364;
-      add(
-        range(
-          m[0],
-          at(m),
-          addDays(today, -back),
-          today,
-          which === 'week' ? 'week' : which === 'month' ? 'month' : 'year',
-        ),
-      );
+      const back = { week: 6, month: 29, year: 364 }[which];
+      add(range(m[0], at(m), addDays(today, -back), today, which));
       continue;
     }
-    const previous = when === 'last';
     if (when === 'earlier this') {
       const first =
         which === 'week'
           ? addDays(today, -((weekday(today) + 6) % 7))
           : { y: today.y, m: which === 'month' ? today.m : 1, d: 1 };
-      add(range(m[0], at(m), first, today, which === 'week' ? 'week' : which === 'month' ? 'month' : 'year'));
+      add(range(m[0], at(m), first, today, which));
       continue;
     }
+    const previous = when === 'last';
     if (which === 'month') {
       const month = previous ? (today.m === 1 ? 12 : today.m - 1) : today.m;
       const y = previous && today.m === 1 ? today.y - 1 : today.y;

@@ -106,18 +106,15 @@ function choose(
   // state, not the Cuban town of 63,000, nor Floridablanca, so spelled by some); a city of 100,000 or
   // more by its own name (a million by another) still outranks it, and a name of under five letters
   // is too often a word or a town ("Bay", Somalia's region, in "Guantanamo Bay"; "Bam").
-  const cityFirst = (place: Place, canonical: boolean) =>
-    context.size > 0 || place.population >= (canonical ? 100_000 : 1_000_000);
+  const kindRank = (place: Place, canonical: boolean) => {
+    if (place.kind !== 'city') return context.size === 0 && m.match.text.length >= 5 ? 1e10 : 0;
+    const cityFirst = context.size > 0 || place.population >= (canonical ? 100_000 : 1_000_000);
+    return cityFirst ? 1e11 : 0;
+  };
   const score = ({ place, canonical }: { place: Place; canonical: boolean }) =>
     (context.get(place.iso2) ?? 0) * 1e13 +
     (inArea(place) ? 1e15 : 0) +
-    (place.kind === 'city'
-      ? cityFirst(place, canonical)
-        ? 1e11
-        : 0
-      : context.size === 0 && m.match.text.length >= 5
-        ? 1e10
-        : 0) +
+    kindRank(place, canonical) +
     // The place's own name beats another's alternate spelling of a like size, not a town many times
     // its size ("Svatovo" is Svatove, the district town of 16,000, not the hamlet of 142 so named).
     (canonical ? 1 + place.population * 2 : 0) +

@@ -201,7 +201,7 @@ const LONE_SPEAKER = new RegExp(
   'gu',
 );
 const PLURAL_NOUN =
-  /^(?:Officials|Witnesses|Residents|Authorities|Analysts|Sources|Diplomats|Doctors|Experts|Observers|Investigators|Prosecutors|Critics|Aides|Relatives|Neighbors|Neighbours|Villagers|Survivors|Protesters|Demonstrators|Organizers|Organisers|Rescuers|Officers|Scientists|Researchers|Economists|Lawmakers|Ministers|Leaders|Activists|Journalists|Reporters|Medics|Nurses|Teachers|Students|Workers|Farmers|Traders|Elders|Clerics|Monitors|Inspectors|Negotiators|Mediators|Spokesmen|People|Others|Some|Many|Most|Both|All|Several|Families|Parents|Friends|Colleagues|Supporters|Opponents|Voters|Citizens|Refugees|Migrants|Hospitals|Agencies|Groups|Companies|Banks|Markets|Traders|Pilots|Crews|Firefighters|Paramedics|Troops|Marines|Sailors|Guards|Guardsmen|Commanders|Generals|Judges|Lawyers|Attorneys|Detectives|Agents|Statistics|Figures|Reports|Records|Documents|Polls|Surveys|Studies|Tests|Results|Data)$/;
+  /^(?:Officials|Witnesses|Residents|Authorities|Analysts|Sources|Diplomats|Experts|Observers|Investigators|Prosecutors|Critics|Aides|Relatives|Neighbors|Neighbours|Villagers|Survivors|Protesters|Demonstrators|Organizers|Organisers|Rescuers|Officers|Scientists|Researchers|Economists|Lawmakers|Ministers|Leaders|Activists|Medics|Nurses|Teachers|Students|Workers|Farmers|Traders|Elders|Clerics|Monitors|Inspectors|Negotiators|Mediators|Spokesmen|People|Others|Some|Many|Most|Both|All|Several|Families|Parents|Friends|Colleagues|Supporters|Opponents|Voters|Citizens|Refugees|Migrants|Hospitals|Agencies|Groups|Companies|Banks|Markets|Pilots|Crews|Firefighters|Paramedics|Marines|Sailors|Guards|Guardsmen|Commanders|Generals|Judges|Lawyers|Attorneys|Detectives|Agents|Statistics|Figures|Reports|Records|Documents|Polls|Surveys|Studies|Tests|Results|Data)$/;
 const NOT_A_NAME_ALONE =
   /^(?:He|She|It|They|This|That|One|Nobody|No|Everyone|Anyone|Someone|Another|Each|Neither|Either|Who|Which|What|There|Here|Mr|Mrs|Ms|Dr|Democracy|Government|Regime|Independence|Child|Children|Baby|Boy|Girl|Man|Men|Woman|Women|People|Family|Person|Resident|Residents|Civilian|Civilians|Soldier|Soldiers|Victim|Victims|Western|Eastern|Northern|Southern|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
 // "a settlement named Ungwar Bardi": what is named is a place, not a man.
@@ -991,7 +991,7 @@ export function findPatternNames(
       const start = m.index ?? 0;
       const end = start + word.length;
       if (NOT_A_NAME_ALONE.test(word) || NOT_NAME_WORDS.test(word) || PLURAL_NOUN.test(word)) continue;
-      if (WEEKDAY.test(word) || writtenLowercase(word) || /(?:ese|ian|ish|ans)$/.test(word)) continue;
+      if (writtenLowercase(word) || /(?:ese|ian|ish|ans)$/.test(word)) continue;
       // A listed place, organisation or given name ("Tehran said" is its government; "Gordon" whose?).
       if (listed(word) || givenNames.has(word) || TITLE_ALONE.test(word)) continue;
       if (overlapsAny(start, end, known) || overlapsAny(start, end, out)) continue;
