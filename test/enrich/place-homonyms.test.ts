@@ -84,6 +84,25 @@ describe('villages of one name in one country', () => {
     assert.deepEqual(pins('Two men were killed in an explosion in Lipovo.', lexicon)[0]?.[1], 'Lypove');
   });
 
+  it('puts a village the text places in a region at that region, not at its namesake elsewhere', () => {
+    // Only the Poltava Zarichka is known; the text says the one shelled is in Donetsk oblast.
+    const poltavaOnly = imported([
+      ['Zarichka', true, { name: 'Zarichka', admin1Code: '18', lat: 50.31, lon: 33.52, population: 900 }],
+    ]);
+    const at = (text: string) =>
+      enricher
+        .enrich(text, { published, storyCountries: ['UA'], importedPlaces: poltavaOnly })
+        .places.filter((p) => p.matched === 'Zarichka')
+        .map((p) => [p.precision, p.admin1]);
+    assert.deepEqual(at('A soldier was killed at Zarichka, Donetsk Obl on Sept 12.'), [
+      ['approximate', 'Donetsk'],
+    ]);
+    assert.deepEqual(at('A soldier was killed at Zarichka in Donetsk region.'), [['approximate', 'Donetsk']]);
+    // A list of places names each; nor is a region's capital moved out of it.
+    assert.deepEqual(at('Shelling hit Zarichka, Donetsk and Kharkiv overnight.'), [['city', 'Poltava']]);
+    assert.deepEqual(at('A drone hit a barn in Zarichka, Poltava oblast.'), [['city', 'Poltava']]);
+  });
+
   it('does not take a big city for a village near the other places', () => {
     const lexicon = imported([
       ['Odesa', true, { name: 'Odesa', admin1Code: '05', lat: 48.2, lon: 37.7, population: 120 }],

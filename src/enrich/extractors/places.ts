@@ -219,6 +219,16 @@ export function createPlacesExtractor(storyCountries: () => string[]): Extractor
           continue;
         // "Palma in Cabo Delgado" in a Mozambique story: not Palma de Mallorca (placedInRegion pins it)
         if (!weights.has(place.iso2) && inNamedRegion(context, m.match.end, weights)) continue;
+        // "Kamyanka, Donetsk Obl": a village the text puts in a region is not a namesake elsewhere
+        // (placedInRegion pins it at the region instead); a big city is taken at its word.
+        const area = explicitAreaAfter(context, m.match.end, weights);
+        if (
+          area &&
+          place.kind === 'city' &&
+          place.population < BIG_CITY &&
+          (place.iso2 !== area.iso2 || place.admin1Code !== area.admin1Code)
+        )
+          continue;
         // An imported district (ADM2, ADM3) is a region too, but its admin-1 is the province above it.
         const region =
           place.kind === 'region' && (place.feature === undefined || place.feature === 'ADM1')
@@ -272,6 +282,27 @@ function inNamedRegion(context: EnrichContext, end: number, weights: Map<string,
     return r.candidates.map((c) => c.place).find((p) => p.kind === 'region' && weights.has(p.iso2));
   }
   return undefined;
+}
+
+/**
+ * The first-level region a place is explicitly put in: "X, Donetsk Obl", "X in Idlib province", "X,
+ * Kunar": a name that is only a region, or is marked one, and does not open a list ("Tal Afar,
+ * Kirkuk and Mosul" names three places, not Tal Afar in Kirkuk).
+ */
+function explicitAreaAfter(
+  context: EnrichContext,
+  end: number,
+  weights: Map<string, number>,
+): Place | undefined {
+  const r = context.mentions.find(
+    (x) => x.kind === 'place' && x.match.start >= end && x.match.start <= end + 12,
+  );
+  if (r?.kind !== 'place' || !IN_AREA.test(context.text.slice(end, r.match.start))) return undefined;
+  const regions = r.candidates.filter((c) => c.place.kind === 'region' && weights.has(c.place.iso2));
+  if (regions.length === 0 || !(r.preferRegion || regions.length === r.candidates.length)) return undefined;
+  if (/^,?\s*(?:and|or|&)\s/.test(context.text.slice(r.match.end, r.match.end + 6))) return undefined;
+  const region = regions[0]?.place;
+  return region?.admin1Code ? region : undefined;
 }
 
 /**
