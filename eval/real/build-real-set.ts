@@ -28,8 +28,21 @@ const gazetteerFile = (file: string) =>
   });
 
 type Row = Record<string, string>;
-const source = process.argv[2];
-if (!source) throw new Error('usage: build-real-set.ts ucdpged.tsv');
+// --pool OUT: a tuning pool from another GED export (all dev), without the sample's events, one item
+// per distinct text (events reported by the same headlines share it, with their places).
+const args = process.argv.slice(2);
+const poolAt = args.indexOf('--pool');
+const poolOut = poolAt >= 0 ? args.splice(poolAt, 2)[1] : undefined;
+const source = args[0];
+if (!source || poolAt >= 0 !== Boolean(poolOut))
+  throw new Error('usage: build-real-set.ts [--pool OUT.jsonl] ucdpged.tsv');
+const inSample = new Set(
+  poolOut
+    ? readFileSync(join(here, 'split.tsv'), 'utf8')
+        .split('\n')
+        .map((l) => l.split('\t')[0])
+    : [],
+);
 const lines = readFileSync(source, 'utf8').split('\n').filter(Boolean);
 const header = (lines[0] ?? '').split('\t');
 const rows: Row[] = lines.slice(1).map((l) => {
@@ -198,8 +211,21 @@ const people: Record<string, string[]> = JSON.parse(readFileSync(join(here, 'peo
 type Extra = { organizations?: string[]; people?: string[]; otherPlaces?: string[] };
 const extra: Record<string, Extra> = JSON.parse(readFileSync(join(here, 'extra-gold.json'), 'utf8')).items;
 const union = (a: string[], b: string[] | undefined) => [...new Set([...a, ...(b ?? [])])];
-const items = [];
+type Item = {
+  id: string;
+  split: 'dev' | 'heldout';
+  country: string;
+  published: string;
+  text: string;
+  people: string[];
+  organizations: string[];
+  places: GoldPlace[];
+  otherPlaces: string[];
+  dates: { text: string; start: string; end: string }[];
+};
+const items: Item[] = [];
 for (const r of rows) {
+  if (inSample.has(`ged-${r.id}`)) continue;
   const parts = headlineParts(r.source_headline ?? '');
   if (parts.length === 0) continue;
   const text = parts.map((p) => (/[.!?]$/.test(p) ? p : `${p}.`)).join(' ');
@@ -209,7 +235,7 @@ for (const r of rows) {
   const prec = Number(r.where_prec);
   const places: GoldPlace[] = [];
   const add = (name: string, kind: GoldPlace['kind'], at: { lat: number; lon: number } | undefined) => {
-    const span = findSpan(text, bare(name));
+    const span = findSpan(text, bare(name), Boolean(poolOut));
     if (span && skeleton(span) === skeleton(r.country ?? '')) return;
     if (!span || !at || places.some((p) => p.matched === span)) return;
     places.push({ matched: span, kind, country: iso2, lat: at.lat, lon: at.lon });
@@ -253,9 +279,41 @@ for (const r of rows) {
       r.date_prec === '1' &&
       r.date_start === r.date_end &&
       published !== r.date_start
-        ? [{ text: dateText, start: r.date_start, end: r.date_end }]
+        ? [{ text: dateText, start: r.date_start ?? '', end: r.date_end ?? '' }]
         : [],
   });
+}
+if (poolOut) {
+  const byText = new Map<string, Item>();
+  const sampleTexts = new Set(
+    readFileSync(join(here, 'ged-sample.jsonl'), 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => (JSON.parse(l) as Item).text),
+  );
+  for (const item of items) {
+    if (sampleTexts.has(item.text)) continue;
+    const first = byText.get(item.text);
+    if (!first) {
+      byText.set(item.text, { ...item, split: 'dev' });
+      continue;
+    }
+    for (const p of item.places) if (!first.places.some((q) => q.matched === p.matched)) first.places.push(p);
+    first.organizations = union(first.organizations, item.organizations);
+    first.otherPlaces = union(first.otherPlaces, item.otherPlaces);
+    first.dates = []; // several events, several days
+  }
+  const pool = [...byText.values()];
+  for (const item of pool)
+    item.otherPlaces = item.otherPlaces.filter(
+      (s) => !item.places.some((p) => p.matched === s || p.matched.includes(s) || s.includes(p.matched)),
+    );
+  writeFileSync(poolOut, pool.map((i) => JSON.stringify(i)).join('\n') + '\n');
+  console.log(
+    `tuning pool: ${pool.length} texts from ${rows.length} events (the sample's left out), ` +
+      `places ${pool.reduce((n, i) => n + i.places.length, 0)} -> ${poolOut}`,
+  );
+  process.exit(0);
 }
 const out = join(here, 'ged-sample.jsonl');
 writeFileSync(out, items.map((i) => JSON.stringify(i)).join('\n') + '\n');

@@ -34,6 +34,7 @@ git --git-dir="$(gitdir namin1993/Capstone_Project)" show 2a6992d:segment_3_load
 git --git-dir="$(gitdir strickvl/isafpr_finetune)" show be1b439:data/isaf_press_releases_ft_test.jsonl > "$SRC/isaf.jsonl"
 git --git-dir="$(gitdir peacerep/ukraine-map)" show b858735:data/UCDP-Ukraine.csv > "$SRC/UCDP-Ukraine.csv"
 git --git-dir="$(gitdir pikytkin/Zemlevlasnyk)" show 774c4ed:data/UA.zip > "$SRC/UA.zip"
+git --git-dir="$(gitdir knapply/data4ds4da)" show a1a309a:data/ucdp_syria_df.rda > "$SRC/ucdp_syria.rda"
 NER=$(gitdir codingtime123/Named-Entity-Recognition-with-NLP)
 git --git-dir="$NER" cat-file -e bae7eccc99b1ca894587a959e3d1a707d7f0853a^{commit}
 git --git-dir="$NER" cat-file -p 58fc9afa0f36a32e253d34f3526694af0d60e0d9 > "$SRC/ner_dataset.csv.zip"  # the zip's blob at bae7ecc
@@ -46,11 +47,15 @@ unzip -o -q "$SRC/UA.zip" -d "$GEONAMES"            # -> $GEONAMES/UA.txt (45,08
 unzip -o -q "$SRC/ner_dataset.csv.zip" -d "$SRC"    # -> $SRC/ner_dataset.csv (builder checks its sha256)
 
 # 2. UCDP GED sample: .rda -> .tsv with R
-(cd "$SRC" && Rscript -e 'load("ucdpged.rda"); d<-as.data.frame(ucdpged); for (n in names(d)) if (is.character(d[[n]])) d[[n]] <- gsub("[\t\r\n]+"," ", d[[n]]); for (n in c("date_start","date_end","source_date")) d[[n]]<-as.character(d[[n]]); write.table(d, "ucdpged.tsv", sep="\t", quote=FALSE, row.names=FALSE, na="")')
+#    (and UCDP's Syria events of 2016-2019, a tuning pool)
+for set in ucdpged:ucdpged ucdp_syria:ucdp_syria_df; do
+  (cd "$SRC" && Rscript -e 'a<-commandArgs(TRUE); load(paste0(a[1],".rda")); d<-as.data.frame(get(a[2])); for (n in names(d)) if (is.character(d[[n]])) d[[n]] <- gsub("[\t\r\n]+"," ", d[[n]]); for (n in c("date_start","date_end","source_date")) d[[n]]<-as.character(d[[n]]); write.table(d, paste0(a[1],".tsv"), sep="\t", quote=FALSE, row.names=FALSE, na="")' "${set%%:*}" "${set##*:}")
+done
 
 # 3. Build the six sets (file names are the ones eval/real/run-real-eval.ts looks for)
 cd "$CLONE"
 node --import tsx eval/real/build-real-set.ts "$SRC/ucdpged.tsv"
+node --import tsx eval/real/build-real-set.ts --pool "$OUT/ucdp-syria-pool.jsonl" "$SRC/ucdp_syria.tsv"
 mv eval/real/ged-sample.jsonl "$OUT/ged-sample.jsonl"
 node --import tsx eval/real/build-wiki-set.ts "$SRC/data_terror.js" "$OUT/wiki-incidents.jsonl"
 node --import tsx eval/real/build-isaf-set.ts "$SRC/isaf.jsonl" "$OUT/isaf-releases.jsonl"
@@ -58,7 +63,7 @@ node --import tsx eval/real/build-re3d-set.ts "$RE3D" "$OUT/re3d-paragraphs.json
 node --import tsx eval/real/build-ua-set.ts "$SRC/UCDP-Ukraine.csv" "$GEONAMES/UA.txt" "$OUT/ua-events.jsonl"
 node --import tsx eval/real/build-gmb-set.ts "$SRC/ner_dataset.csv" "$OUT/gmb-texts.jsonl" --extra "$OUT/gmb-extra.jsonl"
 git status --short eval/real   # the *split.tsv files must not show up as modified
-wc -l "$OUT"/*.jsonl           # expect 427, 323, 375, 221, 1648, 587 (and gmb-extra 2058, a tuning pool)
+wc -l "$OUT"/*.jsonl           # expect 427, 323, 375, 221, 1648, 587 (and the tuning pools gmb-extra 2058, ucdp-syria-pool N)
 
 # 4. GeoNames Ukraine import (expect 36,381 places kept; re-running skips a file imported whole)
 env -u DATABASE_URL node bin/dateline.js gazetteer import --data-dir "$GZDIR" "$GEONAMES/UA.txt"

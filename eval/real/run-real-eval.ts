@@ -44,10 +44,7 @@ type Item = z.infer<typeof ITEM>;
 export const REAL_TOLERANCE_KM = { town: 25, district: 50, region: 100 } as const;
 
 /** Where a set is: built here, or laid in shared/ beside the clone (see eval/README.md). */
-export function realSetPath(
-  file = 'ged-sample.jsonl',
-  envPath = process.env.DATELINE_REAL_SET,
-): string | undefined {
+export function realSetPath(file: string, envPath: string | undefined): string | undefined {
   const candidates = [
     envPath,
     join(import.meta.dirname, file),

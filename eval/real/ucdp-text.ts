@@ -46,9 +46,21 @@ export function skeleton(word: string): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
+/**
+ * Looser still: articles inside the name and word breaks dropped too ("Deir ez Zor" = "Deir Ezzor",
+ * "Jisr ash Shughur" = "Jisr al-Shughur"). Only the tuning pool is built with it.
+ */
+const looseSkeleton = (word: string) =>
+  skeleton(
+    foldDiacritics(word)
+      .toLowerCase()
+      .replace(/(^|[\s-])(?:al|el|ar|as|ad|ash|at|an|az|ez|es|ed|er|et)(?=[\s-])/g, '$1')
+      .replace(/[\s-]+/g, ''),
+  );
 /** Where `name` occurs in `text` by spelling skeleton, as the text spells it. */
-export function findSpan(text: string, name: string): string | undefined {
-  const target = skeleton(name);
+export function findSpan(text: string, name: string, loose = false): string | undefined {
+  const skeletonOf = loose ? looseSkeleton : skeleton;
+  const target = skeletonOf(name);
   if (target.replace(/ /g, '').length < 3) return undefined;
   const words = [...text.matchAll(/[\p{L}][\p{L}'’-]*/gu)];
   const n = name.trim().split(/\s+/).length;
@@ -60,7 +72,7 @@ export function findSpan(text: string, name: string): string | undefined {
       if (!/^\p{Lu}/u.test(first[0]) && !/^(?:al|el|ar|as|ash|ad)-\p{Lu}/u.test(first[0])) continue;
       const span = text.slice(first.index, last.index + last[0].length);
       if (/[;.,:]/.test(span)) continue;
-      if (skeleton(span) === target) return span;
+      if (skeletonOf(span) === target) return span;
     }
   return undefined;
 }
