@@ -202,6 +202,9 @@ function titleCased(match: Match, tokens: Token[]): boolean {
  * A town name inside a run of capitalised words ("Jibril Adam Hassan") is part of a name,
  * unless the sentence is a title-case headline ("Taliban Killed in Laghman Clash").
  */
+const ARTICLE_WORD = /^(?:al|el|ad|ar|as|ash|at|az|an)-\p{Lu}/u;
+const HEAD_WORD =
+  /^(?:Khan|Tal|Tall|Tell|Jabal|Jebel|Wadi|Ain|Ayn|Kafr|Deir|Dayr|Bir|Khirbet|Khirbat|Qasr|Jisr|Bab|Beit|Bayt|Ras|Marj|Hay|Qaryat|Mazraat)$/;
 function insideUnknownName(text: string, match: Match, tokens: Token[]): boolean {
   const neighbour = (i: number, gapFrom: number, gapTo: number) => {
     const t = tokens[i];
@@ -215,6 +218,10 @@ function insideUnknownName(text: string, match: Match, tokens: Token[]): boolean
   };
   const prev = tokens[match.firstToken - 1];
   const next = tokens[match.lastToken + 1];
+  // "Khan al-Shih", "Tal al-Sawan": a generic head word whose name goes on with an Arabic article,
+  // in a title-case line too.
+  if (next?.start === match.end + 1 && HEAD_WORD.test(match.text) && ARTICLE_WORD.test(next.text))
+    return true;
   const beside =
     (prev !== undefined && neighbour(match.firstToken - 1, prev.end, match.start)) ||
     (next !== undefined && neighbour(match.lastToken + 1, match.end, next.start));

@@ -201,3 +201,22 @@ test('with no country to go by, a state outranks a small town of its name, and n
   // A newspaper named after its city is no pin.
   assert.deepEqual(summary('The New York Times and the Jerusalem Post reported it.', []), []);
 });
+
+test('a generic head word that goes on with an Arabic article is no place by itself', () => {
+  // "Khan" and "Tal" are GeoNames spellings of two Syrian villages; here they open other names.
+  assert.deepEqual(summary('Shelling hit Khan al-Shih in the Western Ghouta.', ['SY']), []);
+  assert.deepEqual(summary('Clashes continue near Tal al-Sawwan.', ['SY']), []);
+  assert.deepEqual(summary('Clashes near Jisr al-Shughur.', ['SY']), [
+    'Jisr al-Shughur = Jisr ash Shughur (city)',
+  ]);
+});
+
+test('a name the text once reads as a region is the region throughout, unless it says city', () => {
+  assert.deepEqual(summary('Airstrikes on the northern countryside of Idlib; a car bomb in Idlib.', ['SY']), [
+    'Idlib = Idlib (region)',
+  ]);
+  assert.deepEqual(
+    summary('Airstrikes on the northern countryside of Idlib; a car bomb in Idlib city.', ['SY']),
+    ['Idlib = Idlib (region)', 'Idlib = Idlib (city)'],
+  );
+});

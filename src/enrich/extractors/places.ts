@@ -251,9 +251,29 @@ export function createPlacesExtractor(storyCountries: () => string[]): Extractor
       for (const p of spelledLike(context, out, storyCountries())) push(p);
       for (const p of regionsSpelledLike(context, out, weights)) push(p);
       for (const p of approximatePlaces(context, out)) push(p);
-      return out;
+      return oneSensePerName(context.text, out);
     },
   };
+}
+
+/**
+ * "the countryside of Idlib … a strike in Idlib": a name the text reads once as a region means the
+ * region throughout; the city of that name inside it is a pin only when the text says "city" or "town".
+ */
+function oneSensePerName(text: string, places: PlaceMention[]): PlaceMention[] {
+  return places.filter((p) => {
+    if (p.kind !== 'city') return true;
+    const region = places.find(
+      (r) =>
+        r.kind === 'region' &&
+        r.matched.startsWith(p.matched) &&
+        r.country === p.country &&
+        r.name === p.admin1,
+    );
+    if (!region) return true;
+    const name = p.matched.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return new RegExp(`${name} (?:[Cc]ity|[Tt]own)\\b|\\b(?:city|town) of ${name}`).test(text);
+  });
 }
 
 const LOCATIVE_BEFORE = /\b(?:in|near|at|from|outside|around|into|to|towards|of)\s+(?:the\s+)?$/i;
