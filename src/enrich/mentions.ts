@@ -202,6 +202,7 @@ function titleCased(match: Match, tokens: Token[]): boolean {
  * A town name inside a run of capitalised words ("Jibril Adam Hassan") is part of a name,
  * unless the sentence is a title-case headline ("Taliban Killed in Laghman Clash").
  */
+const RURAL_AREA = /^(?:countryside|desert|[Bb]adia)$/;
 const ARTICLE_WORD = /^(?:al|el|ad|ar|as|ash|at|az|an)-\p{Lu}/u;
 const HEAD_WORD =
   /^(?:Khan|Tal|Tall|Tell|Jabal|Jebel|Wadi|Ain|Ayn|Kafr|Deir|Dayr|Bir|Khirbet|Khirbat|Qasr|Jisr|Bab|Beit|Bayt|Ras|Marj|Hay|Qaryat|Mazraat)$/;
@@ -295,10 +296,11 @@ function resolve(text: string, match: Match, tokens: Token[]): Resolved | undefi
   const before = tokens[match.firstToken - 2];
   // "Homs countryside", "the countryside of Homs", "rural Homs" mean the governorate, not the
   // city, at the end of a sentence too.
+  // So do "the eastern desert of Homs" and "Homs Badia" (the Syrian steppe).
   const countryside =
-    next?.text === 'countryside' ||
+    RURAL_AREA.test(next?.text ?? '') ||
     tokens[match.firstToken - 1]?.text === 'rural' ||
-    (tokens[match.firstToken - 1]?.text === 'of' && before?.text === 'countryside');
+    (tokens[match.firstToken - 1]?.text === 'of' && RURAL_AREA.test(before?.text ?? ''));
   const regionWord = next !== undefined && REGION_WORD.test(next.text);
   const preferRegion =
     (regionWord ||

@@ -220,3 +220,13 @@ test('a name the text once reads as a region is the region throughout, unless it
     ['Idlib = Idlib (region)', 'Idlib = Idlib (city)'],
   );
 });
+
+test('the desert or the Badia of a city is its governorate', () => {
+  assert.deepEqual(summary('Clashes went on in the eastern desert of Homs.', ['SY']), [
+    'Homs = Homs (region)',
+  ]);
+  assert.deepEqual(summary('An ambush in the eastern Homs Badia killed four.', ['SY']), [
+    'Homs = Homs (region)',
+  ]);
+  assert.deepEqual(summary('A bomb went off in Homs.', ['SY']), ['Homs = Homs (city)']);
+});
