@@ -230,3 +230,8 @@ test('the desert or the Badia of a city is its governorate', () => {
   ]);
   assert.deepEqual(summary('A bomb went off in Homs.', ['SY']), ['Homs = Homs (city)']);
 });
+
+test("a spelling that is only another country's place is still looked up in the story's country", () => {
+  // "Ras al-Ayn" is written so for a place abroad; Syria's town is GeoNames' "Ra's al 'Ayn".
+  assert.deepEqual(summary('Clashes broke out in Ras al-Ayn.', ['SY']), ['Ras al-Ayn = Ra’s al ‘Ayn (city)']);
+});

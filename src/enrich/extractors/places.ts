@@ -393,9 +393,15 @@ function spelledLike(
   const { text, mentions, patternNames, tokens } = context;
   const out: PlaceMention[] = [];
   if (storyCountries.length === 0) return out;
+  // A place name that resolved to nothing here ("Ras al-Ayn" is only another country's spelling)
+  // covers nothing: the story's country may know it by another spelling.
   const covered = (start: number, end: number) =>
-    mentions.some((m) => m.match.start < end && m.match.end > start) ||
-    patternNames.some((p) => p.start < end && p.end > start);
+    mentions.some(
+      (m) =>
+        m.match.start < end &&
+        m.match.end > start &&
+        (m.kind !== 'place' || found.some((p) => p.matched === m.match.text)),
+    ) || patternNames.some((p) => p.start < end && p.end > start);
   for (const cue of [LOCATIVE, ...PLACE_CUES.slice(0, 3)])
     for (const m of text.matchAll(cue)) {
       const name = m[1];
