@@ -155,6 +155,13 @@ describe('dates for reporting', () => {
     ]);
     // 04/05 could be April or May: no guess
     assert.deepEqual(wednesday('Logged 04/05/2026 by the mission.'), []);
+    // unless a weekday says which: 4 May 2026 was a Monday, 5 April a Sunday
+    assert.deepEqual(wednesday('Logged on Monday 04/05/2026 by the mission.'), [
+      ['04/05/2026', '2026-05-04', '2026-05-04', 'day'],
+    ]);
+    assert.deepEqual(wednesday('Logged on Sunday, 04/05/2026 by the mission.'), [
+      ['04/05/2026', '2026-04-05', '2026-04-05', 'day'],
+    ]);
     assert.deepEqual(wednesday('Sirens sounded in mid-April.'), [
       ['mid-April', '2026-04-11', '2026-04-20', 'part-of-month'],
     ]);

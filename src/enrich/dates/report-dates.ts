@@ -24,6 +24,7 @@ const MONTHS = [
 ];
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const MONTH = `(${MONTHS.join('|')})`;
+const WEEKDAY_BEFORE = new RegExp(`\\b(${WEEKDAYS.join('|')}),? $`);
 const ORDINAL = '(\\d{1,2})(?:st|nd|rd|th)?';
 const YEAR = '((?:19|20)\\d{2})';
 // Headline abbreviations ("Troops kill 5 Thurs"); "Wed" is also the verb, and "Mon", "Sat" and
@@ -218,10 +219,20 @@ function reportingDates(text: string, today: Day): Found[] {
       ),
     );
   }
-  // "12/06/2021" only when it cannot be read two ways (day-first or month-first); ISO is chrono's
+  // "12/06/2021" only when it cannot be read two ways (day-first or month-first), or a weekday before
+  // it tells which ("Sunday 1/7/2012" is 1 July, a Sunday, not 7 January); ISO is chrono's
   for (const m of text.matchAll(/\b(\d{1,2})\/(\d{1,2})\/((?:19|20)\d{2})\b/g)) {
     const [a, b, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    const [d, month] = a > 12 && b <= 12 ? [a, b] : b > 12 && a <= 12 ? [b, a] : a === b ? [a, a] : [0, 0];
+    let [d, month] = a > 12 && b <= 12 ? [a, b] : b > 12 && a <= 12 ? [b, a] : a === b ? [a, a] : [0, 0];
+    const weekday = WEEKDAY_BEFORE.exec(text.slice(Math.max(0, (m.index ?? 0) - 12), m.index))?.[1];
+    if (d === 0 && weekday) {
+      const on = (day: number, mon: number) => WEEKDAYS[new Date(Date.UTC(y, mon - 1, day)).getUTCDay()];
+      const readings = [
+        [a, b],
+        [b, a],
+      ].filter(([day = 0, mon = 0]) => mon <= 12 && day <= daysInMonth(y, mon) && on(day, mon) === weekday);
+      if (readings.length === 1) [d, month] = readings[0] as [number, number];
+    }
     if (d === 0 || month < 1 || d > daysInMonth(y, month)) continue;
     add(range(m[0], at(m), { y, m: month, d }, { y, m: month, d }, 'day'));
   }
