@@ -23,6 +23,14 @@ describe('given names', () => {
     ]);
   });
 
+  it('finds the name after "from" and "to", which put a place there only for other words', () => {
+    assert.deepEqual(people('His release followed a request from Ilse Brandvold, the mission head.'), [
+      ['Ilse Brandvold', 'pattern'],
+    ]);
+    assert.deepEqual(people('The letter went to Marta Dudley on Monday.'), [['Marta Dudley', 'pattern']]);
+    assert.deepEqual(people('The convoy came in from Lay Bala Karz.'), []);
+  });
+
   it('finds the name after a demonym, and with a town spelled like its surname', () => {
     assert.deepEqual(people('He beat American Justin Halloway in straight sets.'), [
       ['Justin Halloway', 'pattern'],

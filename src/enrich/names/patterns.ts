@@ -514,13 +514,25 @@ export function findPatternNames(
   };
   // `weak`: the cue is only capitalisation, which a title-case headline empties of meaning.
   // `placesBlock`: a place spelled like one of the name's words keeps it from being a person.
-  const person = (m: RegExpMatchArray, confidence: number, weak = false, placesBlock = weak) => {
+  const person = (
+    m: RegExpMatchArray,
+    confidence: number,
+    weak = false,
+    placesBlock = weak,
+    givenFirst = false,
+  ) => {
     let whole = m[1];
     if (!whole || m.index === undefined) return;
     let start = m.index + m[0].lastIndexOf(whole);
     // "in Sheikh Zuweid", "near Sheikh Miskin": after a locative word a title starts a place's name.
-    // Titles of office ("from Spokesman John Kirby") start no place's name.
-    if (LOCATIVE_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index)) && !OFFICE_TITLE.test(m[0]))
+    // Titles of office ("from Spokesman John Kirby") start no place's name, nor does a given name
+    // after "from" or "to" ("a request from Ulf Henricsson").
+    const before = text.slice(Math.max(0, m.index - 12), m.index);
+    if (
+      LOCATIVE_BEFORE.test(before) &&
+      !OFFICE_TITLE.test(m[0]) &&
+      !(givenFirst && /\b(?:from|to)\s+$/i.test(before))
+    )
       return;
     // "Sheikh Miskin", "Sheikh Maqsoud neighbourhood": a place's name, title and all.
     const cueStart = m.index;
@@ -795,7 +807,13 @@ export function findPatternNames(
       )
         continue;
       const run = given + rest;
-      person(Object.assign([run, run], { index: at, input: text }) as RegExpMatchArray, 0.6, true, false);
+      person(
+        Object.assign([run, run], { index: at, input: text }) as RegExpMatchArray,
+        0.6,
+        true,
+        false,
+        true,
+      );
     }
   if (/['’]s /.test(text))
     for (const m of text.matchAll(POSSESSED)) if (!NOT_A_NAME_ALONE.test(m[1] ?? '')) person(m, 0.65, true);
