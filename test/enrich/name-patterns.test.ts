@@ -268,3 +268,18 @@ test('one word no list knows that speaks is a surname; a plural, a capital city 
   ])
     assert.deepEqual(names(text), [], text);
 });
+
+test('Syrian villages, quarters and brigades written like names are not people', () => {
+  const people = (text: string) => enrich(text).people.map((p) => p.name);
+  // "X al-Y" with no given name first: a village ("Tlul al-Safa") or a brigade ("Soqur al-Sham")
+  assert.deepEqual(people('Clashes went on near Tlul al-Safa and Soqur al-Sham lost two men.'), []);
+  // a cue still makes a man of one ("killed X")
+  assert.deepEqual(people('Sniper fire killed Thiab al-Rawi near the checkpoint.'), ['Thiab al-Rawi']);
+  assert.deepEqual(people('The funeral of Ibrahim al-Yousif was held on Friday.'), ['Ibrahim al-Yousif']);
+  // a quarter or a town after "Sheikh" that shells or raids strike
+  assert.deepEqual(people('Shells target Sheikh Maqsoud and raids on Sheikh Meskin left four dead.'), []);
+  assert.deepEqual(people('Sheikh Maqsoud Rahimi addressed the crowd.'), ['Maqsoud Rahimi']);
+  // a compass word opens a region, a corps or a division is a force
+  assert.deepEqual(people('Rocket fire targeting Eastern Ghouta went on.'), []);
+  assert.deepEqual(people('Rahman Corps and other factions retook the town.'), []);
+});

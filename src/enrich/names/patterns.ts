@@ -217,15 +217,18 @@ const PARTICLE_NAME = new RegExp(
   String.raw`\b(?:(?:Abu|Abd|Abdel|Abdul|Umm) )?${NAME_WORD} ${PARTICLE}${NAME_WORD}(?: ${PARTICLE}${NAME_WORD})?\b`,
   'gu',
 );
+const STRUCK_BEFORE =
+  /\b(?:target(?:s|ed|ing)?|bomb(?:s|ed|ing)?|shell(?:s|ed)?|shelling (?:of|on)|(?:air)?(?:strikes|raids) (?:on|target)|attacks? on|countryside of|neighbou?rhood of)\s+$/i;
+const TWO_WORD_AL = new RegExp(String.raw`^${NAME_WORD} (?:al|el)-${NAME_WORD}$`, 'u');
 // "Abu Bakr al-Baghdadi": a kunya before a particle name is part of the man's name.
 const KUNYA = /^(?:Abu|Abd|Abdel|Abdul|Umm) /;
 // First words that make "X al-Y" a place or a group, not a person.
 const NOT_PERSON_HEAD =
-  /^(?:Jabal|Jebel|Bab|Sahl|Deir|Jisr|Tal|Tell|Ras|Wadi|Khan|Bir|Ain|Dahiyat|Kafr|Hayat|Hayyaat|Jaysh|Jaish|Jabhat|Liwa|Ahrar|Hurras|Ansar|Jund|Harakat|Saraya|Kataib|Abu|Hay|Souq|Tahrir|Shabaab|Islamic|Sheikh|Bani|Beni|Umm|Ahl|Nahr|Qasr|Dar|Madinat|Tabaqat|Arab|Army|Brigade|Front|Maarat|Maarrat|Ma'arrat|Ma’arrat|Qalaat|Qalat|Khirbet|Khirbat|Mazraat|Tall|Hammam|Hamam|Suq|Bayt|Beit|Mukhayyam|Hashd|Fatah|Fateh|Hezb|Hizb|Majlis|Dawlat|Wilayat|Wilayah)$/;
+  /^(?:Jabal|Jebel|Bab|Sahl|Deir|Jisr|Tal|Tell|Ras|Wadi|Khan|Bir|Ain|Dahiyat|Kafr|Hayat|Hayyaat|Jaysh|Jaish|Jabhat|Liwa|Ahrar|Hurras|Ansar|Jund|Harakat|Saraya|Kataib|Abu|Hay|Souq|Tahrir|Shabaab|Islamic|Sheikh|Bani|Beni|Umm|Ahl|Nahr|Qasr|Dar|Madinat|Tabaqat|Arab|Army|Brigade|Front|Maarat|Maarrat|Ma'arrat|Ma’arrat|Qalaat|Qalat|Khirbet|Khirbat|Mazraat|Tall|Hammam|Hamam|Suq|Bayt|Beit|Mukhayyam|Hashd|Fatah|Fateh|Hezb|Hizb|Majlis|Dawlat|Wilayat|Wilayah|Eastern|Western|Northern|Southern|Central|Upper|Lower)$/;
 
 // Capitalised common nouns that are never part of a person's name ("Government Troops killed").
 const NOT_NAME_WORDS =
-  /(?:^|[ -])(?:Government|Troops|Forces|Force|Soldiers|Security|Army|Police|Militia|Militias|Rebels|Militants|Gunmen|Fighters|Directorate|Ministry|Province|District|Region|State|Village|City|Town|Camp|Islamic|National|Council|Court|Party|Movement|Front|Brigade|Brigades|Unknown|Unidentified|Suspected|Armed|Regime|Opposition|Coalition|Authority|Attack|Attacks|Clashes|Clash|Killed|Dead|Boys|Girls|Men|Women|Youths|Rights|Cross|Crescent|Service|Services|Office|Agency|Union|Committee|Organisation|Organization|Watch|Network|Centre|Center|Foundation|Institute|University|School|Hospital|Company|Bank|Airlines|Airport|Media|News|Radio|Television|Agency|Battalion|Battalions|Hotel|Mall|Market|Station|Airbase|Base|Barracks|Prison|Jail|Palace|Port|Dam|Tower|Museum|Academy|College|Highway|Avenue|Boulevard|Road|Press|Times|Post|Tribune|Herald|Journal|Gazette|International|Telegraph|Reuters|Reporters|Journalists|Doctors|Physicians|Borders|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mosque|Church|Cathedral|Shrine|Temple|Synagogue|Congregation|Hall|Exchange|Index|Average|Industrial|Square|Street|Bridge|Park|Stadium|Club|Restaurant)(?=$|[ -])/;
+  /(?:^|[ -])(?:Government|Troops|Forces|Force|Soldiers|Security|Army|Police|Militia|Militias|Rebels|Militants|Gunmen|Fighters|Directorate|Ministry|Province|District|Region|State|Village|City|Town|Camp|Islamic|National|Council|Court|Party|Movement|Front|Brigade|Brigades|Unknown|Unidentified|Suspected|Armed|Regime|Opposition|Coalition|Authority|Attack|Attacks|Clashes|Clash|Killed|Dead|Boys|Girls|Men|Women|Youths|Rights|Cross|Crescent|Service|Services|Office|Agency|Union|Committee|Organisation|Organization|Watch|Network|Centre|Center|Foundation|Institute|University|School|Hospital|Company|Bank|Airlines|Airport|Media|News|Radio|Television|Agency|Battalion|Battalions|Hotel|Mall|Market|Station|Airbase|Base|Barracks|Prison|Jail|Palace|Port|Dam|Tower|Museum|Academy|College|Highway|Avenue|Boulevard|Road|Press|Times|Post|Tribune|Herald|Journal|Gazette|International|Telegraph|Reuters|Reporters|Journalists|Doctors|Physicians|Borders|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mosque|Church|Cathedral|Shrine|Temple|Synagogue|Congregation|Hall|Exchange|Index|Average|Industrial|Square|Street|Bridge|Park|Stadium|Club|Restaurant|Corps|Division|Kingdom|Township)(?=$|[ -])/;
 // A lowercase plural or collective noun after the capitals makes them a modifier ("Red Crescent
 // volunteers", "Catholic priests"); a man's name is followed by a verb, a preposition or a stop.
 const MODIFIED_AFTER =
@@ -532,6 +535,12 @@ export function findPatternNames(
       LOCATIVE_BEFORE.test(before) &&
       !OFFICE_TITLE.test(m[0]) &&
       !(givenFirst && /\b(?:from|to)\s+$/i.test(before))
+    )
+      return;
+    // "shells target Sheikh Maqsoud", "raids on Sheikh Meskin": what is struck is a place.
+    if (
+      /^\s*(?:Sheikh|Shaykh|Shaikh) /.test(m[0]) &&
+      STRUCK_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index))
     )
       return;
     // "Sheikh Miskin", "Sheikh Maqsoud neighbourhood": a place's name, title and all.
@@ -860,6 +869,16 @@ export function findPatternNames(
     const end = start + m[0].length;
     if (NOT_PERSON_HEAD.test(first) || overlapsAny(start, end, known) || titleCase(start, end)) continue;
     if (PLACE_AFTER.test(text.slice(end, end + 16)) || notPerson(m[0], end)) continue;
+    // "Tlul al-Safa", "Jeb al-Jarrah", "Soqur al-Sham": Syrian villages and brigades are written
+    // like two-word names too; there the first word must be a given name ("bin", a kunya or a third
+    // word make a man's name anyway).
+    if (
+      givenNames.size > 0 &&
+      TWO_WORD_AL.test(m[0]) &&
+      !givenNames.has(first) &&
+      !/\p{Lu}[\p{L}'’-]* $/u.test(text.slice(Math.max(0, start - 30), start))
+    )
+      continue;
     const sentenceStart = tokens.find((t) => t.start === start)?.sentenceStart ?? false;
     push({ kind: 'person', name: m[0], matched: m[0], start, end, confidence: sentenceStart ? 0.55 : 0.65 });
   }
