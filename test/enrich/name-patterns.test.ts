@@ -282,4 +282,11 @@ test('Syrian villages, quarters and brigades written like names are not people',
   // a compass word opens a region, a corps or a division is a force
   assert.deepEqual(people('Rocket fire targeting Eastern Ghouta went on.'), []);
   assert.deepEqual(people('Rahman Corps and other factions retook the town.'), []);
+  assert.deepEqual(people('Clashes between Nour al-Din al-Zenki Movement and its rivals.'), []);
+  // what shelling or strikes target is a place; what a crime family targets is a man
+  assert.deepEqual(people('Shells fell on the town, targeting Ein Tarma again.'), []);
+  assert.deepEqual(people('Police say a rival family targeted Yaakov Alperon on Monday.'), [
+    'Yaakov Alperon',
+  ]);
+  assert.deepEqual(people('Turkish aircraft bombed the townships of Rajo and parts of Sheikh Hadid.'), []);
 });

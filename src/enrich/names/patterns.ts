@@ -218,7 +218,9 @@ const PARTICLE_NAME = new RegExp(
   'gu',
 );
 const STRUCK_BEFORE =
-  /\b(?:target(?:s|ed|ing)?|bomb(?:s|ed|ing)?|shell(?:s|ed)?|shelling (?:of|on)|(?:air)?(?:strikes|raids) (?:on|target)|attacks? on|countryside of|neighbou?rhood of)\s+$/i;
+  /\b(?:target(?:s|ed|ing)?|bomb(?:s|ed|ing)?|shell(?:s|ed)?|shelling (?:of|on)|(?:air)?(?:strikes|raids) (?:on|target)|attacks? on|(?:countryside|neighbou?rhoods?|east|west|north|south|parts|townships?|villages?|towns?) of)\s+$/i;
+const STRIKE_BEFORE =
+  /\b(?:shells?|shelling|raids?|(?:air)?strikes?|warplanes|aircraft|bombardment|artillery|rockets?|missiles?|drones?|coalition|barrels)\b[^.;]*$/i;
 const TWO_WORD_AL = new RegExp(String.raw`^${NAME_WORD} (?:al|el)-${NAME_WORD}$`, 'u');
 // "Abu Bakr al-Baghdadi": a kunya before a particle name is part of the man's name.
 const KUNYA = /^(?:Abu|Abd|Abdel|Abdul|Umm) /;
@@ -235,7 +237,7 @@ const MODIFIED_AFTER =
   /^\s+(?!(?:says|reports|stresses|notes|claims|denies|warns|tells|vows|insists|urges|calls|accuses|adds|admits|survives|escapes|dies|resigns|flees|surrenders|visits|meets|returns|arrives|is|was|has|as|his|this|across|towards|besides|always|whereas|unless)\b)(?:\p{Ll}+s|staff|personnel|police|people|youth|militia|community|crew)\b/u;
 // After a name these make it a group named after a man ("Nour al-Din al-Zenki fighters").
 const GROUP_AFTER =
-  /^\s+(?:(?:\p{Ll}+ )?(?:network|cell)\b|fighters|militants|members|militia|militiamen|rebels|gunmen|loyalists|brigade|brigades|battalion|movement|group|forces|units|commanders?|leaders?|chief|emir|spokesman|officials?)\b/u;
+  /^\s+(?:(?:Movement|Brigade|Brigades|Army|Front|Corps|Division|Battalion|Faction|Regiment)\b|(?:\p{Ll}+ )?(?:network|cell)\b|fighters|militants|members|militia|militiamen|rebels|gunmen|loyalists|brigade|brigades|battalion|movement|group|forces|units|commanders?|leaders?|chief|emir|spokesman|officials?)\b/u;
 // "Kurdish-led", "Iranian-backed": an affiliation, not a name.
 const AFFILIATION_AFTER = /^-(?:led|backed|based|aligned|allied|affiliated|linked|controlled|held|run)\b/;
 
@@ -721,6 +723,13 @@ export function findPatternNames(
     person(Object.assign([group, group], { index: at, input: text }) as RegExpMatchArray, 0.7, true);
   }
   for (const m of text.matchAll(VICTIM)) {
+    // "shells targeting Ein Tarma", "the coalition targeted Baguz Fawqani": what shelling or a
+    // strike targets is a place ("a rival family targeted Ya'akov Alperon" is a man).
+    if (
+      /\btarget(?:ed|ing) $/.test(m[0].slice(0, m[0].length - (m[1]?.length ?? 0))) &&
+      STRIKE_BEFORE.test(text.slice(Math.max(0, (m.index ?? 0) - 40), m.index))
+    )
+      continue;
     person(m, 0.7, true);
     if (m[2] && m.index !== undefined) {
       // the second of "X and Y"
