@@ -290,3 +290,14 @@ test('Syrian villages, quarters and brigades written like names are not people',
   ]);
   assert.deepEqual(people('Turkish aircraft bombed the townships of Rajo and parts of Sheikh Hadid.'), []);
 });
+
+test('"<demonym> regime forces" are that country\'s forces, and the Syrian factions go by their news names', () => {
+  const orgs = (text: string) => enrich(text).organizations.map((o) => `${o.name} < ${o.matched.join('/')}`);
+  assert.deepEqual(orgs('Syrian regime forces shelled the town.'), [
+    'Syria armed forces < Syrian regime forces',
+  ]);
+  assert.deepEqual(orgs('Army of Islam and Tahrir al-Sham traded fire.'), [
+    'Jaysh al-Islam < Army of Islam',
+    'Hayat Tahrir al-Sham < Tahrir al-Sham',
+  ]);
+});

@@ -391,7 +391,7 @@ const FORCE_WORDS: Record<string, string> = {
   navy: 'navy',
   police: 'police',
 };
-const FORCE_AFTER = /^\s+(armed forces|security forces|air force|army|forces|military|navy|police)\b/i;
+const FORCE_AFTER = /^\s+(armed forces|security forces|air force|army|forces|military|navy|police|regime forces)\b/i;
 // "Niger's military government" is the junta, not the forces.
 const COUNTRY_FORCE_AFTER =
   /^(?:['’]s)?\s+(armed forces|security forces|air force|army|military|navy|police)\b(?!\s+(?:government|junta|regime|rulers?|leaders?|council|authorities|coup)\b)/i;
