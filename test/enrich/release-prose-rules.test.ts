@@ -59,8 +59,9 @@ test('a headline line says nothing by its capitals, and is a sentence of its own
     'Militia Commander Involved in Market Bombing Detained\nKABUL, Afghanistan (Sept. 5) – Police detained a commander who was involved in the bombing.';
   assert.equal(splitSentences(text).length, 2);
   assert.deepEqual(people(text), []);
-  // the dateline's town in capitals is not an organisation
+  // the dateline's town in capitals is not an organisation, after a comma or a dash
   assert.deepEqual(orgs(text), []);
+  assert.deepEqual(orgs('BAGHDAD - Police detained a commander on Monday.'), []);
   assert.deepEqual(people('Troops Kill Rebel Commander, Recover Weapons In Forest Raid'), []);
   // a line that wraps inside a sentence is not split
   assert.equal(splitSentences('Gunmen attacked a checkpoint in\nKabul province on Monday.').length, 1);

@@ -391,7 +391,8 @@ const FORCE_WORDS: Record<string, string> = {
   navy: 'navy',
   police: 'police',
 };
-const FORCE_AFTER = /^\s+(armed forces|security forces|air force|army|forces|military|navy|police|regime forces)\b/i;
+const FORCE_AFTER =
+  /^\s+(armed forces|security forces|air force|army|forces|military|navy|police|regime forces)\b/i;
 // "Niger's military government" is the junta, not the forces.
 const COUNTRY_FORCE_AFTER =
   /^(?:['’]s)?\s+(armed forces|security forces|air force|army|military|navy|police)\b(?!\s+(?:government|junta|regime|rulers?|leaders?|council|authorities|coup)\b)/i;
@@ -988,8 +989,11 @@ export function findPatternNames(
     // A run of capitals ("HORN OF AFRICA REPORT") is a shouted headline, not acronyms.
     if (capsWord(tokens[i - 1]) || capsWord(tokens[i + 1])) return;
     if (shouting || !ACRONYM.test(t.text) || NOT_ACRONYMS.has(t.text) || DESIGNATOR.test(t.text)) return;
-    // "KABUL, Afghanistan (May 2) –": a dateline's town in capitals, not an organisation.
-    if ((t.start === 0 || text[t.start - 1] === '\n') && /^, \p{Lu}/u.test(text.slice(t.end, t.end + 3)))
+    // "KABUL, Afghanistan (May 2) –", "BAGHDAD - ": a dateline's town in capitals, not an organisation.
+    if (
+      (t.start === 0 || text[t.start - 1] === '\n') &&
+      /^(?:, \p{Lu}|\s+[-–—]\s)/u.test(text.slice(t.end, t.end + 3))
+    )
       return;
     if (overlapsAny(t.start, t.end, known) || overlapsAny(t.start, t.end, out)) return;
     const defined = text[t.start - 1] === '(' && text[t.end] === ')';
