@@ -273,6 +273,9 @@ test('Syrian villages, quarters and brigades written like names are not people',
   const people = (text: string) => enrich(text).people.map((p) => p.name);
   // "X al-Y" with no given name first: a village ("Tlul al-Safa") or a brigade ("Soqur al-Sham")
   assert.deepEqual(people('Clashes went on near Tlul al-Safa and Soqur al-Sham lost two men.'), []);
+  // with no place around it, one still reads as a man
+  assert.deepEqual(people('Officials said Sherwan al-Waili would chair the talks.'), ['Sherwan al-Waili']);
+  assert.deepEqual(people('Violent clashes on the front of Shaer – Tlul al-Safa – Shomariyyeh.'), []);
   // a cue still makes a man of one ("killed X")
   assert.deepEqual(people('Sniper fire killed Thiab al-Rawi near the checkpoint.'), ['Thiab al-Rawi']);
   assert.deepEqual(people('The funeral of Ibrahim al-Yousif was held on Friday.'), ['Ibrahim al-Yousif']);

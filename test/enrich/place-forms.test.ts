@@ -204,7 +204,9 @@ test('with no country to go by, a state outranks a small town of its name, and n
 
 test('a generic head word that goes on with an Arabic article is no place by itself', () => {
   // "Khan" and "Tal" are GeoNames spellings of two Syrian villages; here they open other names.
-  assert.deepEqual(summary('Shelling hit Khan al-Shih in the Western Ghouta.', ['SY']), []);
+  assert.deepEqual(summary('Shelling hit Khan al-Shih in the Western Ghouta.', ['SY']), [
+    'Western Ghouta = Western Ghouta (region)',
+  ]);
   assert.deepEqual(summary('Clashes continue near Tal al-Sawwan.', ['SY']), []);
   assert.deepEqual(summary('Clashes near Jisr al-Shughur.', ['SY']), [
     'Jisr al-Shughur = Jisr ash Shughur (city)',

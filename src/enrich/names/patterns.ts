@@ -226,7 +226,7 @@ const TWO_WORD_AL = new RegExp(String.raw`^${NAME_WORD} (?:al|el)-${NAME_WORD}$`
 const KUNYA = /^(?:Abu|Abd|Abdel|Abdul|Umm) /;
 // First words that make "X al-Y" a place or a group, not a person.
 const NOT_PERSON_HEAD =
-  /^(?:Jabal|Jebel|Bab|Sahl|Deir|Jisr|Tal|Tell|Ras|Wadi|Khan|Bir|Ain|Dahiyat|Kafr|Hayat|Hayyaat|Jaysh|Jaish|Jabhat|Liwa|Ahrar|Hurras|Ansar|Jund|Harakat|Saraya|Kataib|Abu|Hay|Souq|Tahrir|Shabaab|Islamic|Sheikh|Bani|Beni|Umm|Ahl|Nahr|Qasr|Dar|Madinat|Tabaqat|Arab|Army|Brigade|Front|Maarat|Maarrat|Ma'arrat|Ma’arrat|Qalaat|Qalat|Khirbet|Khirbat|Mazraat|Tall|Hammam|Hamam|Suq|Bayt|Beit|Mukhayyam|Hashd|Fatah|Fateh|Hezb|Hizb|Majlis|Dawlat|Wilayat|Wilayah|Eastern|Western|Northern|Southern|Central|Upper|Lower)$/;
+  /^(?:Jabal|Jebel|Bab|Sahl|Deir|Jisr|Tal|Tell|Ras|Wadi|Khan|Bir|Ain|Dahiyat|Kafr|Hayat|Hayyaat|Jaysh|Jaish|Jabhat|Liwa|Ahrar|Hurras|Ansar|Jund|Harakat|Saraya|Kataib|Abu|Hay|Souq|Tahrir|Shabaab|Islamic|Sheikh|Bani|Beni|Umm|Ahl|Nahr|Qasr|Dar|Madinat|Tabaqat|Arab|Army|Brigade|Front|Maarat|Maarrat|Ma'arrat|Ma’arrat|Qalaat|Qalat|Khirbet|Khirbat|Mazraat|Tall|Hammam|Hamam|Suq|Bayt|Beit|Mukhayyam|Hashd|Fatah|Fateh|Hezb|Hizb|Majlis|Dawlat|Wilayat|Wilayah|Eastern|Western|Northern|Southern|Central|Upper|Lower|Eid|Yawm|Diwan|Ajnad|Soqur|Suqur)$/;
 
 // Capitalised common nouns that are never part of a person's name ("Government Troops killed").
 const NOT_NAME_WORDS =
@@ -871,6 +871,21 @@ export function findPatternNames(
     push({ kind: 'org', name: m[0], matched: m[0], start, end, confidence: 0.8 });
   }
 
+  // Where a village stands in a sentence: after a locative or what strikes it, before an area word,
+  // a dash of a front line ("Shaer – Jeb al-Jarrah – Shomariyyeh"), or as what fighters hold.
+  const placeLike = (start: number, end: number) => {
+    const before = text.slice(Math.max(0, start - 40), start);
+    const after = text.slice(end, end + 24);
+    return (
+      /^\p{Lu}\p{Ll}+ing\b/u.test(text.slice(start, end)) ||
+      LOCATIVE_BEFORE.test(before.slice(-12)) ||
+      STRUCK_BEFORE.test(before.slice(-24)) ||
+      /\b(?:of|on|in|to|and)\s+$/.test(before) ||
+      /^\s*[–—-]\s/.test(after) ||
+      /[–—-]\s*$/.test(before) ||
+      /^\s+(?:and|in|area|countryside|front|axis|triangle|massacre|invasion|battle)\b/.test(after)
+    );
+  };
   const particles = has(/(?:al-|el-| bin | ibn | bint | Abu | Abdel | Abdul | [Oo]uld | [Aa]g )/);
   for (const m of particles ? text.matchAll(PARTICLE_NAME) : []) {
     if (m.index === undefined) continue;
@@ -886,7 +901,8 @@ export function findPatternNames(
       givenNames.size > 0 &&
       TWO_WORD_AL.test(m[0]) &&
       !givenNames.has(first) &&
-      !/\p{Lu}[\p{L}'’-]* $/u.test(text.slice(Math.max(0, start - 30), start))
+      !/\p{Lu}[\p{L}'’-]* $/u.test(text.slice(Math.max(0, start - 30), start)) &&
+      placeLike(start, end)
     )
       continue;
     const sentenceStart = tokens.find((t) => t.start === start)?.sentenceStart ?? false;
