@@ -10,6 +10,8 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { foldDiacritics } from '../../src/enrich/spelling.ts';
+import type { RealItem } from './run-real-eval.ts';
+import { listedOrganisations } from './listed-organisations.ts';
 import { splitOf } from './split-of.ts';
 import { bare, findSpan, headlineParts, skeleton } from './ucdp-text.ts';
 
@@ -175,13 +177,7 @@ const ACTOR_SPELLINGS: Record<string, string[]> = JSON.parse(
 const FORCE_WORDS =
   '(?:[Aa]rmy|[Aa]rmed [Ff]orces|[Ss]ecurity [Ff]orces|[Ff]orces|[Mm]ilitary|[Pp]olice|[Aa]ir [Ff]orce|[Nn]avy)';
 // Organisations in Dateline's shipped list count as organisations when the text names them.
-const LISTED = (
-  JSON.parse(readFileSync(join(here, '..', '..', 'resources', 'names', 'organizations.json'), 'utf8')) as {
-    organizations: { name: string; aliases: string[] }[];
-  }
-).organizations
-  .flatMap((o) => [o.name, ...o.aliases])
-  .filter((s) => /^\p{Lu}/u.test(s) && s.length > 2);
+const LISTED = listedOrganisations(here);
 
 /** Organisations the text names: any UCDP actor's news spelling, and any country's forces. */
 function orgSpans(text: string): string[] {
@@ -211,18 +207,7 @@ const people: Record<string, string[]> = JSON.parse(readFileSync(join(here, 'peo
 type Extra = { organizations?: string[]; people?: string[]; otherPlaces?: string[] };
 const extra: Record<string, Extra> = JSON.parse(readFileSync(join(here, 'extra-gold.json'), 'utf8')).items;
 const union = (a: string[], b: string[] | undefined) => [...new Set([...a, ...(b ?? [])])];
-type Item = {
-  id: string;
-  split: 'dev' | 'heldout';
-  country: string;
-  published: string;
-  text: string;
-  people: string[];
-  organizations: string[];
-  places: GoldPlace[];
-  otherPlaces: string[];
-  dates: { text: string; start: string; end: string }[];
-};
+type Item = RealItem & { people: string[]; organizations: string[] };
 const items: Item[] = [];
 for (const r of rows) {
   if (inSample.has(`ged-${r.id}`)) continue;

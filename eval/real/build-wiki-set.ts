@@ -11,6 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { foldDiacritics } from '../../src/enrich/spelling.ts';
+import { listedOrganisations } from './listed-organisations.ts';
 import { splitOf } from './split-of.ts';
 
 const here = import.meta.dirname;
@@ -57,13 +58,7 @@ const isoOf = (name: string) =>
 const ACTOR_SPELLINGS: Record<string, string[]> = JSON.parse(
   readFileSync(join(here, 'actor-spellings.json'), 'utf8'),
 ).actors;
-const LISTED = (
-  JSON.parse(readFileSync(join(here, '..', '..', 'resources', 'names', 'organizations.json'), 'utf8')) as {
-    organizations: { name: string; aliases: string[] }[];
-  }
-).organizations
-  .flatMap((o) => [o.name, ...o.aliases])
-  .filter((s) => /^\p{Lu}/u.test(s) && s.length > 2);
+const LISTED = listedOrganisations(here);
 const FORCE_WORDS =
   '(?:[Aa]rmy|[Aa]rmed [Ff]orces|[Ss]ecurity [Ff]orces|[Ff]orces|[Mm]ilitary|[Pp]olice|[Aa]ir [Ff]orce|[Nn]avy)';
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -39,6 +39,8 @@ const ITEM = z.object({
   dates: z.array(z.object({ text: z.string(), start: z.string(), end: z.string() })),
 });
 type Item = z.infer<typeof ITEM>;
+/** One text of a real-text set, as the builders write it. */
+export type RealItem = Item;
 
 /** Kilometres a pin may be off by the gold place's kind. */
 export const REAL_TOLERANCE_KM = { town: 25, district: 50, region: 100 } as const;
