@@ -158,6 +158,11 @@ const NOT_PLACES: ReadonlySet<string> = new Set([
   'Island',
   'Islands',
   'Federal',
+  // Institutions a town or two in GeoNames is named after ("Ohio State University").
+  'University',
+  'College',
+  'Hospital',
+  'Airport',
 ]);
 
 /** Whether `name` is a word no place is named by in news ("March", "Eastern", "Al Jazeera"). */

@@ -237,3 +237,9 @@ test("a spelling that is only another country's place is still looked up in the 
   // "Ras al-Ayn" is written so for a place abroad; Syria's town is GeoNames' "Ra's al 'Ayn".
   assert.deepEqual(summary('Clashes broke out in Ras al-Ayn.', ['SY']), ['Ras al-Ayn = Ra’s al ‘Ayn (city)']);
 });
+
+test('an institution is no place by itself, though a town somewhere bears its name', () => {
+  assert.deepEqual(summary('A man rammed his car into students at the Ohio State University.', ['US']), [
+    'Ohio = Ohio (region)',
+  ]);
+});
