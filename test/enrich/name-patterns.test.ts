@@ -304,3 +304,10 @@ test('"<demonym> regime forces" are that country\'s forces, and the Syrian facti
     'Hayat Tahrir al-Sham < Tahrir al-Sham',
   ]);
 });
+
+test('a directorate or commission keeps the adjective its name opens with', () => {
+  const orgs = (text: string) => enrich(text).organizations.map((o) => o.name);
+  assert.deepEqual(orgs('Gunmen targeted members of the National Directorate of Security.'), [
+    'National Directorate of Security',
+  ]);
+});
