@@ -311,3 +311,18 @@ test('a directorate or commission keeps the adjective its name opens with', () =
     'National Directorate of Security',
   ]);
 });
+
+test('one word that a role or "who" describes is a person, below the reader threshold', () => {
+  const people = (text: string) => enrich(text).people.map((p) => [p.name, p.confidence]);
+  assert.deepEqual(people('Officials say Varelon, a former president, has won the vote.'), [
+    ['Varelon', 0.6],
+  ]);
+  assert.deepEqual(people('Velorin, who has been captain for eight years, retired.'), [['Velorin', 0.6]]);
+  // not a place, a group, a sentence adverb, nor the end of a longer name
+  assert.deepEqual(people('In Kabul, a man was shot.'), []);
+  assert.deepEqual(
+    people('Jaysh Varelon, the militant group, claimed it.').filter(([n]) => n === 'Varelon'),
+    [],
+  );
+  assert.deepEqual(people('Meanwhile, a spokesman said talks would resume.'), []);
+});

@@ -134,6 +134,12 @@ const APPOSITIVE = new RegExp(
   String.raw`(?:^|[.;:!?]\s+|\(|“|")(${FULL_NAME}),? (?:the|a|an|aged|killed|shot|found|abducted|kidnapped|murdered|arrested|survives|survived|escapes|escaped|dies|died|resigns|resigned|flees|fled|surrenders|surrendered|vows|warns|says|said|told|added|stabbed|drove|rammed|fired|pledged|travelled|traveled|shouted|yelled|confessed|pleaded|admitted|wrote|posted|stated|lived|worked|studied)\b`,
   'gu',
 );
+// "Preval, a former president, has won", "Kerry, who is a Vietnam War veteran": one word a role or
+// "who" describes is a person (a word after a capital or an article is checked in code).
+const LONE_APPOSITIVE = new RegExp(
+  String.raw`(?<![${LETTER}'’.-])(${NAME_WORD}), (?:who (?:is|was|has|had|also|became|served|won|led|leads|heads|plays|played|fled|spent|wrote)\b|(?:a|an|the) (?:former |retired |then |ex-)?(?:[${LOW}-]+ ){0,3}${PERSON_NOUN}\b(?! (?:group|organi[sz]ation|movement|network|faction|party|wing|forces?|militia|outfit|cell|camp|town|city|village|area|region|stronghold|base)\b))`,
+  'gu',
+);
 const KIN_AFTER = new RegExp(
   String.raw`(${FULL_NAME}) \((?:older |elder |younger )?(?:brother|son|daughter|sister|wife|father|mother) of`,
   'gu',
@@ -699,6 +705,17 @@ export function findPatternNames(
   // The role after the name is cue enough: a town spelled like one of its words does not block it.
   if (text.includes(', ')) for (const m of text.matchAll(ROLE_AFTER)) person(m, 0.75, true, false);
   if (text.includes(', ')) for (const m of text.matchAll(ROLE_APPOSITIVE)) person(m, 0.75, true, false);
+  if (text.includes(', '))
+    for (const m of text.matchAll(LONE_APPOSITIVE)) {
+      const before = text.slice(Math.max(0, (m.index ?? 0) - 30), m.index);
+      if (
+        /(?:\p{Lu}[\p{L}'’.-]*|\b(?:[Tt]he|[Aa]n?|[Oo]f))\s+$/u.test(before) ||
+        NOT_A_NAME_ALONE.test(m[1] ?? '') ||
+        SENTENCE_ADVERB.test(m[1] ?? '')
+      )
+        continue;
+      person(m, 0.6, true);
+    }
   if (/[A-Z]{3}/.test(text)) {
     const capsName = (caps: string) => caps.replace(/[ -]/g, '').length >= 3 && !NOT_ACRONYMS.has(caps);
     for (const m of text.matchAll(HEAD_CAPS)) if (capsName(m[1] ?? '')) person(m, 0.75);
