@@ -137,7 +137,7 @@ const APPOSITIVE = new RegExp(
 // "Preval, a former president, has won", "Kerry, who is a Vietnam War veteran": one word a role or
 // "who" describes is a person (a word after a capital or an article is checked in code).
 const LONE_APPOSITIVE = new RegExp(
-  String.raw`(?<![${LETTER}'’.-])(${NAME_WORD}), (?:who (?:is|was|has|had|also|became|served|won|led|leads|heads|plays|played|fled|spent|wrote)\b|(?:a|an|the) (?:former |retired |then |ex-)?(?:[${LOW}-]+ ){0,3}${PERSON_NOUN}\b(?! (?:group|organi[sz]ation|movement|network|faction|party|wing|forces?|militia|outfit|cell|camp|town|city|village|area|region|stronghold|base)\b))`,
+  String.raw`(?<![${LETTER}'’.-])(${NAME_WORD}), (?:who (?:is|was|has|had|also|became|served|won|led|leads|heads|plays|played|fled|spent|wrote)\b|(?:a|an|the) (?:former |retired |then |ex-)?(?:(?!(?:where|which|that|whose|who|in|of|near|at|on|for|with|village|town|city|district|area|place|region|camp)\b)[${LOW}-]+ ){0,3}${PERSON_NOUN}\b(?! (?:group|organi[sz]ation|movement|network|faction|party|wing|forces?|militia|outfit|cell|camp|town|city|village|area|region|stronghold|base)\b))`,
   'gu',
 );
 const KIN_AFTER = new RegExp(
