@@ -326,3 +326,9 @@ test('one word that a role or "who" describes is a person, below the reader thre
   );
   assert.deepEqual(people('Meanwhile, a spokesman said talks would resume.'), []);
 });
+
+test('an admiral is a title, not part of the name', () => {
+  const people = (text: string) => enrich(text).people.map((p) => p.name);
+  assert.deepEqual(people('He named retired Admiral Torvald Brenn to the post.'), ['Torvald Brenn']);
+  assert.deepEqual(people('Vice Admiral Ines Marrow met them on Monday.'), ['Ines Marrow']);
+});
