@@ -29,6 +29,10 @@ describe('given names', () => {
     ]);
     assert.deepEqual(people('The letter went to Marta Dudley on Monday.'), [['Marta Dudley', 'pattern']]);
     assert.deepEqual(people('The convoy came in from Lay Bala Karz.'), []);
+    // after a party's name, as after a title
+    assert.deepEqual(people('The delegation was led by Ohio Republican Marta Dudley.'), [
+      ['Marta Dudley', 'pattern'],
+    ]);
   });
 
   it('finds the name after a demonym, and with a town spelled like its surname', () => {

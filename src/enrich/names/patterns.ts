@@ -227,6 +227,8 @@ const STRUCK_BEFORE =
   /\b(?:target(?:s|ed|ing)?|bomb(?:s|ed|ing)?|shell(?:s|ed)?|shelling (?:of|on)|(?:air)?(?:strikes|raids) (?:on|target)|attacks? on|(?:countryside|neighbou?rhoods?|east|west|north|south|parts|townships?|villages?|towns?) of)\s+$/i;
 const STRIKE_BEFORE =
   /\b(?:shells?|shelling|raids?|(?:air)?strikes?|warplanes|aircraft|bombardment|artillery|rockets?|missiles?|drones?|coalition|barrels)\b[^.;]*$/i;
+const PARTY_MEMBER =
+  /^(?:Republican|Democrat|Democratic|Conservative|Labour|Liberal|Socialist|Communist|Green)$/;
 const TWO_WORD_AL = new RegExp(String.raw`^${NAME_WORD} (?:al|el)-${NAME_WORD}$`, 'u');
 // "Abu Bakr al-Baghdadi": a kunya before a particle name is part of the man's name.
 const KUNYA = /^(?:Abu|Abd|Abdel|Abdul|Umm) /;
@@ -839,6 +841,7 @@ export function findPatternNames(
         !/-\p{Ll}/u.test(prev) && // "Ex-rebel", "Pro-government": a description, not a name
         !WEEKDAY.test(prev) && // "Officials said Sunday Jean Rene Anthony was killed"
         !TITLE_ALONE.test(prev) &&
+        !PARTY_MEMBER.test(prev) && // "Illinois Republican Henry Hyde"
         !mentions.some((k) => k.match.end === at - 1)
       )
         continue;
