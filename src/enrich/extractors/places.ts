@@ -378,8 +378,6 @@ const LOCATIVE = new RegExp(
   'gu',
 );
 
-// Where a loose spelling is trusted: after a word that puts a place there ("in Qameshly").
-const LOCATIVE_START = /^(?:in|near|at|outside|around|into|towards?) |^(?:the )?(?:town|village|city) of /;
 const REGION_AFTER = /^\s+(?:countryside|[Pp]rovince|[Gg]overnorate|[Rr]egion|[Ss]tate|[Oo]blast)\b/;
 
 /**
@@ -418,9 +416,7 @@ function spelledLike(
         REGION_AFTER.test(text.slice(end, end + 14)) ||
         /countryside of (?:the )?$/.test(text.slice(0, start));
       for (const iso2 of storyCountries) {
-        const town =
-          context.gazetteer.townsSpelledLike(iso2, name)[0] ??
-          (LOCATIVE_START.test(m[0]) ? context.gazetteer.townLooselySpelledLike(iso2, name) : undefined);
+        const town = context.gazetteer.townsSpelledLike(iso2, name)[0];
         const area = context.gazetteer.regionSpelledLike(iso2, name);
         const place = (regionCue && area) || town || area;
         if (!place) continue;

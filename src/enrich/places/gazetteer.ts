@@ -23,12 +23,6 @@ export interface Gazetteer {
    * `spelling`, biggest first ("Morak" finds Murak). Each country's keys are built on first use.
    */
   townsSpelledLike(iso2: string, spelling: string): Place[];
-  /**
-   * The one town of `iso2` whose spellings, vowels dropped, read like `spelling` ("Qameshly" is Al
-   * Qamishli), when no spelling has its transliterationKey; none when that skeleton is under four
-   * letters or several towns share it.
-   */
-  townLooselySpelledLike(iso2: string, spelling: string): Place | undefined;
   /** The admin-1 region of `iso2` whose name or alias has the transliterationKey of `spelling`. */
   regionSpelledLike(iso2: string, spelling: string): Place | undefined;
   /** The biggest towns inside a box (degrees), at most `limit`: landmarks for a map. */
@@ -48,8 +42,6 @@ const rows = (file: string) =>
 const DEPENDENT = new Set(['TF', 'SJ', 'BQ', 'IO', 'MP', 'GG', 'JE', 'VG', 'VI', 'GF', 'PF', 'MF']);
 
 const REGION_TYPE_WORD = / (?:State|Province|Region|Governorate|Oblast|Department|Prefecture|District)$/;
-/** A transliteration key without its vowels ("qamashly", "qamishli": "qmshl"). */
-const vowelless = (key: string) => key.replace(/[aeiouy]/g, '');
 const list = (field: string | undefined) => (field ? field.split('|').filter((s) => s !== '') : []);
 
 /** Reads the gazetteer from `dir` (data/gazetteer) into `lexicon`. */
@@ -179,19 +171,6 @@ export function loadGazetteer(dir: string, lexicon: Lexicon): Gazetteer {
     likeKeys.set(iso2, keys);
     return keys;
   };
-  const looseKeys = new Map<string, Map<string, Place[]>>();
-  const looseKeysOf = (iso2: string): Map<string, Place[]> => {
-    let loose = looseKeys.get(iso2);
-    if (loose) return loose;
-    loose = new Map();
-    for (const [key, places] of keysOf(iso2)) {
-      const list = loose.get(vowelless(key)) ?? [];
-      for (const place of places) if (!list.includes(place)) list.push(place);
-      loose.set(vowelless(key), list);
-    }
-    looseKeys.set(iso2, loose);
-    return loose;
-  };
   /** The towns of `iso2` whose own name is `name`. */
   const townsNamed = (iso2: string, name: string): Place[] => {
     return [...alternates([surfaceKey(name)]).values()]
@@ -243,11 +222,6 @@ export function loadGazetteer(dir: string, lexicon: Lexicon): Gazetteer {
     placeCount,
     alternates,
     townsSpelledLike: (iso2, spelling) => keysOf(iso2).get(transliterationKey(spelling)) ?? [],
-    townLooselySpelledLike(iso2, spelling) {
-      const key = vowelless(transliterationKey(spelling));
-      const towns = key.length >= 4 ? looseKeysOf(iso2).get(key) : undefined;
-      return towns?.length === 1 ? towns[0] : undefined;
-    },
     regionSpelledLike: (iso2, spelling) =>
       regionSpellings.has(iso2) ? regionKeysOf(iso2).get(transliterationKey(spelling)) : undefined,
     // Towns are sorted biggest first (build-gazetteer.ts), so the first found are the biggest.
