@@ -203,14 +203,16 @@ function titleCased(match: Match, tokens: Token[]): boolean {
   return long >= 2 && capital / long >= 0.75;
 }
 
+// Words that make a city's name its governorate's ("Homs countryside", "the desert of Homs").
+const RURAL_AREA = /^(?:countryside|desert|[Bb]adia)$/;
+// An Arabic article opening a name's next word, after a generic head word ("Khan al-Shih").
+const ARTICLE_WORD = /^(?:al|el|ad|ar|as|ash|at|az|an)-\p{Lu}/u;
+const HEAD_WORD =
+  /^(?:Khan|Tal|Tall|Tell|Jabal|Jebel|Wadi|Ain|Ayn|Kafr|Deir|Dayr|Bir|Khirbet|Khirbat|Qasr|Jisr|Bab|Beit|Bayt|Ras|Marj|Hay|Qaryat|Mazraat)$/;
 /**
  * A town name inside a run of capitalised words ("Jibril Adam Hassan") is part of a name,
  * unless the sentence is a title-case headline ("Taliban Killed in Laghman Clash").
  */
-const RURAL_AREA = /^(?:countryside|desert|[Bb]adia)$/;
-const ARTICLE_WORD = /^(?:al|el|ad|ar|as|ash|at|az|an)-\p{Lu}/u;
-const HEAD_WORD =
-  /^(?:Khan|Tal|Tall|Tell|Jabal|Jebel|Wadi|Ain|Ayn|Kafr|Deir|Dayr|Bir|Khirbet|Khirbat|Qasr|Jisr|Bab|Beit|Bayt|Ras|Marj|Hay|Qaryat|Mazraat)$/;
 function insideUnknownName(text: string, match: Match, tokens: Token[]): boolean {
   const neighbour = (i: number, gapFrom: number, gapTo: number) => {
     const t = tokens[i];
@@ -251,11 +253,11 @@ const METONYM_AFTER = new RegExp(
   String.raw`^(?:\s+(?:and|,)\s+\p{Lu}[\p{L}-]+)?\s+${STANCE}|^['’]s\s+(?:forces|troops|army|military|government|regime|officials|diplomats|allies|negotiators|envoy)\b`,
   'u',
 );
-// "Victoria Station in Manchester", "the Baghdad Hotel in Mogadishu": the name is the facility's,
-// and the place is the one after "in".
 // "The New York Times", "the Jerusalem Post": a newspaper named after its city is no pin.
 const PUBLICATION_AFTER =
   /^ (?:Times|Post|Herald|Tribune|Journal|Gazette|Telegraph|Chronicle|Observer|Examiner|Inquirer|Independent|Globe)\b/;
+// "Victoria Station in Manchester", "the Baghdad Hotel in Mogadishu": the name is the facility's,
+// and the place is the one after "in".
 const FACILITY_IN =
   /^\s+(?:Station|Airport|Hotel|Bridge|Street|Road|Square|Mosque|Church|Cathedral|Park|Stadium|Market|Mall|University|Hospital|Prison|Gate|Club)\s+in\s+(?:the\s+)?\p{Lu}/u;
 

@@ -263,14 +263,14 @@ export function createPlacesExtractor(storyCountries: () => string[]): Extractor
 function oneSensePerName(text: string, places: PlaceMention[]): PlaceMention[] {
   return places.filter((p) => {
     if (p.kind !== 'city') return true;
-    const region = places.find(
+    const readAsRegion = places.some(
       (r) =>
         r.kind === 'region' &&
         r.matched.startsWith(p.matched) &&
         r.country === p.country &&
         r.name === p.admin1,
     );
-    if (!region) return true;
+    if (!readAsRegion) return true;
     const name = p.matched.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     return new RegExp(`${name} (?:[Cc]ity|[Tt]own)\\b|\\b(?:city|town) of ${name}`).test(text);
   });
@@ -296,12 +296,20 @@ const IN_AREA = /^(?:,|\s+(?:in|near|outside|of))\s+(?:the\s+)?$/;
 
 /** The admin-1 region (in the story's or text's countries) the words right after `end` put a place in. */
 function inNamedRegion(context: EnrichContext, end: number, weights: Map<string, number>): Place | undefined {
-  for (const r of context.mentions) {
-    if (r.kind !== 'place' || r.match.start < end || r.match.start > end + 12) continue;
-    if (!IN_AREA.test(context.text.slice(end, r.match.start))) return undefined;
-    return r.candidates.map((c) => c.place).find((p) => p.kind === 'region' && weights.has(p.iso2));
-  }
-  return undefined;
+  return areaMentionAfter(context, end)
+    ?.candidates.map((c) => c.place)
+    .find((p) => p.kind === 'region' && weights.has(p.iso2));
+}
+
+/** The place named right after `end` with only "in", "near", "of" or a comma between. */
+function areaMentionAfter(
+  context: EnrichContext,
+  end: number,
+): Extract<Resolved, { kind: 'place' }> | undefined {
+  const r = context.mentions.find(
+    (x) => x.kind === 'place' && x.match.start >= end && x.match.start <= end + 12,
+  );
+  return r?.kind === 'place' && IN_AREA.test(context.text.slice(end, r.match.start)) ? r : undefined;
 }
 
 /**
@@ -314,10 +322,8 @@ function explicitAreaAfter(
   end: number,
   weights: Map<string, number>,
 ): Place | undefined {
-  const r = context.mentions.find(
-    (x) => x.kind === 'place' && x.match.start >= end && x.match.start <= end + 12,
-  );
-  if (r?.kind !== 'place' || !IN_AREA.test(context.text.slice(end, r.match.start))) return undefined;
+  const r = areaMentionAfter(context, end);
+  if (!r) return undefined;
   const regions = r.candidates.filter((c) => c.place.kind === 'region' && weights.has(c.place.iso2));
   if (regions.length === 0 || !(r.preferRegion || regions.length === r.candidates.length)) return undefined;
   if (/^,?\s*(?:and|or|&)\s/.test(context.text.slice(r.match.end, r.match.end + 6))) return undefined;

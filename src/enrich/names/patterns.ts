@@ -68,8 +68,11 @@ const ROLE_AFTER = new RegExp(
 // A single name needs its role at once: "confirmed Murach, a Taliban leader,", "Zalmi, the Taliban
 // leader,", "Fedahi was a Taliban leader", "Morris, a U.N. special envoy", "identified as Fedahi".
 const ROLE_NOUN = String.raw`(?:sub-|deputy )?(?:leader|commander|facilitator|financier|operative|official|governor|spokesman|spokeswoman|emir|chief|cleric|imam|mullah|preacher|elder|militant|fighter|member|founder|envoy|ambassador|minister|adviser|advisor|negotiator|prosecutor|diplomat)(?!['’${LETTER}-])`;
+// Up to three words describing a role ("a senior Taliban", "a former"), never a clause or a place
+// ("Sangari, a village where the commander lived").
+const DESCRIBING = String.raw`(?:(?!(?:where|whose|which|that|who|in|of|the|and|with|for|from|to|near|at|on|village|town|city|district|area|place|region|camp)\b)[${LETTER}.-]+ ){0,3}`;
 const ONE_NAME_ROLE = new RegExp(
-  String.raw`(${FULL_NAME}|${NAME_WORD})(?:, (?:a|an|the)|,? (?:was|is) (?:a|an|the)) (?:(?!(?:where|whose|which|that|who|in|of|the|and|with|for|from|to)\b)[${LETTER}.-]+ ){0,3}${ROLE_NOUN}|\bidentified (?:him |the [${LOW}]+ )?as (${NAME_WORD})(?=[.,;]| and\b)`,
+  String.raw`(${FULL_NAME}|${NAME_WORD})(?:, (?:a|an|the)|,? (?:was|is) (?:a|an|the)) ${DESCRIBING}${ROLE_NOUN}|\bidentified (?:him |the [${LOW}]+ )?as (${NAME_WORD})(?=[.,;]| and\b)`,
   'gu',
 );
 // "Additionally, the leader…": a sentence's adverb before a comma is no name.
@@ -137,7 +140,7 @@ const APPOSITIVE = new RegExp(
 // "Preval, a former president, has won", "Kerry, who is a Vietnam War veteran": one word a role or
 // "who" describes is a person (a word after a capital or an article is checked in code).
 const LONE_APPOSITIVE = new RegExp(
-  String.raw`(?<![${LETTER}'’.-])(${NAME_WORD}), (?:who (?:is|was|has|had|also|became|served|won|led|leads|heads|plays|played|fled|spent|wrote)\b|(?:a|an|the) (?:former |retired |then |ex-)?(?:(?!(?:where|which|that|whose|who|in|of|near|at|on|for|with|village|town|city|district|area|place|region|camp)\b)[${LOW}-]+ ){0,3}${PERSON_NOUN}\b(?! (?:group|organi[sz]ation|movement|network|faction|party|wing|forces?|militia|outfit|cell|camp|town|city|village|area|region|stronghold|base)\b))`,
+  String.raw`(?<![${LETTER}'’.-])(${NAME_WORD}), (?:who (?:is|was|has|had|also|became|served|won|led|leads|heads|plays|played|fled|spent|wrote)\b|(?:a|an|the) ${DESCRIBING}${PERSON_NOUN}\b(?! (?:group|organi[sz]ation|movement|network|faction|party|wing|forces?|militia|outfit|cell|camp|town|city|village|area|region|stronghold|base)\b))`,
   'gu',
 );
 const KIN_AFTER = new RegExp(
@@ -223,9 +226,11 @@ const PARTICLE_NAME = new RegExp(
   String.raw`\b(?:(?:Abu|Abd|Abdel|Abdul|Umm) )?${NAME_WORD} ${PARTICLE}${NAME_WORD}(?: ${PARTICLE}${NAME_WORD})?\b`,
   'gu',
 );
+// Right before a name, what strikes or surrounds a place ("shells target", "east of").
 const STRUCK_BEFORE =
   /\b(?:target(?:s|ed|ing)?|bomb(?:s|ed|ing)?|shell(?:s|ed)?|shelling (?:of|on)|(?:air)?(?:strikes|raids) (?:on|target)|attacks? on|(?:countryside|neighbou?rhoods?|east|west|north|south|parts|townships?|villages?|towns?) of)\s+$/i;
-const STRIKE_BEFORE =
+// Earlier in the clause, a strike ("shells fell on the town, targeting …").
+const STRIKE_IN_CLAUSE =
   /\b(?:shells?|shelling|raids?|(?:air)?strikes?|warplanes|aircraft|bombardment|artillery|rockets?|missiles?|drones?|coalition|barrels)\b[^.;]*$/i;
 const PARTY_MEMBER =
   /^(?:Republican|Democrat|Democratic|Conservative|Labour|Liberal|Socialist|Communist|Green)$/;
@@ -747,7 +752,7 @@ export function findPatternNames(
     // strike targets is a place ("a rival family targeted Ya'akov Alperon" is a man).
     if (
       /\btarget(?:ed|ing) $/.test(m[0].slice(0, m[0].length - (m[1]?.length ?? 0))) &&
-      STRIKE_BEFORE.test(text.slice(Math.max(0, (m.index ?? 0) - 40), m.index))
+      STRIKE_IN_CLAUSE.test(text.slice(Math.max(0, (m.index ?? 0) - 40), m.index))
     )
       continue;
     person(m, 0.7, true);
