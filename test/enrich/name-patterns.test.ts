@@ -292,6 +292,11 @@ test('Syrian villages, quarters and brigades written like names are not people',
     'Yaakov Alperon',
   ]);
   assert.deepEqual(people('Turkish aircraft bombed the townships of Rajo and parts of Sheikh Hadid.'), []);
+  // what airstrikes hit is a place even when it opens with a given name; an attack may be on a man
+  assert.deepEqual(people('Airstrikes on Maaret Misrin wounded nine civilians.'), []);
+  assert.deepEqual(people('Gunmen carried out attacks on Ahmed Shah Massoud in 1999.'), [
+    'Ahmed Shah Massoud',
+  ]);
 });
 
 test('"<demonym> regime forces" are that country\'s forces, and the Syrian factions go by their news names', () => {

@@ -31,3 +31,12 @@ test('not inside a longer name, not a word opening a sentence, not a weekday', (
   ]);
   assert.deepEqual(people('The envoys met again on Friday.', '2025-06-01T12:00:00Z'), []);
 });
+
+test("a surname a head who left office lately also bears is nobody's alone", () => {
+  // Barack Obama left office in January 2017; Francisco Obama was Equatorial Guinea's prime
+  // minister from 2016: "Obama" in 2017 is not the prime minister.
+  assert.deepEqual(people('Obama said the deal had kept the peace.', '2017-05-01T12:00:00Z'), []);
+  assert.deepEqual(people('Obama said the deal had kept the peace.', '2015-05-01T12:00:00Z'), [
+    'Barack Obama <Obama>',
+  ]);
+});

@@ -20,6 +20,7 @@ const CALENDAR =
   /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|August|September|October|November|December)$/;
 const ACTS =
   /^(?:said|says|told|tells|added|warned|warns|urged|urges|met|meets|arrived|arrives|visited|visits|called|calls|announced|signed|signs|insisted|vowed|pledged|accused|denied|rejected|praised|spoke|wrote|ordered|also|has|had|was|is|will|would|and)$/;
+const FORMER_YEARS = 3;
 const firstDay = (from: string | undefined) => (from ? `${from}-01-01`.slice(0, 10) : '0000-01-01');
 const lastDay = (to: string | undefined) => (to ? `${to}-12-31`.slice(0, 10) : '9999-12-31');
 
@@ -57,8 +58,18 @@ export class OfficeHolders {
     let holders = this.#byDay.get(day);
     if (holders) return holders;
     const found = new Map<string, Person | null>();
+    // A head who left office in the last three years is still named so ("Obama said" in 2017 is
+    // not Equatorial Guinea's prime minister Francisco Obama): that surname is nobody's alone.
+    const since = `${Number(day.slice(0, 4)) - FORMER_YEARS}${day.slice(4)}`;
+    const former = new Map<string, Person>();
+    for (const h of this.#heads) if (h.to < day && h.to >= since) former.set(h.surname, h.person);
     for (const h of this.#heads) {
       if (h.from > day || day > h.to) continue;
+      const left = former.get(h.surname);
+      if (left !== undefined && left !== h.person) {
+        found.set(h.surname, null);
+        continue;
+      }
       const other = found.get(h.surname);
       if (other === undefined || other === h.person) found.set(h.surname, h.person);
       else if (other !== null && this.#first.has(other) !== this.#first.has(h.person))

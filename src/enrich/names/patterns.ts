@@ -553,10 +553,13 @@ export function findPatternNames(
       !(givenFirst && /\b(?:from|to)\s+$/i.test(before))
     )
       return;
-    // "shells target Sheikh Maqsoud", "raids on Sheikh Meskin": what is struck is a place.
+    // "shells target Sheikh Maqsoud", "raids on Sheikh Meskin", "airstrikes on Maaret Misrin": what
+    // is struck is a place. What is targeted or attacked may be a man, unless a title opens a place.
+    const struck = text.slice(Math.max(0, m.index - 24), m.index);
     if (
-      /^\s*(?:Sheikh|Shaykh|Shaikh) /.test(m[0]) &&
-      STRUCK_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index))
+      /^\s*(?:Sheikh|Shaykh|Shaikh) /.test(m[0])
+        ? STRUCK_BEFORE.test(struck)
+        : STRUCK_BEFORE.test(struck) && !/\b(?:target\w*|attacks? on)\s+$/i.test(struck)
     )
       return;
     // "Sheikh Miskin", "Sheikh Maqsoud neighbourhood": a place's name, title and all.
