@@ -109,6 +109,19 @@ test('a group no list knows is found in the actor slot of a clash or an attack',
     'Southern Transitional Council',
   ]);
   assert.deepEqual(orgs('Clashes with unknown gunmen in Daraa.', ['SY']), []);
+  // What lies between two places is no clash: the road, the area between them.
+  assert.deepEqual(
+    orgs('Gunmen ambushed a bus on the road between Deir Ezzor city and Mayadin.', ['SY']),
+    [],
+  );
+  assert.deepEqual(
+    orgs('Turkish drones struck several spots in the area between Tal Tamr and Abu Rasin overnight.', ['SY']),
+    [],
+  );
+  assert.deepEqual(orgs('Tensions rose between Harakat Hazm and Jaysh al-Izza.', ['SY']).sort(), [
+    'Harakat Hazm',
+    'Jaysh al-Izza',
+  ]);
 });
 
 test('a head word after descriptors alone is not an organisation', () => {

@@ -430,6 +430,9 @@ const ACTOR_SLOT = new RegExp(
   String.raw`\b(?:(?:clash(?:es|ed)?|fighting|fights?|battles?|skirmish(?:es)?|confrontations?) (?:with|between|against)|(?:attack(?:s|ed)?|ambush(?:es|ed)?|raids?|killed|abducted|kidnapped|claimed) by|between) (?:the )?([${UP}][${LETTER}'’]+(?:-[${LETTER}][${LETTER}'’]*)?(?: [${UP}][${LETTER}'’]+(?:-[${LETTER}][${LETTER}'’]*)?){0,2})(?: and (?:the )?([${UP}][${LETTER}'’]+(?:-[${LETTER}][${LETTER}'’]*)?(?: [${UP}][${LETTER}'’]+){0,2}))?`,
   'gu',
 );
+// Before a bare "between", what lies between places rather than sides.
+const ROUTE_BEFORE =
+  /\b(?:road|roads|highway|route|area|areas|region|zone|border|line|lines|corridor|stretch|crossing|way|distance|villages|towns|cities|located|lies|lying|situated)\s+$/i;
 const NUMBERED_UNIT = /\b(?:Brigade|Battalion|Regiment) \d{1,3}\b(?![.,:]?\d)/g;
 const GROUP_NOUN_CUE = new RegExp(String.raw`[${UP}][${LETTER}'’-]+ ${GROUP_NOUN}\b`, 'u');
 const NOT_GROUP_NAME =
@@ -1015,6 +1018,12 @@ export function findPatternNames(
       if (/^[A-Z0-9-]+$/.test(group) || words.some((w) => NOT_GROUP_NAME.test(w) || NOT_NAME_WORDS.test(w)))
         continue;
       if (overlapsAny(start, end, known) || titleCase(start, end)) continue;
+      // "the road between Deir Ezzor city and …", "the area between Tal Tamr and Abu Rasin": places.
+      if (
+        m[0].startsWith('between') &&
+        (ROUTE_BEFORE.test(text.slice(0, m.index)) || PLACE_AFTER.test(text.slice(end, end + 16)))
+      )
+        continue;
       // "the STC and Hadi forces": one word before "forces" is a man's or a label
       if (!/[- ]/.test(group) && /^ (?:forces|troops|loyalists|supporters)\b/.test(text.slice(end, end + 12)))
         continue;
