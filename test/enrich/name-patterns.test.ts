@@ -294,6 +294,9 @@ test('Syrian villages, quarters and brigades written like names are not people',
   assert.deepEqual(people('Turkish aircraft bombed the townships of Rajo and parts of Sheikh Hadid.'), []);
   // what airstrikes hit is a place even when it opens with a given name; an attack may be on a man
   assert.deepEqual(people('Airstrikes on Maaret Misrin wounded nine civilians.'), []);
+  // a name quoted whole is an operation's, not a man's
+  assert.deepEqual(people('Factions of the battle of “Sarajna al-Jiyad” took two villages.'), []);
+  assert.deepEqual(people('Factions loyal to Sarajna al-Jiyad took two villages.'), ['Sarajna al-Jiyad']);
   assert.deepEqual(people('Gunmen carried out attacks on Ahmed Shah Massoud in 1999.'), [
     'Ahmed Shah Massoud',
   ]);

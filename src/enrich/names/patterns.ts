@@ -430,6 +430,8 @@ const ACTOR_SLOT = new RegExp(
   String.raw`\b(?:(?:clash(?:es|ed)?|fighting|fights?|battles?|skirmish(?:es)?|confrontations?) (?:with|between|against)|(?:attack(?:s|ed)?|ambush(?:es|ed)?|raids?|killed|abducted|kidnapped|claimed) by|between) (?:the )?([${UP}][${LETTER}'’]+(?:-[${LETTER}][${LETTER}'’]*)?(?: [${UP}][${LETTER}'’]+(?:-[${LETTER}][${LETTER}'’]*)?){0,2})(?: and (?:the )?([${UP}][${LETTER}'’]+(?:-[${LETTER}][${LETTER}'’]*)?(?: [${UP}][${LETTER}'’]+){0,2}))?`,
   'gu',
 );
+const QUOTE_OPEN = /^["“«]$/;
+const QUOTE_CLOSE = /^["”»]$/;
 // Before a bare "between", what lies between places rather than sides.
 const ROUTE_BEFORE =
   /\b(?:road|roads|highway|route|area|areas|region|zone|border|line|lines|corridor|stretch|crossing|way|distance|villages|towns|cities|located|lies|lying|situated)\s+$/i;
@@ -532,6 +534,13 @@ export function findPatternNames(
   const out: PatternName[] = [];
   const push = (p: PatternName) => {
     if (overlapsAny(p.start, p.end, out)) return;
+    // "the battle of “Sarajna al-Jiyad”": a name quoted whole is an operation's or a slogan's.
+    if (
+      p.kind === 'person' &&
+      QUOTE_OPEN.test(text[p.start - 1] ?? '') &&
+      QUOTE_CLOSE.test(text[p.end] ?? '')
+    )
+      return;
     out.push(p);
   };
   // `weak`: the cue is only capitalisation, which a title-case headline empties of meaning.
