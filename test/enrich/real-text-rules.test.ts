@@ -176,3 +176,15 @@ test('a name before "commander" or "leader" is the group the man belongs to, not
   assert.deepEqual(orgs('European leaders gathered in Berlin on Monday.'), []);
   assert.deepEqual(orgs('Prayer leader, ANA official gunned down in Farah.', ['AF']), ['ANA']);
 });
+
+test('a Syrian armed group that UCDP codes is an organisation, however the news spells it', () => {
+  // Imported from GED's Syria events: written like a man's name, it is the Zenki movement.
+  assert.deepEqual(people('Tensions rose between Nour al-Din al-Zenki and its rivals.', ['SY']), []);
+  assert.deepEqual(orgs('Tensions rose between Nour al-Din al-Zenki and its rivals.', ['SY']), [
+    'Nour al-Din al-Zenki',
+  ]);
+  assert.deepEqual(orgs('Sham Legion fighters and Hayyaat Tahrir Al-Sham clashed again.', ['SY']).sort(), [
+    'Hayat Tahrir al-Sham',
+    'Sham Legion',
+  ]);
+});
