@@ -132,3 +132,17 @@ test('an unknown place after "in" and right before a named region is pinned in t
     [],
   );
 });
+
+test('a world city by its own name beats a small namesake in a country the text only mentions', () => {
+  const pin = (text: string, story: string[]) =>
+    enrich(text, story)
+      .places.filter((p) => p.kind === 'city')
+      .map((p) => `${p.matched} ${p.country}`);
+  // Paris, Texas (25,000) is in the US, which the text names; the story is about Syria.
+  assert.deepEqual(pin('A US airstrike in Syria killed leaders linked to the Paris attack.', ['SY']), [
+    'Paris FR',
+  ]);
+  assert.deepEqual(pin('US envoys met in Moscow and Damascus.', ['SY']), ['Moscow RU', 'Damascus SY']);
+  // In a story about its own country the small town keeps its name.
+  assert.deepEqual(pin('Storms hit Paris, Texas, and flooded the square.', ['US']), ['Paris US']);
+});

@@ -20,6 +20,8 @@ const SMALL_TOWN = 50_000;
  * this distance of the text's other places beats one farther, unless that one is a big city.
  */
 const NEAR_KM = 150;
+/** A city this big, by its own name, is the one news means over a small namesake abroad. */
+const WORLD_CITY = 1_000_000;
 
 /** The countries a text is about, weighted by how often they come up. */
 export function contextCountries(context: EnrichContext, storyCountries: string[]): Map<string, number> {
@@ -84,6 +86,7 @@ function choose(
   context: Map<string, number>,
   areas: Set<string>,
   anchors: Place[],
+  story: ReadonlySet<string> = new Set(),
 ): Place | undefined {
   if (m.chosen) return m.candidates[0]?.place;
   const inArea = (place: Place) => place.kind === 'city' && areas.has(`${place.iso2}.${place.admin1Code}`);
@@ -140,6 +143,26 @@ function choose(
       if (near) best = near.c;
     }
   }
+  // "Daesh leaders linked to Paris attack" in a Syria story that names the US: a world city by its
+  // own name beats a small town of that name in a country the text only mentions (Paris, Texas),
+  // unless the text's region or its other places put the town there.
+  const town = best.place;
+  if (
+    town.kind === 'city' &&
+    town.population < SMALL_TOWN &&
+    !inArea(town) &&
+    !story.has(town.iso2) &&
+    !anchors.some((a) => kmBetween(a, town) <= NEAR_KM)
+  ) {
+    const world = ranked.find(
+      (c) =>
+        c.canonical &&
+        c.place.kind === 'city' &&
+        c.place.population >= WORLD_CITY &&
+        c.place.iso2 !== town.iso2,
+    );
+    if (world) return world.place;
+  }
   const inContext = context.has(best.place.iso2) || inArea(best.place);
   if (inContext) return best.place;
   // Abroad, only by its own name: "Boni" in a Mali story is not Bonn under another spelling.
@@ -160,6 +183,7 @@ export function createPlacesExtractor(storyCountries: () => string[]): Extractor
     field: 'places',
     extract(context) {
       const weights = contextCountries(context, storyCountries());
+      const story = new Set(storyCountries());
       const areas = namedAreas(context.mentions);
       const anchors = anchorsOf(context.mentions, weights, areas);
       const anchorsBut = (m: Resolved) => [...anchors].filter(([k]) => k !== m).map(([, p]) => p);
@@ -208,7 +232,7 @@ export function createPlacesExtractor(storyCountries: () => string[]): Extractor
           /\b(?:[Pp]ro|[Aa]nti)[- ]$/.test(context.text.slice(Math.max(0, m.match.start - 5), m.match.start))
         )
           continue;
-        const place = anchors.get(m) ?? choose(m, weights, areas, anchorsBut(m));
+        const place = anchors.get(m) ?? choose(m, weights, areas, anchorsBut(m), story);
         if (!place) continue;
         // "Mitchell said": a small town does not speak; a capital does ("Moscow said", its government).
         if (
