@@ -188,3 +188,15 @@ test('a Syrian armed group that UCDP codes is an organisation, however the news 
     'Sham Legion',
   ]);
 });
+
+test('a news agency is an organisation, not a town, and says nothing of where the story is', () => {
+  const text = 'Xinhua said the blast hit a market; Reuters and AFP could not confirm it.';
+  assert.deepEqual(orgs(text).sort(), ['Agence France-Presse', 'Reuters', 'Xinhua']);
+  assert.deepEqual(enrich(text).places, []);
+  // The agency's country (France) does not make New Jersey a region abroad.
+  const places = enrich('A fire gutted a warehouse in Kearny, New Jersey, AFP reported.').places;
+  assert.deepEqual(
+    places.map((p) => `${p.matched} ${p.country}`),
+    ['Kearny US', 'New Jersey US'],
+  );
+});

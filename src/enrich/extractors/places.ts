@@ -33,7 +33,8 @@ export function contextCountries(context: EnrichContext, storyCountries: string[
   for (const m of context.mentions) {
     if (m.kind === 'country') add(m.country.iso2, 2);
     else if (m.kind === 'person') add(m.person.country, 1);
-    else if (m.kind === 'org') add(m.org.country, 1);
+    // A news agency reports from everywhere: "Reuters said" says nothing of where the story is.
+    else if (m.kind === 'org' && m.org.kind !== 'media') add(m.org.country, 1);
   }
   return weights;
 }
