@@ -121,6 +121,18 @@ describe('dates for reporting', () => {
     assert.deepEqual(wednesday('Curfews were imposed on May 12-14.'), [
       ['May 12-14', '2026-05-12', '2026-05-14', 'day'],
     ]);
+    // Two days joined by "and": a range when they follow each other, else each day.
+    assert.deepEqual(wednesday('Strikes on 12 and 13 May killed four.'), [
+      ['12 and 13 May', '2026-05-12', '2026-05-13', 'day'],
+    ]);
+    assert.deepEqual(wednesday('Strikes on May 3 and 7 killed four.'), [
+      ['May 3', '2026-05-03', '2026-05-03', 'day'],
+      ['7', '2026-05-07', '2026-05-07', 'day'],
+    ]);
+    assert.deepEqual(wednesday('Strikes on 3 and 7 March 2025 killed four.'), [
+      ['3', '2025-03-03', '2025-03-03', 'day'],
+      ['7 March 2025', '2025-03-07', '2025-03-07', 'day'],
+    ]);
     assert.deepEqual(wednesday('Arrests rose in the first week of March.'), [
       ['the first week of March', '2026-03-01', '2026-03-07', 'week'],
     ]);

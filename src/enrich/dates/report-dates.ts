@@ -155,6 +155,32 @@ function reportingDates(text: string, today: Day): Found[] {
   ))
     if (m[1]) dayRange(m, m[2] ?? '', m[1], m[6] ?? '', m[5] ?? m[1], m[7]);
     else dayRange(m, m[4] ?? '', m[3] ?? '', m[6] ?? '', m[5] ?? m[3] ?? '', m[7]);
+  // "on 12 and 13 March", "March 12 and 13": a range when the days follow each other, else two days
+  // ("on 3 and 7 May"). chrono reads only one of them.
+  const twoDays = (m: RegExpMatchArray, d1: string, d2: string, month: string, year?: string) => {
+    const first = Number(d1);
+    const second = Number(d2);
+    if (second === first + 1) return dayRange(m, d1, month, d2, month, year);
+    const mo = monthIndex(capitalise(month));
+    const y = year ? Number(year) : yearOf(text, m.index ?? 0, today, mo);
+    if (first < 1 || first >= second || second > daysInMonth(y, mo)) return;
+    const start = m.index ?? 0;
+    const end = start + m[0].length;
+    const firstAt = start + m[0].indexOf(d1);
+    const secondAt = start + m[0].indexOf(d2, firstAt - start + d1.length);
+    // "3 and 7 May": "3" and "7 May"; "May 3 and 7": "May 3" and "7".
+    const dayFirst = firstAt === start;
+    const firstSpan: Span = { start, end: firstAt + d1.length };
+    const secondSpan: Span = { start: secondAt, end: dayFirst ? end : secondAt + d2.length };
+    if (found.some((f) => overlaps(f.span, { start, end }))) return;
+    const day = (d: number) => ({ y, m: mo, d });
+    add(range(text.slice(firstSpan.start, firstSpan.end), firstSpan, day(first), day(first), 'day'));
+    add(range(text.slice(secondSpan.start, secondSpan.end), secondSpan, day(second), day(second), 'day'));
+  };
+  for (const m of text.matchAll(new RegExp(`\\b${ORDINAL} and ${ORDINAL} ${MONTH}(?:,? ${YEAR})?`, 'g')))
+    twoDays(m, m[1] ?? '', m[2] ?? '', m[3] ?? '', m[4]);
+  for (const m of text.matchAll(new RegExp(`\\b${MONTH} ${ORDINAL} and ${ORDINAL}\\b(?:,? ${YEAR})?`, 'g')))
+    twoDays(m, m[2] ?? '', m[3] ?? '', m[1] ?? '', m[4]);
   // "from April to July 1994", "March-May 2021": whole months
   for (const m of text.matchAll(
     new RegExp(`\\b(?:(?:between|from) )?${MONTH} ?(?:to|and|until|-|–) ?${MONTH},? ${YEAR}\\b`, 'gi'),
