@@ -294,6 +294,12 @@ test('Syrian villages, quarters and brigades written like names are not people',
   assert.deepEqual(people('Turkish aircraft bombed the townships of Rajo and parts of Sheikh Hadid.'), []);
   // what airstrikes hit is a place even when it opens with a given name; an attack may be on a man
   assert.deepEqual(people('Airstrikes on Maaret Misrin wounded nine civilians.'), []);
+  // a given name first does not make a man of what shells hit, fighting is in, or a front line joins
+  assert.deepEqual(people('Shells target Jeb al-Jarrah in the eastern countryside.'), []);
+  assert.deepEqual(people('Clashes in Jeb al-Jarrah went on overnight.'), []);
+  assert.deepEqual(people('Troops advanced in the triangle of Shaer – Jeb al-Jarrah – Shomariyyeh.'), []);
+  assert.deepEqual(people('Airstrikes on Ahmed al-Hassan’s convoy killed him.'), ['Ahmed al-Hassan']);
+  assert.deepEqual(people('KABUL – Ahmed Hassan, a shopkeeper, said prices rose.'), ['Ahmed Hassan']);
   // a name quoted whole is an operation's, not a man's
   assert.deepEqual(people('Factions of the battle of “Sarajna al-Jiyad” took two villages.'), []);
   assert.deepEqual(people('Factions loyal to Sarajna al-Jiyad took two villages.'), ['Sarajna al-Jiyad']);

@@ -543,6 +543,24 @@ export function findPatternNames(
       return;
     out.push(p);
   };
+  // Where only a place stands, a given name first or not ("shelling on Jeb al-Jarrah", "clashes in
+  // Jeb al-Jarrah", "the triangle of Shaer – Jeb al-Jarrah"): what fighting is in, shells or strikes hit.
+  const strikeOrFront = (start: number, end: number) => {
+    const before = text.slice(Math.max(0, start - 40), start);
+    const after = text.slice(end, end + 12);
+    if (/^['’]s\b/.test(after)) return false; // "strikes on Ahmed al-Hassan's convoy"
+    return (
+      /\b(?:clashes|fighting|battles?|shelling|bombardment|(?:air)?strikes?|raids?) (?:in|on|near|around|at)\s+$/i.test(
+        before,
+      ) ||
+      (STRUCK_BEFORE.test(before.slice(-24)) &&
+        (!/\b(?:target\w*|attacks? on)\s+$/i.test(before) || STRIKE_IN_CLAUSE.test(before))) ||
+      // a front line: "the triangle of X – Y", "X – Jeb al-Jarrah – Z", "X – Y triangle"
+      // (a dash on one side alone may be a dateline's: "KABUL – Ahmed Hassan, a shopkeeper")
+      (/\b(?:triangle|axis|front|line)s? of\s+$/i.test(before) && /^\s*[–—-]/.test(after)) ||
+      (/[–—-]\s*$/.test(before) && /^\s*(?:[–—-]|(?:triangle|axis|front)\b)/.test(after))
+    );
+  };
   // `weak`: the cue is only capitalisation, which a title-case headline empties of meaning.
   // `placesBlock`: a place spelled like one of the name's words keeps it from being a person.
   const person = (
@@ -571,7 +589,7 @@ export function findPatternNames(
     if (
       /^\s*(?:Sheikh|Shaykh|Shaikh) /.test(m[0])
         ? STRUCK_BEFORE.test(struck)
-        : STRUCK_BEFORE.test(struck) && !/\b(?:target\w*|attacks? on)\s+$/i.test(struck)
+        : strikeOrFront(m.index + m[0].indexOf(whole), m.index + m[0].indexOf(whole) + whole.length)
     )
       return;
     // "Sheikh Miskin", "Sheikh Maqsoud neighbourhood": a place's name, title and all.
@@ -940,9 +958,8 @@ export function findPatternNames(
     if (
       givenNames.size > 0 &&
       TWO_WORD_AL.test(m[0]) &&
-      !givenNames.has(first) &&
       !/\p{Lu}[\p{L}'’-]* $/u.test(text.slice(Math.max(0, start - 30), start)) &&
-      placeLike(start, end)
+      (givenNames.has(first) ? strikeOrFront(start, end) : placeLike(start, end))
     )
       continue;
     const sentenceStart = tokens.find((t) => t.start === start)?.sentenceStart ?? false;
