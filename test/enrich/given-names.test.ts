@@ -23,6 +23,15 @@ describe('given names', () => {
     ]);
   });
 
+  it('finds the name before a verb in -s and after an adverb opening the sentence', () => {
+    assert.deepEqual(people('Ilse Brandvold explains the rules to new arrivals.'), [
+      ['Ilse Brandvold', 'pattern'],
+    ]);
+    assert.deepEqual(people('Yesterday Ilse Brandvold toured the camp.'), [['Ilse Brandvold', 'pattern']]);
+    // a plural noun after the name makes it a group's ("Ilse Brandvold loyalists")
+    assert.deepEqual(people('Ilse Brandvold loyalists blocked the road.'), []);
+  });
+
   it('finds the name after "from" and "to", which put a place there only for other words', () => {
     assert.deepEqual(people('His release followed a request from Ilse Brandvold, the mission head.'), [
       ['Ilse Brandvold', 'pattern'],

@@ -247,7 +247,9 @@ const NOT_NAME_WORDS =
 // A lowercase plural or collective noun after the capitals makes them a modifier ("Red Crescent
 // volunteers", "Catholic priests"); a man's name is followed by a verb, a preposition or a stop.
 const MODIFIED_AFTER =
-  /^\s+(?!(?:says|reports|stresses|notes|claims|denies|warns|tells|vows|insists|urges|calls|accuses|adds|admits|survives|escapes|dies|resigns|flees|surrenders|visits|meets|returns|arrives|is|was|has|as|his|this|across|towards|besides|always|whereas|unless)\b)(?:\p{Ll}+s|staff|personnel|police|people|youth|militia|community|crew)\b/u;
+  /^\s+(?!(?:says|reports|stresses|notes|claims|denies|warns|tells|vows|insists|urges|calls|accuses|adds|admits|survives|escapes|dies|resigns|flees|surrenders|visits|meets|returns|arrives|explains|describes|writes|argues|recalls|reveals|believes|thinks|knows|wants|hopes|fears|expects|plans|remains|becomes|leads|heads|joins|leaves|faces|is|was|has|as|his|this|across|towards|besides|always|whereas|unless)\b)(?!\p{Ll}+s (?:the|a|an|his|her|their|its|him|them|it|how|why|whether)\b)(?:\p{Ll}+s|staff|personnel|police|people|youth|militia|community|crew)\b/u;
+// (A word in -s with an object after it is the man's verb, not a group's noun: "Robert Smith
+// explains the case", but "Saddam Hussein loyalists".)
 // After a name these make it a group named after a man ("Nour al-Din al-Zenki fighters").
 const GROUP_AFTER =
   /^\s+(?:(?:Movement|Brigade|Brigades|Army|Front|Corps|Division|Battalion|Faction|Regiment)\b|(?:\p{Ll}+ )?(?:network|cell)\b|fighters|militants|members|militia|militiamen|rebels|gunmen|loyalists|brigade|brigades|battalion|movement|group|forces|units|commanders?|leaders?|chief|emir|spokesman|officials?)\b/u;
@@ -878,6 +880,7 @@ export function findPatternNames(
         !/['’]s$/.test(prev) &&
         !/-\p{Ll}/u.test(prev) && // "Ex-rebel", "Pro-government": a description, not a name
         !WEEKDAY.test(prev) && // "Officials said Sunday Jean Rene Anthony was killed"
+        !SENTENCE_ADVERB.test(prev) && // "Yesterday Robert Smith told reporters"
         !TITLE_ALONE.test(prev) &&
         !PARTY_MEMBER.test(prev) && // "Illinois Republican Henry Hyde"
         !mentions.some((k) => k.match.end === at - 1)
