@@ -193,6 +193,10 @@ test('a news agency is an organisation, not a town, and says nothing of where th
   const text = 'Xinhua said the blast hit a market; Reuters and AFP could not confirm it.';
   assert.deepEqual(orgs(text).sort(), ['Agence France-Presse', 'Reuters', 'Xinhua']);
   assert.deepEqual(enrich(text).places, []);
+  // A one-word group's name after a given name is a correspondent's surname.
+  assert.deepEqual(people("VOA's Brian Wagner reports from the camp."), ['Brian Wagner']);
+  assert.deepEqual(orgs("VOA's Brian Wagner reports from the camp."), ['Voice of America']);
+  assert.deepEqual(orgs('Wagner fighters left the base.'), ['Wagner Group']);
   // The agency's country (France) does not make New Jersey a region abroad.
   const places = enrich('A fire gutted a warehouse in Kearny, New Jersey, AFP reported.').places;
   assert.deepEqual(

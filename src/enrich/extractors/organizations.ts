@@ -22,8 +22,15 @@ export const organizationsExtractor: Extractor<'organizations'> = {
         if (!found.matched.includes(matched)) found.matched.push(matched);
       } else byName.set(name, { name, matched: [matched], source, confidence });
     };
+    // "Brian Wagner": a one-word name the names rule made a man's surname is not the group.
+    const surname = (start: number, end: number) =>
+      patternNames.some((p) => p.kind === 'person' && p.start < start && p.end === end);
     for (const m of mentions)
-      if (m.kind === 'org' && !PEOPLE_AFTER.test(text.slice(m.match.end, m.match.end + 14)))
+      if (
+        m.kind === 'org' &&
+        !PEOPLE_AFTER.test(text.slice(m.match.end, m.match.end + 14)) &&
+        (m.match.override || !surname(m.match.start, m.match.end))
+      )
         add(m.org.name, m.match.text, m.match.override ? 'confirmed' : 'known', 1);
     for (const p of patternNames) if (p.kind === 'org') add(p.name, p.matched, 'pattern', p.confidence);
     return [...byName.values()];

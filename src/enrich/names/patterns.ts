@@ -657,7 +657,20 @@ export function findPatternNames(
     if (PLACE_AFTER.test(text.slice(end, end + 16))) return;
     // "near Isa Moradi, Kunduz Province": a name its province follows is a place's, on a weak cue.
     if (weak && AREA_AFTER.test(text.slice(end, end + 40))) return;
-    if (overlapsAny(start, end, placesBlock ? known : knownNames)) return;
+    // "Brian Wagner": a one-word organisation's name after a given name is the man's surname.
+    const surnameOrg = (k: { start: number; end: number }) =>
+      givenFirst &&
+      k.end === end &&
+      k.start > start &&
+      mentions.some(
+        (x) =>
+          x.kind === 'org' &&
+          x.match.start === k.start &&
+          x.match.end === k.end &&
+          /^\p{Lu}\p{Ll}+$/u.test(x.match.text),
+      );
+    const blocking = (placesBlock ? known : knownNames).filter((k) => !surnameOrg(k));
+    if (overlapsAny(start, end, blocking)) return;
     if (possessive ? NOT_NAME_WORDS.test(name) : notPerson(name, end, weak)) return;
     push({ kind: 'person', name, matched: name, start, end, confidence });
   };
