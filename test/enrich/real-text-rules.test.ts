@@ -61,6 +61,13 @@ test('titles and ranks real reports put before a name mark a person, the title l
   assert.deepEqual(people('Police officer Muhammad Aslam shot dead in Quetta.', ['PK']), ['Muhammad Aslam']);
   assert.deepEqual(people('Journalist Javier Valdez killed in Sinaloa.', ['MX']), ['Javier Valdez']);
   assert.deepEqual(people('Sarpanch Ajay Pandita shot dead in Anantnag.', ['IN']), ['Ajay Pandita']);
+  // and a role in the commas after it, abbreviations in the description too
+  assert.deepEqual(people('Officials say Abu Saeed, a top lieutenant of the emir, was killed.', ['IQ']), [
+    'Abu Saeed',
+  ]);
+  assert.deepEqual(people('Troops detained Hamza Taufiq, a U.S. loyalist, near Mosul.', ['IQ']), [
+    'Hamza Taufiq',
+  ]);
 });
 
 test('name particles of Romance and Arabic names stay inside the name', () => {
