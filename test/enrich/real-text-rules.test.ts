@@ -68,6 +68,9 @@ test('titles and ranks real reports put before a name mark a person, the title l
   assert.deepEqual(people('Troops detained Hamza Taufiq, a U.S. loyalist, near Mosul.', ['IQ']), [
     'Hamza Taufiq',
   ]);
+  assert.deepEqual(people('Police identified the dead gunman as Orlandez Gamboa.', ['IQ']), [
+    'Orlandez Gamboa',
+  ]);
 });
 
 test('name particles of Romance and Arabic names stay inside the name', () => {

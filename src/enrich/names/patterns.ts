@@ -80,7 +80,7 @@ const SENTENCE_ADVERB =
   /\p{Ll}ly$|^(?:However|Meanwhile|Today|Yesterday|Tonight|Later|Earlier|Also|Then|Now|Here|There|Instead|Overall|Again|Still|Moreover|Furthermore|Nevertheless|Nonetheless|Separately|Elsewhere|Afterwards|Therefore|Thus|Hence|Likewise|Indeed|Besides|Otherwise|Meantime|Overnight)$/u;
 // "soldiers shot Yusuf Ahmed and Aliyu Musa": acts done to people, not to places or groups.
 const VICTIM = new RegExp(
-  String.raw`\b(?:killed|kills?|shot(?: dead)?|shoots?|abducted|abducts?|kidnapped|kidnaps?|arrested|arrests?|detained|executed|executes?|beheaded|beheads?|assassinated|assassinates?|murdered|murders?|wounded|injured|freed|released|sentenced|hanged|lynched|tortured|stabbed|stabs|targeted|targeting|assaulted|rescued|convicted|led by|headed by|ordered by|including|identified as|(?:[Dd]eath|[Kk]illing|[Mm]urder|[Aa]ssassination|[Ff]uneral|[Aa]bduction|[Kk]idnapping|[Aa]rrest|[Cc]apture|[Dd]etention|[Ee]xecution|[Rr]elease) of) (${FULL_NAME})(?:,? and (${FULL_NAME}))?`,
+  String.raw`\b(?:killed|kills?|shot(?: dead)?|shoots?|abducted|abducts?|kidnapped|kidnaps?|arrested|arrests?|detained|executed|executes?|beheaded|beheads?|assassinated|assassinates?|murdered|murders?|wounded|injured|freed|released|sentenced|hanged|lynched|tortured|stabbed|stabs|targeted|targeting|assaulted|rescued|convicted|led by|headed by|ordered by|including|identified (?:(?:him|her|them|the (?:[${LOW}-]+ ){0,2}?[${LOW}]+|(?:one|two|three|both|all) of them) )?as|(?:[Dd]eath|[Kk]illing|[Mm]urder|[Aa]ssassination|[Ff]uneral|[Aa]bduction|[Kk]idnapping|[Aa]rrest|[Cc]apture|[Dd]etention|[Ee]xecution|[Rr]elease) of) (${FULL_NAME})(?:,? and (${FULL_NAME}))?`,
   'gu',
 );
 /**
