@@ -214,3 +214,10 @@ test('a news agency is an organisation, not a town, and says nothing of where th
     ['Kearny US', 'New Jersey US'],
   );
 });
+
+test('a listed group is found when the text writes its name in lowercase or by its own spelling', () => {
+  assert.deepEqual(orgs('Islamic state militants attacked the checkpoint.'), ['Islamic State']);
+  assert.deepEqual(orgs('Police blamed Jamaah Ansharut Daulah for the bombing.', ['ID']), [
+    'Jamaah Ansharut Daulah',
+  ]);
+});
