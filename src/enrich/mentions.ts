@@ -165,6 +165,25 @@ const NOT_PLACES: ReadonlySet<string> = new Set([
   'Airport',
 ]);
 
+const BRACKET_REGIONS: ReadonlySet<string> = new Set([
+  'Central',
+  'North',
+  'South',
+  'East',
+  'West',
+  'Northern',
+  'Southern',
+  'Eastern',
+  'Western',
+  'Centre',
+  'Coast',
+  'Capital',
+  'Mon',
+  'Chin',
+  'Shan',
+  'Karen',
+]);
+
 /** Whether `name` is a word no place is named by in news ("March", "Eastern", "Al Jazeera"). */
 export function isNeverPlace(name: string): boolean {
   return NOT_PLACES.has(name);
@@ -289,7 +308,17 @@ function resolve(text: string, match: Match, tokens: Token[]): Resolved | undefi
     .map((e) => ({ place: e.place, canonical: e.canonical }));
   if (candidates.length === 0) return undefined;
   if (match.override) return { kind: 'place', match, candidates, preferRegion: false, chosen: true };
-  if (NOT_PLACES.has(match.text)) return undefined;
+  // "(Kasese, Western)", "(Paletwa, Chin)": last in an admin bracket a compass word or a people's
+  // name is the region so called.
+  if (
+    NOT_PLACES.has(match.text) &&
+    !(
+      BRACKET_REGIONS.has(match.text) &&
+      lastOfAdminParenthesis(text, match) &&
+      candidates.some((c) => c.place.kind === 'region')
+    )
+  )
+    return undefined;
   if (governmentMetonym(text, match, candidates)) return undefined;
   if (FACILITY_IN.test(text.slice(match.end, match.end + 40))) return undefined;
   if (PUBLICATION_AFTER.test(text.slice(match.end, match.end + 14))) return undefined;

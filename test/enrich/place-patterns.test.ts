@@ -146,3 +146,19 @@ test('a world city by its own name beats a small namesake in a country the text 
   // In a story about its own country the small town keeps its name.
   assert.deepEqual(pin('Storms hit Paris, Texas, and flooded the square.', ['US']), ['Paris US']);
 });
+
+test('the ACLED and UN bracket "X (District, Region)" places a village the lists spell like a town abroad', () => {
+  // "Boni" is one of Bonn's spellings: in Mali's bracket it is the village, at its region.
+  const boni = enrich('JNIM militants attacked a post in Boni (Douentza, Mopti).', ['ML']).places;
+  assert.deepEqual(
+    boni.map((p) => `${p.matched} ${p.country} ${p.precision}`),
+    ['Douentza ML city', 'Mopti ML region', 'Boni ML approximate'],
+  );
+  // Last in the bracket, a people's name or a compass word is the region so called.
+  const paletwa = enrich('The Arakan Army captured Paletwa town (Paletwa, Chin).', ['MM']).places;
+  assert.deepEqual(
+    paletwa.map((p) => `${p.matched} ${p.name} ${p.precision}`),
+    ['Chin Chin State region', 'Paletwa Paletwa approximate'],
+  );
+  assert.deepEqual(enrich('Chin refugees crossed the border.', ['MM']).places, []);
+});

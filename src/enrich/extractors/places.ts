@@ -488,9 +488,15 @@ function approximatePlaces(context: EnrichContext, found: PlaceMention[]): Place
   const out: PlaceMention[] = [];
   // Nothing to pin to without a region.
   if (!found.some((p) => p.kind === 'region')) return out;
+  // A place name that resolved to no place here ("Boni" is only one of Bonn's spellings) covers
+  // nothing: "Boni (Douentza, Mopti)" is the village.
   const covered = (start: number, end: number) =>
-    mentions.some((m) => m.match.start < end && m.match.end > start) ||
-    context.patternNames.some((p) => p.start < end && p.end > start);
+    mentions.some(
+      (m) =>
+        m.match.start < end &&
+        m.match.end > start &&
+        (m.kind !== 'place' || found.some((p) => p.matched === m.match.text)),
+    ) || context.patternNames.some((p) => p.start < end && p.end > start);
   const sentenceOf = (offset: number) => sentences.find((s) => offset >= s.start && offset < s.end);
   for (const [cueIndex, cue] of PLACE_CUES.entries())
     for (const m of text.matchAll(cue)) {
