@@ -36,9 +36,12 @@ export function spellingVariants(name: string): string[] {
 export function innerArticleForms(name: string): string[] {
   const spaced = name.replace(INNER_ARTICLE_HYPHEN, ' $1 ');
   const hyphened = name.replace(INNER_ARTICLE_SPACE, ' $1-');
-  return [...new Set([name, spaced, hyphened])];
+  // "Deir-ez-Zor", "Ras-al-Ain": hyphens on both sides
+  const joined = name.replace(INNER_ARTICLE_EITHER, '-$1-');
+  return [...new Set([name, spaced, hyphened, joined])];
 }
 const INNER_ARTICLE_HYPHEN = / (al|ad|an|ar|as|ash|at|az|ed|el|en|er|es|ez|ud|ul)-(?=\p{Lu})/gu;
+const INNER_ARTICLE_EITHER = / (al|ad|an|ar|as|ash|at|az|ed|el|en|er|es|ez|ud|ul)[- ](?=\p{Lu})/gu;
 const INNER_ARTICLE_SPACE = / (al|ad|an|ar|as|ash|at|az|ed|el|en|er|es|ez|ud|ul) (?=\p{Lu})/gu;
 
 const ARTICLES = /(^|[\s-])(?:al|el|an|ar|as|ash|at|ath|ad|adh|az|es|et|ez|en|er)[\s-]+(?=\p{L})/gu;

@@ -161,4 +161,18 @@ test('the ACLED and UN bracket "X (District, Region)" places a village the lists
     ['Chin Chin State region', 'Paletwa Paletwa approximate'],
   );
   assert.deepEqual(enrich('Chin refugees crossed the border.', ['MM']).places, []);
+  // Before the bracket the name is the town, inside it its district and province.
+  const khost = enrich('Gunmen killed a commander in Khost (Khost, Khost).', ['AF']).places;
+  assert.deepEqual(
+    khost.map((p) => `${p.name} ${p.precision}`),
+    ['Khost city', 'Khost region'],
+  );
+  // A region written with inner hyphens, and an article inside the bracket's names.
+  const thiban = enrich('SDF fighters clashed with ISIS cells in Thiban (Mayadin, Deir-ez-Zor).', [
+    'SY',
+  ]).places;
+  assert.deepEqual(
+    thiban.map((p) => `${p.matched} ${p.precision}`),
+    ['Mayadin city', 'Deir-ez-Zor region', 'Thiban approximate'],
+  );
 });

@@ -283,7 +283,8 @@ export function createPlacesExtractor(storyCountries: () => string[]): Extractor
 
 /**
  * "the countryside of Idlib … a strike in Idlib": a name the text reads once as a region means the
- * region throughout; the city of that name inside it is a pin only when the text says "city" or "town".
+ * region throughout; the city of that name inside it is a pin only when the text says "city" or "town",
+ * or puts the name before an admin bracket.
  */
 function oneSensePerName(text: string, places: PlaceMention[]): PlaceMention[] {
   return places.filter((p) => {
@@ -297,7 +298,11 @@ function oneSensePerName(text: string, places: PlaceMention[]): PlaceMention[] {
     );
     if (!readAsRegion) return true;
     const name = p.matched.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    return new RegExp(`${name} (?:[Cc]ity|[Tt]own)\\b|\\b(?:city|town) of ${name}`).test(text);
+    // "Khost (Khost, Khost)": before an admin bracket the name is the town, its district and
+    // province inside.
+    return new RegExp(`${name} (?:[Cc]ity|[Tt]own)\\b|\\b(?:city|town) of ${name}|${name} \\([^()]*,`).test(
+      text,
+    );
   });
 }
 
@@ -388,7 +393,7 @@ function placedInRegion(
 
 // A name's later words may open with an apostrophe or ayn mark ("Nad ‘Ali"); a name never starts
 // just after one, where "Ali" would be read out of "Nad ‘Ali".
-const NAME = String.raw`(?<![\p{L}'’‘ʿʾ\u0060])(?:al-|Al-|el-)?\p{Lu}[\p{L}'’-]+(?: (?:al-|el-)?['’‘ʿʾ]?\p{Lu}[\p{L}'’-]+){0,2}`;
+const NAME = String.raw`(?<![\p{L}'’‘ʿʾ\u0060])(?:al-|Al-|el-)?\p{Lu}[\p{L}'’-]+(?: (?:(?:al|el|ad|an|ar|as|ash|at|az|ed|en|er|es|ez)-)?['’‘ʿʾ]?\p{Lu}[\p{L}'’-]+){0,2}`;
 const SETTLEMENT = String.raw`(?:village|town|city|camp|IDP camp|refugee camp|district|locality|township|LGA|area|neighbourhood|neighborhood|suburb|settlement|commune|municipality)`;
 /** "the village of X", "X village", "X (District, Region)": X is a place, whatever the lists say. */
 const PLACE_CUES = [
