@@ -211,6 +211,17 @@ export function createEnricher(dataDir: string = DEFAULT_DATA_DIR): Enricher {
   const curatedPeople = new Map(names.people.map((p) => [p.name, p]));
   const givenNames = new Set([...givenNamesOf(names.givenNamePeople), ...names.givenNames]);
   const curatedOrgs = new Map(names.organizations.map((o) => [o.name, o]));
+  // Each country's listed army ("Russian Armed Forces"): "Russian forces" and "Russian troops" are it.
+  const armedForces = new Map<string, string>();
+  for (const o of names.organizations)
+    if (
+      o.kind === 'military' &&
+      o.country &&
+      !armedForces.has(o.country) &&
+      [o.name, ...o.aliases].some((n) => /\b(?:[Aa]rmy|[Aa]rmed [Ff]orces|[Mm]ilitary)\b/.test(n)) &&
+      !/\b(?:[Aa]ir [Ff]orce|[Nn]avy|[Nn]aval|[Gg]uard|[Pp]olice)\b/.test(o.name)
+    )
+      armedForces.set(o.country, o.name);
   const officeHolders = new OfficeHolders(names.people, new Set(names.givenNamePeople), lexicon, givenNames);
 
   const compile = (corrections: readonly Correction[]): CompiledCorrections => {
@@ -323,6 +334,7 @@ export function createEnricher(dataDir: string = DEFAULT_DATA_DIR): Enricher {
           givenNames,
           options.storyPeople,
           (word) => lexicon.get(word) !== undefined,
+          (iso2) => armedForces.get(iso2),
         ),
         reference,
         gazetteer,

@@ -310,9 +310,19 @@ test('Syrian villages, quarters and brigades written like names are not people',
 
 test('"<demonym> regime forces" are that country\'s forces, and the Syrian factions go by their news names', () => {
   const orgs = (text: string) => enrich(text).organizations.map((o) => `${o.name} < ${o.matched.join('/')}`);
-  assert.deepEqual(orgs('Syrian regime forces shelled the town.'), [
-    'Syria armed forces < Syrian regime forces',
+  // the listed army where there is one, so "Syrian army" and "Syrian regime forces" are one entity
+  assert.deepEqual(orgs('Syrian regime forces shelled the town; the Syrian army denied it.'), [
+    'Syrian army < Syrian army/Syrian regime forces',
   ]);
+  assert.deepEqual(orgs('Russian forces shelled Kharkiv.'), ['Russian Armed Forces < Russian forces']);
+  // ACLED names a state's forces "Military Forces of X"; a military junta is not the forces
+  assert.deepEqual(orgs('Military Forces of Sudan shelled the market.'), [
+    'Sudanese Armed Forces < Military Forces of Sudan',
+  ]);
+  assert.deepEqual(orgs('Police Forces of Nigeria arrested 12 men.'), [
+    'Nigeria police < Police Forces of Nigeria',
+  ]);
+  assert.deepEqual(orgs('The Malian military junta expelled the envoy.'), []);
   assert.deepEqual(orgs('Army of Islam and Tahrir al-Sham traded fire.'), [
     'Jaysh al-Islam < Army of Islam',
     'Hayat Tahrir al-Sham < Tahrir al-Sham',

@@ -406,11 +406,18 @@ const FORCE_WORDS: Record<string, string> = {
   navy: 'navy',
   police: 'police',
 };
-const FORCE_AFTER =
-  /^\s+(armed forces|security forces|air force|army|forces|military|navy|police|regime forces)\b/i;
-// "Niger's military government" is the junta, not the forces.
-const COUNTRY_FORCE_AFTER =
-  /^(?:['’]s)?\s+(armed forces|security forces|air force|army|military|navy|police)\b(?!\s+(?:government|junta|regime|rulers?|leaders?|council|authorities|coup)\b)/i;
+// "Niger's military government", "the Malian military junta": the rulers, not the forces.
+const NOT_FORCES_AFTER = String.raw`(?!\s+(?:government|junta|regime|rulers?|leaders?|council|authorities|coup)\b)`;
+const FORCE_AFTER = new RegExp(
+  String.raw`^\s+(armed forces|security forces|air force|army|forces|military|navy|police|regime forces)\b${NOT_FORCES_AFTER}`,
+  'i',
+);
+const COUNTRY_FORCE_AFTER = new RegExp(
+  String.raw`^(?:['’]s)?\s+(armed forces|security forces|air force|army|military|navy|police)\b${NOT_FORCES_AFTER}`,
+  'i',
+);
+// ACLED's way of naming a state's forces: "Military Forces of Sudan", "Police Forces of Nigeria".
+const FORCES_OF_BEFORE = /\b(Military|Armed|Police|Security) Forces of (?:the )?$/;
 const SHORT_ORG = /^(?:Coalition|Alliance)$/;
 const MAN_REGIME = /\b(\p{Lu}\p{Ll}+(?:[- ]\p{Lu}\p{Ll}+)?)(?:['’]s(?: \p{Ll}+)?)? regime\b/gu;
 // "Nyatura militia", "Maute group", "Mai-Mai Yakutumba fighters": a name no list knows, then what
@@ -485,6 +492,7 @@ const GIVEN_RUN = new RegExp(
 /**
  * The unknown people and organisations `text` marks as such, longest first where they overlap.
  * `storyPeople` are the full names the story's earlier updates named: a surname alone here is one of them.
+ * `forcesOf` names a country's listed armed forces ("Russian Armed Forces" for RU), if listed.
  */
 export function findPatternNames(
   text: string,
@@ -493,6 +501,7 @@ export function findPatternNames(
   givenNames: ReadonlySet<string> = new Set(),
   storyPeople: readonly string[] = [],
   listed: (word: string) => boolean = () => false,
+  forcesOf: (iso2: string) => string | undefined = () => undefined,
 ): PatternName[] {
   const known = mentions.map((m) => ({ start: m.match.start, end: m.match.end }));
   // A title before a name outweighs a town spelled like one of its words ("Journalist Rafael Mena").
@@ -688,10 +697,27 @@ export function findPatternNames(
     if (next) continue; // "Russian Armed Forces" in the lists already
     push({
       kind: 'org',
-      name: `${m.country.name} ${what}`,
+      // "Russian forces" and "Russian army" are one entity: the listed one where there is one.
+      name: (what === 'armed forces' && forcesOf(m.country.iso2)) || `${m.country.name} ${what}`,
       matched: text.slice(m.match.start, end),
       start: m.match.start,
       end,
+      confidence: 0.9,
+    });
+  }
+  for (const m of text.includes('Forces of ') ? mentions : []) {
+    if (m.kind !== 'country' || m.demonym) continue;
+    const before = FORCES_OF_BEFORE.exec(text.slice(Math.max(0, m.match.start - 30), m.match.start));
+    if (!before?.[1]) continue;
+    const start = m.match.start - before[0].length;
+    const what =
+      before[1] === 'Police' ? 'police' : before[1] === 'Security' ? 'security forces' : 'armed forces';
+    push({
+      kind: 'org',
+      name: (what === 'armed forces' && forcesOf(m.country.iso2)) || `${m.country.name} ${what}`,
+      matched: text.slice(start, m.match.end),
+      start,
+      end: m.match.end,
       confidence: 0.9,
     });
   }
