@@ -1,6 +1,13 @@
 /** `dateline` as a process: runCommand (program.ts) on this process's arguments, streams and environment. */
 import { runCommand } from './program.ts';
 
+// A reader that stops early (`dateline enrich --jsonl big.jsonl | head`) closes the pipe: the output
+// is no longer wanted, which ends the command quietly instead of as an unhandled EPIPE.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(0);
+});
+
 const code = await runCommand(process.argv.slice(2), {
   // A getter: only a command that reads standard input should open it.
   get stdin() {

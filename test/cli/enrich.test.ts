@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -7,6 +7,7 @@ import { runCli, runCliProcess } from '../support/server-process.ts';
 import { createTempDir } from '../support/temp-dir.ts';
 import { zipOf } from '../support/zip.ts';
 
+const BIN = join(import.meta.dirname, '..', '..', 'bin', 'dateline.js');
 const TEXT = 'Russian Foreign Minister Sergei Lavrov met Hakan Fidan in Ankara on Monday.';
 
 describe('dateline enrich', () => {
@@ -133,6 +134,34 @@ describe('dateline enrich', () => {
       places.map((p) => [p.name, p.matched, p.geonameId]),
       [['Robotyne', 'Robotyne', 99000001]],
     );
+  });
+
+  it('ends quietly when its reader closes the pipe early (`| head -1`)', async () => {
+    const child = spawn(process.execPath, [BIN, 'enrich', '--jsonl'], {
+      env: { ...process.env, DATELINE_DATA_DIR: createTempDir() },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const lines = Array.from({ length: 3000 }, (_, i) => JSON.stringify({ id: i, text: TEXT })).join('\n');
+    child.stdin.on('error', () => {}); // the child may be gone before all lines are written
+    child.stdin.end(`${lines}\n`);
+    // Read the first result, then close the pipe as `head -1` does.
+    const first = await new Promise<string>((resolve) => {
+      let out = '';
+      child.stdout.on('data', function read(d: Buffer) {
+        out += d.toString();
+        if (out.includes('\n')) {
+          child.stdout.off('data', read);
+          child.stdout.destroy();
+          resolve(out.slice(0, out.indexOf('\n')));
+        }
+      });
+    });
+    assert.equal((JSON.parse(first) as { id: number }).id, 0);
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    assert.equal(code, 0, stderr);
+    assert.doesNotMatch(stderr, /EPIPE|Unhandled/);
   });
 
   it('does not load the HTTP server', () => {
