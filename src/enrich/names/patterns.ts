@@ -1089,7 +1089,8 @@ export function findPatternNames(
       // "the road between Deir Ezzor city and …", "the area between Tal Tamr and Abu Rasin": places.
       if (
         m[0].startsWith('between') &&
-        (ROUTE_BEFORE.test(text.slice(0, m.index)) || PLACE_AFTER.test(text.slice(end, end + 16)))
+        (ROUTE_BEFORE.test(text.slice(Math.max(0, m.index - 30), m.index)) ||
+          PLACE_AFTER.test(text.slice(end, end + 16)))
       )
         continue;
       // "the STC and Hadi forces": one word before "forces" is a man's or a label
