@@ -387,6 +387,24 @@ function overridden(matches: Match[], overlay: Lexicon | undefined): Match[] {
  * All names in the text, resolved, in order. `overlay` holds editors' corrections (aliases, added
  * names, chosen places), which win over `lexicon` for their spellings.
  */
+// Words before a listed surname that leave it the listed person's: titles, and a sentence's
+// function words ("But Putin said").
+const SURNAME_BEFORE =
+  /^(?:President|Prime|Minister|Premier|Chancellor|Leader|Mr|Mrs|Ms|Dr|General|Gen|Senator|Sen|Governor|King|Queen|Prince|Crown|Sheikh|Emir|Ayatollah|Mullah|Marshal|Commander|Chairman|Secretary|Vice|Former|Ex|Supreme|The|A|An|But|And|When|While|If|As|After|Before|Then|So|Yet|Both|Only|Even|Also|Since|Until|Unlike|Like|Neither|Nor|Or)$/;
+/**
+ * "Ivanka Trump", "Sher Mohammad Akhundzada": a listed person's one-word alias right after another
+ * capitalised word names someone else of that family name.
+ */
+function anotherBearer(text: string, match: Match, tokens: Token[], person: Person): boolean {
+  if (match.firstToken !== match.lastToken) return false;
+  const before = tokens[match.firstToken - 1];
+  if (!before || before.sentence !== tokens[match.firstToken]?.sentence) return false;
+  if (text.slice(before.end, match.start) !== ' ' || !/^\p{Lu}\p{Ll}+$/u.test(before.text)) return false;
+  if (SURNAME_BEFORE.test(before.text)) return false;
+  // "Asif Zardari" is Asif Ali Zardari: a word of the person's own name.
+  return ![person.name, ...person.aliases].some((n) => n.split(/[\s-]+/).includes(before.text));
+}
+
 export function findMentions(
   text: string,
   tokens: Token[],
@@ -432,7 +450,12 @@ export function findMentions(
   const resolved = matches
     .map((m) => resolve(text, m, tokens))
     .filter(
-      (r): r is Resolved => r !== undefined && !(r.kind === 'person' && inPlaceName(text, r.match.start)),
+      (r): r is Resolved =>
+        r !== undefined &&
+        !(
+          r.kind === 'person' &&
+          (inPlaceName(text, r.match.start) || anotherBearer(text, r.match, tokens, r.person))
+        ),
     );
   markRegionLists(text, resolved, tokens);
   return resolved;

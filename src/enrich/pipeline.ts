@@ -342,6 +342,13 @@ export function createEnricher(dataDir: string = DEFAULT_DATA_DIR): Enricher {
           placesOf([...(lexicon.get(surface) ?? []), ...(imported?.get(surface) ?? [])]),
         result: {},
       };
+      // A country's name that opens a person's name ("Salvador Bastida Garcia") names no country.
+      const inPerson = (m: Resolved) =>
+        m.kind === 'country' &&
+        context.patternNames.some(
+          (p) => p.kind === 'person' && p.start <= m.match.start && p.end >= m.match.end,
+        );
+      if (context.mentions.some(inPerson)) context.mentions = context.mentions.filter((m) => !inPerson(m));
       for (const extractor of extractors)
         (context.result as Record<string, unknown>)[extractor.field] = extractor.extract(context);
       const r = context.result;

@@ -221,3 +221,22 @@ test('a listed group is found when the text writes its name in lowercase or by i
     'Jamaah Ansharut Daulah',
   ]);
 });
+
+test("a listed person's one-word name after another given name is someone else of that family", () => {
+  assert.deepEqual(people('Ivanka Trump said the plan was good.'), ['Ivanka Trump']);
+  assert.deepEqual(people('Sher Mohammad Akhundzada was wounded in Helmand.', ['AF']), []);
+  // a title, a word of the person's own name or a sentence's function word leaves the person
+  assert.deepEqual(people('But President Trump said it.'), ['Donald Trump']);
+  assert.deepEqual(people('Party chairman Asif Zardari says the coalition is weak.', ['PK']), [
+    'Asif Ali Zardari',
+  ]);
+  // a country's name opening a name the cue marks is a given name, and no country
+  const mayor = enrich('The mayor of Tacambaro, Salvador Bastida Garcia, was shot dead.', ['MX']);
+  assert.deepEqual(
+    mayor.people.map((p) => p.name),
+    ['Salvador Bastida Garcia'],
+  );
+  assert.deepEqual(mayor.countries, []);
+  // "PTI" in Pakistan is the party, not the Press Trust of India
+  assert.deepEqual(orgs('Police arrested PTI leader Malik Ahmed Khan in Bannu.', ['PK']), ['PTI']);
+});

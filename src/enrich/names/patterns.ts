@@ -678,7 +678,17 @@ export function findPatternNames(
           x.match.end === k.end &&
           /^\p{Lu}\p{Ll}+$/u.test(x.match.text),
       );
-    const blocking = (placesBlock ? known : knownNames).filter((k) => !surnameOrg(k));
+    // "The mayor of Tacambaro, Salvador Bastida Garcia,": a country's name opening a longer name the
+    // cue marks is a given name (the pipeline then drops the country).
+    const givenCountry = (k: { start: number; end: number }) =>
+      k.start === start &&
+      k.end < end &&
+      /^\p{Lu}\p{Ll}+$/u.test(text.slice(k.start, k.end)) && // one word: "Hong Kong Chief Executive" is none
+      !LEADING_TITLE.test(text.slice(k.end + 1, end)) &&
+      mentions.some(
+        (x) => x.kind === 'country' && !x.demonym && x.match.start === k.start && x.match.end === k.end,
+      );
+    const blocking = (placesBlock ? known : knownNames).filter((k) => !surnameOrg(k) && !givenCountry(k));
     if (overlapsAny(start, end, blocking)) return;
     if (possessive ? NOT_NAME_WORDS.test(name) : notPerson(name, end, weak)) return;
     push({ kind: 'person', name, matched: name, start, end, confidence });
@@ -983,7 +993,7 @@ export function findPatternNames(
       /\b(?:of|on|in|to|and)\s+$/.test(before) ||
       /^\s*[–—-]\s/.test(after) ||
       /[–—-]\s*$/.test(before) ||
-      /^\s+(?:and|in|area|countryside|front|axis|triangle|massacre|invasion|battle)\b/.test(after)
+      /^\s+(?:and|in(?! (?:19|20)\d\d\b)|area|countryside|front|axis|triangle|massacre|invasion|battle)\b/.test(after)
     );
   };
   const particles = has(/(?:al-|el-| bin | ibn | bint | Abu | Abdel | Abdul | [Oo]uld | [Aa]g )/);
