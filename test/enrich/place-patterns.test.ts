@@ -176,3 +176,15 @@ test('the ACLED and UN bracket "X (District, Region)" places a village the lists
     ['Mayadin city', 'Deir-ez-Zor region', 'Thiban approximate'],
   );
 });
+
+test('a state outranks a town inside it that has the name only as a word of a longer one', () => {
+  const pin = (text: string, story: string[]) =>
+    enrich(text, story).places.map((p) => `${p.matched} ${p.name} ${p.precision}`);
+  // Sinaloa de Leyva is a town in Sinaloa; "in Sinaloa" is the state.
+  assert.deepEqual(pin('Gunmen killed four people in Sinaloa.', ['MX']), ['Sinaloa Sinaloa region']);
+  // The town of the very name stays ("Kunduz"), and an Arabic article is no longer name.
+  assert.deepEqual(pin('Clashes broke out in Kunduz.', ['AF']), ['Kunduz Kunduz city']);
+  assert.deepEqual(pin('A car bomb went off in Sulaymaniyah.', ['IQ']), [
+    'Sulaymaniyah As Sulaymaniyah city',
+  ]);
+});

@@ -11,6 +11,8 @@ import type { Place } from '../lexicon.ts';
 import { isNeverPlace, type Resolved } from '../mentions.ts';
 import type { PlaceMention } from '../types.ts';
 
+// "As Sulaymaniyah" is Sulaymaniyah: an Arabic article before a town's name is no longer name.
+const LEADING_ARTICLE = /^(?:Al|As|Ad|An|Ar|Ash|At|Ath|Az|El)[ -]/;
 /** A town abroad this big is kept even when the text is about other countries. */
 const BIG_CITY = 250_000;
 /** A town smaller than this loses to a region of its name it does not lie in. */
@@ -102,9 +104,13 @@ function choose(
       ({ place, canonical }) =>
         place.kind === 'region' ||
         (place.population >= SMALL_TOWN && (canonical || !place.name.includes(m.match.text))) ||
-        // inside one of them ("Kiev": Kyiv lies in Kyiv City, not in Kyiv Oblast) or abroad
+        // inside one of them ("Kiev": Kyiv lies in Kyiv City, not in Kyiv Oblast) or abroad; inside,
+        // not by a word of a longer name ("in Sinaloa" is the state, not Sinaloa de Leyva in it)
         !regions.some((r) => r.place.iso2 === place.iso2) ||
-        regions.some((r) => r.place.iso2 === place.iso2 && r.place.admin1Code === place.admin1Code),
+        (regions.some((r) => r.place.iso2 === place.iso2 && r.place.admin1Code === place.admin1Code) &&
+          (canonical ||
+            !place.name.includes(m.match.text) ||
+            place.name.replace(LEADING_ARTICLE, '') === m.match.text)),
     );
   // With no country to go by, a first-level region outranks a small town of its name ("Florida" is the
   // state, not the Cuban town of 63,000, nor Floridablanca, so spelled by some); a city of 100,000 or
