@@ -993,7 +993,9 @@ export function findPatternNames(
       /\b(?:of|on|in|to|and)\s+$/.test(before) ||
       /^\s*[–—-]\s/.test(after) ||
       /[–—-]\s*$/.test(before) ||
-      /^\s+(?:and|in(?! (?:19|20)\d\d\b)|area|countryside|front|axis|triangle|massacre|invasion|battle)\b/.test(after)
+      /^\s+(?:and|in(?! (?:19|20)\d\d\b)|area|countryside|front|axis|triangle|massacre|invasion|battle)\b/.test(
+        after,
+      )
     );
   };
   const particles = has(/(?:al-|el-| bin | ibn | bint | Abu | Abdel | Abdul | [Oo]uld | [Aa]g )/);
