@@ -390,13 +390,14 @@ function overridden(matches: Match[], overlay: Lexicon | undefined): Match[] {
 // Words before a listed surname that leave it the listed person's: titles, and a sentence's
 // function words ("But Putin said").
 const SURNAME_BEFORE =
-  /^(?:President|Prime|Minister|Premier|Chancellor|Leader|Mr|Mrs|Ms|Dr|General|Gen|Senator|Sen|Governor|King|Queen|Prince|Crown|Sheikh|Emir|Ayatollah|Mullah|Marshal|Commander|Chairman|Secretary|Vice|Former|Ex|Supreme|The|A|An|But|And|When|While|If|As|After|Before|Then|So|Yet|Both|Only|Even|Also|Since|Until|Unlike|Like|Neither|Nor|Or)$/;
+  /^(?:President|Prime|Minister|Premier|Chancellor|Leader|Mr|Mrs|Ms|Dr|General|Gen|Senator|Sen|Governor|King|Queen|Prince|Crown|Sheikh|Emir|Ayatollah|Mullah|Marshal|Commander|Chairman|Secretary|Vice|Former|Ex|Supreme|The|A|An|But|And|When|While|If|As|After|Before|Then|So|Yet|Both|Only|Even|Also|Since|Until|Unlike|Like|Neither|Nor|Or|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Today|Yesterday|Meanwhile|Later|Earlier|Separately)$/;
 /**
  * "Ivanka Trump", "Sher Mohammad Akhundzada": a listed person's one-word alias right after another
  * capitalised word names someone else of that family name.
  */
 function anotherBearer(text: string, match: Match, tokens: Token[], person: Person): boolean {
-  if (match.firstToken !== match.lastToken) return false;
+  // An editor's alias is taken at its word.
+  if (match.override || match.firstToken !== match.lastToken) return false;
   const before = tokens[match.firstToken - 1];
   if (!before || before.sentence !== tokens[match.firstToken]?.sentence) return false;
   if (text.slice(before.end, match.start) !== ' ' || !/^\p{Lu}\p{Ll}+$/u.test(before.text)) return false;

@@ -227,6 +227,7 @@ test("a listed person's one-word name after another given name is someone else o
   assert.deepEqual(people('Sher Mohammad Akhundzada was wounded in Helmand.', ['AF']), []);
   // a title, a word of the person's own name or a sentence's function word leaves the person
   assert.deepEqual(people('But President Trump said it.'), ['Donald Trump']);
+  assert.deepEqual(people('On Monday Putin flew to Minsk.'), ['Vladimir Putin']);
   assert.deepEqual(people('Party chairman Asif Zardari says the coalition is weak.', ['PK']), [
     'Asif Ali Zardari',
   ]);

@@ -9,10 +9,13 @@
 import type { EnrichContext, Extractor } from '../extractor.ts';
 import type { Place } from '../lexicon.ts';
 import { isNeverPlace, type Resolved } from '../mentions.ts';
+import { foldDiacritics } from '../spelling.ts';
 import type { PlaceMention } from '../types.ts';
 
-// "As Sulaymaniyah" is Sulaymaniyah: an Arabic article before a town's name is no longer name.
+// "As Sulaymaniyah" is Sulaymaniyah, "‘Amran" Amran: an Arabic article or an ayn mark makes no
+// longer name.
 const LEADING_ARTICLE = /^(?:Al|As|Ad|An|Ar|Ash|At|Ath|Az|El)[ -]/;
+const bareName = (name: string) => foldDiacritics(name.replace(/['’‘ʿʾ`]/g, '')).replace(LEADING_ARTICLE, '');
 /** A town abroad this big is kept even when the text is about other countries. */
 const BIG_CITY = 250_000;
 /** A town smaller than this loses to a region of its name it does not lie in. */
@@ -110,7 +113,7 @@ function choose(
         (regions.some((r) => r.place.iso2 === place.iso2 && r.place.admin1Code === place.admin1Code) &&
           (canonical ||
             !place.name.includes(m.match.text) ||
-            place.name.replace(LEADING_ARTICLE, '') === m.match.text)),
+            bareName(place.name) === bareName(m.match.text))),
     );
   // With no country to go by, a first-level region outranks a small town of its name ("Florida" is the
   // state, not the Cuban town of 63,000, nor Floridablanca, so spelled by some); a city of 100,000 or
