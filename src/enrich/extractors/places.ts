@@ -77,6 +77,9 @@ function anchorsOf(
   const out = new Map<Resolved, Place>();
   for (const m of mentions) {
     if (m.kind !== 'place') continue;
+    // A name with candidates in two of the text's countries ("Sahel": Mali's, Burkina Faso's) anchors
+    // nothing; the others decide it.
+    if (new Set(m.candidates.map((c) => c.place.iso2).filter((iso2) => context.has(iso2))).size > 1) continue;
     const place = choose(m, context, areas, []);
     if (!place || !context.has(place.iso2)) continue;
     const homonym = m.candidates.some(
@@ -124,8 +127,12 @@ function choose(
     const cityFirst = context.size > 0 || place.population >= (canonical ? 100_000 : 1_000_000);
     return cityFirst ? 1e11 : 0;
   };
+  // "Djibo (Djibo, Soum, Sahel)": a region the text marks as one is in the country of the text's
+  // other places, where the lists have one of that name in two countries.
+  const anchored = (place: Place) => m.preferRegion && anchors.some((a) => a.iso2 === place.iso2);
   const score = ({ place, canonical }: { place: Place; canonical: boolean }) =>
     (context.get(place.iso2) ?? 0) * 1e13 +
+    (anchored(place) ? 5e12 : 0) +
     (inArea(place) ? 1e15 : 0) +
     kindRank(place, canonical) +
     // The place's own name beats another's alternate spelling of a like size, not a town many times
