@@ -9,6 +9,7 @@ import { CLAIM_STATUSES, type ClaimStatus } from '../../domain/types.ts';
 import { EVENT_TYPES } from '../../enrich/events/taxonomy.ts';
 import { localIso } from '../../enrich/plain-text.ts';
 import type { PlaceMention } from '../../enrich/types.ts';
+import { markdownToText } from '../../render/markdown.ts';
 import type { EnrichedUpdate } from '../../store/store.ts';
 
 /** One marker's worth of an update. */
@@ -77,10 +78,8 @@ export function locateUpdates(enriched: EnrichedUpdate[], filter: MapFilter): Lo
 }
 
 function firstSentence(markdown: string): string {
-  const text = markdown
-    .replace(/[*_`>#[\]()]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  // The renderer's plain text: Markdown syntax goes, the author's brackets stay ("Djibo (Djibo, Soum)").
+  const text = markdownToText(markdown);
   const end = text.search(/[.!?](\s|$)/);
   const sentence = end === -1 ? text : text.slice(0, end + 1);
   return sentence.length > 140 ? `${sentence.slice(0, 139)}…` : sentence;

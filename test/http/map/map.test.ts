@@ -169,3 +169,28 @@ describe('/map', () => {
     assert.equal(res.json<{ field: string }>().field, 'claim');
   });
 });
+
+describe('/map list titles', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await createTestApp({ enricher: 'shipped' });
+    const story = await t.liveBlog.createStory({ headline: 'Sahel, 5 December' });
+    await t.liveBlog.publishUpdate(
+      story.id,
+      {
+        body: 'JNIM fighters attacked a post in **Djibo** (Djibo, Soum, Sahel), [local sources](https://example.org/a) said. More later.',
+      },
+      'Desk',
+    );
+    await t.enrichment.idle();
+  });
+  after(async () => t.close());
+
+  it("shows an update's first sentence as the author wrote it: brackets kept, Markdown gone", async () => {
+    const res = await t.app.inject({ url: '/map' });
+    assert.match(
+      res.body,
+      /JNIM fighters attacked a post in Djibo \(Djibo, Soum, Sahel\), local sources said\.</,
+    );
+  });
+});
