@@ -71,8 +71,9 @@ const SENTENCE_START_WORDS = new Set([
   'Troops',
   'Forces',
 ]);
-// Never places: compass words and bodies of water that admin-1 names or aliases collide with.
-const NOT_PLACES: ReadonlySet<string> = new Set([
+// Compass words and peoples' names that are admin-1 regions ("Western" Uganda, Myanmar's "Chin"):
+// no place by themselves, the region only last in an admin bracket ("(Kasese, Western)").
+const BRACKET_REGIONS: ReadonlySet<string> = new Set([
   'Central',
   'North',
   'South',
@@ -85,12 +86,16 @@ const NOT_PLACES: ReadonlySet<string> = new Set([
   'Centre',
   'Capital',
   'Coast',
-  'Red Sea',
-  'Nile',
   'Mon',
   'Chin',
   'Shan',
   'Karen',
+]);
+// Never places: those, and bodies of water and words that admin-1 names or aliases collide with.
+const NOT_PLACES: ReadonlySet<string> = new Set([
+  ...BRACKET_REGIONS,
+  'Red Sea',
+  'Nile',
   'Dali',
   'Sada',
   'Rashid',
@@ -163,25 +168,6 @@ const NOT_PLACES: ReadonlySet<string> = new Set([
   'College',
   'Hospital',
   'Airport',
-]);
-
-const BRACKET_REGIONS: ReadonlySet<string> = new Set([
-  'Central',
-  'North',
-  'South',
-  'East',
-  'West',
-  'Northern',
-  'Southern',
-  'Eastern',
-  'Western',
-  'Centre',
-  'Coast',
-  'Capital',
-  'Mon',
-  'Chin',
-  'Shan',
-  'Karen',
 ]);
 
 /** Whether `name` is a word no place is named by in news ("March", "Eastern", "Al Jazeera"). */
