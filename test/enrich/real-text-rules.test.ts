@@ -138,6 +138,9 @@ test('a head word after descriptors alone is not an organisation', () => {
   assert.deepEqual(orgs('Six Anti-Government Militias Kill During Clashes with ANDSF.', ['AF']), ['ANDSF']);
   assert.deepEqual(orgs('Government Forces Shell Rebel Positions.', ['SY']), []);
   assert.deepEqual(orgs('Pro-Government Militia commander killed in Faryab.', ['AF']), []);
+  // in a title-case headline the name starts after the headline's verb
+  assert.deepEqual(orgs('Taliban Kill Former Police Chief Abdul Wahid In Kunduz', ['AF']), ['Taliban']);
+  assert.deepEqual(orgs('Two Soldiers Killed Near Boni, Says Army Spokesman Souleymane Dembele', ['ML']), []);
 });
 
 test('"Anti-" names a group when what follows is not what it is against', () => {

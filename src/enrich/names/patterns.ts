@@ -260,6 +260,9 @@ const ROLE_OF =
   /^(?:Chief|Head|Commander|Captain|Leader|Emir|Minister|Secretary|Director|Spokesman|Member|Members) [Oo]f\b/;
 const HEADLINE_VERBS =
   /^(?:Says|Said|Condemns|Condemned|Visits|Visited|Vows|Orders|Ordered|Calls|Meets|Met|Kills|Killed|Attacks|Attacked|Warns|Urges|Denies|Accuses|Blames|Escapes|Survives|Arrested|Abducted|Kidnapped|Shot|Dies|Died|Resigns|Sacked|Arrives|Leaves|Returns|Declares|Announces|Receives|Inspects|Approves|Signs|Launches|Rejects|Confirms|Pledges|Releases|Freed|Rescued|Captured|Assassinated|Injured|Wounded|Speaks|Tells|Claims|Threatens|Mourns|Hails|Slams|Detains|Detained|Targets|Targeted|Involved|Responsible|Linked|Wanted|Nabbed|Apprehended|Confirmed)$/;
+// Headline verbs in the plural present ("Taliban Kill 5"), which HEADLINE_VERBS leaves out.
+const HEADLINE_PLAIN_VERBS =
+  /^(?:Kill|Attack|Abduct|Arrest|Kidnap|Seize|Capture|Shell|Hit|Target|Ambush|Storm|Raid|Free|Release|Say|Claim|Deny|Urge|Warn|Gun|Behead|Execute|Torch|Burn|Loot|Overrun|Repel|Clash)$/;
 const SENTENCE_OPENER =
   /^(?:As|Then|When|After|Before|Later|Meanwhile|However|But|And|So|Also|While|Since|Although|Though|If|Once|Now|Yesterday|Today|Eventually|Finally|Earlier|Afterwards|Instead|Soon|The|In|On|At|By|For|From|With) (?=\p{Lu})/u;
 // The words title case leaves in lowercase (articles, conjunctions, prepositions).
@@ -1040,6 +1043,18 @@ export function findPatternNames(
     if (gerund) {
       start += gerund[0].length;
       span = span.slice(gerund[0].length);
+    }
+    // "Taliban Kill Former Police Chief …", "… Says Army Spokesman": in a title-case headline the
+    // name starts after the headline's verb, and "former" describes.
+    if (titleCase(start, start + span.length)) {
+      const words = span.split(' ');
+      const verbAt = words.findLastIndex((w) => HEADLINE_VERBS.test(w) || HEADLINE_PLAIN_VERBS.test(w));
+      const from = verbAt + 1 + (/^(?:Former|Ex)$/.test(words[verbAt + 1] ?? '') ? 1 : 0);
+      if (from > 0) {
+        const cut = words.slice(0, from).join(' ').length + 1;
+        start += cut;
+        span = span.slice(cut);
+      }
     }
     // "Chief Of Army Staff", "Commander of the Forces": a post, not an organisation
     if (!/ /.test(span) || ROLE_OF.test(span)) continue;
