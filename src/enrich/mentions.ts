@@ -369,10 +369,6 @@ function overridden(matches: Match[], overlay: Lexicon | undefined): Match[] {
   return matches;
 }
 
-/**
- * All names in the text, resolved, in order. `overlay` holds editors' corrections (aliases, added
- * names, chosen places), which win over `lexicon` for their spellings.
- */
 // Words before a listed surname that leave it the listed person's: titles, and a sentence's
 // function words ("But Putin said").
 const SURNAME_BEFORE =
@@ -392,6 +388,10 @@ function anotherBearer(text: string, match: Match, tokens: Token[], person: Pers
   return ![person.name, ...person.aliases].some((n) => n.split(/[\s-]+/).includes(before.text));
 }
 
+/**
+ * All names in the text, resolved, in order. `overlay` holds editors' corrections (aliases, added
+ * names, chosen places), which win over `lexicon` for their spellings.
+ */
 export function findMentions(
   text: string,
   tokens: Token[],
