@@ -161,6 +161,12 @@ test('the ACLED and UN bracket "X (District, Region)" places a village the lists
     ['Chin Chin State region', 'Paletwa Paletwa approximate'],
   );
   assert.deepEqual(enrich('Chin refugees crossed the border.', ['MM']).places, []);
+  // What an appositive calls a town is one, at the region the sentence names.
+  const rubaya = enrich('M23 took Rubaya, a mining town in Masisi territory, North Kivu.', ['CD']).places;
+  assert.deepEqual(
+    rubaya.map((p) => `${p.matched} ${p.precision}`),
+    ['North Kivu region', 'Rubaya approximate'],
+  );
   // Before the bracket the name is the town, inside it its district and province.
   const khost = enrich('Gunmen killed a commander in Khost (Khost, Khost).', ['AF']).places;
   assert.deepEqual(

@@ -416,6 +416,8 @@ const PLACE_CUES = [
   new RegExp(String.raw`\b(?:the |a )?${SETTLEMENT} of (${NAME})`, 'gu'),
   new RegExp(String.raw`(${NAME}) ${SETTLEMENT}\b`, 'gu'),
   new RegExp(String.raw`(${NAME}) \((${NAME})(?:, (${NAME}))?\)`, 'gu'),
+  // "Rubaya, a mining town in Masisi territory": what the appositive calls a town is one
+  new RegExp(String.raw`(${NAME}), an? (?:[\p{Ll}-]+ )?${SETTLEMENT}\b`, 'gu'),
   // "in Chobi, Oromia", "near Kafr Tala in Idlib": after a locative word, right before a region
   new RegExp(String.raw`\b(?:in|near|at|outside|around) (${NAME})(?:,| in| near) (?:the )?(?=\p{Lu})`, 'gu'),
 ];
@@ -454,7 +456,7 @@ function spelledLike(
         m.match.end > start &&
         (m.kind !== 'place' || found.some((p) => p.matched === m.match.text)),
     ) || patternNames.some((p) => p.start < end && p.end > start);
-  for (const cue of [LOCATIVE, ...PLACE_CUES.slice(0, 3)])
+  for (const cue of [LOCATIVE, ...PLACE_CUES.slice(0, LOCATIVE_CUE)])
     for (const m of text.matchAll(cue)) {
       const name = m[1];
       if (!name || m.index === undefined) continue;
