@@ -435,6 +435,21 @@ const LOCATIVE = new RegExp(
 const REGION_AFTER = /^\s+(?:countryside|[Pp]rovince|[Gg]overnorate|[Rr]egion|[Ss]tate|[Oo]blast)\b/;
 
 /**
+ * Whether a span is taken by a name already found. A place name that resolved to no place here
+ * covers nothing: "Ras al-Ayn" is only another country's spelling, "Boni" only one of Bonn's, and a
+ * cue or the story's country may still place them.
+ */
+function coveredBy(context: EnrichContext, found: PlaceMention[]): (start: number, end: number) => boolean {
+  return (start, end) =>
+    context.mentions.some(
+      (m) =>
+        m.match.start < end &&
+        m.match.end > start &&
+        (m.kind !== 'place' || found.some((p) => p.matched === m.match.text)),
+    ) || context.patternNames.some((p) => p.start < end && p.end > start);
+}
+
+/**
  * Names the text marks as places (a locative word before, a settlement word after) that no spelling
  * the gazetteer has matches, looked up by transliterationKey among the towns of the story's own
  * countries: "Morak" is Murak, "Maarat al-Numan" Ma`arrat an Nu`man. Not in title-case lines.
@@ -444,18 +459,10 @@ function spelledLike(
   found: PlaceMention[],
   storyCountries: string[],
 ): PlaceMention[] {
-  const { text, mentions, patternNames, tokens } = context;
+  const { text, tokens } = context;
   const out: PlaceMention[] = [];
   if (storyCountries.length === 0) return out;
-  // A place name that resolved to nothing here ("Ras al-Ayn" is only another country's spelling)
-  // covers nothing: the story's country may know it by another spelling.
-  const covered = (start: number, end: number) =>
-    mentions.some(
-      (m) =>
-        m.match.start < end &&
-        m.match.end > start &&
-        (m.kind !== 'place' || found.some((p) => p.matched === m.match.text)),
-    ) || patternNames.some((p) => p.start < end && p.end > start);
+  const covered = coveredBy(context, found);
   for (const cue of [LOCATIVE, ...PLACE_CUES.slice(0, LOCATIVE_CUE)])
     for (const m of text.matchAll(cue)) {
       const name = m[1];
@@ -507,19 +514,11 @@ function titleCaseAt(tokens: EnrichContext['tokens'], offset: number): boolean {
  * `precision: "approximate"`, for an editor to place exactly.
  */
 function approximatePlaces(context: EnrichContext, found: PlaceMention[]): PlaceMention[] {
-  const { text, mentions, sentences } = context;
+  const { text, sentences } = context;
   const out: PlaceMention[] = [];
   // Nothing to pin to without a region.
   if (!found.some((p) => p.kind === 'region')) return out;
-  // A place name that resolved to no place here ("Boni" is only one of Bonn's spellings) covers
-  // nothing: "Boni (Douentza, Mopti)" is the village.
-  const covered = (start: number, end: number) =>
-    mentions.some(
-      (m) =>
-        m.match.start < end &&
-        m.match.end > start &&
-        (m.kind !== 'place' || found.some((p) => p.matched === m.match.text)),
-    ) || context.patternNames.some((p) => p.start < end && p.end > start);
+  const covered = coveredBy(context, found);
   const sentenceOf = (offset: number) => sentences.find((s) => offset >= s.start && offset < s.end);
   for (const [cueIndex, cue] of PLACE_CUES.entries())
     for (const m of text.matchAll(cue)) {
