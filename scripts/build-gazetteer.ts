@@ -42,6 +42,8 @@ interface City {
   population: number;
   latitude: number;
   longitude: number;
+  /** GeoNames' feature code: "PPLC" marks a country's capital. */
+  feature: string;
 }
 
 /**
@@ -61,6 +63,7 @@ function* cities500(): Generator<City> {
       alternateNames: f[3] ? f[3].split(',') : [],
       latitude: Number(f[4]),
       longitude: Number(f[5]),
+      feature: f[7]!,
       countryCode: f[8]!,
       admin1Code: f[10]!,
       population: Number(f[14]),
@@ -203,6 +206,8 @@ function buildCities(): {
         round(c.longitude),
         c.population,
         own.map(clean).join('|'),
+        // Capitals only: "Moscow" in a US story is Russia's capital, not Moscow, Idaho.
+        ...(c.feature === 'PPLC' ? ['PPLC'] : []),
       ];
     });
   writeFileSync(join(OUT, 'cities.tsv'), tsv(rows));

@@ -21,7 +21,7 @@ export interface Place {
   population: number;
   /** Set on places imported from GeoNames dumps (`dateline gazetteer import`). */
   geonameId?: number;
-  /** GeoNames feature code of an imported place ("PPL", "ADM2", "CMPRF"…). */
+  /** GeoNames feature code of an imported place ("PPL", "ADM2", "CMPRF"…); "PPLC" marks a built-in capital. */
   feature?: string;
   /** Admin-2 code and, when admin2Codes.txt was imported, name (the district of a town). */
   admin2Code?: string;

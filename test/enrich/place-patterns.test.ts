@@ -147,6 +147,18 @@ test('a world city by its own name beats a small namesake in a country the text 
   assert.deepEqual(pin('Storms hit Paris, Texas, and flooded the square.', ['US']), ['Paris US']);
 });
 
+test('a national capital beats a small namesake in the story’s own country, unless the text places it', () => {
+  const pin = (text: string, story: string[]) =>
+    enrich(text, story)
+      .places.filter((p) => p.kind === 'city')
+      .map((p) => `${p.matched} ${p.country}`);
+  // Moscow, Idaho has 25,000 people; the story is about the US.
+  assert.deepEqual(pin('The senator flew to Moscow for talks on the sanctions.', ['US']), ['Moscow RU']);
+  assert.deepEqual(pin('Police in Moscow, Idaho, made an arrest.', ['US']), ['Moscow US']);
+  // Not a capital: "Lagos" in a story about Portugal is the Algarve town.
+  assert.deepEqual(pin('Fires spread near Lagos overnight.', ['PT']), ['Lagos PT']);
+});
+
 test('the ACLED and UN bracket "X (District, Region)" places a village the lists spell like a town abroad', () => {
   // "Boni" is one of Bonn's spellings: in Mali's bracket it is the village, at its region.
   const boni = enrich('JNIM militants attacked a post in Boni (Douentza, Mopti).', ['ML']).places;

@@ -27,6 +27,8 @@ const SMALL_TOWN = 50_000;
 const NEAR_KM = 150;
 /** A city this big, by its own name, is the one news means over a small namesake abroad. */
 const WORLD_CITY = 1_000_000;
+/** A national capital this big outranks a small namesake even in the story's own country. */
+const CAPITAL = 100_000;
 
 /** The countries a text is about, weighted by how often they come up. */
 export function contextCountries(context: EnrichContext, storyCountries: string[]): Map<string, number> {
@@ -179,6 +181,24 @@ function choose(
         c.place.iso2 !== town.iso2,
     );
     if (world) return world.place;
+  }
+  // "Moscow" in a story about the US is Russia's capital, not Moscow, Idaho: a capital by its own
+  // name beats a small namesake even at home, unless the text's region or places put it there.
+  if (
+    town.kind === 'city' &&
+    town.feature !== 'PPLC' &&
+    town.population < SMALL_TOWN &&
+    !inArea(town) &&
+    !anchors.some((a) => kmBetween(a, town) <= NEAR_KM)
+  ) {
+    const capital = ranked.find(
+      (c) =>
+        c.canonical &&
+        c.place.feature === 'PPLC' &&
+        c.place.population >= CAPITAL &&
+        c.place.iso2 !== town.iso2,
+    );
+    if (capital) return capital.place;
   }
   const inContext = context.has(best.place.iso2) || inArea(best.place);
   if (inContext) return best.place;

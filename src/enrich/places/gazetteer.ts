@@ -339,7 +339,7 @@ function townTable(
       let place = parsed[line];
       if (!place) {
         const end = text.indexOf('\n', starts[line]);
-        const [name, iso2, code, lat, lon, population] = text
+        const [name, iso2, code, lat, lon, population, , feature] = text
           .slice(starts[line], end === -1 ? undefined : end)
           .split('\t');
         place = {
@@ -350,6 +350,7 @@ function townTable(
           lat: Number(lat),
           lon: Number(lon),
           population: Number(population),
+          ...(feature ? { feature } : {}),
         };
         settle(place);
         parsed[line] = place;
