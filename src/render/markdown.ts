@@ -73,11 +73,26 @@ export function renderMarkdown(source: string): string {
   return sanitizeHtml(markdown.render(source), SANITIZE).trim();
 }
 
-/** Plain text of author Markdown, for meta descriptions, feeds and notifications. */
-export function markdownToText(source: string): string {
+/** Where a rendered block ends: the plain text for enrichment keeps blocks apart, as sentences end. */
+const BLOCK_END = /<\/(?:p|li|h[1-6]|blockquote|pre|td|th)>|<br\s*\/?>/g;
+
+/**
+ * Plain text of author Markdown, as the renderer shows it: one line for meta descriptions, feeds,
+ * notifications and the map's list; one paragraph per block (`blocks`) for enrichment, so a list
+ * item or a heading ends a sentence.
+ */
+export function markdownToText(source: string, { blocks = false } = {}): string {
+  const html = markdown.render(source).replace(BLOCK_END, '$&\n\n');
   // sanitize-html entity-encodes its output; undo that, since callers escape when they render.
-  return sanitizeHtml(markdown.render(source), { allowedTags: [], allowedAttributes: {} })
-    .replace(/&(lt|gt|quot|#39|amp);/g, (_, name: string) => TEXT_ENTITIES[name] ?? '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  const text = sanitizeHtml(html, { allowedTags: [], allowedAttributes: {} }).replace(
+    /&(lt|gt|quot|#39|amp);/g,
+    (_, name: string) => TEXT_ENTITIES[name] ?? '',
+  );
+  const line = (s: string) => s.replace(/\s+/g, ' ').trim();
+  if (!blocks) return line(text);
+  return text
+    .split(/\n\s*\n/)
+    .map(line)
+    .filter((block) => block !== '')
+    .join('\n\n');
 }

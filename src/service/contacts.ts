@@ -8,7 +8,7 @@ import {
 } from '../domain/contacts.ts';
 import { slugify } from '../domain/slug.ts';
 import type { Update } from '../domain/types.ts';
-import { localIso } from '../enrich/plain-text.ts';
+import { localIso } from '../enrich/local-time.ts';
 import type { ContactParty, Enrichment } from '../enrich/types.ts';
 import { fingerprint, shareTemplate } from '../statements/shingles.ts';
 import type { ContactStore } from '../store/contacts.ts';

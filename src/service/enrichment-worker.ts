@@ -13,7 +13,8 @@ import type { Review } from '../enrich/corrections.ts';
 import type { Enricher } from '../enrich/pipeline.ts';
 import { candidateSpans, type ImportedPlaces } from '../enrich/places/imported-places.ts';
 import type { Enrichment } from '../enrich/types.ts';
-import { localIso, markdownToText } from '../enrich/plain-text.ts';
+import { localIso } from '../enrich/local-time.ts';
+import { markdownToText } from '../render/markdown.ts';
 import { entitiesOf } from '../enrich/entities.ts';
 import { contactItem } from '../enrich/suggestions.ts';
 import { assignTemplates, contactsOf, statementContactsOf } from './contacts.ts';
@@ -23,7 +24,9 @@ const CATCH_UP_LIMIT = 2000;
 
 /** The text of an update that is enriched: its headline and its body without Markdown. */
 export function enrichmentText(update: Pick<Update, 'headline' | 'body'>): string {
-  return [update.headline ?? '', markdownToText(update.body)].filter((t) => t !== '').join('\n\n');
+  return [update.headline ?? '', markdownToText(update.body, { blocks: true })]
+    .filter((t) => t !== '')
+    .join('\n\n');
 }
 
 /**

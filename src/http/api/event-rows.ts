@@ -7,7 +7,7 @@ import { csvCell } from '../../domain/csv-cell.ts';
 import { storyPath, updatePath } from '../../domain/paths.ts';
 import type { EnrichedUpdate } from '../../store/store.ts';
 import { EVENT_CODES, type EventType } from '../../enrich/events/taxonomy.ts';
-import { localIso } from '../../enrich/plain-text.ts';
+import { localIso } from '../../enrich/local-time.ts';
 
 export const EVENT_ROW_FIELDS = [
   'event_id',

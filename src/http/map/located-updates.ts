@@ -7,7 +7,7 @@ import { isCalendarDate } from '../../domain/days.ts';
 import { storyPath, updatePath } from '../../domain/paths.ts';
 import { CLAIM_STATUSES, type ClaimStatus } from '../../domain/types.ts';
 import { EVENT_TYPES } from '../../enrich/events/taxonomy.ts';
-import { localIso } from '../../enrich/plain-text.ts';
+import { localIso } from '../../enrich/local-time.ts';
 import type { PlaceMention } from '../../enrich/types.ts';
 import { markdownToText } from '../../render/markdown.ts';
 import type { EnrichedUpdate } from '../../store/store.ts';

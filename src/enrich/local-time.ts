@@ -1,27 +1,4 @@
-/** The words of an update for enrichment: Markdown syntax, link targets and HTML dropped. */
-import MarkdownIt from 'markdown-it';
-
-const markdown = new MarkdownIt({ html: false, linkify: false });
-
-/** Plain text of Markdown `source`, one line per block (so blocks end sentences). */
-export function markdownToText(source: string): string {
-  const lines: string[] = [];
-  for (const token of markdown.parse(source, {})) {
-    if (token.type !== 'inline') continue;
-    const text = (token.children ?? [])
-      .map((child) =>
-        child.type === 'text' || child.type === 'code_inline'
-          ? child.content
-          : child.type === 'softbreak'
-            ? ' '
-            : '',
-      )
-      .join('');
-    if (text.trim() !== '') lines.push(text.trim());
-  }
-  return lines.join('\n\n');
-}
-
+/** Local times for enrichment: a text's dates fall on its desk's calendar day. */
 /** The UTC offset of an IANA time zone at an instant, in minutes east of UTC. */
 export function offsetMinutes(timeZone: string, at: Date): number {
   const name =

@@ -1,17 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { localIso, markdownToText } from '../../src/enrich/plain-text.ts';
+import { localIso } from '../../src/enrich/local-time.ts';
 
-describe('update text for enrichment', () => {
-  it('keeps the words of Markdown and drops syntax and link targets', () => {
-    assert.equal(
-      markdownToText(
-        'Shelling near **Idlib**, says [the council](https://example.org/Aleppo).\n\n- Clashes in _Hama_',
-      ),
-      'Shelling near Idlib, says the council.\n\nClashes in Hama',
-    );
-  });
-
+describe('local time for enrichment', () => {
   it("writes the publication time in the desk's zone, so dates fall on the desk's calendar day", () => {
     assert.equal(
       localIso(new Date('2026-05-23T22:30:00.000Z'), 'Asia/Damascus'),
