@@ -134,6 +134,18 @@ test('capitalised groups, places and adjectives next to person cues are not peop
   );
 });
 
+test('who someone is in a group is not the group\'s name: "Members of the X Front" names X Front', () => {
+  const orgs = (text: string) => enrich(text).organizations.map((o) => o.name);
+  assert.deepEqual(orgs('Members of the Popular Resistance Front attacked a post.'), [
+    'Popular Resistance Front',
+  ]);
+  assert.deepEqual(orgs('Supporters of the National Unity Party marched.'), ['National Unity Party']);
+  assert.deepEqual(orgs('Commander of the Yarmouk Army Abu Saleh was killed.'), ['Yarmouk Army']);
+  // a post with nothing named after it is no organisation
+  assert.deepEqual(orgs('The Commander of the Forces said.'), []);
+  assert.deepEqual(orgs('At Least 23 Members of The Regime Forces Are Killed'), []);
+});
+
 test('"<Country> army" is that country\'s forces, and a name before "militia", "group" or "cartel" is a group', () => {
   const orgs = (text: string) => enrich(text).organizations.map((o) => o.name);
   assert.deepEqual(orgs('The Chad army said 10 soldiers died near the lake.'), ['Chad armed forces']);

@@ -256,8 +256,10 @@ const GROUP_AFTER =
 // "Kurdish-led", "Iranian-backed": an affiliation, not a name.
 const AFFILIATION_AFTER = /^-(?:led|backed|based|aligned|allied|affiliated|linked|controlled|held|run)\b/;
 
+// "Members of the Popular Resistance Front", "Commander of the Sham Legion": who they are in it, before
+// its name; "Chief of Army Staff" leaves no name.
 const ROLE_OF =
-  /^(?:Chief|Head|Commander|Captain|Leader|Emir|Minister|Secretary|Director|Spokesman|Member|Members) [Oo]f\b/;
+  /^(?:(?:Chief|Head|Commander|Commanders|Captain|Leader|Leaders|Emir|Minister|Secretary|Director|Spokesman|Spokeswoman|Spokesperson|Member|Members|Supporters|Officials|Fighters|Militants|Elements|Remnants|Followers|Loyalists|Representatives|Units|Soldiers|Troops) [Oo]f (?:[Tt]he )?)+/;
 const HEADLINE_VERBS =
   /^(?:Says|Said|Condemns|Condemned|Visits|Visited|Vows|Orders|Ordered|Calls|Meets|Met|Kills|Killed|Attacks|Attacked|Warns|Urges|Denies|Accuses|Blames|Escapes|Survives|Arrested|Abducted|Kidnapped|Shot|Dies|Died|Resigns|Sacked|Arrives|Leaves|Returns|Declares|Announces|Receives|Inspects|Approves|Signs|Launches|Rejects|Confirms|Pledges|Releases|Freed|Rescued|Captured|Assassinated|Injured|Wounded|Speaks|Tells|Claims|Threatens|Mourns|Hails|Slams|Detains|Detained|Targets|Targeted|Involved|Responsible|Linked|Wanted|Nabbed|Apprehended|Confirmed)$/;
 // Headline verbs in the plural present ("Taliban Kill 5"), which HEADLINE_VERBS leaves out.
@@ -1056,8 +1058,13 @@ export function findPatternNames(
         span = span.slice(cut);
       }
     }
+    const role = ROLE_OF.exec(span);
+    if (role) {
+      start += role[0].length;
+      span = span.slice(role[0].length);
+    }
     // "Chief Of Army Staff", "Commander of the Forces": a post, not an organisation
-    if (!/ /.test(span) || ROLE_OF.test(span)) continue;
+    if (!/ /.test(span)) continue;
     // "Anti-Government Militias", "Government Forces": what they are, not what they are called
     if (DESCRIPTOR_ONLY.test(span)) continue;
     const end = start + span.length;
