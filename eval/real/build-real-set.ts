@@ -6,7 +6,9 @@
  *
  *   node --import tsx eval/real/build-real-set.ts /path/to/ucdpged.tsv
  */
+import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
+import { parse } from 'csv-parse/sync';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { foldDiacritics } from '../../src/enrich/spelling.ts';
@@ -32,25 +34,59 @@ const gazetteerFile = (file: string) =>
 type Row = Record<string, string>;
 // --pool OUT: a tuning pool from another GED export (all dev), without the sample's events, one item
 // per distinct text (events reported by the same headlines share it, with their places).
+// --fresh OUT: the seventh set, from other GED exports (HDX's per-country CSVs, netify's .rda as
+// CSV): the sample's events left out, one item per distinct text, up to FRESH_PER_COUNTRY texts a
+// country, split dev / held-out by id like the sample.
 const args = process.argv.slice(2);
-const poolAt = args.indexOf('--pool');
-const poolOut = poolAt >= 0 ? args.splice(poolAt, 2)[1] : undefined;
-const source = args[0];
-if (!source || poolAt >= 0 !== Boolean(poolOut))
-  throw new Error('usage: build-real-set.ts [--pool OUT.jsonl] ucdpged.tsv');
+const flag = (name: string) => {
+  const at = args.indexOf(name);
+  return at >= 0 ? args.splice(at, 2)[1] : undefined;
+};
+const poolOut = flag('--pool');
+const freshOut = flag('--fresh');
+const sources = args;
+if (sources.length === 0 || (poolOut && freshOut))
+  throw new Error('usage: build-real-set.ts [--pool OUT.jsonl | --fresh OUT.jsonl] ucdpged.tsv|events.csv…');
+const otherExport = Boolean(poolOut ?? freshOut);
 const inSample = new Set(
-  poolOut
+  otherExport
     ? readFileSync(join(here, 'split.tsv'), 'utf8')
         .split('\n')
         .map((l) => l.split('\t')[0])
     : [],
 );
-const lines = readFileSync(source, 'utf8').split('\n').filter(Boolean);
-const header = (lines[0] ?? '').split('\t');
-const rows: Row[] = lines.slice(1).map((l) => {
-  const cells = l.split('\t');
-  return Object.fromEntries(header.map((h, i) => [h, cells[i] ?? '']));
-});
+/** GED rows of a TSV (the sample's R export) or a CSV (HDX's, with its HXL tag row; R's write.csv). */
+function readRows(file: string): Row[] {
+  const text = readFileSync(file, 'utf8');
+  if (!file.endsWith('.csv')) {
+    const lines = text.split('\n').filter(Boolean);
+    const header = (lines[0] ?? '').split('\t');
+    return lines.slice(1).map((l) => {
+      const cells = l.split('\t');
+      return Object.fromEntries(header.map((h, i) => [h, cells[i] ?? '']));
+    });
+  }
+  // Exports differ in form: "15970.0" for 15970, "2009-07-26 00:00:00.000" for a day, "NA" for none.
+  const number = (v: string | undefined) => (v && v !== 'NA' ? String(Number(v)) : '');
+  const day = (v: string | undefined) => (v && v !== 'NA' ? v.slice(0, 10) : '');
+  return (parse(text, { columns: true, relax_quotes: true }) as Row[])
+    .filter((r) => /^\d/.test(r.id ?? ''))
+    .map((r) => {
+      const row: Row = {};
+      for (const [k, v] of Object.entries(r)) row[k] = v === 'NA' ? '' : v.replace(/[\t\r\n]+/g, ' ');
+      return {
+        ...row,
+        id: number(r.id),
+        date_prec: number(r.date_prec),
+        where_prec: number(r.where_prec),
+        date_start: day(r.date_start),
+        date_end: day(r.date_end),
+      };
+    });
+}
+const rows: Row[] = sources.flatMap(readRows);
+// The seventh set reads several files: in id order, whatever order they come in.
+if (freshOut) rows.sort((a, b) => Number(a.id) - Number(b.id));
 
 const countryCodes = new Map<string, string>();
 const demonyms = new Map<string, string>();
@@ -74,7 +110,10 @@ const GED_COUNTRY: Record<string, string> = {
   'Macedonia, FYR': 'MK',
   'United States of America': 'US',
 };
-const isoOf = (gedName: string) => GED_COUNTRY[gedName] ?? countryCodes.get(gedName) ?? '';
+// The sample was built without this one (its 7 Turkish texts have no country); it stays as printed.
+const FRESH_COUNTRY: Record<string, string> = freshOut ? { Turkey: 'TR' } : {};
+const isoOf = (gedName: string) =>
+  GED_COUNTRY[gedName] ?? FRESH_COUNTRY[gedName] ?? countryCodes.get(gedName) ?? '';
 const admin1 = gazetteerFile('admin1.tsv')
   .split('\n')
   .map((l) => l.split('\t'))
@@ -198,6 +237,36 @@ function orgSpans(text: string): string[] {
   return [...out];
 }
 
+/**
+ * The seventh set's own actors: a non-state side UCDP coded, where the text names it by its UCDP
+ * name, a part of it ("Boko Haram - Jama'atu Ahlis…" gives "Boko Haram") or its bracketed acronym.
+ * States are left to the forces rule above.
+ */
+function sideSpans(text: string, sides: string[]): string[] {
+  const out: string[] = [];
+  for (const side of sides) {
+    if (!side || /^Government of /.test(side)) continue;
+    const names = [
+      side,
+      ...side.split(/ - |, /),
+      ...[...side.matchAll(/\(([^)]+)\)/g)].map((m) => m[1] ?? ''),
+    ];
+    for (const raw of names) {
+      const name = raw.replace(/\(.*?\)/g, '').trim();
+      if (name.length < 2) continue;
+      const span = /^[\p{Lu}\d-]+$/u.test(name)
+        ? new RegExp(`(?<![\\p{L}-])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u').exec(
+            text,
+          )?.[0]
+        : name.split(' ').length >= 2
+          ? findSpan(text, name)
+          : new RegExp(`\\b${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'u').exec(text)?.[0];
+      if (span && !out.includes(span)) out.push(span);
+    }
+  }
+  return out;
+}
+
 // ---- dates --------------------------------------------------------------------------------
 const DATE_TEXT =
   /\b(?:(?:on )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?: night| morning)?|yesterday|last night|overnight)\b/i;
@@ -220,7 +289,7 @@ for (const r of rows) {
   const prec = Number(r.where_prec);
   const places: GoldPlace[] = [];
   const add = (name: string, kind: GoldPlace['kind'], at: { lat: number; lon: number } | undefined) => {
-    const span = findSpan(text, bare(name), Boolean(poolOut));
+    const span = findSpan(text, bare(name), otherExport);
     if (span && skeleton(span) === skeleton(r.country ?? '')) return;
     if (!span || !at || places.some((p) => p.matched === span)) return;
     places.push({ matched: span, kind, country: iso2, lat: at.lat, lon: at.lon });
@@ -236,7 +305,9 @@ for (const r of rows) {
   const otherPlaces = [...(r.where_description ?? '').matchAll(/\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+)*/gu)]
     .map((m) => findSpan(text, bare(m[0])))
     .filter((s): s is string => s !== undefined && !places.some((p) => p.matched === s));
-  const organizations = orgSpans(text);
+  const organizations = freshOut
+    ? union(orgSpans(text), sideSpans(text, [r.side_a ?? '', r.side_b ?? '']))
+    : orgSpans(text);
   otherPlaces.push(
     ...gazetteerPlaces(text, iso2, organizations).filter(
       (s) => !places.some((p) => p.matched === s || p.matched.includes(s) || s.includes(p.matched)),
@@ -268,7 +339,8 @@ for (const r of rows) {
         : [],
   });
 }
-if (poolOut) {
+/** Events reported by the same headlines share one item, with all their places. */
+function byDistinctText(all: Item[], split: (item: Item) => Item['split']): Item[] {
   const byText = new Map<string, Item>();
   const sampleTexts = new Set(
     readFileSync(join(here, 'ged-sample.jsonl'), 'utf8')
@@ -276,11 +348,11 @@ if (poolOut) {
       .filter(Boolean)
       .map((l) => (JSON.parse(l) as Item).text),
   );
-  for (const item of items) {
+  for (const item of all) {
     if (sampleTexts.has(item.text)) continue;
     const first = byText.get(item.text);
     if (!first) {
-      byText.set(item.text, { ...item, split: 'dev' });
+      byText.set(item.text, { ...item, split: split(item) });
       continue;
     }
     for (const p of item.places) if (!first.places.some((q) => q.matched === p.matched)) first.places.push(p);
@@ -288,11 +360,49 @@ if (poolOut) {
     first.otherPlaces = union(first.otherPlaces, item.otherPlaces);
     first.dates = []; // several events, several days
   }
-  const pool = [...byText.values()];
-  for (const item of pool)
+  const merged = [...byText.values()];
+  for (const item of merged)
     item.otherPlaces = item.otherPlaces.filter(
       (s) => !item.places.some((p) => p.matched === s || p.matched.includes(s) || s.includes(p.matched)),
     );
+  return merged;
+}
+/** Texts a country in the seventh set: enough for each to count, few enough to read. */
+const FRESH_PER_COUNTRY = 90;
+if (freshOut) {
+  const year = new Map(rows.map((r) => [`ged-${r.id}`, Number((r.date_start ?? '').slice(0, 4))]));
+  // Salted, so that the draw's order is not the split's (which reads the first byte of the plain hash).
+  const hash = (id: string) => createHash('sha256').update(`draw:${id}`).digest('hex');
+  // Per country, texts of 2010 or later first (the era of the reporting Dateline serves), then by
+  // the hash of the id: a fixed, unbiased draw.
+  const chosen: Item[] = [];
+  const all = byDistinctText(items, (item) => item.split);
+  for (const country of [...new Set(all.map((i) => i.country))].sort()) {
+    const ofCountry = all
+      .filter((i) => i.country === country)
+      .map((i) => ({ i, recent: (year.get(i.id) ?? 0) >= 2010 ? 0 : 1, h: hash(i.id) }))
+      .sort((a, b) => a.recent - b.recent || (a.h < b.h ? -1 : 1))
+      .slice(0, FRESH_PER_COUNTRY)
+      .map(({ i }) => i);
+    chosen.push(...ofCountry);
+  }
+  // People are not annotated in this set (not scored).
+  const out = chosen.map(({ people: _people, ...rest }) => rest);
+  writeFileSync(freshOut, out.map((i) => JSON.stringify(i)).join('\n') + '\n');
+  writeFileSync(
+    join(here, 'ged-countries-split.tsv'),
+    'id\tsplit\n' + out.map((i) => `${i.id}\t${i.split}`).join('\n') + '\n',
+  );
+  const dev = out.filter((i) => i.split === 'dev').length;
+  console.log(
+    `seventh set: ${out.length} texts (dev ${dev}), ${new Set(out.map((i) => i.country)).size} countries, ` +
+      `places ${out.reduce((n, i) => n + i.places.length, 0)}, orgs ${out.reduce((n, i) => n + i.organizations.length, 0)}, ` +
+      `dates ${out.reduce((n, i) => n + i.dates.length, 0)} -> ${freshOut}`,
+  );
+  process.exit(0);
+}
+if (poolOut) {
+  const pool = byDistinctText(items, () => 'dev');
   writeFileSync(poolOut, pool.map((i) => JSON.stringify(i)).join('\n') + '\n');
   console.log(
     `tuning pool: ${pool.length} texts from ${rows.length} events (the sample's left out), ` +

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Rebuilds the six git-ignored real-text evaluation sets (eval/README.md) and the GeoNames UA import:
+# Rebuilds the seven git-ignored real-text evaluation sets (eval/README.md) and the GeoNames UA import:
 #   eval/real/rebuild-sets.sh      (OUT defaults to shared/eval-real beside the clone, where the runner looks)
 # Needs: node + `npm ci` done in the clone, Rscript (Debian r-base-core), git, unzip.
 # The clone must be a full clone holding commit 0fc19e6 (the builders `git show` gazetteer files of it).
@@ -38,6 +38,24 @@ git --git-dir="$(gitdir knapply/data4ds4da)" show a1a309a:data/ucdp_syria_df.rda
 NER=$(gitdir codingtime123/Named-Entity-Recognition-with-NLP)
 git --git-dir="$NER" cat-file -e bae7eccc99b1ca894587a959e3d1a707d7f0853a^{commit}
 git --git-dir="$NER" cat-file -p 58fc9afa0f36a32e253d34f3526694af0d60e0d9 > "$SRC/ner_dataset.csv.zip"  # the zip's blob at bae7ecc
+# Seventh set: UCDP GED per-country copies (HDX's conflict_data_<iso3>.csv; netify's .rda), each at the
+# commit that last changed it
+mkdir -p "$SRC/ged7"
+while read -r repo commit path name; do
+  git --git-dir="$(gitdir "$repo")" show "$commit:$path" > "$SRC/ged7/$name"
+done <<'LIST'
+fariha123/Bangladesh-Conflict-Analysis d74477408fbd75f5de016a99a18ad6bf82cbbb5c conflict_data_bgd.csv bgd.csv
+kruedae/Colombia_Events_in_Armed_conflict bb5ddadeaad230f35cfeb690fcf3f338a92882e6 conflict_data_col.csv col.csv
+serinsitio/VISDATConflictEventsBokeh e65a1547b5e5382225d4f9f8809b77ccef3dbc06 conflict_data_idn.csv idn.csv
+mcdimant/refugee_predictive_model 01a04033fee3bb4bac708a1a049401bea5d665e1 data/conflict_data_irq.csv irq.csv
+t-downing/nigeria_rice_model b0131628549aaf74ef60e3d9eed59ae2c5c0697b data/conflict_data_nga.csv nga.csv
+Danishshh/Crime-Analysis-and-prediction-on-Pakistan-data 8d3a7c014af606518032ac3dc2618c113799a671 conflict_data_pak.csv pak.csv
+crl123321/EDA-of-PH-conflict-dataset 36ab2bcb8de256b298a68b4e42b971bf54f43f2b conflict_data_phl.csv phl.csv
+maxmurphy2/gov50-final-project 424c0667ff004bdd3f5b3b15a03555dca4abd08f data/conflict_data_ssd.csv ssd.csv
+kmj0084/Turkey c12479eb3957e40f7920aee5df5dee02909b2af6 data/conflict_data_tur.csv tur.csv
+netify-dev/netify 7c77dc1aec53e48555804e3602579225ef1021fd data/mexico.rda mexico.rda
+netify-dev/netify 7c77dc1aec53e48555804e3602579225ef1021fd data/myanmar.rda myanmar.rda
+LIST
 RE3D=$(gitdir dstl/re3d)
 git --git-dir="$RE3D" cat-file -e b061ff06713cad4df7e5cfaed3fd07bf15b2598c^{commit}
 
@@ -52,10 +70,16 @@ for set in ucdpged:ucdpged ucdp_syria:ucdp_syria_df; do
   (cd "$SRC" && Rscript -e 'a<-commandArgs(TRUE); load(paste0(a[1],".rda")); d<-as.data.frame(get(a[2])); for (n in names(d)) if (is.character(d[[n]])) d[[n]] <- gsub("[\t\r\n]+"," ", d[[n]]); for (n in c("date_start","date_end","source_date")) d[[n]]<-as.character(d[[n]]); write.table(d, paste0(a[1],".tsv"), sep="\t", quote=FALSE, row.names=FALSE, na="")' "${set%%:*}" "${set##*:}")
 done
 
-# 3. Build the six sets (file names are the ones eval/real/run-real-eval.ts looks for)
+#    netify's GED data frames -> CSV, days as YYYY-MM-DD
+for c in mexico myanmar; do
+  Rscript -e 'a<-commandArgs(TRUE); e<-new.env(); load(a[1],envir=e); x<-as.data.frame(get(ls(e)[1],e)); for (n in names(x)) if (inherits(x[[n]],"POSIXct")||inherits(x[[n]],"Date")) x[[n]]<-format(x[[n]],"%Y-%m-%d"); write.csv(x,a[2],row.names=FALSE,na="")' "$SRC/ged7/$c.rda" "$SRC/ged7/$c.csv"
+done
+
+# 3. Build the seven sets (file names are the ones eval/real/run-real-eval.ts looks for)
 cd "$CLONE"
 node --import tsx eval/real/build-real-set.ts "$SRC/ucdpged.tsv"
 node --import tsx eval/real/build-real-set.ts --pool "$OUT/ucdp-syria-pool.jsonl" "$SRC/ucdp_syria.tsv"
+node --import tsx eval/real/build-real-set.ts --fresh "$OUT/ged-countries.jsonl" "$SRC"/ged7/*.csv
 mv eval/real/ged-sample.jsonl "$OUT/ged-sample.jsonl"
 node --import tsx eval/real/build-wiki-set.ts "$SRC/data_terror.js" "$OUT/wiki-incidents.jsonl"
 node --import tsx eval/real/build-isaf-set.ts "$SRC/isaf.jsonl" "$OUT/isaf-releases.jsonl"
@@ -63,7 +87,7 @@ node --import tsx eval/real/build-re3d-set.ts "$RE3D" "$OUT/re3d-paragraphs.json
 node --import tsx eval/real/build-ua-set.ts "$SRC/UCDP-Ukraine.csv" "$GEONAMES/UA.txt" "$OUT/ua-events.jsonl"
 node --import tsx eval/real/build-gmb-set.ts "$SRC/ner_dataset.csv" "$OUT/gmb-texts.jsonl" --extra "$OUT/gmb-extra.jsonl"
 git status --short eval/real   # the *split.tsv files must not show up as modified
-wc -l "$OUT"/*.jsonl           # expect 427, 323, 375, 221, 1648, 587 (and the tuning pools gmb-extra 2058, ucdp-syria-pool N)
+wc -l "$OUT"/*.jsonl           # expect 427, 323, 375, 221, 1648, 587, 990 (and the tuning pools gmb-extra 2058, ucdp-syria-pool N)
 
 # 4. GeoNames Ukraine import (expect 36,381 places kept; re-running skips a file imported whole)
 env -u DATABASE_URL node bin/dateline.js gazetteer import --data-dir "$GZDIR" "$GEONAMES/UA.txt"

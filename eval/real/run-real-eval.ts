@@ -496,6 +496,12 @@ const SETS: readonly RealSet[] = [
     tag: 'gmb',
     spans: { tag: 'gmb', annotator: 'GMB', pinScope: 'a country the text names (by name or demonym)' },
   },
+  {
+    file: 'ged-countries.jsonl',
+    env: 'DATELINE_GED7_SET',
+    label: 'Seventh real-text set (UCDP GED headlines in 11 more countries, from HDX and netify copies)',
+    tag: 'ged7',
+  },
 ];
 
 /** GeoNames files imported into a deployment (`dateline gazetteer import`), looked up per text. */
