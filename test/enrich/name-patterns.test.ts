@@ -134,6 +134,13 @@ test('capitalised groups, places and adjectives next to person cues are not peop
   );
 });
 
+test("faiths, months in capitals and a headline's small words are no organisation", () => {
+  const orgs = (text: string) => enrich(text).organizations.map((o) => o.name);
+  assert.deepEqual(orgs("Survivors say Shi'ite militias executed 72 men."), []);
+  assert.deepEqual(orgs('ABUSES IN YEI JULY 2016 – JANUARY 2017. A report of the mission.'), []);
+  assert.deepEqual(orgs('Five Feared Killed As Suspected Militias Attack Wukari Villages'), []);
+});
+
 test('who someone is in a group is not the group\'s name: "Members of the X Front" names X Front', () => {
   const orgs = (text: string) => enrich(text).organizations.map((o) => o.name);
   assert.deepEqual(orgs('Members of the Popular Resistance Front attacked a post.'), [
@@ -149,6 +156,10 @@ test('who someone is in a group is not the group\'s name: "Members of the X Fron
 test('"<Country> army" is that country\'s forces, and a name before "militia", "group" or "cartel" is a group', () => {
   const orgs = (text: string) => enrich(text).organizations.map((o) => o.name);
   assert.deepEqual(orgs('The Chad army said 10 soldiers died near the lake.'), ['Chad armed forces']);
+  // "forces" after a country's name is the noun when a verb follows, the verb when an object does
+  assert.deepEqual(orgs('Colombia forces kill 9 guerrillas.'), ['Colombia armed forces']);
+  assert.deepEqual(orgs('The war in Ukraine forces Europe to rethink.'), []);
+  assert.deepEqual(orgs('Ukraine forces Russia to retreat.'), []);
   assert.deepEqual(orgs("Niger's military government declared three days of mourning."), []);
   assert.deepEqual(orgs('Nyamwisi militia attacked Kibali village.'), ['Nyamwisi']);
   assert.deepEqual(orgs('The Sawabi group seized the crossing.'), ['Sawabi']);

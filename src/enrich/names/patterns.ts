@@ -312,6 +312,9 @@ const STATE_IN = /\b(?:Islamic State|al-Qaeda|Al-Qaeda) in (?:the )?(?:\p{Lu}\p{
 
 // Letters, then at most a short number ("M23", "FARC-EP"); not reference codes such as "S1431".
 const ACRONYM = /^[A-Z]{2,7}(?:[0-9]{1,2})?(?:-[A-Z0-9]{1,4})?$|^[A-Z][0-9]{2}$/;
+// A month or a weekday in capitals ("YEI JULY 2016 – JANUARY 2017"), not an organisation.
+const CAPS_CALENDAR =
+  /^(?:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY)$/;
 // Aircraft and weapon designators ("KC-135R", "MQ-9", "AK-47"), not organisations.
 const DESIGNATOR = /^[A-Z]{1,3}-\d{1,3}[A-Z]?$/;
 // Capitals that are not organisations in news copy.
@@ -421,6 +424,12 @@ const COUNTRY_FORCE_AFTER = new RegExp(
   String.raw`^(?:['’]s)?\s+(armed forces|security forces|air force|army|military|navy|police)\b${NOT_FORCES_AFTER}`,
   'i',
 );
+// "Colombia forces kill 9", "Iraq forces have killed": after a country's name, "forces" is a noun
+// when a verb follows; "the war in Ukraine forces Europe to act" is the verb (an object follows, or the
+// country is a preposition's).
+const COUNTRY_FORCES_NOUN =
+  /^\s+(forces)(?=\s+(?!(?:the|a|an|his|her|their|its|them|him|us|me|you|it|to|back|out|up|down|more|all)\b)\p{Ll}|\s*[.,;:]|\s*$)/u;
+const OBJECT_OF_PREPOSITION = /\b(?:in|of|from|at|on|to|for|into|over|across)\s+$/i;
 // ACLED's way of naming a state's forces: "Military Forces of Sudan", "Police Forces of Nigeria".
 const FORCES_OF_BEFORE = /\b(Military|Armed|Police|Security) Forces of (?:the )?$/;
 const SHORT_ORG = /^(?:Coalition|Alliance)$/;
@@ -452,7 +461,7 @@ const ROUTE_BEFORE =
 const NUMBERED_UNIT = /\b(?:Brigade|Battalion|Regiment) \d{1,3}\b(?![.,:]?\d)/g;
 const GROUP_NOUN_CUE = new RegExp(String.raw`[${UP}][${LETTER}'’-]+ ${GROUP_NOUN}\b`, 'u');
 const NOT_GROUP_NAME =
-  /(?:ist|ish|ese|ian|ean|ic)$|^(?:Arab|Tuareg|Sunni|Shia|Shiite|Druze|Alawite|Yazidi|Christian|Muslim|Jewish|Tribal|Local|Armed|Rebel|Unknown|Unidentified|Suspected|Government|Opposition|Regime|Security|Foreign|Several|Some|Many|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Dozens|Hundreds|Anti|Pro|Community|Village|Vigilante|Youth|Ethnic|Allied|Federal|State|Police|Army|Former|Ex|Defected|Other|Rival|Enemy|The|A|An|Our|Your|Their|His|Her|Its|These|Those|All|Both|Most|Few|Militia|Militant|Jihadi|More|Dozen|Scores|Hundred|Thousands|Eleven|Twelve|No|Any|Another|Each|Every|This|That|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\p{Lu}\p{Ll}+(?:teen|ty))$/u;
+  /(?:ist|ish|ese|ian|ean|ic)$|^(?:Arab|Tuareg|Sunni|Shia|Shiite|Shi['’]ite|Shi['’]a|Druze|Alawite|Yazidi|Christian|Muslim|Jewish|Tribal|Local|Armed|Rebel|Unknown|Unidentified|Suspected|Government|Opposition|Regime|Security|Foreign|Several|Some|Many|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Dozens|Hundreds|Anti|Pro|Community|Village|Vigilante|Youth|Ethnic|Allied|Federal|State|Police|Army|Former|Ex|Defected|Other|Rival|Enemy|The|A|An|Our|Your|Their|His|Her|Its|These|Those|All|Both|Most|Few|Militia|Militant|Jihadi|More|Dozen|Scores|Hundred|Thousands|Eleven|Twelve|No|Any|Another|Each|Every|This|That|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\p{Lu}\p{Ll}+(?:teen|ty))$/u;
 
 // Afghan and Pakistani place names end in these ("Yahya Khel", "Mohammad Rahim Kalay"), and after the
 // izafat "-ye"/"-e" a name is a place's ("Alaqehdari-ye Yahya Khel").
@@ -702,9 +711,13 @@ export function findPatternNames(
   // "<Demonym> army/forces", "<Country> army", "Mali's army": the forces are that country's.
   for (const m of mentions) {
     if (m.kind !== 'country') continue;
-    const after = (m.demonym ? FORCE_AFTER : COUNTRY_FORCE_AFTER).exec(
-      text.slice(m.match.end, m.match.end + 22),
-    );
+    const following = text.slice(m.match.end, m.match.end + 22);
+    const after = m.demonym
+      ? FORCE_AFTER.exec(following)
+      : (COUNTRY_FORCE_AFTER.exec(following) ??
+        (OBJECT_OF_PREPOSITION.test(text.slice(Math.max(0, m.match.start - 12), m.match.start))
+          ? null
+          : COUNTRY_FORCES_NOUN.exec(text.slice(m.match.end, m.match.end + 40))));
     if (!after?.[1]) continue;
     const end = m.match.end + after[0].length;
     const what = FORCE_WORDS[after[1].toLowerCase()] ?? 'armed forces';
@@ -1032,7 +1045,7 @@ export function findPatternNames(
     let span = m[0];
     // Drop a leading sentence word that is not part of the name ("In Yarmouk Army").
     const lead =
-      /^(?:(?:The|In|At|On|By|For|From|With|And|Of|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Several|Some|Many) )+/.exec(
+      /^(?:(?:The|In|At|On|By|For|From|With|And|Of|As|While|When|After|Before|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Several|Some|Many) )+/.exec(
         span,
       );
     if (lead) {
@@ -1053,7 +1066,9 @@ export function findPatternNames(
       const verbAt = words.findLastIndex((w) => HEADLINE_VERBS.test(w) || HEADLINE_PLAIN_VERBS.test(w));
       const from = verbAt + 1 + (/^(?:Former|Ex)$/.test(words[verbAt + 1] ?? '') ? 1 : 0);
       if (from > 0) {
-        const cut = words.slice(0, from).join(' ').length + 1;
+        // and a small word after the verb is not the name's ("Killed in Buni Yadi Brigade Attack")
+        const small = /^(?:in|at|on|by|near|from|of|the|as)$/i.test(words[from] ?? '') ? 1 : 0;
+        const cut = words.slice(0, from + small).join(' ').length + 1;
         start += cut;
         span = span.slice(cut);
       }
@@ -1145,6 +1160,7 @@ export function findPatternNames(
     // A run of capitals ("HORN OF AFRICA REPORT") is a shouted headline, not acronyms.
     if (capsWord(tokens[i - 1]) || capsWord(tokens[i + 1])) return;
     if (shouting || !ACRONYM.test(t.text) || NOT_ACRONYMS.has(t.text) || DESIGNATOR.test(t.text)) return;
+    if (CAPS_CALENDAR.test(t.text)) return;
     // "KABUL, Afghanistan (May 2) –", "BAGHDAD - ": a dateline's town in capitals, not an organisation.
     if (
       (t.start === 0 || text[t.start - 1] === '\n') &&
