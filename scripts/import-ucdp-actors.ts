@@ -134,6 +134,7 @@ const GENERIC_NAMES = new Set([
   'Jihad Islamic',
   'Justice Revolution',
   'Liberation Army',
+  'National Liberation Army',
   'Liberation Force',
   'Local Vigilante Committees',
   'Muslim Society',
