@@ -177,7 +177,7 @@ export function isNeverPlace(name: string): boolean {
 
 // Capitalised words that often stand next to a place name without being part of a person's name.
 const PLACE_NEIGHBOURS =
-  /^(?:In|At|On|From|Near|Outside|Inside|The|North|South|East|West|Northern|Southern|Eastern|Western|Central|Greater|Upper|Lower|Old|New|City|Strip|Bank|Valley|Province|Region|State|Governorate|Oblast|District|Camp|Airport|Port|Street|Square|Road|Bridge|Dam|Base|Crossing|Hospital|University|Mosque|Church|Market|Front|War|Offensive|Conflict|Crisis)$/;
+  /^(?:In|At|On|From|Near|Outside|Inside|The|North|South|East|West|Northern|Southern|Eastern|Western|Central|Greater|Upper|Lower|Old|New|City|Strip|Bank|Valley|Province|Region|State|Governorate|Oblast|District|LGA|Local|Township|Municipality|County|Territory|Department|Prefecture|Commune|Village|Town|Raion|Camp|Airport|Port|Street|Square|Road|Bridge|Dam|Base|Crossing|Hospital|University|Mosque|Church|Market|Front|War|Offensive|Conflict|Crisis)$/;
 
 /**
  * True when most longer words of the match's sentence are capitalised (a title-case headline).

@@ -206,3 +206,22 @@ test('a state outranks a town inside it that has the name only as a word of a lo
     'Sulaymaniyah As Sulaymaniyah city',
   ]);
 });
+
+test('a town beside the region it lies in is found, however the region is spelt and whatever designator follows the town', () => {
+  const pin = (text: string) => enrich(text).places.map((p) => `${p.matched} ${p.kind} ${p.country}`);
+  // "Borno" is also a German town's spelling: Gwoza, which lies in Borno State, makes it the state.
+  assert.deepEqual(pin('Gunmen attacked Gwoza, Borno.'), ['Gwoza city NG', 'Borno region NG']);
+  assert.deepEqual(pin('Gunmen attacked Gwoza in Borno.'), ['Gwoza city NG', 'Borno region NG']);
+  // An area's designator after a town's name is not the rest of a person's name.
+  assert.deepEqual(pin('Soldiers recovered arms in Monguno Local Government Area of Borno.'), [
+    'Monguno city NG',
+    'Borno region NG',
+  ]);
+  // The same name again is no evidence for itself: Libya's al-Marj stays out of Syria's Ghouta.
+  assert.deepEqual(
+    enrich('Shelling targets al-Marj. Raids in Al-Marj area in the Eastern Ghouta.', ['SY'])
+      .places.filter((p) => p.country === 'LY')
+      .map((p) => p.matched),
+    [],
+  );
+});

@@ -49,12 +49,27 @@ export function contextCountries(context: EnrichContext, storyCountries: string[
 /** "iso2.admin1Code" of the admin-1 regions a text names: towns inside them win over homonyms. */
 function namedAreas(mentions: Resolved[]): Set<string> {
   const out = new Set<string>();
-  for (const m of mentions)
-    if (m.kind === 'place' && m.candidates.length === 1 && m.candidates[0]?.place.kind === 'region')
-      out.add(`${m.candidates[0].place.iso2}.${m.candidates[0].place.admin1Code}`);
-    else if (m.kind === 'place' && m.preferRegion)
+  const places = mentions.filter((m) => m.kind === 'place');
+  const key = (place: Place) => `${place.iso2}.${place.admin1Code}`;
+  for (const m of places)
+    if (m.candidates.length === 1 && m.candidates[0]?.place.kind === 'region')
+      out.add(key(m.candidates[0].place));
+    else
       for (const c of m.candidates)
-        if (c.place.kind === 'region') out.add(`${c.place.iso2}.${c.place.admin1Code}`);
+        if (
+          c.place.kind === 'region' &&
+          (m.preferRegion ||
+            // "Gwoza, Borno": a name that is a region and a German town is the region when another of
+            // the text's places, one with no namesake abroad (nor this name again), lies in it.
+            places.some(
+              (o) =>
+                o !== m &&
+                o.candidates.every((oc) => oc.place.iso2 === c.place.iso2) &&
+                !o.candidates.some((oc) => m.candidates.some((mc) => mc.place === oc.place)) &&
+                o.candidates.some((oc) => oc.place.kind === 'city' && key(oc.place) === key(c.place)),
+            ))
+        )
+          out.add(key(c.place));
   return out;
 }
 
