@@ -157,7 +157,8 @@ test('"<Country> army" is that country\'s forces, and a name before "militia", "
   const orgs = (text: string) => enrich(text).organizations.map((o) => o.name);
   assert.deepEqual(orgs('The Chad army said 10 soldiers died near the lake.'), ['Chad armed forces']);
   // "forces" after a country's name is the noun when a verb follows, the verb when an object does
-  assert.deepEqual(orgs('Colombia forces kill 9 guerrillas.'), ['Colombia armed forces']);
+  assert.deepEqual(orgs('Colombia forces kill 9 guerrillas.'), ['National Army of Colombia']);
+  assert.deepEqual(orgs('17 Myanmar Junta Forces Killed in Resistance Attacks'), ['Tatmadaw']);
   assert.deepEqual(orgs('The war in Ukraine forces Europe to rethink.'), []);
   assert.deepEqual(orgs('Ukraine forces Russia to retreat.'), []);
   assert.deepEqual(orgs("Niger's military government declared three days of mourning."), []);

@@ -417,11 +417,13 @@ const FORCE_WORDS: Record<string, string> = {
 // "Niger's military government", "the Malian military junta": the rulers, not the forces.
 const NOT_FORCES_AFTER = String.raw`(?!\s+(?:government|junta|regime|rulers?|leaders?|council|authorities|coup)\b)`;
 const FORCE_AFTER = new RegExp(
-  String.raw`^\s+(armed forces|security forces|air force|army|forces|military|navy|police|regime forces)\b${NOT_FORCES_AFTER}`,
+  // "Syrian regime army": the rulers' forces are the country's
+  String.raw`^\s+(?:junta |regime )?(armed forces|security forces|air force|army|forces|military|navy|police|regime forces)\b${NOT_FORCES_AFTER}`,
   'i',
 );
 const COUNTRY_FORCE_AFTER = new RegExp(
-  String.raw`^(?:['’]s)?\s+(armed forces|security forces|air force|army|military|navy|police)\b${NOT_FORCES_AFTER}`,
+  // "Myanmar Junta Forces", "Myanmar Regime Forces" too (troops are people)
+  String.raw`^(?:['’]s)?\s+(?:junta |regime )?(armed forces|security forces|air force|army|military|navy|police|(?<=(?:junta|regime) )forces)\b${NOT_FORCES_AFTER}`,
   'i',
 );
 // "Colombia forces kill 9", "Iraq forces have killed": after a country's name, "forces" is a noun
