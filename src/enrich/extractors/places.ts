@@ -177,28 +177,7 @@ function choose(
       if (near) best = near.c;
     }
   }
-  // "Daesh leaders linked to Paris attack" in a Syria story that names the US: a world city by its
-  // own name beats a small town of that name in a country the text only mentions (Paris, Texas),
-  // unless the text's region or its other places put the town there.
   const town = best.place;
-  if (
-    town.kind === 'city' &&
-    town.population < SMALL_TOWN &&
-    !inArea(town) &&
-    !story.has(town.iso2) &&
-    !anchors.some((a) => kmBetween(a, town) <= NEAR_KM)
-  ) {
-    const world = ranked.find(
-      (c) =>
-        c.canonical &&
-        c.place.kind === 'city' &&
-        c.place.population >= WORLD_CITY &&
-        c.place.iso2 !== town.iso2,
-    );
-    if (world) return world.place;
-  }
-  // "Moscow" in a story about the US is Russia's capital, not Moscow, Idaho: a capital by its own
-  // name beats a small namesake even at home, unless the text's region or places put it there.
   if (
     town.kind === 'city' &&
     town.feature !== 'PPLC' &&
@@ -206,14 +185,19 @@ function choose(
     !inArea(town) &&
     !anchors.some((a) => kmBetween(a, town) <= NEAR_KM)
   ) {
-    const capital = ranked.find(
+    // "Daesh leaders linked to Paris attack" in a Syria story that names the US: a world city by its
+    // own name beats a small town of that name in a country the text only mentions (Paris, Texas);
+    // "Moscow" in a story about the US is Russia's capital, not Moscow, Idaho: a capital beats a small
+    // namesake even at home. Unless the text's region or its other places put the town there.
+    const abroad = ranked.find(
       (c) =>
         c.canonical &&
-        c.place.feature === 'PPLC' &&
-        c.place.population >= CAPITAL &&
-        c.place.iso2 !== town.iso2,
+        c.place.kind === 'city' &&
+        c.place.iso2 !== town.iso2 &&
+        ((c.place.population >= WORLD_CITY && !story.has(town.iso2)) ||
+          (c.place.feature === 'PPLC' && c.place.population >= CAPITAL)),
     );
-    if (capital) return capital.place;
+    if (abroad) return abroad.place;
   }
   const inContext = context.has(best.place.iso2) || inArea(best.place);
   if (inContext) return best.place;
