@@ -225,3 +225,17 @@ test('a town beside the region it lies in is found, however the region is spelt 
     [],
   );
 });
+
+test("a region named as one is kept though the text's only country is its actors'", () => {
+  const regions = (text: string) =>
+    enrich(text)
+      .places.filter((p) => p.kind === 'region')
+      .map((p) => `${p.matched} ${p.country}`);
+  // "Russian" makes Russia the text's country; the oblast is still in Ukraine.
+  assert.deepEqual(regions('Russian forces shelled Huliaipole (Huliaipole, Zaporizhzhia).'), [
+    'Zaporizhzhia UA',
+  ]);
+  assert.deepEqual(regions('Russian shelling hit Zaporizhzhia oblast.'), ['Zaporizhzhia UA']);
+  // The name going on before the word is another name's end ("Great Lakes", "Baghlan-e Markazi").
+  assert.deepEqual(regions('Russian envoys toured the Great Lakes province.'), []);
+});

@@ -113,6 +113,8 @@ function choose(
   areas: Set<string>,
   anchors: Place[],
   story: ReadonlySet<string> = new Set(),
+  /** The text around the name. */
+  around: { before: string; after: string } = { before: '', after: '' },
 ): Place | undefined {
   if (m.chosen) return m.candidates[0]?.place;
   const inArea = (place: Place) => place.kind === 'city' && areas.has(`${place.iso2}.${place.admin1Code}`);
@@ -203,6 +205,15 @@ function choose(
   if (inContext) return best.place;
   // Abroad, only by its own name: "Boni" in a Mali story is not Bonn under another spelling.
   if (!best.canonical) return undefined;
+  // "Russian forces shelled Huliaipole (Huliaipole, Zaporizhzhia)", "… in Zaporizhzhia oblast": a
+  // region the text names as one, last in ACLED's bracket or before "oblast", "province" or
+  // "governorate", is where it says, whatever country its actors are from; not when the name goes
+  // on before it ("Baghlan-e Markazi province").
+  const bracketLast = /\([^()]*,\s*$/.test(around.before) && /^\s*\)/.test(around.after);
+  const adminWord =
+    /^\s+(?:[Oo]blast|[Pp]rovince|[Gg]overnorate)\b/.test(around.after) &&
+    !/\p{Lu}[\p{L}'’-]* $/u.test(around.before);
+  if (best.place.kind === 'region' && (bracketLast || adminWord)) return best.place;
   if (context.size > 0 && best.place.population < BIG_CITY) return undefined;
   if (context.size === 0 && best.place.kind === 'city' && best.place.population < 50_000) return undefined;
   return best.place;
@@ -268,7 +279,13 @@ export function createPlacesExtractor(storyCountries: () => string[]): Extractor
           /\b(?:[Pp]ro|[Aa]nti)[- ]$/.test(context.text.slice(Math.max(0, m.match.start - 5), m.match.start))
         )
           continue;
-        const place = anchors.get(m) ?? choose(m, weights, areas, anchorsBut(m), story);
+        const place =
+          anchors.get(m) ??
+          choose(m, weights, areas, anchorsBut(m), story, {
+            before: context.text.slice(Math.max(0, m.match.start - 30), m.match.start),
+            // from the name's own end: a region word after it is already inside the match
+            after: context.text.slice(m.match.start + m.match.text.length).slice(0, 14),
+          });
         if (!place) continue;
         // "Mitchell said": a small town does not speak; a capital does ("Moscow said", its government).
         if (
