@@ -239,3 +239,18 @@ test("a region named as one is kept though the text's only country is its actors
   // The name going on before the word is another name's end ("Great Lakes", "Baghlan-e Markazi").
   assert.deepEqual(regions('Russian envoys toured the Great Lakes province.'), []);
 });
+
+test('whose forces acted is not where: an attacker’s demonym does not make its country the text’s', () => {
+  const pins = (text: string) =>
+    enrich(text)
+      .places.filter((p) => p.kind === 'city')
+      .map((p) => `${p.matched} ${p.country}`);
+  assert.deepEqual(pins('Israeli strikes hit Rafah.'), ['Rafah PS']);
+  // Engels, in Russia, was once called Pokrovsk: not the town Russian forces advance on.
+  assert.deepEqual(
+    pins('Russian forces advanced near Pokrovsk.').filter((p) => p.endsWith('RU')),
+    [],
+  );
+  // A demonym that is not an actor's still gives the text its country.
+  assert.deepEqual(pins('Russian officials visited Engels.'), ['Engels RU']);
+});

@@ -30,6 +30,10 @@ const WORLD_CITY = 1_000_000;
 /** A national capital this big outranks a small namesake even in the story's own country. */
 const CAPITAL = 100_000;
 
+// After a demonym, the words that make it an actor's ("Russian forces", "Turkish drones", "Saudi-led").
+const ACTOR_AFTER =
+  /^(?:-(?:led|backed|made|built|supplied)\b|\s+(?:(?:special |armed |security )?forces|troops|soldiers|army|military|navy|air force|jets|warplanes|aircraft|air ?strikes?|drones?|missiles?|rockets?|shelling|artillery|tanks|strikes?|raids?|bombardment|offensive|mercenaries|marines|paratroopers|warships)\b)/i;
+
 /** The countries a text is about, weighted by how often they come up. */
 export function contextCountries(context: EnrichContext, storyCountries: string[]): Map<string, number> {
   const weights = new Map<string, number>();
@@ -38,6 +42,14 @@ export function contextCountries(context: EnrichContext, storyCountries: string[
   };
   for (const iso2 of storyCountries) add(iso2, 3);
   for (const m of context.mentions) {
+    // "Russian forces shelled Huliaipole", "Israeli strikes hit Rafah": whose forces or weapons says
+    // who acted, not where.
+    if (
+      m.kind === 'country' &&
+      m.demonym &&
+      ACTOR_AFTER.test(context.text.slice(m.match.end, m.match.end + 24))
+    )
+      continue;
     if (m.kind === 'country') add(m.country.iso2, 2);
     else if (m.kind === 'person') add(m.person.country, 1);
     // A news agency reports from everywhere: "Reuters said" says nothing of where the story is.
