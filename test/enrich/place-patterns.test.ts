@@ -251,6 +251,9 @@ test('whose forces acted is not where: an attacker’s demonym does not make its
     pins('Russian forces advanced near Pokrovsk.').filter((p) => p.endsWith('RU')),
     [],
   );
-  // A demonym that is not an actor's still gives the text its country.
+  assert.deepEqual(pins('Russian forces advanced near Pokrovsk.'), ['Pokrovsk UA']);
+  // A demonym that is not an actor's still gives the text its country, and so does a home army.
   assert.deepEqual(pins('Russian officials visited Engels.'), ['Engels RU']);
+  assert.deepEqual(pins('Nigerian troops killed 20 insurgents in Gwoza.'), ['Gwoza NG']);
+  assert.deepEqual(pins('Syrian forces shelled Kafr Nabl.'), ['Kafr Nabl SY']);
 });

@@ -34,6 +34,23 @@ const CAPITAL = 100_000;
 const ACTOR_AFTER =
   /^(?:-(?:led|backed|made|built|supplied)\b|\s+(?:(?:special |armed |security )?forces|troops|soldiers|army|military|navy|air force|jets|warplanes|aircraft|air ?strikes?|drones?|missiles?|rockets?|shelling|artillery|tanks|strikes?|raids?|bombardment|offensive|mercenaries|marines|paratroopers|warships)\b)/i;
 
+/**
+ * The countries of the text that only its attackers come from ("Russian forces shelled …", "Israeli
+ * strikes hit …"): whose forces or weapons says who acted, not where.
+ */
+function actorCountries(context: EnrichContext, storyCountries: string[]): Set<string> {
+  const actors = new Set<string>();
+  const other = new Set<string>(storyCountries);
+  for (const m of context.mentions)
+    if (m.kind === 'country')
+      (m.demonym && ACTOR_AFTER.test(context.text.slice(m.match.end, m.match.end + 24)) ? actors : other).add(
+        m.country.iso2,
+      );
+    else if (m.kind === 'person' && m.person.country) other.add(m.person.country);
+    else if (m.kind === 'org' && m.org.country && m.org.kind !== 'media') other.add(m.org.country);
+  return new Set([...actors].filter((iso2) => !other.has(iso2)));
+}
+
 /** The countries a text is about, weighted by how often they come up. */
 export function contextCountries(context: EnrichContext, storyCountries: string[]): Map<string, number> {
   const weights = new Map<string, number>();
@@ -42,14 +59,6 @@ export function contextCountries(context: EnrichContext, storyCountries: string[
   };
   for (const iso2 of storyCountries) add(iso2, 3);
   for (const m of context.mentions) {
-    // "Russian forces shelled Huliaipole", "Israeli strikes hit Rafah": whose forces or weapons says
-    // who acted, not where.
-    if (
-      m.kind === 'country' &&
-      m.demonym &&
-      ACTOR_AFTER.test(context.text.slice(m.match.end, m.match.end + 24))
-    )
-      continue;
     if (m.kind === 'country') add(m.country.iso2, 2);
     else if (m.kind === 'person') add(m.person.country, 1);
     // A news agency reports from everywhere: "Reuters said" says nothing of where the story is.
@@ -125,8 +134,12 @@ function choose(
   areas: Set<string>,
   anchors: Place[],
   story: ReadonlySet<string> = new Set(),
-  /** The text around the name. */
-  around: { before: string; after: string } = { before: '', after: '' },
+  /** The text around the name, and the countries only the text's attackers come from. */
+  around: { before: string; after: string; actorOnly: ReadonlySet<string> } = {
+    before: '',
+    after: '',
+    actorOnly: new Set(),
+  },
 ): Place | undefined {
   if (m.chosen) return m.candidates[0]?.place;
   const inArea = (place: Place) => place.kind === 'city' && areas.has(`${place.iso2}.${place.admin1Code}`);
@@ -213,6 +226,12 @@ function choose(
     );
     if (abroad) return abroad.place;
   }
+  // "Russian forces advanced near Pokrovsk": the attackers' country does not make a town there by
+  // another of its names (Engels was once Pokrovsk) the one meant over a town by its own name.
+  if (around.actorOnly.has(best.place.iso2) && !best.canonical) {
+    const own = ranked.find((c) => c.canonical && !around.actorOnly.has(c.place.iso2));
+    if (own) best = own;
+  }
   const inContext = context.has(best.place.iso2) || inArea(best.place);
   if (inContext) return best.place;
   // Abroad, only by its own name: "Boni" in a Mali story is not Bonn under another spelling.
@@ -226,8 +245,10 @@ function choose(
     /^\s+(?:[Oo]blast|[Pp]rovince|[Gg]overnorate)\b/.test(around.after) &&
     !/\p{Lu}[\p{L}'’-]* $/u.test(around.before);
   if (best.place.kind === 'region' && (bracketLast || adminWord)) return best.place;
-  if (context.size > 0 && best.place.population < BIG_CITY) return undefined;
-  if (context.size === 0 && best.place.kind === 'city' && best.place.population < 50_000) return undefined;
+  // The attackers' countries alone are no country to be abroad from ("Israeli strikes hit Rafah").
+  const located = [...context.keys()].some((iso2) => !around.actorOnly.has(iso2));
+  if (located && best.place.population < BIG_CITY) return undefined;
+  if (!located && best.place.kind === 'city' && best.place.population < 50_000) return undefined;
   return best.place;
 }
 
@@ -243,6 +264,7 @@ export function createPlacesExtractor(storyCountries: () => string[]): Extractor
     extract(context) {
       const weights = contextCountries(context, storyCountries());
       const story = new Set(storyCountries());
+      const actorOnly = actorCountries(context, storyCountries());
       const areas = namedAreas(context.mentions);
       const anchors = anchorsOf(context.mentions, weights, areas);
       const anchorsBut = (m: Resolved) => [...anchors].filter(([k]) => k !== m).map(([, p]) => p);
@@ -297,6 +319,7 @@ export function createPlacesExtractor(storyCountries: () => string[]): Extractor
             before: context.text.slice(Math.max(0, m.match.start - 30), m.match.start),
             // from the name's own end: a region word after it is already inside the match
             after: context.text.slice(m.match.start + m.match.text.length).slice(0, 14),
+            actorOnly,
           });
         if (!place) continue;
         // "Mitchell said": a small town does not speak; a capital does ("Moscow said", its government).
