@@ -418,7 +418,7 @@ const FORCE_WORDS: Record<string, string> = {
 const NOT_FORCES_AFTER = String.raw`(?!\s+(?:government|junta|regime|rulers?|leaders?|council|authorities|coup)\b)`;
 const FORCE_AFTER = new RegExp(
   // "Syrian regime army": the rulers' forces are the country's
-  String.raw`^\s+(?:junta |regime )?(armed forces|security forces|air force|army|forces|military|navy|police|regime forces)\b${NOT_FORCES_AFTER}`,
+  String.raw`^\s+(?:junta |regime )?(armed forces|security forces|air force|army|forces|military|navy|police)\b${NOT_FORCES_AFTER}`,
   'i',
 );
 const COUNTRY_FORCE_AFTER = new RegExp(
