@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Rebuilds the seven git-ignored real-text evaluation sets (eval/README.md) and the GeoNames UA import:
+# Rebuilds the eight git-ignored real-text evaluation sets (eval/README.md) and the GeoNames UA import:
 #   eval/real/rebuild-sets.sh      (OUT defaults to shared/eval-real beside the clone, where the runner looks)
 # Needs: node + `npm ci` done in the clone, Rscript (Debian r-base-core), git, unzip.
 # The clone must be a full clone holding commit 0fc19e6 (the builders `git show` gazetteer files of it).
@@ -56,6 +56,8 @@ kmj0084/Turkey c12479eb3957e40f7920aee5df5dee02909b2af6 data/conflict_data_tur.c
 netify-dev/netify 7c77dc1aec53e48555804e3602579225ef1021fd data/mexico.rda mexico.rda
 netify-dev/netify 7c77dc1aec53e48555804e3602579225ef1021fd data/myanmar.rda myanmar.rda
 LIST
+GENARG=$(gitdir raspberryice/gen-arg)
+git --git-dir="$GENARG" cat-file -e 16d8f908ecf6a9ff5d50042597ac6139157c3edb^{commit}
 RE3D=$(gitdir dstl/re3d)
 git --git-dir="$RE3D" cat-file -e b061ff06713cad4df7e5cfaed3fd07bf15b2598c^{commit}
 
@@ -75,7 +77,7 @@ for c in mexico myanmar; do
   Rscript -e 'a<-commandArgs(TRUE); e<-new.env(); load(a[1],envir=e); x<-as.data.frame(get(ls(e)[1],e)); for (n in names(x)) if (inherits(x[[n]],"POSIXct")||inherits(x[[n]],"Date")) x[[n]]<-format(x[[n]],"%Y-%m-%d"); write.csv(x,a[2],row.names=FALSE,na="")' "$SRC/ged7/$c.rda" "$SRC/ged7/$c.csv"
 done
 
-# 3. Build the seven sets (file names are the ones eval/real/run-real-eval.ts looks for)
+# 3. Build the eight sets (file names are the ones eval/real/run-real-eval.ts looks for)
 cd "$CLONE"
 node --import tsx eval/real/build-real-set.ts "$SRC/ucdpged.tsv"
 node --import tsx eval/real/build-real-set.ts --pool "$OUT/ucdp-syria-pool.jsonl" "$SRC/ucdp_syria.tsv"
@@ -86,8 +88,9 @@ node --import tsx eval/real/build-isaf-set.ts "$SRC/isaf.jsonl" "$OUT/isaf-relea
 node --import tsx eval/real/build-re3d-set.ts "$RE3D" "$OUT/re3d-paragraphs.jsonl"
 node --import tsx eval/real/build-ua-set.ts "$SRC/UCDP-Ukraine.csv" "$GEONAMES/UA.txt" "$OUT/ua-events.jsonl"
 node --import tsx eval/real/build-gmb-set.ts "$SRC/ner_dataset.csv" "$OUT/gmb-texts.jsonl" --extra "$OUT/gmb-extra.jsonl"
+node --import tsx eval/real/build-wikievents-set.ts "$GENARG" "$OUT/wikievents-texts.jsonl"
 git status --short eval/real   # the *split.tsv files must not show up as modified
-wc -l "$OUT"/*.jsonl           # expect 427, 323, 375, 221, 1648, 587, 990 (and the tuning pools gmb-extra 2058, ucdp-syria-pool N)
+wc -l "$OUT"/*.jsonl           # expect 427, 323, 375, 221, 1648, 587, 990, 247 (and the tuning pools gmb-extra 2058, ucdp-syria-pool N)
 
 # 4. GeoNames Ukraine import (expect 36,381 places kept; re-running skips a file imported whole)
 env -u DATABASE_URL node bin/dateline.js gazetteer import --data-dir "$GZDIR" "$GEONAMES/UA.txt"

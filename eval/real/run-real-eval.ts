@@ -502,6 +502,13 @@ const SETS: readonly RealSet[] = [
     label: 'Seventh real-text set (UCDP GED headlines in 11 more countries, from HDX and netify copies)',
     tag: 'ged7',
   },
+  {
+    file: 'wikievents-texts.jsonl',
+    env: 'DATELINE_WIKIEVENTS_SET',
+    label: "Eighth real-text set (WikiEvents: news reports of attacks, the dataset's entity mentions)",
+    tag: 'we',
+    spans: { tag: 'we', annotator: 'WikiEvents', pinScope: 'a country the text names' },
+  },
 ];
 
 /** GeoNames files imported into a deployment (`dateline gazetteer import`), looked up per text. */
