@@ -63,3 +63,30 @@ test('a surname opening the sentence after a place is the person the text named'
     ['Robert Hallworth <Robert Hallworth|Hallworth>'],
   );
 });
+
+test('an earlier update’s person is found again by full name, and by a rare first name alone', () => {
+  // No cue in the sentence: only the story says these are people.
+  assert.deepEqual(
+    people('Korvan Deshtiyev purchases ammunition from a store in Lowell.', ['Korvan Deshtiyev']),
+    ['Korvan Deshtiyev <Korvan Deshtiyev>'],
+  );
+  assert.deepEqual(people('The 19-year-old Korvan has been charged.', ['Korvan Deshtiyev']), [
+    'Korvan Deshtiyev <Korvan>',
+  ]);
+  // A common given name alone could be anyone; one two people of the story share is neither's.
+  assert.deepEqual(people('Robert has been charged.', ['Robert Hallworth']), []);
+  assert.deepEqual(people('Korvan has been charged.', ['Korvan Deshtiyev', 'Korvan Ilyasov']), [
+    'Korvan <Korvan>',
+  ]);
+});
+
+test('an age between commas after a name marks a person', () => {
+  assert.deepEqual(people('Korvan, 26, allegedly bought two pressure cookers in Saugus.'), [
+    'Korvan <Korvan>',
+  ]);
+  assert.deepEqual(people('Deshtiyev, then 19, talked to a friend about a pistol.'), [
+    'Deshtiyev <Deshtiyev>',
+  ]);
+  // A town or a month before a number is no one.
+  assert.deepEqual(people('In Kabul, 12 people died on April 15, 2013.'), []);
+});

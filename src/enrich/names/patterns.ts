@@ -156,10 +156,11 @@ const GOVERNMENT_OF = new RegExp(
 /**
  * Where a name stands shows a person without a title: what only people do after it ("Ahmed Khan
  * told", "Artan was arrested", "Abdul Rahman, who"), what only people have after its possessive
- * ("Salim Ali's home") or before "of" ("the funeral of Salim Ali"), an age in brackets.
+ * ("Salim Ali's home") or before "of" ("the funeral of Salim Ali"), an age in brackets or between
+ * commas ("Tamerlan, 26, bought").
  */
 const HUMAN_ACT = new RegExp(
-  String.raw`(${FULL_NAME}) (?:told|tweeted|pleaded|confessed|testified|resigned|was born|married)\b|(${FULL_NAME}|${NAME_WORD}) (?:was|had been|has been|is) (?:shot|stabbed|killed|arrested|detained|abducted|kidnapped|sentenced|executed|convicted|charged|jailed|assassinated|beheaded|elected|appointed|born|identified|named|found guilty)\b|(${FULL_NAME}),? who\b|(${FULL_NAME}) \((?:aged )?\d{1,2}\)|(${FULL_NAME}|${NAME_WORD})(?: [${LOW}]+){0,3} (?:himself|herself)\b|(${FULL_NAME}) (?:detonated|opened fire|stabbed|rammed|hijacked|pledged allegiance|blew)\b|(${FULL_NAME}), (?:a|an) \d{1,2}-year-old\b|\d{1,2}-year-old (?:[${LOW}-]+ ){0,2}(${FULL_NAME})`,
+  String.raw`(${FULL_NAME}) (?:told|tweeted|pleaded|confessed|testified|resigned|was born|married)\b|(${FULL_NAME}|${NAME_WORD}) (?:was|had been|has been|is) (?:shot|stabbed|killed|arrested|detained|abducted|kidnapped|sentenced|executed|convicted|charged|jailed|assassinated|beheaded|elected|appointed|born|identified|named|found guilty)\b|(${FULL_NAME}),? who\b|(${FULL_NAME}) \((?:aged )?\d{1,2}\)|(${FULL_NAME}|${NAME_WORD})(?: [${LOW}]+){0,3} (?:himself|herself)\b|(${FULL_NAME}) (?:detonated|opened fire|stabbed|rammed|hijacked|pledged allegiance|blew)\b|(${FULL_NAME}), (?:a|an) \d{1,2}-year-old\b|\d{1,2}-year-old (?:[${LOW}-]+ ){0,2}(${FULL_NAME})|(${FULL_NAME}|${NAME_WORD}), (?:then |now )?(?:aged )?\d{1,2}, `,
   'gu',
 );
 // "Musa Kamara and Fatima Bangura were abducted": two names, one act only people suffer.
@@ -187,7 +188,7 @@ const SPEAKER = new RegExp(
 );
 // The words HUMAN_ACT turns on: most updates have none, and the whole pattern costs a scan per capital.
 const HUMAN_ACT_CUE =
-  /\b(?:told|tweeted|pleaded|confessed|testified|resigned|born|married|who|himself|herself|detonated|opened fire|stabbed|rammed|hijacked|pledged allegiance|blew|year-old)\b|(?:was|been|is) (?:shot|stabbed|killed|arrested|detained|abducted|kidnapped|sentenced|executed|convicted|charged|jailed|assassinated|beheaded|elected|appointed|identified|named|found guilty)\b|\((?:aged )?\d/;
+  /\b(?:told|tweeted|pleaded|confessed|testified|resigned|born|married|who|himself|herself|detonated|opened fire|stabbed|rammed|hijacked|pledged allegiance|blew|year-old)\b|(?:was|been|is) (?:shot|stabbed|killed|arrested|detained|abducted|kidnapped|sentenced|executed|convicted|charged|jailed|assassinated|beheaded|elected|appointed|identified|named|found guilty)\b|\((?:aged )?\d|, (?:then |now )?(?:aged )?\d{1,2}, /;
 const PERSON_HAS = String.raw`(?:extradition|trial|home|house|residence|family|wife|husband|sons?|daughters?|brothers?|sisters?|father|mother|widow|body|bodyguards?|life|funeral|killers?|assassination|murder|motorcade)`;
 const POSSESSED = new RegExp(String.raw`(${FULL_NAME}|${NAME_WORD})['’]s ${PERSON_HAS}\b`, 'gu');
 const OF_PERSON = new RegExp(String.raw`\b${PERSON_HAS} of (?:the late )?(${FULL_NAME})`, 'gu');
@@ -1205,7 +1206,8 @@ export function findPatternNames(
     for (const t of short)
       if (!titleCase(t.start, t.end) && !overlapsAny(t.start, t.end, known))
         push({ kind: 'org', name: t.text, matched: t.text, start: t.start, end: t.end, confidence: 0.6 });
-  for (const p of surnamesAlone(text, out, known, knownNames, storyPeople)) push(p);
+  const rare = (word: string) => !givenNames.has(word) && !listed(word) && !writtenLowercase(word);
+  for (const p of surnamesAlone(text, out, known, knownNames, storyPeople, rare)) push(p);
   // "Gates said", "Yanukovych told": one word no list knows, speaking, is a person's surname. Not
   // after an article or another capital, not a plural or a people, not a word the text writes in
   // lowercase.
@@ -1237,6 +1239,9 @@ const STORY_SURNAME_CONFIDENCE = 0.6;
  * "Gen. Gary Volesky said … Volesky added": once a text, or an earlier update of its story, names a
  * person in full, the surname alone (with or without its article: "al-Zarqawi", "Zarqawi") is that
  * person again, where it is not part of a longer capitalised run and nothing else was found there.
+ * So is the full name again when an earlier update named it, and a first name alone ("Dzhokhar")
+ * that is that person's alone and `rare`: no common given name ("John" could be anyone), no word a
+ * list knows or the text writes in lower case.
  */
 function surnamesAlone(
   text: string,
@@ -1244,29 +1249,51 @@ function surnamesAlone(
   known: { start: number; end: number }[],
   knownNames: { start: number; end: number }[],
   storyPeople: readonly string[],
+  rare: (word: string) => boolean,
 ): PatternName[] {
   const out: PatternName[] = [];
   const here = new Set(found.map((p) => p.name));
   const earlier = storyPeople
     .filter((name) => !here.has(name))
     .map((name) => ({ kind: 'person' as const, name, confidence: STORY_SURNAME_CONFIDENCE }));
-  for (const p of [...found, ...earlier]) {
-    if (p.kind !== 'person') continue;
+  const people = [...found, ...earlier].filter((p) => p.kind === 'person');
+  const firstNames = new Map<string, number>();
+  for (const p of new Set(people.map((q) => q.name))) {
+    const [first, ...rest] = p.split(' ');
+    if (first && rest.length > 0) firstNames.set(first, (firstNames.get(first) ?? 0) + 1);
+  }
+  const NAME_FORM = /^\p{Lu}\p{Ll}[\p{L}'’-]*$|^[A-Z]{4,}$/u;
+  for (const p of people) {
     const words = p.name.split(' ');
     const last = words[words.length - 1];
     if (words.length < 2 || last === undefined || NOT_NAME_WORDS.test(last)) continue;
     const bare = last.replace(/^(?:al|el)-/, '');
     // Letters, apostrophes and hyphens only: the forms go into a pattern as they are.
-    if (bare.length < 4 || !/^\p{Lu}\p{Ll}[\p{L}'’-]*$|^[A-Z]{4,}$/u.test(bare)) continue;
+    if (bare.length < 4 || !NAME_FORM.test(bare)) continue;
     const forms = new Set([last, bare[0]!.toUpperCase() + bare.slice(1)]);
     // "Mr. Volesky", found by its title on its own, is the same man.
     for (const q of found) if (q.kind === 'person' && forms.has(q.name)) q.name = p.name;
-    for (const form of forms)
+    const first = words[0]!;
+    const rareFirst =
+      first.length >= 4 &&
+      NAME_FORM.test(first) &&
+      firstNames.get(first) === 1 &&
+      rare(first) &&
+      !NOT_NAME_WORDS.test(first) &&
+      !NOT_A_NAME_ALONE.test(first);
+    const patterns = [...forms];
+    if (rareFirst) {
+      patterns.push(first);
+      for (const q of found) if (q.kind === 'person' && q.name === first) q.name = p.name;
+    }
+    if (!here.has(p.name) && words.every((w) => /^[\p{L}'’.-]+$/u.test(w)))
+      patterns.push(words.map((w) => w.replace(/\./g, '\\.')).join(' '));
+    for (const form of patterns)
       for (const m of text.matchAll(
         new RegExp(String.raw`(?<![${LETTER}'’-])${form}(?![${LETTER}-]|['’][^s])`, 'gu'),
       )) {
         const start = m.index;
-        const end = start + form.length;
+        const end = start + m[0].length;
         if (
           overlapsAny(start, end, found) ||
           overlapsAny(start, end, knownNames) ||
@@ -1285,7 +1312,7 @@ function surnamesAlone(
         // stop ("Gen. Volesky") it is not inside one.
         if (/\p{Lu}[\p{L}'’-]* $/u.test(text.slice(Math.max(0, start - 20), start))) continue;
         if (/^ \p{Lu}/u.test(text.slice(end, end + 2))) continue;
-        out.push({ kind: 'person', name: p.name, matched: form, start, end, confidence: p.confidence });
+        out.push({ kind: 'person', name: p.name, matched: m[0], start, end, confidence: p.confidence });
       }
   }
   return out;
