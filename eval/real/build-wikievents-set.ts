@@ -92,19 +92,30 @@ const countryCodes = new Map<string, string>([
   ['Britain', 'GB'],
 ]);
 const demonymKeys = new Set<string>(['american', 'americans', 'british', 'briton', 'britons']);
+/** Demonym → country, for the countries a document names ("American soil"). */
+const demonymCodes = new Map<string, string>([
+  ['American', 'US'],
+  ['British', 'GB'],
+]);
 for (const line of show(here, `${GOLD_GAZETTEER_COMMIT}:data/gazetteer/countries.tsv`).split('\n')) {
   const [iso2, name, , , alt, dem] = line.split('\t');
   if (!iso2 || !name) continue;
   for (const n of [name, ...(alt ?? '').split('|')]) if (n) countryCodes.set(n, iso2);
   for (const d of (dem ?? '').split('|'))
-    if (d) for (const k of [d, `${d}s`]) demonymKeys.add(k.toLowerCase());
+    if (d) {
+      for (const k of [d, `${d}s`]) demonymKeys.add(k.toLowerCase());
+      if (!demonymCodes.has(d)) demonymCodes.set(d, iso2);
+    }
 }
 const countryKeys = new Set([...countryCodes.keys()].map((k) => k.toLowerCase()));
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** The countries a text names by name or demonym (plural too). */
 function countriesNamed(text: string): string[] {
   const out = new Set<string>();
   for (const [name, iso2] of countryCodes)
     if (new RegExp(`(?<![\\p{L}.])${escape(name)}(?![\\p{L}])`, 'u').test(text)) out.add(iso2);
+  for (const [name, iso2] of demonymCodes)
+    if (new RegExp(`(?<![\\p{L}.])${escape(name)}s?(?![\\p{L}])`, 'u').test(text)) out.add(iso2);
   return [...out];
 }
 
@@ -281,6 +292,7 @@ for (const doc of docs) {
   const judged = judge(doc, b);
   const docKey = `we-${doc.doc_id}`;
   const day = published(doc, b.text);
+  const documentCountries = countriesNamed(b.text);
   chunks(b).forEach(([cb, ce], n) => {
     const within = (spans: Span[]) =>
       spans
@@ -304,7 +316,9 @@ for (const doc of docs) {
       otherPeople: within(judged.people.other),
       otherOrganizations: within(judged.organizations.other),
       otherPlaces: within(judged.places.other),
-      placeCountries: countriesNamed(text),
+      // The story's countries: those its document names anywhere (a report on Baghdad names Iraq
+      // once, not in every text cut from it).
+      placeCountries: documentCountries,
     });
   });
 }

@@ -507,7 +507,11 @@ const SETS: readonly RealSet[] = [
     env: 'DATELINE_WIKIEVENTS_SET',
     label: "Eighth real-text set (WikiEvents: news reports of attacks, the dataset's entity mentions)",
     tag: 'we',
-    spans: { tag: 'we', annotator: 'WikiEvents', pinScope: 'a country the text names' },
+    spans: {
+      tag: 'we',
+      annotator: 'WikiEvents',
+      pinScope: 'a country its document names (by name or demonym)',
+    },
   },
 ];
 
