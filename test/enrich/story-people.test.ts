@@ -90,3 +90,21 @@ test('an age between commas after a name marks a person', () => {
   // A town or a month before a number is no one.
   assert.deepEqual(people('In Kabul, 12 people died on April 15, 2013.'), []);
 });
+
+test('a given name before a surname the text shows to be a person’s is that person’s full name', () => {
+  assert.deepEqual(
+    people('Deshtiyev, then 19, talked to a friend. Korvan Deshtiyev opens a prepaid cellphone account.'),
+    ['Korvan Deshtiyev <Deshtiyev|Korvan Deshtiyev>'],
+  );
+  // A word opening a clause is no given name.
+  assert.deepEqual(people('Deshtiyev, then 19, talked to a friend. Then Deshtiyev left.'), [
+    'Deshtiyev <Deshtiyev>',
+  ]);
+});
+
+test('a special agent or a detective is titled like an officer', () => {
+  assert.deepEqual(people('Special Agent Adrianna M. Kowalczyk[897], of the Air Force, was killed.'), [
+    'Adrianna M. Kowalczyk <Adrianna M. Kowalczyk>',
+  ]);
+  assert.deepEqual(people('Detective Ruth Abernathy found the car.'), ['Ruth Abernathy <Ruth Abernathy>']);
+});
