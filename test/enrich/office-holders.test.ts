@@ -40,3 +40,14 @@ test("a surname a head who left office lately also bears is nobody's alone", () 
     'Barack Obama <Obama>',
   ]);
 });
+
+test('a sitting vice president by surname only when acting, owning or titled', () => {
+  assert.deepEqual(people('Cheney said the war was going well.', '2006-07-01T12:00:00Z'), [
+    'Richard Cheney <Cheney>',
+  ]);
+  assert.deepEqual(people('Vice President Cheney arrived in Kabul.', '2006-07-01T12:00:00Z'), [
+    'Richard Cheney <Cheney>',
+  ]);
+  // Abdulla Jihad was the Maldives' vice president in 2016–2018: a word is not him.
+  assert.deepEqual(people('He set out to fulfil the commandment of Jihad.', '2017-07-01T12:00:00Z'), []);
+});

@@ -1,6 +1,6 @@
 /**
- * "Bush said", "Karzai arrived": news names a sitting head of state or government by surname alone,
- * without the full name first. The listed heads in office on the day of publication are matched so,
+ * "Bush said", "Karzai arrived": news names a sitting head of state or government (or a vice
+ * president, acting) by surname alone, without the full name first. The listed heads in office on the day of publication are matched so,
  * where the surname is theirs alone that day and nothing else: no other listed name, place or given
  * name, no word of a longer run of capitals ("Laura Bush").
  */
@@ -10,7 +10,7 @@ import type { Token } from '../text/tokenize.ts';
 import { LOCATIVE_BEFORE } from './patterns.ts';
 
 const HEAD =
-  /^(?:President|Prime Minister|Chancellor|National leader|Head of (?:state|government)|Supreme Leader)(?:$| of the Council of State)/;
+  /^(?:President|Vice President|Prime Minister|Chancellor|National leader|Head of (?:state|government)|Supreme Leader)(?:$| of the Council of State)/;
 // A title before the surname is the same person ("President Bush"); any other capital makes a longer name.
 const TITLE_BEFORE =
   /^(?:President|Prime|Minister|Premier|Chancellor|Leader|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|General|Gen\.)$/;
@@ -119,7 +119,12 @@ export function officeHolderMentions(
     // A sentence's first word is capitalised anyway ("Key figures", "Store closures"): there the
     // surname must act or own something ("Bush said", "Castro's brother").
     const possessive = /^['’]s\b/.test(text.slice(t.end, t.end + 3));
-    if (t.sentenceStart && !possessive && !(after && ACTS.test(after.text))) return;
+    const acts = possessive || (after !== undefined && ACTS.test(after.text));
+    if (t.sentenceStart && !acts) return;
+    // A vice president is named so less often than a head: only acting or owning ("Cheney said"),
+    // or after a title; "the commandment of Jihad" is no Maldivian vice president.
+    const titled = joined(before, t) && TITLE_BEFORE.test(before?.text ?? '');
+    if (person.role?.startsWith('Vice') && !acts && !titled) return;
     out.push({
       kind: 'person',
       person,
