@@ -108,3 +108,14 @@ test('a special agent or a detective is titled like an officer', () => {
   ]);
   assert.deepEqual(people('Detective Ruth Abernathy found the car.'), ['Ruth Abernathy <Ruth Abernathy>']);
 });
+
+test('a relative named after "his younger brother" is a person; a deity is not', () => {
+  assert.deepEqual(
+    people('Korvan Deshtiyev died in a shootout, while his younger brother Ramzil was captured.'),
+    ['Korvan Deshtiyev <Korvan Deshtiyev>', 'Ramzil <Ramzil>'],
+  );
+  assert.deepEqual(
+    people('Allah says in the Quran that no soul is burdened with more than it can bear.'),
+    [],
+  );
+});

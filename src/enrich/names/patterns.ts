@@ -123,9 +123,9 @@ const HEAD_CAPS = new RegExp(
   String.raw`\b(?:President|Prime Minister|Vice President|Gen\.|General|Emperor|King|Queen|Sultan|Emir|Chairman|Premier|Chancellor) (${CAPS})`,
   'gu',
 );
-// "her husband, Jean Dominique,", "his brother, Raul,": a relative named in commas.
+// "her husband, Jean Dominique,", "his brother, Raul,", "his younger brother Dzhokhar was": a relative named.
 const KIN_NAMED = new RegExp(
-  String.raw`\b(?:his|her|their) (?:husband|wife|son|daughter|brother|sister|father|mother|uncle|nephew|niece|cousin|widow), (${FULL_NAME}|${NAME_WORD})(?=[,.;]| (?:and|who|was|is|has|had)\b)`,
+  String.raw`\b(?:his|her|their) (?:(?:younger|elder|older|youngest|eldest|late) )?(?:husband|wife|son|daughter|brother|sister|father|mother|uncle|nephew|niece|cousin|widow),? (${FULL_NAME}|${NAME_WORD})(?=[,.;]| (?:and|who|was|is|has|had)\b)`,
   'gu',
 );
 const BRACKETED = new RegExp(
@@ -216,7 +216,7 @@ const PLURAL_NOUN =
 const CLAUSE_OPENER =
   /^(?:When|Then|After|Before|As|But|And|While|Since|If|Although|Because|Meanwhile|Later|Earlier|Today|Yesterday|Tonight|With|Without|For|From|To|In|On|At|By|Of|The|This|That|These|Those|His|Her|Their|Our|My|Your|Its|Did|Does|Has|Had|Was|Were|Are|Will|Would|Could|Should|May|Might|Must|Can|Dear|Both|Neither|Either|Only|Even|Also|Said|Says|Where|How|Why|What|Who|Once|Until|Unlike|Like|Under|Over|Against|Despite|During|Including|According)$/;
 const NOT_A_NAME_ALONE =
-  /^(?:He|She|It|They|This|That|One|Nobody|No|Everyone|Anyone|Someone|Another|Each|Neither|Either|Who|Which|What|There|Here|Mr|Mrs|Ms|Dr|Democracy|Government|Regime|Independence|Child|Children|Baby|Boy|Girl|Man|Men|Woman|Women|People|Family|Person|Resident|Residents|Civilian|Civilians|Soldier|Soldiers|Victim|Victims|Western|Eastern|Northern|Southern|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
+  /^(?:Allah|God|He|She|It|They|This|That|One|Nobody|No|Everyone|Anyone|Someone|Another|Each|Neither|Either|Who|Which|What|There|Here|Mr|Mrs|Ms|Dr|Democracy|Government|Regime|Independence|Child|Children|Baby|Boy|Girl|Man|Men|Woman|Women|People|Family|Person|Resident|Residents|Civilian|Civilians|Soldier|Soldiers|Victim|Victims|Western|Eastern|Northern|Southern|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
 // "a settlement named Ungwar Bardi": what is named is a place, not a man.
 const PLACE_NAMED =
   /\b(?:settlement|village|town|area|place|camp|district|hamlet|locality|neighbou?rhood)s? $/;
@@ -992,7 +992,7 @@ export function findPatternNames(
     for (const m of text.matchAll(GOVERNMENT_OF)) person(m, 0.7, true);
   if (has(/\b(?:[Ss]on|[Dd]aughter|[Bb]rother|[Ss]ister|[Ww]ife|[Ff]ather|[Mm]other|[Uu]ncle|[Nn]ephew) of /))
     for (const m of text.matchAll(KIN)) person(m, 0.8);
-  if (/\b(?:his|her|their) \p{Ll}+, /u.test(text))
+  if (/\b(?:his|her|their) (?:\p{Ll}+ )?\p{Ll}+,? \p{Lu}/u.test(text))
     for (const m of text.matchAll(KIN_NAMED)) person(m, 0.75, true, false);
   // Before particle names: "Liwa Suqur al-Jabal" is a brigade, not a man called Suqur al-Jabal.
   for (const m of text.matchAll(ARABIC_ORG)) {
