@@ -209,3 +209,10 @@ test('an aid worker, a driver or a volunteer before a name is a title', () => {
   assert.deepEqual(people('Fighters executed aid worker Hauwa Liman in the camp.'), ['Hauwa Liman']);
   assert.deepEqual(people('A Red Cross volunteer Halima Bello died of her wounds.'), ['Halima Bello']);
 });
+
+test('what a court or a prosecutor does to someone marks the name', () => {
+  assert.deepEqual(people('Prosecutors accused Kowalczuk of beating a detainee.'), ['Kowalczuk']);
+  assert.deepEqual(people('A court sentenced Aboubakar Djoumbe to ten years.'), ['Aboubakar Djoumbe']);
+  // A place or a people accused is no one.
+  assert.deepEqual(people('Kyiv accused Moscow of war crimes, and accused Russians of looting.'), []);
+});

@@ -163,6 +163,14 @@ const HUMAN_ACT = new RegExp(
   String.raw`(${FULL_NAME}) (?:told|tweeted|pleaded|confessed|testified|resigned|was born|married)\b|(${FULL_NAME}|${NAME_WORD}) (?:was|had been|has been|is) (?:shot|stabbed|killed|arrested|detained|abducted|kidnapped|sentenced|executed|convicted|charged|jailed|assassinated|beheaded|elected|appointed|born|identified|named|found guilty)\b|(${FULL_NAME}),? who\b|(${FULL_NAME}) \((?:aged )?\d{1,2}\)|(${FULL_NAME}|${NAME_WORD})(?: [${LOW}]+){0,3} (?:himself|herself)\b|(${FULL_NAME}) (?:detonated|opened fire|stabbed|rammed|hijacked|pledged allegiance|blew)\b|(${FULL_NAME}), (?:a|an) \d{1,2}-year-old\b|\d{1,2}-year-old (?:[${LOW}-]+ ){0,2}(${FULL_NAME})|(${FULL_NAME}|${NAME_WORD}), (?:then |now )?(?:aged )?\d{1,2}, `,
   'gu',
 );
+// "Prosecutors accused Passaro of beating…", "a court sentenced Saddam to hang": what a court or a
+// prosecutor does to someone, the object named and the charge or sentence after it.
+const LEGAL_OBJECT = new RegExp(
+  String.raw`\b(?:accused|charged|sentenced|convicted|acquitted|indicted|extradited|pardoned|interrogated) (${FULL_NAME}|${NAME_WORD}) (?:of|with|to|for)\b`,
+  'gu',
+);
+const LEGAL_CUE =
+  /\b(?:accused|charged|sentenced|convicted|acquitted|indicted|extradited|pardoned|interrogated) \p{Lu}/u;
 // "Musa Kamara and Fatima Bangura were abducted": two names, one act only people suffer.
 const PAIR_ACT = new RegExp(
   String.raw`(${FULL_NAME}) and (${FULL_NAME}) were (?:shot|stabbed|arrested|detained|abducted|kidnapped|sentenced|executed|convicted|charged|jailed|assassinated|beheaded|killed|wounded|injured|released|freed)\b`,
@@ -898,6 +906,13 @@ export function findPatternNames(
         true,
         single,
       );
+    }
+  if (LEGAL_CUE.test(text))
+    for (const m of text.matchAll(LEGAL_OBJECT)) {
+      const group = m[1];
+      if (!group || NOT_A_NAME_ALONE.test(group) || PLURAL_NOUN.test(group)) continue;
+      if (!group.includes(' ') && (listed(group) || /(?:ese|ian|ish|ans)$/.test(group))) continue;
+      person(m, 0.65, true);
     }
   if (text.includes(' were '))
     for (const m of text.matchAll(PAIR_ACT)) {
