@@ -380,3 +380,13 @@ test('an admiral is a title, not part of the name', () => {
   assert.deepEqual(people('He named retired Admiral Torvald Brenn to the post.'), ['Torvald Brenn']);
   assert.deepEqual(people('Vice Admiral Ines Marrow met them on Monday.'), ['Ines Marrow']);
 });
+
+test('a department, like a ministry, is an organisation by its name', () => {
+  const r = enrich('A joint warning from the Department of Homeland Security named pressure cookers.');
+  assert.deepEqual(
+    r.organizations.map((o) => o.name),
+    ['Department of Homeland Security'],
+  );
+  // In lower case it is a description, not a name.
+  assert.deepEqual(enrich('The department of health said so.').organizations, []);
+});

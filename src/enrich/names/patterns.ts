@@ -301,9 +301,10 @@ const HEADED = new RegExp(
   String.raw`\b(?:[${UP}][${LETTER}'’-]*|al-[${UP}][${LETTER}]*)(?:${CONNECT}(?:[${UP}][${LETTER}'’-]*|al-[${UP}][${LETTER}]*))*? (?:${ORG_HEAD})\b`,
   'gu',
 );
-// "Ministry of National Defense", "Office of the Prosecutor", "National Directorate of Security".
+// "Ministry of National Defense", "Department of Justice", "Office of the Prosecutor", "National
+// Directorate of Security".
 const MINISTRY =
-  /\b(?:(?:National|General|Federal|Central|Supreme|High|Higher|Presidential|Independent) )?(?:Ministry|Office|Directorate|Commission) (?:of|for) (?:the )?\p{Lu}[\p{L}'’-]*(?: (?:and |of |for )?\p{Lu}[\p{L}'’-]*){0,4}/gu;
+  /\b(?:(?:National|General|Federal|Central|Supreme|High|Higher|Presidential|Independent) )?(?:Ministry|Department|Office|Directorate|Commission|Bureau) (?:of|for) (?:the )?\p{Lu}[\p{L}'’-]*(?: (?:and |of |for )?\p{Lu}[\p{L}'’-]*){0,4}/gu;
 const DESCRIPTOR = String.raw`(?:(?:Anti|Pro)-[${UP}][${LETTER}-]*|Government|Governmental|Security|Armed|Unknown|Unidentified|Local|Tribal|Rebel|Regime|Opposition|Islamist|Jihadist|Enemy|Foreign|Illegal|Irregular|Allied|Joint|Special|Suspected)`;
 const DESCRIPTOR_ONLY = new RegExp(String.raw`^(?:${DESCRIPTOR} )+(?:${ORG_HEAD})$`, 'u');
 const HEAD_WORD = new RegExp(String.raw`\b(?:${ORG_HEAD})\b`);
@@ -765,7 +766,7 @@ export function findPatternNames(
   }
   // Each pattern runs only when its cue word is in the text: most updates have none of them.
   const has = (cue: RegExp) => cue.test(text);
-  if (has(/\b(?:Ministry|Office|Directorate|Commission) (?:of|for) /))
+  if (has(/\b(?:Ministry|Department|Office|Directorate|Commission|Bureau) (?:of|for) /))
     for (const m of text.matchAll(MINISTRY))
       if (m.index !== undefined && !overlapsAny(m.index, m.index + m[0].length, known))
         push({
