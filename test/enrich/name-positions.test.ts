@@ -43,8 +43,13 @@ test('what only people have marks the name that owns it', () => {
   assert.deepEqual(people('Mourners at the funeral of Soraya Behzadi Nouri were fired on.'), [
     'Soraya Behzadi Nouri',
   ]);
+  assert.deepEqual(people("Kowalczuk's lawyers appealed, and Abasova's kidnappers asked for money."), [
+    'Kowalczuk',
+    'Abasova',
+  ]);
   // a country's or a group's possessions are not a person's
   assert.deepEqual(people("Syria's army shelled the town."), []);
+  assert.deepEqual(people("Moscow's spokesman denied it."), []);
   // nor a common noun's that opens a caption
   assert.deepEqual(people("Child's body pulled from rubble after the strike."), []);
   assert.deepEqual(people("Children's hospital hit by artillery."), []);

@@ -197,8 +197,11 @@ const SPEAKER = new RegExp(
 // The words HUMAN_ACT turns on: most updates have none, and the whole pattern costs a scan per capital.
 const HUMAN_ACT_CUE =
   /\b(?:told|tweeted|pleaded|confessed|testified|resigned|born|married|who|himself|herself|detonated|opened fire|stabbed|rammed|hijacked|pledged allegiance|blew|year-old)\b|(?:was|been|is) (?:shot|stabbed|killed|arrested|detained|abducted|kidnapped|sentenced|executed|convicted|charged|jailed|assassinated|beheaded|elected|appointed|identified|named|found guilty)\b|\((?:aged )?\d|, (?:then |now )?(?:aged )?\d{1,2}, /;
-const PERSON_HAS = String.raw`(?:extradition|trial|home|house|residence|family|wife|husband|sons?|daughters?|brothers?|sisters?|father|mother|widow|body|bodyguards?|life|funeral|killers?|assassination|murder|motorcade)`;
-const POSSESSED = new RegExp(String.raw`(${FULL_NAME}|${NAME_WORD})['’]s ${PERSON_HAS}\b`, 'gu');
+const PERSON_HAS = String.raw`(?:extradition|trial|home|house|residence|family|wife|husband|sons?|daughters?|brothers?|sisters?|father|mother|widow|body|bodyguards?|life|funeral|killers?|assassination|murder|motorcade|lawyers?|attorneys?|aides?|spokes(?:man|woman|person)|resignation|arrest|death|speech|remarks|account|presidency|tenure|kidnappers|captors)`;
+const POSSESSED = new RegExp(
+  String.raw`(?<![${LETTER}'’-])(${FULL_NAME}|${NAME_WORD})['’]s ${PERSON_HAS}\b`,
+  'gu',
+);
 const OF_PERSON = new RegExp(String.raw`\b${PERSON_HAS} of (?:the late )?(${FULL_NAME})`, 'gu');
 // "journalists Ana Ruiz and Luis Ortega", "the brothers Said and Cherif Kouachi"-style lists after a
 // plural role; "X and his wife", "an attempt on the life of X".
