@@ -221,3 +221,10 @@ test('what a court or a prosecutor does to someone marks the name', () => {
   // A place or a people accused is no one.
   assert.deepEqual(people('Kyiv accused Moscow of war crimes, and accused Russians of looting.'), []);
 });
+
+test('one word speaking after a sentence that ended on a name is a surname of its own', () => {
+  assert.deepEqual(
+    people('The suspects met Fleur van Dissel. Kiraithe says they entered the country in May.'),
+    ['Fleur van Dissel', 'Kiraithe'],
+  );
+});

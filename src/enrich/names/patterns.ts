@@ -1265,7 +1265,8 @@ export function findPatternNames(
       if (listed(word) || givenNames.has(word) || TITLE_ALONE.test(word)) continue;
       if (overlapsAny(start, end, known) || overlapsAny(start, end, out)) continue;
       if (
-        /(?:\b(?:[Tt]he|an?|its|their|his|her|our)|\p{Lu}[\p{L}'’.-]*) $/u.test(
+        // (a capital word ending a sentence, "…Fleur van Dissel. Kiraithe says", opens no longer name)
+        /(?:\b(?:[Tt]he|an?|its|their|his|her|our)|\p{Lu}[\p{L}'’.-]*[\p{L}'’-]) $/u.test(
           text.slice(Math.max(0, start - 20), start),
         )
       )
