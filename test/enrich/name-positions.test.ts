@@ -228,3 +228,8 @@ test('one word speaking after a sentence that ended on a name is a surname of it
     ['Fleur van Dissel', 'Kiraithe'],
   );
 });
+
+test('an embassy speaking or a faith targeted is no one', () => {
+  assert.deepEqual(people('The U.S. Embassy said the agent was arriving in Baku on Friday.'), []);
+  assert.deepEqual(people('Death squads are targeting Sunni Arabs in the capital.'), []);
+});

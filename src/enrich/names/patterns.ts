@@ -254,11 +254,11 @@ const TWO_WORD_AL = new RegExp(String.raw`^${NAME_WORD} (?:al|el)-${NAME_WORD}$`
 const KUNYA = /^(?:Abu|Abd|Abdel|Abdul|Umm) /;
 // First words that make "X al-Y" a place or a group, not a person.
 const NOT_PERSON_HEAD =
-  /^(?:Jabal|Jebel|Bab|Sahl|Deir|Jisr|Tal|Tell|Ras|Wadi|Khan|Bir|Ain|Dahiyat|Kafr|Hayat|Hayyaat|Jaysh|Jaish|Jabhat|Liwa|Ahrar|Hurras|Ansar|Jund|Harakat|Saraya|Kataib|Abu|Hay|Souq|Tahrir|Shabaab|Islamic|Sheikh|Bani|Beni|Umm|Ahl|Nahr|Qasr|Dar|Madinat|Tabaqat|Arab|Army|Brigade|Front|Maarat|Maarrat|Ma'arrat|Ma’arrat|Qalaat|Qalat|Khirbet|Khirbat|Mazraat|Tall|Hammam|Hamam|Suq|Bayt|Beit|Mukhayyam|Hashd|Fatah|Fateh|Hezb|Hizb|Majlis|Dawlat|Wilayat|Wilayah|Eastern|Western|Northern|Southern|Central|Upper|Lower|Eid|Yawm|Diwan|Ajnad|Soqur|Suqur)$/;
+  /^(?:Sunni|Shia|Shiite|Shi['’]ite|Alawite|Druze|Yazidi|Kurdish|Jabal|Jebel|Bab|Sahl|Deir|Jisr|Tal|Tell|Ras|Wadi|Khan|Bir|Ain|Dahiyat|Kafr|Hayat|Hayyaat|Jaysh|Jaish|Jabhat|Liwa|Ahrar|Hurras|Ansar|Jund|Harakat|Saraya|Kataib|Abu|Hay|Souq|Tahrir|Shabaab|Islamic|Sheikh|Bani|Beni|Umm|Ahl|Nahr|Qasr|Dar|Madinat|Tabaqat|Arab|Army|Brigade|Front|Maarat|Maarrat|Ma'arrat|Ma’arrat|Qalaat|Qalat|Khirbet|Khirbat|Mazraat|Tall|Hammam|Hamam|Suq|Bayt|Beit|Mukhayyam|Hashd|Fatah|Fateh|Hezb|Hizb|Majlis|Dawlat|Wilayat|Wilayah|Eastern|Western|Northern|Southern|Central|Upper|Lower|Eid|Yawm|Diwan|Ajnad|Soqur|Suqur)$/;
 
 // Capitalised common nouns that are never part of a person's name ("Government Troops killed").
 const NOT_NAME_WORDS =
-  /(?:^|[ -])(?:Government|Troops|Forces|Force|Soldiers|Security|Army|Police|Militia|Militias|Rebels|Militants|Gunmen|Fighters|Directorate|Ministry|Province|District|Region|State|Village|City|Town|Camp|Islamic|National|Council|Court|Party|Movement|Front|Brigade|Brigades|Unknown|Unidentified|Suspected|Armed|Regime|Opposition|Coalition|Authority|Attack|Attacks|Clashes|Clash|Killed|Dead|Boys|Girls|Men|Women|Youths|Rights|Cross|Crescent|Service|Services|Office|Agency|Union|Committee|Organisation|Organization|Watch|Network|Centre|Center|Foundation|Institute|University|School|Hospital|Company|Bank|Airlines|Airport|Media|News|Radio|Television|Agency|Battalion|Battalions|Hotel|Mall|Market|Station|Airbase|Base|Barracks|Prison|Jail|Palace|Port|Dam|Tower|Museum|Academy|College|Highway|Avenue|Boulevard|Road|Press|Times|Post|Tribune|Herald|Journal|Gazette|International|Telegraph|Reuters|Reporters|Journalists|Doctors|Physicians|Borders|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mosque|Church|Cathedral|Shrine|Temple|Synagogue|Congregation|Hall|Exchange|Index|Average|Industrial|Square|Street|Bridge|Park|Stadium|Club|Restaurant|Corps|Division|Kingdom|Township)(?=$|[ -])/;
+  /(?:^|[ -])(?:Government|Troops|Forces|Force|Soldiers|Security|Army|Police|Militia|Militias|Rebels|Militants|Gunmen|Fighters|Directorate|Ministry|Province|District|Region|State|Village|City|Town|Camp|Islamic|National|Council|Court|Party|Movement|Front|Brigade|Brigades|Unknown|Unidentified|Suspected|Armed|Regime|Opposition|Coalition|Authority|Attack|Attacks|Clashes|Clash|Killed|Dead|Boys|Girls|Men|Women|Youths|Rights|Cross|Crescent|Service|Services|Office|Agency|Union|Committee|Organisation|Organization|Watch|Network|Centre|Center|Foundation|Institute|University|School|Hospital|Company|Bank|Airlines|Airport|Media|News|Radio|Television|Agency|Battalion|Battalions|Hotel|Mall|Market|Station|Embassy|Consulate|Airbase|Base|Barracks|Prison|Jail|Palace|Port|Dam|Tower|Museum|Academy|College|Highway|Avenue|Boulevard|Road|Press|Times|Post|Tribune|Herald|Journal|Gazette|International|Telegraph|Reuters|Reporters|Journalists|Doctors|Physicians|Borders|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mosque|Church|Cathedral|Shrine|Temple|Synagogue|Congregation|Hall|Exchange|Index|Average|Industrial|Square|Street|Bridge|Park|Stadium|Club|Restaurant|Corps|Division|Kingdom|Township)(?=$|[ -])/;
 // A lowercase plural or collective noun after the capitals makes them a modifier ("Red Crescent
 // volunteers", "Catholic priests"); a man's name is followed by a verb, a preposition or a stop.
 const MODIFIED_AFTER =
@@ -1265,8 +1265,9 @@ export function findPatternNames(
       if (listed(word) || givenNames.has(word) || TITLE_ALONE.test(word)) continue;
       if (overlapsAny(start, end, known) || overlapsAny(start, end, out)) continue;
       if (
-        // (a capital word ending a sentence, "…Fleur van Dissel. Kiraithe says", opens no longer name)
-        /(?:\b(?:[Tt]he|an?|its|their|his|her|our)|\p{Lu}[\p{L}'’.-]*[\p{L}'’-]) $/u.test(
+        // (a capital word ending a sentence, "…Fleur van Dissel. Kiraithe says", opens no longer
+        // name; an abbreviation does: "U.S. Embassy said", "Gen. Rahimi said")
+        /(?:\b(?:[Tt]he|an?|its|their|his|her|our)|\p{Lu}[\p{L}'’-]*|(?:\p{Lu}\.)+|\b\p{Lu}\p{Ll}{0,3}\.) $/u.test(
           text.slice(Math.max(0, start - 20), start),
         )
       )
@@ -1324,6 +1325,8 @@ function surnamesAlone(
       firstNames.get(first) === 1 &&
       rare(first) &&
       !NOT_NAME_WORDS.test(first) &&
+      !NOT_GROUP_NAME.test(first) &&
+      !NOT_PERSON_HEAD.test(first) &&
       !NOT_A_NAME_ALONE.test(first);
     const patterns = [...forms];
     if (rareFirst) {
