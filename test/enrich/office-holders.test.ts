@@ -51,3 +51,18 @@ test('a sitting vice president by surname only when acting, owning or titled', (
   // Abdulla Jihad was the Maldives' vice president in 2016–2018: a word is not him.
   assert.deepEqual(people('He set out to fulfil the commandment of Jihad.', '2017-07-01T12:00:00Z'), []);
 });
+
+test('a head wins a surname over his vice president; a longer name the text writes takes the surname', () => {
+  // Fidel Castro led Cuba until 2008, with Raúl as his first vice president.
+  assert.deepEqual(people('Castro said the island would not bow to pressure.', '2006-07-01T12:00:00Z'), [
+    'Fidel Castro <Castro>',
+  ]);
+  // "Nouri al-Maliki" is written in full: "Mr. Maliki" is that name here, not a second person.
+  assert.deepEqual(
+    people(
+      'Prime Minister Nouri al-Maliki spoke in Baghdad. Mr. Maliki said the talks would go on.',
+      '2007-07-01T12:00:00Z',
+    ).length,
+    1,
+  );
+});

@@ -71,7 +71,11 @@ export class OfficeHolders {
         continue;
       }
       const other = found.get(h.surname);
+      const deputy = (p: Person) => p.role?.startsWith('Vice') === true;
       if (other === undefined || other === h.person) found.set(h.surname, h.person);
+      // A head wins a surname over a vice president ("Castro" is Fidel while Raúl is his deputy).
+      else if (other !== null && deputy(other) !== deputy(h.person))
+        found.set(h.surname, deputy(other) ? h.person : other);
       else if (other !== null && this.#first.has(other) !== this.#first.has(h.person))
         found.set(h.surname, this.#first.has(other) ? other : h.person);
       else found.set(h.surname, null);
@@ -91,10 +95,30 @@ export function officeHolderMentions(
   holders: ReadonlyMap<string, Person>,
 ): Resolved[] {
   if (holders.size === 0) return [];
+  // A surname the text also writes after another name ("Nouri al-Maliki", "Laura Bush") is that
+  // name's here: the listed holder is found by surname only where no such longer name stands.
+  const taken = new Set<Person>();
+  tokens.forEach((t, i) => {
+    const person = holders.get(t.text.replace(/^(?:al|el)-(?=\p{Lu})/u, ''));
+    const before = tokens[i - 1];
+    if (
+      person &&
+      before?.sentence === t.sentence &&
+      /^[ -]$/.test(text.slice(before.end, t.start)) &&
+      /^\p{Lu}/u.test(before.text) &&
+      !TITLE_BEFORE.test(before.text) &&
+      !(before.sentenceStart && /^(?:The|A|An)$/.test(before.text)) &&
+      // (the holder's own full name, "Evo Morales", takes nothing from him)
+      !mentions.some(
+        (m) => m.kind === 'person' && m.person === person && m.match.start <= t.start && m.match.end >= t.end,
+      )
+    )
+      taken.add(person);
+  });
   const out: Resolved[] = [];
   tokens.forEach((t, i) => {
     const person = holders.get(t.text);
-    if (!person) return;
+    if (!person || taken.has(person)) return;
     // A town spelled so gives way ("Bush" is a village in Egypt), unless a locative puts it there.
     const over = mentions.filter((m) => m.match.start < t.end && m.match.end > t.start);
     if (over.some((m) => m.kind !== 'place')) return;

@@ -668,6 +668,8 @@ export function findPatternNames(
     // "Gen. Paul Malong's forces": the man, whose forces they are.
     const possessive = /['’]s$/.test(whole);
     if (possessive) whole = whole.slice(0, -2);
+    // "Evo Morales' party": a name ending in s owns with the apostrophe alone.
+    else if (/s['’]$/.test(whole)) whole = whole.slice(0, -1);
     // A title-case headline capitalises the words after the name ("… Juan Carlos Muniz In
     // Zacatecas", "President Buhari Condemns Attack"): the name ends before them.
     const words = whole.split(' ');
@@ -1337,7 +1339,7 @@ function surnamesAlone(
       patterns.push(words.map((w) => w.replace(/\./g, '\\.')).join(' '));
     for (const form of patterns)
       for (const m of text.matchAll(
-        new RegExp(String.raw`(?<![${LETTER}'’-])${form}(?![${LETTER}-]|['’][^s])`, 'gu'),
+        new RegExp(String.raw`(?<![${LETTER}'’-])${form}(?![${LETTER}-]|['’](?!s\b)[${LETTER}])`, 'gu'),
       )) {
         const start = m.index;
         const end = start + m[0].length;
