@@ -57,6 +57,13 @@ test('a head wins a surname over his vice president; a longer name the text writ
   assert.deepEqual(people('Castro said the island would not bow to pressure.', '2006-07-01T12:00:00Z'), [
     'Fidel Castro <Castro>',
   ]);
+  // A title of office keeps the head: his son named in full does not take "President Talabani".
+  assert.ok(
+    people(
+      'Sources say President Talabani is unwell. His son, Qubad Talabani, told reporters he was tired.',
+      '2006-07-01T12:00:00Z',
+    ).includes('Jalal Talabani <Talabani>'),
+  );
   // "Nouri al-Maliki" is written in full: "Mr. Maliki" is that name here, not a second person.
   assert.deepEqual(
     people(

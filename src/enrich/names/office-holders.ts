@@ -15,6 +15,7 @@ const HEAD =
 const TITLE_BEFORE =
   /^(?:President|Prime|Minister|Premier|Chancellor|Leader|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|General|Gen\.)$/;
 
+const OFFICE_BEFORE = /^(?:President|Minister|Premier|Chancellor)$/;
 // Weekdays and months are never a surname here ("Friday": Godwin Friday of St Vincent).
 const CALENDAR =
   /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|August|September|October|November|December)$/;
@@ -118,7 +119,10 @@ export function officeHolderMentions(
   const out: Resolved[] = [];
   tokens.forEach((t, i) => {
     const person = holders.get(t.text);
-    if (!person || taken.has(person)) return;
+    if (!person) return;
+    // "President Talabani" is the head even where "Qubad Talabani", his son, is named too.
+    const office = tokens[i - 1] !== undefined && OFFICE_BEFORE.test(tokens[i - 1]!.text);
+    if (taken.has(person) && !office) return;
     // A town spelled so gives way ("Bush" is a village in Egypt), unless a locative puts it there.
     const over = mentions.filter((m) => m.match.start < t.end && m.match.end > t.start);
     if (over.some((m) => m.kind !== 'place')) return;
