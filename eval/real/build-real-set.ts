@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { parse } from 'csv-parse/sync';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { foldDiacritics } from '../../src/enrich/spelling.ts';
 import type { RealItem } from './run-real-eval.ts';
@@ -386,8 +386,15 @@ if (freshOut) {
       .map(({ i }) => i);
     chosen.push(...ofCountry);
   }
-  // People are not annotated in this set (not scored).
-  const out = chosen.map(({ people: _people, ...rest }) => rest);
+  // People: the hand list ged-countries-people.json, written from the texts alone after the
+  // 43rd printing (eval/README.md); without it people are not scored.
+  const peopleFile = join(here, 'ged-countries-people.json');
+  const listed: Record<string, string[]> | undefined = existsSync(peopleFile)
+    ? JSON.parse(readFileSync(peopleFile, 'utf8')).people
+    : undefined;
+  const out = chosen.map(({ people: _people, ...rest }) =>
+    listed ? { ...rest, people: listed[rest.id] ?? [] } : rest,
+  );
   writeFileSync(freshOut, out.map((i) => JSON.stringify(i)).join('\n') + '\n');
   writeFileSync(
     join(here, 'ged-countries-split.tsv'),
