@@ -233,3 +233,10 @@ test('an embassy speaking or a faith targeted is no one', () => {
   assert.deepEqual(people('The U.S. Embassy said the agent was arriving in Baku on Friday.'), []);
   assert.deepEqual(people('Death squads are targeting Sunni Arabs in the capital.'), []);
 });
+
+test('one word a relative "who" follows, after a description, is a person', () => {
+  assert.deepEqual(people('The FARC dissident Walterio, who shot dead three soldiers, was killed.'), [
+    'Walterio',
+  ]);
+  assert.deepEqual(people('Rockets came from Gaza, where Hamas, who rule the strip, fired them.'), []);
+});

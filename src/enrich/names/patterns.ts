@@ -163,6 +163,7 @@ const HUMAN_ACT = new RegExp(
   String.raw`(${FULL_NAME}) (?:told|tweeted|pleaded|confessed|testified|resigned|was born|married)\b|(${FULL_NAME}|${NAME_WORD}) (?:was|had been|has been|is) (?:shot|stabbed|killed|arrested|detained|abducted|kidnapped|sentenced|executed|convicted|charged|jailed|assassinated|beheaded|elected|appointed|born|identified|named|found guilty)\b|(${FULL_NAME}),? who\b|(${FULL_NAME}) \((?:aged )?\d{1,2}\)|(${FULL_NAME}|${NAME_WORD})(?: [${LOW}]+){0,3} (?:himself|herself)\b|(${FULL_NAME}) (?:detonated|opened fire|stabbed|rammed|hijacked|pledged allegiance|blew)\b|(${FULL_NAME}), (?:a|an) \d{1,2}-year-old\b|\d{1,2}-year-old (?:[${LOW}-]+ ){0,2}(${FULL_NAME})|(${FULL_NAME}|${NAME_WORD}), (?:then |now )?(?:aged )?\d{1,2}, `,
   'gu',
 );
+const LONE_WHO = new RegExp(String.raw`(?<=\b\p{Ll}+ )(${NAME_WORD}), who\b`, 'gu');
 // "Prosecutors accused Passaro of beating…", "a court sentenced Saddam to hang": what a court or a
 // prosecutor does to someone, the object named and the charge or sentence after it.
 const LEGAL_OBJECT = new RegExp(
@@ -912,6 +913,16 @@ export function findPatternNames(
         true,
         single,
       );
+    }
+  // "FARC dissident Guacho, who shot dead…": one word a relative "who" follows, after a lower-case
+  // word (not opening a sentence), names a person; listed places and groups aside ("Hamas, who").
+  if (text.includes(', who '))
+    for (const m of text.matchAll(LONE_WHO)) {
+      const group = m[1];
+      if (!group || NOT_A_NAME_ALONE.test(group) || NOT_GROUP_NAME.test(group) || PLURAL_NOUN.test(group))
+        continue;
+      if (listed(group) || writtenLowercase(group) || /(?:ese|ian|ish|ans|s)$/.test(group)) continue;
+      person(m, 0.65, true);
     }
   if (LEGAL_CUE.test(text))
     for (const m of text.matchAll(LEGAL_OBJECT)) {
