@@ -239,4 +239,6 @@ test('one word a relative "who" follows, after a description, is a person', () =
     'Walterio',
   ]);
   assert.deepEqual(people('Rockets came from Gaza, where Hamas, who rule the strip, fired them.'), []);
+  // A Spanish plural article opens a group's name, not a man's ("the killers of Los Damaso").
+  assert.deepEqual(people('Police hunt the killers of Las Fuerzas Especiales de Los Damaso.'), []);
 });
