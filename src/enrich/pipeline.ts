@@ -210,6 +210,7 @@ export function createEnricher(dataDir: string = DEFAULT_DATA_DIR): Enricher {
 
   const curatedPeople = new Map(names.people.map((p) => [p.name, p]));
   const givenNames = new Set([...givenNamesOf(names.givenNamePeople), ...names.givenNames]);
+  const commonWords = new Set(names.commonWords);
   const curatedOrgs = new Map(names.organizations.map((o) => [o.name, o]));
   // Each country's listed army ("Russian Armed Forces"): "Russian forces" and "Russian army" are it.
   const armedForces = new Map<string, string>();
@@ -335,6 +336,7 @@ export function createEnricher(dataDir: string = DEFAULT_DATA_DIR): Enricher {
           options.storyPeople,
           (word) => lexicon.get(word) !== undefined,
           (iso2) => armedForces.get(iso2),
+          commonWords,
         ),
         reference,
         gazetteer,

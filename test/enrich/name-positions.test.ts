@@ -242,3 +242,12 @@ test('one word a relative "who" follows, after a description, is a person', () =
   // A Spanish plural article opens a group's name, not a man's ("the killers of Los Damaso").
   assert.deepEqual(people('Police hunt the killers of Las Fuerzas Especiales de Los Damaso.'), []);
 });
+
+test('in a Title Case headline an English word is no part of a name', () => {
+  assert.deepEqual(people('Senior Myanmar Army Officer Death Toll Mount in Northern Rakhine State'), []);
+  assert.deepEqual(people('Lawmaker Laments Helplessness As Over 25 Are Massacred in Plateau'), []);
+  // The name ends before the word: "Found" is the headline's, not the man's.
+  assert.deepEqual(people('Journalist Juan Arjón López Found Dead in Guerrero Ravine'), ['Juan Arjón López']);
+  // Adverbs and "Among" are no names either.
+  assert.deepEqual(people('Police Major Among 12 Regime Personnel Killed in Station Attacks'), []);
+});

@@ -68,6 +68,8 @@ export interface NameData {
   organizations: Organization[];
   /** Given names from Wikidata's people (given-names.tsv, scripts/build-given-names.ts). */
   givenNames: string[];
+  /** Lower-case English words (common-words.txt, scripts/build-common-words.ts). */
+  commonWords: string[];
   /**
    * The people whose first word is a given name (people.json and the leaders): not the Factbook's
    * officials, whose first word is as often a family name ("Sar Kheng") or a word ("Roman").
@@ -168,11 +170,16 @@ export function loadNameData(dir: string, lexicon: Lexicon): NameData {
         .map((line) => line.slice(0, line.indexOf('\t')))
         .filter(Boolean)
     : [];
+  const commonFile = join(dir, 'common-words.txt');
+  const commonWords = existsSync(commonFile)
+    ? readFileSync(commonFile, 'utf8').split('\n').filter(Boolean)
+    : [];
   return {
     people: people.people,
     givenNamePeople: earlier,
     organizations: organizations.organizations,
     givenNames,
+    commonWords,
     versions: { people: people.version, organizations: organizations.version },
   };
 }

@@ -15,6 +15,8 @@ const HEAD =
 const TITLE_BEFORE =
   /^(?:President|Prime|Minister|Premier|Chancellor|Leader|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|General|Gen\.)$/;
 
+const PLACE_KIND_AFTER =
+  /^(?:airbase|airport|base|district|village|town|city|camp|area|neighbou?rhood|province|region|township|county|road|street|bridge|dam|checkpoint)$/;
 const OFFICE_BEFORE = /^(?:President|Minister|Premier|Chancellor)$/;
 // Weekdays and months are never a surname here ("Friday": Godwin Friday of St Vincent).
 const CALENDAR =
@@ -144,6 +146,8 @@ export function officeHolderMentions(
     )
       return;
     if (joined(t, after) && /^\p{Lu}/u.test(after?.text ?? '')) return;
+    // "Sein airbase", "the Bush district": a place's name before its kind.
+    if (after && PLACE_KIND_AFTER.test(after.text)) return;
     // A sentence's first word is capitalised anyway ("Key figures", "Store closures"): there the
     // surname must act or own something ("Bush said", "Castro's brother").
     const possessive = /^['’]s\b/.test(text.slice(t.end, t.end + 3));

@@ -228,7 +228,7 @@ const PLURAL_NOUN =
 const CLAUSE_OPENER =
   /^(?:When|Then|After|Before|As|But|And|While|Since|If|Although|Because|Meanwhile|Later|Earlier|Today|Yesterday|Tonight|With|Without|For|From|To|In|On|At|By|Of|The|This|That|These|Those|His|Her|Their|Our|My|Your|Its|Did|Does|Has|Had|Was|Were|Are|Will|Would|Could|Should|May|Might|Must|Can|Dear|Both|Neither|Either|Only|Even|Also|Said|Says|Where|How|Why|What|Who|Once|Until|Unlike|Like|Under|Over|Against|Despite|During|Including|According)$/;
 const NOT_A_NAME_ALONE =
-  /^(?:Allah|God|He|She|It|They|This|That|One|Nobody|No|Everyone|Anyone|Someone|Another|Each|Neither|Either|Who|Which|What|There|Here|Mr|Mrs|Ms|Dr|Democracy|Government|Regime|Independence|Child|Children|Baby|Boy|Girl|Man|Men|Woman|Women|People|Family|Person|Resident|Residents|Civilian|Civilians|Soldier|Soldiers|Victim|Victims|Western|Eastern|Northern|Southern|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
+  /^(?:Allah|God|Military|Report|Reports|Statement|Sources?|Officials?|Motorcyclist|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|He|She|It|They|This|That|One|Nobody|No|Everyone|Anyone|Someone|Another|Each|Neither|Either|Who|Which|What|There|Here|Mr|Mrs|Ms|Dr|Democracy|Government|Regime|Independence|Child|Children|Baby|Boy|Girl|Man|Men|Woman|Women|People|Family|Person|Resident|Residents|Civilian|Civilians|Soldier|Soldiers|Victim|Victims|Western|Eastern|Northern|Southern|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
 // "a settlement named Ungwar Bardi": what is named is a place, not a man.
 const PLACE_NAMED =
   /\b(?:settlement|village|town|area|place|camp|district|hamlet|locality|neighbou?rhood)s? $/;
@@ -255,7 +255,7 @@ const TWO_WORD_AL = new RegExp(String.raw`^${NAME_WORD} (?:al|el)-${NAME_WORD}$`
 const KUNYA = /^(?:Abu|Abd|Abdel|Abdul|Umm) /;
 // First words that make "X al-Y" a place or a group, not a person.
 const NOT_PERSON_HEAD =
-  /^(?:Los|Las|Sunni|Shia|Shiite|Shi['’]ite|Alawite|Druze|Yazidi|Kurdish|Jabal|Jebel|Bab|Sahl|Deir|Jisr|Tal|Tell|Ras|Wadi|Khan|Bir|Ain|Dahiyat|Kafr|Hayat|Hayyaat|Jaysh|Jaish|Jabhat|Liwa|Ahrar|Hurras|Ansar|Jund|Harakat|Saraya|Kataib|Abu|Hay|Souq|Tahrir|Shabaab|Islamic|Sheikh|Bani|Beni|Umm|Ahl|Nahr|Qasr|Dar|Madinat|Tabaqat|Arab|Army|Brigade|Front|Maarat|Maarrat|Ma'arrat|Ma’arrat|Qalaat|Qalat|Khirbet|Khirbat|Mazraat|Tall|Hammam|Hamam|Suq|Bayt|Beit|Mukhayyam|Hashd|Fatah|Fateh|Hezb|Hizb|Majlis|Dawlat|Wilayat|Wilayah|Eastern|Western|Northern|Southern|Central|Upper|Lower|Eid|Yawm|Diwan|Ajnad|Soqur|Suqur)$/;
+  /^(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Thirteen|Fourteen|Fifteen|Sixteen|Seventeen|Eighteen|Nineteen|Twenty|Thirty|Forty|Fifty|Sixty|Seventy|Eighty|Ninety|Hundred|Hundreds|Dozens|Scores|Title|Los|Las|Rahbat|Jeb|Jubb|Dahrat|Dahret|Dahya|Dahiya|Jam['’]eyyat|Jamiyat|Osud|Usud|Sunni|Shia|Shiite|Shi['’]ite|Alawite|Druze|Yazidi|Kurdish|Jabal|Jebel|Bab|Sahl|Deir|Jisr|Tal|Tell|Ras|Wadi|Khan|Bir|Ain|Dahiyat|Kafr|Hayat|Hayyaat|Jaysh|Jaish|Jabhat|Liwa|Ahrar|Hurras|Ansar|Jund|Harakat|Saraya|Kataib|Abu|Hay|Souq|Tahrir|Shabaab|Islamic|Sheikh|Bani|Beni|Umm|Ahl|Nahr|Qasr|Dar|Madinat|Tabaqat|Arab|Army|Brigade|Front|Maarat|Maarrat|Ma'arrat|Ma’arrat|Qalaat|Qalat|Khirbet|Khirbat|Mazraat|Tall|Hammam|Hamam|Suq|Bayt|Beit|Mukhayyam|Hashd|Fatah|Fateh|Hezb|Hizb|Majlis|Dawlat|Wilayat|Wilayah|Eastern|Western|Northern|Southern|Central|Upper|Lower|Eid|Yawm|Diwan|Ajnad|Soqur|Suqur)$/;
 
 // Capitalised common nouns that are never part of a person's name ("Government Troops killed").
 const NOT_NAME_WORDS =
@@ -268,7 +268,7 @@ const MODIFIED_AFTER =
 // explains the case", but "Saddam Hussein loyalists".)
 // After a name these make it a group named after a man ("Nour al-Din al-Zenki fighters").
 const GROUP_AFTER =
-  /^\s+(?:(?:Movement|Brigade|Brigades|Army|Front|Corps|Division|Battalion|Faction|Regiment)\b|(?:\p{Ll}+ )?(?:network|cell)\b|fighters|militants|members|militia|militiamen|rebels|gunmen|loyalists|brigade|brigades|battalion|movement|group|forces|units|commanders?|leaders?|chief|emir|spokesman|officials?)\b/u;
+  /^\s+(?:(?:Movement|Brigade|Brigades|Army|Front|Corps|Division|Battalion|Faction|Regiment)\b|(?:\p{Ll}+ )?(?:network|cell)\b|fighters|militants|members?|militia|militiamen|rebels|gunmen|loyalists|brigade|brigades|battalion|faction|movement|group|forces|units|commanders?|leaders?|chief|emir|spokesman|officials?)\b/u;
 // "Kurdish-led", "Iranian-backed": an affiliation, not a name.
 const AFFILIATION_AFTER = /^-(?:led|backed|based|aligned|allied|affiliated|linked|controlled|held|run)\b/;
 
@@ -290,13 +290,15 @@ const TITLE_CASE_SMALL_WORDS = new Set(
   ),
 );
 const WEEKDAY = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
-const SMALL_WORD = /^(?:In|On|At|Of|For|And|The|To|From|With|By|After|Near|As|Over|Amid|During)$/;
+const PARTICLE_ALONE = /^(?:El|La|Al|Abu|Bin|Ibn|De|Del|Van|Von|Le|Da|Di|Dos|Das)$/;
+const SMALL_WORD =
+  /^(?:In|On|At|Of|For|And|The|To|From|With|By|After|Near|As|Over|Amid|During|Among|Who|Which|Nearly|Including|Vs|Versus|\p{Lu}\p{Ll}+(?:edly|ingly|ously))$/u;
 const TRAILING_SMALL_WORDS =
-  /(?: (?:In|On|At|Of|For|And|The|To|From|With|By|After|Near|As|Over|Amid|During))+$/u;
+  /(?: (?:In|On|At|Of|For|And|The|To|From|With|By|After|Near|As|Over|Amid|During|Among|Who|Which|Nearly|Including|Vs|Versus))+$/u;
 
 // Title-case headline words that follow a title without being a name ("Commander Killed").
 const NOT_NAMES =
-  /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Killed|Dead|Shot|Says|Said|Arrested|Wounded|Injured|Attacked|Captured|Escapes?|Staff|Assembly|Secretary|Prosecutor|Command|Council|Commander|Officer|Court)\b/;
+  /^(?:Christmas|Easter|Ramadan|Eid|New Year|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Killed|Dead|Shot|Says|Said|Arrested|Wounded|Injured|Attacked|Captured|Escapes?|Staff|Assembly|Secretary|Prosecutor|Command|Council|Commander|Officer|Court)\b/;
 
 const ORG_HEAD =
   'Freedom Fighters|Brotherhood|Authority|Army|Forces|Front|Brigade|Brigades|Movement|Party|League|Council|Coalition|Group|Militia|Militias|Police|Corps|Cartel|Battalion|Battalions|Organization|Organisation|Regiment|Guard|Guards|Committee|Alliance|Mission|Tigers|Jihad|Command|Task Force|Wing|Division|Squadron|Department|Ministry|Agency|Society';
@@ -526,6 +528,7 @@ const GIVEN_RUN = new RegExp(
  * The unknown people and organisations `text` marks as such, longest first where they overlap.
  * `storyPeople` are the full names the story's earlier updates named: a surname alone here is one of them.
  * `forcesOf` names a country's listed armed forces ("Russian Armed Forces" for RU), if listed.
+ * `commonWords` are lower-case English words (common-words.txt): no part of a name in a Title Case headline.
  */
 export function findPatternNames(
   text: string,
@@ -535,6 +538,7 @@ export function findPatternNames(
   storyPeople: readonly string[] = [],
   listed: (word: string) => boolean = () => false,
   forcesOf: (iso2: string) => string | undefined = () => undefined,
+  commonWords: ReadonlySet<string> = new Set(),
 ): PatternName[] {
   const known = mentions.map((m) => ({ start: m.match.start, end: m.match.end }));
   // A title before a name outweighs a town spelled like one of its words ("Journalist Rafael Mena").
@@ -683,12 +687,29 @@ export function findPatternNames(
       (w, i) =>
         i > 0 && (HEADLINE_VERBS.test(w) || SMALL_WORD.test(w) || ((i > 1 || titled) && WEEKDAY.test(w))),
     );
-    const name = (verbAt === -1 ? whole : words.slice(0, verbAt).join(' ')).replace(TRAILING_SMALL_WORDS, '');
-    const end = start + name.length;
+    let name = (verbAt === -1 ? whole : words.slice(0, verbAt).join(' ')).replace(TRAILING_SMALL_WORDS, '');
+    let end = start + name.length;
     if (weak && titleCase(start, end)) return;
     // In a title-case headline a capital says nothing: "Taliban Commander Involved in …" is no name
     // when the text writes the word in lowercase elsewhere ("was involved").
     if (titleCase(start, end) && name.split(/[ -]/).some((w) => writtenLowercase(w))) return;
+    // In a Title Case headline an English word is no part of a name: "Officer Death Toll Mount",
+    // "Juan Arjón López Found Dead" (the name ends before it).
+    if (titleCase(start, end)) {
+      const parts = name.split(' ');
+      const common = (w: string) =>
+        commonWords.has(w.toLowerCase()) &&
+        !givenNames.has(w) &&
+        !/^(?:El|La|Al|Abu|Bin|Ibn|De|Del|Van|Von|Le|Da|Di|Dos|Das)$/.test(w);
+      const cut = parts.findIndex(common);
+      if (cut === 0) return;
+      if (cut > 0) {
+        name = parts.slice(0, cut).join(' ');
+        end = start + name.length;
+        // What is left must still be a name: "El" or a given name alone ("Major Karen Base") is not.
+        if (cut === 1 && (givenNames.has(name) || PARTICLE_ALONE.test(name))) return;
+      }
+    }
     // "Troops Kill Commander, Recover Arms": after a comma a headline goes on to its next clause.
     if (titleCase(start, end) && text.slice(cueStart, start).includes(',')) return;
     if (PLACE_TAIL.test(name) || IZAFAT_BEFORE.test(text.slice(Math.max(0, start - 4), start))) return;
