@@ -251,3 +251,10 @@ test('in a Title Case headline an English word is no part of a name', () => {
   // Adverbs and "Among" are no names either.
   assert.deepEqual(people('Police Major Among 12 Regime Personnel Killed in Station Attacks'), []);
 });
+
+test('a colonia and an English word opening a sentence are no one', () => {
+  assert.deepEqual(people('A man is shot to death in Col. Ciudad Renacimiento of Acapulco.'), []);
+  assert.deepEqual(people('Merchant is assassinated in Zamora.'), []);
+  // A colonel is still a colonel.
+  assert.deepEqual(people('Col. Ahmed Taha Rashid was killed near Tikrit.'), ['Ahmed Taha Rashid']);
+});
