@@ -255,6 +255,9 @@ test('in a Title Case headline an English word is no part of a name', () => {
 test('a colonia and an English word opening a sentence are no one', () => {
   assert.deepEqual(people('A man is shot to death in Col. Ciudad Renacimiento of Acapulco.'), []);
   assert.deepEqual(people('Merchant is assassinated in Zamora.'), []);
+  // Nor does a pronoun, a demonym or a faith open a name in a headline.
+  assert.deepEqual(people('He Was Found With a Bullet in the Head Next To Another Minor'), []);
+  assert.deepEqual(people('Floods add misery after Philippine Muslim rebel siege.'), []);
   // A colonel is still a colonel.
   assert.deepEqual(people('Col. Ahmed Taha Rashid was killed near Tikrit.'), ['Ahmed Taha Rashid']);
 });
