@@ -258,6 +258,8 @@ test('a colonia and an English word opening a sentence are no one', () => {
   // Nor does a pronoun, a demonym or a faith open a name in a headline.
   assert.deepEqual(people('He Was Found With a Bullet in the Head Next To Another Minor'), []);
   assert.deepEqual(people('Floods add misery after Philippine Muslim rebel siege.'), []);
+  assert.deepEqual(people('JTF kills top Boko Haram chief, Borno.'), []);
+  assert.deepEqual(people('Bandits set Catholic Priest, Vehicle ablaze in Taraba.'), []);
   // A colonel is still a colonel.
   assert.deepEqual(people('Col. Ahmed Taha Rashid was killed near Tikrit.'), ['Ahmed Taha Rashid']);
 });

@@ -228,7 +228,7 @@ const PLURAL_NOUN =
 const CLAUSE_OPENER =
   /^(?:When|Then|After|Before|As|But|And|While|Since|If|Although|Because|Meanwhile|Later|Earlier|Today|Yesterday|Tonight|With|Without|For|From|To|In|On|At|By|Of|The|This|That|These|Those|His|Her|Their|Our|My|Your|Its|Did|Does|Has|Had|Was|Were|Are|Will|Would|Could|Should|May|Might|Must|Can|Dear|Both|Neither|Either|Only|Even|Also|Said|Says|Where|How|Why|What|Who|Once|Until|Unlike|Like|Under|Over|Against|Despite|During|Including|According)$/;
 const NOT_A_NAME_ALONE =
-  /^(?:Allah|God|Military|Report|Reports|Statement|Sources?|Officials?|Motorcyclist|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Twenty|Thirty|Forty|Fifty|Sixty|Seventy|Eighty|Ninety|Hundreds|Dozens|Scores|He|She|It|They|This|That|One|Nobody|No|Everyone|Anyone|Someone|Another|Each|Neither|Either|Who|Which|What|There|Here|Mr|Mrs|Ms|Dr|Democracy|Government|Regime|Independence|Child|Children|Baby|Boy|Girl|Man|Men|Woman|Women|People|Family|Person|Resident|Residents|Civilian|Civilians|Soldier|Soldiers|Victim|Victims|Western|Eastern|Northern|Southern|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
+  /^(?:Allah|God|Deputy|Military|Report|Reports|Statement|Sources?|Officials?|Motorcyclist|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Twenty|Thirty|Forty|Fifty|Sixty|Seventy|Eighty|Ninety|Hundreds|Dozens|Scores|He|She|It|They|This|That|One|Nobody|No|Everyone|Anyone|Someone|Another|Each|Neither|Either|Who|Which|What|There|Here|Mr|Mrs|Ms|Dr|Democracy|Government|Regime|Independence|Child|Children|Baby|Boy|Girl|Man|Men|Woman|Women|People|Family|Person|Resident|Residents|Civilian|Civilians|Soldier|Soldiers|Victim|Victims|Western|Eastern|Northern|Southern|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
 // "a settlement named Ungwar Bardi": what is named is a place, not a man.
 const PLACE_NAMED =
   /\b(?:settlement|village|town|area|place|camp|district|hamlet|locality|neighbou?rhood)s? $/;
@@ -626,7 +626,7 @@ export function findPatternNames(
     // after "from" or "to" ("a request from Ulf Henricsson").
     const before = text.slice(Math.max(0, m.index - 12), m.index);
     // "in Col. Progreso": after a locative word Mexican news's "Col." is a colonia, not a colonel.
-    if (/^Col\. /.test(m[0]) && LOCATIVE_BEFORE.test(before)) return;
+    if (/^Col\. /.test(m[0]) && (LOCATIVE_BEFORE.test(before) || /\b(?:on|at|of)\s+$/.test(before))) return;
     if (
       LOCATIVE_BEFORE.test(before) &&
       !OFFICE_TITLE.test(m[0]) &&
@@ -695,6 +695,14 @@ export function findPatternNames(
     // In a title-case headline a capital says nothing: "Taliban Commander Involved in …" is no name
     // when the text writes the word in lowercase elsewhere ("was involved").
     if (titleCase(start, end) && name.split(/[ -]/).some((w) => writtenLowercase(w))) return;
+    // One word set off by a comma after a role is no name when it is a word or a place ("a top
+    // Boko Haram chief, Borno", "set Catholic Priest, Vehicle ablaze").
+    if (
+      !name.includes(' ') &&
+      text.slice(cueStart, start).includes(',') &&
+      (commonWords.has(name.toLowerCase()) || listed(name))
+    )
+      return;
     // An English word alone opening a sentence is capitalised for that: "Merchant is assassinated",
     // "Suicide bomber blows himself up".
     if (
