@@ -14,6 +14,7 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { RealSpanItem } from './run-real-eval.ts';
 import { splitOf } from './split-of.ts';
 import { FUNCTION_WORDS, GOVERNMENT_WORDS, PRONOUNS, REGION_WORDS } from './span-words.ts';
 
@@ -268,24 +269,7 @@ function published(doc: Doc, text: string): string {
 }
 
 // ---- build -----------------------------------------------------------------------------------------
-interface Item {
-  id: string;
-  split: 'dev' | 'heldout';
-  source: string;
-  document: string;
-  country: string;
-  storyCountries: string[];
-  published: string;
-  text: string;
-  people: Span[];
-  organizations: Span[];
-  namedPlaces: Span[];
-  dateSpans: Span[];
-  otherPeople: Span[];
-  otherOrganizations: Span[];
-  otherPlaces: Span[];
-  placeCountries: string[];
-}
+type Item = RealSpanItem;
 const items: Item[] = [];
 for (const doc of docs) {
   const b = built.get(doc)!;

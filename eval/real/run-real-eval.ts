@@ -206,6 +206,8 @@ const SPAN_ITEM = z.object({
   placeCountries: z.array(z.string()),
 });
 type SpanItem = z.infer<typeof SPAN_ITEM>;
+/** One text of a set annotated by offsets (re3d, GMB, WikiEvents), as its builder writes it. */
+export type RealSpanItem = SpanItem & { source: string };
 interface SpanScore {
   texts: number;
   documents: Set<string>;
