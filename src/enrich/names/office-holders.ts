@@ -1,8 +1,8 @@
 /**
  * "Bush said", "Karzai arrived": news names a sitting head of state or government (or a vice
- * president, acting) by surname alone, without the full name first. The listed heads in office on the day of publication are matched so,
- * where the surname is theirs alone that day and nothing else: no other listed name, place or given
- * name, no word of a longer run of capitals ("Laura Bush").
+ * president, acting) by surname alone, without the full name first. The listed heads in office on
+ * the day of publication are matched so, where the surname is theirs alone that day and nothing
+ * else: no other listed name, place or given name, no word of a longer run of capitals ("Laura Bush").
  */
 import type { Lexicon, Person } from '../lexicon.ts';
 import type { Resolved } from '../mentions.ts';
@@ -24,6 +24,7 @@ const CALENDAR =
 const ACTS =
   /^(?:said|says|told|tells|added|warned|warns|urged|urges|met|meets|arrived|arrives|visited|visits|called|calls|announced|signed|signs|insisted|vowed|pledged|accused|denied|rejected|praised|spoke|wrote|ordered|also|has|had|was|is|will|would|and)$/;
 const FORMER_YEARS = 3;
+const isDeputy = (person: Person) => person.role?.startsWith('Vice') === true;
 const firstDay = (from: string | undefined) => (from ? `${from}-01-01`.slice(0, 10) : '0000-01-01');
 const lastDay = (to: string | undefined) => (to ? `${to}-12-31`.slice(0, 10) : '9999-12-31');
 
@@ -74,11 +75,10 @@ export class OfficeHolders {
         continue;
       }
       const other = found.get(h.surname);
-      const deputy = (p: Person) => p.role?.startsWith('Vice') === true;
       if (other === undefined || other === h.person) found.set(h.surname, h.person);
       // A head wins a surname over a vice president ("Castro" is Fidel while Raúl is his deputy).
-      else if (other !== null && deputy(other) !== deputy(h.person))
-        found.set(h.surname, deputy(other) ? h.person : other);
+      else if (other !== null && isDeputy(other) !== isDeputy(h.person))
+        found.set(h.surname, isDeputy(other) ? h.person : other);
       else if (other !== null && this.#first.has(other) !== this.#first.has(h.person))
         found.set(h.surname, this.#first.has(other) ? other : h.person);
       else found.set(h.surname, null);
@@ -156,7 +156,7 @@ export function officeHolderMentions(
     // A vice president is named so less often than a head: only acting or owning ("Cheney said"),
     // or after a title; "the commandment of Jihad" is no Maldivian vice president.
     const titled = joined(before, t) && TITLE_BEFORE.test(before?.text ?? '');
-    if (person.role?.startsWith('Vice') && !acts && !titled) return;
+    if (isDeputy(person) && !acts && !titled) return;
     out.push({
       kind: 'person',
       person,
