@@ -180,3 +180,13 @@ describe('enrichment pipeline', () => {
     });
   });
 });
+
+describe('a big city by its everyday short name', () => {
+  it('is pinned with no country to go by ("Acapulco" is Acapulco de Juárez), a small town is not', () => {
+    assert.deepEqual(
+      enrich('A man was shot in Acapulco.').places.map((p) => [p.matched, p.country]),
+      [['Acapulco', 'MX']],
+    );
+    assert.deepEqual(enrich('Russian forces shelled Huliaipole.').places, []);
+  });
+});

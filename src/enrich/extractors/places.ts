@@ -234,8 +234,15 @@ function choose(
   }
   const inContext = context.has(best.place.iso2) || inArea(best.place);
   if (inContext) return best.place;
-  // Abroad, only by its own name: "Boni" in a Mali story is not Bonn under another spelling.
-  if (!best.canonical) return undefined;
+  // Abroad, only by its own name: "Boni" in a Mali story is not Bonn under another spelling. With no
+  // country at all to go by, a big city's everyday short name is still the city: "Acapulco" is the
+  // first word of "Acapulco de Juárez".
+  const shortName =
+    context.size === 0 &&
+    best.place.kind === 'city' &&
+    best.place.population >= BIG_CITY &&
+    foldDiacritics(best.place.name).startsWith(`${foldDiacritics(m.match.text)} `);
+  if (!best.canonical && !shortName) return undefined;
   // "Russian forces shelled Huliaipole (Huliaipole, Zaporizhzhia)", "… in Zaporizhzhia oblast": a
   // region the text names as one, last in ACLED's bracket or before "oblast", "province" or
   // "governorate", is where it says, whatever country its actors are from; not when the name goes
