@@ -259,6 +259,7 @@ test('a colonia and an English word opening a sentence are no one', () => {
   assert.deepEqual(people('He Was Found With a Bullet in the Head Next To Another Minor'), []);
   assert.deepEqual(people('Floods add misery after Philippine Muslim rebel siege.'), []);
   assert.deepEqual(people('JTF kills top Boko Haram chief, Borno.'), []);
+  assert.deepEqual(people("Cameroon's forces score Major Successes in Ngoshe [document]."), []);
   assert.deepEqual(people('Bandits set Catholic Priest, Vehicle ablaze in Taraba.'), []);
   // A colonel is still a colonel.
   assert.deepEqual(people('Col. Ahmed Taha Rashid was killed near Tikrit.'), ['Ahmed Taha Rashid']);

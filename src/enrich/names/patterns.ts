@@ -695,6 +695,14 @@ export function findPatternNames(
     // In a title-case headline a capital says nothing: "Taliban Commander Involved in …" is no name
     // when the text writes the word in lowercase elsewhere ("was involved").
     if (titleCase(start, end) && name.split(/[ -]/).some((w) => writtenLowercase(w))) return;
+    // After "Major" or "General", which are adjectives too, one English word is no name ("Score
+    // Major Successes", "the General Assembly").
+    if (
+      !name.includes(' ') &&
+      /\b(?:Major|General)\s+$/.test(text.slice(cueStart, start)) &&
+      commonWords.has(name.toLowerCase())
+    )
+      return;
     // One word set off by a comma after a role is no name when it is a word or a place ("a top
     // Boko Haram chief, Borno", "set Catholic Priest, Vehicle ablaze").
     if (
