@@ -316,6 +316,7 @@ export function createEnricher(dataDir: string = DEFAULT_DATA_DIR): Enricher {
         prepared.tokens,
         prepared.mentions,
         officeHolders.on(reference.instant.toISOString().slice(0, 10)),
+        commonWords,
       );
       if (sitting.length > 0) {
         const heads = withoutRejected(sitting, options.corrections);

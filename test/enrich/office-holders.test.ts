@@ -73,3 +73,11 @@ test('a head wins a surname over his vice president; a longer name the text writ
     1,
   );
 });
+
+test('opening a headline, a head whose surname is no English word needs no verb after it', () => {
+  assert.deepEqual(people('Buhari Hopeful of Remaining Chibok Girls Return', '2017-01-09T12:00:00Z'), [
+    'Muhammadu Buhari <Buhari>',
+  ]);
+  // John Key was New Zealand's prime minister in 2010: "Key figures" is not him.
+  assert.deepEqual(people('Key figures from the budget were released.', '2010-05-01T12:00:00Z'), []);
+});

@@ -96,6 +96,7 @@ export function officeHolderMentions(
   tokens: readonly Token[],
   mentions: readonly Resolved[],
   holders: ReadonlyMap<string, Person>,
+  commonWords: ReadonlySet<string> = new Set(),
 ): Resolved[] {
   if (holders.size === 0) return [];
   // A surname the text also writes after another name ("Nouri al-Maliki", "Laura Bush") is that
@@ -145,14 +146,21 @@ export function officeHolderMentions(
       !article
     )
       return;
-    if (joined(t, after) && /^\p{Lu}/u.test(after?.text ?? '')) return;
+    // (in a Title Case headline an English word after it makes no longer name: "Buhari Hopeful")
+    if (
+      joined(t, after) &&
+      /^\p{Lu}/u.test(after?.text ?? '') &&
+      !commonWords.has(after?.text.toLowerCase() ?? '')
+    )
+      return;
     // "Sein airbase", "the Bush district": a place's name before its kind.
     if (after && PLACE_KIND_AFTER.test(after.text)) return;
-    // A sentence's first word is capitalised anyway ("Key figures", "Store closures"): there the
-    // surname must act or own something ("Bush said", "Castro's brother").
+    // A sentence's first word is capitalised anyway ("Key figures", "Store closures"): there a
+    // surname that is an English word must act or own something ("Bush said", "Castro's brother");
+    // one that is no word is the head ("Buhari Hopeful of Girls' Return").
     const possessive = /^['’]s\b/.test(text.slice(t.end, t.end + 3));
     const acts = possessive || (after !== undefined && ACTS.test(after.text));
-    if (t.sentenceStart && !acts) return;
+    if (t.sentenceStart && !acts && (commonWords.size === 0 || commonWords.has(t.text.toLowerCase()))) return;
     // A vice president is named so less often than a head: only acting or owning ("Cheney said"),
     // or after a title; "the commandment of Jihad" is no Maldivian vice president.
     const titled = joined(before, t) && TITLE_BEFORE.test(before?.text ?? '');
