@@ -579,6 +579,14 @@ export function findPatternNames(
       for (const t of tokens) if (/^\p{Ll}/u.test(t.text)) lowercaseWords.add(t.text);
     return lowercaseWords.has(word.toLowerCase());
   };
+  // One word a cue found alone is no person's name when it is a pronoun or common plural, a listed
+  // place or group, a word the text writes in lower case, or a people ("Russians", "Pakistanis").
+  const notLoneName = (word: string) =>
+    NOT_A_NAME_ALONE.test(word) ||
+    PLURAL_NOUN.test(word) ||
+    listed(word) ||
+    writtenLowercase(word) ||
+    /(?:ese|ian|ish|ans)$/.test(word);
   const out: PatternName[] = [];
   const push = (p: PatternName) => {
     if (overlapsAny(p.start, p.end, out)) return;
@@ -695,38 +703,21 @@ export function findPatternNames(
     // In a title-case headline a capital says nothing: "Taliban Commander Involved in …" is no name
     // when the text writes the word in lowercase elsewhere ("was involved").
     if (titleCase(start, end) && name.split(/[ -]/).some((w) => writtenLowercase(w))) return;
-    // After "Major" or "General", which are adjectives too, one English word is no name ("Score
-    // Major Successes", "the General Assembly").
-    if (
-      !name.includes(' ') &&
-      /\b(?:Major|General)\s+$/.test(text.slice(cueStart, start)) &&
-      commonWords.has(name.toLowerCase())
-    )
-      return;
-    // One word set off by a comma after a role is no name when it is a word or a place ("a top
-    // Boko Haram chief, Borno", "set Catholic Priest, Vehicle ablaze").
-    if (
-      !name.includes(' ') &&
-      text.slice(cueStart, start).includes(',') &&
-      (commonWords.has(name.toLowerCase()) || listed(name))
-    )
-      return;
-    // An English word alone opening a sentence is capitalised for that: "Merchant is assassinated",
-    // "Suicide bomber blows himself up".
-    if (
-      !name.includes(' ') &&
-      commonWords.has(name.toLowerCase()) &&
-      tokens.find((t) => t.start === start)?.sentenceStart === true
-    )
-      return;
+    // One English word alone is no name where a capital says nothing of it: after "Major" or
+    // "General", adjectives too ("Score Major Successes"); set off by a comma after a role ("set
+    // Catholic Priest, Vehicle ablaze", and a place there too: "chief, Borno"); opening a sentence
+    // ("Merchant is assassinated").
+    const englishWord = !name.includes(' ') && commonWords.has(name.toLowerCase());
+    const cue = text.slice(cueStart, start);
+    if (englishWord && /\b(?:Major|General)\s+$/.test(cue)) return;
+    if (!name.includes(' ') && cue.includes(',') && (englishWord || listed(name))) return;
+    if (englishWord && tokens.find((t) => t.start === start)?.sentenceStart === true) return;
     // In a Title Case headline an English word is no part of a name: "Officer Death Toll Mount",
     // "Juan Arjón López Found Dead" (the name ends before it).
     if (titleCase(start, end)) {
       const parts = name.split(' ');
       const common = (w: string) =>
-        commonWords.has(w.toLowerCase()) &&
-        !givenNames.has(w) &&
-        !/^(?:El|La|Al|Abu|Bin|Ibn|De|Del|Van|Von|Le|Da|Di|Dos|Das)$/.test(w);
+        commonWords.has(w.toLowerCase()) && !givenNames.has(w) && !PARTICLE_ALONE.test(w);
       const cut = parts.findIndex(common);
       if (cut === 0) return;
       if (cut > 0) {
@@ -966,16 +957,13 @@ export function findPatternNames(
   if (text.includes(', who '))
     for (const m of text.matchAll(LONE_WHO)) {
       const group = m[1];
-      if (!group || NOT_A_NAME_ALONE.test(group) || NOT_GROUP_NAME.test(group) || PLURAL_NOUN.test(group))
-        continue;
-      if (listed(group) || writtenLowercase(group) || /(?:ese|ian|ish|ans|s)$/.test(group)) continue;
+      if (!group || notLoneName(group) || NOT_GROUP_NAME.test(group) || group.endsWith('s')) continue;
       person(m, 0.65, true);
     }
   if (LEGAL_CUE.test(text))
     for (const m of text.matchAll(LEGAL_OBJECT)) {
       const group = m[1];
-      if (!group || NOT_A_NAME_ALONE.test(group) || PLURAL_NOUN.test(group)) continue;
-      if (!group.includes(' ') && (listed(group) || /(?:ese|ian|ish|ans)$/.test(group))) continue;
+      if (!group || (group.includes(' ') ? NOT_A_NAME_ALONE.test(group) : notLoneName(group))) continue;
       person(m, 0.65, true);
     }
   if (text.includes(' were '))
