@@ -271,6 +271,24 @@ function sideSpans(text: string, sides: string[]): string[] {
 const DATE_TEXT =
   /\b(?:(?:on )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?: night| morning)?|yesterday|last night|overnight)\b/i;
 
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+/**
+ * Whether UCDP's day is one the text's own words can mean, read from the report's day: a weekday of
+ * the week before it, "yesterday" the day before, "last night"/"overnight" that day or the one before.
+ * Where they disagree (a report dated 1753, "yesterday" two days back, a Sunday coded on a Friday) no
+ * reading of the text is right, so the text carries no gold day (set fix of 6 December 2026).
+ */
+function agreesWithText(dateText: string, published: string, day: string): boolean {
+  const back = Math.round(
+    (Date.parse(`${published}T00:00:00Z`) - Date.parse(`${day}T00:00:00Z`)) / 86_400_000,
+  );
+  const weekday = WEEKDAYS.find((w) => dateText.toLowerCase().includes(w));
+  if (weekday)
+    return back >= 0 && back <= 7 && WEEKDAYS[new Date(`${day}T00:00:00Z`).getUTCDay()] === weekday;
+  if (/yesterday/i.test(dateText)) return back === 1;
+  return back === 0 || back === 1;
+}
+
 // ---- build --------------------------------------------------------------------------------
 const people: Record<string, string[]> = JSON.parse(readFileSync(join(here, 'people.json'), 'utf8')).people;
 type Extra = { organizations?: string[]; people?: string[]; otherPlaces?: string[] };
@@ -334,7 +352,8 @@ for (const r of rows) {
       sourceDays.size === 1 &&
       r.date_prec === '1' &&
       r.date_start === r.date_end &&
-      published !== r.date_start
+      published !== r.date_start &&
+      agreesWithText(dateText, published, r.date_start ?? '')
         ? [{ text: dateText, start: r.date_start ?? '', end: r.date_end ?? '' }]
         : [],
   });
