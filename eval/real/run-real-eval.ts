@@ -61,10 +61,19 @@ const norm = (s: string) =>
     .replace(/['’‘`]/g, '')
     .replace(/\s+/g, ' ')
     .trim();
+/**
+ * Whether `outer` holds `inner` as whole words, a plural or possessive "s" allowed ("Houthis" holds
+ * "Houthi", "Sagaings" holds "Sagaing"; "UN" is not in "Junta Forces").
+ */
+const holdsWords = (outer: string, inner: string) =>
+  new RegExp(
+    `(?<![\\p{L}\\p{N}])${inner.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}s?(?![\\p{L}\\p{N}])`,
+    'u',
+  ).test(outer);
 const overlaps = (a: string, b: string) => {
   const x = norm(a);
   const y = norm(b);
-  return x === y || x.includes(y) || y.includes(x);
+  return x === y || holdsWords(x, y) || holdsWords(y, x);
 };
 function km(aLat: number, aLon: number, bLat: number, bLon: number): number {
   const rad = Math.PI / 180;
