@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { foldDiacritics } from '../../src/enrich/spelling.ts';
 import type { RealItem } from './run-real-eval.ts';
 import { listedOrganisations } from './listed-organisations.ts';
+import { withAnnotatedOrganisations } from './org-annotations.ts';
 import { splitOf } from './split-of.ts';
 import { bare, findSpan, headlineParts, skeleton } from './ucdp-text.ts';
 
@@ -411,8 +412,11 @@ if (freshOut) {
   const listed: Record<string, string[]> | undefined = existsSync(peopleFile)
     ? JSON.parse(readFileSync(peopleFile, 'utf8')).people
     : undefined;
-  const out = chosen.map(({ people: _people, ...rest }) =>
-    listed ? { ...rest, people: listed[rest.id] ?? [] } : rest,
+  const out = withAnnotatedOrganisations(
+    chosen.map(({ people: _people, ...rest }) =>
+      listed ? { ...rest, people: listed[rest.id] ?? [] } : rest,
+    ),
+    'ged-countries',
   );
   writeFileSync(freshOut, out.map((i) => JSON.stringify(i)).join('\n') + '\n');
   writeFileSync(
@@ -437,7 +441,8 @@ if (poolOut) {
   process.exit(0);
 }
 const out = join(here, 'ged-sample.jsonl');
-writeFileSync(out, items.map((i) => JSON.stringify(i)).join('\n') + '\n');
+const annotated = withAnnotatedOrganisations(items, 'ged-sample');
+writeFileSync(out, annotated.map((i) => JSON.stringify(i)).join('\n') + '\n');
 writeFileSync(
   join(here, 'split.tsv'),
   'id\tsplit\n' + items.map((i) => `${i.id}\t${i.split}`).join('\n') + '\n',

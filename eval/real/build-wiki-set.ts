@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { foldDiacritics } from '../../src/enrich/spelling.ts';
 import { listedOrganisations } from './listed-organisations.ts';
 import { splitOf } from './split-of.ts';
+import { withAnnotatedOrganisations } from './org-annotations.ts';
 
 const here = import.meta.dirname;
 /** The same gazetteer commit the first set was annotated with (country names and demonyms only). */
@@ -211,7 +212,12 @@ incidents.forEach((r, index) => {
   });
 });
 const out = process.argv[3] ?? join(here, 'wiki-incidents.jsonl');
-writeFileSync(out, items.map((i) => JSON.stringify(i)).join('\n') + '\n');
+writeFileSync(
+  out,
+  withAnnotatedOrganisations(items, 'wiki-incidents')
+    .map((i) => JSON.stringify(i))
+    .join('\n') + '\n',
+);
 writeFileSync(
   join(here, 'wiki-split.tsv'),
   'id\tsplit\n' + items.map((i) => `${i.id}\t${i.split}`).join('\n') + '\n',

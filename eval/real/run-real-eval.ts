@@ -24,6 +24,8 @@ const ITEM = z.object({
   people: z.array(z.string()).optional(),
   /** Absent where the set does not annotate organisations (isaf-releases, ua-events): not scored. */
   organizations: z.array(z.string()).optional(),
+  /** Organisations an annotator named that are not gold (unsure, or one of two): neither right nor wrong. */
+  otherOrganizations: z.array(z.string()).optional(),
   places: z.array(
     z.object({
       matched: z.string(),
@@ -110,6 +112,7 @@ function scoreNames(
   system: { name: string; matched: string[] }[],
   label: string,
   errors: string[],
+  other: string[] = [],
 ) {
   for (const g of gold)
     if (system.some((s) => [s.name, ...s.matched].some((m) => overlaps(m, g)))) t.tp++;
@@ -118,7 +121,7 @@ function scoreNames(
       errors.push(`  ${label} missed: ${g}`);
     }
   for (const s of system)
-    if (!gold.some((g) => s.matched.some((m) => overlaps(m, g)))) {
+    if (![...gold, ...other].some((g) => s.matched.some((m) => overlaps(m, g)))) {
       t.fp++;
       errors.push(`  ${label} extra: ${s.matched.join('/')} -> ${s.name}`);
     }
@@ -138,7 +141,14 @@ function scoreItem(item: Item, enricher: Enricher, into: SplitScore, importedPla
   }
   if (item.organizations) {
     into.organizationsScored = true;
-    scoreNames(into.organizations, item.organizations, result.organizations, 'org', errors);
+    scoreNames(
+      into.organizations,
+      item.organizations,
+      result.organizations,
+      'org',
+      errors,
+      item.otherOrganizations,
+    );
   }
   const places = result.places.filter((p) => p.kind !== 'country');
   const inCountries = item.placeCountries;
@@ -560,9 +570,9 @@ export async function runRealEval(
  */
 interface Pooled {
   people: Tally;
-  /** Organisation gold of actors, forces and state bodies (UCDP actors, the list, "<Country> army"). */
+  /** The conflict reports' organisations: UCDP's actors and every organisation two annotators agree on. */
   actors: Tally;
-  /** Every set's organisation gold, companies, media and agencies included (re3d, GMB, WikiEvents). */
+  /** Every set's organisation gold (re3d, GMB, WikiEvents add news prose and their own conventions). */
   organizations: Tally;
   /** Places within tolerance, on the sets with coded positions. */
   places: Tally & { off: number };
@@ -642,8 +652,8 @@ function printPooled(pooled: { dev: Pooled; heldout: Pooled }, devOnly: boolean)
   );
   const rows: [string, 'people' | 'actors' | 'organizations' | 'places', string][] = [
     ['people', 'people', 'target R ≥ 0.8, P ≥ 0.85'],
-    ['organisations: actors, forces, state bodies', 'actors', 'target R ≥ 0.85'],
-    ['organisations: all, companies and media too', 'organizations', ''],
+    ['organisations in conflict reports', 'actors', 'target R ≥ 0.85'],
+    ['organisations, every set', 'organizations', ''],
     ['places within tolerance', 'places', 'target R ≥ 0.7, P ≥ 0.9'],
   ];
   const f1s: Record<string, number[]> = {};
