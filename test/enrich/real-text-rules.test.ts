@@ -244,3 +244,20 @@ test("a listed person's one-word name after another given name is someone else o
   // "PTI" in Pakistan is the party, not the Press Trust of India
   assert.deepEqual(orgs('Police arrested PTI leader Malik Ahmed Khan in Bannu.', ['PK']), ['PTI']);
 });
+
+test("a country's troops, special forces and gendarmerie are its forces; its soldiers stay people", () => {
+  const orgsOf = (text: string) => enrich(text).organizations.map((o) => [o.name, o.matched[0]]);
+  assert.deepEqual(orgsOf('Turkish troops shelled the village.'), [
+    ['Turkish Armed Forces', 'Turkish troops'],
+  ]);
+  assert.deepEqual(orgsOf('Nigeria troops repelled the attack.'), [
+    ['Nigerian Armed Forces', 'Nigeria troops'],
+  ]);
+  assert.deepEqual(orgsOf('Iraqi special forces raided a house.'), [
+    ['Iraqi Security Forces', 'Iraqi special forces'],
+  ]);
+  assert.deepEqual(orgsOf('Turkish gendarmerie detained three men.'), [
+    ['Turkey gendarmerie', 'Turkish gendarmerie'],
+  ]);
+  assert.deepEqual(orgsOf('Two Turkish soldiers were wounded.'), []);
+});

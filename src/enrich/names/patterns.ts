@@ -432,17 +432,22 @@ const FORCE_WORDS: Record<string, string> = {
   'air force': 'air force',
   navy: 'navy',
   police: 'police',
+  // "Turkish troops", "Iraqi special forces": the country's forces (two annotators of the UCDP
+  // headlines, blind to each other, both read them so; "soldiers" they split on, and stay people).
+  troops: 'armed forces',
+  'special forces': 'armed forces',
+  gendarmerie: 'gendarmerie',
 };
 // "Niger's military government", "the Malian military junta": the rulers, not the forces.
 const NOT_FORCES_AFTER = String.raw`(?!\s+(?:government|junta|regime|rulers?|leaders?|council|authorities|coup)\b)`;
 const FORCE_AFTER = new RegExp(
   // "Syrian regime army": the rulers' forces are the country's
-  String.raw`^\s+(?:junta |regime )?(armed forces|security forces|air force|army|forces|military|navy|police)\b${NOT_FORCES_AFTER}`,
+  String.raw`^\s+(?:junta |regime )?(armed forces|security forces|special forces|air force|army|forces|military|navy|police|troops|gendarmerie)\b${NOT_FORCES_AFTER}`,
   'i',
 );
 const COUNTRY_FORCE_AFTER = new RegExp(
-  // "Myanmar Junta Forces", "Myanmar Regime Forces" too (troops are people)
-  String.raw`^(?:['’]s)?\s+(?:junta |regime )?(armed forces|security forces|air force|army|military|navy|police|(?<=(?:junta|regime) )forces)\b${NOT_FORCES_AFTER}`,
+  // "Myanmar Junta Forces", "Myanmar Regime Forces" too
+  String.raw`^(?:['’]s)?\s+(?:junta |regime )?(armed forces|security forces|special forces|air force|army|military|navy|police|troops|gendarmerie|(?<=(?:junta|regime) )forces)\b${NOT_FORCES_AFTER}`,
   'i',
 );
 // "Colombia forces kill 9", "Iraq forces have killed": after a country's name, "forces" is a noun
