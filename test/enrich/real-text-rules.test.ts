@@ -261,3 +261,12 @@ test("a country's troops, special forces and gendarmerie are its forces; its sol
   ]);
   assert.deepEqual(orgsOf('Two Turkish soldiers were wounded.'), []);
 });
+
+test('a hyphen between a force and a name joins two sides, not one word', () => {
+  const orgsOf = (text: string) => enrich(text).organizations.map((o) => o.name);
+  assert.deepEqual(orgsOf('Kurdish media say army-PKK clashes go on.'), ['PKK']);
+  assert.deepEqual(orgsOf('Four killed in Philippine army-Muslim rebel clash.'), [
+    'Armed Forces of the Philippines',
+  ]);
+  assert.deepEqual(orgsOf('Government-ELN talks resumed.'), ['ELN']);
+});

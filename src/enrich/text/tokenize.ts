@@ -25,6 +25,10 @@ const POSSESSIVE = /['’]s$/;
 // "Chinese-backed", "Saudi-led": the name before the suffix is what is named.
 const AFFILIATION =
   /-(?:backed|led|based|owned|brokered|made|born|run|held|controlled|aligned|allied|supported|funded|sponsored|linked|affiliated|bound)$/;
+// "army-PKK clashes", "Philippine army-Muslim rebel clash": a hyphen between a force and a name
+// joins two sides of a fight, not one word.
+const ACTOR_PAIR =
+  /^([Aa]rmy|[Pp]olice|[Mm]ilitary|[Gg]overnment|[Rr]egime|[Tt]roops|[Ff]orces|[Rr]ebels?|[Mm]ilitias?|[Jj]unta)-(?=\p{Lu})/u;
 // Abbreviations after which a full stop does not end a sentence.
 const NO_BREAK = new Set([
   'Gen',
@@ -119,7 +123,27 @@ export function tokenize(text: string, sentences: Sentence[]): Token[] {
       const suffix = AFFILIATION.exec(word);
       if (suffix) word = word.slice(0, suffix.index);
       const start = sentence.start + match.index;
-      tokens.push({ text: word, start, end: start + word.length, sentence: index, sentenceStart: first });
+      const pair = ACTOR_PAIR.exec(word);
+      if (pair?.[1]) {
+        // "army-PKK clashes": two sides, two tokens
+        const cut = pair[1].length + 1;
+        tokens.push({
+          text: pair[1],
+          start,
+          end: start + pair[1].length,
+          sentence: index,
+          sentenceStart: first,
+        });
+        word = word.slice(cut);
+        tokens.push({
+          text: word,
+          start: start + cut,
+          end: start + cut + word.length,
+          sentence: index,
+          sentenceStart: false,
+        });
+      } else
+        tokens.push({ text: word, start, end: start + word.length, sentence: index, sentenceStart: first });
       first = false;
     }
   });
