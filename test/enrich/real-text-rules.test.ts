@@ -270,3 +270,12 @@ test('a hyphen between a force and a name joins two sides, not one word', () => 
   ]);
   assert.deepEqual(orgsOf('Government-ELN talks resumed.'), ['ELN']);
 });
+
+test('a listed acronym of four letters or more is found in title case, unless it is an English word', () => {
+  const orgsOf = (text: string) => enrich(text).organizations.map((o) => o.name);
+  assert.deepEqual(orgsOf('A Farc rebel leader was killed in a raid.'), [
+    'Revolutionary Armed Forces of Colombia',
+  ]);
+  assert.deepEqual(orgsOf('Isil fighters withdrew from the town.'), ['Islamic State']);
+  assert.deepEqual(orgsOf('The two sides agreed to mend ties.'), []);
+});

@@ -174,6 +174,17 @@ export function loadNameData(dir: string, lexicon: Lexicon): NameData {
   const commonWords = existsSync(commonFile)
     ? readFileSync(commonFile, 'utf8').split('\n').filter(Boolean)
     : [];
+  // British style writes a pronounceable acronym of four letters or more in title case ("Farc",
+  // "Unita"): that form too, unless it is an English word ("MEND"), a given name or a known name.
+  const common = new Set(commonWords);
+  const given = new Set(givenNames);
+  for (const org of organizations.organizations)
+    for (const surface of [org.name, ...org.aliases]) {
+      if (!/^[A-Z]{4,7}$/.test(surface)) continue;
+      const title = surface.charAt(0) + surface.slice(1).toLowerCase();
+      if (!common.has(title.toLowerCase()) && !given.has(title) && !lexicon.get(title))
+        lexicon.add(title, { kind: 'org', org });
+    }
   return {
     people: people.people,
     givenNamePeople: earlier,
