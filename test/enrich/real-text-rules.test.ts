@@ -279,3 +279,13 @@ test('a listed acronym of four letters or more is found in title case, unless it
   assert.deepEqual(orgsOf('Isil fighters withdrew from the town.'), ['Islamic State']);
   assert.deepEqual(orgsOf('The two sides agreed to mend ties.'), []);
 });
+
+test('a broadcaster or news agency is found by its name and what it is', () => {
+  const orgsOf = (text: string) => enrich(text).organizations.map((o) => o.matched[0]);
+  assert.deepEqual(orgsOf('Gali Kurdistan Satellite TV reported the clash.'), [
+    'Gali Kurdistan Satellite TV',
+  ]);
+  assert.deepEqual(orgsOf('Kabul: Afghan Bayan Radio said five were killed.'), ['Bayan Radio']);
+  // no name before it: state TV, a radio
+  assert.deepEqual(orgsOf('State TV said rebels attacked the town.'), []);
+});

@@ -311,6 +311,10 @@ const HEADED = new RegExp(
 // Directorate of Security".
 const MINISTRY =
   /\b(?:(?:National|General|Federal|Central|Supreme|High|Higher|Presidential|Independent) )?(?:Ministry|Department|Office|Directorate|Commission|Bureau) (?:of|for) (?:the )?\p{Lu}[\p{L}'’-]*(?: (?:and |of |for )?\p{Lu}[\p{L}'’-]*){0,4}/gu;
+// "Gali Kurdistan Satellite TV", "Afghan Bayan Radio", "Anadolu News Agency": a broadcaster or an
+// agency by its name and what it is.
+const MEDIA =
+  /\b\p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*){0,3} (?:Satellite )?(?:TV|Television|Radio|News Agency|News Network|Broadcasting Corporation)\b/gu;
 const DESCRIPTOR = String.raw`(?:(?:Anti|Pro)-[${UP}][${LETTER}-]*|Government|Governmental|Security|Armed|Unknown|Unidentified|Local|Tribal|Rebel|Regime|Opposition|Islamist|Jihadist|Enemy|Foreign|Illegal|Irregular|Allied|Joint|Special|Suspected)`;
 const DESCRIPTOR_ONLY = new RegExp(String.raw`^(?:${DESCRIPTOR} )+(?:${ORG_HEAD})$`, 'u');
 const HEAD_WORD = new RegExp(String.raw`\b(?:${ORG_HEAD})\b`);
@@ -826,6 +830,20 @@ export function findPatternNames(
           end: m.index + m[0].length,
           confidence: 0.8,
         });
+  if (has(/\b(?:TV|Television|Radio|News Agency|News Network|Broadcasting Corporation)\b/))
+    for (const m of text.matchAll(MEDIA)) {
+      if (m.index === undefined) continue;
+      // "The", "State", "Radio Free Europe": what opens the span is no broadcaster's name
+      const span = m[0].replace(
+        /^(?:The|A|An|On|In|At|By|For|From|To|Told|Said|State|National|Local|Pakistan|Afghan) (?=\p{Lu})/u,
+        '',
+      );
+      const start = m.index + m[0].length - span.length;
+      if (/^(?:TV|Television|Radio)$/.test(span.split(' ')[0] ?? '')) continue;
+      // a place may stand in a broadcaster's name ("Kurdistan 24", "Gali Kurdistan Satellite TV")
+      if (!overlapsAny(start, start + span.length, knownNames))
+        push({ kind: 'org', name: span, matched: span, start, end: start + span.length, confidence: 0.8 });
+    }
   if (has(/\b(?:Islamic State|al-Qaeda|Al-Qaeda) in /))
     for (const m of text.matchAll(STATE_IN))
       if (m.index !== undefined)
