@@ -338,6 +338,7 @@ export function createEnricher(dataDir: string = DEFAULT_DATA_DIR): Enricher {
           (word) => lexicon.get(word) !== undefined,
           (iso2) => armedForces.get(iso2),
           commonWords,
+          (word) => lexicon.get(word)?.some((e) => e.kind === 'place') ?? false,
         ),
         reference,
         gazetteer,

@@ -289,3 +289,22 @@ test('a broadcaster or news agency is found by its name and what it is', () => {
   // no name before it: state TV, a radio
   assert.deepEqual(orgsOf('State TV said rebels attacked the town.'), []);
 });
+
+test("a town's police, a country's parliament and General Staff are organisations", () => {
+  const orgsOf = (text: string) => enrich(text).organizations.map((o) => o.name);
+  assert.deepEqual(orgsOf('A radical was killed in Istanbul police raids.'), ['Istanbul police']);
+  assert.deepEqual(orgsOf('Two men were shot near a Kano police station.'), []);
+  assert.deepEqual(orgsOf('Turkish General Staff says a PKK member was killed.'), [
+    'PKK',
+    'Turkey General Staff',
+  ]);
+  assert.deepEqual(orgsOf("Turkey's parliament voted on the motion."), ['Turkey parliament']);
+});
+
+test('capitals in a document symbol or a town shouted in capitals are no organisations', () => {
+  const orgsOf = (text: string) => enrich(text).organizations.map((o) => o.name);
+  assert.deepEqual(orgsOf('Report of the Commission: A/HRC/37/CRP.2.'), []);
+  assert.deepEqual(orgsOf('ANKARA announced that three militants were killed.'), []);
+  // a photo agency after a slash stays one
+  assert.deepEqual(orgsOf('Photograph: Handout/EPA'), ['EPA']);
+});

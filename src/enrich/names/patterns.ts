@@ -441,17 +441,19 @@ const FORCE_WORDS: Record<string, string> = {
   troops: 'armed forces',
   'special forces': 'armed forces',
   gendarmerie: 'gendarmerie',
+  'general staff': 'General Staff',
+  parliament: 'parliament',
 };
 // "Niger's military government", "the Malian military junta": the rulers, not the forces.
 const NOT_FORCES_AFTER = String.raw`(?!\s+(?:government|junta|regime|rulers?|leaders?|council|authorities|coup)\b)`;
 const FORCE_AFTER = new RegExp(
   // "Syrian regime army": the rulers' forces are the country's
-  String.raw`^\s+(?:junta |regime )?(armed forces|security forces|special forces|air force|army|forces|military|navy|police|troops|gendarmerie)\b${NOT_FORCES_AFTER}`,
+  String.raw`^\s+(?:junta |regime )?(armed forces|security forces|special forces|air force|general staff|army|forces|military|navy|police|troops|gendarmerie|parliament)\b${NOT_FORCES_AFTER}`,
   'i',
 );
 const COUNTRY_FORCE_AFTER = new RegExp(
   // "Myanmar Junta Forces", "Myanmar Regime Forces" too
-  String.raw`^(?:['’]s)?\s+(?:junta |regime )?(armed forces|security forces|special forces|air force|army|military|navy|police|troops|gendarmerie|(?<=(?:junta|regime) )forces)\b${NOT_FORCES_AFTER}`,
+  String.raw`^(?:['’]s)?\s+(?:junta |regime )?(armed forces|security forces|special forces|air force|general staff|army|military|navy|police|troops|gendarmerie|parliament|(?<=(?:junta|regime) )forces)\b${NOT_FORCES_AFTER}`,
   'i',
 );
 // "Colombia forces kill 9", "Iraq forces have killed": after a country's name, "forces" is a noun
@@ -499,6 +501,12 @@ const PLACE_TAIL =
   / (?:Khel|Kheyl|Kalay|Kelay|Kala|Kalai|Qala|Kili|Killi|Kot|Kowt|Abad|Deh|Dara|Darreh|Chowk|Bazaar|Bazar|Mandi|Masjid|Mosque|Sufla|Ulya)$/;
 const IZAFAT_BEFORE = /-(?:ye|e|i) $/;
 
+/** The run of text between spaces that holds start..end. */
+const chunkAround = (text: string, start: number, end: number) =>
+  text.slice(
+    text.lastIndexOf(' ', start) + 1,
+    text.indexOf(' ', end) === -1 ? undefined : text.indexOf(' ', end),
+  );
 const overlapsAny = (start: number, end: number, spans: { start: number; end: number }[]) =>
   spans.some((s) => start < s.end && end > s.start);
 
@@ -538,6 +546,7 @@ const GIVEN_RUN = new RegExp(
  * `storyPeople` are the full names the story's earlier updates named: a surname alone here is one of them.
  * `forcesOf` names a country's listed armed forces ("Russian Armed Forces" for RU), if listed.
  * `commonWords` are lower-case English words (common-words.txt): no part of a name in a Title Case headline.
+ * `placeNamed` says whether a spelling names a listed place.
  */
 export function findPatternNames(
   text: string,
@@ -548,6 +557,7 @@ export function findPatternNames(
   listed: (word: string) => boolean = () => false,
   forcesOf: (iso2: string) => string | undefined = () => undefined,
   commonWords: ReadonlySet<string> = new Set(),
+  placeNamed: (word: string) => boolean = () => false,
 ): PatternName[] {
   const known = mentions.map((m) => ({ start: m.match.start, end: m.match.end }));
   // A title before a name outweighs a town spelled like one of its words ("Journalist Rafael Mena").
@@ -799,6 +809,33 @@ export function findPatternNames(
       start: m.match.start,
       end,
       confidence: 0.9,
+    });
+  }
+  // "Istanbul police raids", "Kano State Police": a town's or a region's police.
+  for (const m of mentions) {
+    if (m.kind !== 'place') continue;
+    const after =
+      /^(?:['’]s)?\s+(?:State\s+)?[Pp]olice\b(?!\s+(?:station|stations|post|posts|officers?|men|man|headquarters|HQ)\b)/.exec(
+        text.slice(m.match.end, m.match.end + 40),
+      );
+    if (!after) continue;
+    const end = m.match.end + after[0].length;
+    if (
+      overlapsAny(
+        m.match.start,
+        end,
+        mentions.filter((x) => x !== m).map((x) => x.match),
+      )
+    )
+      continue;
+    const matched = text.slice(m.match.start, end);
+    push({
+      kind: 'org',
+      name: matched.replace(/['’]s\b/, ''),
+      matched,
+      start: m.match.start,
+      end,
+      confidence: 0.8,
     });
   }
   for (const m of text.includes('Forces of ') ? mentions : []) {
@@ -1257,6 +1294,10 @@ export function findPatternNames(
     if (capsWord(tokens[i - 1]) || capsWord(tokens[i + 1])) return;
     if (shouting || !ACRONYM.test(t.text) || NOT_ACRONYMS.has(t.text) || DESIGNATOR.test(t.text)) return;
     if (CAPS_CALENDAR.test(t.text)) return;
+    // "A/HRC/37/CRP.2": a document's symbol, not organisations ("Handout/EPA" is the agency)
+    if (/[/][^\s]*\d|\d[^\s]*[/]/.test(chunkAround(text, t.start, t.end))) return;
+    // "ANKARA announced": a town in capitals stands for its government
+    if (t.text.length >= 4 && placeNamed(t.text.charAt(0) + t.text.slice(1).toLowerCase())) return;
     // "KABUL, Afghanistan (May 2) –", "BAGHDAD - ": a dateline's town in capitals, not an organisation.
     if (
       (t.start === 0 || text[t.start - 1] === '\n') &&
