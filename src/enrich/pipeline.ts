@@ -2,6 +2,7 @@
  * The enrichment pipeline: loads the curated names and the gazetteer once, then runs the
  * extractors in order over each text (places need the names, events need everything).
  */
+import { spelledAsWritten, unshout } from './text/unshout.ts';
 import { join } from 'node:path';
 import type { Correction } from './corrections.ts';
 import { normaliseSurface } from './corrections.ts';
@@ -302,7 +303,8 @@ export function createEnricher(dataDir: string = DEFAULT_DATA_DIR): Enricher {
 
   return {
     versions: names.versions,
-    enrich(text, options) {
+    enrich(loud, options) {
+      const text = unshout(loud, (word) => lexicon.get(word) !== undefined);
       storyCountries = options.storyCountries ?? [];
       const { imported, ...prepared } = prepare(
         text,
@@ -366,7 +368,8 @@ export function createEnricher(dataDir: string = DEFAULT_DATA_DIR): Enricher {
         contacts: r.contacts ?? [],
       };
       const displayNames = options.corrections?.displayNames;
-      return displayNames ? applyDisplayNames(enrichment, displayNames) : enrichment;
+      const spelled = text === loud ? enrichment : spelledAsWritten(enrichment, text, loud);
+      return displayNames ? applyDisplayNames(spelled, displayNames) : spelled;
     },
     suggest(text, corrections) {
       const { tokens, mentions } = prepare(text, corrections);

@@ -308,3 +308,26 @@ test('capitals in a document symbol or a town shouted in capitals are no organis
   // a photo agency after a slash stays one
   assert.deepEqual(orgsOf('Photograph: Handout/EPA'), ['EPA']);
 });
+
+test('a headline shouted in capitals is read as title case, and its spellings are given as written', () => {
+  const r = enrich('NO ESCAPE: CIVILIAN HARM DURING THE FALL OF AFGHANISTAN TO THE TALIBAN.');
+  assert.deepEqual(
+    r.organizations.map((o) => [o.name, o.matched]),
+    [['Taliban', ['TALIBAN']]],
+  );
+  assert.deepEqual(
+    r.places.map((p) => [p.name, p.matched]),
+    [['Afghanistan', 'AFGHANISTAN']],
+  );
+  // an acronym the lists know stays one; a name the patterns take keeps the text's capitals
+  assert.deepEqual(
+    enrich('TURKISH JETS STRIKE PKK TARGETS IN NORTHERN IRAQ.').organizations.map((o) => o.name),
+    ['PKK'],
+  );
+  assert.deepEqual(
+    enrich('CASES OF CIVILIAN CASUALTIES IN COMBINED JOINT TASK FORCE OPERATIONS.').organizations.map(
+      (o) => o.name,
+    ),
+    ['COMBINED JOINT TASK FORCE'],
+  );
+});

@@ -1176,6 +1176,14 @@ export function findPatternNames(
     if (m.index === undefined) continue;
     let start = m.index;
     let span = m[0];
+    // "Cases of Civilian Casualties in Combined Joint Task Force": what happened in an organisation is
+    // not its name (names with "in" end in a place: "Islamic State in Iraq", no head word)
+    const within = / in (?:the )?(?!.* in )/.exec(span);
+    if (within && within.index > 0) {
+      const cut = within.index + within[0].length;
+      start += cut;
+      span = span.slice(cut);
+    }
     // Drop a leading sentence word that is not part of the name ("In Yarmouk Army").
     const lead =
       /^(?:(?:The|In|At|On|By|For|From|With|And|Of|As|While|When|After|Before|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Several|Some|Many) )+/.exec(
