@@ -304,7 +304,15 @@ export function createEnricher(dataDir: string = DEFAULT_DATA_DIR): Enricher {
   return {
     versions: names.versions,
     enrich(loud, options) {
-      const text = unshout(loud, (word) => lexicon.get(word) !== undefined);
+      // in a shouted headline a word stays in capitals when the lists know it so ("PKK"), or when it
+      // looks like an acronym and is neither a word nor a name in title case ("CTSAMM", "GSA"; not
+      // "MOROBO"): an acronym no list knows
+      const text = unshout(loud, (word) => {
+        if (lexicon.get(word) !== undefined) return true;
+        const titled = word.charAt(0) + word.slice(1).toLowerCase();
+        const acronymLike = word.length <= 4 || /[^AEIOUY]{3}|^[^AEIOUY]+$/.test(word);
+        return acronymLike && !commonWords.has(word.toLowerCase()) && lexicon.get(titled) === undefined;
+      });
       storyCountries = options.storyCountries ?? [];
       const { imported, ...prepared } = prepare(
         text,

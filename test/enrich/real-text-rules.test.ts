@@ -331,3 +331,21 @@ test('a headline shouted in capitals is read as title case, and its spellings ar
     ['COMBINED JOINT TASK FORCE'],
   );
 });
+
+test('organisations in headlines: peoples, counts, prepositions and describing words are no part of a name', () => {
+  const orgsOf = (text: string) => enrich(text).organizations.map((o) => o.name);
+  assert.deepEqual(orgsOf('Philippine troops killed five Abu Sayyaf militants.'), [
+    'Abu Sayyaf Group',
+    'Armed Forces of the Philippines',
+  ]);
+  assert.deepEqual(orgsOf('Arab, Uzbek fighters among 13 killed in air strikes.'), []);
+  assert.deepEqual(orgsOf('Clashes Between Forces Unsettle Western Equatoria State.'), []);
+  assert.deepEqual(orgsOf('Fresh Arakan Army Attack Kills Nine Police in Rakhine.'), ['Arakan Army']);
+  assert.deepEqual(orgsOf('Unarmed militia killed in the south by leftist rebels.'), []);
+  assert.deepEqual(orgsOf('The Commission on Human Rights in South Sudan said 40 people died.'), [
+    'Commission on Human Rights',
+  ]);
+  assert.deepEqual(orgsOf('A colonel and two gunmen were killed in KP province, the VP said.'), []);
+  // a shouted headline keeps an acronym no list knows in capitals, and finds it as a group
+  assert.deepEqual(orgsOf('THREE GSA REBELS KILLED.'), ['GSA']);
+});
