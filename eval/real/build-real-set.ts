@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { foldDiacritics } from '../../src/enrich/spelling.ts';
 import type { RealItem } from './run-real-eval.ts';
 import { listedOrganisations } from './listed-organisations.ts';
-import { withAnnotatedOrganisations } from './org-annotations.ts';
+import { withAnnotatedOrganisations } from './read-twice.ts';
 import { splitOf } from './split-of.ts';
 import { bare, findSpan, headlineParts, skeleton } from './ucdp-text.ts';
 

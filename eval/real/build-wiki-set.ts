@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { foldDiacritics } from '../../src/enrich/spelling.ts';
 import { listedOrganisations } from './listed-organisations.ts';
 import { splitOf } from './split-of.ts';
-import { withAnnotatedOrganisations } from './org-annotations.ts';
+import { withAnnotatedOrganisations } from './read-twice.ts';
 
 const here = import.meta.dirname;
 /** The same gazetteer commit the first set was annotated with (country names and demonyms only). */

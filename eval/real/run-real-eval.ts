@@ -22,6 +22,8 @@ const ITEM = z.object({
   text: z.string(),
   /** Absent where the set does not annotate people (ua-events): not scored. */
   people: z.array(z.string()).optional(),
+  /** People an annotator named that are not gold (unsure, or one of two): neither right nor wrong. */
+  otherPeople: z.array(z.string()).optional(),
   /** Absent where the set does not annotate organisations (isaf-releases, ua-events): not scored. */
   organizations: z.array(z.string()).optional(),
   /** Organisations an annotator named that are not gold (unsure, or one of two): neither right nor wrong. */
@@ -137,7 +139,7 @@ function scoreItem(item: Item, enricher: Enricher, into: SplitScore, importedPla
   into.texts++;
   if (item.people) {
     into.peopleScored = true;
-    scoreNames(into.people, item.people, result.people, 'person', errors);
+    scoreNames(into.people, item.people, result.people, 'person', errors, item.otherPeople);
   }
   if (item.organizations) {
     into.organizationsScored = true;

@@ -349,3 +349,13 @@ test('organisations in headlines: peoples, counts, prepositions and describing w
   // a shouted headline keeps an acronym no list knows in capitals, and finds it as a group
   assert.deepEqual(orgsOf('THREE GSA REBELS KILLED.'), ['GSA']);
 });
+
+test("a person's relatives mark the person; a faith alone is nobody", () => {
+  const peopleOf = (text: string) => enrich(text).people.map((p) => p.name);
+  assert.deepEqual(
+    peopleOf('Twenty fighters, including 3 relatives of Basit Usman, were killed in the clash.'),
+    ['Basit Usman'],
+  );
+  assert.deepEqual(peopleOf('Muslim cleric, Christian pastor killed in Nigeria.'), []);
+  assert.deepEqual(peopleOf('Christian Malanga led the attack on the palace.'), ['Christian Malanga']);
+});

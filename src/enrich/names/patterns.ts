@@ -198,7 +198,11 @@ const SPEAKER = new RegExp(
 // The words HUMAN_ACT turns on: most updates have none, and the whole pattern costs a scan per capital.
 const HUMAN_ACT_CUE =
   /\b(?:told|tweeted|pleaded|confessed|testified|resigned|born|married|who|himself|herself|detonated|opened fire|stabbed|rammed|hijacked|pledged allegiance|blew|year-old)\b|(?:was|been|is) (?:shot|stabbed|killed|arrested|detained|abducted|kidnapped|sentenced|executed|convicted|charged|jailed|assassinated|beheaded|elected|appointed|identified|named|found guilty)\b|\((?:aged )?\d|, (?:then |now )?(?:aged )?\d{1,2}, /;
-const PERSON_HAS = String.raw`(?:extradition|trial|home|house|residence|family|wife|husband|sons?|daughters?|brothers?|sisters?|father|mother|widow|body|bodyguards?|life|funeral|killers?|assassination|murder|motorcade|lawyers?|attorneys?|aides?|spokes(?:man|woman|person)|resignation|arrest|death|speech|remarks|account|presidency|tenure|kidnappers|captors)`;
+// What a person has; a Title Case headline capitalises it ("Obasanjo's Son Shot").
+const PERSON_HAS = `(?:${'extradition|trial|home|house|residence|family|wife|husband|sons?|daughters?|brothers?|sisters?|father|mother|widow|body|bodyguards?|life|funeral|killers?|assassination|murder|motorcade|lawyers?|attorneys?|aides?|spokes(?:man|woman|person)|resignation|arrest|death|speech|remarks|account|presidency|tenure|kidnappers|captors|relatives|nephews?|nieces?|cousins?|uncles?|in-laws'
+  .split('|')
+  .map((w) => `[${w.charAt(0)}${w.charAt(0).toUpperCase()}]${w.slice(1)}`)
+  .join('|')})`;
 const POSSESSED = new RegExp(
   String.raw`(?<![${LETTER}'’-])(${FULL_NAME}|${NAME_WORD})['’]s ${PERSON_HAS}\b`,
   'gu',
@@ -228,7 +232,7 @@ const PLURAL_NOUN =
 const CLAUSE_OPENER =
   /^(?:When|Then|After|Before|As|But|And|While|Since|If|Although|Because|Meanwhile|Later|Earlier|Today|Yesterday|Tonight|With|Without|For|From|To|In|On|At|By|Of|The|This|That|These|Those|His|Her|Their|Our|My|Your|Its|Did|Does|Has|Had|Was|Were|Are|Will|Would|Could|Should|May|Might|Must|Can|Dear|Both|Neither|Either|Only|Even|Also|Said|Says|Where|How|Why|What|Who|Once|Until|Unlike|Like|Under|Over|Against|Despite|During|Including|According)$/;
 const NOT_A_NAME_ALONE =
-  /^(?:Allah|God|Deputy|Military|Report|Reports|Statement|Sources?|Officials?|Motorcyclist|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Twenty|Thirty|Forty|Fifty|Sixty|Seventy|Eighty|Ninety|Hundreds|Dozens|Scores|He|She|It|They|This|That|One|Nobody|No|Everyone|Anyone|Someone|Another|Each|Neither|Either|Who|Which|What|There|Here|Mr|Mrs|Ms|Dr|Democracy|Government|Regime|Independence|Child|Children|Baby|Boy|Girl|Man|Men|Woman|Women|People|Family|Person|Resident|Residents|Civilian|Civilians|Soldier|Soldiers|Victim|Victims|Western|Eastern|Northern|Southern|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
+  /^(?:Allah|God|Deputy|Military|Report|Reports|Statement|Sources?|Officials?|Motorcyclist|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Twenty|Thirty|Forty|Fifty|Sixty|Seventy|Eighty|Ninety|Hundreds|Dozens|Scores|He|She|It|They|This|That|One|Nobody|No|Everyone|Anyone|Someone|Another|Each|Neither|Either|Who|Which|What|There|Here|Mr|Mrs|Ms|Dr|Democracy|Government|Regime|Independence|Child|Children|Baby|Boy|Girl|Man|Men|Woman|Women|People|Family|Person|Resident|Residents|Civilian|Civilians|Soldier|Soldiers|Victim|Victims|Western|Eastern|Northern|Southern|Christian|Christians|Jewish|Coptic|Evangelical|Anglican|Baptist|Pentecostal|Orthodox|Ahmadi|Sikh|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
 // "a settlement named Ungwar Bardi": what is named is a place, not a man.
 const PLACE_NAMED =
   /\b(?:settlement|village|town|area|place|camp|district|hamlet|locality|neighbou?rhood)s? $/;
@@ -768,6 +772,7 @@ export function findPatternNames(
     // After a title "Abu Ali" is a man; without one "Abu Kamal" is a town.
     // A kunya names a man on any cue ("Abu Ghadiya was arrested"); a town spelled so is a place there.
     if ((NOT_PERSON_HEAD.test(first) && !KUNYA.test(`${first} `)) || NOT_NAMES.test(name)) return;
+    if (!name.includes(' ') && NOT_A_NAME_ALONE.test(name)) return;
     if (PLACE_AFTER.test(text.slice(end, end + 16))) return;
     // "near Isa Moradi, Kunduz Province": a name its province follows is a place's, on a weak cue.
     if (weak && AREA_AFTER.test(text.slice(end, end + 40))) return;

@@ -1,19 +1,13 @@
 /**
- * Organisations of the UCDP, Wikipedia and seventh sets as two annotators read them, each blind to the
- * other and to the system (rules: `org-annotations/RULES.md`; files `org-annotations/<set>-<1|2>.json`).
- * A span both list is gold; a span only one lists, or that either marks unsure, is neither right nor
- * wrong. Without it a real organisation no UCDP actor name covers ("UN", "Haqqani Network") counted
- * as a system error.
+ * Names of real-text sets as two annotators read them, each blind to the other and to the system
+ * (rules: `read-twice/RULES.md` for organisations, `read-twice/PEOPLE.md` for people; files
+ * `read-twice/<set>-<1|2>.json`). A span both list is gold; a span only one lists, or that either
+ * marks unsure, is neither right nor wrong. Without them a real organisation no UCDP actor name
+ * covers ("UN", "Haqqani Network") counted as a system error.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-
-const FILE = z.record(
-  z.string(),
-  z.object({ organizations: z.array(z.string()), uncertain: z.array(z.string()) }),
-);
-type Annotation = z.infer<typeof FILE>[string];
 
 const fold = (s: string) =>
   s
@@ -30,35 +24,41 @@ function sameSpan(a: string, b: string): boolean {
   return x === y || holds(x, y) || holds(y, x);
 }
 
-export interface AnnotatedOrganisations {
+export interface ReadTwice {
   /** Spans both annotators list, the shorter where they differ in extent. */
   gold: string[];
   /** Spans one annotator lists, or either marks unsure. */
   other: string[];
 }
 
-/** The two readings of one set, by text id; undefined when the set has none. */
-export function annotatedOrganisations(set: string): Map<string, AnnotatedOrganisations> | undefined {
-  const dir = join(import.meta.dirname, 'org-annotations');
+/** The two readings of one set's `field` ("organizations", "people"), by text id; undefined without them. */
+export function annotatedNames(set: string, field: string): Map<string, ReadTwice> | undefined {
+  const dir = join(import.meta.dirname, 'read-twice');
   const paths = [1, 2].map((n) => join(dir, `${set}-${n}.json`));
   if (!paths.every((p) => existsSync(p))) return undefined;
-  const [first, second] = paths.map((p) => FILE.parse(JSON.parse(readFileSync(p, 'utf8'))));
-  const out = new Map<string, AnnotatedOrganisations>();
-  for (const id of new Set([...Object.keys(first ?? {}), ...Object.keys(second ?? {})]))
-    out.set(id, agree(first?.[id], second?.[id]));
+  const file = z.record(
+    z.string(),
+    z.object({ [field]: z.array(z.string()), uncertain: z.array(z.string()) }),
+  );
+  const [first, second] = paths.map((p) => file.parse(JSON.parse(readFileSync(p, 'utf8'))));
+  const out = new Map<string, ReadTwice>();
+  for (const id of new Set([...Object.keys(first ?? {}), ...Object.keys(second ?? {})])) {
+    const [a, b] = [first?.[id], second?.[id]];
+    out.set(
+      id,
+      agree(a?.[field] ?? [], b?.[field] ?? [], [...(a?.uncertain ?? []), ...(b?.uncertain ?? [])]),
+    );
+  }
   return out;
 }
 
-function agree(a: Annotation | undefined, b: Annotation | undefined): AnnotatedOrganisations {
-  const [x, y] = [a?.organizations ?? [], b?.organizations ?? []];
+function agree(x: string[], y: string[], unsure: string[]): ReadTwice {
   const gold: string[] = [];
   for (const span of x) {
     const match = y.find((s) => sameSpan(s, span));
     if (match) gold.push(match.length < span.length ? match : span);
   }
-  const other = [...x, ...y, ...(a?.uncertain ?? []), ...(b?.uncertain ?? [])].filter(
-    (s) => !gold.some((g) => fold(g) === fold(s)),
-  );
+  const other = [...x, ...y, ...unsure].filter((s) => !gold.some((g) => fold(g) === fold(s)));
   return { gold: [...new Set(gold)], other: [...new Set(other)] };
 }
 
@@ -67,7 +67,7 @@ export function withAnnotatedOrganisations<T extends { id: string; organizations
   items: T[],
   set: string,
 ): (T & { otherOrganizations?: string[] })[] {
-  const read = annotatedOrganisations(set);
+  const read = annotatedNames(set, 'organizations');
   if (!read) return items;
   return items.map((item) => {
     const { gold, other } = read.get(item.id) ?? { gold: [], other: [] };
