@@ -359,3 +359,10 @@ test("a person's relatives mark the person; a faith alone is nobody", () => {
   assert.deepEqual(peopleOf('Muslim cleric, Christian pastor killed in Nigeria.'), []);
   assert.deepEqual(peopleOf('Christian Malanga led the attack on the palace.'), ['Christian Malanga']);
 });
+
+test("a group's man is a person by the name the text gives him; its service or trade is not", () => {
+  const peopleOf = (text: string) => enrich(text).people.map((p) => p.name);
+  assert.deepEqual(peopleOf("Aide to Islamic State's Baghdadi killed near Falluja."), ['Baghdadi']);
+  assert.deepEqual(peopleOf("The law would let VOA's Persian service grow."), []);
+  assert.deepEqual(peopleOf("The Taliban's Kandahar offensive stalled."), []);
+});

@@ -1116,6 +1116,22 @@ export function findPatternNames(
   if (/['’]s /.test(text))
     for (const m of text.matchAll(POSSESSED)) if (!NOT_A_NAME_ALONE.test(m[1] ?? '')) person(m, 0.65, true);
   if (text.includes(' of ')) for (const m of text.matchAll(OF_PERSON)) person(m, 0.65, true);
+  // "Islamic State's Baghdadi", "Hezbollah's Nasrallah": a group's man, by the name the text gives him
+  for (const org of /['’]s \p{Lu}/u.test(text) ? mentions : []) {
+    if (org.kind !== 'org') continue;
+    const after = text.slice(org.match.end, org.match.end + 40);
+    const named = new RegExp(String.raw`^['’]s (${FULL_NAME}|${NAME_WORD})(?![${LETTER}'’-])`, 'u').exec(
+      after,
+    );
+    const name = named?.[1];
+    // "VOA's Persian service", "VOA's Ethnomusicologist": a language or a trade, not a name
+    if (!name || commonWords.has(name.toLowerCase()) || listed(name) || NOT_GROUP_NAME.test(name)) continue;
+    person(
+      Object.assign([named[0], name], { index: org.match.end, input: text }) as RegExpMatchArray,
+      0.6,
+      true,
+    );
+  }
   if (/\bpro[- ]\p{Lu}/u.test(text))
     for (const m of text.matchAll(PRO_MAN)) {
       const name = m[1] ?? '';
