@@ -82,6 +82,9 @@ cd "$CLONE"
 node --import tsx eval/real/build-real-set.ts "$SRC/ucdpged.tsv"
 node --import tsx eval/real/build-real-set.ts --pool "$OUT/ucdp-syria-pool.jsonl" "$SRC/ucdp_syria.tsv"
 node --import tsx eval/real/build-real-set.ts --fresh "$OUT/ged-countries.jsonl" "$SRC"/ged7/*.csv
+#    the 11 countries' other headlines, and the headline pool read twice (tuning pools, all dev)
+node --import tsx eval/real/build-real-set.ts --pool "$SRC/ged7-pool.jsonl" "$SRC"/ged7/*.csv
+node --import tsx eval/real/build-headline-pool.ts "$SRC/ged7-pool.jsonl" "$OUT/ged-countries.jsonl" "$OUT/headline-pool.jsonl"
 mv eval/real/ged-sample.jsonl "$OUT/ged-sample.jsonl"
 node --import tsx eval/real/build-wiki-set.ts "$SRC/data_terror.js" "$OUT/wiki-incidents.jsonl"
 node --import tsx eval/real/build-isaf-set.ts "$SRC/isaf.jsonl" "$OUT/isaf-releases.jsonl"
@@ -90,7 +93,7 @@ node --import tsx eval/real/build-ua-set.ts "$SRC/UCDP-Ukraine.csv" "$GEONAMES/U
 node --import tsx eval/real/build-gmb-set.ts "$SRC/ner_dataset.csv" "$OUT/gmb-texts.jsonl" --extra "$OUT/gmb-extra.jsonl"
 node --import tsx eval/real/build-wikievents-set.ts "$GENARG" "$OUT/wikievents-texts.jsonl"
 git status --short eval/real   # the *split.tsv files must not show up as modified
-wc -l "$OUT"/*.jsonl           # expect 427, 323, 375, 221, 1648, 587, 990, 247 (and the tuning pools gmb-extra 2058, ucdp-syria-pool N)
+wc -l "$OUT"/*.jsonl           # expect 427, 323, 375, 221, 1648, 587, 990, 247 (and the tuning pools gmb-extra 2058, ucdp-syria-pool N, headline-pool 805)
 
 # 4. GeoNames Ukraine import (expect 36,381 places kept; re-running skips a file imported whole)
 env -u DATABASE_URL node bin/dateline.js gazetteer import --data-dir "$GZDIR" "$GEONAMES/UA.txt"
