@@ -450,6 +450,6 @@ writeFileSync(
 const countries = new Set(items.map((i) => i.country));
 console.log(
   `${items.length} texts, ${countries.size} countries, dev ${items.filter((i) => i.split === 'dev').length}, ` +
-    `places ${items.reduce((n, i) => n + i.places.length, 0)}, orgs ${items.reduce((n, i) => n + i.organizations.length, 0)}, ` +
+    `places ${items.reduce((n, i) => n + i.places.length, 0)}, orgs ${annotated.reduce((n, i) => n + i.organizations.length, 0)}, ` +
     `dates ${items.reduce((n, i) => n + i.dates.length, 0)} -> ${out}`,
 );

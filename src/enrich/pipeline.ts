@@ -2,7 +2,6 @@
  * The enrichment pipeline: loads the curated names and the gazetteer once, then runs the
  * extractors in order over each text (places need the names, events need everything).
  */
-import { spelledAsWritten, unshout } from './text/unshout.ts';
 import { join } from 'node:path';
 import type { Correction } from './corrections.ts';
 import { normaliseSurface } from './corrections.ts';
@@ -33,6 +32,7 @@ import { loadGazetteer, type Gazetteer } from './places/gazetteer.ts';
 import { candidateSpans } from './places/imported-places.ts';
 import { splitSentences, tokenize, type Token } from './text/tokenize.ts';
 import type { Enrichment, NameCandidate, NameSuggestion, PlaceCandidate } from './types.ts';
+import { spelledAsWritten, unshout } from './text/unshout.ts';
 
 /** The shipped reference data (resources/ at the package root): gazetteer and names. */
 export const DEFAULT_DATA_DIR = join(import.meta.dirname, '..', '..', 'resources');
