@@ -366,3 +366,14 @@ test("a group's man is a person by the name the text gives him; its service or t
   assert.deepEqual(peopleOf("The law would let VOA's Persian service grow."), []);
   assert.deepEqual(peopleOf("The Taliban's Kandahar offensive stalled."), []);
 });
+
+test("a village put in a country's region ('in Ukraine's Kharkiv region') is looked for in that region", () => {
+  // The built-in lists know a Hrushivka in Chernivtsi oblast only: placed at the named region
+  // instead, for an editor to pin.
+  const village = place(
+    "Shelling hit the village of Hrushivka in Ukraine's Kharkiv region overnight.",
+    'Hrushivka',
+  );
+  assert.equal(village?.precision, 'approximate');
+  assert.equal(village?.admin1, 'Kharkiv');
+});

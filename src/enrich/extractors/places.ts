@@ -415,8 +415,10 @@ function namesWords(context: EnrichContext): Set<string> {
   return words;
 }
 
-// "X in Y", "X, Y", "X near Y", "X in the Y region": what may stand between a place and its area.
-const IN_AREA = /^(?:,|\s+(?:in|near|outside|of))\s+(?:the\s+)?$/;
+// "X in Y", "X, Y", "X near Y", "X in the Y region", "X in Ukraine's Y region": what may stand between
+// a place and its area.
+const IN_AREA =
+  /^(?:,|\s+(?:in|near|outside|of))\s+(?:the\s+)?(?:\p{Lu}[\p{L}.-]*(?: \p{Lu}[\p{L}.-]*)?['’]s?\s+)?$/u;
 
 /** The admin-1 region (in the story's or text's countries) the words right after `end` put a place in. */
 function inNamedRegion(context: EnrichContext, end: number, weights: Map<string, number>): Place | undefined {
@@ -431,7 +433,7 @@ function areaMentionAfter(
   end: number,
 ): Extract<Resolved, { kind: 'place' }> | undefined {
   const r = context.mentions.find(
-    (x) => x.kind === 'place' && x.match.start >= end && x.match.start <= end + 12,
+    (x) => x.kind === 'place' && x.match.start >= end && x.match.start <= end + 30,
   );
   return r?.kind === 'place' && IN_AREA.test(context.text.slice(end, r.match.start)) ? r : undefined;
 }
