@@ -377,3 +377,9 @@ test("a village put in a country's region ('in Ukraine's Kharkiv region') is loo
   assert.equal(village?.precision, 'approximate');
   assert.equal(village?.admin1, 'Kharkiv');
 });
+
+test('"X (Kupiansk district, Kharkiv region)" puts X in the named area, type words and all', () => {
+  const village = place('Shelling hit Hrushivka (Kupiansk district, Kharkiv region) overnight.', 'Hrushivka');
+  assert.equal(village?.precision, 'approximate');
+  assert.equal(village?.admin1, 'Kharkiv');
+});

@@ -491,11 +491,13 @@ function placedInRegion(
 // just after one, where "Ali" would be read out of "Nad ‘Ali".
 const NAME = String.raw`(?<![\p{L}'’‘ʿʾ\u0060])(?:al-|Al-|el-)?\p{Lu}[\p{L}'’-]+(?: (?:(?:al|el|ad|an|ar|as|ash|at|az|ed|en|er|es|ez)-)?['’‘ʿʾ]?\p{Lu}[\p{L}'’-]+){0,2}`;
 const SETTLEMENT = String.raw`(?:village|town|city|camp|IDP camp|refugee camp|district|locality|township|LGA|area|neighbourhood|neighborhood|suburb|settlement|commune|municipality)`;
+const AREA_TYPE = String.raw` (?:district|region|province|state|oblast|raion|county|governorate|prefecture|department|LGA)`;
 /** "the village of X", "X village", "X (District, Region)": X is a place, whatever the lists say. */
 const PLACE_CUES = [
   new RegExp(String.raw`\b(?:the |a )?${SETTLEMENT} of (${NAME})`, 'gu'),
   new RegExp(String.raw`(${NAME}) ${SETTLEMENT}\b`, 'gu'),
-  new RegExp(String.raw`(${NAME}) \((${NAME})(?:, (${NAME}))?\)`, 'gu'),
+  // "X (Kupiansk, Kharkiv)", "X (Kupiansk district, Kharkiv region)"
+  new RegExp(String.raw`(${NAME}) \((${NAME})(?:${AREA_TYPE})?(?:, (${NAME})(?:${AREA_TYPE})?)?\)`, 'gu'),
   // "Rubaya, a mining town in Masisi territory": what the appositive calls a town is one
   new RegExp(String.raw`(${NAME}), an? (?:[\p{Ll}-]+ )?${SETTLEMENT}\b`, 'gu'),
   // "in Chobi, Oromia", "near Kafr Tala in Idlib": after a locative word, right before a region
