@@ -8,11 +8,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { foldDiacritics } from '../../src/enrich/spelling.ts';
 
 const fold = (s: string) =>
-  s
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
+  foldDiacritics(s)
     .toLowerCase()
     .replace(/['’‘`]/g, '')
     .replace(/\s+/g, ' ')

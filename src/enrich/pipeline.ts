@@ -33,6 +33,7 @@ import { candidateSpans } from './places/imported-places.ts';
 import { splitSentences, tokenize, type Token } from './text/tokenize.ts';
 import type { Enrichment, NameCandidate, NameSuggestion, PlaceCandidate } from './types.ts';
 import { spelledAsWritten, unshout } from './text/unshout.ts';
+import { titleCased } from './spelling.ts';
 
 /** The shipped reference data (resources/ at the package root): gazetteer and names. */
 export const DEFAULT_DATA_DIR = join(import.meta.dirname, '..', '..', 'resources');
@@ -309,7 +310,7 @@ export function createEnricher(dataDir: string = DEFAULT_DATA_DIR): Enricher {
       // "MOROBO"): an acronym no list knows
       const text = unshout(loud, (word) => {
         if (lexicon.get(word) !== undefined) return true;
-        const titled = word.charAt(0) + word.slice(1).toLowerCase();
+        const titled = titleCased(word);
         const acronymLike = word.length <= 4 || /[^AEIOUY]{3}|^[^AEIOUY]+$/.test(word);
         return acronymLike && !commonWords.has(word.toLowerCase()) && lexicon.get(titled) === undefined;
       });

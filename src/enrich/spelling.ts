@@ -5,6 +5,11 @@ export function foldDiacritics(text: string): string {
   return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
 }
 
+/** A word in capitals as title case writes it: "KABUL" -> "Kabul". */
+export function titleCased(word: string): string {
+  return word.charAt(0) + word.slice(1).toLowerCase();
+}
+
 const APOSTROPHES = /['’ʿʾ‘`]/g;
 const ARTICLE = /^(?:[Aa][lnrsdtz]|[Aa]sh|[Ee][lnrsdtz])[- ](?=\p{Lu})/u;
 

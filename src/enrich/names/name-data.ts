@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { Lexicon, Organization, Person } from '../lexicon.ts';
-import { foldDiacritics } from '../spelling.ts';
+import { foldDiacritics, titleCased } from '../spelling.ts';
 
 const ISO2 = z.string().regex(/^[A-Z]{2}$/);
 
@@ -181,7 +181,7 @@ export function loadNameData(dir: string, lexicon: Lexicon): NameData {
   for (const org of organizations.organizations)
     for (const surface of [org.name, ...org.aliases]) {
       if (!/^[A-Z]{4,7}$/.test(surface)) continue;
-      const title = surface.charAt(0) + surface.slice(1).toLowerCase();
+      const title = titleCased(surface);
       if (!common.has(title.toLowerCase()) && !given.has(title) && !lexicon.get(title))
         lexicon.add(title, { kind: 'org', org });
     }

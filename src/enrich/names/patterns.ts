@@ -7,6 +7,7 @@
  */
 import type { Resolved } from '../mentions.ts';
 import type { Token } from '../text/tokenize.ts';
+import { titleCased } from '../spelling.ts';
 
 /** A name found by a pattern, with how sure the pattern is (0–1). */
 export interface PatternName {
@@ -1361,7 +1362,7 @@ export function findPatternNames(
     // "A/HRC/37/CRP.2": a document's symbol, not organisations ("Handout/EPA" is the agency)
     if (/[/][^\s]*\d|\d[^\s]*[/]/.test(chunkAround(text, t.start, t.end))) return;
     // "ANKARA announced": a town in capitals stands for its government
-    if (t.text.length >= 4 && placeNamed(t.text.charAt(0) + t.text.slice(1).toLowerCase())) return;
+    if (t.text.length >= 4 && placeNamed(titleCased(t.text))) return;
     // "KABUL, Afghanistan (May 2) –", "BAGHDAD - ": a dateline's town in capitals, not an organisation.
     if (
       (t.start === 0 || text[t.start - 1] === '\n') &&

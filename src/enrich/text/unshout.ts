@@ -4,6 +4,7 @@
  * know in capitals ("PKK", "US") stay so. Only letters' case changes, so every offset holds.
  */
 import type { Enrichment } from '../types.ts';
+import { titleCased } from '../spelling.ts';
 
 const SEGMENT = /[^.!?\n]+[.!?]*/g;
 const WORD = /\p{L}[\p{L}'’]*/gu;
@@ -40,7 +41,7 @@ export function unshout(text: string, keep: (word: string) => boolean): string {
       // as a headline writes it: "Cases of Civilian Casualties in the South"
       const small = w.index !== undefined && w.index > 0 && SMALL_WORDS.has(w[0].toLowerCase());
       if (!small && keep(w[0])) continue;
-      const titled = small ? w[0].toLowerCase() : w[0].charAt(0) + w[0].slice(1).toLowerCase();
+      const titled = small ? w[0].toLowerCase() : titleCased(w[0]);
       if (titled.length !== w[0].length) continue; // a letter whose lower case is longer ("İ")
       out = out.slice(0, at) + titled + out.slice(at + titled.length);
     }
